@@ -1,0 +1,96 @@
+//! `fondo journal export` and `fondo journal import`.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use crate::cli::JournalCommand;
+use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
+use crate::error::{Error, Result};
+use crate::ops::export::export_journal;
+use crate::ops::import::{ImportOptions, ImportSummary, import_journal};
+use crate::store::Access;
+
+pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
+    match command {
+        JournalCommand::Export { from, to, out } => {
+            let (from, to) = (date_arg(from.as_deref())?, date_arg(to.as_deref())?);
+            let mut db = open(path, Access::Read)?;
+            let bar = Bar::new("exporting {bar:40} {pos}/{len} transactions");
+            match out {
+                None => {
+                    export_journal(&mut db, from, to, stdout(), &bar)?;
+                }
+                Some(file) => {
+                    let io = |source| Error::Io {
+                        context: format!("writing {}", file.display()),
+                        source,
+                    };
+                    let mut writer = BufWriter::new(File::create(&file).map_err(io)?);
+                    let summary = export_journal(&mut db, from, to, &mut writer, &bar)?;
+                    writer.flush().map_err(io)?;
+                    say(&[format!(
+                        "exported {} transactions ({} postings) to {}",
+                        summary.transactions,
+                        summary.postings,
+                        file.display()
+                    )])?;
+                }
+            }
+        }
+        JournalCommand::Import {
+            file,
+            source,
+            dry_run,
+            strict,
+        } => {
+            let label = file.display().to_string();
+            let source = source.unwrap_or_else(|| {
+                file.file_name()
+                    .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned())
+            });
+            let options = ImportOptions {
+                source,
+                dry_run,
+                strict,
+            };
+            let mut db = open(path, Access::Write)?;
+            let bar = Bar::new("importing {bar:40} {bytes}/{total_bytes}");
+            let summary = import_journal(&mut db, &file, &label, &options, &bar)?;
+            say(&summary_lines(&summary, &label))?;
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn summary_lines(s: &ImportSummary, label: &str) -> Vec<String> {
+    let verb = if s.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let mut lines = vec![format!(
+        "{verb} {} transactions ({} postings) from {label} under source {:?}",
+        s.transactions, s.postings, s.source
+    )];
+    if s.skipped > 0 {
+        lines.push(format!(
+            "skipped {} transactions already imported from this source",
+            s.skipped
+        ));
+    }
+    let created = if s.dry_run { "would create" } else { "created" };
+    for account in &s.accounts_created {
+        lines.push(format!("{created} account {account}"));
+    }
+    for c in &s.commodities_created {
+        lines.push(format!(
+            "{created} commodity {} with {} decimal places",
+            c.code, c.decimals
+        ));
+    }
+    if s.dry_run {
+        lines.push("dry run: nothing was written".to_owned());
+    }
+    lines
+}

@@ -1,0 +1,113 @@
+//! The command layer: turns parsed arguments into requests for the core,
+//! calls it, and renders the result to standard output. The only place,
+//! with `main`, that knows about the terminal.
+
+mod journal;
+mod ledger;
+mod reports;
+mod setup;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::{Cli, Command, FormatArg};
+use crate::domain::date::parse_date;
+use crate::error::Result;
+use crate::ops::Progress;
+use crate::render::Format;
+use crate::store::{Access, Db};
+
+/// How a command ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    /// A check found problems (exit code 1).
+    Findings,
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let db = cli.db.as_path();
+    match cli.command {
+        Command::Init { name, currency } => setup::init(db, &name, currency.as_deref()),
+        Command::Account(cmd) => setup::account(db, cmd),
+        Command::Commodity(cmd) => setup::commodity(db, cmd),
+        Command::Post(args) => ledger::post(db, args),
+        Command::Void { txn, reason, date } => ledger::void(db, txn, &reason, date.as_deref()),
+        Command::Balance(args) => reports::balance(db, args),
+        Command::Register(args) => reports::register(db, args),
+        Command::Journal(cmd) => journal::run(db, cmd),
+        Command::Verify { format } => reports::verify(db, format.into()),
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+fn open(path: &Path, access: Access) -> Result<Db> {
+    Db::open(path, access)
+}
+
+/// Parses an optional date argument.
+fn date_arg(text: Option<&str>) -> Result<Option<NaiveDate>> {
+    text.map(parse_date).transpose()
+}
+
+/// A date argument, or today when it is left out.
+fn date_or_today(text: Option<&str>) -> Result<NaiveDate> {
+    Ok(date_arg(text)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
+}
+
+/// Standard output, buffered.
+fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::new(io::stdout().lock())
+}
+
+/// Prints lines to standard output.
+fn say(lines: &[String]) -> Result<()> {
+    let mut out = stdout();
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new(template: &str) -> Bar {
+        let bar = if io::stderr().is_terminal() {
+            ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
+        } else {
+            ProgressBar::hidden()
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        Bar(bar)
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+    fn set(&self, done: u64) {
+        self.0.set_position(done);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}

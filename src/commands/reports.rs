@@ -1,0 +1,97 @@
+//! `fondo balance`, `fondo register` and `fondo verify`.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::cli::{BalanceArgs, RegisterArgs};
+use crate::commands::{Outcome, date_arg, open, stdout};
+use crate::error::{Error, Result};
+use crate::ops::verify::{self, Finding};
+use crate::render::{Format, Renderer, write_rows};
+use crate::report::balance::{self, BalanceQuery};
+use crate::report::register::{self, RegisterQuery};
+use crate::store::Access;
+
+pub fn balance(path: &Path, args: BalanceArgs) -> Result<Outcome> {
+    let query = BalanceQuery {
+        prefixes: args.prefixes,
+        as_of: date_arg(args.as_of.as_deref())?,
+        tree: args.tree,
+        depth: args.depth.map(|d| d as usize),
+    };
+    let mut db = open(path, Access::Read)?;
+    let tx = db.read()?;
+    let rows = balance::balance(&tx, &query)?;
+    write_rows(args.format.into(), stdout(), &rows)?;
+    Ok(Outcome::Ok)
+}
+
+pub fn register(path: &Path, args: RegisterArgs) -> Result<Outcome> {
+    let query = RegisterQuery {
+        prefix: args.prefix,
+        from: date_arg(args.from.as_deref())?,
+        to: date_arg(args.to.as_deref())?,
+    };
+    let mut db = open(path, Access::Read)?;
+    let tx = db.read()?;
+    let mut renderer = Renderer::new(args.format.into(), stdout())?;
+    register::register(&tx, &query, |row| renderer.row(&row).map_err(Error::from))?;
+    renderer.finish()?;
+    Ok(Outcome::Ok)
+}
+
+/// `verify --format json`: the findings with the counts and fingerprint.
+#[derive(Serialize)]
+struct VerifyJson<'a> {
+    findings: &'a [Finding],
+    transactions: u64,
+    postings: u64,
+    fingerprint: &'a str,
+}
+
+pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
+    let mut db = open(path, Access::Read)?;
+    let result = verify::verify(&mut db)?;
+    let mut out = stdout();
+    match format {
+        Format::Table => {
+            for f in &result.findings {
+                writeln!(out, "{} {}: {}", f.code, f.location, f.message)?;
+            }
+            let findings = match result.findings.len() {
+                0 => "no findings".to_owned(),
+                1 => "1 finding".to_owned(),
+                n => format!("{n} findings"),
+            };
+            writeln!(
+                out,
+                "checked {} transactions, {} postings: {findings}",
+                result.transactions, result.postings
+            )?;
+            writeln!(out, "fingerprint: {}", result.fingerprint)?;
+            out.flush()?;
+        }
+        Format::Csv => write_rows(Format::Csv, out, &result.findings)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &VerifyJson {
+                    findings: &result.findings,
+                    transactions: result.transactions,
+                    postings: result.postings,
+                    fingerprint: &result.fingerprint,
+                },
+            )
+            .map_err(std::io::Error::from)?;
+            writeln!(out)?;
+            out.flush()?;
+        }
+    }
+    Ok(if result.findings.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    })
+}

@@ -1,0 +1,192 @@
+//! The hash chain over transactions.
+//!
+//! Each transaction's hash is the SHA-256 (lower-case hex) of a canonical
+//! form of its content together with the previous transaction's hash, so that
+//! changing, removing or reordering any transaction changes every later hash
+//! and the head hash (the fund's fingerprint). The canonical form is the
+//! compact JSON array (as written by `serde_json`, and by Python's
+//! `json.dumps(v, ensure_ascii=False, separators=(",", ":"))`):
+//!
+//! ```text
+//! ["fondo-txn-v1", PREV_HASH, DATE, DESCRIPTION, PAYEE, REFERENCE, REVERSES_HASH,
+//!  [[ACCOUNT, COMMODITY, AMOUNT, MEMO], ...]]
+//! ```
+//!
+//! Missing text is `""`; `REVERSES_HASH` is the hash of the transaction a void
+//! reverses, or `""`; amounts have exactly the commodity's decimal places
+//! (`-1234.50`); postings are in their recorded order. The first
+//! transaction's previous hash is [`GENESIS`]. `docs/hash-chain.md` is the
+//! auditor-facing description of the same thing.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::domain::money::format_minor;
+use crate::domain::txn::Transaction;
+
+/// The previous hash of the first transaction, and the fingerprint of an
+/// empty ledger.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+const VERSION: &str = "fondo-txn-v1";
+
+#[derive(Serialize)]
+struct Canonical<'a>(
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    Vec<CanonicalPosting<'a>>,
+);
+
+/// One posting in canonical form: account, commodity code, amount written
+/// with exactly the commodity's places, memo.
+pub type CanonicalPosting<'a> = (&'a str, &'a str, String, &'a str);
+
+/// The fields a transaction's hash covers, as stored text. `verify` builds
+/// this from raw rows (which may be tampered and unbalanced); posting code
+/// builds it from a [`Transaction`] through [`txn_hash`].
+pub struct Content<'a> {
+    pub date: &'a str,
+    pub description: &'a str,
+    pub payee: &'a str,
+    pub reference: &'a str,
+    pub reverses: &'a str,
+    pub postings: Vec<CanonicalPosting<'a>>,
+}
+
+/// The canonical text that is hashed.
+pub fn canonical(prev: &str, content: Content<'_>) -> String {
+    let value = Canonical(
+        VERSION,
+        prev,
+        content.date,
+        content.description,
+        content.payee,
+        content.reference,
+        content.reverses,
+        content.postings,
+    );
+    serde_json::to_string(&value).expect("serializing strings and tuples cannot fail")
+}
+
+/// SHA-256 of the canonical text, lower-case hex.
+pub fn content_hash(prev: &str, content: Content<'_>) -> String {
+    hex(&Sha256::digest(canonical(prev, content).as_bytes()))
+}
+
+/// The hash of a transaction chained after `prev`; `reverses` is the hash of
+/// the transaction it voids.
+pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
+    let date = txn.date().format("%Y-%m-%d").to_string();
+    let content = Content {
+        date: &date,
+        description: txn.description(),
+        payee: txn.payee().unwrap_or(""),
+        reference: txn.reference().unwrap_or(""),
+        reverses: reverses.unwrap_or(""),
+        postings: txn
+            .postings()
+            .iter()
+            .map(|p| {
+                (
+                    p.account.as_str(),
+                    p.commodity.code.as_str(),
+                    format_minor(i128::from(p.amount), p.commodity.decimals),
+                    p.memo.as_deref().unwrap_or(""),
+                )
+            })
+            .collect(),
+    };
+    content_hash(prev, content)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        write!(s, "{b:02x}").expect("writing to a String cannot fail");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Commodity;
+    use crate::domain::txn::Posting;
+    use chrono::NaiveDate;
+
+    fn txn(description: &str) -> Transaction {
+        let usd = Commodity {
+            code: "USD".into(),
+            decimals: 2,
+        };
+        Transaction::new(
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            description.into(),
+            Some("Ana \"A\"".into()),
+            None,
+            vec![
+                Posting {
+                    account: "expenses:grants:housing".into(),
+                    commodity: usd.clone(),
+                    amount: 25000,
+                    memo: Some("línea 1".into()),
+                },
+                Posting {
+                    account: "assets:bank:usd".into(),
+                    commodity: usd,
+                    amount: -25000,
+                    memo: None,
+                },
+            ],
+        )
+        .unwrap()
+    }
+
+    fn rent_content() -> Content<'static> {
+        Content {
+            date: "2026-03-01",
+            description: "Rent relief",
+            payee: "Ana \"A\"",
+            reference: "",
+            reverses: "",
+            postings: vec![
+                ("expenses:grants:housing", "USD", "250.00".into(), "línea 1"),
+                ("assets:bank:usd", "USD", "-250.00".into(), ""),
+            ],
+        }
+    }
+
+    #[test]
+    fn canonical_form_is_documented_json() {
+        assert_eq!(
+            canonical(GENESIS, rent_content()),
+            format!(
+                "[\"fondo-txn-v1\",\"{GENESIS}\",\"2026-03-01\",\"Rent relief\",\"Ana \\\"A\\\"\",\"\",\"\",\
+                 [[\"expenses:grants:housing\",\"USD\",\"250.00\",\"línea 1\"],[\"assets:bank:usd\",\"USD\",\"-250.00\",\"\"]]]"
+            )
+        );
+    }
+
+    #[test]
+    fn transaction_hash_is_the_hash_of_its_content() {
+        assert_eq!(
+            txn_hash(GENESIS, &txn("Rent relief"), None),
+            content_hash(GENESIS, rent_content())
+        );
+    }
+
+    #[test]
+    fn hash_depends_on_content_and_previous() {
+        let a = txn_hash(GENESIS, &txn("Rent relief"), None);
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, txn_hash(GENESIS, &txn("Rent relief!"), None));
+        assert_ne!(a, txn_hash(&a, &txn("Rent relief"), None));
+        assert_ne!(a, txn_hash(GENESIS, &txn("Rent relief"), Some(&a)));
+        assert_eq!(a, txn_hash(GENESIS, &txn("Rent relief"), None));
+    }
+}

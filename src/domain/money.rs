@@ -1,0 +1,228 @@
+//! Exact money: parsing decimals, commodities and minor units.
+//!
+//! Amounts enter fondo as text, are parsed strictly with `rust_decimal`
+//! (`Decimal::from_str_exact`, no exponents, no thousands separators), and are
+//! stored as signed integers in the commodity's minor units (cents for a
+//! 2-decimal currency). An amount with more decimal places than its commodity
+//! allows is an error, never rounded. Sums are taken in `i128`, and amounts
+//! leave the program as decimal strings through [`Money`].
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+/// The most decimal places a commodity may have.
+pub const MAX_DECIMALS: u32 = 9;
+
+/// A commodity as the ledger knows it: its code and number of decimal places.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commodity {
+    pub code: String,
+    pub decimals: u32,
+}
+
+/// Checks a commodity code: upper-case letters first, then letters, digits,
+/// `-` or `_` (`USD`, `KG-RICE`, `HOURS`), at most 24 characters.
+pub fn validate_code(code: &str) -> Result<()> {
+    let err = |reason: String| Error::CommodityCode {
+        code: code.to_owned(),
+        reason,
+    };
+    let valid_char = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '_';
+    if code.is_empty() {
+        return Err(err("the code is empty".into()));
+    }
+    if code.len() > 24 {
+        return Err(err("codes are at most 24 characters".into()));
+    }
+    if !code.starts_with(|c: char| c.is_ascii_uppercase()) || !code.chars().all(valid_char) {
+        let upper = code.to_ascii_uppercase();
+        if upper != code
+            && upper.starts_with(|c: char| c.is_ascii_uppercase())
+            && upper.chars().all(valid_char)
+        {
+            return Err(err(format!("codes are upper-case; did you mean {upper}?")));
+        }
+        return Err(err(
+            "use upper-case letters, digits, '-' or '_', starting with a letter (e.g. USD, KG-RICE)".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a plain decimal (`-1234.50`, `12`, `+3.5`), refusing everything
+/// else with a reason that says how to write it.
+pub fn parse_decimal(input: &str) -> Result<Decimal> {
+    let err = |reason: &str| Error::Amount {
+        input: input.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(err("the amount is empty"));
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (unsigned, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        let reason = if unsigned.contains(',') {
+            "write a plain decimal with '.' and no thousands separators, e.g. 1000.00"
+        } else if unsigned.contains(['e', 'E']) && unsigned.bytes().any(|b| b.is_ascii_digit()) {
+            "exponent notation is not accepted; write the number out, e.g. 100000"
+        } else {
+            "expected a plain decimal such as 1234.50"
+        };
+        return Err(err(reason));
+    }
+    let exact = match text.strip_prefix('+') {
+        Some(rest) => rest,
+        None => text,
+    };
+    Decimal::from_str_exact(exact).map_err(|_| err("too many digits to store exactly"))
+}
+
+/// Converts a decimal to minor units of a commodity with `decimals` places.
+/// Fails when the value has more (non-zero) places than that, or when it does
+/// not fit the storage range (a signed 64-bit count of minor units).
+pub fn to_minor(value: Decimal, commodity: &Commodity, input: &str) -> Result<i64> {
+    let range = || Error::Amount {
+        input: input.to_owned(),
+        reason: format!("beyond the storage range for {}", commodity.code),
+    };
+    let factor = Decimal::from(10i64.pow(commodity.decimals));
+    let scaled = value.checked_mul(factor).ok_or_else(range)?;
+    if !scaled.fract().is_zero() {
+        return Err(Error::Precision {
+            input: input.trim().to_owned(),
+            commodity: commodity.code.clone(),
+            decimals: commodity.decimals,
+        });
+    }
+    scaled.to_i64().ok_or_else(range)
+}
+
+/// The number of decimal places an amount was written with (`12.50` → 2).
+pub fn written_places(value: Decimal) -> u32 {
+    value.scale()
+}
+
+/// Formats minor units as a plain decimal with exactly `decimals` places:
+/// `format_minor(-123450, 2) == "-1234.50"`. This is the canonical form used in
+/// exports and in the hash chain.
+pub fn format_minor(minor: i128, decimals: u32) -> String {
+    let digits = minor.unsigned_abs().to_string();
+    let places = decimals as usize;
+    let sign = if minor < 0 { "-" } else { "" };
+    if places == 0 {
+        return format!("{sign}{digits}");
+    }
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    let (int, frac) = padded.split_at(padded.len() - places);
+    format!("{sign}{int}.{frac}")
+}
+
+/// An exact amount on its way out of the program (a balance, a posting).
+/// It displays and serializes as a plain decimal string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money {
+    pub minor: i128,
+    pub decimals: u32,
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_minor(self.minor, self.decimals))
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd() -> Commodity {
+        Commodity {
+            code: "USD".into(),
+            decimals: 2,
+        }
+    }
+
+    fn minor(text: &str) -> Result<i64> {
+        to_minor(parse_decimal(text)?, &usd(), text)
+    }
+
+    #[test]
+    fn parses_plain_decimals() {
+        assert_eq!(minor("250.00").unwrap(), 25000);
+        assert_eq!(minor("-1234.5").unwrap(), -123450);
+        assert_eq!(minor("+3").unwrap(), 300);
+        assert_eq!(minor(" 7.10 ").unwrap(), 710);
+        assert_eq!(
+            minor("12.340").unwrap(),
+            1234,
+            "trailing zeros lose nothing"
+        );
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        for bad in [
+            "1,000.00", "abc", "", "1e5", "1E5", ".5", "5.", "--1", "1.2.3", "0x10", "١٢",
+        ] {
+            assert!(parse_decimal(bad).is_err(), "{bad:?} should be refused");
+        }
+        let err = parse_decimal("1,000.00").unwrap_err().to_string();
+        assert!(err.contains("thousands separators"), "{err}");
+        let err = parse_decimal("1e5").unwrap_err().to_string();
+        assert!(err.contains("exponent"), "{err}");
+    }
+
+    #[test]
+    fn refuses_extra_precision_and_range() {
+        let err = minor("12.345").unwrap_err().to_string();
+        assert!(
+            err.contains("more decimal places than USD allows (2)"),
+            "{err}"
+        );
+        assert!(minor("92233720368547758.08").is_err());
+        assert!(minor("99999999999999999999999999999").is_err());
+        assert_eq!(minor("92233720368547758.07").unwrap(), i64::MAX);
+    }
+
+    #[test]
+    fn validates_codes() {
+        for good in ["USD", "KG-RICE", "HOURS", "X_1"] {
+            validate_code(good).unwrap();
+        }
+        let err = validate_code("usd").unwrap_err().to_string();
+        assert!(err.contains("did you mean USD"), "{err}");
+        for bad in ["", "1USD", "US D", "€", &"A".repeat(25)] {
+            assert!(validate_code(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn formats_minor_units() {
+        assert_eq!(format_minor(-123450, 2), "-1234.50");
+        assert_eq!(format_minor(5, 2), "0.05");
+        assert_eq!(format_minor(-5, 3), "-0.005");
+        assert_eq!(format_minor(0, 2), "0.00");
+        assert_eq!(format_minor(42, 0), "42");
+        assert_eq!(
+            format_minor(i128::from(i64::MIN), 2),
+            "-92233720368547758.08"
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! The one error type of fondo.
+//!
+//! Every fallible function in the library returns [`Result`]. Variants carry the
+//! context a treasurer needs to fix the problem (the file, line and field, the
+//! account, the amount it is off by) and their messages are lower-case, without
+//! a trailing period, and say what to do next where there is something to do.
+//! `main` prints an error once, as `fondo: <message>`, and exits with
+//! [`Error::exit_code`].
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// Result alias used across the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One problem found in an input file, located by line and column name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line in the file (0 when the problem concerns the whole file).
+    pub line: u64,
+    /// The column (CSV header name) the problem is in, if any.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.field, self.line) {
+            (Some(field), 0) => write!(f, "column {field}: {}", self.message),
+            (Some(field), line) => write!(f, "line {line}, column {field}: {}", self.message),
+            (None, 0) => write!(f, "{}", self.message),
+            (None, line) => write!(f, "line {line}: {}", self.message),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "no fondo database at {path}; create one with `fondo init` (or choose another with --db PATH or FONDO_DB)"
+    )]
+    NoDatabase { path: PathBuf },
+
+    #[error(
+        "{path} already exists; `fondo init` never overwrites a file, choose another path with --db"
+    )]
+    AlreadyExists { path: PathBuf },
+
+    #[error("{path} is not a fondo database ({reason})")]
+    NotFondo { path: PathBuf, reason: String },
+
+    #[error(
+        "{path} was written by a newer fondo (schema version {found}, this fondo knows up to {known}); upgrade fondo to use it"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error("{path} is read-only; this command needs to write to the database")]
+    ReadOnly { path: PathBuf },
+
+    #[error("invalid amount {input:?}: {reason}")]
+    Amount { input: String, reason: String },
+
+    #[error(
+        "amount {input} has more decimal places than {commodity} allows ({decimals}); fondo never rounds, correct the amount"
+    )]
+    Precision {
+        input: String,
+        commodity: String,
+        decimals: u32,
+    },
+
+    #[error("invalid date {input:?}: {reason}")]
+    Date { input: String, reason: String },
+
+    #[error("invalid account name {name:?}: {reason}")]
+    AccountName { name: String, reason: String },
+
+    #[error("invalid commodity code {code:?}: {reason}")]
+    CommodityCode { code: String, reason: String },
+
+    #[error("unknown account {name:?}{hint}")]
+    UnknownAccount { name: String, hint: String },
+
+    #[error("account {name:?} already exists")]
+    AccountExists { name: String },
+
+    #[error("account {name:?} was closed on {closed_on}; it takes no postings dated {date}")]
+    ClosedAccount {
+        name: String,
+        closed_on: NaiveDate,
+        date: NaiveDate,
+    },
+
+    #[error("cannot close account {name:?}: {reason}")]
+    CannotClose { name: String, reason: String },
+
+    #[error(
+        "unknown commodity {code:?}; declare it first with `fondo commodity add {code} --decimals N`"
+    )]
+    UnknownCommodity { code: String },
+
+    #[error("commodity {code:?} already exists (with {decimals} decimal places)")]
+    CommodityExists { code: String, decimals: u32 },
+
+    #[error("{0}")]
+    InvalidTransaction(String),
+
+    #[error("transaction does not balance: off by {off_by}")]
+    Unbalanced { off_by: String },
+
+    #[error("no transaction with id {id}")]
+    UnknownTransaction { id: i64 },
+
+    #[error("transaction {id} was already voided by transaction {by}")]
+    AlreadyVoided { id: i64, by: i64 },
+
+    #[error(
+        "transaction {id} is itself a void (of transaction {original}); post a new transaction instead"
+    )]
+    VoidOfVoid { id: i64, original: i64 },
+
+    #[error("{path}: {}", format_problems(problems, *more))]
+    Import {
+        path: String,
+        problems: Vec<Problem>,
+        more: usize,
+    },
+
+    #[error("amount too large: the sum {context} no longer fits the ledger's storage range")]
+    Overflow { context: String },
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("writing output: {0}")]
+    Output(#[from] io::Error),
+
+    #[error("database error while {context}: {source}")]
+    Sqlite {
+        context: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+fn format_problems(problems: &[Problem], more: usize) -> String {
+    let mut text = match problems.len() {
+        1 => "1 problem, nothing was written".to_owned(),
+        n => format!("{} problems, nothing was written", n + more),
+    };
+    for problem in problems {
+        text.push_str("\n  ");
+        text.push_str(&problem.to_string());
+    }
+    if more > 0 {
+        text.push_str(&format!("\n  … and {more} more"));
+    }
+    text
+}
+
+impl Error {
+    /// Exit code for this error: always 2 (bad input, usage, I/O). Findings
+    /// (exit 1) are results, not errors.
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+
+    /// True when the error is only that the reader of our output went away
+    /// (`fondo balance | head`), which counts as success.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Adds context to rusqlite errors: `.ctx("reading accounts")?`.
+pub trait SqlContext<T> {
+    fn ctx(self, context: &str) -> Result<T>;
+}
+
+impl<T> SqlContext<T> for rusqlite::Result<T> {
+    fn ctx(self, context: &str) -> Result<T> {
+        self.map_err(|source| Error::Sqlite {
+            context: context.to_owned(),
+            source,
+        })
+    }
+}

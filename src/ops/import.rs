@@ -1,0 +1,592 @@
+//! `fondo journal import`: the journal CSV into the ledger, all or nothing.
+//!
+//! The file is read twice, streaming both times so memory stays bounded by
+//! one transaction plus the fund's accounts: a first pass learns how many
+//! decimal places each commodity is written with (to declare new in-kind
+//! units), the second validates and writes inside one SQLite transaction.
+//! Every problem is collected with its line and column (up to
+//! [`MAX_PROBLEMS`]); if there is any, or on `--dry-run`, the transaction is
+//! rolled back and the database is exactly as before.
+//!
+//! Each imported transaction is remembered under (source, `txn` value), so
+//! importing the same file again adds nothing, and the same key with other
+//! content is refused.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use csv::{ReaderBuilder, StringRecord};
+
+use crate::domain::date::parse_date;
+use crate::domain::hash::{GENESIS, txn_hash};
+use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
+use crate::domain::txn::{Posting, Transaction};
+use crate::error::{Error, Problem, Result, SqlContext};
+use crate::ops::ledger::check_open;
+use crate::ops::{Book, NewCommodity, Progress, now};
+use crate::store::txns::{self, Writer};
+use crate::store::{Db, imports};
+
+/// The columns every journal CSV starts with, in this order.
+pub const REQUIRED_COLUMNS: [&str; 6] = [
+    "txn",
+    "date",
+    "description",
+    "account",
+    "amount",
+    "commodity",
+];
+/// Optional columns, in the order `journal export` writes them.
+pub const OPTIONAL_COLUMNS: [&str; 6] = [
+    "payee",
+    "reference",
+    "memo",
+    "reverses",
+    "prev_hash",
+    "hash",
+];
+/// How many problems an import reports before only counting the rest.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The label imported transactions are remembered under.
+    pub source: String,
+    /// Validate everything, write nothing.
+    pub dry_run: bool,
+    /// Refuse accounts and commodities that do not exist yet.
+    pub strict: bool,
+}
+
+/// What an import did (or, on a dry run, would do).
+#[derive(Debug, Clone, Default)]
+pub struct ImportSummary {
+    pub source: String,
+    pub dry_run: bool,
+    pub transactions: u64,
+    pub postings: u64,
+    /// Transactions already imported from this source before.
+    pub skipped: u64,
+    pub accounts_created: Vec<String>,
+    pub commodities_created: Vec<Commodity>,
+}
+
+/// Where each column is in the file.
+struct Columns {
+    optional: [Option<usize>; 6],
+}
+
+impl Columns {
+    fn from_header(header: &StringRecord) -> std::result::Result<Columns, Problem> {
+        let problem = |message: String| Problem {
+            line: 1,
+            field: None,
+            message,
+        };
+        let names: Vec<&str> = header.iter().collect();
+        if names.len() < REQUIRED_COLUMNS.len() || names[..6] != REQUIRED_COLUMNS {
+            return Err(problem(format!(
+                "the header must start with {} (found {})",
+                REQUIRED_COLUMNS.join(","),
+                names.join(",")
+            )));
+        }
+        let mut optional = [None; 6];
+        for (i, name) in names.iter().enumerate().skip(6) {
+            let Some(slot) = OPTIONAL_COLUMNS.iter().position(|o| o == name) else {
+                return Err(problem(format!(
+                    "unknown column {name:?}; optional columns are {}",
+                    OPTIONAL_COLUMNS.join(",")
+                )));
+            };
+            if optional[slot].replace(i).is_some() {
+                return Err(problem(format!("column {name:?} appears twice")));
+            }
+        }
+        Ok(Columns { optional })
+    }
+
+    fn get<'r>(&self, record: &'r StringRecord, name: &str) -> &'r str {
+        let index = match REQUIRED_COLUMNS.iter().position(|c| *c == name) {
+            Some(i) => Some(i),
+            None => OPTIONAL_COLUMNS
+                .iter()
+                .position(|c| *c == name)
+                .and_then(|slot| self.optional[slot]),
+        };
+        index.and_then(|i| record.get(i)).unwrap_or("")
+    }
+
+    fn has(&self, name: &str) -> bool {
+        OPTIONAL_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .is_some_and(|slot| self.optional[slot].is_some())
+    }
+}
+
+/// Collects problems, keeping the first [`MAX_PROBLEMS`].
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, line: u64, field: Option<&str>, message: impl Into<String>) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem {
+                line,
+                field: field.map(str::to_owned),
+                message: message.into(),
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.list.len() + self.more
+    }
+}
+
+fn open_csv(path: &Path, label: &str) -> Result<csv::Reader<Box<dyn Read>>> {
+    let file = File::open(path).map_err(|source| Error::Io {
+        context: format!("opening {label}"),
+        source,
+    })?;
+    let reader: Box<dyn Read> = Box::new(BufReader::with_capacity(1 << 16, file));
+    Ok(ReaderBuilder::new().has_headers(false).from_reader(reader))
+}
+
+/// Reads the header row (a UTF-8 byte-order mark before it is ignored).
+fn read_header(reader: &mut csv::Reader<Box<dyn Read>>, label: &str) -> Result<Columns> {
+    let fail = |message: String| Error::Import {
+        path: label.to_owned(),
+        problems: vec![Problem {
+            line: 1,
+            field: None,
+            message,
+        }],
+        more: 0,
+    };
+    let mut header = StringRecord::new();
+    match reader.read_record(&mut header) {
+        Ok(true) => {}
+        Ok(false) => {
+            return Err(fail(
+                "the file is empty; expected a journal CSV header".into(),
+            ));
+        }
+        Err(e) => return Err(fail(format!("unreadable header: {e}"))),
+    }
+    if let Some(first) = header.get(0).and_then(|f| f.strip_prefix('\u{feff}')) {
+        let mut fixed = StringRecord::new();
+        fixed.push_field(first);
+        header.iter().skip(1).for_each(|f| fixed.push_field(f));
+        header = fixed;
+    }
+    Columns::from_header(&header).map_err(|p| fail(p.message))
+}
+
+/// First pass: the most decimal places each commodity is written with.
+fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
+    let mut reader = open_csv(path, label)?;
+    read_header(&mut reader, label)?;
+    let mut places: HashMap<String, u32> = HashMap::new();
+    let mut record = StringRecord::new();
+    // Unreadable rows are reported, with their lines, by the second pass.
+    while reader.read_record(&mut record).unwrap_or(false) {
+        if let (Some(amount), Some(code)) = (record.get(4), record.get(5))
+            && let Ok(value) = parse_decimal(amount)
+        {
+            let entry = places.entry(code.to_owned()).or_insert(0);
+            *entry = (*entry).max(written_places(value));
+        }
+    }
+    Ok(places)
+}
+
+/// The rows of one transaction: (line, record).
+type Group = Vec<(u64, StringRecord)>;
+
+struct Importer<'c> {
+    conn: &'c rusqlite::Connection,
+    book: Book,
+    writer: Writer<'c>,
+    columns: Columns,
+    options: &'c ImportOptions,
+    places: HashMap<String, u32>,
+    first_new_id: i64,
+    problems: Problems,
+    summary: ImportSummary,
+}
+
+/// Imports a journal CSV. `label` names the file in messages.
+pub fn import_journal(
+    db: &mut Db,
+    path: &Path,
+    label: &str,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary> {
+    let places = scan_places(path, label)?;
+    let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let mut reader = open_csv(path, label)?;
+    let columns = read_header(&mut reader, label)?;
+    let tx = db.write()?;
+    let mut importer = Importer {
+        conn: &tx,
+        book: Book::load(&tx)?,
+        writer: Writer::new(&tx)?,
+        columns,
+        options,
+        places,
+        first_new_id: txns::max_id(&tx)? + 1,
+        problems: Problems::default(),
+        summary: ImportSummary {
+            source: options.source.clone(),
+            dry_run: options.dry_run,
+            ..ImportSummary::default()
+        },
+    };
+    progress.start(total);
+    let mut group: Group = Vec::new();
+    let mut record = StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(line, |p| p.line());
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => {
+                        format!("expected {expected_len} fields like the header, found {len}")
+                    }
+                    csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_owned(),
+                    _ => e.to_string(),
+                };
+                importer.problems.push(line, None, message);
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        let same = group
+            .first()
+            .is_some_and(|(_, first)| first.get(0) == record.get(0));
+        if !same && !group.is_empty() {
+            importer.transaction(std::mem::take(&mut group))?;
+            progress.set(reader.position().byte());
+        }
+        group.push((line, record.clone()));
+    }
+    if !group.is_empty() {
+        importer.transaction(group)?;
+    }
+    progress.finish();
+    let Importer {
+        writer,
+        problems,
+        summary,
+        ..
+    } = importer;
+    if problems.count() > 0 {
+        return Err(Error::Import {
+            path: label.to_owned(),
+            problems: problems.list,
+            more: problems.more,
+        });
+    }
+    writer.finish()?;
+    if !options.dry_run {
+        tx.commit().ctx("committing the import")?;
+    }
+    Ok(summary)
+}
+
+impl Importer<'_> {
+    /// Validates one transaction's rows and, if they are sound, appends it.
+    /// Problems are collected; only database failures end the import early.
+    fn transaction(&mut self, group: Group) -> Result<()> {
+        let before = self.problems.count();
+        let (first_line, first) = &group[0];
+        let first_line = *first_line;
+        let [
+            key,
+            date,
+            description,
+            payee,
+            reference,
+            reverses,
+            file_prev,
+            file_hash,
+        ] = [
+            "txn",
+            "date",
+            "description",
+            "payee",
+            "reference",
+            "reverses",
+            "prev_hash",
+            "hash",
+        ]
+        .map(|name| self.columns.get(first, name).to_owned());
+        if key.trim().is_empty() {
+            self.problems
+                .push(first_line, Some("txn"), "the transaction id is empty");
+        }
+        for (line, record) in &group[1..] {
+            for field in [
+                "date",
+                "description",
+                "payee",
+                "reference",
+                "reverses",
+                "prev_hash",
+                "hash",
+            ] {
+                if self.columns.get(record, field) != self.columns.get(first, field) {
+                    self.problems.push(
+                        *line,
+                        Some(field),
+                        format!("differs from line {first_line}, which starts the same transaction {key:?}"),
+                    );
+                }
+            }
+        }
+        let date = match parse_date(&date) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.problems.push(first_line, Some("date"), e.to_string());
+                None
+            }
+        };
+        let mut postings = Vec::with_capacity(group.len());
+        for (line, record) in &group {
+            if let Some(posting) = self.posting(*line, record, date) {
+                postings.push(posting);
+            }
+        }
+        let reverses = self.reverses(first_line, &reverses)?;
+        if self.problems.count() > before {
+            return Ok(());
+        }
+        let date = date.expect("no problems means the date parsed");
+        let (postings, ids): (Vec<Posting>, Vec<(i64, i64)>) = postings.into_iter().unzip();
+        let txn = match Transaction::new(date, description, Some(payee), Some(reference), postings)
+        {
+            Ok(txn) => txn,
+            Err(e) => {
+                let field = matches!(e, Error::Unbalanced { .. }).then_some("amount");
+                self.problems
+                    .push(first_line, field, format!("transaction {key:?}: {e}"));
+                return Ok(());
+            }
+        };
+        let reverses_hash = reverses.as_ref().map(|(_, hash)| hash.as_str());
+        let content_hash = txn_hash(GENESIS, &txn, reverses_hash);
+        if let Some(seen) = imports::find(self.conn, &self.options.source, &key)? {
+            if seen.txn_id >= self.first_new_id {
+                self.problems.push(
+                    first_line,
+                    Some("txn"),
+                    format!("transaction {key:?} appears twice; the rows of one transaction must be consecutive"),
+                );
+            } else if seen.content_hash == content_hash {
+                self.summary.skipped += 1;
+            } else {
+                self.problems.push(
+                    first_line,
+                    Some("txn"),
+                    format!(
+                        "transaction {key:?} was imported from source {:?} before with different content; use another --source for a different file",
+                        self.options.source
+                    ),
+                );
+            }
+            return Ok(());
+        }
+        let chained = txn_hash(self.writer.head(), &txn, reverses_hash);
+        if self.columns.has("hash") && file_prev == self.writer.head() && file_hash != chained {
+            self.problems.push(
+                first_line,
+                Some("hash"),
+                format!("transaction {key:?} does not match its recorded hash; the file was changed after it was exported"),
+            );
+            return Ok(());
+        }
+        let reverses = reverses.as_ref().map(|(id, hash)| (*id, hash.as_str()));
+        let (id, _) = self.writer.append(&txn, &ids, reverses, &now())?;
+        imports::insert(self.conn, &self.options.source, &key, id, &content_hash)?;
+        self.summary.transactions += 1;
+        self.summary.postings += txn.postings().len() as u64;
+        Ok(())
+    }
+
+    /// One posting row; `None` after recording its problems.
+    fn posting(
+        &mut self,
+        line: u64,
+        record: &StringRecord,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<(Posting, (i64, i64))> {
+        let before = self.problems.count();
+        let account = self.account(line, self.columns.get(record, "account"), date);
+        let code = self.columns.get(record, "commodity");
+        let commodity = self.commodity(line, code);
+        let number = self.columns.get(record, "amount");
+        let amount = match (&commodity, parse_decimal(number)) {
+            (_, Err(e)) => {
+                self.problems.push(line, Some("amount"), e.to_string());
+                None
+            }
+            (Some((c, _)), Ok(value)) => match to_minor(value, c, number) {
+                Ok(minor) => Some(minor),
+                Err(e) => {
+                    self.problems.push(line, Some("amount"), e.to_string());
+                    None
+                }
+            },
+            (None, Ok(_)) => None,
+        };
+        if self.problems.count() > before {
+            return None;
+        }
+        let ((name, account_id), (commodity, commodity_id), amount) =
+            (account?, commodity?, amount?);
+        let memo = Some(self.columns.get(record, "memo").to_owned()).filter(|m| !m.is_empty());
+        Some((
+            Posting {
+                account: name,
+                commodity,
+                amount,
+                memo,
+            },
+            (account_id, commodity_id),
+        ))
+    }
+
+    fn account(
+        &mut self,
+        line: u64,
+        name: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<(String, i64)> {
+        let found = if self.options.strict {
+            self.book.account(name).map(|a| (a, false))
+        } else {
+            self.book.account_or_create(self.conn, name)
+        };
+        match found {
+            Ok((account, created)) => {
+                if let Some(date) = date
+                    && let Err(e) = check_open(account, date)
+                {
+                    self.problems.push(line, Some("account"), e.to_string());
+                    return None;
+                }
+                let found = (account.name.clone(), account.id);
+                if created {
+                    self.summary.accounts_created.push(found.0.clone());
+                }
+                Some(found)
+            }
+            Err(e) => {
+                let message = match e {
+                    Error::UnknownAccount { name, .. } if self.options.strict => {
+                        format!("unknown account {name:?} (--strict refuses new accounts)")
+                    }
+                    e => e.to_string(),
+                };
+                self.problems.push(line, Some("account"), message);
+                None
+            }
+        }
+    }
+
+    fn commodity(&mut self, line: u64, code: &str) -> Option<(Commodity, i64)> {
+        let new = if self.options.strict {
+            NewCommodity::Refuse
+        } else {
+            NewCommodity::Known
+        };
+        let found = match self.book.commodity(self.conn, code, new) {
+            Err(Error::UnknownCommodity { .. }) if !self.options.strict => {
+                let decimals = self.places.get(code).copied().unwrap_or(0);
+                if decimals > MAX_DECIMALS {
+                    self.problems.push(
+                        line,
+                        Some("commodity"),
+                        format!("{code} is written with {decimals} decimal places; at most {MAX_DECIMALS} are supported"),
+                    );
+                    return None;
+                }
+                let commodity = Commodity {
+                    code: code.to_owned(),
+                    decimals,
+                };
+                self.book
+                    .add_commodity(self.conn, commodity, None)
+                    .map(|stored| (stored, true))
+            }
+            other => other,
+        };
+        match found {
+            Ok((stored, created)) => {
+                if created {
+                    self.summary
+                        .commodities_created
+                        .push(stored.commodity.clone());
+                }
+                Some((stored.commodity.clone(), stored.id))
+            }
+            Err(e) => {
+                let message = match e {
+                    Error::UnknownCommodity { code } if self.options.strict => {
+                        format!("unknown commodity {code:?} (--strict refuses new commodities)")
+                    }
+                    e => e.to_string(),
+                };
+                self.problems.push(line, Some("commodity"), message);
+                None
+            }
+        }
+    }
+
+    /// Resolves the `reverses` column: the `txn` value, in this file or an
+    /// earlier import from the same source, of the transaction voided.
+    fn reverses(&mut self, line: u64, value: &str) -> Result<Option<(i64, String)>> {
+        if value.is_empty() {
+            return Ok(None);
+        }
+        let Some(seen) = imports::find(self.conn, &self.options.source, value)? else {
+            self.problems.push(
+                line,
+                Some("reverses"),
+                format!("reverses transaction {value:?}, which is neither earlier in this file nor imported before from source {:?}", self.options.source),
+            );
+            return Ok(None);
+        };
+        let Some(original) = txns::get(self.conn, seen.txn_id)? else {
+            return Err(Error::UnknownTransaction { id: seen.txn_id });
+        };
+        if original.reversed_by.is_some() || original.reverses.is_some() {
+            self.problems.push(
+                line,
+                Some("reverses"),
+                format!("transaction {value:?} is already voided, or is itself a void"),
+            );
+            return Ok(None);
+        }
+        Ok(Some((original.id, original.hash)))
+    }
+}

@@ -1,0 +1,164 @@
+//! Posting balanced transactions and voiding them.
+
+use chrono::NaiveDate;
+
+use crate::domain::money::{Commodity, parse_decimal, to_minor};
+use crate::domain::txn::{DraftPosting, Transaction, fill_elided};
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::{Book, NewCommodity, now};
+use crate::store::accounts::StoredAccount;
+use crate::store::txns::{self, Writer};
+use crate::store::{Db, fund};
+
+/// An amount as the user wrote it: a number and, optionally, a commodity
+/// (the fund's default currency when left out).
+#[derive(Debug, Clone)]
+pub struct AmountInput {
+    pub number: String,
+    pub commodity: Option<String>,
+}
+
+/// One posting of a request; `amount: None` asks fondo to fill in the
+/// balancing amount.
+#[derive(Debug, Clone)]
+pub struct PostingInput {
+    pub account: String,
+    pub amount: Option<AmountInput>,
+    pub memo: Option<String>,
+}
+
+/// A transaction to post.
+#[derive(Debug, Clone)]
+pub struct PostRequest {
+    pub date: NaiveDate,
+    pub description: String,
+    pub payee: Option<String>,
+    pub reference: Option<String>,
+    pub postings: Vec<PostingInput>,
+}
+
+/// The outcome of a post or void.
+#[derive(Debug, Clone)]
+pub struct Posted {
+    pub id: i64,
+    pub hash: String,
+    /// Well-known currencies declared on the way.
+    pub declared: Vec<String>,
+}
+
+/// Refuses a posting to an account closed before `date`.
+pub(crate) fn check_open(account: &StoredAccount, date: NaiveDate) -> Result<()> {
+    match account.closed_on {
+        Some(closed_on) if closed_on < date => Err(Error::ClosedAccount {
+            name: account.name.clone(),
+            closed_on,
+            date,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Posts a balanced transaction. Accounts must exist and be open on the date;
+/// commodities must be declared or well-known currencies.
+pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
+    let tx = db.write()?;
+    let mut book = Book::load(&tx)?;
+    let default_currency = fund::get(&tx)?.and_then(|f| f.currency);
+    let mut declared = Vec::new();
+    let mut drafts = Vec::with_capacity(request.postings.len());
+    for input in request.postings {
+        let amount = match input.amount {
+            None => None,
+            Some(AmountInput { number, commodity }) => {
+                let code = commodity.or_else(|| default_currency.clone()).ok_or_else(|| Error::Amount {
+                    input: number.clone(),
+                    reason: "no commodity given and the fund has no default currency; write e.g. \"250.00 USD\"".into(),
+                })?;
+                let (stored, new) = book.commodity(&tx, &code, NewCommodity::Known)?;
+                if new {
+                    declared.push(code);
+                }
+                let commodity: Commodity = stored.commodity.clone();
+                let minor = to_minor(parse_decimal(&number)?, &commodity, &number)?;
+                Some((commodity, minor))
+            }
+        };
+        drafts.push(DraftPosting {
+            account: input.account,
+            amount,
+            memo: input.memo,
+        });
+    }
+    let postings = fill_elided(drafts)?;
+    let txn = Transaction::new(
+        request.date,
+        request.description,
+        request.payee,
+        request.reference,
+        postings,
+    )?;
+    let ids = resolve_ids(&mut book, &tx, &txn)?;
+    let mut writer = Writer::new(&tx)?;
+    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    writer.finish()?;
+    tx.commit().ctx("committing the transaction")?;
+    Ok(Posted { id, hash, declared })
+}
+
+/// Account and commodity ids for each posting, checking each account is open.
+fn resolve_ids(
+    book: &mut Book,
+    conn: &rusqlite::Connection,
+    txn: &Transaction,
+) -> Result<Vec<(i64, i64)>> {
+    txn.postings()
+        .iter()
+        .map(|p| {
+            let account = book.account(&p.account)?;
+            check_open(account, txn.date())?;
+            let account_id = account.id;
+            let (commodity, _) = book.commodity(conn, &p.commodity.code, NewCommodity::Refuse)?;
+            Ok((account_id, commodity.id))
+        })
+        .collect()
+}
+
+/// Voids transaction `id` by posting its reversal, dated `date`, linked to
+/// it. Refused for a transaction already voided, for a void itself, and for
+/// a date before the original's.
+pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Posted> {
+    if reason.trim().is_empty() {
+        return Err(Error::InvalidTransaction(
+            "a void needs a reason (--reason)".into(),
+        ));
+    }
+    let tx = db.write()?;
+    let original = txns::get(&tx, id)?.ok_or(Error::UnknownTransaction { id })?;
+    if let Some(by) = original.reversed_by {
+        return Err(Error::AlreadyVoided { id, by });
+    }
+    if let Some(of) = original.reverses {
+        return Err(Error::VoidOfVoid { id, original: of });
+    }
+    if date < original.txn.date() {
+        return Err(Error::InvalidTransaction(format!(
+            "a void cannot be dated {date}, before the transaction it voids ({})",
+            original.txn.date()
+        )));
+    }
+    let reversal = original
+        .txn
+        .reversal(date, format!("void of transaction {id}: {}", reason.trim()))?;
+    let mut book = Book::load(&tx)?;
+    let ids = resolve_ids(&mut book, &tx, &reversal)?;
+    debug_assert_eq!(ids, original.ids);
+    let mut writer = Writer::new(&tx)?;
+    let (new_id, hash) = writer.append(&reversal, &ids, Some((id, &original.hash)), &now())?;
+    writer.finish()?;
+    tx.commit().ctx("committing the void")?;
+    Ok(Posted {
+        id: new_id,
+        hash,
+        declared: Vec::new(),
+    })
+}

@@ -1,0 +1,194 @@
+//! Use cases. Each public function here is one command's work: it opens one
+//! SQLite transaction on the [`Db`](crate::store::Db), commits it once at the
+//! end (an early `?` rolls everything back), and returns typed results. Nothing
+//! here prints or exits.
+
+pub mod export;
+pub mod import;
+pub mod ledger;
+pub mod setup;
+pub mod verify;
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use crate::domain::account::{name_key, validate_account_name};
+use crate::domain::currency;
+use crate::domain::money::{Commodity, validate_code};
+use crate::error::{Error, Result};
+use crate::store::accounts::{self, StoredAccount};
+use crate::store::commodities::{self, StoredCommodity};
+
+/// The wall-clock time recorded with new rows (never part of a hash).
+pub(crate) fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Reports how far a long operation has come (bytes of a file, rows of a
+/// table). The command layer draws it; the core only counts.
+pub trait Progress {
+    fn start(&self, total: u64);
+    fn set(&self, done: u64);
+    fn finish(&self);
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn set(&self, _: u64) {}
+    fn finish(&self) {}
+}
+
+/// What a use case may do with a commodity it has not seen before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NewCommodity {
+    /// Refuse it.
+    Refuse,
+    /// Declare it if it is a well-known currency.
+    Known,
+}
+
+/// The fund's accounts and commodities in memory, for resolving names to ids
+/// without a query per posting. Bounded by the number of accounts.
+pub(crate) struct Book {
+    accounts: HashMap<String, StoredAccount>,
+    keys: HashMap<String, String>,
+    commodities: HashMap<String, StoredCommodity>,
+}
+
+impl Book {
+    pub fn load(conn: &Connection) -> Result<Book> {
+        let mut book = Book {
+            accounts: HashMap::new(),
+            keys: HashMap::new(),
+            commodities: HashMap::new(),
+        };
+        for account in accounts::all(conn)? {
+            book.keys
+                .insert(name_key(&account.name), account.name.clone());
+            book.accounts.insert(account.name.clone(), account);
+        }
+        for c in commodities::all(conn)? {
+            book.commodities.insert(c.commodity.code.clone(), c);
+        }
+        Ok(book)
+    }
+
+    /// An existing account, by exact name; the error suggests the name that
+    /// differs only by case, if there is one.
+    pub fn account(&self, name: &str) -> Result<&StoredAccount> {
+        if let Some(account) = self.accounts.get(name) {
+            return Ok(account);
+        }
+        validate_account_name(name)?;
+        let hint = match self.keys.get(&name_key(name)) {
+            Some(existing) => format!("; did you mean {existing:?}?"),
+            None => "; add it with `fondo account add`".to_owned(),
+        };
+        Err(Error::UnknownAccount {
+            name: name.to_owned(),
+            hint,
+        })
+    }
+
+    /// An account by name, created when missing (and the name is valid and
+    /// does not clash by case with an existing one). The flag says whether
+    /// it was created.
+    pub fn account_or_create(
+        &mut self,
+        conn: &Connection,
+        name: &str,
+    ) -> Result<(&StoredAccount, bool)> {
+        let created = if self.accounts.contains_key(name) {
+            false
+        } else {
+            self.add_account(conn, name, None)?;
+            true
+        };
+        Ok((&self.accounts[name], created))
+    }
+
+    /// Adds a new account, refusing invalid names and case clashes.
+    pub fn add_account(
+        &mut self,
+        conn: &Connection,
+        name: &str,
+        note: Option<&str>,
+    ) -> Result<&StoredAccount> {
+        validate_account_name(name)?;
+        let key = name_key(name);
+        if let Some(existing) = self.keys.get(&key) {
+            if existing == name {
+                return Err(Error::AccountExists {
+                    name: existing.clone(),
+                });
+            }
+            return Err(Error::AccountName {
+                name: name.to_owned(),
+                reason: format!("it differs only by case from the existing account {existing:?}"),
+            });
+        }
+        let id = accounts::insert(conn, name, &key, note)?;
+        self.keys.insert(key, name.to_owned());
+        let account = StoredAccount {
+            id,
+            name: name.to_owned(),
+            note: note.map(str::to_owned),
+            closed_on: None,
+        };
+        Ok(self.accounts.entry(name.to_owned()).or_insert(account))
+    }
+
+    /// A commodity by code, declared on the way if allowed; the flag says
+    /// whether it was declared now.
+    pub fn commodity(
+        &mut self,
+        conn: &Connection,
+        code: &str,
+        new: NewCommodity,
+    ) -> Result<(&StoredCommodity, bool)> {
+        if self.commodities.contains_key(code) {
+            return Ok((&self.commodities[code], false));
+        }
+        validate_code(code)?;
+        match (new, currency::known(code)) {
+            (NewCommodity::Known, Some((decimals, name))) => {
+                let commodity = Commodity {
+                    code: code.to_owned(),
+                    decimals,
+                };
+                Ok((self.add_commodity(conn, commodity, Some(name))?, true))
+            }
+            _ => Err(Error::UnknownCommodity {
+                code: code.to_owned(),
+            }),
+        }
+    }
+
+    /// Declares a commodity.
+    pub fn add_commodity(
+        &mut self,
+        conn: &Connection,
+        commodity: Commodity,
+        name: Option<&str>,
+    ) -> Result<&StoredCommodity> {
+        validate_code(&commodity.code)?;
+        if let Some(existing) = self.commodities.get(&commodity.code) {
+            return Err(Error::CommodityExists {
+                code: commodity.code,
+                decimals: existing.commodity.decimals,
+            });
+        }
+        let id = commodities::insert(conn, &commodity, name)?;
+        let code = commodity.code.clone();
+        let stored = StoredCommodity {
+            id,
+            commodity,
+            name: name.map(str::to_owned),
+        };
+        Ok(self.commodities.entry(code).or_insert(stored))
+    }
+}

@@ -1,0 +1,127 @@
+//! Setting a fund up: creating the database, accounts and commodities.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::currency;
+use crate::domain::money::{Commodity, MAX_DECIMALS, validate_code};
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::{Book, now};
+use crate::store::{Db, balances, fund};
+
+/// What `fondo init` created.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub name: String,
+    pub currency: Option<String>,
+}
+
+/// Creates a fund database at `path`. The fund's default currency, if given,
+/// must be a well-known currency code; it is declared right away. On any
+/// failure no file is left behind.
+pub fn init(path: &Path, name: &str, currency: Option<&str>) -> Result<Created> {
+    if let Some(code) = currency {
+        validate_code(code)?;
+        if currency::known(code).is_none() {
+            return Err(Error::CommodityCode {
+                code: code.to_owned(),
+                reason: "not a well-known currency code; pick one such as USD, EUR or MXN".into(),
+            });
+        }
+    }
+    if name.trim().is_empty() {
+        return Err(Error::InvalidTransaction("the fund needs a name".into()));
+    }
+    let mut db = Db::create(path)?;
+    let filled = (|| {
+        let tx = db.write()?;
+        fund::insert(&tx, name, currency, &now())?;
+        if let Some(code) = currency {
+            let (decimals, full_name) = currency::known(code).expect("checked above");
+            let commodity = Commodity {
+                code: code.to_owned(),
+                decimals,
+            };
+            Book::load(&tx)?.add_commodity(&tx, commodity, Some(full_name))?;
+        }
+        tx.commit().ctx("committing the new fund")
+    })();
+    if let Err(e) = filled {
+        drop(db);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            let _ = std::fs::remove_file(file);
+        }
+        return Err(e);
+    }
+    Ok(Created {
+        name: name.to_owned(),
+        currency: currency.map(str::to_owned),
+    })
+}
+
+/// Adds an account.
+pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
+    let tx = db.write()?;
+    Book::load(&tx)?.add_account(&tx, name, note)?;
+    tx.commit().ctx("committing the new account")
+}
+
+/// Closes an account as of `on`: it takes no postings dated after that day.
+/// Refused when it has postings after `on` or a non-zero balance (move the
+/// money out first, so nothing is stranded in a closed account).
+pub fn close_account(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
+    let tx = db.write()?;
+    let account = Book::load(&tx)?.account(name)?.clone();
+    let refuse = |reason: String| Error::CannotClose {
+        name: account.name.clone(),
+        reason,
+    };
+    if let Some(closed) = account.closed_on {
+        return Err(refuse(format!("it was already closed on {closed}")));
+    }
+    if let Some(last) = crate::store::accounts::last_posting_date(&tx, account.id)?
+        && last > on
+    {
+        return Err(refuse(format!("it has postings dated {last}, after {on}")));
+    }
+    let open: Vec<String> = balances::by_commodity(&tx, &[account.id], None)?
+        .into_iter()
+        .filter(|(_, amount)| *amount != 0)
+        .map(|(c, amount)| {
+            format!(
+                "{} {}",
+                crate::domain::money::format_minor(amount.into(), c.decimals),
+                c.code
+            )
+        })
+        .collect();
+    if !open.is_empty() {
+        return Err(refuse(format!(
+            "its balance is {}; move it to another account first",
+            open.join(", ")
+        )));
+    }
+    crate::store::accounts::close(&tx, account.id, on)?;
+    tx.commit().ctx("committing the closure")
+}
+
+/// Declares a commodity with its number of decimal places.
+pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>) -> Result<()> {
+    validate_code(code)?;
+    if decimals > MAX_DECIMALS {
+        return Err(Error::CommodityCode {
+            code: code.to_owned(),
+            reason: format!("at most {MAX_DECIMALS} decimal places are supported"),
+        });
+    }
+    let tx = db.write()?;
+    let commodity = Commodity {
+        code: code.to_owned(),
+        decimals,
+    };
+    Book::load(&tx)?.add_commodity(&tx, commodity, name)?;
+    tx.commit().ctx("committing the new commodity")
+}

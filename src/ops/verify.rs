@@ -1,0 +1,298 @@
+//! `fondo verify`: every invariant the ledger promises, checked from the data.
+//!
+//! One streaming pass over the journal recomputes every transaction's hash
+//! and the chain, the balance of each transaction, postings to closed
+//! accounts, the trial balance and the daily totals cache; then the fund's
+//! recorded head, the voids, and SQLite's own `integrity_check`. Every finding
+//! is collected with a stable code; none stops the check.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::domain::hash::{Content, GENESIS, content_hash};
+use crate::domain::money::{Commodity, format_minor};
+use crate::error::{Result, SqlContext};
+use crate::render::Row;
+use crate::store::txns::{JournalPosting, JournalRow};
+use crate::store::{Db, balances, fund, integrity_check, txns};
+
+/// One problem `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code, documented in docs/verify.md.
+    pub code: &'static str,
+    /// Where: `txn 42`, `account assets:bank`, `database`.
+    pub location: String,
+    pub message: String,
+}
+
+impl Row for Finding {
+    const COLUMNS: &'static [&'static str] = &["code", "location", "message"];
+}
+
+/// The outcome of a verification.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    pub findings: Vec<Finding>,
+    pub transactions: u64,
+    pub postings: u64,
+    /// The head of the chain recomputed from the data.
+    pub fingerprint: String,
+}
+
+/// The finding codes.
+pub mod codes {
+    pub const INTEGRITY: &str = "V101";
+    pub const UNBALANCED: &str = "V102";
+    pub const HASH_MISMATCH: &str = "V103";
+    pub const CHAIN_BREAK: &str = "V104";
+    pub const CLOSED_ACCOUNT: &str = "V105";
+    pub const TRIAL_BALANCE: &str = "V106";
+    pub const HEAD_MISMATCH: &str = "V107";
+    pub const TOTALS_MISMATCH: &str = "V108";
+    pub const MALFORMED: &str = "V109";
+    pub const BAD_VOID: &str = "V110";
+}
+
+struct Checker {
+    findings: Vec<Finding>,
+    transactions: u64,
+    postings: u64,
+    /// Hash of the previous stored transaction (what its successor must cite).
+    stored_prev: String,
+    /// The chain recomputed from content alone.
+    computed: String,
+    trial: BTreeMap<String, (i128, u32)>,
+    totals: HashMap<(i64, i64, String), i128>,
+}
+
+impl Checker {
+    fn find(&mut self, code: &'static str, location: String, message: String) {
+        self.findings.push(Finding {
+            code,
+            location,
+            message,
+        });
+    }
+
+    fn transaction(&mut self, head: &JournalRow, postings: &[JournalPosting]) {
+        let id = head.txn_id;
+        let at = || format!("txn {id}");
+        self.transactions += 1;
+        self.postings += postings.len() as u64;
+        if postings.len() < 2 {
+            self.find(
+                codes::MALFORMED,
+                at(),
+                format!(
+                    "has {} posting(s); every transaction needs at least two",
+                    postings.len()
+                ),
+            );
+        }
+        let date = crate::domain::date::parse_date(&head.date).ok();
+        if date.is_none() {
+            self.find(
+                codes::MALFORMED,
+                at(),
+                format!("has an invalid date {:?}", head.date),
+            );
+        }
+        if head.reverses.is_some() && head.reverses_hash.is_none() {
+            self.find(
+                codes::BAD_VOID,
+                at(),
+                "reverses a transaction that does not exist".into(),
+            );
+        }
+        let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
+        let mut canonical = Vec::with_capacity(postings.len());
+        for p in postings {
+            let (Some(account), Some(Commodity { code, decimals })) = (&p.account, &p.commodity)
+            else {
+                self.find(
+                    codes::MALFORMED,
+                    format!("txn {id} line {}", p.line),
+                    "refers to a missing account or commodity".into(),
+                );
+                continue;
+            };
+            if let (Some(closed), Some(date)) = (p.closed_on, date)
+                && closed < date
+            {
+                self.find(
+                    codes::CLOSED_ACCOUNT,
+                    format!("txn {id} line {}", p.line),
+                    format!("posts to {account}, closed on {closed}, on {date}"),
+                );
+            }
+            let sum = sums.entry(code).or_insert((0, *decimals));
+            sum.0 += i128::from(p.amount);
+            let trial = self.trial.entry(code.clone()).or_insert((0, *decimals));
+            trial.0 += i128::from(p.amount);
+            *self
+                .totals
+                .entry((p.account_id, p.commodity_id, head.date.clone()))
+                .or_insert(0) += i128::from(p.amount);
+            canonical.push((
+                account.as_str(),
+                code.as_str(),
+                format_minor(p.amount.into(), *decimals),
+                p.memo.as_deref().unwrap_or(""),
+            ));
+        }
+        let off: Vec<String> = sums
+            .iter()
+            .filter(|(_, (sum, _))| *sum != 0)
+            .map(|(code, (sum, decimals))| format!("{} {code}", format_minor(*sum, *decimals)))
+            .collect();
+        if !off.is_empty() {
+            self.find(
+                codes::UNBALANCED,
+                at(),
+                format!("does not balance: off by {}", off.join(", ")),
+            );
+        }
+        let content = || Content {
+            date: &head.date,
+            description: &head.description,
+            payee: head.payee.as_deref().unwrap_or(""),
+            reference: head.reference.as_deref().unwrap_or(""),
+            reverses: head.reverses_hash.as_deref().unwrap_or(""),
+            postings: canonical.clone(),
+        };
+        if head.prev_hash != self.stored_prev {
+            self.find(
+                codes::CHAIN_BREAK,
+                at(),
+                format!(
+                    "cites previous hash {} but the transaction before it has {}; transactions were removed or reordered",
+                    short(&head.prev_hash),
+                    short(&self.stored_prev)
+                ),
+            );
+        }
+        if content_hash(&head.prev_hash, content()) != head.hash {
+            self.find(
+                codes::HASH_MISMATCH,
+                at(),
+                "its content does not match its stored hash; it was changed after it was posted"
+                    .into(),
+            );
+        }
+        self.computed = content_hash(&self.computed, content());
+        self.stored_prev.clone_from(&head.hash);
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// Checks the whole database.
+pub fn verify(db: &mut Db) -> Result<Verification> {
+    let tx = db.read()?;
+    let mut checker = Checker {
+        findings: Vec::new(),
+        transactions: 0,
+        postings: 0,
+        stored_prev: GENESIS.to_owned(),
+        computed: GENESIS.to_owned(),
+        trial: BTreeMap::new(),
+        totals: HashMap::new(),
+    };
+    for complaint in integrity_check(&tx)? {
+        checker.find(
+            codes::INTEGRITY,
+            "database".into(),
+            format!("sqlite integrity_check: {complaint}"),
+        );
+    }
+    let mut current: Option<(JournalRow, Vec<JournalPosting>)> = None;
+    txns::for_each_row(&tx, None, None, |mut row| {
+        let posting = row.posting.take();
+        match &mut current {
+            Some((head, postings)) if head.txn_id == row.txn_id => postings.extend(posting),
+            _ => {
+                if let Some((head, postings)) = current.take() {
+                    checker.transaction(&head, &postings);
+                }
+                current = Some((row, posting.into_iter().collect()));
+            }
+        }
+        Ok(())
+    })?;
+    if let Some((head, postings)) = current.take() {
+        checker.transaction(&head, &postings);
+    }
+    for (code, (sum, decimals)) in std::mem::take(&mut checker.trial) {
+        if sum != 0 {
+            checker.find(
+                codes::TRIAL_BALANCE,
+                format!("commodity {code}"),
+                format!(
+                    "all accounts together sum to {} {code}, not zero",
+                    format_minor(sum, decimals)
+                ),
+            );
+        }
+    }
+    let mut totals = std::mem::take(&mut checker.totals);
+    let mut cached = Vec::new();
+    balances::for_each_daily_total(&tx, |account, commodity, date, amount| {
+        let expected = totals
+            .remove(&(account, commodity, date.clone()))
+            .unwrap_or(0);
+        if expected != i128::from(amount) {
+            cached.push((account, commodity, date));
+        }
+    })?;
+    cached.extend(totals.into_iter().filter(|(_, v)| *v != 0).map(|(k, _)| k));
+    cached.sort();
+    for (account, commodity, date) in cached {
+        checker.find(
+            codes::TOTALS_MISMATCH,
+            format!("account #{account} commodity #{commodity} on {date}"),
+            "the balance cache disagrees with the postings".into(),
+        );
+    }
+    match fund::get(&tx)? {
+        None => checker.find(
+            codes::HEAD_MISMATCH,
+            "fund".into(),
+            "the fund record is missing".into(),
+        ),
+        Some(f) => {
+            if f.head_hash != checker.stored_prev
+                || u64::try_from(f.txn_count).ok() != Some(checker.transactions)
+            {
+                checker.find(
+                    codes::HEAD_MISMATCH,
+                    "fund".into(),
+                    format!(
+                        "the fund records {} transaction(s) ending in {}, the journal has {} ending in {}; transactions were removed or added outside fondo",
+                        f.txn_count,
+                        short(&f.head_hash),
+                        checker.transactions,
+                        short(&checker.stored_prev)
+                    ),
+                );
+            }
+        }
+    }
+    for (void, original) in txns::bad_reversals(&tx)? {
+        checker.find(
+            codes::BAD_VOID,
+            format!("txn {void}"),
+            format!("is recorded as the void of transaction {original} but does not mirror it"),
+        );
+    }
+    tx.finish().ctx("ending the read")?;
+    Ok(Verification {
+        findings: checker.findings,
+        transactions: checker.transactions,
+        postings: checker.postings,
+        fingerprint: checker.computed,
+    })
+}

@@ -1,0 +1,7 @@
+//! Reports: read-only use cases that return typed rows (see
+//! [`crate::render::Row`]). They run inside one read transaction, so every
+//! row of a report comes from the same snapshot of the ledger.
+
+pub mod balance;
+pub mod lists;
+pub mod register;

@@ -1,0 +1,48 @@
+//! Commodities: currencies and in-kind units with their decimal places.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::money::Commodity;
+use crate::error::{Result, SqlContext};
+
+/// A stored commodity with its row id.
+#[derive(Debug, Clone)]
+pub struct StoredCommodity {
+    pub id: i64,
+    pub commodity: Commodity,
+    pub name: Option<String>,
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredCommodity> {
+    Ok(StoredCommodity {
+        id: r.get(0)?,
+        commodity: Commodity {
+            code: r.get(1)?,
+            decimals: r.get(2)?,
+        },
+        name: r.get(3)?,
+    })
+}
+
+pub fn insert(conn: &Connection, commodity: &Commodity, name: Option<&str>) -> Result<i64> {
+    conn.prepare_cached("INSERT INTO commodities (code, decimals, name) VALUES (?1, ?2, ?3)")
+        .and_then(|mut s| s.execute(params![commodity.code, commodity.decimals, name]))
+        .ctx("adding a commodity")?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn find(conn: &Connection, code: &str) -> Result<Option<StoredCommodity>> {
+    conn.prepare_cached("SELECT id, code, decimals, name FROM commodities WHERE code = ?1")
+        .and_then(|mut s| s.query_row([code], from_row).optional())
+        .ctx("looking up a commodity")
+}
+
+/// All commodities, ordered by code.
+pub fn all(conn: &Connection) -> Result<Vec<StoredCommodity>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, code, decimals, name FROM commodities ORDER BY code")
+        .ctx("listing commodities")?;
+    stmt.query_map([], from_row)
+        .and_then(Iterator::collect)
+        .ctx("listing commodities")
+}

@@ -1,0 +1,52 @@
+//! The fund record: name, default currency, and the end of the hash chain.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::hash::GENESIS;
+use crate::error::{Result, SqlContext};
+
+/// The single row of the `fund` table.
+#[derive(Debug, Clone)]
+pub struct Fund {
+    pub name: String,
+    pub currency: Option<String>,
+    pub head_hash: String,
+    pub txn_count: i64,
+}
+
+pub fn insert(conn: &Connection, name: &str, currency: Option<&str>, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count)
+         VALUES (1, ?1, ?2, ?3, ?4, 0)",
+        params![name, currency, now, GENESIS],
+    )
+    .ctx("recording the fund")?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection) -> Result<Option<Fund>> {
+    conn.query_row(
+        "SELECT name, currency, head_hash, txn_count FROM fund WHERE id = 1",
+        [],
+        |r| {
+            Ok(Fund {
+                name: r.get(0)?,
+                currency: r.get(1)?,
+                head_hash: r.get(2)?,
+                txn_count: r.get(3)?,
+            })
+        },
+    )
+    .optional()
+    .ctx("reading the fund record")
+}
+
+/// Records the new end of the hash chain.
+pub fn set_head(conn: &Connection, head_hash: &str, txn_count: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE fund SET head_hash = ?1, txn_count = ?2 WHERE id = 1",
+        params![head_hash, txn_count],
+    )
+    .ctx("recording the head hash")?;
+    Ok(())
+}

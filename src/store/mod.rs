@@ -1,0 +1,320 @@
+//! The store layer: every line of SQL in fondo lives below this module.
+//!
+//! [`Db`] opens a fund's SQLite file with the settings fondo relies on (WAL,
+//! `foreign_keys`, a busy timeout so two treasurers wait for each other rather
+//! than fail), checks that the file really is a fondo database of a schema
+//! version this binary understands, and applies pending migrations from
+//! `schema.sql` in one exclusive transaction. Store functions take a
+//! `&Connection` (a `rusqlite::Transaction` derefs to one) and never begin or
+//! commit: the use cases in `ops` begin once and commit once.
+
+pub mod accounts;
+pub mod balances;
+pub mod commodities;
+pub mod fund;
+pub mod imports;
+pub mod txns;
+
+use std::fs::OpenOptions;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result, SqlContext};
+
+/// `PRAGMA application_id` of fondo databases ("fond").
+const APPLICATION_ID: i64 = 0x666f_6e64;
+const SCHEMA: &str = include_str!("../../schema.sql");
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Whether a command only reads the database or also writes to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// An open fund database.
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The migrations in `schema.sql`, in order: migration N is `blocks[N - 1]`.
+fn migrations() -> Vec<&'static str> {
+    let mut blocks = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in SCHEMA.split_inclusive('\n') {
+        if let Some(number) = line.trim().strip_prefix("-- migration ") {
+            let number: usize = number
+                .parse()
+                .expect("schema.sql: migration numbers are integers");
+            if let Some(s) = start {
+                blocks.push(&SCHEMA[s..offset]);
+            }
+            assert_eq!(
+                number,
+                blocks.len() + 1,
+                "schema.sql: migrations must be numbered 1, 2, …"
+            );
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(&SCHEMA[s..]);
+    }
+    blocks
+}
+
+/// The schema version this binary writes.
+pub fn schema_version() -> i64 {
+    i64::try_from(migrations().len()).expect("a handful of migrations")
+}
+
+impl Db {
+    /// Creates a new fund database at `path`, with file mode 0600. Refuses to
+    /// touch an existing file. On failure the half-made file is removed.
+    pub fn create(path: &Path) -> Result<Db> {
+        let io = |source| Error::Io {
+            context: format!("creating {}", path.display()),
+            source,
+        };
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(Error::AlreadyExists {
+                    path: path.to_owned(),
+                });
+            }
+            Err(e) => return Err(io(e)),
+        }
+        let made = (|| {
+            let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                .ctx("opening the new database")?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .ctx("marking the database as fondo's")?;
+            conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+                .ctx("switching to WAL")?;
+            Db::configure(conn, path)
+        })();
+        if made.is_err() {
+            let _ = std::fs::remove_file(path);
+        }
+        let mut db = made?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// Opens an existing fund database, migrating an older schema.
+    pub fn open(path: &Path, access: Access) -> Result<Db> {
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::NoDatabase {
+                path: path.to_owned(),
+            },
+            _ => Error::Io {
+                context: format!("opening {}", path.display()),
+                source: e,
+            },
+        })?;
+        if !meta.is_file() {
+            return Err(Error::NotFondo {
+                path: path.to_owned(),
+                reason: "not a regular file".into(),
+            });
+        }
+        let read_only = meta.permissions().readonly();
+        if read_only && access == Access::Write {
+            return Err(Error::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        let conn = Connection::open_with_flags(path, flags).ctx("opening the database")?;
+        let mut db = Db::configure(conn, path)?;
+        db.check_identity()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    fn configure(conn: Connection, path: &Path) -> Result<Db> {
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .ctx("setting the busy timeout")?;
+        rusqlite::vtab::array::load_module(&conn).ctx("loading the rarray module")?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .ctx("enabling foreign keys")?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .ctx("setting synchronous mode")?;
+        Ok(Db {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    fn not_fondo(&self, reason: impl Into<String>) -> Error {
+        Error::NotFondo {
+            path: self.path.clone(),
+            reason: reason.into(),
+        }
+    }
+
+    fn check_identity(&self) -> Result<()> {
+        let app_id: i64 = match self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+        {
+            Ok(id) => id,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                ) =>
+            {
+                return Err(self.not_fondo("not an SQLite file, or a damaged one"));
+            }
+            Err(e) => return Err(e).ctx("reading the database header"),
+        };
+        if app_id != APPLICATION_ID {
+            return Err(self.not_fondo("an SQLite file made by another program"));
+        }
+        Ok(())
+    }
+
+    fn user_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("reading the schema version")
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let blocks = migrations();
+        let known = schema_version();
+        let found = self.user_version()?;
+        if found > known {
+            return Err(Error::TooNew {
+                path: self.path.clone(),
+                found,
+                known,
+            });
+        }
+        if found == known {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)
+            .map_err(|e| write_error(&path, e, "starting the schema upgrade"))?;
+        // Re-read under the lock: another process may have migrated meanwhile.
+        let found: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("reading the schema version")?;
+        for (i, block) in blocks
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(found).unwrap_or(0))
+        {
+            tx.execute_batch(block)
+                .ctx(&format!("applying schema migration {}", i + 1))?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)
+                .ctx("recording the schema version")?;
+        }
+        tx.commit().ctx("committing the schema upgrade")
+    }
+
+    /// Begins the one write transaction of a command. `IMMEDIATE` takes the
+    /// write lock up front, so concurrent writers queue on the busy timeout.
+    pub fn write(&mut self) -> Result<Transaction<'_>> {
+        let path = self.path.clone();
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| write_error(&path, e, "starting a write transaction"))
+    }
+
+    /// Begins a read transaction: every query in it sees one snapshot.
+    pub fn read(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .ctx("starting a read transaction")
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Maps SQLite's read-only errors to [`Error::ReadOnly`].
+fn write_error(path: &Path, e: rusqlite::Error, context: &str) -> Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
+            Error::ReadOnly {
+                path: path.to_owned(),
+            }
+        }
+        _ => Error::Sqlite {
+            context: context.to_owned(),
+            source: e,
+        },
+    }
+}
+
+/// Runs SQLite's own consistency check; returns its complaints (empty = ok).
+pub fn integrity_check(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .ctx("running integrity_check")?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .ctx("running integrity_check")?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .ctx("running integrity_check")?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+/// An in-memory database with the full schema, for unit tests.
+#[cfg(test)]
+pub fn memory() -> Connection {
+    let conn = Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    rusqlite::vtab::array::load_module(&conn).unwrap();
+    for block in migrations() {
+        conn.execute_batch(block).unwrap();
+    }
+    fund::insert(&conn, "Test fund", None, "2026-01-01T00:00:00Z").unwrap();
+    conn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_has_numbered_migrations() {
+        let blocks = migrations();
+        assert!(!blocks.is_empty());
+        assert!(blocks[0].trim_start().starts_with("-- migration 1"));
+    }
+
+    #[test]
+    fn triggers_refuse_updates_and_deletes() {
+        let conn = memory();
+        let err = conn
+            .execute("DELETE FROM fund", [])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("cannot be deleted"), "{err}");
+    }
+}

@@ -1,0 +1,402 @@
+//! Transactions and postings: the append-only journal and its hash chain.
+//!
+//! [`Writer`] is the only way rows get into `txns` and `postings`: it chains
+//! each transaction's hash onto the previous one, keeps the `daily_totals`
+//! cache in step (summing in memory, bounded by accounts × days, and writing
+//! once in [`Writer::finish`]) and records the new head hash in the fund row.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::hash::txn_hash;
+use crate::domain::money::Commodity;
+use crate::domain::txn::{Posting, Transaction};
+use crate::error::{Error, Result, SqlContext};
+use crate::store::fund;
+
+/// Appends transactions to the chain within the caller's SQLite transaction.
+pub struct Writer<'c> {
+    conn: &'c Connection,
+    head: String,
+    count: i64,
+    totals: HashMap<(i64, i64, NaiveDate), i64>,
+}
+
+/// Where each posting of a transaction goes: (account id, commodity id).
+pub type PostingIds = [(i64, i64)];
+
+impl<'c> Writer<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        let fund = fund::get(conn)?.ok_or_else(|| Error::NotFondo {
+            path: "the database".into(),
+            reason: "its fund record is missing".into(),
+        })?;
+        Ok(Writer {
+            conn,
+            head: fund.head_hash,
+            count: fund.txn_count,
+            totals: HashMap::new(),
+        })
+    }
+
+    /// The hash the next transaction will be chained onto.
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// Appends one transaction; `reverses` is the id and hash of the
+    /// transaction it reverses. Returns the new id and hash.
+    pub fn append(
+        &mut self,
+        txn: &Transaction,
+        ids: &PostingIds,
+        reverses: Option<(i64, &str)>,
+        recorded_at: &str,
+    ) -> Result<(i64, String)> {
+        let hash = txn_hash(&self.head, txn, reverses.map(|r| r.1));
+        self.conn
+            .prepare_cached(
+                "INSERT INTO txns (date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    txn.date(),
+                    txn.description(),
+                    txn.payee(),
+                    txn.reference(),
+                    reverses.map(|r| r.0),
+                    self.head,
+                    hash,
+                    recorded_at
+                ])
+            })
+            .ctx("recording a transaction")?;
+        let id = self.conn.last_insert_rowid();
+        let mut insert = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .ctx("recording postings")?;
+        for (line, (posting, &(account_id, commodity_id))) in
+            txn.postings().iter().zip(ids).enumerate()
+        {
+            insert
+                .execute(params![
+                    id,
+                    line as i64 + 1,
+                    account_id,
+                    commodity_id,
+                    posting.amount,
+                    posting.memo
+                ])
+                .ctx("recording postings")?;
+            let total = self
+                .totals
+                .entry((account_id, commodity_id, txn.date()))
+                .or_insert(0);
+            *total = total
+                .checked_add(posting.amount)
+                .ok_or_else(|| Error::Overflow {
+                    context: format!("of {} on {}", posting.account, txn.date()),
+                })?;
+        }
+        self.head.clone_from(&hash);
+        self.count += 1;
+        Ok((id, hash))
+    }
+
+    /// Writes the daily totals and the new head hash. Must be called before
+    /// the caller commits.
+    pub fn finish(self) -> Result<()> {
+        let mut read = self
+            .conn
+            .prepare_cached(
+                "SELECT amount FROM daily_totals WHERE account_id = ?1 AND commodity_id = ?2 AND date = ?3",
+            )
+            .ctx("reading daily totals")?;
+        let mut write = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO daily_totals (account_id, commodity_id, date, amount) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (account_id, commodity_id, date) DO UPDATE SET amount = excluded.amount",
+            )
+            .ctx("writing daily totals")?;
+        for ((account, commodity, date), delta) in self.totals {
+            let old: i64 = read
+                .query_row(params![account, commodity, date], |r| r.get(0))
+                .optional()
+                .ctx("reading daily totals")?
+                .unwrap_or(0);
+            let new = old.checked_add(delta).ok_or_else(|| Error::Overflow {
+                context: format!("of one account on {date}"),
+            })?;
+            write
+                .execute(params![account, commodity, date, new])
+                .ctx("writing daily totals")?;
+        }
+        fund::set_head(self.conn, &self.head, self.count)
+    }
+}
+
+/// A transaction read back from the journal.
+#[derive(Debug, Clone)]
+pub struct StoredTxn {
+    pub id: i64,
+    pub txn: Transaction,
+    pub hash: String,
+    pub reverses: Option<i64>,
+    pub reversed_by: Option<i64>,
+    pub ids: Vec<(i64, i64)>,
+}
+
+/// Reads one transaction with its postings.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
+    let head = conn
+        .query_row(
+            "SELECT t.date, t.description, t.payee, t.reference, t.hash, t.reverses,
+                    (SELECT r.id FROM txns r WHERE r.reverses = t.id)
+             FROM txns t WHERE t.id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, NaiveDate>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                    r.get::<_, Option<i64>>(6)?,
+                ))
+            },
+        )
+        .optional()
+        .ctx("reading a transaction")?;
+    let Some((date, description, payee, reference, hash, reverses, reversed_by)) = head else {
+        return Ok(None);
+    };
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT a.name, c.code, c.decimals, p.amount, p.memo, a.id, c.id
+             FROM postings p JOIN accounts a ON a.id = p.account_id
+             JOIN commodities c ON c.id = p.commodity_id
+             WHERE p.txn_id = ?1 ORDER BY p.line",
+        )
+        .ctx("reading postings")?;
+    let rows: Vec<(Posting, (i64, i64))> = stmt
+        .query_map([id], |r| {
+            Ok((
+                Posting {
+                    account: r.get(0)?,
+                    commodity: Commodity {
+                        code: r.get(1)?,
+                        decimals: r.get(2)?,
+                    },
+                    amount: r.get(3)?,
+                    memo: r.get(4)?,
+                },
+                (r.get(5)?, r.get(6)?),
+            ))
+        })
+        .and_then(Iterator::collect)
+        .ctx("reading postings")?;
+    let (postings, ids): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    let txn = Transaction::new(date, description, payee, reference, postings)?;
+    Ok(Some(StoredTxn {
+        id,
+        txn,
+        hash,
+        reverses,
+        reversed_by,
+        ids,
+    }))
+}
+
+/// One posting of the journal as stored, with its transaction's fields.
+/// Every field a tampered database could lack is optional, so that `verify`
+/// can report it instead of failing.
+#[derive(Debug, Clone)]
+pub struct JournalRow {
+    pub txn_id: i64,
+    pub date: String,
+    pub description: String,
+    pub payee: Option<String>,
+    pub reference: Option<String>,
+    pub reverses: Option<i64>,
+    pub reverses_hash: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+    pub posting: Option<JournalPosting>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JournalPosting {
+    pub line: i64,
+    pub account_id: i64,
+    pub account: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub commodity_id: i64,
+    pub commodity: Option<Commodity>,
+    pub amount: i64,
+    pub memo: Option<String>,
+}
+
+/// Streams the journal in chain order, one row per posting (a transaction
+/// without postings gives one row with `posting: None`). `from`/`to` limit it
+/// to transactions dated within them, inclusive.
+pub fn for_each_row(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    mut f: impl FnMut(JournalRow) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT t.id, t.date, t.description, t.payee, t.reference, t.reverses, r.hash,
+                    t.prev_hash, t.hash,
+                    p.line, p.account_id, a.name, a.closed_on, p.commodity_id, c.code, c.decimals,
+                    p.amount, p.memo
+             FROM txns t
+             LEFT JOIN postings p ON p.txn_id = t.id
+             LEFT JOIN accounts a ON a.id = p.account_id
+             LEFT JOIN commodities c ON c.id = p.commodity_id
+             LEFT JOIN txns r ON r.id = t.reverses
+             WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
+             ORDER BY t.id, p.line",
+        )
+        .ctx("reading the journal")?;
+    let mut rows = stmt.query(params![from, to]).ctx("reading the journal")?;
+    while let Some(r) = rows.next().ctx("reading the journal")? {
+        let row = (|| {
+            let line: Option<i64> = r.get(9)?;
+            let posting = match line {
+                None => None,
+                Some(line) => {
+                    let code: Option<String> = r.get(14)?;
+                    let decimals: Option<u32> = r.get(15)?;
+                    Some(JournalPosting {
+                        line,
+                        account_id: r.get(10)?,
+                        account: r.get(11)?,
+                        closed_on: r.get(12)?,
+                        commodity_id: r.get(13)?,
+                        commodity: code
+                            .zip(decimals)
+                            .map(|(code, decimals)| Commodity { code, decimals }),
+                        amount: r.get(16)?,
+                        memo: r.get(17)?,
+                    })
+                }
+            };
+            Ok(JournalRow {
+                txn_id: r.get(0)?,
+                date: r.get(1)?,
+                description: r.get(2)?,
+                payee: r.get(3)?,
+                reference: r.get(4)?,
+                reverses: r.get(5)?,
+                reverses_hash: r.get(6)?,
+                prev_hash: r.get(7)?,
+                hash: r.get(8)?,
+                posting,
+            })
+        })()
+        .ctx("reading the journal")?;
+        f(row)?;
+    }
+    Ok(())
+}
+
+/// One posting in a register, in date order.
+#[derive(Debug, Clone)]
+pub struct RegisterRow {
+    pub txn_id: i64,
+    pub date: NaiveDate,
+    pub description: String,
+    pub account: String,
+    pub commodity: Commodity,
+    pub amount: i64,
+}
+
+/// Streams postings to the given accounts (all when `accounts` is None),
+/// dated within `from..=to`, ordered by date, transaction and line.
+pub fn for_each_register_row(
+    conn: &Connection,
+    accounts: Option<&[i64]>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    mut f: impl FnMut(RegisterRow) -> Result<()>,
+) -> Result<()> {
+    const SELECT: &str = "SELECT t.id, t.date, t.description, a.name, c.code, c.decimals, p.amount
+        FROM postings p JOIN txns t ON t.id = p.txn_id
+        JOIN accounts a ON a.id = p.account_id JOIN commodities c ON c.id = p.commodity_id
+        WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)";
+    let (sql, ids) = match accounts {
+        Some(ids) => (
+            format!("{SELECT} AND p.account_id IN rarray(?3) ORDER BY t.date, t.id, p.line"),
+            Some(Rc::new(
+                ids.iter().copied().map(Value::from).collect::<Vec<_>>(),
+            )),
+        ),
+        None => (format!("{SELECT} ORDER BY t.date, t.id, p.line"), None),
+    };
+    let mut stmt = conn.prepare_cached(&sql).ctx("reading the register")?;
+    let mut rows = match ids {
+        Some(ids) => stmt.query(params![from, to, ids]),
+        None => stmt.query(params![from, to]),
+    }
+    .ctx("reading the register")?;
+    while let Some(r) = rows.next().ctx("reading the register")? {
+        let row = (|| {
+            Ok(RegisterRow {
+                txn_id: r.get(0)?,
+                date: r.get(1)?,
+                description: r.get(2)?,
+                account: r.get(3)?,
+                commodity: Commodity {
+                    code: r.get(4)?,
+                    decimals: r.get(5)?,
+                },
+                amount: r.get(6)?,
+            })
+        })()
+        .ctx("reading the register")?;
+        f(row)?;
+    }
+    Ok(())
+}
+
+/// Voids whose postings do not mirror the transaction they reverse, or that
+/// are dated before it: (void id, original id).
+pub fn bad_reversals(conn: &Connection) -> Result<Vec<(i64, i64)>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT v.id, v.reverses FROM txns v JOIN txns o ON o.id = v.reverses
+             WHERE v.date < o.date
+                OR (SELECT count(*) FROM postings WHERE txn_id = v.id)
+                   != (SELECT count(*) FROM postings WHERE txn_id = o.id)
+                OR EXISTS (
+                   SELECT 1 FROM postings pv LEFT JOIN postings po
+                     ON po.txn_id = o.id AND po.line = pv.line
+                   WHERE pv.txn_id = v.id
+                     AND (po.line IS NULL OR po.account_id != pv.account_id
+                          OR po.commodity_id != pv.commodity_id OR po.amount != -pv.amount))
+             ORDER BY v.id",
+        )
+        .ctx("checking voids")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(Iterator::collect)
+        .ctx("checking voids")
+}
+
+/// The highest transaction id (0 for an empty journal).
+pub fn max_id(conn: &Connection) -> Result<i64> {
+    conn.query_row("SELECT coalesce(max(id), 0) FROM txns", [], |r| r.get(0))
+        .ctx("reading the journal")
+}
