@@ -210,6 +210,14 @@ fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
     Ok(places)
 }
 
+/// The transaction a row's `reverses` column points at.
+struct Reversed {
+    id: i64,
+    hash: String,
+    /// Already voided (by an earlier import of this same row, or another).
+    voided: bool,
+}
+
 /// The rows of one transaction: (line, record).
 type Group = Vec<(u64, StringRecord)>;
 
@@ -392,7 +400,7 @@ impl Importer<'_> {
                 return Ok(());
             }
         };
-        let reverses_hash = reverses.as_ref().map(|(_, hash)| hash.as_str());
+        let reverses_hash = reverses.as_ref().map(|r| r.hash.as_str());
         let content_hash = txn_hash(GENESIS, &txn, reverses_hash);
         if let Some(seen) = imports::find(self.conn, &self.options.source, &key)? {
             if seen.txn_id >= self.first_new_id {
@@ -415,6 +423,14 @@ impl Importer<'_> {
             }
             return Ok(());
         }
+        if reverses.as_ref().is_some_and(|r| r.voided) {
+            self.problems.push(
+                first_line,
+                Some("reverses"),
+                format!("transaction {key:?} voids a transaction that is already voided"),
+            );
+            return Ok(());
+        }
         let chained = txn_hash(self.writer.head(), &txn, reverses_hash);
         if self.columns.has("hash") && file_prev == self.writer.head() && file_hash != chained {
             self.problems.push(
@@ -424,7 +440,7 @@ impl Importer<'_> {
             );
             return Ok(());
         }
-        let reverses = reverses.as_ref().map(|(id, hash)| (*id, hash.as_str()));
+        let reverses = reverses.as_ref().map(|r| (r.id, r.hash.as_str()));
         let (id, _) = self.writer.append(&txn, &ids, reverses, &now())?;
         imports::insert(self.conn, &self.options.source, &key, id, &content_hash)?;
         self.summary.transactions += 1;
@@ -564,7 +580,7 @@ impl Importer<'_> {
 
     /// Resolves the `reverses` column: the `txn` value, in this file or an
     /// earlier import from the same source, of the transaction voided.
-    fn reverses(&mut self, line: u64, value: &str) -> Result<Option<(i64, String)>> {
+    fn reverses(&mut self, line: u64, value: &str) -> Result<Option<Reversed>> {
         if value.is_empty() {
             return Ok(None);
         }
@@ -579,14 +595,18 @@ impl Importer<'_> {
         let Some(original) = txns::get(self.conn, seen.txn_id)? else {
             return Err(Error::UnknownTransaction { id: seen.txn_id });
         };
-        if original.reversed_by.is_some() || original.reverses.is_some() {
+        if original.reverses.is_some() {
             self.problems.push(
                 line,
                 Some("reverses"),
-                format!("transaction {value:?} is already voided, or is itself a void"),
+                format!("transaction {value:?} is itself a void; it cannot be voided"),
             );
             return Ok(None);
         }
-        Ok(Some((original.id, original.hash)))
+        Ok(Some(Reversed {
+            id: original.id,
+            hash: original.hash,
+            voided: original.reversed_by.is_some(),
+        }))
     }
 }
