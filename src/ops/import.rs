@@ -12,10 +12,12 @@
 //! importing the same file again adds nothing, and the same key with other
 //! content is refused.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord};
 
@@ -76,6 +78,7 @@ pub struct ImportSummary {
 
 /// Where each column is in the file.
 struct Columns {
+    names: Vec<String>,
     optional: [Option<usize>; 6],
 }
 
@@ -106,7 +109,10 @@ impl Columns {
                 return Err(problem(format!("column {name:?} appears twice")));
             }
         }
-        Ok(Columns { optional })
+        Ok(Columns {
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+            optional,
+        })
     }
 
     fn get<'r>(&self, record: &'r StringRecord, name: &str) -> &'r str {
@@ -153,12 +159,94 @@ impl Problems {
     }
 }
 
-fn open_csv(path: &Path, label: &str) -> Result<csv::Reader<Box<dyn Read>>> {
+/// A reader that keeps a copy of what it hands out, so that the raw text of
+/// each CSV record can be checked (see [`stray_quote`]). The importer drains
+/// the copy after every record, so it holds at most one buffer's worth.
+struct Tee<R> {
+    inner: R,
+    seen: Rc<RefCell<Vec<u8>>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen.borrow_mut().extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Finds a quote that the CSV reader would silently accept but that almost
+/// certainly means a broken file: a quote inside an unquoted field, or text
+/// after the closing quote of a quoted field (`"Rent "relief""`). Returns the
+/// 0-based index of the field it is in.
+fn stray_quote(raw: &[u8]) -> Option<usize> {
+    let end_of_field = |b: Option<&u8>| matches!(b, None | Some(b',' | b'\r' | b'\n'));
+    let mut field = 0;
+    let mut i = 0;
+    loop {
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match raw.get(i) {
+                    // Unterminated: the CSV reader reports it as a short row.
+                    None => return None,
+                    Some(b'"') if raw.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            if !end_of_field(raw.get(i)) {
+                return Some(field);
+            }
+        } else {
+            while !end_of_field(raw.get(i)) {
+                if raw[i] == b'"' {
+                    return Some(field);
+                }
+                i += 1;
+            }
+        }
+        if raw.get(i) != Some(&b',') {
+            return None;
+        }
+        field += 1;
+        i += 1;
+    }
+}
+
+/// Takes the raw bytes up to file offset `end` out of the tee's copy and
+/// looks for a stray quote in them.
+fn check_raw(seen: &RefCell<Vec<u8>>, seen_from: &mut u64, end: u64) -> Option<usize> {
+    let mut seen = seen.borrow_mut();
+    let upto = usize::try_from(end.saturating_sub(*seen_from))
+        .unwrap_or(usize::MAX)
+        .min(seen.len());
+    let stray = stray_quote(&seen[..upto]);
+    seen.drain(..upto);
+    *seen_from = end;
+    stray
+}
+
+fn open_csv(
+    path: &Path,
+    label: &str,
+    tee: Option<Rc<RefCell<Vec<u8>>>>,
+) -> Result<csv::Reader<Box<dyn Read>>> {
     let file = File::open(path).map_err(|source| Error::Io {
         context: format!("opening {label}"),
         source,
     })?;
-    let reader: Box<dyn Read> = Box::new(BufReader::with_capacity(1 << 16, file));
+    let buffered = BufReader::with_capacity(1 << 16, file);
+    let reader: Box<dyn Read> = match tee {
+        Some(seen) => Box::new(Tee {
+            inner: buffered,
+            seen,
+        }),
+        None => Box::new(buffered),
+    };
     Ok(ReaderBuilder::new().has_headers(false).from_reader(reader))
 }
 
@@ -194,7 +282,7 @@ fn read_header(reader: &mut csv::Reader<Box<dyn Read>>, label: &str) -> Result<C
 
 /// First pass: the most decimal places each commodity is written with.
 fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
-    let mut reader = open_csv(path, label)?;
+    let mut reader = open_csv(path, label, None)?;
     read_header(&mut reader, label)?;
     let mut places: HashMap<String, u32> = HashMap::new();
     let mut record = StringRecord::new();
@@ -243,8 +331,13 @@ pub fn import_journal(
 ) -> Result<ImportSummary> {
     let places = scan_places(path, label)?;
     let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let mut reader = open_csv(path, label)?;
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let mut reader = open_csv(path, label, Some(Rc::clone(&seen)))?;
     let columns = read_header(&mut reader, label)?;
+    // File offset of seen[0].
+    let mut seen_from = reader.position().byte();
+    seen.borrow_mut()
+        .drain(..usize::try_from(seen_from).unwrap_or(0));
     let tx = db.write()?;
     let mut importer = Importer {
         conn: &tx,
@@ -266,7 +359,9 @@ pub fn import_journal(
     let mut record = StringRecord::new();
     loop {
         let line = reader.position().line();
-        match reader.read_record(&mut record) {
+        let read = reader.read_record(&mut record);
+        let stray = check_raw(&seen, &mut seen_from, reader.position().byte());
+        match read {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
@@ -288,6 +383,13 @@ pub fn import_journal(
             }
         }
         let line = record.position().map_or(line, |p| p.line());
+        if let Some(field) = stray {
+            importer.problems.push(
+                line,
+                importer.columns.names.get(field).map(String::as_str),
+                "stray quote: a field containing quotes must be quoted as a whole, with inner quotes doubled (\"Rent \"\"relief\"\"\")",
+            );
+        }
         let same = group
             .first()
             .is_some_and(|(_, first)| first.get(0) == record.get(0));
@@ -308,9 +410,11 @@ pub fn import_journal(
         ..
     } = importer;
     if problems.count() > 0 {
+        let mut list = problems.list;
+        list.sort_by_key(|p| p.line);
         return Err(Error::Import {
             path: label.to_owned(),
-            problems: problems.list,
+            problems: list,
             more: problems.more,
         });
     }
@@ -608,5 +712,19 @@ impl Importer<'_> {
             hash: original.hash,
             voided: original.reversed_by.is_some(),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_stray_quotes() {
+        assert_eq!(stray_quote(b"1,\"Rent \"relief\"\",x\n"), Some(1));
+        assert_eq!(stray_quote(b"2,Rent \"relief\",x\r\n"), Some(1));
+        assert_eq!(stray_quote(b"3,\"ok \"\"quoted\"\"\",\"a,b\"\n"), None);
+        assert_eq!(stray_quote(b"4,plain,,last"), None);
+        assert_eq!(stray_quote(b"\"multi\nline\",x\n"), None);
     }
 }
