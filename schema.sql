@@ -34,18 +34,20 @@ CREATE TABLE accounts (
 );
 
 -- Posted transactions, in chain order (id). `reverses` links a void to the
--- transaction it reverses; UNIQUE makes a second void impossible.
+-- transaction it reverses; a unique index makes a second void impossible.
 CREATE TABLE txns (
     id           INTEGER PRIMARY KEY,
     date         TEXT NOT NULL,
     description  TEXT NOT NULL,
     payee        TEXT,
     reference    TEXT,
-    reverses     INTEGER UNIQUE REFERENCES txns (id),
+    reverses     INTEGER REFERENCES txns (id),
     prev_hash    TEXT NOT NULL,
     hash         TEXT NOT NULL,
     recorded_at  TEXT NOT NULL
 );
+
+CREATE UNIQUE INDEX txns_reverses ON txns (reverses) WHERE reverses IS NOT NULL;
 
 -- Amounts are signed integers in the commodity's minor units (positive = debit).
 CREATE TABLE postings (
@@ -71,14 +73,18 @@ CREATE TABLE daily_totals (
 ) WITHOUT ROWID;
 
 -- Which transaction each imported `txn` value became, per import source, so
--- that importing a file twice adds nothing. content_hash is the transaction's
--- hash with an empty previous hash: the same key with other content is refused.
+-- that importing a file twice adds nothing. `key` has no declared type on
+-- purpose: integer-looking values are stored as integers (see
+-- store/imports.rs), so numbered journals insert in order.
+CREATE TABLE import_sources (
+    id     INTEGER PRIMARY KEY,
+    label  TEXT NOT NULL UNIQUE
+);
 CREATE TABLE import_keys (
-    source        TEXT NOT NULL,
-    key           TEXT NOT NULL,
-    txn_id        INTEGER NOT NULL REFERENCES txns (id),
-    content_hash  TEXT NOT NULL,
-    PRIMARY KEY (source, key)
+    source_id  INTEGER NOT NULL REFERENCES import_sources (id),
+    key        NOT NULL,
+    txn_id     INTEGER NOT NULL REFERENCES txns (id),
+    PRIMARY KEY (source_id, key)
 ) WITHOUT ROWID;
 
 -- Append-only, enforced by the database as well as by the code.
@@ -90,6 +96,10 @@ CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings
 BEGIN SELECT RAISE(ABORT, 'postings are append-only'); END;
 CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings
 BEGIN SELECT RAISE(ABORT, 'postings are append-only'); END;
+CREATE TRIGGER import_sources_no_update BEFORE UPDATE ON import_sources
+BEGIN SELECT RAISE(ABORT, 'import records are append-only'); END;
+CREATE TRIGGER import_sources_no_delete BEFORE DELETE ON import_sources
+BEGIN SELECT RAISE(ABORT, 'import records are append-only'); END;
 CREATE TRIGGER import_keys_no_update BEFORE UPDATE ON import_keys
 BEGIN SELECT RAISE(ABORT, 'import records are append-only'); END;
 CREATE TRIGGER import_keys_no_delete BEFORE DELETE ON import_keys

@@ -4,7 +4,7 @@
 //! the error for them says exactly what to write instead; bank imports with
 //! other date formats declare them in their map files.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 
@@ -36,6 +36,38 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
         .map_err(|_| err("there is no such day in the calendar".to_owned()))
 }
 
+/// Writes a date as `YYYY-MM-DD`: the form stored, exported and hashed.
+/// (A hand-rolled equivalent of `format("%Y-%m-%d")`, which is far slower
+/// and sits on the import's hot path.)
+pub fn iso(date: NaiveDate) -> String {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        return date.format("%Y-%m-%d").to_string();
+    }
+    let digits = [
+        y / 1000 % 10,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        -1,
+        (m / 10) as i32,
+        (m % 10) as i32,
+        -1,
+        (d / 10) as i32,
+        (d % 10) as i32,
+    ];
+    digits
+        .iter()
+        .map(|&n| {
+            if n < 0 {
+                '-'
+            } else {
+                char::from(b'0' + n as u8)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +79,13 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
         );
         assert!(parse_date("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn writes_iso_dates() {
+        for text in ["2026-03-01", "1999-12-31", "0001-01-01", "9999-12-31"] {
+            assert_eq!(iso(parse_date(text).unwrap()), text);
+        }
     }
 
     #[test]

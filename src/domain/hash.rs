@@ -21,6 +21,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::domain::date::iso;
 use crate::domain::money::format_minor;
 use crate::domain::txn::Transaction;
 
@@ -81,7 +82,7 @@ pub fn content_hash(prev: &str, content: Content<'_>) -> String {
 /// The hash of a transaction chained after `prev`; `reverses` is the hash of
 /// the transaction it voids.
 pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
-    let date = txn.date().format("%Y-%m-%d").to_string();
+    let date = iso(txn.date());
     let content = Content {
         date: &date,
         description: txn.description(),
@@ -105,11 +106,13 @@ pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String
 }
 
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        write!(s, "{b:02x}").expect("writing to a String cannot fail");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    text
 }
 
 #[cfg(test)]

@@ -6,15 +6,16 @@
 //! reverses; `prev_hash` and `hash` let anyone recompute the chain
 //! (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::domain::money::format_minor;
+use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Progress;
 use crate::ops::import::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
-use crate::store::{Db, fund, txns};
+use crate::store::{self, Db, fund, txns};
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,43 +45,49 @@ pub fn export_journal(
     writer
         .write_record(REQUIRED_COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()))
         .map_err(std::io::Error::from)?;
+    let accounts: HashMap<i64, String> = store::accounts::all(&tx)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let commodities: HashMap<i64, Commodity> = store::commodities::all(&tx)?
+        .into_iter()
+        .map(|c| (c.id, c.commodity))
+        .collect();
     let mut summary = ExportSummary::default();
-    let mut last = None;
-    txns::for_each_row(&tx, from, to, |row| {
-        let p = row
-            .posting
-            .ok_or_else(|| damaged(row.txn_id, "has no postings"))?;
-        let account = p
-            .account
-            .ok_or_else(|| damaged(row.txn_id, "names a missing account"))?;
-        let commodity = p
-            .commodity
-            .ok_or_else(|| damaged(row.txn_id, "names a missing commodity"))?;
-        if last != Some(row.txn_id) {
-            last = Some(row.txn_id);
-            summary.transactions += 1;
-            progress.set(summary.transactions);
+    txns::for_each_txn(&tx, from, to, |txn, postings| {
+        if postings.is_empty() {
+            return Err(damaged(txn.id, "has no postings"));
         }
-        summary.postings += 1;
-        let txn = row.txn_id.to_string();
-        let amount = format_minor(p.amount.into(), commodity.decimals);
-        let reverses = row.reverses.map(|r| r.to_string()).unwrap_or_default();
-        writer
-            .write_record([
-                txn.as_str(),
-                &row.date,
-                &row.description,
-                &account,
-                &amount,
-                &commodity.code,
-                row.payee.as_deref().unwrap_or(""),
-                row.reference.as_deref().unwrap_or(""),
-                p.memo.as_deref().unwrap_or(""),
-                &reverses,
-                &row.prev_hash,
-                &row.hash,
-            ])
-            .map_err(std::io::Error::from)?;
+        summary.transactions += 1;
+        progress.set(summary.transactions);
+        let id = txn.id.to_string();
+        let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
+        for p in postings {
+            let account = accounts
+                .get(&p.account_id)
+                .ok_or_else(|| damaged(txn.id, "names a missing account"))?;
+            let commodity = commodities
+                .get(&p.commodity_id)
+                .ok_or_else(|| damaged(txn.id, "names a missing commodity"))?;
+            let amount = format_minor(p.amount.into(), commodity.decimals);
+            writer
+                .write_record([
+                    id.as_str(),
+                    &txn.date,
+                    &txn.description,
+                    account,
+                    &amount,
+                    &commodity.code,
+                    txn.payee.as_deref().unwrap_or(""),
+                    txn.reference.as_deref().unwrap_or(""),
+                    p.memo.as_deref().unwrap_or(""),
+                    &reverses,
+                    &txn.prev_hash,
+                    &txn.hash,
+                ])
+                .map_err(std::io::Error::from)?;
+        }
+        summary.postings += postings.len() as u64;
         Ok(())
     })?;
     writer.flush()?;

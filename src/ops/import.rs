@@ -1,9 +1,9 @@
 //! `fondo journal import`: the journal CSV into the ledger, all or nothing.
 //!
-//! The file is read twice, streaming both times so memory stays bounded by
-//! one transaction plus the fund's accounts: a first pass learns how many
-//! decimal places each commodity is written with (to declare new in-kind
-//! units), the second validates and writes inside one SQLite transaction.
+//! The file is streamed, so memory stays bounded by one transaction plus the
+//! fund's accounts, and validated and written inside one SQLite transaction.
+//! Only when it introduces a new unit (not a well-known currency) is it read
+//! a second time, to learn how many decimal places that unit is written with.
 //! Every problem is collected with its line and column (up to
 //! [`MAX_PROBLEMS`]); if there is any, or on `--dry-run`, the transaction is
 //! rolled back and the database is exactly as before.
@@ -22,7 +22,6 @@ use std::rc::Rc;
 use csv::{ReaderBuilder, StringRecord};
 
 use crate::domain::date::parse_date;
-use crate::domain::hash::{GENESIS, txn_hash};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
@@ -280,7 +279,7 @@ fn read_header(reader: &mut csv::Reader<Box<dyn Read>>, label: &str) -> Result<C
     Columns::from_header(&header).map_err(|p| fail(p.message))
 }
 
-/// First pass: the most decimal places each commodity is written with.
+/// The most decimal places each commodity is written with in the file.
 fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
     let mut reader = open_csv(path, label, None)?;
     read_header(&mut reader, label)?;
@@ -302,8 +301,35 @@ fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
 struct Reversed {
     id: i64,
     hash: String,
+    original: Transaction,
     /// Already voided (by an earlier import of this same row, or another).
     voided: bool,
+}
+
+/// Why `void` is not the reversal of `original`, if it is not: a void
+/// carries the same postings with the signs flipped, dated no earlier.
+fn not_a_mirror(original: &Transaction, void: &Transaction) -> Option<String> {
+    if void.date() < original.date() {
+        return Some(format!(
+            "is dated {}, before the transaction it voids ({})",
+            void.date(),
+            original.date()
+        ));
+    }
+    let mirrors = original.postings().len() == void.postings().len()
+        && original
+            .postings()
+            .iter()
+            .zip(void.postings())
+            .all(|(o, v)| {
+                o.account == v.account
+                    && o.commodity == v.commodity
+                    && i128::from(o.amount) == -i128::from(v.amount)
+            });
+    (!mirrors).then(|| {
+        "its postings are not those of the original with the signs flipped, in the same order"
+            .to_owned()
+    })
 }
 
 /// The rows of one transaction: (line, record).
@@ -315,7 +341,14 @@ struct Importer<'c> {
     writer: Writer<'c>,
     columns: Columns,
     options: &'c ImportOptions,
-    places: HashMap<String, u32>,
+    source_id: i64,
+    /// Whether earlier imports used this source (then keys are looked up).
+    source_used: bool,
+    recorded_at: String,
+    path: &'c Path,
+    label: &'c str,
+    /// Decimal places per commodity code in the file, read on first need.
+    places: Option<HashMap<String, u32>>,
     first_new_id: i64,
     problems: Problems,
     summary: ImportSummary,
@@ -329,7 +362,6 @@ pub fn import_journal(
     options: &ImportOptions,
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
-    let places = scan_places(path, label)?;
     let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let seen = Rc::new(RefCell::new(Vec::new()));
     let mut reader = open_csv(path, label, Some(Rc::clone(&seen)))?;
@@ -339,13 +371,19 @@ pub fn import_journal(
     seen.borrow_mut()
         .drain(..usize::try_from(seen_from).unwrap_or(0));
     let tx = db.write()?;
+    let source_id = imports::source_id(&tx, &options.source)?;
     let mut importer = Importer {
         conn: &tx,
         book: Book::load(&tx)?,
         writer: Writer::new(&tx)?,
         columns,
         options,
-        places,
+        source_id,
+        source_used: imports::source_used(&tx, source_id)?,
+        recorded_at: now(),
+        path,
+        label,
+        places: None,
         first_new_id: txns::max_id(&tx)? + 1,
         problems: Problems::default(),
         summary: ImportSummary {
@@ -397,7 +435,7 @@ pub fn import_journal(
             importer.transaction(std::mem::take(&mut group))?;
             progress.set(reader.position().byte());
         }
-        group.push((line, record.clone()));
+        group.push((line, std::mem::take(&mut record)));
     }
     if !group.is_empty() {
         importer.transaction(group)?;
@@ -504,16 +542,18 @@ impl Importer<'_> {
                 return Ok(());
             }
         };
-        let reverses_hash = reverses.as_ref().map(|r| r.hash.as_str());
-        let content_hash = txn_hash(GENESIS, &txn, reverses_hash);
-        if let Some(seen) = imports::find(self.conn, &self.options.source, &key)? {
-            if seen.txn_id >= self.first_new_id {
-                self.problems.push(
-                    first_line,
-                    Some("txn"),
-                    format!("transaction {key:?} appears twice; the rows of one transaction must be consecutive"),
-                );
-            } else if seen.content_hash == content_hash {
+        // For a source never used before, a taken key can only be a repeat
+        // within this file, which the insert below notices: no lookup needed.
+        let earlier = match self.source_used {
+            true => imports::find(self.conn, self.source_id, &key)?,
+            false => None,
+        };
+        if let Some(seen) = earlier {
+            if seen >= self.first_new_id {
+                self.repeated(first_line, &key);
+            } else if txns::get(self.conn, seen)?.is_some_and(|stored| {
+                stored.txn == txn && stored.reverses == reverses.as_ref().map(|r| r.id)
+            }) {
                 self.summary.skipped += 1;
             } else {
                 self.problems.push(
@@ -527,6 +567,16 @@ impl Importer<'_> {
             }
             return Ok(());
         }
+        if let Some(r) = &reverses
+            && let Some(reason) = not_a_mirror(&r.original, &txn)
+        {
+            self.problems.push(
+                first_line,
+                Some("reverses"),
+                format!("transaction {key:?} is marked as a void but {reason}"),
+            );
+            return Ok(());
+        }
         if reverses.as_ref().is_some_and(|r| r.voided) {
             self.problems.push(
                 first_line,
@@ -535,8 +585,13 @@ impl Importer<'_> {
             );
             return Ok(());
         }
-        let chained = txn_hash(self.writer.head(), &txn, reverses_hash);
-        if self.columns.has("hash") && file_prev == self.writer.head() && file_hash != chained {
+        let check_hash = self.columns.has("hash") && file_prev == self.writer.head();
+        let reverses = reverses.as_ref().map(|r| (r.id, r.hash.as_str()));
+        let (id, hash) = self
+            .writer
+            .append(&txn, &ids, reverses, &self.recorded_at)?;
+        if check_hash && file_hash != hash {
+            // Recorded as a problem, so the whole import is rolled back.
             self.problems.push(
                 first_line,
                 Some("hash"),
@@ -544,12 +599,36 @@ impl Importer<'_> {
             );
             return Ok(());
         }
-        let reverses = reverses.as_ref().map(|r| (r.id, r.hash.as_str()));
-        let (id, _) = self.writer.append(&txn, &ids, reverses, &now())?;
-        imports::insert(self.conn, &self.options.source, &key, id, &content_hash)?;
+        if !imports::insert(self.conn, self.source_id, &key, id)? {
+            self.repeated(first_line, &key);
+        }
         self.summary.transactions += 1;
         self.summary.postings += txn.postings().len() as u64;
         Ok(())
+    }
+
+    /// The most decimal places `code` is written with anywhere in the file.
+    /// Only imports that introduce a new unit pay for this second pass.
+    fn places(&mut self, code: &str) -> Result<u32> {
+        if self.places.is_none() {
+            self.places = Some(scan_places(self.path, self.label)?);
+        }
+        Ok(self
+            .places
+            .as_ref()
+            .and_then(|p| p.get(code))
+            .copied()
+            .unwrap_or(0))
+    }
+
+    fn repeated(&mut self, line: u64, key: &str) {
+        self.problems.push(
+            line,
+            Some("txn"),
+            format!(
+                "transaction {key:?} appears twice; the rows of one transaction must be consecutive"
+            ),
+        );
     }
 
     /// One posting row; `None` after recording its problems.
@@ -641,7 +720,13 @@ impl Importer<'_> {
         };
         let found = match self.book.commodity(self.conn, code, new) {
             Err(Error::UnknownCommodity { .. }) if !self.options.strict => {
-                let decimals = self.places.get(code).copied().unwrap_or(0);
+                let decimals = match self.places(code) {
+                    Ok(decimals) => decimals,
+                    Err(e) => {
+                        self.problems.push(line, Some("commodity"), e.to_string());
+                        return None;
+                    }
+                };
                 if decimals > MAX_DECIMALS {
                     self.problems.push(
                         line,
@@ -688,7 +773,7 @@ impl Importer<'_> {
         if value.is_empty() {
             return Ok(None);
         }
-        let Some(seen) = imports::find(self.conn, &self.options.source, value)? else {
+        let Some(seen) = imports::find(self.conn, self.source_id, value)? else {
             self.problems.push(
                 line,
                 Some("reverses"),
@@ -696,8 +781,8 @@ impl Importer<'_> {
             );
             return Ok(None);
         };
-        let Some(original) = txns::get(self.conn, seen.txn_id)? else {
-            return Err(Error::UnknownTransaction { id: seen.txn_id });
+        let Some(original) = txns::get(self.conn, seen)? else {
+            return Err(Error::UnknownTransaction { id: seen });
         };
         if original.reverses.is_some() {
             self.problems.push(
@@ -710,6 +795,7 @@ impl Importer<'_> {
         Ok(Some(Reversed {
             id: original.id,
             hash: original.hash,
+            original: original.txn,
             voided: original.reversed_by.is_some(),
         }))
     }

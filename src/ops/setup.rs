@@ -117,11 +117,21 @@ pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>)
             reason: format!("at most {MAX_DECIMALS} decimal places are supported"),
         });
     }
+    if let Some((standard, full_name)) = currency::known(code)
+        && standard != decimals
+    {
+        return Err(Error::CommodityCode {
+            code: code.to_owned(),
+            reason: format!(
+                "{code} ({full_name}) has {standard} decimal places; fondo uses the standard places for well-known currencies so that exports read the same everywhere"
+            ),
+        });
+    }
     let tx = db.write()?;
     let commodity = Commodity {
         code: code.to_owned(),
         decimals,
     };
-    Book::load(&tx)?.add_commodity(&tx, commodity, name)?;
+    Book::load(&tx)?.add_commodity(&tx, commodity, name.or(currency::known(code).map(|k| k.1)))?;
     tx.commit().ctx("committing the new commodity")
 }

@@ -8,14 +8,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::date::iso;
 use crate::domain::hash::{Content, GENESIS, content_hash};
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Result, SqlContext};
 use crate::render::Row;
-use crate::store::txns::{JournalPosting, JournalRow};
-use crate::store::{Db, balances, fund, integrity_check, txns};
+use crate::store::accounts::StoredAccount;
+use crate::store::txns::{JournalPosting, JournalTxn};
+use crate::store::{Db, accounts, balances, commodities, fund, integrity_check, txns};
 
 /// One problem `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,6 +58,12 @@ pub mod codes {
     pub const BAD_VOID: &str = "V110";
 }
 
+/// Accounts and commodities by id.
+struct Names {
+    accounts: HashMap<i64, StoredAccount>,
+    commodities: HashMap<i64, Commodity>,
+}
+
 struct Checker {
     findings: Vec<Finding>,
     transactions: u64,
@@ -64,7 +73,7 @@ struct Checker {
     /// The chain recomputed from content alone.
     computed: String,
     trial: BTreeMap<String, (i128, u32)>,
-    totals: HashMap<(i64, i64, String), i128>,
+    totals: HashMap<(i64, i64, NaiveDate), i128>,
 }
 
 impl Checker {
@@ -76,8 +85,8 @@ impl Checker {
         });
     }
 
-    fn transaction(&mut self, head: &JournalRow, postings: &[JournalPosting]) {
-        let id = head.txn_id;
+    fn transaction(&mut self, names: &Names, head: &JournalTxn, postings: &[JournalPosting]) {
+        let id = head.id;
         let at = || format!("txn {id}");
         self.transactions += 1;
         self.postings += postings.len() as u64;
@@ -109,8 +118,10 @@ impl Checker {
         let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
         let mut canonical = Vec::with_capacity(postings.len());
         for p in postings {
-            let (Some(account), Some(Commodity { code, decimals })) = (&p.account, &p.commodity)
-            else {
+            let (Some(account), Some(Commodity { code, decimals })) = (
+                names.accounts.get(&p.account_id),
+                names.commodities.get(&p.commodity_id),
+            ) else {
                 self.find(
                     codes::MALFORMED,
                     format!("txn {id} line {}", p.line),
@@ -118,7 +129,8 @@ impl Checker {
                 );
                 continue;
             };
-            if let (Some(closed), Some(date)) = (p.closed_on, date)
+            let (closed_on, account) = (account.closed_on, account.name.as_str());
+            if let (Some(closed), Some(date)) = (closed_on, date)
                 && closed < date
             {
                 self.find(
@@ -131,12 +143,14 @@ impl Checker {
             sum.0 += i128::from(p.amount);
             let trial = self.trial.entry(code.clone()).or_insert((0, *decimals));
             trial.0 += i128::from(p.amount);
-            *self
-                .totals
-                .entry((p.account_id, p.commodity_id, head.date.clone()))
-                .or_insert(0) += i128::from(p.amount);
+            if let Some(date) = date {
+                *self
+                    .totals
+                    .entry((p.account_id, p.commodity_id, date))
+                    .or_insert(0) += i128::from(p.amount);
+            }
             canonical.push((
-                account.as_str(),
+                account,
                 code.as_str(),
                 format_minor(p.amount.into(), *decimals),
                 p.memo.as_deref().unwrap_or(""),
@@ -173,7 +187,8 @@ impl Checker {
                 ),
             );
         }
-        if content_hash(&head.prev_hash, content()) != head.hash {
+        let recomputed = content_hash(&head.prev_hash, content());
+        if recomputed != head.hash {
             self.find(
                 codes::HASH_MISMATCH,
                 at(),
@@ -181,7 +196,11 @@ impl Checker {
                     .into(),
             );
         }
-        self.computed = content_hash(&self.computed, content());
+        self.computed = if self.computed == head.prev_hash {
+            recomputed
+        } else {
+            content_hash(&self.computed, content())
+        };
         self.stored_prev.clone_from(&head.hash);
     }
 }
@@ -209,22 +228,23 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             format!("sqlite integrity_check: {complaint}"),
         );
     }
-    let mut current: Option<(JournalRow, Vec<JournalPosting>)> = None;
-    txns::for_each_row(&tx, None, None, |mut row| {
-        let posting = row.posting.take();
-        match &mut current {
-            Some((head, postings)) if head.txn_id == row.txn_id => postings.extend(posting),
-            _ => {
-                if let Some((head, postings)) = current.take() {
-                    checker.transaction(&head, &postings);
-                }
-                current = Some((row, posting.into_iter().collect()));
-            }
-        }
+    let names = Names {
+        accounts: accounts::all(&tx)?.into_iter().map(|a| (a.id, a)).collect(),
+        commodities: commodities::all(&tx)?
+            .into_iter()
+            .map(|c| (c.id, c.commodity))
+            .collect(),
+    };
+    let orphans = txns::for_each_txn(&tx, None, None, |txn, postings| {
+        checker.transaction(&names, txn, postings);
         Ok(())
     })?;
-    if let Some((head, postings)) = current.take() {
-        checker.transaction(&head, &postings);
+    if orphans > 0 {
+        checker.find(
+            codes::MALFORMED,
+            "postings".into(),
+            format!("{orphans} posting(s) belong to no transaction; transactions were deleted"),
+        );
     }
     for (code, (sum, decimals)) in std::mem::take(&mut checker.trial) {
         if sum != 0 {
@@ -241,19 +261,32 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     let mut totals = std::mem::take(&mut checker.totals);
     let mut cached = Vec::new();
     balances::for_each_daily_total(&tx, |account, commodity, date, amount| {
-        let expected = totals
-            .remove(&(account, commodity, date.clone()))
-            .unwrap_or(0);
-        if expected != i128::from(amount) {
+        let expected = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+            .ok()
+            .and_then(|day| totals.remove(&(account, commodity, day)));
+        if expected != Some(i128::from(amount)) {
             cached.push((account, commodity, date));
         }
     })?;
-    cached.extend(totals.into_iter().filter(|(_, v)| *v != 0).map(|(k, _)| k));
+    cached.extend(
+        totals
+            .into_iter()
+            .filter(|(_, v)| *v != 0)
+            .map(|((account, commodity, day), _)| (account, commodity, iso(day))),
+    );
     cached.sort();
     for (account, commodity, date) in cached {
+        let account = names
+            .accounts
+            .get(&account)
+            .map_or_else(|| format!("#{account}"), |a| a.name.clone());
+        let commodity = names
+            .commodities
+            .get(&commodity)
+            .map_or_else(|| format!("#{commodity}"), |c| c.code.clone());
         checker.find(
             codes::TOTALS_MISMATCH,
-            format!("account #{account} commodity #{commodity} on {date}"),
+            format!("account {account} {commodity} on {date}"),
             "the balance cache disagrees with the postings".into(),
         );
     }

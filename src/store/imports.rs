@@ -1,43 +1,102 @@
 //! Import keys: which transaction each (source, txn value) became.
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{Result, SqlContext};
 
-/// What an earlier import recorded under a key.
-#[derive(Debug, Clone)]
-pub struct ImportKey {
-    pub txn_id: i64,
-    pub content_hash: String,
+/// The id of an import source, created on first use.
+pub fn source_id(conn: &Connection, label: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO import_sources (label) VALUES (?1) ON CONFLICT (label) DO NOTHING",
+        [label],
+    )
+    .ctx("recording the import source")?;
+    conn.query_row(
+        "SELECT id FROM import_sources WHERE label = ?1",
+        [label],
+        |r| r.get(0),
+    )
+    .ctx("reading the import source")
 }
 
-pub fn find(conn: &Connection, source: &str, key: &str) -> Result<Option<ImportKey>> {
-    conn.prepare_cached(
-        "SELECT txn_id, content_hash FROM import_keys WHERE source = ?1 AND key = ?2",
-    )
-    .and_then(|mut s| {
-        s.query_row(params![source, key], |r| {
-            Ok(ImportKey {
-                txn_id: r.get(0)?,
-                content_hash: r.get(1)?,
-            })
+/// How a `txn` value is stored: canonical integers (`42`, not `042`) as
+/// integers, so that numbered journals append to the key index instead of
+/// scattering through it; everything else as text. One spelling, one value.
+fn key_value(key: &str) -> Value {
+    let digits = key.strip_prefix('-').unwrap_or(key);
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && key != "-0";
+    match key.parse::<i64>() {
+        Ok(n) if canonical => Value::Integer(n),
+        _ => Value::Text(key.to_owned()),
+    }
+}
+
+/// The transaction an earlier import recorded under `key`.
+pub fn find(conn: &Connection, source_id: i64, key: &str) -> Result<Option<i64>> {
+    conn.prepare_cached("SELECT txn_id FROM import_keys WHERE source_id = ?1 AND key = ?2")
+        .and_then(|mut s| {
+            s.query_row(params![source_id, key_value(key)], |r| r.get(0))
+                .optional()
         })
-        .optional()
-    })
-    .ctx("looking up an import key")
+        .ctx("looking up an import key")
 }
 
-pub fn insert(
-    conn: &Connection,
-    source: &str,
-    key: &str,
-    txn_id: i64,
-    content_hash: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO import_keys (source, key, txn_id, content_hash) VALUES (?1, ?2, ?3, ?4)",
+/// Whether anything was ever imported under this source.
+pub fn source_used(conn: &Connection, source_id: i64) -> Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM import_keys WHERE source_id = ?1)",
+        [source_id],
+        |r| r.get(0),
     )
-    .and_then(|mut s| s.execute(params![source, key, txn_id, content_hash]))
-    .ctx("recording an import key")?;
-    Ok(())
+    .ctx("reading import keys")
+}
+
+/// Records `key` → `txn_id`; false (and nothing written) when the key is
+/// already taken.
+pub fn insert(conn: &Connection, source_id: i64, key: &str, txn_id: i64) -> Result<bool> {
+    conn.prepare_cached(
+        "INSERT INTO import_keys (source_id, key, txn_id) VALUES (?1, ?2, ?3)
+         ON CONFLICT (source_id, key) DO NOTHING",
+    )
+    .and_then(|mut s| s.execute(params![source_id, key_value(key), txn_id]))
+    .map(|changed| changed == 1)
+    .ctx("recording an import key")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_have_one_stored_form() {
+        assert_eq!(key_value("42"), Value::Integer(42));
+        assert_eq!(key_value("-7"), Value::Integer(-7));
+        assert_eq!(key_value("0"), Value::Integer(0));
+        for text in ["042", "-0", "4 2", "G-0001", "", "99999999999999999999"] {
+            assert_eq!(key_value(text), Value::Text(text.to_owned()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn integer_and_text_keys_do_not_collide() {
+        let conn = crate::store::memory();
+        let source = source_id(&conn, "s").unwrap();
+        assert_eq!(source_id(&conn, "s").unwrap(), source);
+        assert!(!source_used(&conn, source).unwrap());
+        conn.execute_batch(
+            "INSERT INTO txns (date, description, prev_hash, hash, recorded_at)
+             VALUES ('2026-01-01', 'x', '', '', '')",
+        )
+        .unwrap();
+        assert!(insert(&conn, source, "42", 1).unwrap());
+        assert!(!insert(&conn, source, "42", 1).unwrap());
+        assert!(insert(&conn, source, "042", 1).unwrap());
+        assert_eq!(find(&conn, source, "42").unwrap(), Some(1));
+        assert_eq!(find(&conn, source, "43").unwrap(), None);
+        assert!(source_used(&conn, source).unwrap());
+    }
 }

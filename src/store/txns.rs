@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::date::iso;
 use crate::domain::hash::txn_hash;
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
@@ -58,6 +59,7 @@ impl<'c> Writer<'c> {
         recorded_at: &str,
     ) -> Result<(i64, String)> {
         let hash = txn_hash(&self.head, txn, reverses.map(|r| r.1));
+        let date = iso(txn.date());
         self.conn
             .prepare_cached(
                 "INSERT INTO txns (date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
@@ -65,7 +67,7 @@ impl<'c> Writer<'c> {
             )
             .and_then(|mut s| {
                 s.execute(params![
-                    txn.date(),
+                    date,
                     txn.description(),
                     txn.payee(),
                     txn.reference(),
@@ -130,7 +132,7 @@ impl<'c> Writer<'c> {
             .ctx("writing daily totals")?;
         for ((account, commodity, date), delta) in self.totals {
             let old: i64 = read
-                .query_row(params![account, commodity, date], |r| r.get(0))
+                .query_row(params![account, commodity, iso(date)], |r| r.get(0))
                 .optional()
                 .ctx("reading daily totals")?
                 .unwrap_or(0);
@@ -138,7 +140,7 @@ impl<'c> Writer<'c> {
                 context: format!("of one account on {date}"),
             })?;
             write
-                .execute(params![account, commodity, date, new])
+                .execute(params![account, commodity, iso(date), new])
                 .ctx("writing daily totals")?;
         }
         fund::set_head(self.conn, &self.head, self.count)
@@ -218,12 +220,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
     }))
 }
 
-/// One posting of the journal as stored, with its transaction's fields.
-/// Every field a tampered database could lack is optional, so that `verify`
-/// can report it instead of failing.
+/// A transaction as stored, with the hash of the transaction it reverses.
+/// Text is kept as stored (a tampered date stays visible to `verify`).
 #[derive(Debug, Clone)]
-pub struct JournalRow {
-    pub txn_id: i64,
+pub struct JournalTxn {
+    pub id: i64,
     pub date: String,
     pub description: String,
     pub payee: Option<String>,
@@ -232,70 +233,73 @@ pub struct JournalRow {
     pub reverses_hash: Option<String>,
     pub prev_hash: String,
     pub hash: String,
-    pub posting: Option<JournalPosting>,
 }
 
+/// A posting as stored; account and commodity by id (callers resolve them
+/// from the small in-memory lists, which keeps the stream lean).
 #[derive(Debug, Clone)]
 pub struct JournalPosting {
     pub line: i64,
     pub account_id: i64,
-    pub account: Option<String>,
-    pub closed_on: Option<NaiveDate>,
     pub commodity_id: i64,
-    pub commodity: Option<Commodity>,
     pub amount: i64,
     pub memo: Option<String>,
 }
 
-/// Streams the journal in chain order, one row per posting (a transaction
-/// without postings gives one row with `posting: None`). `from`/`to` limit it
-/// to transactions dated within them, inclusive.
-pub fn for_each_row(
+/// Streams the journal in chain order: each transaction dated within
+/// `from..=to` (inclusive; all when None) with its postings in line order.
+/// Transactions and postings are read by two cursors merged on the id, so
+/// no row is fetched twice. Returns the number of postings whose transaction
+/// does not exist (only possible in a tampered database; counted only when
+/// the whole journal is read).
+pub fn for_each_txn(
     conn: &Connection,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    mut f: impl FnMut(JournalRow) -> Result<()>,
-) -> Result<()> {
-    let mut stmt = conn
+    mut f: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<()>,
+) -> Result<u64> {
+    const CONTEXT: &str = "reading the journal";
+    let mut txn_stmt = conn
         .prepare_cached(
             "SELECT t.id, t.date, t.description, t.payee, t.reference, t.reverses, r.hash,
-                    t.prev_hash, t.hash,
-                    p.line, p.account_id, a.name, a.closed_on, p.commodity_id, c.code, c.decimals,
-                    p.amount, p.memo
-             FROM txns t
-             LEFT JOIN postings p ON p.txn_id = t.id
-             LEFT JOIN accounts a ON a.id = p.account_id
-             LEFT JOIN commodities c ON c.id = p.commodity_id
-             LEFT JOIN txns r ON r.id = t.reverses
+                    t.prev_hash, t.hash
+             FROM txns t LEFT JOIN txns r ON r.id = t.reverses
              WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
-             ORDER BY t.id, p.line",
+             ORDER BY t.id",
         )
-        .ctx("reading the journal")?;
-    let mut rows = stmt.query(params![from, to]).ctx("reading the journal")?;
-    while let Some(r) = rows.next().ctx("reading the journal")? {
-        let row = (|| {
-            let line: Option<i64> = r.get(9)?;
-            let posting = match line {
-                None => None,
-                Some(line) => {
-                    let code: Option<String> = r.get(14)?;
-                    let decimals: Option<u32> = r.get(15)?;
-                    Some(JournalPosting {
-                        line,
-                        account_id: r.get(10)?,
-                        account: r.get(11)?,
-                        closed_on: r.get(12)?,
-                        commodity_id: r.get(13)?,
-                        commodity: code
-                            .zip(decimals)
-                            .map(|(code, decimals)| Commodity { code, decimals }),
-                        amount: r.get(16)?,
-                        memo: r.get(17)?,
-                    })
-                }
-            };
-            Ok(JournalRow {
-                txn_id: r.get(0)?,
+        .ctx(CONTEXT)?;
+    let mut posting_stmt = conn
+        .prepare_cached(
+            "SELECT txn_id, line, account_id, commodity_id, amount, memo
+             FROM postings ORDER BY txn_id, line",
+        )
+        .ctx(CONTEXT)?;
+    let mut txns = txn_stmt.query(params![from, to]).ctx(CONTEXT)?;
+    let mut postings = posting_stmt.query([]).ctx(CONTEXT)?;
+    let read_posting = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, JournalPosting)> {
+        Ok((
+            r.get(0)?,
+            JournalPosting {
+                line: r.get(1)?,
+                account_id: r.get(2)?,
+                commodity_id: r.get(3)?,
+                amount: r.get(4)?,
+                memo: r.get(5)?,
+            },
+        ))
+    };
+    let mut pending = postings
+        .next()
+        .ctx(CONTEXT)?
+        .map(read_posting)
+        .transpose()
+        .ctx(CONTEXT)?;
+    let mut orphans = 0;
+    let mut lines = Vec::new();
+    while let Some(r) = txns.next().ctx(CONTEXT)? {
+        let txn = (|| {
+            Ok(JournalTxn {
+                id: r.get(0)?,
                 date: r.get(1)?,
                 description: r.get(2)?,
                 payee: r.get(3)?,
@@ -304,13 +308,41 @@ pub fn for_each_row(
                 reverses_hash: r.get(6)?,
                 prev_hash: r.get(7)?,
                 hash: r.get(8)?,
-                posting,
             })
         })()
-        .ctx("reading the journal")?;
-        f(row)?;
+        .ctx(CONTEXT)?;
+        lines.clear();
+        while let Some((txn_id, posting)) = pending.take() {
+            if txn_id > txn.id {
+                pending = Some((txn_id, posting));
+                break;
+            }
+            if txn_id == txn.id {
+                lines.push(posting);
+            } else if from.is_none() && to.is_none() {
+                orphans += 1;
+            }
+            pending = postings
+                .next()
+                .ctx(CONTEXT)?
+                .map(read_posting)
+                .transpose()
+                .ctx(CONTEXT)?;
+        }
+        f(&txn, &lines)?;
     }
-    Ok(())
+    if from.is_none() && to.is_none() {
+        while pending.is_some() {
+            orphans += 1;
+            pending = postings
+                .next()
+                .ctx(CONTEXT)?
+                .map(read_posting)
+                .transpose()
+                .ctx(CONTEXT)?;
+        }
+    }
+    Ok(orphans)
 }
 
 /// One posting in a register, in date order.
