@@ -63,12 +63,13 @@ CREATE INDEX postings_by_account ON postings (account_id);
 
 -- Derived cache: the sum of postings per account, commodity and day. It makes
 -- `balance` (with or without --as-of) independent of the journal's length;
--- `verify` recomputes it from the postings.
+-- `verify` recomputes it from the postings. The CHECK turns SQLite's silent
+-- switch to floating point on integer overflow into an error.
 CREATE TABLE daily_totals (
     account_id    INTEGER NOT NULL REFERENCES accounts (id),
     commodity_id  INTEGER NOT NULL REFERENCES commodities (id),
     date          TEXT NOT NULL,
-    amount        INTEGER NOT NULL,
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
     PRIMARY KEY (account_id, commodity_id, date)
 ) WITHOUT ROWID;
 

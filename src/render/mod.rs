@@ -6,13 +6,19 @@
 //! `serde_json` crates, and the table takes its cells from the same
 //! serialization, so the three formats cannot disagree. Rows are pushed one at
 //! a time: CSV and JSON stream, only the table waits for all rows to size its
-//! columns.
+//! columns. It keeps each row as one compact string (a register of a million
+//! postings must fit the memory budget), which is why it is written here
+//! rather than with a general table crate.
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, Table, presets};
 use serde::Serialize;
 use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+/// Separates the cells of a buffered table row (never part of a cell: cell
+/// text has its control characters replaced).
+const CELL_END: char = '\u{1f}';
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +37,16 @@ pub trait Row: Serialize {
 }
 
 enum Sink<W: Write> {
-    Table { out: W, rows: Vec<Vec<String>> },
+    Table {
+        out: W,
+        rows: Vec<Box<str>>,
+        widths: Vec<usize>,
+    },
     Csv(Box<csv::Writer<W>>),
-    Json { out: W, rows: usize },
+    Json {
+        out: W,
+        rows: usize,
+    },
 }
 
 /// Writes rows of one type in one format.
@@ -42,12 +55,42 @@ pub struct Renderer<W: Write, R: Row> {
     row: std::marker::PhantomData<R>,
 }
 
+/// A cell's text, safe to print in a terminal: control characters (line
+/// breaks, escapes) become spaces.
 fn cell(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+    let text = match value {
+        Value::Null => return String::new(),
+        Value::String(s) => s.as_str(),
+        other => return other.to_string(),
+    };
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Writes one table line: cells padded to their column's width, two spaces
+/// apart, right-aligned where asked; no trailing spaces.
+fn table_line<'a>(
+    out: &mut impl Write,
+    cells: impl Iterator<Item = &'a str>,
+    widths: &[usize],
+    right: &[bool],
+) -> io::Result<()> {
+    let mut line = String::new();
+    for (i, text) in cells.enumerate() {
+        let pad = widths[i].saturating_sub(text.width());
+        if i > 0 {
+            line.push_str("  ");
+        }
+        if right[i] {
+            line.extend(std::iter::repeat_n(' ', pad));
+            line.push_str(text);
+        } else {
+            line.push_str(text);
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
     }
+    writeln!(out, "{}", line.trim_end())
 }
 
 impl<W: Write, R: Row> Renderer<W, R> {
@@ -56,6 +99,7 @@ impl<W: Write, R: Row> Renderer<W, R> {
             Format::Table => Sink::Table {
                 out,
                 rows: Vec::new(),
+                widths: R::COLUMNS.iter().map(|c| c.width()).collect(),
             },
             Format::Csv => {
                 let mut writer = csv::WriterBuilder::new()
@@ -77,14 +121,16 @@ impl<W: Write, R: Row> Renderer<W, R> {
 
     pub fn row(&mut self, row: &R) -> io::Result<()> {
         match &mut self.sink {
-            Sink::Table { rows, .. } => {
+            Sink::Table { rows, widths, .. } => {
                 let value = serde_json::to_value(row)?;
-                rows.push(
-                    R::COLUMNS
-                        .iter()
-                        .map(|c| value.get(c).map(cell).unwrap_or_default())
-                        .collect(),
-                );
+                let mut line = String::new();
+                for (i, column) in R::COLUMNS.iter().enumerate() {
+                    let text = value.get(column).map(cell).unwrap_or_default();
+                    widths[i] = widths[i].max(text.width());
+                    line.push_str(&text);
+                    line.push(CELL_END);
+                }
+                rows.push(line.into_boxed_str());
             }
             Sink::Csv(writer) => writer.serialize(row)?,
             Sink::Json { out, rows } => {
@@ -98,21 +144,21 @@ impl<W: Write, R: Row> Renderer<W, R> {
 
     pub fn finish(self) -> io::Result<()> {
         match self.sink {
-            Sink::Table { mut out, rows } => {
-                let mut table = Table::new();
-                table.load_style(presets::ASCII_BORDERS_ONLY_CONDENSED);
-                table.set_header(R::COLUMNS.to_vec());
+            Sink::Table {
+                mut out,
+                rows,
+                widths,
+            } => {
+                let right: Vec<bool> = R::COLUMNS
+                    .iter()
+                    .map(|c| R::RIGHT_ALIGNED.contains(c))
+                    .collect();
+                table_line(&mut out, R::COLUMNS.iter().copied(), &widths, &right)?;
+                let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                table_line(&mut out, rules.iter().map(String::as_str), &widths, &right)?;
                 for row in rows {
-                    table.add_row(row);
+                    table_line(&mut out, row.split_terminator(CELL_END), &widths, &right)?;
                 }
-                for (i, name) in R::COLUMNS.iter().enumerate() {
-                    if R::RIGHT_ALIGNED.contains(name)
-                        && let Some(column) = table.column_mut(i)
-                    {
-                        column.set_cell_alignment(CellAlignment::Right);
-                    }
-                }
-                writeln!(out, "{table}")?;
                 out.flush()
             }
             Sink::Csv(mut writer) => writer.flush(),
@@ -204,10 +250,31 @@ mod tests {
     }
 
     #[test]
-    fn table_shows_every_column() {
-        let text = render(Format::Table, &rows());
-        assert!(text.contains("name"), "{text}");
-        assert!(text.contains("-1.50") && text.contains("20.00"), "{text}");
+    fn table_aligns_columns() {
+        assert_eq!(
+            render(Format::Table, &rows()),
+            "name         note  amount\n\
+             -----------  ----  ------\n\
+             a, \"quoted\"         -1.50\n\
+             b            x      20.00\n"
+        );
+        assert_eq!(
+            render(Format::Table, &[]),
+            "name  note  amount\n----  ----  ------\n"
+        );
+    }
+
+    #[test]
+    fn table_cells_are_printed_safely() {
+        let row = Pair {
+            name: "two\nlines\u{1b}[31m".into(),
+            note: Some("año 日本".into()),
+            amount: "1.00".into(),
+        };
+        let text = render(Format::Table, &[row]);
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("año 日本"), "{text}");
     }
 
     #[test]

@@ -117,31 +117,31 @@ impl<'c> Writer<'c> {
     /// Writes the daily totals and the new head hash. Must be called before
     /// the caller commits.
     pub fn finish(self) -> Result<()> {
-        let mut read = self
-            .conn
-            .prepare_cached(
-                "SELECT amount FROM daily_totals WHERE account_id = ?1 AND commodity_id = ?2 AND date = ?3",
-            )
-            .ctx("reading daily totals")?;
-        let mut write = self
+        let mut add = self
             .conn
             .prepare_cached(
                 "INSERT INTO daily_totals (account_id, commodity_id, date, amount) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (account_id, commodity_id, date) DO UPDATE SET amount = excluded.amount",
+                 ON CONFLICT (account_id, commodity_id, date) DO UPDATE SET amount = amount + excluded.amount",
             )
             .ctx("writing daily totals")?;
-        for ((account, commodity, date), delta) in self.totals {
-            let old: i64 = read
-                .query_row(params![account, commodity, iso(date)], |r| r.get(0))
-                .optional()
-                .ctx("reading daily totals")?
-                .unwrap_or(0);
-            let new = old.checked_add(delta).ok_or_else(|| Error::Overflow {
-                context: format!("of one account on {date}"),
-            })?;
-            write
-                .execute(params![account, commodity, iso(date), new])
-                .ctx("writing daily totals")?;
+        // In key order, so the inserts walk the table instead of jumping about.
+        let mut totals: Vec<_> = self.totals.into_iter().collect();
+        totals.sort_unstable();
+        for ((account, commodity, date), delta) in totals {
+            add.execute(params![account, commodity, iso(date), delta])
+                .map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(f, _)
+                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                    {
+                        Error::Overflow {
+                            context: format!("of one account on {date}"),
+                        }
+                    }
+                    e => Error::Sqlite {
+                        context: "writing daily totals".into(),
+                        source: e,
+                    },
+                })?;
         }
         fund::set_head(self.conn, &self.head, self.count)
     }
