@@ -53,6 +53,11 @@ pub enum Error {
     NotFondo { path: PathBuf, reason: String },
 
     #[error(
+        "{what} is damaged ({detail}); restore the fund's file from a backup, or ask for help before changing it"
+    )]
+    Damaged { what: String, detail: String },
+
+    #[error(
         "{path} was written by a newer fondo (schema version {found}, this fondo knows up to {known}); upgrade fondo to use it"
     )]
     TooNew {
@@ -190,9 +195,22 @@ pub trait SqlContext<T> {
 
 impl<T> SqlContext<T> for rusqlite::Result<T> {
     fn ctx(self, context: &str) -> Result<T> {
-        self.map_err(|source| Error::Sqlite {
-            context: context.to_owned(),
-            source,
+        self.map_err(|source| match &source {
+            rusqlite::Error::SqliteFailure(e, _)
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                Error::Damaged {
+                    what: "the database".to_owned(),
+                    detail: format!("{source}, while {context}"),
+                }
+            }
+            _ => Error::Sqlite {
+                context: context.to_owned(),
+                source,
+            },
         })
     }
 }

@@ -109,9 +109,14 @@ pub fn truncate(name: &str, depth: usize) -> &str {
     }
 }
 
-/// Orders names segment by segment, so parents come right before children.
+/// Orders names segment by segment, ignoring case first (so `Expenses`
+/// sorts among the `e`s and parents come right before their children), then
+/// by exact spelling.
 pub fn cmp_names(a: &str, b: &str) -> Ordering {
-    a.split(':').cmp(b.split(':'))
+    let folded = |name: &str| name.split(':').map(str::to_lowercase).collect::<Vec<_>>();
+    folded(a)
+        .cmp(&folded(b))
+        .then_with(|| a.split(':').cmp(b.split(':')))
 }
 
 /// Every ancestor of a name, shortest first, excluding the name itself.
@@ -172,6 +177,8 @@ mod tests {
         assert_eq!(truncate("a:b:c", 2), "a:b");
         assert_eq!(truncate("a:b:c", 5), "a:b:c");
         assert_eq!(cmp_names("assets:bank", "assets-x"), Ordering::Less);
+        assert_eq!(cmp_names("assets:x", "Expenses:a"), Ordering::Less);
+        assert_eq!(cmp_names("Expenses:b", "expenses:c"), Ordering::Less);
         assert_eq!(ancestors("a:b:c").collect::<Vec<_>>(), ["a", "a:b"]);
     }
 }

@@ -216,17 +216,39 @@ fn stray_quote(raw: &[u8]) -> Option<usize> {
     }
 }
 
-/// Takes the raw bytes up to file offset `end` out of the tee's copy and
-/// looks for a stray quote in them.
-fn check_raw(seen: &RefCell<Vec<u8>>, seen_from: &mut u64, end: u64) -> Option<usize> {
-    let mut seen = seen.borrow_mut();
-    let upto = usize::try_from(end.saturating_sub(*seen_from))
-        .unwrap_or(usize::MAX)
-        .min(seen.len());
-    let stray = stray_quote(&seen[..upto]);
-    seen.drain(..upto);
-    *seen_from = end;
-    stray
+/// Follows the raw bytes the CSV reader consumed, record by record: finds
+/// the line each record really starts on (the csv crate's own count drifts on
+/// CRLF files and blank lines) and checks it for stray quotes.
+struct RawRecords {
+    seen: Rc<RefCell<Vec<u8>>>,
+    /// File offset of `seen[0]`.
+    offset: u64,
+    /// Line breaks consumed so far.
+    newlines: u64,
+}
+
+impl RawRecords {
+    /// Takes the bytes up to file offset `end` (where the reader stands after
+    /// a record): the record's first line, and the field with a stray quote.
+    fn take(&mut self, end: u64) -> (u64, Option<usize>) {
+        let mut seen = self.seen.borrow_mut();
+        let upto = usize::try_from(end.saturating_sub(self.offset))
+            .unwrap_or(usize::MAX)
+            .min(seen.len());
+        let raw = &seen[..upto];
+        let start = raw
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(raw.len());
+        let count = |bytes: &[u8]| bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let leading = count(&raw[..start]);
+        let line = self.newlines + leading + 1;
+        let stray = stray_quote(&raw[start..]);
+        self.newlines += leading + count(&raw[start..]);
+        seen.drain(..upto);
+        self.offset = end;
+        (line, stray)
+    }
 }
 
 fn open_csv(
@@ -366,10 +388,12 @@ pub fn import_journal(
     let seen = Rc::new(RefCell::new(Vec::new()));
     let mut reader = open_csv(path, label, Some(Rc::clone(&seen)))?;
     let columns = read_header(&mut reader, label)?;
-    // File offset of seen[0].
-    let mut seen_from = reader.position().byte();
-    seen.borrow_mut()
-        .drain(..usize::try_from(seen_from).unwrap_or(0));
+    let mut raw = RawRecords {
+        seen,
+        offset: 0,
+        newlines: 0,
+    };
+    raw.take(reader.position().byte());
     let tx = db.write()?;
     let source_id = imports::source_id(&tx, &options.source)?;
     let mut importer = Importer {
@@ -396,14 +420,12 @@ pub fn import_journal(
     let mut group: Group = Vec::new();
     let mut record = StringRecord::new();
     loop {
-        let line = reader.position().line();
         let read = reader.read_record(&mut record);
-        let stray = check_raw(&seen, &mut seen_from, reader.position().byte());
+        let (line, stray) = raw.take(reader.position().byte());
         match read {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
                 let message = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -420,7 +442,6 @@ pub fn import_journal(
                 continue;
             }
         }
-        let line = record.position().map_or(line, |p| p.line());
         if let Some(field) = stray {
             importer.problems.push(
                 line,

@@ -93,7 +93,7 @@ pub fn close_account(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
         .map(|(c, amount)| {
             format!(
                 "{} {}",
-                crate::domain::money::format_minor(amount.into(), c.decimals),
+                crate::domain::money::format_minor(amount, c.decimals),
                 c.code
             )
         })

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::domain::account::{ancestors, cmp_names, truncate, under_prefix};
+use crate::domain::account::{ancestors, cmp_names, name_key, truncate, under_prefix};
 use crate::domain::money::Money;
 use crate::error::{Error, Result};
 use crate::render::Row;
@@ -58,7 +58,10 @@ pub(crate) fn check_prefixes(
 
 pub fn balance(conn: &Connection, query: &BalanceQuery) -> Result<Vec<BalanceRow>> {
     check_prefixes(conn, &query.prefixes)?;
-    let mut sums: HashMap<(String, String), Money> = HashMap::new();
+    // Grouped by the case-insensitive key of the (folded) name, so parents
+    // spelled `Expenses` and `expenses` roll up together; each group shows
+    // the first spelling in byte order, so the output is deterministic.
+    let mut sums: HashMap<(String, String), (String, Money)> = HashMap::new();
     for b in balances::by_account(conn, query.as_of)? {
         if !query.prefixes.is_empty() && !query.prefixes.iter().any(|p| under_prefix(&b.account, p))
         {
@@ -73,19 +76,25 @@ pub fn balance(conn: &Connection, query: &BalanceQuery) -> Result<Vec<BalanceRow
             names.extend(ancestors(name));
         }
         for name in names {
-            let entry = sums
-                .entry((name.to_owned(), b.commodity.code.clone()))
-                .or_insert(Money {
-                    minor: 0,
-                    decimals: b.commodity.decimals,
+            let (spelling, money) = sums
+                .entry((name_key(name), b.commodity.code.clone()))
+                .or_insert_with(|| {
+                    let zero = Money {
+                        minor: 0,
+                        decimals: b.commodity.decimals,
+                    };
+                    (name.to_owned(), zero)
                 });
-            entry.minor += i128::from(b.amount);
+            if name < spelling.as_str() {
+                name.clone_into(spelling);
+            }
+            money.minor += b.amount;
         }
     }
     let mut rows: Vec<BalanceRow> = sums
         .into_iter()
-        .filter(|(_, money)| money.minor != 0)
-        .map(|((account, commodity), balance)| BalanceRow {
+        .filter(|(_, (_, money))| money.minor != 0)
+        .map(|((_, commodity), (account, balance))| BalanceRow {
             account,
             commodity,
             balance,

@@ -71,7 +71,7 @@ pub fn register(
     let mut running: HashMap<String, i128> = HashMap::new();
     if query.from.is_some() {
         for (commodity, amount) in balances::by_commodity(conn, &ids, query.from)? {
-            running.insert(commodity.code, i128::from(amount));
+            running.insert(commodity.code, amount);
         }
     }
     let filter = query.prefix.is_some().then_some(ids.as_slice());

@@ -2,8 +2,10 @@
 //!
 //! The cache holds one row per account, commodity and day, so a balance at any
 //! date costs a scan of at most accounts × days rows, whatever the number of
-//! transactions.
+//! transactions. Rows are summed here in `i128` rather than with SQL `sum()`,
+//! which fails once a total passes 64 bits although every posting fits.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -12,13 +14,35 @@ use rusqlite::{Connection, params};
 
 use crate::domain::money::Commodity;
 use crate::error::{Result, SqlContext};
+use crate::store::{accounts, commodities};
 
 /// The balance of one account in one commodity.
 #[derive(Debug, Clone)]
 pub struct AccountBalance {
     pub account: String,
     pub commodity: Commodity,
-    pub amount: i64,
+    pub amount: i128,
+}
+
+/// Sums cache rows per (account id, commodity id).
+fn sum_rows(rows: &mut rusqlite::Rows<'_>) -> Result<HashMap<(i64, i64), i128>> {
+    let mut sums: HashMap<(i64, i64), i128> = HashMap::new();
+    while let Some(r) = rows.next().ctx("summing balances")? {
+        let key = (
+            r.get(0).ctx("summing balances")?,
+            r.get(1).ctx("summing balances")?,
+        );
+        let amount: i64 = r.get(2).ctx("summing balances")?;
+        *sums.entry(key).or_insert(0) += i128::from(amount);
+    }
+    Ok(sums)
+}
+
+fn commodity_map(conn: &Connection) -> Result<HashMap<i64, Commodity>> {
+    Ok(commodities::all(conn)?
+        .into_iter()
+        .map(|c| (c.id, c.commodity))
+        .collect())
 }
 
 /// Balances per account and commodity of every account, up to and including
@@ -26,34 +50,35 @@ pub struct AccountBalance {
 pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<AccountBalance>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT a.name, c.code, c.decimals, d.total
-             FROM (SELECT account_id, commodity_id, sum(amount) AS total FROM daily_totals
-                   WHERE ?1 IS NULL OR date <= ?1 GROUP BY account_id, commodity_id) d
-             JOIN accounts a ON a.id = d.account_id
-             JOIN commodities c ON c.id = d.commodity_id",
+            "SELECT account_id, commodity_id, amount FROM daily_totals
+             WHERE ?1 IS NULL OR date <= ?1",
         )
         .ctx("summing balances")?;
-    stmt.query_map([as_of], |r| {
-        Ok(AccountBalance {
-            account: r.get(0)?,
-            commodity: Commodity {
-                code: r.get(1)?,
-                decimals: r.get(2)?,
-            },
-            amount: r.get(3)?,
+    let sums = sum_rows(&mut stmt.query([as_of]).ctx("summing balances")?)?;
+    let names: HashMap<i64, String> = accounts::all(conn)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let commodities = commodity_map(conn)?;
+    Ok(sums
+        .into_iter()
+        .filter_map(|((account, commodity), amount)| {
+            Some(AccountBalance {
+                account: names.get(&account)?.clone(),
+                commodity: commodities.get(&commodity)?.clone(),
+                amount,
+            })
         })
-    })
-    .and_then(Iterator::collect)
-    .ctx("summing balances")
+        .collect())
 }
 
 /// Totals per commodity over the given accounts, for postings dated before
-/// `before` (all dates when None).
+/// `before` (all dates when None), ordered by commodity code.
 pub fn by_commodity(
     conn: &Connection,
     accounts: &[i64],
     before: Option<NaiveDate>,
-) -> Result<Vec<(Commodity, i64)>> {
+) -> Result<Vec<(Commodity, i128)>> {
     let ids = Rc::new(
         accounts
             .iter()
@@ -63,23 +88,22 @@ pub fn by_commodity(
     );
     let mut stmt = conn
         .prepare_cached(
-            "SELECT c.code, c.decimals, sum(d.amount) FROM daily_totals d
-             JOIN commodities c ON c.id = d.commodity_id
-             WHERE d.account_id IN rarray(?1) AND (?2 IS NULL OR d.date < ?2)
-             GROUP BY c.id ORDER BY c.code",
+            "SELECT account_id, commodity_id, amount FROM daily_totals
+             WHERE account_id IN rarray(?1) AND (?2 IS NULL OR date < ?2)",
         )
         .ctx("summing balances")?;
-    stmt.query_map(params![ids, before], |r| {
-        Ok((
-            Commodity {
-                code: r.get(0)?,
-                decimals: r.get(1)?,
-            },
-            r.get(2)?,
-        ))
-    })
-    .and_then(Iterator::collect)
-    .ctx("summing balances")
+    let sums = sum_rows(&mut stmt.query(params![ids, before]).ctx("summing balances")?)?;
+    let commodities = commodity_map(conn)?;
+    let mut totals: HashMap<i64, i128> = HashMap::new();
+    for ((_, commodity), amount) in sums {
+        *totals.entry(commodity).or_insert(0) += amount;
+    }
+    let mut totals: Vec<(Commodity, i128)> = totals
+        .into_iter()
+        .filter_map(|(id, amount)| Some((commodities.get(&id)?.clone(), amount)))
+        .collect();
+    totals.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+    Ok(totals)
 }
 
 /// Streams the raw cache: (account id, commodity id, date, amount).

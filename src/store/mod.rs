@@ -97,7 +97,7 @@ impl Db {
             }
             Err(e) => return Err(io(e)),
         }
-        let made = (|| {
+        let made = (|| -> Result<Db> {
             let conn = Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -111,7 +111,12 @@ impl Db {
                 .ctx("setting the page size")?;
             conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
                 .ctx("switching to WAL")?;
-            Db::configure(conn, path)
+            let db = Db {
+                conn,
+                path: path.to_owned(),
+            };
+            db.configure()?;
+            Ok(db)
         })();
         if made.is_err() {
             let _ = std::fs::remove_file(path);
@@ -153,24 +158,31 @@ impl Db {
         // per-call locking is pure overhead.
         let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .ctx("opening the database")?;
-        let mut db = Db::configure(conn, path)?;
+        let mut db = Db {
+            conn,
+            path: path.to_owned(),
+        };
         db.check_identity()?;
-        db.migrate()?;
+        let ready = db.configure().and_then(|()| db.migrate());
+        ready.map_err(|e| match e {
+            Error::Damaged { detail, .. } => Error::Damaged {
+                what: path.display().to_string(),
+                detail,
+            },
+            e => e,
+        })?;
         Ok(db)
     }
 
-    fn configure(conn: Connection, path: &Path) -> Result<Db> {
+    fn configure(&self) -> Result<()> {
+        let conn = &self.conn;
         conn.busy_timeout(BUSY_TIMEOUT)
             .ctx("setting the busy timeout")?;
-        rusqlite::vtab::array::load_module(&conn).ctx("loading the rarray module")?;
+        rusqlite::vtab::array::load_module(conn).ctx("loading the rarray module")?;
         conn.pragma_update(None, "foreign_keys", true)
             .ctx("enabling foreign keys")?;
         conn.pragma_update(None, "synchronous", "FULL")
-            .ctx("setting synchronous mode")?;
-        Ok(Db {
-            conn,
-            path: path.to_owned(),
-        })
+            .ctx("setting synchronous mode")
     }
 
     fn not_fondo(&self, reason: impl Into<String>) -> Error {
@@ -187,12 +199,17 @@ impl Db {
         {
             Ok(id) => id,
             Err(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
-                ) =>
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
             {
-                return Err(self.not_fondo("not an SQLite file, or a damaged one"));
+                return Err(self.not_fondo("not an SQLite file"));
+            }
+            Err(rusqlite::Error::SqliteFailure(e, detail))
+                if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+            {
+                return Err(Error::Damaged {
+                    what: self.path.display().to_string(),
+                    detail: detail.unwrap_or_else(|| "corrupt".into()),
+                });
             }
             Err(e) => return Err(e).ctx("reading the database header"),
         };

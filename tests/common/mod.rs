@@ -1,0 +1,283 @@
+//! A small harness for end-to-end tests of the `fondo` binary.
+//!
+//! Every test gets its own temporary directory holding `f.db`; the real
+//! binary (`CARGO_BIN_EXE_fondo`) runs with `--db <tmp>/f.db` and without
+//! `FONDO_DB` in its environment. Failing commands are checked for the
+//! contract of every error: exit code 2, nothing on stdout, one message on
+//! stderr starting with `fondo: `, and (with [`Fund::fails_unchanged`]) a
+//! database whose content is exactly what it was before.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_fondo");
+
+/// The fingerprint of an empty ledger.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The header `journal export` writes.
+pub const EXPORT_HEADER: &str =
+    "txn,date,description,account,amount,commodity,payee,reference,memo,reverses,prev_hash,hash";
+
+/// The required journal columns, for hand-written files.
+pub const HEADER: &str = "txn,date,description,account,amount,commodity";
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts success and returns stdout.
+    pub fn ok(self) -> String {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self.stdout
+    }
+
+    /// Asserts the error contract (exit 2, `fondo: ` on stderr, nothing on
+    /// stdout, every needle in the message) and returns stderr.
+    pub fn error(self, needles: &[&str]) -> String {
+        assert_eq!(
+            self.code, 2,
+            "expected exit code 2\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("fondo: "),
+            "stderr should start with `fondo: `:\n{}",
+            self.stderr
+        );
+        assert_eq!(self.stdout, "", "an error prints nothing on stdout");
+        for needle in needles {
+            assert!(
+                self.stderr.contains(needle),
+                "stderr should mention {needle:?}:\n{}",
+                self.stderr
+            );
+        }
+        self.stderr
+    }
+}
+
+/// A command for the binary with a clean environment (no `FONDO_DB`).
+pub fn command() -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_remove("FONDO_DB").stdin(Stdio::null());
+    cmd
+}
+
+/// Runs a prepared command.
+pub fn run_command(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("running fondo");
+    Run {
+        code: out.status.code().expect("fondo was not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs fondo on the database at `db`.
+pub fn run_on<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> Run {
+    let mut cmd = command();
+    cmd.arg("--db").arg(db).args(args);
+    run_command(&mut cmd)
+}
+
+/// Everything a command could change, as text: the journal export, the
+/// account and commodity lists, the balances and `verify`'s fingerprint line.
+/// Two equal snapshots mean the database's content is the same.
+pub fn snapshot(db: &Path) -> String {
+    let mut text = String::new();
+    for args in [
+        &["journal", "export"][..],
+        &["account", "list", "--format", "csv"],
+        &["commodity", "list", "--format", "csv"],
+        &["balance", "--format", "csv"],
+    ] {
+        text.push_str(&run_on(db, args).ok());
+    }
+    let verify = run_on(db, &["verify"]);
+    assert!(
+        verify.code == 0 || verify.code == 1,
+        "verify failed: {}",
+        verify.stderr
+    );
+    let last = verify.stdout.lines().last().unwrap_or_default().to_owned();
+    assert!(last.starts_with("fingerprint: "), "{}", verify.stdout);
+    text.push_str(&last);
+    text
+}
+
+/// The `fingerprint: …` value of a database that verifies cleanly.
+pub fn fingerprint(db: &Path) -> String {
+    let out = run_on(db, &["verify"]).ok();
+    let last = out.lines().last().expect("verify prints lines");
+    let hash = last
+        .strip_prefix("fingerprint: ")
+        .unwrap_or_else(|| panic!("last line is the fingerprint: {out}"));
+    assert!(is_hash(hash), "{hash:?} is 64 hex digits");
+    hash.to_owned()
+}
+
+/// True for 64 lower-case hex digits.
+pub fn is_hash(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// One fund in its own temporary directory.
+pub struct Fund {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Fund {
+    /// A temporary directory without a database yet.
+    pub fn empty() -> Fund {
+        let dir = TempDir::new().expect("creating a temporary directory");
+        let db = dir.path().join("f.db");
+        Fund { dir, db }
+    }
+
+    /// A new fund with the given default currency.
+    pub fn init(currency: Option<&str>) -> Fund {
+        let fund = Fund::empty();
+        match currency {
+            Some(code) => fund.ok(&["init", "--currency", code]),
+            None => fund.ok(&["init"]),
+        };
+        fund
+    }
+
+    /// A path inside the fund's directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file in the fund's directory and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("writing a test file");
+        path
+    }
+
+    /// Runs fondo on this fund.
+    pub fn run<S: AsRef<OsStr>>(&self, args: &[S]) -> Run {
+        run_on(&self.db, args)
+    }
+
+    /// Runs fondo, asserts success and returns stdout.
+    pub fn ok<S: AsRef<OsStr>>(&self, args: &[S]) -> String {
+        self.run(args).ok()
+    }
+
+    /// Runs fondo and asserts the error contract; returns stderr.
+    pub fn fail<S: AsRef<OsStr>>(&self, args: &[S], needles: &[&str]) -> String {
+        self.run(args).error(needles)
+    }
+
+    /// Like [`Fund::fail`], and asserts the database did not change.
+    pub fn fails_unchanged<S: AsRef<OsStr>>(&self, args: &[S], needles: &[&str]) -> String {
+        let before = self.snapshot();
+        let stderr = self.fail(args, needles);
+        assert_eq!(
+            self.snapshot(),
+            before,
+            "the database changed although the command failed:\n{stderr}"
+        );
+        stderr
+    }
+
+    /// See [`snapshot`].
+    pub fn snapshot(&self) -> String {
+        snapshot(&self.db)
+    }
+
+    /// See [`fingerprint`].
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.db)
+    }
+
+    /// `journal export` to stdout.
+    pub fn export(&self) -> String {
+        self.ok(&["journal", "export"])
+    }
+
+    /// `balance --format csv` with extra arguments.
+    pub fn balance_csv(&self, extra: &[&str]) -> String {
+        let mut args = vec!["balance", "--format", "csv"];
+        args.extend_from_slice(extra);
+        self.ok(&args)
+    }
+
+    /// Imports a journal file written into the fund's directory under `name`.
+    pub fn import_text(&self, name: &str, csv: &str, extra: &[&str]) -> Run {
+        let path = self.write(name, csv);
+        let mut args = vec![
+            "journal".to_owned(),
+            "import".to_owned(),
+            path.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        self.run(&args)
+    }
+
+    /// Adds accounts.
+    pub fn accounts(&self, names: &[&str]) {
+        for name in names {
+            self.ok(&["account", "add", name]);
+        }
+    }
+
+    /// Posts a transaction (`-p` before each posting) and returns its id.
+    pub fn post(&self, description: &str, date: &str, postings: &[&str]) -> i64 {
+        let mut args = vec!["post", description, "--date", date];
+        for p in postings {
+            args.push("-p");
+            args.push(p);
+        }
+        let out = self.ok(&args);
+        out.trim_end()
+            .parse()
+            .unwrap_or_else(|_| panic!("post prints the new id, got {out:?}"))
+    }
+}
+
+/// Asserts that a `journal import` error lists a problem at `line` (and in
+/// `column`, when given) whose text contains `needle`.
+pub fn assert_problem(stderr: &str, line: u64, column: Option<&str>, needle: &str) {
+    let place = match column {
+        Some(column) => format!("line {line}, column {column}: "),
+        None => format!("line {line}: "),
+    };
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.trim_start().starts_with(&place) && l.contains(needle)),
+        "expected a problem `{place}…{needle}…` in:\n{stderr}"
+    );
+}
+
+/// Parses CSV text (with a header) into rows of fields.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
+        .collect()
+}

@@ -1,0 +1,522 @@
+//! `fondo verify` against real tampering: the database is opened with
+//! rusqlite behind fondo's back, the append-only triggers are dropped, and
+//! rows are edited, deleted or reordered. Each time `verify` must exit 1 and
+//! name the finding (stable code and location); a clean database exits 0 and
+//! ends with `fingerprint: <64 hex>`. With the triggers in place the same
+//! statements fail.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fund, HEADER, is_hash};
+use rusqlite::Connection;
+
+/// The finding codes of `src/ops/verify.rs`.
+const INTEGRITY: &str = "V101";
+const UNBALANCED: &str = "V102";
+const HASH_MISMATCH: &str = "V103";
+const CHAIN_BREAK: &str = "V104";
+const CLOSED_ACCOUNT: &str = "V105";
+const TRIAL_BALANCE: &str = "V106";
+const HEAD_MISMATCH: &str = "V107";
+const TOTALS_MISMATCH: &str = "V108";
+const MALFORMED: &str = "V109";
+const BAD_VOID: &str = "V110";
+
+/// Six transactions; the last (6) voids the fifth.
+fn books() -> Fund {
+    let fund = Fund::init(Some("USD"));
+    fund.ok(&["commodity", "add", "HOURS", "--decimals", "0"]);
+    let journal = format!(
+        "{HEADER}
+1,2026-01-05,Opening balance,assets:bank,1000.00,USD
+1,2026-01-05,Opening balance,equity:opening,-1000.00,USD
+2,2026-01-12,Dues,assets:bank,620.00,USD
+2,2026-01-12,Dues,income:dues,-620.00,USD
+3,2026-02-01,Rent relief,expenses:grants,250.00,USD
+3,2026-02-01,Rent relief,assets:bank,-250.00,USD
+4,2026-02-03,Hours,expenses:in-kind,12,HOURS
+4,2026-02-03,Hours,income:in-kind,-12,HOURS
+5,2026-02-14,Groceries,expenses:food,80.25,USD
+5,2026-02-14,Groceries,assets:bank,-80.25,USD
+"
+    );
+    fund.import_text("books.csv", &journal, &[]).ok();
+    assert_eq!(
+        fund.ok(&["void", "5", "--reason", "duplicate", "--date", "2026-02-15"]),
+        "6\n"
+    );
+    fund
+}
+
+/// Opens the database behind fondo's back (without foreign key checks, so
+/// that rows can be deleted and moved freely).
+fn open(db: &Path) -> Connection {
+    let conn = Connection::open(db).expect("opening the database with rusqlite");
+    conn.pragma_update(None, "foreign_keys", false).unwrap();
+    conn
+}
+
+/// Drops every trigger on `txns` and `postings`, then runs `sql`.
+fn tamper(db: &Path, sql: &str) {
+    let conn = open(db);
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('txns', 'postings')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for trigger in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{trigger}\""))
+            .unwrap();
+    }
+    conn.execute_batch(sql).unwrap();
+}
+
+/// What `verify` said: its findings as (code, location), and the fingerprint.
+struct Verdict {
+    findings: Vec<(String, String)>,
+    fingerprint: String,
+    stdout: String,
+}
+
+impl Verdict {
+    fn has(&self, code: &str, location: &str) -> bool {
+        self.findings
+            .iter()
+            .any(|(c, l)| c == code && l == location)
+    }
+
+    fn assert_has(&self, code: &str, location: &str) {
+        assert!(
+            self.has(code, location),
+            "expected {code} at {location:?}:\n{}",
+            self.stdout
+        );
+    }
+}
+
+/// Runs `verify` and expects exit code `code`.
+fn verify(fund: &Fund, code: i32) -> Verdict {
+    let run = fund.run(&["verify"]);
+    assert_eq!(
+        run.code, code,
+        "verify exit code\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let (last, rest) = lines.split_last().expect("verify prints lines");
+    let fingerprint = last
+        .strip_prefix("fingerprint: ")
+        .unwrap_or_else(|| panic!("the last line is the fingerprint:\n{}", run.stdout));
+    assert!(is_hash(fingerprint), "{}", run.stdout);
+    let (summary, findings) = rest.split_last().expect("a summary line");
+    assert!(summary.starts_with("checked "), "{}", run.stdout);
+    let count = match findings.len() {
+        0 => "no findings".to_owned(),
+        1 => "1 finding".to_owned(),
+        n => format!("{n} findings"),
+    };
+    assert!(summary.ends_with(&count), "{}", run.stdout);
+    let findings = findings
+        .iter()
+        .map(|line| {
+            let (code, rest) = line.split_once(' ').expect("CODE location: message");
+            let (location, _) = rest.split_once(": ").expect("CODE location: message");
+            assert!(code.len() == 4 && code.starts_with('V'), "{line}");
+            (code.to_owned(), location.to_owned())
+        })
+        .collect();
+    Verdict {
+        findings,
+        fingerprint: fingerprint.to_owned(),
+        stdout: run.stdout,
+    }
+}
+
+#[test]
+fn clean_books_verify_with_exit_zero_and_a_fingerprint() {
+    let fund = books();
+    let verdict = verify(&fund, 0);
+    assert!(verdict.findings.is_empty());
+    assert!(
+        verdict
+            .stdout
+            .starts_with("checked 6 transactions, 12 postings: no findings\n"),
+        "{}",
+        verdict.stdout
+    );
+    let json = fund.ok(&["verify", "--format", "json"]);
+    assert!(json.contains(&format!("\"fingerprint\": \"{}\"", verdict.fingerprint)));
+}
+
+#[test]
+fn triggers_refuse_updates_and_deletes() {
+    let fund = books();
+    let before = fund.snapshot();
+    let conn = open(&fund.db);
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for expected in [
+        "txns_no_update",
+        "txns_no_delete",
+        "postings_no_update",
+        "postings_no_delete",
+    ] {
+        assert!(
+            triggers.iter().any(|t| t == expected),
+            "{expected} in {triggers:?}"
+        );
+    }
+    for (sql, message) in [
+        (
+            "UPDATE postings SET amount = amount + 1 WHERE txn_id = 2",
+            "append-only",
+        ),
+        ("DELETE FROM postings WHERE txn_id = 6", "append-only"),
+        (
+            "UPDATE txns SET description = 'Hacked' WHERE id = 3",
+            "append-only",
+        ),
+        ("DELETE FROM txns WHERE id = 6", "append-only"),
+        ("UPDATE txns SET id = 100 WHERE id = 2", "append-only"),
+        ("DELETE FROM import_keys", "append-only"),
+        (
+            "UPDATE commodities SET decimals = 3 WHERE code = 'USD'",
+            "cannot be changed",
+        ),
+        (
+            "DELETE FROM accounts WHERE name = 'expenses:food'",
+            "never deleted",
+        ),
+        (
+            "UPDATE accounts SET name = 'assets:stolen' WHERE name = 'assets:bank'",
+            "closed",
+        ),
+        ("DELETE FROM fund", "cannot be deleted"),
+    ] {
+        let err = conn
+            .execute_batch(sql)
+            .expect_err(&format!("{sql} should be refused"));
+        assert!(err.to_string().contains(message), "{sql}: {err}");
+    }
+    drop(conn);
+    assert_eq!(fund.snapshot(), before);
+    verify(&fund, 0);
+}
+
+#[test]
+fn an_edited_amount_is_found() {
+    let fund = books();
+    let clean = verify(&fund, 0).fingerprint;
+    tamper(
+        &fund.db,
+        "UPDATE postings SET amount = amount + 1 WHERE txn_id = 2 AND line = 1",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(UNBALANCED, "txn 2");
+    verdict.assert_has(HASH_MISMATCH, "txn 2");
+    verdict.assert_has(TRIAL_BALANCE, "commodity USD");
+    assert!(
+        verdict.stdout.contains("off by 0.01 USD"),
+        "{}",
+        verdict.stdout
+    );
+    assert!(
+        verdict.findings.iter().any(|(c, _)| c == TOTALS_MISMATCH),
+        "the balance cache no longer matches:\n{}",
+        verdict.stdout
+    );
+    assert_ne!(verdict.fingerprint, clean);
+}
+
+#[test]
+fn a_balanced_edit_is_still_found_by_its_hash() {
+    let fund = books();
+    tamper(
+        &fund.db,
+        "UPDATE postings SET amount = amount * 2 WHERE txn_id = 3",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(HASH_MISMATCH, "txn 3");
+    assert!(!verdict.has(UNBALANCED, "txn 3"), "{}", verdict.stdout);
+    assert!(
+        verdict
+            .findings
+            .iter()
+            .all(|(c, _)| c == HASH_MISMATCH || c == TOTALS_MISMATCH),
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_deleted_posting_is_found() {
+    let fund = books();
+    tamper(
+        &fund.db,
+        "DELETE FROM postings WHERE txn_id = 4 AND line = 2",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(MALFORMED, "txn 4");
+    verdict.assert_has(UNBALANCED, "txn 4");
+    verdict.assert_has(HASH_MISMATCH, "txn 4");
+    verdict.assert_has(TRIAL_BALANCE, "commodity HOURS");
+    assert!(
+        verdict.stdout.contains("off by 12 HOURS"),
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_deleted_last_transaction_is_found() {
+    let fund = books();
+    let clean = verify(&fund, 0).fingerprint;
+    tamper(
+        &fund.db,
+        "DELETE FROM postings WHERE txn_id = 6; DELETE FROM txns WHERE id = 6;",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(HEAD_MISMATCH, "fund");
+    assert!(
+        verdict
+            .stdout
+            .contains("checked 5 transactions, 10 postings"),
+        "{}",
+        verdict.stdout
+    );
+    assert_ne!(verdict.fingerprint, clean);
+}
+
+#[test]
+fn a_deleted_transaction_in_the_middle_is_found() {
+    let fund = books();
+    tamper(
+        &fund.db,
+        "DELETE FROM postings WHERE txn_id = 3; DELETE FROM txns WHERE id = 3;",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(CHAIN_BREAK, "txn 4");
+    verdict.assert_has(HEAD_MISMATCH, "fund");
+}
+
+#[test]
+fn rewriting_the_head_too_changes_the_fingerprint() {
+    // Someone who deletes the last transaction and also rewrites the fund's
+    // head and the balance cache leaves a self-consistent database; what
+    // gives them away is the fingerprint the treasurers read out before.
+    let fund = books();
+    let clean = verify(&fund, 0).fingerprint;
+    let conn = open(&fund.db);
+    let prev: String = conn
+        .query_row("SELECT prev_hash FROM txns WHERE id = 6", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    tamper(
+        &fund.db,
+        &format!(
+            "DELETE FROM postings WHERE txn_id = 6; DELETE FROM txns WHERE id = 6;
+             DELETE FROM daily_totals WHERE date = '2026-02-15';
+             UPDATE fund SET head_hash = '{prev}', txn_count = 5;"
+        ),
+    );
+    let verdict = verify(&fund, 0);
+    assert_eq!(verdict.fingerprint, prev);
+    assert_ne!(verdict.fingerprint, clean);
+}
+
+#[test]
+fn reordered_transactions_are_found() {
+    let fund = books();
+    // Swap the ids of transactions 2 and 3 (their postings move with them).
+    tamper(
+        &fund.db,
+        "UPDATE txns SET id = 100 WHERE id = 2;
+         UPDATE postings SET txn_id = 100 WHERE txn_id = 2;
+         UPDATE txns SET id = 2 WHERE id = 3;
+         UPDATE postings SET txn_id = 2 WHERE txn_id = 3;
+         UPDATE txns SET id = 3 WHERE id = 100;
+         UPDATE postings SET txn_id = 3 WHERE txn_id = 100;",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(CHAIN_BREAK, "txn 2");
+    verdict.assert_has(CHAIN_BREAK, "txn 3");
+    verdict.assert_has(CHAIN_BREAK, "txn 4");
+}
+
+#[test]
+fn swapped_content_is_found() {
+    let fund = books();
+    // Swap the postings of transactions 2 and 3, keeping their ids.
+    tamper(
+        &fund.db,
+        "UPDATE postings SET txn_id = 100 WHERE txn_id = 2;
+         UPDATE postings SET txn_id = 2 WHERE txn_id = 3;
+         UPDATE postings SET txn_id = 3 WHERE txn_id = 100;",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(HASH_MISMATCH, "txn 2");
+    verdict.assert_has(HASH_MISMATCH, "txn 3");
+    assert!(!verdict.has(HASH_MISMATCH, "txn 1"), "{}", verdict.stdout);
+    assert!(!verdict.has(HASH_MISMATCH, "txn 4"), "{}", verdict.stdout);
+}
+
+#[test]
+fn a_changed_description_is_found() {
+    let fund = books();
+    tamper(
+        &fund.db,
+        "UPDATE txns SET description = 'Rent relief (approved)' WHERE id = 3",
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(HASH_MISMATCH.to_owned(), "txn 3".to_owned())],
+        "{}",
+        verdict.stdout
+    );
+    // Also a changed date, payee and account name.
+    tamper(
+        &fund.db,
+        "UPDATE txns SET date = '2026-01-13', payee = 'x' WHERE id = 2",
+    );
+    verify(&fund, 1).assert_has(HASH_MISMATCH, "txn 2");
+}
+
+#[test]
+fn a_renamed_account_is_found_in_every_transaction_that_uses_it() {
+    let fund = books();
+    let conn = open(&fund.db);
+    conn.execute_batch(
+        "DROP TRIGGER accounts_close_only;
+         UPDATE accounts SET name = 'expenses:gifts', name_key = 'expenses:gifts' WHERE name = 'expenses:grants';",
+    )
+    .unwrap();
+    drop(conn);
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(HASH_MISMATCH, "txn 3");
+    assert_eq!(verdict.findings.len(), 1, "{}", verdict.stdout);
+}
+
+#[test]
+fn a_void_that_no_longer_mirrors_is_found() {
+    let fund = books();
+    tamper(
+        &fund.db,
+        "UPDATE postings SET amount = amount * 2 WHERE txn_id = 6",
+    );
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(BAD_VOID, "txn 6");
+    verdict.assert_has(HASH_MISMATCH, "txn 6");
+}
+
+#[test]
+fn an_account_closed_before_its_postings_is_found() {
+    // The close-only trigger allows closing an account, even backdated; a
+    // posting after the closing day is then a finding.
+    let fund = books();
+    let conn = open(&fund.db);
+    conn.execute(
+        "UPDATE accounts SET closed_on = '2026-01-31' WHERE name = 'expenses:grants'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(CLOSED_ACCOUNT, "txn 3 line 1");
+    assert!(
+        verdict.stdout.contains("closed on 2026-01-31"),
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn an_edited_balance_cache_is_found() {
+    let fund = books();
+    let conn = open(&fund.db);
+    conn.execute(
+        "UPDATE daily_totals SET amount = amount + 100000 WHERE date = '2026-01-12' AND amount > 0",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let verdict = verify(&fund, 1);
+    assert!(!verdict.findings.is_empty());
+    assert!(
+        verdict.findings.iter().all(|(c, _)| c == TOTALS_MISMATCH),
+        "{}",
+        verdict.stdout
+    );
+    assert!(
+        verdict.findings[0].1.ends_with("on 2026-01-12"),
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_broken_index_is_found_by_integrity_check() {
+    let fund = books();
+    let conn = open(&fund.db);
+    let sql: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'postings' AND sql IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("postings has an index");
+    // Point the index's definition at another column: its stored entries no
+    // longer match the table.
+    let changed = sql.replace("account_id", "commodity_id");
+    assert_ne!(changed, sql);
+    conn.pragma_update(None, "writable_schema", true).unwrap();
+    conn.execute(
+        "UPDATE sqlite_master SET sql = ?1 WHERE sql = ?2",
+        [&changed, &sql],
+    )
+    .unwrap();
+    drop(conn);
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(INTEGRITY, "database");
+}
+
+#[test]
+fn a_damaged_page_never_verifies() {
+    let fund = books();
+    let conn = open(&fund.db);
+    let (page, size): (i64, i64) = conn
+        .query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'postings'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&fund.db).unwrap();
+    let start = usize::try_from((page - 1) * size).unwrap();
+    bytes[start..start + 64].fill(0xde);
+    std::fs::write(&fund.db, bytes).unwrap();
+    let run = fund.run(&["verify"]);
+    match run.code {
+        1 => assert!(run.stdout.contains(INTEGRITY), "{}", run.stdout),
+        2 => {
+            let stderr = run.error(&[]);
+            assert!(
+                ["malformed", "damaged", "corrupt"]
+                    .iter()
+                    .any(|w| stderr.contains(w)),
+                "{stderr}"
+            );
+        }
+        code => panic!("verify of a damaged file exited {code}:\n{}", run.stdout),
+    }
+}
