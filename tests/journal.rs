@@ -528,3 +528,20 @@ fn an_import_chains_onto_existing_transactions() {
             .contains("checked 6 transactions, 13 postings: no findings")
     );
 }
+
+#[test]
+fn an_export_of_the_same_books_is_refused_under_any_source() {
+    let fund = Fund::init(Some("USD"));
+    fund.import_text("j.csv", JOURNAL, &[]).ok();
+    let export = fund.export();
+    let path = fund.write("mine.csv", &export);
+    let path = path.to_str().unwrap();
+    let stderr = fund.fails_unchanged(
+        &["journal", "import", path, "--source", "another"],
+        &[
+            "already in this ledger as transaction 1",
+            "count everything twice",
+        ],
+    );
+    assert_problem(&stderr, 2, Some("hash"), "export of these same books");
+}

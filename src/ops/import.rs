@@ -366,6 +366,7 @@ struct Importer<'c> {
     source_id: i64,
     /// Whether earlier imports used this source (then keys are looked up).
     source_used: bool,
+    own_export_checked: bool,
     recorded_at: String,
     path: &'c Path,
     label: &'c str,
@@ -404,6 +405,7 @@ pub fn import_journal(
         options,
         source_id,
         source_used: imports::source_used(&tx, source_id)?,
+        own_export_checked: false,
         recorded_at: now(),
         path,
         label,
@@ -605,6 +607,19 @@ impl Importer<'_> {
                 format!("transaction {key:?} voids a transaction that is already voided"),
             );
             return Ok(());
+        }
+        if self.columns.has("hash") && !self.own_export_checked {
+            // Once per file: is it an export of this very ledger? (One scan,
+            // since hashes are not indexed.)
+            self.own_export_checked = true;
+            if let Some(id) = txns::id_by_hash(self.conn, &file_hash)? {
+                self.problems.push(
+                    first_line,
+                    Some("hash"),
+                    format!("transaction {key:?} is already in this ledger as transaction {id}: the file is an export of these same books, and importing it would count everything twice"),
+                );
+                return Ok(());
+            }
         }
         let check_hash = self.columns.has("hash") && file_prev == self.writer.head();
         let reverses = reverses.as_ref().map(|r| (r.id, r.hash.as_str()));

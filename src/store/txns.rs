@@ -432,3 +432,10 @@ pub fn max_id(conn: &Connection) -> Result<i64> {
     conn.query_row("SELECT coalesce(max(id), 0) FROM txns", [], |r| r.get(0))
         .ctx("reading the journal")
 }
+
+/// The transaction with this hash, if any (a scan: hashes are not indexed).
+pub fn id_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+    conn.query_row("SELECT id FROM txns WHERE hash = ?1", [hash], |r| r.get(0))
+        .optional()
+        .ctx("looking for a transaction by hash")
+}
