@@ -122,3 +122,137 @@ WHEN OLD.closed_on IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'accounts can only be closed, once'); END;
 CREATE TRIGGER fund_no_delete BEFORE DELETE ON fund
 BEGIN SELECT RAISE(ABORT, 'the fund record cannot be deleted'); END;
+
+-- migration 2
+-- Members, rotating roles, pools (restricted money) and contributions.
+
+-- A secret only this fund knows, from which stable pseudonyms are derived for
+-- public output (nobody can confirm a guessed name by hashing it).
+ALTER TABLE fund ADD COLUMN secret TEXT;
+UPDATE fund SET secret = lower(hex(randomblob(32))) WHERE secret IS NULL;
+
+-- Fund settings (contribution account, maximum role terms). Settings are
+-- preferences, not records: they may change.
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- People and groups in the fund. Never deleted; `inactive_since` is set once.
+CREATE TABLE members (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    name_key        TEXT NOT NULL UNIQUE,
+    visibility      TEXT NOT NULL CHECK (visibility IN ('public', 'pseudonymous', 'anonymous')),
+    contact         TEXT,
+    note            TEXT,
+    recorded_at     TEXT NOT NULL,
+    inactive_since  TEXT
+);
+CREATE TRIGGER members_no_delete BEFORE DELETE ON members
+BEGIN SELECT RAISE(ABORT, 'members are never deleted; mark them inactive'); END;
+CREATE TRIGGER members_inactive_only BEFORE UPDATE ON members
+WHEN OLD.inactive_since IS NOT NULL
+  OR NEW.inactive_since IS NULL
+  OR NEW.id IS NOT OLD.id
+  OR NEW.name IS NOT OLD.name
+  OR NEW.name_key IS NOT OLD.name_key
+  OR NEW.visibility IS NOT OLD.visibility
+  OR NEW.contact IS NOT OLD.contact
+  OR NEW.note IS NOT OLD.note
+  OR NEW.recorded_at IS NOT OLD.recorded_at
+BEGIN SELECT RAISE(ABORT, 'a member can only be marked inactive, once'); END;
+
+-- Terms during which a member holds a role; `ends_on` is the last day
+-- (inclusive), NULL while the term is open. History is kept forever.
+CREATE TABLE role_terms (
+    id           INTEGER PRIMARY KEY,
+    member_id    INTEGER NOT NULL REFERENCES members (id),
+    role         TEXT NOT NULL CHECK (role IN ('treasurer', 'steward', 'member')),
+    starts_on    TEXT NOT NULL,
+    ends_on      TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
+    recorded_at  TEXT NOT NULL
+);
+CREATE INDEX role_terms_by_member ON role_terms (member_id, role);
+CREATE TRIGGER role_terms_no_delete BEFORE DELETE ON role_terms
+BEGIN SELECT RAISE(ABORT, 'role history is never deleted'); END;
+CREATE TRIGGER role_terms_end_only BEFORE UPDATE ON role_terms
+WHEN OLD.ends_on IS NOT NULL
+  OR NEW.ends_on IS NULL
+  OR NEW.id IS NOT OLD.id
+  OR NEW.member_id IS NOT OLD.member_id
+  OR NEW.role IS NOT OLD.role
+  OR NEW.starts_on IS NOT OLD.starts_on
+  OR NEW.recorded_at IS NOT OLD.recorded_at
+BEGIN SELECT RAISE(ABORT, 'a role term can only be ended, once'); END;
+
+-- Pools: money the community set aside for a purpose. Pool 1, `general`, is
+-- the unrestricted rest and always exists.
+CREATE TABLE pools (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    name_key     TEXT NOT NULL UNIQUE,
+    purpose      TEXT NOT NULL,
+    guidelines   TEXT,
+    recorded_at  TEXT NOT NULL
+);
+INSERT INTO pools (id, name, name_key, purpose, recorded_at)
+VALUES (1, 'general', 'general', 'Unrestricted money: everything not set aside in another pool', '');
+CREATE TRIGGER pools_no_update BEFORE UPDATE ON pools
+BEGIN SELECT RAISE(ABORT, 'pools cannot be changed'); END;
+CREATE TRIGGER pools_no_delete BEFORE DELETE ON pools
+BEGIN SELECT RAISE(ABORT, 'pools are never deleted'); END;
+
+-- The pool an income, expense or equity posting belongs to; NULL is the
+-- general pool. Asset and liability postings carry no pool.
+ALTER TABLE postings ADD COLUMN pool_id INTEGER REFERENCES pools (id);
+CREATE INDEX postings_by_pool ON postings (pool_id) WHERE pool_id IS NOT NULL;
+
+-- Who a contribution came from (NULL: anonymous), kept apart from the
+-- journal so that names never travel with an export of the books.
+CREATE TABLE contributions (
+    txn_id     INTEGER PRIMARY KEY REFERENCES txns (id),
+    member_id  INTEGER REFERENCES members (id),
+    kind       TEXT
+);
+CREATE TRIGGER contributions_no_update BEFORE UPDATE ON contributions
+BEGIN SELECT RAISE(ABORT, 'contribution records are append-only'); END;
+CREATE TRIGGER contributions_no_delete BEFORE DELETE ON contributions
+BEGIN SELECT RAISE(ABORT, 'contribution records are append-only'); END;
+
+-- migration 3
+-- Reference exchange rates for reports that total in one currency: one unit
+-- of `from_code` is worth `rate` units of `to_code` on `date`. Append-only; a
+-- later record for the same day and pair supersedes an earlier one.
+CREATE TABLE rates (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL,
+    from_code    TEXT NOT NULL,
+    to_code      TEXT NOT NULL,
+    rate         TEXT NOT NULL,
+    source       TEXT,
+    recorded_at  TEXT NOT NULL
+);
+CREATE INDEX rates_by_pair ON rates (from_code, to_code, date);
+CREATE TRIGGER rates_no_update BEFORE UPDATE ON rates
+BEGIN SELECT RAISE(ABORT, 'rates are append-only; record a newer one'); END;
+CREATE TRIGGER rates_no_delete BEFORE DELETE ON rates
+BEGIN SELECT RAISE(ABORT, 'rates are append-only; record a newer one'); END;
+
+-- Promises of regular support: `amount` (minor units of the commodity) every
+-- month, quarter or year from `starts_on`, until `ends_on` (inclusive) if set.
+CREATE TABLE pledges (
+    id            INTEGER PRIMARY KEY,
+    member_id     INTEGER NOT NULL REFERENCES members (id),
+    commodity_id  INTEGER NOT NULL REFERENCES commodities (id),
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    every         TEXT NOT NULL CHECK (every IN ('month', 'quarter', 'year')),
+    starts_on     TEXT NOT NULL,
+    ends_on       TEXT CHECK (ends_on IS NULL OR ends_on >= starts_on),
+    pool_id       INTEGER REFERENCES pools (id),
+    recorded_at   TEXT NOT NULL
+);
+CREATE TRIGGER pledges_no_update BEFORE UPDATE ON pledges
+BEGIN SELECT RAISE(ABORT, 'pledges are append-only'); END;
+CREATE TRIGGER pledges_no_delete BEFORE DELETE ON pledges
+BEGIN SELECT RAISE(ABORT, 'pledges are append-only'); END;

@@ -38,6 +38,27 @@ pub enum FormatArg {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AudienceArg {
+    Public,
+    Members,
+    Treasurer,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VisibilityArg {
+    Public,
+    Pseudonymous,
+    Anonymous,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Treasurer,
+    Steward,
+    Member,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new fund database (never overwrites an existing file).
@@ -80,6 +101,59 @@ One posting may leave its amount out; it takes the amount that balances the othe
     /// Export or import the journal CSV.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Register members and mark them inactive; list and show them.
+    #[command(subcommand)]
+    Member(MemberCommand),
+    /// Roles held for a term: treasurer, steward (may vote on grants), member.
+    #[command(subcommand)]
+    Role(RoleCommand),
+    /// Pools: money the community set aside for a purpose.
+    #[command(subcommand)]
+    Pool(PoolCommand),
+    /// Record a contribution of money or in-kind support; prints its transaction id.
+    #[command(after_help = "\
+Examples:
+  fondo contribute 500.00 USD --from Ana --pool housing --into assets:bank:usd
+  fondo contribute 20 EUR --anonymous
+  fondo contribute 12 HOURS --from Luis --kind legal-assistance
+  fondo contribute 50 KG-RICE --from \"Cocina Común\" --pool food")]
+    Contribute(ContributeArgs),
+    /// Give goods out of stock (e.g. 10 KG-RICE), charged to a pool; prints
+    /// the transaction id.
+    Give {
+        amount: String,
+        commodity: String,
+        #[arg(long)]
+        pool: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// What it was for (no names needed).
+        #[arg(long)]
+        memo: Option<String>,
+    },
+    /// Goods received in kind, given out and on hand, per item.
+    Inventory {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Promises of regular support, and whether they are kept.
+    #[command(subcommand)]
+    Pledge(PledgeCommand),
+    /// Convert money from one currency to another, with conversion legs so
+    /// each commodity still balances; prints the id and the effective rate.
+    #[command(after_help = "\
+Example:
+  fondo exchange 500.00 EUR --to-amount 531.00 USD --from-account assets:bank:eur \\
+      --to-account assets:bank:usd --pool housing --fee 2.50 EUR --date 2026-02-10")]
+    Exchange(ExchangeArgs),
+    /// Reference exchange rates for reports that total in one currency.
+    #[command(subcommand)]
+    Rate(RateCommand),
+    /// Fund settings: contribution-account, max-term-months.ROLE.
+    #[command(subcommand)]
+    Setting(SettingCommand),
     /// Check every invariant of the books; exit 1 on any finding.
     Verify {
         #[arg(long, value_enum, default_value = "table")]
@@ -142,6 +216,10 @@ pub struct PostArgs {
     pub payee: Option<String>,
     #[arg(long)]
     pub reference: Option<String>,
+    /// The pool the income, expense and equity postings belong to (default:
+    /// the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -200,5 +278,242 @@ pub enum JournalCommand {
         /// Refuse accounts and commodities that do not exist yet.
         #[arg(long)]
         strict: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Add a member (a person or a group); names are unique, ignoring case.
+    Add {
+        name: String,
+        #[arg(long, value_enum, default_value = "public")]
+        visibility: VisibilityArg,
+        /// How to reach them (shown to treasurers only).
+        #[arg(long)]
+        contact: Option<String>,
+        /// A private note (shown to treasurers only).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List members with the roles they hold today (or --on a day).
+    List {
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Everything about one member: details, role history, contributions.
+    Show {
+        name: String,
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Mark a member inactive from a day on (members are never deleted).
+    Deactivate {
+        name: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoleCommand {
+    /// Give a member a role for a term.
+    Assign {
+        member: String,
+        #[arg(value_enum)]
+        role: RoleArg,
+        /// First day of the term.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// Last day of the term (open-ended when left out).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<String>,
+    },
+    /// End a member's open term in a role.
+    End {
+        member: String,
+        #[arg(value_enum)]
+        role: RoleArg,
+        /// The term's last day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: String,
+    },
+    /// List role terms: all of history, or those held --on a day. Terms past
+    /// the fund's max-term-months setting for their role are flagged.
+    List {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PoolCommand {
+    /// Add a pool (the general pool always exists).
+    Add {
+        name: String,
+        /// What the community set this money aside for.
+        #[arg(long)]
+        purpose: String,
+        /// How grants from it are meant to be used.
+        #[arg(long)]
+        guidelines: Option<String>,
+    },
+    /// List pools with what each holds.
+    List {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// One pool's holdings per commodity: contributions, moves, spending.
+    Show {
+        name: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Move money from one pool to another (the only way money changes
+    /// purpose); prints the transaction id.
+    Move {
+        amount: String,
+        commodity: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("contributor").required(true).args(["from", "anonymous"]))]
+pub struct ContributeArgs {
+    pub amount: String,
+    pub commodity: String,
+    /// The member it came from.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// It came from someone who stays anonymous.
+    #[arg(long)]
+    pub anonymous: bool,
+    /// The pool it goes to (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The assets account money went into (default: the contribution-account setting).
+    #[arg(long, value_name = "ACCOUNT")]
+    pub into: Option<String>,
+    /// For services in kind, what kind of support (e.g. legal-assistance).
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+    #[arg(long)]
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingCommand {
+    /// Change a setting: contribution-account ACCOUNT, or
+    /// max-term-months.ROLE MONTHS (e.g. max-term-months.steward 6).
+    Set { key: String, value: String },
+    /// List settings.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EveryArg {
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PledgeCommand {
+    /// Record a pledge: AMOUNT COMMODITY every month, quarter or year.
+    Add {
+        member: String,
+        amount: String,
+        commodity: String,
+        #[arg(long, value_enum)]
+        every: EveryArg,
+        /// The first day the pledge covers.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// The last day it covers (open-ended when left out).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<String>,
+        /// Count only contributions to this pool (any pool when left out).
+        #[arg(long)]
+        pool: Option<String>,
+    },
+    /// Pledged against received, per pledge and period.
+    Status {
+        /// Periods up to this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeArgs {
+    pub amount: String,
+    pub from_commodity: String,
+    /// What was received: AMOUNT COMMODITY.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true)]
+    pub to_amount: Vec<String>,
+    /// The assets account the money left.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub from_account: String,
+    /// The assets account the money arrived in.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub to_account: String,
+    /// The pool whose money is converted (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// A fee: AMOUNT COMMODITY (in either of the two commodities).
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"])]
+    pub fee: Option<Vec<String>>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RateCommand {
+    /// Record that one FROM is worth RATE TO on DATE.
+    Add {
+        date: String,
+        from: String,
+        to: String,
+        rate: String,
+        /// Where the rate comes from (a central bank, the exchange office).
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// The rates recorded (the latest per pair and day).
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
     },
 }

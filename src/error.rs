@@ -111,6 +111,41 @@ pub enum Error {
     )]
     UnknownCommodity { code: String },
 
+    #[error("invalid {kind} name {name:?}: {reason}")]
+    InvalidName {
+        kind: &'static str,
+        name: String,
+        reason: String,
+    },
+
+    #[error(
+        "unknown member {name:?}; see `fondo member list`, or add them with `fondo member add`"
+    )]
+    UnknownMember { name: String },
+
+    #[error("a member named {name:?} already exists (names are unique, ignoring case)")]
+    MemberExists { name: String },
+
+    #[error("{0}")]
+    Refused(String),
+
+    #[error("unknown pool {name:?}; see `fondo pool list`, or add it with `fondo pool add`")]
+    UnknownPool { name: String },
+
+    #[error("pool {name:?} already exists")]
+    PoolExists { name: String },
+
+    #[error(
+        "pool {pool:?} would hold {held} {commodity} on {date} (only {available} {commodity} was available); pools never go below zero, so move money into it first with `fondo pool move`"
+    )]
+    PoolBelowZero {
+        pool: String,
+        commodity: String,
+        date: String,
+        held: String,
+        available: String,
+    },
+
     #[error("commodity {code:?} already exists (with {decimals} decimal places)")]
     CommodityExists { code: String, decimals: u32 },
 

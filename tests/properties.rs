@@ -198,6 +198,7 @@ fn post_txn(db: &mut Db, t: &Txn) -> fondo::ops::ledger::Posted {
             payee: t.payee.clone(),
             reference: t.reference.clone(),
             postings,
+            pool: None,
         },
     )
     .unwrap_or_else(|e| panic!("posting {t:?}: {e}"))

@@ -50,6 +50,7 @@ pub fn post(path: &Path, args: PostArgs) -> Result<Outcome> {
         description: args.description,
         payee: args.payee,
         reference: args.reference,
+        pool: args.pool,
         postings: args
             .postings
             .iter()

@@ -2,6 +2,7 @@
 //! calls it, and renders the result to standard output. The only place,
 //! with `main`, that knows about the terminal.
 
+mod community;
 mod journal;
 mod ledger;
 mod reports;
@@ -40,6 +41,22 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Balance(args) => reports::balance(db, args),
         Command::Register(args) => reports::register(db, args),
         Command::Journal(cmd) => journal::run(db, cmd),
+        Command::Member(cmd) => community::member(db, cmd),
+        Command::Role(cmd) => community::role(db, cmd),
+        Command::Pool(cmd) => community::pool(db, cmd),
+        Command::Contribute(args) => community::contribute(db, args),
+        Command::Setting(cmd) => community::setting(db, cmd),
+        Command::Give {
+            amount,
+            commodity,
+            pool,
+            date,
+            memo,
+        } => community::give(db, amount, commodity, pool, date.as_deref(), memo),
+        Command::Inventory { as_of, format } => community::inventory(db, as_of.as_deref(), format),
+        Command::Pledge(cmd) => community::pledge(db, cmd),
+        Command::Exchange(args) => community::exchange(db, args),
+        Command::Rate(cmd) => community::rate(db, cmd),
         Command::Verify { format } => reports::verify(db, format.into()),
     }
 }

@@ -9,10 +9,10 @@
 //!
 //! ```text
 //! ["fondo-txn-v1", PREV_HASH, DATE, DESCRIPTION, PAYEE, REFERENCE, REVERSES_HASH,
-//!  [[ACCOUNT, COMMODITY, AMOUNT, MEMO], ...]]
+//!  [[ACCOUNT, COMMODITY, AMOUNT, MEMO, POOL], ...]]
 //! ```
 //!
-//! Missing text is `""`; `REVERSES_HASH` is the hash of the transaction a void
+//! Missing text is `""` (also the POOL of postings in the general pool); `REVERSES_HASH` is the hash of the transaction a void
 //! reverses, or `""`; amounts have exactly the commodity's decimal places
 //! (`-1234.50`); postings are in their recorded order. The first
 //! transaction's previous hash is [`GENESIS`]. `docs/hash-chain.md` is the
@@ -44,8 +44,9 @@ struct Canonical<'a>(
 );
 
 /// One posting in canonical form: account, commodity code, amount written
-/// with exactly the commodity's places, memo.
-pub type CanonicalPosting<'a> = (&'a str, &'a str, String, &'a str);
+/// with exactly the commodity's places, memo, pool (`""` for the general
+/// pool).
+pub type CanonicalPosting<'a> = (&'a str, &'a str, String, &'a str, &'a str);
 
 /// The fields a transaction's hash covers, as stored text. `verify` builds
 /// this from raw rows (which may be tampered and unbalanced); posting code
@@ -98,6 +99,7 @@ pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String
                     p.commodity.code.as_str(),
                     format_minor(i128::from(p.amount), p.commodity.decimals),
                     p.memo.as_deref().unwrap_or(""),
+                    p.pool.as_deref().unwrap_or(""),
                 )
             })
             .collect(),
@@ -138,12 +140,14 @@ mod tests {
                     commodity: usd.clone(),
                     amount: 25000,
                     memo: Some("línea 1".into()),
+                    pool: None,
                 },
                 Posting {
                     account: "assets:bank:usd".into(),
                     commodity: usd,
                     amount: -25000,
                     memo: None,
+                    pool: None,
                 },
             ],
         )
@@ -158,8 +162,14 @@ mod tests {
             reference: "",
             reverses: "",
             postings: vec![
-                ("expenses:grants:housing", "USD", "250.00".into(), "línea 1"),
-                ("assets:bank:usd", "USD", "-250.00".into(), ""),
+                (
+                    "expenses:grants:housing",
+                    "USD",
+                    "250.00".into(),
+                    "línea 1",
+                    "",
+                ),
+                ("assets:bank:usd", "USD", "-250.00".into(), "", ""),
             ],
         }
     }
@@ -170,7 +180,7 @@ mod tests {
             canonical(GENESIS, rent_content()),
             format!(
                 "[\"fondo-txn-v1\",\"{GENESIS}\",\"2026-03-01\",\"Rent relief\",\"Ana \\\"A\\\"\",\"\",\"\",\
-                 [[\"expenses:grants:housing\",\"USD\",\"250.00\",\"línea 1\"],[\"assets:bank:usd\",\"USD\",\"-250.00\",\"\"]]]"
+                 [[\"expenses:grants:housing\",\"USD\",\"250.00\",\"línea 1\",\"\"],[\"assets:bank:usd\",\"USD\",\"-250.00\",\"\",\"\"]]]"
             )
         );
     }

@@ -8,5 +8,8 @@ pub mod account;
 pub mod currency;
 pub mod date;
 pub mod hash;
+pub mod member;
 pub mod money;
+pub mod period;
+pub mod pool;
 pub mod txn;

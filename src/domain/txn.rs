@@ -10,17 +10,20 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result};
 
 /// One leg of a transaction. `amount` is in minor units of `commodity`,
-/// positive for a debit.
+/// positive for a debit. `pool` names the restricted pool an income, expense
+/// or equity posting belongs to (`None`: the general pool).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     pub account: String,
     pub commodity: Commodity,
     pub amount: i64,
     pub memo: Option<String>,
+    pub pool: Option<String>,
 }
 
 /// A posting whose amount may be left out, to be filled in by
@@ -30,6 +33,7 @@ pub struct DraftPosting {
     pub account: String,
     pub amount: Option<(Commodity, i64)>,
     pub memo: Option<String>,
+    pub pool: Option<String>,
 }
 
 /// A balanced transaction, ready to be posted.
@@ -66,6 +70,18 @@ impl Transaction {
             return Err(Error::InvalidTransaction(format!(
                 "a transaction needs at least two postings, got {}",
                 postings.len()
+            )));
+        }
+        if let Some(p) = postings.iter().find(|p| {
+            p.pool.is_some()
+                && !matches!(
+                    validate_account_name(&p.account),
+                    Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+                )
+        }) {
+            return Err(Error::InvalidTransaction(format!(
+                "posting to {} names a pool, but pools apply only to income, expenses and equity accounts (where the money came from or went), not to where it is kept",
+                p.account
             )));
         }
         if let Some(p) = postings.iter().find(|p| p.amount == 0) {
@@ -195,6 +211,7 @@ pub fn fill_elided(drafts: Vec<DraftPosting>) -> Result<Vec<Posting>> {
                 commodity,
                 amount,
                 memo: d.memo,
+                pool: d.pool,
             }
         })
         .collect())
@@ -217,6 +234,7 @@ mod tests {
             commodity: c(code, 2),
             amount,
             memo: None,
+            pool: None,
         }
     }
 
@@ -297,11 +315,13 @@ mod tests {
                 account: "expenses:a".into(),
                 amount: Some((c("USD", 2), 25000)),
                 memo: None,
+                pool: None,
             },
             DraftPosting {
                 account: "assets:b".into(),
                 amount: None,
                 memo: None,
+                pool: None,
             },
         ];
         let postings = fill_elided(drafts.clone()).unwrap();
@@ -314,6 +334,7 @@ mod tests {
             account: "assets:c".into(),
             amount: Some((c("EUR", 2), 1)),
             memo: None,
+            pool: None,
         });
         assert!(fill_elided(mixed).is_err());
     }

@@ -53,6 +53,10 @@ pub fn export_journal(
         .into_iter()
         .map(|c| (c.id, c.commodity))
         .collect();
+    let pools: HashMap<i64, String> = store::pools::all(&tx)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     let mut summary = ExportSummary::default();
     txns::for_each_txn(&tx, from, to, |txn, postings| {
         if postings.is_empty() {
@@ -70,6 +74,13 @@ pub fn export_journal(
                 .get(&p.commodity_id)
                 .ok_or_else(|| damaged(txn.id, "names a missing commodity"))?;
             let amount = format_minor(p.amount.into(), commodity.decimals);
+            let pool = match p.pool_id {
+                Some(id) => pools
+                    .get(&id)
+                    .ok_or_else(|| damaged(txn.id, "names a missing pool"))?
+                    .as_str(),
+                None => "",
+            };
             writer
                 .write_record([
                     id.as_str(),
@@ -81,6 +92,7 @@ pub fn export_journal(
                     txn.payee.as_deref().unwrap_or(""),
                     txn.reference.as_deref().unwrap_or(""),
                     p.memo.as_deref().unwrap_or(""),
+                    pool,
                     &reverses,
                     &txn.prev_hash,
                     &txn.hash,

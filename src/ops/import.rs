@@ -27,7 +27,7 @@ use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
 use crate::ops::ledger::check_open;
 use crate::ops::{Book, NewCommodity, Progress, now};
-use crate::store::txns::{self, Writer};
+use crate::store::txns::{self, PostingIds, Writer};
 use crate::store::{Db, imports};
 
 /// The columns every journal CSV starts with, in this order.
@@ -40,10 +40,11 @@ pub const REQUIRED_COLUMNS: [&str; 6] = [
     "commodity",
 ];
 /// Optional columns, in the order `journal export` writes them.
-pub const OPTIONAL_COLUMNS: [&str; 6] = [
+pub const OPTIONAL_COLUMNS: [&str; 7] = [
     "payee",
     "reference",
     "memo",
+    "pool",
     "reverses",
     "prev_hash",
     "hash",
@@ -78,7 +79,7 @@ pub struct ImportSummary {
 /// Where each column is in the file.
 struct Columns {
     names: Vec<String>,
-    optional: [Option<usize>; 6],
+    optional: [Option<usize>; OPTIONAL_COLUMNS.len()],
 }
 
 impl Columns {
@@ -96,7 +97,7 @@ impl Columns {
                 names.join(",")
             )));
         }
-        let mut optional = [None; 6];
+        let mut optional = [None; OPTIONAL_COLUMNS.len()];
         for (i, name) in names.iter().enumerate().skip(6) {
             let Some(slot) = OPTIONAL_COLUMNS.iter().position(|o| o == name) else {
                 return Err(problem(format!(
@@ -479,7 +480,7 @@ pub fn import_journal(
             more: problems.more,
         });
     }
-    writer.finish()?;
+    crate::ops::pools::ensure_not_negative(&tx, &writer.finish()?)?;
     if !options.dry_run {
         tx.commit().ctx("committing the import")?;
     }
@@ -554,7 +555,7 @@ impl Importer<'_> {
             return Ok(());
         }
         let date = date.expect("no problems means the date parsed");
-        let (postings, ids): (Vec<Posting>, Vec<(i64, i64)>) = postings.into_iter().unzip();
+        let (postings, ids): (Vec<Posting>, Vec<PostingIds>) = postings.into_iter().unzip();
         let txn = match Transaction::new(date, description, Some(payee), Some(reference), postings)
         {
             Ok(txn) => txn,
@@ -673,7 +674,7 @@ impl Importer<'_> {
         line: u64,
         record: &StringRecord,
         date: Option<chrono::NaiveDate>,
-    ) -> Option<(Posting, (i64, i64))> {
+    ) -> Option<(Posting, PostingIds)> {
         let before = self.problems.count();
         let account = self.account(line, self.columns.get(record, "account"), date);
         let code = self.columns.get(record, "commodity");
@@ -696,6 +697,20 @@ impl Importer<'_> {
         if self.problems.count() > before {
             return None;
         }
+        let pool = match self.columns.get(record, "pool") {
+            "" => Ok((None, None)),
+            name => self
+                .book
+                .pool(name)
+                .map(|(stored, id)| (id.map(|_| stored), id)),
+        };
+        let (pool, pool_id) = match pool {
+            Ok(pool) => pool,
+            Err(e) => {
+                self.problems.push(line, Some("pool"), e.to_string());
+                return None;
+            }
+        };
         let ((name, account_id), (commodity, commodity_id), amount) =
             (account?, commodity?, amount?);
         let memo = Some(self.columns.get(record, "memo").to_owned()).filter(|m| !m.is_empty());
@@ -705,8 +720,13 @@ impl Importer<'_> {
                 commodity,
                 amount,
                 memo,
+                pool,
             },
-            (account_id, commodity_id),
+            PostingIds {
+                account: account_id,
+                commodity: commodity_id,
+                pool: pool_id,
+            },
         ))
     }
 

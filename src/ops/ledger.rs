@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::txn::{DraftPosting, Transaction, fill_elided};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity, now, pools};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{self, Writer};
 use crate::store::{Db, fund};
@@ -35,6 +36,9 @@ pub struct PostRequest {
     pub payee: Option<String>,
     pub reference: Option<String>,
     pub postings: Vec<PostingInput>,
+    /// The pool its income, expense and equity postings belong to (the
+    /// general pool when None).
+    pub pool: Option<String>,
 }
 
 /// The outcome of a post or void.
@@ -65,6 +69,14 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
     let mut book = Book::load(&tx)?;
     let default_currency = fund::get(&tx)?.and_then(|f| f.currency);
     let mut declared = Vec::new();
+    // The pool's stored name; None for the general pool.
+    let pool = match &request.pool {
+        Some(name) => {
+            let (stored, id) = book.pool(name)?;
+            id.map(|_| stored)
+        }
+        None => None,
+    };
     let mut drafts = Vec::with_capacity(request.postings.len());
     for input in request.postings {
         let amount = match input.amount {
@@ -83,7 +95,12 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
                 Some((commodity, minor))
             }
         };
+        let pooled = matches!(
+            validate_account_name(&input.account),
+            Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+        );
         drafts.push(DraftPosting {
+            pool: pool.clone().filter(|_| pooled),
             account: input.account,
             amount,
             memo: input.memo,
@@ -97,30 +114,12 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
         request.reference,
         postings,
     )?;
-    let ids = resolve_ids(&mut book, &tx, &txn)?;
+    let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
     let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    writer.finish()?;
+    pools::ensure_not_negative(&tx, &writer.finish()?)?;
     tx.commit().ctx("committing the transaction")?;
     Ok(Posted { id, hash, declared })
-}
-
-/// Account and commodity ids for each posting, checking each account is open.
-fn resolve_ids(
-    book: &mut Book,
-    conn: &rusqlite::Connection,
-    txn: &Transaction,
-) -> Result<Vec<(i64, i64)>> {
-    txn.postings()
-        .iter()
-        .map(|p| {
-            let account = book.account(&p.account)?;
-            check_open(account, txn.date())?;
-            let account_id = account.id;
-            let (commodity, _) = book.commodity(conn, &p.commodity.code, NewCommodity::Refuse)?;
-            Ok((account_id, commodity.id))
-        })
-        .collect()
 }
 
 /// Voids transaction `id` by posting its reversal, dated `date`, linked to
@@ -149,12 +148,10 @@ pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Poste
     let reversal = original
         .txn
         .reversal(date, format!("void of transaction {id}: {}", reason.trim()))?;
-    let mut book = Book::load(&tx)?;
-    let ids = resolve_ids(&mut book, &tx, &reversal)?;
-    debug_assert_eq!(ids, original.ids);
+    let ids = Book::load(&tx)?.posting_ids(&reversal)?;
     let mut writer = Writer::new(&tx)?;
     let (new_id, hash) = writer.append(&reversal, &ids, Some((id, &original.hash)), &now())?;
-    writer.finish()?;
+    pools::ensure_not_negative(&tx, &writer.finish()?)?;
     tx.commit().ctx("committing the void")?;
     Ok(Posted {
         id: new_id,

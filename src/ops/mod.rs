@@ -3,9 +3,14 @@
 //! end (an early `?` rolls everything back), and returns typed results. Nothing
 //! here prints or exits.
 
+pub mod contribute;
+pub mod exchange;
 pub mod export;
 pub mod import;
 pub mod ledger;
+pub mod members;
+pub mod pledges;
+pub mod pools;
 pub mod setup;
 pub mod verify;
 
@@ -17,8 +22,11 @@ use crate::domain::account::{name_key, validate_account_name};
 use crate::domain::currency;
 use crate::domain::money::{Commodity, validate_code};
 use crate::error::{Error, Result};
+use crate::store;
 use crate::store::accounts::{self, StoredAccount};
 use crate::store::commodities::{self, StoredCommodity};
+use crate::store::pools::{GENERAL, StoredPool};
+use crate::store::txns::PostingIds;
 
 /// The wall-clock time recorded with new rows (never part of a hash).
 pub(crate) fn now() -> String {
@@ -57,6 +65,8 @@ pub(crate) struct Book {
     accounts: HashMap<String, StoredAccount>,
     keys: HashMap<String, String>,
     commodities: HashMap<String, StoredCommodity>,
+    /// Pools by case-insensitive name.
+    pools: HashMap<String, StoredPool>,
 }
 
 impl Book {
@@ -65,7 +75,11 @@ impl Book {
             accounts: HashMap::new(),
             keys: HashMap::new(),
             commodities: HashMap::new(),
+            pools: HashMap::new(),
         };
+        for pool in store::pools::all(conn)? {
+            book.pools.insert(name_key(&pool.name), pool);
+        }
         for account in accounts::all(conn)? {
             book.keys
                 .insert(name_key(&account.name), account.name.clone());
@@ -166,6 +180,44 @@ impl Book {
                 code: code.to_owned(),
             }),
         }
+    }
+
+    /// A pool by name (any case): its stored name, and its id as stored on
+    /// postings (`None` for the general pool).
+    pub fn pool(&self, name: &str) -> Result<(String, Option<i64>)> {
+        let pool = self
+            .pools
+            .get(&name_key(name))
+            .ok_or_else(|| Error::UnknownPool {
+                name: name.to_owned(),
+            })?;
+        Ok((pool.name.clone(), (pool.id != GENERAL).then_some(pool.id)))
+    }
+
+    /// Ids for each posting of a transaction, refusing closed accounts and
+    /// unknown commodities or pools.
+    pub fn posting_ids(&self, txn: &crate::domain::txn::Transaction) -> Result<Vec<PostingIds>> {
+        txn.postings()
+            .iter()
+            .map(|p| {
+                let account = self.account(&p.account)?;
+                crate::ops::ledger::check_open(account, txn.date())?;
+                let commodity = self.commodities.get(&p.commodity.code).ok_or_else(|| {
+                    Error::UnknownCommodity {
+                        code: p.commodity.code.clone(),
+                    }
+                })?;
+                let pool = match &p.pool {
+                    Some(name) => self.pool(name)?.1,
+                    None => None,
+                };
+                Ok(PostingIds {
+                    account: account.id,
+                    commodity: commodity.id,
+                    pool,
+                })
+            })
+            .collect()
     }
 
     /// Declares a commodity.

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
 use crate::domain::hash::{Content, GENESIS, content_hash};
 use crate::domain::money::{Commodity, format_minor};
@@ -18,7 +19,7 @@ use crate::error::{Result, SqlContext};
 use crate::render::Row;
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
-use crate::store::{Db, accounts, balances, commodities, fund, integrity_check, txns};
+use crate::store::{Db, accounts, balances, commodities, fund, integrity_check, pools, txns};
 
 /// One problem `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,12 +57,15 @@ pub mod codes {
     pub const TOTALS_MISMATCH: &str = "V108";
     pub const MALFORMED: &str = "V109";
     pub const BAD_VOID: &str = "V110";
+    pub const POOL_BELOW_ZERO: &str = "V111";
+    pub const POOL_TAG: &str = "V112";
 }
 
 /// Accounts and commodities by id.
 struct Names {
     accounts: HashMap<i64, StoredAccount>,
     commodities: HashMap<i64, Commodity>,
+    pools: HashMap<i64, String>,
 }
 
 struct Checker {
@@ -74,6 +78,8 @@ struct Checker {
     computed: String,
     trial: BTreeMap<String, (i128, u32)>,
     totals: HashMap<(i64, i64, NaiveDate), i128>,
+    /// Per restricted (pool, commodity): the change in holdings per day.
+    pool_changes: HashMap<(i64, i64), BTreeMap<NaiveDate, i128>>,
 }
 
 impl Checker {
@@ -149,11 +155,47 @@ impl Checker {
                     .entry((p.account_id, p.commodity_id, date))
                     .or_insert(0) += i128::from(p.amount);
             }
+            let pool = match p.pool_id {
+                None => "",
+                Some(pool_id) => {
+                    let pooled = matches!(
+                        validate_account_name(account),
+                        Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+                    );
+                    if !pooled {
+                        self.find(
+                            codes::POOL_TAG,
+                            format!("txn {id} line {}", p.line),
+                            format!("{account} carries a pool, but only income, expense and equity postings may"),
+                        );
+                    }
+                    if let Some(date) = date {
+                        *self
+                            .pool_changes
+                            .entry((pool_id, p.commodity_id))
+                            .or_default()
+                            .entry(date)
+                            .or_insert(0) -= i128::from(p.amount);
+                    }
+                    match names.pools.get(&pool_id) {
+                        Some(name) => name.as_str(),
+                        None => {
+                            self.find(
+                                codes::POOL_TAG,
+                                format!("txn {id} line {}", p.line),
+                                format!("refers to pool #{pool_id}, which does not exist"),
+                            );
+                            ""
+                        }
+                    }
+                }
+            };
             canonical.push((
                 account,
                 code.as_str(),
                 format_minor(p.amount.into(), *decimals),
                 p.memo.as_deref().unwrap_or(""),
+                pool,
             ));
         }
         let off: Vec<String> = sums
@@ -220,6 +262,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         computed: GENESIS.to_owned(),
         trial: BTreeMap::new(),
         totals: HashMap::new(),
+        pool_changes: HashMap::new(),
     };
     for complaint in integrity_check(&tx)? {
         checker.find(
@@ -234,6 +277,10 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             .into_iter()
             .map(|c| (c.id, c.commodity))
             .collect(),
+        pools: pools::all(&tx)?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect(),
     };
     let orphans = txns::for_each_txn(&tx, None, None, |txn, postings| {
         checker.transaction(&names, txn, postings);
@@ -244,6 +291,38 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             codes::MALFORMED,
             "postings".into(),
             format!("{orphans} posting(s) belong to no transaction; transactions were deleted"),
+        );
+    }
+    let mut below: Vec<(String, String, NaiveDate, i128, u32)> = Vec::new();
+    for ((pool, commodity), days) in std::mem::take(&mut checker.pool_changes) {
+        let mut held = 0;
+        let lowest = days
+            .into_iter()
+            .map(|(day, change)| {
+                held += change;
+                (held, day)
+            })
+            .min();
+        if let (Some((held, day)), Some(c)) = (lowest, names.commodities.get(&commodity))
+            && held < 0
+        {
+            let pool = names
+                .pools
+                .get(&pool)
+                .cloned()
+                .unwrap_or_else(|| format!("#{pool}"));
+            below.push((pool, c.code.clone(), day, held, c.decimals));
+        }
+    }
+    below.sort();
+    for (pool, code, day, held, decimals) in below {
+        checker.find(
+            codes::POOL_BELOW_ZERO,
+            format!("pool {pool}"),
+            format!(
+                "holds {} {code} on {day}; pools never go below zero",
+                format_minor(held, decimals)
+            ),
         );
     }
     for (code, (sum, decimals)) in std::mem::take(&mut checker.trial) {

@@ -4,4 +4,7 @@
 
 pub mod balance;
 pub mod lists;
+pub mod members;
+pub mod pools;
 pub mod register;
+pub mod support;

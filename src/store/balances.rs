@@ -125,3 +125,70 @@ pub fn for_each_daily_total(
     }
     Ok(())
 }
+
+/// The running balance of one account in one commodity, day by day: the
+/// lowest it ever is, and the day it is reached (None without postings).
+pub fn lowest(conn: &Connection, account: i64, commodity: i64) -> Result<Option<(String, i128)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT date, amount FROM daily_totals WHERE account_id = ?1 AND commodity_id = ?2 ORDER BY date",
+        )
+        .ctx("reading daily totals")?;
+    let mut rows = stmt
+        .query(params![account, commodity])
+        .ctx("reading daily totals")?;
+    let mut running = 0;
+    let mut lowest: Option<(String, i128)> = None;
+    while let Some(r) = rows.next().ctx("reading daily totals")? {
+        let date: String = r.get(0).ctx("reading daily totals")?;
+        let amount: i64 = r.get(1).ctx("reading daily totals")?;
+        running += i128::from(amount);
+        if lowest.as_ref().is_none_or(|(_, low)| running < *low) {
+            lowest = Some((date, running));
+        }
+    }
+    Ok(lowest)
+}
+
+/// Debits and credits (as positive sums) per (account, commodity) over the
+/// given accounts, for postings dated up to `as_of` (all when None).
+pub fn flows(
+    conn: &Connection,
+    accounts: &[i64],
+    as_of: Option<NaiveDate>,
+) -> Result<Vec<(i64, i64, i128, i128)>> {
+    let ids = Rc::new(
+        accounts
+            .iter()
+            .copied()
+            .map(Value::from)
+            .collect::<Vec<_>>(),
+    );
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT p.account_id, p.commodity_id, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
+             WHERE p.account_id IN rarray(?1) AND (?2 IS NULL OR t.date <= ?2)",
+        )
+        .ctx("summing postings")?;
+    let mut rows = stmt.query(params![ids, as_of]).ctx("summing postings")?;
+    let mut sums: HashMap<(i64, i64), (i128, i128)> = HashMap::new();
+    while let Some(r) = rows.next().ctx("summing postings")? {
+        let key = (
+            r.get(0).ctx("summing postings")?,
+            r.get(1).ctx("summing postings")?,
+        );
+        let amount: i64 = r.get(2).ctx("summing postings")?;
+        let entry = sums.entry(key).or_insert((0, 0));
+        if amount > 0 {
+            entry.0 += i128::from(amount);
+        } else {
+            entry.1 -= i128::from(amount);
+        }
+    }
+    let mut flows: Vec<_> = sums
+        .into_iter()
+        .map(|((account, commodity), (debits, credits))| (account, commodity, debits, credits))
+        .collect();
+    flows.sort_unstable();
+    Ok(flows)
+}

@@ -16,8 +16,8 @@ pub struct Fund {
 
 pub fn insert(conn: &Connection, name: &str, currency: Option<&str>, now: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count)
-         VALUES (1, ?1, ?2, ?3, ?4, 0)",
+        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret)
+         VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))))",
         params![name, currency, now, GENESIS],
     )
     .ctx("recording the fund")?;
@@ -49,4 +49,14 @@ pub fn set_head(conn: &Connection, head_hash: &str, txn_count: i64) -> Result<()
     )
     .ctx("recording the head hash")?;
     Ok(())
+}
+
+/// The fund's secret, from which public pseudonyms are derived.
+pub fn secret(conn: &Connection) -> Result<String> {
+    conn.query_row(
+        "SELECT coalesce(secret, '') FROM fund WHERE id = 1",
+        [],
+        |r| r.get(0),
+    )
+    .ctx("reading the fund's secret")
 }

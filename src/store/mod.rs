@@ -13,6 +13,10 @@ pub mod balances;
 pub mod commodities;
 pub mod fund;
 pub mod imports;
+pub mod members;
+pub mod pools;
+pub mod rates;
+pub mod settings;
 pub mod txns;
 
 use std::fs::OpenOptions;

@@ -5,7 +5,7 @@
 //! cache in step (summing in memory, bounded by accounts × days, and writing
 //! once in [`Writer::finish`]) and records the new head hash in the fund row.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -25,10 +25,17 @@ pub struct Writer<'c> {
     head: String,
     count: i64,
     totals: HashMap<(i64, i64, NaiveDate), i64>,
+    /// Restricted (pool, commodity) pairs this writer posted to.
+    touched: BTreeSet<(i64, i64)>,
 }
 
-/// Where each posting of a transaction goes: (account id, commodity id).
-pub type PostingIds = [(i64, i64)];
+/// Where a posting goes, by row id (`pool: None` is the general pool).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostingIds {
+    pub account: i64,
+    pub commodity: i64,
+    pub pool: Option<i64>,
+}
 
 impl<'c> Writer<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
@@ -41,6 +48,7 @@ impl<'c> Writer<'c> {
             head: fund.head_hash,
             count: fund.txn_count,
             totals: HashMap::new(),
+            touched: BTreeSet::new(),
         })
     }
 
@@ -54,7 +62,7 @@ impl<'c> Writer<'c> {
     pub fn append(
         &mut self,
         txn: &Transaction,
-        ids: &PostingIds,
+        ids: &[PostingIds],
         reverses: Option<(i64, &str)>,
         recorded_at: &str,
     ) -> Result<(i64, String)> {
@@ -82,26 +90,27 @@ impl<'c> Writer<'c> {
         let mut insert = self
             .conn
             .prepare_cached(
-                "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo, pool_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .ctx("recording postings")?;
-        for (line, (posting, &(account_id, commodity_id))) in
-            txn.postings().iter().zip(ids).enumerate()
-        {
+        for (line, (posting, to)) in txn.postings().iter().zip(ids).enumerate() {
             insert
                 .execute(params![
                     id,
                     line as i64 + 1,
-                    account_id,
-                    commodity_id,
+                    to.account,
+                    to.commodity,
                     posting.amount,
-                    posting.memo
+                    posting.memo,
+                    to.pool
                 ])
                 .ctx("recording postings")?;
+            self.touched
+                .extend(to.pool.map(|pool| (pool, to.commodity)));
             let total = self
                 .totals
-                .entry((account_id, commodity_id, txn.date()))
+                .entry((to.account, to.commodity, txn.date()))
                 .or_insert(0);
             *total = total
                 .checked_add(posting.amount)
@@ -115,8 +124,9 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes the daily totals and the new head hash. Must be called before
-    /// the caller commits.
-    pub fn finish(self) -> Result<()> {
+    /// the caller commits. Returns the restricted (pool, commodity) pairs
+    /// posted to, for the caller to check that none went below zero.
+    pub fn finish(self) -> Result<BTreeSet<(i64, i64)>> {
         let mut add = self
             .conn
             .prepare_cached(
@@ -143,7 +153,8 @@ impl<'c> Writer<'c> {
                     },
                 })?;
         }
-        fund::set_head(self.conn, &self.head, self.count)
+        fund::set_head(self.conn, &self.head, self.count)?;
+        Ok(self.touched)
     }
 }
 
@@ -155,7 +166,7 @@ pub struct StoredTxn {
     pub hash: String,
     pub reverses: Option<i64>,
     pub reversed_by: Option<i64>,
-    pub ids: Vec<(i64, i64)>,
+    pub ids: Vec<PostingIds>,
 }
 
 /// Reads one transaction with its postings.
@@ -185,13 +196,14 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
     };
     let mut stmt = conn
         .prepare_cached(
-            "SELECT a.name, c.code, c.decimals, p.amount, p.memo, a.id, c.id
+            "SELECT a.name, c.code, c.decimals, p.amount, p.memo, a.id, c.id, o.name, p.pool_id
              FROM postings p JOIN accounts a ON a.id = p.account_id
              JOIN commodities c ON c.id = p.commodity_id
+             LEFT JOIN pools o ON o.id = p.pool_id
              WHERE p.txn_id = ?1 ORDER BY p.line",
         )
         .ctx("reading postings")?;
-    let rows: Vec<(Posting, (i64, i64))> = stmt
+    let rows: Vec<(Posting, PostingIds)> = stmt
         .query_map([id], |r| {
             Ok((
                 Posting {
@@ -202,8 +214,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
                     },
                     amount: r.get(3)?,
                     memo: r.get(4)?,
+                    pool: r.get(7)?,
                 },
-                (r.get(5)?, r.get(6)?),
+                PostingIds {
+                    account: r.get(5)?,
+                    commodity: r.get(6)?,
+                    pool: r.get(8)?,
+                },
             ))
         })
         .and_then(Iterator::collect)
@@ -244,6 +261,7 @@ pub struct JournalPosting {
     pub commodity_id: i64,
     pub amount: i64,
     pub memo: Option<String>,
+    pub pool_id: Option<i64>,
 }
 
 /// Streams the journal in chain order: each transaction dated within
@@ -270,7 +288,7 @@ pub fn for_each_txn(
         .ctx(CONTEXT)?;
     let mut posting_stmt = conn
         .prepare_cached(
-            "SELECT txn_id, line, account_id, commodity_id, amount, memo
+            "SELECT txn_id, line, account_id, commodity_id, amount, memo, pool_id
              FROM postings ORDER BY txn_id, line",
         )
         .ctx(CONTEXT)?;
@@ -285,6 +303,7 @@ pub fn for_each_txn(
                 commodity_id: r.get(3)?,
                 amount: r.get(4)?,
                 memo: r.get(5)?,
+                pool_id: r.get(6)?,
             },
         ))
     };

@@ -1,0 +1,255 @@
+//! Contributions: money and in-kind support coming into the fund.
+//!
+//! Every contribution is an ordinary balanced transaction, credited to income
+//! in the chosen pool, plus a record of who it came from kept apart from the
+//! journal (so exports of the books never carry contributors' names):
+//!
+//! - money (a well-known currency): debit the account it went into (`--into`,
+//!   else the `contribution-account` setting), credit `income:contributions`;
+//! - services in kind (`--kind legal-assistance`, in units such as `HOURS`):
+//!   debit `expenses:in-kind:KIND`, credit `income:in-kind:KIND` — given and
+//!   used at once, so the pool's holdings do not change but the support shows;
+//! - goods in kind (`KG-RICE`, `TENTS`, no `--kind`): debit the stock account
+//!   `assets:in-kind:CODE`, credit `income:in-kind:goods`.
+//!
+//! The income, expense and stock accounts are created on first use.
+
+use chrono::NaiveDate;
+
+use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::currency;
+use crate::domain::money::{parse_decimal, to_minor};
+use crate::domain::txn::{Posting, Transaction};
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::ledger::Posted;
+use crate::ops::members::{CONTRIBUTION_ACCOUNT, member};
+use crate::ops::{Book, NewCommodity, now, pools};
+use crate::store::txns::Writer;
+use crate::store::{Db, members, settings};
+
+/// Who a contribution came from.
+#[derive(Debug, Clone)]
+pub enum Contributor {
+    Member(String),
+    Anonymous,
+}
+
+/// A contribution to record.
+#[derive(Debug, Clone)]
+pub struct ContributionRequest {
+    pub amount: String,
+    pub commodity: String,
+    pub from: Contributor,
+    /// The pool it goes to (the general pool when None).
+    pub pool: Option<String>,
+    /// Where money went (an assets account).
+    pub into: Option<String>,
+    /// For services in kind: what kind of support.
+    pub kind: Option<String>,
+    pub date: NaiveDate,
+    pub memo: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// Records a contribution; returns the transaction posted.
+pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> {
+    let tx = db.write()?;
+    let mut book = Book::load(&tx)?;
+    let member_id = match &request.from {
+        Contributor::Member(name) => Some(member(&tx, name)?.id),
+        Contributor::Anonymous => None,
+    };
+    let (stored, declared) = book.commodity(&tx, &request.commodity, NewCommodity::Known)?;
+    let commodity = stored.commodity.clone();
+    let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
+    if amount <= 0 {
+        return Err(Error::Amount {
+            input: request.amount.clone(),
+            reason: "a contribution is a positive amount; to undo one, void its transaction".into(),
+        });
+    }
+    let pool = match &request.pool {
+        Some(name) => {
+            let (stored, id) = book.pool(name)?;
+            id.map(|_| stored)
+        }
+        None => None,
+    };
+    let money = currency::known(&commodity.code).is_some();
+    let kind = request
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    let (debit, credit, description) = match (money, kind) {
+        (true, Some(_)) => {
+            return Err(Error::Refused(
+                "--kind describes support in kind; a contribution of money has none".into(),
+            ));
+        }
+        (true, None) => {
+            let into = match &request.into {
+                Some(into) => into.clone(),
+                None => settings::get(&tx, CONTRIBUTION_ACCOUNT)?.ok_or_else(|| {
+                    Error::Refused(format!(
+                        "say which account the money went into with --into ACCOUNT, or set a default with `fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank`"
+                    ))
+                })?,
+            };
+            (
+                into,
+                "income:contributions".to_owned(),
+                "Contribution".to_owned(),
+            )
+        }
+        (false, Some(kind)) => (
+            format!("expenses:in-kind:{kind}"),
+            format!("income:in-kind:{kind}"),
+            format!("In-kind contribution: {kind}"),
+        ),
+        (false, None) => (
+            format!("assets:in-kind:{}", commodity.code.to_lowercase()),
+            "income:in-kind:goods".to_owned(),
+            format!("In-kind contribution: {}", commodity.code),
+        ),
+    };
+    if money {
+        let into = book.account(&debit)?;
+        if !matches!(validate_account_name(&into.name), Ok(AccountType::Assets)) {
+            return Err(Error::Refused(format!(
+                "money goes into an assets account, not {}",
+                into.name
+            )));
+        }
+    } else {
+        book.account_or_create(&tx, &debit)?;
+    }
+    book.account_or_create(&tx, &credit)?;
+    let leg = |account: &str, amount: i64, memo: Option<String>, pooled: bool| Posting {
+        account: account.to_owned(),
+        commodity: commodity.clone(),
+        amount,
+        memo,
+        pool: pool.clone().filter(|_| pooled),
+    };
+    let txn = Transaction::new(
+        request.date,
+        description,
+        None,
+        request.reference.clone(),
+        vec![
+            leg(&debit, amount, None, kind.is_some()),
+            leg(&credit, -amount, request.memo.clone(), true),
+        ],
+    )?;
+    let ids = book.posting_ids(&txn)?;
+    let mut writer = Writer::new(&tx)?;
+    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    members::insert_contribution(&tx, id, member_id, kind)?;
+    tx.commit().ctx("committing the contribution")?;
+    Ok(Posted {
+        id,
+        hash,
+        declared: if declared {
+            vec![commodity.code]
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The account goods given out are charged to.
+pub const DISTRIBUTED_ACCOUNT: &str = "expenses:in-kind:distributed";
+
+/// Goods given out of the fund's stock.
+#[derive(Debug, Clone)]
+pub struct GiveRequest {
+    pub amount: String,
+    pub commodity: String,
+    pub pool: Option<String>,
+    pub date: NaiveDate,
+    pub memo: Option<String>,
+}
+
+/// Gives goods out of stock (`assets:in-kind:CODE`), charged to a pool.
+/// Refused when the stock would go below zero on any day.
+pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
+    let tx = db.write()?;
+    let mut book = Book::load(&tx)?;
+    let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Refuse)?;
+    let commodity = stored.commodity.clone();
+    let commodity_id = stored.id;
+    if currency::known(&commodity.code).is_some() {
+        return Err(Error::Refused(format!(
+            "{} is money; pay it out with `fondo post` instead",
+            commodity.code
+        )));
+    }
+    let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
+    if amount <= 0 {
+        return Err(Error::Amount {
+            input: request.amount.clone(),
+            reason: "give a positive amount".into(),
+        });
+    }
+    let stock = format!("assets:in-kind:{}", commodity.code.to_lowercase());
+    let stock_id = book
+        .account(&stock)
+        .map_err(|_| {
+            Error::Refused(format!(
+                "there is no stock of {} ({stock} does not exist)",
+                commodity.code
+            ))
+        })?
+        .id;
+    book.account_or_create(&tx, DISTRIBUTED_ACCOUNT)?;
+    let pool = match &request.pool {
+        Some(name) => {
+            let (stored, id) = book.pool(name)?;
+            id.map(|_| stored)
+        }
+        None => None,
+    };
+    let txn = Transaction::new(
+        request.date,
+        format!("Given out: {}", commodity.code),
+        None,
+        None,
+        vec![
+            Posting {
+                account: DISTRIBUTED_ACCOUNT.to_owned(),
+                commodity: commodity.clone(),
+                amount,
+                memo: request.memo.clone(),
+                pool,
+            },
+            Posting {
+                account: stock.clone(),
+                commodity: commodity.clone(),
+                amount: -amount,
+                memo: None,
+                pool: None,
+            },
+        ],
+    )?;
+    let ids = book.posting_ids(&txn)?;
+    let mut writer = Writer::new(&tx)?;
+    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    if let Some((day, low)) = crate::store::balances::lowest(&tx, stock_id, commodity_id)?
+        && low < 0
+    {
+        return Err(Error::Refused(format!(
+            "the stock of {} would be {} on {day}; nothing can be given that is not there",
+            commodity.code,
+            crate::domain::money::format_minor(low, commodity.decimals)
+        )));
+    }
+    tx.commit().ctx("committing")?;
+    Ok(Posted {
+        id,
+        hash,
+        declared: Vec::new(),
+    })
+}

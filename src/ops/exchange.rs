@@ -1,0 +1,228 @@
+//! Currency exchange and reference rates.
+//!
+//! An exchange is one balanced transaction with a conversion leg per
+//! commodity, so it still sums to zero in each:
+//!
+//! ```text
+//! from-account             -500.00 EUR
+//! equity:conversions:EUR    500.00 EUR   (pool)
+//! equity:conversions:USD   -531.00 USD   (pool)
+//! to-account                531.00 USD
+//! ```
+//!
+//! The conversion legs carry the pool, so the pool gives up the euros and
+//! holds the dollars. A fee is paid from the from-account (in the from
+//! commodity) or the to-account (in the to commodity) and charged to the
+//! pool. The effective rate is written into the description, which is part
+//! of the hash chain.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor, validate_code};
+use crate::domain::txn::{Posting, Transaction};
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::{Book, NewCommodity, now, pools};
+use crate::store::Db;
+use crate::store::rates::{self, StoredRate};
+use crate::store::txns::Writer;
+
+/// The account fees of exchanges are charged to.
+pub const FEE_ACCOUNT: &str = "expenses:fees:exchange";
+
+/// An exchange to record.
+#[derive(Debug, Clone)]
+pub struct ExchangeRequest {
+    pub amount: String,
+    pub from: String,
+    pub to_amount: String,
+    pub to: String,
+    pub from_account: String,
+    pub to_account: String,
+    pub pool: Option<String>,
+    /// Fee amount and commodity.
+    pub fee: Option<(String, String)>,
+    pub date: NaiveDate,
+}
+
+/// What an exchange recorded.
+#[derive(Debug, Clone)]
+pub struct Exchanged {
+    pub id: i64,
+    /// Units of the to-commodity per unit of the from-commodity.
+    pub rate: String,
+}
+
+/// `to / from`, shown with up to 6 decimal places (marked `≈` when the exact
+/// quotient has more).
+fn effective_rate(from: Decimal, to: Decimal) -> String {
+    match to.checked_div(from) {
+        Some(exact) => {
+            let shown = exact.round_dp(6).normalize();
+            if shown == exact.normalize() {
+                shown.to_string()
+            } else {
+                format!("≈{shown}")
+            }
+        }
+        None => "?".to_owned(),
+    }
+}
+
+fn positive(input: &str, commodity: &Commodity) -> Result<(Decimal, i64)> {
+    let value = parse_decimal(input)?;
+    let minor = to_minor(value, commodity, input)?;
+    if minor <= 0 {
+        return Err(Error::Amount {
+            input: input.to_owned(),
+            reason: "an exchange needs positive amounts".into(),
+        });
+    }
+    Ok((value, minor))
+}
+
+/// Records an exchange; returns its id and effective rate.
+pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
+    if request.from == request.to {
+        return Err(Error::Refused(format!(
+            "an exchange needs two different commodities (both are {})",
+            request.from
+        )));
+    }
+    let tx = db.write()?;
+    let mut book = Book::load(&tx)?;
+    let from = book
+        .commodity(&tx, &request.from, NewCommodity::Known)?
+        .0
+        .commodity
+        .clone();
+    let to = book
+        .commodity(&tx, &request.to, NewCommodity::Known)?
+        .0
+        .commodity
+        .clone();
+    let (from_value, from_minor) = positive(&request.amount, &from)?;
+    let (to_value, to_minor_units) = positive(&request.to_amount, &to)?;
+    for account in [&request.from_account, &request.to_account] {
+        let stored = book.account(account)?;
+        if validate_account_name(&stored.name)? != AccountType::Assets {
+            return Err(Error::Refused(format!(
+                "exchanges move money between assets accounts; {} is not one",
+                stored.name
+            )));
+        }
+    }
+    let pool = match &request.pool {
+        Some(name) => {
+            let (stored, id) = book.pool(name)?;
+            id.map(|_| stored)
+        }
+        None => None,
+    };
+    let from_conversion = format!("equity:conversions:{}", from.code);
+    let to_conversion = format!("equity:conversions:{}", to.code);
+    for account in [&from_conversion, &to_conversion] {
+        book.account_or_create(&tx, account)?;
+    }
+    let leg = |account: &str, commodity: &Commodity, amount: i64, pooled: bool| Posting {
+        account: account.to_owned(),
+        commodity: commodity.clone(),
+        amount,
+        memo: None,
+        pool: pool.clone().filter(|_| pooled),
+    };
+    let mut postings = vec![
+        leg(&request.from_account, &from, -from_minor, false),
+        leg(&from_conversion, &from, from_minor, true),
+        leg(&to_conversion, &to, -to_minor_units, true),
+        leg(&request.to_account, &to, to_minor_units, false),
+    ];
+    let rate = effective_rate(from_value, to_value);
+    let mut description = format!(
+        "Exchange {} {} for {} {} at {rate} {} per {}",
+        format_minor(from_minor.into(), from.decimals),
+        from.code,
+        format_minor(to_minor_units.into(), to.decimals),
+        to.code,
+        to.code,
+        from.code
+    );
+    if let Some((amount, code)) = &request.fee {
+        validate_code(code)?;
+        let (paid_from, commodity) = if *code == from.code {
+            (&request.from_account, &from)
+        } else if *code == to.code {
+            (&request.to_account, &to)
+        } else {
+            return Err(Error::Refused(format!(
+                "the fee is paid in {} or {}, not {code}",
+                from.code, to.code
+            )));
+        };
+        let (_, fee) = positive(amount, commodity)?;
+        book.account_or_create(&tx, FEE_ACCOUNT)?;
+        postings.push(leg(FEE_ACCOUNT, commodity, fee, true));
+        postings.push(leg(paid_from, commodity, -fee, false));
+        description.push_str(&format!(
+            ", fee {} {}",
+            format_minor(fee.into(), commodity.decimals),
+            commodity.code
+        ));
+    }
+    let txn = Transaction::new(request.date, description, None, None, postings)?;
+    let ids = book.posting_ids(&txn)?;
+    let mut writer = Writer::new(&tx)?;
+    let (id, _) = writer.append(&txn, &ids, None, &now())?;
+    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    tx.commit().ctx("committing the exchange")?;
+    Ok(Exchanged { id, rate })
+}
+
+/// Records a reference rate: one `from` is worth `rate` `to` on `date`.
+pub fn add_rate(
+    db: &mut Db,
+    date: NaiveDate,
+    from: &str,
+    to: &str,
+    rate: &str,
+    source: Option<&str>,
+) -> Result<()> {
+    validate_code(from)?;
+    validate_code(to)?;
+    if from == to {
+        return Err(Error::Refused(format!(
+            "a rate relates two different commodities (both are {from})"
+        )));
+    }
+    let value = parse_decimal(rate)?;
+    if value <= Decimal::ZERO {
+        return Err(Error::Amount {
+            input: rate.to_owned(),
+            reason: "a rate is a positive number".into(),
+        });
+    }
+    let tx = db.write()?;
+    let record = StoredRate {
+        date,
+        from: from.to_owned(),
+        to: to.to_owned(),
+        rate: value.normalize().to_string(),
+        source: source.map(str::to_owned),
+    };
+    rates::insert(&tx, &record, &now())?;
+    tx.commit().ctx("committing the rate")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_are_shown_exactly_or_marked() {
+        let d = |s: &str| parse_decimal(s).unwrap();
+        assert_eq!(effective_rate(d("500.00"), d("531.00")), "1.062");
+        assert_eq!(effective_rate(d("3"), d("1")), "≈0.333333");
+        assert_eq!(effective_rate(d("100"), d("1712.50")), "17.125");
+    }
+}

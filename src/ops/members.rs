@@ -1,0 +1,172 @@
+//! Members, rotating roles and fund settings.
+//!
+//! Members are never deleted (they can be marked inactive); role terms are
+//! kept forever and may only be ended, once. Terms of one member in one role
+//! never overlap. A maximum term length per role is a reminder the community
+//! chose: `role list` flags terms past it, nothing blocks them.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::domain::account::{AccountType, name_key, validate_account_name};
+use crate::domain::member::{Role, Visibility};
+use crate::domain::pool::validate_member_name;
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::{Book, now};
+use crate::store::members::{self, NewMember, StoredMember, Term};
+use crate::store::{Db, settings};
+
+/// The setting naming the account contributions of money go into.
+pub const CONTRIBUTION_ACCOUNT: &str = "contribution-account";
+
+/// The setting holding the longest term, in months, for a role.
+pub fn term_limit_key(role: Role) -> String {
+    format!("max-term-months.{role}")
+}
+
+/// A member by name (any case), or an error naming what exists.
+pub(crate) fn member(conn: &Connection, name: &str) -> Result<StoredMember> {
+    members::find_by_key(conn, &name_key(name))?.ok_or_else(|| Error::UnknownMember {
+        name: name.to_owned(),
+    })
+}
+
+/// Adds a member. Names are unique ignoring case.
+pub fn add(
+    db: &mut Db,
+    name: &str,
+    visibility: Visibility,
+    contact: Option<&str>,
+    note: Option<&str>,
+) -> Result<()> {
+    validate_member_name(name)?;
+    let tx = db.write()?;
+    let key = name_key(name);
+    if let Some(existing) = members::find_by_key(&tx, &key)? {
+        return Err(Error::MemberExists {
+            name: existing.name,
+        });
+    }
+    let new = NewMember {
+        name,
+        key: &key,
+        visibility,
+        contact,
+        note,
+    };
+    members::insert(&tx, &new, &now())?;
+    tx.commit().ctx("committing the new member")
+}
+
+/// Marks a member inactive from a day on. Their history stays.
+pub fn deactivate(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
+    let tx = db.write()?;
+    let member = member(&tx, name)?;
+    if let Some(since) = member.inactive_since {
+        return Err(Error::Refused(format!(
+            "{} has been inactive since {since}",
+            member.name
+        )));
+    }
+    members::deactivate(&tx, member.id, on)?;
+    tx.commit().ctx("committing")
+}
+
+fn overlaps(term: &Term, from: NaiveDate, until: Option<NaiveDate>) -> bool {
+    let ends_before = |end: Option<NaiveDate>, start: NaiveDate| end.is_some_and(|e| e < start);
+    !ends_before(term.ends_on, from) && !ends_before(until, term.starts_on)
+}
+
+fn describe(term: &Term) -> String {
+    match term.ends_on {
+        Some(end) => format!("{} to {end}", term.starts_on),
+        None => format!("from {}, still open", term.starts_on),
+    }
+}
+
+/// Gives a member a role for a term (`until` inclusive; open-ended when
+/// None). Refused when it overlaps another term of the same role, or ends
+/// before it starts.
+pub fn assign(
+    db: &mut Db,
+    name: &str,
+    role: Role,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Result<()> {
+    if let Some(until) = until
+        && until < from
+    {
+        return Err(Error::Refused(format!(
+            "a term cannot end ({until}) before it starts ({from})"
+        )));
+    }
+    let tx = db.write()?;
+    let member = member(&tx, name)?;
+    if let Some(since) = member.inactive_since
+        && since <= from
+    {
+        return Err(Error::Refused(format!(
+            "{} has been inactive since {since}",
+            member.name
+        )));
+    }
+    if let Some(clash) = members::terms(&tx)?
+        .iter()
+        .find(|t| t.member_id == member.id && t.role == role && overlaps(t, from, until))
+    {
+        return Err(Error::Refused(format!(
+            "{} already holds the {role} role {}; terms of one role may not overlap",
+            member.name,
+            describe(clash)
+        )));
+    }
+    members::insert_term(&tx, member.id, role, from, until, &now())?;
+    tx.commit().ctx("committing the role term")
+}
+
+/// Ends a member's open term in a role; `on` is its last day.
+pub fn end(db: &mut Db, name: &str, role: Role, on: NaiveDate) -> Result<()> {
+    let tx = db.write()?;
+    let member = member(&tx, name)?;
+    let term = members::terms(&tx)?
+        .into_iter()
+        .find(|t| t.member_id == member.id && t.role == role && t.ends_on.is_none())
+        .ok_or_else(|| Error::Refused(format!("{} holds no open {role} term", member.name)))?;
+    if on < term.starts_on {
+        return Err(Error::Refused(format!(
+            "the {role} term of {} starts on {}; it cannot end before that ({on})",
+            member.name, term.starts_on
+        )));
+    }
+    members::end_term(&tx, term.id, on)?;
+    tx.commit().ctx("committing")
+}
+
+/// Changes a fund setting, checking its value.
+pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
+    let tx = db.write()?;
+    let value = value.trim();
+    if key == CONTRIBUTION_ACCOUNT {
+        let account = Book::load(&tx)?.account(value)?.clone();
+        if validate_account_name(&account.name)? != AccountType::Assets {
+            return Err(Error::Refused(format!(
+                "{CONTRIBUTION_ACCOUNT} must be an assets account, not {}",
+                account.name
+            )));
+        }
+    } else if let Some(role) = key.strip_prefix("max-term-months.") {
+        role.parse::<Role>()?;
+        if !value.parse::<u32>().is_ok_and(|months| months > 0) {
+            return Err(Error::Refused(format!(
+                "{key} is a number of months, at least 1 (got {value:?})"
+            )));
+        }
+    } else {
+        return Err(Error::Refused(format!(
+            "unknown setting {key:?}; settings are {CONTRIBUTION_ACCOUNT} and max-term-months.ROLE (treasurer, steward, member)"
+        )));
+    }
+    settings::set(&tx, key, value)?;
+    tx.commit().ctx("committing the setting")
+}

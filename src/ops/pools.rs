@@ -1,0 +1,162 @@
+//! Pools: adding them, moving money between them, and the rule that a
+//! restricted pool never goes below zero.
+//!
+//! A pool's holdings are carried by pool tags on income, expense and equity
+//! postings (where money came from or went): a credit adds to the pool, a
+//! debit takes from it. Untagged postings belong to the general pool, which
+//! is therefore whatever is not set aside: the fund's net assets minus the
+//! restricted pools. A move between pools is an ordinary balanced
+//! transaction on the `equity:pools` account, debited in one pool and
+//! credited in the other, so it sits in the hash chain like everything else.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::domain::account::name_key;
+use crate::domain::money::{format_minor, parse_decimal, to_minor};
+use crate::domain::txn::{Posting, Transaction};
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::ledger::Posted;
+use crate::ops::{Book, NewCommodity, now};
+use crate::report::pools::holdings;
+use crate::store::txns::Writer;
+use crate::store::{Db, commodities, pools};
+
+/// The account reallocations between pools are posted to.
+pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
+
+/// Refuses when any of the given restricted (pool, commodity) pairs is below
+/// zero on any day, naming the first such day.
+pub(crate) fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i64)>) -> Result<()> {
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let names: HashMap<i64, String> = pools::all(conn)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let commodities: HashMap<i64, _> = commodities::all(conn)?
+        .into_iter()
+        .map(|c| (c.id, c.commodity))
+        .collect();
+    for &(pool, commodity) in touched {
+        let mut held: i128 = 0;
+        for (date, change) in pools::daily_changes(conn, pool, commodity)? {
+            let before = held;
+            held += change;
+            if held < 0 {
+                let c = &commodities[&commodity];
+                return Err(Error::PoolBelowZero {
+                    pool: names.get(&pool).cloned().unwrap_or_default(),
+                    commodity: c.code.clone(),
+                    date,
+                    held: format_minor(held, c.decimals),
+                    available: format_minor(before, c.decimals),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds a restricted pool.
+pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> Result<()> {
+    crate::domain::pool::validate_pool_name(name)?;
+    if purpose.trim().is_empty() {
+        return Err(Error::InvalidTransaction(
+            "a pool needs a purpose the community agreed on (--purpose)".into(),
+        ));
+    }
+    let tx = db.write()?;
+    if let Some(existing) = pools::find_by_key(&tx, &name_key(name))? {
+        return Err(Error::PoolExists {
+            name: existing.name,
+        });
+    }
+    pools::insert(&tx, name, &name_key(name), purpose, guidelines, &now())?;
+    tx.commit().ctx("committing the new pool")
+}
+
+/// A move of money from one pool to another.
+#[derive(Debug, Clone)]
+pub struct MoveRequest {
+    pub amount: String,
+    pub commodity: String,
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+    pub date: NaiveDate,
+}
+
+/// Moves money between pools: the only way money changes purpose. Refused
+/// when the source pool does not have it available on that day.
+pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
+    if request.reason.trim().is_empty() {
+        return Err(Error::InvalidTransaction(
+            "a move needs a reason (--reason)".into(),
+        ));
+    }
+    let tx = db.write()?;
+    let mut book = Book::load(&tx)?;
+    let (from, from_id) = book.pool(&request.from)?;
+    let (to, to_id) = book.pool(&request.to)?;
+    if from_id == to_id {
+        return Err(Error::InvalidTransaction(format!(
+            "--from and --to are the same pool ({from})"
+        )));
+    }
+    let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Known)?;
+    let commodity = stored.commodity.clone();
+    let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
+    if amount <= 0 {
+        return Err(Error::Amount {
+            input: request.amount.clone(),
+            reason: "a move needs a positive amount".into(),
+        });
+    }
+    if from_id.is_none() {
+        let general = holdings(&tx, Some(request.date))?
+            .into_iter()
+            .find(|h| h.pool == from && h.commodity == commodity.code)
+            .map_or(0, |h| h.held.minor);
+        if general < i128::from(amount) {
+            return Err(Error::PoolBelowZero {
+                pool: from,
+                commodity: commodity.code.clone(),
+                date: request.date.to_string(),
+                held: format_minor(general - i128::from(amount), commodity.decimals),
+                available: format_minor(general, commodity.decimals),
+            });
+        }
+    }
+    book.account_or_create(&tx, REALLOCATION_ACCOUNT)?;
+    let leg = |amount: i64, pool: &str, id: Option<i64>| Posting {
+        account: REALLOCATION_ACCOUNT.to_owned(),
+        commodity: commodity.clone(),
+        amount,
+        memo: None,
+        pool: id.map(|_| pool.to_owned()),
+    };
+    let txn = Transaction::new(
+        request.date,
+        format!(
+            "Move from pool {from} to pool {to}: {}",
+            request.reason.trim()
+        ),
+        None,
+        None,
+        vec![leg(amount, &from, from_id), leg(-amount, &to, to_id)],
+    )?;
+    let ids = book.posting_ids(&txn)?;
+    let mut writer = Writer::new(&tx)?;
+    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    ensure_not_negative(&tx, &writer.finish()?)?;
+    tx.commit().ctx("committing the move")?;
+    Ok(Posted {
+        id,
+        hash,
+        declared: Vec::new(),
+    })
+}

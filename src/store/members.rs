@@ -1,0 +1,192 @@
+//! Members, their role terms, and who contributions came from.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::member::{Role, Visibility};
+use crate::error::{Result, SqlContext};
+
+/// A stored member.
+#[derive(Debug, Clone)]
+pub struct StoredMember {
+    pub id: i64,
+    pub name: String,
+    pub visibility: Visibility,
+    pub contact: Option<String>,
+    pub note: Option<String>,
+    pub inactive_since: Option<NaiveDate>,
+}
+
+fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredMember> {
+    let visibility: String = r.get(2)?;
+    Ok(StoredMember {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        visibility: visibility.parse().map_err(|e: crate::error::Error| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
+        })?,
+        contact: r.get(3)?,
+        note: r.get(4)?,
+        inactive_since: r.get(5)?,
+    })
+}
+
+/// What a new member record holds.
+pub struct NewMember<'a> {
+    pub name: &'a str,
+    pub key: &'a str,
+    pub visibility: Visibility,
+    pub contact: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO members (name, name_key, visibility, contact, note, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            member.name,
+            member.key,
+            member.visibility.as_str(),
+            member.contact,
+            member.note,
+            now
+        ],
+    )
+    .ctx("adding a member")?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A member by the case-insensitive key of their name.
+pub fn find_by_key(conn: &Connection, key: &str) -> Result<Option<StoredMember>> {
+    conn.prepare_cached(
+        "SELECT id, name, visibility, contact, note, inactive_since FROM members WHERE name_key = ?1",
+    )
+        .and_then(|mut s| s.query_row([key], member_from_row).optional())
+        .ctx("looking up a member")
+}
+
+/// Every member, in the order they were added.
+pub fn all(conn: &Connection) -> Result<Vec<StoredMember>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, name, visibility, contact, note, inactive_since FROM members ORDER BY id",
+        )
+        .ctx("listing members")?;
+    stmt.query_map([], member_from_row)
+        .and_then(Iterator::collect)
+        .ctx("listing members")
+}
+
+pub fn deactivate(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+    conn.execute(
+        "UPDATE members SET inactive_since = ?2 WHERE id = ?1",
+        params![id, on],
+    )
+    .ctx("marking a member inactive")?;
+    Ok(())
+}
+
+/// A term during which a member holds a role; `ends_on` is inclusive.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: i64,
+    pub member_id: i64,
+    pub role: Role,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+}
+
+fn term_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Term> {
+    let role: String = r.get(2)?;
+    Ok(Term {
+        id: r.get(0)?,
+        member_id: r.get(1)?,
+        role: role.parse().map_err(|e: crate::error::Error| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
+        })?,
+        starts_on: r.get(3)?,
+        ends_on: r.get(4)?,
+    })
+}
+
+pub fn insert_term(
+    conn: &Connection,
+    member_id: i64,
+    role: Role,
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    now: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO role_terms (member_id, role, starts_on, ends_on, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![member_id, role.as_str(), starts_on, ends_on, now],
+    )
+    .ctx("recording a role term")?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Every role term, ordered by start, then member, then role.
+pub fn terms(conn: &Connection) -> Result<Vec<Term>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, member_id, role, starts_on, ends_on FROM role_terms
+             ORDER BY starts_on, member_id, role, id",
+        )
+        .ctx("listing role terms")?;
+    stmt.query_map([], term_from_row)
+        .and_then(Iterator::collect)
+        .ctx("listing role terms")
+}
+
+pub fn end_term(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+    conn.execute(
+        "UPDATE role_terms SET ends_on = ?2 WHERE id = ?1",
+        params![id, on],
+    )
+    .ctx("ending a role term")?;
+    Ok(())
+}
+
+/// Records who a contribution came from (`None`: anonymous).
+pub fn insert_contribution(
+    conn: &Connection,
+    txn_id: i64,
+    member_id: Option<i64>,
+    kind: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO contributions (txn_id, member_id, kind) VALUES (?1, ?2, ?3)",
+        params![txn_id, member_id, kind],
+    )
+    .ctx("recording a contribution")?;
+    Ok(())
+}
+
+/// A member's contributions: (commodity code, decimals, total) per
+/// commodity, counting what the contributions credited to income.
+pub fn contributed(conn: &Connection, member_id: i64) -> Result<Vec<(String, u32, i128)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT c.code, c.decimals, p.amount FROM contributions k
+             JOIN postings p ON p.txn_id = k.txn_id
+             JOIN accounts a ON a.id = p.account_id
+             JOIN commodities c ON c.id = p.commodity_id
+             WHERE k.member_id = ?1 AND p.amount < 0 AND lower(a.name) LIKE 'income:%'
+             ORDER BY c.code",
+        )
+        .ctx("summing contributions")?;
+    let mut rows = stmt.query([member_id]).ctx("summing contributions")?;
+    let mut totals: Vec<(String, u32, i128)> = Vec::new();
+    while let Some(r) = rows.next().ctx("summing contributions")? {
+        let code: String = r.get(0).ctx("summing contributions")?;
+        let decimals: u32 = r.get(1).ctx("summing contributions")?;
+        let amount: i64 = r.get(2).ctx("summing contributions")?;
+        match totals.last_mut() {
+            Some((last, _, total)) if *last == code => *total -= i128::from(amount),
+            _ => totals.push((code, decimals, -i128::from(amount))),
+        }
+    }
+    Ok(totals)
+}
