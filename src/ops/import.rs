@@ -5,26 +5,23 @@
 //! Only when it introduces a new unit (not a well-known currency) is it read
 //! a second time, to learn how many decimal places that unit is written with.
 //! Every problem is collected with its line and column (up to
-//! [`MAX_PROBLEMS`]); if there is any, or on `--dry-run`, the transaction is
+//! [`MAX_PROBLEMS`](crate::ops::csvin::MAX_PROBLEMS)); if there is any, or on `--dry-run`, the transaction is
 //! rolled back and the database is exactly as before.
 //!
 //! Each imported transaction is remembered under (source, `txn` value), so
 //! importing the same file again adds nothing, and the same key with other
 //! content is refused.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufReader, Read};
 use std::path::Path;
-use std::rc::Rc;
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::StringRecord;
 
 use crate::domain::date::parse_date;
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
+use crate::ops::csvin::{CsvFile, Problems, file_problem};
 use crate::ops::ledger::check_open;
 use crate::ops::{Book, NewCommodity, Progress, now};
 use crate::store::txns::{self, PostingIds, Writer};
@@ -49,8 +46,6 @@ pub const OPTIONAL_COLUMNS: [&str; 7] = [
     "prev_hash",
     "hash",
 ];
-/// How many problems an import reports before only counting the rest.
-pub const MAX_PROBLEMS: usize = 100;
 
 /// How to import.
 #[derive(Debug, Clone)]
@@ -78,18 +73,16 @@ pub struct ImportSummary {
 
 /// Where each column is in the file.
 struct Columns {
-    names: Vec<String>,
     optional: [Option<usize>; OPTIONAL_COLUMNS.len()],
 }
 
 impl Columns {
-    fn from_header(header: &StringRecord) -> std::result::Result<Columns, Problem> {
+    fn from_header(names: &[&str]) -> std::result::Result<Columns, Problem> {
         let problem = |message: String| Problem {
             line: 1,
             field: None,
             message,
         };
-        let names: Vec<&str> = header.iter().collect();
         if names.len() < REQUIRED_COLUMNS.len() || names[..6] != REQUIRED_COLUMNS {
             return Err(problem(format!(
                 "the header must start with {} (found {})",
@@ -109,10 +102,7 @@ impl Columns {
                 return Err(problem(format!("column {name:?} appears twice")));
             }
         }
-        Ok(Columns {
-            names: names.iter().map(|n| (*n).to_owned()).collect(),
-            optional,
-        })
+        Ok(Columns { optional })
     }
 
     fn get<'r>(&self, record: &'r StringRecord, name: &str) -> &'r str {
@@ -134,182 +124,20 @@ impl Columns {
     }
 }
 
-/// Collects problems, keeping the first [`MAX_PROBLEMS`].
-#[derive(Default)]
-struct Problems {
-    list: Vec<Problem>,
-    more: usize,
-}
-
-impl Problems {
-    fn push(&mut self, line: u64, field: Option<&str>, message: impl Into<String>) {
-        if self.list.len() < MAX_PROBLEMS {
-            self.list.push(Problem {
-                line,
-                field: field.map(str::to_owned),
-                message: message.into(),
-            });
-        } else {
-            self.more += 1;
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.list.len() + self.more
-    }
-}
-
-/// A reader that keeps a copy of what it hands out, so that the raw text of
-/// each CSV record can be checked (see [`stray_quote`]). The importer drains
-/// the copy after every record, so it holds at most one buffer's worth.
-struct Tee<R> {
-    inner: R,
-    seen: Rc<RefCell<Vec<u8>>>,
-}
-
-impl<R: Read> Read for Tee<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.seen.borrow_mut().extend_from_slice(&buf[..n]);
-        Ok(n)
-    }
-}
-
-/// Finds a quote that the CSV reader would silently accept but that almost
-/// certainly means a broken file: a quote inside an unquoted field, or text
-/// after the closing quote of a quoted field (`"Rent "relief""`). Returns the
-/// 0-based index of the field it is in.
-fn stray_quote(raw: &[u8]) -> Option<usize> {
-    let end_of_field = |b: Option<&u8>| matches!(b, None | Some(b',' | b'\r' | b'\n'));
-    let mut field = 0;
-    let mut i = 0;
-    loop {
-        if raw.get(i) == Some(&b'"') {
-            i += 1;
-            loop {
-                match raw.get(i) {
-                    // Unterminated: the CSV reader reports it as a short row.
-                    None => return None,
-                    Some(b'"') if raw.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => {
-                        i += 1;
-                        break;
-                    }
-                    Some(_) => i += 1,
-                }
-            }
-            if !end_of_field(raw.get(i)) {
-                return Some(field);
-            }
-        } else {
-            while !end_of_field(raw.get(i)) {
-                if raw[i] == b'"' {
-                    return Some(field);
-                }
-                i += 1;
-            }
-        }
-        if raw.get(i) != Some(&b',') {
-            return None;
-        }
-        field += 1;
-        i += 1;
-    }
-}
-
-/// Follows the raw bytes the CSV reader consumed, record by record: finds
-/// the line each record really starts on (the csv crate's own count drifts on
-/// CRLF files and blank lines) and checks it for stray quotes.
-struct RawRecords {
-    seen: Rc<RefCell<Vec<u8>>>,
-    /// File offset of `seen[0]`.
-    offset: u64,
-    /// Line breaks consumed so far.
-    newlines: u64,
-}
-
-impl RawRecords {
-    /// Takes the bytes up to file offset `end` (where the reader stands after
-    /// a record): the record's first line, and the field with a stray quote.
-    fn take(&mut self, end: u64) -> (u64, Option<usize>) {
-        let mut seen = self.seen.borrow_mut();
-        let upto = usize::try_from(end.saturating_sub(self.offset))
-            .unwrap_or(usize::MAX)
-            .min(seen.len());
-        let raw = &seen[..upto];
-        let start = raw
-            .iter()
-            .position(|b| !matches!(b, b'\r' | b'\n'))
-            .unwrap_or(raw.len());
-        let count = |bytes: &[u8]| bytes.iter().filter(|&&b| b == b'\n').count() as u64;
-        let leading = count(&raw[..start]);
-        let line = self.newlines + leading + 1;
-        let stray = stray_quote(&raw[start..]);
-        self.newlines += leading + count(&raw[start..]);
-        seen.drain(..upto);
-        self.offset = end;
-        (line, stray)
-    }
-}
-
-fn open_csv(
-    path: &Path,
-    label: &str,
-    tee: Option<Rc<RefCell<Vec<u8>>>>,
-) -> Result<csv::Reader<Box<dyn Read>>> {
-    let file = File::open(path).map_err(|source| Error::Io {
-        context: format!("opening {label}"),
-        source,
-    })?;
-    let buffered = BufReader::with_capacity(1 << 16, file);
-    let reader: Box<dyn Read> = match tee {
-        Some(seen) => Box::new(Tee {
-            inner: buffered,
-            seen,
-        }),
-        None => Box::new(buffered),
-    };
-    Ok(ReaderBuilder::new().has_headers(false).from_reader(reader))
-}
-
-/// Reads the header row (a UTF-8 byte-order mark before it is ignored).
-fn read_header(reader: &mut csv::Reader<Box<dyn Read>>, label: &str) -> Result<Columns> {
-    let fail = |message: String| Error::Import {
-        path: label.to_owned(),
-        problems: vec![Problem {
-            line: 1,
-            field: None,
-            message,
-        }],
-        more: 0,
-    };
-    let mut header = StringRecord::new();
-    match reader.read_record(&mut header) {
-        Ok(true) => {}
-        Ok(false) => {
-            return Err(fail(
-                "the file is empty; expected a journal CSV header".into(),
-            ));
-        }
-        Err(e) => return Err(fail(format!("unreadable header: {e}"))),
-    }
-    if let Some(first) = header.get(0).and_then(|f| f.strip_prefix('\u{feff}')) {
-        let mut fixed = StringRecord::new();
-        fixed.push_field(first);
-        header.iter().skip(1).for_each(|f| fixed.push_field(f));
-        header = fixed;
-    }
-    Columns::from_header(&header).map_err(|p| fail(p.message))
+/// Checks the header row.
+fn columns(csv: &CsvFile, label: &str) -> Result<Columns> {
+    let names: Vec<&str> = csv.header.iter().map(String::as_str).collect();
+    Columns::from_header(&names).map_err(|p| file_problem(label, p.message))
 }
 
 /// The most decimal places each commodity is written with in the file.
 fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
-    let mut reader = open_csv(path, label, None)?;
-    read_header(&mut reader, label)?;
+    let mut csv = CsvFile::open(path, label, b',', 0)?;
     let mut places: HashMap<String, u32> = HashMap::new();
     let mut record = StringRecord::new();
-    // Unreadable rows are reported, with their lines, by the second pass.
-    while reader.read_record(&mut record).unwrap_or(false) {
+    // Unreadable rows are reported, with their lines, by the main pass.
+    let mut ignored = Problems::default();
+    while csv.next(&mut record, &mut ignored)?.is_some() {
         if let (Some(amount), Some(code)) = (record.get(4), record.get(5))
             && let Ok(value) = parse_decimal(amount)
         {
@@ -387,15 +215,8 @@ pub fn import_journal(
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
     let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let mut reader = open_csv(path, label, Some(Rc::clone(&seen)))?;
-    let columns = read_header(&mut reader, label)?;
-    let mut raw = RawRecords {
-        seen,
-        offset: 0,
-        newlines: 0,
-    };
-    raw.take(reader.position().byte());
+    let mut csv = CsvFile::open(path, label, b',', 0)?;
+    let columns = columns(&csv, label)?;
     let tx = db.write()?;
     let source_id = imports::source_id(&tx, &options.source)?;
     let mut importer = Importer {
@@ -422,42 +243,13 @@ pub fn import_journal(
     progress.start(total);
     let mut group: Group = Vec::new();
     let mut record = StringRecord::new();
-    loop {
-        let read = reader.read_record(&mut record);
-        let (line, stray) = raw.take(reader.position().byte());
-        match read {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
-                        format!("expected {expected_len} fields like the header, found {len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_owned(),
-                    _ => e.to_string(),
-                };
-                importer.problems.push(line, None, message);
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-                continue;
-            }
-        }
-        if let Some(field) = stray {
-            importer.problems.push(
-                line,
-                importer.columns.names.get(field).map(String::as_str),
-                "stray quote: a field containing quotes must be quoted as a whole, with inner quotes doubled (\"Rent \"\"relief\"\"\")",
-            );
-        }
+    while let Some(line) = csv.next(&mut record, &mut importer.problems)? {
         let same = group
             .first()
             .is_some_and(|(_, first)| first.get(0) == record.get(0));
         if !same && !group.is_empty() {
             importer.transaction(std::mem::take(&mut group))?;
-            progress.set(reader.position().byte());
+            progress.set(csv.position());
         }
         group.push((line, std::mem::take(&mut record)));
     }
@@ -471,15 +263,7 @@ pub fn import_journal(
         summary,
         ..
     } = importer;
-    if problems.count() > 0 {
-        let mut list = problems.list;
-        list.sort_by_key(|p| p.line);
-        return Err(Error::Import {
-            path: label.to_owned(),
-            problems: list,
-            more: problems.more,
-        });
-    }
+    problems.check(label)?;
     crate::ops::pools::ensure_not_negative(&tx, &writer.finish()?)?;
     if !options.dry_run {
         tx.commit().ctx("committing the import")?;
@@ -854,19 +638,5 @@ impl Importer<'_> {
             original: original.txn,
             voided: original.reversed_by.is_some(),
         }))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_stray_quotes() {
-        assert_eq!(stray_quote(b"1,\"Rent \"relief\"\",x\n"), Some(1));
-        assert_eq!(stray_quote(b"2,Rent \"relief\",x\r\n"), Some(1));
-        assert_eq!(stray_quote(b"3,\"ok \"\"quoted\"\"\",\"a,b\"\n"), None);
-        assert_eq!(stray_quote(b"4,plain,,last"), None);
-        assert_eq!(stray_quote(b"\"multi\nline\",x\n"), None);
     }
 }

@@ -4,6 +4,7 @@
 //! here prints or exits.
 
 pub mod contribute;
+pub mod csvin;
 pub mod exchange;
 pub mod export;
 pub mod import;

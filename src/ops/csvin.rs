@@ -1,0 +1,304 @@
+//! Reading CSV input strictly: shared by the journal and bank importers.
+//!
+//! [`CsvFile`] streams records with their true line numbers (counted from the
+//! raw bytes, since the csv crate's own count drifts on CRLF files and blank
+//! lines), ignores a UTF-8 byte-order mark, refuses rows whose field count
+//! differs from the header's, and flags stray quotes that the csv crate would
+//! silently accept (`"Rent "relief""`). Problems are collected in
+//! [`Problems`], so an import can report all of them at once.
+
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+use std::rc::Rc;
+
+use csv::{ReaderBuilder, StringRecord};
+
+use crate::error::{Error, Problem, Result};
+
+/// How many problems an import reports before only counting the rest.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Collects problems, keeping the first [`MAX_PROBLEMS`].
+#[derive(Default)]
+pub(crate) struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, line: u64, field: Option<&str>, message: impl Into<String>) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem {
+                line,
+                field: field.map(str::to_owned),
+                message: message.into(),
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.list.len() + self.more
+    }
+
+    /// `Ok` when there were none, else the import error listing them by line.
+    pub fn check(self, label: &str) -> Result<()> {
+        if self.count() == 0 {
+            return Ok(());
+        }
+        let mut list = self.list;
+        list.sort_by_key(|p| p.line);
+        Err(Error::Import {
+            path: label.to_owned(),
+            problems: list,
+            more: self.more,
+        })
+    }
+}
+
+/// A one-problem import error about the file as a whole (line 1).
+pub(crate) fn file_problem(label: &str, message: String) -> Error {
+    Error::Import {
+        path: label.to_owned(),
+        problems: vec![Problem {
+            line: 1,
+            field: None,
+            message,
+        }],
+        more: 0,
+    }
+}
+
+/// A reader that keeps a copy of what it hands out, so that the raw text of
+/// each record can be checked. [`RawRecords`] drains the copy after every
+/// record, so it holds at most one buffer's worth.
+struct Tee<R> {
+    inner: R,
+    seen: Rc<RefCell<Vec<u8>>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen.borrow_mut().extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Finds a quote that the CSV reader would silently accept but that almost
+/// certainly means a broken file: a quote inside an unquoted field, or text
+/// after the closing quote of a quoted field (`"Rent "relief""`). Returns the
+/// 0-based index of the field it is in.
+fn stray_quote(raw: &[u8], delimiter: u8) -> Option<usize> {
+    let end_of_field =
+        |b: Option<&u8>| b.is_none_or(|&b| b == delimiter || b == b'\r' || b == b'\n');
+    let mut field = 0;
+    let mut i = 0;
+    loop {
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match raw.get(i) {
+                    // Unterminated: the CSV reader reports it as a short row.
+                    None => return None,
+                    Some(b'"') if raw.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            if !end_of_field(raw.get(i)) {
+                return Some(field);
+            }
+        } else {
+            while !end_of_field(raw.get(i)) {
+                if raw[i] == b'"' {
+                    return Some(field);
+                }
+                i += 1;
+            }
+        }
+        if raw.get(i) != Some(&delimiter) {
+            return None;
+        }
+        field += 1;
+        i += 1;
+    }
+}
+
+/// Follows the raw bytes the CSV reader consumed, record by record.
+struct RawRecords {
+    seen: Rc<RefCell<Vec<u8>>>,
+    /// File offset of `seen[0]`.
+    offset: u64,
+    /// Line breaks consumed so far.
+    newlines: u64,
+    delimiter: u8,
+}
+
+impl RawRecords {
+    /// Takes the bytes up to file offset `end` (where the reader stands after
+    /// a record): the record's first line, and the field with a stray quote.
+    fn take(&mut self, end: u64) -> (u64, Option<usize>) {
+        let mut seen = self.seen.borrow_mut();
+        let upto = usize::try_from(end.saturating_sub(self.offset))
+            .unwrap_or(usize::MAX)
+            .min(seen.len());
+        let raw = &seen[..upto];
+        let start = raw
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(raw.len());
+        let count = |bytes: &[u8]| bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let leading = count(&raw[..start]);
+        let line = self.newlines + leading + 1;
+        let stray = stray_quote(&raw[start..], self.delimiter);
+        self.newlines += leading + count(&raw[start..]);
+        seen.drain(..upto);
+        self.offset = end;
+        (line, stray)
+    }
+}
+
+/// A CSV file being read: its header and a stream of checked records.
+pub(crate) struct CsvFile {
+    reader: csv::Reader<Box<dyn Read>>,
+    raw: RawRecords,
+    /// The header's column names (byte-order mark removed).
+    pub header: Vec<String>,
+}
+
+impl CsvFile {
+    /// Opens a file, skips `skip_lines` records before the header (a bank's
+    /// preamble), and reads the header. `label` names the file in messages.
+    pub fn open(path: &Path, label: &str, delimiter: u8, skip_lines: usize) -> Result<CsvFile> {
+        let file = File::open(path).map_err(|source| Error::Io {
+            context: format!("opening {label}"),
+            source,
+        })?;
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let tee = Tee {
+            inner: BufReader::with_capacity(1 << 16, file),
+            seen: Rc::clone(&seen),
+        };
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(Box::new(tee) as Box<dyn Read>);
+        let mut csv = CsvFile {
+            reader,
+            raw: RawRecords {
+                seen,
+                offset: 0,
+                newlines: 0,
+                delimiter,
+            },
+            header: Vec::new(),
+        };
+        let mut record = StringRecord::new();
+        for _ in 0..=skip_lines {
+            let read = csv.reader.read_record(&mut record);
+            csv.raw.take(csv.reader.position().byte());
+            match read {
+                Ok(true) => {}
+                Ok(false) => {
+                    return Err(file_problem(
+                        label,
+                        "the file is empty: expected a header row".into(),
+                    ));
+                }
+                Err(e) => return Err(file_problem(label, format!("unreadable header: {e}"))),
+            }
+        }
+        csv.header = record
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match i {
+                0 => name.trim_start_matches('\u{feff}').to_owned(),
+                _ => name.to_owned(),
+            })
+            .collect();
+        Ok(csv)
+    }
+
+    /// Reads the next sound record into `record` and returns its line;
+    /// `None` at the end. Malformed rows are recorded in `problems` and
+    /// skipped; a stray quote is recorded but the row is still returned, so
+    /// that its other problems are found too.
+    pub fn next(
+        &mut self,
+        record: &mut StringRecord,
+        problems: &mut Problems,
+    ) -> Result<Option<u64>> {
+        loop {
+            let read = self.reader.read_record(record);
+            let (line, stray) = self.raw.take(self.reader.position().byte());
+            match read {
+                Ok(false) => return Ok(None),
+                Ok(true) if record.len() != self.header.len() => {
+                    problems.push(
+                        line,
+                        None,
+                        format!(
+                            "expected {} fields like the header, found {}",
+                            self.header.len(),
+                            record.len()
+                        ),
+                    );
+                }
+                Ok(true) => {
+                    if let Some(field) = stray {
+                        problems.push(
+                            line,
+                            self.header.get(field).map(String::as_str),
+                            "stray quote: a field containing quotes must be quoted as a whole, with inner quotes doubled (\"Rent \"\"relief\"\"\")",
+                        );
+                    }
+                    return Ok(Some(line));
+                }
+                Err(e) => {
+                    let message = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_owned(),
+                        _ => e.to_string(),
+                    };
+                    problems.push(line, None, message);
+                    if let csv::ErrorKind::Io(io) = e.kind() {
+                        return Err(Error::Io {
+                            context: "reading the file".into(),
+                            source: std::io::Error::new(io.kind(), io.to_string()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many bytes have been read (for progress bars).
+    pub fn position(&self) -> u64 {
+        self.reader.position().byte()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_stray_quotes() {
+        assert_eq!(stray_quote(b"1,\"Rent \"relief\"\",x\n", b','), Some(1));
+        assert_eq!(stray_quote(b"2,Rent \"relief\",x\r\n", b','), Some(1));
+        assert_eq!(
+            stray_quote(b"3,\"ok \"\"quoted\"\"\",\"a,b\"\n", b','),
+            None
+        );
+        assert_eq!(stray_quote(b"4,plain,,last", b','), None);
+        assert_eq!(stray_quote(b"\"multi\nline\",x\n", b','), None);
+        assert_eq!(stray_quote(b"a;\"b;c\";d\"e", b';'), Some(2));
+    }
+}
