@@ -10,7 +10,9 @@ content and its `prev_hash` column, compared with its `hash` column, and each
 mismatch is printed with its txn and line, then a count, then
 `fingerprint: <hex>`: the chain recomputed from the content alone, starting
 at the first row's prev_hash. For a whole export that is what `fondo verify`
-prints. The canonical form is described in docs/hash-chain.md.
+prints. The canonical form is described in docs/hash-chain.md. A file
+without a `pool` column is read as if the column were there and empty: every
+posting in the general pool.
 
 --allow-gaps accepts a transaction whose prev_hash is not the hash of the one
 before it (a --from/--to export skips transactions posted out of date order)
@@ -34,6 +36,8 @@ REQUIRED = ["txn", "date", "description", "account", "amount", "commodity"]
 HASH_COLUMNS = ["prev_hash", "hash"]
 # Columns that belong to the transaction and repeat on each of its rows.
 TXN_FIELDS = ["date", "description", "payee", "reference", "reverses", "prev_hash", "hash"]
+# Optional columns that belong to each posting.
+POSTING_FIELDS = ["memo", "pool"]
 
 
 def canonical(prev, first, rows, reverses_hash):
@@ -46,7 +50,7 @@ def canonical(prev, first, rows, reverses_hash):
         first["payee"],
         first["reference"],
         reverses_hash,
-        [[r["account"], r["commodity"], r["amount"], r["memo"]] for r in rows],
+        [[r["account"], r["commodity"], r["amount"], r["memo"], r["pool"]] for r in rows],
     ]
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -69,7 +73,9 @@ def read_groups(reader, header, problems):
             )
             continue
         row = dict(zip(header, fields))
-        for name in TXN_FIELDS + ["memo"]:
+        # Optional columns left out are empty (no `pool` column: every
+        # posting is in the general pool).
+        for name in TXN_FIELDS + POSTING_FIELDS:
             row.setdefault(name, "")
         if group and group[0][1]["txn"] != row["txn"]:
             yield group[0][1]["txn"], group

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use tempfile::TempDir;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-const EXPORT_HEADER: [&str; 12] = [
+const EXPORT_HEADER: [&str; 13] = [
     "txn",
     "date",
     "description",
@@ -24,6 +24,7 @@ const EXPORT_HEADER: [&str; 12] = [
     "payee",
     "reference",
     "memo",
+    "pool",
     "reverses",
     "prev_hash",
     "hash",
@@ -99,25 +100,27 @@ fn fingerprint_line(text: &str) -> Option<String> {
     Some(hex.to_owned())
 }
 
-/// Imported with memos, then extended with `fondo post` and `fondo void`.
+/// Imported with memos and pools (named in another case than they were
+/// added with), then extended with `fondo post` and `fondo void`.
 const TRICKY_CSV: &str = "\
-txn,date,description,account,amount,commodity,payee,reference,memo,reverses
-k1,2026-01-05,\"Aporte de \"\"Doña\"\" Ana, cuota\",assets:caja:kwd,12.5,KWD,\"Ana \"\"la\"\" Pérez\",\"REF,1\",línea “uno”,
+txn,date,description,account,amount,commodity,payee,reference,memo,reverses,pool
+k1,2026-01-05,\"Aporte de \"\"Doña\"\" Ana, cuota\",assets:caja:kwd,12.5,KWD,\"Ana \"\"la\"\" Pérez\",\"REF,1\",línea “uno”,,
 k1,2026-01-05,\"Aporte de \"\"Doña\"\" Ana, cuota\",income:aportes:niños,-12.500,KWD,\"Ana \"\"la\"\" Pérez\",\"REF,1\",\"memo, con coma
-y salto\",
-k2,2026-01-06,Horas de voluntariado 🌱,expenses:in-kind:tiempo,7,HOURS,,,\"tab\there, back\\slash\",
-k2,2026-01-06,Horas de voluntariado 🌱,income:in-kind:tiempo,-7,HOURS,,,,
-k3,2026-01-10,Cambio KWD → USD,assets:bank:usd,32.50,USD,Casa de cambio «Sol»,FX-1,,
-k3,2026-01-10,Cambio KWD → USD,equity:conversions:USD,-32.50,USD,Casa de cambio «Sol»,FX-1,,
-k3,2026-01-10,Cambio KWD → USD,equity:conversions:KWD,10,KWD,Casa de cambio «Sol»,FX-1,tasa 3.25,
-k3,2026-01-10,Cambio KWD → USD,assets:caja:kwd,-10.000,KWD,Casa de cambio «Sol»,FX-1,,
-k4,2026-01-20,\"void of k2: counted twice, \"\"oops\"\"\",expenses:in-kind:tiempo,-7,HOURS,,,,k2
-k4,2026-01-20,\"void of k2: counted twice, \"\"oops\"\"\",income:in-kind:tiempo,7,HOURS,,,,k2
+y salto\",,\"niñez \"\"sol\"\", NORTE\"
+k2,2026-01-06,Horas de voluntariado 🌱,expenses:in-kind:tiempo,7,HOURS,,,\"tab\there, back\\slash\",,\"Niñez \"\"Sol\"\", norte\"
+k2,2026-01-06,Horas de voluntariado 🌱,income:in-kind:tiempo,-7,HOURS,,,,,\"Niñez \"\"Sol\"\", norte\"
+k3,2026-01-10,Cambio KWD → USD,assets:bank:usd,32.50,USD,Casa de cambio «Sol»,FX-1,,,
+k3,2026-01-10,Cambio KWD → USD,equity:conversions:USD,-32.50,USD,Casa de cambio «Sol»,FX-1,,,
+k3,2026-01-10,Cambio KWD → USD,equity:conversions:KWD,10,KWD,Casa de cambio «Sol»,FX-1,tasa 3.25,,general
+k3,2026-01-10,Cambio KWD → USD,assets:caja:kwd,-10.000,KWD,Casa de cambio «Sol»,FX-1,,,
+k4,2026-01-20,\"void of k2: counted twice, \"\"oops\"\"\",expenses:in-kind:tiempo,-7,HOURS,,,,k2,\"Niñez \"\"Sol\"\", norte\"
+k4,2026-01-20,\"void of k2: counted twice, \"\"oops\"\"\",income:in-kind:tiempo,7,HOURS,,,,k2,\"Niñez \"\"Sol\"\", norte\"
 ";
 
 /// A ledger with unicode text, quotes, commas, newlines and tabs in every
-/// text field, commodities with 0, 2 and 3 decimal places, and two voids
-/// (one imported, one made with `fondo void`).
+/// text field, commodities with 0, 2 and 3 decimal places, postings in a
+/// restricted pool and in the general pool, and two voids (one imported, one
+/// made with `fondo void`).
 fn tricky_fund() -> Fund {
     let fund = Fund::new();
     fund.ok(&[
@@ -128,6 +131,13 @@ fn tricky_fund() -> Fund {
         "USD",
     ]);
     fund.ok(&["commodity", "add", "HOURS", "--decimals", "0"]);
+    fund.ok(&[
+        "pool",
+        "add",
+        "Niñez \"Sol\", norte",
+        "--purpose",
+        "Útiles escolares",
+    ]);
     let csv = fund.path("tricky.csv");
     std::fs::write(&csv, TRICKY_CSV).unwrap();
     fund.ok(&["journal", "import", csv.to_str().unwrap()]);
@@ -200,7 +210,7 @@ fn canonical(prev: &str, rows: &Rows, reverses_hash: &str) -> String {
     let first = &rows[0];
     let postings: Vec<_> = rows
         .iter()
-        .map(|r| json!([&r[3], &r[5], &r[4], &r[8]]))
+        .map(|r| json!([&r[3], &r[5], &r[4], &r[8], &r[9]]))
         .collect();
     json!([
         "fondo-txn-v1",
@@ -224,7 +234,7 @@ fn recompute(export: &str, decimals: &HashMap<String, usize>) -> String {
         let first = &rows[0];
         let txn = &first[0];
         for row in &rows {
-            for column in [1, 2, 6, 7, 9, 10, 11] {
+            for column in [1, 2, 6, 7, 10, 11, 12] {
                 assert_eq!(row[column], first[column], "txn {txn}: column {column}");
             }
             let places = decimals[&row[5]];
@@ -235,13 +245,13 @@ fn recompute(export: &str, decimals: &HashMap<String, usize>) -> String {
                 &row[4], &row[5]
             );
         }
-        assert_eq!(first[10], prev, "txn {txn}: prev_hash");
-        let reverses_hash = match &first[9] {
+        assert_eq!(first[11], prev, "txn {txn}: prev_hash");
+        let reverses_hash = match &first[10] {
             "" => String::new(),
             original => hashes[original].clone(),
         };
         let hash = sha256_hex(&canonical(&prev, &rows, &reverses_hash));
-        assert_eq!(first[11], hash, "txn {txn}: hash");
+        assert_eq!(first[12], hash, "txn {txn}: hash");
         hashes.insert(txn.to_owned(), hash.clone());
         prev = hash;
     }
@@ -291,13 +301,21 @@ fn independent_recomputation_reaches_the_verify_fingerprint() {
         "José \"\"Pepe\"\" 🏠",
         "\"R-1,2\"",
         "tab\there, back\\slash",
+        // The pool as it was added, on every posting that names it.
+        ",-12.500,KWD,\"Ana \"\"la\"\" Pérez\",\"REF,1\",\"memo, con coma\ny salto\",\"Niñez \"\"Sol\"\", norte\",,",
+        ",-7,HOURS,,,,\"Niñez \"\"Sol\"\", norte\",,",
     ] {
         assert!(export.contains(needle), "{needle:?} not in\n{export}");
     }
     let groups = transactions(&export);
     assert_eq!(groups.len(), 6);
+    let pooled = groups.iter().flatten().filter(|r| !r[9].is_empty()).count();
     assert_eq!(
-        groups.iter().filter(|g| !g[0][9].is_empty()).count(),
+        pooled, 5,
+        "k1's income, both postings of k2 and of its void"
+    );
+    assert_eq!(
+        groups.iter().filter(|g| !g[0][10].is_empty()).count(),
         2,
         "two voids"
     );
@@ -395,7 +413,7 @@ fn python_script_checks_a_filtered_export_from_its_first_prev_hash() {
     std::fs::write(&file, &export).unwrap();
     let out = python_script(&[&file], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    let last_hash = groups.last().unwrap()[0][11].to_owned();
+    let last_hash = groups.last().unwrap()[0][12].to_owned();
     assert_eq!(fingerprint_line(&text(&out)), Some(last_hash));
     assert!(
         text(&out).contains("not at the genesis hash"),
@@ -452,6 +470,13 @@ fn hash_chain_document_worked_example_is_current() {
     for args in [
         &["init", "--name", "Fondo Barrio", "--currency", "USD"][..],
         &["commodity", "add", "HOURS", "--decimals", "0"],
+        &[
+            "pool",
+            "add",
+            "Vivienda",
+            "--purpose",
+            "Rent relief for members",
+        ],
         &["account", "add", "assets:bank:usd"],
         &["account", "add", "income:donations"],
         &["account", "add", "expenses:in-kind:legal"],
@@ -469,6 +494,8 @@ fn hash_chain_document_worked_example_is_current() {
             "Ana Pérez",
             "--reference",
             "R-7",
+            "--pool",
+            "vivienda",
         ],
         &[
             "post",
@@ -492,10 +519,14 @@ fn hash_chain_document_worked_example_is_current() {
         fund.ok(args);
     }
     let export = fund.export(&[]);
+    assert!(
+        doc.contains(&format!("```text\n{export}```")),
+        "docs/hash-chain.md lacks the export:\n{export}"
+    );
     let mut prev = GENESIS.to_owned();
     let mut hashes = HashMap::new();
     for rows in transactions(&export) {
-        let reverses = match &rows[0][9] {
+        let reverses = match &rows[0][10] {
             "" => String::new(),
             original => hashes.get(original).cloned().unwrap(),
         };
@@ -508,4 +539,85 @@ fn hash_chain_document_worked_example_is_current() {
     }
     assert_eq!(prev, fund.fingerprint());
     assert!(doc.contains(&format!("fingerprint: {prev}")));
+}
+
+/// Rewrites CSV text without the named column.
+fn without_column(text: &str, column: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut rows = reader.records().map(Result::unwrap);
+    let header = rows.next().unwrap();
+    let drop = header.iter().position(|c| c == column).unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in std::iter::once(header).chain(rows) {
+        let kept: Vec<&str> = row
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != drop)
+            .map(|(_, f)| f)
+            .collect();
+        writer.write_record(kept).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn python_script_reads_a_file_without_a_pool_column_as_the_general_pool() {
+    let fund = Fund::new();
+    fund.ok(&["init", "--currency", "USD"]);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/barrio-journal.csv");
+    fund.ok(&["journal", "import", example.to_str().unwrap()]);
+    let export = fund.export(&[]);
+    assert!(
+        transactions(&export)
+            .iter()
+            .flatten()
+            .all(|r| r[9].is_empty()),
+        "the example uses no pool"
+    );
+    let file = fund.path("no-pool.csv");
+    std::fs::write(&file, without_column(&export, "pool")).unwrap();
+    let out = python_script(&[&file], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(fingerprint_line(&text(&out)), Some(fund.fingerprint()));
+}
+
+#[test]
+fn python_script_catches_a_changed_or_dropped_pool() {
+    let fund = tricky_fund();
+    let export = fund.export(&[]);
+    let file = fund.path("pool.csv");
+
+    // Dropping the column puts every posting in the general pool: only the
+    // transactions that had a restricted pool stop matching.
+    std::fs::write(&file, without_column(&export, "pool")).unwrap();
+    let out = python_script(&[&file], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let report = text(&out);
+    for txn in ["1", "2", "4"] {
+        assert!(
+            report.contains(&format!("txn {txn}: its content does not match")),
+            "{report}"
+        );
+    }
+    for txn in ["3", "5", "6"] {
+        assert!(!report.contains(&format!("txn {txn}: ")), "{report}");
+    }
+
+    // Moving a posting to another pool (here: the general one) is caught.
+    let changed = export.replacen(
+        ",-7,HOURS,,,,\"Niñez \"\"Sol\"\", norte\",,",
+        ",-7,HOURS,,,,,,",
+        1,
+    );
+    assert_ne!(changed, export);
+    std::fs::write(&file, changed).unwrap();
+    let out = python_script(&[&file], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("txn 2: its content does not match"),
+        "{}",
+        text(&out)
+    );
 }

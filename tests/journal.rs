@@ -71,7 +71,7 @@ created commodity KG-RICE with 3 decimal places
     assert_eq!(memo[6], "Solidarität Berlin");
     assert_eq!(memo[7], "SEPA-88121");
     assert_eq!(memo[8], "línea 1\nlínea 2");
-    assert_eq!(rows[9][9], "4", "the void points at the stored id of a4");
+    assert_eq!(rows[9][10], "4", "the void points at the stored id of a4");
     fund.ok(&["verify"]);
 }
 
@@ -210,7 +210,7 @@ fn identical_transactions_with_different_txn_values_are_both_kept() {
     );
     let rows = csv_rows(&fund.export());
     assert_ne!(
-        rows[0][11], rows[2][11],
+        rows[0][12], rows[2][12],
         "the chain makes their hashes differ"
     );
 }
@@ -520,7 +520,7 @@ fn an_import_chains_onto_existing_transactions() {
     assert_eq!(rows[0][0], "1");
     assert_eq!(rows[2][0], "2");
     assert_eq!(
-        rows[2][10], rows[0][11],
+        rows[2][11], rows[0][12],
         "the import's first transaction cites the last posted one"
     );
     assert!(

@@ -318,35 +318,35 @@ fn commodities_are_declared_and_listed() {
 fn post_prints_ids_and_records_every_field() {
     let fund = sample();
     let rows = csv_rows(&fund.export());
-    let fields = |row: &Vec<String>| row[..10].join("|");
+    let fields = |row: &Vec<String>| row[..11].join("|");
     let got: Vec<String> = rows.iter().map(fields).collect();
     assert_eq!(
         got,
         [
-            "1|2026-01-05|Opening balance|assets:bank:usd|1000.00|USD||||",
-            "1|2026-01-05|Opening balance|assets:cash|50.00|USD||||",
-            "1|2026-01-05|Opening balance|equity:opening|-1050.00|USD||||",
-            "2|2026-01-12|Dues|assets:bank:usd|620.00|USD|12 members|jan-dues||",
-            "2|2026-01-12|Dues|income:contributions|-620.00|USD|12 members|jan-dues||",
-            "3|2026-01-20|Donation|assets:bank:eur|300.00|EUR||||",
-            "3|2026-01-20|Donation|income:contributions|-300.00|EUR||||",
-            "4|2026-02-01|Rent relief|expenses:grants:housing|250.00|USD||||",
-            "4|2026-02-01|Rent relief|assets:bank:usd|-250.00|USD||||",
-            "5|2026-02-03|Hours|expenses:in-kind|12.5|HOURS||||",
-            "5|2026-02-03|Hours|income:in-kind|-12.5|HOURS||||",
-            "6|2026-02-14|Groceries|expenses:grants:food|80.25|USD||||",
-            "6|2026-02-14|Groceries|assets:cash|-30.25|USD||||",
-            "6|2026-02-14|Groceries|assets:bank:usd|-50.00|USD||||",
+            "1|2026-01-05|Opening balance|assets:bank:usd|1000.00|USD|||||",
+            "1|2026-01-05|Opening balance|assets:cash|50.00|USD|||||",
+            "1|2026-01-05|Opening balance|equity:opening|-1050.00|USD|||||",
+            "2|2026-01-12|Dues|assets:bank:usd|620.00|USD|12 members|jan-dues|||",
+            "2|2026-01-12|Dues|income:contributions|-620.00|USD|12 members|jan-dues|||",
+            "3|2026-01-20|Donation|assets:bank:eur|300.00|EUR|||||",
+            "3|2026-01-20|Donation|income:contributions|-300.00|EUR|||||",
+            "4|2026-02-01|Rent relief|expenses:grants:housing|250.00|USD|||||",
+            "4|2026-02-01|Rent relief|assets:bank:usd|-250.00|USD|||||",
+            "5|2026-02-03|Hours|expenses:in-kind|12.5|HOURS|||||",
+            "5|2026-02-03|Hours|income:in-kind|-12.5|HOURS|||||",
+            "6|2026-02-14|Groceries|expenses:grants:food|80.25|USD|||||",
+            "6|2026-02-14|Groceries|assets:cash|-30.25|USD|||||",
+            "6|2026-02-14|Groceries|assets:bank:usd|-50.00|USD|||||",
         ]
     );
     // The hash chain: each transaction cites the hash of the one before it.
     let mut prev = GENESIS.to_owned();
     let mut last_txn = String::new();
     for row in &rows {
-        assert!(is_hash(&row[11]), "{row:?}");
+        assert!(is_hash(&row[12]), "{row:?}");
         if row[0] != last_txn {
-            assert_eq!(row[10], prev, "{row:?}");
-            prev.clone_from(&row[11]);
+            assert_eq!(row[11], prev, "{row:?}");
+            prev.clone_from(&row[12]);
             last_txn.clone_from(&row[0]);
         }
     }
@@ -535,14 +535,14 @@ fn void_posts_a_linked_reversal_once() {
     let voids: Vec<String> = csv_rows(&export)
         .into_iter()
         .filter(|r| r[0] == "7")
-        .map(|r| r[..10].join("|"))
+        .map(|r| r[..11].join("|"))
         .collect();
     assert_eq!(
         voids,
         [
-            "7|2026-02-15|void of transaction 6: wrong receipt|expenses:grants:food|-80.25|USD||||6",
-            "7|2026-02-15|void of transaction 6: wrong receipt|assets:cash|30.25|USD||||6",
-            "7|2026-02-15|void of transaction 6: wrong receipt|assets:bank:usd|50.00|USD||||6",
+            "7|2026-02-15|void of transaction 6: wrong receipt|expenses:grants:food|-80.25|USD|||||6",
+            "7|2026-02-15|void of transaction 6: wrong receipt|assets:cash|30.25|USD|||||6",
+            "7|2026-02-15|void of transaction 6: wrong receipt|assets:bank:usd|50.00|USD|||||6",
         ]
     );
     // Zero balances are left out: expenses:grants:food is gone.

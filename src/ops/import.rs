@@ -175,10 +175,11 @@ fn not_a_mirror(original: &Transaction, void: &Transaction) -> Option<String> {
             .all(|(o, v)| {
                 o.account == v.account
                     && o.commodity == v.commodity
+                    && o.pool == v.pool
                     && i128::from(o.amount) == -i128::from(v.amount)
             });
     (!mirrors).then(|| {
-        "its postings are not those of the original with the signs flipped, in the same order"
+        "its postings are not those of the original (same accounts, commodities and pools, in the same order) with the signs flipped"
             .to_owned()
     })
 }
@@ -416,7 +417,7 @@ impl Importer<'_> {
             self.problems.push(
                 first_line,
                 Some("hash"),
-                format!("transaction {key:?} does not match its recorded hash; the file was changed after it was exported"),
+                format!("transaction {key:?} does not match its recorded hash: the file was changed after it was exported, or a pool, account or commodity is spelled differently in these books"),
             );
             return Ok(());
         }

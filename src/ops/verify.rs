@@ -296,16 +296,11 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     let mut below: Vec<(String, String, NaiveDate, i128, u32)> = Vec::new();
     for ((pool, commodity), days) in std::mem::take(&mut checker.pool_changes) {
         let mut held = 0;
-        let lowest = days
-            .into_iter()
-            .map(|(day, change)| {
-                held += change;
-                (held, day)
-            })
-            .min();
-        if let (Some((held, day)), Some(c)) = (lowest, names.commodities.get(&commodity))
-            && held < 0
-        {
+        let first_below = days.into_iter().find_map(|(day, change)| {
+            held += change;
+            (held < 0).then_some((held, day))
+        });
+        if let (Some((held, day)), Some(c)) = (first_below, names.commodities.get(&commodity)) {
             let pool = names
                 .pools
                 .get(&pool)

@@ -437,7 +437,8 @@ pub fn bad_reversals(conn: &Connection) -> Result<Vec<(i64, i64)>> {
                      ON po.txn_id = o.id AND po.line = pv.line
                    WHERE pv.txn_id = v.id
                      AND (po.line IS NULL OR po.account_id != pv.account_id
-                          OR po.commodity_id != pv.commodity_id OR po.amount != -pv.amount))
+                          OR po.commodity_id != pv.commodity_id OR po.amount != -pv.amount
+                          OR po.pool_id IS NOT pv.pool_id))
              ORDER BY v.id",
         )
         .ctx("checking voids")?;

@@ -21,8 +21,7 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_fondo");
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// The header `journal export` writes.
-pub const EXPORT_HEADER: &str =
-    "txn,date,description,account,amount,commodity,payee,reference,memo,reverses,prev_hash,hash";
+pub const EXPORT_HEADER: &str = "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash";
 
 /// The required journal columns, for hand-written files.
 pub const HEADER: &str = "txn,date,description,account,amount,commodity";
