@@ -151,6 +151,9 @@ Example:
     /// Reference exchange rates for reports that total in one currency.
     #[command(subcommand)]
     Rate(RateCommand),
+    /// Import contributions from a bank or payment-platform CSV export.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Fund settings: contribution-account, max-term-months.ROLE.
     #[command(subcommand)]
     Setting(SettingCommand),
@@ -515,5 +518,25 @@ pub enum RateCommand {
     List {
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Turn a bank or payment-platform CSV into contributions, all or
+    /// nothing, through a map file (see examples/maps/). Importing the same
+    /// statement again adds nothing.
+    Contributions {
+        file: PathBuf,
+        /// The map file: columns, date and number style, account, rules.
+        #[arg(long, value_name = "MAPFILE")]
+        map: PathBuf,
+        /// Label the rows are remembered under (default: the map's
+        /// defaults.source, else the map file's name).
+        #[arg(long)]
+        source: Option<String>,
+        /// Check everything and say what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }

@@ -129,6 +129,9 @@ pub enum Error {
     #[error("{0}")]
     Refused(String),
 
+    #[error("map file {path}: {reason}")]
+    Map { path: String, reason: String },
+
     #[error("unknown pool {name:?}; see `fondo pool list`, or add it with `fondo pool add`")]
     UnknownPool { name: String },
 

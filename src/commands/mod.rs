@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Pledge(cmd) => community::pledge(db, cmd),
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
+        Command::Import(cmd) => journal::bank(db, cmd),
         Command::Verify { format } => reports::verify(db, format.into()),
     }
 }

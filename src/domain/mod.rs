@@ -5,6 +5,7 @@
 //! Nothing in this module touches SQL or the terminal.
 
 pub mod account;
+pub mod bankmap;
 pub mod currency;
 pub mod date;
 pub mod hash;
