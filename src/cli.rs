@@ -121,6 +121,7 @@ Examples:
     /// Give goods out of stock (e.g. 10 KG-RICE), charged to a pool; prints
     /// the transaction id.
     Give {
+        #[arg(allow_negative_numbers = true)]
         amount: String,
         commodity: String,
         #[arg(long)]
@@ -388,6 +389,7 @@ pub enum PoolCommand {
     /// Move money from one pool to another (the only way money changes
     /// purpose); prints the transaction id.
     Move {
+        #[arg(allow_negative_numbers = true)]
         amount: String,
         commodity: String,
         #[arg(long)]
@@ -404,6 +406,7 @@ pub enum PoolCommand {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("contributor").required(true).args(["from", "anonymous"]))]
 pub struct ContributeArgs {
+    #[arg(allow_negative_numbers = true)]
     pub amount: String,
     pub commodity: String,
     /// The member it came from.
@@ -453,6 +456,7 @@ pub enum PledgeCommand {
     /// Record a pledge: AMOUNT COMMODITY every month, quarter or year.
     Add {
         member: String,
+        #[arg(allow_negative_numbers = true)]
         amount: String,
         commodity: String,
         #[arg(long, value_enum)]
@@ -481,10 +485,11 @@ pub enum PledgeCommand {
 
 #[derive(Debug, Args)]
 pub struct ExchangeArgs {
+    #[arg(allow_negative_numbers = true)]
     pub amount: String,
     pub from_commodity: String,
     /// What was received: AMOUNT COMMODITY.
-    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true)]
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
     pub to_amount: Vec<String>,
     /// The assets account the money left.
     #[arg(long, value_name = "ACCOUNT")]
@@ -496,7 +501,7 @@ pub struct ExchangeArgs {
     #[arg(long)]
     pub pool: Option<String>,
     /// A fee: AMOUNT COMMODITY (in either of the two commodities).
-    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"])]
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_negative_numbers = true)]
     pub fee: Option<Vec<String>>,
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
@@ -509,6 +514,7 @@ pub enum RateCommand {
         date: String,
         from: String,
         to: String,
+        #[arg(allow_negative_numbers = true)]
         rate: String,
         /// Where the rate comes from (a central bank, the exchange office).
         #[arg(long)]

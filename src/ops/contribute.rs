@@ -81,6 +81,12 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         .as_deref()
         .map(str::trim)
         .filter(|k| !k.is_empty());
+    if !money && request.into.is_some() {
+        return Err(Error::Refused(format!(
+            "--into is for money; support in kind is recorded on fondo's own accounts (goods in stock go to assets:in-kind:{})",
+            commodity.code.to_lowercase()
+        )));
+    }
     let (debit, credit, description) = match (money, kind) {
         (true, Some(_)) => {
             return Err(Error::Refused(

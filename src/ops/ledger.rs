@@ -106,6 +106,12 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
             memo: input.memo,
         });
     }
+    if pool.is_some() && drafts.iter().all(|d| d.pool.is_none()) {
+        return Err(Error::Refused(
+            "--pool applies to income, expense and equity postings, and this transaction has none"
+                .into(),
+        ));
+    }
     let postings = fill_elided(drafts)?;
     let txn = Transaction::new(
         request.date,

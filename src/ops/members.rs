@@ -68,6 +68,17 @@ pub fn deactivate(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
             member.name
         )));
     }
+    if let Some(open) = members::terms(&tx)?
+        .iter()
+        .find(|t| t.member_id == member.id && t.ends_on.is_none_or(|end| end >= on))
+    {
+        return Err(Error::Refused(format!(
+            "{} holds the {} role {}; end it first (`fondo role end`) so that role history stays true",
+            member.name,
+            open.role,
+            describe(open)
+        )));
+    }
     members::deactivate(&tx, member.id, on)?;
     tx.commit().ctx("committing")
 }

@@ -9,20 +9,20 @@
 //! transaction on the `equity:pools` account, debited in one pool and
 //! credited in the other, so it sits in the hash chain like everything else.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::domain::account::name_key;
-use crate::domain::money::{format_minor, parse_decimal, to_minor};
+use crate::domain::account::{AccountType, name_key, validate_account_name};
+use crate::domain::date::iso;
+use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::ledger::Posted;
 use crate::ops::{Book, NewCommodity, now};
-use crate::report::pools::holdings;
 use crate::store::txns::Writer;
-use crate::store::{Db, commodities, pools};
+use crate::store::{Db, accounts, commodities, pools};
 
 /// The account reallocations between pools are posted to.
 pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
@@ -61,6 +61,47 @@ pub(crate) fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i6
     Ok(())
 }
 
+/// Refuses a move out of the general pool that leaves it below zero on the
+/// move's day or any later day. (The general pool is the unrestricted rest of
+/// the fund: spending may take it below zero, but money it does not have
+/// cannot be set aside.)
+fn general_not_short(
+    conn: &Connection,
+    general: &str,
+    commodity_id: i64,
+    commodity: &Commodity,
+    from: NaiveDate,
+) -> Result<()> {
+    let pooled: HashSet<i64> = accounts::all(conn)?
+        .into_iter()
+        .filter(|a| {
+            matches!(
+                validate_account_name(&a.name),
+                Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+            )
+        })
+        .map(|a| a.id)
+        .collect();
+    let from = iso(from);
+    let mut held: i128 = 0;
+    for (date, change) in
+        pools::general_daily_changes(conn, commodity_id, |id| pooled.contains(&id))?
+    {
+        let before = held;
+        held += change;
+        if date >= from && held < 0 {
+            return Err(Error::PoolBelowZero {
+                pool: general.to_owned(),
+                commodity: commodity.code.clone(),
+                date,
+                held: format_minor(held, commodity.decimals),
+                available: format_minor(before.max(0), commodity.decimals),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Adds a restricted pool.
 pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> Result<()> {
     crate::domain::pool::validate_pool_name(name)?;
@@ -91,7 +132,7 @@ pub struct MoveRequest {
 }
 
 /// Moves money between pools: the only way money changes purpose. Refused
-/// when the source pool does not have it available on that day.
+/// when the source pool would be left below zero on that day or later.
 pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     if request.reason.trim().is_empty() {
         return Err(Error::InvalidTransaction(
@@ -108,28 +149,13 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
         )));
     }
     let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Known)?;
-    let commodity = stored.commodity.clone();
+    let (commodity, stored_id) = (stored.commodity.clone(), stored.id);
     let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
     if amount <= 0 {
         return Err(Error::Amount {
             input: request.amount.clone(),
             reason: "a move needs a positive amount".into(),
         });
-    }
-    if from_id.is_none() {
-        let general = holdings(&tx, Some(request.date))?
-            .into_iter()
-            .find(|h| h.pool == from && h.commodity == commodity.code)
-            .map_or(0, |h| h.held.minor);
-        if general < i128::from(amount) {
-            return Err(Error::PoolBelowZero {
-                pool: from,
-                commodity: commodity.code.clone(),
-                date: request.date.to_string(),
-                held: format_minor(general - i128::from(amount), commodity.decimals),
-                available: format_minor(general, commodity.decimals),
-            });
-        }
     }
     book.account_or_create(&tx, REALLOCATION_ACCOUNT)?;
     let leg = |amount: i64, pool: &str, id: Option<i64>| Posting {
@@ -153,6 +179,9 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     let mut writer = Writer::new(&tx)?;
     let (id, hash) = writer.append(&txn, &ids, None, &now())?;
     ensure_not_negative(&tx, &writer.finish()?)?;
+    if from_id.is_none() {
+        general_not_short(&tx, &from, stored_id, &commodity, request.date)?;
+    }
     tx.commit().ctx("committing the move")?;
     Ok(Posted {
         id,

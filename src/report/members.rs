@@ -172,7 +172,8 @@ pub struct TermRow {
     pub role: &'static str,
     pub from: String,
     pub until: Option<String>,
-    /// Whole months held so far (to `until`, or to the day of the list).
+    /// Whole months held so far, counting the last day (to `until`, or to
+    /// the day of the list).
     pub months: u32,
     /// Set when the term runs past the fund's limit for the role.
     pub flag: Option<String>,
@@ -226,7 +227,8 @@ pub fn terms(
                 role: t.role.as_str(),
                 from: t.starts_on.to_string(),
                 until: t.ends_on.map(|d| d.to_string()),
-                months: whole_months(t.starts_on, end.max(t.starts_on)),
+                // `end` is the term's last day, so count up to the day after.
+                months: whole_months(t.starts_on, end.max(t.starts_on).succ_opt().unwrap_or(end)),
                 flag,
             })
         })

@@ -73,11 +73,10 @@ struct Flows {
 }
 
 impl Flows {
-    /// Adds a posting `amount` (positive = debit) on `account`.
+    /// Adds a posting `amount` (positive = debit) on `account` (moves on the
+    /// reallocation account are counted apart, debits and credits separately).
     fn add(&mut self, account: &str, kind: AccountType, amount: i128) {
         match kind {
-            _ if account == REALLOCATION_ACCOUNT && amount < 0 => self.moved_in -= amount,
-            _ if account == REALLOCATION_ACCOUNT => self.moved_out += amount,
             AccountType::Income => self.contributions -= amount,
             AccountType::Expenses => self.spent += amount,
             AccountType::Equity if account.to_lowercase().starts_with("equity:conversions:") => {
@@ -117,6 +116,9 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
         let (Some(name), Some(c)) = (accounts.get(&account), commodities.get(&commodity)) else {
             continue;
         };
+        if name == REALLOCATION_ACCOUNT {
+            continue;
+        }
         if let Some(k) = kind(name) {
             flows
                 .entry((pool, c.code.clone()))
@@ -128,6 +130,9 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
             .or_insert(0) += amount;
     }
     for b in balances::by_account(conn, as_of)? {
+        if b.account == REALLOCATION_ACCOUNT {
+            continue;
+        }
         let untagged = b.amount
             - tagged_by_account
                 .get(&(b.account.clone(), b.commodity.code.clone()))
@@ -138,6 +143,22 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
                 .entry((pools::GENERAL, b.commodity.code.clone()))
                 .or_default()
                 .add(&b.account, k, untagged);
+        }
+    }
+    if let Some((&id, _)) = accounts
+        .iter()
+        .find(|(_, name)| *name == REALLOCATION_ACCOUNT)
+    {
+        for ((pool, commodity), (debits, credits)) in
+            pools::account_moves(conn, id, as_of_text.as_deref())?
+        {
+            if let Some(c) = commodities.get(&commodity) {
+                let f = flows
+                    .entry((pool.unwrap_or(pools::GENERAL), c.code.clone()))
+                    .or_default();
+                f.moved_out += debits;
+                f.moved_in += credits;
+            }
         }
     }
     let decimals: HashMap<&str, u32> = commodities

@@ -165,7 +165,8 @@ pub fn insert_contribution(
 }
 
 /// A member's contributions: (commodity code, decimals, total) per
-/// commodity, counting what the contributions credited to income.
+/// commodity, counting what the contributions credited to income; voided
+/// contributions do not count.
 pub fn contributed(conn: &Connection, member_id: i64) -> Result<Vec<(String, u32, i128)>> {
     let mut stmt = conn
         .prepare_cached(
@@ -174,6 +175,7 @@ pub fn contributed(conn: &Connection, member_id: i64) -> Result<Vec<(String, u32
              JOIN accounts a ON a.id = p.account_id
              JOIN commodities c ON c.id = p.commodity_id
              WHERE k.member_id = ?1 AND p.amount < 0 AND lower(a.name) LIKE 'income:%'
+               AND NOT EXISTS (SELECT 1 FROM txns v WHERE v.reverses = k.txn_id)
              ORDER BY c.code",
         )
         .ctx("summing contributions")?;

@@ -110,3 +110,80 @@ pub fn tagged_sums(conn: &Connection, as_of: Option<&str>) -> Result<Vec<(Tagged
     sums.sort_unstable();
     Ok(sums)
 }
+
+/// ((pool id, commodity id), (debits, credits)).
+pub type PoolMoves = ((Option<i64>, i64), (i128, i128));
+
+/// Debits and credits (as positive sums) on one account up to `as_of`, per
+/// (pool id, commodity id); `None` is the general pool. Used for the
+/// reallocation account, whose moves in and out must not cancel out.
+pub fn account_moves(
+    conn: &Connection,
+    account: i64,
+    as_of: Option<&str>,
+) -> Result<Vec<PoolMoves>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT p.pool_id, p.commodity_id, p.amount
+             FROM postings p JOIN txns t ON t.id = p.txn_id
+             WHERE p.account_id = ?1 AND (?2 IS NULL OR t.date <= ?2)",
+        )
+        .ctx("summing pool moves")?;
+    let mut rows = stmt
+        .query(params![account, as_of])
+        .ctx("summing pool moves")?;
+    let mut sums: std::collections::BTreeMap<(Option<i64>, i64), (i128, i128)> = Default::default();
+    while let Some(r) = rows.next().ctx("summing pool moves")? {
+        let key = (
+            r.get(0).ctx("summing pool moves")?,
+            r.get(1).ctx("summing pool moves")?,
+        );
+        let amount: i64 = r.get(2).ctx("summing pool moves")?;
+        let entry = sums.entry(key).or_insert((0, 0));
+        if amount > 0 {
+            entry.0 += i128::from(amount);
+        } else {
+            entry.1 -= i128::from(amount);
+        }
+    }
+    Ok(sums.into_iter().collect())
+}
+
+/// Per day, the change in the general pool's holdings of one commodity: the
+/// untagged income, expense and equity postings (credits add), computed as
+/// the day's totals on those accounts minus the restricted pools' postings.
+/// `is_pooled` says which account ids are income, expense or equity.
+pub fn general_daily_changes(
+    conn: &Connection,
+    commodity: i64,
+    is_pooled: impl Fn(i64) -> bool,
+) -> Result<Vec<(String, i128)>> {
+    let mut days: std::collections::BTreeMap<String, i128> = Default::default();
+    let mut totals = conn
+        .prepare_cached("SELECT account_id, date, amount FROM daily_totals WHERE commodity_id = ?1")
+        .ctx("reading daily totals")?;
+    let mut rows = totals.query([commodity]).ctx("reading daily totals")?;
+    while let Some(r) = rows.next().ctx("reading daily totals")? {
+        let account: i64 = r.get(0).ctx("reading daily totals")?;
+        if is_pooled(account) {
+            let amount: i64 = r.get(2).ctx("reading daily totals")?;
+            *days
+                .entry(r.get(1).ctx("reading daily totals")?)
+                .or_insert(0) -= i128::from(amount);
+        }
+    }
+    let mut tagged = conn
+        .prepare_cached(
+            "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
+             WHERE p.pool_id IS NOT NULL AND p.commodity_id = ?1",
+        )
+        .ctx("reading pool postings")?;
+    let mut rows = tagged.query([commodity]).ctx("reading pool postings")?;
+    while let Some(r) = rows.next().ctx("reading pool postings")? {
+        let amount: i64 = r.get(1).ctx("reading pool postings")?;
+        *days
+            .entry(r.get(0).ctx("reading pool postings")?)
+            .or_insert(0) += i128::from(amount);
+    }
+    Ok(days.into_iter().collect())
+}

@@ -106,7 +106,8 @@ pub fn pledges(conn: &Connection) -> Result<Vec<StoredPledge>> {
 }
 
 /// Money a member contributed in a commodity between two days (inclusive),
-/// optionally only to one pool (`Some(None)`: the general pool).
+/// optionally only to one pool (`Some(None)`: the general pool); voided
+/// contributions do not count.
 pub fn received(
     conn: &Connection,
     member_id: i64,
@@ -122,6 +123,7 @@ pub fn received(
              JOIN postings p ON p.txn_id = k.txn_id
              JOIN accounts a ON a.id = p.account_id
              WHERE k.member_id = ?1 AND p.commodity_id = ?2 AND t.date >= ?3 AND t.date <= ?4
+               AND NOT EXISTS (SELECT 1 FROM txns v WHERE v.reverses = k.txn_id)
                AND lower(a.name) LIKE 'income:%'",
         )
         .ctx("summing contributions")?;
