@@ -9,7 +9,7 @@ use crate::error::{Error, Result, SqlContext};
 use crate::ops::members::member;
 use crate::ops::{Book, NewCommodity, now};
 use crate::store::Db;
-use crate::store::rates::{self, StoredPledge};
+use crate::store::members::{self, StoredPledge};
 
 /// A pledge to record.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<i64> {
         ends_on: request.until,
         pool_id,
     };
-    let id = rates::insert_pledge(&tx, &pledge, &now())?;
+    let id = members::insert_pledge(&tx, &pledge, &now())?;
     tx.commit().ctx("committing the pledge")?;
     Ok(id)
 }

@@ -59,7 +59,7 @@ pub fn pledge_status(
         .map(|c| (c.id, c.commodity))
         .collect();
     let mut rows = Vec::new();
-    for pledge in rates::pledges(conn)? {
+    for pledge in members::pledges(conn)? {
         let (Some(member), Some(commodity)) = (
             members.get(&pledge.member_id),
             commodities.get(&pledge.commodity_id),
@@ -77,7 +77,7 @@ pub fn pledge_status(
             let to = period.last.min(pledge.ends_on.unwrap_or(period.last));
             let pool_filter = pledge.pool_id.map(Some);
             let received =
-                rates::received(conn, member.id, pledge.commodity_id, pool_filter, from, to)?;
+                members::received(conn, member.id, pledge.commodity_id, pool_filter, from, to)?;
             let pledged = i128::from(pledge.amount);
             rows.push(PledgeRow {
                 pledge: pledge.id,
