@@ -149,6 +149,16 @@ pub enum Error {
         available: String,
     },
 
+    #[error(
+        "on {date} the fund would have {assets} {commodity} while its restricted pools hold {restricted} {commodity}: that spends money set aside in pools; charge it to the pool it is for (--pool), or move money out of a pool first with `fondo pool move`"
+    )]
+    Unbacked {
+        commodity: String,
+        date: String,
+        assets: String,
+        restricted: String,
+    },
+
     #[error("commodity {code:?} already exists (with {decimals} decimal places)")]
     CommodityExists { code: String, decimals: u32 },
 

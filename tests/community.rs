@@ -2295,16 +2295,16 @@ fn voiding_a_move_whose_money_was_spent_is_refused() {
     );
 }
 
-/// The general pool is the unrestricted rest of the fund (the domain's
-/// "unrestricted money", apart from the pools): a real expense beyond it is
-/// recorded, and the general pool shows the deficit, while the restricted
-/// pools stay whole. Setting money aside from it is another matter (see the
-/// next test).
+/// Spending beyond what the general pool holds would spend money set aside
+/// in restricted pools without a recorded move: refused, whatever the
+/// command. A fund in debt may still record what happened: borrowed money
+/// may be spent as long as the restricted money is still there, and the
+/// general pool then shows the deficit.
 #[test]
-fn spending_beyond_the_general_pool_shows_a_deficit_and_leaves_restricted_pools_whole() {
+fn restricted_money_is_never_spent_on_something_else() {
     let fund = funded();
-    // general holds 200.00 USD; housing 500.00 and legal 100.00.
-    step(
+    // general holds 200.00 USD; housing 500.00 and legal 100.00; the bank 800.00.
+    refused(
         &fund,
         &[
             "post",
@@ -2316,13 +2316,59 @@ fn spending_beyond_the_general_pool_shows_a_deficit_and_leaves_restricted_pools_
             "-p",
             "assets:bank",
         ],
+        &[
+            "on 2026-03-01 the fund would have 599.99 USD while its restricted pools hold 600.00 USD",
+        ],
+    );
+    step(
+        &fund,
+        &[
+            "post",
+            "Groceries",
+            "--date",
+            "2026-03-01",
+            "-p",
+            "expenses:grants=200.00",
+            "-p",
+            "assets:bank",
+        ],
         "4\n",
     );
-    let pools = fund.ok(&["pool", "list", "--format", "csv"]);
-    assert!(
-        pools.contains("general,") && pools.contains(",-0.01 USD\n"),
-        "{pools}"
+    expect(
+        &fund,
+        &["account", "add", "liabilities:loan"],
+        "added account liabilities:loan\n",
     );
+    step(
+        &fund,
+        &[
+            "post",
+            "Bridge loan",
+            "--date",
+            "2026-03-02",
+            "-p",
+            "assets:bank=100.00",
+            "-p",
+            "liabilities:loan",
+        ],
+        "5\n",
+    );
+    step(
+        &fund,
+        &[
+            "post",
+            "Rent deposit",
+            "--date",
+            "2026-03-03",
+            "-p",
+            "expenses:grants=100.00",
+            "-p",
+            "assets:bank",
+        ],
+        "6\n",
+    );
+    let pools = fund.ok(&["pool", "list", "--format", "csv"]);
+    assert!(pools.contains(",-100.00 USD\n"), "{pools}");
     assert!(
         pools.contains(",500.00 USD\n") && pools.contains(",100.00 USD\n"),
         "{pools}"
@@ -2342,9 +2388,9 @@ fn spending_beyond_the_general_pool_shows_a_deficit_and_leaves_restricted_pools_
             "--reason",
             "x",
             "--date",
-            "2026-03-02",
+            "2026-03-04",
         ],
-        &["pool \"general\" would hold -0.02 USD on 2026-03-02"],
+        &["pool \"general\" would hold -100.01 USD on 2026-03-04"],
     );
 }
 
@@ -2780,5 +2826,31 @@ fn a_pool_that_does_not_exist_is_found() {
     assert!(
         found.iter().any(|(c, l, _)| c == "V103" && l == "txn 1"),
         "{found:?}"
+    );
+}
+
+#[test]
+fn spending_restricted_money_as_general_is_found() {
+    let fund = small();
+    // The rent (txn 3) leaves housing and becomes general spending: housing
+    // holds 100.00 and legal 50.00 again, but the bank has only 70.00.
+    tamper(
+        &fund.db,
+        &format!("UPDATE postings SET pool_id = NULL WHERE txn_id = 3 AND pool_id = {HOUSING}"),
+    );
+    let found = findings(&fund);
+    let codes: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(c, l, _)| (c.as_str(), l.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("V103", "txn 3"), ("V113", "commodity USD")],
+        "{found:?}"
+    );
+    assert_eq!(
+        found[1].2,
+        "on 2026-01-12 the fund had 70.00 USD while its restricted pools held 150.00 USD: \
+         money set aside in pools was spent on something else"
     );
 }

@@ -26,7 +26,7 @@ use crate::domain::bankmap::{BankMap, RowText};
 use crate::domain::money::{Commodity, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::csvin::{CsvFile, Problems, file_problem};
+use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::members::member;
 use crate::ops::{Book, NewCommodity, Progress, now, pools};
 use crate::store::txns::Writer;
@@ -63,10 +63,11 @@ struct Positions {
     fees: Vec<(usize, String)>,
 }
 
-fn positions(map: &BankMap, header: &[String], label: &str) -> Result<Positions> {
+fn positions(map: &BankMap, csv: &CsvFile, label: &str) -> Result<Positions> {
+    let header = &csv.header;
     let find = |name: &str| {
         header.iter().position(|h| h == name).ok_or_else(|| {
-            file_problem(
+            csv.header_problem(
                 label,
                 format!(
                     "the map names column {name:?}, which the file does not have (its columns: {})",
@@ -132,7 +133,7 @@ pub fn import_contributions(
     let delimiter =
         u8::try_from(map.file.delimiter).expect("the map checked the delimiter is ASCII");
     let mut csv = CsvFile::open(path, label, delimiter, map.file.skip_lines)?;
-    let at = positions(&map, &csv.header, label)?;
+    let at = positions(&map, &csv, label)?;
     let tx = db.write()?;
     let mut book = Book::load(&tx)?;
     let map_error = |reason: String| Error::Map {
@@ -140,7 +141,10 @@ pub fn import_contributions(
         reason,
     };
     // Everything the map names must exist before any row is read.
-    let into = book.account(&map.defaults.account)?.clone();
+    let into = book
+        .account(&map.defaults.account)
+        .map_err(|e| map_error(format!("defaults.account: {e}")))?
+        .clone();
     if validate_account_name(&into.name)? != AccountType::Assets {
         return Err(map_error(format!(
             "defaults.account {} is not an assets account",
@@ -181,7 +185,8 @@ pub fn import_contributions(
         .pool
         .as_deref()
         .map(|p| book.pool(p))
-        .transpose()?;
+        .transpose()
+        .map_err(|e| map_error(format!("defaults.pool: {e}")))?;
     let source_id = imports::source_id(&tx, &source)?;
     let recorded_at = now();
     let mut writer = Writer::new(&tx)?;
@@ -307,7 +312,7 @@ pub fn import_contributions(
     }
     progress.finish();
     problems.check(label)?;
-    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    pools::ensure_sound(&tx, &writer.finish()?)?;
     for (id, member_id) in new_txns {
         members::insert_contribution(&tx, id, member_id, None)?;
     }

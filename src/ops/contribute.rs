@@ -151,7 +151,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
     let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    pools::ensure_sound(&tx, &writer.finish()?)?;
     members::insert_contribution(&tx, id, member_id, kind)?;
     tx.commit().ctx("committing the contribution")?;
     Ok(Posted {
@@ -242,7 +242,7 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
     let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    let touched = writer.finish()?;
     if let Some((day, low)) = crate::store::balances::lowest(&tx, stock_id, commodity_id)?
         && low < 0
     {
@@ -252,6 +252,7 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
             crate::domain::money::format_minor(low, commodity.decimals)
         )));
     }
+    pools::ensure_sound(&tx, &touched)?;
     tx.commit().ctx("committing")?;
     Ok(Posted {
         id,

@@ -59,12 +59,12 @@ impl Problems {
     }
 }
 
-/// A one-problem import error about the file as a whole (line 1).
-pub(crate) fn file_problem(label: &str, message: String) -> Error {
+/// A one-problem import error about the file as a whole, on `line`.
+pub(crate) fn file_problem(label: &str, line: u64, message: String) -> Error {
     Error::Import {
         path: label.to_owned(),
         problems: vec![Problem {
-            line: 1,
+            line,
             field: None,
             message,
         }],
@@ -171,6 +171,8 @@ pub(crate) struct CsvFile {
     raw: RawRecords,
     /// The header's column names (byte-order mark removed).
     pub header: Vec<String>,
+    /// The line the header is on.
+    pub header_line: u64,
 }
 
 impl CsvFile {
@@ -200,20 +202,28 @@ impl CsvFile {
                 delimiter,
             },
             header: Vec::new(),
+            header_line: 1,
         };
         let mut record = StringRecord::new();
         for _ in 0..=skip_lines {
             let read = csv.reader.read_record(&mut record);
-            csv.raw.take(csv.reader.position().byte());
+            csv.header_line = csv.raw.take(csv.reader.position().byte()).0;
             match read {
                 Ok(true) => {}
                 Ok(false) => {
                     return Err(file_problem(
                         label,
+                        csv.header_line,
                         "the file is empty: expected a header row".into(),
                     ));
                 }
-                Err(e) => return Err(file_problem(label, format!("unreadable header: {e}"))),
+                Err(e) => {
+                    return Err(file_problem(
+                        label,
+                        csv.header_line,
+                        format!("unreadable header: {e}"),
+                    ));
+                }
             }
         }
         csv.header = record
@@ -277,6 +287,11 @@ impl CsvFile {
                 }
             }
         }
+    }
+
+    /// A problem with the header row.
+    pub fn header_problem(&self, label: &str, message: String) -> Error {
+        file_problem(label, self.header_line, message)
     }
 
     /// How many bytes have been read (for progress bars).

@@ -174,7 +174,7 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
     let (id, _) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    pools::ensure_sound(&tx, &writer.finish()?)?;
     tx.commit().ctx("committing the exchange")?;
     Ok(Exchanged { id, rate })
 }

@@ -21,7 +21,7 @@ use crate::domain::date::parse_date;
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
-use crate::ops::csvin::{CsvFile, Problems, file_problem};
+use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::ledger::check_open;
 use crate::ops::{Book, NewCommodity, Progress, now};
 use crate::store::txns::{self, PostingIds, Writer};
@@ -127,7 +127,7 @@ impl Columns {
 /// Checks the header row.
 fn columns(csv: &CsvFile, label: &str) -> Result<Columns> {
     let names: Vec<&str> = csv.header.iter().map(String::as_str).collect();
-    Columns::from_header(&names).map_err(|p| file_problem(label, p.message))
+    Columns::from_header(&names).map_err(|p| csv.header_problem(label, p.message))
 }
 
 /// The most decimal places each commodity is written with in the file.
@@ -265,7 +265,7 @@ pub fn import_journal(
         ..
     } = importer;
     problems.check(label)?;
-    crate::ops::pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    crate::ops::pools::ensure_sound(&tx, &writer.finish()?)?;
     if !options.dry_run {
         tx.commit().ctx("committing the import")?;
     }

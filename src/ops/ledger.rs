@@ -123,7 +123,7 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
     let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    pools::ensure_sound(&tx, &writer.finish()?)?;
     tx.commit().ctx("committing the transaction")?;
     Ok(Posted { id, hash, declared })
 }
@@ -157,7 +157,7 @@ pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Poste
     let ids = Book::load(&tx)?.posting_ids(&reversal)?;
     let mut writer = Writer::new(&tx)?;
     let (new_id, hash) = writer.append(&reversal, &ids, Some((id, &original.hash)), &now())?;
-    pools::ensure_not_negative(&tx, &writer.finish()?)?;
+    pools::ensure_sound(&tx, &writer.finish()?)?;
     tx.commit().ctx("committing the void")?;
     Ok(Posted {
         id: new_id,

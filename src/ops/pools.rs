@@ -9,7 +9,7 @@
 //! transaction on the `equity:pools` account, debited in one pool and
 //! credited in the other, so it sits in the hash chain like everything else.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -21,15 +21,79 @@ use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::ledger::Posted;
 use crate::ops::{Book, NewCommodity, now};
-use crate::store::txns::Writer;
+use crate::store::txns::{Touched, Writer};
 use crate::store::{Db, accounts, commodities, pools};
 
 /// The account reallocations between pools are posted to.
 pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
 
+/// The checks that follow every write: no restricted pool below zero on any
+/// day, and restricted money never spent on something else.
+pub(crate) fn ensure_sound(conn: &Connection, touched: &Touched) -> Result<()> {
+    ensure_not_negative(conn, &touched.pools)?;
+    ensure_backed(conn, &touched.commodities)
+}
+
+/// Refuses when, on any day from the earliest one written, the fund's assets
+/// of a commodity would be less than what its restricted pools hold of it:
+/// that would mean money set aside in a pool was spent (or exchanged, or
+/// given out) for something else, without a recorded move. Days when the
+/// pools hold nothing are not checked, so a fund without pools, or one in
+/// debt, can record what really happened.
+fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Result<()> {
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let assets: HashSet<i64> = accounts::all(conn)?
+        .into_iter()
+        .filter(|a| matches!(validate_account_name(&a.name), Ok(AccountType::Assets)))
+        .map(|a| a.id)
+        .collect();
+    let commodities: HashMap<i64, Commodity> = commodities::all(conn)?
+        .into_iter()
+        .map(|c| (c.id, c.commodity))
+        .collect();
+    for (&commodity, &from) in touched {
+        let restricted = pools::restricted_daily_changes(conn, commodity)?;
+        if restricted.is_empty() {
+            continue;
+        }
+        let held = pools::accounts_daily_changes(conn, commodity, |id| assets.contains(&id))?;
+        let from = iso(from);
+        let (mut a, mut r) = (0i128, 0i128);
+        let (mut held, mut restricted) = (
+            held.into_iter().peekable(),
+            restricted.into_iter().peekable(),
+        );
+        loop {
+            let day = match (held.peek(), restricted.peek()) {
+                (None, None) => break,
+                (Some((d, _)), None) | (None, Some((d, _))) => d.clone(),
+                (Some((x, _)), Some((y, _))) => x.min(y).clone(),
+            };
+            while let Some((_, change)) = held.next_if(|(d, _)| *d == day) {
+                a += change;
+            }
+            while let Some((_, change)) = restricted.next_if(|(d, _)| *d == day) {
+                r += change;
+            }
+            if day >= from && r > 0 && a < r {
+                let c = &commodities[&commodity];
+                return Err(Error::Unbacked {
+                    commodity: c.code.clone(),
+                    date: day,
+                    assets: format_minor(a, c.decimals),
+                    restricted: format_minor(r, c.decimals),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Refuses when any of the given restricted (pool, commodity) pairs is below
 /// zero on any day, naming the first such day.
-pub(crate) fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i64)>) -> Result<()> {
+fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i64)>) -> Result<()> {
     if touched.is_empty() {
         return Ok(());
     }
@@ -178,10 +242,11 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
     let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    ensure_not_negative(&tx, &writer.finish()?)?;
+    let touched = writer.finish()?;
     if from_id.is_none() {
         general_not_short(&tx, &from, stored_id, &commodity, request.date)?;
     }
+    ensure_sound(&tx, &touched)?;
     tx.commit().ctx("committing the move")?;
     Ok(Posted {
         id,

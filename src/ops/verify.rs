@@ -59,6 +59,7 @@ pub mod codes {
     pub const BAD_VOID: &str = "V110";
     pub const POOL_BELOW_ZERO: &str = "V111";
     pub const POOL_TAG: &str = "V112";
+    pub const UNBACKED: &str = "V113";
 }
 
 /// Accounts and commodities by id.
@@ -80,6 +81,8 @@ struct Checker {
     totals: HashMap<(i64, i64, NaiveDate), i128>,
     /// Per restricted (pool, commodity): the change in holdings per day.
     pool_changes: HashMap<(i64, i64), BTreeMap<NaiveDate, i128>>,
+    /// Per commodity: the change in the assets accounts' balance per day.
+    asset_changes: HashMap<i64, BTreeMap<NaiveDate, i128>>,
 }
 
 impl Checker {
@@ -153,6 +156,14 @@ impl Checker {
                 *self
                     .totals
                     .entry((p.account_id, p.commodity_id, date))
+                    .or_insert(0) += i128::from(p.amount);
+            }
+            if let (Some(date), Ok(AccountType::Assets)) = (date, validate_account_name(account)) {
+                *self
+                    .asset_changes
+                    .entry(p.commodity_id)
+                    .or_default()
+                    .entry(date)
                     .or_insert(0) += i128::from(p.amount);
             }
             let pool = match p.pool_id {
@@ -263,6 +274,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         trial: BTreeMap::new(),
         totals: HashMap::new(),
         pool_changes: HashMap::new(),
+        asset_changes: HashMap::new(),
     };
     for complaint in integrity_check(&tx)? {
         checker.find(
@@ -291,6 +303,42 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             codes::MALFORMED,
             "postings".into(),
             format!("{orphans} posting(s) belong to no transaction; transactions were deleted"),
+        );
+    }
+    let mut restricted: HashMap<i64, BTreeMap<NaiveDate, i128>> = HashMap::new();
+    for ((_, commodity), days) in &checker.pool_changes {
+        for (day, change) in days {
+            *restricted.entry(*commodity).or_default().entry(*day).or_insert(0) += change;
+        }
+    }
+    let mut unbacked = Vec::new();
+    for (commodity, days) in restricted {
+        let assets = checker.asset_changes.remove(&commodity).unwrap_or_default();
+        let mut all_days: Vec<NaiveDate> = days.keys().chain(assets.keys()).copied().collect();
+        all_days.sort_unstable();
+        all_days.dedup();
+        let (mut a, mut r) = (0i128, 0i128);
+        for day in all_days {
+            a += assets.get(&day).copied().unwrap_or(0);
+            r += days.get(&day).copied().unwrap_or(0);
+            if r > 0 && a < r {
+                if let Some(c) = names.commodities.get(&commodity) {
+                    unbacked.push((c.code.clone(), day, a, r, c.decimals));
+                }
+                break;
+            }
+        }
+    }
+    unbacked.sort();
+    for (code, day, a, r, decimals) in unbacked {
+        checker.find(
+            codes::UNBACKED,
+            format!("commodity {code}"),
+            format!(
+                "on {day} the fund had {} {code} while its restricted pools held {} {code}: money set aside in pools was spent on something else",
+                format_minor(a, decimals),
+                format_minor(r, decimals)
+            ),
         );
     }
     let mut below: Vec<(String, String, NaiveDate, i128, u32)> = Vec::new();

@@ -42,7 +42,9 @@ impl Row for PledgeRow {
 }
 
 /// Pledged against received, for every period of every pledge up to `as_of`
-/// (periods that have begun by then; the last may still be running).
+/// (periods that have begun by then; the last may still be running, and only
+/// what was received by `as_of` counts). A period is pledged in full even
+/// when the pledge covers only part of it.
 pub fn pledge_status(
     conn: &Connection,
     audience: Audience,
@@ -74,7 +76,10 @@ pub fn pledge_status(
         };
         for period in periods(every, pledge.starts_on, last) {
             let from = period.first.max(pledge.starts_on);
-            let to = period.last.min(pledge.ends_on.unwrap_or(period.last));
+            let to = period
+                .last
+                .min(pledge.ends_on.unwrap_or(period.last))
+                .min(as_of);
             let pool_filter = pledge.pool_id.map(Some);
             let received =
                 members::received(conn, member.id, pledge.commodity_id, pool_filter, from, to)?;

@@ -187,3 +187,54 @@ pub fn general_daily_changes(
     }
     Ok(days.into_iter().collect())
 }
+
+/// Per day, the change in what the restricted pools together hold of one
+/// commodity (credits add), in date order.
+pub fn restricted_daily_changes(conn: &Connection, commodity: i64) -> Result<Vec<(String, i128)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
+             WHERE p.pool_id IS NOT NULL AND p.commodity_id = ?1 ORDER BY t.date",
+        )
+        .ctx("reading pool postings")?;
+    let mut rows = stmt.query([commodity]).ctx("reading pool postings")?;
+    let mut days: Vec<(String, i128)> = Vec::new();
+    while let Some(r) = rows.next().ctx("reading pool postings")? {
+        let date: String = r.get(0).ctx("reading pool postings")?;
+        let amount: i64 = r.get(1).ctx("reading pool postings")?;
+        match days.last_mut() {
+            Some((day, total)) if *day == date => *total -= i128::from(amount),
+            _ => days.push((date, -i128::from(amount))),
+        }
+    }
+    Ok(days)
+}
+
+/// Per day, the change in the balance of the given accounts in one
+/// commodity, in date order (from the daily totals).
+pub fn accounts_daily_changes(
+    conn: &Connection,
+    commodity: i64,
+    include: impl Fn(i64) -> bool,
+) -> Result<Vec<(String, i128)>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT account_id, date, amount FROM daily_totals WHERE commodity_id = ?1 ORDER BY date",
+        )
+        .ctx("reading daily totals")?;
+    let mut rows = stmt.query([commodity]).ctx("reading daily totals")?;
+    let mut days: Vec<(String, i128)> = Vec::new();
+    while let Some(r) = rows.next().ctx("reading daily totals")? {
+        let account: i64 = r.get(0).ctx("reading daily totals")?;
+        if !include(account) {
+            continue;
+        }
+        let date: String = r.get(1).ctx("reading daily totals")?;
+        let amount: i64 = r.get(2).ctx("reading daily totals")?;
+        match days.last_mut() {
+            Some((day, total)) if *day == date => *total += i128::from(amount),
+            _ => days.push((date, i128::from(amount))),
+        }
+    }
+    Ok(days)
+}

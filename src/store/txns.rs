@@ -5,7 +5,7 @@
 //! cache in step (summing in memory, bounded by accounts × days, and writing
 //! once in [`Writer::finish`]) and records the new head hash in the fund row.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -25,8 +25,15 @@ pub struct Writer<'c> {
     head: String,
     count: i64,
     totals: HashMap<(i64, i64, NaiveDate), i64>,
-    /// Restricted (pool, commodity) pairs this writer posted to.
-    touched: BTreeSet<(i64, i64)>,
+    touched: Touched,
+}
+
+/// What a writer posted to, for the checks that follow a write: the
+/// restricted (pool, commodity) pairs, and per commodity the earliest day.
+#[derive(Debug, Clone, Default)]
+pub struct Touched {
+    pub pools: BTreeSet<(i64, i64)>,
+    pub commodities: BTreeMap<i64, NaiveDate>,
 }
 
 /// Where a posting goes, by row id (`pool: None` is the general pool).
@@ -48,7 +55,7 @@ impl<'c> Writer<'c> {
             head: fund.head_hash,
             count: fund.txn_count,
             totals: HashMap::new(),
-            touched: BTreeSet::new(),
+            touched: Touched::default(),
         })
     }
 
@@ -107,7 +114,14 @@ impl<'c> Writer<'c> {
                 ])
                 .ctx("recording postings")?;
             self.touched
+                .pools
                 .extend(to.pool.map(|pool| (pool, to.commodity)));
+            let earliest = self
+                .touched
+                .commodities
+                .entry(to.commodity)
+                .or_insert(txn.date());
+            *earliest = (*earliest).min(txn.date());
             let total = self
                 .totals
                 .entry((to.account, to.commodity, txn.date()))
@@ -124,9 +138,9 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes the daily totals and the new head hash. Must be called before
-    /// the caller commits. Returns the restricted (pool, commodity) pairs
-    /// posted to, for the caller to check that none went below zero.
-    pub fn finish(self) -> Result<BTreeSet<(i64, i64)>> {
+    /// the caller commits. Returns what was posted to, for the caller's
+    /// checks on pools.
+    pub fn finish(self) -> Result<Touched> {
         let mut add = self
             .conn
             .prepare_cached(
