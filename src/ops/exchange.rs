@@ -203,6 +203,14 @@ pub fn add_rate(
         });
     }
     let tx = db.write()?;
+    let book = Book::load(&tx)?;
+    for code in [from, to] {
+        if !book.knows_commodity(code) {
+            return Err(Error::UnknownCommodity {
+                code: code.to_owned(),
+            });
+        }
+    }
     let record = StoredRate {
         date,
         from: from.to_owned(),

@@ -222,6 +222,12 @@ impl Book {
             .collect()
     }
 
+    /// Whether a commodity is declared, or a well-known currency that would
+    /// be declared on first use.
+    pub fn knows_commodity(&self, code: &str) -> bool {
+        self.commodities.contains_key(code) || currency::known(code).is_some()
+    }
+
     /// Declares a commodity.
     pub fn add_commodity(
         &mut self,

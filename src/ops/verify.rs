@@ -308,7 +308,11 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     let mut restricted: HashMap<i64, BTreeMap<NaiveDate, i128>> = HashMap::new();
     for ((_, commodity), days) in &checker.pool_changes {
         for (day, change) in days {
-            *restricted.entry(*commodity).or_default().entry(*day).or_insert(0) += change;
+            *restricted
+                .entry(*commodity)
+                .or_default()
+                .entry(*day)
+                .or_insert(0) += change;
         }
     }
     let mut unbacked = Vec::new();
