@@ -6,12 +6,11 @@
 //! reverses; `prev_hash` and `hash` let anyone recompute the chain
 //! (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::domain::money::{Commodity, format_minor};
+use crate::domain::money::format_minor;
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Progress;
 use crate::ops::import::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
@@ -45,18 +44,9 @@ pub fn export_journal(
     writer
         .write_record(REQUIRED_COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()))
         .map_err(std::io::Error::from)?;
-    let accounts: HashMap<i64, String> = store::accounts::all(&tx)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let commodities: HashMap<i64, Commodity> = store::commodities::all(&tx)?
-        .into_iter()
-        .map(|c| (c.id, c.commodity))
-        .collect();
-    let pools: HashMap<i64, String> = store::pools::all(&tx)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let accounts = store::accounts::names_by_id(&tx)?;
+    let commodities = store::commodities::by_id(&tx)?;
+    let pools = store::pools::names_by_id(&tx)?;
     let mut summary = ExportSummary::default();
     txns::for_each_txn(&tx, from, to, |txn, postings| {
         if postings.is_empty() {

@@ -9,12 +9,12 @@
 //! transaction on the `equity:pools` account, debited in one pool and
 //! credited in the other, so it sits in the hash chain like everything else.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::domain::account::{AccountType, name_key, validate_account_name};
+use crate::domain::account::{AccountType, name_key};
 use crate::domain::date::iso;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
@@ -44,15 +44,8 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Resul
     if touched.is_empty() {
         return Ok(());
     }
-    let assets: HashSet<i64> = accounts::all(conn)?
-        .into_iter()
-        .filter(|a| matches!(validate_account_name(&a.name), Ok(AccountType::Assets)))
-        .map(|a| a.id)
-        .collect();
-    let commodities: HashMap<i64, Commodity> = commodities::all(conn)?
-        .into_iter()
-        .map(|c| (c.id, c.commodity))
-        .collect();
+    let assets = accounts::ids_of_type(conn, |kind| kind == AccountType::Assets)?;
+    let commodities = commodities::by_id(conn)?;
     for (&commodity, &from) in touched {
         let restricted = pools::restricted_daily_changes(conn, commodity)?;
         if restricted.is_empty() {
@@ -97,14 +90,8 @@ fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i64)>) -> Res
     if touched.is_empty() {
         return Ok(());
     }
-    let names: HashMap<i64, String> = pools::all(conn)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    let commodities: HashMap<i64, _> = commodities::all(conn)?
-        .into_iter()
-        .map(|c| (c.id, c.commodity))
-        .collect();
+    let names = pools::names_by_id(conn)?;
+    let commodities = commodities::by_id(conn)?;
     for &(pool, commodity) in touched {
         let mut held: i128 = 0;
         for (date, change) in pools::daily_changes(conn, pool, commodity)? {
@@ -136,16 +123,12 @@ fn general_not_short(
     commodity: &Commodity,
     from: NaiveDate,
 ) -> Result<()> {
-    let pooled: HashSet<i64> = accounts::all(conn)?
-        .into_iter()
-        .filter(|a| {
-            matches!(
-                validate_account_name(&a.name),
-                Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
-            )
-        })
-        .map(|a| a.id)
-        .collect();
+    let pooled = accounts::ids_of_type(conn, |kind| {
+        matches!(
+            kind,
+            AccountType::Income | AccountType::Expenses | AccountType::Equity
+        )
+    })?;
     let from = iso(from);
     let mut held: i128 = 0;
     for (date, change) in

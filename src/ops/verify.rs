@@ -285,14 +285,8 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     }
     let names = Names {
         accounts: accounts::all(&tx)?.into_iter().map(|a| (a.id, a)).collect(),
-        commodities: commodities::all(&tx)?
-            .into_iter()
-            .map(|c| (c.id, c.commodity))
-            .collect(),
-        pools: pools::all(&tx)?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect(),
+        commodities: commodities::by_id(&tx)?,
+        pools: pools::names_by_id(&tx)?,
     };
     let orphans = txns::for_each_txn(&tx, None, None, |txn, postings| {
         checker.transaction(&names, txn, postings);

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::money::{Commodity, Money};
+use crate::domain::money::Money;
 use crate::error::Result;
 use crate::ops::pools::REALLOCATION_ACCOUNT;
 use crate::render::Row;
@@ -99,14 +99,8 @@ impl Flows {
 /// added, commodities by code.
 pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolHolding>> {
     let pools = pools::all(conn)?;
-    let accounts: HashMap<i64, String> = accounts::all(conn)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let commodities: HashMap<i64, Commodity> = commodities::all(conn)?
-        .into_iter()
-        .map(|c| (c.id, c.commodity))
-        .collect();
+    let accounts = accounts::names_by_id(conn)?;
+    let commodities = commodities::by_id(conn)?;
     let kind = |name: &str| validate_account_name(name).ok();
     // (pool id, commodity code) → flows; pool id GENERAL for the general pool.
     let mut flows: BTreeMap<(i64, String), Flows> = BTreeMap::new();

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::member::{Audience, shown_name};
-use crate::domain::money::{Commodity, Money};
+use crate::domain::money::Money;
 use crate::domain::period::{Every, periods};
 use crate::error::Result;
 use crate::render::Row;
@@ -52,14 +52,8 @@ pub fn pledge_status(
 ) -> Result<Vec<PledgeRow>> {
     let secret = fund::secret(conn)?;
     let members: HashMap<i64, _> = members::all(conn)?.into_iter().map(|m| (m.id, m)).collect();
-    let pools: HashMap<i64, String> = pools::all(conn)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    let commodities: HashMap<i64, Commodity> = commodities::all(conn)?
-        .into_iter()
-        .map(|c| (c.id, c.commodity))
-        .collect();
+    let pools = pools::names_by_id(conn)?;
+    let commodities = commodities::by_id(conn)?;
     let mut rows = Vec::new();
     for pledge in members::pledges(conn)? {
         let (Some(member), Some(commodity)) = (
@@ -129,10 +123,7 @@ pub fn inventory(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Stoc
         .filter(|a| a.name.to_lowercase().starts_with("assets:in-kind:"))
         .map(|a| a.id)
         .collect();
-    let commodities: HashMap<i64, Commodity> = commodities::all(conn)?
-        .into_iter()
-        .map(|c| (c.id, c.commodity))
-        .collect();
+    let commodities = commodities::by_id(conn)?;
     let mut rows: Vec<StockRow> = balances::flows(conn, &stock, as_of)?
         .into_iter()
         .filter_map(|(_, commodity, received, given)| {

@@ -65,3 +65,20 @@ pub fn last_posting_date(conn: &Connection, id: i64) -> Result<Option<NaiveDate>
     )
     .ctx("reading an account's last posting")
 }
+
+/// Every account's name by row id.
+pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, String>> {
+    Ok(all(conn)?.into_iter().map(|a| (a.id, a.name)).collect())
+}
+
+/// The ids of the accounts whose type `keep` accepts.
+pub fn ids_of_type(
+    conn: &Connection,
+    keep: impl Fn(crate::domain::account::AccountType) -> bool,
+) -> Result<std::collections::HashSet<i64>> {
+    Ok(all(conn)?
+        .into_iter()
+        .filter(|a| crate::domain::account::validate_account_name(&a.name).is_ok_and(&keep))
+        .map(|a| a.id)
+        .collect())
+}

@@ -55,10 +55,7 @@ pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Acc
         )
         .ctx("summing balances")?;
     let sums = sum_rows(&mut stmt.query([as_of]).ctx("summing balances")?)?;
-    let names: HashMap<i64, String> = accounts::all(conn)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
+    let names = accounts::names_by_id(conn)?;
     let commodities = commodity_map(conn)?;
     Ok(sums
         .into_iter()

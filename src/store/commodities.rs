@@ -46,3 +46,11 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredCommodity>> {
         .and_then(Iterator::collect)
         .ctx("listing commodities")
 }
+
+/// Every commodity by row id.
+pub fn by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, Commodity>> {
+    Ok(all(conn)?
+        .into_iter()
+        .map(|c| (c.id, c.commodity))
+        .collect())
+}

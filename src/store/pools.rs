@@ -238,3 +238,8 @@ pub fn accounts_daily_changes(
     }
     Ok(days)
 }
+
+/// Every pool's name by row id.
+pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, String>> {
+    Ok(all(conn)?.into_iter().map(|p| (p.id, p.name)).collect())
+}
