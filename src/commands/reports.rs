@@ -9,7 +9,7 @@ use crate::cli::{BalanceArgs, RegisterArgs};
 use crate::commands::{Outcome, date_arg, open, stdout};
 use crate::error::{Error, Result};
 use crate::ops::verify::{self, Finding};
-use crate::render::{Format, Renderer, write_rows};
+use crate::render::{Format, Renderer, TableWidths, TableWriter, write_rows};
 use crate::report::balance::{self, BalanceQuery};
 use crate::report::register::{self, RegisterQuery};
 use crate::store::Access;
@@ -36,9 +36,20 @@ pub fn register(path: &Path, args: RegisterArgs) -> Result<Outcome> {
     };
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;
-    let mut renderer = Renderer::new(args.format.into(), stdout())?;
-    register::register(&tx, &query, |row| renderer.row(&row).map_err(Error::from))?;
-    renderer.finish()?;
+    let format: Format = args.format.into();
+    if format == Format::Table {
+        // Two passes over one snapshot: measure, then stream, so that a
+        // register of millions of postings is never held in memory.
+        let mut widths = TableWidths::default();
+        register::register(&tx, &query, |row| widths.measure(&row).map_err(Error::from))?;
+        let mut table = TableWriter::new(stdout(), widths)?;
+        register::register(&tx, &query, |row| table.row(&row).map_err(Error::from))?;
+        table.finish()?;
+    } else {
+        let mut renderer = Renderer::new(format, stdout())?;
+        register::register(&tx, &query, |row| renderer.row(&row).map_err(Error::from))?;
+        renderer.finish()?;
+    }
     Ok(Outcome::Ok)
 }
 

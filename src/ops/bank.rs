@@ -134,7 +134,7 @@ pub fn import_contributions(
         u8::try_from(map.file.delimiter).expect("the map checked the delimiter is ASCII");
     let mut csv = CsvFile::open(path, label, delimiter, map.file.skip_lines)?;
     let at = positions(&map, &csv, label)?;
-    let tx = db.write()?;
+    let tx = db.bulk_write()?;
     let mut book = Book::load(&tx)?;
     let map_error = |reason: String| Error::Map {
         path: map_path.display().to_string(),

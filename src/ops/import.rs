@@ -218,7 +218,7 @@ pub fn import_journal(
     let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let mut csv = CsvFile::open(path, label, b',', 0)?;
     let columns = columns(&csv, label)?;
-    let tx = db.write()?;
+    let tx = db.bulk_write()?;
     let source_id = imports::source_id(&tx, &options.source)?;
     let mut importer = Importer {
         conn: &tx,

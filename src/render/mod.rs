@@ -6,9 +6,11 @@
 //! `serde_json` crates, and the table takes its cells from the same
 //! serialization, so the three formats cannot disagree. Rows are pushed one at
 //! a time: CSV and JSON stream, only the table waits for all rows to size its
-//! columns. It keeps each row as one compact string (a register of a million
-//! postings must fit the memory budget), which is why it is written here
-//! rather than with a general table crate.
+//! columns. It keeps each row as one compact string, which is why it is written
+//! here rather than with a general table crate; and a report that can be very
+//! long (the register) measures its rows in a first pass with
+//! [`TableWidths`] and streams them in a second with [`TableWriter`], so even
+//! a table of millions of postings fits the memory budget.
 
 use std::io::{self, Write};
 
@@ -36,11 +38,11 @@ pub trait Row: Serialize {
     const RIGHT_ALIGNED: &'static [&'static str] = &[];
 }
 
-enum Sink<W: Write> {
+enum Sink<W: Write, R: Row> {
     Table {
         out: W,
         rows: Vec<Box<str>>,
-        widths: Vec<usize>,
+        widths: TableWidths<R>,
     },
     Csv(Box<csv::Writer<W>>),
     Json {
@@ -51,8 +53,86 @@ enum Sink<W: Write> {
 
 /// Writes rows of one type in one format.
 pub struct Renderer<W: Write, R: Row> {
-    sink: Sink<W>,
+    sink: Sink<W, R>,
+}
+
+/// The cells of a row as shown in a table.
+fn cells<R: Row>(row: &R) -> io::Result<Vec<String>> {
+    let value = serde_json::to_value(row)?;
+    Ok(R::COLUMNS
+        .iter()
+        .map(|column| value.get(column).map(cell).unwrap_or_default())
+        .collect())
+}
+
+/// The widths of a table's columns, measured from its header and rows.
+pub struct TableWidths<R: Row> {
+    widths: Vec<usize>,
     row: std::marker::PhantomData<R>,
+}
+
+impl<R: Row> Default for TableWidths<R> {
+    fn default() -> Self {
+        TableWidths {
+            widths: R::COLUMNS.iter().map(|c| c.width()).collect(),
+            row: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<R: Row> TableWidths<R> {
+    /// Widens the columns to fit a row.
+    pub fn measure(&mut self, row: &R) -> io::Result<()> {
+        self.fit(&cells(row)?);
+        Ok(())
+    }
+
+    fn fit(&mut self, cells: &[String]) {
+        for (width, text) in self.widths.iter_mut().zip(cells) {
+            *width = (*width).max(text.width());
+        }
+    }
+}
+
+/// Writes a table whose column widths are known: the header at once, then
+/// each row as it comes.
+pub struct TableWriter<W: Write, R: Row> {
+    out: W,
+    widths: Vec<usize>,
+    right: Vec<bool>,
+    row: std::marker::PhantomData<R>,
+}
+
+impl<W: Write, R: Row> TableWriter<W, R> {
+    pub fn new(mut out: W, widths: TableWidths<R>) -> io::Result<Self> {
+        let widths = widths.widths;
+        let right: Vec<bool> = R::COLUMNS
+            .iter()
+            .map(|c| R::RIGHT_ALIGNED.contains(c))
+            .collect();
+        table_line(&mut out, R::COLUMNS.iter().copied(), &widths, &right)?;
+        let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        table_line(&mut out, rules.iter().map(String::as_str), &widths, &right)?;
+        Ok(TableWriter {
+            out,
+            widths,
+            right,
+            row: std::marker::PhantomData,
+        })
+    }
+
+    pub fn row(&mut self, row: &R) -> io::Result<()> {
+        let cells = cells(row)?;
+        self.line(cells.iter().map(String::as_str))
+    }
+
+    fn line<'a>(&mut self, cells: impl Iterator<Item = &'a str>) -> io::Result<()> {
+        table_line(&mut self.out, cells, &self.widths, &self.right)
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A cell's text, safe to print in a terminal: control characters (line
@@ -99,7 +179,7 @@ impl<W: Write, R: Row> Renderer<W, R> {
             Format::Table => Sink::Table {
                 out,
                 rows: Vec::new(),
-                widths: R::COLUMNS.iter().map(|c| c.width()).collect(),
+                widths: TableWidths::default(),
             },
             Format::Csv => {
                 let mut writer = csv::WriterBuilder::new()
@@ -113,20 +193,16 @@ impl<W: Write, R: Row> Renderer<W, R> {
                 Sink::Json { out, rows: 0 }
             }
         };
-        Ok(Renderer {
-            sink,
-            row: std::marker::PhantomData,
-        })
+        Ok(Renderer { sink })
     }
 
     pub fn row(&mut self, row: &R) -> io::Result<()> {
         match &mut self.sink {
             Sink::Table { rows, widths, .. } => {
-                let value = serde_json::to_value(row)?;
+                let cells = cells(row)?;
+                widths.fit(&cells);
                 let mut line = String::new();
-                for (i, column) in R::COLUMNS.iter().enumerate() {
-                    let text = value.get(column).map(cell).unwrap_or_default();
-                    widths[i] = widths[i].max(text.width());
+                for text in cells {
                     line.push_str(&text);
                     line.push(CELL_END);
                 }
@@ -144,22 +220,12 @@ impl<W: Write, R: Row> Renderer<W, R> {
 
     pub fn finish(self) -> io::Result<()> {
         match self.sink {
-            Sink::Table {
-                mut out,
-                rows,
-                widths,
-            } => {
-                let right: Vec<bool> = R::COLUMNS
-                    .iter()
-                    .map(|c| R::RIGHT_ALIGNED.contains(c))
-                    .collect();
-                table_line(&mut out, R::COLUMNS.iter().copied(), &widths, &right)?;
-                let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-                table_line(&mut out, rules.iter().map(String::as_str), &widths, &right)?;
+            Sink::Table { out, rows, widths } => {
+                let mut table = TableWriter::new(out, widths)?;
                 for row in rows {
-                    table_line(&mut out, row.split_terminator(CELL_END), &widths, &right)?;
+                    table.line(row.split_terminator(CELL_END))?;
                 }
-                out.flush()
+                table.finish()
             }
             Sink::Csv(mut writer) => writer.flush(),
             Sink::Json { mut out, rows } => {

@@ -107,12 +107,13 @@ impl Db {
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
             .ctx("opening the new database")?;
+            // Larger pages mean shallower trees and fewer page splits for a
+            // journal of millions of postings. Only possible before anything
+            // is written to the file.
+            conn.pragma_update(None, "page_size", 16384)
+                .ctx("setting the page size")?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)
                 .ctx("marking the database as fondo's")?;
-            // Larger pages mean shallower trees and fewer page splits for a
-            // journal of millions of postings.
-            conn.pragma_update(None, "page_size", 8192)
-                .ctx("setting the page size")?;
             conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
                 .ctx("switching to WAL")?;
             let db = Db {
@@ -268,15 +269,33 @@ impl Db {
     /// Begins the one write transaction of a command. `IMMEDIATE` takes the
     /// write lock up front, so concurrent writers queue on the busy timeout.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
+        self.begin_write(true)
+    }
+
+    fn begin_write(&mut self, foreign_keys: bool) -> Result<Transaction<'_>> {
         // 32 MiB of page cache (negative = KiB): large imports then rarely
         // spill pages to the WAL before they commit.
         self.conn
             .pragma_update(None, "cache_size", -32768)
             .ctx("setting the cache size")?;
+        self.conn
+            .pragma_update(None, "foreign_keys", foreign_keys)
+            .ctx("setting foreign-key checks")?;
         let path = self.path.clone();
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| write_error(&path, e, "starting a write transaction"))
+    }
+
+    /// Begins the write transaction of a bulk import, with SQLite's
+    /// foreign-key checks off: importers resolve every id they write within
+    /// the same transaction (accounts, commodities, pools, the transactions
+    /// they just appended), so the checks only cost time (about a tenth of a
+    /// large import). `verify` still reports any posting whose account,
+    /// commodity, pool or transaction is missing. [`Db::write`] turns the
+    /// checks back on for whatever comes next on this connection.
+    pub fn bulk_write(&mut self) -> Result<Transaction<'_>> {
+        self.begin_write(false)
     }
 
     /// Begins a read transaction: every query in it sees one snapshot.
@@ -342,6 +361,23 @@ mod tests {
         let blocks = migrations();
         assert!(!blocks.is_empty());
         assert!(blocks[0].trim_start().starts_with("-- migration 1"));
+    }
+
+    #[test]
+    fn bulk_writes_pause_foreign_keys_only_for_themselves() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::create(&dir.path().join("f.db")).unwrap();
+        let checks = |tx: &Transaction<'_>| -> bool {
+            tx.query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+                .unwrap()
+        };
+        let tx = db.bulk_write().unwrap();
+        assert!(!checks(&tx));
+        drop(tx);
+        let tx = db.write().unwrap();
+        assert!(checks(&tx));
+        let page_size: i64 = tx.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+        assert_eq!(page_size, 16384);
     }
 
     #[test]
