@@ -56,6 +56,14 @@ pub fn validate_code(code: &str) -> Result<()> {
 
 /// Parses a plain decimal (`-1234.50`, `12`, `+3.5`), refusing everything
 /// else with a reason that says how to write it.
+///
+/// ```
+/// use fondo::domain::money::parse_decimal;
+///
+/// assert_eq!(parse_decimal("-1234.50").unwrap().to_string(), "-1234.50");
+/// assert!(parse_decimal("1,000.00").is_err());
+/// assert!(parse_decimal("1e5").is_err());
+/// ```
 pub fn parse_decimal(input: &str) -> Result<Decimal> {
     let err = |reason: &str| Error::Amount {
         input: input.to_owned(),
@@ -113,9 +121,16 @@ pub fn written_places(value: Decimal) -> u32 {
     value.scale()
 }
 
-/// Formats minor units as a plain decimal with exactly `decimals` places:
-/// `format_minor(-123450, 2) == "-1234.50"`. This is the canonical form used in
-/// exports and in the hash chain.
+/// Formats minor units as a plain decimal with exactly `decimals` places.
+/// This is the canonical form used in exports and in the hash chain.
+///
+/// ```
+/// use fondo::domain::money::format_minor;
+///
+/// assert_eq!(format_minor(-123450, 2), "-1234.50");
+/// assert_eq!(format_minor(5, 3), "0.005");
+/// assert_eq!(format_minor(12, 0), "12");
+/// ```
 pub fn format_minor(minor: i128, decimals: u32) -> String {
     let digits = minor.unsigned_abs().to_string();
     let places = decimals as usize;
