@@ -256,3 +256,28 @@ CREATE TRIGGER pledges_no_update BEFORE UPDATE ON pledges
 BEGIN SELECT RAISE(ABORT, 'pledges are append-only'); END;
 CREATE TRIGGER pledges_no_delete BEFORE DELETE ON pledges
 BEGIN SELECT RAISE(ABORT, 'pledges are append-only'); END;
+
+-- migration 4
+-- Governance records: policies, relations between members, grant
+-- applications, votes, decisions, payments, spending reports, closures and
+-- withdrawals. Each is a canonical JSON payload in one append-only table,
+-- chained by SHA-256 like the journal (a second chain, checked by `verify`),
+-- so an auditor can prove who decided what, when, under which rule.
+CREATE TABLE records (
+    id           INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    grant_id     INTEGER,
+    at           TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+);
+CREATE INDEX records_by_grant ON records (grant_id) WHERE grant_id IS NOT NULL;
+CREATE INDEX records_by_kind ON records (kind);
+CREATE TRIGGER records_no_update BEFORE UPDATE ON records
+BEGIN SELECT RAISE(ABORT, 'governance records are append-only'); END;
+CREATE TRIGGER records_no_delete BEFORE DELETE ON records
+BEGIN SELECT RAISE(ABORT, 'governance records are append-only'); END;
+ALTER TABLE fund ADD COLUMN records_head TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000';
+ALTER TABLE fund ADD COLUMN records_count INTEGER NOT NULL DEFAULT 0;

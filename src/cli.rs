@@ -152,6 +152,12 @@ Example:
     /// Reference exchange rates for reports that total in one currency.
     #[command(subcommand)]
     Rate(RateCommand),
+    /// How each pool decides grants: rules by amount, versioned.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Micro-grants: apply, vote, decide, pay, report spending, close.
+    #[command(subcommand)]
+    Grant(GrantCommand),
     /// Import contributions from a bank or payment-platform CSV export.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -315,6 +321,16 @@ pub enum MemberCommand {
         audience: AudienceArg,
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
+    },
+    /// Declare two members related: each recuses from the other's grants.
+    Relate {
+        a: String,
+        b: String,
+        #[arg(long)]
+        reason: String,
+        /// When it was declared (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
     },
     /// Mark a member inactive from a day on (members are never deleted).
     Deactivate {
@@ -544,5 +560,192 @@ pub enum ImportCommand {
         /// Check everything and say what would be imported; write nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RuleArg {
+    Consent,
+    Majority,
+    Lazy,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VoteArg {
+    Consent,
+    Object,
+    Abstain,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Open,
+    Approved,
+    Rejected,
+    Withdrawn,
+    Closed,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Set the rule for requests up to --max-amount (or, without it, for any
+    /// larger amount); makes a new version of the pool's policy.
+    #[command(after_help = "\
+Examples:
+  fondo policy set housing --rule lazy --window 24h --max-amount 200 USD
+  fondo policy set housing --rule consent --min-consents 3 --window 72h
+  fondo policy set legal --rule majority --quorum 3 --threshold 0.5 --window 7d")]
+    Set {
+        pool: String,
+        #[arg(long, value_enum)]
+        rule: RuleArg,
+        /// consent: consents needed; lazy: consents needed besides no objection (default 0).
+        #[arg(long)]
+        min_consents: Option<u32>,
+        /// majority: how many eligible stewards must vote.
+        #[arg(long)]
+        quorum: Option<u32>,
+        /// majority: the share of consents among consents and objections that
+        /// must be exceeded (0.5: more than half).
+        #[arg(long)]
+        threshold: Option<String>,
+        /// How long the vote stays open from the application: 30m, 24h, 7d, 2w.
+        #[arg(long)]
+        window: String,
+        /// The largest request this rule decides: AMOUNT COMMODITY.
+        #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"])]
+        max_amount: Option<Vec<String>>,
+        /// Why the community changed it.
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// The pool's policy: its tiers, now or in every version.
+    Show {
+        pool: String,
+        #[arg(long)]
+        history: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantCommand {
+    /// Apply for a grant from a pool; prints its id, like G-0007.
+    Apply {
+        #[arg(long)]
+        applicant: String,
+        #[arg(long)]
+        pool: String,
+        #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+        amount: Vec<String>,
+        #[arg(long)]
+        purpose: String,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        needed_by: Option<String>,
+        /// When it happened: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// A steward's vote; a later vote replaces an earlier one (both are kept).
+    Vote {
+        grant: String,
+        #[arg(value_enum)]
+        vote: VoteArg,
+        /// The steward voting.
+        #[arg(long = "as", value_name = "MEMBER")]
+        member: String,
+        /// Why (required for an objection).
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Evaluate the policy: approve, reject, or say what is still missing.
+    Decide {
+        grant: String,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Pay a tranche of an approved grant; prints the ledger transaction id.
+    Pay {
+        grant: String,
+        #[arg(allow_negative_numbers = true)]
+        amount: String,
+        commodity: String,
+        /// The assets account the money leaves.
+        #[arg(long, value_name = "ACCOUNT")]
+        from_account: String,
+        /// The ledger date (default: the day of --at).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long)]
+        reference: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// A line of the grantee's spending report.
+    Spend {
+        grant: String,
+        #[arg(allow_negative_numbers = true)]
+        amount: String,
+        commodity: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        receipt: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Close an approved grant; unpaid money goes back to the pool.
+    Close {
+        grant: String,
+        /// Money the grantee returned: AMOUNT COMMODITY (with --to-account).
+        #[arg(long = "return", num_args = 2, value_names = ["AMOUNT", "COMMODITY"], requires = "to_account")]
+        returned: Option<Vec<String>>,
+        /// The assets account returned money arrived in.
+        #[arg(long, value_name = "ACCOUNT")]
+        to_account: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Withdraw an open application.
+    Withdraw {
+        grant: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Everything about a grant: votes, decision, tranches, spending.
+    Show {
+        grant: String,
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// The grant register.
+    List {
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        #[arg(long)]
+        pool: Option<String>,
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
     },
 }

@@ -132,6 +132,9 @@ pub enum Error {
     #[error("map file {path}: {reason}")]
     Map { path: String, reason: String },
 
+    #[error("unknown grant {id:?}; see `fondo grant list`")]
+    UnknownGrant { id: String },
+
     #[error("unknown pool {name:?}; see `fondo pool list`, or add it with `fondo pool add`")]
     UnknownPool { name: String },
 

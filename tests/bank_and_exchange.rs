@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 const GENERAL: &str = "Unrestricted money: everything not set aside in another pool";
 
 /// The CSV header of `pool show`.
-const HOLDINGS: &str = "pool,commodity,contributions,moved_in,moved_out,spent,converted,other,held";
+const HOLDINGS: &str = "pool,commodity,contributions,moved_in,moved_out,spent,converted,other,held,committed,available";
 
 // ---------------------------------------------------------------- helpers
 
@@ -454,11 +454,13 @@ fn platform_fees_go_to_the_fee_account_and_pools_hold_the_net() {
     );
     assert_eq!(
         pool_show(&fund, "food"),
-        format!("{HOLDINGS}\nfood,USD,50.00,0.00,0.00,4.25,0.00,0.00,45.75\n")
+        format!("{HOLDINGS}\nfood,USD,50.00,0.00,0.00,4.25,0.00,0.00,45.75,0.00,45.75\n")
     );
     assert_eq!(
         pool_show(&fund, "rapid response"),
-        format!("{HOLDINGS}\nrapid response,USD,120.00,0.00,0.00,9.78,0.00,0.00,110.22\n")
+        format!(
+            "{HOLDINGS}\nrapid response,USD,120.00,0.00,0.00,9.78,0.00,0.00,110.22,0.00,110.22\n"
+        )
     );
     assert!(
         fund.ok(&["member", "show", "Cocina Común", "--format", "csv"])
@@ -996,8 +998,8 @@ fn an_exchange_moves_a_pools_holdings_into_another_currency() {
         pool_show(&fund, "food"),
         format!(
             "{HOLDINGS}\n\
-             food,EUR,1000.00,0.00,0.00,2.50,-500.00,0.00,497.50\n\
-             food,USD,0.00,0.00,0.00,0.00,531.00,0.00,531.00\n"
+             food,EUR,1000.00,0.00,0.00,2.50,-500.00,0.00,497.50,0.00,497.50\n\
+             food,USD,0.00,0.00,0.00,0.00,531.00,0.00,531.00,0.00,531.00\n"
         )
     );
     assert_eq!(
@@ -1056,8 +1058,8 @@ fn an_exchange_moves_a_pools_holdings_into_another_currency() {
         pool_show(&fund, "food"),
         format!(
             "{HOLDINGS}\n\
-             food,EUR,1000.00,0.00,0.00,4.00,-320.00,0.00,676.00\n\
-             food,USD,0.00,0.00,0.00,0.00,331.00,0.00,331.00\n"
+             food,EUR,1000.00,0.00,0.00,4.00,-320.00,0.00,676.00,0.00,676.00\n\
+             food,USD,0.00,0.00,0.00,0.00,331.00,0.00,331.00,0.00,331.00\n"
         )
     );
     assert_eq!(
@@ -1089,8 +1091,8 @@ fn an_exchange_moves_a_pools_holdings_into_another_currency() {
         pool_show(&fund, "general"),
         format!(
             "{HOLDINGS}\n\
-             general,EUR,100.00,0.00,0.00,0.00,-3.00,0.00,97.00\n\
-             general,USD,0.00,0.00,0.00,0.00,1.00,0.00,1.00\n"
+             general,EUR,100.00,0.00,0.00,0.00,-3.00,0.00,97.00,0.00,97.00\n\
+             general,USD,0.00,0.00,0.00,0.00,1.00,0.00,1.00,0.00,1.00\n"
         )
     );
     assert_eq!(
@@ -1856,7 +1858,9 @@ fn inventory_shows_goods_received_given_and_on_hand() {
     );
     assert_eq!(
         pool_show(&fund, "food"),
-        format!("{HOLDINGS}\nfood,KG-RICE,50.000,0.000,0.000,20.000,0.000,0.000,30.000\n")
+        format!(
+            "{HOLDINGS}\nfood,KG-RICE,50.000,0.000,0.000,20.000,0.000,0.000,30.000,0.000,30.000\n"
+        )
     );
 }
 

@@ -20,7 +20,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 /// The CSV header of `pool show`.
-const HOLDINGS: &str = "pool,commodity,contributions,moved_in,moved_out,spent,converted,other,held";
+const HOLDINGS: &str = "pool,commodity,contributions,moved_in,moved_out,spent,converted,other,held,committed,available";
 
 /// The CSV header of `member list`.
 const MEMBERS: &str = "member,visibility,status,roles,contact,note";
@@ -1295,7 +1295,7 @@ legal,Legal defence,court fees only,240.00 USD
             "--format",
             "csv"
         ]),
-        format!("{HOLDINGS}\nhousing,USD,500.00,0.00,150.00,0.00,0.00,0.00,350.00\n")
+        format!("{HOLDINGS}\nhousing,USD,500.00,0.00,150.00,0.00,0.00,0.00,350.00,0.00,350.00\n")
     );
     assert_eq!(
         fund.ok(&[
@@ -1308,7 +1308,7 @@ legal,Legal defence,court fees only,240.00 USD
             "json"
         ]),
         r#"[
-  {"pool":"legal","commodity":"USD","contributions":"100.00","moved_in":"150.00","moved_out":"0.00","spent":"0.00","converted":"0.00","other":"0.00","held":"250.00"}
+  {"pool":"legal","commodity":"USD","contributions":"100.00","moved_in":"150.00","moved_out":"0.00","spent":"0.00","converted":"0.00","other":"0.00","held":"250.00","committed":"0.00","available":"250.00"}
 ]
 "#
     );
@@ -1560,9 +1560,15 @@ fn pool_show_reports_moves_in_and_out_separately() {
     assert_eq!(
         shown,
         [
-            format!("{HOLDINGS}\nhousing,USD,500.00,50.00,150.00,0.00,0.00,0.00,400.00\n"),
-            format!("{HOLDINGS}\nlegal,USD,100.00,150.00,10.00,0.00,0.00,0.00,240.00\n"),
-            format!("{HOLDINGS}\ngeneral,USD,200.00,10.00,50.00,0.00,0.00,0.00,160.00\n"),
+            format!(
+                "{HOLDINGS}\nhousing,USD,500.00,50.00,150.00,0.00,0.00,0.00,400.00,0.00,400.00\n"
+            ),
+            format!(
+                "{HOLDINGS}\nlegal,USD,100.00,150.00,10.00,0.00,0.00,0.00,240.00,0.00,240.00\n"
+            ),
+            format!(
+                "{HOLDINGS}\ngeneral,USD,200.00,10.00,50.00,0.00,0.00,0.00,160.00,0.00,160.00\n"
+            ),
         ]
     );
 }
@@ -1681,7 +1687,7 @@ income:contributions,USD,-125.00
     );
     assert_eq!(
         pool_show(&fund, "housing"),
-        format!("{HOLDINGS}\nhousing,USD,40.00,0.00,0.00,0.00,0.00,0.00,40.00\n")
+        format!("{HOLDINGS}\nhousing,USD,40.00,0.00,0.00,0.00,0.00,0.00,40.00,0.00,40.00\n")
     );
 }
 
@@ -1867,8 +1873,8 @@ legal,Legal defence,court fees only,100.00 USD
         pool_show(&fund, "legal"),
         format!(
             "{HOLDINGS}
-legal,HOURS,12.0,0.0,0.0,12.0,0.0,0.0,0.0
-legal,USD,100.00,0.00,0.00,0.00,0.00,0.00,100.00
+legal,HOURS,12.0,0.0,0.0,12.0,0.0,0.0,0.0,0.0,0.0
+legal,USD,100.00,0.00,0.00,0.00,0.00,0.00,100.00,0.00,100.00
 "
         )
     );
@@ -1876,8 +1882,8 @@ legal,USD,100.00,0.00,0.00,0.00,0.00,0.00,100.00
         pool_show(&fund, "housing"),
         format!(
             "{HOLDINGS}
-housing,KG-RICE,50.000,0.000,0.000,0.000,0.000,0.000,50.000
-housing,USD,500.00,0.00,0.00,0.00,0.00,0.00,500.00
+housing,KG-RICE,50.000,0.000,0.000,0.000,0.000,0.000,50.000,0.000,50.000
+housing,USD,500.00,0.00,0.00,0.00,0.00,0.00,500.00,0.00,500.00
 "
         )
     );
@@ -1885,9 +1891,9 @@ housing,USD,500.00,0.00,0.00,0.00,0.00,0.00,500.00
         pool_show(&fund, "general"),
         format!(
             "{HOLDINGS}
-general,HOURS,3.5,0.0,0.0,3.5,0.0,0.0,0.0
-general,KG-RICE,2.500,0.000,0.000,0.000,0.000,0.000,2.500
-general,USD,200.00,0.00,0.00,0.00,0.00,0.00,200.00
+general,HOURS,3.5,0.0,0.0,3.5,0.0,0.0,0.0,0.0,0.0
+general,KG-RICE,2.500,0.000,0.000,0.000,0.000,0.000,2.500,0.000,2.500
+general,USD,200.00,0.00,0.00,0.00,0.00,0.00,200.00,0.00,200.00
 "
         )
     );
@@ -2060,8 +2066,8 @@ fn contributions_keep_names_out_of_the_journal() {
         pool_show(&fund, "housing"),
         format!(
             "{HOLDINGS}
-housing,EUR,20.00,0.00,0.00,0.00,0.00,0.00,20.00
-housing,USD,500.00,0.00,0.00,0.00,0.00,0.00,500.00
+housing,EUR,20.00,0.00,0.00,0.00,0.00,0.00,20.00,0.00,20.00
+housing,USD,500.00,0.00,0.00,0.00,0.00,0.00,500.00,0.00,500.00
 "
         )
     );
@@ -2170,7 +2176,7 @@ fn spending_from_a_pool_is_limited_to_its_holdings() {
     );
     assert_eq!(
         pool_show(&fund, "housing"),
-        format!("{HOLDINGS}\nhousing,USD,500.00,0.00,0.00,450.00,0.00,0.00,50.00\n")
+        format!("{HOLDINGS}\nhousing,USD,500.00,0.00,0.00,450.00,0.00,0.00,50.00,0.00,50.00\n")
     );
     // Only the expense carries the pool, not the bank account.
     let export = fund.export();
@@ -2247,7 +2253,7 @@ legal,Legal defence,court fees only,
     );
     assert_eq!(
         pool_show(&fund, "housing"),
-        format!("{HOLDINGS}\nhousing,USD,0.00,0.00,0.00,0.00,0.00,0.00,0.00\n")
+        format!("{HOLDINGS}\nhousing,USD,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00\n")
     );
 }
 

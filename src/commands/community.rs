@@ -90,6 +90,9 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
             let rows = report::members::show(&tx, &name, audience.into(), today)?;
             write_rows(format.into(), stdout(), &rows)?;
         }
+        MemberCommand::Relate { a, b, reason, at } => {
+            return crate::commands::grants::relate(path, &a, &b, &reason, at.as_deref());
+        }
         MemberCommand::Deactivate { name, on } => {
             let on = date_or_today(on.as_deref())?;
             members::deactivate(&mut open(path, Access::Write)?, &name, on)?;

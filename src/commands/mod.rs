@@ -3,6 +3,7 @@
 //! with `main`, that knows about the terminal.
 
 mod community;
+mod grants;
 mod journal;
 mod ledger;
 mod reports;
@@ -58,6 +59,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
         Command::Import(cmd) => journal::bank(db, cmd),
+        Command::Policy(cmd) => grants::policy(db, cmd),
+        Command::Grant(cmd) => grants::grant(db, cmd),
         Command::Verify { format } => reports::verify(db, format.into()),
     }
 }

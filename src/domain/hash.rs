@@ -107,6 +107,21 @@ pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String
     content_hash(prev, content)
 }
 
+/// The hash of a governance record chained after `prev`: SHA-256 of the
+/// compact JSON array `["fondo-record-v1", PREV, KIND, GRANT, AT, PAYLOAD]`,
+/// GRANT a number or null, PAYLOAD the record's JSON object.
+pub fn record_hash(
+    prev: &str,
+    kind: &str,
+    grant: Option<i64>,
+    at: &str,
+    payload: &serde_json::Value,
+) -> String {
+    let canonical = serde_json::to_string(&("fondo-record-v1", prev, kind, grant, at, payload))
+        .expect("serializing strings and JSON values cannot fail");
+    hex(&Sha256::digest(canonical.as_bytes()))
+}
+
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);

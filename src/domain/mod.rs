@@ -12,5 +12,6 @@ pub mod hash;
 pub mod member;
 pub mod money;
 pub mod period;
+pub mod policy;
 pub mod pool;
 pub mod txn;

@@ -8,6 +8,7 @@ pub mod contribute;
 pub mod csvin;
 pub mod exchange;
 pub mod export;
+pub mod grants;
 pub mod import;
 pub mod ledger;
 pub mod members;

@@ -230,6 +230,17 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
         general_not_short(&tx, &from, stored_id, &commodity, request.date)?;
     }
     ensure_sound(&tx, &touched)?;
+    if let Some(pool) = from_id {
+        let left = crate::ops::grants::available(&tx, pool, &commodity, request.date)?;
+        if left < 0 {
+            return Err(Error::Refused(format!(
+                "pool {from} would have {} {} available on {}: the rest is committed to approved grants and cannot be moved",
+                format_minor(left, commodity.decimals),
+                commodity.code,
+                request.date
+            )));
+        }
+    }
     tx.commit().ctx("committing the move")?;
     Ok(Posted {
         id,

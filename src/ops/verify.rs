@@ -13,13 +13,17 @@ use serde::Serialize;
 
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::hash::{Content, GENESIS, content_hash};
+use crate::domain::hash::{Content, GENESIS, content_hash, record_hash};
 use crate::domain::money::{Commodity, format_minor};
+use crate::domain::policy::{Outcome, evaluate};
 use crate::error::{Result, SqlContext};
+use crate::ops::grants;
 use crate::render::Row;
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
-use crate::store::{Db, accounts, balances, commodities, fund, integrity_check, pools, txns};
+use crate::store::{
+    Db, accounts, balances, commodities, fund, integrity_check, pools, records, txns,
+};
 
 /// One problem `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,6 +64,10 @@ pub mod codes {
     pub const POOL_BELOW_ZERO: &str = "V111";
     pub const POOL_TAG: &str = "V112";
     pub const UNBACKED: &str = "V113";
+    pub const RECORDS_CHAIN: &str = "V114";
+    pub const OVERPAID: &str = "V115";
+    pub const OVERCOMMITTED: &str = "V116";
+    pub const DECISION: &str = "V117";
 }
 
 /// Accounts and commodities by id.
@@ -434,6 +442,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             }
         }
     }
+    check_records(&tx, &mut checker)?;
     for (void, original) in txns::bad_reversals(&tx)? {
         checker.find(
             codes::BAD_VOID,
@@ -448,4 +457,109 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         postings: checker.postings,
         fingerprint: checker.computed,
     })
+}
+
+/// The governance records: their own hash chain and head (V114), and every
+/// grant re-checked from them: no more paid than approved (V115), no
+/// approval beyond what the pool had available then (V116), and every
+/// decision what its policy gives for the votes recorded (V117).
+fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    let mut prev = GENESIS.to_owned();
+    let mut count = 0;
+    for r in records::all(conn)? {
+        count += 1;
+        let at = format!("record {}", r.id);
+        if r.prev_hash != prev {
+            checker.find(
+                codes::RECORDS_CHAIN,
+                at.clone(),
+                "cites a previous hash that is not the record before it; records were removed or reordered".into(),
+            );
+        }
+        if record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) != r.hash {
+            checker.find(
+                codes::RECORDS_CHAIN,
+                at,
+                format!("its content ({}) does not match its stored hash; it was changed after it was recorded", r.kind),
+            );
+        }
+        prev = r.hash;
+    }
+    if let Some((head, stored)) = records::head(conn)?
+        && (head != prev || stored != count)
+    {
+        checker.find(
+            codes::RECORDS_CHAIN,
+            "fund".into(),
+            format!(
+                "the fund records {stored} governance record(s), the log has {count}; records were removed or added outside fondo"
+            ),
+        );
+    }
+    for id in grants::ids(conn)? {
+        let label = grants::grant_label(id);
+        let grant = match grants::load(conn, id) {
+            Ok(grant) => grant,
+            Err(e) => {
+                checker.find(codes::RECORDS_CHAIN, label, e.to_string());
+                continue;
+            }
+        };
+        if grant.paid() > grant.amount {
+            checker.find(
+                codes::OVERPAID,
+                label.clone(),
+                format!(
+                    "was approved for {} {} but {} was paid",
+                    format_minor(grant.amount.into(), grant.commodity.decimals),
+                    grant.commodity.code,
+                    format_minor(grant.paid().into(), grant.commodity.decimals)
+                ),
+            );
+        }
+        let Some(decided) = grant.decided_at else {
+            continue;
+        };
+        let tally = grants::tally(conn, &grant, decided)?;
+        let outcome = evaluate(&grant.tier.rule, &tally, grant.window_closes(), decided);
+        let approved = matches!(
+            grant.status,
+            grants::Status::Approved | grants::Status::Closed
+        );
+        let consistent = match outcome {
+            Outcome::Approved(_) => approved,
+            Outcome::Rejected(_) => !approved,
+            Outcome::Open(_) => false,
+        };
+        if !consistent {
+            checker.find(
+                codes::DECISION,
+                label.clone(),
+                format!(
+                    "was recorded as {} but its policy (version {}, {}) gives another outcome for the votes recorded",
+                    if approved { "approved" } else { "rejected" },
+                    grant.policy_version,
+                    grant.tier.rule
+                ),
+            );
+        }
+        // Approved by the end of that day, the pool's commitments must still
+        // fit in what it held (days are the ledger's unit of time).
+        if approved {
+            let left = grants::available(conn, grant.pool, &grant.commodity, decided.date())?;
+            if left < 0 {
+                checker.find(
+                    codes::OVERCOMMITTED,
+                    label,
+                    format!(
+                        "was approved on {} when its pool could not cover it: {} {} short at the end of that day",
+                        decided.date(),
+                        format_minor(-left, grant.commodity.decimals),
+                        grant.commodity.code
+                    ),
+                );
+            }
+        }
+    }
+    Ok(())
 }

@@ -3,6 +3,7 @@
 //! row of a report comes from the same snapshot of the ledger.
 
 pub mod balance;
+pub mod grants;
 pub mod lists;
 pub mod members;
 pub mod pools;

@@ -37,6 +37,10 @@ pub struct PoolHolding {
     /// Other equity entries (opening balances and the like).
     pub other: Money,
     pub held: Money,
+    /// Approved grants not yet paid: earmarked, still held.
+    pub committed: Money,
+    /// Held less committed: what new approvals and moves can use.
+    pub available: Money,
 }
 
 impl Row for PoolHolding {
@@ -50,6 +54,8 @@ impl Row for PoolHolding {
         "converted",
         "other",
         "held",
+        "committed",
+        "available",
     ];
     const RIGHT_ALIGNED: &'static [&'static str] = &[
         "contributions",
@@ -59,6 +65,8 @@ impl Row for PoolHolding {
         "converted",
         "other",
         "held",
+        "committed",
+        "available",
     ];
 }
 
@@ -155,6 +163,13 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
             }
         }
     }
+    let mut committed: HashMap<(i64, String), i128> = HashMap::new();
+    for id in crate::ops::grants::ids(conn)? {
+        let grant = crate::ops::grants::load(conn, id)?;
+        *committed
+            .entry((grant.pool, grant.commodity.code.clone()))
+            .or_insert(0) += i128::from(grant.outstanding_on(as_of));
+    }
     let decimals: HashMap<&str, u32> = commodities
         .values()
         .map(|c| (c.code.as_str(), c.decimals))
@@ -179,6 +194,19 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
                 converted: money(f.converted),
                 other: money(f.other),
                 held: money(f.held()),
+                committed: money(
+                    committed
+                        .get(&(pool.id, code.clone()))
+                        .copied()
+                        .unwrap_or(0),
+                ),
+                available: money(
+                    f.held()
+                        - committed
+                            .get(&(pool.id, code.clone()))
+                            .copied()
+                            .unwrap_or(0),
+                ),
             });
         }
     }

@@ -16,6 +16,7 @@ pub mod imports;
 pub mod members;
 pub mod pools;
 pub mod rates;
+pub mod records;
 pub mod settings;
 pub mod txns;
 

@@ -1,0 +1,305 @@
+//! `fondo policy …`, `fondo grant …` and `fondo member relate`.
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
+use crate::commands::{Outcome, date_arg, open, say, stdout};
+use crate::domain::policy::{Rule, Vote, parse_threshold, parse_window};
+use crate::error::{Error, Result};
+use crate::ops::grants::{self, Decided, Status, grant_label, parse_at, parse_grant_id};
+use crate::render::write_rows;
+use crate::report;
+use crate::store::Access;
+
+/// `--at`, or now.
+fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
+    match text {
+        Some(text) => parse_at(text),
+        None => Ok(chrono::Local::now().naive_local()),
+    }
+}
+
+/// The two values of an `AMOUNT COMMODITY` option.
+fn pair(values: Vec<String>) -> (String, String) {
+    let mut values = values.into_iter();
+    let amount = values.next().unwrap_or_default();
+    (amount, values.next().unwrap_or_default())
+}
+
+fn rule(
+    rule: RuleArg,
+    min_consents: Option<u32>,
+    quorum: Option<u32>,
+    threshold: Option<&str>,
+) -> Result<Rule> {
+    let missing = |what: &str| {
+        Error::Refused(format!(
+            "the {what} rule needs {what_flag}",
+            what_flag = match what {
+                "consent" => "--min-consents N (at least 1)",
+                _ => "--quorum N (at least 1) and --threshold SHARE",
+            }
+        ))
+    };
+    match rule {
+        RuleArg::Consent => match min_consents {
+            Some(n) if n > 0 => Ok(Rule::Consent { min_consents: n }),
+            _ => Err(missing("consent")),
+        },
+        RuleArg::Majority => match (quorum, threshold) {
+            (Some(q), Some(t)) if q > 0 => Ok(Rule::Majority {
+                quorum: q,
+                threshold: parse_threshold(t)?.normalize().to_string(),
+            }),
+            _ => Err(missing("majority")),
+        },
+        RuleArg::Lazy => Ok(Rule::Lazy {
+            min_consents: min_consents.unwrap_or(0),
+        }),
+    }
+}
+
+pub fn policy(path: &Path, command: PolicyCommand) -> Result<Outcome> {
+    match command {
+        PolicyCommand::Set {
+            pool,
+            rule: kind,
+            min_consents,
+            quorum,
+            threshold,
+            window,
+            max_amount,
+            reason,
+            at,
+        } => {
+            let request = grants::PolicyRequest {
+                rule: rule(kind, min_consents, quorum, threshold.as_deref())?,
+                window_minutes: parse_window(&window)?,
+                max_amount: max_amount.map(pair),
+                reason,
+                at: at_or_now(at.as_deref())?,
+                pool,
+            };
+            let (version, warnings) =
+                grants::set_policy(&mut open(path, Access::Write)?, &request)?;
+            say(&[format!(
+                "policy of pool {} is now version {version}",
+                request.pool
+            )])?;
+            for warning in warnings {
+                eprintln!("fondo: warning: {warning}");
+            }
+        }
+        PolicyCommand::Show {
+            pool,
+            history,
+            format,
+        } => {
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            write_rows(
+                format.into(),
+                stdout(),
+                &report::grants::policy(&tx, &pool, history)?,
+            )?;
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn relate(path: &Path, a: &str, b: &str, reason: &str, at: Option<&str>) -> Result<Outcome> {
+    grants::relate(
+        &mut open(path, Access::Write)?,
+        a,
+        b,
+        reason,
+        at_or_now(at)?,
+    )?;
+    say(&[format!(
+        "{a} and {b} are related: each recuses from the other's grants"
+    )])?;
+    Ok(Outcome::Ok)
+}
+
+pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
+    match command {
+        GrantCommand::Apply {
+            applicant,
+            pool,
+            amount,
+            purpose,
+            category,
+            needed_by,
+            at,
+        } => {
+            let (amount, commodity) = pair(amount);
+            let request = grants::ApplyRequest {
+                applicant,
+                pool,
+                amount,
+                commodity,
+                purpose,
+                category,
+                needed_by: date_arg(needed_by.as_deref())?,
+                at: at_or_now(at.as_deref())?,
+            };
+            let id = grants::apply(&mut open(path, Access::Write)?, &request)?;
+            say(&[grant_label(id)])?;
+        }
+        GrantCommand::Vote {
+            grant,
+            vote,
+            member,
+            reason,
+            at,
+        } => {
+            let id = parse_grant_id(&grant)?;
+            let vote = match vote {
+                VoteArg::Consent => Vote::Consent,
+                VoteArg::Object => Vote::Object,
+                VoteArg::Abstain => Vote::Abstain,
+            };
+            let at = at_or_now(at.as_deref())?;
+            grants::vote(
+                &mut open(path, Access::Write)?,
+                id,
+                &member,
+                vote,
+                reason.as_deref(),
+                at,
+            )?;
+            say(&[format!("{member} votes {vote} on {}", grant_label(id))])?;
+        }
+        GrantCommand::Decide { grant, at } => {
+            let id = parse_grant_id(&grant)?;
+            let at = at_or_now(at.as_deref())?;
+            let line = match grants::decide(&mut open(path, Access::Write)?, id, at)? {
+                Decided::Approved(why) => format!("{} approved: {why}", grant_label(id)),
+                Decided::Rejected(why) => format!("{} rejected: {why}", grant_label(id)),
+                Decided::StillOpen(missing) => format!("{} still open: {missing}", grant_label(id)),
+            };
+            say(&[line])?;
+        }
+        GrantCommand::Pay {
+            grant,
+            amount,
+            commodity,
+            from_account,
+            date,
+            reference,
+            at,
+        } => {
+            let at = at_or_now(at.as_deref())?;
+            let request = grants::PayRequest {
+                id: parse_grant_id(&grant)?,
+                amount,
+                commodity,
+                from_account,
+                date: date_arg(date.as_deref())?.unwrap_or(at.date()),
+                reference,
+                at,
+            };
+            let txn = grants::pay(&mut open(path, Access::Write)?, &request)?;
+            say(&[txn.to_string()])?;
+        }
+        GrantCommand::Spend {
+            grant,
+            amount,
+            commodity,
+            category,
+            receipt,
+            date,
+            note,
+            at,
+        } => {
+            let at = at_or_now(at.as_deref())?;
+            let request = grants::SpendRequest {
+                id: parse_grant_id(&grant)?,
+                amount,
+                commodity,
+                category,
+                receipt,
+                date: date_arg(date.as_deref())?.unwrap_or(at.date()),
+                note,
+                at,
+            };
+            grants::spend(&mut open(path, Access::Write)?, &request)?;
+            say(&[format!("recorded spending on {}", grant_label(request.id))])?;
+        }
+        GrantCommand::Close {
+            grant,
+            returned,
+            to_account,
+            reason,
+            date,
+            at,
+        } => {
+            let at = at_or_now(at.as_deref())?;
+            let returned = match (returned.map(pair), to_account) {
+                (Some((amount, code)), Some(account)) => Some((amount, code, account)),
+                (None, None) => None,
+                _ => {
+                    return Err(Error::Refused(
+                        "money returned needs both --return AMOUNT COMMODITY and --to-account ACCOUNT".into(),
+                    ));
+                }
+            };
+            let request = grants::CloseRequest {
+                id: parse_grant_id(&grant)?,
+                returned,
+                reason,
+                date: date_arg(date.as_deref())?.unwrap_or(at.date()),
+                at,
+            };
+            let txn = grants::close(&mut open(path, Access::Write)?, &request)?;
+            let note = txn
+                .map(|t| format!(" (returned money: transaction {t})"))
+                .unwrap_or_default();
+            say(&[format!("closed {}{note}", grant_label(request.id))])?;
+        }
+        GrantCommand::Withdraw { grant, reason, at } => {
+            let id = parse_grant_id(&grant)?;
+            let at = at_or_now(at.as_deref())?;
+            grants::withdraw(&mut open(path, Access::Write)?, id, reason.as_deref(), at)?;
+            say(&[format!("withdrew {}", grant_label(id))])?;
+        }
+        GrantCommand::Show {
+            grant,
+            audience,
+            format,
+        } => {
+            let id = parse_grant_id(&grant)?;
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            let rows = report::grants::show(&tx, id, audience.into(), at_or_now(None)?)?;
+            write_rows(format.into(), stdout(), &rows)?;
+        }
+        GrantCommand::List {
+            status,
+            pool,
+            audience,
+            format,
+        } => {
+            let status = status.map(|s| match s {
+                StatusArg::Open => Status::Open,
+                StatusArg::Approved => Status::Approved,
+                StatusArg::Rejected => Status::Rejected,
+                StatusArg::Withdrawn => Status::Withdrawn,
+                StatusArg::Closed => Status::Closed,
+            });
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            let rows = report::grants::list(
+                &tx,
+                audience.into(),
+                status,
+                pool.as_deref(),
+                at_or_now(None)?,
+            )?;
+            write_rows(format.into(), stdout(), &rows)?;
+        }
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,338 @@
+//! The grant register and the whole story of one grant, as an audience may
+//! see them (applicants and voters are members, shown per audience).
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::domain::member::{Audience, shown_name};
+use crate::domain::money::Money;
+use crate::error::Result;
+use crate::ops::grants::{self, Grant, Status, grant_label, member_names, policies, tally};
+use crate::render::Row;
+use crate::report::members::FactRow;
+use crate::store::{fund, pools};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GrantRow {
+    pub grant: String,
+    pub applicant: String,
+    pub pool: String,
+    pub commodity: String,
+    pub requested: Money,
+    pub paid: Money,
+    pub spent: Money,
+    pub status: &'static str,
+    pub rule: String,
+    pub consents: u32,
+    pub objections: u32,
+    pub abstentions: u32,
+}
+
+impl Row for GrantRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "grant",
+        "applicant",
+        "pool",
+        "commodity",
+        "requested",
+        "paid",
+        "spent",
+        "status",
+        "rule",
+        "consents",
+        "objections",
+        "abstentions",
+    ];
+    const RIGHT_ALIGNED: &'static [&'static str] = &[
+        "requested",
+        "paid",
+        "spent",
+        "consents",
+        "objections",
+        "abstentions",
+    ];
+}
+
+struct Names {
+    audience: Audience,
+    secret: String,
+    members: std::collections::HashMap<i64, crate::store::members::StoredMember>,
+    pools: std::collections::HashMap<i64, String>,
+}
+
+impl Names {
+    fn load(conn: &Connection, audience: Audience) -> Result<Names> {
+        Ok(Names {
+            audience,
+            secret: fund::secret(conn)?,
+            members: member_names(conn)?,
+            pools: pools::names_by_id(conn)?,
+        })
+    }
+
+    fn member(&self, id: i64) -> String {
+        self.members.get(&id).map_or_else(
+            || format!("#{id}"),
+            |m| shown_name(self.audience, m.visibility, &m.name, &self.secret, m.id),
+        )
+    }
+}
+
+fn money(grant: &Grant, minor: i64) -> Money {
+    Money {
+        minor: minor.into(),
+        decimals: grant.commodity.decimals,
+    }
+}
+
+/// When the votes are counted for a grant's row: at its decision, or now.
+fn counted_at(grant: &Grant, now: NaiveDateTime) -> NaiveDateTime {
+    grant.decided_at.unwrap_or(now)
+}
+
+/// Every grant, filtered by status and pool.
+pub fn list(
+    conn: &Connection,
+    audience: Audience,
+    status: Option<Status>,
+    pool: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Vec<GrantRow>> {
+    let names = Names::load(conn, audience)?;
+    let pool_key = pool.map(crate::domain::account::name_key);
+    let mut rows = Vec::new();
+    for id in grants::ids(conn)? {
+        let g = grants::load(conn, id)?;
+        let pool = names.pools.get(&g.pool).cloned().unwrap_or_default();
+        if status.is_some_and(|s| s != g.status)
+            || pool_key
+                .as_ref()
+                .is_some_and(|k| *k != crate::domain::account::name_key(&pool))
+        {
+            continue;
+        }
+        let t = tally(conn, &g, counted_at(&g, now))?;
+        rows.push(GrantRow {
+            grant: grant_label(g.id),
+            applicant: names.member(g.applicant),
+            pool,
+            commodity: g.commodity.code.clone(),
+            requested: money(&g, g.amount),
+            paid: money(&g, g.paid()),
+            spent: money(&g, g.spent()),
+            status: g.status.as_str(),
+            rule: g.tier.rule.to_string(),
+            consents: t.consents,
+            objections: t.objections,
+            abstentions: t.abstentions,
+        });
+    }
+    Ok(rows)
+}
+
+/// Everything about one grant: application, policy and tier, every vote
+/// (with changes), the decision, tranches, spending lines and closure.
+pub fn show(
+    conn: &Connection,
+    id: i64,
+    audience: Audience,
+    now: NaiveDateTime,
+) -> Result<Vec<FactRow>> {
+    let names = Names::load(conn, audience)?;
+    let g = grants::load(conn, id)?;
+    let at = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let fact = |section, item: &str, value: String| FactRow {
+        section,
+        item: item.to_owned(),
+        value,
+    };
+    let amount = |minor: i64| format!("{} {}", money(&g, minor), g.commodity.code);
+    let mut rows = vec![
+        fact("grant", "id", grant_label(g.id)),
+        fact("grant", "status", g.status.as_str().to_owned()),
+        fact("grant", "applicant", names.member(g.applicant)),
+        fact(
+            "grant",
+            "pool",
+            names.pools.get(&g.pool).cloned().unwrap_or_default(),
+        ),
+        fact("grant", "requested", amount(g.amount)),
+        fact("grant", "purpose", g.purpose.clone()),
+    ];
+    if let Some(category) = &g.category {
+        rows.push(fact("grant", "category", category.clone()));
+    }
+    if let Some(needed) = &g.needed_by {
+        rows.push(fact("grant", "needed by", needed.clone()));
+    }
+    rows.push(fact("grant", "applied", at(g.applied_at)));
+    let reason = policies(conn, g.pool)?
+        .into_iter()
+        .find(|(_, p)| p.version == g.policy_version)
+        .and_then(|(_, p)| p.reason);
+    rows.push(fact(
+        "policy",
+        &format!("version {}", g.policy_version),
+        format!(
+            "{}{}",
+            g.tier.rule,
+            reason.map(|r| format!(" — {r}")).unwrap_or_default()
+        ),
+    ));
+    rows.push(fact("policy", "window closes", at(g.window_closes())));
+    for v in &g.votes {
+        let why = v
+            .reason
+            .as_ref()
+            .map(|r| format!(" — {r}"))
+            .unwrap_or_default();
+        rows.push(fact(
+            "vote",
+            &names.member(v.member),
+            format!("{} at {}{why}", v.vote, at(v.at)),
+        ));
+    }
+    let t = tally(conn, &g, counted_at(&g, now))?;
+    rows.push(fact(
+        "votes",
+        "count",
+        format!(
+            "{} consent, {} object, {} abstain of {} eligible",
+            t.consents, t.objections, t.abstentions, t.eligible
+        ),
+    ));
+    if let (Some(decided), Some(why)) = (g.decided_at, &g.explanation) {
+        rows.push(fact(
+            "decision",
+            g.status_word(),
+            format!("{} — {why}", at(decided)),
+        ));
+    }
+    for (n, p) in g.payments.iter().enumerate() {
+        let txn = p
+            .txn
+            .map(|t| format!(", transaction {t}"))
+            .unwrap_or_default();
+        rows.push(fact(
+            "tranche",
+            &(n + 1).to_string(),
+            format!("{} on {}{txn}", amount(p.amount), p.date),
+        ));
+    }
+    for s in &g.spending {
+        let extra = [
+            s.receipt.as_ref().map(|r| format!("receipt {r}")),
+            s.note.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" ({extra})")
+        };
+        rows.push(fact(
+            "spent",
+            s.category.as_deref().unwrap_or(""),
+            format!("{} on {}{extra}", amount(s.amount), s.date),
+        ));
+    }
+    rows.push(fact("totals", "paid", amount(g.paid())));
+    rows.push(fact("totals", "reported spent", amount(g.spent())));
+    if g.status == Status::Approved {
+        rows.push(fact(
+            "totals",
+            "committed, not yet paid",
+            amount(g.outstanding()),
+        ));
+    }
+    if let Some(closed) = g.closed_at {
+        rows.push(fact("closed", "at", at(closed)));
+        rows.push(fact("closed", "returned", amount(g.returned)));
+    }
+    Ok(rows)
+}
+
+impl Grant {
+    fn status_word(&self) -> &'static str {
+        match self.status {
+            Status::Rejected => "rejected",
+            _ => "approved",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TierRow {
+    pub version: u32,
+    pub set_at: String,
+    pub up_to: String,
+    pub rule: String,
+    pub window: String,
+    pub reason: Option<String>,
+}
+
+impl Row for TierRow {
+    const COLUMNS: &'static [&'static str] =
+        &["version", "set_at", "up_to", "rule", "window", "reason"];
+    const RIGHT_ALIGNED: &'static [&'static str] = &["version"];
+}
+
+fn window_text(minutes: i64) -> String {
+    match minutes {
+        m if m % (60 * 24 * 7) == 0 => format!("{}w", m / (60 * 24 * 7)),
+        m if m % (60 * 24) == 0 => format!("{}d", m / (60 * 24)),
+        m if m % 60 == 0 => format!("{}h", m / 60),
+        m => format!("{m}m"),
+    }
+}
+
+/// A pool's policy (the current version, or every version).
+pub fn policy(conn: &Connection, pool: &str, history: bool) -> Result<Vec<TierRow>> {
+    let stored =
+        pools::find_by_key(conn, &crate::domain::account::name_key(pool))?.ok_or_else(|| {
+            crate::error::Error::UnknownPool {
+                name: pool.to_owned(),
+            }
+        })?;
+    let commodities = crate::store::commodities::all(conn)?;
+    let decimals = |code: &str| {
+        commodities
+            .iter()
+            .find(|c| c.commodity.code == code)
+            .map_or(0, |c| c.commodity.decimals)
+    };
+    let all = policies(conn, stored.id)?;
+    let shown: Vec<_> = if history {
+        all
+    } else {
+        all.into_iter().last().into_iter().collect()
+    };
+    let mut rows = Vec::new();
+    for (at, p) in shown {
+        for t in &p.tiers {
+            let up_to = match (t.up_to, &t.commodity) {
+                (Some(max), Some(code)) => format!(
+                    "{} {code}",
+                    Money {
+                        minor: max.into(),
+                        decimals: decimals(code),
+                    }
+                ),
+                _ => "any amount".to_owned(),
+            };
+            rows.push(TierRow {
+                version: p.version,
+                set_at: at.format("%Y-%m-%d %H:%M").to_string(),
+                up_to,
+                rule: t.rule.to_string(),
+                window: window_text(t.window_minutes),
+                reason: p.reason.clone(),
+            });
+        }
+    }
+    Ok(rows)
+}

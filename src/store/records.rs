@@ -1,0 +1,127 @@
+//! Governance records: an append-only, hash-chained log of JSON payloads
+//! (policies, relations, grant applications, votes, decisions, payments,
+//! spending reports, closures, withdrawals). The chain's head is kept in the
+//! fund row, like the journal's.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::hash::record_hash;
+use crate::error::{Result, SqlContext};
+
+/// A stored record.
+#[derive(Debug, Clone)]
+pub struct StoredRecord {
+    pub id: i64,
+    pub kind: String,
+    pub grant_id: Option<i64>,
+    pub at: String,
+    pub payload: serde_json::Value,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// Appends a record after the current head; returns its id.
+pub fn append(
+    conn: &Connection,
+    kind: &str,
+    grant_id: Option<i64>,
+    at: &str,
+    payload: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
+    let (head, count): (String, i64) = conn
+        .query_row(
+            "SELECT records_head, records_count FROM fund WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .ctx("reading the records head")?;
+    let hash = record_hash(&head, kind, grant_id, at, payload);
+    conn.execute(
+        "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![kind, grant_id, at, payload.to_string(), head, hash, now],
+    )
+    .ctx("recording a governance record")?;
+    let id = conn.last_insert_rowid();
+    conn.execute(
+        "UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1",
+        params![hash, count + 1],
+    )
+    .ctx("recording the records head")?;
+    Ok(id)
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRecord> {
+    let payload: String = r.get(4)?;
+    Ok(StoredRecord {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        grant_id: r.get(2)?,
+        at: r.get(3)?,
+        payload: serde_json::from_str(&payload).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
+        })?,
+        prev_hash: r.get(5)?,
+        hash: r.get(6)?,
+    })
+}
+
+/// Every record, in chain order.
+pub fn all(conn: &Connection) -> Result<Vec<StoredRecord>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records ORDER BY id",
+        )
+        .ctx("reading governance records")?;
+    stmt.query_map([], from_row)
+        .and_then(Iterator::collect)
+        .ctx("reading governance records")
+}
+
+/// The records of one kind, in chain order.
+pub fn of_kind(conn: &Connection, kind: &str) -> Result<Vec<StoredRecord>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
+             WHERE kind = ?1 ORDER BY id",
+        )
+        .ctx("reading governance records")?;
+    stmt.query_map([kind], from_row)
+        .and_then(Iterator::collect)
+        .ctx("reading governance records")
+}
+
+/// The records of one grant, in chain order.
+pub fn of_grant(conn: &Connection, grant_id: i64) -> Result<Vec<StoredRecord>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
+             WHERE grant_id = ?1 ORDER BY id",
+        )
+        .ctx("reading governance records")?;
+    stmt.query_map([grant_id], from_row)
+        .and_then(Iterator::collect)
+        .ctx("reading governance records")
+}
+
+/// The number the next grant gets.
+pub fn next_grant_id(conn: &Connection) -> Result<i64> {
+    conn.query_row(
+        "SELECT coalesce(max(grant_id), 0) + 1 FROM records",
+        [],
+        |r| r.get(0),
+    )
+    .ctx("numbering a grant")
+}
+
+/// The head of the records chain and its length, as the fund row has them.
+pub fn head(conn: &Connection) -> Result<Option<(String, i64)>> {
+    conn.query_row(
+        "SELECT records_head, records_count FROM fund WHERE id = 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+    .ctx("reading the records head")
+}
