@@ -665,9 +665,20 @@ pub enum GrantCommand {
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
-    /// Evaluate the policy: approve, reject, or say what is still missing.
+    /// Evaluate the policy: approve, reject, or say what is still missing
+    /// (an approved grant past its --expires day is closed, releasing what
+    /// was not paid).
     Decide {
         grant: String,
+        /// On approval: the last day the commitment holds.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        expires: Option<String>,
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Close every approved grant whose commitment expired, releasing what
+    /// was not paid back to its pool.
+    Sweep {
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },

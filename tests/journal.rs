@@ -525,7 +525,7 @@ fn an_import_chains_onto_existing_transactions() {
     );
     assert!(
         fund.ok(&["verify"])
-            .contains("checked 6 transactions, 13 postings: no findings")
+            .contains("checked 6 transactions, 13 postings, 0 governance records: no findings")
     );
 }
 

@@ -113,7 +113,9 @@ fn init_creates_a_private_empty_fund() {
     assert_eq!(mode & 0o777, 0o600, "the database is private to its owner");
     assert_eq!(
         fund.ok(&["verify"]),
-        format!("checked 0 transactions, 0 postings: no findings\nfingerprint: {GENESIS}\n")
+        format!(
+            "checked 0 transactions, 0 postings, 0 governance records: no findings\nfingerprint: {GENESIS}\n"
+        )
     );
     assert_eq!(fund.export(), format!("{EXPORT_HEADER}\n"));
     assert_eq!(fund.balance_csv(&[]), "account,commodity,balance\n");
@@ -359,14 +361,17 @@ fn verify_on_a_clean_fund_exits_zero_with_the_fingerprint_last() {
     let out = fund.ok(&["verify"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
-    assert_eq!(lines[0], "checked 6 transactions, 14 postings: no findings");
+    assert_eq!(
+        lines[0],
+        "checked 6 transactions, 14 postings, 0 governance records: no findings"
+    );
     let hash = lines[1].strip_prefix("fingerprint: ").unwrap();
     assert!(is_hash(hash), "{out}");
     let json = fund.ok(&["verify", "--format", "json"]);
     assert_eq!(
         json,
         format!(
-            "{{\n  \"findings\": [],\n  \"transactions\": 6,\n  \"postings\": 14,\n  \"fingerprint\": \"{hash}\"\n}}\n"
+            "{{\n  \"findings\": [],\n  \"transactions\": 6,\n  \"postings\": 14,\n  \"records\": 0,\n  \"records_head\": \"{GENESIS}\",\n  \"fingerprint\": \"{hash}\"\n}}\n"
         )
     );
     assert_eq!(
@@ -758,7 +763,7 @@ fn concurrent_posts_wait_for_each_other() {
     assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
     assert!(
         fund.ok(&["verify"])
-            .contains("checked 6 transactions, 12 postings: no findings")
+            .contains("checked 6 transactions, 12 postings, 0 governance records: no findings")
     );
     assert_eq!(
         fund.balance_csv(&[]),

@@ -13,6 +13,13 @@ use crate::render::write_rows;
 use crate::report;
 use crate::store::Access;
 
+fn expired_line(id: i64, released: &str) -> String {
+    format!(
+        "{} closed: its commitment expired; {released} released to the pool",
+        grant_label(id)
+    )
+}
+
 /// `--at`, or now.
 fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
     match text {
@@ -172,15 +179,29 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             )?;
             say(&[format!("{member} votes {vote} on {}", grant_label(id))])?;
         }
-        GrantCommand::Decide { grant, at } => {
+        GrantCommand::Decide { grant, expires, at } => {
             let id = parse_grant_id(&grant)?;
             let at = at_or_now(at.as_deref())?;
-            let line = match grants::decide(&mut open(path, Access::Write)?, id, at)? {
+            let expires = date_arg(expires.as_deref())?;
+            let line = match grants::decide(&mut open(path, Access::Write)?, id, at, expires)? {
                 Decided::Approved(why) => format!("{} approved: {why}", grant_label(id)),
                 Decided::Rejected(why) => format!("{} rejected: {why}", grant_label(id)),
                 Decided::StillOpen(missing) => format!("{} still open: {missing}", grant_label(id)),
+                Decided::Expired(released) => expired_line(id, &released),
             };
             say(&[line])?;
+        }
+        GrantCommand::Sweep { at } => {
+            let at = at_or_now(at.as_deref())?;
+            let swept = grants::sweep(&mut open(path, Access::Write)?, at)?;
+            let mut lines: Vec<String> = swept
+                .iter()
+                .map(|(id, released)| expired_line(*id, released))
+                .collect();
+            if lines.is_empty() {
+                lines.push("no commitment has expired".to_owned());
+            }
+            say(&lines)?;
         }
         GrantCommand::Pay {
             grant,

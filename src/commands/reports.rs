@@ -59,6 +59,8 @@ struct VerifyJson<'a> {
     findings: &'a [Finding],
     transactions: u64,
     postings: u64,
+    records: u64,
+    records_head: &'a str,
     fingerprint: &'a str,
 }
 
@@ -78,8 +80,8 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
             };
             writeln!(
                 out,
-                "checked {} transactions, {} postings: {findings}",
-                result.transactions, result.postings
+                "checked {} transactions, {} postings, {} governance records: {findings}",
+                result.transactions, result.postings, result.records
             )?;
             writeln!(out, "fingerprint: {}", result.fingerprint)?;
             out.flush()?;
@@ -92,6 +94,8 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
                     findings: &result.findings,
                     transactions: result.transactions,
                     postings: result.postings,
+                    records: result.records,
+                    records_head: &result.records_head,
                     fingerprint: &result.fingerprint,
                 },
             )

@@ -121,6 +121,9 @@ struct DecisionRecord {
     approved: bool,
     explanation: String,
     policy_version: u32,
+    /// The day after which an approval's unpaid commitment lapses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expires: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -228,6 +231,8 @@ pub struct Grant {
     pub spending: Vec<Line>,
     pub returned: i64,
     pub closed_at: Option<NaiveDateTime>,
+    /// The last day an approval's unpaid commitment holds.
+    pub expires: Option<NaiveDate>,
     /// The time of the grant's latest record.
     pub last_at: NaiveDateTime,
 }
@@ -347,6 +352,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         spending: Vec::new(),
         returned: 0,
         closed_at: None,
+        expires: None,
         last_at: applied_at,
     };
     for record in &records {
@@ -371,6 +377,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
                 };
                 grant.decided_at = Some(at);
                 grant.explanation = Some(d.explanation);
+                grant.expires = d.expires.as_deref().map(parse_date).transpose()?;
             }
             "payment" => {
                 let p: PaymentRecord = payload(record)?;
@@ -775,18 +782,84 @@ pub enum Decided {
     Approved(String),
     Rejected(String),
     StillOpen(String),
+    /// An approval's commitment lapsed: what was released back to the pool.
+    Expired(String),
+}
+
+/// Closes an approved grant whose commitment expired: the unpaid rest goes
+/// back to the pool's available money. Returns the amount released.
+fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String> {
+    let released = format!(
+        "{} {}",
+        format_minor(grant.outstanding().into(), grant.commodity.decimals),
+        grant.commodity.code
+    );
+    let record = ClosureRecord {
+        returned: 0,
+        txn: None,
+        reason: Some(format!(
+            "the commitment expired after {}",
+            grant.expires.map(|d| d.to_string()).unwrap_or_default()
+        )),
+    };
+    records::append(
+        conn,
+        "closure",
+        Some(grant.id),
+        &stamp(at),
+        &to_json(&record),
+        &now(),
+    )?;
+    Ok(released)
+}
+
+/// Releases every approved commitment that expired before `at`; returns
+/// the grants closed, with what each released.
+pub fn sweep(db: &mut Db, at: NaiveDateTime) -> Result<Vec<(i64, String)>> {
+    let tx = db.write()?;
+    let mut swept = Vec::new();
+    for id in ids(&tx)? {
+        let grant = load(&tx, id)?;
+        if grant.status == Status::Approved
+            && grant.expires.is_some_and(|e| at.date() > e)
+            && at >= grant.last_at
+        {
+            swept.push((id, expire(&tx, &grant, at)?));
+        }
+    }
+    tx.commit().ctx("committing the sweep")?;
+    Ok(swept)
 }
 
 /// Evaluates a grant's policy at `at`: records an approval or a rejection,
 /// or reports what is still missing (nothing written).
-pub fn decide(db: &mut Db, id: i64, at: NaiveDateTime) -> Result<Decided> {
+pub fn decide(
+    db: &mut Db,
+    id: i64,
+    at: NaiveDateTime,
+    expires: Option<NaiveDate>,
+) -> Result<Decided> {
     let tx = db.write()?;
     let grant = load(&tx, id)?;
+    if grant.status == Status::Approved && grant.expires.is_some_and(|e| at.date() > e) {
+        in_order(&grant, at)?;
+        let released = expire(&tx, &grant, at)?;
+        tx.commit().ctx("committing the expiry")?;
+        return Ok(Decided::Expired(released));
+    }
     if grant.status != Status::Open {
         return Err(Error::Refused(format!(
             "{} is already {}",
             grant_label(id),
             grant.status.as_str()
+        )));
+    }
+    if let Some(day) = expires
+        && day < at.date()
+    {
+        return Err(Error::Refused(format!(
+            "a commitment cannot expire ({day}) before it is decided ({})",
+            at.date()
         )));
     }
     in_order(&grant, at)?;
@@ -814,6 +887,7 @@ pub fn decide(db: &mut Db, id: i64, at: NaiveDateTime) -> Result<Decided> {
         approved,
         explanation: explanation.clone(),
         policy_version: grant.policy_version,
+        expires: expires.filter(|_| approved).map(|d| d.to_string()),
     };
     records::append(
         &tx,

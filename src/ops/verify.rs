@@ -47,6 +47,9 @@ pub struct Verification {
     pub postings: u64,
     /// The head of the chain recomputed from the data.
     pub fingerprint: String,
+    /// Governance records checked, and the head of their chain recomputed.
+    pub records: u64,
+    pub records_head: String,
 }
 
 /// The finding codes.
@@ -91,6 +94,8 @@ struct Checker {
     pool_changes: HashMap<(i64, i64), BTreeMap<NaiveDate, i128>>,
     /// Per commodity: the change in the assets accounts' balance per day.
     asset_changes: HashMap<i64, BTreeMap<NaiveDate, i128>>,
+    records: u64,
+    records_head: String,
 }
 
 impl Checker {
@@ -283,6 +288,8 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         totals: HashMap::new(),
         pool_changes: HashMap::new(),
         asset_changes: HashMap::new(),
+        records: 0,
+        records_head: GENESIS.to_owned(),
     };
     for complaint in integrity_check(&tx)? {
         checker.find(
@@ -456,6 +463,8 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         transactions: checker.transactions,
         postings: checker.postings,
         fingerprint: checker.computed,
+        records: checker.records,
+        records_head: checker.records_head,
     })
 }
 
@@ -466,8 +475,10 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
 fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
     let mut prev = GENESIS.to_owned();
     let mut count = 0;
+    let mut computed = GENESIS.to_owned();
     for r in records::all(conn)? {
         count += 1;
+        computed = record_hash(&computed, &r.kind, r.grant_id, &r.at, &r.payload);
         let at = format!("record {}", r.id);
         if r.prev_hash != prev {
             checker.find(
@@ -485,6 +496,8 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         }
         prev = r.hash;
     }
+    checker.records = u64::try_from(count).unwrap_or(0);
+    checker.records_head.clone_from(&computed);
     if let Some((head, stored)) = records::head(conn)?
         && (head != prev || stored != count)
     {
