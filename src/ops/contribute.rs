@@ -23,7 +23,7 @@ use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::ledger::Posted;
 use crate::ops::members::{CONTRIBUTION_ACCOUNT, member};
-use crate::ops::{Book, NewCommodity, now, pools};
+use crate::ops::{Book, NewCommodity, now, pools, post_one};
 use crate::store::txns::Writer;
 use crate::store::{Db, members, settings};
 
@@ -148,10 +148,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
             leg(&credit, -amount, request.memo.clone(), true),
         ],
     )?;
-    let ids = book.posting_ids(&txn)?;
-    let mut writer = Writer::new(&tx)?;
-    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_sound(&tx, &writer.finish()?)?;
+    let (id, hash) = post_one(&tx, &book, &txn, None)?;
     members::insert_contribution(&tx, id, member_id, kind)?;
     tx.commit().ctx("committing the contribution")?;
     Ok(Posted {

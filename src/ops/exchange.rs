@@ -23,10 +23,9 @@ use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor, validate_code};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now, pools};
+use crate::ops::{Book, NewCommodity, now, post_one};
 use crate::store::Db;
 use crate::store::rates::{self, StoredRate};
-use crate::store::txns::Writer;
 
 /// The account fees of exchanges are charged to.
 pub const FEE_ACCOUNT: &str = "expenses:fees:exchange";
@@ -171,10 +170,7 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         ));
     }
     let txn = Transaction::new(request.date, description, None, None, postings)?;
-    let ids = book.posting_ids(&txn)?;
-    let mut writer = Writer::new(&tx)?;
-    let (id, _) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_sound(&tx, &writer.finish()?)?;
+    let (id, _) = post_one(&tx, &book, &txn, None)?;
     tx.commit().ctx("committing the exchange")?;
     Ok(Exchanged { id, rate })
 }

@@ -33,10 +33,9 @@ use crate::domain::policy::{Outcome, Rule, Tally, Tier, Vote, evaluate};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::members::member;
-use crate::ops::{Book, NewCommodity, now, pools};
+use crate::ops::{Book, NewCommodity, now, post_one};
 use crate::report::pools::holdings;
 use crate::store::records::{self, StoredRecord};
-use crate::store::txns::Writer;
 use crate::store::{Db, members};
 
 /// Parses `--at`: `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM[:SS]`.
@@ -1014,10 +1013,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
             },
         ],
     )?;
-    let ids = book.posting_ids(&txn)?;
-    let mut writer = Writer::new(&tx)?;
-    let (txn_id, _) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_sound(&tx, &writer.finish()?)?;
+    let (txn_id, _) = post_one(&tx, &book, &txn, None)?;
     let record = PaymentRecord {
         txn: txn_id,
         amount,
@@ -1154,11 +1150,7 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
                 },
             ],
         )?;
-        let ids = book.posting_ids(&txn)?;
-        let mut writer = Writer::new(&tx)?;
-        let (id, _) = writer.append(&txn, &ids, None, &now())?;
-        pools::ensure_sound(&tx, &writer.finish()?)?;
-        txn_id = Some(id);
+        txn_id = Some(post_one(&tx, &book, &txn, None)?.0);
     }
     let record = ClosureRecord {
         returned,

@@ -6,9 +6,9 @@ use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::txn::{DraftPosting, Transaction, fill_elided};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now, pools};
+use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::accounts::StoredAccount;
-use crate::store::txns::{self, Writer};
+use crate::store::txns;
 use crate::store::{Db, fund};
 
 /// An amount as the user wrote it: a number and, optionally, a commodity
@@ -120,10 +120,7 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
         request.reference,
         postings,
     )?;
-    let ids = book.posting_ids(&txn)?;
-    let mut writer = Writer::new(&tx)?;
-    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
-    pools::ensure_sound(&tx, &writer.finish()?)?;
+    let (id, hash) = post_one(&tx, &book, &txn, None)?;
     tx.commit().ctx("committing the transaction")?;
     Ok(Posted { id, hash, declared })
 }
@@ -154,10 +151,8 @@ pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Poste
     let reversal = original
         .txn
         .reversal(date, format!("void of transaction {id}: {}", reason.trim()))?;
-    let ids = Book::load(&tx)?.posting_ids(&reversal)?;
-    let mut writer = Writer::new(&tx)?;
-    let (new_id, hash) = writer.append(&reversal, &ids, Some((id, &original.hash)), &now())?;
-    pools::ensure_sound(&tx, &writer.finish()?)?;
+    let book = Book::load(&tx)?;
+    let (new_id, hash) = post_one(&tx, &book, &reversal, Some((id, &original.hash)))?;
     tx.commit().ctx("committing the void")?;
     Ok(Posted {
         id: new_id,

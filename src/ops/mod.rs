@@ -31,6 +31,23 @@ use crate::store::commodities::{self, StoredCommodity};
 use crate::store::pools::{GENERAL, StoredPool};
 use crate::store::txns::PostingIds;
 
+/// Posts one transaction inside the caller's SQLite transaction: resolves
+/// its ids (refusing closed accounts and unknown pools), chains it, updates
+/// the balance cache and runs the pool checks of every write. `reverses` is
+/// the id and hash of the transaction a void reverses.
+pub(crate) fn post_one(
+    conn: &Connection,
+    book: &Book,
+    txn: &crate::domain::txn::Transaction,
+    reverses: Option<(i64, &str)>,
+) -> Result<(i64, String)> {
+    let ids = book.posting_ids(txn)?;
+    let mut writer = crate::store::txns::Writer::new(conn)?;
+    let posted = writer.append(txn, &ids, reverses, &now())?;
+    pools::ensure_sound(conn, &writer.finish()?)?;
+    Ok(posted)
+}
+
 /// The wall-clock time recorded with new rows (never part of a hash).
 pub(crate) fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
