@@ -607,7 +607,7 @@ Examples:
         quorum: Option<u32>,
         /// majority: the share of consents among consents and objections that
         /// must be exceeded (0.5: more than half).
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         threshold: Option<String>,
         /// How long the vote stays open from the application: 30m, 24h, 7d, 2w.
         #[arg(long)]

@@ -111,7 +111,7 @@ pub enum Error {
     )]
     UnknownCommodity { code: String },
 
-    #[error("invalid {kind} name {name:?}: {reason}")]
+    #[error("invalid {kind} {name:?}: {reason}")]
     InvalidName {
         kind: &'static str,
         name: String,

@@ -1087,7 +1087,7 @@ fn unknown_settings_and_bad_values_are_refused() {
         (
             "max-term-months.boss",
             "6",
-            "invalid role name \"boss\": expected one of: treasurer steward member",
+            "invalid role \"boss\": expected one of: treasurer steward member",
         ),
         (
             "max-term-months.steward",

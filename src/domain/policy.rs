@@ -12,9 +12,11 @@
 //! - `lazy`: approved when the window closes with no objection (and, if
 //!   asked, at least N consents).
 //!
-//! A decision comes early only when every eligible steward has voted, since
-//! nothing can change after that. Evaluation is a pure function of the votes
-//! and the time, so `verify` can re-evaluate every recorded decision.
+//! Before the window closes, a grant can only be approved, and only once every
+//! eligible steward has voted for it to pass; a rejection always waits for the
+//! window to close, since votes may change until then. Evaluation is a pure
+//! function of the votes and the time, so `verify` can re-evaluate every
+//! recorded decision.
 
 use std::fmt;
 
@@ -36,6 +38,7 @@ pub enum Rule {
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Rule::Consent { min_consents: 1 } => write!(f, "consent (1 consent, no objection)"),
             Rule::Consent { min_consents } => {
                 write!(f, "consent ({min_consents} consents, no objection)")
             }
@@ -46,8 +49,9 @@ impl fmt::Display for Rule {
                 )
             }
             Rule::Lazy { min_consents: 0 } => write!(f, "lazy consensus (no objection)"),
+            Rule::Lazy { min_consents: 1 } => write!(f, "lazy consensus (no objection, 1 consent)"),
             Rule::Lazy { min_consents } => {
-                write!(f, "lazy consensus (no objection, {min_consents} consent)")
+                write!(f, "lazy consensus (no objection, {min_consents} consents)")
             }
         }
     }
@@ -166,12 +170,16 @@ pub enum Outcome {
 /// Evaluates a rule at `at` for a window ending at `closes`.
 pub fn evaluate(rule: &Rule, tally: &Tally, closes: NaiveDateTime, at: NaiveDateTime) -> Outcome {
     let closed = at >= closes;
-    let everyone = tally.eligible > 0 && tally.voted() == tally.eligible;
-    let settled = closed || everyone;
+    let everyone = tally.eligible > 0 && tally.voted() >= tally.eligible;
+    // Early (everyone voted, window open) only an approval is final.
+    let early = !closed && everyone;
     let when = if closed {
         format!("the window closed {}", closes.format("%Y-%m-%d %H:%M"))
     } else if everyone {
-        "every eligible steward has voted".to_owned()
+        format!(
+            "every eligible steward has voted; window closes {}",
+            closes.format("%Y-%m-%d %H:%M")
+        )
     } else {
         format!("window closes {}", closes.format("%Y-%m-%d %H:%M"))
     };
@@ -179,20 +187,27 @@ pub fn evaluate(rule: &Rule, tally: &Tally, closes: NaiveDateTime, at: NaiveDate
         "{} consent, {} object, {} abstain of {} eligible",
         tally.consents, tally.objections, tally.abstentions, tally.eligible
     );
+    let consents = |n: u32| {
+        if n == 1 {
+            "1 consent".to_owned()
+        } else {
+            format!("{n} consents")
+        }
+    };
     match rule {
         Rule::Consent { min_consents } | Rule::Lazy { min_consents } => {
             let lazy = matches!(rule, Rule::Lazy { .. });
             let need = *min_consents;
             if tally.objections > 0 {
-                return if settled {
+                return if closed {
                     Outcome::Rejected(format!("an objection stands ({counts}); {when}"))
                 } else {
                     Outcome::Open(format!(
-                        "an objection stands and would reject it unless withdrawn ({counts}); {when}"
+                        "an objection stands and will reject it unless withdrawn ({counts}); {when}"
                     ))
                 };
             }
-            if tally.consents >= need && settled {
+            if tally.consents >= need && (closed || early) {
                 let how = if lazy {
                     "no objection"
                 } else {
@@ -200,44 +215,48 @@ pub fn evaluate(rule: &Rule, tally: &Tally, closes: NaiveDateTime, at: NaiveDate
                 };
                 return Outcome::Approved(format!("{how} ({counts}); {when}"));
             }
-            if settled {
+            if closed {
                 return Outcome::Rejected(format!(
-                    "{} of {need} consents needed ({counts}); {when}",
-                    tally.consents
+                    "{} of {need} needed ({counts}); {when}",
+                    consents(tally.consents)
                 ));
             }
-            if lazy {
-                Outcome::Open(format!("no objection so far ({counts}); {when}"))
-            } else {
-                Outcome::Open(format!(
+            match (lazy, need) {
+                (true, 0) => Outcome::Open(format!("no objection so far ({counts}); {when}")),
+                (true, _) => Outcome::Open(format!(
+                    "no objection so far, {} of {need} needed ({counts}); {when}",
+                    consents(tally.consents)
+                )),
+                (false, _) => Outcome::Open(format!(
                     "{} of {need} consents ({counts}); {when}",
                     tally.consents
-                ))
+                )),
             }
         }
         Rule::Majority { quorum, threshold } => {
             let threshold: Decimal = threshold.parse().unwrap_or(Decimal::ONE);
-            if !settled {
-                return Outcome::Open(format!(
-                    "{} of a quorum of {quorum} have voted ({counts}); {when}",
-                    tally.voted()
-                ));
-            }
-            if tally.voted() < *quorum {
-                return Outcome::Rejected(format!(
-                    "no quorum: {} of {quorum} voted ({counts}); {when}",
-                    tally.voted()
-                ));
-            }
             let sides = tally.consents + tally.objections;
             let share = if sides == 0 {
                 Decimal::ZERO
             } else {
                 Decimal::from(tally.consents) / Decimal::from(sides)
             };
-            if share > threshold {
-                Outcome::Approved(format!(
+            let passes = tally.voted() >= *quorum && share > threshold;
+            if passes && (closed || early) {
+                return Outcome::Approved(format!(
                     "majority in favour, more than {threshold} ({counts}); {when}"
+                ));
+            }
+            if !closed {
+                return Outcome::Open(format!(
+                    "{} of a quorum of {quorum} have voted ({counts}); {when}",
+                    tally.voted()
+                ));
+            }
+            if tally.voted() < *quorum {
+                Outcome::Rejected(format!(
+                    "no quorum: {} of {quorum} voted ({counts}); {when}",
+                    tally.voted()
                 ))
             } else {
                 Outcome::Rejected(format!(
@@ -289,6 +308,9 @@ mod tests {
         assert!(matches!(early, Outcome::Approved(_)), "{early:?}");
         let objected = evaluate(&rule, &tally(2, 1, 0, 3), closes, t("2026-03-05 10:00"));
         assert!(matches!(objected, Outcome::Rejected(_)), "{objected:?}");
+        // Everyone voted, one objects: it waits for the window, votes may change.
+        let waiting = evaluate(&rule, &tally(2, 1, 0, 3), closes, t("2026-03-02 10:00"));
+        assert!(matches!(waiting, Outcome::Open(_)), "{waiting:?}");
         let short = evaluate(&rule, &tally(1, 0, 0, 3), closes, t("2026-03-05 10:00"));
         assert!(matches!(short, Outcome::Rejected(_)), "{short:?}");
         let Outcome::Open(missing) =

@@ -23,7 +23,7 @@ fn check(kind: &str, name: &str) -> std::result::Result<(), String> {
 /// Checks a pool name (`housing`, `rapid response`).
 pub fn validate_pool_name(name: &str) -> Result<()> {
     check("pool", name).map_err(|reason| Error::InvalidName {
-        kind: "pool",
+        kind: "pool name",
         name: name.to_owned(),
         reason,
     })
@@ -32,7 +32,7 @@ pub fn validate_pool_name(name: &str) -> Result<()> {
 /// Checks a member name (a person's or a group's).
 pub fn validate_member_name(name: &str) -> Result<()> {
     check("member", name).map_err(|reason| Error::InvalidName {
-        kind: "member",
+        kind: "member name",
         name: name.to_owned(),
         reason,
     })

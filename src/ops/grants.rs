@@ -33,7 +33,7 @@ use crate::domain::policy::{Outcome, Rule, Tally, Tier, Vote, evaluate};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::members::member;
-use crate::ops::{Book, NewCommodity, now, post_one};
+use crate::ops::{Book, NewCommodity, now, post_one, post_tranche};
 use crate::report::pools::holdings;
 use crate::store::records::{self, StoredRecord};
 use crate::store::{Db, members};
@@ -155,7 +155,7 @@ struct WithdrawalRecord {
 
 fn payload<T: for<'de> Deserialize<'de>>(record: &StoredRecord) -> Result<T> {
     serde_json::from_value(record.payload.clone()).map_err(|e| Error::Damaged {
-        what: "the governance records".into(),
+        what: "the governance log".into(),
         detail: format!("record {} ({}) cannot be read: {e}", record.id, record.kind),
     })
 }
@@ -298,7 +298,7 @@ fn commodity_of(conn: &Connection, id: i64) -> Result<Commodity> {
     crate::store::commodities::by_id(conn)?
         .remove(&id)
         .ok_or_else(|| Error::Damaged {
-            what: "the governance records".into(),
+            what: "the governance log".into(),
             detail: format!("a grant names commodity #{id}, which does not exist"),
         })
 }
@@ -319,7 +319,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         .map(|(_, p)| p)
         .find(|p| p.version == app.policy_version)
         .ok_or_else(|| Error::Damaged {
-            what: "the governance records".into(),
+            what: "the governance log".into(),
             detail: format!(
                 "{} cites a policy version that does not exist",
                 grant_label(id)
@@ -327,7 +327,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         })?;
     let commodity = commodity_of(conn, app.commodity)?;
     let tier = tier_for(&policy, &commodity.code, app.amount).ok_or_else(|| Error::Damaged {
-        what: "the governance records".into(),
+        what: "the governance log".into(),
         detail: format!("{} falls in no tier of its policy", grant_label(id)),
     })?;
     let mut grant = Grant {
@@ -421,10 +421,13 @@ pub fn ids(conn: &Connection) -> Result<Vec<i64>> {
         .collect())
 }
 
-/// Members related to `member` (either way round).
-fn related(conn: &Connection, member: i64) -> Result<HashSet<i64>> {
+/// Members declared related to `member` (either way round) by `by`.
+fn related(conn: &Connection, member: i64, by: NaiveDateTime) -> Result<HashSet<i64>> {
     let mut set = HashSet::new();
     for r in records::of_kind(conn, "relation")? {
+        if parse_at(&r.at)? > by {
+            continue;
+        }
         let rel: RelationRecord = payload(&r)?;
         if rel.a == member {
             set.insert(rel.b);
@@ -447,17 +450,18 @@ fn stewards(conn: &Connection, day: NaiveDate) -> Result<HashSet<i64>> {
         .collect())
 }
 
-/// Why a member may not vote on a grant on a day, if they may not.
+/// Why a member may not vote on a grant at a moment, if they may not.
 fn ineligible(
     conn: &Connection,
     grant: &Grant,
     member: i64,
-    day: NaiveDate,
+    at: NaiveDateTime,
 ) -> Result<Option<&'static str>> {
+    let day = at.date();
     if member == grant.applicant {
         return Ok(Some("is the applicant and must recuse"));
     }
-    if related(conn, grant.applicant)?.contains(&member) {
+    if related(conn, grant.applicant, at)?.contains(&member) {
         return Ok(Some("is related to the applicant and must recuse"));
     }
     if !stewards(conn, day)?.contains(&member) {
@@ -466,25 +470,30 @@ fn ineligible(
     Ok(None)
 }
 
-/// The current votes of the stewards eligible at `at`.
+/// The votes that count for a grant at `at`.
+///
+/// Votes count as cast: each was accepted only from a steward in term and
+/// not recused on its day, so later changes to role history do not undo it.
+/// Only votes up to the moment counted (`at`, or the window's close if that
+/// came first) are taken, the latest of each steward. The eligible count is
+/// the stewards in term then, not recused, together with those who voted.
 pub fn tally(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<Tally> {
-    let related = related(conn, grant.applicant)?;
-    let eligible: HashSet<i64> = stewards(conn, at.date())?
-        .into_iter()
-        .filter(|m| *m != grant.applicant && !related.contains(m))
-        .collect();
+    let until = at.min(grant.window_closes());
+    let related = related(conn, grant.applicant, until)?;
     let mut latest: BTreeMap<i64, Vote> = BTreeMap::new();
-    for v in grant.votes.iter().filter(|v| v.at <= at) {
+    for v in grant.votes.iter().filter(|v| v.at <= until) {
         latest.insert(v.member, v.vote);
     }
+    let eligible: HashSet<i64> = stewards(conn, until.date())?
+        .into_iter()
+        .filter(|m| *m != grant.applicant && !related.contains(m))
+        .chain(latest.keys().copied())
+        .collect();
     let mut tally = Tally {
         eligible: u32::try_from(eligible.len()).unwrap_or(u32::MAX),
         ..Tally::default()
     };
-    for (member, vote) in latest {
-        if !eligible.contains(&member) {
-            continue;
-        }
+    for vote in latest.values() {
         match vote {
             Vote::Consent => tally.consents += 1,
             Vote::Object => tally.objections += 1,
@@ -630,7 +639,7 @@ pub fn relate(db: &mut Db, a: &str, b: &str, reason: &str, at: NaiveDateTime) ->
             "a member cannot be related to themselves".into(),
         ));
     }
-    if related(&tx, a.id)?.contains(&b.id) {
+    if related(&tx, a.id, at)?.contains(&b.id) {
         return Err(Error::Refused(format!(
             "{} and {} are already related",
             a.name, b.name
@@ -741,7 +750,14 @@ pub fn vote(
         )));
     }
     in_order(&grant, at)?;
-    if let Some(why) = ineligible(&tx, &grant, voter.id, at.date())? {
+    if at >= grant.window_closes() {
+        return Err(Error::Refused(format!(
+            "the window of {} closed at {}; votes are no longer taken (decide it with `fondo grant decide`)",
+            grant_label(id),
+            stamp(grant.window_closes())
+        )));
+    }
+    if let Some(why) = ineligible(&tx, &grant, voter.id, at)? {
         return Err(Error::Refused(format!(
             "{} {why}; the vote is refused",
             voter.name
@@ -978,12 +994,22 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         && request.date < decided.date()
     {
         return Err(Error::Refused(format!(
-            "a tranche cannot be dated {} , before the approval ({})",
+            "a tranche cannot be dated {}, before the approval ({})",
             request.date,
             decided.date()
         )));
     }
     let mut book = Book::load(&tx)?;
+    let from = book.account(&request.from_account)?;
+    if !matches!(
+        crate::domain::account::validate_account_name(&from.name),
+        Ok(crate::domain::account::AccountType::Assets)
+    ) {
+        return Err(Error::Refused(format!(
+            "a tranche is paid out of an assets account, not {}",
+            from.name
+        )));
+    }
     let account = grant_account(&grant);
     book.account_or_create(&tx, &account)?;
     let pool = pool_name(&tx, &grant)?;
@@ -1013,7 +1039,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
             },
         ],
     )?;
-    let (txn_id, _) = post_one(&tx, &book, &txn, None)?;
+    let (txn_id, _) = post_tranche(&tx, &book, &txn)?;
     let record = PaymentRecord {
         txn: txn_id,
         amount,
@@ -1054,6 +1080,20 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
     let tx = db.write()?;
     let grant = load(&tx, request.id)?;
     in_order(&grant, request.at)?;
+    if grant.status != Status::Approved {
+        return Err(Error::Refused(format!(
+            "{} is {}; spending is reported on approved grants until they are closed",
+            grant_label(grant.id),
+            grant.status.as_str()
+        )));
+    }
+    if request.date < grant.applied_at.date() {
+        return Err(Error::Refused(format!(
+            "spending cannot be dated {}, before the application ({})",
+            request.date,
+            grant.applied_at.date()
+        )));
+    }
     if grant.paid() == 0 {
         return Err(Error::Refused(format!(
             "nothing has been paid on {} yet; spending is reported against tranches paid",
@@ -1113,6 +1153,15 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
         )));
     }
     in_order(&grant, request.at)?;
+    if let Some(decided) = grant.decided_at
+        && request.date < decided.date()
+    {
+        return Err(Error::Refused(format!(
+            "a closure cannot be dated {}, before the approval ({})",
+            request.date,
+            decided.date()
+        )));
+    }
     let mut returned = 0;
     let mut txn_id = None;
     if let Some((amount, code, account)) = &request.returned {

@@ -41,11 +41,33 @@ pub(crate) fn post_one(
     txn: &crate::domain::txn::Transaction,
     reverses: Option<(i64, &str)>,
 ) -> Result<(i64, String)> {
+    let (posted, touched) = append_one(conn, book, txn, reverses)?;
+    pools::ensure_sound(conn, &touched)?;
+    Ok(posted)
+}
+
+/// [`post_one`] for a grant's tranche: its commitment is lowered by the
+/// payment record the caller writes next, so commitments are not checked.
+pub(crate) fn post_tranche(
+    conn: &Connection,
+    book: &Book,
+    txn: &crate::domain::txn::Transaction,
+) -> Result<(i64, String)> {
+    let (posted, touched) = append_one(conn, book, txn, None)?;
+    pools::ensure_holdings(conn, &touched)?;
+    Ok(posted)
+}
+
+fn append_one(
+    conn: &Connection,
+    book: &Book,
+    txn: &crate::domain::txn::Transaction,
+    reverses: Option<(i64, &str)>,
+) -> Result<((i64, String), crate::store::txns::Touched)> {
     let ids = book.posting_ids(txn)?;
     let mut writer = crate::store::txns::Writer::new(conn)?;
     let posted = writer.append(txn, &ids, reverses, &now())?;
-    pools::ensure_sound(conn, &writer.finish()?)?;
-    Ok(posted)
+    Ok((posted, writer.finish()?))
 }
 
 /// The wall-clock time recorded with new rows (never part of a hash).

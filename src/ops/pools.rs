@@ -30,8 +30,43 @@ pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
 /// The checks that follow every write: no restricted pool below zero on any
 /// day, and restricted money never spent on something else.
 pub(crate) fn ensure_sound(conn: &Connection, touched: &Touched) -> Result<()> {
+    ensure_holdings(conn, touched)?;
+    ensure_uncommitted(conn, touched)
+}
+
+/// The checks of [`ensure_sound`] but the one on commitments: for a grant's
+/// tranche, which is paid out of the commitment itself (its record, written
+/// next, lowers the commitment as the tranche lowers the holdings).
+pub(crate) fn ensure_holdings(conn: &Connection, touched: &Touched) -> Result<()> {
     ensure_not_negative(conn, &touched.pools)?;
     ensure_backed(conn, &touched.commodities)
+}
+
+/// Refuses when a restricted pool that was written to would have less
+/// available than nothing: money committed to approved grants cannot be
+/// spent, moved or exchanged for anything else.
+fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
+    if touched.pools.is_empty() || crate::ops::grants::ids(conn)?.is_empty() {
+        return Ok(());
+    }
+    let names = pools::names_by_id(conn)?;
+    let commodities = commodities::by_id(conn)?;
+    let holdings = crate::report::pools::holdings(conn, None)?;
+    for (pool, commodity) in &touched.pools {
+        let (Some(name), Some(c)) = (names.get(pool), commodities.get(commodity)) else {
+            continue;
+        };
+        if let Some(h) = holdings
+            .iter()
+            .find(|h| h.pool == *name && h.commodity == c.code && h.available.minor < 0)
+        {
+            return Err(Error::Refused(format!(
+                "pool {name} would have {} {} available, {} {} of its {} {} being committed to approved grants; committed money cannot be spent, moved or exchanged for anything else",
+                h.available, c.code, h.committed, c.code, h.held, c.code
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses when, on any day from the earliest one written, the fund's assets
