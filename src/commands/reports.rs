@@ -64,6 +64,15 @@ struct VerifyJson<'a> {
     fingerprint: &'a str,
 }
 
+/// `1 posting`, `3 postings`.
+fn count(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
     let mut db = open(path, Access::Read)?;
     let result = verify::verify(&mut db)?;
@@ -80,8 +89,10 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
             };
             writeln!(
                 out,
-                "checked {} transactions, {} postings, {} governance records: {findings}",
-                result.transactions, result.postings, result.records
+                "checked {}, {}, {}: {findings}",
+                count(result.transactions, "transaction"),
+                count(result.postings, "posting"),
+                count(result.records, "governance record")
             )?;
             writeln!(out, "fingerprint: {}", result.fingerprint)?;
             out.flush()?;

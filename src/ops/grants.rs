@@ -230,6 +230,8 @@ pub struct Grant {
     pub spending: Vec<Line>,
     pub returned: i64,
     pub closed_at: Option<NaiveDateTime>,
+    /// When and why it was closed or withdrawn.
+    pub ended: Option<(NaiveDateTime, Option<String>)>,
     /// The last day an approval's unpaid commitment holds.
     pub expires: Option<NaiveDate>,
     /// The time of the grant's latest record.
@@ -351,6 +353,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         spending: Vec::new(),
         returned: 0,
         closed_at: None,
+        ended: None,
         expires: None,
         last_at: applied_at,
     };
@@ -405,8 +408,13 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
                 grant.returned = c.returned;
                 grant.status = Status::Closed;
                 grant.closed_at = Some(at);
+                grant.ended = Some((at, c.reason));
             }
-            "withdrawal" => grant.status = Status::Withdrawn,
+            "withdrawal" => {
+                let w: WithdrawalRecord = payload(record)?;
+                grant.status = Status::Withdrawn;
+                grant.ended = Some((at, w.reason));
+            }
             _ => {}
         }
     }
@@ -979,6 +987,12 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         )));
     }
     in_order(&grant, request.at)?;
+    if let Some(expired) = grant.expires.filter(|e| request.at.date() > *e) {
+        return Err(Error::Refused(format!(
+            "the commitment of {} expired after {expired}; what was not paid is released (`fondo grant sweep` records it)",
+            grant_label(grant.id)
+        )));
+    }
     let amount = amount_for(&grant, &request.amount, &request.commodity)?;
     if grant.paid() + amount > grant.amount {
         return Err(Error::Refused(format!(

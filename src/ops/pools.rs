@@ -61,8 +61,13 @@ fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
             .find(|h| h.pool == *name && h.commodity == c.code && h.available.minor < 0)
         {
             return Err(Error::Refused(format!(
-                "pool {name} would have {} {} available, {} {} of its {} {} being committed to approved grants; committed money cannot be spent, moved or exchanged for anything else",
-                h.available, c.code, h.committed, c.code, h.held, c.code
+                "after this, pool {name} would hold {} {} while {} {} of it is committed to approved grants ({} {} short); committed money cannot be spent, moved or exchanged for anything else",
+                h.held,
+                c.code,
+                h.committed,
+                c.code,
+                format_minor(-h.available.minor, c.decimals),
+                c.code
             )));
         }
     }

@@ -249,9 +249,29 @@ pub fn show(
             amount(g.outstanding()),
         ));
     }
+    if let Some(expires) = g.expires {
+        rows.push(fact(
+            "decision",
+            "commitment expires after",
+            expires.to_string(),
+        ));
+    }
     if let Some(closed) = g.closed_at {
         rows.push(fact("closed", "at", at(closed)));
         rows.push(fact("closed", "returned", amount(g.returned)));
+    }
+    if let Some((when, reason)) = &g.ended {
+        if g.status == Status::Withdrawn {
+            rows.push(fact("withdrawn", "at", at(*when)));
+        }
+        if let Some(reason) = reason {
+            let section = if g.status == Status::Withdrawn {
+                "withdrawn"
+            } else {
+                "closed"
+            };
+            rows.push(fact(section, "reason", reason.clone()));
+        }
     }
     Ok(rows)
 }
