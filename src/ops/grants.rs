@@ -123,6 +123,10 @@ struct DecisionRecord {
     /// The day after which an approval's unpaid commitment lapses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     expires: Option<String>,
+    /// The votes counted and the stewards eligible when it was decided, so
+    /// that later changes to role history cannot change what was counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tally: Option<[u32; 4]>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -226,6 +230,9 @@ pub struct Grant {
     pub status: Status,
     pub decided_at: Option<NaiveDateTime>,
     pub explanation: Option<String>,
+    /// The tally the decision recorded (consents, objections, abstentions,
+    /// eligible).
+    pub decided_tally: Option<[u32; 4]>,
     pub payments: Vec<Line>,
     pub spending: Vec<Line>,
     pub returned: i64,
@@ -349,6 +356,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         status: Status::Open,
         decided_at: None,
         explanation: None,
+        decided_tally: None,
         payments: Vec::new(),
         spending: Vec::new(),
         returned: 0,
@@ -380,6 +388,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
                 grant.decided_at = Some(at);
                 grant.explanation = Some(d.explanation);
                 grant.expires = d.expires.as_deref().map(parse_date).transpose()?;
+                grant.decided_tally = d.tally;
             }
             "payment" => {
                 let p: PaymentRecord = payload(record)?;
@@ -535,6 +544,17 @@ pub fn available(
         .remove(&pool)
         .unwrap_or_default();
     Ok(holdings(conn, Some(day))?
+        .into_iter()
+        .find(|h| h.pool == name && h.commodity == commodity.code)
+        .map_or(0, |h| h.available.minor))
+}
+
+/// What a pool has available in a commodity with everything recorded so far.
+fn available_now(conn: &Connection, pool: i64, commodity: &Commodity) -> Result<i128> {
+    let name = crate::store::pools::names_by_id(conn)?
+        .remove(&pool)
+        .unwrap_or_default();
+    Ok(holdings(conn, None)?
         .into_iter()
         .find(|h| h.pool == name && h.commodity == commodity.code)
         .map_or(0, |h| h.available.minor))
@@ -894,7 +914,13 @@ pub fn decide(
         Outcome::Rejected(why) => (false, why),
     };
     if approved {
-        let free = available(&tx, grant.pool, &grant.commodity, at.date())?;
+        // On the decision's day, and as things stand after it (approvals
+        // entered later may be dated earlier).
+        let free = available(&tx, grant.pool, &grant.commodity, at.date())?.min(available_now(
+            &tx,
+            grant.pool,
+            &grant.commodity,
+        )?);
         if free < i128::from(grant.amount) {
             return Err(Error::Refused(format!(
                 "{} has the votes, but its pool has only {} {} available on {} ({} short); it stays open: move money into the pool, then decide again",
@@ -911,6 +937,12 @@ pub fn decide(
         explanation: explanation.clone(),
         policy_version: grant.policy_version,
         expires: expires.filter(|_| approved).map(|d| d.to_string()),
+        tally: Some([
+            tally.consents,
+            tally.objections,
+            tally.abstentions,
+            tally.eligible,
+        ]),
     };
     records::append(
         &tx,

@@ -46,20 +46,30 @@ pub(crate) fn ensure_holdings(conn: &Connection, touched: &Touched) -> Result<()
 /// available than nothing: money committed to approved grants cannot be
 /// spent, moved or exchanged for anything else.
 fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
-    if touched.pools.is_empty() || crate::ops::grants::ids(conn)?.is_empty() {
+    if crate::ops::grants::ids(conn)?.is_empty() {
         return Ok(());
     }
     let names = pools::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
     let holdings = crate::report::pools::holdings(conn, None)?;
-    for (pool, commodity) in &touched.pools {
-        let (Some(name), Some(c)) = (names.get(pool), commodities.get(commodity)) else {
+    // Restricted pools written to, and the general pool in every commodity
+    // written (any untagged spending is the general pool's).
+    let general = touched
+        .commodities
+        .keys()
+        .map(|commodity| (pools::GENERAL, *commodity));
+    for (pool, commodity) in touched.pools.iter().copied().chain(general) {
+        let (Some(name), Some(c)) = (names.get(&pool), commodities.get(&commodity)) else {
             continue;
         };
-        if let Some(h) = holdings
-            .iter()
-            .find(|h| h.pool == *name && h.commodity == c.code && h.available.minor < 0)
-        {
+        // A general pool in deficit without commitments is a fund in debt,
+        // not committed money spent.
+        if let Some(h) = holdings.iter().find(|h| {
+            h.pool == *name
+                && h.commodity == c.code
+                && h.available.minor < 0
+                && h.committed.minor > 0
+        }) {
             return Err(Error::Refused(format!(
                 "after this, pool {name} would hold {} {} while {} {} of it is committed to approved grants ({} {} short); committed money cannot be spent, moved or exchanged for anything else",
                 h.held,

@@ -533,7 +533,25 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         let Some(decided) = grant.decided_at else {
             continue;
         };
-        let tally = grants::tally(conn, &grant, decided)?;
+        // The votes are recounted from their records; the eligible count is
+        // the one recorded with the decision (role history may be completed
+        // later without changing who could vote then).
+        let mut tally = grants::tally(conn, &grant, decided)?;
+        if let Some([consents, objections, abstentions, eligible]) = grant.decided_tally {
+            if [consents, objections, abstentions]
+                != [tally.consents, tally.objections, tally.abstentions]
+            {
+                checker.find(
+                    codes::DECISION,
+                    label.clone(),
+                    format!(
+                        "its decision counted {consents} consent, {objections} object, {abstentions} abstain, but the vote records give {} consent, {} object, {} abstain",
+                        tally.consents, tally.objections, tally.abstentions
+                    ),
+                );
+            }
+            tally.eligible = eligible;
+        }
         let outcome = evaluate(&grant.tier.rule, &tally, grant.window_closes(), decided);
         let approved = matches!(
             grant.status,
