@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use common::{EXPORT_HEADER, Fund, assert_problem, csv_rows};
+use common::{EXPORT_HEADER, Fund, assert_problem, clean, csv_rows, expect, refused, step};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
@@ -30,72 +30,6 @@ const TERMS: &str = "member,role,from,until,months,flag";
 
 /// The purpose the schema gives the general pool.
 const GENERAL_PURPOSE: &str = "Unrestricted money: everything not set aside in another pool";
-
-/// Asserts `verify` exits 0 with no findings.
-fn clean(fund: &Fund) {
-    let out = fund.ok(&["verify"]);
-    assert!(
-        out.lines()
-            .next()
-            .is_some_and(|l| l.ends_with("no findings")),
-        "verify should find nothing:\n{out}"
-    );
-}
-
-/// Runs a command that must succeed and print exactly `expected`, then
-/// checks that the books still verify cleanly.
-fn step(fund: &Fund, args: &[&str], expected: &str) {
-    expect(fund, args, expected);
-    clean(fund);
-}
-
-/// Runs a command that must succeed and print exactly `expected`.
-fn expect(fund: &Fund, args: &[&str], expected: &str) {
-    assert_eq!(fund.ok(args), expected, "output of {args:?}");
-}
-
-/// The fund's whole content as text: every row of every table (members,
-/// role terms, pools and settings included), read directly with rusqlite,
-/// plus the schema version. Two equal states mean nothing was written.
-fn state(fund: &Fund) -> String {
-    let conn = Connection::open(&fund.db).expect("opening the database with rusqlite");
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("reading user_version");
-    let mut text = format!("user_version {version}\n");
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .expect("listing tables");
-    for table in tables {
-        text.push_str(&format!("table {table}\n"));
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\""))
-            .expect("reading a table");
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([]).expect("reading a table");
-        while let Some(row) = rows.next().expect("reading a row") {
-            for i in 0..columns {
-                let value = row.get_ref(i).expect("reading a value");
-                text.push_str(&format!("{value:?}|"));
-            }
-            text.push('\n');
-        }
-    }
-    text
-}
-
-/// Asserts the error contract for `args` and that nothing changed.
-fn refused(fund: &Fund, args: &[&str], needles: &[&str]) -> String {
-    let before = state(fund);
-    let stderr = fund.fail(args, needles);
-    assert_eq!(
-        state(fund),
-        before,
-        "the fund changed although {args:?} failed:\n{stderr}"
-    );
-    stderr
-}
 
 /// True for a pseudonym as fondo prints it: `member-` and 8 hex digits.
 fn is_pseudonym(text: &str) -> bool {

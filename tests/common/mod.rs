@@ -280,3 +280,74 @@ pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
         .collect()
 }
+
+/// Asserts `fondo verify` exits 0 with no findings.
+pub fn clean(fund: &Fund) {
+    let out = fund.ok(&["verify"]);
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|l| l.ends_with("no findings")),
+        "verify should find nothing:\n{out}"
+    );
+}
+
+/// Runs a command that must succeed and print exactly `expected`.
+pub fn expect<S: AsRef<OsStr> + std::fmt::Debug>(fund: &Fund, args: &[S], expected: &str) {
+    assert_eq!(fund.ok(args), expected, "output of {args:?}");
+}
+
+/// Like [`expect`], then checks that the books still verify cleanly.
+pub fn step<S: AsRef<OsStr> + std::fmt::Debug>(fund: &Fund, args: &[S], expected: &str) {
+    expect(fund, args, expected);
+    clean(fund);
+}
+
+/// The fund's whole content as text: every row of every table (members,
+/// role terms, pools, settings and governance records included), read
+/// directly with rusqlite, plus the schema version. Two equal states mean
+/// nothing was written.
+pub fn state(fund: &Fund) -> String {
+    let conn = rusqlite::Connection::open(&fund.db).expect("opening the database with rusqlite");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("reading user_version");
+    let mut text = format!("user_version {version}\n");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("listing tables");
+    for table in tables {
+        text.push_str(&format!("table {table}\n"));
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .expect("reading a table");
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).expect("reading a table");
+        while let Some(row) = rows.next().expect("reading a row") {
+            for i in 0..columns {
+                let value = row.get_ref(i).expect("reading a value");
+                text.push_str(&format!("{value:?}|"));
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// Asserts the error contract for `args` (exit 2, `fondo: `, every needle),
+/// that the journal snapshot is unchanged, and that no table changed.
+pub fn refused<S: AsRef<OsStr> + std::fmt::Debug>(
+    fund: &Fund,
+    args: &[S],
+    needles: &[&str],
+) -> String {
+    let before = state(fund);
+    let stderr = fund.fails_unchanged(args, needles);
+    assert_eq!(
+        state(fund),
+        before,
+        "the fund changed although {args:?} failed:\n{stderr}"
+    );
+    stderr
+}
