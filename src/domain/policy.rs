@@ -132,13 +132,14 @@ pub fn parse_window(text: &str) -> Result<i64> {
 /// Checks a majority threshold: a decimal share from 0 (inclusive) to 1
 /// (exclusive), e.g. `0.5` (more than half) or `0.66`.
 pub fn parse_threshold(text: &str) -> Result<Decimal> {
-    let value = crate::domain::money::parse_decimal(text)?;
+    let refuse = || Error::InvalidName {
+        kind: "threshold",
+        name: text.to_owned(),
+        reason: "a share from 0 up to (not including) 1, e.g. 0.5 for more than half".into(),
+    };
+    let value = crate::domain::money::parse_decimal(text).map_err(|_| refuse())?;
     if value < Decimal::ZERO || value >= Decimal::ONE {
-        return Err(Error::InvalidName {
-            kind: "threshold",
-            name: text.to_owned(),
-            reason: "a share from 0 up to (not including) 1, e.g. 0.5 for more than half".into(),
-        });
+        return Err(refuse());
     }
     Ok(value)
 }

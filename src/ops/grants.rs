@@ -611,6 +611,21 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
             stamp(*last)
         )));
     }
+    if let Some(applied) = ids(&tx)?
+        .into_iter()
+        .map(|id| load(&tx, id))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .filter(|g| g.pool == pool_id)
+        .map(|g| g.applied_at)
+        .max()
+        && request.at < applied
+    {
+        return Err(Error::Refused(format!(
+            "the pool has an application at {}; a new policy version cannot be dated before it",
+            stamp(applied)
+        )));
+    }
     let mut tiers: Vec<Tier> = history
         .last()
         .map(|(_, p)| p.tiers.clone())

@@ -100,6 +100,13 @@ pub fn list(
     now: NaiveDateTime,
 ) -> Result<Vec<GrantRow>> {
     let names = Names::load(conn, audience)?;
+    if let Some(name) = pool
+        && pools::find_by_key(conn, &crate::domain::account::name_key(name))?.is_none()
+    {
+        return Err(crate::error::Error::UnknownPool {
+            name: name.to_owned(),
+        });
+    }
     let pool_key = pool.map(crate::domain::account::name_key);
     let mut rows = Vec::new();
     for id in grants::ids(conn)? {
