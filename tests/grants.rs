@@ -2461,7 +2461,7 @@ fn policies_are_refused_when_impossible_and_warned_when_too_demanding() {
     assert_eq!(run.stdout, "policy of pool aid is now version 2\n");
     assert_eq!(
         run.stderr,
-        "fondo: warning: this rule needs 5 stewards but only 4 are in term now; \
+        "fondo: warning: this rule needs 5 stewards but only 4 are in term on 2025-02-01; \
          no grant can pass it until more are\n"
     );
     assert_clean(&fund);
@@ -2480,8 +2480,9 @@ fn policies_are_refused_when_impossible_and_warned_when_too_demanding() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .starts_with("fondo: warning: this rule needs 6 stewards but only 4 are in term now"),
+        run.stderr.starts_with(
+            "fondo: warning: this rule needs 6 stewards but only 4 are in term on 2025-02-02"
+        ),
         "{}",
         run.stderr
     );

@@ -653,7 +653,10 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
     let mut warnings = Vec::new();
     if needed as usize > in_term {
         warnings.push(format!(
-            "this rule needs {needed} stewards but only {in_term} are in term now; no grant can pass it until more are"
+            "this rule needs {needed} steward{} but only {in_term} {} in term on {}; no grant can pass it until more are",
+            if needed == 1 { "" } else { "s" },
+            if in_term == 1 { "is" } else { "are" },
+            request.at.date()
         ));
     }
     records::append(
