@@ -2794,3 +2794,42 @@ fn spending_restricted_money_as_general_is_found() {
          money set aside in pools was spent on something else"
     );
 }
+
+#[test]
+fn community_tables_are_checked_against_their_records() {
+    let fund = small();
+    // A steward term slipped in, a member's visibility loosened and a
+    // contribution re-attributed, all behind fondo's back.
+    let conn = Connection::open(&fund.db).expect("opening the database with rusqlite");
+    conn.execute_batch(
+        "DROP TRIGGER role_terms_end_only; DROP TRIGGER members_inactive_only;
+         DROP TRIGGER contributions_no_update;
+         INSERT INTO role_terms (member_id, role, starts_on, recorded_at)
+         VALUES (1, 'steward', '2020-01-01', '');
+         UPDATE members SET visibility = 'public' WHERE visibility = 'anonymous';
+         UPDATE contributions SET member_id = NULL WHERE txn_id = 1;",
+    )
+    .expect("tampering");
+    drop(conn);
+    let found = findings(&fund);
+    let codes: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(c, l, _)| (c.as_str(), l.as_str()))
+        .collect();
+    assert!(
+        found.iter().any(|(c, l, m)| c == "V118"
+            && l.starts_with("role term ")
+            && m.contains("added outside fondo")),
+        "{found:?}"
+    );
+    assert!(
+        codes.contains(&("V118", "contribution of transaction 1")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(c, l, m)| c == "V118"
+            && l.starts_with("member ")
+            && m.contains("changed outside fondo")),
+        "{found:?}"
+    );
+}

@@ -1119,7 +1119,7 @@ G-0001  Fede       housing  USD           150.00  150.00   0.00  approved  lazy 
     assert_eq!(csv_rows(&export).len(), 12);
     assert_eq!(
         fund.ok(&["verify"]),
-        "checked 6 transactions, 12 postings, 28 governance records: no findings\n\
+        "checked 6 transactions, 12 postings, 44 governance records: no findings\n\
          fingerprint: c3bdbb99c89ed50cd58f6adeacba81917f93a6a4e783f486c31b2bf318af8c02\n"
     );
 }

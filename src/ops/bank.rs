@@ -314,7 +314,7 @@ pub fn import_contributions(
     problems.check(label)?;
     pools::ensure_sound(&tx, &writer.finish()?)?;
     for (id, member_id) in new_txns {
-        members::insert_contribution(&tx, id, member_id, None)?;
+        members::insert_contribution(&tx, id, member_id, None, &recorded_at)?;
     }
     if !dry_run {
         tx.commit().ctx("committing the import")?;

@@ -149,7 +149,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         ],
     )?;
     let (id, hash) = post_one(&tx, &book, &txn, None)?;
-    members::insert_contribution(&tx, id, member_id, kind)?;
+    members::insert_contribution(&tx, id, member_id, kind, &now())?;
     tx.commit().ctx("committing the contribution")?;
     Ok(Posted {
         id,

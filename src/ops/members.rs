@@ -79,7 +79,7 @@ pub fn deactivate(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
             describe(open)
         )));
     }
-    members::deactivate(&tx, member.id, on)?;
+    members::deactivate(&tx, member.id, on, &now())?;
     tx.commit().ctx("committing")
 }
 
@@ -150,7 +150,7 @@ pub fn end(db: &mut Db, name: &str, role: Role, on: NaiveDate) -> Result<()> {
             member.name, term.starts_on
         )));
     }
-    members::end_term(&tx, term.id, on)?;
+    members::end_term(&tx, term.id, on, &now())?;
     tx.commit().ctx("committing")
 }
 
@@ -178,6 +178,6 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
             "unknown setting {key:?}; settings are {CONTRIBUTION_ACCOUNT} and max-term-months.ROLE (treasurer, steward, member)"
         )));
     }
-    settings::set(&tx, key, value)?;
+    settings::set(&tx, key, value, &now())?;
     tx.commit().ctx("committing the setting")
 }

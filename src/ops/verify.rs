@@ -22,7 +22,7 @@ use crate::render::Row;
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
 use crate::store::{
-    Db, accounts, balances, commodities, fund, integrity_check, pools, records, txns,
+    Db, accounts, balances, commodities, fund, integrity_check, members, pools, records, txns,
 };
 
 /// One problem `verify` found.
@@ -71,6 +71,7 @@ pub mod codes {
     pub const OVERPAID: &str = "V115";
     pub const OVERCOMMITTED: &str = "V116";
     pub const DECISION: &str = "V117";
+    pub const AUDIT: &str = "V118";
 }
 
 /// Accounts and commodities by id.
@@ -450,6 +451,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         }
     }
     check_records(&tx, &mut checker)?;
+    check_audit(&tx, &mut checker)?;
     for (void, original) in txns::bad_reversals(&tx)? {
         checker.find(
             codes::BAD_VOID,
@@ -595,6 +597,129 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// The community tables against their audit records in the governance chain
+/// (V118): every member, role term, pool, contribution, rate, pledge and
+/// setting must be exactly what its records say, and nothing more.
+fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use serde_json::{Value, json};
+    let mut expected: BTreeMap<String, Value> = BTreeMap::new();
+    let key = |table: &str, id: &Value| format!("{table} {}", id.to_string().trim_matches('"'));
+    for r in records::all(conn)? {
+        let p = &r.payload;
+        match r.kind.as_str() {
+            "member" => {
+                let mut row = p.clone();
+                row["inactive_since"] = Value::Null;
+                expected.insert(key("member", &p["id"]), row);
+            }
+            "member-inactive" => {
+                if let Some(row) = expected.get_mut(&key("member", &p["id"])) {
+                    row["inactive_since"] = p["inactive_since"].clone();
+                }
+            }
+            "role-term" => {
+                expected.insert(key("role term", &p["id"]), p.clone());
+            }
+            "role-end" => {
+                if let Some(row) = expected.get_mut(&key("role term", &p["id"])) {
+                    row["ends_on"] = p["ends_on"].clone();
+                }
+            }
+            "pool" => {
+                expected.insert(key("pool", &p["id"]), p.clone());
+            }
+            "contribution" => {
+                expected.insert(key("contribution of transaction", &p["txn"]), p.clone());
+            }
+            "pledge" => {
+                expected.insert(key("pledge", &p["id"]), p.clone());
+            }
+            "setting" => {
+                expected.insert(key("setting", &p["key"]), p.clone());
+            }
+            "rate" => {
+                let n = expected.keys().filter(|k| k.starts_with("rate ")).count();
+                expected.insert(format!("rate {}", n + 1), p.clone());
+            }
+            _ => {}
+        }
+    }
+    let mut actual: BTreeMap<String, Value> = BTreeMap::new();
+    for m in members::all(conn)? {
+        let row = json!({
+            "id": m.id,
+            "name": m.name,
+            "visibility": m.visibility.as_str(),
+            "inactive_since": m.inactive_since.map(|d| d.to_string()),
+        });
+        actual.insert(key("member", &json!(m.id)), row);
+    }
+    for t in members::terms(conn)? {
+        let row = json!({
+            "id": t.id,
+            "member": t.member_id,
+            "role": t.role.as_str(),
+            "starts_on": t.starts_on.to_string(),
+            "ends_on": t.ends_on.map(|d| d.to_string()),
+        });
+        actual.insert(key("role term", &json!(t.id)), row);
+    }
+    for p in pools::all(conn)?
+        .into_iter()
+        .filter(|p| p.id != pools::GENERAL)
+    {
+        let row =
+            json!({"id": p.id, "name": p.name, "purpose": p.purpose, "guidelines": p.guidelines});
+        actual.insert(key("pool", &json!(p.id)), row);
+    }
+    for (txn, member, kind) in members::contributions(conn)? {
+        let row = json!({"txn": txn, "member": member, "kind": kind});
+        actual.insert(key("contribution of transaction", &json!(txn)), row);
+    }
+    for p in members::pledges(conn)? {
+        let row = json!({
+            "id": p.id,
+            "member": p.member_id,
+            "commodity": p.commodity_id,
+            "amount": p.amount,
+            "every": p.every,
+            "starts_on": p.starts_on.to_string(),
+            "ends_on": p.ends_on.map(|d| d.to_string()),
+            "pool": p.pool_id,
+        });
+        actual.insert(key("pledge", &json!(p.id)), row);
+    }
+    for (k, v) in crate::store::settings::all(conn)? {
+        actual.insert(key("setting", &json!(k)), json!({"key": k, "value": v}));
+    }
+    for (n, r) in crate::store::rates::raw(conn)?.into_iter().enumerate() {
+        let row = json!({
+            "date": r.date.to_string(),
+            "from": r.from,
+            "to": r.to,
+            "rate": r.rate,
+            "source": r.source,
+        });
+        actual.insert(format!("rate {}", n + 1), row);
+    }
+    let keys: std::collections::BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
+    for k in keys {
+        let message = match (expected.get(k), actual.get(k)) {
+            (Some(e), Some(a)) if e == a => continue,
+            (Some(_), Some(_)) => {
+                "differs from what the governance records say; it was changed outside fondo"
+            }
+            (Some(_), None) => {
+                "is in the governance records but missing from its table; it was deleted outside fondo"
+            }
+            (None, Some(_)) => "has no governance record; it was added outside fondo",
+            (None, None) => continue,
+        };
+        checker.find(codes::AUDIT, k.clone(), message.into());
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::member::{Role, Visibility};
 use crate::error::{Result, SqlContext};
+use crate::store::records;
 
 /// A stored member.
 #[derive(Debug, Clone)]
@@ -54,7 +55,10 @@ pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i6
         ],
     )
     .ctx("adding a member")?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    let payload = serde_json::json!({"id": id, "name": member.name, "visibility": member.visibility.as_str()});
+    records::audit(conn, "member", payload, now)?;
+    Ok(id)
 }
 
 /// A member by the case-insensitive key of their name.
@@ -78,13 +82,14 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredMember>> {
         .ctx("listing members")
 }
 
-pub fn deactivate(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+pub fn deactivate(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<()> {
     conn.execute(
         "UPDATE members SET inactive_since = ?2 WHERE id = ?1",
         params![id, on],
     )
     .ctx("marking a member inactive")?;
-    Ok(())
+    let payload = serde_json::json!({"id": id, "inactive_since": on.to_string()});
+    records::audit(conn, "member-inactive", payload, now)
 }
 
 /// A term during which a member holds a role; `ends_on` is inclusive.
@@ -124,7 +129,16 @@ pub fn insert_term(
         params![member_id, role.as_str(), starts_on, ends_on, now],
     )
     .ctx("recording a role term")?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    let payload = serde_json::json!({
+        "id": id,
+        "member": member_id,
+        "role": role.as_str(),
+        "starts_on": starts_on.to_string(),
+        "ends_on": ends_on.map(|d| d.to_string()),
+    });
+    records::audit(conn, "role-term", payload, now)?;
+    Ok(id)
 }
 
 /// Every role term, ordered by start, then member, then role.
@@ -140,13 +154,14 @@ pub fn terms(conn: &Connection) -> Result<Vec<Term>> {
         .ctx("listing role terms")
 }
 
-pub fn end_term(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+pub fn end_term(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<()> {
     conn.execute(
         "UPDATE role_terms SET ends_on = ?2 WHERE id = ?1",
         params![id, on],
     )
     .ctx("ending a role term")?;
-    Ok(())
+    let payload = serde_json::json!({"id": id, "ends_on": on.to_string()});
+    records::audit(conn, "role-end", payload, now)
 }
 
 /// Records who a contribution came from (`None`: anonymous).
@@ -155,13 +170,28 @@ pub fn insert_contribution(
     txn_id: i64,
     member_id: Option<i64>,
     kind: Option<&str>,
+    now: &str,
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO contributions (txn_id, member_id, kind) VALUES (?1, ?2, ?3)",
         params![txn_id, member_id, kind],
     )
     .ctx("recording a contribution")?;
-    Ok(())
+    let payload = serde_json::json!({"txn": txn_id, "member": member_id, "kind": kind});
+    records::audit(conn, "contribution", payload, now)
+}
+
+/// A contribution record: (transaction, member, kind).
+pub type ContributionRow = (i64, Option<i64>, Option<String>);
+
+/// Every contribution record.
+pub fn contributions(conn: &Connection) -> Result<Vec<ContributionRow>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT txn_id, member_id, kind FROM contributions ORDER BY txn_id")
+        .ctx("listing contributions")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(Iterator::collect)
+        .ctx("listing contributions")
 }
 
 /// A member's contributions: (commodity code, decimals, total) per
@@ -222,7 +252,19 @@ pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i
         ],
     )
     .ctx("recording a pledge")?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    let payload = serde_json::json!({
+        "id": id,
+        "member": p.member_id,
+        "commodity": p.commodity_id,
+        "amount": p.amount,
+        "every": p.every,
+        "starts_on": p.starts_on.to_string(),
+        "ends_on": p.ends_on.map(|d| d.to_string()),
+        "pool": p.pool_id,
+    });
+    records::audit(conn, "pledge", payload, now)?;
+    Ok(id)
 }
 
 pub fn pledges(conn: &Connection) -> Result<Vec<StoredPledge>> {

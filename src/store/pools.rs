@@ -38,7 +38,11 @@ pub fn insert(
         params![name, key, purpose, guidelines, now],
     )
     .ctx("adding a pool")?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    let payload =
+        serde_json::json!({"id": id, "name": name, "purpose": purpose, "guidelines": guidelines});
+    crate::store::records::audit(conn, "pool", payload, now)?;
+    Ok(id)
 }
 
 /// A pool by its case-insensitive key.

@@ -22,7 +22,14 @@ pub fn insert(conn: &Connection, rate: &StoredRate, now: &str) -> Result<()> {
         params![rate.date, rate.from, rate.to, rate.rate, rate.source, now],
     )
     .ctx("recording a rate")?;
-    Ok(())
+    let payload = serde_json::json!({
+        "date": rate.date.to_string(),
+        "from": rate.from,
+        "to": rate.to,
+        "rate": rate.rate,
+        "source": rate.source,
+    });
+    crate::store::records::audit(conn, "rate", payload, now)
 }
 
 /// Every rate in force: for each pair and day, the latest record; ordered by
@@ -35,6 +42,24 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredRate>> {
                          WHERE s.date = r.date AND s.from_code = r.from_code AND s.to_code = r.to_code)
              ORDER BY from_code, to_code, date",
         )
+        .ctx("listing rates")?;
+    stmt.query_map([], |r| {
+        Ok(StoredRate {
+            date: r.get(0)?,
+            from: r.get(1)?,
+            to: r.get(2)?,
+            rate: r.get(3)?,
+            source: r.get(4)?,
+        })
+    })
+    .and_then(Iterator::collect)
+    .ctx("listing rates")
+}
+
+/// Every rate record as stored, in the order recorded.
+pub fn raw(conn: &Connection) -> Result<Vec<StoredRate>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT date, from_code, to_code, rate, source FROM rates ORDER BY id")
         .ctx("listing rates")?;
     stmt.query_map([], |r| {
         Ok(StoredRate {

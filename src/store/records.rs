@@ -125,3 +125,11 @@ pub fn head(conn: &Connection) -> Result<Option<(String, i64)>> {
     .optional()
     .ctx("reading the records head")
 }
+
+/// Records an audit entry for a row written to one of the community tables
+/// (members, role terms, pools, contributions, rates, pledges, settings), so
+/// that those rows are in the governance chain too and `verify` can compare
+/// each table with its records.
+pub fn audit(conn: &Connection, kind: &str, payload: serde_json::Value, now: &str) -> Result<()> {
+    append(conn, kind, None, now, &payload, now).map(|_| ())
+}

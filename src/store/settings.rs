@@ -13,14 +13,15 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     .ctx("reading a setting")
 }
 
-pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub fn set(conn: &Connection, key: &str, value: &str, now: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value],
     )
     .ctx("changing a setting")?;
-    Ok(())
+    let payload = serde_json::json!({"key": key, "value": value});
+    crate::store::records::audit(conn, "setting", payload, now)
 }
 
 /// Every setting, by key.
