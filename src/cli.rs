@@ -101,7 +101,7 @@ One posting may leave its amount out; it takes the amount that balances the othe
     /// Export or import the journal CSV.
     #[command(subcommand)]
     Journal(JournalCommand),
-    /// Register members and mark them inactive; list and show them.
+    /// Register members, declare relations, mark them inactive; list and show them.
     #[command(subcommand)]
     Member(MemberCommand),
     /// Roles held for a term: treasurer, steward (may vote on grants), member.
