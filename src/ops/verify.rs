@@ -642,8 +642,7 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
                 expected.insert(key("setting", &p["key"]), p.clone());
             }
             "rate" => {
-                let n = expected.keys().filter(|k| k.starts_with("rate ")).count();
-                expected.insert(format!("rate {}", n + 1), p.clone());
+                expected.insert(key("rate", &p["id"]), p.clone());
             }
             _ => {}
         }
@@ -696,15 +695,16 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
     for (k, v) in crate::store::settings::all(conn)? {
         actual.insert(key("setting", &json!(k)), json!({"key": k, "value": v}));
     }
-    for (n, r) in crate::store::rates::raw(conn)?.into_iter().enumerate() {
+    for (id, r) in crate::store::rates::raw(conn)? {
         let row = json!({
+            "id": id,
             "date": r.date.to_string(),
             "from": r.from,
             "to": r.to,
             "rate": r.rate,
             "source": r.source,
         });
-        actual.insert(format!("rate {}", n + 1), row);
+        actual.insert(key("rate", &json!(id)), row);
     }
     let keys: std::collections::BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
     for k in keys {

@@ -23,6 +23,7 @@ pub fn insert(conn: &Connection, rate: &StoredRate, now: &str) -> Result<()> {
     )
     .ctx("recording a rate")?;
     let payload = serde_json::json!({
+        "id": conn.last_insert_rowid(),
         "date": rate.date.to_string(),
         "from": rate.from,
         "to": rate.to,
@@ -56,19 +57,22 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredRate>> {
     .ctx("listing rates")
 }
 
-/// Every rate record as stored, in the order recorded.
-pub fn raw(conn: &Connection) -> Result<Vec<StoredRate>> {
+/// Every rate record as stored, with its id, in the order recorded.
+pub fn raw(conn: &Connection) -> Result<Vec<(i64, StoredRate)>> {
     let mut stmt = conn
-        .prepare_cached("SELECT date, from_code, to_code, rate, source FROM rates ORDER BY id")
+        .prepare_cached("SELECT id, date, from_code, to_code, rate, source FROM rates ORDER BY id")
         .ctx("listing rates")?;
     stmt.query_map([], |r| {
-        Ok(StoredRate {
-            date: r.get(0)?,
-            from: r.get(1)?,
-            to: r.get(2)?,
-            rate: r.get(3)?,
-            source: r.get(4)?,
-        })
+        Ok((
+            r.get(0)?,
+            StoredRate {
+                date: r.get(1)?,
+                from: r.get(2)?,
+                to: r.get(3)?,
+                rate: r.get(4)?,
+                source: r.get(5)?,
+            },
+        ))
     })
     .and_then(Iterator::collect)
     .ctx("listing rates")
