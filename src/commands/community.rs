@@ -7,7 +7,7 @@ use crate::cli::{
     AudienceArg, ContributeArgs, EveryArg, ExchangeArgs, MemberCommand, PledgeCommand, PoolCommand,
     RateCommand, RoleArg, RoleCommand, SettingCommand, VisibilityArg,
 };
-use crate::commands::{Outcome, date_arg, date_or_today, open, say, stdout};
+use crate::commands::{Outcome, date_arg, date_or_today, open, pair, say, stdout};
 use crate::domain::member::{Audience, Role, Visibility};
 use crate::domain::period::Every;
 use crate::error::Result;
@@ -243,13 +243,6 @@ impl From<EveryArg> for Every {
             EveryArg::Year => Every::Year,
         }
     }
-}
-
-/// Splits a two-value option (`--fee 2.50 EUR`) into amount and commodity.
-fn pair(values: Vec<String>) -> (String, String) {
-    let mut values = values.into_iter();
-    let amount = values.next().unwrap_or_default();
-    (amount, values.next().unwrap_or_default())
 }
 
 pub fn give(

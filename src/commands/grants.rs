@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
-use crate::commands::{Outcome, date_arg, open, say, stdout};
+use crate::commands::{Outcome, date_arg, open, pair, say, stdout};
 use crate::domain::policy::{Rule, Vote, parse_threshold, parse_window};
 use crate::error::{Error, Result};
 use crate::ops::grants::{self, Decided, Status, grant_label, parse_at, parse_grant_id};
@@ -26,13 +26,6 @@ fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
         Some(text) => parse_at(text),
         None => Ok(chrono::Local::now().naive_local()),
     }
-}
-
-/// The two values of an `AMOUNT COMMODITY` option.
-fn pair(values: Vec<String>) -> (String, String) {
-    let mut values = values.into_iter();
-    let amount = values.next().unwrap_or_default();
-    (amount, values.next().unwrap_or_default())
 }
 
 fn rule(

@@ -89,6 +89,14 @@ fn date_or_today(text: Option<&str>) -> Result<NaiveDate> {
     Ok(date_arg(text)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
 }
 
+/// The two values of an `AMOUNT COMMODITY` option (`--fee 2.50 EUR`);
+/// clap guarantees there are two.
+fn pair(values: Vec<String>) -> (String, String) {
+    let mut values = values.into_iter();
+    let amount = values.next().unwrap_or_default();
+    (amount, values.next().unwrap_or_default())
+}
+
 /// Standard output, buffered.
 fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())

@@ -532,29 +532,19 @@ fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
     Ok(())
 }
 
-/// What a pool has available in a commodity on a day: held, less what
-/// approved grants committed and have not paid yet.
+/// What a pool has available in a commodity at the end of `day` (with
+/// everything recorded, when None): held, less what approved grants
+/// committed and have not paid yet.
 pub fn available(
     conn: &Connection,
     pool: i64,
     commodity: &Commodity,
-    day: NaiveDate,
+    day: Option<NaiveDate>,
 ) -> Result<i128> {
     let name = crate::store::pools::names_by_id(conn)?
         .remove(&pool)
         .unwrap_or_default();
-    Ok(holdings(conn, Some(day))?
-        .into_iter()
-        .find(|h| h.pool == name && h.commodity == commodity.code)
-        .map_or(0, |h| h.available.minor))
-}
-
-/// What a pool has available in a commodity with everything recorded so far.
-fn available_now(conn: &Connection, pool: i64, commodity: &Commodity) -> Result<i128> {
-    let name = crate::store::pools::names_by_id(conn)?
-        .remove(&pool)
-        .unwrap_or_default();
-    Ok(holdings(conn, None)?
+    Ok(holdings(conn, day)?
         .into_iter()
         .find(|h| h.pool == name && h.commodity == commodity.code)
         .map_or(0, |h| h.available.minor))
@@ -934,10 +924,11 @@ pub fn decide(
     if approved {
         // On the decision's day, and as things stand after it (approvals
         // entered later may be dated earlier).
-        let free = available(&tx, grant.pool, &grant.commodity, at.date())?.min(available_now(
+        let free = available(&tx, grant.pool, &grant.commodity, Some(at.date()))?.min(available(
             &tx,
             grant.pool,
             &grant.commodity,
+            None,
         )?);
         if free < i128::from(grant.amount) {
             return Err(Error::Refused(format!(

@@ -281,7 +281,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     }
     ensure_sound(&tx, &touched)?;
     if let Some(pool) = from_id {
-        let left = crate::ops::grants::available(&tx, pool, &commodity, request.date)?;
+        let left = crate::ops::grants::available(&tx, pool, &commodity, Some(request.date))?;
         if left < 0 {
             return Err(Error::Refused(format!(
                 "pool {from} would have {} {} available on {}: the rest is committed to approved grants and cannot be moved",

@@ -580,7 +580,8 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         // fit in what it held (days are the ledger's unit of time).
         if approved {
             // A grant that cannot be replayed was reported above.
-            let Ok(left) = grants::available(conn, grant.pool, &grant.commodity, decided.date())
+            let Ok(left) =
+                grants::available(conn, grant.pool, &grant.commodity, Some(decided.date()))
             else {
                 continue;
             };
@@ -649,62 +650,38 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();
     for m in members::all(conn)? {
-        let row = json!({
-            "id": m.id,
-            "name": m.name,
-            "visibility": m.visibility.as_str(),
-            "inactive_since": m.inactive_since.map(|d| d.to_string()),
-        });
+        let mut row = members::member_payload(m.id, &m.name, m.visibility);
+        row["inactive_since"] = json!(m.inactive_since.map(|d| d.to_string()));
         actual.insert(key("member", &json!(m.id)), row);
     }
     for t in members::terms(conn)? {
-        let row = json!({
-            "id": t.id,
-            "member": t.member_id,
-            "role": t.role.as_str(),
-            "starts_on": t.starts_on.to_string(),
-            "ends_on": t.ends_on.map(|d| d.to_string()),
-        });
-        actual.insert(key("role term", &json!(t.id)), row);
+        actual.insert(key("role term", &json!(t.id)), members::term_payload(&t));
     }
     for p in pools::all(conn)?
         .into_iter()
         .filter(|p| p.id != pools::GENERAL)
     {
-        let row =
-            json!({"id": p.id, "name": p.name, "purpose": p.purpose, "guidelines": p.guidelines});
+        let row = pools::pool_payload(p.id, &p.name, &p.purpose, p.guidelines.as_deref());
         actual.insert(key("pool", &json!(p.id)), row);
     }
     for (txn, member, kind) in members::contributions(conn)? {
-        let row = json!({"txn": txn, "member": member, "kind": kind});
+        let row = members::contribution_payload(txn, member, kind.as_deref());
         actual.insert(key("contribution of transaction", &json!(txn)), row);
     }
     for p in members::pledges(conn)? {
-        let row = json!({
-            "id": p.id,
-            "member": p.member_id,
-            "commodity": p.commodity_id,
-            "amount": p.amount,
-            "every": p.every,
-            "starts_on": p.starts_on.to_string(),
-            "ends_on": p.ends_on.map(|d| d.to_string()),
-            "pool": p.pool_id,
-        });
-        actual.insert(key("pledge", &json!(p.id)), row);
+        actual.insert(key("pledge", &json!(p.id)), members::pledge_payload(&p));
     }
     for (k, v) in crate::store::settings::all(conn)? {
-        actual.insert(key("setting", &json!(k)), json!({"key": k, "value": v}));
+        actual.insert(
+            key("setting", &json!(k)),
+            crate::store::settings::payload(&k, &v),
+        );
     }
     for (id, r) in crate::store::rates::raw(conn)? {
-        let row = json!({
-            "id": id,
-            "date": r.date.to_string(),
-            "from": r.from,
-            "to": r.to,
-            "rate": r.rate,
-            "source": r.source,
-        });
-        actual.insert(key("rate", &json!(id)), row);
+        actual.insert(
+            key("rate", &json!(id)),
+            crate::store::rates::rate_payload(id, &r),
+        );
     }
     let keys: std::collections::BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
     for k in keys {

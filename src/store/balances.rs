@@ -6,15 +6,13 @@
 //! which fails once a total passes 64 bits although every posting fits.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
 use crate::domain::money::Commodity;
 use crate::error::{Result, SqlContext};
-use crate::store::{accounts, commodities};
+use crate::store::{accounts, commodities, id_array};
 
 /// The balance of one account in one commodity.
 #[derive(Debug, Clone)]
@@ -76,13 +74,7 @@ pub fn by_commodity(
     accounts: &[i64],
     before: Option<NaiveDate>,
 ) -> Result<Vec<(Commodity, i128)>> {
-    let ids = Rc::new(
-        accounts
-            .iter()
-            .copied()
-            .map(Value::from)
-            .collect::<Vec<_>>(),
-    );
+    let ids = id_array(accounts);
     let mut stmt = conn
         .prepare_cached(
             "SELECT account_id, commodity_id, amount FROM daily_totals
@@ -154,13 +146,7 @@ pub fn flows(
     accounts: &[i64],
     as_of: Option<NaiveDate>,
 ) -> Result<Vec<(i64, i64, i128, i128)>> {
-    let ids = Rc::new(
-        accounts
-            .iter()
-            .copied()
-            .map(Value::from)
-            .collect::<Vec<_>>(),
-    );
+    let ids = id_array(accounts);
     let mut stmt = conn
         .prepare_cached(
             "SELECT p.account_id, p.commodity_id, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id

@@ -7,6 +7,48 @@ use crate::domain::member::{Role, Visibility};
 use crate::error::{Result, SqlContext};
 use crate::store::records;
 
+// The audit payloads of these tables: written with each row into the
+// governance chain, and rebuilt from the table by `verify` to compare (V118).
+
+/// A member's audit payload (inactivity is its own record).
+pub fn member_payload(id: i64, name: &str, visibility: Visibility) -> serde_json::Value {
+    serde_json::json!({"id": id, "name": name, "visibility": visibility.as_str()})
+}
+
+/// A role term's audit payload.
+pub fn term_payload(t: &Term) -> serde_json::Value {
+    serde_json::json!({
+        "id": t.id,
+        "member": t.member_id,
+        "role": t.role.as_str(),
+        "starts_on": t.starts_on.to_string(),
+        "ends_on": t.ends_on.map(|d| d.to_string()),
+    })
+}
+
+/// A contribution record's audit payload.
+pub fn contribution_payload(
+    txn: i64,
+    member: Option<i64>,
+    kind: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({"txn": txn, "member": member, "kind": kind})
+}
+
+/// A pledge's audit payload.
+pub fn pledge_payload(p: &StoredPledge) -> serde_json::Value {
+    serde_json::json!({
+        "id": p.id,
+        "member": p.member_id,
+        "commodity": p.commodity_id,
+        "amount": p.amount,
+        "every": p.every,
+        "starts_on": p.starts_on.to_string(),
+        "ends_on": p.ends_on.map(|d| d.to_string()),
+        "pool": p.pool_id,
+    })
+}
+
 /// A stored member.
 #[derive(Debug, Clone)]
 pub struct StoredMember {
@@ -56,8 +98,12 @@ pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i6
     )
     .ctx("adding a member")?;
     let id = conn.last_insert_rowid();
-    let payload = serde_json::json!({"id": id, "name": member.name, "visibility": member.visibility.as_str()});
-    records::audit(conn, "member", payload, now)?;
+    records::audit(
+        conn,
+        "member",
+        member_payload(id, member.name, member.visibility),
+        now,
+    )?;
     Ok(id)
 }
 
@@ -130,14 +176,14 @@ pub fn insert_term(
     )
     .ctx("recording a role term")?;
     let id = conn.last_insert_rowid();
-    let payload = serde_json::json!({
-        "id": id,
-        "member": member_id,
-        "role": role.as_str(),
-        "starts_on": starts_on.to_string(),
-        "ends_on": ends_on.map(|d| d.to_string()),
-    });
-    records::audit(conn, "role-term", payload, now)?;
+    let term = Term {
+        id,
+        member_id,
+        role,
+        starts_on,
+        ends_on,
+    };
+    records::audit(conn, "role-term", term_payload(&term), now)?;
     Ok(id)
 }
 
@@ -177,7 +223,7 @@ pub fn insert_contribution(
         params![txn_id, member_id, kind],
     )
     .ctx("recording a contribution")?;
-    let payload = serde_json::json!({"txn": txn_id, "member": member_id, "kind": kind});
+    let payload = contribution_payload(txn_id, member_id, kind);
     records::audit(conn, "contribution", payload, now)
 }
 
@@ -253,17 +299,8 @@ pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i
     )
     .ctx("recording a pledge")?;
     let id = conn.last_insert_rowid();
-    let payload = serde_json::json!({
-        "id": id,
-        "member": p.member_id,
-        "commodity": p.commodity_id,
-        "amount": p.amount,
-        "every": p.every,
-        "starts_on": p.starts_on.to_string(),
-        "ends_on": p.ends_on.map(|d| d.to_string()),
-        "pool": p.pool_id,
-    });
-    records::audit(conn, "pledge", payload, now)?;
+    let stored = StoredPledge { id, ..p.clone() };
+    records::audit(conn, "pledge", pledge_payload(&stored), now)?;
     Ok(id)
 }
 

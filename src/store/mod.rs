@@ -312,6 +312,16 @@ impl Db {
     }
 }
 
+/// Ids as a parameter for `IN rarray(?)`.
+pub(crate) fn id_array(ids: &[i64]) -> std::rc::Rc<Vec<rusqlite::types::Value>> {
+    std::rc::Rc::new(
+        ids.iter()
+            .copied()
+            .map(rusqlite::types::Value::from)
+            .collect(),
+    )
+}
+
 /// Maps SQLite's read-only errors to [`Error::ReadOnly`].
 fn write_error(path: &Path, e: rusqlite::Error, context: &str) -> Error {
     match &e {

@@ -7,6 +7,17 @@ use crate::error::{Result, SqlContext};
 /// The id of the general pool (created by the schema, always there).
 pub const GENERAL: i64 = 1;
 
+/// A pool's audit payload: written with the row into the governance chain,
+/// and rebuilt from the table by `verify` (V118).
+pub fn pool_payload(
+    id: i64,
+    name: &str,
+    purpose: &str,
+    guidelines: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({"id": id, "name": name, "purpose": purpose, "guidelines": guidelines})
+}
+
 /// A stored pool.
 #[derive(Debug, Clone)]
 pub struct StoredPool {
@@ -39,8 +50,7 @@ pub fn insert(
     )
     .ctx("adding a pool")?;
     let id = conn.last_insert_rowid();
-    let payload =
-        serde_json::json!({"id": id, "name": name, "purpose": purpose, "guidelines": guidelines});
+    let payload = pool_payload(id, name, purpose, guidelines);
     crate::store::records::audit(conn, "pool", payload, now)?;
     Ok(id)
 }

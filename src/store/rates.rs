@@ -22,15 +22,21 @@ pub fn insert(conn: &Connection, rate: &StoredRate, now: &str) -> Result<()> {
         params![rate.date, rate.from, rate.to, rate.rate, rate.source, now],
     )
     .ctx("recording a rate")?;
-    let payload = serde_json::json!({
-        "id": conn.last_insert_rowid(),
+    let payload = rate_payload(conn.last_insert_rowid(), rate);
+    crate::store::records::audit(conn, "rate", payload, now)
+}
+
+/// A rate's audit payload: written with the row into the governance chain,
+/// and rebuilt from the table by `verify` (V118).
+pub fn rate_payload(id: i64, rate: &StoredRate) -> serde_json::Value {
+    serde_json::json!({
+        "id": id,
         "date": rate.date.to_string(),
         "from": rate.from,
         "to": rate.to,
         "rate": rate.rate,
         "source": rate.source,
-    });
-    crate::store::records::audit(conn, "rate", payload, now)
+    })
 }
 
 /// Every rate in force: for each pair and day, the latest record; ordered by

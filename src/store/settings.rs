@@ -20,8 +20,13 @@ pub fn set(conn: &Connection, key: &str, value: &str, now: &str) -> Result<()> {
         params![key, value],
     )
     .ctx("changing a setting")?;
-    let payload = serde_json::json!({"key": key, "value": value});
-    crate::store::records::audit(conn, "setting", payload, now)
+    crate::store::records::audit(conn, "setting", payload(key, value), now)
+}
+
+/// A setting's audit payload: written with each change into the governance
+/// chain, and rebuilt from the table by `verify` (V118).
+pub fn payload(key: &str, value: &str) -> serde_json::Value {
+    serde_json::json!({"key": key, "value": value})
 }
 
 /// Every setting, by key.

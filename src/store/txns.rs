@@ -6,10 +6,8 @@
 //! once in [`Writer::finish`]) and records the new head hash in the fund row.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
@@ -17,7 +15,7 @@ use crate::domain::hash::txn_hash;
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
-use crate::store::fund;
+use crate::store::{fund, id_array};
 
 /// Appends transactions to the chain within the caller's SQLite transaction.
 pub struct Writer<'c> {
@@ -398,20 +396,22 @@ pub fn for_each_register_row(
     to: Option<NaiveDate>,
     mut f: impl FnMut(RegisterRow) -> Result<()>,
 ) -> Result<()> {
-    const SELECT: &str = "SELECT t.id, t.date, t.description, a.name, c.code, c.decimals, p.amount
+    const SOME: &str = "SELECT t.id, t.date, t.description, a.name, c.code, c.decimals, p.amount
         FROM postings p JOIN txns t ON t.id = p.txn_id
         JOIN accounts a ON a.id = p.account_id JOIN commodities c ON c.id = p.commodity_id
-        WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)";
+        WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
+          AND p.account_id IN rarray(?3)
+        ORDER BY t.date, t.id, p.line";
+    const ALL: &str = "SELECT t.id, t.date, t.description, a.name, c.code, c.decimals, p.amount
+        FROM postings p JOIN txns t ON t.id = p.txn_id
+        JOIN accounts a ON a.id = p.account_id JOIN commodities c ON c.id = p.commodity_id
+        WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
+        ORDER BY t.date, t.id, p.line";
     let (sql, ids) = match accounts {
-        Some(ids) => (
-            format!("{SELECT} AND p.account_id IN rarray(?3) ORDER BY t.date, t.id, p.line"),
-            Some(Rc::new(
-                ids.iter().copied().map(Value::from).collect::<Vec<_>>(),
-            )),
-        ),
-        None => (format!("{SELECT} ORDER BY t.date, t.id, p.line"), None),
+        Some(ids) => (SOME, Some(id_array(ids))),
+        None => (ALL, None),
     };
-    let mut stmt = conn.prepare_cached(&sql).ctx("reading the register")?;
+    let mut stmt = conn.prepare_cached(sql).ctx("reading the register")?;
     let mut rows = match ids {
         Some(ids) => stmt.query(params![from, to, ids]),
         None => stmt.query(params![from, to]),
