@@ -164,11 +164,161 @@ Example:
     /// Fund settings: contribution-account, max-term-months.ROLE.
     #[command(subcommand)]
     Setting(SettingCommand),
-    /// Check every invariant of the books; exit 1 on any finding.
+    /// Budgets per pool and category for a period.
+    #[command(subcommand)]
+    Budget(BudgetCommand),
+    /// Reports for the community and auditors, for a period.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Write an audit bundle: CSV files, a manifest of digests and a README.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Build a realistic example fund through the real commands, then write
+    /// its forum report and audit bundle and verify the bundle.
+    Demo(DemoArgs),
+    /// Check every invariant of the books (or of an audit bundle, offline);
+    /// exit 1 on any finding.
     Verify {
+        /// Check an audit bundle directory instead of the database.
+        #[arg(long, value_name = "DIR")]
+        bundle: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
+}
+
+/// The days a report covers: `--period 2026`, `2026-Q3`, `2026-07`, or
+/// `--from/--to` (either may be left out: from the first day of the books,
+/// up to today).
+#[derive(Debug, Clone, Args)]
+pub struct PeriodArgs {
+    /// A year (2026), quarter (2026-Q3) or month (2026-07).
+    #[arg(long, value_name = "PERIOD", conflicts_with_all = ["from", "to"])]
+    pub period: Option<String>,
+    /// First day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BundleAudienceArg {
+    Public,
+    Members,
+    Auditor,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PageFormatArg {
+    Html,
+    Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Set what a pool means to spend on a category in a period (a later
+    /// setting for the same pool, category, commodity and period replaces
+    /// it; both are kept).
+    #[command(after_help = "\
+Example:
+  fondo budget set housing rent 1200.00 USD --period 2026-Q1")]
+    Set {
+        pool: String,
+        category: String,
+        #[arg(allow_negative_numbers = true)]
+        amount: String,
+        commodity: String,
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+    },
+    /// The budgets in force.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Opening and closing holdings, inflows by kind, outflows, commitments,
+    /// contributors and grants for a period.
+    Summary(ReportArgs),
+    /// Every pool's holdings on the last day of a period (or --as-of a day).
+    Pools {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Holdings on this day (instead of a period's last day).
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with_all = ["period", "from", "to"])]
+        as_of: Option<String>,
+        /// Total each pool in one currency with recorded rates.
+        #[arg(long = "in", value_name = "CODE")]
+        in_currency: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// The grant register: amounts, status, rule, votes and turnaround.
+    Grants {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long, value_enum, default_value = "treasurer")]
+        audience: AudienceArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Budget against actual spending per pool and category.
+    Budget(ReportArgs),
+    /// Accountability numbers, compared with the previous period.
+    Metrics(ReportArgs),
+    /// One self-contained page for a community meeting.
+    Forum {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+        /// Write the page to this file (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: PageFormatArg,
+    },
+}
+
+/// What most period reports take.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Total in one currency with recorded rates (each conversion says which
+    /// rate it used); without it every figure stays per commodity.
+    #[arg(long = "in", value_name = "CODE")]
+    pub in_currency: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the audit bundle for a period into a new directory.
+    Audit {
+        /// The directory to write (must not exist yet, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Who the bundle is for: public and members see pseudonyms where
+        /// members asked for them; auditor sees names.
+        #[arg(long, value_enum)]
+        audience: BundleAudienceArg,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// Where the forum report and the audit bundle go.
+    #[arg(long, value_name = "DIR", default_value = "fondo-demo")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

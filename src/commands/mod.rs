@@ -2,10 +2,14 @@
 //! calls it, and renders the result to standard output. The only place,
 //! with `main`, that knows about the terminal.
 
+mod bundle;
 mod community;
+mod demo;
+mod forum;
 mod grants;
 mod journal;
 mod ledger;
+mod report;
 mod reports;
 mod setup;
 
@@ -15,8 +19,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::{Cli, Command, FormatArg};
+use crate::cli::{Cli, Command, ExportCommand, FormatArg, PeriodArgs, ReportCommand};
 use crate::domain::date::parse_date;
+use crate::domain::period::Span;
 use crate::error::Result;
 use crate::ops::Progress;
 use crate::render::Format;
@@ -61,7 +66,28 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(cmd) => journal::bank(db, cmd),
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),
-        Command::Verify { format } => reports::verify(db, format.into()),
+        Command::Budget(cmd) => report::budget(db, cmd),
+        Command::Report(ReportCommand::Forum {
+            period,
+            audience,
+            out,
+            format,
+        }) => forum::forum(db, &period, audience.into(), out.as_deref(), format),
+        Command::Report(cmd) => report::report(db, cmd),
+        Command::Export(ExportCommand::Audit {
+            out,
+            period,
+            audience,
+        }) => bundle::export_audit(db, &out, &period, audience),
+        Command::Demo(args) => demo::demo(db, &args),
+        Command::Verify {
+            bundle: Some(dir),
+            format,
+        } => bundle::verify_bundle(&dir, format.into()),
+        Command::Verify {
+            bundle: None,
+            format,
+        } => reports::verify(db, format.into()),
     }
 }
 
@@ -82,6 +108,22 @@ fn open(path: &Path, access: Access) -> Result<Db> {
 /// Parses an optional date argument.
 fn date_arg(text: Option<&str>) -> Result<Option<NaiveDate>> {
     text.map(parse_date).transpose()
+}
+
+/// The span a report covers: `--period`, or `--from/--to` (the first day
+/// of the books when `--from` is left out, today when `--to` is).
+fn span(args: &PeriodArgs, first_day: impl FnOnce() -> Result<NaiveDate>) -> Result<Span> {
+    match &args.period {
+        Some(text) => Span::parse(text),
+        None => {
+            let to = date_or_today(args.to.as_deref())?;
+            let from = match date_arg(args.from.as_deref())? {
+                Some(day) => day,
+                None => first_day()?.min(to),
+            };
+            Span::between(from, to)
+        }
+    }
 }
 
 /// A date argument, or today when it is left out.

@@ -1,4 +1,10 @@
 //! Calendar periods: months, quarters and years, for pledges and reports.
+//!
+//! [`Span`] is what a report covers: a year (`2026`), a quarter
+//! (`2026-Q3`), a month (`2026-07`) or any `--from/--to` days, inclusive.
+//! [`Span::previous`] is the span of the same length just before it (the
+//! previous calendar year, quarter or month for calendar spans), which the
+//! metrics compare against.
 
 use std::fmt;
 use std::str::FromStr;
@@ -99,9 +105,152 @@ pub fn periods(every: Every, from: NaiveDate, to: NaiveDate) -> Vec<Period> {
     periods
 }
 
+/// The days a report covers, both inclusive, with a label for headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub label: String,
+    /// The calendar period it is, when it is one.
+    every: Option<Every>,
+}
+
+fn bad_period(text: &str, reason: &str) -> Error {
+    Error::InvalidName {
+        kind: "period",
+        name: text.to_owned(),
+        reason: reason.to_owned(),
+    }
+}
+
+impl Span {
+    /// `2026`, `2026-Q3` or `2026-07`.
+    pub fn parse(text: &str) -> Result<Span, Error> {
+        const EXPECTED: &str = "expected a year (2026), a quarter (2026-Q3) or a month (2026-07)";
+        let text = text.trim();
+        let year = |y: &str| -> Result<i32, Error> {
+            if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad_period(text, EXPECTED));
+            }
+            y.parse().map_err(|_| bad_period(text, EXPECTED))
+        };
+        let (every, first) = match text.split_once('-') {
+            None => (Every::Year, NaiveDate::from_ymd_opt(year(text)?, 1, 1)),
+            Some((y, q)) if q.starts_with(['Q', 'q']) => {
+                let n: u32 = match &q[1..] {
+                    "1" => 1,
+                    "2" => 2,
+                    "3" => 3,
+                    "4" => 4,
+                    _ => return Err(bad_period(text, "a quarter is Q1, Q2, Q3 or Q4")),
+                };
+                (
+                    Every::Quarter,
+                    NaiveDate::from_ymd_opt(year(y)?, n * 3 - 2, 1),
+                )
+            }
+            Some((y, m)) => {
+                let month: u32 = match m.parse() {
+                    Ok(n @ 1..=12) if m.len() == 2 => n,
+                    _ => return Err(bad_period(text, "a month is 01 to 12, as in 2026-07")),
+                };
+                (Every::Month, NaiveDate::from_ymd_opt(year(y)?, month, 1))
+            }
+        };
+        let first = first.ok_or_else(|| bad_period(text, EXPECTED))?;
+        Ok(Span::of(every, first))
+    }
+
+    /// The calendar period of kind `every` containing `day`.
+    pub fn of(every: Every, day: NaiveDate) -> Span {
+        let p = period_of(every, day);
+        Span {
+            from: p.first,
+            to: p.last,
+            label: p.label,
+            every: Some(every),
+        }
+    }
+
+    /// Any days from `from` to `to`, inclusive.
+    pub fn between(from: NaiveDate, to: NaiveDate) -> Result<Span, Error> {
+        if to < from {
+            return Err(bad_period(
+                &format!("{from} to {to}"),
+                "the last day is before the first",
+            ));
+        }
+        Ok(Span {
+            from,
+            to,
+            label: format!("{from} to {to}"),
+            every: None,
+        })
+    }
+
+    /// How many days the span covers.
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
+    /// The span of the same length just before this one: the previous
+    /// year, quarter or month for calendar spans, else as many days.
+    pub fn previous(&self) -> Span {
+        match self.every {
+            Some(every) => {
+                let before = self.from.pred_opt().unwrap_or(self.from);
+                Span::of(every, before)
+            }
+            None => {
+                let to = self.from.pred_opt().unwrap_or(self.from);
+                let from = to - chrono::Duration::days(self.days() - 1);
+                Span {
+                    label: format!("{from} to {to}"),
+                    from,
+                    to,
+                    every: None,
+                }
+            }
+        }
+    }
+
+    /// Whether `day` falls in the span.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_report_periods() {
+        let y = Span::parse("2026").unwrap();
+        assert_eq!(
+            (y.from, y.to, y.label.as_str()),
+            (d("2026-01-01"), d("2026-12-31"), "2026")
+        );
+        assert_eq!(y.previous().label, "2025");
+        let q = Span::parse("2026-Q3").unwrap();
+        assert_eq!((q.from, q.to), (d("2026-07-01"), d("2026-09-30")));
+        assert_eq!(q.previous().label, "2026-Q2");
+        let m = Span::parse("2026-03").unwrap();
+        assert_eq!(
+            (m.from, m.to, m.days()),
+            (d("2026-03-01"), d("2026-03-31"), 31)
+        );
+        assert_eq!(m.previous().label, "2026-02");
+        assert_eq!(Span::parse("2026-01").unwrap().previous().label, "2025-12");
+        let free = Span::between(d("2026-03-10"), d("2026-03-19")).unwrap();
+        let before = free.previous();
+        assert_eq!((before.from, before.to), (d("2026-02-28"), d("2026-03-09")));
+        assert!(free.contains(d("2026-03-19")) && !free.contains(d("2026-03-20")));
+        for bad in ["26", "2026-13", "2026-Q5", "2026-7", "x", "2026-Q", "20267"] {
+            assert!(Span::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Span::between(d("2026-03-10"), d("2026-03-09")).is_err());
+    }
 
     fn d(text: &str) -> NaiveDate {
         crate::domain::date::parse_date(text).unwrap()

@@ -473,3 +473,13 @@ pub fn id_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
         .optional()
         .ctx("looking for a transaction by hash")
 }
+
+/// The date of the earliest transaction, if there is one.
+pub fn first_date(conn: &Connection) -> Result<Option<NaiveDate>> {
+    conn.query_row("SELECT min(date) FROM txns", [], |r| {
+        r.get::<_, Option<String>>(0)
+    })
+    .ctx("reading the journal")?
+    .map(|text| crate::domain::date::parse_date(&text))
+    .transpose()
+}
