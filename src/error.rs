@@ -208,6 +208,16 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+
+    #[error("{path} {reason}")]
+    DemoTarget { path: PathBuf, reason: String },
+
+    #[error("demo script {script}, line {line}: {reason}")]
+    DemoScript {
+        script: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 fn format_problems(problems: &[Problem], more: usize) -> String {

@@ -1,11 +1,556 @@
-//! `fondo demo`.
+//! `fondo demo`: builds a realistic example fund through the real commands.
+//!
+//! The fund's story is a script of ordinary `fondo` command lines,
+//! `examples/demo/story.sh`, next to the files it imports (an opening
+//! journal, bank and payment-platform statements, with the map files of
+//! `examples/maps/`). All of them are compiled into the binary, so the demo
+//! runs from any directory; it writes them out under `OUT/examples/`, keeping
+//! their layout, so that a user can read (and re-run by hand) exactly what was
+//! imported.
+//!
+//! Each line of the script runs as its own `fondo` process, the binary that
+//! is running now, with `--db` set to the new fund and the script's folder as
+//! its working directory. So the demo takes precisely the path a treasurer's
+//! commands take: argument parsing, one SQLite transaction per command, the
+//! same checks and refusals. What each command printed goes to
+//! `OUT/transcript.txt`; the terminal gets a short account at the end.
+//!
+//! The whole script is parsed, and every line checked against the command
+//! line's grammar, before anything is written. The demo refuses an existing
+//! database file and a folder that is not empty, and it stops at the first
+//! command that fails, naming the script line; the fund built so far is left
+//! where it is, for inspection.
+//!
+//! The steps after the story (checking the books, and the outputs built from
+//! them) are one function each, run in order by [`demo`].
 
-use std::path::Path;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
 
-use crate::cli::DemoArgs;
-use crate::commands::Outcome;
+use clap::Parser;
+
+use crate::cli::{Cli, Command, DemoArgs};
+use crate::commands::{Bar, Outcome, open, say};
+use crate::domain::member::Audience;
 use crate::error::{Error, Result};
+use crate::ops::Progress;
+use crate::ops::grants::Status;
+use crate::ops::verify::{Verification, verify};
+use crate::report;
+use crate::store::{Access, fund};
 
-pub fn demo(_db: &Path, _args: &DemoArgs) -> Result<Outcome> {
-    Err(Error::Refused("demo: in progress".into()))
+/// The demo's files, by their path under `examples/`.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "demo/story.sh",
+        include_str!("../../examples/demo/story.sh"),
+    ),
+    (
+        "demo/opening-2026.csv",
+        include_str!("../../examples/demo/opening-2026.csv"),
+    ),
+    (
+        "demo/bank-eur-2026-q1.csv",
+        include_str!("../../examples/demo/bank-eur-2026-q1.csv"),
+    ),
+    (
+        "demo/bank-eur-2026-q2.csv",
+        include_str!("../../examples/demo/bank-eur-2026-q2.csv"),
+    ),
+    (
+        "demo/opencollective-2026-q1.csv",
+        include_str!("../../examples/demo/opencollective-2026-q1.csv"),
+    ),
+    (
+        "demo/opencollective-2026-q2.csv",
+        include_str!("../../examples/demo/opencollective-2026-q2.csv"),
+    ),
+    (
+        "maps/eu-bank.toml",
+        include_str!("../../examples/maps/eu-bank.toml"),
+    ),
+    (
+        "maps/opencollective.toml",
+        include_str!("../../examples/maps/opencollective.toml"),
+    ),
+];
+
+/// The script of the story, one of [`EXAMPLES`]; its commands run in its
+/// folder.
+const STORY: &str = "demo/story.sh";
+
+/// The transcript of every command run, in the output folder.
+const TRANSCRIPT: &str = "transcript.txt";
+
+/// One command of the story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Step {
+    /// The script line it starts on (1-based).
+    line: usize,
+    /// The command as written, continuation lines joined.
+    text: String,
+    /// Its arguments, after `fondo`.
+    args: Vec<String>,
+}
+
+pub fn demo(db: &Path, args: &DemoArgs) -> Result<Outcome> {
+    check_targets(db, &args.out)?;
+    let story = parse_story(example(STORY), db)?;
+    let mut fondo = Fondo::start(db, &args.out)?;
+    run_story(&mut fondo, &story)?;
+    let verification = verify_books(db)?;
+    fondo.finish()?;
+    let built = describe(db, story.len(), &verification)?;
+    say(&account(db, &args.out, &built))?;
+    Ok(Outcome::Ok)
+}
+
+/// The text of an embedded example file.
+fn example(path: &str) -> &'static str {
+    EXAMPLES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, text)| *text)
+        .unwrap_or_default()
+}
+
+/// Refuses an existing database file and an output folder that exists and is
+/// not empty: the demo never changes what is already there.
+fn check_targets(db: &Path, out: &Path) -> Result<()> {
+    if fs::symlink_metadata(db).is_ok() {
+        return Err(Error::DemoTarget {
+            path: db.to_owned(),
+            reason: "already exists; `fondo demo` builds a new fund and never touches an existing file: choose another path with --db".into(),
+        });
+    }
+    let io = |source| Error::Io {
+        context: format!("reading {}", out.display()),
+        source,
+    };
+    match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io(e)),
+        Ok(meta) if meta.is_dir() && fs::read_dir(out).map_err(io)?.next().is_none() => Ok(()),
+        Ok(_) => Err(Error::DemoTarget {
+            path: out.to_owned(),
+            reason: "already exists and is not an empty folder; `fondo demo` writes into a new one: choose another with --out".into(),
+        }),
+    }
+}
+
+/// Parses the story script into commands, checking each against the
+/// command line's grammar (as it will run, with `--db` set to `db`).
+fn parse_story(script: &str, db: &Path) -> Result<Vec<Step>> {
+    let mut steps = Vec::new();
+    let mut lines = script.lines().enumerate();
+    while let Some((index, first)) = lines.next() {
+        let line = index + 1;
+        let trimmed = first.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let mut text = trimmed.to_owned();
+        while let Some(head) = text.strip_suffix('\\') {
+            let Some((_, next)) = lines.next() else {
+                return Err(script_error(line, "the last line ends with a backslash"));
+            };
+            text = format!("{} {}", head.trim_end(), next.trim());
+        }
+        let words = shlex::split(&text)
+            .ok_or_else(|| script_error(line, "unbalanced quotes or a stray backslash"))?;
+        let Some(("fondo", args)) = words.split_first().map(|(w, rest)| (w.as_str(), rest)) else {
+            return Err(script_error(
+                line,
+                "every command starts with `fondo` (comments start with #)",
+            ));
+        };
+        check_step(args, db).map_err(|reason| script_error(line, &reason))?;
+        let text = text
+            .strip_prefix("fondo")
+            .unwrap_or(&text)
+            .trim()
+            .to_owned();
+        steps.push(Step {
+            line,
+            text,
+            args: args.to_vec(),
+        });
+    }
+    Ok(steps)
+}
+
+fn script_error(line: usize, reason: &str) -> Error {
+    Error::DemoScript {
+        script: format!("examples/{STORY}"),
+        line,
+        reason: reason.to_owned(),
+    }
+}
+
+/// Checks one command's arguments against the command line's grammar.
+fn check_step(args: &[String], db: &Path) -> std::result::Result<(), String> {
+    if args.iter().any(|a| a == "--db" || a.starts_with("--db=")) {
+        return Err("the story does not choose the database (--db): the demo does".into());
+    }
+    let argv = ["fondo".as_ref(), "--db".as_ref(), db.as_os_str()]
+        .into_iter()
+        .chain(args.iter().map(|a| a.as_ref()));
+    let cli = Cli::try_parse_from(argv).map_err(|e| {
+        let text = e.to_string();
+        let first = text.lines().next().unwrap_or_default();
+        first.strip_prefix("error: ").unwrap_or(first).to_owned()
+    })?;
+    if matches!(cli.command, Command::Demo(_)) {
+        return Err("the story cannot run the demo itself".into());
+    }
+    Ok(())
+}
+
+/// Runs `fondo` commands on the new fund, each as its own process, and
+/// keeps their transcript.
+struct Fondo {
+    exe: PathBuf,
+    db: PathBuf,
+    /// The working directory: the story's folder.
+    dir: PathBuf,
+    transcript: BufWriter<File>,
+    transcript_path: PathBuf,
+}
+
+impl Fondo {
+    /// Writes the example files into `OUT/examples/` and opens the
+    /// transcript.
+    fn start(db: &Path, out: &Path) -> Result<Fondo> {
+        let io = |context: String| move |source| Error::Io { context, source };
+        let exe = std::env::current_exe().map_err(io("finding fondo's own program file".into()))?;
+        let db = std::path::absolute(db).map_err(io(format!("resolving {}", db.display())))?;
+        let examples = out.join("examples");
+        for (path, text) in EXAMPLES {
+            let file = examples.join(path);
+            if let Some(parent) = file.parent() {
+                fs::create_dir_all(parent).map_err(io(format!("creating {}", parent.display())))?;
+            }
+            fs::write(&file, text).map_err(io(format!("writing {}", file.display())))?;
+        }
+        let story = std::path::absolute(examples.join(STORY))
+            .map_err(io(format!("resolving {}", out.display())))?;
+        let dir = story.parent().unwrap_or(&examples).to_owned();
+        let transcript_path = out.join(TRANSCRIPT);
+        let file = File::create(&transcript_path)
+            .map_err(io(format!("writing {}", transcript_path.display())))?;
+        let mut fondo = Fondo {
+            exe,
+            db,
+            dir,
+            transcript: BufWriter::new(file),
+            transcript_path,
+        };
+        fondo.log(&format!(
+            "# Every command `fondo demo` ran, in order, with what it printed.\n\
+             # Each ran with --db {} in {}.\n",
+            fondo.db.display(),
+            fondo.dir.display()
+        ))?;
+        Ok(fondo)
+    }
+
+    fn log(&mut self, text: &str) -> Result<()> {
+        self.transcript
+            .write_all(text.as_bytes())
+            .map_err(|source| Error::Io {
+                context: format!("writing {}", self.transcript_path.display()),
+                source,
+            })
+    }
+
+    /// Runs one command; a failure names the script line.
+    fn run(&mut self, step: &Step) -> Result<()> {
+        let output = Process::new(&self.exe)
+            .arg("--db")
+            .arg(&self.db)
+            .args(&step.args)
+            .current_dir(&self.dir)
+            .env_remove("FONDO_DB")
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|source| Error::Io {
+                context: format!("running {}", self.exe.display()),
+                source,
+            })?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        self.log(&format!("\n$ fondo {}\n{stdout}{stderr}", step.text))?;
+        if output.status.success() {
+            return Ok(());
+        }
+        let message = stderr.trim();
+        Err(script_error(
+            step.line,
+            &format!(
+                "`fondo {}` failed: {}; the fund built so far is left in {} (see {})",
+                step.text,
+                message.strip_prefix("fondo: ").unwrap_or(message),
+                self.db.display(),
+                self.transcript_path.display()
+            ),
+        ))
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.transcript.flush().map_err(|source| Error::Io {
+            context: format!("writing {}", self.transcript_path.display()),
+            source,
+        })
+    }
+}
+
+/// Runs every command of the story, in order.
+fn run_story(fondo: &mut Fondo, story: &[Step]) -> Result<()> {
+    let bar = Bar::new("building the demo fund {bar:40} {pos}/{len} commands");
+    bar.start(story.len() as u64);
+    for (done, step) in story.iter().enumerate() {
+        fondo.run(step)?;
+        bar.set(done as u64 + 1);
+    }
+    bar.finish();
+    Ok(())
+}
+
+/// Checks every invariant of the books, as `fondo verify` does; the demo
+/// fails if anything is found.
+fn verify_books(db: &Path) -> Result<Verification> {
+    let verification = verify(&mut open(db, Access::Read)?)?;
+    if let Some(first) = verification.findings.first() {
+        return Err(Error::Refused(format!(
+            "the demo fund does not verify ({} findings, the first: {} at {}: {}); see `fondo --db {} verify`",
+            verification.findings.len(),
+            first.code,
+            first.location,
+            first.message,
+            db.display()
+        )));
+    }
+    Ok(verification)
+}
+
+/// What the demo built, for its closing account.
+struct Built {
+    fund: String,
+    commands: usize,
+    /// Members per visibility, in the order public, pseudonymous, anonymous.
+    members: Vec<(&'static str, usize)>,
+    pools: Vec<String>,
+    commodities: Vec<String>,
+    rates: usize,
+    /// Grants per status.
+    grants: Vec<(&'static str, usize)>,
+    verification: Verification,
+}
+
+/// Reads what the demo built back from the fund.
+fn describe(db: &Path, commands: usize, verification: &Verification) -> Result<Built> {
+    let mut db = open(db, Access::Read)?;
+    let tx = db.read()?;
+    let now = chrono::Local::now().naive_local();
+    let members = report::members::list(&tx, Audience::Treasurer, now.date())?;
+    let grants = report::grants::list(&tx, Audience::Treasurer, None, None, now)?;
+    Ok(Built {
+        fund: fund::get(&tx)?.map(|f| f.name).unwrap_or_default(),
+        commands,
+        members: ["public", "pseudonymous", "anonymous"]
+            .into_iter()
+            .map(|v| (v, members.iter().filter(|m| m.visibility == v).count()))
+            .collect(),
+        pools: report::pools::list(&tx, None)?
+            .into_iter()
+            .map(|p| p.pool)
+            .collect(),
+        commodities: report::lists::commodities(&tx)?
+            .into_iter()
+            .map(|c| c.code)
+            .collect(),
+        rates: report::support::rates(&tx)?.len(),
+        grants: [
+            Status::Open,
+            Status::Approved,
+            Status::Rejected,
+            Status::Withdrawn,
+            Status::Closed,
+        ]
+        .into_iter()
+        .map(|s| {
+            (
+                s.as_str(),
+                grants.iter().filter(|g| g.status == s.as_str()).count(),
+            )
+        })
+        .collect(),
+        verification: verification.clone(),
+    })
+}
+
+/// `a, b and c`.
+fn listed<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// A path as it can be typed in a shell.
+fn quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    shlex::try_quote(&text).map_or(text.clone(), |q| q.into_owned())
+}
+
+/// The closing account, in plain words.
+fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
+    let v = &built.verification;
+    let members: usize = built.members.iter().map(|(_, n)| n).sum();
+    let grants: usize = built.grants.iter().map(|(_, n)| n).sum();
+    let counts = |counts: &[(&str, usize)]| {
+        listed(
+            &counts
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(what, n)| format!("{n} {what}"))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let db_arg = quoted(db);
+    vec![
+        format!(
+            "built the demo fund {:?} in {} with {} fondo commands:",
+            built.fund,
+            db.display(),
+            built.commands
+        ),
+        format!(
+            "  {members} members ({}), with treasurers and stewards in rotating terms",
+            counts(&built.members)
+        ),
+        format!("  pools: {}", listed(&built.pools)),
+        format!(
+            "  commodities: {}, with {} recorded exchange rates",
+            listed(&built.commodities),
+            built.rates
+        ),
+        format!("  {grants} grants ({})", counts(&built.grants)),
+        format!(
+            "  {} transactions and {} governance records; verify found no problems",
+            v.transactions, v.records
+        ),
+        format!("  fingerprint: {}", v.fingerprint),
+        format!("written to {}:", out.display()),
+        format!("  examples/{STORY:<22} the story: every command the demo ran"),
+        format!(
+            "  {:<31} the files it imported",
+            "examples/demo/, examples/maps/"
+        ),
+        format!("  {TRANSCRIPT:<31} what each command printed"),
+        "look around:".to_owned(),
+        format!("  fondo --db {db_arg} pool list"),
+        format!("  fondo --db {db_arg} grant list --audience public"),
+        format!("  fondo --db {db_arg} role list"),
+        format!("  fondo --db {db_arg} balance --tree --depth 2"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DB: &str = "/tmp/demo.db";
+
+    fn parse(script: &str) -> Result<Vec<Step>> {
+        parse_story(script, Path::new(DB))
+    }
+
+    fn reason(script: &str) -> (usize, String) {
+        match parse(script) {
+            Err(Error::DemoScript { line, reason, .. }) => (line, reason),
+            other => panic!("expected a script error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_embedded_story_parses_and_every_file_it_names_is_embedded() {
+        let story = parse(example(STORY)).unwrap();
+        assert!(story.len() > 100, "{} commands", story.len());
+        assert_eq!(story[0].args[0], "init");
+        for step in &story {
+            for file in step
+                .args
+                .iter()
+                .filter(|a| a.ends_with(".csv") || a.ends_with(".toml"))
+            {
+                let resolved = Path::new("demo").join(file);
+                let normal = resolved.to_string_lossy().replace("demo/../", "");
+                assert!(
+                    EXAMPLES.iter().any(|(p, _)| *p == normal),
+                    "line {} names {file}, which is not embedded",
+                    step.line
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn joins_continuation_lines_and_skips_comments() {
+        let story = parse(
+            "# a comment\n\nfondo pool add housing \\\n    --purpose \"Rent relief\"\n  # indented comment\nfondo pool list\n",
+        )
+        .unwrap();
+        assert_eq!(
+            story,
+            vec![
+                Step {
+                    line: 3,
+                    text: "pool add housing --purpose \"Rent relief\"".into(),
+                    args: vec!["pool", "add", "housing", "--purpose", "Rent relief"]
+                        .into_iter()
+                        .map(String::from)
+                        .collect(),
+                },
+                Step {
+                    line: 6,
+                    text: "pool list".into(),
+                    args: vec!["pool".into(), "list".into()],
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_lines_that_are_not_fondo_commands_of_the_grammar() {
+        assert_eq!(reason("ls -l\n").0, 1);
+        assert!(reason("\nrm x.db\n").1.contains("starts with `fondo`"));
+        let (line, why) = reason("fondo pool list\nfondo pool ad housing\n");
+        assert_eq!(line, 2);
+        assert!(why.contains("ad"), "{why}");
+        assert!(reason("fondo demo\n").1.contains("demo itself"));
+        assert!(
+            reason("fondo --db other.db pool list\n")
+                .1
+                .contains("database")
+        );
+        assert!(reason("fondo member add \"Ana\n").1.contains("quotes"));
+        assert!(reason("fondo pool list \\\n").1.contains("backslash"));
+    }
+
+    #[test]
+    fn lists_in_plain_words() {
+        assert_eq!(listed(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(listed(&["a"]), "a");
+    }
 }

@@ -1,0 +1,351 @@
+//! `fondo demo` end to end: the example fund is built through the real
+//! commands from the embedded files, from any directory; its books verify
+//! cleanly; its balances, pools and grants are the figures the story in
+//! `examples/demo/story.sh` adds up to (worked out by hand below); two runs
+//! give the same ledger; and an existing database file or a folder in use is
+//! refused with nothing written.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Run, command, csv_rows, fingerprint, run_command, run_on};
+use tempfile::TempDir;
+
+/// Runs `fondo demo` in `dir` with the given (possibly relative) paths.
+fn demo_in(dir: &Path, db: &str, out: &str) -> Run {
+    let mut cmd = command();
+    cmd.current_dir(dir)
+        .args(["--db", db, "demo", "--out", out]);
+    run_command(&mut cmd)
+}
+
+/// What the story adds up to, account by account (`balance --format csv`).
+///
+/// - assets:bank:usd: 3200.00 opening, less January's costs from the old
+///   spreadsheet (120.00, 38.00, 4.50); plus contributions paid in directly
+///   (85, 60, 25, 200, 100, 25, 25 in the first quarter; 25, 112, 100, 25, 50
+///   in the second); less tranches (180, 300, 300; 450, 450, 120, 450, 140,
+///   300); plus G-0002's 40.00 back; less storage and printing (240; 360,
+///   45); plus the Open Collective payout (240) and the two exchanges (1072,
+///   1085): 2971.50.
+/// - assets:bank:eur: 800 opening; imported 600, 40, 25.50 and 500, 40,
+///   1200; less bank fees of 17.70 twice and two exchanges of 1000 with a
+///   4.00 fee each: 1162.10.
+/// - assets:cash:mxn: 4500 opening, 1500 and 2000 given, 2500 paid to
+///   G-0003: 5500.00.
+/// - assets:opencollective:usd: the net of eight rows (6 × 45.75, 110.22,
+///   73.38: 458.10) less the 240.00 payout: 218.10; their fees (6 × 4.25,
+///   9.78, 6.62) are expenses:fees:payments, 41.90.
+/// - income:contributions USD: the direct ones (520 and 312) and the gross
+///   Open Collective rows (270 and 230): 1332.00; EUR: the six bank credits,
+///   2405.50; MXN: 1500 and 2000.
+/// - expenses:grants by category, from tranches: groceries 450, 120 and 300;
+///   rent 600 and 900, less 40 returned; medicine 140; utilities 180; shelter
+///   2500 MXN.
+/// - goods: 40.0 kg of rice at the opening, 165.0 received, 165.0 given; 24
+///   blankets received, 22 given. Hours: legal 12 and 9.5, food bank 16 and
+///   20, translation 6.5, childcare 4.
+const BALANCES: &str = "\
+account,commodity,balance
+assets:bank:eur,EUR,1162.10
+assets:bank:usd,USD,2971.50
+assets:cash:mxn,MXN,5500.00
+assets:in-kind:blankets,BLANKETS,2
+assets:in-kind:kg-rice,KG-RICE,40.0
+assets:opencollective:usd,USD,218.10
+equity:conversions:EUR,EUR,2000.00
+equity:conversions:USD,USD,-2157.00
+equity:opening,EUR,-800.00
+equity:opening,KG-RICE,-40.0
+equity:opening,MXN,-4500.00
+equity:opening,USD,-3200.00
+expenses:fees:exchange,EUR,8.00
+expenses:fees:payments,USD,41.90
+expenses:grants:groceries,USD,870.00
+expenses:grants:medicine,USD,140.00
+expenses:grants:rent,USD,1460.00
+expenses:grants:shelter,MXN,2500.00
+expenses:grants:utilities,USD,180.00
+expenses:in-kind:childcare,HOURS,4.0
+expenses:in-kind:distributed,BLANKETS,22
+expenses:in-kind:distributed,KG-RICE,165.0
+expenses:in-kind:food-bank,HOURS,36.0
+expenses:in-kind:legal-assistance,HOURS,21.5
+expenses:in-kind:translation,HOURS,6.5
+expenses:operations:fees,EUR,35.40
+expenses:operations:fees,USD,4.50
+expenses:operations:printing,USD,83.00
+expenses:operations:storage,USD,720.00
+income:contributions,EUR,-2405.50
+income:contributions,MXN,-3500.00
+income:contributions,USD,-1332.00
+income:in-kind:childcare,HOURS,-4.0
+income:in-kind:food-bank,HOURS,-36.0
+income:in-kind:goods,BLANKETS,-24
+income:in-kind:goods,KG-RICE,-165.0
+income:in-kind:legal-assistance,HOURS,-21.5
+income:in-kind:translation,HOURS,-6.5
+";
+
+/// What each pool holds at the end of each quarter (`pool list --as-of`).
+///
+/// On 31 March:
+/// - general: USD 1700 opening, less 162.50 of January's costs, with 85, 60
+///   and 100 given, less 240 for storage: 1542.50; EUR 25.50 given, less
+///   17.70 of fees: 7.80.
+/// - housing: USD 1500 opening, 3 × 25 and 200 given, 180 and 600 paid, 40
+///   back: 1035.00; EUR 40.
+/// - food: EUR 800 opening and 600 given, less 1004 exchanged: 396; USD 1072
+///   from the exchange and 3 × 45.75: 1209.25; rice 40, 60 and 25 in, 45 and
+///   50 out: 30.0 kg.
+/// - rapid response: MXN 4500 and 1500, less 2500: 3500; USD 110.22;
+///   blankets 24 in, 18 out: 6.
+///
+/// On 30 June, from there:
+/// - general: USD 112 and 100 given, 360 and 45 spent, 300 moved out, 1085
+///   from the exchange: 2134.50; EUR 1200 given, 17.70 and 1004 out: 186.10.
+/// - housing: USD 2 × 25 given, 900 paid: 185.00; EUR 80.
+/// - food: USD 450, 120 and 300 paid, 3 × 45.75 in: 476.50; EUR 500 in: 896;
+///   rice 80 in, 70 out: 40.0 kg.
+/// - rapid response: MXN 2000 in: 5500; USD 300 moved in, 50 and 73.38
+///   given, 140 paid: 393.60; blankets 4 out: 2.
+const POOLS: [(&str, [&str; 4]); 2] = [
+    (
+        "2026-03-31",
+        [
+            "7.80 EUR, 1542.50 USD",
+            "40.00 EUR, 1035.00 USD",
+            "396.00 EUR, 30.0 KG-RICE, 1209.25 USD",
+            "6 BLANKETS, 3500.00 MXN, 110.22 USD",
+        ],
+    ),
+    (
+        "2026-06-30",
+        [
+            "186.10 EUR, 2134.50 USD",
+            "80.00 EUR, 185.00 USD",
+            "896.00 EUR, 40.0 KG-RICE, 476.50 USD",
+            "2 BLANKETS, 5500.00 MXN, 393.60 USD",
+        ],
+    ),
+];
+
+/// The grant register: grant, requested, paid, spent, status, and the
+/// consents, objections and abstentions counted.
+const GRANTS: &[[&str; 8]] = &[
+    [
+        "G-0001", "180.00", "180.00", "180.00", "closed", "0", "0", "0",
+    ],
+    [
+        "G-0002", "600.00", "600.00", "560.00", "closed", "2", "1", "0",
+    ],
+    [
+        "G-0003", "2500.00", "2500.00", "2500.00", "closed", "1", "0", "0",
+    ],
+    [
+        "G-0004", "150.00", "0.00", "0.00", "rejected", "0", "1", "0",
+    ],
+    [
+        "G-0005", "450.00", "450.00", "430.00", "approved", "4", "0", "1",
+    ],
+    [
+        "G-0006", "900.00", "900.00", "900.00", "closed", "3", "0", "1",
+    ],
+    [
+        "G-0007", "120.00", "120.00", "120.00", "closed", "0", "0", "0",
+    ],
+    [
+        "G-0008", "140.00", "140.00", "95.00", "approved", "1", "0", "0",
+    ],
+    [
+        "G-0009", "600.00", "300.00", "280.00", "approved", "4", "1", "0",
+    ],
+    [
+        "G-0010",
+        "90.00",
+        "0.00",
+        "0.00",
+        "withdrawn",
+        "0",
+        "0",
+        "0",
+    ],
+    ["G-0011", "400.00", "0.00", "0.00", "open", "2", "0", "0"],
+];
+
+/// The example files as they are in the repository.
+fn repo_example(path: &str) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(path);
+    fs::read_to_string(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()))
+}
+
+#[test]
+fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
+    // Run from a directory that has no examples/ in it, with relative paths.
+    let dir = TempDir::new().unwrap();
+    let out = demo_in(dir.path(), "barrio.db", "shown").ok();
+    let db = dir.path().join("barrio.db");
+    let shown = dir.path().join("shown");
+
+    // Its account says what was built and where things went.
+    for needle in [
+        "built the demo fund \"Barrio Solidarity Fund\" in barrio.db",
+        "12 members (7 public, 3 pseudonymous and 2 anonymous)",
+        "pools: general, housing, food and rapid response",
+        "commodities: BLANKETS, EUR, HOURS, KG-RICE, MXN and USD, with 6 recorded exchange rates",
+        "11 grants (1 open, 3 approved, 1 rejected, 1 withdrawn and 5 closed)",
+        "verify found no problems",
+        "transcript.txt",
+    ] {
+        assert!(out.contains(needle), "{needle:?} missing from:\n{out}");
+    }
+    let fingerprint_line = format!("  fingerprint: {}", fingerprint(&db));
+    assert!(out.lines().any(|l| l == fingerprint_line), "{out}");
+
+    // The books verify cleanly through the command line too.
+    let verify = run_on(&db, &["verify"]).ok();
+    assert!(verify.starts_with("checked "), "{verify}");
+    assert!(
+        verify.lines().next().unwrap().ends_with("no findings"),
+        "{verify}"
+    );
+
+    assert_eq!(run_on(&db, &["balance", "--format", "csv"]).ok(), BALANCES);
+
+    for (day, held) in POOLS {
+        let rows =
+            csv_rows(&run_on(&db, &["pool", "list", "--as-of", day, "--format", "csv"]).ok());
+        let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(names, ["general", "housing", "food", "rapid response"]);
+        let got: Vec<&str> = rows.iter().map(|r| r[3].as_str()).collect();
+        assert_eq!(got, held, "pools on {day}");
+    }
+
+    let rows = csv_rows(&run_on(&db, &["grant", "list", "--format", "csv"]).ok());
+    let register: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| {
+            [0, 4, 5, 6, 7, 9, 10, 11]
+                .iter()
+                .map(|&i| r[i].as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(register, GRANTS);
+
+    // Every visibility, and the public sees pseudonyms.
+    let public = run_on(&db, &["grant", "list", "--audience", "public"]).ok();
+    assert!(!public.contains("Familia Ortega") && !public.contains("Luis"));
+    assert!(public.contains("Carmen"), "{public}");
+
+    // One term runs past the fund's six-month limit.
+    let terms = run_on(&db, &["role", "list", "--format", "csv"]).ok();
+    let flagged: Vec<&str> = terms
+        .lines()
+        .filter(|l| l.ends_with("past the 6-month limit"))
+        .collect();
+    assert_eq!(
+        flagged,
+        ["Bruno,steward,2025-07-01,2026-06-30,12,past the 6-month limit"]
+    );
+
+    // The example files are written out as they are in the repository, and
+    // the transcript holds every command of the story with its output.
+    for path in [
+        "demo/story.sh",
+        "demo/opening-2026.csv",
+        "demo/bank-eur-2026-q1.csv",
+        "maps/eu-bank.toml",
+    ] {
+        let written = fs::read_to_string(shown.join("examples").join(path)).unwrap();
+        assert_eq!(written, repo_example(path), "{path}");
+    }
+    let transcript = fs::read_to_string(shown.join("transcript.txt")).unwrap();
+    let commands = out
+        .lines()
+        .next()
+        .and_then(|l| l.split(" with ").nth(1))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("the account gives the number of commands");
+    assert_eq!(
+        transcript
+            .lines()
+            .filter(|l| l.starts_with("$ fondo "))
+            .count(),
+        commands
+    );
+    for needle in [
+        "$ fondo journal import opening-2026.csv\nimported 4 transactions",
+        "G-0002 approved: majority in favour, more than 0.5 (2 consent, 1 object, 0 abstain of 3 eligible)",
+        "G-0004 rejected: an objection stands",
+        "G-0006 still open: 4 of a quorum of 3 have voted",
+        "imported 3 contributions from bank-eur-2026-q2.csv",
+    ] {
+        assert!(
+            transcript.contains(needle),
+            "{needle:?} missing from the transcript"
+        );
+    }
+
+    // A second run elsewhere, with absolute paths, gives the same ledger.
+    let again = TempDir::new().unwrap();
+    let db2 = again.path().join("f.db");
+    let mut cmd = command();
+    cmd.arg("--db")
+        .arg(&db2)
+        .arg("demo")
+        .arg("--out")
+        .arg(again.path().join("out"));
+    run_command(&mut cmd).ok();
+    assert_eq!(fingerprint(&db2), fingerprint(&db));
+    assert_eq!(
+        run_on(&db2, &["journal", "export"]).ok(),
+        run_on(&db, &["journal", "export"]).ok()
+    );
+}
+
+#[test]
+fn the_demo_never_touches_an_existing_database() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("books.db"), "the real fund").unwrap();
+    let err = demo_in(dir.path(), "books.db", "out").error(&["books.db already exists", "--db"]);
+    assert!(err.contains("never touches an existing file"), "{err}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("books.db")).unwrap(),
+        "the real fund"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing was written");
+}
+
+#[test]
+fn the_demo_writes_only_into_a_new_or_empty_folder() {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("busy")).unwrap();
+    fs::write(dir.path().join("busy/notes.txt"), "mine").unwrap();
+    demo_in(dir.path(), "a.db", "busy").error(&["busy already exists", "--out"]);
+    fs::write(dir.path().join("file"), "mine").unwrap();
+    demo_in(dir.path(), "a.db", "file").error(&["file already exists"]);
+    assert!(!dir.path().join("a.db").exists(), "no database was created");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("busy/notes.txt")).unwrap(),
+        "mine"
+    );
+
+    // A command of the story that fails stops the demo and is named.
+    let err = demo_in(dir.path(), "no/such/dir/a.db", "stopped").error(&[
+        "demo script examples/demo/story.sh, line",
+        "`fondo init --name \"Barrio Solidarity Fund\" --currency USD` failed",
+        "transcript.txt",
+    ]);
+    assert!(err.contains("no/such/dir/a.db"), "{err}");
+
+    // An empty folder is fine.
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    demo_in(dir.path(), "a.db", "empty").ok();
+    assert!(dir.path().join("empty/transcript.txt").exists());
+}
