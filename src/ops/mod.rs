@@ -7,6 +7,7 @@ pub mod bank;
 pub mod budget;
 pub mod contribute;
 pub mod csvin;
+pub mod doctor;
 pub mod exchange;
 pub mod export;
 pub mod grants;
