@@ -176,6 +176,17 @@ Example:
     /// Build a realistic example fund through the real commands, then write
     /// its forum report and audit bundle and verify the bundle.
     Demo(DemoArgs),
+    /// What a new treasurer should know: verify's findings explained, and
+    /// work waiting (grants to decide, expired commitments, roles to rotate,
+    /// missing settings), each with what to do. Exit 1 on a problem.
+    #[command(after_help = "\
+Example:
+  fondo doctor
+  fondo doctor --format json")]
+    Doctor {
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
     /// Check every invariant of the books (or of an audit bundle, offline);
     /// exit 1 on any finding.
     Verify {

@@ -80,6 +80,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             audience,
         }) => bundle::export_audit(db, &out, &period, audience),
         Command::Demo(args) => demo::demo(db, &args),
+        Command::Doctor { format } => reports::doctor(db, format.into()),
         Command::Verify {
             bundle: Some(dir),
             format,

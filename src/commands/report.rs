@@ -1,15 +1,165 @@
-//! `fondo report …` and `fondo budget …`.
+//! `fondo report …` (summary, pools, grants, budget, metrics) and
+//! `fondo budget …`. Tables get a heading line naming the period; CSV and
+//! JSON are the rows alone.
 
+use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{BudgetCommand, ReportCommand};
-use crate::commands::Outcome;
-use crate::error::{Error, Result};
+use rusqlite::Connection;
 
-pub fn report(_db: &Path, _cmd: ReportCommand) -> Result<Outcome> {
-    Err(Error::Refused("report: in progress".into()))
+use crate::cli::{BudgetCommand, ReportArgs, ReportCommand};
+use crate::commands::{Outcome, date_arg, open, say, span, stdout};
+use crate::domain::period::Span;
+use crate::error::Result;
+use crate::ops::{self, budget::BudgetRequest};
+use crate::render::{Format, Row, write_rows};
+use crate::report::convert::Converter;
+use crate::report::{budget, grants, metrics, pools, summary};
+use crate::store::{Access, txns};
+
+/// The report's span, with the first day of the books for a missing --from.
+fn report_span(conn: &Connection, period: &crate::cli::PeriodArgs) -> Result<Span> {
+    span(period, || {
+        Ok(txns::first_date(conn)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
+    })
 }
 
-pub fn budget(_db: &Path, _cmd: BudgetCommand) -> Result<Outcome> {
-    Err(Error::Refused("budget: in progress".into()))
+/// A converter for `--in CODE`, with the rates in force on the span's last day.
+fn converter(conn: &Connection, code: Option<&str>, span: &Span) -> Result<Option<Converter>> {
+    code.map(|c| Converter::new(conn, c, span.to)).transpose()
+}
+
+/// Writes rows, after a heading line when they go out as a table.
+fn emit<R: Row>(format: Format, heading: &str, rows: &[R]) -> Result<Outcome> {
+    let mut out = stdout();
+    if format == Format::Table {
+        writeln!(out, "{heading}")?;
+    }
+    write_rows(format, &mut out, rows)?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+fn dates(span: &Span) -> String {
+    if span.label.contains(" to ") {
+        span.label.clone()
+    } else {
+        format!("{} ({} to {})", span.label, span.from, span.to)
+    }
+}
+
+pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
+    let mut db = open(path, Access::Read)?;
+    let tx = db.read()?;
+    match cmd {
+        ReportCommand::Summary(ReportArgs {
+            period,
+            in_currency,
+            format,
+        }) => {
+            let span = report_span(&tx, &period)?;
+            let converter = converter(&tx, in_currency.as_deref(), &span)?;
+            let rows = summary::summary(&tx, &span, converter.as_ref())?;
+            emit(
+                format.into(),
+                &format!("Summary for {}", dates(&span)),
+                &rows,
+            )
+        }
+        ReportCommand::Pools {
+            period,
+            as_of,
+            in_currency,
+            format,
+        } => {
+            let span = match date_arg(as_of.as_deref())? {
+                Some(day) => Span::between(txns::first_date(&tx)?.unwrap_or(day).min(day), day)?,
+                None => report_span(&tx, &period)?,
+            };
+            let converter = converter(&tx, in_currency.as_deref(), &span)?;
+            let rows = pools::period(&tx, &span, converter.as_ref())?;
+            emit(format.into(), &format!("Pools for {}", dates(&span)), &rows)
+        }
+        ReportCommand::Grants {
+            period,
+            audience,
+            format,
+        } => {
+            let span = report_span(&tx, &period)?;
+            let rows = grants::register(&tx, audience.into(), &span)?;
+            emit(
+                format.into(),
+                &format!("Grants for {}", dates(&span)),
+                &rows,
+            )
+        }
+        ReportCommand::Budget(ReportArgs {
+            period,
+            in_currency,
+            format,
+        }) => {
+            let span = report_span(&tx, &period)?;
+            let converter = converter(&tx, in_currency.as_deref(), &span)?;
+            let rows = budget::budget(&tx, &span, converter.as_ref())?;
+            emit(
+                format.into(),
+                &format!("Budget for {}", dates(&span)),
+                &rows,
+            )
+        }
+        ReportCommand::Metrics(ReportArgs {
+            period,
+            in_currency,
+            format,
+        }) => {
+            let span = report_span(&tx, &period)?;
+            let converter = converter(&tx, in_currency.as_deref(), &span)?;
+            let rows = metrics::metrics(&tx, &span, converter.as_ref())?;
+            let heading = format!(
+                "Metrics for {}, against {}",
+                dates(&span),
+                dates(&span.previous())
+            );
+            emit(format.into(), &heading, &rows)
+        }
+        ReportCommand::Forum { .. } => unreachable!("report forum is dispatched before"),
+    }
+}
+
+pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {
+    match cmd {
+        BudgetCommand::Set {
+            pool,
+            category,
+            amount,
+            commodity,
+            period,
+        } => {
+            let mut db = open(path, Access::Write)?;
+            let request = BudgetRequest {
+                pool,
+                category,
+                amount,
+                commodity,
+                period,
+                at: chrono::Local::now().naive_local(),
+            };
+            let (record, pool, replaces) = ops::budget::set(&mut db, &request)?;
+            say(&[format!(
+                "budget {} for {pool}, {} in {}: {} {}",
+                if replaces { "replaced" } else { "set" },
+                record.category,
+                record.period,
+                request.amount.trim(),
+                record.commodity
+            )])?;
+            Ok(Outcome::Ok)
+        }
+        BudgetCommand::List { format } => {
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            write_rows(format.into(), stdout(), &budget::list(&tx)?)?;
+            Ok(Outcome::Ok)
+        }
+    }
 }

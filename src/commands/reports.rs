@@ -1,4 +1,4 @@
-//! `fondo balance`, `fondo register` and `fondo verify`.
+//! `fondo balance`, `fondo register`, `fondo verify` and `fondo doctor`.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +8,10 @@ use serde::Serialize;
 use crate::cli::{BalanceArgs, RegisterArgs};
 use crate::commands::{Outcome, date_arg, open, stdout};
 use crate::error::{Error, Result};
-use crate::ops::verify::{self, Finding};
+use crate::ops::{
+    self,
+    verify::{self, Finding},
+};
 use crate::render::{Format, Renderer, TableWidths, TableWriter, write_rows};
 use crate::report::balance::{self, BalanceQuery};
 use crate::report::register::{self, RegisterQuery};
@@ -120,4 +123,21 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
     } else {
         Outcome::Findings
     })
+}
+
+/// `fondo doctor`: exit 1 when any item is a problem.
+pub fn doctor(path: &Path, format: Format) -> Result<Outcome> {
+    let mut db = open(path, Access::Read)?;
+    let advice = ops::doctor::doctor(&mut db, chrono::Local::now().naive_local())?;
+    write_rows(format, stdout(), &advice)?;
+    Ok(
+        if advice
+            .iter()
+            .any(|a| a.severity == ops::doctor::Severity::Problem)
+        {
+            Outcome::Findings
+        } else {
+            Outcome::Ok
+        },
+    )
 }

@@ -520,6 +520,19 @@ pub fn tally(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<Tall
     Ok(tally)
 }
 
+/// How many stewards in term when the votes are counted (`at`, or the
+/// window's close if that came first) had to recuse: the applicant and those
+/// related to them.
+pub fn recused(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<u32> {
+    let until = at.min(grant.window_closes());
+    let related = related(conn, grant.applicant, until)?;
+    let count = stewards(conn, until.date())?
+        .into_iter()
+        .filter(|m| *m == grant.applicant || related.contains(m))
+        .count();
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
     if at < grant.last_at {
         return Err(Error::Refused(format!(

@@ -4,8 +4,10 @@
 //! here prints or exits.
 
 pub mod bank;
+pub mod budget;
 pub mod contribute;
 pub mod csvin;
+pub mod doctor;
 pub mod exchange;
 pub mod export;
 pub mod grants;

@@ -1,12 +1,15 @@
 //! The grant register and the whole story of one grant, as an audience may
 //! see them (applicants and voters are members, shown per audience).
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::domain::date::parse_date;
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
+use crate::domain::period::Span;
 use crate::error::Result;
 use crate::ops::grants::{self, Grant, Status, grant_label, member_names, policies, tally};
 use crate::render::Row;
@@ -133,6 +136,190 @@ pub fn list(
             consents: t.consents,
             objections: t.objections,
             abstentions: t.abstentions,
+        });
+    }
+    Ok(rows)
+}
+
+/// A grant in the register of a period, as it stood at the period's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterRow {
+    pub grant: String,
+    pub applicant: String,
+    pub pool: String,
+    pub category: String,
+    pub commodity: String,
+    pub requested: Money,
+    /// What the decision committed (the request, when approved by then).
+    pub approved: Money,
+    pub paid: Money,
+    pub spent: Money,
+    pub returned: Money,
+    pub status: &'static str,
+    pub rule: String,
+    pub consents: u32,
+    pub objections: u32,
+    pub abstentions: u32,
+    /// Stewards in term who had to recuse (the applicant, relatives).
+    pub recused: u32,
+    pub applied: String,
+    pub decided: Option<String>,
+    /// From application to decision, in days (to one decimal place).
+    pub days_to_decision: Option<Decimal>,
+    /// From the decision's day to the first tranche's day.
+    pub days_to_first_payment: Option<i64>,
+}
+
+impl Row for RegisterRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "grant",
+        "applicant",
+        "pool",
+        "category",
+        "commodity",
+        "requested",
+        "approved",
+        "paid",
+        "spent",
+        "returned",
+        "status",
+        "rule",
+        "consents",
+        "objections",
+        "abstentions",
+        "recused",
+        "applied",
+        "decided",
+        "days_to_decision",
+        "days_to_first_payment",
+    ];
+    const RIGHT_ALIGNED: &'static [&'static str] = &[
+        "requested",
+        "approved",
+        "paid",
+        "spent",
+        "returned",
+        "consents",
+        "objections",
+        "abstentions",
+        "recused",
+        "days_to_decision",
+        "days_to_first_payment",
+    ];
+}
+
+/// Days between two moments, to one decimal place (half to even).
+pub fn days_between(from: NaiveDateTime, to: NaiveDateTime) -> Decimal {
+    let mut days = Decimal::from((to - from).num_minutes())
+        .checked_div(Decimal::from(24 * 60))
+        .unwrap_or_default()
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointNearestEven);
+    days.rescale(1);
+    days
+}
+
+/// A grant as it stood at the end of `day`.
+pub struct GrantAt<'g> {
+    pub grant: &'g Grant,
+    pub status: Status,
+    pub decided: Option<NaiveDateTime>,
+    pub paid: i64,
+    pub spent: i64,
+    pub first_payment: Option<NaiveDate>,
+}
+
+/// Replays what a grant had become by the end of `day`.
+pub fn grant_at(grant: &Grant, day: NaiveDate) -> GrantAt<'_> {
+    let by = |at: NaiveDateTime| at.date() <= day;
+    let dated = |lines: &[grants::Line]| -> Vec<(NaiveDate, i64)> {
+        lines
+            .iter()
+            .filter_map(|l| Some((parse_date(&l.date).ok()?, l.amount)))
+            .filter(|(d, _)| *d <= day)
+            .collect()
+    };
+    let payments = dated(&grant.payments);
+    let decided = grant.decided_at.filter(|at| by(*at));
+    let status = if grant.closed_at.is_some_and(by) {
+        Status::Closed
+    } else if grant.status == Status::Withdrawn && grant.ended.as_ref().is_some_and(|e| by(e.0)) {
+        Status::Withdrawn
+    } else if decided.is_some() {
+        if grant.status == Status::Rejected {
+            Status::Rejected
+        } else {
+            Status::Approved
+        }
+    } else {
+        Status::Open
+    };
+    GrantAt {
+        grant,
+        status,
+        decided,
+        paid: payments.iter().map(|p| p.1).sum(),
+        spent: dated(&grant.spending).iter().map(|p| p.1).sum(),
+        first_payment: payments.iter().map(|p| p.0).min(),
+    }
+}
+
+/// Every grant that was alive during the span (applied by its end, not
+/// ended before its start), as it stood at the span's end.
+pub fn register(conn: &Connection, audience: Audience, span: &Span) -> Result<Vec<RegisterRow>> {
+    let names = Names::load(conn, audience)?;
+    let mut rows = Vec::new();
+    for id in grants::ids(conn)? {
+        let g = grants::load(conn, id)?;
+        let ended_before = [g.closed_at, g.ended.as_ref().map(|e| e.0)]
+            .into_iter()
+            .flatten()
+            .any(|at| at.date() < span.from)
+            || (g.status == Status::Rejected
+                && g.decided_at.is_some_and(|at| at.date() < span.from));
+        if g.applied_at.date() > span.to || ended_before {
+            continue;
+        }
+        let at = grant_at(&g, span.to);
+        let counted = at.decided.unwrap_or_else(|| {
+            span.to
+                .and_hms_opt(23, 59, 59)
+                .unwrap_or(g.applied_at)
+                .max(g.applied_at)
+        });
+        let t = tally(conn, &g, counted)?;
+        let approved = match at.status {
+            Status::Approved | Status::Closed if at.decided.is_some() => g.amount,
+            _ => 0,
+        };
+        let returned = if at.status == Status::Closed {
+            g.returned
+        } else {
+            0
+        };
+        rows.push(RegisterRow {
+            grant: grant_label(g.id),
+            applicant: names.member(g.applicant),
+            pool: names.pools.get(&g.pool).cloned().unwrap_or_default(),
+            category: g.category.clone().unwrap_or_default(),
+            commodity: g.commodity.code.clone(),
+            requested: money(&g, g.amount),
+            approved: money(&g, approved),
+            paid: money(&g, at.paid),
+            spent: money(&g, at.spent),
+            returned: money(&g, returned),
+            status: at.status.as_str(),
+            rule: g.tier.rule.to_string(),
+            consents: t.consents,
+            objections: t.objections,
+            abstentions: t.abstentions,
+            recused: grants::recused(conn, &g, counted)?,
+            applied: g.applied_at.format("%Y-%m-%d %H:%M").to_string(),
+            decided: at.decided.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
+            days_to_decision: at.decided.map(|d| days_between(g.applied_at, d)),
+            days_to_first_payment: match (at.decided, at.first_payment) {
+                (Some(d), Some(p)) => Some((p - d.date()).num_days()),
+                _ => None,
+            },
         });
     }
     Ok(rows)

@@ -3,9 +3,14 @@
 //! row of a report comes from the same snapshot of the ledger.
 
 pub mod balance;
+pub mod budget;
+pub mod convert;
+pub mod flows;
 pub mod grants;
 pub mod lists;
 pub mod members;
+pub mod metrics;
 pub mod pools;
 pub mod register;
+pub mod summary;
 pub mod support;

@@ -362,3 +362,51 @@ pub fn received(
     }
     Ok(total)
 }
+
+/// A contribution with what it credited to income, per commodity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContributionAmount {
+    pub txn_id: i64,
+    pub date: NaiveDate,
+    /// `None`: anonymous.
+    pub member_id: Option<i64>,
+    /// The kind of service for support in kind.
+    pub kind: Option<String>,
+    pub commodity_id: i64,
+    pub amount: i128,
+}
+
+/// Contributions dated `from..=to` that were not voided, with the amount
+/// each credited to income per commodity, in transaction order.
+pub fn contributions_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<ContributionAmount>> {
+    const WHAT: &str = "listing contributions for the period";
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT k.txn_id, t.date, k.member_id, k.kind, p.commodity_id, -sum(p.amount)
+             FROM contributions k
+             JOIN txns t ON t.id = k.txn_id
+             JOIN postings p ON p.txn_id = k.txn_id
+             JOIN accounts a ON a.id = p.account_id
+             WHERE t.date >= ?1 AND t.date <= ?2 AND lower(a.name) LIKE 'income:%'
+               AND NOT EXISTS (SELECT 1 FROM txns v WHERE v.reverses = k.txn_id)
+             GROUP BY k.txn_id, p.commodity_id
+             ORDER BY k.txn_id, p.commodity_id",
+        )
+        .ctx(WHAT)?;
+    stmt.query_map(params![from, to], |r| {
+        Ok(ContributionAmount {
+            txn_id: r.get(0)?,
+            date: r.get(1)?,
+            member_id: r.get(2)?,
+            kind: r.get(3)?,
+            commodity_id: r.get(4)?,
+            amount: i128::from(r.get::<_, i64>(5)?),
+        })
+    })
+    .and_then(Iterator::collect)
+    .ctx(WHAT)
+}

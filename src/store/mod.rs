@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod balances;
 pub mod commodities;
+pub mod flows;
 pub mod fund;
 pub mod imports;
 pub mod members;

@@ -1,0 +1,170 @@
+//! Totals in one currency (`--in USD`) from recorded reference rates.
+//!
+//! Every figure of a report is first exact and per commodity; a conversion
+//! is an extra column beside it. A conversion uses the latest rate recorded
+//! on or before the report's last day for the pair, in either direction (a
+//! rate USD→MXN converts MXN to USD by dividing), and is rounded half to
+//! even to the target currency's decimal places. Each converted figure names
+//! the rate and its date, so a reader can redo it by hand; totals add the
+//! rounded figures, so they can differ from a total converted at once by a
+//! few minor units. Money with no recorded rate is an error (it would
+//! silently drop out of a total); goods and services in kind without a rate
+//! stay unconverted, and the row says so.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::domain::currency;
+use crate::domain::money::{Money, parse_decimal};
+use crate::error::{Error, Result};
+use crate::store::{commodities, rates};
+
+/// A converted figure: the amount in the target currency and how it was
+/// converted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    pub amount: Option<Money>,
+    pub how: String,
+}
+
+/// Converts amounts into one currency with the rates in force on a day.
+pub struct Converter {
+    target: String,
+    decimals: u32,
+    on: NaiveDate,
+    /// (from, to) → (date, rate, source) of the latest rate on or before `on`.
+    rates: HashMap<(String, String), (NaiveDate, Decimal, Option<String>)>,
+}
+
+impl Converter {
+    /// A converter into `target` with the rates in force on `on`.
+    pub fn new(conn: &rusqlite::Connection, target: &str, on: NaiveDate) -> Result<Converter> {
+        let target = target.trim().to_uppercase();
+        let declared = commodities::by_id(conn)?
+            .into_values()
+            .find(|c| c.code == target)
+            .map(|c| c.decimals);
+        let decimals = declared
+            .or_else(|| currency::known(&target).map(|(d, _)| d))
+            .ok_or_else(|| Error::InvalidName {
+                kind: "currency for --in",
+                name: target.clone(),
+                reason: "neither a commodity of this fund nor a well-known currency".into(),
+            })?;
+        let mut latest = HashMap::new();
+        for r in rates::all(conn)? {
+            if r.date > on {
+                continue;
+            }
+            let rate = parse_decimal(&r.rate)?;
+            latest.insert((r.from, r.to), (r.date, rate, r.source));
+        }
+        Ok(Converter {
+            target,
+            decimals,
+            on,
+            rates: latest,
+        })
+    }
+
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// `minor` units of `code` (with `decimals` places) in the target currency.
+    pub fn convert(&self, code: &str, minor: i128, decimals: u32) -> Result<Converted> {
+        let value =
+            Decimal::try_from_i128_with_scale(minor, decimals).map_err(|_| self.too_large(code))?;
+        if code == self.target {
+            return Ok(Converted {
+                amount: Some(self.money(value)?),
+                how: String::new(),
+            });
+        }
+        let pair = |from: &str, to: &str| self.rates.get(&(from.to_owned(), to.to_owned()));
+        let described =
+            |date: &NaiveDate, rate: &Decimal, source: &Option<String>, from: &str, to: &str| {
+                let source = source
+                    .as_ref()
+                    .map(|s| format!(", {s}"))
+                    .unwrap_or_default();
+                format!("1 {from} = {rate} {to} ({date}{source})")
+            };
+        let (converted, how) = if let Some((date, rate, source)) = pair(code, &self.target) {
+            let product = value
+                .checked_mul(*rate)
+                .ok_or_else(|| self.too_large(code))?;
+            (product, described(date, rate, source, code, &self.target))
+        } else if let Some((date, rate, source)) = pair(&self.target, code) {
+            let quotient = value
+                .checked_div(*rate)
+                .ok_or_else(|| self.too_large(code))?;
+            (
+                quotient,
+                format!(
+                    "{}, divided",
+                    described(date, rate, source, &self.target, code)
+                ),
+            )
+        } else if currency::known(code).is_none() {
+            return Ok(Converted {
+                amount: None,
+                how: format!("in kind, no rate to {}", self.target),
+            });
+        } else {
+            return Err(Error::Refused(format!(
+                "no rate between {code} and {} recorded on or before {}; record one with `fondo rate add DATE {code} {} RATE`",
+                self.target, self.on, self.target
+            )));
+        };
+        Ok(Converted {
+            amount: Some(self.money(converted)?),
+            how,
+        })
+    }
+
+    /// Converts with `converter` when there is one: the converted amount
+    /// and how (both empty without `--in`).
+    pub fn maybe(
+        converter: Option<&Converter>,
+        code: &str,
+        money: Money,
+    ) -> Result<(Option<Money>, String)> {
+        match converter {
+            Some(c) => {
+                let converted = c.convert(code, money.minor, money.decimals)?;
+                Ok((converted.amount, converted.how))
+            }
+            None => Ok((None, String::new())),
+        }
+    }
+
+    /// A Money in the target currency.
+    pub fn zero(&self) -> Money {
+        Money {
+            minor: 0,
+            decimals: self.decimals,
+        }
+    }
+
+    fn money(&self, value: Decimal) -> Result<Money> {
+        let rounded =
+            value.round_dp_with_strategy(self.decimals, RoundingStrategy::MidpointNearestEven);
+        let scaled = rounded
+            .checked_mul(Decimal::from(10i64.pow(self.decimals)))
+            .ok_or_else(|| self.too_large(&self.target))?;
+        Ok(Money {
+            minor: rust_decimal::prelude::ToPrimitive::to_i128(&scaled)
+                .ok_or_else(|| self.too_large(&self.target))?,
+            decimals: self.decimals,
+        })
+    }
+
+    fn too_large(&self, code: &str) -> Error {
+        Error::Overflow {
+            context: format!("converting {code} to {}", self.target),
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! `fondo doctor`: plain-words advice for a new treasurer. A clean fund says
+//! what was checked and the fingerprint to publish; waiting work is named
+//! with the command that does it; a tampered file is a problem (exit 1)
+//! with what to do; doctor never writes.
+
+mod common;
+
+use common::{Fund, csv_rows};
+use rusqlite::Connection;
+
+/// Rows of `doctor --format csv` as (severity, topic, finding, what_to_do).
+fn advice(fund: &Fund) -> (i32, Vec<Vec<String>>) {
+    let run = fund.run(&["doctor", "--format", "csv"]);
+    let code = run.code;
+    assert!(
+        run.stdout.starts_with("severity,topic,finding,what_to_do\n"),
+        "{}",
+        run.stdout
+    );
+    (code, csv_rows(&run.stdout))
+}
+
+#[test]
+fn a_new_fund_is_told_what_to_set_up() {
+    let fund = Fund::init(None);
+    let (code, rows) = advice(&fund);
+    assert_eq!(code, 0);
+    let findings: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        findings,
+        [
+            "the fund has no default currency: every amount must name its commodity",
+            "no default account for contributions of money",
+            "the journal is empty",
+        ]
+    );
+    assert!(rows.iter().all(|r| r[0] == "attention"));
+    assert!(rows[1][3].contains("fondo setting set contribution-account"));
+}
+
+#[test]
+fn waiting_work_is_named_with_the_command_that_does_it() {
+    let fund = Fund::init(Some("USD"));
+    for args in [
+        &["account", "add", "assets:bank"][..],
+        &["setting", "set", "contribution-account", "assets:bank"],
+        &["setting", "set", "max-term-months.steward", "6"],
+        &["member", "add", "Ana"],
+        &["member", "add", "Bruno"],
+        &["role", "assign", "Ana", "steward", "--from", "2025-01-01"],
+        &["pool", "add", "housing", "--purpose", "rent"],
+        &[
+            "contribute",
+            "100",
+            "USD",
+            "--from",
+            "Bruno",
+            "--pool",
+            "housing",
+            "--date",
+            "2026-01-01",
+        ],
+        &[
+            "policy",
+            "set",
+            "housing",
+            "--rule",
+            "consent",
+            "--min-consents",
+            "1",
+            "--window",
+            "24h",
+            "--at",
+            "2026-01-01T10:00",
+        ],
+        &[
+            "grant",
+            "apply",
+            "--applicant",
+            "Bruno",
+            "--pool",
+            "housing",
+            "--amount",
+            "40",
+            "USD",
+            "--purpose",
+            "rent",
+            "--at",
+            "2026-01-02T10:00",
+        ],
+        &[
+            "grant",
+            "apply",
+            "--applicant",
+            "Bruno",
+            "--pool",
+            "housing",
+            "--amount",
+            "30",
+            "USD",
+            "--purpose",
+            "deposit",
+            "--at",
+            "2026-01-02T11:00",
+        ],
+        &[
+            "grant",
+            "vote",
+            "G-0002",
+            "consent",
+            "--as",
+            "Ana",
+            "--at",
+            "2026-01-02T12:00",
+        ],
+        &[
+            "grant",
+            "decide",
+            "G-0002",
+            "--expires",
+            "2026-02-01",
+            "--at",
+            "2026-01-02T13:00",
+        ],
+    ] {
+        fund.ok(args);
+    }
+    let before = fund.snapshot();
+    let (code, rows) = advice(&fund);
+    assert_eq!(code, 0, "{rows:?}");
+    let find = |needle: &str| {
+        rows.iter()
+            .find(|r| r[2].contains(needle))
+            .unwrap_or_else(|| panic!("no advice about {needle:?} in {rows:?}"))
+    };
+    let open = find("G-0001: its voting window closed at 2026-01-03 10:00");
+    assert_eq!(
+        (open[0].as_str(), open[1].as_str()),
+        ("attention", "grants")
+    );
+    assert!(open[3].contains("fondo grant decide G-0001"));
+    let expired = find("G-0002: its commitment expired after 2026-02-01");
+    assert!(expired[3].contains("fondo grant sweep"));
+    let term = find("Ana has been steward since 2025-01-01: past the 6-month limit");
+    assert!(term[3].contains("fondo role end \"Ana\" steward"));
+    let ok = rows.last().unwrap();
+    assert_eq!((ok[0].as_str(), ok[1].as_str()), ("ok", "integrity"));
+    assert!(ok[3].contains(&fund.fingerprint()), "{ok:?}");
+    assert_eq!(fund.snapshot(), before, "doctor must not write");
+}
+
+#[test]
+fn tampering_is_a_problem_with_what_to_do() {
+    let fund = Fund::init(Some("USD"));
+    fund.accounts(&["assets:bank", "income:dues"]);
+    fund.post(
+        "Dues",
+        "2026-01-12",
+        &["assets:bank=620.00 USD", "income:dues"],
+    );
+    {
+        let conn = Connection::open(&fund.db).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER postings_no_update;
+             UPDATE postings SET amount = amount + 1 WHERE txn_id = 1 AND amount > 0;",
+        )
+        .unwrap();
+    }
+    let (code, rows) = advice(&fund);
+    assert_eq!(code, 1, "a problem exits 1: {rows:?}");
+    let problems: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[0] == "problem")
+        .map(|r| &r[2][..4])
+        .collect();
+    assert_eq!(problems, ["V102", "V103", "V106", "V108"], "{rows:?}");
+    assert_eq!(rows[0][0], "problem", "problems come first");
+    let unbalanced = rows
+        .iter()
+        .find(|r| r[2].starts_with("V102 txn 1"))
+        .unwrap();
+    assert!(
+        unbalanced[3].contains("restore the latest backup"),
+        "{unbalanced:?}"
+    );
+    let table = fund.run(&["doctor"]);
+    assert_eq!(table.code, 1);
+    assert!(table.stdout.contains("problem"));
+}
+
+#[test]
+fn doctor_without_a_database_is_an_error() {
+    let fund = Fund::empty();
+    fund.fail(&["doctor"], &["fondo init"]);
+}
