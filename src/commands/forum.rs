@@ -1,18 +1,50 @@
-//! `fondo report forum`.
+//! `fondo report forum`: the open-forum page of a period, as one
+//! self-contained HTML file or as Markdown, on standard output or in a file.
 
+use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
-use crate::commands::Outcome;
+use crate::commands::{Outcome, open, say, span, stdout};
 use crate::domain::member::Audience;
 use crate::error::{Error, Result};
+use crate::render::forum::{document, html, markdown};
+use crate::report::forum::forum as gather;
+use crate::store::{Access, txns};
 
 pub fn forum(
-    _db: &Path,
-    _period: &PeriodArgs,
-    _audience: Audience,
-    _out: Option<&Path>,
-    _format: PageFormatArg,
+    path: &Path,
+    period: &PeriodArgs,
+    audience: Audience,
+    out: Option<&Path>,
+    format: PageFormatArg,
 ) -> Result<Outcome> {
-    Err(Error::Refused("report forum: in progress".into()))
+    let page = {
+        let mut db = open(path, Access::Read)?;
+        let tx = db.read()?;
+        let span = span(period, || {
+            Ok(txns::first_date(&tx)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
+        })?;
+        let doc = document(&gather(&tx, &span, audience)?);
+        match format {
+            PageFormatArg::Html => html(&doc),
+            PageFormatArg::Md => markdown(&doc),
+        }
+    };
+    match out {
+        None => {
+            let mut out = stdout();
+            out.write_all(page.as_bytes())?;
+            out.flush()?;
+        }
+        Some(file) => {
+            fs::write(file, page.as_bytes()).map_err(|source| Error::Io {
+                context: format!("writing {}", file.display()),
+                source,
+            })?;
+            say(&[format!("wrote the forum report to {}", file.display())])?;
+        }
+    }
+    Ok(Outcome::Ok)
 }

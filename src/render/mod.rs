@@ -12,6 +12,8 @@
 //! [`TableWidths`] and streams them in a second with [`TableWriter`], so even
 //! a table of millions of postings fits the memory budget.
 
+pub mod forum;
+
 use std::io::{self, Write};
 
 use serde::Serialize;

@@ -6,6 +6,7 @@ pub mod balance;
 pub mod budget;
 pub mod convert;
 pub mod flows;
+pub mod forum;
 pub mod grants;
 pub mod lists;
 pub mod members;

@@ -1,0 +1,439 @@
+//! `fondo report forum` end to end, in a real browser: the demo fund's page
+//! for 2026-Q2 is rendered by Debian's headless chromium to a PNG that must
+//! not be blank and must show the chart's two colours; chromium's DOM of
+//! the page must hold every figure of `fondo report summary` for the same
+//! period in its place (and the pools of `report pools`, the months adding
+//! up to the summary's inflows and outflows, the ledger's fingerprint); the
+//! Markdown page says the same; names that look like markup stay text; and
+//! the page is the same on every run.
+//!
+//! chromium must be installed (`apt-get install chromium`; `.ci/run` does
+//! it); without it these tests fail rather than pass vacuously.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::{Fund, command, fingerprint, run_command, run_on};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The demo fund in a temporary directory: (directory, database).
+fn demo_fund() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut cmd = command();
+    cmd.arg("--db")
+        .arg(&db)
+        .arg("demo")
+        .arg("--out")
+        .arg(dir.path().join("demo"));
+    run_command(&mut cmd).ok();
+    (dir, db)
+}
+
+/// Runs headless chromium on a local file with extra arguments; returns
+/// standard output.
+fn chromium(page: &Path, extra: &[String]) -> String {
+    let profile = TempDir::new().unwrap();
+    let mut cmd = assert_cmd::Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .args(extra)
+    .arg(format!("file://{}", page.display()))
+    .timeout(Duration::from_secs(120));
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!("chromium did not run ({e}); these tests need it: `apt-get install chromium`")
+    });
+    assert!(
+        out.status.success(),
+        "chromium failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("chromium's output is UTF-8")
+}
+
+/// The text of the cell `field` of the row `key` in a table named `table`
+/// (there may be several: one per currency) in chromium's serialization of
+/// the page.
+fn cell(dom: &str, table: &str, key: &str, field: &str) -> Option<String> {
+    let marker = format!("data-table=\"{table}\"");
+    dom.match_indices(&marker).find_map(|(start, _)| {
+        let table_html = &dom[start..start + dom[start..].find("</table>")?];
+        let row_at = table_html.find(&format!("<tr data-key=\"{key}\">"))?;
+        let row = &table_html[row_at..row_at + table_html[row_at..].find("</tr>")?];
+        let field = format!("data-field=\"{field}\">");
+        let at = row.find(&field)? + field.len();
+        Some(row[at..at + row[at..].find("</td>")?].to_owned())
+    })
+}
+
+fn text(value: &Value) -> &str {
+    value.as_str().unwrap_or_default()
+}
+
+fn decimal(text: &str) -> Decimal {
+    text.parse()
+        .unwrap_or_else(|_| panic!("{text:?} is a decimal"))
+}
+
+fn json(db: &Path, args: &[&str]) -> Vec<Value> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&run_on(db, &all).ok()).expect("reports print JSON arrays")
+}
+
+/// Counts pixels of a PNG: (all, not white, near `in`, near `out`).
+fn pixels(png: &Path) -> (usize, usize, usize, usize) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    assert!(channels >= 3, "an RGB screenshot: {:?}", info.color_type);
+    let near = |p: &[u8], c: [u8; 3]| p.iter().zip(c).all(|(a, b)| a.abs_diff(b) <= 12);
+    let (mut all, mut ink, mut inflow, mut outflow) = (0, 0, 0, 0);
+    for p in buf[..info.buffer_size()].chunks(channels) {
+        all += 1;
+        ink += usize::from(p[..3].iter().any(|&v| v < 235));
+        inflow += usize::from(near(&p[..3], [0x2f, 0x6f, 0x5e]));
+        outflow += usize::from(near(&p[..3], [0xd9, 0x82, 0x2b]));
+    }
+    (all, ink, inflow, outflow)
+}
+
+#[test]
+fn the_forum_page_renders_in_a_browser_with_the_figures_of_the_reports() {
+    let (dir, db) = demo_fund();
+    let page = dir.path().join("forum.html");
+    let said = run_on(
+        &db,
+        &[
+            "report",
+            "forum",
+            "--period",
+            "2026-Q2",
+            "--audience",
+            "public",
+            "--out",
+            page.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert!(said.starts_with("wrote the forum report to "), "{said}");
+    let source = std::fs::read_to_string(&page).unwrap();
+
+    // Self-contained: nothing to fetch.
+    for needle in ["src=", "href=", "@import", "url("] {
+        assert!(!source.contains(needle), "the page refers to {needle}");
+    }
+
+    // Rendered, not blank, with the chart's bars.
+    let png = dir.path().join("forum.png");
+    chromium(
+        &page,
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1200,3000".into(),
+        ],
+    );
+    let (all, ink, inflow, outflow) = pixels(&png);
+    assert_eq!(all, 1200 * 3000);
+    assert!(ink * 33 > all, "only {ink} of {all} pixels are not white");
+    assert!(inflow > 2000, "{inflow} pixels of the chart's `in` colour");
+    assert!(
+        outflow > 2000,
+        "{outflow} pixels of the chart's `out` colour"
+    );
+
+    // Every figure of `report summary` is in the page the browser built.
+    let dom = chromium(&page, &["--dump-dom".into()]);
+    let summary = json(&db, &["report", "summary", "--period", "2026-Q2"]);
+    assert!(summary.len() > 40, "a realistic summary");
+    let mut checked = 0;
+    for row in &summary {
+        let (section, item) = (text(&row["section"]), text(&row["item"]));
+        let (pool, commodity) = (text(&row["pool"]), text(&row["commodity"]));
+        let (table, key, field, want) = match section {
+            "opening" | "closing" | "committed" => (
+                "pools",
+                format!("{pool}|{commodity}"),
+                section,
+                text(&row["amount"]).to_owned(),
+            ),
+            "inflow" | "outflow" | "within" => (
+                "flows",
+                [section, item, text(&row["detail"]), pool, commodity].join("|"),
+                "amount",
+                text(&row["amount"]).to_owned(),
+            ),
+            "count" => ("counts", item.to_owned(), "count", row["count"].to_string()),
+            other => panic!("unexpected summary section {other}"),
+        };
+        assert_eq!(
+            cell(&dom, table, &key, field).as_deref(),
+            Some(want.as_str()),
+            "summary row {row} in table {table}, row {key}, column {field}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, summary.len());
+
+    // The pools table is `report pools`, column by column.
+    for row in json(&db, &["report", "pools", "--period", "2026-Q2"]) {
+        let key = format!("{}|{}", text(&row["pool"]), text(&row["commodity"]));
+        for field in [
+            "opening",
+            "contributions",
+            "moved_in",
+            "moved_out",
+            "spent",
+            "converted",
+            "other",
+            "closing",
+            "committed",
+            "available",
+        ] {
+            assert_eq!(
+                cell(&dom, "pools", &key, field).as_deref(),
+                Some(text(&row[field])),
+                "pools {key} {field}"
+            );
+        }
+    }
+
+    // The months of each currency add up to its money in and out.
+    let mut flows: BTreeMap<(&str, &str), Decimal> = BTreeMap::new();
+    for row in &summary {
+        let section = text(&row["section"]);
+        let commodity = text(&row["commodity"]);
+        if matches!(section, "inflow" | "outflow") && ["USD", "EUR", "MXN"].contains(&commodity) {
+            *flows.entry((section, commodity)).or_default() += decimal(text(&row["amount"]));
+        }
+    }
+    for ((section, commodity), total) in flows {
+        let field = if section == "inflow" {
+            "inflow"
+        } else {
+            "outflow"
+        };
+        let months: Decimal = ["2026-04", "2026-05", "2026-06"]
+            .iter()
+            .map(|m| {
+                decimal(
+                    &cell(&dom, "months", &format!("{m}|{commodity}"), field)
+                        .unwrap_or_else(|| panic!("month {m} of {commodity}")),
+                )
+            })
+            .sum();
+        assert_eq!(months, total, "{section} of {commodity} by month");
+    }
+
+    // Every grant of the register, and the fingerprint `verify` prints.
+    for row in json(
+        &db,
+        &[
+            "report",
+            "grants",
+            "--period",
+            "2026-Q2",
+            "--audience",
+            "public",
+        ],
+    ) {
+        let key = text(&row["grant"]);
+        for field in ["applicant", "requested", "paid", "spent", "status"] {
+            assert_eq!(
+                cell(&dom, "grants", key, field).as_deref(),
+                Some(text(&row[field])),
+                "grant {key} {field}"
+            );
+        }
+    }
+    assert!(
+        dom.contains(&format!(">{}</code>", fingerprint(&db))),
+        "the page shows the ledger's fingerprint"
+    );
+}
+
+#[test]
+fn the_markdown_page_says_the_same_and_pages_are_deterministic() {
+    let (_dir, db) = demo_fund();
+    let args = ["report", "forum", "--period", "2026-Q2", "--format", "md"];
+    let md = run_on(&db, &args).ok();
+    assert_eq!(run_on(&db, &args).ok(), md, "the same page every time");
+    assert!(md.starts_with("# Barrio Solidarity Fund\n"), "{md}");
+    for row in json(&db, &["report", "pools", "--period", "2026-Q2"]) {
+        let line = [
+            "pool",
+            "commodity",
+            "opening",
+            "contributions",
+            "moved_in",
+            "moved_out",
+            "spent",
+            "converted",
+            "other",
+            "closing",
+            "committed",
+            "available",
+        ]
+        .iter()
+        .map(|f| text(&row[*f]).to_owned())
+        .collect::<Vec<_>>()
+        .join(" | ");
+        assert!(
+            md.lines().any(|l| l == format!("| {line} |")),
+            "pools row | {line} | missing from:\n{md}"
+        );
+    }
+    assert!(md.contains(&format!("    {}\n", fingerprint(&db))));
+    let html = ["report", "forum", "--period", "2026-Q2"];
+    assert_eq!(run_on(&db, &html).ok(), run_on(&db, &html).ok());
+}
+
+#[test]
+fn names_that_look_like_markup_stay_text() {
+    let fund = Fund::init(Some("USD"));
+    let evil = "<script>alert(\"x\")</script> & Co";
+    let pool = "a|b <i>\"q\"";
+    for args in [
+        &["account", "add", "assets:bank:usd"][..],
+        &["setting", "set", "contribution-account", "assets:bank:usd"],
+        &["member", "add", evil],
+        &["role", "assign", evil, "steward", "--from", "2025-01-01"],
+        &["member", "add", "Ana"],
+        &["role", "assign", "Ana", "steward", "--from", "2025-01-01"],
+        &["pool", "add", pool, "--purpose", "test"],
+        &[
+            "policy",
+            "set",
+            pool,
+            "--rule",
+            "consent",
+            "--min-consents",
+            "1",
+            "--window",
+            "24h",
+            "--at",
+            "2025-01-01T00:00",
+        ],
+        &[
+            "contribute",
+            "50.00",
+            "USD",
+            "--from",
+            evil,
+            "--pool",
+            pool,
+            "--date",
+            "2025-01-02",
+        ],
+        &[
+            "grant",
+            "apply",
+            "--applicant",
+            evil,
+            "--pool",
+            pool,
+            "--amount",
+            "40",
+            "USD",
+            "--purpose",
+            "test",
+            "--at",
+            "2025-01-03T10:00",
+        ],
+        &[
+            "grant",
+            "vote",
+            "G-0001",
+            "consent",
+            "--as",
+            "Ana",
+            "--at",
+            "2025-01-03T11:00",
+        ],
+        &["grant", "decide", "G-0001", "--at", "2025-01-03T12:00"],
+    ] {
+        fund.ok(args);
+    }
+    let page = fund.path("forum.html");
+    fund.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2025",
+        "--audience",
+        "treasurer",
+        "--out",
+        page.to_str().unwrap(),
+    ]);
+    let source = std::fs::read_to_string(&page).unwrap();
+    assert!(!source.contains("<script"), "markup from a name");
+    assert!(!source.contains("<i>"), "markup from a pool's name");
+    assert!(source.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co"));
+    let dom = chromium(&page, &["--dump-dom".into()]);
+    assert!(
+        !dom.contains("<script"),
+        "the browser built no script element"
+    );
+    assert_eq!(
+        cell(&dom, "grants", "G-0001", "applicant").as_deref(),
+        Some("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; Co")
+    );
+    let md = fund.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2025",
+        "--audience",
+        "treasurer",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.contains(r#"\<script\>alert("x")\</script\> \& Co"#),
+        "{md}"
+    );
+    assert!(md.contains(r#"a\|b \<i\>"q""#), "{md}");
+    // In the public page the steward-applicant keeps a public name; the
+    // figures do not depend on the audience.
+    let public = fund.ok(&["report", "forum", "--period", "2025"]);
+    assert!(public.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn bad_periods_and_missing_funds_are_refused() {
+    let fund = Fund::init(Some("USD"));
+    fund.fail(
+        &["report", "forum", "--period", "2026-Q5"],
+        &["a quarter is Q1, Q2, Q3 or Q4"],
+    );
+    let missing = fund.path("none.db");
+    run_on(&missing, &["report", "forum", "--period", "2026"]).error(&["no fondo database"]);
+    assert!(!missing.exists());
+    fund.fail(
+        &[
+            "report",
+            "forum",
+            "--period",
+            "2026",
+            "--out",
+            fund.path("no/such/dir/page.html").to_str().unwrap(),
+        ],
+        &["writing", "page.html"],
+    );
+}
