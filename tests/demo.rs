@@ -1,9 +1,10 @@
 //! `fondo demo` end to end: the example fund is built through the real
 //! commands from the embedded files, from any directory; its books verify
 //! cleanly; its balances, pools and grants are the figures the story in
-//! `examples/demo/story.sh` adds up to (worked out by hand below); two runs
-//! give the same ledger; and an existing database file or a folder in use is
-//! refused with nothing written.
+//! `examples/demo/story.sh` adds up to (worked out by hand below); it writes
+//! the forum report of its last quarter; two runs give the same ledger; and
+//! an existing database file or a folder in use is refused with nothing
+//! written.
 
 mod common;
 
@@ -200,6 +201,8 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         "11 grants (1 open, 3 approved, 1 rejected, 1 withdrawn and 5 closed)",
         "verify found no problems",
         "transcript.txt",
+        "forum.html",
+        "forum.md",
     ] {
         assert!(out.contains(needle), "{needle:?} missing from:\n{out}");
     }
@@ -285,12 +288,31 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         "G-0004 rejected: an objection stands",
         "G-0006 still open: 4 of a quorum of 3 have voted",
         "imported 3 contributions from bank-eur-2026-q2.csv",
+        "$ fondo report forum --period 2026-Q2 --audience public --format html --out ",
     ] {
         assert!(
             transcript.contains(needle),
             "{needle:?} missing from the transcript"
         );
     }
+
+    // The forum report of the last quarter, in both formats, is the one
+    // `report forum` gives, with the ledger's fingerprint.
+    let html = fs::read_to_string(shown.join("forum.html")).unwrap();
+    assert_eq!(
+        html,
+        run_on(&db, &["report", "forum", "--period", "2026-Q2"]).ok()
+    );
+    assert!(html.contains(&fingerprint(&db)));
+    let md = fs::read_to_string(shown.join("forum.md")).unwrap();
+    assert_eq!(
+        md,
+        run_on(
+            &db,
+            &["report", "forum", "--period", "2026-Q2", "--format", "md"]
+        )
+        .ok()
+    );
 
     // A second run elsewhere, with absolute paths, gives the same ledger.
     let again = TempDir::new().unwrap();

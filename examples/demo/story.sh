@@ -68,7 +68,7 @@ fondo pledge add "Solidarität Berlin" 600.00 EUR --every quarter --from 2026-01
 fondo pledge add "Cocina Común" 50.00 USD --every month --from 2026-01-01 --pool food
 
 # --- The January assembly: how each pool decides (small requests by lazy -----
-# --- consensus, larger ones by majority), and a relation to recuse from ------
+# --- consensus, larger ones by majority), a relation to recuse from, budgets --
 
 fondo policy set housing --rule lazy --window 48h --max-amount 200 USD \
     --reason "assembly of 2026-01-10: small requests pass unless a steward objects" --at 2026-01-10T18:00
@@ -85,6 +85,8 @@ fondo policy set "rapid response" --rule lazy --min-consents 1 --window 24h --ma
 fondo policy set "rapid response" --rule majority --quorum 2 --threshold 0.5 --window 72h \
     --reason "assembly of 2026-01-10" --at 2026-01-10T18:30
 fondo member relate Carmen Dario --reason "siblings" --at 2026-01-10T18:40
+fondo budget set housing rent 1200.00 USD --period 2026-Q1
+fondo budget set general operations 400.00 USD --period 2026-Q1
 fondo contribute 85.00 USD --anonymous --date 2026-01-10 --memo "collection at the January assembly"
 fondo contribute 60.00 USD --from Ana --date 2026-01-10 --memo "yearly dues"
 fondo contribute 25.00 USD --from Bruno --pool housing --date 2026-01-10
@@ -175,6 +177,9 @@ fondo policy set housing --rule lazy --window 72h --max-amount 200 USD \
     --reason "assembly of 2026-04-11: three days to object, for stewards who work weekends" --at 2026-04-11T18:00
 fondo pool move 300.00 USD --from general --to "rapid response" --date 2026-04-11 \
     --reason "assembly of 2026-04-11: the emergency pool ran low"
+fondo budget set housing rent 1200.00 USD --period 2026-Q2
+fondo budget set food groceries 800.00 USD --period 2026-Q2
+fondo budget set general operations 450.00 USD --period 2026-Q2
 fondo contribute 112.00 USD --anonymous --date 2026-04-11 --memo "collection at the April assembly"
 fondo contribute 4.0 HOURS --anonymous --kind childcare --date 2026-04-11 --memo "during the April assembly"
 # G-0005: groceries for the kitchen, by majority; everyone votes, so it passes early.
@@ -251,8 +256,9 @@ fondo grant apply --applicant "Familia Ortega" --pool housing --amount 90.00 USD
 fondo grant withdraw G-0010 --reason "the landlord paid for it" --at 2026-06-16T09:00
 fondo give 4 BLANKETS --pool "rapid response" --date 2026-06-20 --memo "emergency night shelter"
 fondo grant spend G-0009 280.00 USD --category groceries --receipt "Mercado Central 0611" --at 2026-06-25T10:00
-# G-0011: still being voted on when the half-year closes.
-fondo grant apply --applicant Luis --pool housing --amount 400.00 USD \
+# G-0011: Dario's own request, from which he and his sister Carmen recuse;
+# still being voted on when the half-year closes.
+fondo grant apply --applicant Dario --pool housing --amount 400.00 USD \
     --purpose "Deposit for a new flat" --category deposit --at 2026-06-26T10:00
 fondo grant vote G-0011 consent --as Ana --at 2026-06-26T18:00
 fondo grant vote G-0011 consent --as Felipe --at 2026-06-27T10:00

@@ -21,8 +21,10 @@
 //! command that fails, naming the script line; the fund built so far is left
 //! where it is, for inspection.
 //!
-//! The steps after the story (checking the books, and the outputs built from
-//! them) are one function each, run in order by [`demo`].
+//! After the story come the demo's own steps, one function each, run in
+//! order by [`demo`]: check the books ([`verify_books`], as `fondo verify`
+//! does) and write the open-forum report of the last quarter
+//! ([`write_forum`], through `fondo report forum` like the story's commands).
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -38,6 +40,7 @@ use crate::error::{Error, Result};
 use crate::ops::Progress;
 use crate::ops::grants::Status;
 use crate::ops::verify::{Verification, verify};
+use crate::render::forum::plain_list;
 use crate::report;
 use crate::store::{Access, fund};
 
@@ -84,11 +87,20 @@ const STORY: &str = "demo/story.sh";
 /// The transcript of every command run, in the output folder.
 const TRANSCRIPT: &str = "transcript.txt";
 
-/// One command of the story.
+/// The period the demo's forum report covers: the story's last quarter,
+/// compared with the one before.
+const FORUM_PERIOD: &str = "2026-Q2";
+
+/// The forum report's files in the output folder.
+const FORUM_HTML: &str = "forum.html";
+const FORUM_MD: &str = "forum.md";
+
+/// One command the demo runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Step {
-    /// The script line it starts on (1-based).
-    line: usize,
+    /// The script line it starts on (1-based); none for the commands the
+    /// demo adds after the story.
+    line: Option<usize>,
     /// The command as written, continuation lines joined.
     text: String,
     /// Its arguments, after `fondo`.
@@ -101,8 +113,9 @@ pub fn demo(db: &Path, args: &DemoArgs) -> Result<Outcome> {
     let mut fondo = Fondo::start(db, &args.out)?;
     run_story(&mut fondo, &story)?;
     let verification = verify_books(db)?;
-    fondo.finish()?;
-    let built = describe(db, story.len(), &verification)?;
+    write_forum(&mut fondo, &args.out)?;
+    let commands = fondo.finish()?;
+    let built = describe(db, commands, &verification)?;
     say(&account(db, &args.out, &built))?;
     Ok(Outcome::Ok)
 }
@@ -173,7 +186,7 @@ fn parse_story(script: &str, db: &Path) -> Result<Vec<Step>> {
             .trim()
             .to_owned();
         steps.push(Step {
-            line,
+            line: Some(line),
             text,
             args: args.to_vec(),
         });
@@ -217,6 +230,8 @@ struct Fondo {
     dir: PathBuf,
     transcript: BufWriter<File>,
     transcript_path: PathBuf,
+    /// Commands run so far.
+    ran: usize,
 }
 
 impl Fondo {
@@ -246,6 +261,7 @@ impl Fondo {
             dir,
             transcript: BufWriter::new(file),
             transcript_path,
+            ran: 0,
         };
         fondo.log(&format!(
             "# Every command `fondo demo` ran, in order, with what it printed.\n\
@@ -281,28 +297,44 @@ impl Fondo {
             })?;
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
+        self.ran += 1;
         self.log(&format!("\n$ fondo {}\n{stdout}{stderr}", step.text))?;
         if output.status.success() {
             return Ok(());
         }
         let message = stderr.trim();
-        Err(script_error(
-            step.line,
-            &format!(
-                "`fondo {}` failed: {}; the fund built so far is left in {} (see {})",
-                step.text,
-                message.strip_prefix("fondo: ").unwrap_or(message),
-                self.db.display(),
-                self.transcript_path.display()
-            ),
-        ))
+        let reason = format!(
+            "`fondo {}` failed: {}; the fund built so far is left in {} (see {})",
+            step.text,
+            message.strip_prefix("fondo: ").unwrap_or(message),
+            self.db.display(),
+            self.transcript_path.display()
+        );
+        Err(match step.line {
+            Some(line) => script_error(line, &reason),
+            None => Error::Refused(format!("the demo stopped: {reason}")),
+        })
     }
 
-    fn finish(mut self) -> Result<()> {
+    /// Runs a command the demo adds after the story.
+    fn run_args(&mut self, args: &[&str]) -> Result<()> {
+        let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        let text =
+            shlex::try_join(args.iter().map(String::as_str)).unwrap_or_else(|_| args.join(" "));
+        self.run(&Step {
+            line: None,
+            text,
+            args,
+        })
+    }
+
+    /// Closes the transcript; returns how many commands ran.
+    fn finish(mut self) -> Result<usize> {
         self.transcript.flush().map_err(|source| Error::Io {
             context: format!("writing {}", self.transcript_path.display()),
             source,
-        })
+        })?;
+        Ok(self.ran)
     }
 }
 
@@ -333,6 +365,31 @@ fn verify_books(db: &Path) -> Result<Verification> {
         )));
     }
     Ok(verification)
+}
+
+/// Writes the forum report of the story's last quarter, as HTML and as
+/// Markdown, for the public.
+fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
+    let out = std::path::absolute(out).map_err(|source| Error::Io {
+        context: format!("resolving {}", out.display()),
+        source,
+    })?;
+    for (file, format) in [(FORUM_HTML, "html"), (FORUM_MD, "md")] {
+        let path = out.join(file).display().to_string();
+        fondo.run_args(&[
+            "report",
+            "forum",
+            "--period",
+            FORUM_PERIOD,
+            "--audience",
+            "public",
+            "--format",
+            format,
+            "--out",
+            &path,
+        ])?;
+    }
+    Ok(())
 }
 
 /// What the demo built, for its closing account.
@@ -391,22 +448,6 @@ fn describe(db: &Path, commands: usize, verification: &Verification) -> Result<B
     })
 }
 
-/// `a, b and c`.
-fn listed<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
-    }
-}
-
 /// A path as it can be typed in a shell.
 fn quoted(path: &Path) -> String {
     let text = path.display().to_string();
@@ -419,7 +460,7 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
     let members: usize = built.members.iter().map(|(_, n)| n).sum();
     let grants: usize = built.grants.iter().map(|(_, n)| n).sum();
     let counts = |counts: &[(&str, usize)]| {
-        listed(
+        plain_list(
             &counts
                 .iter()
                 .filter(|(_, n)| *n > 0)
@@ -439,10 +480,10 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
             "  {members} members ({}), with treasurers and stewards in rotating terms",
             counts(&built.members)
         ),
-        format!("  pools: {}", listed(&built.pools)),
+        format!("  pools: {}", plain_list(&built.pools)),
         format!(
             "  commodities: {}, with {} recorded exchange rates",
-            listed(&built.commodities),
+            plain_list(&built.commodities),
             built.rates
         ),
         format!("  {grants} grants ({})", counts(&built.grants)),
@@ -452,6 +493,10 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
         ),
         format!("  fingerprint: {}", v.fingerprint),
         format!("written to {}:", out.display()),
+        format!(
+            "  {FORUM_HTML:<31} the open-forum report of {FORUM_PERIOD}, for the public (open it in a browser, or print it)"
+        ),
+        format!("  {FORUM_MD:<31} the same report in Markdown"),
         format!("  examples/{STORY:<22} the story: every command the demo ran"),
         format!(
             "  {:<31} the files it imported",
@@ -459,10 +504,11 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
         ),
         format!("  {TRANSCRIPT:<31} what each command printed"),
         "look around:".to_owned(),
+        format!("  fondo --db {db_arg} report summary --period {FORUM_PERIOD}"),
+        format!("  fondo --db {db_arg} report metrics --period {FORUM_PERIOD}"),
         format!("  fondo --db {db_arg} pool list"),
         format!("  fondo --db {db_arg} grant list --audience public"),
         format!("  fondo --db {db_arg} role list"),
-        format!("  fondo --db {db_arg} balance --tree --depth 2"),
     ]
 }
 
@@ -498,7 +544,7 @@ mod tests {
                 let normal = resolved.to_string_lossy().replace("demo/../", "");
                 assert!(
                     EXAMPLES.iter().any(|(p, _)| *p == normal),
-                    "line {} names {file}, which is not embedded",
+                    "line {:?} names {file}, which is not embedded",
                     step.line
                 );
             }
@@ -515,7 +561,7 @@ mod tests {
             story,
             vec![
                 Step {
-                    line: 3,
+                    line: Some(3),
                     text: "pool add housing --purpose \"Rent relief\"".into(),
                     args: vec!["pool", "add", "housing", "--purpose", "Rent relief"]
                         .into_iter()
@@ -523,7 +569,7 @@ mod tests {
                         .collect(),
                 },
                 Step {
-                    line: 6,
+                    line: Some(6),
                     text: "pool list".into(),
                     args: vec!["pool".into(), "list".into()],
                 },
@@ -546,11 +592,5 @@ mod tests {
         );
         assert!(reason("fondo member add \"Ana\n").1.contains("quotes"));
         assert!(reason("fondo pool list \\\n").1.contains("backslash"));
-    }
-
-    #[test]
-    fn lists_in_plain_words() {
-        assert_eq!(listed(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(listed(&["a"]), "a");
     }
 }
