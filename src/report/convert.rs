@@ -9,8 +9,9 @@
 //! the rate and its date, so a reader can redo it by hand; totals add the
 //! rounded figures, so they can differ from a total converted at once by a
 //! few minor units. Money with no recorded rate is an error (it would
-//! silently drop out of a total); goods and services in kind without a rate
-//! stay unconverted, and the row says so.
+//! silently drop out of a total), unless there is none of it (zero needs no
+//! rate); goods and services in kind without a rate stay unconverted, and
+//! the row says so.
 
 use std::collections::HashMap;
 
@@ -117,6 +118,12 @@ impl Converter {
             return Ok(Converted {
                 amount: None,
                 how: format!("in kind, no rate to {}", self.target),
+            });
+        } else if minor == 0 {
+            // Nothing to convert (a pool that once held this currency).
+            return Ok(Converted {
+                amount: Some(self.zero()),
+                how: String::new(),
             });
         } else {
             return Err(Error::Refused(format!(
