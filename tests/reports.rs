@@ -1067,6 +1067,36 @@ fn a_conversion_uses_the_latest_rate_in_either_direction() {
     );
 }
 
+#[test]
+fn money_no_longer_held_needs_no_rate() {
+    let fund = Fund::init(Some("USD"));
+    run_all(
+        &fund,
+        &[
+            "account add assets:eur",
+            "account add assets:usd",
+            "contribute 100 EUR --anonymous --into assets:eur --date 2026-01-05",
+            "exchange 100 EUR --to-amount 108 USD --from-account assets:eur --to-account assets:usd --date 2026-01-06",
+        ],
+    );
+    // In February the general pool holds no euros: its EUR row converts to
+    // nothing without a rate.
+    expect(
+        &fund,
+        &["report", "pools", "--period", "2026-02", "--in", "USD", "--format", "csv"],
+        "\
+pool,commodity,opening,contributions,moved_in,moved_out,spent,converted,other,closing,committed,available,closing_in,conversion
+general,EUR,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,
+general,USD,108.00,0.00,0.00,0.00,0.00,0.00,0.00,108.00,0.00,108.00,108.00,
+",
+    );
+    // January's summary converts euros that moved: that needs a rate.
+    fund.fail(
+        &["report", "summary", "--period", "2026-01", "--in", "USD"],
+        &["no rate between EUR and USD recorded on or before 2026-01-31"],
+    );
+}
+
 // ---------------------------------------------------------------------------
 // A small case, every figure by hand
 // ---------------------------------------------------------------------------
