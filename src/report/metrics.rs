@@ -78,6 +78,11 @@ struct Value {
     basis: String,
 }
 
+/// `1 decision`, `5 decisions`.
+fn things(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn one_place(value: Decimal) -> Decimal {
     let mut v = value.round_dp_with_strategy(1, RoundingStrategy::MidpointNearestEven);
     v.rescale(1);
@@ -165,7 +170,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
     }
     for (code, by_donor) in &donors {
         let totals: Vec<i128> = by_donor.values().copied().collect();
-        let basis = format!("{} contributors", totals.len());
+        let basis = things(totals.len(), "contributor", "contributors");
         let figures = concentration(&totals);
         push(
             "top contributor share",
@@ -275,41 +280,44 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
     }
     decision_days.sort_unstable();
     payment_days.sort_unstable();
-    let n = |v: &Vec<Decimal>, what: &str| format!("{} {what}", v.len());
     push(
         "median days to decision",
         "",
         "days",
         median(&decision_days),
-        n(&decision_days, "decisions"),
+        things(decision_days.len(), "decision", "decisions"),
     );
     push(
         "90th percentile days to decision",
         "",
         "days",
         nearest_rank(&decision_days, 90),
-        n(&decision_days, "decisions"),
+        things(decision_days.len(), "decision", "decisions"),
     );
     push(
         "median days to first payment",
         "",
         "days",
         median(&payment_days),
-        n(&payment_days, "first payments"),
+        things(payment_days.len(), "first payment", "first payments"),
     );
     push(
         "90th percentile days to first payment",
         "",
         "days",
         nearest_rank(&payment_days, 90),
-        n(&payment_days, "first payments"),
+        things(payment_days.len(), "first payment", "first payments"),
     );
     push(
         "participation",
         "",
         "percent",
         percent(i128::from(votes), i128::from(eligible)),
-        format!("{votes} votes of {eligible} eligible at {decisions} decisions"),
+        format!(
+            "{} of {eligible} eligible at {}",
+            things(votes as usize, "vote", "votes"),
+            things(decisions as usize, "decision", "decisions")
+        ),
     );
     for ((metric, code), amount) in in_kind {
         push(metric, &code, "amount", Some(amount), String::new());
@@ -334,7 +342,10 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             &code,
             "percent",
             percent(received, pledged),
-            format!("{periods} pledge periods (a period counts up to what was pledged)"),
+            format!(
+                "{} (a period counts up to what was pledged)",
+                things(periods as usize, "pledge period", "pledge periods")
+            ),
         );
     }
     // Role rotation.
@@ -354,7 +365,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         "",
         "count",
         Some(Decimal::from(past)),
-        format!("{} terms held", held.len()),
+        things(held.len(), "term held", "terms held"),
     );
     Ok(out)
 }
