@@ -24,21 +24,23 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Months;
 use rusqlite::Connection;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::domain::currency;
-use crate::domain::member::Audience;
+use crate::domain::member::{Audience, Role};
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::ops::grants::{self, Status};
+use crate::ops::members::term_limit_key;
 use crate::render::Row;
 use crate::report::budget::percent;
 use crate::report::convert::Converter;
 use crate::report::flows::{Kind, flows};
 use crate::report::grants::{days_between, grant_at};
-use crate::store::{commodities, members};
+use crate::store::{commodities, members, settings};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MetricRow {
@@ -348,18 +350,31 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             ),
         );
     }
-    // Role rotation.
-    let terms = crate::report::members::terms(conn, Audience::Treasurer, None, span.to)?;
-    let held: Vec<_> = terms
+    // Role rotation: terms held during the span that had run past the
+    // fund's limit for their role by the span's end (or the term's end).
+    let mut limits = BTreeMap::new();
+    for role in [Role::Treasurer, Role::Steward, Role::Member] {
+        if let Some(months) =
+            settings::get(conn, &term_limit_key(role))?.and_then(|v| v.parse::<u32>().ok())
+        {
+            limits.insert(role, months);
+        }
+    }
+    let held: Vec<_> = members::terms(conn)?
+        .into_iter()
+        .filter(|t| t.starts_on <= span.to && t.ends_on.is_none_or(|e| e >= span.from))
+        .collect();
+    let past = held
         .iter()
         .filter(|t| {
-            t.from.as_str() <= span.to.to_string().as_str()
-                && t.until
-                    .as_deref()
-                    .is_none_or(|u| u >= span.from.to_string().as_str())
+            let end = t.ends_on.map_or(span.to, |e| e.min(span.to));
+            limits.get(&t.role).is_some_and(|&limit| {
+                t.starts_on
+                    .checked_add_months(Months::new(limit))
+                    .is_some_and(|last_allowed| end >= last_allowed)
+            })
         })
-        .collect();
-    let past = held.iter().filter(|t| t.flag.is_some()).count();
+        .count();
     push(
         "role terms past the limit",
         "",
