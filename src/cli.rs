@@ -263,7 +263,8 @@ pub enum ReportCommand {
         /// Holdings on this day (instead of a period's last day).
         #[arg(long, value_name = "YYYY-MM-DD", conflicts_with_all = ["period", "from", "to"])]
         as_of: Option<String>,
-        /// Total each pool in one currency with recorded rates.
+        /// Also give each pool's closing holdings in one currency, with the
+        /// recorded rate used.
         #[arg(long = "in", value_name = "CODE")]
         in_currency: Option<String>,
         #[arg(long, value_enum, default_value = "table")]

@@ -13,7 +13,8 @@ fn advice(fund: &Fund) -> (i32, Vec<Vec<String>>) {
     let run = fund.run(&["doctor", "--format", "csv"]);
     let code = run.code;
     assert!(
-        run.stdout.starts_with("severity,topic,finding,what_to_do\n"),
+        run.stdout
+            .starts_with("severity,topic,finding,what_to_do\n"),
         "{}",
         run.stdout
     );

@@ -68,7 +68,7 @@ pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String
     })?;
     let span = Span::parse(&request.period)?;
     let stored = book
-        .commodity(&tx, &request.commodity, NewCommodity::Refuse)?
+        .commodity(&tx, &request.commodity, NewCommodity::Known)?
         .0
         .commodity
         .clone();

@@ -3,13 +3,15 @@
 //! Every figure of a report is first exact and per commodity; a conversion
 //! is an extra column beside it. A conversion uses the latest rate recorded
 //! on or before the report's last day for the pair, in either direction (a
-//! rate USD→MXN converts MXN to USD by dividing), and is rounded half to
+//! rate USD→MXN converts MXN to USD by dividing; when both directions were
+//! recorded on that latest day, the direct one), and is rounded half to
 //! even to the target currency's decimal places. Each converted figure names
 //! the rate and its date, so a reader can redo it by hand; totals add the
 //! rounded figures, so they can differ from a total converted at once by a
 //! few minor units. Money with no recorded rate is an error (it would
-//! silently drop out of a total); goods and services in kind without a rate
-//! stay unconverted, and the row says so.
+//! silently drop out of a total), unless there is none of it (zero needs no
+//! rate); goods and services in kind without a rate stay unconverted, and
+//! the row says so.
 
 use std::collections::HashMap;
 
@@ -92,12 +94,11 @@ impl Converter {
                     .unwrap_or_default();
                 format!("1 {from} = {rate} {to} ({date}{source})")
             };
-        let (converted, how) = if let Some((date, rate, source)) = pair(code, &self.target) {
-            let product = value
-                .checked_mul(*rate)
-                .ok_or_else(|| self.too_large(code))?;
-            (product, described(date, rate, source, code, &self.target))
-        } else if let Some((date, rate, source)) = pair(&self.target, code) {
+        // The newer of the two directions; on the same day, the direct one.
+        let direct = pair(code, &self.target);
+        let inverse = pair(&self.target, code)
+            .filter(|(date, ..)| direct.is_none_or(|(direct_date, ..)| date > direct_date));
+        let (converted, how) = if let Some((date, rate, source)) = inverse {
             let quotient = value
                 .checked_div(*rate)
                 .ok_or_else(|| self.too_large(code))?;
@@ -108,10 +109,21 @@ impl Converter {
                     described(date, rate, source, &self.target, code)
                 ),
             )
+        } else if let Some((date, rate, source)) = direct {
+            let product = value
+                .checked_mul(*rate)
+                .ok_or_else(|| self.too_large(code))?;
+            (product, described(date, rate, source, code, &self.target))
         } else if currency::known(code).is_none() {
             return Ok(Converted {
                 amount: None,
                 how: format!("in kind, no rate to {}", self.target),
+            });
+        } else if minor == 0 {
+            // Nothing to convert (a pool that once held this currency).
+            return Ok(Converted {
+                amount: Some(self.zero()),
+                how: String::new(),
             });
         } else {
             return Err(Error::Refused(format!(

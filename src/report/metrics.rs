@@ -24,21 +24,23 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Months;
 use rusqlite::Connection;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::domain::currency;
-use crate::domain::member::Audience;
+use crate::domain::member::{Audience, Role};
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::ops::grants::{self, Status};
+use crate::ops::members::term_limit_key;
 use crate::render::Row;
 use crate::report::budget::percent;
 use crate::report::convert::Converter;
 use crate::report::flows::{Kind, flows};
 use crate::report::grants::{days_between, grant_at};
-use crate::store::{commodities, members};
+use crate::store::{commodities, members, settings};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MetricRow {
@@ -76,6 +78,11 @@ struct Value {
     unit: &'static str,
     value: Option<Decimal>,
     basis: String,
+}
+
+/// `1 decision`, `5 decisions`.
+fn things(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn one_place(value: Decimal) -> Decimal {
@@ -165,7 +172,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
     }
     for (code, by_donor) in &donors {
         let totals: Vec<i128> = by_donor.values().copied().collect();
-        let basis = format!("{} contributors", totals.len());
+        let basis = things(totals.len(), "contributor", "contributors");
         let figures = concentration(&totals);
         push(
             "top contributor share",
@@ -275,41 +282,44 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
     }
     decision_days.sort_unstable();
     payment_days.sort_unstable();
-    let n = |v: &Vec<Decimal>, what: &str| format!("{} {what}", v.len());
     push(
         "median days to decision",
         "",
         "days",
         median(&decision_days),
-        n(&decision_days, "decisions"),
+        things(decision_days.len(), "decision", "decisions"),
     );
     push(
         "90th percentile days to decision",
         "",
         "days",
         nearest_rank(&decision_days, 90),
-        n(&decision_days, "decisions"),
+        things(decision_days.len(), "decision", "decisions"),
     );
     push(
         "median days to first payment",
         "",
         "days",
         median(&payment_days),
-        n(&payment_days, "first payments"),
+        things(payment_days.len(), "first payment", "first payments"),
     );
     push(
         "90th percentile days to first payment",
         "",
         "days",
         nearest_rank(&payment_days, 90),
-        n(&payment_days, "first payments"),
+        things(payment_days.len(), "first payment", "first payments"),
     );
     push(
         "participation",
         "",
         "percent",
         percent(i128::from(votes), i128::from(eligible)),
-        format!("{votes} votes of {eligible} eligible at {decisions} decisions"),
+        format!(
+            "{} of {eligible} eligible at {}",
+            things(votes as usize, "vote", "votes"),
+            things(decisions as usize, "decision", "decisions")
+        ),
     );
     for ((metric, code), amount) in in_kind {
         push(metric, &code, "amount", Some(amount), String::new());
@@ -334,27 +344,43 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             &code,
             "percent",
             percent(received, pledged),
-            format!("{periods} pledge periods (a period counts up to what was pledged)"),
+            format!(
+                "{} (a period counts up to what was pledged)",
+                things(periods as usize, "pledge period", "pledge periods")
+            ),
         );
     }
-    // Role rotation.
-    let terms = crate::report::members::terms(conn, Audience::Treasurer, None, span.to)?;
-    let held: Vec<_> = terms
+    // Role rotation: terms held during the span that had run past the
+    // fund's limit for their role by the span's end (or the term's end).
+    let mut limits = BTreeMap::new();
+    for role in [Role::Treasurer, Role::Steward, Role::Member] {
+        if let Some(months) =
+            settings::get(conn, &term_limit_key(role))?.and_then(|v| v.parse::<u32>().ok())
+        {
+            limits.insert(role, months);
+        }
+    }
+    let held: Vec<_> = members::terms(conn)?
+        .into_iter()
+        .filter(|t| t.starts_on <= span.to && t.ends_on.is_none_or(|e| e >= span.from))
+        .collect();
+    let past = held
         .iter()
         .filter(|t| {
-            t.from.as_str() <= span.to.to_string().as_str()
-                && t.until
-                    .as_deref()
-                    .is_none_or(|u| u >= span.from.to_string().as_str())
+            let end = t.ends_on.map_or(span.to, |e| e.min(span.to));
+            limits.get(&t.role).is_some_and(|&limit| {
+                t.starts_on
+                    .checked_add_months(Months::new(limit))
+                    .is_some_and(|last_allowed| end >= last_allowed)
+            })
         })
-        .collect();
-    let past = held.iter().filter(|t| t.flag.is_some()).count();
+        .count();
     push(
         "role terms past the limit",
         "",
         "count",
         Some(Decimal::from(past)),
-        format!("{} terms held", held.len()),
+        things(held.len(), "term held", "terms held"),
     );
     Ok(out)
 }
