@@ -234,7 +234,7 @@ pub enum BudgetCommand {
     /// it; both are kept).
     #[command(after_help = "\
 Example:
-  fondo budget set housing rent 1200.00 USD --period 2026-Q1")]
+  fondo budget set housing rent 1200.00 USD --period 2026-Q1 --at 2026-01-08T19:00")]
     Set {
         pool: String,
         category: String,
@@ -243,6 +243,10 @@ Example:
         commodity: String,
         #[arg(long, value_name = "PERIOD")]
         period: String,
+        /// When the community set it: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
     },
     /// The budgets in force.
     List {

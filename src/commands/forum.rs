@@ -6,12 +6,12 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
-use crate::commands::{Outcome, open, say, span, stdout};
+use crate::commands::{Outcome, open, report_span, say, stdout};
 use crate::domain::member::Audience;
 use crate::error::{Error, Result};
 use crate::render::forum::{document, html, markdown};
 use crate::report::forum::forum as gather;
-use crate::store::{Access, txns};
+use crate::store::Access;
 
 pub fn forum(
     path: &Path,
@@ -23,9 +23,7 @@ pub fn forum(
     let page = {
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;
-        let span = span(period, || {
-            Ok(txns::first_date(&tx)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
-        })?;
+        let span = report_span(&tx, period)?;
         let doc = document(&gather(&tx, &span, audience)?);
         match format {
             PageFormatArg::Html => html(&doc),

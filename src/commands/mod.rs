@@ -127,6 +127,15 @@ fn span(args: &PeriodArgs, first_day: impl FnOnce() -> Result<NaiveDate>) -> Res
     }
 }
 
+/// The span a report covers, from the first transaction of the books when
+/// `--from` is left out.
+fn report_span(conn: &rusqlite::Connection, period: &PeriodArgs) -> Result<Span> {
+    span(period, || {
+        Ok(crate::store::txns::first_date(conn)?
+            .unwrap_or_else(|| chrono::Local::now().date_naive()))
+    })
+}
+
 /// A date argument, or today when it is left out.
 fn date_or_today(text: Option<&str>) -> Result<NaiveDate> {
     Ok(date_arg(text)?.unwrap_or_else(|| chrono::Local::now().date_naive()))

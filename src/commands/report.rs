@@ -8,21 +8,15 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::cli::{BudgetCommand, ReportArgs, ReportCommand};
-use crate::commands::{Outcome, date_arg, open, say, span, stdout};
+use crate::commands::{Outcome, date_arg, open, report_span, say, stdout};
 use crate::domain::period::Span;
 use crate::error::Result;
+use crate::ops::grants::parse_at;
 use crate::ops::{self, budget::BudgetRequest};
 use crate::render::{Format, Row, write_rows};
 use crate::report::convert::Converter;
 use crate::report::{budget, grants, metrics, pools, summary};
 use crate::store::{Access, txns};
-
-/// The report's span, with the first day of the books for a missing --from.
-fn report_span(conn: &Connection, period: &crate::cli::PeriodArgs) -> Result<Span> {
-    span(period, || {
-        Ok(txns::first_date(conn)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
-    })
-}
 
 /// A converter for `--in CODE`, with the rates in force on the span's last day.
 fn converter(conn: &Connection, code: Option<&str>, span: &Span) -> Result<Option<Converter>> {
@@ -134,6 +128,7 @@ pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {
             amount,
             commodity,
             period,
+            at,
         } => {
             let mut db = open(path, Access::Write)?;
             let request = BudgetRequest {
@@ -142,7 +137,7 @@ pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {
                 amount,
                 commodity,
                 period,
-                at: chrono::Local::now().naive_local(),
+                at: at.as_deref().map(parse_at).transpose()?,
             };
             let (record, pool, replaces) = ops::budget::set(&mut db, &request)?;
             say(&[format!(

@@ -40,7 +40,8 @@ pub struct BudgetRequest {
     pub amount: String,
     pub commodity: String,
     pub period: String,
-    pub at: NaiveDateTime,
+    /// When it was set (now, taken once the write lock is held, when None).
+    pub at: Option<NaiveDateTime>,
 }
 
 /// Whether spending in category `spent` (a grant category, or an expense
@@ -92,7 +93,11 @@ pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String
         &tx,
         "budget",
         None,
-        &request.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        &request
+            .at
+            .unwrap_or_else(|| chrono::Local::now().naive_local())
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string(),
         &payload,
         &now(),
     )?;
