@@ -4,6 +4,7 @@
 //! here prints or exits.
 
 pub mod bank;
+pub mod bundle;
 pub mod contribute;
 pub mod csvin;
 pub mod exchange;
