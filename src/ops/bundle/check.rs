@@ -295,28 +295,7 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     };
     result.facts = facts.raw.clone();
     if let Some(text) = &readme_text {
-        for key in ["fingerprint", "records_head", "journal_last_hash"] {
-            if !text.contains(facts.raw[key].as_str()) {
-                checker.find(
-                    codes::METADATA,
-                    README,
-                    0,
-                    format!("does not state the {key} of {BUNDLE}"),
-                );
-            }
-        }
-        let audience = format!("Audience: {}:", facts.audience.as_str());
-        if !text.contains(&audience) {
-            checker.find(
-                codes::METADATA,
-                README,
-                0,
-                format!(
-                    "does not say the bundle is for the {} audience, as {BUNDLE} does",
-                    facts.audience.as_str()
-                ),
-            );
-        }
+        check_readme(text, &facts, &mut checker);
     }
 
     let book = Book::load(&tables, &mut checker);
@@ -383,6 +362,42 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     }
     result.findings = checker.findings;
     Ok(result)
+}
+
+/// README.txt states the bundle's facts as BUNDLE.csv does: the audience
+/// on the line starting `Audience: `, each hash on the line after the line
+/// that introduces it.
+fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
+    let lines: Vec<&str> = text.lines().collect();
+    let after = |start: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(start))
+            .and_then(|i| lines.get(i + 1))
+            .map(|l| l.trim())
+    };
+    for (start, key) in super::readme::STATED {
+        if after(start) != Some(facts.raw[*key].as_str()) {
+            checker.find(
+                codes::METADATA,
+                README,
+                0,
+                format!("does not state the {key} of {BUNDLE} on the line after {start:?}"),
+            );
+        }
+    }
+    let audience = format!("Audience: {}:", facts.audience.as_str());
+    if !lines.iter().any(|l| l.starts_with(&audience)) {
+        checker.find(
+            codes::METADATA,
+            README,
+            0,
+            format!(
+                "does not say the bundle is for the {} audience, as {BUNDLE} does",
+                facts.audience.as_str()
+            ),
+        );
+    }
 }
 
 /// Parses a CSV file: its number of data rows, and the table when its
@@ -1032,7 +1047,23 @@ struct Ledger {
 struct PeriodTxn {
     date: String,
     reverses: String,
-    postings: Vec<(String, Option<AccountType>, String, i128, String)>,
+    postings: Vec<Leg>,
+}
+
+/// A posting of the period, parsed.
+struct Leg {
+    kind: Option<AccountType>,
+    commodity: String,
+    amount: i128,
+    /// Empty for the general pool.
+    pool: String,
+}
+
+impl Leg {
+    /// Whether it is a posting of `kind` in `commodity` and `pool`.
+    fn is(&self, kind: AccountType, commodity: &str, pool: &str) -> bool {
+        self.kind == Some(kind) && self.commodity == commodity && self.pool == pool
+    }
 }
 
 #[derive(Default, Clone, Copy, PartialEq, Eq)]
@@ -1197,13 +1228,12 @@ fn check_chain(journal: &[Txn], reversed: &[Txn], facts: &Facts, checker: &mut C
                     AccountType::Assets | AccountType::Liabilities => {}
                 }
             }
-            postings.push((
-                p.account.clone(),
-                p.kind,
-                p.commodity.clone(),
+            postings.push(Leg {
+                kind: p.kind,
+                commodity: p.commodity.clone(),
                 amount,
-                p.pool.clone(),
-            ));
+                pool: p.pool.clone(),
+            });
         }
         ledger.in_period.insert(
             txn.id.clone(),
@@ -2102,9 +2132,7 @@ fn check_grants(
         }
         let Some(ledger) = ledger else { continue };
         let grant_pool = if pool == "general" { "" } else { pool };
-        let expense = |p: &(String, Option<AccountType>, String, i128, String)| {
-            p.1 == Some(AccountType::Expenses) && p.2 == commodity && p.4 == grant_pool
-        };
+        let expense = |p: &Leg| p.is(AccountType::Expenses, commodity, grant_pool);
         let mut paid_found = 0i128;
         for txn in cell("payment_txns").split_whitespace() {
             match (ledger.in_period.get(txn), ledger.dates.get(txn)) {
@@ -2112,8 +2140,8 @@ fn check_grants(
                     let tranche: i128 = t
                         .postings
                         .iter()
-                        .filter(|p| expense(p) && p.3 > 0)
-                        .map(|p| p.3)
+                        .filter(|p| expense(p) && p.amount > 0)
+                        .map(|p| p.amount)
                         .sum();
                     if tranche == 0 {
                         checker.find(
@@ -2150,8 +2178,8 @@ fn check_grants(
             let back: i128 = t
                 .postings
                 .iter()
-                .filter(|p| expense(p) && p.3 < 0)
-                .map(|p| -p.3)
+                .filter(|p| expense(p) && p.amount < 0)
+                .map(|p| -p.amount)
                 .sum();
             if back != returned {
                 checker.find(
@@ -2266,8 +2294,8 @@ fn check_contributors(table: &Table, book: &Book, ledger: Option<&Ledger>, check
         let income: i128 = t
             .postings
             .iter()
-            .filter(|p| p.1 == Some(AccountType::Income) && p.2 == commodity && p.4 == posting_pool)
-            .map(|p| -p.3)
+            .filter(|p| p.is(AccountType::Income, commodity, posting_pool))
+            .map(|p| -p.amount)
             .sum();
         if amount.is_some_and(|a| a != income) {
             checker.find(

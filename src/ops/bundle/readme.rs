@@ -28,6 +28,16 @@ impl Facts<'_> {
 
 const WIDTH: usize = 78;
 
+/// The lines that introduce the hashes the README states, each followed by
+/// a line with the hash (indented), and the key of BUNDLE.csv it repeats.
+/// The checker reads them back.
+pub const STATED: &[(&str, &str)] = &[
+    ("Ledger fingerprint", "fingerprint"),
+    ("Governance records head", "records_head"),
+    ("journal.csv continues the chain from", "journal_prev_hash"),
+    ("and ends with", "journal_last_hash"),
+];
+
 /// Wraps `text` at word boundaries: the first line starts with `first`,
 /// the others with `rest`.
 fn hang(text: &str, first: &str, rest: &str) -> String {
@@ -131,26 +141,35 @@ pub fn text(facts: &Facts<'_>) -> String {
         "",
     ));
     out.push('\n');
-    out.push_str(&format!(
-        "Ledger fingerprint (the journal's head hash) when this bundle was written,\nafter {} transactions:\n  {}\n",
-        facts.get("ledger_transactions"),
-        facts.get("fingerprint")
-    ));
-    out.push_str(&format!(
-        "Governance records head, after {} records:\n  {}\n",
-        facts.get("records_count"),
-        facts.get("records_head")
-    ));
     let prev = facts.get("journal_prev_hash");
-    out.push_str(&format!(
-        "journal.csv continues the chain from{}:\n  {prev}\nand ends with:\n  {}\n",
-        if prev == GENESIS {
-            " the start (64 zeros)"
-        } else {
-            ""
-        },
-        facts.get("journal_last_hash")
-    ));
+    let intro = [
+        format!(
+            "{} (the journal's head hash) after {} transactions:",
+            STATED[0].0,
+            facts.get("ledger_transactions")
+        ),
+        format!(
+            "{} after {} records:",
+            STATED[1].0,
+            facts.get("records_count")
+        ),
+        format!(
+            "{}{}:",
+            STATED[2].0,
+            if prev == GENESIS {
+                " the start (64 zeros)"
+            } else {
+                ""
+            }
+        ),
+        format!("{}:", STATED[3].0),
+    ];
+    for (line, (_, key)) in intro.iter().zip(STATED) {
+        out.push_str(line);
+        out.push_str("\n  ");
+        out.push_str(facts.get(key));
+        out.push('\n');
+    }
     out.push('\n');
     out.push_str(&wrap(
         &format!(
