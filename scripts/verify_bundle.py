@@ -22,14 +22,14 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
 
 It does not re-evaluate grant decisions (`fondo verify --bundle` does).
 Each problem is printed as `FILE line N: message`, then a summary,
-`journal ends with: <hash>` (recomputed) and `fingerprint: <hash>` (as
-BUNDLE.csv states it). Exit codes: 0 no problem, 1 problems, 2 DIR is not a
-readable bundle.
+`journal ends with: <hash>` (the last hash of journal.csv, each checked
+against its content) and `fingerprint: <hash>` (as BUNDLE.csv states it).
+Exit codes: 0 no problem, 1 problems, 2 DIR is not a readable bundle. The
+journal files are streamed: memory does not grow with the journal.
 """
 
 import csv
 import hashlib
-import io
 import json
 import os
 import re
@@ -79,16 +79,41 @@ KEYS = [
 ]
 
 
+# The journal files are streamed, the others read whole.
+STREAMED = ("journal.csv", "reversed.csv")
+
+
 class Bundle:
     def __init__(self, path):
         self.path = path
         self.problems = []
-        self.raw = {}  # file -> bytes
-        self.tables = {}  # file -> list of (line, dict) when the header is right
+        self.digests = {}  # file -> SHA-256 of its bytes
+        self.rows = {}  # file -> its data rows (lines for README.txt)
+        self.tables = {}  # file -> list of (line, dict), for the small files
+        self.usable = set()  # files whose header is right and that could be read
 
     def problem(self, file, line, message):
         where = "%s line %d" % (file, line) if line else file
         self.problems.append("%s: %s" % (where, message))
+
+    def records(self, name):
+        """Yields (line, dict) for each row of a CSV file, from disk."""
+        with open(os.path.join(self.path, name), encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader, None)
+            line = reader.line_num
+            for fields in reader:
+                start, line = line + 1, reader.line_num
+                if len(fields) == len(header):
+                    yield start, dict(zip(header, fields))
+
+
+def digest(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def read(bundle):
@@ -97,44 +122,38 @@ def read(bundle):
         if not os.path.exists(path):
             bundle.problem(name, 0, "is missing")
             continue
-        with open(path, "rb") as f:
-            data = f.read()
-        bundle.raw[name] = data
+        bundle.digests[name] = digest(path)
         if name == "README.txt":
+            with open(path, "rb") as f:
+                bundle.rows[name] = len(f.read().decode("utf-8", "replace").splitlines())
             continue
+        keep = name not in STREAMED
+        table, rows = [], 0
         try:
-            text = data.decode("utf-8")
+            with open(path, encoding="utf-8", newline="") as f:
+                reader = csv.reader(f)
+                header = next(reader, None)
+                line = reader.line_num
+                for fields in reader:
+                    start, line = line + 1, reader.line_num
+                    rows += 1
+                    if len(fields) != len(header or []):
+                        bundle.problem(name, start, "has %d cells, not %d" % (len(fields), len(header or [])))
+                    elif keep:
+                        table.append((start, dict(zip(header, fields))))
         except UnicodeDecodeError:
             bundle.problem(name, 0, "is not UTF-8")
             continue
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            header = next(reader, None)
-            rows = []
-            line = reader.line_num
-            for fields in reader:
-                start, line = line + 1, reader.line_num
-                rows.append((start, fields))
         except csv.Error as e:
             bundle.problem(name, reader.line_num, "is not valid CSV: %s" % e)
             continue
+        bundle.rows[name] = rows
         if header != COLUMNS[name]:
             bundle.problem(name, 1, "has the columns %s, not %s" % (header, COLUMNS[name]))
             continue
-        table = []
-        for line, fields in rows:
-            if len(fields) != len(header):
-                bundle.problem(name, line, "has %d cells, not %d" % (len(fields), len(header)))
-                continue
-            table.append((line, dict(zip(header, fields))))
-        bundle.tables[name] = table
-
-
-def rows_of(bundle, name):
-    data = bundle.raw[name]
-    if name == "README.txt":
-        return len(data.decode("utf-8", "replace").splitlines())
-    return sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8", "replace"), newline=""))) - 1
+        bundle.usable.add(name)
+        if keep:
+            bundle.tables[name] = table
 
 
 def check_manifest(bundle):
@@ -145,13 +164,12 @@ def check_manifest(bundle):
             bundle.problem("MANIFEST.csv", line, "lists %r, which is unknown or listed twice" % name)
             continue
         listed.add(name)
-        if name not in bundle.raw:
+        if name not in bundle.digests:
             continue
-        digest = hashlib.sha256(bundle.raw[name]).hexdigest()
-        if digest != row["sha256"]:
-            bundle.problem(name, 0, "its SHA-256 is %s, MANIFEST.csv says %s" % (digest, row["sha256"]))
-        if str(rows_of(bundle, name)) != row["rows"]:
-            bundle.problem(name, 0, "has %d rows, MANIFEST.csv says %s" % (rows_of(bundle, name), row["rows"]))
+        if bundle.digests[name] != row["sha256"]:
+            bundle.problem(name, 0, "its SHA-256 is %s, MANIFEST.csv says %s" % (bundle.digests[name], row["sha256"]))
+        if name in bundle.rows and str(bundle.rows[name]) != row["rows"]:
+            bundle.problem(name, 0, "has %d rows, MANIFEST.csv says %s" % (bundle.rows[name], row["rows"]))
     if "MANIFEST.csv" in bundle.tables:
         for name in FILES:
             if name != "MANIFEST.csv" and name not in listed:
@@ -162,7 +180,13 @@ def check_manifest(bundle):
 
 
 def places_of(bundle):
-    return {row["commodity"]: int(row["decimals"]) for _, row in bundle.tables.get("commodities.csv", [])}
+    places = {}
+    for line, row in bundle.tables.get("commodities.csv", []):
+        if re.fullmatch("[0-9]", row["decimals"]):
+            places[row["commodity"]] = int(row["decimals"])
+        else:
+            bundle.problem("commodities.csv", line, "decimals %r is not 0 to 9" % row["decimals"])
+    return places
 
 
 def amount(bundle, places, file, line, text, commodity):
@@ -180,15 +204,19 @@ def amount(bundle, places, file, line, text, commodity):
     return int(text.replace(".", ""))
 
 
-def groups(table):
-    """Consecutive rows with the same txn."""
-    out = []
-    for line, row in table:
-        if out and out[-1][1][0]["txn"] == row["txn"]:
-            out[-1][1].append(row)
+def groups(records):
+    """Consecutive rows with the same txn, one transaction at a time:
+    yields (line, [rows])."""
+    line, rows = 0, []
+    for start, row in records:
+        if rows and rows[0]["txn"] == row["txn"]:
+            rows.append(row)
         else:
-            out.append((line, [row]))
-    return out
+            if rows:
+                yield line, rows
+            line, rows = start, [row]
+    if rows:
+        yield line, rows
 
 
 def canonical(prev, first, rows, reverses_hash):
@@ -207,16 +235,22 @@ def sha256_hex(text):
 def check_ledger(bundle, facts):
     places = places_of(bundle)
     start, end = facts["from"], facts["to"]
+
+    def stream(name):
+        return bundle.records(name) if name in bundle.usable else iter(())
+
     originals = {}
-    for line, rows in groups(bundle.tables.get("reversed.csv", [])):
+    for line, rows in groups(stream("reversed.csv")):
         first = rows[0]
         if sha256_hex(canonical(first["prev_hash"], first, rows, "")) != first["hash"]:
             bundle.problem("reversed.csv", line, "txn %s: its content does not match its hash" % first["txn"])
         originals[first["txn"]] = first["hash"]
+    # Only the hashes of transactions a later void reverses are kept.
+    reversed_ids = {row["reverses"] for _, row in stream("journal.csv") if row["reverses"]}
     prev = facts["journal_prev_hash"]
     hashes = {}
     moves = {}
-    for line, rows in groups(bundle.tables.get("journal.csv", [])):
+    for line, rows in groups(stream("journal.csv")):
         first = rows[0]
         txn = first["txn"]
         if first["prev_hash"] != prev:
@@ -228,7 +262,8 @@ def check_ledger(bundle, facts):
         elif sha256_hex(canonical(first["prev_hash"], first, rows, reverses_hash)) != first["hash"]:
             bundle.problem("journal.csv", line, "txn %s: its content does not match its hash" % txn)
         prev = first["hash"]
-        hashes[txn] = first["hash"]
+        if txn in reversed_ids:
+            hashes[txn] = first["hash"]
         sums = {}
         for r in rows:
             minor = amount(bundle, places, "journal.csv", line, r["amount"], r["commodity"])

@@ -1,9 +1,14 @@
 //! `fondo verify --bundle`: checks an audit bundle offline, from its files
 //! alone.
 //!
-//! The bundle is read whole (it is a period's worth of books); every file
-//! is parsed with the `csv` crate and its header compared with the
-//! specification in [`super::FILES`]. Then, in order: the manifest (digests,
+//! Every file is parsed with the `csv` crate and its header compared with
+//! the specification in [`super::FILES`]. The small files are read whole;
+//! `journal.csv` and `reversed.csv` are streamed twice (a first pass for
+//! their digests, rows and the transactions their voids reverse, a second
+//! for the chain), holding one transaction at a time and only the others
+//! that voids or other files name, so memory is bounded by the fund's
+//! accounts and the period's grants and contributions, not by the length of
+//! the journal. Then, in order: the manifest (digests,
 //! row counts, no file missing or extra), `BUNDLE.csv`, every cell's shape
 //! (dates, amounts written with exactly their commodity's places, hashes,
 //! names known to `accounts.csv`, `commodities.csv` and `pools.csv`), the
@@ -18,8 +23,9 @@
 //! the line; none stops the check, except that nothing past the manifest
 //! can be checked without a readable `BUNDLE.csv` of a known format.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -134,7 +140,6 @@ struct Rec {
 
 /// A parsed CSV file whose header is the specified one.
 struct Table {
-    name: &'static str,
     columns: Vec<&'static str>,
     rows: Vec<Rec>,
 }
@@ -224,10 +229,12 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     };
     let mut result = BundleCheck::default();
 
-    // Every file: its bytes, digest, rows and (for CSV) its table.
+    // Every file: its digest, rows and (for CSV) its table. The journal
+    // files are streamed, here and when their chain is walked.
     let mut digests: HashMap<&str, String> = HashMap::new();
     let mut counts: HashMap<&str, u64> = HashMap::new();
     let mut tables: HashMap<&str, Table> = HashMap::new();
+    let mut scans: HashMap<&str, Scan> = HashMap::new();
     let mut readme_text = None;
     for spec in FILES {
         if !present.contains(spec.name) {
@@ -240,6 +247,15 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             continue;
         }
         let path = dir.join(spec.name);
+        if [JOURNAL, REVERSED].contains(&spec.name) {
+            if let Some(scan) = scan(spec.name, &path, &mut checker) {
+                result.files += 1;
+                digests.insert(spec.name, scan.digest.clone());
+                counts.insert(spec.name, scan.rows);
+                scans.insert(spec.name, scan);
+            }
+            continue;
+        }
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -299,23 +315,54 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     }
 
     let book = Book::load(&tables, &mut checker);
-    let journal = tables
-        .get(JOURNAL)
-        .map(|t| transactions(t, &book, &mut checker));
-    let reversed = tables
-        .get(REVERSED)
-        .map(|t| transactions(t, &book, &mut checker));
-    let mut ledger = Ledger::default();
-    if let Some(journal) = &journal {
-        ledger = check_chain(
-            journal,
-            reversed.as_deref().unwrap_or(&[]),
-            &facts,
+    let named = named_txns(&tables);
+    let usable = |name: &str| scans.get(name).filter(|s| s.usable);
+    let mut reversed = Vec::new();
+    if usable(REVERSED).is_some() {
+        stream_txns(
+            REVERSED,
+            &dir.join(REVERSED),
+            &book,
             &mut checker,
+            |t, _| {
+                reversed.push(t);
+            },
         );
-        result.transactions = journal.len() as u64;
-        result.postings = journal.iter().map(|t| t.postings.len() as u64).sum();
-        result.period_transactions = ledger.in_period.len() as u64;
+    }
+    let mut ledger = Ledger::default();
+    let journal = usable(JOURNAL);
+    if let Some(journal) = journal {
+        check_reversed(&reversed, journal, &mut checker);
+        let mut chain = Chain {
+            facts: &facts,
+            originals: reversed.iter().map(|t| (t.id.as_str(), t)).collect(),
+            reversed_ids: &journal.reverses,
+            named: &named,
+            earlier: HashMap::new(),
+            prev: facts.raw["journal_prev_hash"].clone(),
+            computed: facts.raw["journal_prev_hash"].clone(),
+            first: None,
+            last: None,
+            ledger: Ledger::default(),
+        };
+        stream_txns(JOURNAL, &dir.join(JOURNAL), &book, &mut checker, |t, c| {
+            chain.step(t, c);
+        });
+        let first = chain.first.as_ref().and_then(|f| f.id.parse::<i64>().ok());
+        ledger = chain.end(&mut checker);
+        for txn in &reversed {
+            if first.is_some_and(|first| txn.id.parse::<i64>().is_ok_and(|n| n >= first)) {
+                checker.find(
+                    codes::VOID,
+                    REVERSED,
+                    txn.line,
+                    format!("txn {} is not from before {JOURNAL}", txn.id),
+                );
+            }
+        }
+        result.transactions = ledger.transactions;
+        result.postings = ledger.postings;
+        result.period_transactions = ledger.period_transactions;
     }
     result.journal_head = ledger
         .head
@@ -400,6 +447,31 @@ fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
     }
 }
 
+/// The transactions that grants.csv and contributors.csv name: tranches,
+/// returns, contributions and their voids. Only these are kept from the
+/// journal.
+fn named_txns(tables: &HashMap<&str, Table>) -> HashSet<String> {
+    let mut named = HashSet::new();
+    if let Some(t) = tables.get(GRANTS) {
+        for rec in &t.rows {
+            named.extend(
+                t.get(rec, "payment_txns")
+                    .split_whitespace()
+                    .map(str::to_owned),
+            );
+            named.insert(t.get(rec, "return_txn").to_owned());
+        }
+    }
+    if let Some(t) = tables.get(CONTRIBUTORS) {
+        for rec in &t.rows {
+            named.insert(t.get(rec, "txn").to_owned());
+            named.insert(t.get(rec, "voided_by").to_owned());
+        }
+    }
+    named.remove("");
+    named
+}
+
 /// Parses a CSV file: its number of data rows, and the table when its
 /// header is the specified one (rows with the wrong number of cells are
 /// reported and left out).
@@ -473,7 +545,6 @@ fn parse_csv(
     Some((
         count,
         Some(Table {
-            name,
             columns: expected,
             rows,
         }),
@@ -840,113 +911,292 @@ struct Post {
     pool: String,
 }
 
-/// Groups a journal-shaped table into transactions, checking each cell.
-fn transactions(table: &Table, book: &Book, checker: &mut Checker) -> Vec<Txn> {
-    const PER_TXN: [&str; 8] = [
-        "txn",
-        "date",
-        "description",
-        "payee",
-        "reference",
-        "reverses",
-        "prev_hash",
-        "hash",
-    ];
-    let name = table.name;
-    let mut txns: Vec<Txn> = Vec::new();
-    let mut first_cells: Vec<String> = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for rec in &table.rows {
-        let cells: Vec<String> = PER_TXN
-            .iter()
-            .map(|c| table.get(rec, c).to_owned())
-            .collect();
-        let same = txns.last().is_some_and(|t| t.id == cells[0]);
-        if same {
-            for (i, column) in PER_TXN.iter().enumerate().skip(1) {
-                if cells[i] != first_cells[i] {
-                    checker.find(
-                        codes::CHAIN,
-                        name,
-                        rec.line,
-                        format!(
-                            "{column} differs from line {}, which starts the same transaction",
-                            txns.last().map_or(0, |t| t.line)
-                        ),
-                    );
-                }
-            }
-        } else {
-            if let Some(earlier) = seen.insert(cells[0].clone(), rec.line) {
+/// Reads bytes and hashes them on the way.
+struct Hashing<R> {
+    inner: R,
+    digest: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.digest.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// What a first pass over a journal-shaped file found.
+struct Scan {
+    digest: String,
+    rows: u64,
+    /// Its header is the specified one and every row could be read.
+    usable: bool,
+    /// The txn values its voids reverse.
+    reverses: HashSet<String>,
+}
+
+/// A first pass over journal.csv or reversed.csv, streamed: its digest, its
+/// rows, its header and cells per row, and which transactions its voids
+/// reverse (so that the second pass keeps only those).
+fn scan(name: &'static str, path: &Path, checker: &mut Checker) -> Option<Scan> {
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) => {
+            checker.find(codes::UNREADABLE, name, 0, format!("cannot be read: {e}"));
+            return None;
+        }
+    };
+    let mut hashing = Hashing {
+        inner: BufReader::new(file),
+        digest: Sha256::new(),
+    };
+    let expected = columns(name);
+    let mut scan = Scan {
+        digest: String::new(),
+        rows: 0,
+        usable: true,
+        reverses: HashSet::new(),
+    };
+    {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(&mut hashing);
+        match reader.headers() {
+            Ok(header) if header.iter().eq(expected.iter().copied()) => {}
+            Ok(header) => {
                 checker.find(
-                    codes::CHAIN,
+                    codes::COLUMNS,
                     name,
-                    rec.line,
+                    1,
                     format!(
-                        "txn {} appears again (it started at line {earlier}); the rows of one transaction are consecutive",
-                        cells[0]
+                        "has the columns {}; the specified columns are {}, so its content was not checked",
+                        header.iter().collect::<Vec<_>>().join(","),
+                        expected.join(",")
                     ),
                 );
+                scan.usable = false;
             }
-            let date = parse_date(&cells[1])
-                .ok()
-                .filter(|d| crate::domain::date::iso(*d) == cells[1]);
-            if date.is_none() {
-                checker.find(
-                    codes::CELL,
-                    name,
-                    rec.line,
-                    format!("date {:?} is not a YYYY-MM-DD day", cells[1]),
-                );
+            Err(e) => {
+                checker.find(codes::UNREADABLE, name, 0, unreadable_csv(&e));
+                scan.usable = false;
             }
-            for (i, column) in [(6, "prev_hash"), (7, "hash")] {
-                if !is_hash(&cells[i]) {
+        }
+        let reverses = expected
+            .iter()
+            .position(|c| *c == "reverses")
+            .expect("journal files have a reverses column");
+        for record in reader.records() {
+            match record {
+                Ok(record) => {
+                    scan.rows += 1;
+                    if record.len() != expected.len() {
+                        let line = record.position().map_or(0, csv::Position::line);
+                        checker.find(
+                            codes::COLUMNS,
+                            name,
+                            line,
+                            format!(
+                                "has {} cells; every row of {name} has {}",
+                                record.len(),
+                                expected.len()
+                            ),
+                        );
+                    } else if !record[reverses].is_empty() {
+                        scan.reverses.insert(record[reverses].to_owned());
+                    }
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    checker.find(codes::UNREADABLE, name, line, unreadable_csv(&e));
+                    scan.usable = false;
+                    break;
+                }
+            }
+        }
+    }
+    if let Err(e) = std::io::copy(&mut hashing, &mut std::io::sink()) {
+        checker.find(codes::UNREADABLE, name, 0, format!("cannot be read: {e}"));
+        return None;
+    }
+    scan.digest = hex(&hashing.digest.finalize());
+    Some(scan)
+}
+
+fn unreadable_csv(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_owned(),
+        _ => format!("is not valid CSV: {e}"),
+    }
+}
+
+/// The per-transaction columns, repeated on each of its rows.
+const PER_TXN: [&str; 8] = [
+    "txn",
+    "date",
+    "description",
+    "payee",
+    "reference",
+    "reverses",
+    "prev_hash",
+    "hash",
+];
+
+/// A second pass over a journal-shaped file that [`scan`] found usable:
+/// groups consecutive rows into transactions, checks each cell, and hands
+/// every complete transaction to `each`. Rows [`scan`] reported are skipped.
+/// Only one transaction is held at a time.
+fn stream_txns(
+    name: &'static str,
+    path: &Path,
+    book: &Book,
+    checker: &mut Checker,
+    mut each: impl FnMut(Txn, &mut Checker),
+) {
+    let Ok(file) = fs::File::open(path) else {
+        return;
+    };
+    let columns = columns(name);
+    let index = |column: &str| {
+        columns
+            .iter()
+            .position(|c| *c == column)
+            .expect("journal files have the journal columns")
+    };
+    let per_txn: Vec<usize> = PER_TXN.iter().map(|c| index(c)).collect();
+    let (account_at, amount_at, commodity_at, memo_at, pool_at) = (
+        index("account"),
+        index("amount"),
+        index("commodity"),
+        index("memo"),
+        index("pool"),
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(BufReader::new(file));
+    let mut current: Option<Txn> = None;
+    let mut last_number: Option<i64> = None;
+    for record in reader.records() {
+        let Ok(record) = record else {
+            break;
+        };
+        if record.len() != columns.len() {
+            continue;
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        let cells: Vec<&str> = per_txn.iter().map(|i| &record[*i]).collect();
+        match &current {
+            Some(txn) if txn.id == cells[0] => {
+                let first = [
+                    txn.id.as_str(),
+                    &txn.date_text,
+                    &txn.description,
+                    &txn.payee,
+                    &txn.reference,
+                    &txn.reverses,
+                    &txn.prev_hash,
+                    &txn.hash,
+                ];
+                for (i, column) in PER_TXN.iter().enumerate().skip(1) {
+                    if cells[i] != first[i] {
+                        checker.find(
+                            codes::CHAIN,
+                            name,
+                            line,
+                            format!(
+                                "{column} differs from line {}, which starts the same transaction",
+                                txn.line
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {
+                if let Some(done) = current.take() {
+                    finish_txn(name, &done, book, checker);
+                    each(done, checker);
+                }
+                match cells[0].parse::<i64>() {
+                    Err(_) => checker.find(
+                        codes::CELL,
+                        name,
+                        line,
+                        format!("txn {:?} is not a whole number", cells[0]),
+                    ),
+                    Ok(number) => {
+                        if let Some(last) = last_number.filter(|last| *last >= number) {
+                            checker.find(
+                                codes::CHAIN,
+                                name,
+                                line,
+                                format!(
+                                    "txn {number} comes after txn {last}; transactions are in chain order, their numbers increasing, and the rows of each are consecutive"
+                                ),
+                            );
+                        }
+                        last_number = Some(number);
+                    }
+                }
+                let date = parse_date(cells[1])
+                    .ok()
+                    .filter(|d| crate::domain::date::iso(*d) == cells[1]);
+                if date.is_none() {
                     checker.find(
                         codes::CELL,
                         name,
-                        rec.line,
-                        format!("{column} is not 64 lower-case hex digits"),
+                        line,
+                        format!("date {:?} is not a YYYY-MM-DD day", cells[1]),
                     );
                 }
+                for (i, column) in [(6, "prev_hash"), (7, "hash")] {
+                    if !is_hash(cells[i]) {
+                        checker.find(
+                            codes::CELL,
+                            name,
+                            line,
+                            format!("{column} is not 64 lower-case hex digits"),
+                        );
+                    }
+                }
+                current = Some(Txn {
+                    line,
+                    id: cells[0].to_owned(),
+                    date,
+                    date_text: cells[1].to_owned(),
+                    description: cells[2].to_owned(),
+                    payee: cells[3].to_owned(),
+                    reference: cells[4].to_owned(),
+                    reverses: cells[5].to_owned(),
+                    prev_hash: cells[6].to_owned(),
+                    hash: cells[7].to_owned(),
+                    postings: Vec::new(),
+                });
             }
-            first_cells = cells.clone();
-            txns.push(Txn {
-                line: rec.line,
-                id: cells[0].clone(),
-                date,
-                date_text: cells[1].clone(),
-                description: cells[2].clone(),
-                payee: cells[3].clone(),
-                reference: cells[4].clone(),
-                reverses: cells[5].clone(),
-                prev_hash: cells[6].clone(),
-                hash: cells[7].clone(),
-                postings: Vec::new(),
-            });
         }
-        let account = table.get(rec, "account").to_owned();
-        let commodity = table.get(rec, "commodity").to_owned();
-        let amount_text = table.get(rec, "amount").to_owned();
-        let pool = table.get(rec, "pool").to_owned();
+        let account = record[account_at].to_owned();
+        let commodity = record[commodity_at].to_owned();
+        let amount_text = record[amount_at].to_owned();
+        let pool = record[pool_at].to_owned();
         let kind = validate_account_name(&account).ok();
         if !book.accounts.contains_key(&account) {
             checker.find(
                 codes::CELL,
                 name,
-                rec.line,
+                line,
                 format!("account {account:?} is not in {ACCOUNTS}"),
             );
         }
-        let amount = book.amount(checker, name, rec.line, "amount", &amount_text, &commodity);
+        let amount = book.amount(checker, name, line, "amount", &amount_text, &commodity);
         if amount == Some(0) {
-            checker.find(codes::CELL, name, rec.line, "a posting of zero");
+            checker.find(codes::CELL, name, line, "a posting of zero");
         }
         if !pool.is_empty() {
             if !book.pools.contains(&pool) {
                 checker.find(
                     codes::CELL,
                     name,
-                    rec.line,
+                    line,
                     format!("pool {pool:?} is not a restricted pool of {POOLS}"),
                 );
             }
@@ -957,46 +1207,35 @@ fn transactions(table: &Table, book: &Book, checker: &mut Checker) -> Vec<Txn> {
                 checker.find(
                     codes::CELL,
                     name,
-                    rec.line,
+                    line,
                     format!(
                         "{account} carries a pool, but only income, expense and equity postings may"
                     ),
                 );
             }
         }
-        let txn = txns.last_mut().expect("a transaction was started above");
-        txn.postings.push(Post {
-            line: rec.line,
-            account,
-            kind,
-            commodity,
-            amount_text,
-            amount,
-            memo: table.get(rec, "memo").to_owned(),
-            pool,
-        });
-    }
-    for txn in &txns {
-        check_balanced(name, txn, checker);
-        if let Some(date) = txn.date {
-            for p in &txn.postings {
-                if let Some(Some(closed)) = book.accounts.get(&p.account)
-                    && *closed < date
-                {
-                    checker.find(
-                        codes::CLOSED_ACCOUNT,
-                        name,
-                        p.line,
-                        format!("posts to {}, closed on {closed}, on {date}", p.account),
-                    );
-                }
-            }
+        if let Some(txn) = current.as_mut() {
+            txn.postings.push(Post {
+                line,
+                account,
+                kind,
+                commodity,
+                amount_text,
+                amount,
+                memo: record[memo_at].to_owned(),
+                pool,
+            });
         }
     }
-    txns
+    if let Some(done) = current {
+        finish_txn(name, &done, book, checker);
+        each(done, checker);
+    }
 }
 
-fn check_balanced(file: &str, txn: &Txn, checker: &mut Checker) {
+/// The checks of a whole transaction: it balances, and posts to no account
+/// after the day it was closed.
+fn finish_txn(file: &str, txn: &Txn, book: &Book, checker: &mut Checker) {
     if txn.postings.len() < 2 {
         checker.find(
             codes::UNBALANCED,
@@ -1026,6 +1265,20 @@ fn check_balanced(file: &str, txn: &Txn, checker: &mut Checker) {
             );
         }
     }
+    if let Some(date) = txn.date {
+        for p in &txn.postings {
+            if let Some(Some(closed)) = book.accounts.get(&p.account)
+                && *closed < date
+            {
+                checker.find(
+                    codes::CLOSED_ACCOUNT,
+                    file,
+                    p.line,
+                    format!("posts to {}, closed on {closed}, on {date}", p.account),
+                );
+            }
+        }
+    }
 }
 
 /// What the journal says about the period, for the other files.
@@ -1033,10 +1286,16 @@ fn check_balanced(file: &str, txn: &Txn, checker: &mut Checker) {
 struct Ledger {
     /// The last hash recomputed from content.
     head: Option<String>,
-    /// Transactions dated within the period, by txn.
-    in_period: BTreeMap<String, PeriodTxn>,
-    /// Every transaction of journal.csv by txn: (date, index).
+    transactions: u64,
+    postings: u64,
+    period_transactions: u64,
+    /// The transactions other files name (tranches, returns,
+    /// contributions, voids), when dated within the period.
+    named: HashMap<String, PeriodTxn>,
+    /// The dates of the transactions other files name.
     dates: HashMap<String, Option<NaiveDate>>,
+    /// A transaction other files name → the void of the period reversing it.
+    voids: HashMap<String, String>,
     /// (account, commodity) → (debits, credits) within the period.
     moves: BTreeMap<(String, String), (i128, i128)>,
     /// (pool, commodity) → flows within the period.
@@ -1076,62 +1335,41 @@ struct Flows {
     other: i128,
 }
 
-fn check_chain(journal: &[Txn], reversed: &[Txn], facts: &Facts, checker: &mut Checker) -> Ledger {
-    let mut ledger = Ledger::default();
-    let stated_prev = &facts.raw["journal_prev_hash"];
-    let stated_last = &facts.raw["journal_last_hash"];
-    // Reversed transactions: each must be reversed by a void of the journal.
-    let mut originals: HashMap<&str, &Txn> = HashMap::new();
-    for txn in reversed {
-        if !txn.reverses.is_empty() {
-            checker.find(
-                codes::VOID,
-                REVERSED,
-                txn.line,
-                format!(
-                    "txn {} is itself a void; only transactions that a void reverses belong here",
-                    txn.id
-                ),
-            );
-        }
-        if journal.iter().any(|t| t.id == txn.id) {
-            checker.find(
-                codes::VOID,
-                REVERSED,
-                txn.line,
-                format!("txn {} is also in {JOURNAL}", txn.id),
-            );
-        }
-        if !journal.iter().any(|t| t.reverses == txn.id) {
-            checker.find(
-                codes::VOID,
-                REVERSED,
-                txn.line,
-                format!("txn {} is reversed by no void in {JOURNAL}", txn.id),
-            );
-        }
-        if content_hash(&txn.prev_hash, content(txn, "")) != txn.hash {
-            checker.find(
-                codes::HASH,
-                REVERSED,
-                txn.line,
-                format!(
-                    "txn {}: its content does not match its hash; it was changed",
-                    txn.id
-                ),
-            );
-        }
-        originals.insert(&txn.id, txn);
-    }
-    let mut prev = stated_prev.clone();
-    let mut computed = stated_prev.clone();
-    let mut earlier: HashMap<&str, &Txn> = HashMap::new();
-    for (i, txn) in journal.iter().enumerate() {
-        if txn.prev_hash != prev {
-            let before = if i == 0 {
-                format!("the journal_prev_hash of {BUNDLE}")
-            } else {
-                format!("txn {}", journal[i - 1].id)
+/// The end of the journal seen so far.
+struct Seen {
+    line: u64,
+    id: String,
+    date: Option<NaiveDate>,
+    date_text: String,
+    hash: String,
+}
+
+/// The hash chain of journal.csv, walked one transaction at a time.
+struct Chain<'a> {
+    facts: &'a Facts,
+    /// reversed.csv, by txn.
+    originals: HashMap<&'a str, &'a Txn>,
+    /// The txn values the journal's voids reverse: the only earlier
+    /// transactions kept.
+    reversed_ids: &'a HashSet<String>,
+    /// The txn values other files name.
+    named: &'a HashSet<String>,
+    earlier: HashMap<String, Txn>,
+    /// The previous transaction's hash column, and the chain recomputed
+    /// from content.
+    prev: String,
+    computed: String,
+    first: Option<Seen>,
+    last: Option<Seen>,
+    ledger: Ledger,
+}
+
+impl Chain<'_> {
+    fn step(&mut self, txn: Txn, checker: &mut Checker) {
+        if txn.prev_hash != self.prev {
+            let before = match &self.last {
+                None => format!("the journal_prev_hash of {BUNDLE}"),
+                Some(last) => format!("txn {}", last.id),
             };
             checker.find(
                 codes::CHAIN,
@@ -1141,17 +1379,17 @@ fn check_chain(journal: &[Txn], reversed: &[Txn], facts: &Facts, checker: &mut C
                     "txn {} was chained onto {}…, but the hash before it ({before}) is {}…: transactions were removed, added or reordered",
                     txn.id,
                     short(&txn.prev_hash),
-                    short(&prev)
+                    short(&self.prev)
                 ),
             );
         }
         let original = if txn.reverses.is_empty() {
             None
         } else {
-            let found = earlier
-                .get(txn.reverses.as_str())
-                .or_else(|| originals.get(txn.reverses.as_str()))
-                .copied();
+            let found = self
+                .earlier
+                .get(&txn.reverses)
+                .or_else(|| self.originals.get(txn.reverses.as_str()).copied());
             if found.is_none() {
                 checker.find(
                     codes::VOID,
@@ -1167,30 +1405,69 @@ fn check_chain(journal: &[Txn], reversed: &[Txn], facts: &Facts, checker: &mut C
         };
         if txn.reverses.is_empty() || original.is_some() {
             let reverses_hash = original.map_or("", |o| o.hash.as_str());
-            let own = content_hash(&txn.prev_hash, content(txn, reverses_hash));
-            if own != txn.hash {
+            if content_hash(&txn.prev_hash, content(&txn, reverses_hash)) != txn.hash {
                 checker.find(
                     codes::HASH,
                     JOURNAL,
                     txn.line,
-                    format!("txn {}: its content does not match its hash; it was changed after it was recorded", txn.id),
+                    format!(
+                        "txn {}: its content does not match its hash; it was changed after it was recorded",
+                        txn.id
+                    ),
                 );
             }
-            computed = content_hash(&computed, content(txn, reverses_hash));
+            self.computed = content_hash(&self.computed, content(&txn, reverses_hash));
         }
         if let Some(original) = original {
-            check_mirror(txn, original, checker);
+            check_mirror(&txn, original, checker);
         }
-        prev = txn.hash.clone();
-        earlier.insert(&txn.id, txn);
-        ledger.dates.insert(txn.id.clone(), txn.date);
-        let Some(date) = txn.date.filter(|d| facts.in_period(*d)) else {
-            continue;
+        self.ledger.transactions += 1;
+        self.ledger.postings += txn.postings.len() as u64;
+        self.prev.clone_from(&txn.hash);
+        let seen = Seen {
+            line: txn.line,
+            id: txn.id.clone(),
+            date: txn.date,
+            date_text: txn.date_text.clone(),
+            hash: txn.hash.clone(),
         };
-        let mut postings = Vec::new();
+        if self.first.is_none() {
+            self.first = Some(Seen {
+                line: seen.line,
+                id: seen.id.clone(),
+                date: seen.date,
+                date_text: seen.date_text.clone(),
+                hash: seen.hash.clone(),
+            });
+        }
+        self.last = Some(seen);
+        self.period(&txn);
+        if self.reversed_ids.contains(&txn.id) {
+            self.earlier.insert(txn.id.clone(), txn);
+        }
+    }
+
+    /// What a transaction dated within the period adds to the balances,
+    /// the pools and the transactions other files name.
+    fn period(&mut self, txn: &Txn) {
+        let named = self.named.contains(&txn.id);
+        if named {
+            self.ledger.dates.insert(txn.id.clone(), txn.date);
+        }
+        let Some(date) = txn.date.filter(|d| self.facts.in_period(*d)) else {
+            return;
+        };
+        self.ledger.period_transactions += 1;
+        if self.named.contains(&txn.reverses) {
+            self.ledger
+                .voids
+                .insert(txn.reverses.clone(), txn.id.clone());
+        }
+        let mut legs = Vec::new();
         for p in &txn.postings {
             let Some(amount) = p.amount else { continue };
-            let m = ledger
+            let m = self
+                .ledger
                 .moves
                 .entry((p.account.clone(), p.commodity.clone()))
                 .or_insert((0, 0));
@@ -1205,7 +1482,8 @@ fn check_chain(journal: &[Txn], reversed: &[Txn], facts: &Facts, checker: &mut C
                 } else {
                     p.pool.as_str()
                 };
-                let f = ledger
+                let f = self
+                    .ledger
                     .flows
                     .entry((pool.to_owned(), p.commodity.clone()))
                     .or_default();
@@ -1228,63 +1506,112 @@ fn check_chain(journal: &[Txn], reversed: &[Txn], facts: &Facts, checker: &mut C
                     AccountType::Assets | AccountType::Liabilities => {}
                 }
             }
-            postings.push(Leg {
-                kind: p.kind,
-                commodity: p.commodity.clone(),
-                amount,
-                pool: p.pool.clone(),
-            });
-        }
-        ledger.in_period.insert(
-            txn.id.clone(),
-            PeriodTxn {
-                date: crate::domain::date::iso(date),
-                reverses: txn.reverses.clone(),
-                postings,
-            },
-        );
-    }
-    match (journal.first(), journal.last()) {
-        (Some(first), Some(last)) => {
-            if last.hash != *stated_last {
-                checker.find(
-                    codes::CHAIN,
-                    JOURNAL,
-                    last.line,
-                    format!(
-                        "ends with {}…, but {BUNDLE} says its last hash is {}…",
-                        short(&last.hash),
-                        short(stated_last)
-                    ),
-                );
+            if named {
+                legs.push(Leg {
+                    kind: p.kind,
+                    commodity: p.commodity.clone(),
+                    amount,
+                    pool: p.pool.clone(),
+                });
             }
-            for (end, txn) in [("start", first), ("end", last)] {
-                if !txn.date.is_some_and(|d| facts.in_period(d)) {
+        }
+        if named {
+            self.ledger.named.insert(
+                txn.id.clone(),
+                PeriodTxn {
+                    date: crate::domain::date::iso(date),
+                    reverses: txn.reverses.clone(),
+                    postings: legs,
+                },
+            );
+        }
+    }
+
+    /// The ends of the stretch against BUNDLE.csv.
+    fn end(mut self, checker: &mut Checker) -> Ledger {
+        let stated_prev = &self.facts.raw["journal_prev_hash"];
+        let stated_last = &self.facts.raw["journal_last_hash"];
+        match (&self.first, &self.last) {
+            (Some(first), Some(last)) => {
+                if last.hash != *stated_last {
                     checker.find(
                         codes::CHAIN,
                         JOURNAL,
-                        txn.line,
+                        last.line,
                         format!(
-                            "txn {} is dated {}, outside the period; the journal must {end} with a transaction of the period",
-                            txn.id, txn.date_text
+                            "ends with {}…, but {BUNDLE} says its last hash is {}…",
+                            short(&last.hash),
+                            short(stated_last)
+                        ),
+                    );
+                }
+                for (end, txn) in [("start", first), ("end", last)] {
+                    if !txn.date.is_some_and(|d| self.facts.in_period(d)) {
+                        checker.find(
+                            codes::CHAIN,
+                            JOURNAL,
+                            txn.line,
+                            format!(
+                                "txn {} is dated {}, outside the period; the journal must {end} with a transaction of the period",
+                                txn.id, txn.date_text
+                            ),
+                        );
+                    }
+                }
+                self.ledger.head = Some(self.computed.clone());
+            }
+            _ => {
+                if stated_prev != stated_last {
+                    checker.find(
+                        codes::CHAIN,
+                        JOURNAL,
+                        0,
+                        format!(
+                            "is empty, so journal_prev_hash and journal_last_hash of {BUNDLE} must be the same"
                         ),
                     );
                 }
             }
-            ledger.head = Some(computed);
         }
-        _ => {
-            if stated_prev != stated_last {
-                checker.find(
-                    codes::CHAIN,
-                    JOURNAL,
-                    0,
-                    format!("is empty, so journal_prev_hash and journal_last_hash of {BUNDLE} must be the same"),
-                );
-            }
+        self.ledger
+    }
+}
+
+/// reversed.csv, checked: each transaction is not a void, is not in the
+/// journal, is reversed by a void of the journal, and matches its hash.
+fn check_reversed(reversed: &[Txn], journal: &Scan, checker: &mut Checker) {
+    for txn in reversed {
+        if !txn.reverses.is_empty() {
+            checker.find(
+                codes::VOID,
+                REVERSED,
+                txn.line,
+                format!(
+                    "txn {} is itself a void; only transactions that a void reverses belong here",
+                    txn.id
+                ),
+            );
+        }
+        if !journal.reverses.contains(&txn.id) {
+            checker.find(
+                codes::VOID,
+                REVERSED,
+                txn.line,
+                format!("txn {} is reversed by no void in {JOURNAL}", txn.id),
+            );
+        }
+        if content_hash(&txn.prev_hash, content(txn, "")) != txn.hash {
+            checker.find(
+                codes::HASH,
+                REVERSED,
+                txn.line,
+                format!(
+                    "txn {}: its content does not match its hash; it was changed",
+                    txn.id
+                ),
+            );
         }
     }
-    ledger
 }
 
 fn short(hash: &str) -> &str {
@@ -2003,9 +2330,17 @@ fn check_grants(
         let mine = casts.remove(&label).unwrap_or_default();
         let mut tally = Tally::default();
         if let Some(until) = until {
+            // Each steward's latest vote by then (by time; in file order
+            // among votes cast at the same second).
             let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
             for (i, c) in mine.iter().enumerate() {
-                if c.vote != "recused" && c.at.is_some_and(|at| at <= until) {
+                let Some(at) = c.at.filter(|at| *at <= until && c.vote != "recused") else {
+                    continue;
+                };
+                let later = latest
+                    .get(c.member.as_str())
+                    .is_none_or(|j| mine[*j].at.is_some_and(|prev| prev <= at));
+                if later {
                     latest.insert(&c.member, i);
                 }
             }
@@ -2135,7 +2470,7 @@ fn check_grants(
         let expense = |p: &Leg| p.is(AccountType::Expenses, commodity, grant_pool);
         let mut paid_found = 0i128;
         for txn in cell("payment_txns").split_whitespace() {
-            match (ledger.in_period.get(txn), ledger.dates.get(txn)) {
+            match (ledger.named.get(txn), ledger.dates.get(txn)) {
                 (Some(t), _) => {
                     let tranche: i128 = t
                         .postings
@@ -2174,7 +2509,7 @@ fn check_grants(
                 ),
             );
         }
-        if let (Some(t), Some(returned)) = (ledger.in_period.get(cell("return_txn")), returned) {
+        if let (Some(t), Some(returned)) = (ledger.named.get(cell("return_txn")), returned) {
             let back: i128 = t
                 .postings
                 .iter()
@@ -2249,7 +2584,6 @@ fn check_roles(table: &Table, checker: &mut Checker) {
 }
 
 fn check_contributors(table: &Table, book: &Book, ledger: Option<&Ledger>, checker: &mut Checker) {
-    let mut claimed: HashMap<&str, String> = HashMap::new();
     for rec in &table.rows {
         let txn = table.get(rec, "txn");
         let commodity = table.get(rec, "commodity");
@@ -2271,9 +2605,8 @@ fn check_contributors(table: &Table, book: &Book, ledger: Option<&Ledger>, check
             );
         }
         let voided_by = table.get(rec, "voided_by");
-        claimed.insert(txn, voided_by.to_owned());
         let Some(ledger) = ledger else { continue };
-        let Some(t) = ledger.in_period.get(txn) else {
+        let Some(t) = ledger.named.get(txn) else {
             checker.find(
                 codes::CONTRIBUTIONS,
                 CONTRIBUTORS,
@@ -2307,7 +2640,7 @@ fn check_contributors(table: &Table, book: &Book, ledger: Option<&Ledger>, check
         }
         if !voided_by.is_empty()
             && ledger
-                .in_period
+                .named
                 .get(voided_by)
                 .is_none_or(|v| v.reverses != txn)
         {
@@ -2318,17 +2651,16 @@ fn check_contributors(table: &Table, book: &Book, ledger: Option<&Ledger>, check
                 format!("voided_by {voided_by} is not a void of txn {txn} in {JOURNAL} dated within the period"),
             );
         }
-    }
-    let Some(ledger) = ledger else { return };
-    for (id, t) in &ledger.in_period {
-        if let Some(stated) = claimed.get(t.reverses.as_str())
-            && stated != id
+        if let Some(void) = ledger.voids.get(txn)
+            && void != voided_by
         {
             checker.find(
                 codes::CONTRIBUTIONS,
                 CONTRIBUTORS,
-                0,
-                format!("txn {id} of {JOURNAL} voids contribution {}, but contributors.csv does not say so", t.reverses),
+                rec.line,
+                format!(
+                    "txn {void} of {JOURNAL} voids this contribution, but voided_by does not say so"
+                ),
             );
         }
     }

@@ -43,6 +43,8 @@ use crate::ops::NoProgress;
 use crate::ops::export::JournalWriter;
 use crate::ops::grants::{self, Grant, Status, grant_label};
 use crate::report::pools::{PoolHolding, holdings};
+use crate::store::commodities::StoredCommodity;
+use crate::store::pools::StoredPool;
 use crate::store::txns::{JournalPosting, JournalTxn, Selection};
 use crate::store::{accounts, balances, commodities, fund, members, pools, records, txns};
 
@@ -468,85 +470,13 @@ struct Pass {
 /// not empty, or on any I/O or database error.
 pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     let staging = stage(&request.out)?;
-    let dir = staging.path.clone();
-    let span = &request.span;
-    let audience = request.audience.audience();
     let fund = fund::get(conn)?.ok_or_else(|| Error::NotFondo {
         path: "the database".into(),
         reason: "its fund record is missing".into(),
     })?;
     let (records_head, records_count) = records::head(conn)?.unwrap_or((GENESIS.to_owned(), 0));
-    let secret = fund::secret(conn)?;
-    let all_members = members::all(conn)?;
-    let mut privacy = Privacy {
-        hidden: HiddenNames::new(
-            audience,
-            &secret,
-            all_members
-                .iter()
-                .map(|m| (m.id, m.name.as_str(), m.visibility)),
-        ),
-        audience: audience.as_str(),
-        warnings: Vec::new(),
-    };
-    let people: HashMap<i64, String> = all_members
-        .iter()
-        .map(|m| {
-            let shown = shown_name(audience, m.visibility, &m.name, &secret, m.id);
-            (m.id, shown)
-        })
-        .collect();
-    let person = |id: i64| people.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
-    let account_names = accounts::names_by_id(conn)?;
-    let stored_commodities = commodities::all(conn)?;
-    let decimals: HashMap<i64, (String, u32)> = stored_commodities
-        .iter()
-        .map(|c| (c.id, (c.commodity.code.clone(), c.commodity.decimals)))
-        .collect();
-    let places: HashMap<String, u32> = stored_commodities
-        .iter()
-        .map(|c| (c.commodity.code.clone(), c.commodity.decimals))
-        .collect();
-    let pool_list = pools::all(conn)?;
-    let pool_names: HashMap<i64, String> =
-        pool_list.iter().map(|p| (p.id, p.name.clone())).collect();
-    let contributions: HashMap<i64, (Option<i64>, Option<String>)> = members::contributions(conn)?
-        .into_iter()
-        .map(|(txn, member, kind)| (txn, (member, kind)))
-        .collect();
-
-    let mut manifest = Vec::new();
-
-    // journal.csv: the stretch of the chain holding the period.
-    let stretch = txns::stretch(conn, span.from, span.to)?;
-    let mut pass = Pass::default();
-    {
-        let mut journal = JournalWriter::new(conn, Out::create(&dir.join(JOURNAL))?)?;
-        if let Some((first, last)) = stretch {
-            let context = Context {
-                account_names: &account_names,
-                pool_names: &pool_names,
-                contributions: &contributions,
-                span,
-                first,
-            };
-            journal.write(
-                conn,
-                Selection::Ids(first, last),
-                &NoProgress,
-                |txn, postings| {
-                    observe(&mut pass, &mut privacy, &context, txn, postings);
-                    Ok(())
-                },
-            )?;
-        }
-        let (out, summary) = journal.finish()?;
-        manifest.push(ManifestEntry {
-            file: JOURNAL.to_owned(),
-            rows: summary.postings,
-            sha256: out.finish()?,
-        });
-    }
+    let mut bundle = Bundle::new(conn, staging.path.clone(), request)?;
+    let pass = bundle.journal()?;
     let journal_prev_hash = pass
         .first_prev
         .clone()
@@ -555,168 +485,309 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
         .last_hash
         .clone()
         .unwrap_or_else(|| journal_prev_hash.clone());
+    bundle.reversed(&pass.reversed)?;
+    bundle.accounts()?;
+    bundle.commodities()?;
+    bundle.balances(&pass.moves)?;
+    bundle.pools()?;
+    bundle.grants()?;
+    bundle.policies()?;
+    bundle.roles()?;
+    bundle.contributors(&pass)?;
+    let span = &request.span;
+    let facts: Vec<(&str, String)> = vec![
+        ("format", FORMAT.to_owned()),
+        ("fund", fund.name.clone()),
+        ("audience", request.audience.as_str().to_owned()),
+        ("period", span.label.clone()),
+        ("from", iso(span.from)),
+        ("to", iso(span.to)),
+        ("journal_prev_hash", journal_prev_hash.clone()),
+        ("journal_last_hash", journal_last_hash.clone()),
+        ("fingerprint", fund.head_hash.clone()),
+        ("ledger_transactions", fund.txn_count.to_string()),
+        ("records_head", records_head.clone()),
+        ("records_count", records_count.to_string()),
+        ("generator", format!("fondo {}", env!("CARGO_PKG_VERSION"))),
+    ];
+    debug_assert_eq!(
+        facts.iter().map(|f| f.0).collect::<Vec<_>>(),
+        super::KEYS,
+        "BUNDLE.csv keys"
+    );
+    bundle.facts(&facts)?;
+    bundle.readme(&readme::text(&readme::Facts {
+        facts: &facts,
+        audience: request.audience,
+        transactions: pass.transactions,
+        period_transactions: pass.period_transactions,
+        reaches_head: journal_last_hash == fund.head_hash,
+    }))?;
+    let (manifest, manifest_sha256, warnings) = bundle.finish()?;
+    commit(staging, &request.out)?;
+    Ok(Written {
+        manifest,
+        manifest_sha256,
+        fingerprint: fund.head_hash,
+        records_head,
+        journal_prev_hash,
+        journal_last_hash,
+        transactions: pass.transactions,
+        period_transactions: pass.period_transactions,
+        warnings,
+    })
+}
 
-    // reversed.csv
-    {
-        let mut reversed = JournalWriter::new(conn, Out::create(&dir.join(REVERSED))?)?;
-        for id in &pass.reversed {
+/// A bundle being written: the read transaction, the period, the names as
+/// the audience sees them, the fund's small lists, and the manifest so far.
+struct Bundle<'c> {
+    conn: &'c Connection,
+    dir: PathBuf,
+    span: &'c Span,
+    audience: BundleAudience,
+    privacy: Privacy,
+    /// Members' names as the audience sees them, by id.
+    people: HashMap<i64, String>,
+    account_names: HashMap<i64, String>,
+    commodities: Vec<StoredCommodity>,
+    /// Commodity id → code and decimal places.
+    decimals: HashMap<i64, (String, u32)>,
+    pools: Vec<StoredPool>,
+    pool_names: HashMap<i64, String>,
+    /// Contribution txn → member (None: anonymous) and kind of service.
+    contributions: HashMap<i64, (Option<i64>, Option<String>)>,
+    manifest: Vec<ManifestEntry>,
+}
+
+impl<'c> Bundle<'c> {
+    fn new(conn: &'c Connection, dir: PathBuf, request: &'c ExportRequest) -> Result<Bundle<'c>> {
+        let audience = request.audience.audience();
+        let secret = fund::secret(conn)?;
+        let members = members::all(conn)?;
+        let commodities = commodities::all(conn)?;
+        let pools = pools::all(conn)?;
+        Ok(Bundle {
+            conn,
+            dir,
+            span: &request.span,
+            audience: request.audience,
+            privacy: Privacy {
+                hidden: HiddenNames::new(
+                    audience,
+                    &secret,
+                    members
+                        .iter()
+                        .map(|m| (m.id, m.name.as_str(), m.visibility)),
+                ),
+                audience: audience.as_str(),
+                warnings: Vec::new(),
+            },
+            people: members
+                .iter()
+                .map(|m| {
+                    let shown = shown_name(audience, m.visibility, &m.name, &secret, m.id);
+                    (m.id, shown)
+                })
+                .collect(),
+            account_names: accounts::names_by_id(conn)?,
+            decimals: commodities
+                .iter()
+                .map(|c| (c.id, (c.commodity.code.clone(), c.commodity.decimals)))
+                .collect(),
+            commodities,
+            pool_names: pools.iter().map(|p| (p.id, p.name.clone())).collect(),
+            pools,
+            contributions: members::contributions(conn)?
+                .into_iter()
+                .map(|(txn, member, kind)| (txn, (member, kind)))
+                .collect(),
+            manifest: Vec::new(),
+        })
+    }
+
+    fn person(&self, id: i64) -> String {
+        self.people
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
+    fn csv(&self, name: &'static str) -> Result<CsvFile> {
+        CsvFile::create(&self.dir, name)
+    }
+
+    fn done(&mut self, file: CsvFile) -> Result<()> {
+        self.manifest.push(file.finish()?);
+        Ok(())
+    }
+
+    /// journal.csv: the stretch of the chain holding the period, noting on
+    /// the way what the other files need from it.
+    fn journal(&mut self) -> Result<Pass> {
+        let conn = self.conn;
+        let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?;
+        let mut pass = Pass::default();
+        if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
+            let context = Context {
+                account_names: &self.account_names,
+                pool_names: &self.pool_names,
+                contributions: &self.contributions,
+                span: self.span,
+                first,
+            };
+            let privacy = &mut self.privacy;
+            journal.write(
+                conn,
+                Selection::Ids(first, last),
+                &NoProgress,
+                |txn, postings| {
+                    observe(&mut pass, privacy, &context, txn, postings);
+                    Ok(())
+                },
+            )?;
+        }
+        let (out, summary) = journal.finish()?;
+        self.manifest.push(ManifestEntry {
+            file: JOURNAL.to_owned(),
+            rows: summary.postings,
+            sha256: out.finish()?,
+        });
+        Ok(pass)
+    }
+
+    /// reversed.csv: the transactions before the stretch that its voids
+    /// reverse.
+    fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
+        let conn = self.conn;
+        let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?;
+        for id in ids {
+            let (accounts, pools, privacy) =
+                (&self.account_names, &self.pool_names, &mut self.privacy);
             reversed.write(
                 conn,
                 Selection::Ids(*id, *id),
                 &NoProgress,
                 |txn, postings| {
-                    scan_txn(
-                        &mut privacy,
-                        REVERSED,
-                        &account_names,
-                        &pool_names,
-                        txn,
-                        postings,
-                    );
+                    scan_txn(privacy, REVERSED, accounts, pools, txn, postings);
                     Ok(())
                 },
             )?;
         }
         let (out, summary) = reversed.finish()?;
-        manifest.push(ManifestEntry {
+        self.manifest.push(ManifestEntry {
             file: REVERSED.to_owned(),
             rows: summary.postings,
             sha256: out.finish()?,
         });
+        Ok(())
     }
 
-    // accounts.csv
-    {
-        let mut file = CsvFile::create(&dir, ACCOUNTS)?;
-        let mut list = accounts::all(conn)?;
+    fn accounts(&mut self) -> Result<()> {
+        let mut file = self.csv(ACCOUNTS)?;
+        let mut list = accounts::all(self.conn)?;
         list.sort_by(|a, b| cmp_names(&a.name, &b.name));
         for a in list {
-            let closed = a.closed_on.filter(|d| *d <= span.to);
-            file.row(
-                &AccountRow {
-                    kind: validate_account_name(&a.name)
-                        .map(|t| t.to_string())
-                        .unwrap_or_default(),
-                    status: if closed.is_some() { "closed" } else { "open" },
-                    closed_on: closed.map(iso),
-                    note: a
-                        .note
-                        .filter(|_| request.audience == BundleAudience::Auditor),
-                    account: a.name,
-                },
-                &mut privacy,
-            )?;
+            let closed = a.closed_on.filter(|d| *d <= self.span.to);
+            let row = AccountRow {
+                kind: validate_account_name(&a.name)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
+                status: if closed.is_some() { "closed" } else { "open" },
+                closed_on: closed.map(iso),
+                note: a.note.filter(|_| self.audience == BundleAudience::Auditor),
+                account: a.name,
+            };
+            file.row(&row, &mut self.privacy)?;
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // commodities.csv
-    {
-        let mut file = CsvFile::create(&dir, COMMODITIES)?;
-        let mut list = stored_commodities.clone();
+    fn commodities(&mut self) -> Result<()> {
+        let mut file = self.csv(COMMODITIES)?;
+        let mut list = self.commodities.clone();
         list.sort_by(|a, b| a.commodity.code.cmp(&b.commodity.code));
         for c in list {
-            file.row(
-                &CommodityRow {
-                    commodity: c.commodity.code,
-                    decimals: c.commodity.decimals,
-                    name: c.name,
-                },
-                &mut privacy,
-            )?;
+            let row = CommodityRow {
+                commodity: c.commodity.code,
+                decimals: c.commodity.decimals,
+                name: c.name,
+            };
+            file.row(&row, &mut self.privacy)?;
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // balances.csv
-    {
-        let day_before = span.from.pred_opt();
+    /// balances.csv, from the balance cache at both ends of the period and
+    /// the period's postings as the journal pass summed them.
+    fn balances(&mut self, moves: &HashMap<(i64, i64), (i128, i128)>) -> Result<()> {
         let key = |b: &balances::AccountBalance| (b.account.clone(), b.commodity.code.clone());
-        let opening: HashMap<(String, String), i128> = match day_before {
-            Some(day) => balances::by_account(conn, Some(day))?
+        let opening: HashMap<(String, String), i128> = match self.span.from.pred_opt() {
+            Some(day) => balances::by_account(self.conn, Some(day))?
                 .iter()
                 .map(|b| (key(b), b.amount))
                 .collect(),
             None => HashMap::new(),
         };
-        let closing = balances::by_account(conn, Some(span.to))?;
-        let moves: HashMap<(String, String), (i128, i128)> = pass
-            .moves
+        let moves: HashMap<(String, String), (i128, i128)> = moves
             .iter()
             .filter_map(|((account, commodity), m)| {
-                Some((
-                    (
-                        account_names.get(account)?.clone(),
-                        decimals.get(commodity)?.0.clone(),
-                    ),
-                    *m,
-                ))
+                let account = self.account_names.get(account)?.clone();
+                Some(((account, self.decimals.get(commodity)?.0.clone()), *m))
             })
             .collect();
-        let mut rows: Vec<(String, String, u32, i128)> = closing
-            .iter()
-            .map(|b| {
-                (
-                    b.account.clone(),
-                    b.commodity.code.clone(),
-                    b.commodity.decimals,
-                    b.amount,
-                )
-            })
-            .collect();
-        rows.sort_by(|a, b| cmp_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
-        let mut file = CsvFile::create(&dir, BALANCES)?;
-        for (account, commodity, places, closing) in rows {
-            let k = (account, commodity);
-            let open = opening.get(&k).copied().unwrap_or(0);
+        let mut closing = balances::by_account(self.conn, Some(self.span.to))?;
+        closing.sort_by(|a, b| {
+            cmp_names(&a.account, &b.account).then_with(|| a.commodity.code.cmp(&b.commodity.code))
+        });
+        let mut file = self.csv(BALANCES)?;
+        for b in closing {
+            let places = b.commodity.decimals;
+            let k = key(&b);
             let (debits, credits) = moves.get(&k).copied().unwrap_or((0, 0));
-            file.row(
-                &BalanceRow {
-                    opening: format_minor(open, places),
-                    debits: format_minor(debits, places),
-                    credits: format_minor(credits, places),
-                    closing: format_minor(closing, places),
-                    account: k.0,
-                    commodity: k.1,
-                },
-                &mut privacy,
-            )?;
+            let row = BalanceRow {
+                opening: format_minor(opening.get(&k).copied().unwrap_or(0), places),
+                debits: format_minor(debits, places),
+                credits: format_minor(credits, places),
+                closing: format_minor(b.amount, places),
+                account: k.0,
+                commodity: k.1,
+            };
+            file.row(&row, &mut self.privacy)?;
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // pools.csv
-    {
-        let opening: Vec<PoolHolding> = match span.from.pred_opt() {
-            Some(day) => holdings(conn, Some(day))?,
+    /// pools.csv: each pool's holdings at both ends of the period; the
+    /// changes are the differences of the cumulative flows.
+    fn pools(&mut self) -> Result<()> {
+        let opening: Vec<PoolHolding> = match self.span.from.pred_opt() {
+            Some(day) => holdings(self.conn, Some(day))?,
             None => Vec::new(),
         };
-        let closing = holdings(conn, Some(span.to))?;
-        let mut file = CsvFile::create(&dir, POOLS)?;
-        for pool in &pool_list {
-            let purpose = privacy.redact(&pool.purpose);
-            let guidelines = privacy.redact_opt(pool.guidelines.as_deref());
+        let closing = holdings(self.conn, Some(self.span.to))?;
+        let mut file = self.csv(POOLS)?;
+        for pool in &self.pools {
+            let purpose = self.privacy.redact(&pool.purpose);
+            let guidelines = self.privacy.redact_opt(pool.guidelines.as_deref());
             let held: Vec<&PoolHolding> = closing.iter().filter(|h| h.pool == pool.name).collect();
             if held.is_empty() {
-                file.row(
-                    &PoolRow {
-                        pool: pool.name.clone(),
-                        purpose,
-                        guidelines,
-                        commodity: None,
-                        opening: None,
-                        contributions: None,
-                        moved_in: None,
-                        moved_out: None,
-                        spent: None,
-                        converted: None,
-                        other: None,
-                        closing: None,
-                        committed: None,
-                        available: None,
-                    },
-                    &mut privacy,
-                )?;
+                let row = PoolRow {
+                    pool: pool.name.clone(),
+                    purpose,
+                    guidelines,
+                    commodity: None,
+                    opening: None,
+                    contributions: None,
+                    moved_in: None,
+                    moved_out: None,
+                    spent: None,
+                    converted: None,
+                    other: None,
+                    closing: None,
+                    committed: None,
+                    available: None,
+                };
+                file.row(&row, &mut self.privacy)?;
                 continue;
             }
             for end in held {
@@ -727,33 +798,35 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
                 let before = |f: fn(&PoolHolding) -> i128| start.map_or(0, f);
                 let flow =
                     |f: fn(&PoolHolding) -> i128| Some(format_minor(f(end) - before(f), places));
-                file.row(
-                    &PoolRow {
-                        pool: pool.name.clone(),
-                        purpose: purpose.clone(),
-                        guidelines: guidelines.clone(),
-                        commodity: Some(end.commodity.clone()),
-                        opening: Some(format_minor(before(|h| h.held.minor), places)),
-                        contributions: flow(|h| h.contributions.minor),
-                        moved_in: flow(|h| h.moved_in.minor),
-                        moved_out: flow(|h| h.moved_out.minor),
-                        spent: flow(|h| h.spent.minor),
-                        converted: flow(|h| h.converted.minor),
-                        other: flow(|h| h.other.minor),
-                        closing: Some(end.held.to_string()),
-                        committed: Some(end.committed.to_string()),
-                        available: Some(end.available.to_string()),
-                    },
-                    &mut privacy,
-                )?;
+                let row = PoolRow {
+                    pool: pool.name.clone(),
+                    purpose: purpose.clone(),
+                    guidelines: guidelines.clone(),
+                    commodity: Some(end.commodity.clone()),
+                    opening: Some(format_minor(before(|h| h.held.minor), places)),
+                    contributions: flow(|h| h.contributions.minor),
+                    moved_in: flow(|h| h.moved_in.minor),
+                    moved_out: flow(|h| h.moved_out.minor),
+                    spent: flow(|h| h.spent.minor),
+                    converted: flow(|h| h.converted.minor),
+                    other: flow(|h| h.other.minor),
+                    closing: Some(end.held.to_string()),
+                    committed: Some(end.committed.to_string()),
+                    available: Some(end.available.to_string()),
+                };
+                file.row(&row, &mut self.privacy)?;
             }
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // grants.csv and votes.csv
-    {
-        let mut grant_file = CsvFile::create(&dir, GRANTS)?;
+    /// grants.csv and votes.csv: the grants of the period as they stood at
+    /// its end, with every vote cast by then and who recused.
+    fn grants(&mut self) -> Result<()> {
+        let (conn, span) = (self.conn, self.span);
+        let to = iso(span.to);
+        let from = iso(span.from);
+        let mut grant_file = self.csv(GRANTS)?;
         let mut vote_rows: Vec<VoteRow> = Vec::new();
         for id in grants::ids(conn)? {
             let g = grants::load(conn, id)?;
@@ -776,16 +849,16 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
                 }
                 vote_rows.push(VoteRow {
                     grant: label.clone(),
-                    member: person(v.member),
+                    member: self.person(v.member),
                     vote: v.vote.to_string(),
                     at: stamp(v.at),
-                    reason: privacy.redact_opt(v.reason.as_deref()),
+                    reason: self.privacy.redact_opt(v.reason.as_deref()),
                     counted: if counted.contains(&i) { "yes" } else { "no" },
                 });
             }
             let mut recused: Vec<(String, &str)> = grants::recused(conn, &g, until)?
                 .into_iter()
-                .map(|(member, why)| (person(member), why))
+                .map(|(member, why)| (self.person(member), why))
                 .collect();
             recused.sort();
             for (member, why) in recused {
@@ -805,21 +878,17 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
                     [t.consents, t.objections, t.abstentions, t.eligible]
                 }
             };
-            let payments: Vec<&grants::Line> = g
-                .payments
-                .iter()
-                .filter(|p| p.date.as_str() <= iso(span.to).as_str())
-                .collect();
+            let payments: Vec<&grants::Line> = g.payments.iter().filter(|p| p.date <= to).collect();
             let paid: i64 = payments.iter().map(|p| p.amount).sum();
             let paid_in_period: i64 = payments
                 .iter()
-                .filter(|p| p.date.as_str() >= iso(span.from).as_str())
+                .filter(|p| p.date >= from)
                 .map(|p| p.amount)
                 .sum();
             let spent: i64 = g
                 .spending
                 .iter()
-                .filter(|s| s.date.as_str() <= iso(span.to).as_str())
+                .filter(|s| s.date <= to)
                 .map(|s| s.amount)
                 .sum();
             let closed = state.status == Status::Closed;
@@ -828,78 +897,81 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
             } else {
                 0
             };
-            let pool = pool_names.get(&g.pool).cloned().unwrap_or_default();
-            grant_file.row(
-                &GrantRow {
-                    grant: label,
-                    applicant: person(g.applicant),
-                    pool,
-                    commodity: g.commodity.code.clone(),
-                    amount: money(g.amount),
-                    purpose: privacy.redact(&g.purpose),
-                    category: g.category.clone(),
-                    needed_by: g.needed_by.clone(),
-                    applied_at: stamp(g.applied_at),
-                    policy_version: g.policy_version,
-                    rule: g.tier.rule.to_string(),
-                    window_closes: stamp(g.window_closes()),
-                    status: state.status.as_str(),
-                    decision: state.decided.then_some(if state.approved {
-                        "approved"
-                    } else {
-                        "rejected"
-                    }),
-                    decided_at: g.decided_at.filter(|_| state.decided).map(stamp),
-                    expires: g
-                        .expires
-                        .filter(|_| state.decided && state.approved)
-                        .map(iso),
-                    consents: tally[0],
-                    objections: tally[1],
-                    abstentions: tally[2],
-                    eligible: tally[3],
-                    explanation: g
-                        .explanation
-                        .as_deref()
-                        .filter(|_| state.decided)
-                        .map(|e| privacy.redact(e)),
-                    paid: money(paid),
-                    paid_in_period: money(paid_in_period),
-                    payment_txns: payments
-                        .iter()
-                        .filter_map(|p| p.txn.map(|t| t.to_string()))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    spent: money(spent),
-                    returned: money(if closed { g.returned } else { 0 }),
-                    return_txn: g.return_txn.filter(|_| closed),
-                    committed: money(committed),
-                    ended_at: state.ended.map(|(at, _)| stamp(at)),
-                    end_reason: state
-                        .ended
-                        .and_then(|(_, why)| why)
-                        .map(|why| privacy.redact(why)),
-                },
-                &mut privacy,
-            )?;
+            let row = GrantRow {
+                grant: label,
+                applicant: self.person(g.applicant),
+                pool: self.pool_names.get(&g.pool).cloned().unwrap_or_default(),
+                commodity: g.commodity.code.clone(),
+                amount: money(g.amount),
+                purpose: self.privacy.redact(&g.purpose),
+                category: g.category.clone(),
+                needed_by: g.needed_by.clone(),
+                applied_at: stamp(g.applied_at),
+                policy_version: g.policy_version,
+                rule: g.tier.rule.to_string(),
+                window_closes: stamp(g.window_closes()),
+                status: state.status.as_str(),
+                decision: state.decided.then_some(if state.approved {
+                    "approved"
+                } else {
+                    "rejected"
+                }),
+                decided_at: g.decided_at.filter(|_| state.decided).map(stamp),
+                expires: g
+                    .expires
+                    .filter(|_| state.decided && state.approved)
+                    .map(iso),
+                consents: tally[0],
+                objections: tally[1],
+                abstentions: tally[2],
+                eligible: tally[3],
+                explanation: g
+                    .explanation
+                    .as_deref()
+                    .filter(|_| state.decided)
+                    .map(|e| self.privacy.redact(e)),
+                paid: money(paid),
+                paid_in_period: money(paid_in_period),
+                payment_txns: payments
+                    .iter()
+                    .filter_map(|p| p.txn.map(|t| t.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                spent: money(spent),
+                returned: money(if closed { g.returned } else { 0 }),
+                return_txn: g.return_txn.filter(|_| closed),
+                committed: money(committed),
+                ended_at: state.ended.map(|(at, _)| stamp(at)),
+                end_reason: state
+                    .ended
+                    .and_then(|(_, why)| why)
+                    .map(|why| self.privacy.redact(why)),
+            };
+            grant_file.row(&row, &mut self.privacy)?;
         }
-        manifest.push(grant_file.finish()?);
-        let mut vote_file = CsvFile::create(&dir, VOTES)?;
+        self.done(grant_file)?;
+        let mut vote_file = self.csv(VOTES)?;
         for row in &vote_rows {
-            vote_file.row(row, &mut privacy)?;
+            vote_file.row(row, &mut self.privacy)?;
         }
-        manifest.push(vote_file.finish()?);
+        self.done(vote_file)
     }
 
-    // policies.csv
-    {
-        let mut file = CsvFile::create(&dir, POLICIES)?;
-        for pool in &pool_list {
-            for (at, policy) in grants::policies(conn, pool.id)? {
-                if at.date() > span.to {
+    /// policies.csv: every version set by the end of the period, a row per
+    /// tier.
+    fn policies(&mut self) -> Result<()> {
+        let places: HashMap<&str, u32> = self
+            .commodities
+            .iter()
+            .map(|c| (c.commodity.code.as_str(), c.commodity.decimals))
+            .collect();
+        let mut rows = Vec::new();
+        for pool in &self.pools {
+            for (at, policy) in grants::policies(self.conn, pool.id)? {
+                if at.date() > self.span.to {
                     continue;
                 }
-                let reason = privacy.redact_opt(policy.reason.as_deref());
+                let reason = self.privacy.redact_opt(policy.reason.as_deref());
                 for tier in &policy.tiers {
                     let (rule, min_consents, quorum, threshold) = match &tier.rule {
                         Rule::Consent { min_consents } => {
@@ -911,165 +983,124 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
                         }
                     };
                     let up_to = tier.up_to.map(|minor| {
-                        let places = tier
+                        let decimals = tier
                             .commodity
-                            .as_ref()
+                            .as_deref()
                             .and_then(|code| places.get(code))
                             .copied()
                             .unwrap_or(0);
-                        format_minor(minor.into(), places)
+                        format_minor(minor.into(), decimals)
                     });
-                    file.row(
-                        &PolicyRow {
-                            pool: pool.name.clone(),
-                            version: policy.version,
-                            set_at: stamp(at),
-                            up_to,
-                            commodity: tier.commodity.clone(),
-                            rule,
-                            min_consents,
-                            quorum,
-                            threshold,
-                            window_minutes: tier.window_minutes,
-                            reason: reason.clone(),
-                        },
-                        &mut privacy,
-                    )?;
+                    rows.push(PolicyRow {
+                        pool: pool.name.clone(),
+                        version: policy.version,
+                        set_at: stamp(at),
+                        up_to,
+                        commodity: tier.commodity.clone(),
+                        rule,
+                        min_consents,
+                        quorum,
+                        threshold,
+                        window_minutes: tier.window_minutes,
+                        reason: reason.clone(),
+                    });
                 }
             }
         }
-        manifest.push(file.finish()?);
+        let mut file = self.csv(POLICIES)?;
+        for row in &rows {
+            file.row(row, &mut self.privacy)?;
+        }
+        self.done(file)
     }
 
-    // roles.csv
-    {
-        let mut file = CsvFile::create(&dir, ROLES)?;
-        for t in members::terms(conn)? {
-            if t.starts_on > span.to {
+    fn roles(&mut self) -> Result<()> {
+        let mut file = self.csv(ROLES)?;
+        for t in members::terms(self.conn)? {
+            if t.starts_on > self.span.to {
                 continue;
             }
-            file.row(
-                &RoleRow {
-                    member: person(t.member_id),
-                    role: t.role.as_str(),
-                    from: iso(t.starts_on),
-                    until: t.ends_on.map(iso),
-                },
-                &mut privacy,
-            )?;
+            let row = RoleRow {
+                member: self.person(t.member_id),
+                role: t.role.as_str(),
+                from: iso(t.starts_on),
+                until: t.ends_on.map(iso),
+            };
+            file.row(&row, &mut self.privacy)?;
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // contributors.csv
-    {
-        let mut file = CsvFile::create(&dir, CONTRIBUTORS)?;
+    /// contributors.csv: the contributions the journal pass found in the
+    /// period, with who gave them.
+    fn contributors(&mut self, pass: &Pass) -> Result<()> {
+        let mut file = self.csv(CONTRIBUTORS)?;
         for (txn, received) in &pass.received {
-            let (member, kind) = &contributions[txn];
-            let contributor = member.map_or_else(|| "anonymous".to_owned(), person);
+            let Some((member, kind)) = self.contributions.get(txn) else {
+                continue;
+            };
+            let contributor = member.map_or_else(|| "anonymous".to_owned(), |m| self.person(m));
             let kind = match kind {
                 Some(kind) => kind.clone(),
                 None if received.in_kind => "goods".to_owned(),
                 None => "money".to_owned(),
             };
             for ((commodity, pool), amount) in &received.income {
-                let Some((code, places)) = decimals.get(commodity) else {
+                let Some((code, places)) = self.decimals.get(commodity) else {
                     continue;
                 };
-                file.row(
-                    &ContributorRow {
-                        txn: *txn,
-                        date: received.date.clone(),
-                        contributor: contributor.clone(),
-                        kind: kind.clone(),
-                        pool: pool
-                            .and_then(|p| pool_names.get(&p).cloned())
-                            .unwrap_or_else(|| "general".to_owned()),
-                        commodity: code.clone(),
-                        amount: format_minor(*amount, *places),
-                        voided_by: pass.voided_by.get(txn).copied(),
-                    },
-                    &mut privacy,
-                )?;
+                let row = ContributorRow {
+                    txn: *txn,
+                    date: received.date.clone(),
+                    contributor: contributor.clone(),
+                    kind: kind.clone(),
+                    pool: pool
+                        .and_then(|p| self.pool_names.get(&p).cloned())
+                        .unwrap_or_else(|| "general".to_owned()),
+                    commodity: code.clone(),
+                    amount: format_minor(*amount, *places),
+                    voided_by: pass.voided_by.get(txn).copied(),
+                };
+                file.row(&row, &mut self.privacy)?;
             }
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // BUNDLE.csv
-    let facts: Vec<(&str, String)> = vec![
-        ("format", FORMAT.to_owned()),
-        ("fund", fund.name.clone()),
-        ("audience", request.audience.as_str().to_owned()),
-        ("period", span.label.clone()),
-        ("from", iso(span.from)),
-        ("to", iso(span.to)),
-        ("journal_prev_hash", journal_prev_hash.clone()),
-        ("journal_last_hash", journal_last_hash.clone()),
-        ("fingerprint", fund.head_hash.clone()),
-        ("ledger_transactions", fund.txn_count.to_string()),
-        ("records_head", records_head.clone()),
-        ("records_count", records_count.to_string()),
-        ("generator", format!("fondo {}", env!("CARGO_PKG_VERSION"))),
-    ];
-    debug_assert_eq!(
-        facts.iter().map(|f| f.0).collect::<Vec<_>>(),
-        super::KEYS,
-        "BUNDLE.csv keys"
-    );
-    {
-        let mut file = CsvFile::create(&dir, BUNDLE)?;
-        for (key, value) in &facts {
-            file.row(
-                &FactRow {
-                    key,
-                    value: value.clone(),
-                },
-                &mut privacy,
-            )?;
+    fn facts(&mut self, facts: &[(&str, String)]) -> Result<()> {
+        let mut file = self.csv(BUNDLE)?;
+        for (key, value) in facts {
+            let row = FactRow {
+                key,
+                value: value.clone(),
+            };
+            file.row(&row, &mut self.privacy)?;
         }
-        manifest.push(file.finish()?);
+        self.done(file)
     }
 
-    // README.txt
-    {
-        let text = readme::text(&readme::Facts {
-            facts: &facts,
-            audience: request.audience,
-            transactions: pass.transactions,
-            period_transactions: pass.period_transactions,
-            reaches_head: journal_last_hash == fund.head_hash,
-        });
-        let mut out = Out::create(&dir.join(README))?;
+    fn readme(&mut self, text: &str) -> Result<()> {
+        let mut out = Out::create(&self.dir.join(README))?;
         out.write_all(text.as_bytes())?;
-        manifest.push(ManifestEntry {
+        self.manifest.push(ManifestEntry {
             file: README.to_owned(),
             rows: text.lines().count() as u64,
             sha256: out.finish()?,
         });
+        Ok(())
     }
 
-    // MANIFEST.csv
-    manifest.sort_by(|a, b| a.file.cmp(&b.file));
-    let manifest_sha256 = {
-        let mut file = CsvFile::create(&dir, MANIFEST)?;
-        for entry in &manifest {
-            file.row(entry, &mut privacy)?;
+    /// Writes MANIFEST.csv; returns the manifest, its digest and the
+    /// warnings gathered.
+    fn finish(mut self) -> Result<(Vec<ManifestEntry>, String, Vec<String>)> {
+        self.manifest.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut file = self.csv(MANIFEST)?;
+        for entry in &self.manifest {
+            file.row(entry, &mut self.privacy)?;
         }
-        file.finish()?.sha256
-    };
-    commit(staging, &request.out)?;
-    Ok(Written {
-        manifest,
-        manifest_sha256,
-        fingerprint: fund.head_hash,
-        records_head,
-        journal_prev_hash,
-        journal_last_hash,
-        transactions: pass.transactions,
-        period_transactions: pass.period_transactions,
-        warnings: privacy.warnings,
-    })
+        let digest = file.finish()?.sha256;
+        Ok((self.manifest, digest, self.privacy.warnings))
+    }
 }
 
 /// What [`observe`] needs to know about the fund.
