@@ -176,7 +176,9 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
                     period_words(period, from, to)
                 )?;
             }
-            writeln!(out, "journal ends with: {}", result.journal_head)?;
+            if !result.journal_head.is_empty() {
+                writeln!(out, "journal ends with: {}", result.journal_head)?;
+            }
             if let Some(head) = fact("records_head") {
                 writeln!(out, "records head (stated): {head}")?;
             }

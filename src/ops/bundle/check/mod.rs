@@ -316,6 +316,14 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
         .get(BUNDLE)
         .and_then(|t| check_facts(t, &mut checker))
     else {
+        if !tables.contains_key(BUNDLE) {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                0,
+                "cannot be read, so nothing past the manifest was checked",
+            );
+        }
         result.findings = checker.findings;
         return Ok(result);
     };
