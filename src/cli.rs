@@ -317,6 +317,16 @@ pub struct ReportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Write the audit bundle for a period into a new directory.
+    #[command(after_help = "\
+Example:
+  fondo export audit --out bundle-2026-Q1 --period 2026-Q1 --audience public
+
+Writes BUNDLE.csv, journal.csv, reversed.csv, accounts.csv, commodities.csv,
+balances.csv, pools.csv, grants.csv, votes.csv, policies.csv, roles.csv,
+contributors.csv, README.txt and MANIFEST.csv. Without --period or --to the
+bundle ends on the last day anything was recorded, so the same books give the
+same bundle. Check it offline with `fondo verify --bundle DIR`; the format is
+specified in docs/audit-format.md.")]
     Audit {
         /// The directory to write (must not exist yet, or be empty).
         #[arg(long, value_name = "DIR")]

@@ -219,6 +219,27 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
 
     assert_eq!(run_on(&db, &["balance", "--format", "csv"]).ok(), BALANCES);
 
+    // The public audit bundle of the quarter verifies offline, states the
+    // books' fingerprint, and catches an edited cell.
+    assert!(out.contains("audit-bundle/"), "{out}");
+    let bundle = dir.path().join("shown").join("audit-bundle");
+    let checked = run_command(command().args(["verify", "--bundle"]).arg(&bundle)).ok();
+    assert!(
+        checked.starts_with("checked ") && checked.contains("no findings"),
+        "{checked}"
+    );
+    let facts = fs::read_to_string(bundle.join("BUNDLE.csv")).unwrap();
+    assert!(facts.contains("audience,public\n"), "{facts}");
+    assert!(
+        facts.contains(&format!("fingerprint,{}\n", fingerprint(&db))),
+        "{facts}"
+    );
+    let grants = bundle.join("grants.csv");
+    let text = fs::read_to_string(&grants).unwrap();
+    fs::write(&grants, text.replacen("USD", "EUR", 1)).unwrap();
+    let tampered = run_command(command().args(["verify", "--bundle"]).arg(&bundle));
+    assert_eq!(tampered.code, 1, "{}", tampered.stdout);
+
     for (day, held) in POOLS {
         let rows =
             csv_rows(&run_on(&db, &["pool", "list", "--as-of", day, "--format", "csv"]).ok());

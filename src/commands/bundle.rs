@@ -1,21 +1,232 @@
 //! `fondo export audit` and `fondo verify --bundle`.
+//!
+//! The export reads the database in one read transaction: the period's
+//! defaults come from the same snapshot the bundle is written from. Without
+//! `--period` or `--to`, a bundle ends on the last day anything was recorded
+//! (a transaction's date or a governance record's), not today, so the same
+//! books give the same bundle whenever it is written.
 
+use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{BundleAudienceArg, PeriodArgs};
-use crate::commands::Outcome;
-use crate::error::{Error, Result};
-use crate::render::Format;
+use chrono::NaiveDate;
+use serde::Serialize;
 
-pub fn export_audit(
-    _db: &Path,
-    _out: &Path,
-    _period: &PeriodArgs,
-    _audience: BundleAudienceArg,
-) -> Result<Outcome> {
-    Err(Error::Refused("export audit: in progress".into()))
+use crate::cli::{BundleAudienceArg, PeriodArgs};
+use crate::commands::{Outcome, open, span, stdout};
+use crate::domain::date::parse_date;
+use crate::error::{Result, SqlContext};
+use crate::ops::bundle::BundleAudience;
+use crate::ops::bundle::check::{self, Finding};
+use crate::ops::bundle::write::{self, ExportRequest};
+use crate::render::{Format, write_rows};
+use crate::store::{Access, records, txns};
+
+impl From<BundleAudienceArg> for BundleAudience {
+    fn from(audience: BundleAudienceArg) -> BundleAudience {
+        match audience {
+            BundleAudienceArg::Public => BundleAudience::Public,
+            BundleAudienceArg::Members => BundleAudience::Members,
+            BundleAudienceArg::Auditor => BundleAudience::Auditor,
+        }
+    }
 }
 
-pub fn verify_bundle(_dir: &Path, _format: Format) -> Result<Outcome> {
-    Err(Error::Refused("verify --bundle: in progress".into()))
+/// The first and last days anything was recorded on.
+fn recorded_days(conn: &rusqlite::Connection) -> Result<Option<(NaiveDate, NaiveDate)>> {
+    let mut days: Vec<NaiveDate> = Vec::new();
+    days.extend(txns::first_date(conn)?);
+    days.extend(txns::last_date(conn)?);
+    if let Some((first, last)) = records::first_and_last_day(conn)? {
+        days.push(parse_date(&first)?);
+        days.push(parse_date(&last)?);
+    }
+    Ok(days.iter().min().copied().zip(days.iter().max().copied()))
+}
+
+pub fn export_audit(
+    db: &Path,
+    out: &Path,
+    period: &PeriodArgs,
+    audience: BundleAudienceArg,
+) -> Result<Outcome> {
+    let mut db = open(db, Access::Read)?;
+    let tx = db.read()?;
+    let days = recorded_days(&tx)?;
+    let mut args = period.clone();
+    if args.period.is_none() && args.to.is_none() {
+        args.to = days.map(|(_, last)| last.to_string());
+    }
+    let span = span(&args, || {
+        Ok(days.map_or_else(|| chrono::Local::now().date_naive(), |(first, _)| first))
+    })?;
+    let request = ExportRequest {
+        out: out.to_path_buf(),
+        span,
+        audience: audience.into(),
+    };
+    let written = write::export(&tx, &request)?;
+    tx.finish().ctx("ending the read")?;
+    for warning in &written.warnings {
+        eprintln!("fondo: warning: {warning}");
+    }
+    let mut lines = vec![format!(
+        "wrote the {} audit bundle of {} into {}",
+        request.audience.as_str(),
+        period_words(
+            &request.span.label,
+            &request.span.from.to_string(),
+            &request.span.to.to_string()
+        ),
+        out.display()
+    )];
+    for entry in &written.manifest {
+        lines.push(format!(
+            "  {:<16} {:>7} rows  {}",
+            entry.file, entry.rows, entry.sha256
+        ));
+    }
+    lines.push(format!(
+        "journal: {} transactions ({} dated within the period), chained from {} to {}",
+        written.transactions,
+        written.period_transactions,
+        written.journal_prev_hash,
+        written.journal_last_hash
+    ));
+    lines.push(format!("records head: {}", written.records_head));
+    lines.push(format!("manifest: {}", written.manifest_sha256));
+    lines.push(format!("fingerprint: {}", written.fingerprint));
+    crate::commands::say(&lines)?;
+    Ok(Outcome::Ok)
+}
+
+/// `verify --bundle --format json`.
+#[derive(Serialize)]
+struct BundleJson<'a> {
+    findings: &'a [Finding],
+    files: u64,
+    transactions: u64,
+    period_transactions: u64,
+    postings: u64,
+    grants: u64,
+    votes: u64,
+    format: Option<&'a str>,
+    audience: Option<&'a str>,
+    period: Option<&'a str>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    journal_prev_hash: Option<&'a str>,
+    journal_last_hash: &'a str,
+    fingerprint: Option<&'a str>,
+    records_head: Option<&'a str>,
+    manifest_sha256: &'a str,
+}
+
+/// A period as `2026-Q1 (2026-01-01 to 2026-03-31)`, or just its days.
+fn period_words(label: &str, from: &str, to: &str) -> String {
+    let days = format!("{from} to {to}");
+    if label == days {
+        days
+    } else {
+        format!("{label} ({days})")
+    }
+}
+
+fn plural(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
+    let result = check::check(dir)?;
+    let fact = |key: &str| result.facts.get(key).map(String::as_str);
+    let mut out = stdout();
+    match format {
+        Format::Table => {
+            for f in &result.findings {
+                match f.line {
+                    0 => writeln!(out, "{} {}: {}", f.code, f.file, f.message)?,
+                    line => writeln!(out, "{} {} line {line}: {}", f.code, f.file, f.message)?,
+                }
+            }
+            let findings = match result.findings.len() {
+                0 => "no findings".to_owned(),
+                1 => "1 finding".to_owned(),
+                n => format!("{n} findings"),
+            };
+            writeln!(
+                out,
+                "checked {}, {} ({} dated within the period), {}, {}, {}: {findings}",
+                plural(result.files, "file"),
+                plural(result.transactions, "transaction"),
+                result.period_transactions,
+                plural(result.postings, "posting"),
+                plural(result.grants, "grant"),
+                plural(result.votes, "vote")
+            )?;
+            if let (Some(audience), Some(period), Some(from), Some(to)) =
+                (fact("audience"), fact("period"), fact("from"), fact("to"))
+            {
+                writeln!(
+                    out,
+                    "audience: {audience}; period: {}",
+                    period_words(period, from, to)
+                )?;
+            }
+            if !result.journal_head.is_empty() {
+                writeln!(out, "journal ends with: {}", result.journal_head)?;
+            }
+            if let Some(head) = fact("records_head") {
+                writeln!(out, "records head (stated): {head}")?;
+            }
+            writeln!(out, "manifest: {}", result.manifest_sha256)?;
+            if let Some(fingerprint) = fact("fingerprint") {
+                if fingerprint == result.journal_head {
+                    writeln!(out, "fingerprint: {fingerprint}")?;
+                } else {
+                    writeln!(
+                        out,
+                        "fingerprint: {fingerprint} (as stated: the books went on after this bundle's journal)"
+                    )?;
+                }
+            }
+            out.flush()?;
+        }
+        Format::Csv => write_rows(Format::Csv, out, &result.findings)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &BundleJson {
+                    findings: &result.findings,
+                    files: result.files,
+                    transactions: result.transactions,
+                    period_transactions: result.period_transactions,
+                    postings: result.postings,
+                    grants: result.grants,
+                    votes: result.votes,
+                    format: fact("format"),
+                    audience: fact("audience"),
+                    period: fact("period"),
+                    from: fact("from"),
+                    to: fact("to"),
+                    journal_prev_hash: fact("journal_prev_hash"),
+                    journal_last_hash: &result.journal_head,
+                    fingerprint: fact("fingerprint"),
+                    records_head: fact("records_head"),
+                    manifest_sha256: &result.manifest_sha256,
+                },
+            )
+            .map_err(std::io::Error::from)?;
+            writeln!(out)?;
+            out.flush()?;
+        }
+    }
+    Ok(if result.findings.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    })
 }

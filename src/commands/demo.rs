@@ -23,8 +23,10 @@
 //!
 //! After the story come the demo's own steps, one function each, run in
 //! order by [`demo`]: check the books ([`verify_books`], as `fondo verify`
-//! does) and write the open-forum report of the last quarter
-//! ([`write_forum`], through `fondo report forum` like the story's commands).
+//! does), write the open-forum report of the last quarter ([`write_forum`],
+//! through `fondo report forum` like the story's commands), and write that
+//! quarter's public audit bundle and verify it offline ([`write_bundle`],
+//! through `fondo export audit` and `fondo verify --bundle`).
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -95,6 +97,9 @@ const FORUM_PERIOD: &str = "2026-Q2";
 const FORUM_HTML: &str = "forum.html";
 const FORUM_MD: &str = "forum.md";
 
+/// The audit bundle's folder inside the demo's output folder.
+const BUNDLE: &str = "audit-bundle";
+
 /// One command the demo runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Step {
@@ -114,6 +119,7 @@ pub fn demo(db: &Path, args: &DemoArgs) -> Result<Outcome> {
     run_story(&mut fondo, &story)?;
     let verification = verify_books(db)?;
     write_forum(&mut fondo, &args.out)?;
+    write_bundle(&mut fondo, &args.out)?;
     let commands = fondo.finish()?;
     let built = describe(db, commands, &verification)?;
     say(&account(db, &args.out, &built))?;
@@ -367,13 +373,18 @@ fn verify_books(db: &Path) -> Result<Verification> {
     Ok(verification)
 }
 
+/// `out` as an absolute path (the demo's commands run in another folder).
+fn absolute(out: &Path) -> Result<PathBuf> {
+    std::path::absolute(out).map_err(|source| Error::Io {
+        context: format!("resolving {}", out.display()),
+        source,
+    })
+}
+
 /// Writes the forum report of the story's last quarter, as HTML and as
 /// Markdown, for the public.
 fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
-    let out = std::path::absolute(out).map_err(|source| Error::Io {
-        context: format!("resolving {}", out.display()),
-        source,
-    })?;
+    let out = absolute(out)?;
     for (file, format) in [(FORUM_HTML, "html"), (FORUM_MD, "md")] {
         let path = out.join(file).display().to_string();
         fondo.run_args(&[
@@ -390,6 +401,24 @@ fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
         ])?;
     }
     Ok(())
+}
+
+/// Writes the public audit bundle of the same quarter, through `fondo export
+/// audit`, and checks it offline as an auditor would, through `fondo verify
+/// --bundle` (which fails the demo on any finding).
+fn write_bundle(fondo: &mut Fondo, out: &Path) -> Result<()> {
+    let dir = absolute(out)?.join(BUNDLE).display().to_string();
+    fondo.run_args(&[
+        "export",
+        "audit",
+        "--out",
+        &dir,
+        "--period",
+        FORUM_PERIOD,
+        "--audience",
+        "public",
+    ])?;
+    fondo.run_args(&["verify", "--bundle", &dir])
 }
 
 /// What the demo built, for its closing account.
@@ -497,6 +526,10 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
             "  {FORUM_HTML:<31} the open-forum report of {FORUM_PERIOD}, for the public (open it in a browser, or print it)"
         ),
         format!("  {FORUM_MD:<31} the same report in Markdown"),
+        format!(
+            "  {:<31} the public audit bundle of {FORUM_PERIOD}; verify --bundle found no problems",
+            format!("{BUNDLE}/")
+        ),
         format!("  examples/{STORY:<22} the story: every command the demo ran"),
         format!(
             "  {:<31} the files it imported",
@@ -509,6 +542,7 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
         format!("  fondo --db {db_arg} pool list"),
         format!("  fondo --db {db_arg} grant list --audience public"),
         format!("  fondo --db {db_arg} role list"),
+        format!("  fondo verify --bundle {}", quoted(&out.join(BUNDLE))),
     ]
 }
 

@@ -122,7 +122,8 @@ pub fn record_hash(
     hex(&Sha256::digest(canonical.as_bytes()))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes (a digest) as lower-case hexadecimal digits.
+pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
     for b in bytes {

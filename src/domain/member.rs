@@ -3,16 +3,19 @@
 //! A member is a person or a group. How much of them output may show depends
 //! on the member's visibility and on the audience of the output:
 //!
-//! | visibility   | treasurer | members   | public    |
-//! |--------------|-----------|-----------|-----------|
-//! | public       | name      | name      | name      |
-//! | pseudonymous | name      | name      | pseudonym |
-//! | anonymous    | name      | pseudonym | pseudonym |
+//! | visibility   | treasurer, auditor | members   | public    |
+//! |--------------|--------------------|-----------|-----------|
+//! | public       | name               | name      | name      |
+//! | pseudonymous | name               | name      | pseudonym |
+//! | anonymous    | name               | pseudonym | pseudonym |
 //!
 //! A pseudonym is derived from a secret only the fund's file holds and the
 //! member's id, so it is stable across exports but nobody can confirm a
 //! guessed name by hashing it. Contact details and notes are for treasurers
-//! only.
+//! only: the auditor audience (of audit bundles) sees every name, to match
+//! the books against bank statements and receipts, but not how to reach
+//! people. [`redact`] carries the same rule into free text (a grant's
+//! purpose, a vote's reason) written for an audience.
 
 use std::fmt;
 use std::str::FromStr;
@@ -38,6 +41,8 @@ pub enum Audience {
     Public,
     Members,
     Treasurer,
+    /// Whoever audits the books: every name, no contact details or notes.
+    Auditor,
 }
 
 /// The roles a member can hold for a term.
@@ -83,14 +88,14 @@ macro_rules! text_enum {
 }
 
 text_enum!(Visibility, "visibility", Public => "public", Pseudonymous => "pseudonymous", Anonymous => "anonymous");
-text_enum!(Audience, "audience", Public => "public", Members => "members", Treasurer => "treasurer");
+text_enum!(Audience, "audience", Public => "public", Members => "members", Treasurer => "treasurer", Auditor => "auditor");
 text_enum!(Role, "role", Treasurer => "treasurer", Steward => "steward", Member => "member");
 
 impl Audience {
     /// Whether this audience may see the name of a member with `visibility`.
     pub fn sees_name(self, visibility: Visibility) -> bool {
         match self {
-            Audience::Treasurer => true,
+            Audience::Treasurer | Audience::Auditor => true,
             Audience::Members => visibility != Visibility::Anonymous,
             Audience::Public => visibility == Visibility::Public,
         }
@@ -124,6 +129,89 @@ pub fn shown_name(
     }
 }
 
+/// The names an audience may not see, each with the pseudonym shown
+/// instead, for finding them in free text.
+#[derive(Debug, Clone, Default)]
+pub struct HiddenNames {
+    /// (name as characters, name, pseudonym), longest names first so that
+    /// "Ana María" is matched before "Ana".
+    names: Vec<(Vec<char>, String, String)>,
+}
+
+impl HiddenNames {
+    /// The names of `members` (id, name, visibility) that `audience` may not
+    /// see, with their pseudonyms under `secret`.
+    pub fn new<'a>(
+        audience: Audience,
+        secret: &str,
+        members: impl IntoIterator<Item = (i64, &'a str, Visibility)>,
+    ) -> HiddenNames {
+        let mut names: Vec<(Vec<char>, String, String)> = members
+            .into_iter()
+            .filter(|(_, name, visibility)| !audience.sees_name(*visibility) && !name.is_empty())
+            .map(|(id, name, _)| {
+                (
+                    name.chars().collect(),
+                    name.to_owned(),
+                    pseudonym(secret, id),
+                )
+            })
+            .collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        HiddenNames { names }
+    }
+
+    /// The name (of the hidden ones) that occurs at `chars[at..]` as a whole
+    /// word, ignoring case: its index.
+    fn at(&self, chars: &[char], at: usize) -> Option<usize> {
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+        if at > 0 && word(chars.get(at - 1)) {
+            return None;
+        }
+        self.names.iter().position(|(name, _, _)| {
+            chars.len() >= at + name.len()
+                && chars[at..at + name.len()]
+                    .iter()
+                    .zip(name)
+                    .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+                && !word(chars.get(at + name.len()))
+        })
+    }
+
+    /// `text` with every whole-word occurrence of a hidden name, in any
+    /// case, replaced by that member's pseudonym.
+    pub fn redact(&self, text: &str) -> String {
+        if self.names.is_empty() {
+            return text.to_owned();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < chars.len() {
+            match self.at(&chars, i) {
+                Some(n) => {
+                    out.push_str(&self.names[n].2);
+                    i += self.names[n].0.len();
+                }
+                None => {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The first hidden name that occurs in `text` as a whole word, if any.
+    pub fn find(&self, text: &str) -> Option<&str> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        (0..chars.len()).find_map(|i| self.at(&chars, i).map(|n| self.names[n].1.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +225,32 @@ mod tests {
         assert!(Audience::Public.sees_name(Public));
         assert!(!Audience::Public.sees_name(Pseudonymous));
         assert!(!Audience::Members.sees_private());
+    }
+
+    #[test]
+    fn hidden_names_are_found_and_replaced_as_whole_words() {
+        use Visibility::*;
+        let members = [
+            (1, "Ana", Public),
+            (2, "Carmen", Pseudonymous),
+            (3, "Ana María", Anonymous),
+            (4, "Cocina Común", Pseudonymous),
+        ];
+        let public = HiddenNames::new(Audience::Public, "s", members);
+        let text = "Rent for CARMEN, with ana maría and Cocina Común; Carmencita and Ana stay";
+        let redacted = public.redact(text);
+        let (p2, p3, p4) = (pseudonym("s", 2), pseudonym("s", 3), pseudonym("s", 4));
+        assert_eq!(
+            redacted,
+            format!("Rent for {p2}, with {p3} and {p4}; Carmencita and Ana stay")
+        );
+        assert_eq!(public.find(text), Some("Carmen"));
+        assert_eq!(public.find("Carmencita and Ana"), None);
+        let members_only = HiddenNames::new(Audience::Members, "s", members);
+        assert_eq!(members_only.find(text), Some("Ana María"));
+        let auditor = HiddenNames::new(Audience::Auditor, "s", members);
+        assert_eq!(auditor.redact(text), text);
+        assert!(Audience::Auditor.sees_name(Anonymous) && !Audience::Auditor.sees_private());
     }
 
     #[test]

@@ -74,6 +74,18 @@ impl Tier {
     }
 }
 
+/// The tier of a policy that a request of `amount` (minor units of the
+/// commodity `code`) falls in: the lowest ceiling in that commodity that
+/// covers it, else the tier without a ceiling.
+pub fn tier_for<'a>(tiers: &'a [Tier], code: &str, amount: i64) -> Option<&'a Tier> {
+    tiers
+        .iter()
+        .filter(|t| t.commodity.as_deref() == Some(code))
+        .filter(|t| t.up_to.is_some_and(|max| amount <= max))
+        .min_by_key(|t| t.up_to)
+        .or_else(|| tiers.iter().find(|t| t.up_to.is_none()))
+}
+
 /// A vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,20 +1,40 @@
 //! `fondo journal export`: the journal CSV, streamed in chain order.
 //!
 //! One row per posting with its transaction's fields repeated, columns
-//! [`REQUIRED_COLUMNS`] then [`OPTIONAL_COLUMNS`]. The `txn` column is the
-//! transaction id in this database; `reverses` names the `txn` a void
-//! reverses; `prev_hash` and `hash` let anyone recompute the chain
-//! (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged.
+//! [`COLUMNS`] ([`REQUIRED_COLUMNS`] then [`OPTIONAL_COLUMNS`]). The `txn`
+//! column is the transaction id in this database; `reverses` names the `txn`
+//! a void reverses; `prev_hash` and `hash` let anyone recompute the chain
+//! (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged. The
+//! audit bundle writes its `journal.csv` with the same [`JournalWriter`].
 
 use std::io::Write;
 
 use chrono::NaiveDate;
+use rusqlite::Connection;
 
-use crate::domain::money::format_minor;
+use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Progress;
 use crate::ops::import::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
+use crate::store::txns::{JournalPosting, JournalTxn, Selection};
 use crate::store::{self, Db, fund, txns};
+
+/// The columns of the journal CSV, in order.
+pub const COLUMNS: [&str; 13] = [
+    REQUIRED_COLUMNS[0],
+    REQUIRED_COLUMNS[1],
+    REQUIRED_COLUMNS[2],
+    REQUIRED_COLUMNS[3],
+    REQUIRED_COLUMNS[4],
+    REQUIRED_COLUMNS[5],
+    OPTIONAL_COLUMNS[0],
+    OPTIONAL_COLUMNS[1],
+    OPTIONAL_COLUMNS[2],
+    OPTIONAL_COLUMNS[3],
+    OPTIONAL_COLUMNS[4],
+    OPTIONAL_COLUMNS[5],
+    OPTIONAL_COLUMNS[6],
+];
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -29,49 +49,74 @@ fn damaged(id: i64, what: &str) -> Error {
     ))
 }
 
-/// Writes the journal (transactions dated within `from..=to`) to `out`.
-pub fn export_journal(
-    db: &mut Db,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    out: impl Write,
-    progress: &dyn Progress,
-) -> Result<ExportSummary> {
-    let tx = db.read()?;
-    let total = fund::get(&tx)?.map_or(0, |f| f.txn_count);
-    progress.start(u64::try_from(total).unwrap_or(0));
-    let mut writer = csv::Writer::from_writer(out);
-    writer
-        .write_record(REQUIRED_COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()))
-        .map_err(std::io::Error::from)?;
-    let accounts = store::accounts::names_by_id(&tx)?;
-    let commodities = store::commodities::by_id(&tx)?;
-    let pools = store::pools::names_by_id(&tx)?;
-    let mut summary = ExportSummary::default();
-    txns::for_each_txn(&tx, from, to, |txn, postings| {
+/// Writes journal CSV rows: the header once, then the transactions of any
+/// number of selections. Account, commodity and pool names come from small
+/// in-memory lists read once.
+pub struct JournalWriter<W: Write> {
+    writer: csv::Writer<W>,
+    accounts: std::collections::HashMap<i64, String>,
+    commodities: std::collections::HashMap<i64, Commodity>,
+    pools: std::collections::HashMap<i64, String>,
+    pub summary: ExportSummary,
+}
+
+impl<W: Write> JournalWriter<W> {
+    /// Reads the names and writes the header.
+    pub fn new(conn: &Connection, out: W) -> Result<Self> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(COLUMNS).map_err(std::io::Error::from)?;
+        Ok(JournalWriter {
+            writer,
+            accounts: store::accounts::names_by_id(conn)?,
+            commodities: store::commodities::by_id(conn)?,
+            pools: store::pools::names_by_id(conn)?,
+            summary: ExportSummary::default(),
+        })
+    }
+
+    /// Writes the selected transactions in chain order; `observe` sees each
+    /// one (with its postings) after its rows are written.
+    pub fn write(
+        &mut self,
+        conn: &Connection,
+        selection: Selection,
+        progress: &dyn Progress,
+        mut observe: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<()>,
+    ) -> Result<()> {
+        txns::for_each_selected(conn, selection, |txn, postings| {
+            self.txn(txn, postings)?;
+            progress.set(self.summary.transactions);
+            observe(txn, postings)
+        })?;
+        Ok(())
+    }
+
+    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting]) -> Result<()> {
         if postings.is_empty() {
             return Err(damaged(txn.id, "has no postings"));
         }
-        summary.transactions += 1;
-        progress.set(summary.transactions);
+        self.summary.transactions += 1;
         let id = txn.id.to_string();
         let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         for p in postings {
-            let account = accounts
+            let account = self
+                .accounts
                 .get(&p.account_id)
                 .ok_or_else(|| damaged(txn.id, "names a missing account"))?;
-            let commodity = commodities
+            let commodity = self
+                .commodities
                 .get(&p.commodity_id)
                 .ok_or_else(|| damaged(txn.id, "names a missing commodity"))?;
             let amount = format_minor(p.amount.into(), commodity.decimals);
             let pool = match p.pool_id {
-                Some(id) => pools
+                Some(id) => self
+                    .pools
                     .get(&id)
                     .ok_or_else(|| damaged(txn.id, "names a missing pool"))?
                     .as_str(),
                 None => "",
             };
-            writer
+            self.writer
                 .write_record([
                     id.as_str(),
                     &txn.date,
@@ -89,10 +134,36 @@ pub fn export_journal(
                 ])
                 .map_err(std::io::Error::from)?;
         }
-        summary.postings += postings.len() as u64;
+        self.summary.postings += postings.len() as u64;
         Ok(())
-    })?;
-    writer.flush()?;
+    }
+
+    /// Flushes and hands back the output.
+    pub fn finish(self) -> Result<(W, ExportSummary)> {
+        let summary = self.summary;
+        let out = self
+            .writer
+            .into_inner()
+            .map_err(|e| Error::Output(e.into_error()))?;
+        Ok((out, summary))
+    }
+}
+
+/// Writes the journal (transactions dated within `from..=to`) to `out`.
+pub fn export_journal(
+    db: &mut Db,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    out: impl Write,
+    progress: &dyn Progress,
+) -> Result<ExportSummary> {
+    let tx = db.read()?;
+    let total = fund::get(&tx)?.map_or(0, |f| f.txn_count);
+    progress.start(u64::try_from(total).unwrap_or(0));
+    let mut writer = JournalWriter::new(&tx, out)?;
+    writer.write(&tx, Selection::Dates(from, to), progress, |_, _| Ok(()))?;
+    let (mut out, summary) = writer.finish()?;
+    out.flush()?;
     progress.finish();
     tx.finish().ctx("ending the read")?;
     Ok(summary)

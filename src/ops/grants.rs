@@ -236,6 +236,8 @@ pub struct Grant {
     pub payments: Vec<Line>,
     pub spending: Vec<Line>,
     pub returned: i64,
+    /// The ledger transaction of the money returned at closure, if any.
+    pub return_txn: Option<i64>,
     pub closed_at: Option<NaiveDateTime>,
     /// When and why it was closed or withdrawn.
     pub ended: Option<(NaiveDateTime, Option<String>)>,
@@ -293,14 +295,7 @@ pub fn policies(conn: &Connection, pool: i64) -> Result<Vec<(NaiveDateTime, Poli
 
 /// The tier of a policy that a request of `amount` falls in.
 fn tier_for(policy: &PolicyRecord, code: &str, amount: i64) -> Option<Tier> {
-    policy
-        .tiers
-        .iter()
-        .filter(|t| t.up_to.is_some() && t.commodity.as_deref() == Some(code))
-        .filter(|t| t.up_to.is_some_and(|max| amount <= max))
-        .min_by_key(|t| t.up_to)
-        .or_else(|| policy.tiers.iter().find(|t| t.up_to.is_none()))
-        .cloned()
+    crate::domain::policy::tier_for(&policy.tiers, code, amount).cloned()
 }
 
 fn commodity_of(conn: &Connection, id: i64) -> Result<Commodity> {
@@ -360,6 +355,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         payments: Vec::new(),
         spending: Vec::new(),
         returned: 0,
+        return_txn: None,
         closed_at: None,
         ended: None,
         expires: None,
@@ -415,6 +411,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
             "closure" => {
                 let c: ClosureRecord = payload(record)?;
                 grant.returned = c.returned;
+                grant.return_txn = c.txn;
                 grant.status = Status::Closed;
                 grant.closed_at = Some(at);
                 grant.ended = Some((at, c.reason));
@@ -520,17 +517,28 @@ pub fn tally(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<Tall
     Ok(tally)
 }
 
-/// How many stewards in term when the votes are counted (`at`, or the
-/// window's close if that came first) had to recuse: the applicant and those
-/// related to them.
-pub fn recused(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<u32> {
-    let until = at.min(grant.window_closes());
-    let related = related(conn, grant.applicant, until)?;
-    let count = stewards(conn, until.date())?
+/// The stewards in term at `at` who may not vote on a grant, and why: the
+/// applicant, and members declared related to the applicant by then.
+pub fn recused(
+    conn: &Connection,
+    grant: &Grant,
+    at: NaiveDateTime,
+) -> Result<Vec<(i64, &'static str)>> {
+    let related = related(conn, grant.applicant, at)?;
+    let mut out: Vec<(i64, &'static str)> = stewards(conn, at.date())?
         .into_iter()
-        .filter(|m| *m == grant.applicant || related.contains(m))
-        .count();
-    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+        .filter_map(|m| {
+            if m == grant.applicant {
+                Some((m, "the applicant"))
+            } else if related.contains(&m) {
+                Some((m, "related to the applicant"))
+            } else {
+                None
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    Ok(out)
 }
 
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {

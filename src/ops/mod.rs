@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod budget;
+pub mod bundle;
 pub mod contribute;
 pub mod csvin;
 pub mod doctor;

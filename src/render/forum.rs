@@ -652,6 +652,7 @@ fn audience_words(audience: Audience) -> &'static str {
         }
         Audience::Members => "for members: members who give anonymously appear under pseudonyms",
         Audience::Treasurer => "for the treasurers: every name is shown",
+        Audience::Auditor => "for auditors: every name is shown, contact details are not",
     }
 }
 

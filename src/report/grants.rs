@@ -312,7 +312,10 @@ pub fn register(conn: &Connection, audience: Audience, span: &Span) -> Result<Ve
             consents: t.consents,
             objections: t.objections,
             abstentions: t.abstentions,
-            recused: grants::recused(conn, &g, counted)?,
+            recused: u32::try_from(
+                grants::recused(conn, &g, counted.min(g.window_closes()))?.len(),
+            )
+            .unwrap_or(u32::MAX),
             applied: g.applied_at.format("%Y-%m-%d %H:%M").to_string(),
             decided: at.decided.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
             days_to_decision: at.decided.map(|d| days_between(g.applied_at, d)),

@@ -115,6 +115,23 @@ pub fn next_grant_id(conn: &Connection) -> Result<i64> {
     .ctx("numbering a grant")
 }
 
+/// The days of the earliest and the latest record (the date part of their
+/// times), if there are records.
+pub fn first_and_last_day(conn: &Connection) -> Result<Option<(String, String)>> {
+    conn.query_row(
+        "SELECT min(substr(at, 1, 10)), max(substr(at, 1, 10)) FROM records",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, Option<String>>(1)?,
+            ))
+        },
+    )
+    .map(|days| days.0.zip(days.1))
+    .ctx("reading governance records")
+}
+
 /// The head of the records chain and its length, as the fund row has them.
 pub fn head(conn: &Connection) -> Result<Option<(String, i64)>> {
     conn.query_row(

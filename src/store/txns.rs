@@ -276,6 +276,15 @@ pub struct JournalPosting {
     pub pool_id: Option<i64>,
 }
 
+/// Which transactions a journal stream reads, always in chain order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Those dated within `from..=to` (inclusive; all when None).
+    Dates(Option<NaiveDate>, Option<NaiveDate>),
+    /// Those with ids `first..=last`: a stretch of the chain.
+    Ids(i64, i64),
+}
+
 /// Streams the journal in chain order: each transaction dated within
 /// `from..=to` (inclusive; all when None) with its postings in line order.
 /// Transactions and postings are read by two cursors merged on the id, so
@@ -286,26 +295,52 @@ pub fn for_each_txn(
     conn: &Connection,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    f: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<()>,
+) -> Result<u64> {
+    for_each_selected(conn, Selection::Dates(from, to), f)
+}
+
+/// [`for_each_txn`] for any [`Selection`].
+pub fn for_each_selected(
+    conn: &Connection,
+    selection: Selection,
     mut f: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<()>,
 ) -> Result<u64> {
     const CONTEXT: &str = "reading the journal";
-    let mut txn_stmt = conn
-        .prepare_cached(
-            "SELECT t.id, t.date, t.description, t.payee, t.reference, t.reverses, r.hash,
-                    t.prev_hash, t.hash
-             FROM txns t LEFT JOIN txns r ON r.id = t.reverses
-             WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
-             ORDER BY t.id",
-        )
-        .ctx(CONTEXT)?;
-    let mut posting_stmt = conn
-        .prepare_cached(
-            "SELECT txn_id, line, account_id, commodity_id, amount, memo, pool_id
-             FROM postings ORDER BY txn_id, line",
-        )
-        .ctx(CONTEXT)?;
-    let mut txns = txn_stmt.query(params![from, to]).ctx(CONTEXT)?;
-    let mut postings = posting_stmt.query([]).ctx(CONTEXT)?;
+    const TXNS_BY_DATE: &str =
+        "SELECT t.id, t.date, t.description, t.payee, t.reference, t.reverses, r.hash,
+                t.prev_hash, t.hash
+         FROM txns t LEFT JOIN txns r ON r.id = t.reverses
+         WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
+         ORDER BY t.id";
+    const TXNS_BY_ID: &str =
+        "SELECT t.id, t.date, t.description, t.payee, t.reference, t.reverses, r.hash,
+                t.prev_hash, t.hash
+         FROM txns t LEFT JOIN txns r ON r.id = t.reverses
+         WHERE t.id BETWEEN ?1 AND ?2
+         ORDER BY t.id";
+    const POSTINGS: &str = "SELECT txn_id, line, account_id, commodity_id, amount, memo, pool_id
+         FROM postings ORDER BY txn_id, line";
+    const POSTINGS_BY_ID: &str =
+        "SELECT txn_id, line, account_id, commodity_id, amount, memo, pool_id
+         FROM postings WHERE txn_id BETWEEN ?1 AND ?2 ORDER BY txn_id, line";
+    let whole = selection == Selection::Dates(None, None);
+    let (txn_sql, posting_sql) = match selection {
+        Selection::Dates(..) => (TXNS_BY_DATE, POSTINGS),
+        Selection::Ids(..) => (TXNS_BY_ID, POSTINGS_BY_ID),
+    };
+    let mut txn_stmt = conn.prepare_cached(txn_sql).ctx(CONTEXT)?;
+    let mut posting_stmt = conn.prepare_cached(posting_sql).ctx(CONTEXT)?;
+    let (mut txns, mut postings) = match selection {
+        Selection::Dates(from, to) => (
+            txn_stmt.query(params![from, to]).ctx(CONTEXT)?,
+            posting_stmt.query([]).ctx(CONTEXT)?,
+        ),
+        Selection::Ids(first, last) => (
+            txn_stmt.query(params![first, last]).ctx(CONTEXT)?,
+            posting_stmt.query(params![first, last]).ctx(CONTEXT)?,
+        ),
+    };
     let read_posting = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, JournalPosting)> {
         Ok((
             r.get(0)?,
@@ -350,7 +385,7 @@ pub fn for_each_txn(
             }
             if txn_id == txn.id {
                 lines.push(posting);
-            } else if from.is_none() && to.is_none() {
+            } else if whole {
                 orphans += 1;
             }
             pending = postings
@@ -362,7 +397,7 @@ pub fn for_each_txn(
         }
         f(&txn, &lines)?;
     }
-    if from.is_none() && to.is_none() {
+    if whole {
         while pending.is_some() {
             orphans += 1;
             pending = postings
@@ -374,6 +409,20 @@ pub fn for_each_txn(
         }
     }
     Ok(orphans)
+}
+
+/// The stretch of the chain that holds every transaction dated within
+/// `from..=to`: the ids of the first and the last of them in chain order
+/// (None when there is none). Transactions recorded in between but dated
+/// outside the days are part of the stretch.
+pub fn stretch(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Option<(i64, i64)>> {
+    conn.query_row(
+        "SELECT min(id), max(id) FROM txns WHERE date >= ?1 AND date <= ?2",
+        params![from, to],
+        |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?)),
+    )
+    .map(|ids| ids.0.zip(ids.1))
+    .ctx("reading the journal")
 }
 
 /// One posting in a register, in date order.
@@ -472,6 +521,16 @@ pub fn id_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
     conn.query_row("SELECT id FROM txns WHERE hash = ?1", [hash], |r| r.get(0))
         .optional()
         .ctx("looking for a transaction by hash")
+}
+
+/// The date of the latest transaction, if there is one.
+pub fn last_date(conn: &Connection) -> Result<Option<NaiveDate>> {
+    conn.query_row("SELECT max(date) FROM txns", [], |r| {
+        r.get::<_, Option<String>>(0)
+    })
+    .ctx("reading the journal")?
+    .map(|text| crate::domain::date::parse_date(&text))
+    .transpose()
 }
 
 /// The date of the earliest transaction, if there is one.

@@ -1,0 +1,362 @@
+#!/usr/bin/env python3
+"""Check a fondo audit bundle (format fondo-audit-v1) without fondo.
+
+Usage: python3 scripts/verify_bundle.py DIR
+
+DIR is a directory written by `fondo export audit`. This script is an
+independent second opinion on `fondo verify --bundle`, written from
+docs/audit-format.md with nothing but Python's standard library. It checks:
+
+- MANIFEST.csv: every other file listed once, with its SHA-256 and its rows;
+  no file missing, none extra;
+- every CSV file's header;
+- BUNDLE.csv: every key, and the format;
+- the hash chain of journal.csv recomputed from content, from the stated
+  journal_prev_hash to journal_last_hash, with reversed.csv for voids of
+  earlier transactions (docs/hash-chain.md has the canonical form);
+- each transaction adds up to zero per commodity;
+- balances.csv: opening + debits - credits = closing, all accounts sum to
+  zero, and debits and credits are the period's postings in journal.csv;
+- pools.csv: all pools together hold the net assets (assets and liabilities
+  of balances.csv), at the start and the end of the period.
+
+It does not re-evaluate grant decisions (`fondo verify --bundle` does).
+Each problem is printed as `FILE line N: message`, then a summary,
+`journal ends with: <hash>` (the last hash of journal.csv, each checked
+against its content) and `fingerprint: <hash>` (as BUNDLE.csv states it).
+Exit codes: 0 no problem, 1 problems, 2 DIR is not a readable bundle. The
+journal files are streamed: memory does not grow with the journal.
+"""
+
+import csv
+import hashlib
+import json
+import os
+import re
+import sys
+
+FORMAT = "fondo-audit-v1"
+VERSION = "fondo-txn-v1"
+JOURNAL = [
+    "txn", "date", "description", "account", "amount", "commodity", "payee",
+    "reference", "memo", "pool", "reverses", "prev_hash", "hash",
+]
+COLUMNS = {
+    "BUNDLE.csv": ["key", "value"],
+    "journal.csv": JOURNAL,
+    "reversed.csv": JOURNAL,
+    "accounts.csv": ["account", "type", "status", "closed_on", "note"],
+    "commodities.csv": ["commodity", "decimals", "name"],
+    "balances.csv": ["account", "commodity", "opening", "debits", "credits", "closing"],
+    "pools.csv": [
+        "pool", "purpose", "guidelines", "commodity", "opening", "contributions",
+        "moved_in", "moved_out", "spent", "converted", "other", "closing",
+        "committed", "available",
+    ],
+    "grants.csv": [
+        "grant", "applicant", "pool", "commodity", "amount", "purpose", "category",
+        "needed_by", "applied_at", "policy_version", "rule", "window_closes", "status",
+        "decision", "decided_at", "expires", "consents", "objections", "abstentions",
+        "eligible", "explanation", "paid", "paid_in_period", "payment_txns", "spent",
+        "returned", "return_txn", "committed", "ended_at", "end_reason",
+    ],
+    "votes.csv": ["grant", "member", "vote", "at", "reason", "counted"],
+    "policies.csv": [
+        "pool", "version", "set_at", "up_to", "commodity", "rule", "min_consents",
+        "quorum", "threshold", "window_minutes", "reason",
+    ],
+    "roles.csv": ["member", "role", "from", "until"],
+    "contributors.csv": [
+        "txn", "date", "contributor", "kind", "pool", "commodity", "amount", "voided_by",
+    ],
+    "MANIFEST.csv": ["file", "rows", "sha256"],
+}
+FILES = sorted(list(COLUMNS) + ["README.txt"])
+KEYS = [
+    "format", "fund", "audience", "period", "from", "to", "journal_prev_hash",
+    "journal_last_hash", "fingerprint", "ledger_transactions", "records_head",
+    "records_count", "generator",
+]
+
+
+# The journal files are streamed, the others read whole.
+STREAMED = ("journal.csv", "reversed.csv")
+
+
+class Bundle:
+    def __init__(self, path):
+        self.path = path
+        self.problems = []
+        self.digests = {}  # file -> SHA-256 of its bytes
+        self.rows = {}  # file -> its data rows (lines for README.txt)
+        self.tables = {}  # file -> list of (line, dict), for the small files
+        self.usable = set()  # files whose header is right and that could be read
+
+    def problem(self, file, line, message):
+        where = "%s line %d" % (file, line) if line else file
+        self.problems.append("%s: %s" % (where, message))
+
+    def records(self, name):
+        """Yields (line, dict) for each row of a CSV file, from disk."""
+        with open(os.path.join(self.path, name), encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader, None)
+            line = reader.line_num
+            for fields in reader:
+                start, line = line + 1, reader.line_num
+                if len(fields) == len(header):
+                    yield start, dict(zip(header, fields))
+
+
+def digest(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read(bundle):
+    for name in FILES:
+        path = os.path.join(bundle.path, name)
+        if not os.path.exists(path):
+            bundle.problem(name, 0, "is missing")
+            continue
+        bundle.digests[name] = digest(path)
+        if name == "README.txt":
+            with open(path, "rb") as f:
+                bundle.rows[name] = len(f.read().decode("utf-8", "replace").splitlines())
+            continue
+        keep = name not in STREAMED
+        table, rows = [], 0
+        try:
+            with open(path, encoding="utf-8", newline="") as f:
+                reader = csv.reader(f)
+                header = next(reader, None)
+                line = reader.line_num
+                for fields in reader:
+                    start, line = line + 1, reader.line_num
+                    rows += 1
+                    if len(fields) != len(header or []):
+                        bundle.problem(name, start, "has %d cells, not %d" % (len(fields), len(header or [])))
+                    elif keep:
+                        table.append((start, dict(zip(header, fields))))
+        except UnicodeDecodeError:
+            bundle.problem(name, 0, "is not UTF-8")
+            continue
+        except csv.Error as e:
+            bundle.problem(name, reader.line_num, "is not valid CSV: %s" % e)
+            continue
+        bundle.rows[name] = rows
+        if header != COLUMNS[name]:
+            bundle.problem(name, 1, "has the columns %s, not %s" % (header, COLUMNS[name]))
+            continue
+        bundle.usable.add(name)
+        if keep:
+            bundle.tables[name] = table
+
+
+def check_manifest(bundle):
+    listed = set()
+    for line, row in bundle.tables.get("MANIFEST.csv", []):
+        name = row["file"]
+        if name not in FILES or name == "MANIFEST.csv" or name in listed:
+            bundle.problem("MANIFEST.csv", line, "lists %r, which is unknown or listed twice" % name)
+            continue
+        listed.add(name)
+        if name not in bundle.digests:
+            continue
+        if bundle.digests[name] != row["sha256"]:
+            bundle.problem(name, 0, "its SHA-256 is %s, MANIFEST.csv says %s" % (bundle.digests[name], row["sha256"]))
+        if name in bundle.rows and str(bundle.rows[name]) != row["rows"]:
+            bundle.problem(name, 0, "has %d rows, MANIFEST.csv says %s" % (bundle.rows[name], row["rows"]))
+    if "MANIFEST.csv" in bundle.tables:
+        for name in FILES:
+            if name != "MANIFEST.csv" and name not in listed:
+                bundle.problem("MANIFEST.csv", 0, "does not list %s" % name)
+    for name in sorted(os.listdir(bundle.path)):
+        if name not in FILES:
+            bundle.problem(name, 0, "is not part of an audit bundle")
+
+
+def places_of(bundle):
+    places = {}
+    for line, row in bundle.tables.get("commodities.csv", []):
+        if re.fullmatch("[0-9]", row["decimals"]):
+            places[row["commodity"]] = int(row["decimals"])
+        else:
+            bundle.problem("commodities.csv", line, "decimals %r is not 0 to 9" % row["decimals"])
+    return places
+
+
+def amount(bundle, places, file, line, text, commodity):
+    """The amount in minor units, or None (with a problem) when it is not
+    written canonically: an optional -, the integer part without leading
+    zeros, and exactly the commodity's decimal places."""
+    decimals = places.get(commodity)
+    if decimals is None:
+        bundle.problem(file, line, "commodity %r is not in commodities.csv" % commodity)
+        return None
+    shape = r"-?(0|[1-9][0-9]*)" + (r"\.[0-9]{%d}" % decimals if decimals else "")
+    if not re.fullmatch(shape, text) or (text.startswith("-") and int(text.replace(".", "")) == 0):
+        bundle.problem(file, line, "amount %r is not written with the %d places of %s" % (text, decimals, commodity))
+        return None
+    return int(text.replace(".", ""))
+
+
+def groups(records):
+    """Consecutive rows with the same txn, one transaction at a time:
+    yields (line, [rows])."""
+    line, rows = 0, []
+    for start, row in records:
+        if rows and rows[0]["txn"] == row["txn"]:
+            rows.append(row)
+        else:
+            if rows:
+                yield line, rows
+            line, rows = start, [row]
+    if rows:
+        yield line, rows
+
+
+def canonical(prev, first, rows, reverses_hash):
+    value = [
+        VERSION, prev, first["date"], first["description"], first["payee"],
+        first["reference"], reverses_hash,
+        [[r["account"], r["commodity"], r["amount"], r["memo"], r["pool"]] for r in rows],
+    ]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def sha256_hex(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_ledger(bundle, facts):
+    places = places_of(bundle)
+    start, end = facts["from"], facts["to"]
+
+    def stream(name):
+        return bundle.records(name) if name in bundle.usable else iter(())
+
+    originals = {}
+    for line, rows in groups(stream("reversed.csv")):
+        first = rows[0]
+        if sha256_hex(canonical(first["prev_hash"], first, rows, "")) != first["hash"]:
+            bundle.problem("reversed.csv", line, "txn %s: its content does not match its hash" % first["txn"])
+        originals[first["txn"]] = first["hash"]
+    # Only the hashes of transactions a later void reverses are kept.
+    reversed_ids = {row["reverses"] for _, row in stream("journal.csv") if row["reverses"]}
+    prev = facts["journal_prev_hash"]
+    hashes = {}
+    moves = {}
+    for line, rows in groups(stream("journal.csv")):
+        first = rows[0]
+        txn = first["txn"]
+        if first["prev_hash"] != prev:
+            bundle.problem("journal.csv", line, "txn %s: prev_hash is not the hash before it" % txn)
+        reverses = first["reverses"]
+        reverses_hash = hashes.get(reverses, originals.get(reverses)) if reverses else ""
+        if reverses_hash is None:
+            bundle.problem("journal.csv", line, "txn %s voids txn %s, found in neither file" % (txn, reverses))
+        elif sha256_hex(canonical(first["prev_hash"], first, rows, reverses_hash)) != first["hash"]:
+            bundle.problem("journal.csv", line, "txn %s: its content does not match its hash" % txn)
+        prev = first["hash"]
+        if txn in reversed_ids:
+            hashes[txn] = first["hash"]
+        sums = {}
+        for r in rows:
+            minor = amount(bundle, places, "journal.csv", line, r["amount"], r["commodity"])
+            if minor is None:
+                continue
+            sums[r["commodity"]] = sums.get(r["commodity"], 0) + minor
+            if start <= r["date"] <= end:
+                debit, credit = moves.get((r["account"], r["commodity"]), (0, 0))
+                if minor > 0:
+                    debit += minor
+                else:
+                    credit -= minor
+                moves[(r["account"], r["commodity"])] = (debit, credit)
+        for commodity, total in sorted(sums.items()):
+            if total != 0:
+                bundle.problem("journal.csv", line, "txn %s does not add up to zero in %s" % (txn, commodity))
+    if prev != facts["journal_last_hash"]:
+        bundle.problem("journal.csv", 0, "ends with %s, BUNDLE.csv says %s" % (prev, facts["journal_last_hash"]))
+
+    totals = {}
+    net = {}
+    stated = {}
+    for line, row in bundle.tables.get("balances.csv", []):
+        values = [amount(bundle, places, "balances.csv", line, row[c], row["commodity"])
+                  for c in ("opening", "debits", "credits", "closing")]
+        if None in values:
+            continue
+        opening, debits, credits, closing = values
+        if opening + debits - credits != closing:
+            bundle.problem("balances.csv", line, "opening + debits - credits is not closing")
+        total = totals.setdefault(row["commodity"], [0, 0])
+        total[0] += opening
+        total[1] += closing
+        if row["account"].split(":")[0].lower() in ("assets", "liabilities"):
+            n = net.setdefault(row["commodity"], [0, 0])
+            n[0] += opening
+            n[1] += closing
+        stated[(row["account"], row["commodity"])] = (debits, credits)
+    for commodity, (opening, closing) in sorted(totals.items()):
+        if opening or closing:
+            bundle.problem("balances.csv", 0, "the accounts do not add up to zero in %s" % commodity)
+    for key in sorted(set(stated) | set(moves)):
+        if stated.get(key, (0, 0)) != moves.get(key, (0, 0)):
+            bundle.problem("balances.csv", 0, "%s %s: debits and credits are not the journal's" % key)
+
+    pools = {}
+    for line, row in bundle.tables.get("pools.csv", []):
+        if not row["commodity"]:
+            continue
+        opening = amount(bundle, places, "pools.csv", line, row["opening"], row["commodity"])
+        closing = amount(bundle, places, "pools.csv", line, row["closing"], row["commodity"])
+        if opening is None or closing is None:
+            continue
+        p = pools.setdefault(row["commodity"], [0, 0])
+        p[0] += opening
+        p[1] += closing
+    for commodity in sorted(set(pools) | set(net)):
+        if pools.get(commodity, [0, 0]) != net.get(commodity, [0, 0]):
+            bundle.problem("pools.csv", 0, "in %s the pools do not hold the net assets" % commodity)
+    return prev
+
+
+def main(argv):
+    if len(argv) != 1:
+        print("usage: verify_bundle.py DIR", file=sys.stderr)
+        return 2
+    path = argv[0]
+    if not os.path.isdir(path) or not (
+        os.path.exists(os.path.join(path, "BUNDLE.csv")) or os.path.exists(os.path.join(path, "MANIFEST.csv"))
+    ):
+        print("verify_bundle: %s is not a fondo audit bundle" % path, file=sys.stderr)
+        return 2
+    bundle = Bundle(path)
+    read(bundle)
+    check_manifest(bundle)
+    facts = {row["key"]: row["value"] for _, row in bundle.tables.get("BUNDLE.csv", [])}
+    head = None
+    missing = [key for key in KEYS if key not in facts]
+    if missing:
+        bundle.problem("BUNDLE.csv", 0, "does not state %s" % ", ".join(missing))
+    elif facts["format"] != FORMAT:
+        bundle.problem("BUNDLE.csv", 0, "is in format %r; this script reads %s" % (facts["format"], FORMAT))
+    else:
+        head = check_ledger(bundle, facts)
+    for problem in bundle.problems:
+        print(problem)
+    found = {0: "no problems", 1: "1 problem"}.get(len(bundle.problems), "%d problems" % len(bundle.problems))
+    print("checked %s: %s" % (path, found))
+    if head is not None:
+        print("journal ends with: %s" % head)
+        print("fingerprint: %s" % facts["fingerprint"])
+    return 1 if bundle.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

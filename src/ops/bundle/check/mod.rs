@@ -1,0 +1,926 @@
+//! `fondo verify --bundle`: checks an audit bundle offline, from its files
+//! alone.
+//!
+//! Every file is parsed with the `csv` crate and its header compared with
+//! the specification in [`super::FILES`]. The small files are read whole;
+//! `journal.csv` and `reversed.csv` are streamed twice (a first pass for
+//! their digests, rows and the transactions their voids reverse, a second
+//! for the chain), holding one transaction at a time and only the others
+//! that voids or other files name, so memory is bounded by the fund's
+//! accounts and the period's grants and contributions, not by the length of
+//! the journal. Then, in order: the manifest (digests, row counts, no file
+//! missing or extra), `BUNDLE.csv`, every cell's shape
+//! (dates, amounts written with exactly their commodity's places, hashes,
+//! names known to `accounts.csv`, `commodities.csv` and `pools.csv`), the
+//! hash chain of `journal.csv` recomputed with the ledger's own canonical
+//! form ([`crate::domain::hash`]) from the stated previous hash, each
+//! transaction's balance, voids against what they reverse, `balances.csv`
+//! against itself and the journal, `pools.csv` against the journal, the
+//! balances and the grants, every grant against its votes and its policy
+//! (the decision re-evaluated with [`crate::domain::policy::evaluate`]) and
+//! its tranches against the journal, and `contributors.csv` against the
+//! journal. Every problem is a [`Finding`] with a stable code, the file and
+//! the line; none stops the check, except that nothing past the manifest
+//! can be checked without a readable `BUNDLE.csv` of a known format.
+//!
+//! Here: the findings, reading the files, the manifest, `BUNDLE.csv`, the
+//! README and what `accounts.csv`, `commodities.csv` and `pools.csv` declare.
+//! The journal files and their chain are in `journal`, the grants in
+//! `grants`, the balances, pools, contributors and roles in `figures`.
+
+mod figures;
+mod grants;
+mod journal;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{
+    ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
+    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns,
+};
+use crate::domain::account::validate_account_name;
+use crate::domain::date::parse_date;
+use crate::domain::hash::hex;
+use crate::domain::money::{format_minor, parse_decimal};
+use crate::error::{Error, Result};
+use crate::render::Row;
+use figures::{check_balances, check_contributors, check_pools, check_roles};
+use grants::check_grants;
+use journal::{Chain, Ledger, Scan, check_reversed, scan, stream_txns};
+
+/// One problem found in a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code, documented in docs/audit-format.md.
+    pub code: &'static str,
+    pub file: String,
+    /// The line in the file (0: the file as a whole).
+    pub line: u64,
+    pub message: String,
+}
+
+impl Row for Finding {
+    const COLUMNS: &'static [&'static str] = &["code", "file", "line", "message"];
+    const RIGHT_ALIGNED: &'static [&'static str] = &["line"];
+}
+
+/// The finding codes.
+pub mod codes {
+    /// A file is missing or is not readable UTF-8 CSV.
+    pub const UNREADABLE: &str = "B101";
+    /// A file's SHA-256 is not the one in MANIFEST.csv.
+    pub const DIGEST: &str = "B102";
+    /// A file's number of rows is not the one in MANIFEST.csv.
+    pub const ROWS: &str = "B103";
+    /// MANIFEST.csv leaves a file out, lists one twice or lists an unknown
+    /// one, or the directory holds a file that is not part of the bundle.
+    pub const MANIFEST: &str = "B104";
+    /// A file's columns are not the specified ones (or a row has too many
+    /// or too few cells).
+    pub const COLUMNS: &str = "B105";
+    /// A cell is malformed: a date, amount, hash, number or word that is
+    /// not as specified, a duplicate row, or a name no other file knows.
+    pub const CELL: &str = "B106";
+    /// A transaction's content does not match its hash.
+    pub const HASH: &str = "B107";
+    /// The chain does not link: a previous hash that is not the hash
+    /// before it, or a stretch that does not start or end as stated.
+    pub const CHAIN: &str = "B108";
+    /// A transaction does not add up to zero per commodity.
+    pub const UNBALANCED: &str = "B109";
+    /// A void whose original is missing or that does not mirror it.
+    pub const VOID: &str = "B110";
+    /// balances.csv does not add up by itself.
+    pub const BALANCES: &str = "B111";
+    /// balances.csv disagrees with the postings of journal.csv.
+    pub const BALANCES_JOURNAL: &str = "B112";
+    /// pools.csv does not add up, or disagrees with the journal, the
+    /// balances or the grants.
+    pub const POOLS: &str = "B113";
+    /// A grant's counts disagree with votes.csv.
+    pub const VOTES: &str = "B114";
+    /// A grant disagrees with its policy: its rule, its window, or the
+    /// decision its votes give.
+    pub const DECISION: &str = "B115";
+    /// A grant's money disagrees with itself or with the journal.
+    pub const PAYMENTS: &str = "B116";
+    /// contributors.csv disagrees with the journal.
+    pub const CONTRIBUTIONS: &str = "B117";
+    /// BUNDLE.csv or README.txt is not as specified.
+    pub const METADATA: &str = "B118";
+    /// A posting to an account that was closed by its date.
+    pub const CLOSED_ACCOUNT: &str = "B119";
+}
+
+/// The outcome of checking a bundle.
+#[derive(Debug, Clone, Default)]
+pub struct BundleCheck {
+    pub findings: Vec<Finding>,
+    /// Files of the bundle found in the directory.
+    pub files: u64,
+    /// Transactions and postings in journal.csv, and the transactions dated
+    /// within the period.
+    pub transactions: u64,
+    pub postings: u64,
+    pub period_transactions: u64,
+    pub grants: u64,
+    pub votes: u64,
+    /// The rows of BUNDLE.csv, by key.
+    pub facts: BTreeMap<String, String>,
+    /// The SHA-256 of MANIFEST.csv (empty when it is missing).
+    pub manifest_sha256: String,
+    /// The last hash recomputed from journal.csv's content, from the stated
+    /// previous hash (the previous hash itself when the journal is empty).
+    pub journal_head: String,
+}
+
+/// A data row of a CSV file, with the line it starts on.
+struct Rec {
+    line: u64,
+    cells: Vec<String>,
+}
+
+/// A parsed CSV file whose header is the specified one.
+struct Table {
+    columns: Vec<&'static str>,
+    rows: Vec<Rec>,
+}
+
+impl Table {
+    fn get<'r>(&self, rec: &'r Rec, column: &str) -> &'r str {
+        let i = self
+            .columns
+            .iter()
+            .position(|c| *c == column)
+            .expect("columns asked for are the file's specified columns");
+        rec.cells.get(i).map_or("", String::as_str)
+    }
+}
+
+struct Checker {
+    findings: Vec<Finding>,
+}
+
+impl Checker {
+    fn find(&mut self, code: &'static str, file: &str, line: u64, message: impl Into<String>) {
+        self.findings.push(Finding {
+            code,
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        });
+    }
+}
+
+const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
+fn parse_stamp(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, STAMP)
+        .ok()
+        .filter(|at| at.format(STAMP).to_string() == text)
+}
+
+fn is_hash(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// An amount written with exactly `decimals` places, in minor units.
+fn minor(text: &str, decimals: u32) -> Option<i128> {
+    let value = parse_decimal(text).ok()?;
+    let scaled = value.checked_mul(Decimal::from(10i64.checked_pow(decimals)?))?;
+    if !scaled.fract().is_zero() {
+        return None;
+    }
+    let minor = scaled.to_i128()?;
+    (format_minor(minor, decimals) == text).then_some(minor)
+}
+
+/// Reads the bundle in `dir` and checks it.
+///
+/// Fails only when `dir` cannot be read as a bundle at all: it does not
+/// exist, is not a directory, cannot be listed, or holds neither BUNDLE.csv
+/// nor MANIFEST.csv. Everything else is a finding.
+pub fn check(dir: &Path) -> Result<BundleCheck> {
+    let unreadable = |source| Error::Io {
+        context: format!("reading the bundle {}", dir.display()),
+        source,
+    };
+    let meta = fs::metadata(dir).map_err(unreadable)?;
+    if !meta.is_dir() {
+        return Err(Error::Refused(format!(
+            "{} is not a directory; give --bundle the directory `fondo export audit` wrote",
+            dir.display()
+        )));
+    }
+    let mut present = BTreeSet::new();
+    for entry in fs::read_dir(dir).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        present.insert(entry.file_name().to_string_lossy().into_owned());
+    }
+    if !present.contains(BUNDLE) && !present.contains(MANIFEST) {
+        return Err(Error::Refused(format!(
+            "{} is not a fondo audit bundle: it has neither {BUNDLE} nor {MANIFEST}",
+            dir.display()
+        )));
+    }
+    let mut checker = Checker {
+        findings: Vec::new(),
+    };
+    let mut result = BundleCheck::default();
+
+    // Every file: its digest, rows and (for CSV) its table. The journal
+    // files are streamed, here and when their chain is walked.
+    let mut digests: HashMap<&str, String> = HashMap::new();
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut tables: HashMap<&str, Table> = HashMap::new();
+    let mut scans: HashMap<&str, Scan> = HashMap::new();
+    let mut readme_text = None;
+    for spec in FILES {
+        if !present.contains(spec.name) {
+            checker.find(
+                codes::UNREADABLE,
+                spec.name,
+                0,
+                "is missing from the bundle",
+            );
+            continue;
+        }
+        let path = dir.join(spec.name);
+        if [JOURNAL, REVERSED].contains(&spec.name) {
+            if let Some(scan) = scan(spec.name, &path, &mut checker) {
+                result.files += 1;
+                digests.insert(spec.name, scan.digest.clone());
+                counts.insert(spec.name, scan.rows);
+                scans.insert(spec.name, scan);
+            }
+            continue;
+        }
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                checker.find(
+                    codes::UNREADABLE,
+                    spec.name,
+                    0,
+                    format!("cannot be read: {e}"),
+                );
+                continue;
+            }
+        };
+        result.files += 1;
+        digests.insert(spec.name, hex(&Sha256::digest(&bytes)));
+        let Ok(text) = String::from_utf8(bytes) else {
+            checker.find(codes::UNREADABLE, spec.name, 0, "is not UTF-8 text");
+            continue;
+        };
+        if spec.columns.is_empty() {
+            counts.insert(spec.name, text.lines().count() as u64);
+            readme_text = Some(text);
+            continue;
+        }
+        if let Some((count, table)) = parse_csv(spec.name, &text, &mut checker) {
+            counts.insert(spec.name, count);
+            if let Some(table) = table {
+                tables.insert(spec.name, table);
+            }
+        }
+    }
+    for name in &present {
+        if !FILES.iter().any(|f| f.name == name) {
+            checker.find(
+                codes::MANIFEST,
+                name,
+                0,
+                "is not part of an audit bundle; a bundle holds exactly the files of its format",
+            );
+        }
+    }
+    result.manifest_sha256 = digests.get(MANIFEST).cloned().unwrap_or_default();
+    if let Some(manifest) = tables.get(MANIFEST) {
+        check_manifest(manifest, &digests, &counts, &mut checker);
+    }
+
+    // BUNDLE.csv: what the rest is checked against.
+    let Some(facts) = tables
+        .get(BUNDLE)
+        .and_then(|t| check_facts(t, &mut checker))
+    else {
+        if !tables.contains_key(BUNDLE) {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                0,
+                "cannot be read, so nothing past the manifest was checked",
+            );
+        }
+        result.findings = checker.findings;
+        return Ok(result);
+    };
+    result.facts = facts.raw.clone();
+    if let Some(text) = &readme_text {
+        check_readme(text, &facts, &mut checker);
+    }
+
+    let book = Book::load(&tables, &mut checker);
+    let named = named_txns(&tables);
+    let usable = |name: &str| scans.get(name).filter(|s| s.usable);
+    let mut reversed = Vec::new();
+    if usable(REVERSED).is_some() {
+        stream_txns(
+            REVERSED,
+            &dir.join(REVERSED),
+            &book,
+            &mut checker,
+            |t, _| {
+                reversed.push(t);
+            },
+        );
+    }
+    let mut ledger = Ledger::default();
+    let journal = usable(JOURNAL);
+    if let Some(journal) = journal {
+        check_reversed(&reversed, journal, &mut checker);
+        let mut chain = Chain {
+            facts: &facts,
+            originals: reversed.iter().map(|t| (t.id.as_str(), t)).collect(),
+            reversed_ids: &journal.reverses,
+            named: &named,
+            earlier: HashMap::new(),
+            prev: facts.raw["journal_prev_hash"].clone(),
+            computed: facts.raw["journal_prev_hash"].clone(),
+            first: None,
+            last: None,
+            ledger: Ledger::default(),
+        };
+        stream_txns(JOURNAL, &dir.join(JOURNAL), &book, &mut checker, |t, c| {
+            chain.step(t, c);
+        });
+        let first = chain.first.as_ref().and_then(|f| f.id.parse::<i64>().ok());
+        ledger = chain.end(&mut checker);
+        for txn in &reversed {
+            if first.is_some_and(|first| txn.id.parse::<i64>().is_ok_and(|n| n >= first)) {
+                checker.find(
+                    codes::VOID,
+                    REVERSED,
+                    txn.line,
+                    format!("txn {} is not from before {JOURNAL}", txn.id),
+                );
+            }
+        }
+        result.transactions = ledger.transactions;
+        result.postings = ledger.postings;
+        result.period_transactions = ledger.period_transactions;
+    }
+    result.journal_head = ledger
+        .head
+        .clone()
+        .unwrap_or_else(|| facts.raw["journal_prev_hash"].clone());
+    let journal_ok = journal.is_some();
+    if let Some(balances) = tables.get(BALANCES) {
+        check_balances(balances, &book, journal_ok.then_some(&ledger), &mut checker);
+    }
+    let committed = tables.get(GRANTS).map(|grants| {
+        let (committed, count) = check_grants(
+            grants,
+            tables.get(VOTES),
+            tables.get(POLICIES),
+            &book,
+            &facts,
+            journal_ok.then_some(&ledger),
+            &mut checker,
+        );
+        result.grants = count;
+        committed
+    });
+    result.votes = tables.get(VOTES).map_or(0, |t| t.rows.len() as u64);
+    if let Some(pools) = tables.get(POOLS) {
+        check_pools(
+            pools,
+            &book,
+            journal_ok.then_some(&ledger),
+            tables.get(BALANCES),
+            committed.as_ref(),
+            &mut checker,
+        );
+    }
+    if let Some(roles) = tables.get(ROLES) {
+        check_roles(roles, &mut checker);
+    }
+    if let Some(contributors) = tables.get(CONTRIBUTORS) {
+        check_contributors(
+            contributors,
+            &book,
+            journal_ok.then_some(&ledger),
+            &mut checker,
+        );
+    }
+    result.findings = checker.findings;
+    Ok(result)
+}
+
+/// README.txt states the bundle's facts as BUNDLE.csv does: the audience
+/// on the line starting `Audience: `, each hash on the line after the line
+/// that introduces it.
+fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
+    let lines: Vec<&str> = text.lines().collect();
+    let after = |start: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(start))
+            .and_then(|i| lines.get(i + 1))
+            .map(|l| l.trim())
+    };
+    for (start, key) in super::readme::STATED {
+        if after(start) != Some(facts.raw[*key].as_str()) {
+            checker.find(
+                codes::METADATA,
+                README,
+                0,
+                format!("does not state the {key} of {BUNDLE} on the line after {start:?}"),
+            );
+        }
+    }
+    let audience = format!("Audience: {}:", facts.audience.as_str());
+    if !lines.iter().any(|l| l.starts_with(&audience)) {
+        checker.find(
+            codes::METADATA,
+            README,
+            0,
+            format!(
+                "does not say the bundle is for the {} audience, as {BUNDLE} does",
+                facts.audience.as_str()
+            ),
+        );
+    }
+}
+
+/// The transactions that grants.csv and contributors.csv name: tranches,
+/// returns, contributions and their voids. Only these are kept from the
+/// journal.
+fn named_txns(tables: &HashMap<&str, Table>) -> HashSet<String> {
+    let mut named = HashSet::new();
+    if let Some(t) = tables.get(GRANTS) {
+        for rec in &t.rows {
+            named.extend(
+                t.get(rec, "payment_txns")
+                    .split_whitespace()
+                    .map(str::to_owned),
+            );
+            named.insert(t.get(rec, "return_txn").to_owned());
+        }
+    }
+    if let Some(t) = tables.get(CONTRIBUTORS) {
+        for rec in &t.rows {
+            named.insert(t.get(rec, "txn").to_owned());
+            named.insert(t.get(rec, "voided_by").to_owned());
+        }
+    }
+    named.remove("");
+    named
+}
+
+/// Parses a CSV file: its number of data rows, and the table when its
+/// header is the specified one (rows with the wrong number of cells are
+/// reported and left out).
+fn parse_csv(
+    name: &'static str,
+    text: &str,
+    checker: &mut Checker,
+) -> Option<(u64, Option<Table>)> {
+    let expected = columns(name);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_owned).collect(),
+        Err(e) => {
+            checker.find(codes::UNREADABLE, name, 0, format!("is not valid CSV: {e}"));
+            return None;
+        }
+    };
+    let mut rows = Vec::new();
+    let mut count = 0;
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                count += 1;
+                let line = record.position().map_or(0, csv::Position::line);
+                if record.len() != expected.len() {
+                    checker.find(
+                        codes::COLUMNS,
+                        name,
+                        line,
+                        format!(
+                            "has {} cells; every row of {name} has {}",
+                            record.len(),
+                            expected.len()
+                        ),
+                    );
+                    continue;
+                }
+                rows.push(Rec {
+                    line,
+                    cells: record.iter().map(str::to_owned).collect(),
+                });
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                checker.find(
+                    codes::UNREADABLE,
+                    name,
+                    line,
+                    format!("is not valid CSV: {e}"),
+                );
+                return None;
+            }
+        }
+    }
+    if header != expected {
+        checker.find(
+            codes::COLUMNS,
+            name,
+            1,
+            format!(
+                "has the columns {}; the specified columns are {}, so its content was not checked",
+                header.join(","),
+                expected.join(",")
+            ),
+        );
+        return Some((count, None));
+    }
+    Some((
+        count,
+        Some(Table {
+            columns: expected,
+            rows,
+        }),
+    ))
+}
+
+fn check_manifest(
+    manifest: &Table,
+    digests: &HashMap<&str, String>,
+    counts: &HashMap<&str, u64>,
+    checker: &mut Checker,
+) {
+    let mut listed = BTreeSet::new();
+    for rec in &manifest.rows {
+        let file = manifest.get(rec, "file");
+        let line = rec.line;
+        if file == MANIFEST || !FILES.iter().any(|f| f.name == file) {
+            checker.find(
+                codes::MANIFEST,
+                MANIFEST,
+                line,
+                format!("lists {file:?}, which is not a file of the bundle it describes"),
+            );
+            continue;
+        }
+        if !listed.insert(file.to_owned()) {
+            checker.find(
+                codes::MANIFEST,
+                MANIFEST,
+                line,
+                format!("lists {file} twice"),
+            );
+            continue;
+        }
+        let sha = manifest.get(rec, "sha256");
+        if !is_hash(sha) {
+            checker.find(
+                codes::CELL,
+                MANIFEST,
+                line,
+                format!("the sha256 of {file} is not 64 lower-case hex digits"),
+            );
+        } else if let Some(actual) = digests.get(file)
+            && actual != sha
+        {
+            checker.find(
+                codes::DIGEST,
+                file,
+                0,
+                format!("its SHA-256 is {actual}, but {MANIFEST} (line {line}) says {sha}: the file was changed"),
+            );
+        }
+        match (manifest.get(rec, "rows").parse::<u64>(), counts.get(file)) {
+            (Err(_), _) => checker.find(
+                codes::CELL,
+                MANIFEST,
+                line,
+                format!("the rows of {file} are not a whole number"),
+            ),
+            (Ok(stated), Some(actual)) if stated != *actual => checker.find(
+                codes::ROWS,
+                file,
+                0,
+                format!("has {actual} rows, but {MANIFEST} (line {line}) says {stated}: rows were added or removed"),
+            ),
+            _ => {}
+        }
+    }
+    for spec in FILES {
+        if spec.name != MANIFEST && !listed.contains(spec.name) {
+            checker.find(
+                codes::MANIFEST,
+                MANIFEST,
+                0,
+                format!("does not list {}", spec.name),
+            );
+        }
+    }
+}
+
+/// BUNDLE.csv, checked.
+struct Facts {
+    raw: BTreeMap<String, String>,
+    audience: BundleAudience,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Facts {
+    fn in_period(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
+fn check_facts(table: &Table, checker: &mut Checker) -> Option<Facts> {
+    let mut raw = BTreeMap::new();
+    let mut lines = HashMap::new();
+    for rec in &table.rows {
+        let key = table.get(rec, "key");
+        if !KEYS.contains(&key) {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                rec.line,
+                format!("has an unknown key {key:?}"),
+            );
+            continue;
+        }
+        if raw
+            .insert(key.to_owned(), table.get(rec, "value").to_owned())
+            .is_some()
+        {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                rec.line,
+                format!("states {key} twice"),
+            );
+        }
+        lines.insert(key, rec.line);
+    }
+    let mut complete = true;
+    for key in KEYS {
+        if !raw.contains_key(key) {
+            checker.find(codes::METADATA, BUNDLE, 0, format!("does not state {key}"));
+            complete = false;
+        }
+    }
+    if !complete {
+        checker.find(
+            codes::METADATA,
+            BUNDLE,
+            0,
+            "the rest of the bundle cannot be checked without it",
+        );
+        return None;
+    }
+    let line = |key: &str| lines.get(key).copied().unwrap_or(0);
+    if raw["format"] != FORMAT {
+        checker.find(
+            codes::METADATA,
+            BUNDLE,
+            line("format"),
+            format!(
+                "is in format {:?}; this fondo reads {FORMAT}, so the rest was not checked",
+                raw["format"]
+            ),
+        );
+        return None;
+    }
+    for key in [
+        "journal_prev_hash",
+        "journal_last_hash",
+        "fingerprint",
+        "records_head",
+    ] {
+        if !is_hash(&raw[key]) {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                line(key),
+                format!("{key} is not 64 lower-case hex digits"),
+            );
+        }
+    }
+    for key in ["ledger_transactions", "records_count"] {
+        if raw[key].parse::<u64>().is_err() {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                line(key),
+                format!("{key} is not a whole number"),
+            );
+        }
+    }
+    let audience = BundleAudience::parse(&raw["audience"]);
+    if audience.is_none() {
+        checker.find(
+            codes::METADATA,
+            BUNDLE,
+            line("audience"),
+            format!(
+                "audience {:?} is none of public, members, auditor",
+                raw["audience"]
+            ),
+        );
+    }
+    let from = parse_date(&raw["from"]).ok();
+    let to = parse_date(&raw["to"]).ok();
+    match (from, to) {
+        (Some(from), Some(to)) if from <= to => Some(Facts {
+            raw,
+            audience: audience?,
+            from,
+            to,
+        }),
+        _ => {
+            checker.find(
+                codes::METADATA,
+                BUNDLE,
+                line("from"),
+                "from and to are not two days, the first not after the second; the rest was not checked",
+            );
+            None
+        }
+    }
+}
+
+/// What accounts.csv, commodities.csv and pools.csv declare.
+#[derive(Default)]
+struct Book {
+    /// Account → the day it was closed, if it was.
+    accounts: HashMap<String, Option<NaiveDate>>,
+    decimals: HashMap<String, u32>,
+    /// Restricted pools (general excluded).
+    pools: BTreeSet<String>,
+    all_pools: BTreeSet<String>,
+}
+
+impl Book {
+    fn load(tables: &HashMap<&str, Table>, checker: &mut Checker) -> Book {
+        let mut book = Book::default();
+        if let Some(t) = tables.get(COMMODITIES) {
+            for rec in &t.rows {
+                let code = t.get(rec, "commodity");
+                match t.get(rec, "decimals").parse::<u32>() {
+                    Ok(d) if d <= crate::domain::money::MAX_DECIMALS => {
+                        if book.decimals.insert(code.to_owned(), d).is_some() {
+                            checker.find(
+                                codes::CELL,
+                                COMMODITIES,
+                                rec.line,
+                                format!("{code} is listed twice"),
+                            );
+                        }
+                    }
+                    _ => checker.find(
+                        codes::CELL,
+                        COMMODITIES,
+                        rec.line,
+                        format!("the decimals of {code} are not a whole number from 0 to 9"),
+                    ),
+                }
+            }
+        }
+        if let Some(t) = tables.get(ACCOUNTS) {
+            for rec in &t.rows {
+                let name = t.get(rec, "account");
+                let kind = validate_account_name(name).map(|k| k.to_string());
+                if kind.as_deref().ok() != Some(t.get(rec, "type")) {
+                    checker.find(
+                        codes::CELL,
+                        ACCOUNTS,
+                        rec.line,
+                        format!(
+                            "{name:?} is not a valid account name of the type {:?}",
+                            t.get(rec, "type")
+                        ),
+                    );
+                }
+                let closed = t.get(rec, "closed_on");
+                let closed_on = if closed.is_empty() {
+                    None
+                } else {
+                    let day = parse_date(closed).ok();
+                    if day.is_none() {
+                        checker.find(
+                            codes::CELL,
+                            ACCOUNTS,
+                            rec.line,
+                            format!("closed_on {closed:?} is not a date"),
+                        );
+                    }
+                    day
+                };
+                let status = t.get(rec, "status");
+                let expected = if closed.is_empty() { "open" } else { "closed" };
+                if status != expected {
+                    checker.find(
+                        codes::CELL,
+                        ACCOUNTS,
+                        rec.line,
+                        format!("status {status:?} does not fit closed_on {closed:?} (expected {expected})"),
+                    );
+                }
+                if book.accounts.insert(name.to_owned(), closed_on).is_some() {
+                    checker.find(
+                        codes::CELL,
+                        ACCOUNTS,
+                        rec.line,
+                        format!("{name} is listed twice"),
+                    );
+                }
+            }
+        }
+        if let Some(t) = tables.get(POOLS) {
+            for rec in &t.rows {
+                let pool = t.get(rec, "pool");
+                book.all_pools.insert(pool.to_owned());
+                if pool != "general" {
+                    book.pools.insert(pool.to_owned());
+                }
+            }
+        }
+        book
+    }
+
+    /// Checks that a commodity is known and an amount is written in it;
+    /// its minor units.
+    fn amount(
+        &self,
+        checker: &mut Checker,
+        file: &str,
+        line: u64,
+        column: &str,
+        text: &str,
+        commodity: &str,
+    ) -> Option<i128> {
+        let Some(&decimals) = self.decimals.get(commodity) else {
+            checker.find(
+                codes::CELL,
+                file,
+                line,
+                format!("commodity {commodity:?} is not in {COMMODITIES}"),
+            );
+            return None;
+        };
+        let value = minor(text, decimals);
+        if value.is_none() {
+            checker.find(
+                codes::CELL,
+                file,
+                line,
+                format!("{column} {text:?} is not an amount written with exactly the {decimals} decimal places of {commodity}"),
+            );
+        }
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_must_be_written_canonically() {
+        assert_eq!(minor("250.00", 2), Some(25000));
+        assert_eq!(minor("-0.05", 2), Some(-5));
+        assert_eq!(minor("12", 0), Some(12));
+        for bad in ["250", "250.0", "+1.00", "1,000.00", "1e3", "", "2.500"] {
+            assert_eq!(minor(bad, 2), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn stamps_are_exact() {
+        assert!(parse_stamp("2026-03-04T10:00:00").is_some());
+        assert!(parse_stamp("2026-03-04T10:00").is_none());
+        assert!(parse_stamp("2026-03-04 10:00:00").is_none());
+    }
+}

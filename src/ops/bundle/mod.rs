@@ -1,0 +1,510 @@
+//! Audit bundles: a directory of plain CSV files, a manifest of their
+//! SHA-256 digests and a README, that anyone can check offline, with
+//! `fondo verify --bundle`, a spreadsheet or their own script.
+//!
+//! The layout of a bundle (format [`FORMAT`]) is data here, in [`FILES`]:
+//! every file with every column and a plain-words description of each. The
+//! writer ([`write`]) serializes rows in exactly those columns, the README
+//! it writes is generated from the same descriptions ([`readme`]), and the
+//! checker ([`check`]) refuses any other header, so the three cannot drift
+//! apart; `docs/audit-format.md` is the human-facing specification, and a
+//! test checks that it names every file and column listed here.
+//!
+//! The design in short (docs/audit-format.md has the whole of it):
+//!
+//! - `journal.csv` is a stretch of the hash chain: from the first
+//!   transaction dated within the period (in chain order) to the last, with
+//!   everything recorded in between, so that every hash in it can be
+//!   recomputed from its content and the chain links up from the previous
+//!   hash stated in `BUNDLE.csv`. A void reversing a transaction from before
+//!   that stretch finds the reversed transaction's rows (and so its hash,
+//!   which the void's hash covers) in `reversed.csv`.
+//! - Everything else is as of the period's last day: balances, pools,
+//!   grants (only records and tranches up to that day), votes, roles.
+//! - Amounts are the same in every audience; only names (and free text that
+//!   names hidden members) differ, so totals reconcile across audiences.
+//! - The same database and the same arguments give byte-identical files:
+//!   there is no export time anywhere, every file has a defined order.
+
+pub mod check;
+mod readme;
+pub mod write;
+
+/// The format version, written into `BUNDLE.csv`.
+pub const FORMAT: &str = "fondo-audit-v1";
+
+/// One column of a bundle file.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub about: &'static str,
+}
+
+/// One file of a bundle.
+#[derive(Debug, Clone, Copy)]
+pub struct FileSpec {
+    pub name: &'static str,
+    pub about: &'static str,
+    /// Its columns in order; empty for README.txt, which is text.
+    pub columns: &'static [Column],
+}
+
+const fn c(name: &'static str, about: &'static str) -> Column {
+    Column { name, about }
+}
+
+pub const JOURNAL: &str = "journal.csv";
+pub const REVERSED: &str = "reversed.csv";
+pub const ACCOUNTS: &str = "accounts.csv";
+pub const COMMODITIES: &str = "commodities.csv";
+pub const BALANCES: &str = "balances.csv";
+pub const POOLS: &str = "pools.csv";
+pub const GRANTS: &str = "grants.csv";
+pub const VOTES: &str = "votes.csv";
+pub const POLICIES: &str = "policies.csv";
+pub const ROLES: &str = "roles.csv";
+pub const CONTRIBUTORS: &str = "contributors.csv";
+pub const BUNDLE: &str = "BUNDLE.csv";
+pub const README: &str = "README.txt";
+pub const MANIFEST: &str = "MANIFEST.csv";
+
+const JOURNAL_COLUMNS: &[Column] = &[
+    c(
+        "txn",
+        "the transaction's number in the fund's books; the rows of one transaction are next to each other",
+    ),
+    c("date", "the transaction's date, YYYY-MM-DD"),
+    c("description", "what the transaction is"),
+    c(
+        "account",
+        "the account of this posting, e.g. assets:bank:usd",
+    ),
+    c(
+        "amount",
+        "the posting's amount, with exactly the commodity's decimal places; positive is a debit, negative a credit; each transaction adds up to zero per commodity",
+    ),
+    c(
+        "commodity",
+        "what the amount counts: a currency (USD) or an in-kind unit (HOURS)",
+    ),
+    c("payee", "who paid or was paid, when recorded (often empty)"),
+    c(
+        "reference",
+        "a bank reference, receipt or cheque number (often empty)",
+    ),
+    c("memo", "a note on this posting (often empty)"),
+    c(
+        "pool",
+        "the restricted pool an income, expense or equity posting belongs to; empty for the general pool and for every asset or liability posting",
+    ),
+    c(
+        "reverses",
+        "for a void: the txn it reverses (in this file or in reversed.csv); empty otherwise",
+    ),
+    c(
+        "prev_hash",
+        "the hash of the transaction recorded just before this one",
+    ),
+    c(
+        "hash",
+        "this transaction's SHA-256 hash over its content and prev_hash (docs/hash-chain.md)",
+    ),
+];
+
+/// Every file of a bundle, in the order the README describes them.
+pub const FILES: &[FileSpec] = &[
+    FileSpec {
+        name: BUNDLE,
+        about: "What this bundle is: one row per fact, as key and value. The keys are format, fund, audience, period, from, to, journal_prev_hash, journal_last_hash, fingerprint, ledger_transactions, records_head, records_count and generator (each is explained at the top of this README).",
+        columns: &[c("key", "the name of the fact"), c("value", "its value")],
+    },
+    FileSpec {
+        name: JOURNAL,
+        about: "The journal: one row per posting, in the order the transactions were recorded (chain order), exactly as `fondo journal export` writes it. It holds every transaction dated within the period and, to keep the hash chain unbroken, the transactions recorded in between that are dated outside it (they do not count towards the period's figures).",
+        columns: JOURNAL_COLUMNS,
+    },
+    FileSpec {
+        name: REVERSED,
+        about: "Transactions from before journal.csv that a void in journal.csv reverses, in the same columns. A void's hash covers the hash of the transaction it reverses; these rows let that hash be recomputed. Usually empty.",
+        columns: JOURNAL_COLUMNS,
+    },
+    FileSpec {
+        name: ACCOUNTS,
+        about: "Every account of the fund, as on the period's last day.",
+        columns: &[
+            c("account", "the account's full name"),
+            c(
+                "type",
+                "assets, liabilities, equity, income or expenses (the first part of the name)",
+            ),
+            c("status", "open or closed"),
+            c("closed_on", "the day it was closed, if it was"),
+            c(
+                "note",
+                "the treasurer's note on the account (e.g. which bank account it is); auditor bundles only, empty in the others",
+            ),
+        ],
+    },
+    FileSpec {
+        name: COMMODITIES,
+        about: "Every commodity: currencies and in-kind units, with the decimal places every amount in it is written with.",
+        columns: &[
+            c("commodity", "its code, e.g. USD or HOURS"),
+            c("decimals", "how many decimal places its amounts have"),
+            c("name", "its full name, if it has one"),
+        ],
+    },
+    FileSpec {
+        name: BALANCES,
+        about: "Every account's balance per commodity at the start and at the end of the period: opening + debits - credits = closing, and debits and credits are the sums of the journal.csv postings dated within the period. All openings together add up to zero per commodity, and so do all closings.",
+        columns: &[
+            c("account", "the account"),
+            c("commodity", "the commodity"),
+            c(
+                "opening",
+                "the balance at the end of the day before the period starts (positive: debit)",
+            ),
+            c(
+                "debits",
+                "the sum of the positive postings dated within the period",
+            ),
+            c(
+                "credits",
+                "the sum of the negative postings dated within the period, written as a positive number",
+            ),
+            c("closing", "the balance at the end of the period's last day"),
+        ],
+    },
+    FileSpec {
+        name: POOLS,
+        about: "What each pool held at the start and the end of the period, and how it changed, per commodity (one row with empty amounts for a pool that never held anything). A pool's holdings are made of the income, expense and equity postings that carry its name in the pool column of the journal (for the general pool: those with an empty pool column). For every row, opening + contributions + moved_in - moved_out - spent + converted + other = closing, and available = closing - committed. All pools' openings (and closings) together equal the fund's net assets: the balances of all asset and liability accounts.",
+        columns: &[
+            c(
+                "pool",
+                "the pool's name; general is everything not set aside in another pool",
+            ),
+            c("purpose", "what the community set it aside for"),
+            c("guidelines", "how grants from it are meant to be used"),
+            c("commodity", "the commodity"),
+            c(
+                "opening",
+                "held at the end of the day before the period starts",
+            ),
+            c(
+                "contributions",
+                "income credited to the pool within the period (minus income debited)",
+            ),
+            c(
+                "moved_in",
+                "moved in from other pools within the period (credits to equity:pools)",
+            ),
+            c(
+                "moved_out",
+                "moved out to other pools within the period (debits to equity:pools)",
+            ),
+            c(
+                "spent",
+                "expenses charged to the pool within the period (grant tranches, goods given out, costs), less refunds",
+            ),
+            c(
+                "converted",
+                "currency exchanges within the period (equity:conversions:…): received in this commodity minus given up",
+            ),
+            c(
+                "other",
+                "other equity entries within the period (opening balances and the like)",
+            ),
+            c("closing", "held at the end of the period's last day"),
+            c(
+                "committed",
+                "approved grants not yet paid at the end of the period: still held, but earmarked",
+            ),
+            c("available", "closing minus committed"),
+        ],
+    },
+    FileSpec {
+        name: GRANTS,
+        about: "Every grant applied for by the end of the period that was still open or approved when it began (grants finished before the period are left out), as it stood at the end of the period.",
+        columns: &[
+            c("grant", "the grant's id, e.g. G-0001"),
+            c("applicant", "who applied (as this audience may see them)"),
+            c("pool", "the pool it is paid from"),
+            c("commodity", "the commodity asked for"),
+            c(
+                "amount",
+                "the amount asked for (an approval commits exactly this)",
+            ),
+            c("purpose", "what it is for"),
+            c("category", "the spending category, if given"),
+            c("needed_by", "the day it was needed by, if given"),
+            c(
+                "applied_at",
+                "when the application was made, YYYY-MM-DDTHH:MM:SS",
+            ),
+            c(
+                "policy_version",
+                "the version of the pool's policy in force then (see policies.csv)",
+            ),
+            c(
+                "rule",
+                "the rule of the tier its amount falls in, in words, e.g. consent (3 consents, no objection)",
+            ),
+            c(
+                "window_closes",
+                "applied_at plus the tier's window: when voting ends",
+            ),
+            c(
+                "status",
+                "open, approved, rejected, withdrawn or closed at the end of the period",
+            ),
+            c(
+                "decision",
+                "approved or rejected, once decided; empty before",
+            ),
+            c("decided_at", "when it was decided"),
+            c(
+                "expires",
+                "the last day an approval's unpaid money stays committed, if set",
+            ),
+            c(
+                "consents",
+                "the consents counted: at the decision, or at the end of the period if it is still open (each steward's latest vote, up to the window's close)",
+            ),
+            c("objections", "the objections counted, likewise"),
+            c("abstentions", "the abstentions counted, likewise"),
+            c(
+                "eligible",
+                "the stewards who could vote then (in term, not recused), as the decision recorded it",
+            ),
+            c(
+                "explanation",
+                "why it was decided so, as fondo wrote it at the decision",
+            ),
+            c("paid", "the tranches paid by the end of the period"),
+            c(
+                "paid_in_period",
+                "the part of paid whose tranches are dated within the period",
+            ),
+            c(
+                "payment_txns",
+                "the txn of every tranche paid by the end of the period, separated by spaces",
+            ),
+            c(
+                "spent",
+                "the spending the grantee reported by the end of the period",
+            ),
+            c("returned", "money the grantee gave back at closure"),
+            c("return_txn", "the txn of that return, if any"),
+            c(
+                "committed",
+                "for an approved grant not closed: amount minus paid; otherwise 0",
+            ),
+            c(
+                "ended_at",
+                "when it was closed or withdrawn, if it was by the end of the period",
+            ),
+            c("end_reason", "why it was closed or withdrawn"),
+        ],
+    },
+    FileSpec {
+        name: VOTES,
+        about: "Every vote cast on the grants of grants.csv up to the end of the period, changes included (a later vote by the same steward replaces the earlier one), then one row per steward who had to recuse.",
+        columns: &[
+            c("grant", "the grant"),
+            c("member", "the steward (as this audience may see them)"),
+            c(
+                "vote",
+                "consent, object or abstain; recused for a steward who could not vote",
+            ),
+            c(
+                "at",
+                "when the vote was cast; for a recusal, when the votes were counted",
+            ),
+            c(
+                "reason",
+                "the reason given (an objection always has one); for a recusal: the applicant, or related to the applicant",
+            ),
+            c(
+                "counted",
+                "yes for the latest vote of each steward cast by the time the votes were counted (the decision, or the end of the period, and never after the window closed); no otherwise",
+            ),
+        ],
+    },
+    FileSpec {
+        name: POLICIES,
+        about: "Every version of every pool's decision policy set by the end of the period, one row per tier. A request falls in the tier with the lowest ceiling (up_to) in its commodity that covers it, else in the tier without a ceiling.",
+        columns: &[
+            c("pool", "the pool"),
+            c("version", "the version number (1, 2, …)"),
+            c("set_at", "when this version was set"),
+            c(
+                "up_to",
+                "the largest amount the tier decides; empty: no ceiling",
+            ),
+            c("commodity", "the commodity of up_to"),
+            c("rule", "consent, majority or lazy"),
+            c(
+                "min_consents",
+                "consent and lazy: the consents needed (with no objection)",
+            ),
+            c("quorum", "majority: how many eligible stewards must vote"),
+            c(
+                "threshold",
+                "majority: the share of consents among consents and objections that must be exceeded, e.g. 0.5",
+            ),
+            c(
+                "window_minutes",
+                "how long voting stays open after the application",
+            ),
+            c("reason", "why the community set it"),
+        ],
+    },
+    FileSpec {
+        name: ROLES,
+        about: "Every role term that started by the end of the period: treasurers, stewards (who vote on grants) and members.",
+        columns: &[
+            c("member", "who (as this audience may see them)"),
+            c("role", "treasurer, steward or member"),
+            c("from", "the term's first day"),
+            c("until", "its last day; empty while it is open-ended"),
+        ],
+    },
+    FileSpec {
+        name: CONTRIBUTORS,
+        about: "Every contribution dated within the period, money and in kind, with who it came from. Each row matches the income postings of its txn in journal.csv.",
+        columns: &[
+            c("txn", "the contribution's transaction in journal.csv"),
+            c("date", "its date"),
+            c(
+                "contributor",
+                "who gave it (as this audience may see them); anonymous when the giver stayed anonymous",
+            ),
+            c(
+                "kind",
+                "money, goods (in kind, kept in stock) or the kind of service given in kind (e.g. legal-assistance)",
+            ),
+            c("pool", "the pool it went to"),
+            c("commodity", "the commodity"),
+            c("amount", "the amount credited to income"),
+            c(
+                "voided_by",
+                "the txn of the void that cancelled it within the period, if any",
+            ),
+        ],
+    },
+    FileSpec {
+        name: README,
+        about: "This file.",
+        columns: &[],
+    },
+    FileSpec {
+        name: MANIFEST,
+        about: "Every other file with its number of rows (data rows after the header for a CSV file; lines for README.txt) and its SHA-256 digest. The digest of MANIFEST.csv itself, printed by `fondo export audit` and by `fondo verify --bundle`, identifies the whole bundle.",
+        columns: &[
+            c("file", "the file's name"),
+            c("rows", "its number of rows"),
+            c(
+                "sha256",
+                "the SHA-256 of its bytes, 64 lower-case hex digits",
+            ),
+        ],
+    },
+];
+
+/// The spec of a file by name.
+pub fn spec(name: &str) -> &'static FileSpec {
+    FILES
+        .iter()
+        .find(|f| f.name == name)
+        .expect("every bundle file has a spec")
+}
+
+/// The column names of a file.
+pub fn columns(name: &str) -> Vec<&'static str> {
+    spec(name).columns.iter().map(|c| c.name).collect()
+}
+
+/// The keys of `BUNDLE.csv`, in order.
+pub const KEYS: [&str; 13] = [
+    "format",
+    "fund",
+    "audience",
+    "period",
+    "from",
+    "to",
+    "journal_prev_hash",
+    "journal_last_hash",
+    "fingerprint",
+    "ledger_transactions",
+    "records_head",
+    "records_count",
+    "generator",
+];
+
+/// Who a bundle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BundleAudience {
+    Public,
+    Members,
+    Auditor,
+}
+
+impl BundleAudience {
+    pub fn as_str(self) -> &'static str {
+        self.audience().as_str()
+    }
+
+    /// The member audience whose rules it follows.
+    pub fn audience(self) -> crate::domain::member::Audience {
+        use crate::domain::member::Audience;
+        match self {
+            BundleAudience::Public => Audience::Public,
+            BundleAudience::Members => Audience::Members,
+            BundleAudience::Auditor => Audience::Auditor,
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<BundleAudience> {
+        [
+            BundleAudience::Public,
+            BundleAudience::Members,
+            BundleAudience::Auditor,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_specification_names_every_file_and_column() {
+        let doc = include_str!("../../../docs/audit-format.md");
+        for file in FILES {
+            assert!(
+                doc.contains(&format!("`{}`", file.name)),
+                "docs/audit-format.md does not describe {}",
+                file.name
+            );
+            for column in file.columns {
+                assert!(
+                    doc.contains(&format!("| `{}` |", column.name)),
+                    "docs/audit-format.md has no row for column {} of {}",
+                    column.name,
+                    file.name
+                );
+            }
+        }
+        for key in KEYS {
+            assert!(doc.contains(&format!("| `{key}` |")), "key {key}");
+        }
+    }
+
+    #[test]
+    fn journal_columns_are_the_export_columns() {
+        assert_eq!(columns(JOURNAL), crate::ops::export::COLUMNS);
+        assert_eq!(columns(REVERSED), crate::ops::export::COLUMNS);
+    }
+}

@@ -1,0 +1,243 @@
+//! The README.txt of a bundle: what it is, its fingerprint, how to verify it
+//! and every file and column in plain words. The descriptions come from
+//! [`super::FILES`], the same list the writer and the checker use. There is
+//! no export time in it: the same books give the same text.
+
+use super::{BundleAudience, FILES};
+use crate::domain::hash::GENESIS;
+
+/// What the README states besides the file descriptions.
+pub struct Facts<'a> {
+    /// The rows of BUNDLE.csv.
+    pub facts: &'a [(&'a str, String)],
+    pub audience: BundleAudience,
+    pub transactions: u64,
+    pub period_transactions: u64,
+    /// Whether journal.csv ends at the ledger's head.
+    pub reaches_head: bool,
+}
+
+impl Facts<'_> {
+    fn get(&self, key: &str) -> &str {
+        self.facts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+const WIDTH: usize = 78;
+
+/// The lines that introduce the hashes the README states, each followed by
+/// a line with the hash (indented), and the key of BUNDLE.csv it repeats.
+/// The checker reads them back.
+pub const STATED: &[(&str, &str)] = &[
+    ("Ledger fingerprint", "fingerprint"),
+    ("Governance records head", "records_head"),
+    ("journal.csv continues the chain from", "journal_prev_hash"),
+    ("and ends with", "journal_last_hash"),
+];
+
+/// Wraps `text` at word boundaries: the first line starts with `first`,
+/// the others with `rest`.
+fn hang(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut indent = first;
+    let mut line = String::from(first);
+    for word in text.split_whitespace() {
+        if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            indent = rest;
+            line = String::from(rest);
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+/// Wraps `text`, every line starting with `indent`.
+fn wrap(text: &str, indent: &str) -> String {
+    hang(text, indent, indent)
+}
+
+fn heading(out: &mut String, title: &str) {
+    out.push('\n');
+    out.push_str(title);
+    out.push('\n');
+    out.push_str(&"-".repeat(title.chars().count()));
+    out.push('\n');
+}
+
+fn audience_text(audience: BundleAudience) -> &'static str {
+    match audience {
+        BundleAudience::Public => {
+            "public: for anyone. Members who asked not to be named in public (pseudonymous and anonymous members) appear under a stable pseudonym such as member-1a2b3c4d, derived from a secret kept in the fund's file: the same person has the same pseudonym in every bundle, and nobody can confirm a guessed name by hashing it. Their names are replaced in free text too (purposes, reasons). Contact details, private notes and account notes are left out."
+        }
+        BundleAudience::Members => {
+            "members: for the fund's members. Anonymous members appear under a stable pseudonym such as member-1a2b3c4d (the same in every bundle), everyone else by name; their names are replaced in free text too. Contact details, private notes and account notes are left out."
+        }
+        BundleAudience::Auditor => {
+            "auditor: for an auditor. Every member appears by name, and accounts carry the treasurers' notes, to match them with bank statements and receipts. Members' contact details and private notes are left out."
+        }
+    }
+}
+
+/// The README's text.
+pub fn text(facts: &Facts<'_>) -> String {
+    let fund = facts.get("fund");
+    let mut out = String::new();
+    let title = format!("Audit bundle of {fund}");
+    out.push_str(&title);
+    out.push('\n');
+    out.push_str(&"=".repeat(title.chars().count()));
+    out.push('\n');
+    out.push('\n');
+    out.push_str(&wrap(
+        &format!(
+            "This directory is an audit bundle of the books of {fund}, written by {}. Anyone can check it without the fund's database: every file but this one is plain CSV (UTF-8, comma-separated, quoted where needed, one header line), and MANIFEST.csv lists every file with its number of rows and its SHA-256 digest.",
+            facts.get("generator")
+        ),
+        "",
+    ));
+
+    heading(&mut out, "What it covers");
+    out.push_str(&wrap(
+        &format!(
+            "Period: {}, from {} to {} (both days included).",
+            facts.get("period"),
+            facts.get("from"),
+            facts.get("to")
+        ),
+        "",
+    ));
+    out.push('\n');
+    out.push_str(&wrap(
+        &format!("Audience: {}", audience_text(facts.audience)),
+        "",
+    ));
+    out.push('\n');
+    out.push_str(&wrap(
+        "Contributions given anonymously say anonymous in every audience. Amounts are never changed: every amount and every total is the same in the bundles of every audience, so they all reconcile with each other and with the books. The text of journal.csv is exactly as recorded, since the hash chain covers it.",
+        "",
+    ));
+    out.push('\n');
+    out.push_str(&wrap(
+        &format!(
+            "Format: {}, described completely in docs/audit-format.md in fondo's sources.",
+            facts.get("format")
+        ),
+        "",
+    ));
+
+    heading(&mut out, "Fingerprint");
+    out.push_str(&wrap(
+        "The books of a fondo fund are a hash chain: each transaction's hash covers its content and the hash of the transaction recorded before it, so changing, removing or reordering anything changes every later hash. The last one, the head, is the fund's fingerprint, which treasurers read out at forums. Grants, votes, policies, members and roles are kept in a second chain of the same kind, the governance records.",
+        "",
+    ));
+    out.push('\n');
+    let prev = facts.get("journal_prev_hash");
+    let intro = [
+        format!(
+            "{} (the journal's head hash) after {} transactions:",
+            STATED[0].0,
+            facts.get("ledger_transactions")
+        ),
+        format!(
+            "{} after {} records:",
+            STATED[1].0,
+            facts.get("records_count")
+        ),
+        format!(
+            "{}{}:",
+            STATED[2].0,
+            if prev == GENESIS {
+                " the start (64 zeros)"
+            } else {
+                ""
+            }
+        ),
+        format!("{}:", STATED[3].0),
+    ];
+    for (line, (_, key)) in intro.iter().zip(STATED) {
+        out.push_str(line);
+        out.push_str("\n  ");
+        out.push_str(facts.get(key));
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&wrap(
+        &format!(
+            "journal.csv holds {} transactions, {} of them dated within the period. {}",
+            facts.transactions,
+            facts.period_transactions,
+            if facts.reaches_head {
+                "It ends at the head of the chain, so the fingerprint above can be recomputed from it."
+            } else {
+                "The books went on after its last transaction, so the fingerprint above is as stated; its last hash can be found in the hash column of a later bundle or of a full `fondo journal export`."
+            }
+        ),
+        "",
+    ));
+
+    heading(&mut out, "How to verify");
+    out.push_str(&hang(
+        "1. With fondo, offline (no database needed): run `fondo verify --bundle` followed by the path of this directory. It checks everything below, prints every finding with its file and line, and exits with 0 when there is none, 1 when there are findings.",
+        "",
+        "   ",
+    ));
+    out.push('\n');
+    out.push_str(&hang(
+        "2. With a script: `python3 scripts/verify_bundle.py` followed by the path of this directory, from fondo's sources, checks the digests, the hash chain and the balances with nothing but Python's standard library.",
+        "",
+        "   ",
+    ));
+    out.push('\n');
+    out.push_str(&wrap("3. By hand or with a spreadsheet:", ""));
+    for step in [
+        "a. Digests: `sha256sum *` (on Windows: `certutil -hashfile FILE SHA256`) must print, for every file, the sha256 that MANIFEST.csv lists, and each CSV file must have as many rows after its header as MANIFEST.csv says.",
+        "b. The hash chain: for each transaction of journal.csv (its consecutive rows with the same txn), write the JSON array [\"fondo-txn-v1\", prev_hash, date, description, payee, reference, REVERSES, [[account, commodity, amount, memo, pool], ... one per row]] with every element a string, compact (no spaces between elements), non-ASCII characters as they are; REVERSES is empty, or for a void the hash of the transaction its reverses column names (earlier in journal.csv or in reversed.csv). Its SHA-256 must be the hash column. The first prev_hash must be journal_prev_hash of BUNDLE.csv, each later prev_hash the hash before it, and the last hash journal_last_hash. docs/hash-chain.md in fondo's sources has worked examples.",
+        "c. Each transaction's amounts add up to zero per commodity.",
+        "d. Balances: sum the amounts of journal.csv dated within the period per account and commodity, positive and negative apart; they are the debits and (as positive numbers) the credits of balances.csv, and opening + debits - credits = closing on every row. All openings add up to zero per commodity, and so do all closings.",
+        "e. Pools: the sums of all pools' opening and closing equal the sums of the opening and closing balances of the assets and liabilities accounts, per commodity.",
+        "f. Grants: the counted votes of votes.csv give the consents, objections and abstentions of grants.csv, and its rule (from policies.csv) gives its decision; the tranches listed in payment_txns are the grant's expense postings in journal.csv.",
+    ] {
+        out.push_str(&hang(step, "   ", "      "));
+    }
+
+    heading(&mut out, "The files");
+    for file in FILES {
+        out.push('\n');
+        out.push_str(file.name);
+        out.push('\n');
+        out.push_str(&wrap(file.about, "  "));
+        for column in file.columns {
+            out.push_str(&hang(
+                &format!("{}: {}", column.name, column.about),
+                "    ",
+                "        ",
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        let text = wrap(&"word ".repeat(40), "  ");
+        assert!(
+            text.lines()
+                .all(|l| l.len() <= WIDTH && l.starts_with("  word"))
+        );
+        assert_eq!(text.split_whitespace().count(), 40);
+    }
+}
