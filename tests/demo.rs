@@ -234,6 +234,49 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         facts.contains(&format!("fingerprint,{}\n", fingerprint(&db))),
         "{facts}"
     );
+    // The bundle and the reports of the same quarter say the same: every
+    // pool's breakdown, and every grant's paid and spent amounts.
+    let pools_report = csv_rows(
+        &run_on(
+            &db,
+            &["report", "pools", "--period", "2026-Q2", "--format", "csv"],
+        )
+        .ok(),
+    );
+    let pools_bundle = csv_rows(&fs::read_to_string(bundle.join("pools.csv")).unwrap());
+    let breakdown =
+        |row: &[String]| -> Vec<String> { row.iter().skip(2).take(10).cloned().collect() };
+    for row in &pools_report {
+        let same = pools_bundle
+            .iter()
+            .find(|b| b[0] == row[0] && b[3] == row[1])
+            .unwrap_or_else(|| panic!("pools.csv has no row for {row:?}"));
+        // pool, purpose, guidelines, commodity, then the same ten figures.
+        assert_eq!(breakdown(&same[2..]), breakdown(row), "{row:?}");
+    }
+    let register = csv_rows(
+        &run_on(
+            &db,
+            &[
+                "report",
+                "grants",
+                "--period",
+                "2026-Q2",
+                "--audience",
+                "public",
+                "--format",
+                "csv",
+            ],
+        )
+        .ok(),
+    );
+    let bundled = csv_rows(&fs::read_to_string(bundle.join("grants.csv")).unwrap());
+    assert_eq!(register.len(), bundled.len());
+    for (r, b) in register.iter().zip(&bundled) {
+        // grant, applicant, pool, commodity; paid; spent.
+        assert_eq!((&r[0], &r[1], &r[2], &r[4]), (&b[0], &b[1], &b[2], &b[3]));
+        assert_eq!((&r[7], &r[8]), (&b[21], &b[24]), "{} paid and spent", r[0]);
+    }
     let grants = bundle.join("grants.csv");
     let text = fs::read_to_string(&grants).unwrap();
     fs::write(&grants, text.replacen("USD", "EUR", 1)).unwrap();
