@@ -208,6 +208,21 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+
+    #[error(
+        "the disk is full (while {context}); nothing was written: free some space, then run the command again"
+    )]
+    DiskFull { context: String },
+
+    #[error(
+        "the disk refused a write while {context} ({detail}): it may be full, over a file-size limit or failing; the command was rolled back: fix the disk, then run `fondo verify`"
+    )]
+    WriteFailed { context: String, detail: String },
+
+    #[error(
+        "{path} is on a read-only file system and its write-ahead log ({path}-wal) holds changes not yet in the file; copy both files to a writable place to read them"
+    )]
+    PendingWal { path: PathBuf },
 }
 
 fn format_problems(problems: &[Problem], more: usize) -> String {
@@ -246,7 +261,16 @@ pub trait SqlContext<T> {
 
 impl<T> SqlContext<T> for rusqlite::Result<T> {
     fn ctx(self, context: &str) -> Result<T> {
-        self.map_err(|source| match &source {
+        self.map_err(|source| Error::from_sqlite(source, context))
+    }
+}
+
+impl Error {
+    /// The error for a failed SQLite call made while doing `context`: a
+    /// damaged file, a full disk and a refused write get their own variants,
+    /// everything else is [`Error::Sqlite`].
+    pub fn from_sqlite(source: rusqlite::Error, context: &str) -> Error {
+        match &source {
             rusqlite::Error::SqliteFailure(e, _)
                 if matches!(
                     e.code,
@@ -258,10 +282,29 @@ impl<T> SqlContext<T> for rusqlite::Result<T> {
                     detail: format!("{source}, while {context}"),
                 }
             }
+            rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::DiskFull => {
+                Error::DiskFull {
+                    context: context.to_owned(),
+                }
+            }
+            rusqlite::Error::SqliteFailure(e, _)
+                if matches!(
+                    e.extended_code,
+                    rusqlite::ffi::SQLITE_IOERR_WRITE
+                        | rusqlite::ffi::SQLITE_IOERR_FSYNC
+                        | rusqlite::ffi::SQLITE_IOERR_DIR_FSYNC
+                        | rusqlite::ffi::SQLITE_IOERR_TRUNCATE
+                ) =>
+            {
+                Error::WriteFailed {
+                    context: context.to_owned(),
+                    detail: source.to_string(),
+                }
+            }
             _ => Error::Sqlite {
                 context: context.to_owned(),
                 source,
             },
-        })
+        }
     }
 }

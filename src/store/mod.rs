@@ -149,21 +149,30 @@ impl Db {
                 reason: "not a regular file".into(),
             });
         }
-        let read_only = meta.permissions().readonly();
+        let read_only_fs = on_read_only_fs(path);
+        let read_only = read_only_fs || meta.permissions().readonly();
         if read_only && access == Access::Write {
             return Err(Error::ReadOnly {
                 path: path.to_owned(),
             });
         }
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-        };
         // NO_MUTEX: a Connection is never shared between threads, so SQLite's
         // per-call locking is pure overhead.
-        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .ctx("opening the database")?;
+        let conn = if read_only_fs {
+            open_immutable(path)?
+        } else {
+            let flags = if read_only {
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+            } else {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+            };
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .ctx("opening the database")?
+        };
+        // Before anything reads the file: a reader that arrives while
+        // another process recovers or checkpoints the WAL waits too.
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .ctx("setting the busy timeout")?;
         let mut db = Db {
             conn,
             path: path.to_owned(),
@@ -312,6 +321,46 @@ impl Db {
     }
 }
 
+/// True when `path` is on a file system mounted read-only (a write-protected
+/// card, a read-only mount of a backup). Opening the file for writing
+/// changes nothing in it.
+fn on_read_only_fs(path: &Path) -> bool {
+    matches!(
+        OpenOptions::new().write(true).open(path),
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// Opens a database on a read-only file system. SQLite cannot create the
+/// WAL's `-shm` file there, so the file is opened `immutable` (nothing can
+/// change it while it is read), which is only right when no write-ahead log
+/// beside it holds changes that are not yet in the file.
+fn open_immutable(path: &Path) -> Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(Error::PendingWal {
+            path: path.to_owned(),
+        });
+    }
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ctx("opening the database")
+}
+
 /// Ids as a parameter for `IN rarray(?)`.
 pub(crate) fn id_array(ids: &[i64]) -> std::rc::Rc<Vec<rusqlite::types::Value>> {
     std::rc::Rc::new(
@@ -330,10 +379,7 @@ fn write_error(path: &Path, e: rusqlite::Error, context: &str) -> Error {
                 path: path.to_owned(),
             }
         }
-        _ => Error::Sqlite {
-            context: context.to_owned(),
-            source: e,
-        },
+        _ => Error::from_sqlite(e, context),
     }
 }
 
