@@ -185,6 +185,37 @@ Example:
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
+    /// Copy the fund's database to a new file while other commands may keep
+    /// working (SQLite's online backup); the copy is verified and its
+    /// fingerprint printed. Never overwrites a file.
+    #[command(after_help = "\
+Example:
+  fondo backup /media/usb/barrio-2026-03-31.db
+
+The copy is one consistent state of the books, whatever other commands write
+meanwhile. Exit code 1 when the copy (and so the books) has findings.")]
+    Backup {
+        /// The new file to write.
+        path: PathBuf,
+    },
+    /// Restore a backup into the fund's database (--db). The backup is copied
+    /// and verified first, and is never changed; existing books are replaced
+    /// only with --force, after being saved beside the file.
+    #[command(after_help = "\
+Examples:
+  fondo --db barrio.db restore /media/usb/barrio-2026-03-31.db
+  fondo --db barrio.db restore /media/usb/barrio-2026-03-31.db --force
+
+With --force the current books are saved as barrio.db.replaced-<time>, then
+replaced in one transaction (safe while other fondo commands run). A backup
+from an older fondo is upgraded in the restored copy only.")]
+    Restore {
+        /// The backup file to restore.
+        backup: PathBuf,
+        /// Replace existing books (they are saved beside the file first).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The days a report covers: `--period 2026`, `2026-Q3`, `2026-07`, or

@@ -223,6 +223,9 @@ pub enum Error {
         "{path} is on a read-only file system and its write-ahead log ({path}-wal) holds changes not yet in the file; copy both files to a writable place to read them"
     )]
     PendingWal { path: PathBuf },
+
+    #[error("{path} already exists; {hint}")]
+    Exists { path: PathBuf, hint: String },
 }
 
 fn format_problems(problems: &[Problem], more: usize) -> String {

@@ -2,6 +2,7 @@
 //! calls it, and renders the result to standard output. The only place,
 //! with `main`, that knows about the terminal.
 
+mod backup;
 mod bundle;
 mod community;
 mod demo;
@@ -88,6 +89,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             bundle: None,
             format,
         } => reports::verify(db, format.into()),
+        Command::Backup { path } => backup::backup(db, &path),
+        Command::Restore { backup, force } => backup::restore(db, &backup, force),
     }
 }
 

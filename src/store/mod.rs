@@ -9,6 +9,7 @@
 //! commit: the use cases in `ops` begin once and commit once.
 
 pub mod accounts;
+pub mod backup;
 pub mod balances;
 pub mod commodities;
 pub mod fund;
