@@ -113,6 +113,12 @@ pub fn restore(target: &Path, source: &Path, force: bool) -> Result<Restored> {
         })?;
         let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
         let aside = beside(target, &format!(".replaced-{stamp}"));
+        // A backup from before fondo's 16 KiB pages: SQLite copies into a
+        // WAL database only between files of one page size.
+        let pages = live.page_size()?;
+        if copy.page_size()? != pages {
+            copy.repage(pages)?;
+        }
         live.backup_to(&aside)?;
         if let Err(e) = live.restore_from(&copy) {
             drop(live);

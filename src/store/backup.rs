@@ -110,6 +110,28 @@ impl Db {
         copy_into_new(&self.conn, dest)
     }
 
+    /// The file's page size in bytes.
+    pub fn page_size(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .ctx("reading the page size")
+    }
+
+    /// Rewrites the whole file with pages of `size` bytes (leaving WAL for
+    /// the rewrite, which SQLite requires). Only for a file no other process
+    /// has open: the copy of a backup being restored, whose pages must match
+    /// the books it replaces.
+    pub fn repage(&mut self, size: i64) -> Result<()> {
+        let context = format!("rewriting {} with {size}-byte pages", self.path.display());
+        let conn = &self.conn;
+        conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
+            .ctx(&context)?;
+        conn.pragma_update(None, "page_size", size).ctx(&context)?;
+        conn.execute_batch("VACUUM").ctx(&context)?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .ctx(&context)
+    }
+
     /// Replaces this database's whole content with `source`'s, in one
     /// transaction: other processes see either the old books or the new.
     /// Fails (changing nothing) when the two files' page sizes differ.

@@ -34,6 +34,10 @@ use crate::error::{Error, Result, SqlContext};
 const APPLICATION_ID: i64 = 0x666f_6e64;
 const SCHEMA: &str = include_str!("../../schema.sql");
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The migration that adds the governance records: upgrading across it
+/// records the community rows already there (see
+/// [`records::backfill_audit`]).
+const GOVERNANCE_RECORDS: usize = 4;
 
 /// Whether a command only reads the database or also writes to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +277,10 @@ impl Db {
                 .ctx(&format!("applying schema migration {}", i + 1))?;
             tx.pragma_update(None, "user_version", i as i64 + 1)
                 .ctx("recording the schema version")?;
+            if i + 1 == GOVERNANCE_RECORDS {
+                let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                records::backfill_audit(&tx, &now)?;
+            }
         }
         tx.commit().ctx("committing the schema upgrade")
     }
