@@ -27,8 +27,20 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
+    /// No notes or progress bars on standard error (errors and warnings
+    /// still print).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -215,6 +227,29 @@ from an older fondo is upgraded in the restored copy only.")]
         /// Replace existing books (they are saved beside the file first).
         #[arg(long)]
         force: bool,
+    },
+    /// Print a completion script for a shell to standard output.
+    #[command(after_help = "\
+Install (per user):
+  bash:  fondo completions bash > ~/.local/share/bash-completion/completions/fondo
+  zsh:   fondo completions zsh > ~/.zfunc/_fondo
+         (and in ~/.zshrc, before compinit: fpath+=~/.zfunc)
+  fish:  fondo completions fish > ~/.config/fish/completions/fondo.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff) to standard output, or write one page
+    /// per command into a directory.
+    #[command(after_help = "\
+Install (per user):
+  mkdir -p ~/.local/share/man/man1
+  fondo man --out-dir ~/.local/share/man/man1     # fondo.1, fondo-post.1, …
+  man fondo")]
+    Man {
+        /// Write fondo.1 and a page for every command into this directory.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
     },
 }
 

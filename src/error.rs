@@ -253,7 +253,18 @@ impl Error {
     /// True when the error is only that the reader of our output went away
     /// (`fondo balance | head`), which counts as success.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        let Error::Output(e) = self else {
+            return false;
+        };
+        // The csv crate wraps the write error it met in its own.
+        let from_csv = || {
+            e.get_ref()
+                .and_then(|inner| inner.downcast_ref::<csv::Error>())
+                .is_some_and(|c| {
+                    matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+                })
+        };
+        e.kind() == io::ErrorKind::BrokenPipe || from_csv()
     }
 }
 
