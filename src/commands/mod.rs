@@ -120,8 +120,14 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Opens the fund's database and prints what is risky about its file
+/// (warnings, which `--quiet` does not hide).
 fn open(path: &Path, access: Access) -> Result<Db> {
-    Db::open(path, access)
+    let db = Db::open(path, access)?;
+    for warning in db.warnings() {
+        eprintln!("fondo: warning: {warning}");
+    }
+    Ok(db)
 }
 
 /// Parses an optional date argument.

@@ -50,6 +50,7 @@ pub enum Access {
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    warnings: Vec<String>,
 }
 
 /// The migrations in `schema.sql`, in order: migration N is `blocks[N - 1]`.
@@ -125,6 +126,7 @@ impl Db {
             let db = Db {
                 conn,
                 path: path.to_owned(),
+                warnings: Vec::new(),
             };
             db.configure()?;
             Ok(db)
@@ -154,6 +156,12 @@ impl Db {
                 reason: "not a regular file".into(),
             });
         }
+        if meta.len() == 0 {
+            return Err(Error::NotFondo {
+                path: path.to_owned(),
+                reason: "an empty file, perhaps left by an interrupted `fondo init`; remove it and run `fondo init` again".into(),
+            });
+        }
         let read_only_fs = on_read_only_fs(path);
         let read_only = read_only_fs || meta.permissions().readonly();
         if read_only && access == Access::Write {
@@ -181,6 +189,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_owned(),
+            warnings: file_warnings(path, &meta),
         };
         db.check_identity()?;
         let ready = db.configure().and_then(|()| db.migrate());
@@ -328,6 +337,46 @@ impl Db {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// What is risky about the file itself (see [`file_warnings`]), for the
+    /// command layer to print.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+}
+
+/// What is risky about a database file, as found when opening it: a
+/// symbolic link (a backup or sync tool may copy the link rather than the
+/// books, and two treasurers may open the books under two names), more than
+/// one hard link (SQLite keeps the WAL beside the name it was given, so two
+/// names can corrupt the books), and a file every user of the computer may
+/// write to (anyone could rewrite the books and their hash chains).
+/// `meta` is the file's metadata, links followed.
+fn file_warnings(path: &Path, meta: &std::fs::Metadata) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let shown = path.display();
+    let mut warnings = Vec::new();
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_else(|_| "?".into());
+        warnings.push(format!(
+            "{shown} is a symbolic link to {target}; make sure every treasurer and every backup uses the file itself"
+        ));
+    }
+    if meta.nlink() > 1 {
+        warnings.push(format!(
+            "{shown} has {} hard links; opened under two names at once the books can be damaged, keep one name",
+            meta.nlink()
+        ));
+    }
+    if meta.mode() & 0o002 != 0 {
+        warnings.push(format!(
+            "{shown} can be written by every user of this computer (mode {:o}); anyone could rewrite the books: chmod 600 {shown}",
+            meta.mode() & 0o777
+        ));
+    }
+    warnings
 }
 
 /// True when `path` is on a file system mounted read-only (a write-protected
