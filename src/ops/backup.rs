@@ -11,9 +11,10 @@
 //! opened (which upgrades an older schema in the copy only) and verified,
 //! and only a copy without findings goes on. Into a path with no database
 //! the checked copy is linked into place (never over a file that appeared
-//! meanwhile). Over existing books only with `force`: the current books are
-//! first saved beside them (`<db>.replaced-<time>`), then replaced in one
-//! SQLite transaction through the backup API, which is safe while other
+//! meanwhile; moved, where the file system has no hard links). Over
+//! existing books only with `force`: the current books are first saved
+//! beside them (`<db>.replaced-<time>`), then replaced in one SQLite
+//! transaction through the backup API, which is safe while other
 //! processes have the database open.
 
 use std::path::{Path, PathBuf};
@@ -88,16 +89,21 @@ pub fn restore(target: &Path, source: &Path, force: bool) -> Result<Restored> {
         }
         if !exists {
             drop(copy);
-            std::fs::hard_link(&checking, target).map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => Error::Exists {
-                    path: target.to_owned(),
-                    hint: "it appeared while the backup was checked; nothing was restored".into(),
-                },
-                _ => Error::Io {
+            let appeared = || Error::Exists {
+                path: target.to_owned(),
+                hint: "it appeared while the backup was checked; nothing was restored".into(),
+            };
+            match std::fs::hard_link(&checking, target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(appeared()),
+                // A file system without hard links (a FAT memory stick):
+                // rename instead, after one more look.
+                Err(_) if std::fs::symlink_metadata(target).is_ok() => return Err(appeared()),
+                Err(_) => std::fs::rename(&checking, target).map_err(|source| Error::Io {
                     context: format!("restoring into {}", target.display()),
-                    source: e,
-                },
-            })?;
+                    source,
+                })?,
+            }
             return Ok(Restored {
                 verification: checked,
                 replaced: None,
