@@ -219,17 +219,32 @@ def groups(records):
         yield line, rows
 
 
-def canonical(prev, first, rows, reverses_hash):
+def canonical(prev, first, rows, reverses_hash, pre_pool=False):
+    """The hashed text (docs/hash-chain.md); pre_pool: the form of books
+    written before pools existed, whose postings have no pool element."""
+    if pre_pool:
+        postings = [[r["account"], r["commodity"], r["amount"], r["memo"]] for r in rows]
+    else:
+        postings = [[r["account"], r["commodity"], r["amount"], r["memo"], r["pool"]] for r in rows]
     value = [
         VERSION, prev, first["date"], first["description"], first["payee"],
-        first["reference"], reverses_hash,
-        [[r["account"], r["commodity"], r["amount"], r["memo"], r["pool"]] for r in rows],
+        first["reference"], reverses_hash, postings,
     ]
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def sha256_hex(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def hash_matches(prev, first, rows, reverses_hash):
+    """True when the hash column is the content's hash, in the current form
+    or (for a transaction without pools) the pre-pool form."""
+    if sha256_hex(canonical(prev, first, rows, reverses_hash)) == first["hash"]:
+        return True
+    if any(r["pool"] for r in rows):
+        return False
+    return sha256_hex(canonical(prev, first, rows, reverses_hash, True)) == first["hash"]
 
 
 def check_ledger(bundle, facts):
@@ -242,7 +257,7 @@ def check_ledger(bundle, facts):
     originals = {}
     for line, rows in groups(stream("reversed.csv")):
         first = rows[0]
-        if sha256_hex(canonical(first["prev_hash"], first, rows, "")) != first["hash"]:
+        if not hash_matches(first["prev_hash"], first, rows, ""):
             bundle.problem("reversed.csv", line, "txn %s: its content does not match its hash" % first["txn"])
         originals[first["txn"]] = first["hash"]
     # Only the hashes of transactions a later void reverses are kept.
@@ -259,7 +274,7 @@ def check_ledger(bundle, facts):
         reverses_hash = hashes.get(reverses, originals.get(reverses)) if reverses else ""
         if reverses_hash is None:
             bundle.problem("journal.csv", line, "txn %s voids txn %s, found in neither file" % (txn, reverses))
-        elif sha256_hex(canonical(first["prev_hash"], first, rows, reverses_hash)) != first["hash"]:
+        elif not hash_matches(first["prev_hash"], first, rows, reverses_hash):
             bundle.problem("journal.csv", line, "txn %s: its content does not match its hash" % txn)
         prev = first["hash"]
         if txn in reversed_ids:

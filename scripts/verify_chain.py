@@ -10,7 +10,9 @@ content and its `prev_hash` column, compared with its `hash` column, and each
 mismatch is printed with its txn and line, then a count, then
 `fingerprint: <hex>`: the chain recomputed from the content alone, starting
 at the first row's prev_hash. For a whole export that is what `fondo verify`
-prints. The canonical form is described in docs/hash-chain.md. A file
+prints. The canonical form is described in docs/hash-chain.md (with the
+pre-pool form of books written before pools existed, which a transaction
+without pools may also have been hashed in). A file
 without a `pool` column is read as if the column were there and empty: every
 posting in the general pool.
 
@@ -40,8 +42,15 @@ TXN_FIELDS = ["date", "description", "payee", "reference", "reverses", "prev_has
 POSTING_FIELDS = ["memo", "pool"]
 
 
-def canonical(prev, first, rows, reverses_hash):
-    """The text that is hashed: a compact JSON array, see docs/hash-chain.md."""
+def canonical(prev, first, rows, reverses_hash, pre_pool=False):
+    """The text that is hashed: a compact JSON array, see docs/hash-chain.md.
+
+    pre_pool: the form of books written before pools existed, whose postings
+    have no POOL element (only for transactions without pools)."""
+    if pre_pool:
+        postings = [[r["account"], r["commodity"], r["amount"], r["memo"]] for r in rows]
+    else:
+        postings = [[r["account"], r["commodity"], r["amount"], r["memo"], r["pool"]] for r in rows]
     value = [
         VERSION,
         prev,
@@ -50,9 +59,18 @@ def canonical(prev, first, rows, reverses_hash):
         first["payee"],
         first["reference"],
         reverses_hash,
-        [[r["account"], r["commodity"], r["amount"], r["memo"], r["pool"]] for r in rows],
+        postings,
     ]
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def recorded_form(prev, first, rows, reverses_hash):
+    """True when the hash column was made in the pre-pool form (and only in it)."""
+    if any(r["pool"] for r in rows):
+        return False
+    if sha256_hex(canonical(prev, first, rows, reverses_hash)) == first["hash"]:
+        return False
+    return sha256_hex(canonical(prev, first, rows, reverses_hash, True)) == first["hash"]
 
 
 def sha256_hex(text):
@@ -158,11 +176,12 @@ def check_rows(reader, allow_gaps, out):
             continue
         reverses_hash = hashes[reverses] if reverses else ""
         rows = [row for _, row in group]
-        if sha256_hex(canonical(prev, first, rows, reverses_hash)) != first["hash"]:
+        pre_pool = recorded_form(prev, first, rows, reverses_hash)
+        if sha256_hex(canonical(prev, first, rows, reverses_hash, pre_pool)) != first["hash"]:
             problems.append(
                 "%s: its content does not match its hash column; it was changed after export" % where
             )
-        computed = sha256_hex(canonical(computed, first, rows, reverses_hash))
+        computed = sha256_hex(canonical(computed, first, rows, reverses_hash, pre_pool))
     return problems, computed or GENESIS, transactions, postings
 
 

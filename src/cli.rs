@@ -27,8 +27,20 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
+    /// No notes or progress bars on standard error (errors and warnings
+    /// still print).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -195,6 +207,60 @@ Example:
         bundle: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
+    },
+    /// Copy the fund's database to a new file while other commands may keep
+    /// working (SQLite's online backup); the copy is verified and its
+    /// fingerprint printed. Never overwrites a file.
+    #[command(after_help = "\
+Example:
+  fondo backup /media/usb/barrio-2026-03-31.db
+
+The copy is one consistent state of the books, whatever other commands write
+meanwhile. Exit code 1 when the copy (and so the books) has findings.")]
+    Backup {
+        /// The new file to write.
+        path: PathBuf,
+    },
+    /// Restore a backup into the fund's database (--db). The backup is copied
+    /// and verified first, and is never changed; existing books are replaced
+    /// only with --force, after being saved beside the file.
+    #[command(after_help = "\
+Examples:
+  fondo --db barrio.db restore /media/usb/barrio-2026-03-31.db
+  fondo --db barrio.db restore /media/usb/barrio-2026-03-31.db --force
+
+With --force the current books are saved as barrio.db.replaced-<time>, then
+replaced in one transaction (safe while other fondo commands run). A backup
+from an older fondo is upgraded in the restored copy only.")]
+    Restore {
+        /// The backup file to restore.
+        backup: PathBuf,
+        /// Replace existing books (they are saved beside the file first).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a completion script for a shell to standard output.
+    #[command(after_help = "\
+Install (per user):
+  bash:  fondo completions bash > ~/.local/share/bash-completion/completions/fondo
+  zsh:   fondo completions zsh > ~/.zfunc/_fondo
+         (and in ~/.zshrc, before compinit: fpath+=~/.zfunc)
+  fish:  fondo completions fish > ~/.config/fish/completions/fondo.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff) to standard output, or write one page
+    /// per command into a directory.
+    #[command(after_help = "\
+Install (per user):
+  mkdir -p ~/.local/share/man/man1
+  fondo man --out-dir ~/.local/share/man/man1     # fondo.1, fondo-post.1, …
+  man fondo")]
+    Man {
+        /// Write fondo.1 and a page for every command into this directory.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
     },
 }
 

@@ -218,6 +218,24 @@ pub enum Error {
         line: usize,
         reason: String,
     },
+
+    #[error(
+        "the disk is full (while {context}); nothing was written: free some space, then run the command again"
+    )]
+    DiskFull { context: String },
+
+    #[error(
+        "the disk refused a write while {context} ({detail}): it may be full, over a file-size limit or failing; the command was rolled back: fix the disk, then run `fondo verify`"
+    )]
+    WriteFailed { context: String, detail: String },
+
+    #[error(
+        "{path} is on a read-only file system and its write-ahead log ({path}-wal) holds changes not yet in the file; copy both files to a writable place to read them"
+    )]
+    PendingWal { path: PathBuf },
+
+    #[error("{path} already exists; {hint}")]
+    Exists { path: PathBuf, hint: String },
 }
 
 fn format_problems(problems: &[Problem], more: usize) -> String {
@@ -245,7 +263,18 @@ impl Error {
     /// True when the error is only that the reader of our output went away
     /// (`fondo balance | head`), which counts as success.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        let Error::Output(e) = self else {
+            return false;
+        };
+        // The csv crate wraps the write error it met in its own.
+        let from_csv = || {
+            e.get_ref()
+                .and_then(|inner| inner.downcast_ref::<csv::Error>())
+                .is_some_and(|c| {
+                    matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+                })
+        };
+        e.kind() == io::ErrorKind::BrokenPipe || from_csv()
     }
 }
 
@@ -256,7 +285,16 @@ pub trait SqlContext<T> {
 
 impl<T> SqlContext<T> for rusqlite::Result<T> {
     fn ctx(self, context: &str) -> Result<T> {
-        self.map_err(|source| match &source {
+        self.map_err(|source| Error::from_sqlite(source, context))
+    }
+}
+
+impl Error {
+    /// The error for a failed SQLite call made while doing `context`: a
+    /// damaged file, a full disk and a refused write get their own variants,
+    /// everything else is [`Error::Sqlite`].
+    pub fn from_sqlite(source: rusqlite::Error, context: &str) -> Error {
+        match &source {
             rusqlite::Error::SqliteFailure(e, _)
                 if matches!(
                     e.code,
@@ -268,10 +306,29 @@ impl<T> SqlContext<T> for rusqlite::Result<T> {
                     detail: format!("{source}, while {context}"),
                 }
             }
+            rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::DiskFull => {
+                Error::DiskFull {
+                    context: context.to_owned(),
+                }
+            }
+            rusqlite::Error::SqliteFailure(e, _)
+                if matches!(
+                    e.extended_code,
+                    rusqlite::ffi::SQLITE_IOERR_WRITE
+                        | rusqlite::ffi::SQLITE_IOERR_FSYNC
+                        | rusqlite::ffi::SQLITE_IOERR_DIR_FSYNC
+                        | rusqlite::ffi::SQLITE_IOERR_TRUNCATE
+                ) =>
+            {
+                Error::WriteFailed {
+                    context: context.to_owned(),
+                    detail: source.to_string(),
+                }
+            }
             _ => Error::Sqlite {
                 context: context.to_owned(),
                 source,
             },
-        })
+        }
     }
 }

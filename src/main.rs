@@ -21,8 +21,27 @@ fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fondo: {e}");
+            let message = e.to_string();
+            let lines: Vec<String> = message.lines().map(shorten).collect();
+            eprintln!("fondo: {}", lines.join("\n"));
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// A line of an error message, shortened when hostile or broken input made
+/// it huge (an error quoting a 10 MB field prints its start and end).
+fn shorten(line: &str) -> String {
+    const HEAD: usize = 400;
+    const TAIL: usize = 100;
+    let count = line.chars().count();
+    if count <= HEAD + TAIL + 100 {
+        return line.to_owned();
+    }
+    let head: String = line.chars().take(HEAD).collect();
+    let tail: String = line.chars().skip(count - TAIL).collect();
+    format!(
+        "{head}… ({} characters left out) …{tail}",
+        count - HEAD - TAIL
+    )
 }

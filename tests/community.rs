@@ -223,11 +223,12 @@ fn members_are_shown_to_each_audience_as_their_visibility_allows() {
         ])
     };
 
-    // Treasurers (the default audience) see every name, contact and note.
+    // Treasurers (the default audience) see every name, contact and note
+    // (a phone number starting with + is kept from running as a formula).
     let treasurer = format!(
         "{MEMBERS}
 Ana,public,active,,ana@example.org,founder
-Bea,pseudonymous,active,,+52 55 0000,
+Bea,pseudonymous,active,,'+52 55 0000,
 Cy,anonymous,active,,,prefers cash
 Dee,public,active,,,
 "

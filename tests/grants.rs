@@ -3325,11 +3325,11 @@ fn property_fund(dir: &TempDir) -> Db {
             window_minutes: minutes,
             max_amount: max.map(|(a, c)| (a.to_owned(), c.to_owned())),
             reason: None,
-            at,
+            at: Some(at),
         };
         grants::set_policy(&mut db, &request).unwrap();
     }
-    grants::relate(&mut db, "A1", "S4", "siblings", at).unwrap();
+    grants::relate(&mut db, "A1", "S4", "siblings", Some(at)).unwrap();
     db
 }
 
@@ -3393,7 +3393,7 @@ fn run_op(
                 purpose: "help".into(),
                 category: Some("rent".into()),
                 needed_by: None,
-                at,
+                at: Some(at),
             };
             grants::apply(db, &request).map(|_| ())
         }
@@ -3404,14 +3404,14 @@ fn run_op(
         } => {
             let g = pick(db, *grant, |g| open(g) && at < g.window_closes())?;
             let reason = (*vote == Vote::Object).then_some("not now");
-            grants::vote(db, g.id, STEWARDS[*steward], *vote, reason, at)
+            grants::vote(db, g.id, STEWARDS[*steward], *vote, reason, Some(at))
         }
         Op::Decide { grant, wait } => {
             let g = pick(db, *grant, |g| open(g) && !g.votes.is_empty())?;
             if *wait {
                 *clock = at.max(g.window_closes());
             }
-            grants::decide(db, g.id, *clock, None).map(|_| ())
+            grants::decide(db, g.id, Some(*clock), None).map(|_| ())
         }
         Op::Pay { grant, percent } => {
             let g = pick(db, *grant, approved)?;
@@ -3420,9 +3420,9 @@ fn run_op(
                 amount: money((g.amount * percent / 100).max(1)),
                 commodity: g.commodity.code.clone(),
                 from_account: bank(&g),
-                date: at.date(),
+                date: Some(at.date()),
                 reference: None,
-                at,
+                at: Some(at),
             };
             grants::pay(db, &request).map(|_| ())
         }
@@ -3434,9 +3434,9 @@ fn run_op(
                 commodity: g.commodity.code.clone(),
                 category: "rent".into(),
                 receipt: None,
-                date: at.date(),
+                date: Some(at.date()),
                 note: None,
-                at,
+                at: Some(at),
             };
             grants::spend(db, &request)
         }
@@ -3449,14 +3449,14 @@ fn run_op(
                 id: g.id,
                 returned,
                 reason: None,
-                date: at.date(),
-                at,
+                date: Some(at.date()),
+                at: Some(at),
             };
             grants::close(db, &request).map(|_| ())
         }
         Op::Withdraw { grant } => {
             let g = pick(db, *grant, open)?;
-            grants::withdraw(db, g.id, None, at)
+            grants::withdraw(db, g.id, None, Some(at))
         }
         Op::Move {
             from,

@@ -7,7 +7,7 @@ use crate::cli::{
     AudienceArg, ContributeArgs, EveryArg, ExchangeArgs, MemberCommand, PledgeCommand, PoolCommand,
     RateCommand, RoleArg, RoleCommand, SettingCommand, VisibilityArg,
 };
-use crate::commands::{Outcome, date_arg, date_or_today, open, pair, say, stdout};
+use crate::commands::{Outcome, date_arg, date_or_today, note, open, pair, say, stdout};
 use crate::domain::member::{Audience, Role, Visibility};
 use crate::domain::period::Every;
 use crate::error::Result;
@@ -215,7 +215,7 @@ pub fn contribute(path: &Path, args: ContributeArgs) -> Result<Outcome> {
     let posted = record(&mut open(path, Access::Write)?, &request)?;
     say(&[posted.id.to_string()])?;
     for code in posted.declared {
-        eprintln!("fondo: note: declared well-known currency {code}");
+        note(&format!("declared well-known currency {code}"));
     }
     Ok(Outcome::Ok)
 }

@@ -20,7 +20,13 @@ fn expired_line(id: i64, released: &str) -> String {
     )
 }
 
-/// `--at`, or now.
+/// `--at`, parsed; when it is left out the core takes the time once it
+/// holds the write lock (see `ops::grants`).
+fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
+    text.map(parse_at).transpose()
+}
+
+/// `--at`, or now (for reports).
 fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
     match text {
         Some(text) => parse_at(text),
@@ -79,7 +85,7 @@ pub fn policy(path: &Path, command: PolicyCommand) -> Result<Outcome> {
                 window_minutes: parse_window(&window)?,
                 max_amount: max_amount.map(pair),
                 reason,
-                at: at_or_now(at.as_deref())?,
+                at: at_arg(at.as_deref())?,
                 pool,
             };
             let (version, warnings) =
@@ -110,13 +116,7 @@ pub fn policy(path: &Path, command: PolicyCommand) -> Result<Outcome> {
 }
 
 pub fn relate(path: &Path, a: &str, b: &str, reason: &str, at: Option<&str>) -> Result<Outcome> {
-    grants::relate(
-        &mut open(path, Access::Write)?,
-        a,
-        b,
-        reason,
-        at_or_now(at)?,
-    )?;
+    grants::relate(&mut open(path, Access::Write)?, a, b, reason, at_arg(at)?)?;
     say(&[format!(
         "{a} and {b} are related: each recuses from the other's grants"
     )])?;
@@ -143,7 +143,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 purpose,
                 category,
                 needed_by: date_arg(needed_by.as_deref())?,
-                at: at_or_now(at.as_deref())?,
+                at: at_arg(at.as_deref())?,
             };
             let id = grants::apply(&mut open(path, Access::Write)?, &request)?;
             say(&[grant_label(id)])?;
@@ -161,7 +161,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 VoteArg::Object => Vote::Object,
                 VoteArg::Abstain => Vote::Abstain,
             };
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             grants::vote(
                 &mut open(path, Access::Write)?,
                 id,
@@ -174,7 +174,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
         }
         GrantCommand::Decide { grant, expires, at } => {
             let id = parse_grant_id(&grant)?;
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             let expires = date_arg(expires.as_deref())?;
             let line = match grants::decide(&mut open(path, Access::Write)?, id, at, expires)? {
                 Decided::Approved(why) => format!("{} approved: {why}", grant_label(id)),
@@ -185,7 +185,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             say(&[line])?;
         }
         GrantCommand::Sweep { at } => {
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             let swept = grants::sweep(&mut open(path, Access::Write)?, at)?;
             let mut lines: Vec<String> = swept
                 .iter()
@@ -205,13 +205,13 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             reference,
             at,
         } => {
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             let request = grants::PayRequest {
                 id: parse_grant_id(&grant)?,
                 amount,
                 commodity,
                 from_account,
-                date: date_arg(date.as_deref())?.unwrap_or(at.date()),
+                date: date_arg(date.as_deref())?,
                 reference,
                 at,
             };
@@ -228,14 +228,14 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             note,
             at,
         } => {
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             let request = grants::SpendRequest {
                 id: parse_grant_id(&grant)?,
                 amount,
                 commodity,
                 category,
                 receipt,
-                date: date_arg(date.as_deref())?.unwrap_or(at.date()),
+                date: date_arg(date.as_deref())?,
                 note,
                 at,
             };
@@ -250,7 +250,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             date,
             at,
         } => {
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             let returned = match (returned.map(pair), to_account) {
                 (Some((amount, code)), Some(account)) => Some((amount, code, account)),
                 (None, None) => None,
@@ -264,7 +264,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 id: parse_grant_id(&grant)?,
                 returned,
                 reason,
-                date: date_arg(date.as_deref())?.unwrap_or(at.date()),
+                date: date_arg(date.as_deref())?,
                 at,
             };
             let txn = grants::close(&mut open(path, Access::Write)?, &request)?;
@@ -275,7 +275,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
         }
         GrantCommand::Withdraw { grant, reason, at } => {
             let id = parse_grant_id(&grant)?;
-            let at = at_or_now(at.as_deref())?;
+            let at = at_arg(at.as_deref())?;
             grants::withdraw(&mut open(path, Access::Write)?, id, reason.as_deref(), at)?;
             say(&[format!("withdrew {}", grant_label(id))])?;
         }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::cli::PostArgs;
-use crate::commands::{Outcome, date_or_today, open, say};
+use crate::commands::{Outcome, date_or_today, note, open, say};
 use crate::error::{Error, Result};
 use crate::ops::ledger::{self, AmountInput, PostRequest, PostingInput};
 use crate::store::Access;
@@ -60,7 +60,7 @@ pub fn post(path: &Path, args: PostArgs) -> Result<Outcome> {
     let posted = ledger::post(&mut open(path, Access::Write)?, request)?;
     say(&[posted.id.to_string()])?;
     for code in posted.declared {
-        eprintln!("fondo: note: declared well-known currency {code}");
+        note(&format!("declared well-known currency {code}"));
     }
     Ok(Outcome::Ok)
 }

@@ -2,6 +2,7 @@
 //! calls it, and renders the result to standard output. The only place,
 //! with `main`, that knows about the terminal.
 
+mod backup;
 mod bundle;
 mod community;
 mod demo;
@@ -12,9 +13,11 @@ mod ledger;
 mod report;
 mod reports;
 mod setup;
+mod shell;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -35,8 +38,20 @@ pub enum Outcome {
     Findings,
 }
 
+/// `--quiet`: no notes or progress bars on standard error. A process-wide
+/// setting of the terminal side, like the terminal itself.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Prints a note on standard error (`fondo: note: …`), unless `--quiet`.
+fn note(text: &str) {
+    if !QUIET.load(Ordering::Relaxed) {
+        eprintln!("fondo: note: {text}");
+    }
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    QUIET.store(cli.quiet, Ordering::Relaxed);
     let db = cli.db.as_path();
     match cli.command {
         Command::Init { name, currency } => setup::init(db, &name, currency.as_deref()),
@@ -89,6 +104,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             bundle: None,
             format,
         } => reports::verify(db, format.into()),
+        Command::Backup { path } => backup::backup(db, &path),
+        Command::Restore { backup, force } => backup::restore(db, &backup, force),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man { out_dir } => shell::man(out_dir.as_deref()),
     }
 }
 
@@ -102,8 +121,14 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Opens the fund's database and prints what is risky about its file
+/// (warnings, which `--quiet` does not hide).
 fn open(path: &Path, access: Access) -> Result<Db> {
-    Db::open(path, access)
+    let db = Db::open(path, access)?;
+    for warning in db.warnings() {
+        eprintln!("fondo: warning: {warning}");
+    }
+    Ok(db)
 }
 
 /// Parses an optional date argument.
@@ -169,7 +194,7 @@ struct Bar(ProgressBar);
 
 impl Bar {
     fn new(template: &str) -> Bar {
-        let bar = if io::stderr().is_terminal() {
+        let bar = if io::stderr().is_terminal() && !QUIET.load(Ordering::Relaxed) {
             ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
         } else {
             ProgressBar::hidden()

@@ -17,6 +17,14 @@
 //! (`-1234.50`); postings are in their recorded order. The first
 //! transaction's previous hash is [`GENESIS`]. `docs/hash-chain.md` is the
 //! auditor-facing description of the same thing.
+//!
+//! Books written before pools existed (schema version 1) hashed postings
+//! without the POOL element (`[ACCOUNT, COMMODITY, AMOUNT, MEMO]`, same
+//! version tag), and their stored hashes were kept through the upgrade. So a
+//! transaction none of whose postings has a pool is also valid in that
+//! [`Form::PrePool`]: [`recorded_form`] tells which form a stored hash was
+//! made in. Both forms commit to the same fields (an absent pool and the
+//! general pool's `""` say the same), so accepting either weakens nothing.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -40,7 +48,7 @@ struct Canonical<'a>(
     &'a str,
     &'a str,
     &'a str,
-    Vec<CanonicalPosting<'a>>,
+    &'a [CanonicalPosting<'a>],
 );
 
 /// One posting in canonical form: account, commodity code, amount written
@@ -48,9 +56,20 @@ struct Canonical<'a>(
 /// pool).
 pub type CanonicalPosting<'a> = (&'a str, &'a str, String, &'a str, &'a str);
 
+/// The canonical form a transaction was hashed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Postings as `[ACCOUNT, COMMODITY, AMOUNT, MEMO, POOL]`.
+    Current,
+    /// Postings as `[ACCOUNT, COMMODITY, AMOUNT, MEMO]`: books written
+    /// before pools existed; only for transactions without pools.
+    PrePool,
+}
+
 /// The fields a transaction's hash covers, as stored text. `verify` builds
 /// this from raw rows (which may be tampered and unbalanced); posting code
 /// builds it from a [`Transaction`] through [`txn_hash`].
+#[derive(Debug, Clone)]
 pub struct Content<'a> {
     pub date: &'a str,
     pub description: &'a str,
@@ -62,6 +81,10 @@ pub struct Content<'a> {
 
 /// The canonical text that is hashed.
 pub fn canonical(prev: &str, content: Content<'_>) -> String {
+    current_text(prev, &content)
+}
+
+fn current_text(prev: &str, content: &Content<'_>) -> String {
     let value = Canonical(
         VERSION,
         prev,
@@ -70,7 +93,7 @@ pub fn canonical(prev: &str, content: Content<'_>) -> String {
         content.payee,
         content.reference,
         content.reverses,
-        content.postings,
+        &content.postings,
     );
     serde_json::to_string(&value).expect("serializing strings and tuples cannot fail")
 }
@@ -80,9 +103,63 @@ pub fn content_hash(prev: &str, content: Content<'_>) -> String {
     hex(&Sha256::digest(canonical(prev, content).as_bytes()))
 }
 
+/// The hash of `content` in `form`; `None` for [`Form::PrePool`] when a
+/// posting has a pool (that form cannot express it).
+pub fn hash_in(form: Form, prev: &str, content: &Content<'_>) -> Option<String> {
+    match form {
+        Form::Current => Some(hex(&Sha256::digest(current_text(prev, content).as_bytes()))),
+        Form::PrePool => {
+            if content.postings.iter().any(|p| !p.4.is_empty()) {
+                return None;
+            }
+            let postings: Vec<(&str, &str, &str, &str)> = content
+                .postings
+                .iter()
+                .map(|p| (p.0, p.1, p.2.as_str(), p.3))
+                .collect();
+            let value = (
+                VERSION,
+                prev,
+                content.date,
+                content.description,
+                content.payee,
+                content.reference,
+                content.reverses,
+                postings,
+            );
+            let text =
+                serde_json::to_string(&value).expect("serializing strings and tuples cannot fail");
+            Some(hex(&Sha256::digest(text.as_bytes())))
+        }
+    }
+}
+
+/// The form `stored` was made in from `content` after `prev`, and the hash
+/// in that form: [`Form::PrePool`] when only that form gives `stored`, else
+/// [`Form::Current`] (also when neither does: the content was changed).
+pub fn recorded_form(prev: &str, content: &Content<'_>, stored: &str) -> (Form, String) {
+    let current = hash_in(Form::Current, prev, content).expect("the current form has every field");
+    if current != stored
+        && let Some(old) = hash_in(Form::PrePool, prev, content).filter(|old| old == stored)
+    {
+        return (Form::PrePool, old);
+    }
+    (Form::Current, current)
+}
+
 /// The hash of a transaction chained after `prev`; `reverses` is the hash of
 /// the transaction it voids.
 pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
+    txn_hash_in(Form::Current, prev, txn, reverses).expect("the current form has every field")
+}
+
+/// [`txn_hash`] in another form (see [`hash_in`]).
+pub fn txn_hash_in(
+    form: Form,
+    prev: &str,
+    txn: &Transaction,
+    reverses: Option<&str>,
+) -> Option<String> {
     let date = iso(txn.date());
     let content = Content {
         date: &date,
@@ -104,7 +181,7 @@ pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String
             })
             .collect(),
     };
-    content_hash(prev, content)
+    hash_in(form, prev, &content)
 }
 
 /// The hash of a governance record chained after `prev`: SHA-256 of the
@@ -217,5 +294,36 @@ mod tests {
         assert_ne!(a, txn_hash(&a, &txn("Rent relief"), None));
         assert_ne!(a, txn_hash(GENESIS, &txn("Rent relief"), Some(&a)));
         assert_eq!(a, txn_hash(GENESIS, &txn("Rent relief"), None));
+    }
+
+    #[test]
+    fn pre_pool_form_leaves_the_pool_out_and_is_recognised() {
+        let content = rent_content();
+        let text = format!(
+            "[\"fondo-txn-v1\",\"{GENESIS}\",\"2026-03-01\",\"Rent relief\",\"Ana \\\"A\\\"\",\"\",\"\",\
+             [[\"expenses:grants:housing\",\"USD\",\"250.00\",\"línea 1\"],[\"assets:bank:usd\",\"USD\",\"-250.00\",\"\"]]]"
+        );
+        let old = hex(&Sha256::digest(text.as_bytes()));
+        assert_eq!(
+            hash_in(Form::PrePool, GENESIS, &content).as_deref(),
+            Some(old.as_str())
+        );
+        let current = content_hash(GENESIS, content.clone());
+        assert_eq!(
+            recorded_form(GENESIS, &content, &old),
+            (Form::PrePool, old.clone())
+        );
+        assert_eq!(
+            recorded_form(GENESIS, &content, &current),
+            (Form::Current, current.clone())
+        );
+        assert_eq!(
+            recorded_form(GENESIS, &content, GENESIS),
+            (Form::Current, current)
+        );
+        let mut pooled = content;
+        pooled.postings[0].4 = "housing";
+        assert_eq!(hash_in(Form::PrePool, GENESIS, &pooled), None);
+        assert_eq!(recorded_form(GENESIS, &pooled, &old).0, Form::Current);
     }
 }

@@ -47,14 +47,14 @@ impl Row for Advice {
 fn remedy(code: &str) -> &'static str {
     match code {
         codes::INTEGRITY => {
-            "the file itself is damaged: stop writing to it, copy it aside, and restore the latest backup; then re-enter what came after it"
+            "the file itself is damaged: stop writing to it, copy it aside, and restore the latest backup (`fondo restore BACKUP --force`); then re-enter what came after it"
         }
         codes::UNBALANCED
         | codes::HASH_MISMATCH
         | codes::CHAIN_BREAK
         | codes::HEAD_MISMATCH
         | codes::MALFORMED => {
-            "the journal was changed outside fondo: compare the fingerprint with the one last published at a forum, restore the latest backup that matches it, and ask who had access to the file"
+            "the journal was changed outside fondo: compare the fingerprint with the one last published at a forum, restore the latest backup that matches it (`fondo restore BACKUP --force`), and ask who had access to the file"
         }
         codes::TRIAL_BALANCE | codes::TOTALS_MISMATCH => {
             "totals disagree with the postings (changed outside fondo): restore the latest good backup"

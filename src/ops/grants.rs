@@ -571,6 +571,13 @@ pub fn available(
         .map_or(0, |h| h.available.minor))
 }
 
+/// The time of a step: the one given (`--at`), or now, read once the write
+/// lock is held: a step that waited for another treasurer's command is then
+/// never dated before it (events on one grant must be in time order).
+fn when(at: Option<NaiveDateTime>) -> NaiveDateTime {
+    at.unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
 /// A tier to add to (or replace in) a pool's policy.
 #[derive(Debug, Clone)]
 pub struct PolicyRequest {
@@ -580,13 +587,15 @@ pub struct PolicyRequest {
     /// The tier's ceiling: amount and commodity.
     pub max_amount: Option<(String, String)>,
     pub reason: Option<String>,
-    pub at: NaiveDateTime,
+    /// When it happened; `None`: now, read once the write lock is held.
+    pub at: Option<NaiveDateTime>,
 }
 
 /// Sets a tier of a pool's policy, making a new version. Returns the version
 /// and warnings (a quorum or consent count larger than the stewards in term).
 pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<String>)> {
     let tx = db.write()?;
+    let at = when(request.at);
     let mut book = Book::load(&tx)?;
     let (_, pool_id) = book.pool(&request.pool)?;
     let pool_id = pool_id.unwrap_or(crate::store::pools::GENERAL);
@@ -615,7 +624,7 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
     }
     let history = policies(&tx, pool_id)?;
     if let Some((last, _)) = history.last()
-        && request.at < *last
+        && at < *last
     {
         return Err(Error::Refused(format!(
             "the pool's policy last changed at {}; a new version cannot be dated before it",
@@ -630,7 +639,7 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
         .filter(|g| g.pool == pool_id)
         .map(|g| g.applied_at)
         .max()
-        && request.at < applied
+        && at < applied
     {
         return Err(Error::Refused(format!(
             "the pool has an application at {}; a new policy version cannot be dated before it",
@@ -656,7 +665,7 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
         tiers,
         reason: request.reason.clone(),
     };
-    let in_term = stewards(&tx, request.at.date())?.len();
+    let in_term = stewards(&tx, at.date())?.len();
     let needed = match &request.rule {
         Rule::Consent { min_consents } | Rule::Lazy { min_consents } => *min_consents,
         Rule::Majority { quorum, .. } => *quorum,
@@ -667,29 +676,29 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
             "this rule needs {needed} steward{} but only {in_term} {} in term on {}; no grant can pass it until more are",
             if needed == 1 { "" } else { "s" },
             if in_term == 1 { "is" } else { "are" },
-            request.at.date()
+            at.date()
         ));
     }
-    records::append(
-        &tx,
-        "policy",
-        None,
-        &stamp(request.at),
-        &to_json(&record),
-        &now(),
-    )?;
+    records::append(&tx, "policy", None, &stamp(at), &to_json(&record), &now())?;
     tx.commit().ctx("committing the policy")?;
     Ok((version, warnings))
 }
 
 /// Declares two members related (so each recuses from the other's grants).
-pub fn relate(db: &mut Db, a: &str, b: &str, reason: &str, at: NaiveDateTime) -> Result<()> {
+pub fn relate(
+    db: &mut Db,
+    a: &str,
+    b: &str,
+    reason: &str,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
     if reason.trim().is_empty() {
         return Err(Error::Refused(
             "a relation needs a reason (--reason)".into(),
         ));
     }
     let tx = db.write()?;
+    let at = when(at);
     let (a, b) = (member(&tx, a)?, member(&tx, b)?);
     if a.id == b.id {
         return Err(Error::Refused(
@@ -721,7 +730,8 @@ pub struct ApplyRequest {
     pub purpose: String,
     pub category: Option<String>,
     pub needed_by: Option<NaiveDate>,
-    pub at: NaiveDateTime,
+    /// When it happened; `None`: now, read once the write lock is held.
+    pub at: Option<NaiveDateTime>,
 }
 
 /// Applies for a grant; returns its id.
@@ -732,6 +742,7 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         ));
     }
     let tx = db.write()?;
+    let at = when(request.at);
     let mut book = Book::load(&tx)?;
     let applicant = member(&tx, &request.applicant)?;
     let (_, pool_id) = book.pool(&request.pool)?;
@@ -748,7 +759,7 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
     let policy = policies(&tx, pool_id)?
         .into_iter()
         .rev()
-        .find(|(at, _)| *at <= request.at)
+        .find(|(since, _)| *since <= at)
         .map(|(_, p)| p)
         .ok_or_else(|| {
             Error::Refused(format!(
@@ -778,7 +789,7 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         &tx,
         "application",
         Some(id),
-        &stamp(request.at),
+        &stamp(at),
         &to_json(&record),
         &now(),
     )?;
@@ -794,9 +805,10 @@ pub fn vote(
     as_member: &str,
     vote: Vote,
     reason: Option<&str>,
-    at: NaiveDateTime,
+    at: Option<NaiveDateTime>,
 ) -> Result<()> {
     let tx = db.write()?;
+    let at = when(at);
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;
     if grant.status != Status::Open {
@@ -887,8 +899,9 @@ fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String>
 
 /// Releases every approved commitment that expired before `at`; returns
 /// the grants closed, with what each released.
-pub fn sweep(db: &mut Db, at: NaiveDateTime) -> Result<Vec<(i64, String)>> {
+pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(i64, String)>> {
     let tx = db.write()?;
+    let at = when(at);
     let mut swept = Vec::new();
     for id in ids(&tx)? {
         let grant = load(&tx, id)?;
@@ -908,10 +921,11 @@ pub fn sweep(db: &mut Db, at: NaiveDateTime) -> Result<Vec<(i64, String)>> {
 pub fn decide(
     db: &mut Db,
     id: i64,
-    at: NaiveDateTime,
+    at: Option<NaiveDateTime>,
     expires: Option<NaiveDate>,
 ) -> Result<Decided> {
     let tx = db.write()?;
+    let at = when(at);
     let grant = load(&tx, id)?;
     if grant.status == Status::Approved && grant.expires.is_some_and(|e| at.date() > e) {
         in_order(&grant, at)?;
@@ -1032,14 +1046,18 @@ pub struct PayRequest {
     pub amount: String,
     pub commodity: String,
     pub from_account: String,
-    pub date: NaiveDate,
+    /// The ledger date; `None`: the day of `at`.
+    pub date: Option<NaiveDate>,
     pub reference: Option<String>,
-    pub at: NaiveDateTime,
+    /// When it happened; `None`: now, read once the write lock is held.
+    pub at: Option<NaiveDateTime>,
 }
 
 /// Pays a tranche of an approved grant; returns the ledger transaction.
 pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let tx = db.write()?;
+    let at = when(request.at);
+    let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     if grant.status != Status::Approved {
         return Err(Error::Refused(format!(
@@ -1048,8 +1066,8 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
             grant.status.as_str()
         )));
     }
-    in_order(&grant, request.at)?;
-    if let Some(expired) = grant.expires.filter(|e| request.at.date() > *e) {
+    in_order(&grant, at)?;
+    if let Some(expired) = grant.expires.filter(|e| at.date() > *e) {
         return Err(Error::Refused(format!(
             "the commitment of {} expired after {expired}; what was not paid is released (`fondo grant sweep` records it)",
             grant_label(grant.id)
@@ -1067,11 +1085,11 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         )));
     }
     if let Some(decided) = grant.decided_at
-        && request.date < decided.date()
+        && date < decided.date()
     {
         return Err(Error::Refused(format!(
             "a tranche cannot be dated {}, before the approval ({})",
-            request.date,
+            date,
             decided.date()
         )));
     }
@@ -1090,7 +1108,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     book.account_or_create(&tx, &account)?;
     let pool = pool_name(&tx, &grant)?;
     let txn = Transaction::new(
-        request.date,
+        date,
         format!(
             "Grant {}: tranche {}",
             grant_label(grant.id),
@@ -1119,13 +1137,13 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let record = PaymentRecord {
         txn: txn_id,
         amount,
-        date: request.date.to_string(),
+        date: date.to_string(),
     };
     records::append(
         &tx,
         "payment",
         Some(grant.id),
-        &stamp(request.at),
+        &stamp(at),
         &to_json(&record),
         &now(),
     )?;
@@ -1141,9 +1159,11 @@ pub struct SpendRequest {
     pub commodity: String,
     pub category: String,
     pub receipt: Option<String>,
-    pub date: NaiveDate,
+    /// The ledger date; `None`: the day of `at`.
+    pub date: Option<NaiveDate>,
     pub note: Option<String>,
-    pub at: NaiveDateTime,
+    /// When it happened; `None`: now, read once the write lock is held.
+    pub at: Option<NaiveDateTime>,
 }
 
 /// Records what part of the money paid was used for.
@@ -1154,8 +1174,10 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
         ));
     }
     let tx = db.write()?;
+    let at = when(request.at);
+    let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
-    in_order(&grant, request.at)?;
+    in_order(&grant, at)?;
     if grant.status != Status::Approved {
         return Err(Error::Refused(format!(
             "{} is {}; spending is reported on approved grants until they are closed",
@@ -1163,10 +1185,10 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
             grant.status.as_str()
         )));
     }
-    if request.date < grant.applied_at.date() {
+    if date < grant.applied_at.date() {
         return Err(Error::Refused(format!(
             "spending cannot be dated {}, before the application ({})",
-            request.date,
+            date,
             grant.applied_at.date()
         )));
     }
@@ -1191,14 +1213,14 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
         amount,
         category: request.category.trim().to_owned(),
         receipt: request.receipt.clone(),
-        date: request.date.to_string(),
+        date: date.to_string(),
         note: request.note.clone(),
     };
     records::append(
         &tx,
         "spend",
         Some(grant.id),
-        &stamp(request.at),
+        &stamp(at),
         &to_json(&record),
         &now(),
     )?;
@@ -1212,14 +1234,18 @@ pub struct CloseRequest {
     /// Amount, commodity and the assets account it came back into.
     pub returned: Option<(String, String, String)>,
     pub reason: Option<String>,
-    pub date: NaiveDate,
-    pub at: NaiveDateTime,
+    /// The ledger date; `None`: the day of `at`.
+    pub date: Option<NaiveDate>,
+    /// When it happened; `None`: now, read once the write lock is held.
+    pub at: Option<NaiveDateTime>,
 }
 
 /// Closes an approved grant: what was committed and not paid goes back to
 /// the pool's available money; money returned is booked back into the pool.
 pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
     let tx = db.write()?;
+    let at = when(request.at);
+    let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     if grant.status != Status::Approved {
         return Err(Error::Refused(format!(
@@ -1228,13 +1254,13 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
             grant.status.as_str()
         )));
     }
-    in_order(&grant, request.at)?;
+    in_order(&grant, at)?;
     if let Some(decided) = grant.decided_at
-        && request.date < decided.date()
+        && date < decided.date()
     {
         return Err(Error::Refused(format!(
             "a closure cannot be dated {}, before the approval ({})",
-            request.date,
+            date,
             decided.date()
         )));
     }
@@ -1254,7 +1280,7 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
         let book = Book::load(&tx)?;
         let pool = pool_name(&tx, &grant)?;
         let txn = Transaction::new(
-            request.date,
+            date,
             format!("Grant {}: money returned", grant_label(grant.id)),
             None,
             None,
@@ -1286,7 +1312,7 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
         &tx,
         "closure",
         Some(grant.id),
-        &stamp(request.at),
+        &stamp(at),
         &to_json(&record),
         &now(),
     )?;
@@ -1295,8 +1321,14 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
 }
 
 /// Withdraws an application that is still open.
-pub fn withdraw(db: &mut Db, id: i64, reason: Option<&str>, at: NaiveDateTime) -> Result<()> {
+pub fn withdraw(
+    db: &mut Db,
+    id: i64,
+    reason: Option<&str>,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
     let tx = db.write()?;
+    let at = when(at);
     let grant = load(&tx, id)?;
     if grant.status != Status::Open {
         return Err(Error::Refused(format!(

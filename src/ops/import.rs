@@ -18,6 +18,7 @@ use std::path::Path;
 use csv::StringRecord;
 
 use crate::domain::date::parse_date;
+use crate::domain::hash::{Form, txn_hash_in};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
@@ -412,7 +413,14 @@ impl Importer<'_> {
         let (id, hash) = self
             .writer
             .append(&txn, &ids, reverses, &self.recorded_at)?;
-        if check_hash && file_hash != hash {
+        // Books from before pools were hashed in the pre-pool form; their
+        // exports carry those hashes (the transaction is chained here in
+        // the current form, so the rest of the file is not compared).
+        let pre_pool = || {
+            txn_hash_in(Form::PrePool, &file_prev, &txn, reverses.map(|r| r.1))
+                .is_some_and(|old| old == file_hash)
+        };
+        if check_hash && file_hash != hash && !pre_pool() {
             // Recorded as a problem, so the whole import is rolled back.
             self.problems.push(
                 first_line,

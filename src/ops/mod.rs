@@ -3,6 +3,7 @@
 //! end (an early `?` rolls everything back), and returns typed results. Nothing
 //! here prints or exits.
 
+pub mod backup;
 pub mod bank;
 pub mod budget;
 pub mod bundle;

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::hash::{Content, GENESIS, content_hash, record_hash};
+use crate::domain::hash::{Content, GENESIS, hash_in, record_hash, recorded_form};
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, evaluate};
 use crate::error::{Result, SqlContext};
@@ -235,13 +235,13 @@ impl Checker {
                 format!("does not balance: off by {}", off.join(", ")),
             );
         }
-        let content = || Content {
+        let content = Content {
             date: &head.date,
             description: &head.description,
             payee: head.payee.as_deref().unwrap_or(""),
             reference: head.reference.as_deref().unwrap_or(""),
             reverses: head.reverses_hash.as_deref().unwrap_or(""),
-            postings: canonical.clone(),
+            postings: canonical,
         };
         if head.prev_hash != self.stored_prev {
             self.find(
@@ -254,7 +254,12 @@ impl Checker {
                 ),
             );
         }
-        let recomputed = content_hash(&head.prev_hash, content());
+        // Books from before pools keep hashes in the pre-pool form.
+        let (form, recomputed) = recorded_form(&head.prev_hash, &content, &head.hash);
+        let hash_after = |prev: &str| {
+            hash_in(form, prev, &content)
+                .expect("the pre-pool form is only found for transactions without pools")
+        };
         if recomputed != head.hash {
             self.find(
                 codes::HASH_MISMATCH,
@@ -266,7 +271,7 @@ impl Checker {
         self.computed = if self.computed == head.prev_hash {
             recomputed
         } else {
-            content_hash(&self.computed, content())
+            hash_after(&self.computed)
         };
         self.stored_prev.clone_from(&head.hash);
     }

@@ -138,16 +138,80 @@ impl<W: Write, R: Row> TableWriter<W, R> {
 }
 
 /// A cell's text, safe to print in a terminal: control characters (line
-/// breaks, escapes) become spaces.
+/// breaks, escapes) become spaces, and the invisible marks that reorder
+/// text (right-to-left overrides and isolates, which could make a name or an
+/// amount read differently from what is stored) are shown as `<U+202E>`.
 fn cell(value: &Value) -> String {
     let text = match value {
         Value::Null => return String::new(),
         Value::String(s) => s.as_str(),
         other => return other.to_string(),
     };
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            shown.push(' ');
+        } else if is_bidi_control(c) {
+            shown.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+/// The Unicode bidirectional formatting characters.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A CSV cell: text guarded with [`spreadsheet_safe`], numbers and amounts
+/// as they are, nothing for a missing value.
+fn csv_cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(text) => spreadsheet_safe(text).into_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Text that a spreadsheet opening the CSV will not run as a formula: a
+/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'` (OWASP's advice; spreadsheets show it as text), unless it is
+/// an amount: a plain decimal number (`-1234.50`), which stays a number, or
+/// one followed by a commodity code (`-100.00 USD`, `-5 KG-RICE`), in which
+/// no formula can call anything. Used for every report CSV. The journal CSV is written elsewhere
+/// and stays exact, because its text is what the hashes cover (see
+/// docs/journal-csv.md).
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
+    if risky && !is_amount(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// An amount as fondo writes it, alone or with its commodity code.
+fn is_amount(text: &str) -> bool {
+    match text.split_once(' ') {
+        None => is_plain_number(text),
+        Some((number, code)) => {
+            is_plain_number(number) && crate::domain::money::validate_code(code).is_ok()
+        }
+    }
+}
+
+/// `-?DIGITS(.DIGITS)?`: how fondo writes amounts and counts.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    [whole, fraction]
+        .iter()
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Writes one table line: cells padded to their column's width, two spaces
@@ -210,7 +274,14 @@ impl<W: Write, R: Row> Renderer<W, R> {
                 }
                 rows.push(line.into_boxed_str());
             }
-            Sink::Csv(writer) => writer.serialize(row)?,
+            Sink::Csv(writer) => {
+                let value = serde_json::to_value(row)?;
+                let record: Vec<String> = R::COLUMNS
+                    .iter()
+                    .map(|column| value.get(column).map(csv_cell).unwrap_or_default())
+                    .collect();
+                writer.write_record(&record)?;
+            }
             Sink::Json { out, rows } => {
                 out.write_all(if *rows == 0 { b"\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut *out, row)?;
@@ -343,6 +414,65 @@ mod tests {
         assert_eq!(text.lines().count(), 3, "{text}");
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("año 日本"), "{text}");
+    }
+
+    #[test]
+    fn csv_text_cannot_start_a_formula_but_amounts_stay_numbers() {
+        let row = |name: &str, amount: &str| Pair {
+            name: name.into(),
+            note: Some("@SUM(A1:A9)".into()),
+            amount: amount.into(),
+        };
+        let text = render(
+            Format::Csv,
+            &[
+                row("=HYPERLINK(\"http://x\")", "-1234.50"),
+                row("+1+1", "20"),
+                row("-2+3", "-7"),
+                row("\tcmd", "0.5"),
+                row("Ana - rent", "1.00"),
+            ],
+        );
+        assert_eq!(
+            text,
+            "name,note,amount\n\
+             \"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1:A9),-1234.50\n\
+             '+1+1,'@SUM(A1:A9),20\n\
+             '-2+3,'@SUM(A1:A9),-7\n\
+             '\tcmd,'@SUM(A1:A9),0.5\n\
+             Ana - rent,'@SUM(A1:A9),1.00\n"
+        );
+        for (text, amount) in [
+            ("-100.00 USD", true),
+            ("-5 KG-RICE", true),
+            ("-5 kg", false),
+            ("-5 USD USD", false),
+            ("-1 A(1)", false),
+        ] {
+            assert_eq!(is_amount(text), amount, "{text}");
+        }
+        for (text, number) in [
+            ("-1.50", true),
+            ("12", true),
+            ("-", false),
+            ("-.5", false),
+            ("1.", false),
+            ("--1", false),
+        ] {
+            assert_eq!(is_plain_number(text), number, "{text}");
+        }
+    }
+
+    #[test]
+    fn table_cells_show_right_to_left_overrides() {
+        let row = Pair {
+            name: "Ana\u{202E}00.001".into(),
+            note: None,
+            amount: "1.00".into(),
+        };
+        let text = render(Format::Table, &[row]);
+        assert!(text.contains("Ana<U+202E>00.001"), "{text}");
+        assert!(!text.contains('\u{202E}'), "{text}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! commit: the use cases in `ops` begin once and commit once.
 
 pub mod accounts;
+pub mod backup;
 pub mod balances;
 pub mod commodities;
 pub mod flows;
@@ -34,6 +35,10 @@ use crate::error::{Error, Result, SqlContext};
 const APPLICATION_ID: i64 = 0x666f_6e64;
 const SCHEMA: &str = include_str!("../../schema.sql");
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The migration that adds the governance records: upgrading across it
+/// records the community rows already there (see
+/// [`records::backfill_audit`]).
+const GOVERNANCE_RECORDS: usize = 4;
 
 /// Whether a command only reads the database or also writes to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +51,7 @@ pub enum Access {
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    warnings: Vec<String>,
 }
 
 /// The migrations in `schema.sql`, in order: migration N is `blocks[N - 1]`.
@@ -121,6 +127,7 @@ impl Db {
             let db = Db {
                 conn,
                 path: path.to_owned(),
+                warnings: Vec::new(),
             };
             db.configure()?;
             Ok(db)
@@ -150,24 +157,40 @@ impl Db {
                 reason: "not a regular file".into(),
             });
         }
-        let read_only = meta.permissions().readonly();
+        if meta.len() == 0 {
+            return Err(Error::NotFondo {
+                path: path.to_owned(),
+                reason: "an empty file, perhaps left by an interrupted `fondo init`; remove it and run `fondo init` again".into(),
+            });
+        }
+        let read_only_fs = on_read_only_fs(path);
+        let read_only = read_only_fs || meta.permissions().readonly();
         if read_only && access == Access::Write {
             return Err(Error::ReadOnly {
                 path: path.to_owned(),
             });
         }
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-        };
         // NO_MUTEX: a Connection is never shared between threads, so SQLite's
         // per-call locking is pure overhead.
-        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .ctx("opening the database")?;
+        let conn = if read_only_fs {
+            open_immutable(path)?
+        } else {
+            let flags = if read_only {
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+            } else {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+            };
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .ctx("opening the database")?
+        };
+        // Before anything reads the file: a reader that arrives while
+        // another process recovers or checkpoints the WAL waits too.
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .ctx("setting the busy timeout")?;
         let mut db = Db {
             conn,
             path: path.to_owned(),
+            warnings: file_warnings(path, &meta),
         };
         db.check_identity()?;
         let ready = db.configure().and_then(|()| db.migrate());
@@ -264,6 +287,10 @@ impl Db {
                 .ctx(&format!("applying schema migration {}", i + 1))?;
             tx.pragma_update(None, "user_version", i as i64 + 1)
                 .ctx("recording the schema version")?;
+            if i + 1 == GOVERNANCE_RECORDS {
+                let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                records::backfill_audit(&tx, &now)?;
+            }
         }
         tx.commit().ctx("committing the schema upgrade")
     }
@@ -311,6 +338,86 @@ impl Db {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// What is risky about the file itself (see [`file_warnings`]), for the
+    /// command layer to print.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+}
+
+/// What is risky about a database file, as found when opening it: a
+/// symbolic link (a backup or sync tool may copy the link rather than the
+/// books, and two treasurers may open the books under two names), more than
+/// one hard link (SQLite keeps the WAL beside the name it was given, so two
+/// names can corrupt the books), and a file every user of the computer may
+/// write to (anyone could rewrite the books and their hash chains).
+/// `meta` is the file's metadata, links followed.
+fn file_warnings(path: &Path, meta: &std::fs::Metadata) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let shown = path.display();
+    let mut warnings = Vec::new();
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_else(|_| "?".into());
+        warnings.push(format!(
+            "{shown} is a symbolic link to {target}; make sure every treasurer and every backup uses the file itself"
+        ));
+    }
+    if meta.nlink() > 1 {
+        warnings.push(format!(
+            "{shown} has {} hard links; opened under two names at once the books can be damaged, keep one name",
+            meta.nlink()
+        ));
+    }
+    if meta.mode() & 0o002 != 0 {
+        warnings.push(format!(
+            "{shown} can be written by every user of this computer (mode {:o}); anyone could rewrite the books: chmod 600 {shown}",
+            meta.mode() & 0o777
+        ));
+    }
+    warnings
+}
+
+/// True when `path` is on a file system mounted read-only (a write-protected
+/// card, a read-only mount of a backup). Opening the file for writing
+/// changes nothing in it.
+fn on_read_only_fs(path: &Path) -> bool {
+    matches!(
+        OpenOptions::new().write(true).open(path),
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// Opens a database on a read-only file system. SQLite cannot create the
+/// WAL's `-shm` file there, so the file is opened `immutable` (nothing can
+/// change it while it is read), which is only right when no write-ahead log
+/// beside it holds changes that are not yet in the file.
+fn open_immutable(path: &Path) -> Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(Error::PendingWal {
+            path: path.to_owned(),
+        });
+    }
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ctx("opening the database")
 }
 
 /// Ids as a parameter for `IN rarray(?)`.
@@ -331,10 +438,7 @@ fn write_error(path: &Path, e: rusqlite::Error, context: &str) -> Error {
                 path: path.to_owned(),
             }
         }
-        _ => Error::Sqlite {
-            context: context.to_owned(),
-            source: e,
-        },
+        _ => Error::from_sqlite(e, context),
     }
 }
 

@@ -150,3 +150,59 @@ pub fn head(conn: &Connection) -> Result<Option<(String, i64)>> {
 pub fn audit(conn: &Connection, kind: &str, payload: serde_json::Value, now: &str) -> Result<()> {
     append(conn, kind, None, now, &payload, now).map(|_| ())
 }
+
+/// Records in the governance chain every community row that was written
+/// before the chain existed: run once, inside the upgrade to schema version
+/// 4, on books from fondo of version 3 or older. Each row gets the audit
+/// record fondo writes for it today (an inactive member also its
+/// `member-inactive` record), dated `now`, the time of the upgrade: the
+/// chain vouches for those rows from then on, not before. Returns how many
+/// records were added.
+pub(crate) fn backfill_audit(conn: &Connection, now: &str) -> Result<u64> {
+    use crate::store::{members, pools, rates, settings};
+    let mut added = 0;
+    let mut add = |kind: &str, payload: serde_json::Value| -> Result<()> {
+        added += 1;
+        audit(conn, kind, payload, now)
+    };
+    for m in members::all(conn)? {
+        add(
+            "member",
+            members::member_payload(m.id, &m.name, m.visibility),
+        )?;
+        if let Some(on) = m.inactive_since {
+            add(
+                "member-inactive",
+                serde_json::json!({"id": m.id, "inactive_since": on.to_string()}),
+            )?;
+        }
+    }
+    for t in members::terms(conn)? {
+        add("role-term", members::term_payload(&t))?;
+    }
+    for p in pools::all(conn)?
+        .into_iter()
+        .filter(|p| p.id != pools::GENERAL)
+    {
+        add(
+            "pool",
+            pools::pool_payload(p.id, &p.name, &p.purpose, p.guidelines.as_deref()),
+        )?;
+    }
+    for (txn, member, kind) in members::contributions(conn)? {
+        add(
+            "contribution",
+            members::contribution_payload(txn, member, kind.as_deref()),
+        )?;
+    }
+    for p in members::pledges(conn)? {
+        add("pledge", members::pledge_payload(&p))?;
+    }
+    for (key, value) in settings::all(conn)? {
+        add("setting", settings::payload(&key, &value))?;
+    }
+    for (id, rate) in rates::raw(conn)? {
+        add("rate", rates::rate_payload(id, &rate))?;
+    }
+    Ok(added)
+}

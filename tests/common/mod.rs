@@ -308,7 +308,12 @@ pub fn step<S: AsRef<OsStr> + std::fmt::Debug>(fund: &Fund, args: &[S], expected
 /// directly with rusqlite, plus the schema version. Two equal states mean
 /// nothing was written.
 pub fn state(fund: &Fund) -> String {
-    let conn = rusqlite::Connection::open(&fund.db).expect("opening the database with rusqlite");
+    state_at(&fund.db)
+}
+
+/// [`state`] of the database at `db`.
+pub fn state_at(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("opening the database with rusqlite");
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("reading user_version");

@@ -2,7 +2,7 @@
 //! each file's digest, rows and header and the transactions its voids
 //! reverse; [`stream_txns`] groups the rows into transactions again, checks
 //! every cell, and hands them one by one to the [`Chain`], which recomputes
-//! the hash chain with [`crate::domain::hash::content_hash`] from the stated
+//! the hash chain with [`crate::domain::hash::recorded_form`] from the stated
 //! previous hash and gathers, in a [`Ledger`], what the other files are
 //! checked against: the period's debits and credits per account, the
 //! pools' changes, and the few transactions other files name.
@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use super::{Book, Checker, Facts, codes, is_hash};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
-use crate::domain::hash::{Content, content_hash, hex};
+use crate::domain::hash::{Content, hash_in, hex, recorded_form};
 use crate::ops::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 
 /// A transaction of journal.csv or reversed.csv.
@@ -541,7 +541,10 @@ impl Chain<'_> {
         };
         if txn.reverses.is_empty() || original.is_some() {
             let reverses_hash = original.map_or("", |o| o.hash.as_str());
-            if content_hash(&txn.prev_hash, content(&txn, reverses_hash)) != txn.hash {
+            // Books from before pools keep hashes in the pre-pool form.
+            let body = content(&txn, reverses_hash);
+            let (form, recomputed) = recorded_form(&txn.prev_hash, &body, &txn.hash);
+            if recomputed != txn.hash {
                 checker.find(
                     codes::HASH,
                     JOURNAL,
@@ -552,7 +555,8 @@ impl Chain<'_> {
                     ),
                 );
             }
-            self.computed = content_hash(&self.computed, content(&txn, reverses_hash));
+            self.computed = hash_in(form, &self.computed, &body)
+                .expect("the pre-pool form is only found for transactions without pools");
         }
         if let Some(original) = original {
             check_mirror(&txn, original, checker);
@@ -736,7 +740,7 @@ pub(super) fn check_reversed(reversed: &[Txn], journal: &Scan, checker: &mut Che
                 format!("txn {} is reversed by no void in {JOURNAL}", txn.id),
             );
         }
-        if content_hash(&txn.prev_hash, content(txn, "")) != txn.hash {
+        if recorded_form(&txn.prev_hash, &content(txn, ""), &txn.hash).1 != txn.hash {
             checker.find(
                 codes::HASH,
                 REVERSED,

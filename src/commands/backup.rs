@@ -1,0 +1,64 @@
+//! `fondo backup PATH` and `fondo restore BACKUP`.
+
+use std::path::Path;
+
+use crate::commands::{Outcome, open, say};
+use crate::error::Result;
+use crate::ops::backup;
+use crate::ops::verify::Verification;
+use crate::store::Access;
+
+/// The lines that say what a copy holds and whether it verifies.
+fn checked(v: &Verification, what: &str) -> Vec<String> {
+    let findings = match v.findings.len() {
+        0 => format!("{what} verifies: no findings"),
+        1 => format!("{what} has 1 finding; run `fondo verify` on it to see it"),
+        n => format!("{what} has {n} findings; run `fondo verify` on it to see them"),
+    };
+    vec![
+        format!(
+            "{} transactions, {} postings, {} governance records; {findings}",
+            v.transactions, v.postings, v.records
+        ),
+        format!("fingerprint: {}", v.fingerprint),
+    ]
+}
+
+fn outcome(v: &Verification) -> Outcome {
+    if v.findings.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    }
+}
+
+pub fn backup(path: &Path, dest: &Path) -> Result<Outcome> {
+    let db = open(path, Access::Read)?;
+    let v = backup::backup(&db, dest)?;
+    let mut lines = vec![format!(
+        "backed up {} to {}",
+        path.display(),
+        dest.display()
+    )];
+    lines.extend(checked(&v, "the copy"));
+    say(&lines)?;
+    Ok(outcome(&v))
+}
+
+pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
+    let restored = backup::restore(path, source, force)?;
+    let mut lines = vec![format!(
+        "restored {} into {}",
+        source.display(),
+        path.display()
+    )];
+    if let Some(aside) = &restored.replaced {
+        lines.push(format!(
+            "the books it replaced are saved in {}",
+            aside.display()
+        ));
+    }
+    lines.extend(checked(&restored.verification, "the fund"));
+    say(&lines)?;
+    Ok(outcome(&restored.verification))
+}

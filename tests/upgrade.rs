@@ -1,0 +1,181 @@
+//! Schema upgrades: books written by fondo of every earlier schema version
+//! (the fixtures in tests/fixtures/, made by `make-fixtures.sh`, which says
+//! how) open with today's fondo, which upgrades them: `verify` is clean, the
+//! fingerprint and the balances are what the fondo of their time printed,
+//! and the upgraded books take new writes. The fixtures themselves are never
+//! opened, only copies.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Fund, clean, run_on};
+
+fn fixture(version: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-v{version}.db"))
+}
+
+/// What the fondo of the fixture's time printed: its fingerprint line, and
+/// its `balance --format csv`.
+fn expected(version: u32) -> (String, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/schema-v{version}.expected"));
+    let text = std::fs::read_to_string(path).expect("reading the expectations");
+    let (first, rest) = text.split_once('\n').expect("a fingerprint line, then CSV");
+    (first.to_owned(), rest.to_owned())
+}
+
+fn user_version(db: &Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        .expect("reading user_version")
+}
+
+/// A copy of fixture `version` as a fund, checked to be of that version.
+fn copy_of(version: u32) -> Fund {
+    let fund = Fund::empty();
+    std::fs::copy(fixture(version), &fund.db).expect("copying the fixture");
+    assert_eq!(user_version(&fund.db), i64::from(version));
+    fund
+}
+
+#[test]
+fn every_earlier_schema_version_upgrades_with_the_same_fingerprint_and_balances() {
+    for version in 1..=3 {
+        let before = std::fs::read(fixture(version)).expect("reading the fixture");
+        let fund = copy_of(version);
+        let (print, balances) = expected(version);
+        let out = fund.ok(&["verify"]);
+        assert!(
+            out.lines()
+                .next()
+                .is_some_and(|l| l.ends_with("no findings")),
+            "schema version {version}:\n{out}"
+        );
+        assert_eq!(
+            out.lines().last(),
+            Some(print.as_str()),
+            "version {version}"
+        );
+        assert_eq!(fund.balance_csv(&[]), balances, "version {version}");
+        assert_eq!(user_version(&fund.db), fondo::store::schema_version());
+        // Opening again changes nothing more.
+        assert_eq!(fund.ok(&["verify"]), out);
+        assert_eq!(
+            std::fs::read(fixture(version)).expect("reading the fixture"),
+            before,
+            "the fixture itself is never changed"
+        );
+    }
+}
+
+#[test]
+fn upgraded_books_take_new_writes_and_still_verify() {
+    for version in 1..=3 {
+        let fund = copy_of(version);
+        let (print, _) = expected(version);
+        let id = fund.post(
+            "After the upgrade",
+            "2026-04-01",
+            &["expenses:grants:housing=10.00 USD", "assets:bank:usd"],
+        );
+        assert!(id > 1);
+        fund.ok(&["member", "add", "Nuevo miembro"]);
+        fund.ok(&["pool", "add", "legal", "--purpose", "Legal defence"]);
+        clean(&fund);
+        let out = fund.ok(&["verify"]);
+        assert_ne!(out.lines().last(), Some(print.as_str()), "the chain grew");
+    }
+}
+
+#[test]
+fn community_rows_from_before_the_governance_records_are_recorded_in_them() {
+    // Version 2 and 3 books have members, terms, pools, settings and more,
+    // but no governance records: the upgrade records each row once.
+    for (version, rows) in [(2, 12), (3, 22)] {
+        let fund = copy_of(version);
+        let out = fund.ok(&["verify"]);
+        assert!(
+            out.contains(&format!("{rows} governance records: no findings")),
+            "version {version}:\n{out}"
+        );
+        // Changing a recorded row behind fondo's back is still found.
+        let conn = rusqlite::Connection::open(&fund.db).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER members_inactive_only; UPDATE members SET visibility = 'public' WHERE visibility <> 'public';",
+        )
+        .unwrap();
+        drop(conn);
+        let tampered = fund.run(&["verify"]);
+        assert_eq!(tampered.code, 1, "{}", tampered.stdout);
+        assert!(tampered.stdout.contains("V118"), "{}", tampered.stdout);
+    }
+}
+
+#[test]
+fn an_export_of_upgraded_pre_pool_books_recomputes_with_the_script() {
+    let fund = copy_of(1);
+    let (print, _) = expected(1);
+    let export = fund.path("journal.csv");
+    fund.ok(&["journal", "export", "--out", &export.display().to_string()]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_chain.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(&export)
+        .output()
+        .expect("python3 runs the chain script (the auditor tests need it too)");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some(print.as_str()));
+    // Imported into new books, the export's pre-pool hashes are accepted.
+    let fresh = Fund::init(Some("USD"));
+    fresh.ok(&["journal", "import", &export.display().to_string()]);
+    clean(&fresh);
+}
+
+#[test]
+fn an_audit_bundle_of_upgraded_pre_pool_books_verifies_offline() {
+    let fund = copy_of(1);
+    let (print, _) = expected(1);
+    let dir = fund.path("bundle").display().to_string();
+    fund.ok(&["export", "audit", "--out", &dir, "--audience", "auditor"]);
+    let out = fund.ok(&["verify", "--bundle", &dir]);
+    assert!(out.contains("no findings"), "{out}");
+    assert!(out.ends_with(&format!("{print}\n")), "{print}\n{out}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+    let checked = Command::new("python3")
+        .arg(script)
+        .arg(&dir)
+        .output()
+        .expect("python3 runs the bundle script (the auditor tests need it too)");
+    let stdout = String::from_utf8(checked.stdout).unwrap();
+    assert!(checked.status.success(), "{stdout}");
+}
+
+#[test]
+fn restoring_an_old_backup_upgrades_the_restored_copy_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("old.db");
+    std::fs::copy(fixture(3), &backup).unwrap();
+    let target = dir.path().join("restored.db");
+    let out = run_on(&target, &["restore", &backup.display().to_string()]).ok();
+    assert!(out.contains("no findings"), "{out}");
+    assert_eq!(user_version(&backup), 3, "the backup is not upgraded");
+    assert_eq!(user_version(&target), fondo::store::schema_version());
+    let (print, _) = expected(3);
+    assert_eq!(out.lines().last(), Some(print.as_str()));
+}
+
+#[test]
+fn an_old_backup_with_smaller_pages_restores_over_new_books() {
+    // Schema-1 books have 4 KiB pages; books made today have 16 KiB ones.
+    let fund = Fund::init(Some("USD"));
+    let backup = fund.path("old.db");
+    std::fs::copy(fixture(1), &backup).unwrap();
+    let out = fund.ok(&["restore", &backup.display().to_string(), "--force"]);
+    let (print, balances) = expected(1);
+    assert_eq!(out.lines().last(), Some(print.as_str()), "{out}");
+    assert_eq!(fund.balance_csv(&[]), balances);
+    assert_eq!(user_version(&backup), 1);
+}
