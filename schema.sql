@@ -281,3 +281,9 @@ CREATE TRIGGER records_no_delete BEFORE DELETE ON records
 BEGIN SELECT RAISE(ABORT, 'governance records are append-only'); END;
 ALTER TABLE fund ADD COLUMN records_head TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000';
 ALTER TABLE fund ADD COLUMN records_count INTEGER NOT NULL DEFAULT 0;
+
+-- migration 5
+-- Period reports (summary, budget, metrics, forum) and `register --from/--to`
+-- read the postings of a range of days: an index on the transaction date lets
+-- them read only those days instead of the whole journal.
+CREATE INDEX txns_by_date ON txns (date);

@@ -42,7 +42,7 @@ fn copy_of(version: u32) -> Fund {
 
 #[test]
 fn every_earlier_schema_version_upgrades_with_the_same_fingerprint_and_balances() {
-    for version in 1..=3 {
+    for version in 1..=4 {
         let before = std::fs::read(fixture(version)).expect("reading the fixture");
         let fund = copy_of(version);
         let (print, balances) = expected(version);
@@ -72,13 +72,14 @@ fn every_earlier_schema_version_upgrades_with_the_same_fingerprint_and_balances(
 
 #[test]
 fn upgraded_books_take_new_writes_and_still_verify() {
-    for version in 1..=3 {
+    for version in 1..=4 {
         let fund = copy_of(version);
         let (print, _) = expected(version);
+        fund.ok(&["account", "add", "expenses:after-upgrade"]);
         let id = fund.post(
             "After the upgrade",
-            "2026-04-01",
-            &["expenses:grants:housing=10.00 USD", "assets:bank:usd"],
+            "2026-07-01",
+            &["expenses:after-upgrade=10.00 USD", "assets:bank:usd"],
         );
         assert!(id > 1);
         fund.ok(&["member", "add", "Nuevo miembro"]);

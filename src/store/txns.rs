@@ -437,7 +437,9 @@ pub struct RegisterRow {
 }
 
 /// Streams postings to the given accounts (all when `accounts` is None),
-/// dated within `from..=to`, ordered by date, transaction and line.
+/// dated within `from..=to`, ordered by date, transaction and line. The
+/// date bounds are written so that the `txns_by_date` index serves them and
+/// gives the order (a missing bound is one outside every date).
 pub fn for_each_register_row(
     conn: &Connection,
     accounts: Option<&[i64]>,
@@ -448,13 +450,13 @@ pub fn for_each_register_row(
     const SOME: &str = "SELECT t.id, t.date, t.description, a.name, c.code, c.decimals, p.amount
         FROM postings p JOIN txns t ON t.id = p.txn_id
         JOIN accounts a ON a.id = p.account_id JOIN commodities c ON c.id = p.commodity_id
-        WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
+        WHERE t.date >= coalesce(?1, '') AND t.date <= coalesce(?2, '9999-12-31')
           AND p.account_id IN rarray(?3)
         ORDER BY t.date, t.id, p.line";
     const ALL: &str = "SELECT t.id, t.date, t.description, a.name, c.code, c.decimals, p.amount
         FROM postings p JOIN txns t ON t.id = p.txn_id
         JOIN accounts a ON a.id = p.account_id JOIN commodities c ON c.id = p.commodity_id
-        WHERE (?1 IS NULL OR t.date >= ?1) AND (?2 IS NULL OR t.date <= ?2)
+        WHERE t.date >= coalesce(?1, '') AND t.date <= coalesce(?2, '9999-12-31')
         ORDER BY t.date, t.id, p.line";
     let (sql, ids) = match accounts {
         Some(ids) => (SOME, Some(id_array(ids))),
