@@ -25,11 +25,7 @@ fn checked(v: &Verification, what: &str) -> Vec<String> {
 }
 
 fn outcome(v: &Verification) -> Outcome {
-    if v.findings.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Findings
-    }
+    Outcome::found(!v.findings.is_empty())
 }
 
 pub fn backup(path: &Path, dest: &Path) -> Result<Outcome> {

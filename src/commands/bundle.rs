@@ -224,9 +224,5 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
             out.flush()?;
         }
     }
-    Ok(if result.findings.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Findings
-    })
+    Ok(Outcome::found(!result.findings.is_empty()))
 }

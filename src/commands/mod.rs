@@ -38,6 +38,17 @@ pub enum Outcome {
     Findings,
 }
 
+impl Outcome {
+    /// Findings when a check found anything, else ok.
+    fn found(anything: bool) -> Outcome {
+        if anything {
+            Outcome::Findings
+        } else {
+            Outcome::Ok
+        }
+    }
+}
+
 /// `--quiet`: no notes or progress bars on standard error. A process-wide
 /// setting of the terminal side, like the terminal itself.
 static QUIET: AtomicBool = AtomicBool::new(false);

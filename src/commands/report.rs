@@ -42,24 +42,27 @@ fn dates(span: &Span) -> String {
     }
 }
 
+/// A report of a period that may also give figures in one currency: its
+/// rows from `build`, under the heading `title` gives for the span.
+fn with_money<R: Row>(
+    conn: &Connection,
+    args: &ReportArgs,
+    build: impl FnOnce(&Connection, &Span, Option<&Converter>) -> Result<Vec<R>>,
+    title: impl FnOnce(&Span) -> String,
+) -> Result<Outcome> {
+    let span = report_span(conn, &args.period)?;
+    let converter = converter(conn, args.in_currency.as_deref(), &span)?;
+    let rows = build(conn, &span, converter.as_ref())?;
+    emit(args.format.into(), &title(&span), &rows)
+}
+
 pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;
     match cmd {
-        ReportCommand::Summary(ReportArgs {
-            period,
-            in_currency,
-            format,
-        }) => {
-            let span = report_span(&tx, &period)?;
-            let converter = converter(&tx, in_currency.as_deref(), &span)?;
-            let rows = summary::summary(&tx, &span, converter.as_ref())?;
-            emit(
-                format.into(),
-                &format!("Summary for {}", dates(&span)),
-                &rows,
-            )
-        }
+        ReportCommand::Summary(args) => with_money(&tx, &args, summary::summary, |span| {
+            format!("Summary for {}", dates(span))
+        }),
         ReportCommand::Pools {
             period,
             as_of,
@@ -87,35 +90,16 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
                 &rows,
             )
         }
-        ReportCommand::Budget(ReportArgs {
-            period,
-            in_currency,
-            format,
-        }) => {
-            let span = report_span(&tx, &period)?;
-            let converter = converter(&tx, in_currency.as_deref(), &span)?;
-            let rows = budget::budget(&tx, &span, converter.as_ref())?;
-            emit(
-                format.into(),
-                &format!("Budget for {}", dates(&span)),
-                &rows,
-            )
-        }
-        ReportCommand::Metrics(ReportArgs {
-            period,
-            in_currency,
-            format,
-        }) => {
-            let span = report_span(&tx, &period)?;
-            let converter = converter(&tx, in_currency.as_deref(), &span)?;
-            let rows = metrics::metrics(&tx, &span, converter.as_ref())?;
-            let heading = format!(
+        ReportCommand::Budget(args) => with_money(&tx, &args, budget::budget, |span| {
+            format!("Budget for {}", dates(span))
+        }),
+        ReportCommand::Metrics(args) => with_money(&tx, &args, metrics::metrics, |span| {
+            format!(
                 "Metrics for {}, against {}",
-                dates(&span),
+                dates(span),
                 dates(&span.previous())
-            );
-            emit(format.into(), &heading, &rows)
-        }
+            )
+        }),
         ReportCommand::Forum { .. } => unreachable!("report forum is dispatched before"),
     }
 }

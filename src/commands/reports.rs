@@ -118,11 +118,7 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
             out.flush()?;
         }
     }
-    Ok(if result.findings.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Findings
-    })
+    Ok(Outcome::found(!result.findings.is_empty()))
 }
 
 /// `fondo doctor`: exit 1 when any item is a problem.
@@ -130,14 +126,9 @@ pub fn doctor(path: &Path, format: Format) -> Result<Outcome> {
     let mut db = open(path, Access::Read)?;
     let advice = ops::doctor::doctor(&mut db, chrono::Local::now().naive_local())?;
     write_rows(format, stdout(), &advice)?;
-    Ok(
-        if advice
+    Ok(Outcome::found(
+        advice
             .iter()
-            .any(|a| a.severity == ops::doctor::Severity::Problem)
-        {
-            Outcome::Findings
-        } else {
-            Outcome::Ok
-        },
-    )
+            .any(|a| a.severity == ops::doctor::Severity::Problem),
+    ))
 }
