@@ -869,6 +869,26 @@ housing  USD              1000.00      0.00       0.00  650.00       0.00   0.00
         ),
         "closed G-0002 (returned money: transaction 6)\n"
     );
+    // A grant's tranche and its returned money are not voided behind the
+    // grant's records: they would still count the money paid or returned.
+    fund.fails_unchanged(
+        &[
+            "void",
+            "5",
+            "--reason",
+            "paid twice",
+            "--date",
+            "2025-03-16",
+        ],
+        &[
+            "transaction 5 is a tranche of G-0002",
+            "fondo grant close G-0002 --return",
+        ],
+    );
+    fund.fails_unchanged(
+        &["void", "6", "--reason", "typo", "--date", "2025-03-16"],
+        &["transaction 6 is the money returned when G-0002 was closed"],
+    );
     assert_eq!(
         fund.ok(&["pool", "show", "housing"]),
         "\

@@ -128,6 +128,27 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
 /// Voids transaction `id` by posting its reversal, dated `date`, linked to
 /// it. Refused for a transaction already voided, for a void itself, and for
 /// a date before the original's.
+/// Refuses to void a grant's tranche or the return recorded at its closure:
+/// the grant's records would still count the money as paid or returned.
+fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+    use crate::ops::grants::{self, grant_label};
+    for grant_id in grants::ids(conn)? {
+        let g = grants::load(conn, grant_id)?;
+        let label = grant_label(g.id);
+        if g.payments.iter().any(|p| p.txn == Some(id)) {
+            return Err(Error::Refused(format!(
+                "transaction {id} is a tranche of {label}, and the grant's records count it as paid; money the grantee gives back is recorded with `fondo grant close {label} --return AMOUNT COMMODITY --to-account ACCOUNT`"
+            )));
+        }
+        if g.return_txn == Some(id) {
+            return Err(Error::Refused(format!(
+                "transaction {id} is the money returned when {label} was closed, and the grant's records count it as returned; it cannot be voided"
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Posted> {
     if reason.trim().is_empty() {
         return Err(Error::InvalidTransaction(
@@ -142,6 +163,7 @@ pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Poste
     if let Some(of) = original.reverses {
         return Err(Error::VoidOfVoid { id, original: of });
     }
+    refuse_grant_money(&tx, id)?;
     if date < original.txn.date() {
         return Err(Error::InvalidTransaction(format!(
             "a void cannot be dated {date}, before the transaction it voids ({})",
