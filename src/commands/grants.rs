@@ -6,9 +6,10 @@ use chrono::NaiveDateTime;
 
 use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
 use crate::commands::{Outcome, date_arg, open, pair, say, stdout};
+use crate::domain::date::parse_datetime;
 use crate::domain::policy::{Rule, Vote, parse_threshold, parse_window};
 use crate::error::{Error, Result};
-use crate::ops::grants::{self, Decided, Status, grant_label, parse_at, parse_grant_id};
+use crate::ops::grants::{self, Decided, Status, grant_label, parse_grant_id};
 use crate::render::write_rows;
 use crate::report;
 use crate::store::Access;
@@ -23,13 +24,13 @@ fn expired_line(id: i64, released: &str) -> String {
 /// `--at`, parsed; when it is left out the core takes the time once it
 /// holds the write lock (see `ops::grants`).
 fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
-    text.map(parse_at).transpose()
+    text.map(parse_datetime).transpose()
 }
 
 /// `--at`, or now (for reports).
 fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
     match text {
-        Some(text) => parse_at(text),
+        Some(text) => parse_datetime(text),
         None => Ok(chrono::Local::now().naive_local()),
     }
 }

@@ -8,10 +8,10 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::cli::{BudgetCommand, ReportArgs, ReportCommand};
-use crate::commands::{Outcome, date_arg, open, report_span, say, stdout};
+use crate::commands::{Outcome, Period, date_arg, open, report_span, say, stdout};
+use crate::domain::date::parse_datetime;
 use crate::domain::period::Span;
 use crate::error::Result;
-use crate::ops::grants::parse_at;
 use crate::ops::{self, budget::BudgetRequest};
 use crate::render::{Format, Row, write_rows};
 use crate::report::convert::Converter;
@@ -43,15 +43,27 @@ fn dates(span: &Span) -> String {
 }
 
 pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
+    // The arguments are read before the books are opened.
+    let (period, as_of) = match &cmd {
+        ReportCommand::Summary(args)
+        | ReportCommand::Budget(args)
+        | ReportCommand::Metrics(args) => (Period::parse(&args.period)?, None),
+        ReportCommand::Pools { period, as_of, .. } => {
+            (Period::parse(period)?, date_arg(as_of.as_deref())?)
+        }
+        ReportCommand::Grants { period, .. } | ReportCommand::Forum { period, .. } => {
+            (Period::parse(period)?, None)
+        }
+    };
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;
     match cmd {
         ReportCommand::Summary(ReportArgs {
-            period,
             in_currency,
             format,
+            ..
         }) => {
-            let span = report_span(&tx, &period)?;
+            let span = report_span(&tx, period)?;
             let converter = converter(&tx, in_currency.as_deref(), &span)?;
             let rows = summary::summary(&tx, &span, converter.as_ref())?;
             emit(
@@ -61,25 +73,22 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             )
         }
         ReportCommand::Pools {
-            period,
-            as_of,
             in_currency,
             format,
+            ..
         } => {
-            let span = match date_arg(as_of.as_deref())? {
+            let span = match as_of {
                 Some(day) => Span::between(txns::first_date(&tx)?.unwrap_or(day).min(day), day)?,
-                None => report_span(&tx, &period)?,
+                None => report_span(&tx, period)?,
             };
             let converter = converter(&tx, in_currency.as_deref(), &span)?;
             let rows = pools::period(&tx, &span, converter.as_ref())?;
             emit(format.into(), &format!("Pools for {}", dates(&span)), &rows)
         }
         ReportCommand::Grants {
-            period,
-            audience,
-            format,
+            audience, format, ..
         } => {
-            let span = report_span(&tx, &period)?;
+            let span = report_span(&tx, period)?;
             let rows = grants::register(&tx, audience.into(), &span)?;
             emit(
                 format.into(),
@@ -88,11 +97,11 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             )
         }
         ReportCommand::Budget(ReportArgs {
-            period,
             in_currency,
             format,
+            ..
         }) => {
-            let span = report_span(&tx, &period)?;
+            let span = report_span(&tx, period)?;
             let converter = converter(&tx, in_currency.as_deref(), &span)?;
             let rows = budget::budget(&tx, &span, converter.as_ref())?;
             emit(
@@ -102,11 +111,11 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             )
         }
         ReportCommand::Metrics(ReportArgs {
-            period,
             in_currency,
             format,
+            ..
         }) => {
-            let span = report_span(&tx, &period)?;
+            let span = report_span(&tx, period)?;
             let converter = converter(&tx, in_currency.as_deref(), &span)?;
             let rows = metrics::metrics(&tx, &span, converter.as_ref())?;
             let heading = format!(
@@ -130,15 +139,15 @@ pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {
             period,
             at,
         } => {
-            let mut db = open(path, Access::Write)?;
             let request = BudgetRequest {
                 pool,
                 category,
                 amount,
                 commodity,
                 period,
-                at: at.as_deref().map(parse_at).transpose()?,
+                at: at.as_deref().map(parse_datetime).transpose()?,
             };
+            let mut db = open(path, Access::Write)?;
             let (record, pool, replaces) = ops::budget::set(&mut db, &request)?;
             say(&[format!(
                 "budget {} for {pool}, {} in {}: {} {}",
