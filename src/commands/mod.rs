@@ -14,6 +14,7 @@ mod report;
 mod reports;
 mod setup;
 mod shell;
+mod usage;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -29,6 +30,8 @@ use crate::error::Result;
 use crate::ops::Progress;
 use crate::render::Format;
 use crate::store::{Access, Db};
+
+pub use usage::{parse_args, usage_message};
 
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
