@@ -1,16 +1,32 @@
 //! Command-line definitions (clap derive types only).
 //!
 //! These types stay in the command layer: the library's core never sees them.
-//! Dates and amounts are taken as text here and parsed by the domain types, so
-//! their errors read the same from the command line and from files.
+//! Dates and amounts are taken as text here and parsed by the domain types
+//! (`domain::date`, `domain::money`, `domain::period`), so every option reads
+//! them with one grammar and fails with one message, from the command line
+//! and from files alike. Options taking an amount allow a leading `-`, so a
+//! negative amount is refused by fondo with its reason, not by the parser as
+//! an unknown flag.
+//!
+//! Every argument's help says what it takes (its format and default), and
+//! every command's help ends with a realistic `Example:` block; a test runs
+//! every example line of every command.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
+Dates are YYYY-MM-DD; moments (--at) are YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS].
+Amounts are plain decimals with '.' (1234.50), without thousands separators or
+exponents, and never with more decimal places than their commodity has.
+Every command's --help describes its arguments and ends with an example.
+
 Exit codes: 0 ok, 1 findings (verify found a problem), 2 error (bad input, usage, I/O).
-Database: --db PATH, else $FONDO_DB, else ./fondo.db.";
+Database: --db PATH, else $FONDO_DB, else ./fondo.db.
+
+Example:
+  fondo --db barrio.db balance --tree";
 
 /// Keeps the books of a mutual-aid fund: a double-entry ledger in one SQLite
 /// file, append-only and hash-chained, with CSV exports anyone can check.
@@ -45,40 +61,58 @@ pub enum ShellArg {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// Aligned columns, for reading.
     Table,
+    /// One row per line with a header (amounts as plain decimals).
     Csv,
+    /// An array of objects (amounts as decimal strings).
     Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AudienceArg {
+    /// Anyone: pseudonyms for pseudonymous and anonymous members.
     Public,
+    /// The fund's members: pseudonyms for anonymous members.
     Members,
+    /// Treasurers: every name, with contact details and notes.
     Treasurer,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum VisibilityArg {
+    /// Named to every audience.
     Public,
+    /// A pseudonym in public reports, named to members and treasurers.
     Pseudonymous,
+    /// A pseudonym to everyone but treasurers.
     Anonymous,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
+    /// Keeps the books.
     Treasurer,
+    /// Votes on grants.
     Steward,
+    /// A member of the fund.
     Member,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new fund database (never overwrites an existing file).
+    #[command(after_help = "\
+Examples:
+  fondo --db barrio.db init --name \"Barrio Solidarity Fund\" --currency USD
+  fondo --db cooperative.db init --name \"Cooperativa La Olla\" --currency MXN")]
     Init {
-        /// The fund's name.
+        /// The fund's name, as reports and the forum page show it.
         #[arg(long, default_value = "fondo fund")]
         name: String,
-        /// Default currency for amounts written without one, e.g. USD.
+        /// The fund's currency, for amounts written without one: a code such
+        /// as USD, EUR or MXN (default: none, every amount names its
+        /// commodity).
         #[arg(long, value_name = "CODE")]
         currency: Option<String>,
     },
@@ -90,25 +124,41 @@ pub enum Command {
     Commodity(CommodityCommand),
     /// Post a balanced transaction; prints its id.
     #[command(after_help = "\
-Example:
-  fondo post \"Rent relief\" --date 2026-03-01 -p \"expenses:grants:housing=250.00 USD\" -p assets:bank:usd
+Examples:
+  fondo post \"January dues\" --date 2026-01-12 -p \"assets:bank:usd=620.00 USD\" -p income:contributions
+  fondo post \"Rent relief\" --date 2026-03-01 -p \"expenses:grants:housing=250.00 USD\" -p assets:bank:usd \\
+      --payee \"Ortega family\" --reference G-0001 --pool housing
 
 One posting may leave its amount out; it takes the amount that balances the others.")]
     Post(PostArgs),
     /// Reverse a transaction with a new, linked transaction.
+    #[command(after_help = "\
+Examples:
+  fondo void 2 --reason \"entered twice\"
+  fondo void 14 --reason \"wrong account, posted again as 15\" --date 2026-03-31
+
+A transaction is voided at most once; the original stays in the journal.")]
     Void {
-        /// The id of the transaction to void.
+        /// The id of the transaction to void (as `post` printed it).
         txn: i64,
         /// Why it is voided (recorded in the reversal's description).
         #[arg(long)]
         reason: String,
-        /// The reversal's date (default: today).
+        /// The reversal's date: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
     /// Balances per account and commodity.
+    #[command(after_help = "\
+Examples:
+  fondo balance assets expenses:grants --tree
+  fondo balance --depth 2 --as-of 2026-02-28 --format csv")]
     Balance(BalanceArgs),
     /// Postings with a running balance per commodity.
+    #[command(after_help = "\
+Examples:
+  fondo register assets:bank:usd --from 2026-03-01
+  fondo register expenses --from 2026-01-01 --to 2026-03-31 --format csv")]
     Register(RegisterArgs),
     /// Export or import the journal CSV.
     #[command(subcommand)]
@@ -125,19 +175,27 @@ One posting may leave its amount out; it takes the amount that balances the othe
     /// Record a contribution of money or in-kind support; prints its transaction id.
     #[command(after_help = "\
 Examples:
-  fondo contribute 500.00 USD --from Ana --pool housing --into assets:bank:usd
-  fondo contribute 20 EUR --anonymous
-  fondo contribute 12 HOURS --from Luis --kind legal-assistance
+  fondo contribute 500.00 USD --from Ana --pool housing --into assets:bank:usd --date 2026-03-01
+  fondo contribute 20 EUR --anonymous --into assets:bank:eur --memo \"collection at the assembly\"
+  fondo contribute 12.0 HOURS --from Luis --kind legal-assistance
   fondo contribute 50 KG-RICE --from \"Cocina Común\" --pool food")]
     Contribute(ContributeArgs),
     /// Give goods out of stock (e.g. 10 KG-RICE), charged to a pool; prints
     /// the transaction id.
+    #[command(after_help = "\
+Example:
+  fondo give 10 KG-RICE --pool food --date 2026-02-21 --memo \"weekly baskets\"")]
     Give {
+        /// How much: a plain decimal, e.g. 10 (at most the commodity's
+        /// decimal places).
         #[arg(allow_negative_numbers = true)]
         amount: String,
+        /// The goods' commodity, e.g. KG-RICE or BLANKETS.
         commodity: String,
+        /// The pool the goods are charged to (default: the general pool).
         #[arg(long)]
         pool: Option<String>,
+        /// The day they were given out: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
         /// What it was for (no names needed).
@@ -145,9 +203,15 @@ Examples:
         memo: Option<String>,
     },
     /// Goods received in kind, given out and on hand, per item.
+    #[command(after_help = "\
+Examples:
+  fondo inventory
+  fondo inventory --as-of 2026-03-31 --format csv")]
     Inventory {
+        /// Count up to this day: YYYY-MM-DD (default: everything recorded).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -187,24 +251,38 @@ Example:
     Export(ExportCommand),
     /// Build a realistic example fund through the real commands, then write
     /// its forum report and audit bundle and verify the bundle.
+    #[command(after_help = "\
+Example:
+  fondo --db demo.db demo --out demo
+
+The demo never touches an existing database or a folder that is not empty.")]
     Demo(DemoArgs),
     /// What a new treasurer should know: verify's findings explained, and
     /// work waiting (grants to decide, expired commitments, roles to rotate,
     /// missing settings), each with what to do. Exit 1 on a problem.
     #[command(after_help = "\
-Example:
+Examples:
   fondo doctor
   fondo doctor --format json")]
     Doctor {
+        /// How to print the findings.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// Check every invariant of the books (or of an audit bundle, offline);
     /// exit 1 on any finding.
+    #[command(after_help = "\
+Examples:
+  fondo verify
+  fondo verify --bundle bundle-2026-Q1 --format json
+
+The last line is the ledger's fingerprint, to compare with the one read out at
+the forum.")]
     Verify {
         /// Check an audit bundle directory instead of the database.
         #[arg(long, value_name = "DIR")]
         bundle: Option<PathBuf>,
+        /// How to print the findings.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -218,7 +296,7 @@ Example:
 The copy is one consistent state of the books, whatever other commands write
 meanwhile. Exit code 1 when the copy (and so the books) has findings.")]
     Backup {
-        /// The new file to write.
+        /// The new file to write (must not exist).
         path: PathBuf,
     },
     /// Restore a backup into the fund's database (--db). The backup is copied
@@ -241,24 +319,24 @@ from an older fondo is upgraded in the restored copy only.")]
     },
     /// Print a completion script for a shell to standard output.
     #[command(after_help = "\
-Install (per user):
-  bash:  fondo completions bash > ~/.local/share/bash-completion/completions/fondo
-  zsh:   fondo completions zsh > ~/.zfunc/_fondo
-         (and in ~/.zshrc, before compinit: fpath+=~/.zfunc)
-  fish:  fondo completions fish > ~/.config/fish/completions/fondo.fish")]
+Examples (install per user):
+  fondo completions bash > ~/.local/share/bash-completion/completions/fondo
+  fondo completions zsh > ~/.zfunc/_fondo    # and in ~/.zshrc, before compinit: fpath+=~/.zfunc
+  fondo completions fish > ~/.config/fish/completions/fondo.fish")]
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: ShellArg,
     },
     /// Print the manual page (roff) to standard output, or write one page
     /// per command into a directory.
     #[command(after_help = "\
-Install (per user):
-  mkdir -p ~/.local/share/man/man1
-  fondo man --out-dir ~/.local/share/man/man1     # fondo.1, fondo-post.1, …
-  man fondo")]
+Examples (install per user):
+  fondo man --out-dir ~/.local/share/man/man1     # fondo.1, fondo-post.1, …; then: man fondo
+  fondo man > fondo.1")]
     Man {
-        /// Write fondo.1 and a page for every command into this directory.
+        /// Write fondo.1 and a page for every command into this directory
+        /// (default: print fondo.1 to standard output).
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
     },
@@ -269,27 +347,34 @@ Install (per user):
 /// up to today).
 #[derive(Debug, Clone, Args)]
 pub struct PeriodArgs {
-    /// A year (2026), quarter (2026-Q3) or month (2026-07).
+    /// The period: a year (2026), a quarter (2026-Q3) or a month (2026-07).
     #[arg(long, value_name = "PERIOD", conflicts_with_all = ["from", "to"])]
     pub period: Option<String>,
-    /// First day (inclusive).
+    /// First day, inclusive: YYYY-MM-DD (default: the first day of the
+    /// books).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub from: Option<String>,
-    /// Last day (inclusive).
+    /// Last day, inclusive: YYYY-MM-DD (default: today; for `export audit`,
+    /// the last day anything was recorded).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum BundleAudienceArg {
+    /// Anyone: pseudonyms where members asked for them.
     Public,
+    /// The fund's members: pseudonyms for anonymous members.
     Members,
+    /// Whoever audits the books: every name, no contact details or notes.
     Auditor,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum PageFormatArg {
+    /// One self-contained HTML page (inline CSS and SVG, prints on A4).
     Html,
+    /// Markdown.
     Md,
 }
 
@@ -299,14 +384,22 @@ pub enum BudgetCommand {
     /// setting for the same pool, category, commodity and period replaces
     /// it; both are kept).
     #[command(after_help = "\
-Example:
-  fondo budget set housing rent 1200.00 USD --period 2026-Q1 --at 2026-01-08T19:00")]
+Examples:
+  fondo budget set housing rent 1200.00 USD --period 2026-Q1 --at 2026-01-08T19:00
+  fondo budget set general operations:printing 80.00 USD --period 2026-03")]
     Set {
+        /// The pool, by name (general for the general pool).
         pool: String,
+        /// A grant category or an expense account path below expenses:,
+        /// e.g. rent or operations:printing.
         category: String,
+        /// How much: a plain decimal, zero or more, e.g. 1200.00.
         #[arg(allow_negative_numbers = true)]
         amount: String,
+        /// The commodity, e.g. USD.
         commodity: String,
+        /// The period it covers: a year (2026), a quarter (2026-Q1) or a
+        /// month (2026-03).
         #[arg(long, value_name = "PERIOD")]
         period: String,
         /// When the community set it: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
@@ -315,7 +408,12 @@ Example:
         at: Option<String>,
     },
     /// The budgets in force.
+    #[command(after_help = "\
+Examples:
+  fondo budget list
+  fondo budget list --format csv")]
     List {
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -325,43 +423,75 @@ Example:
 pub enum ReportCommand {
     /// Opening and closing holdings, inflows by kind, outflows, commitments,
     /// contributors and grants for a period.
+    #[command(after_help = "\
+Examples:
+  fondo report summary --period 2026-Q1
+  fondo report summary --from 2026-01-01 --to 2026-02-15 --in USD --format json")]
     Summary(ReportArgs),
     /// Every pool's holdings on the last day of a period (or --as-of a day).
+    #[command(after_help = "\
+Examples:
+  fondo report pools --period 2026-Q1 --in USD
+  fondo report pools --as-of 2026-03-31 --format csv")]
     Pools {
         #[command(flatten)]
         period: PeriodArgs,
-        /// Holdings on this day (instead of a period's last day).
+        /// Holdings on this day: YYYY-MM-DD (instead of a period's last
+        /// day).
         #[arg(long, value_name = "YYYY-MM-DD", conflicts_with_all = ["period", "from", "to"])]
         as_of: Option<String>,
-        /// Also give each pool's closing holdings in one currency, with the
-        /// recorded rate used.
+        /// Also give each pool's closing holdings in one currency, e.g. USD,
+        /// with the recorded rate used (default: per commodity only).
         #[arg(long = "in", value_name = "CODE")]
         in_currency: Option<String>,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// The grant register: amounts, status, rule, votes and turnaround.
+    #[command(after_help = "\
+Examples:
+  fondo report grants --period 2026 --audience public
+  fondo report grants --period 2026-Q2 --format csv")]
     Grants {
         #[command(flatten)]
         period: PeriodArgs,
+        /// Who the report is for: names of members who asked not to be named
+        /// become pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// Budget against actual spending per pool and category.
+    #[command(after_help = "\
+Examples:
+  fondo report budget --period 2026
+  fondo report budget --period 2026-Q1 --in USD --format csv")]
     Budget(ReportArgs),
     /// Accountability numbers, compared with the previous period.
+    #[command(after_help = "\
+Examples:
+  fondo report metrics --period 2026-Q2
+  fondo report metrics --period 2026 --in USD --format json")]
     Metrics(ReportArgs),
     /// One self-contained page for a community meeting.
+    #[command(after_help = "\
+Examples:
+  fondo report forum --period 2026-Q2 --audience public --out forum.html
+  fondo report forum --period 2026-Q2 --format md --out forum.md")]
     Forum {
         #[command(flatten)]
         period: PeriodArgs,
+        /// Who the page is for: names of members who asked not to be named
+        /// become pseudonyms.
         #[arg(long, value_enum, default_value = "public")]
         audience: AudienceArg,
         /// Write the page to this file (default: standard output).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// The page's format.
         #[arg(long, value_enum, default_value = "html")]
         format: PageFormatArg,
     },
@@ -372,10 +502,12 @@ pub enum ReportCommand {
 pub struct ReportArgs {
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// Total in one currency with recorded rates (each conversion says which
-    /// rate it used); without it every figure stays per commodity.
+    /// Also total in one currency, e.g. USD, with recorded rates (each
+    /// conversion says which rate it used); without it every figure stays
+    /// per commodity.
     #[arg(long = "in", value_name = "CODE")]
     pub in_currency: Option<String>,
+    /// How to print the rows.
     #[arg(long, value_enum, default_value = "table")]
     pub format: FormatArg,
 }
@@ -384,8 +516,9 @@ pub struct ReportArgs {
 pub enum ExportCommand {
     /// Write the audit bundle for a period into a new directory.
     #[command(after_help = "\
-Example:
+Examples:
   fondo export audit --out bundle-2026-Q1 --period 2026-Q1 --audience public
+  fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience auditor
 
 Writes BUNDLE.csv, journal.csv, reversed.csv, accounts.csv, commodities.csv,
 balances.csv, pools.csv, grants.csv, votes.csv, policies.csv, roles.csv,
@@ -408,7 +541,8 @@ specified in docs/audit-format.md.")]
 
 #[derive(Debug, Clone, Args)]
 pub struct DemoArgs {
-    /// Where the forum report and the audit bundle go.
+    /// Where the transcript, the example files, the forum report and the
+    /// audit bundle go (a new or empty directory).
     #[arg(long, value_name = "DIR", default_value = "fondo-demo")]
     pub out: PathBuf,
 }
@@ -416,20 +550,38 @@ pub struct DemoArgs {
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
     /// Add an account, e.g. assets:bank:usd or expenses:grants:housing.
+    #[command(after_help = "\
+Examples:
+  fondo account add assets:bank:usd --note \"Cooperative bank, account 0042\"
+  fondo account add expenses:grants:housing")]
     Add {
+        /// The account: segments joined by ':', the first one of assets,
+        /// liabilities, equity, income or expenses.
         name: String,
+        /// A note shown in `account list`, e.g. which bank account it is.
         #[arg(long)]
         note: Option<String>,
     },
     /// List accounts.
+    #[command(after_help = "\
+Examples:
+  fondo account list
+  fondo account list --format csv")]
     List {
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// Close an account: it takes no postings dated after the closing day.
+    #[command(after_help = "\
+Example:
+  fondo account close assets:old-bank --date 2026-06-30
+
+Only an account whose balance is zero can be closed.")]
     Close {
+        /// The account to close.
         name: String,
-        /// The closing day (default: today).
+        /// The closing day: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
@@ -438,16 +590,31 @@ pub enum AccountCommand {
 #[derive(Debug, Subcommand)]
 pub enum CommodityCommand {
     /// Declare a commodity, e.g. `HOURS --decimals 1` or `KG-RICE --decimals 3`.
+    #[command(after_help = "\
+Examples:
+  fondo commodity add HOURS --decimals 1 --name \"volunteer hours\"
+  fondo commodity add BLANKETS --decimals 0 --name \"winter blankets\"
+
+Well-known currencies (USD, EUR, MXN, …) need no declaration.")]
     Add {
+        /// The code: upper-case letters, digits, '-' or '_', starting with a
+        /// letter (e.g. HOURS, KG-RICE), at most 24 characters.
         code: String,
-        /// Decimal places amounts may have (0 to 9).
-        #[arg(long)]
+        /// Decimal places amounts may have: 0 to 9 (an amount with more is
+        /// refused, never rounded).
+        #[arg(long, value_name = "N")]
         decimals: u32,
+        /// A readable name, e.g. "volunteer hours".
         #[arg(long)]
         name: Option<String>,
     },
     /// List commodities.
+    #[command(after_help = "\
+Examples:
+  fondo commodity list
+  fondo commodity list --format json")]
     List {
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -455,17 +622,19 @@ pub enum CommodityCommand {
 
 #[derive(Debug, Args)]
 pub struct PostArgs {
-    /// What the transaction is.
+    /// What the transaction is, e.g. "January dues".
     pub description: String,
-    /// The transaction's date (default: today).
+    /// The transaction's date: YYYY-MM-DD (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// A posting: "ACCOUNT=AMOUNT COMMODITY", "ACCOUNT=AMOUNT" (fund currency)
     /// or just "ACCOUNT" (takes the balancing amount). At least two.
     #[arg(short = 'p', long = "posting", value_name = "POSTING", required = true)]
     pub postings: Vec<String>,
+    /// Who was paid, or who paid.
     #[arg(long)]
     pub payee: Option<String>,
+    /// An outside reference: an invoice, a transfer number, a grant id.
     #[arg(long)]
     pub reference: Option<String>,
     /// The pool the income, expense and equity postings belong to (default:
@@ -476,31 +645,37 @@ pub struct PostArgs {
 
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
-    /// Only accounts at or below these (e.g. assets expenses:grants).
+    /// Only accounts at or below these (e.g. assets expenses:grants;
+    /// default: every account).
     pub prefixes: Vec<String>,
-    /// Only postings dated on or before this day.
+    /// Only postings dated on or before this day: YYYY-MM-DD (default:
+    /// every posting).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
     /// Add parent accounts with the totals of everything below them.
     #[arg(long)]
     pub tree: bool,
-    /// Fold accounts to their first N segments.
+    /// Fold accounts to their first N segments (N is 1 or more).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub depth: Option<u32>,
+    /// How to print the rows.
     #[arg(long, value_enum, default_value = "table")]
     pub format: FormatArg,
 }
 
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
-    /// Only postings to this account or those below it.
+    /// Only postings to this account or those below it (default: every
+    /// account).
     pub prefix: Option<String>,
-    /// First day (inclusive); the running balance starts from the balance before it.
+    /// First day, inclusive: YYYY-MM-DD (default: the first posting); the
+    /// running balance starts from the balance before it.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub from: Option<String>,
-    /// Last day (inclusive).
+    /// Last day, inclusive: YYYY-MM-DD (default: the last posting).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
+    /// How to print the rows.
     #[arg(long, value_enum, default_value = "table")]
     pub format: FormatArg,
 }
@@ -508,9 +683,19 @@ pub struct RegisterArgs {
 #[derive(Debug, Subcommand)]
 pub enum JournalCommand {
     /// Write the journal CSV (one row per posting, with hashes).
+    #[command(after_help = "\
+Examples:
+  fondo journal export --out journal.csv
+  fondo journal export --from 2026-01-01 --to 2026-03-31 --out journal-2026-Q1.csv
+
+The format is specified in docs/journal-csv.md.")]
     Export {
+        /// Only transactions dated on or after this day: YYYY-MM-DD
+        /// (default: the first).
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: Option<String>,
+        /// Only transactions dated on or before this day: YYYY-MM-DD
+        /// (default: the last).
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
         /// Write to this file instead of standard output.
@@ -518,7 +703,15 @@ pub enum JournalCommand {
         out: Option<PathBuf>,
     },
     /// Import a journal CSV, all or nothing.
+    #[command(after_help = "\
+Examples:
+  fondo journal import old-books.csv --dry-run
+  fondo journal import old-books.csv --source \"spreadsheet 2025\" --strict
+
+The format is specified in docs/journal-csv.md; every problem is reported with
+its line and column, and nothing is written unless the whole file is right.")]
     Import {
+        /// The journal CSV to import.
         file: PathBuf,
         /// Label the import is remembered under (default: the file's name);
         /// importing again under the same source adds nothing.
@@ -527,7 +720,8 @@ pub enum JournalCommand {
         /// Check everything and say what would be imported; write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// Refuse accounts and commodities that do not exist yet.
+        /// Refuse accounts and commodities that do not exist yet (default:
+        /// declare them).
         #[arg(long)]
         strict: bool,
     },
@@ -536,8 +730,14 @@ pub enum JournalCommand {
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
     /// Add a member (a person or a group); names are unique, ignoring case.
+    #[command(after_help = "\
+Examples:
+  fondo member add Ana --contact ana@example.org
+  fondo member add \"Cocina Común\" --visibility pseudonymous --note \"runs the community kitchen\"")]
     Add {
+        /// The member's name: a person or a group.
         name: String,
+        /// How their name appears to each audience of lists and reports.
         #[arg(long, value_enum, default_value = "public")]
         visibility: VisibilityArg,
         /// How to reach them (shown to treasurers only).
@@ -548,35 +748,65 @@ pub enum MemberCommand {
         note: Option<String>,
     },
     /// List members with the roles they hold today (or --on a day).
+    #[command(after_help = "\
+Examples:
+  fondo member list --audience public
+  fondo member list --on 2026-03-01 --format csv")]
     List {
+        /// Who the list is for: names of members who asked not to be named
+        /// become pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// The day whose roles are shown: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<String>,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// Everything about one member: details, role history, contributions.
+    #[command(after_help = "\
+Examples:
+  fondo member show Ana
+  fondo member show \"Cocina Común\" --audience members --format json")]
     Show {
+        /// The member's name (any case).
         name: String,
+        /// Who it is for: names of members who asked not to be named become
+        /// pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// Declare two members related: each recuses from the other's grants.
+    #[command(after_help = "\
+Example:
+  fondo member relate Carmen Dario --reason \"siblings\" --at 2026-01-10T18:40")]
     Relate {
+        /// One member.
         a: String,
+        /// The other member.
         b: String,
+        /// Why they are related (recorded), e.g. "siblings".
         #[arg(long)]
         reason: String,
-        /// When it was declared (default: now).
+        /// When it was declared: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Mark a member inactive from a day on (members are never deleted).
+    #[command(after_help = "\
+Example:
+  fondo member deactivate Marta --on 2026-07-01
+
+Refused while they hold a role past that day: end it first with `fondo role end`.")]
     Deactivate {
+        /// The member's name.
         name: String,
+        /// The first day they are inactive: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<String>,
     },
@@ -585,33 +815,52 @@ pub enum MemberCommand {
 #[derive(Debug, Subcommand)]
 pub enum RoleCommand {
     /// Give a member a role for a term.
+    #[command(after_help = "\
+Examples:
+  fondo role assign Ana steward --from 2026-01-01 --until 2026-06-30
+  fondo role assign Luis member --from 2026-01-01")]
     Assign {
+        /// The member's name.
         member: String,
+        /// The role.
         #[arg(value_enum)]
         role: RoleArg,
-        /// First day of the term.
+        /// First day of the term: YYYY-MM-DD.
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: String,
-        /// Last day of the term (open-ended when left out).
+        /// Last day of the term: YYYY-MM-DD (default: open-ended).
         #[arg(long, value_name = "YYYY-MM-DD")]
         until: Option<String>,
     },
     /// End a member's open term in a role.
+    #[command(after_help = "\
+Example:
+  fondo role end Gabriela steward --on 2026-03-31")]
     End {
+        /// The member's name.
         member: String,
+        /// The role whose open term ends.
         #[arg(value_enum)]
         role: RoleArg,
-        /// The term's last day.
+        /// The term's last day: YYYY-MM-DD.
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: String,
     },
     /// List role terms: all of history, or those held --on a day. Terms past
     /// the fund's max-term-months setting for their role are flagged.
+    #[command(after_help = "\
+Examples:
+  fondo role list
+  fondo role list --on 2026-03-01 --audience public")]
     List {
+        /// Only terms held on this day: YYYY-MM-DD (default: every term).
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<String>,
+        /// Who the list is for: names of members who asked not to be named
+        /// become pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -620,7 +869,12 @@ pub enum RoleCommand {
 #[derive(Debug, Subcommand)]
 pub enum PoolCommand {
     /// Add a pool (the general pool always exists).
+    #[command(after_help = "\
+Examples:
+  fondo pool add housing --purpose \"Rent relief\" --guidelines \"Up to 2 months' rent per family\"
+  fondo pool add \"rapid response\" --purpose \"Emergencies: a night's shelter, medicine, a bus fare\"")]
     Add {
+        /// The pool's name, e.g. housing or "rapid response".
         name: String,
         /// What the community set this money aside for.
         #[arg(long)]
@@ -630,32 +884,54 @@ pub enum PoolCommand {
         guidelines: Option<String>,
     },
     /// List pools with what each holds.
+    #[command(after_help = "\
+Examples:
+  fondo pool list
+  fondo pool list --as-of 2026-03-31 --format csv")]
     List {
+        /// Holdings on this day: YYYY-MM-DD (default: everything recorded).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// One pool's holdings per commodity: contributions, moves, spending.
+    #[command(after_help = "\
+Examples:
+  fondo pool show housing
+  fondo pool show \"rapid response\" --as-of 2026-03-31")]
     Show {
+        /// The pool's name (general for the general pool).
         name: String,
+        /// Holdings on this day: YYYY-MM-DD (default: everything recorded).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// Move money from one pool to another (the only way money changes
     /// purpose); prints the transaction id.
+    #[command(after_help = "\
+Example:
+  fondo pool move 100.00 USD --from housing --to food --reason \"assembly of 2026-03-04\" --date 2026-03-04")]
     Move {
+        /// How much: a plain decimal, e.g. 100.00.
         #[arg(allow_negative_numbers = true)]
         amount: String,
+        /// The commodity, e.g. USD.
         commodity: String,
-        #[arg(long)]
+        /// The pool the money leaves.
+        #[arg(long, value_name = "POOL")]
         from: String,
-        #[arg(long)]
+        /// The pool it goes to.
+        #[arg(long, value_name = "POOL")]
         to: String,
+        /// Why (e.g. the assembly that decided it).
         #[arg(long)]
         reason: String,
+        /// The move's date: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
@@ -664,11 +940,14 @@ pub enum PoolCommand {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("contributor").required(true).args(["from", "anonymous"]))]
 pub struct ContributeArgs {
+    /// How much: a plain decimal, e.g. 500.00 (at most the commodity's
+    /// decimal places).
     #[arg(allow_negative_numbers = true)]
     pub amount: String,
+    /// The commodity: a currency (USD) or an in-kind unit (HOURS, KG-RICE).
     pub commodity: String,
     /// The member it came from.
-    #[arg(long)]
+    #[arg(long, value_name = "MEMBER")]
     pub from: Option<String>,
     /// It came from someone who stays anonymous.
     #[arg(long)]
@@ -682,10 +961,13 @@ pub struct ContributeArgs {
     /// For services in kind, what kind of support (e.g. legal-assistance).
     #[arg(long)]
     pub kind: Option<String>,
+    /// The day it was received: YYYY-MM-DD (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// A note kept with the transaction.
     #[arg(long)]
     pub memo: Option<String>,
+    /// An outside reference, e.g. a bank transfer number.
     #[arg(long)]
     pub reference: Option<String>,
 }
@@ -694,9 +976,23 @@ pub struct ContributeArgs {
 pub enum SettingCommand {
     /// Change a setting: contribution-account ACCOUNT, or
     /// max-term-months.ROLE MONTHS (e.g. max-term-months.steward 6).
-    Set { key: String, value: String },
+    #[command(after_help = "\
+Examples:
+  fondo setting set contribution-account assets:bank:usd
+  fondo setting set max-term-months.steward 6")]
+    Set {
+        /// contribution-account, or max-term-months.treasurer,
+        /// max-term-months.steward or max-term-months.member.
+        key: String,
+        /// An assets account (contribution-account) or a number of months.
+        value: String,
+    },
     /// List settings.
+    #[command(after_help = "\
+Example:
+  fondo setting list")]
     List {
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -704,38 +1000,56 @@ pub enum SettingCommand {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum EveryArg {
+    /// Every calendar month.
     Month,
+    /// Every calendar quarter.
     Quarter,
+    /// Every calendar year.
     Year,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PledgeCommand {
     /// Record a pledge: AMOUNT COMMODITY every month, quarter or year.
+    #[command(after_help = "\
+Examples:
+  fondo pledge add Ana 50.00 USD --every month --from 2026-01-01 --pool housing
+  fondo pledge add \"Solidarität Berlin\" 600.00 EUR --every quarter --from 2026-01-01 --until 2026-12-31")]
     Add {
+        /// The member who pledged.
         member: String,
+        /// How much each period: a plain decimal, e.g. 50.00.
         #[arg(allow_negative_numbers = true)]
         amount: String,
+        /// The commodity, e.g. USD.
         commodity: String,
+        /// How often.
         #[arg(long, value_enum)]
         every: EveryArg,
-        /// The first day the pledge covers.
+        /// The first day the pledge covers: YYYY-MM-DD.
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: String,
-        /// The last day it covers (open-ended when left out).
+        /// The last day it covers: YYYY-MM-DD (default: open-ended).
         #[arg(long, value_name = "YYYY-MM-DD")]
         until: Option<String>,
-        /// Count only contributions to this pool (any pool when left out).
+        /// Count only contributions to this pool (default: any pool).
         #[arg(long)]
         pool: Option<String>,
     },
     /// Pledged against received, per pledge and period.
+    #[command(after_help = "\
+Examples:
+  fondo pledge status
+  fondo pledge status --as-of 2026-06-30 --audience members --format csv")]
     Status {
-        /// Periods up to this day (default: today).
+        /// Periods up to this day: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// Who it is for: names of members who asked not to be named become
+        /// pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -743,10 +1057,12 @@ pub enum PledgeCommand {
 
 #[derive(Debug, Args)]
 pub struct ExchangeArgs {
+    /// How much left: a plain decimal, e.g. 500.00.
     #[arg(allow_negative_numbers = true)]
     pub amount: String,
+    /// The commodity that left, e.g. EUR.
     pub from_commodity: String,
-    /// What was received: AMOUNT COMMODITY.
+    /// What was received: AMOUNT COMMODITY, e.g. 531.00 USD.
     #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
     pub to_amount: Vec<String>,
     /// The assets account the money left.
@@ -758,9 +1074,11 @@ pub struct ExchangeArgs {
     /// The pool whose money is converted (default: the general pool).
     #[arg(long)]
     pub pool: Option<String>,
-    /// A fee: AMOUNT COMMODITY (in either of the two commodities).
+    /// A fee: AMOUNT COMMODITY (in either of the two commodities), e.g.
+    /// 2.50 EUR (default: none).
     #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_negative_numbers = true)]
     pub fee: Option<Vec<String>>,
+    /// The exchange's date: YYYY-MM-DD (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
 }
@@ -768,10 +1086,21 @@ pub struct ExchangeArgs {
 #[derive(Debug, Subcommand)]
 pub enum RateCommand {
     /// Record that one FROM is worth RATE TO on DATE.
+    #[command(after_help = "\
+Examples:
+  fondo rate add 2026-03-01 EUR USD 1.062 --source ECB
+  fondo rate add 2026-01-01 MXN USD 0.0560 --source Banxico
+
+Reports converting --in a currency use the latest rate on or before their last day.")]
     Add {
+        /// The rate's day: YYYY-MM-DD.
+        #[arg(value_name = "YYYY-MM-DD")]
         date: String,
+        /// The commodity converted from, e.g. EUR.
         from: String,
+        /// The commodity converted to, e.g. USD.
         to: String,
+        /// How many TO one FROM is worth: a positive plain decimal, e.g. 1.062.
         #[arg(allow_negative_numbers = true)]
         rate: String,
         /// Where the rate comes from (a central bank, the exchange office).
@@ -779,7 +1108,12 @@ pub enum RateCommand {
         source: Option<String>,
     },
     /// The rates recorded (the latest per pair and day).
+    #[command(after_help = "\
+Examples:
+  fondo rate list
+  fondo rate list --format csv")]
     List {
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -790,7 +1124,14 @@ pub enum ImportCommand {
     /// Turn a bank or payment-platform CSV into contributions, all or
     /// nothing, through a map file (see examples/maps/). Importing the same
     /// statement again adds nothing.
+    #[command(after_help = "\
+Examples:
+  fondo import contributions statement.csv --map examples/maps/eu-bank.toml --dry-run
+  fondo import contributions opencollective-2026-03.csv --map examples/maps/opencollective.toml
+
+Map files are described in docs/bank-import.md.")]
     Contributions {
+        /// The bank or platform's CSV export.
         file: PathBuf,
         /// The map file: columns, date and number style, account, rules.
         #[arg(long, value_name = "MAPFILE")]
@@ -807,24 +1148,37 @@ pub enum ImportCommand {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RuleArg {
+    /// Approved with --min-consents consents and no objection.
     Consent,
+    /// Approved when --quorum stewards voted and the consents' share is
+    /// over --threshold.
     Majority,
+    /// Approved when the window closes without objection (and with
+    /// --min-consents consents, default 0); only with --max-amount.
     Lazy,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum VoteArg {
+    /// For the grant.
     Consent,
+    /// Against it (needs --reason).
     Object,
+    /// A vote, but not a consent.
     Abstain,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum StatusArg {
+    /// Applied for, not decided yet.
     Open,
+    /// Approved: money committed, being paid.
     Approved,
+    /// Decided against.
     Rejected,
+    /// Withdrawn by the applicant.
     Withdrawn,
+    /// Finished: unpaid money released to the pool.
     Closed,
 }
 
@@ -834,40 +1188,54 @@ pub enum PolicyCommand {
     /// larger amount); makes a new version of the pool's policy.
     #[command(after_help = "\
 Examples:
-  fondo policy set housing --rule lazy --window 24h --max-amount 200 USD
-  fondo policy set housing --rule consent --min-consents 3 --window 72h
+  fondo policy set housing --rule lazy --window 24h --max-amount 200 USD --at 2026-03-01T19:00
+  fondo policy set housing --rule consent --min-consents 3 --window 72h --reason \"assembly of 2026-03-01\"
   fondo policy set legal --rule majority --quorum 3 --threshold 0.5 --window 7d")]
     Set {
+        /// The pool whose policy changes (general for the general pool).
         pool: String,
+        /// How requests in this tier are decided.
         #[arg(long, value_enum)]
         rule: RuleArg,
-        /// consent: consents needed; lazy: consents needed besides no objection (default 0).
-        #[arg(long)]
+        /// consent: consents needed (1 or more); lazy: consents needed
+        /// besides no objection (default 0).
+        #[arg(long, value_name = "N")]
         min_consents: Option<u32>,
-        /// majority: how many eligible stewards must vote.
-        #[arg(long)]
+        /// majority: how many eligible stewards must vote (1 or more).
+        #[arg(long, value_name = "N")]
         quorum: Option<u32>,
         /// majority: the share of consents among consents and objections that
-        /// must be exceeded (0.5: more than half).
-        #[arg(long, allow_negative_numbers = true)]
+        /// must be exceeded: a decimal from 0 to 1 (0.5: more than half).
+        #[arg(long, value_name = "SHARE", allow_negative_numbers = true)]
         threshold: Option<String>,
-        /// How long the vote stays open from the application: 30m, 24h, 7d, 2w.
+        /// How long the vote stays open from the application: a number and
+        /// m, h, d or w, e.g. 30m, 24h, 7d, 2w.
         #[arg(long)]
         window: String,
-        /// The largest request this rule decides: AMOUNT COMMODITY.
-        #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"])]
+        /// The largest request this rule decides: AMOUNT COMMODITY, e.g.
+        /// 200 USD (default: any larger amount).
+        #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_negative_numbers = true)]
         max_amount: Option<Vec<String>>,
         /// Why the community changed it.
         #[arg(long)]
         reason: Option<String>,
+        /// When the community changed it: YYYY-MM-DD or
+        /// YYYY-MM-DDTHH:MM[:SS] (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// The pool's policy: its tiers, now or in every version.
+    #[command(after_help = "\
+Examples:
+  fondo policy show housing
+  fondo policy show \"rapid response\" --history --format csv")]
     Show {
+        /// The pool's name (general for the general pool).
         pool: String,
+        /// Show every version, not only the one in force.
         #[arg(long)]
         history: bool,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
@@ -876,17 +1244,29 @@ Examples:
 #[derive(Debug, Subcommand)]
 pub enum GrantCommand {
     /// Apply for a grant from a pool; prints its id, like G-0007.
+    #[command(after_help = "\
+Examples:
+  fondo grant apply --applicant Carmen --pool housing --amount 600.00 USD \\
+      --purpose \"Two months' rent\" --category rent --at 2026-03-04T10:00
+  fondo grant apply --applicant \"Familia Ortega\" --pool housing --amount 180.00 USD \\
+      --purpose \"Electricity bill before the cut-off\" --needed-by 2026-01-22")]
     Apply {
-        #[arg(long)]
+        /// The member applying.
+        #[arg(long, value_name = "MEMBER")]
         applicant: String,
+        /// The pool asked.
         #[arg(long)]
         pool: String,
+        /// How much: AMOUNT COMMODITY, e.g. 600.00 USD.
         #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
         amount: Vec<String>,
+        /// What the money is for.
         #[arg(long)]
         purpose: String,
+        /// A spending category, e.g. rent (budgets are compared by it).
         #[arg(long)]
         category: Option<String>,
+        /// The day the money is needed by: YYYY-MM-DD.
         #[arg(long, value_name = "YYYY-MM-DD")]
         needed_by: Option<String>,
         /// When it happened: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default: now).
@@ -894,8 +1274,14 @@ pub enum GrantCommand {
         at: Option<String>,
     },
     /// A steward's vote; a later vote replaces an earlier one (both are kept).
+    #[command(after_help = "\
+Examples:
+  fondo grant vote G-0001 consent --as Ana --at 2026-03-04T12:00
+  fondo grant vote G-0001 object --as Bruno --reason \"the landlord's letter is missing\"")]
     Vote {
+        /// The grant: G-0007, or just 7.
         grant: String,
+        /// The vote.
         #[arg(value_enum)]
         vote: VoteArg,
         /// The steward voting.
@@ -904,100 +1290,175 @@ pub enum GrantCommand {
         /// Why (required for an objection).
         #[arg(long)]
         reason: Option<String>,
+        /// When the vote was cast: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Evaluate the policy: approve, reject, or say what is still missing
     /// (an approved grant past its --expires day is closed, releasing what
     /// was not paid).
+    #[command(after_help = "\
+Examples:
+  fondo grant decide G-0001 --at 2026-03-06T19:15
+  fondo grant decide G-0001 --expires 2026-06-30")]
     Decide {
+        /// The grant: G-0007, or just 7.
         grant: String,
-        /// On approval: the last day the commitment holds.
+        /// On approval: the last day the commitment holds, YYYY-MM-DD
+        /// (default: until the grant is closed).
         #[arg(long, value_name = "YYYY-MM-DD")]
         expires: Option<String>,
+        /// When it is decided: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Close every approved grant whose commitment expired, releasing what
     /// was not paid back to its pool.
+    #[command(after_help = "\
+Examples:
+  fondo grant sweep
+  fondo grant sweep --at 2026-07-01T09:00")]
     Sweep {
+        /// The moment expiry is judged at: YYYY-MM-DD or
+        /// YYYY-MM-DDTHH:MM[:SS] (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Pay a tranche of an approved grant; prints the ledger transaction id.
+    #[command(after_help = "\
+Examples:
+  fondo grant pay G-0001 300.00 USD --from-account assets:bank:usd --at 2026-03-06T19:30
+  fondo grant pay G-0001 300.00 USD --from-account assets:bank:usd --reference \"transfer 6041\" --date 2026-03-20")]
     Pay {
+        /// The grant: G-0007, or just 7.
         grant: String,
+        /// How much: a plain decimal, e.g. 300.00.
         #[arg(allow_negative_numbers = true)]
         amount: String,
+        /// The grant's commodity, e.g. USD.
         commodity: String,
         /// The assets account the money leaves.
         #[arg(long, value_name = "ACCOUNT")]
         from_account: String,
-        /// The ledger date (default: the day of --at).
+        /// The ledger date: YYYY-MM-DD (default: the day of --at).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// An outside reference, e.g. a transfer number.
         #[arg(long)]
         reference: Option<String>,
+        /// When it was paid: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default:
+        /// now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// A line of the grantee's spending report.
+    #[command(after_help = "\
+Examples:
+  fondo grant spend G-0001 275.00 USD --category rent --receipt \"landlord receipt 03/2026\" --at 2026-03-25T09:00
+  fondo grant spend G-0003 1100.00 MXN --category transport --receipt \"bus tickets\" --date 2026-03-10")]
     Spend {
+        /// The grant: G-0007, or just 7.
         grant: String,
+        /// How much was spent: a plain decimal, e.g. 275.00.
         #[arg(allow_negative_numbers = true)]
         amount: String,
+        /// The grant's commodity, e.g. USD.
         commodity: String,
+        /// What it was spent on, e.g. rent.
         #[arg(long)]
         category: String,
+        /// The receipt or invoice behind it.
         #[arg(long)]
         receipt: Option<String>,
+        /// The day it was spent: YYYY-MM-DD (default: the day of --at).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// A note.
         #[arg(long)]
         note: Option<String>,
+        /// When it was reported: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Close an approved grant; unpaid money goes back to the pool.
+    #[command(after_help = "\
+Examples:
+  fondo grant close G-0001 --reason \"paid and reported in full\" --at 2026-01-30T10:00
+  fondo grant close G-0002 --return 40.00 USD --to-account assets:bank:usd \\
+      --reason \"rent was lower than expected\" --at 2026-04-03T10:00")]
     Close {
+        /// The grant: G-0007, or just 7.
         grant: String,
-        /// Money the grantee returned: AMOUNT COMMODITY (with --to-account).
-        #[arg(long = "return", num_args = 2, value_names = ["AMOUNT", "COMMODITY"], requires = "to_account")]
+        /// Money the grantee returned: AMOUNT COMMODITY, e.g. 40.00 USD
+        /// (with --to-account).
+        #[arg(long = "return", num_args = 2, value_names = ["AMOUNT", "COMMODITY"], requires = "to_account", allow_negative_numbers = true)]
         returned: Option<Vec<String>>,
         /// The assets account returned money arrived in.
         #[arg(long, value_name = "ACCOUNT")]
         to_account: Option<String>,
+        /// Why it is closed.
         #[arg(long)]
         reason: Option<String>,
+        /// The ledger date of returned money: YYYY-MM-DD (default: the day
+        /// of --at).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// When it was closed: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Withdraw an open application.
+    #[command(after_help = "\
+Example:
+  fondo grant withdraw G-0010 --reason \"the family found housing\" --at 2026-05-20T10:00")]
     Withdraw {
+        /// The grant: G-0007, or just 7.
         grant: String,
+        /// Why it is withdrawn.
         #[arg(long)]
         reason: Option<String>,
+        /// When it was withdrawn: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
     },
     /// Everything about a grant: votes, decision, tranches, spending.
+    #[command(after_help = "\
+Examples:
+  fondo grant show G-0001
+  fondo grant show G-0001 --audience public --format json")]
     Show {
+        /// The grant: G-0007, or just 7.
         grant: String,
+        /// Who it is for: names of members who asked not to be named become
+        /// pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
     /// The grant register.
+    #[command(after_help = "\
+Examples:
+  fondo grant list --status open
+  fondo grant list --pool housing --audience public --format csv")]
     List {
+        /// Only grants with this status (default: every grant).
         #[arg(long, value_enum)]
         status: Option<StatusArg>,
+        /// Only grants from this pool (default: every pool).
         #[arg(long)]
         pool: Option<String>,
+        /// Who the list is for: names of members who asked not to be named
+        /// become pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
         audience: AudienceArg,
+        /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },

@@ -1,19 +1,24 @@
 //! The `fondo` binary: parse arguments, run the command, map the outcome to
-//! an exit code (0 ok, 1 findings, 2 error). Errors are printed once, here.
+//! an exit code (0 ok, 1 findings, 2 error). Errors, usage errors included,
+//! are printed once, here, as `fondo: …`.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use fondo::cli::Cli;
-use fondo::commands::{self, Outcome};
+use fondo::commands::{self, Outcome, parse_args, usage_message};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse_args(std::env::args_os()) {
         Ok(cli) => cli,
-        Err(e) => {
+        // `--help` and `--version`: clap prints them on standard output (in
+        // colour only on a terminal without NO_COLOR); a closed pipe is fine.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            print_error(&usage_message(&e));
+            return ExitCode::from(2);
         }
     };
     match commands::run(cli) {
@@ -21,12 +26,16 @@ fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            let message = e.to_string();
-            let lines: Vec<String> = message.lines().map(shorten).collect();
-            eprintln!("fondo: {}", lines.join("\n"));
+            print_error(&e.to_string());
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Prints an error once on standard error, as `fondo: …`.
+fn print_error(message: &str) {
+    let lines: Vec<String> = message.lines().map(shorten).collect();
+    eprintln!("fondo: {}", lines.join("\n"));
 }
 
 /// A line of an error message, shortened when hostile or broken input made

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::{BundleAudienceArg, PeriodArgs};
-use crate::commands::{Outcome, open, span, stdout};
+use crate::commands::{Outcome, Period, open, stdout};
 use crate::domain::date::parse_date;
 use crate::error::{Result, SqlContext};
 use crate::ops::bundle::BundleAudience;
@@ -50,16 +50,19 @@ pub fn export_audit(
     period: &PeriodArgs,
     audience: BundleAudienceArg,
 ) -> Result<Outcome> {
+    let period = Period::parse(period)?;
     let mut db = open(db, Access::Read)?;
     let tx = db.read()?;
     let days = recorded_days(&tx)?;
-    let mut args = period.clone();
-    if args.period.is_none() && args.to.is_none() {
-        args.to = days.map(|(_, last)| last.to_string());
-    }
-    let span = span(&args, || {
-        Ok(days.map_or_else(|| chrono::Local::now().date_naive(), |(first, _)| first))
-    })?;
+    let period = match period {
+        Period::Days { from, to: None } => Period::Days {
+            from,
+            to: days.map(|(_, last)| last),
+        },
+        given => given,
+    };
+    let span = period
+        .span(|| Ok(days.map_or_else(|| chrono::Local::now().date_naive(), |(first, _)| first)))?;
     let request = ExportRequest {
         out: out.to_path_buf(),
         span,

@@ -33,10 +33,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
-use clap::Parser;
-
-use crate::cli::{Cli, Command, DemoArgs};
-use crate::commands::{Bar, Outcome, open, say};
+use crate::cli::{Command, DemoArgs};
+use crate::commands::{Bar, Outcome, open, parse_args, say, usage_message};
 use crate::domain::member::Audience;
 use crate::error::{Error, Result};
 use crate::ops::Progress;
@@ -216,10 +214,9 @@ fn check_step(args: &[String], db: &Path) -> std::result::Result<(), String> {
     let argv = ["fondo".as_ref(), "--db".as_ref(), db.as_os_str()]
         .into_iter()
         .chain(args.iter().map(|a| a.as_ref()));
-    let cli = Cli::try_parse_from(argv).map_err(|e| {
-        let text = e.to_string();
-        let first = text.lines().next().unwrap_or_default();
-        first.strip_prefix("error: ").unwrap_or(first).to_owned()
+    let cli = parse_args(argv).map_err(|e| {
+        let text = usage_message(&e);
+        text.lines().next().unwrap_or_default().to_owned()
     })?;
     if matches!(cli.command, Command::Demo(_)) {
         return Err("the story cannot run the demo itself".into());

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
-use crate::commands::{Outcome, open, report_span, say, stdout};
+use crate::commands::{Outcome, Period, open, report_span, say, stdout};
 use crate::domain::member::Audience;
 use crate::error::{Error, Result};
 use crate::render::forum::{document, html, markdown};
@@ -20,6 +20,7 @@ pub fn forum(
     out: Option<&Path>,
     format: PageFormatArg,
 ) -> Result<Outcome> {
+    let period = Period::parse(period)?;
     let page = {
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;

@@ -6,9 +6,10 @@ use chrono::NaiveDateTime;
 
 use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
 use crate::commands::{Outcome, date_arg, open, pair, say, stdout};
+use crate::domain::date::parse_datetime;
 use crate::domain::policy::{Rule, Vote, parse_threshold, parse_window};
 use crate::error::{Error, Result};
-use crate::ops::grants::{self, Decided, Status, grant_label, parse_at, parse_grant_id};
+use crate::ops::grants::{self, Decided, Status, grant_label, parse_grant_id};
 use crate::render::write_rows;
 use crate::report;
 use crate::store::Access;
@@ -23,15 +24,12 @@ fn expired_line(id: i64, released: &str) -> String {
 /// `--at`, parsed; when it is left out the core takes the time once it
 /// holds the write lock (see `ops::grants`).
 fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
-    text.map(parse_at).transpose()
+    text.map(parse_datetime).transpose()
 }
 
-/// `--at`, or now (for reports).
-fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
-    match text {
-        Some(text) => parse_at(text),
-        None => Ok(chrono::Local::now().naive_local()),
-    }
+/// Now, as grant reports count votes and commitments.
+fn now() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 fn rule(
@@ -287,7 +285,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let id = parse_grant_id(&grant)?;
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            let rows = report::grants::show(&tx, id, audience.into(), at_or_now(None)?)?;
+            let rows = report::grants::show(&tx, id, audience.into(), now())?;
             write_rows(format.into(), stdout(), &rows)?;
         }
         GrantCommand::List {
@@ -310,7 +308,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 audience.into(),
                 status,
                 pool.as_deref(),
-                at_or_now(None)?,
+                now(),
             )?;
             write_rows(format.into(), stdout(), &rows)?;
         }

@@ -14,6 +14,7 @@ mod report;
 mod reports;
 mod setup;
 mod shell;
+mod usage;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -29,6 +30,8 @@ use crate::error::Result;
 use crate::ops::Progress;
 use crate::render::Format;
 use crate::store::{Access, Db};
+
+pub use usage::{parse_args, usage_message};
 
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,26 +150,51 @@ fn date_arg(text: Option<&str>) -> Result<Option<NaiveDate>> {
     text.map(parse_date).transpose()
 }
 
-/// The span a report covers: `--period`, or `--from/--to` (the first day
-/// of the books when `--from` is left out, today when `--to` is).
-fn span(args: &PeriodArgs, first_day: impl FnOnce() -> Result<NaiveDate>) -> Result<Span> {
-    match &args.period {
-        Some(text) => Span::parse(text),
-        None => {
-            let to = date_or_today(args.to.as_deref())?;
-            let from = match date_arg(args.from.as_deref())? {
-                Some(day) => day,
-                None => first_day()?.min(to),
-            };
-            Span::between(from, to)
+/// The days a report covers, as given on the command line and parsed before
+/// the database is opened (so a mistyped date is named whatever the state of
+/// the books): a period, or `--from`/`--to` days, either of which may be left
+/// out.
+#[derive(Debug, Clone)]
+enum Period {
+    Span(Span),
+    Days {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+}
+
+impl Period {
+    fn parse(args: &PeriodArgs) -> Result<Period> {
+        Ok(match &args.period {
+            Some(text) => Period::Span(Span::parse(text)?),
+            None => Period::Days {
+                from: date_arg(args.from.as_deref())?,
+                to: date_arg(args.to.as_deref())?,
+            },
+        })
+    }
+
+    /// The span: `--from` left out starts on `first_day` (never after the
+    /// last day), `--to` left out ends today.
+    fn span(self, first_day: impl FnOnce() -> Result<NaiveDate>) -> Result<Span> {
+        match self {
+            Period::Span(span) => Ok(span),
+            Period::Days { from, to } => {
+                let to = to.unwrap_or_else(|| chrono::Local::now().date_naive());
+                let from = match from {
+                    Some(day) => day,
+                    None => first_day()?.min(to),
+                };
+                Span::between(from, to)
+            }
         }
     }
 }
 
 /// The span a report covers, from the first transaction of the books when
 /// `--from` is left out.
-fn report_span(conn: &rusqlite::Connection, period: &PeriodArgs) -> Result<Span> {
-    span(period, || {
+fn report_span(conn: &rusqlite::Connection, period: Period) -> Result<Span> {
+    period.span(|| {
         Ok(crate::store::txns::first_date(conn)?
             .unwrap_or_else(|| chrono::Local::now().date_naive()))
     })

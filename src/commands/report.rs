@@ -8,10 +8,10 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::cli::{BudgetCommand, ReportArgs, ReportCommand};
-use crate::commands::{Outcome, date_arg, open, report_span, say, stdout};
+use crate::commands::{Outcome, Period, date_arg, open, report_span, say, stdout};
+use crate::domain::date::parse_datetime;
 use crate::domain::period::Span;
 use crate::error::Result;
-use crate::ops::grants::parse_at;
 use crate::ops::{self, budget::BudgetRequest};
 use crate::render::{Format, Row, write_rows};
 use crate::report::convert::Converter;
@@ -46,43 +46,53 @@ fn dates(span: &Span) -> String {
 /// rows from `build`, under the heading `title` gives for the span.
 fn with_money<R: Row>(
     conn: &Connection,
+    period: Period,
     args: &ReportArgs,
     build: impl FnOnce(&Connection, &Span, Option<&Converter>) -> Result<Vec<R>>,
     title: impl FnOnce(&Span) -> String,
 ) -> Result<Outcome> {
-    let span = report_span(conn, &args.period)?;
+    let span = report_span(conn, period)?;
     let converter = converter(conn, args.in_currency.as_deref(), &span)?;
     let rows = build(conn, &span, converter.as_ref())?;
     emit(args.format.into(), &title(&span), &rows)
 }
 
 pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
+    // The arguments are read before the books are opened.
+    let (period, as_of) = match &cmd {
+        ReportCommand::Summary(args)
+        | ReportCommand::Budget(args)
+        | ReportCommand::Metrics(args) => (Period::parse(&args.period)?, None),
+        ReportCommand::Pools { period, as_of, .. } => {
+            (Period::parse(period)?, date_arg(as_of.as_deref())?)
+        }
+        ReportCommand::Grants { period, .. } | ReportCommand::Forum { period, .. } => {
+            (Period::parse(period)?, None)
+        }
+    };
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;
     match cmd {
-        ReportCommand::Summary(args) => with_money(&tx, &args, summary::summary, |span| {
+        ReportCommand::Summary(args) => with_money(&tx, period, &args, summary::summary, |span| {
             format!("Summary for {}", dates(span))
         }),
         ReportCommand::Pools {
-            period,
-            as_of,
             in_currency,
             format,
+            ..
         } => {
-            let span = match date_arg(as_of.as_deref())? {
+            let span = match as_of {
                 Some(day) => Span::between(txns::first_date(&tx)?.unwrap_or(day).min(day), day)?,
-                None => report_span(&tx, &period)?,
+                None => report_span(&tx, period)?,
             };
             let converter = converter(&tx, in_currency.as_deref(), &span)?;
             let rows = pools::period(&tx, &span, converter.as_ref())?;
             emit(format.into(), &format!("Pools for {}", dates(&span)), &rows)
         }
         ReportCommand::Grants {
-            period,
-            audience,
-            format,
+            audience, format, ..
         } => {
-            let span = report_span(&tx, &period)?;
+            let span = report_span(&tx, period)?;
             let rows = grants::register(&tx, audience.into(), &span)?;
             emit(
                 format.into(),
@@ -90,10 +100,10 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
                 &rows,
             )
         }
-        ReportCommand::Budget(args) => with_money(&tx, &args, budget::budget, |span| {
+        ReportCommand::Budget(args) => with_money(&tx, period, &args, budget::budget, |span| {
             format!("Budget for {}", dates(span))
         }),
-        ReportCommand::Metrics(args) => with_money(&tx, &args, metrics::metrics, |span| {
+        ReportCommand::Metrics(args) => with_money(&tx, period, &args, metrics::metrics, |span| {
             format!(
                 "Metrics for {}, against {}",
                 dates(span),
@@ -114,15 +124,15 @@ pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {
             period,
             at,
         } => {
-            let mut db = open(path, Access::Write)?;
             let request = BudgetRequest {
                 pool,
                 category,
                 amount,
                 commodity,
                 period,
-                at: at.as_deref().map(parse_at).transpose()?,
+                at: at.as_deref().map(parse_datetime).transpose()?,
             };
+            let mut db = open(path, Access::Write)?;
             let (record, pool, replaces) = ops::budget::set(&mut db, &request)?;
             say(&[format!(
                 "budget {} for {pool}, {} in {}: {} {}",

@@ -1,10 +1,16 @@
-//! Ledger dates: ISO `YYYY-MM-DD`, strictly.
+//! Ledger dates: ISO `YYYY-MM-DD`, strictly; and the moments governance
+//! records happen at: `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM[:SS]`.
 //!
-//! Day-first dates (`30/01/2026`) are common in the networks fondo serves, so
-//! the error for them says exactly what to write instead; bank imports with
-//! other date formats declare them in their map files.
+//! Every date on the command line (`--date`, `--as-of`, `--from`, `--to`,
+//! `--on`, `--until`, `--needed-by`, `--expires`, `rate add DATE`) goes
+//! through [`parse_date`], and every moment (`--at`) through
+//! [`parse_datetime`], whose day is read by [`parse_date`] too: one grammar,
+//! one error message. Day-first dates (`30/01/2026`) are common in the
+//! networks fondo serves, so the error for them says exactly what to write
+//! instead; bank imports with other date formats declare them in their map
+//! files.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::{Error, Result};
 
@@ -34,6 +40,69 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| err("there is no such day in the calendar".to_owned()))
+}
+
+/// How a moment is written, for error messages.
+const DATETIME: &str = "write YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], e.g. 2026-03-04T18:00";
+
+/// Parses a moment: `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM[:SS]`
+/// (24-hour clock, two digits each). A day alone is read by [`parse_date`],
+/// so it fails with exactly the message of every other date option; the day
+/// of a day-and-time is read by it too.
+pub fn parse_datetime(input: &str) -> Result<NaiveDateTime> {
+    let text = input.trim();
+    let Some((day, time)) = text.split_once('T') else {
+        if text.contains([' ', ':']) {
+            let reason = match text.split_once(' ') {
+                Some((day, time)) if parse_date(day).is_ok() && parse_time(time).is_some() => {
+                    format!(
+                        "write a T between the day and the time: {day}T{}",
+                        time.trim()
+                    )
+                }
+                _ => DATETIME.to_owned(),
+            };
+            return Err(Error::Date {
+                input: input.to_owned(),
+                reason,
+            });
+        }
+        return Ok(parse_date(input)?.and_time(NaiveTime::MIN));
+    };
+    let day = parse_date(day).map_err(|e| match e {
+        Error::Date { reason, .. } if day.len() == 10 => Error::Date {
+            input: input.to_owned(),
+            reason,
+        },
+        _ => Error::Date {
+            input: input.to_owned(),
+            reason: DATETIME.to_owned(),
+        },
+    })?;
+    let time = parse_time(time).ok_or_else(|| Error::Date {
+        input: input.to_owned(),
+        reason: DATETIME.to_owned(),
+    })?;
+    Ok(day.and_time(time))
+}
+
+/// `HH:MM` or `HH:MM:SS`, exactly two digits each, a real time of day.
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let b = text.as_bytes();
+    let shape_ok = (b.len() == 5 || b.len() == 8)
+        && b.iter().enumerate().all(|(i, c)| {
+            if i % 3 == 2 {
+                *c == b':'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return None;
+    }
+    let number = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
+    let seconds = if b.len() == 8 { number(6) } else { 0 };
+    NaiveTime::from_hms_opt(number(0), number(3), seconds)
 }
 
 /// Writes a date as `YYYY-MM-DD`: the form stored, exported and hashed.
@@ -85,6 +154,53 @@ mod tests {
     fn writes_iso_dates() {
         for text in ["2026-03-01", "1999-12-31", "0001-01-01", "9999-12-31"] {
             assert_eq!(iso(parse_date(text).unwrap()), text);
+        }
+    }
+
+    #[test]
+    fn parses_moments() {
+        let at = |text: &str| parse_datetime(text).map(|t| t.to_string());
+        assert_eq!(at("2026-03-04").unwrap(), "2026-03-04 00:00:00");
+        assert_eq!(at("2026-03-04T18:05").unwrap(), "2026-03-04 18:05:00");
+        assert_eq!(at(" 2026-03-04T18:05:09 ").unwrap(), "2026-03-04 18:05:09");
+        assert_eq!(at("2024-02-29T23:59:59").unwrap(), "2024-02-29 23:59:59");
+    }
+
+    #[test]
+    fn a_moment_fails_like_a_date() {
+        let message = |text: &str| parse_datetime(text).unwrap_err().to_string();
+        // A day alone: exactly the message of every date option.
+        for day in ["2026-02-30", "26-01-01", "2026/01/01", "30/01/2026", ""] {
+            assert_eq!(
+                message(day),
+                parse_date(day).unwrap_err().to_string(),
+                "{day:?}"
+            );
+        }
+        assert_eq!(
+            message("2026-02-30T10:00"),
+            "invalid date \"2026-02-30T10:00\": there is no such day in the calendar"
+        );
+        assert!(
+            message("2026-03-04 18:00")
+                .contains("write a T between the day and the time: 2026-03-04T18:00"),
+            "{}",
+            message("2026-03-04 18:00")
+        );
+        for bad in [
+            "2026-3-4T18:00",
+            "2026-03-04T18",
+            "2026-03-04T8:00",
+            "2026-03-04T24:00",
+            "2026-03-04T18:60",
+            "2026-03-04T18:00:61",
+            "2026-03-04T18:00:00.5",
+            "2026-03-04T18:00Z",
+            "2026-03-04T",
+            "18:00",
+        ] {
+            let text = message(bad);
+            assert!(text.contains("YYYY-MM-DDTHH:MM[:SS]"), "{bad:?}: {text}");
         }
     }
 

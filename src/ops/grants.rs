@@ -26,7 +26,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::name_key;
-use crate::domain::date::parse_date;
+use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::member::Role;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::policy::{Outcome, Rule, Tally, Tier, Vote, evaluate};
@@ -37,23 +37,6 @@ use crate::ops::{Book, NewCommodity, now, post_one, post_tranche};
 use crate::report::pools::holdings;
 use crate::store::records::{self, StoredRecord};
 use crate::store::{Db, members};
-
-/// Parses `--at`: `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM[:SS]`.
-pub fn parse_at(text: &str) -> Result<NaiveDateTime> {
-    let text = text.trim();
-    if text.len() == 10 {
-        return Ok(parse_date(text)?
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight exists"));
-    }
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .ok_or_else(|| Error::Date {
-            input: text.to_owned(),
-            reason: "write YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], e.g. 2026-03-04T18:00".into(),
-        })
-}
 
 fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
@@ -288,7 +271,7 @@ impl Grant {
 pub fn policies(conn: &Connection, pool: i64) -> Result<Vec<(NaiveDateTime, PolicyRecord)>> {
     records::of_kind(conn, "policy")?
         .iter()
-        .map(|r| Ok((parse_at(&r.at)?, payload::<PolicyRecord>(r)?)))
+        .map(|r| Ok((parse_datetime(&r.at)?, payload::<PolicyRecord>(r)?)))
         .filter(|p| p.as_ref().map_or(true, |(_, p)| p.pool == pool))
         .collect()
 }
@@ -317,7 +300,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
             id: grant_label(id),
         })?;
     let app: Application = payload(first)?;
-    let applied_at = parse_at(&first.at)?;
+    let applied_at = parse_datetime(&first.at)?;
     let policy = policies(conn, app.pool)?
         .into_iter()
         .map(|(_, p)| p)
@@ -362,7 +345,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
         last_at: applied_at,
     };
     for record in &records {
-        let at = parse_at(&record.at)?;
+        let at = parse_datetime(&record.at)?;
         grant.last_at = grant.last_at.max(at);
         match record.kind.as_str() {
             "vote" => {
@@ -439,7 +422,7 @@ pub fn ids(conn: &Connection) -> Result<Vec<i64>> {
 fn related(conn: &Connection, member: i64, by: NaiveDateTime) -> Result<HashSet<i64>> {
     let mut set = HashSet::new();
     for r in records::of_kind(conn, "relation")? {
-        if parse_at(&r.at)? > by {
+        if parse_datetime(&r.at)? > by {
             continue;
         }
         let rel: RelationRecord = payload(&r)?;
