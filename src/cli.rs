@@ -38,6 +38,7 @@ pub struct Cli {
         long,
         global = true,
         env = "FONDO_DB",
+        hide_env_values = true,
         default_value = "fondo.db",
         value_name = "PATH"
     )]
