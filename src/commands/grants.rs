@@ -303,13 +303,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             });
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            let rows = report::grants::list(
-                &tx,
-                audience.into(),
-                status,
-                pool.as_deref(),
-                now(),
-            )?;
+            let rows = report::grants::list(&tx, audience.into(), status, pool.as_deref(), now())?;
             write_rows(format.into(), stdout(), &rows)?;
         }
     }
