@@ -116,16 +116,27 @@ def digest(path):
     return h.hexdigest()
 
 
+def lines(text):
+    """The lines of a text as fondo counts them: ended by LF (or by the
+    end of a text that does not end with one), whatever else they hold."""
+    return text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+
+
 def read(bundle):
     for name in FILES:
         path = os.path.join(bundle.path, name)
-        if not os.path.exists(path):
+        if not os.path.lexists(path):
             bundle.problem(name, 0, "is missing")
+            continue
+        # A pipe would block, a device or a link could be read without end
+        # or be something else than the bundle: only plain files are read.
+        if os.path.islink(path) or not os.path.isfile(path):
+            bundle.problem(name, 0, "is not a regular file, so it was not read")
             continue
         bundle.digests[name] = digest(path)
         if name == "README.txt":
             with open(path, "rb") as f:
-                bundle.rows[name] = len(f.read().decode("utf-8", "replace").splitlines())
+                bundle.rows[name] = lines(f.read().decode("utf-8", "replace"))
             continue
         keep = name not in STREAMED
         table, rows = [], 0
@@ -192,12 +203,14 @@ def places_of(bundle):
 def amount(bundle, places, file, line, text, commodity):
     """The amount in minor units, or None (with a problem) when it is not
     written canonically: an optional -, the integer part without leading
-    zeros, and exactly the commodity's decimal places."""
+    zeros (at most 38 digits: fondo's amounts are far smaller, and a longer
+    run of digits is not an amount), and exactly the commodity's decimal
+    places."""
     decimals = places.get(commodity)
     if decimals is None:
         bundle.problem(file, line, "commodity %r is not in commodities.csv" % commodity)
         return None
-    shape = r"-?(0|[1-9][0-9]*)" + (r"\.[0-9]{%d}" % decimals if decimals else "")
+    shape = r"-?(0|[1-9][0-9]{0,37})" + (r"\.[0-9]{%d}" % decimals if decimals else "")
     if not re.fullmatch(shape, text) or (text.startswith("-") and int(text.replace(".", "")) == 0):
         bundle.problem(file, line, "amount %r is not written with the %d places of %s" % (text, decimals, commodity))
         return None
@@ -346,8 +359,13 @@ def main(argv):
         print("usage: verify_bundle.py DIR", file=sys.stderr)
         return 2
     path = argv[0]
+    # Names and cells are printed as they are; what cannot be written
+    # (a file name that is not UTF-8) is escaped rather than fatal.
+    sys.stdout.reconfigure(errors="backslashreplace")
+    # A cell may be as long as a description: fondo stores 10 MB ones.
+    csv.field_size_limit(1 << 30)
     if not os.path.isdir(path) or not (
-        os.path.exists(os.path.join(path, "BUNDLE.csv")) or os.path.exists(os.path.join(path, "MANIFEST.csv"))
+        os.path.lexists(os.path.join(path, "BUNDLE.csv")) or os.path.lexists(os.path.join(path, "MANIFEST.csv"))
     ):
         print("verify_bundle: %s is not a fondo audit bundle" % path, file=sys.stderr)
         return 2

@@ -19,7 +19,7 @@ use crate::error::{Result, SqlContext};
 use crate::ops::bundle::BundleAudience;
 use crate::ops::bundle::check::{self, Finding};
 use crate::ops::bundle::write::{self, ExportRequest};
-use crate::render::{Format, write_rows};
+use crate::render::{Format, terminal_text, write_rows};
 use crate::store::{Access, records, txns};
 
 impl From<BundleAudienceArg> for BundleAudience {
@@ -149,10 +149,15 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
     let mut out = stdout();
     match format {
         Format::Table => {
+            // File names, messages (which quote cells) and facts come from
+            // the bundle: printed like table cells, without control
+            // characters, one line each.
+            let fact = |key: &str| fact(key).map(terminal_text);
             for f in &result.findings {
+                let (file, message) = (terminal_text(&f.file), terminal_text(&f.message));
                 match f.line {
-                    0 => writeln!(out, "{} {}: {}", f.code, f.file, f.message)?,
-                    line => writeln!(out, "{} {} line {line}: {}", f.code, f.file, f.message)?,
+                    0 => writeln!(out, "{} {file}: {message}", f.code)?,
+                    line => writeln!(out, "{} {file} line {line}: {message}", f.code)?,
                 }
             }
             let findings = match result.findings.len() {
@@ -176,18 +181,22 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
                 writeln!(
                     out,
                     "audience: {audience}; period: {}",
-                    period_words(period, from, to)
+                    period_words(&period, &from, &to)
                 )?;
             }
             if !result.journal_head.is_empty() {
-                writeln!(out, "journal ends with: {}", result.journal_head)?;
+                writeln!(
+                    out,
+                    "journal ends with: {}",
+                    terminal_text(&result.journal_head)
+                )?;
             }
             if let Some(head) = fact("records_head") {
                 writeln!(out, "records head (stated): {head}")?;
             }
             writeln!(out, "manifest: {}", result.manifest_sha256)?;
             if let Some(fingerprint) = fact("fingerprint") {
-                if fingerprint == result.journal_head {
+                if result.facts.get("fingerprint") == Some(&result.journal_head) {
                     writeln!(out, "fingerprint: {fingerprint}")?;
                 } else {
                     writeln!(

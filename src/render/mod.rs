@@ -142,11 +142,16 @@ impl<W: Write, R: Row> TableWriter<W, R> {
 /// text (right-to-left overrides and isolates, which could make a name or an
 /// amount read differently from what is stored) are shown as `<U+202E>`.
 fn cell(value: &Value) -> String {
-    let text = match value {
-        Value::Null => return String::new(),
-        Value::String(s) => s.as_str(),
-        other => return other.to_string(),
-    };
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => terminal_text(s),
+        other => other.to_string(),
+    }
+}
+
+/// Text safe to print in a terminal, as table cells are (see [`cell`]); for
+/// output written line by line rather than as a table.
+pub fn terminal_text(text: &str) -> String {
     let mut shown = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() {

@@ -19,9 +19,14 @@ pub(super) fn check_balances(
 ) {
     let mut seen: BTreeMap<(String, String), (i128, i128)> = BTreeMap::new();
     let mut totals: BTreeMap<String, (i128, i128)> = BTreeMap::new();
+    // The first line of each account and commodity, for the findings
+    // against the journal (looked up, not searched: a file may have
+    // hundreds of thousands of rows).
+    let mut lines: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for rec in &table.rows {
         let account = table.get(rec, "account");
         let commodity = table.get(rec, "commodity");
+        lines.entry((account, commodity)).or_insert(rec.line);
         if !book.accounts.contains_key(account) {
             checker.find(
                 codes::CELL,
@@ -102,11 +107,10 @@ pub(super) fn check_balances(
         let stated = seen.get(key);
         let actual = ledger.moves.get(key).copied().unwrap_or((0, 0));
         if stated.copied().unwrap_or((0, 0)) != actual || (stated.is_none() && actual != (0, 0)) {
-            let line = table
-                .rows
-                .iter()
-                .find(|r| table.get(r, "account") == key.0 && table.get(r, "commodity") == key.1)
-                .map_or(0, |r| r.line);
+            let line = lines
+                .get(&(key.0.as_str(), key.1.as_str()))
+                .copied()
+                .unwrap_or(0);
             checker.find(
                 codes::BALANCES_JOURNAL,
                 BALANCES,
@@ -361,10 +365,29 @@ pub(super) fn check_contributors(
     ledger: Option<&Ledger>,
     checker: &mut Checker,
 ) {
+    let mut seen = BTreeSet::new();
     for rec in &table.rows {
         let txn = table.get(rec, "txn");
         let commodity = table.get(rec, "commodity");
         let pool = table.get(rec, "pool");
+        // One row per contribution, pool and commodity: a second one would
+        // count a gift twice while matching the journal on its own.
+        if !seen.insert((txn, pool, commodity)) {
+            checker.find(
+                codes::CELL,
+                CONTRIBUTORS,
+                rec.line,
+                format!("txn {txn} is listed twice for pool {pool} in {commodity}"),
+            );
+        }
+        if !book.all_pools.contains(pool) {
+            checker.find(
+                codes::CELL,
+                CONTRIBUTORS,
+                rec.line,
+                format!("pool {pool:?} is not in {POOLS}"),
+            );
+        }
         let amount = book.amount(
             checker,
             CONTRIBUTORS,

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use super::journal::{Ledger, Leg};
-use super::{Book, Checker, Facts, STAMP, Table, codes, parse_stamp};
+use super::{Book, Checker, Facts, STAMP, Table, codes, parse_stamp, whole};
 use crate::domain::account::AccountType;
 use crate::domain::money::format_minor;
 use crate::domain::policy::{Outcome, Rule, Tally, Tier, evaluate, parse_threshold, tier_for};
@@ -25,7 +25,7 @@ fn policies(
     for rec in &table.rows {
         let cell = |c: &str| table.get(rec, c);
         let number = |c: &str, checker: &mut Checker| -> Option<u32> {
-            let v = cell(c).parse::<u32>().ok();
+            let v = whole::<u32>(cell(c));
             if v.is_none() {
                 checker.find(
                     codes::CELL,
@@ -80,10 +80,7 @@ fn policies(
                 None
             }
         };
-        let window = cell("window_minutes")
-            .parse::<i64>()
-            .ok()
-            .filter(|w| *w > 0);
+        let window = whole::<i64>(cell("window_minutes")).filter(|w| *w > 0);
         if window.is_none() {
             checker.find(
                 codes::CELL,
@@ -278,7 +275,7 @@ pub(super) fn check_grants(
         let counts: Vec<Option<u32>> = ["consents", "objections", "abstentions", "eligible"]
             .iter()
             .map(|c| {
-                let v = cell(c).parse::<u32>().ok();
+                let v = whole::<u32>(cell(c));
                 if v.is_none() {
                     checker.find(
                         codes::CELL,
@@ -291,7 +288,7 @@ pub(super) fn check_grants(
             })
             .collect();
         // The policy: the tier its amount falls in, its rule and window.
-        let version = cell("policy_version").parse::<u32>().ok();
+        let version = whole::<u32>(cell("policy_version"));
         let tier = match (&tiers, version, amount) {
             (Some(tiers), Some(version), Some(amount)) => {
                 match tiers.get(&(pool.to_owned(), version)) {
@@ -313,7 +310,7 @@ pub(super) fn check_grants(
                                 codes::DECISION,
                                 GRANTS,
                                 line,
-                                format!("{label} falls in no tier of its policy"),
+                                format!("{label} falls in no tier of version {version} of the policy of {pool} in {POLICIES}"),
                             );
                         }
                         tier
@@ -338,20 +335,24 @@ pub(super) fn check_grants(
                     GRANTS,
                     line,
                     format!(
-                        "{label}: its rule is {:?}, but its policy gives {:?}",
+                        "{label}: its rule is {:?}, but its tier in {POLICIES} gives {:?}",
                         cell("rule"),
                         tier.rule.to_string()
                     ),
                 );
             }
+            // A window of a policy row is any positive number: beyond
+            // chrono's range it gives no moment, never a panic.
             if let (Some(applied), Some(closes)) = (applied, closes)
-                && applied + Duration::minutes(tier.window_minutes) != closes
+                && Duration::try_minutes(tier.window_minutes)
+                    .and_then(|window| applied.checked_add_signed(window))
+                    != Some(closes)
             {
                 checker.find(
                     codes::DECISION,
                     GRANTS,
                     line,
-                    format!("{label}: window_closes is not applied_at plus the {} minutes of its policy's window", tier.window_minutes),
+                    format!("{label}: window_closes is not applied_at plus the {} minutes of the window of its tier in {POLICIES}", tier.window_minutes),
                 );
             }
         }
@@ -446,7 +447,7 @@ pub(super) fn check_grants(
                     GRANTS,
                     line,
                     format!(
-                        "{label} was {decision}, but its rule ({}) gives another outcome for the votes counted ({} consent, {} object, {} abstain of {} eligible) at {}",
+                        "{label} was {decision}, but its rule ({}) gives another outcome for the votes counted in {VOTES} ({} consent, {} object, {} abstain of {} eligible) at {}",
                         tier.rule, tally.consents, tally.objections, tally.abstentions, tally.eligible, decided.format(STAMP)
                     ),
                 );
@@ -521,7 +522,7 @@ pub(super) fn check_grants(
                             codes::PAYMENTS,
                             GRANTS,
                             line,
-                            format!("{label}: txn {txn} of payment_txns pays nothing to an expense account of pool {pool} in {commodity}"),
+                            format!("{label}: txn {txn} of payment_txns pays nothing to an expense account of pool {pool} in {commodity} in {JOURNAL}"),
                         );
                     }
                     paid_found += tranche;
@@ -530,7 +531,9 @@ pub(super) fn check_grants(
                     codes::PAYMENTS,
                     GRANTS,
                     line,
-                    format!("{label}: txn {txn} of payment_txns is dated after the period"),
+                    format!(
+                        "{label}: txn {txn} of payment_txns is dated after the period in {JOURNAL}"
+                    ),
                 ),
                 _ => {}
             }
@@ -560,7 +563,7 @@ pub(super) fn check_grants(
                     GRANTS,
                     line,
                     format!(
-                        "{label}: returned is {}, but its return_txn gives back another amount",
+                        "{label}: returned is {}, but its return_txn in {JOURNAL} gives back another amount",
                         cell("returned")
                     ),
                 );

@@ -15,7 +15,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use super::{Book, Checker, Facts, codes, is_hash};
+use super::{Book, Checker, Facts, codes, is_hash, whole};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
 use crate::domain::hash::{Content, hash_in, hex, recorded_form};
@@ -107,7 +107,7 @@ pub(super) fn scan(name: &'static str, path: &Path, checker: &mut Checker) -> Op
                     1,
                     format!(
                         "has the columns {}; the specified columns are {}, so its content was not checked",
-                        header.iter().collect::<Vec<_>>().join(","),
+                        super::joined(header),
                         expected.join(",")
                     ),
                 );
@@ -253,14 +253,14 @@ pub(super) fn stream_txns(
                     finish_txn(name, &done, book, checker);
                     each(done, checker);
                 }
-                match cells[0].parse::<i64>() {
-                    Err(_) => checker.find(
+                match whole::<i64>(cells[0]) {
+                    None => checker.find(
                         codes::CELL,
                         name,
                         line,
                         format!("txn {:?} is not a whole number", cells[0]),
                     ),
-                    Ok(number) => {
+                    Some(number) => {
                         if let Some(last) = last_number.filter(|last| *last >= number) {
                             checker.find(
                                 codes::CHAIN,

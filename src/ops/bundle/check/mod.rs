@@ -175,9 +175,23 @@ impl Checker {
             code,
             file: file.to_owned(),
             line,
-            message: message.into(),
+            message: shorten(message.into()),
         });
     }
+}
+
+/// A message quoting a huge cell or header keeps its start and its end
+/// (where it says what is wrong), so the findings of a bundle with a 10 MB
+/// cell stay readable and small.
+fn shorten(message: String) -> String {
+    const KEEP: usize = 300;
+    let count = message.chars().count();
+    if count <= 2 * KEEP + 100 {
+        return message;
+    }
+    let head: String = message.chars().take(KEEP).collect();
+    let tail: String = message.chars().skip(count - KEEP).collect();
+    format!("{head}… ({} characters left out) …{tail}", count - 2 * KEEP)
 }
 
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
@@ -193,6 +207,15 @@ fn is_hash(text: &str) -> bool {
         && text
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// A whole number written as the bundle writes them: decimal digits only,
+/// without a sign, spaces or a leading zero (`0` itself aside), so that
+/// every number has one spelling, as amounts, days and hashes have.
+fn whole<T: std::str::FromStr>(text: &str) -> Option<T> {
+    let canonical = text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || (!text.is_empty() && !text.starts_with('0')));
+    canonical.then(|| text.parse().ok()).flatten()
 }
 
 /// An amount written with exactly `decimals` places, in minor units.
@@ -223,12 +246,14 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             dir.display()
         )));
     }
-    let mut present = BTreeSet::new();
+    // Each name, and whether it is a regular file (links not followed).
+    let mut present = BTreeMap::new();
     for entry in fs::read_dir(dir).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
-        present.insert(entry.file_name().to_string_lossy().into_owned());
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        present.insert(entry.file_name().to_string_lossy().into_owned(), regular);
     }
-    if !present.contains(BUNDLE) && !present.contains(MANIFEST) {
+    if !present.contains_key(BUNDLE) && !present.contains_key(MANIFEST) {
         return Err(Error::Refused(format!(
             "{} is not a fondo audit bundle: it has neither {BUNDLE} nor {MANIFEST}",
             dir.display()
@@ -247,14 +272,28 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     let mut scans: HashMap<&str, Scan> = HashMap::new();
     let mut readme_text = None;
     for spec in FILES {
-        if !present.contains(spec.name) {
-            checker.find(
-                codes::UNREADABLE,
-                spec.name,
-                0,
-                "is missing from the bundle",
-            );
-            continue;
+        match present.get(spec.name) {
+            None => {
+                checker.find(
+                    codes::UNREADABLE,
+                    spec.name,
+                    0,
+                    "is missing from the bundle",
+                );
+                continue;
+            }
+            // A FIFO would block the check and a device or a link could
+            // make it read without end, or read what is not the bundle.
+            Some(false) => {
+                checker.find(
+                    codes::UNREADABLE,
+                    spec.name,
+                    0,
+                    "is not a regular file (a directory, a link, a device or a pipe), so it was not read; a bundle holds plain files",
+                );
+                continue;
+            }
+            Some(true) => {}
         }
         let path = dir.join(spec.name);
         if [JOURNAL, REVERSED].contains(&spec.name) {
@@ -296,7 +335,7 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             }
         }
     }
-    for name in &present {
+    for name in present.keys() {
         if !FILES.iter().any(|f| f.name == name) {
             checker.find(
                 codes::MANIFEST,
@@ -503,8 +542,10 @@ fn parse_csv(
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_owned).collect(),
+    // Compared in place: a header of millions of cells is not copied cell
+    // by cell.
+    let header = match reader.headers() {
+        Ok(h) => (!h.iter().eq(expected.iter().copied())).then(|| joined(h)),
         Err(e) => {
             checker.find(codes::UNREADABLE, name, 0, format!("is not valid CSV: {e}"));
             return None;
@@ -547,14 +588,13 @@ fn parse_csv(
             }
         }
     }
-    if header != expected {
+    if let Some(header) = header {
         checker.find(
             codes::COLUMNS,
             name,
             1,
             format!(
-                "has the columns {}; the specified columns are {}, so its content was not checked",
-                header.join(","),
+                "has the columns {header}; the specified columns are {}, so its content was not checked",
                 expected.join(",")
             ),
         );
@@ -567,6 +607,18 @@ fn parse_csv(
             rows,
         }),
     ))
+}
+
+/// The cells of a header, joined by commas (for a message).
+fn joined(header: &csv::StringRecord) -> String {
+    let mut text = String::with_capacity(header.as_slice().len() + header.len());
+    for (i, cell) in header.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(cell);
+    }
+    text
 }
 
 fn check_manifest(
@@ -615,14 +667,14 @@ fn check_manifest(
                 format!("its SHA-256 is {actual}, but {MANIFEST} (line {line}) says {sha}: the file was changed"),
             );
         }
-        match (manifest.get(rec, "rows").parse::<u64>(), counts.get(file)) {
-            (Err(_), _) => checker.find(
+        match (whole::<u64>(manifest.get(rec, "rows")), counts.get(file)) {
+            (None, _) => checker.find(
                 codes::CELL,
                 MANIFEST,
                 line,
                 format!("the rows of {file} are not a whole number"),
             ),
-            (Ok(stated), Some(actual)) if stated != *actual => checker.find(
+            (Some(stated), Some(actual)) if stated != *actual => checker.find(
                 codes::ROWS,
                 file,
                 0,
@@ -729,7 +781,7 @@ fn check_facts(table: &Table, checker: &mut Checker) -> Option<Facts> {
         }
     }
     for key in ["ledger_transactions", "records_count"] {
-        if raw[key].parse::<u64>().is_err() {
+        if whole::<u64>(&raw[key]).is_none() {
             checker.find(
                 codes::METADATA,
                 BUNDLE,
@@ -750,24 +802,56 @@ fn check_facts(table: &Table, checker: &mut Checker) -> Option<Facts> {
             ),
         );
     }
-    let from = parse_date(&raw["from"]).ok();
-    let to = parse_date(&raw["to"]).ok();
-    match (from, to) {
-        (Some(from), Some(to)) if from <= to => Some(Facts {
-            raw,
-            audience: audience?,
-            from,
-            to,
-        }),
+    let day = |key: &str| {
+        parse_date(&raw[key])
+            .ok()
+            .filter(|d| crate::domain::date::iso(*d) == raw[key])
+    };
+    match (day("from"), day("to")) {
+        (Some(from), Some(to)) if from <= to => {
+            check_period_label(&raw["period"], from, to, line("period"), checker);
+            Some(Facts {
+                raw,
+                audience: audience?,
+                from,
+                to,
+            })
+        }
         _ => {
             checker.find(
                 codes::METADATA,
                 BUNDLE,
                 line("from"),
-                "from and to are not two days, the first not after the second; the rest was not checked",
+                "from and to are not two YYYY-MM-DD days, the first not after the second; the rest was not checked",
             );
             None
         }
+    }
+}
+
+/// The period's label names exactly its days: the year, quarter or month
+/// they are (`2026`, `2026-Q1`, `2026-03`), or `FROM to TO`. It is what a
+/// reader of the bundle sees first, so a label that disagrees with `from`
+/// and `to` is a finding.
+fn check_period_label(
+    label: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    line: u64,
+    checker: &mut Checker,
+) {
+    let days = format!("{from} to {to}");
+    let calendar = crate::domain::period::Span::parse(label)
+        .is_ok_and(|span| span.label == label && span.from == from && span.to == to);
+    if label != days && !calendar {
+        checker.find(
+            codes::METADATA,
+            BUNDLE,
+            line,
+            format!(
+                "period {label:?} is not the days from {from} to {to}; it is the year, quarter or month of exactly those days, or {days:?}"
+            ),
+        );
     }
 }
 
@@ -788,8 +872,8 @@ impl Book {
         if let Some(t) = tables.get(COMMODITIES) {
             for rec in &t.rows {
                 let code = t.get(rec, "commodity");
-                match t.get(rec, "decimals").parse::<u32>() {
-                    Ok(d) if d <= crate::domain::money::MAX_DECIMALS => {
+                match whole::<u32>(t.get(rec, "decimals")) {
+                    Some(d) if d <= crate::domain::money::MAX_DECIMALS => {
                         if book.decimals.insert(code.to_owned(), d).is_some() {
                             checker.find(
                                 codes::CELL,
@@ -896,7 +980,7 @@ impl Book {
                 codes::CELL,
                 file,
                 line,
-                format!("{column} {text:?} is not an amount written with exactly the {decimals} decimal places of {commodity}"),
+                format!("{column} {text:?} is not an amount written with exactly the {decimals} decimal places of {commodity} in {COMMODITIES}"),
             );
         }
         value
@@ -914,6 +998,15 @@ mod tests {
         assert_eq!(minor("12", 0), Some(12));
         for bad in ["250", "250.0", "+1.00", "1,000.00", "1e3", "", "2.500"] {
             assert_eq!(minor(bad, 2), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_have_one_spelling() {
+        assert_eq!(whole::<u32>("0"), Some(0));
+        assert_eq!(whole::<u32>("15"), Some(15));
+        for bad in ["", "015", "00", "+1", "-1", " 1", "1 ", "1.0", "4294967296"] {
+            assert_eq!(whole::<u32>(bad), None, "{bad}");
         }
     }
 
