@@ -524,6 +524,19 @@ pub fn recused(
     Ok(out)
 }
 
+/// Refuses a step unless the grant is in `status`; `rule` says which steps
+/// that status allows.
+fn expect_status(grant: &Grant, status: Status, rule: &str) -> Result<()> {
+    if grant.status == status {
+        return Ok(());
+    }
+    Err(Error::Refused(format!(
+        "{} is {}; {rule}",
+        grant_label(grant.id),
+        grant.status.as_str()
+    )))
+}
+
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
     if at < grant.last_at {
         return Err(Error::Refused(format!(
@@ -794,13 +807,11 @@ pub fn vote(
     let at = when(at);
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;
-    if grant.status != Status::Open {
-        return Err(Error::Refused(format!(
-            "{} is {}; votes are taken only while it is open",
-            grant_label(id),
-            grant.status.as_str()
-        )));
-    }
+    expect_status(
+        &grant,
+        Status::Open,
+        "votes are taken only while it is open",
+    )?;
     in_order(&grant, at)?;
     if at >= grant.window_closes() {
         return Err(Error::Refused(format!(
@@ -1042,13 +1053,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let at = when(request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
-    if grant.status != Status::Approved {
-        return Err(Error::Refused(format!(
-            "{} is {}; only approved grants are paid",
-            grant_label(grant.id),
-            grant.status.as_str()
-        )));
-    }
+    expect_status(&grant, Status::Approved, "only approved grants are paid")?;
     in_order(&grant, at)?;
     if let Some(expired) = grant.expires.filter(|e| at.date() > *e) {
         return Err(Error::Refused(format!(
@@ -1161,13 +1166,11 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     in_order(&grant, at)?;
-    if grant.status != Status::Approved {
-        return Err(Error::Refused(format!(
-            "{} is {}; spending is reported on approved grants until they are closed",
-            grant_label(grant.id),
-            grant.status.as_str()
-        )));
-    }
+    expect_status(
+        &grant,
+        Status::Approved,
+        "spending is reported on approved grants until they are closed",
+    )?;
     if date < grant.applied_at.date() {
         return Err(Error::Refused(format!(
             "spending cannot be dated {}, before the application ({})",
@@ -1230,13 +1233,7 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
     let at = when(request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
-    if grant.status != Status::Approved {
-        return Err(Error::Refused(format!(
-            "{} is {}; only approved grants are closed",
-            grant_label(grant.id),
-            grant.status.as_str()
-        )));
-    }
+    expect_status(&grant, Status::Approved, "only approved grants are closed")?;
     in_order(&grant, at)?;
     if let Some(decided) = grant.decided_at
         && date < decided.date()
@@ -1313,13 +1310,11 @@ pub fn withdraw(
     let tx = db.write()?;
     let at = when(at);
     let grant = load(&tx, id)?;
-    if grant.status != Status::Open {
-        return Err(Error::Refused(format!(
-            "{} is {}; only open applications can be withdrawn",
-            grant_label(id),
-            grant.status.as_str()
-        )));
-    }
+    expect_status(
+        &grant,
+        Status::Open,
+        "only open applications can be withdrawn",
+    )?;
     in_order(&grant, at)?;
     let record = WithdrawalRecord {
         reason: reason.map(str::to_owned),
