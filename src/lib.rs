@@ -1,15 +1,15 @@
-//! fondo: the books of a mutual-aid fund.
+//! fondo: the books of a mutual-aid fund, as a library with no command line.
 //!
-//! Layers, from the outside in: `cli` (clap types) and `commands` (turn
-//! arguments into requests, call the core, render) belong to the binary's
-//! side; `ops` (use cases, one SQLite transaction each) and `report` (typed
-//! rows) are the core; `domain` holds the types that refuse invalid states;
-//! `store` holds every line of SQL; `render` writes rows as table, CSV or JSON.
-//! The core never prints and never exits: it returns [`error::Result`].
+//! The command line (clap types, hints that name flags, the clock) belongs
+//! to the binary (`src/main.rs` and its `cli` and `commands` modules). Here,
+//! from the top down: `audit` (verify and audit bundles), `ops` (write
+//! commands, one SQLite transaction each) and `report` (typed rows) are the
+//! core's use cases; `domain` holds the types that refuse invalid states;
+//! `store` holds every line of SQL; `render` writes rows as table, CSV or
+//! JSON. The core never prints and never exits: it returns [`error::Result`].
 #![forbid(unsafe_code)]
 
-pub mod cli;
-pub mod commands;
+pub mod audit;
 pub mod domain;
 pub mod error;
 pub mod ops;

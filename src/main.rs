@@ -5,7 +5,10 @@
 
 use std::process::ExitCode;
 
-use fondo::commands::{self, Outcome, parse_args, usage_message};
+mod cli;
+mod commands;
+
+use commands::{Outcome, parse_args, usage_message};
 
 fn main() -> ExitCode {
     let cli = match parse_args(std::env::args_os()) {

@@ -27,6 +27,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use fondo::audit::verify::verify;
 use fondo::domain::bankmap::{BankMap, parse_localized};
 use fondo::domain::member::Visibility;
 use fondo::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
@@ -34,7 +35,6 @@ use fondo::ops::NoProgress;
 use fondo::ops::bank::import_contributions;
 use fondo::ops::import::{ImportOptions, import_journal};
 use fondo::ops::setup::{add_account, init};
-use fondo::ops::verify::verify;
 use fondo::store::{Access, Db};
 use proptest::prelude::*;
 use tempfile::TempDir;

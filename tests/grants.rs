@@ -17,6 +17,7 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use common::{Fund, GENESIS, csv_rows};
+use fondo::audit::verify::verify;
 use fondo::domain::member::{Role, Visibility};
 use fondo::domain::policy::{Rule, Vote};
 use fondo::error::Error;
@@ -26,7 +27,6 @@ use fondo::ops::grants::{
 };
 use fondo::ops::pools::{MoveRequest, move_money};
 use fondo::ops::setup::{add_account, add_commodity, init};
-use fondo::ops::verify::verify;
 use fondo::report::pools::holdings;
 use fondo::store::{Access, Db};
 use proptest::prelude::*;

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use fondo::audit::verify::verify;
 use fondo::domain::money::format_minor;
 use fondo::error::Error;
 use fondo::ops::NoProgress;
@@ -22,7 +23,6 @@ use fondo::ops::export::export_journal;
 use fondo::ops::import::{ImportOptions, import_journal};
 use fondo::ops::ledger::{AmountInput, PostRequest, PostingInput, post, void};
 use fondo::ops::setup::{add_account, add_commodity, init};
-use fondo::ops::verify::verify;
 use fondo::report::balance::{BalanceQuery, balance};
 use fondo::report::lists;
 use fondo::store::{Access, Db};

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use crate::commands::{Outcome, open, say};
-use crate::error::Result;
-use crate::ops::backup;
-use crate::ops::verify::Verification;
-use crate::store::Access;
+use fondo::audit::verify::Verification;
+use fondo::error::Result;
+use fondo::ops::backup;
+use fondo::store::Access;
 
 /// The lines that say what a copy holds and whether it verifies.
 fn checked(v: &Verification, what: &str) -> Vec<String> {

@@ -14,13 +14,13 @@ use serde::Serialize;
 
 use crate::cli::{BundleAudienceArg, PeriodArgs};
 use crate::commands::{Outcome, Period, open, stdout};
-use crate::domain::date::parse_date;
-use crate::error::{Result, SqlContext};
-use crate::ops::bundle::BundleAudience;
-use crate::ops::bundle::check::{self, Finding};
-use crate::ops::bundle::write::{self, ExportRequest};
-use crate::render::{Format, terminal_text, write_rows};
-use crate::store::{Access, records, txns};
+use fondo::audit::bundle::BundleAudience;
+use fondo::audit::bundle::check::{self, Finding};
+use fondo::audit::bundle::write::{self, ExportRequest};
+use fondo::domain::date::parse_date;
+use fondo::error::{Result, SqlContext};
+use fondo::render::{Format, terminal_text, write_rows};
+use fondo::store::{Access, records, txns};
 
 impl From<BundleAudienceArg> for BundleAudience {
     fn from(audience: BundleAudienceArg) -> BundleAudience {

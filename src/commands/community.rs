@@ -8,17 +8,17 @@ use crate::cli::{
     RateCommand, RoleArg, RoleCommand, SettingCommand, VisibilityArg,
 };
 use crate::commands::{Outcome, date_arg, date_or_today, note, open, pair, say, stdout};
-use crate::domain::member::{Audience, Role, Visibility};
-use crate::domain::period::Every;
-use crate::error::Result;
-use crate::ops::contribute::{ContributionRequest, Contributor, contribute as record};
-use crate::ops::contribute::{GiveRequest, give as give_out};
-use crate::ops::exchange::{ExchangeRequest, add_rate, exchange as convert};
-use crate::ops::pledges::{self, PledgeRequest};
-use crate::ops::{members, pools};
-use crate::render::write_rows;
-use crate::report;
-use crate::store::Access;
+use fondo::domain::member::{Audience, Role, Visibility};
+use fondo::domain::period::Every;
+use fondo::error::Result;
+use fondo::ops::contribute::{ContributionRequest, Contributor, contribute as record};
+use fondo::ops::contribute::{GiveRequest, give as give_out};
+use fondo::ops::exchange::{ExchangeRequest, add_rate, exchange as convert};
+use fondo::ops::pledges::{self, PledgeRequest};
+use fondo::ops::{members, pools};
+use fondo::render::write_rows;
+use fondo::report;
+use fondo::store::Access;
 
 impl From<AudienceArg> for Audience {
     fn from(a: AudienceArg) -> Audience {

@@ -35,14 +35,14 @@ use std::process::{Command as Process, Stdio};
 
 use crate::cli::{Command, DemoArgs};
 use crate::commands::{Bar, Outcome, open, parse_args, say, usage_message};
-use crate::domain::member::Audience;
-use crate::error::{Error, Result};
-use crate::ops::Progress;
-use crate::ops::grants::Status;
-use crate::ops::verify::{Verification, verify};
-use crate::render::forum::plain_list;
-use crate::report;
-use crate::store::{Access, fund};
+use fondo::audit::verify::{Verification, verify};
+use fondo::domain::member::Audience;
+use fondo::error::{Error, Result};
+use fondo::ops::Progress;
+use fondo::ops::grants::Status;
+use fondo::render::forum::plain_list;
+use fondo::report;
+use fondo::store::{Access, fund};
 
 /// The demo's files, by their path under `examples/`.
 const EXAMPLES: &[(&str, &str)] = &[

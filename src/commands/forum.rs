@@ -7,11 +7,11 @@ use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
 use crate::commands::{Outcome, Period, open, report_span, say, stdout};
-use crate::domain::member::Audience;
-use crate::error::{Error, Result};
-use crate::render::forum::{document, html, markdown};
-use crate::report::forum::forum as gather;
-use crate::store::Access;
+use fondo::domain::member::Audience;
+use fondo::error::{Error, Result};
+use fondo::render::forum::{document, html, markdown};
+use fondo::report::forum::forum as gather;
+use fondo::store::Access;
 
 pub fn forum(
     path: &Path,

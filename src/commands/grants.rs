@@ -6,13 +6,13 @@ use chrono::NaiveDateTime;
 
 use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
 use crate::commands::{Outcome, date_arg, open, pair, say, stdout};
-use crate::domain::date::parse_datetime;
-use crate::domain::policy::{Rule, Vote, parse_threshold, parse_window};
-use crate::error::{Error, Result};
-use crate::ops::grants::{self, Decided, Status, grant_label, parse_grant_id};
-use crate::render::write_rows;
-use crate::report;
-use crate::store::Access;
+use fondo::domain::date::parse_datetime;
+use fondo::domain::policy::{Rule, Vote, parse_threshold, parse_window};
+use fondo::error::{Error, Result};
+use fondo::ops::grants::{self, Decided, Status, grant_label, parse_grant_id};
+use fondo::render::write_rows;
+use fondo::report;
+use fondo::store::Access;
 
 fn expired_line(id: i64, released: &str) -> String {
     format!(

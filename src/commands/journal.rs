@@ -6,11 +6,11 @@ use std::path::Path;
 
 use crate::cli::JournalCommand;
 use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
-use crate::error::{Error, Result};
-use crate::ops::bank::import_contributions;
-use crate::ops::export::export_journal;
-use crate::ops::import::{ImportOptions, ImportSummary, import_journal};
-use crate::store::Access;
+use fondo::error::{Error, Result};
+use fondo::ops::bank::import_contributions;
+use fondo::ops::export::export_journal;
+use fondo::ops::import::{ImportOptions, ImportSummary, import_journal};
+use fondo::store::Access;
 
 pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
     match command {

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use crate::cli::PostArgs;
 use crate::commands::{Outcome, date_or_today, note, open, say};
-use crate::error::{Error, Result};
-use crate::ops::ledger::{self, AmountInput, PostRequest, PostingInput};
-use crate::store::Access;
+use fondo::error::{Error, Result};
+use fondo::ops::ledger::{self, AmountInput, PostRequest, PostingInput};
+use fondo::store::Access;
 
 /// Parses `ACCOUNT=AMOUNT COMMODITY`, `ACCOUNT=AMOUNT` or `ACCOUNT`.
 fn posting(text: &str) -> Result<PostingInput> {

@@ -24,12 +24,12 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{Cli, Command, ExportCommand, FormatArg, PeriodArgs, ReportCommand};
-use crate::domain::date::parse_date;
-use crate::domain::period::Span;
-use crate::error::Result;
-use crate::ops::Progress;
-use crate::render::Format;
-use crate::store::{Access, Db};
+use fondo::domain::date::parse_date;
+use fondo::domain::period::Span;
+use fondo::error::Result;
+use fondo::ops::Progress;
+use fondo::render::Format;
+use fondo::store::{Access, Db};
 
 pub use usage::{parse_args, usage_message};
 
@@ -195,7 +195,7 @@ impl Period {
 /// `--from` is left out.
 fn report_span(conn: &rusqlite::Connection, period: Period) -> Result<Span> {
     period.span(|| {
-        Ok(crate::store::txns::first_date(conn)?
+        Ok(fondo::store::txns::first_date(conn)?
             .unwrap_or_else(|| chrono::Local::now().date_naive()))
     })
 }

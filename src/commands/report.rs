@@ -9,14 +9,14 @@ use rusqlite::Connection;
 
 use crate::cli::{BudgetCommand, ReportArgs, ReportCommand};
 use crate::commands::{Outcome, Period, date_arg, open, report_span, say, stdout};
-use crate::domain::date::parse_datetime;
-use crate::domain::period::Span;
-use crate::error::Result;
-use crate::ops::{self, budget::BudgetRequest};
-use crate::render::{Format, Row, write_rows};
-use crate::report::convert::Converter;
-use crate::report::{budget, grants, metrics, pools, summary};
-use crate::store::{Access, txns};
+use fondo::domain::date::parse_datetime;
+use fondo::domain::period::Span;
+use fondo::error::Result;
+use fondo::ops::{self, budget::BudgetRequest};
+use fondo::render::{Format, Row, write_rows};
+use fondo::report::convert::Converter;
+use fondo::report::{budget, grants, metrics, pools, summary};
+use fondo::store::{Access, txns};
 
 /// A converter for `--in CODE`, with the rates in force on the span's last day.
 fn converter(conn: &Connection, code: Option<&str>, span: &Span) -> Result<Option<Converter>> {

@@ -7,15 +7,13 @@ use serde::Serialize;
 
 use crate::cli::{BalanceArgs, RegisterArgs};
 use crate::commands::{Outcome, date_arg, open, stdout};
-use crate::error::{Error, Result};
-use crate::ops::{
-    self,
-    verify::{self, Finding},
-};
-use crate::render::{Format, Renderer, TableWidths, TableWriter, write_rows};
-use crate::report::balance::{self, BalanceQuery};
-use crate::report::register::{self, RegisterQuery};
-use crate::store::Access;
+use fondo::audit::verify::{self, Finding};
+use fondo::error::{Error, Result};
+use fondo::ops;
+use fondo::render::{Format, Renderer, TableWidths, TableWriter, write_rows};
+use fondo::report::balance::{self, BalanceQuery};
+use fondo::report::register::{self, RegisterQuery};
+use fondo::store::Access;
 
 pub fn balance(path: &Path, args: BalanceArgs) -> Result<Outcome> {
     let query = BalanceQuery {

@@ -4,11 +4,11 @@ use std::path::Path;
 
 use crate::cli::{AccountCommand, CommodityCommand};
 use crate::commands::{Outcome, date_or_today, open, say, stdout};
-use crate::error::Result;
-use crate::ops::setup;
-use crate::render::write_rows;
-use crate::report::lists;
-use crate::store::Access;
+use fondo::error::Result;
+use fondo::ops::setup;
+use fondo::render::write_rows;
+use fondo::report::lists;
+use fondo::store::Access;
 
 pub fn init(db: &Path, name: &str, currency: Option<&str>) -> Result<Outcome> {
     let created = setup::init(db, name, currency)?;

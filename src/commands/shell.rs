@@ -13,7 +13,7 @@ use clap_complete::Shell;
 
 use crate::cli::{Cli, ShellArg};
 use crate::commands::{Outcome, stdout};
-use crate::error::{Error, Result};
+use fondo::error::{Error, Result};
 
 pub fn completions(shell: ShellArg) -> Result<Outcome> {
     let shell = match shell {

@@ -19,8 +19,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::audit::verify::{Verification, verify};
 use crate::error::{Error, Result};
-use crate::ops::verify::{Verification, verify};
 use crate::store::{Access, Db, backup};
 
 /// Copies the books into a new file at `dest` and verifies the copy.

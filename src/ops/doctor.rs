@@ -13,11 +13,11 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use crate::audit::verify::{self, codes};
 use crate::domain::member::Audience;
 use crate::error::{Result, SqlContext};
 use crate::ops::grants::{self, Status, grant_label};
 use crate::ops::members::CONTRIBUTION_ACCOUNT;
-use crate::ops::verify::{self, codes};
 use crate::render::Row;
 use crate::store::{Db, fund, members, pools, settings};
 

@@ -6,7 +6,6 @@
 pub mod backup;
 pub mod bank;
 pub mod budget;
-pub mod bundle;
 pub mod contribute;
 pub mod csvin;
 pub mod doctor;
@@ -19,7 +18,6 @@ pub mod members;
 pub mod pledges;
 pub mod pools;
 pub mod setup;
-pub mod verify;
 
 use std::collections::HashMap;
 

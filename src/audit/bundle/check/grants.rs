@@ -10,10 +10,10 @@ use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use super::journal::{Ledger, Leg};
 use super::{Book, Checker, Facts, STAMP, Table, codes, parse_stamp, whole};
+use crate::audit::bundle::{GRANTS, JOURNAL, POLICIES, POOLS, VOTES};
 use crate::domain::account::AccountType;
 use crate::domain::money::format_minor;
 use crate::domain::policy::{Outcome, Rule, Tally, Tier, evaluate, parse_threshold, tier_for};
-use crate::ops::bundle::{GRANTS, JOURNAL, POLICIES, POOLS, VOTES};
 
 /// Parses policies.csv into the tiers of each (pool, version).
 fn policies(

@@ -1265,7 +1265,7 @@ impl<'g> State<'g> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ops::bundle::{FILES, spec};
+    use crate::audit::bundle::{FILES, spec};
 
     fn keys<R: Serialize>(row: &R) -> Vec<String> {
         serde_json::to_value(row)

@@ -16,10 +16,10 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use super::{Book, Checker, Facts, codes, is_hash, whole};
+use crate::audit::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
 use crate::domain::hash::{Content, hash_in, hex, recorded_form};
-use crate::ops::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 
 /// A transaction of journal.csv or reversed.csv.
 pub(super) struct Txn {

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::journal::{Flows, Ledger};
 use super::{Book, Checker, Table, codes, minor};
+use crate::audit::bundle::{ACCOUNTS, BALANCES, CONTRIBUTORS, GRANTS, JOURNAL, POOLS, ROLES};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
-use crate::ops::bundle::{ACCOUNTS, BALANCES, CONTRIBUTORS, GRANTS, JOURNAL, POOLS, ROLES};
 
 pub(super) fn check_balances(
     table: &Table,
