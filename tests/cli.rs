@@ -11,6 +11,11 @@
 
 mod common;
 
+/// The binary's clap types, read from its source (the library has no command line).
+#[path = "../src/cli/mod.rs"]
+#[allow(dead_code)]
+mod cli;
+
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -289,7 +294,7 @@ fn commands() -> Vec<(Vec<String>, clap::Command)> {
     let mut out = Vec::new();
     walk(
         Vec::new(),
-        <fondo::cli::Cli as clap::CommandFactory>::command(),
+        <cli::Cli as clap::CommandFactory>::command(),
         &mut out,
     );
     out.reverse();
@@ -332,7 +337,7 @@ fn examples(help: &str) -> Vec<Vec<String>> {
 
 /// The subcommand path a command line selects.
 fn path_of(words: &[String]) -> Vec<String> {
-    let matches = <fondo::cli::Cli as clap::CommandFactory>::command()
+    let matches = <cli::Cli as clap::CommandFactory>::command()
         .try_get_matches_from(words)
         .unwrap_or_else(|e| panic!("{words:?} does not parse:\n{e}"));
     let mut path = Vec::new();
