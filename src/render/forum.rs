@@ -778,20 +778,11 @@ struct Html {
     out: String,
 }
 
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
+/// Escapes text for HTML element content and double-quoted attributes:
+/// `&`, `<`, `>`, `"` and `'` become `&amp;`, `&lt;`, `&gt;`, `&quot;` and
+/// `&#39;` (pulldown-cmark's escaper, the one its HTML writer uses).
+fn escape(out: &mut String, text: &str) {
+    pulldown_cmark_escape::escape_html(out, text).expect("writing to a String cannot fail");
 }
 
 impl Html {
@@ -803,7 +794,7 @@ impl Html {
 
     /// Text, escaped.
     fn text(&mut self, text: &str) -> &mut Self {
-        self.out.push_str(&escape_html(text));
+        escape(&mut self.out, text);
         self
     }
 
@@ -815,7 +806,7 @@ impl Html {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
-            self.out.push_str(&escape_html(value));
+            escape(&mut self.out, value);
             self.out.push('"');
         }
         self.out.push('>');
@@ -1242,8 +1233,10 @@ mod tests {
 
     #[test]
     fn escapes_html_text_and_attributes() {
+        let mut h = Html { out: String::new() };
+        h.text(r#"<b>"Tom" & 'Jerry'</b>"#);
         assert_eq!(
-            escape_html(r#"<b>"Tom" & 'Jerry'</b>"#),
+            h.out,
             "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;"
         );
         let mut h = Html { out: String::new() };
