@@ -40,8 +40,8 @@ use fondo::domain::member::Audience;
 use fondo::error::{Error, Result};
 use fondo::ops::Progress;
 use fondo::ops::grants::Status;
-use fondo::render::forum::plain_list;
 use fondo::report;
+use fondo::report::forum::plain_list;
 use fondo::store::{Access, fund};
 
 /// The demo's files, by their path under `examples/`.

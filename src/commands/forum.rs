@@ -9,8 +9,8 @@ use crate::cli::{PageFormatArg, PeriodArgs};
 use crate::commands::{Outcome, Period, open, report_span, say, stdout};
 use fondo::domain::member::Audience;
 use fondo::error::{Error, Result};
-use fondo::render::forum::{document, html, markdown};
-use fondo::report::forum::forum as gather;
+use fondo::render::forum::{html, markdown};
+use fondo::report::forum::{document, forum as gather};
 use fondo::store::Access;
 
 pub fn forum(

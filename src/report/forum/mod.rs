@@ -8,7 +8,10 @@
 //!
 //! The page is for an audience: the grant register shows applicants as that
 //! audience may see them; every other figure is about money, not people.
-//! Rendering is [`crate::render::forum`]'s job.
+//! [`document`] composes the page from these rows; laying it out is
+//! [`crate::render`]'s job.
+
+mod page;
 
 use std::collections::BTreeMap;
 
@@ -28,6 +31,8 @@ use crate::report::metrics::{self, MetricRow};
 use crate::report::pools::{self, PoolPeriodRow};
 use crate::report::summary::{self, SummaryRow};
 use crate::store::{fund, records};
+
+pub use page::{document, plain_list};
 
 /// Money that came in and went out of the fund in one month, in one
 /// currency (moves between pools and currency exchanges are neither).
