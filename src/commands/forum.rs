@@ -2,14 +2,15 @@
 //! self-contained HTML file or as Markdown, on standard output or in a file.
 
 use std::fs;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
 use crate::commands::{Outcome, Period, open, report_span, say, stdout};
 use fondo::domain::member::Audience;
 use fondo::error::{Error, Result};
-use fondo::render::forum::{html, markdown};
+use fondo::render::document::Document;
+use fondo::render::{html, markdown};
 use fondo::report::forum::{document, forum as gather};
 use fondo::store::Access;
 
@@ -21,29 +22,36 @@ pub fn forum(
     format: PageFormatArg,
 ) -> Result<Outcome> {
     let period = Period::parse(period)?;
-    let page = {
+    let doc = {
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;
         let span = report_span(&tx, period)?;
-        let doc = document(&gather(&tx, &span, audience)?);
-        match format {
-            PageFormatArg::Html => html(&doc),
-            PageFormatArg::Md => markdown(&doc),
-        }
+        document(&gather(&tx, &span, audience)?)
     };
     match out {
         None => {
             let mut out = stdout();
-            out.write_all(page.as_bytes())?;
+            write_page(&mut out, &doc, format)?;
             out.flush()?;
         }
         Some(file) => {
-            fs::write(file, page.as_bytes()).map_err(|source| Error::Io {
+            let writing = |source| Error::Io {
                 context: format!("writing {}", file.display()),
                 source,
-            })?;
+            };
+            let mut page = io::BufWriter::new(fs::File::create(file).map_err(writing)?);
+            write_page(&mut page, &doc, format)
+                .and_then(|()| page.flush())
+                .map_err(writing)?;
             say(&[format!("wrote the forum report to {}", file.display())])?;
         }
     }
     Ok(Outcome::Ok)
+}
+
+fn write_page(out: impl Write, doc: &Document, format: PageFormatArg) -> io::Result<()> {
+    match format {
+        PageFormatArg::Html => html::write(out, doc),
+        PageFormatArg::Md => markdown::write(out, doc),
+    }
 }

@@ -11,8 +11,21 @@
 //! long (the register) measures its rows in a first pass with
 //! [`TableWidths`] and streams them in a second with [`TableWriter`], so even
 //! a table of millions of postings fits the memory budget.
+//!
+//! A page (the open-forum report) is a [`document::Document`] — headings,
+//! paragraphs, tables, charts — laid out by [`html`] (one self-contained
+//! file, charts as inline SVG) or by [`markdown`], again to any `io::Write`.
+//!
+//! The rule of this layer: it knows output formats, not fondo's reports. It
+//! may use `domain` types (to write money) and never imports `report`,
+//! `ops`, `audit`, `books` or `store`; those compose rows and documents and
+//! hand them here.
 
-pub mod forum;
+pub mod document;
+pub mod html;
+pub mod markdown;
+mod markup;
+mod svg;
 
 use std::io::{self, Write};
 

@@ -11,7 +11,9 @@ use crate::domain::currency;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
-use crate::render::forum::{Block, Chart, Column, ColumnKind, Document, Section, Table, TableRow};
+use crate::render::document::{
+    Block, Chart, Column, ColumnKind, Document, Section, Table, TableRow,
+};
 use crate::report::grants::RegisterRow;
 use crate::report::metrics::MetricRow;
 use crate::report::summary::SummaryRow;

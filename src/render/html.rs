@@ -1,0 +1,140 @@
+//! The HTML writer: a [`Document`] as one self-contained HTML file (the
+//! stylesheet `html.css` inline, charts as inline SVG, nothing to fetch;
+//! prints on A4). Tables carry `data-table`, `data-key` and `data-field`
+//! attributes, so a script (or a test) can find any figure. Everything is
+//! written through [`Markup`], which escapes all that is not markup.
+
+use std::io::{self, Write};
+
+use super::document::{Block, Column, ColumnKind, Document, Table};
+use super::markup::Markup;
+use super::svg;
+
+/// The page's stylesheet.
+const STYLE: &str = include_str!("html.css");
+
+/// Writes the document as one HTML file.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write(out: impl Write, doc: &Document) -> io::Result<()> {
+    let mut h = Markup::new(out);
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")?
+        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")?
+        .element("title", &[], &format!("{}: {}", doc.title, doc.subtitle))?
+        .raw("\n<style>\n")?
+        .raw(STYLE)?
+        .raw("</style>\n</head>\n<body>\n<main>\n<header>\n")?
+        .element("h1", &[], &doc.title)?
+        .raw("\n")?
+        .element("p", &[("class", "subtitle")], &doc.subtitle)?
+        .raw("\n</header>\n")?;
+    for section in &doc.sections {
+        h.open("section", &[("id", section.id)])?
+            .raw("\n")?
+            .element("h2", &[], &section.heading)?
+            .raw("\n")?;
+        for block in &section.blocks {
+            write_block(&mut h, block)?;
+        }
+        h.raw("</section>\n")?;
+    }
+    h.raw("<footer>\n")?
+        .element("p", &[], &doc.footer)?
+        .raw("\n</footer>\n</main>\n</body>\n</html>\n")?;
+    h.flush()
+}
+
+fn write_block<W: Write>(h: &mut Markup<W>, block: &Block) -> io::Result<()> {
+    match block {
+        Block::Paragraph(text) => {
+            h.element("p", &[], text)?.raw("\n")?;
+        }
+        Block::Subheading(text) => {
+            h.element("h3", &[], text)?.raw("\n")?;
+        }
+        Block::Table(table) => write_table(h, table)?,
+        Block::Charts(charts) => {
+            h.raw("<div class=\"charts\">\n")?;
+            for chart in charts {
+                h.raw("<div class=\"chart\">")?
+                    .element("h3", &[], &chart.commodity)?;
+                svg::write_chart(h, chart)?;
+                write_table(h, &chart.table)?;
+                h.raw("</div>\n")?;
+            }
+            h.raw("</div>\n")?;
+        }
+        Block::Hash { label, value } => {
+            h.raw("<div class=\"hash\">")?
+                .text(label)?
+                .open("code", &[("data-hash", label)])?
+                .text(value)?
+                .close("code")?
+                .raw("</div>\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// A table; a Long column goes on a line of its own under its row, the
+/// two rows grouped in a `tbody`.
+fn write_table<W: Write>(h: &mut Markup<W>, table: &Table) -> io::Result<()> {
+    let class = |c: &Column| match c.kind {
+        ColumnKind::Text | ColumnKind::Long => "",
+        ColumnKind::Name => "name",
+        ColumnKind::Figure => "num",
+    };
+    let (long, short): (Vec<_>, Vec<_>) = table
+        .columns
+        .iter()
+        .enumerate()
+        .partition(|(_, c)| c.kind == ColumnKind::Long);
+    let span = short.len().to_string();
+    h.raw("<div class=\"table\">")?
+        .open(
+            "table",
+            &[
+                ("data-table", table.name),
+                ("class", if table.narrow { "narrow" } else { "" }),
+            ],
+        )?
+        .raw("<thead><tr>")?;
+    for (_, c) in &short {
+        h.element("th", &[("class", class(c))], c.title)?;
+    }
+    h.raw("</tr></thead>\n")?;
+    if long.is_empty() {
+        h.raw("<tbody>\n")?;
+    }
+    for row in &table.rows {
+        if !long.is_empty() {
+            h.raw("<tbody>")?;
+        }
+        h.open("tr", &[("data-key", &row.key)])?;
+        for (i, c) in &short {
+            let cell = row.cells.get(*i).map_or("", String::as_str);
+            h.element("td", &[("class", class(c)), ("data-field", c.field)], cell)?;
+        }
+        h.raw("</tr>")?;
+        for (i, c) in &long {
+            let cell = row.cells.get(*i).map_or("", String::as_str);
+            h.raw("<tr class=\"note\">")?
+                .open("td", &[("colspan", &span), ("data-field", c.field)])?
+                .element("span", &[("class", "label")], c.title)?
+                .text(": ")?
+                .text(cell)?
+                .raw("</td></tr>")?;
+        }
+        if long.is_empty() {
+            h.raw("\n")?;
+        } else {
+            h.raw("</tbody>\n")?;
+        }
+    }
+    if long.is_empty() {
+        h.raw("</tbody>")?;
+    }
+    h.raw("</table></div>\n")?;
+    Ok(())
+}
