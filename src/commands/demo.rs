@@ -41,7 +41,7 @@ use fondo::error::{Error, Result};
 use fondo::ops::Progress;
 use fondo::ops::grants::Status;
 use fondo::report;
-use fondo::report::forum::plain_list;
+use fondo::report::forum::messages::plain_list;
 use fondo::store::{Access, fund};
 
 /// The demo's files, by their path under `examples/`.

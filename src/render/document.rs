@@ -1,16 +1,24 @@
 //! The document model of a page: a title, sections of paragraphs,
-//! subheadings, tables, charts and hashes, and a footer, every text already
-//! written in the page's language. The forum report composes one
-//! (`report::forum::document`); the writers lay it out ([`super::html`],
-//! [`super::markdown`]), so the formats cannot say different things. It
-//! knows nothing of fondo's reports.
+//! subheadings, tables, charts and hashes, and a footer. Every text in it is
+//! already written, in the document's language; figures stay typed (money,
+//! counts) until a writer lays them out. A report composes a document (the
+//! forum page: `report::forum::document`); the writers lay it out
+//! ([`super::html`], [`super::markdown`]), so the formats cannot say
+//! different things. The model knows nothing of fondo's reports.
+
+use std::fmt;
 
 use crate::domain::money::Money;
 
-/// The page's content, ready to be laid out.
+/// A page's content, ready to be laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
+    /// The language of its texts, as a BCP 47 tag (`en`).
+    pub lang: String,
+    /// What a browser shows as the page's title (its tab, its bookmarks).
     pub title: String,
+    /// The main heading, over the subtitle.
+    pub heading: String,
     pub subtitle: String,
     pub sections: Vec<Section>,
     pub footer: String,
@@ -30,8 +38,8 @@ pub enum Block {
     /// A small heading inside a section.
     Subheading(String),
     Table(Table),
-    /// Charts side by side, one per currency.
-    Charts(Vec<Chart>),
+    /// Figures side by side.
+    Figures(Vec<Figure>),
     /// A hash, shown whole in a monospace font, with what it is.
     Hash {
         label: String,
@@ -51,7 +59,7 @@ pub struct Table {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
-    pub title: &'static str,
+    pub title: String,
     /// Names the column for scripts (`data-field`).
     pub field: &'static str,
     pub kind: ColumnKind,
@@ -74,15 +82,77 @@ pub enum ColumnKind {
 pub struct TableRow {
     /// Names the row for scripts (`data-key`), e.g. `food|USD`.
     pub key: String,
-    pub cells: Vec<String>,
+    /// One per column, in the columns' order.
+    pub cells: Vec<Cell>,
 }
 
-/// Money in and out per month, in one currency, with its figures as a
-/// table (what Markdown shows).
+/// What a table cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chart {
-    pub commodity: String,
-    /// (month, in, out)
-    pub months: Vec<(String, Money, Money)>,
+pub enum Cell {
+    Text(String),
+    /// An amount, written as a plain decimal (`-1234.50`).
+    Money(Money),
+    Count(u64),
+    /// Nothing to show.
+    Empty,
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cell::Text(text) => f.write_str(text),
+            Cell::Money(money) => money.fmt(f),
+            Cell::Count(n) => n.fmt(f),
+            Cell::Empty => Ok(()),
+        }
+    }
+}
+
+/// A chart under its heading, with its figures as a table too (all that
+/// Markdown shows of it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub heading: String,
+    pub chart: BarChart,
     pub table: Table,
+}
+
+/// Groups of bars on one scale of money, e.g. money in and out per month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarChart {
+    /// Names the chart for scripts (`data-chart`).
+    pub key: String,
+    /// The whole chart in words, for readers who cannot see it.
+    pub description: String,
+    /// The legend: one series per bar of a group, in the same order.
+    pub series: Vec<Series>,
+    pub groups: Vec<BarGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    pub tone: Tone,
+    pub label: String,
+}
+
+/// The colour of a series: the page's green for money coming in, its
+/// orange for money going out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    In,
+    Out,
+}
+
+/// The bars of one group (one month), under its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarGroup {
+    pub label: String,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    pub value: Money,
+    /// The bar in words (shown when pointed at).
+    pub title: String,
 }

@@ -2,11 +2,11 @@
 //! stylesheet `html.css` inline, charts as inline SVG, nothing to fetch;
 //! prints on A4). Tables carry `data-table`, `data-key` and `data-field`
 //! attributes, so a script (or a test) can find any figure. Everything is
-//! written through [`Markup`], which escapes all that is not markup.
+//! written through `markup::Markup`, which escapes all that is not markup.
 
 use std::io::{self, Write};
 
-use super::document::{Block, Column, ColumnKind, Document, Table};
+use super::document::{Block, Cell, Column, ColumnKind, Document, Table};
 use super::markup::Markup;
 use super::svg;
 
@@ -19,13 +19,15 @@ const STYLE: &str = include_str!("html.css");
 /// When `out` fails.
 pub fn write(out: impl Write, doc: &Document) -> io::Result<()> {
     let mut h = Markup::new(out);
-    h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")?
+    h.raw("<!DOCTYPE html>\n")?
+        .open("html", &[("lang", &doc.lang)])?
+        .raw("\n<head>\n<meta charset=\"utf-8\">\n")?
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")?
-        .element("title", &[], &format!("{}: {}", doc.title, doc.subtitle))?
+        .element("title", &[], &doc.title)?
         .raw("\n<style>\n")?
         .raw(STYLE)?
         .raw("</style>\n</head>\n<body>\n<main>\n<header>\n")?
-        .element("h1", &[], &doc.title)?
+        .element("h1", &[], &doc.heading)?
         .raw("\n")?
         .element("p", &[("class", "subtitle")], &doc.subtitle)?
         .raw("\n</header>\n")?;
@@ -54,13 +56,13 @@ fn write_block<W: Write>(h: &mut Markup<W>, block: &Block) -> io::Result<()> {
             h.element("h3", &[], text)?.raw("\n")?;
         }
         Block::Table(table) => write_table(h, table)?,
-        Block::Charts(charts) => {
+        Block::Figures(figures) => {
             h.raw("<div class=\"charts\">\n")?;
-            for chart in charts {
+            for figure in figures {
                 h.raw("<div class=\"chart\">")?
-                    .element("h3", &[], &chart.commodity)?;
-                svg::write_chart(h, chart)?;
-                write_table(h, &chart.table)?;
+                    .element("h3", &[], &figure.heading)?;
+                svg::write_chart(h, &figure.chart)?;
+                write_table(h, &figure.table)?;
                 h.raw("</div>\n")?;
             }
             h.raw("</div>\n")?;
@@ -101,7 +103,7 @@ fn write_table<W: Write>(h: &mut Markup<W>, table: &Table) -> io::Result<()> {
         )?
         .raw("<thead><tr>")?;
     for (_, c) in &short {
-        h.element("th", &[("class", class(c))], c.title)?;
+        h.element("th", &[("class", class(c))], &c.title)?;
     }
     h.raw("</tr></thead>\n")?;
     if long.is_empty() {
@@ -113,17 +115,17 @@ fn write_table<W: Write>(h: &mut Markup<W>, table: &Table) -> io::Result<()> {
         }
         h.open("tr", &[("data-key", &row.key)])?;
         for (i, c) in &short {
-            let cell = row.cells.get(*i).map_or("", String::as_str);
-            h.element("td", &[("class", class(c)), ("data-field", c.field)], cell)?;
+            let cell = row.cells.get(*i).map(Cell::to_string).unwrap_or_default();
+            h.element("td", &[("class", class(c)), ("data-field", c.field)], &cell)?;
         }
         h.raw("</tr>")?;
         for (i, c) in &long {
-            let cell = row.cells.get(*i).map_or("", String::as_str);
+            let cell = row.cells.get(*i).map(Cell::to_string).unwrap_or_default();
             h.raw("<tr class=\"note\">")?
                 .open("td", &[("colspan", &span), ("data-field", c.field)])?
-                .element("span", &[("class", "label")], c.title)?
+                .element("span", &[("class", "label")], &c.title)?
                 .text(": ")?
-                .text(cell)?
+                .text(&cell)?
                 .raw("</td></tr>")?;
         }
         if long.is_empty() {

@@ -1,5 +1,5 @@
 //! The Markdown writer: a [`Document`] as Markdown (GitHub's tables), to
-//! any `io::Write`. Every text is escaped with [`md_text`], so nothing from
+//! any `io::Write`. Every text is escaped (`md_text`), so nothing from
 //! the fund's data can become markup; hashes are code blocks.
 
 use std::io::{self, Write};
@@ -29,7 +29,7 @@ fn md_text(text: &str) -> String {
 /// # Errors
 /// When `out` fails.
 pub fn write(mut out: impl Write, doc: &Document) -> io::Result<()> {
-    writeln!(out, "# {}\n", md_text(&doc.title))?;
+    writeln!(out, "# {}\n", md_text(&doc.heading))?;
     writeln!(out, "{}\n", md_text(&doc.subtitle))?;
     for section in &doc.sections {
         writeln!(out, "## {}\n", md_text(&section.heading))?;
@@ -38,10 +38,10 @@ pub fn write(mut out: impl Write, doc: &Document) -> io::Result<()> {
                 Block::Paragraph(text) => writeln!(out, "{}\n", md_text(text))?,
                 Block::Subheading(text) => writeln!(out, "### {}\n", md_text(text))?,
                 Block::Table(table) => write_table(&mut out, table)?,
-                Block::Charts(charts) => {
-                    for chart in charts {
-                        writeln!(out, "### {}\n", md_text(&chart.commodity))?;
-                        write_table(&mut out, &chart.table)?;
+                Block::Figures(figures) => {
+                    for figure in figures {
+                        writeln!(out, "### {}\n", md_text(&figure.heading))?;
+                        write_table(&mut out, &figure.table)?;
                     }
                 }
                 Block::Hash { label, value } => {
@@ -55,7 +55,7 @@ pub fn write(mut out: impl Write, doc: &Document) -> io::Result<()> {
 }
 
 fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
-    let header: Vec<String> = table.columns.iter().map(|c| md_text(c.title)).collect();
+    let header: Vec<String> = table.columns.iter().map(|c| md_text(&c.title)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: Vec<&str> = table
         .columns
@@ -70,7 +70,7 @@ fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
         .collect();
     writeln!(out, "|{}|", rule.join("|"))?;
     for row in &table.rows {
-        let cells: Vec<String> = row.cells.iter().map(|c| md_text(c)).collect();
+        let cells: Vec<String> = row.cells.iter().map(|c| md_text(&c.to_string())).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     writeln!(out)
@@ -79,6 +79,8 @@ fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::Money;
+    use crate::render::document::{Cell, Column, Section, TableRow};
 
     #[test]
     fn escapes_markdown() {
@@ -87,5 +89,61 @@ mod tests {
             r"a\|b \*c\* \[d\](e) \<f\> x"
         );
         assert_eq!(md_text("1200.00 USD"), "1200.00 USD");
+    }
+
+    #[test]
+    fn lays_out_a_document() {
+        let doc = Document {
+            lang: "en".into(),
+            title: "Fund: page".into(),
+            heading: "Fund".into(),
+            subtitle: "a *page*".into(),
+            sections: vec![Section {
+                id: "one",
+                heading: "One".into(),
+                blocks: vec![
+                    Block::Paragraph("Text.".into()),
+                    Block::Table(Table {
+                        name: "t",
+                        narrow: false,
+                        columns: vec![
+                            Column {
+                                title: "Name".into(),
+                                field: "name",
+                                kind: ColumnKind::Name,
+                            },
+                            Column {
+                                title: "Amount".into(),
+                                field: "amount",
+                                kind: ColumnKind::Figure,
+                            },
+                        ],
+                        rows: vec![TableRow {
+                            key: "a".into(),
+                            cells: vec![
+                                Cell::Text("a|b".into()),
+                                Cell::Money(Money {
+                                    minor: -150,
+                                    decimals: 2,
+                                }),
+                            ],
+                        }],
+                    }),
+                    Block::Hash {
+                        label: "Head".into(),
+                        value: "ab12".into(),
+                    },
+                ],
+            }],
+            footer: "Made by fondo.".into(),
+        };
+        let mut out = Vec::new();
+        write(&mut out, &doc).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "# Fund\n\na \\*page\\*\n\n## One\n\nText.\n\n\
+             | Name | Amount |\n|---|--:|\n| a\\|b | -1.50 |\n\n\
+             Head:\n\n    ab12\n\n---\n\nMade by fondo.\n"
+        );
     }
 }

@@ -1,10 +1,10 @@
-//! The SVG writer: a [`Chart`] as an inline SVG bar chart, for the HTML
+//! The SVG writer: a [`BarChart`] as an inline SVG bar chart, for the HTML
 //! writer. Bars are whole pixels computed from whole minor units, so no
 //! money is ever a float.
 
 use std::io::{self, Write};
 
-use super::document::Chart;
+use super::document::{BarChart, Tone};
 use super::markup::Markup;
 use crate::domain::money::Money;
 
@@ -18,36 +18,39 @@ fn bar_height(value: i128, max: i128, height: i128) -> i128 {
     }
 }
 
-/// Writes the chart as a `figure` holding an `svg`.
-pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &Chart) -> io::Result<()> {
+/// The colour classes of the stylesheet.
+fn class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::In => "in",
+        Tone::Out => "out",
+    }
+}
+
+/// Writes the chart as a `figure` holding an `svg`: a legend, the scale
+/// (zero and the largest bar's figure), then each group's bars side by
+/// side over its label.
+pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &BarChart) -> io::Result<()> {
     const LEFT: i128 = 72;
     const TOP: i128 = 28;
     const PLOT: i128 = 170;
-    const GROUP: i128 = 84;
     const BAR: i128 = 28;
-    let n = chart.months.len() as i128;
-    let width = LEFT + n * GROUP + 16;
+    /// Between the bars of a group.
+    const GAP: i128 = 6;
+    /// Between groups.
+    const SPACE: i128 = 22;
+    /// From one legend entry to the next.
+    const LEGEND: i128 = 50;
+    let bars = chart.series.len() as i128;
+    let bars_width = bars * BAR + (bars - 1).max(0) * GAP;
+    let group = bars_width + SPACE;
+    let width = LEFT + chart.groups.len() as i128 * group + 16;
     let height = TOP + PLOT + 44;
-    let max = chart
-        .months
-        .iter()
-        .flat_map(|(_, i, o)| [i.minor, o.minor])
-        .max()
-        .unwrap_or(0);
-    let decimals = chart.months.first().map_or(0, |m| m.1.decimals);
-    let title = format!(
-        "Money in and out per month, {}: {}",
-        chart.commodity,
-        chart
-            .months
-            .iter()
-            .map(|(m, i, o)| format!("{m} in {i}, out {o}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
+    let values = || chart.groups.iter().flat_map(|g| &g.bars).map(|b| b.value);
+    let max = values().map(|v| v.minor).max().unwrap_or(0);
+    let decimals = values().next().map_or(0, |v| v.decimals);
     let s = |v: i128| v.to_string();
     let base = TOP + PLOT;
-    h.open("figure", &[("data-chart", &chart.commodity)])?
+    h.open("figure", &[("data-chart", &chart.key)])?
         .open(
             "svg",
             &[
@@ -58,33 +61,22 @@ pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &Chart) -> io::Res
                 ("role", "img"),
             ],
         )?
-        .element("title", &[], &title)?;
-    // Legend.
-    h.open(
-        "rect",
-        &[
-            ("class", "in"),
-            ("x", &s(LEFT)),
-            ("y", "6"),
-            ("width", "12"),
-            ("height", "12"),
-        ],
-    )?
-    .close("rect")?
-    .element("text", &[("x", &s(LEFT + 18)), ("y", "17")], "in")?
-    .open(
-        "rect",
-        &[
-            ("class", "out"),
-            ("x", &s(LEFT + 50)),
-            ("y", "6"),
-            ("width", "12"),
-            ("height", "12"),
-        ],
-    )?
-    .close("rect")?
-    .element("text", &[("x", &s(LEFT + 68)), ("y", "17")], "out")?;
-    // Scale: the top line is the largest month's figure.
+        .element("title", &[], &chart.description)?;
+    for (j, series) in chart.series.iter().enumerate() {
+        let x = LEFT + j as i128 * LEGEND;
+        h.open(
+            "rect",
+            &[
+                ("class", class(series.tone)),
+                ("x", &s(x)),
+                ("y", "6"),
+                ("width", "12"),
+                ("height", "12"),
+            ],
+        )?
+        .close("rect")?
+        .element("text", &[("x", &s(x + 18)), ("y", "17")], &series.label)?;
+    }
     let top_label = Money {
         minor: max,
         decimals,
@@ -119,31 +111,31 @@ pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &Chart) -> io::Res
         ],
         &Money { minor: 0, decimals }.to_string(),
     )?;
-    for (k, (month, inflow, outflow)) in chart.months.iter().enumerate() {
-        let x = LEFT + k as i128 * GROUP + (GROUP - 2 * BAR - 6) / 2;
-        for (offset, class, value) in [(0, "in", inflow), (BAR + 6, "out", outflow)] {
-            let bar = bar_height(value.minor, max, PLOT);
+    for (k, bar_group) in chart.groups.iter().enumerate() {
+        let x = LEFT + k as i128 * group + SPACE / 2;
+        for (j, (bar, series)) in bar_group.bars.iter().zip(&chart.series).enumerate() {
+            let tall = bar_height(bar.value.minor, max, PLOT);
             h.open(
                 "rect",
                 &[
-                    ("class", class),
-                    ("x", &s(x + offset)),
-                    ("y", &s(base - bar)),
+                    ("class", class(series.tone)),
+                    ("x", &s(x + j as i128 * (BAR + GAP))),
+                    ("y", &s(base - tall)),
                     ("width", &s(BAR)),
-                    ("height", &s(bar)),
+                    ("height", &s(tall)),
                 ],
             )?
-            .element("title", &[], &format!("{month} {class}: {value}"))?
+            .element("title", &[], &bar.title)?
             .close("rect")?;
         }
         h.element(
             "text",
             &[
-                ("x", &s(x + BAR + 3)),
+                ("x", &s(x + bars_width / 2)),
                 ("y", &s(base + 20)),
                 ("text-anchor", "middle"),
             ],
-            month,
+            &bar_group.label,
         )?;
     }
     h.open(

@@ -11,6 +11,7 @@
 //! [`document`] composes the page from these rows; laying it out is
 //! [`crate::render`]'s job.
 
+pub mod messages;
 mod page;
 
 use std::collections::BTreeMap;
@@ -32,7 +33,7 @@ use crate::report::pools::{self, PoolPeriodRow};
 use crate::report::summary::{self, SummaryRow};
 use crate::store::{fund, records};
 
-pub use page::{document, plain_list};
+pub use page::document;
 
 /// Money that came in and went out of the fund in one month, in one
 /// currency (moves between pools and currency exchanges are neither).
