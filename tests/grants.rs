@@ -18,16 +18,18 @@ use std::path::Path;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use common::{Fund, GENESIS, csv_rows};
 use fondo::audit::verify::verify;
+use fondo::books;
+use fondo::books::pools::holdings;
+use fondo::domain::grant::{Grant, Status};
 use fondo::domain::member::{Role, Visibility};
 use fondo::domain::policy::{Rule, Vote};
 use fondo::error::Error;
 use fondo::ops::contribute::{ContributionRequest, Contributor, contribute};
 use fondo::ops::grants::{
-    self, ApplyRequest, CloseRequest, PayRequest, PolicyRequest, SpendRequest, Status,
+    self, ApplyRequest, CloseRequest, PayRequest, PolicyRequest, SpendRequest,
 };
 use fondo::ops::pools::{MoveRequest, move_money};
 use fondo::ops::setup::{add_account, add_commodity, init};
-use fondo::report::pools::holdings;
 use fondo::store::{Access, Db};
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
@@ -3366,22 +3368,18 @@ fn counts(db: &mut Db) -> (i64, i64) {
 
 /// The grant an operation is for, among those whose status passes `fits`
 /// (or among all, for an untargeted one); None when there is none.
-fn pick(
-    db: &mut Db,
-    target: Target,
-    fits: impl Fn(&grants::Grant) -> bool,
-) -> Option<grants::Grant> {
+fn pick(db: &mut Db, target: Target, fits: impl Fn(&Grant) -> bool) -> Option<Grant> {
     let tx = db.read().unwrap();
-    let all: Vec<grants::Grant> = grants::ids(&tx)
+    let all: Vec<Grant> = books::grants::ids(&tx)
         .unwrap()
         .into_iter()
-        .map(|id| grants::load(&tx, id).unwrap())
+        .map(|id| books::grants::load(&tx, id).unwrap())
         .filter(|g| target.any || fits(g))
         .collect();
     (!all.is_empty()).then(|| all[target.n % all.len()].clone())
 }
 
-fn bank(grant: &grants::Grant) -> String {
+fn bank(grant: &Grant) -> String {
     format!("assets:bank:{}", grant.commodity.code.to_lowercase())
 }
 
@@ -3395,8 +3393,8 @@ fn run_op(
 ) -> Option<fondo::error::Result<()>> {
     let at = *clock;
     let code = |eur: bool| if eur { "EUR" } else { "USD" };
-    let open = |g: &grants::Grant| g.status == Status::Open;
-    let approved = |g: &grants::Grant| g.status == Status::Approved;
+    let open = |g: &Grant| g.status == Status::Open;
+    let approved = |g: &Grant| g.status == Status::Approved;
     Some(match op {
         Op::Apply {
             applicant,
@@ -3527,8 +3525,8 @@ fn check_invariants(db: &mut Db, after: &str) -> Result<(), TestCaseError> {
         let tx = db.read().unwrap();
         let names = fondo::store::pools::names_by_id(&tx).unwrap();
         let mut outstanding: BTreeMap<(String, String), i128> = BTreeMap::new();
-        for id in grants::ids(&tx).unwrap() {
-            let g = grants::load(&tx, id).unwrap();
+        for id in books::grants::ids(&tx).unwrap() {
+            let g = books::grants::load(&tx, id).unwrap();
             prop_assert!(
                 g.paid() <= g.amount,
                 "{after}: G-{id} paid beyond its approval"
