@@ -2746,6 +2746,50 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
 }
 
 #[test]
+fn records_of_an_unknown_kind_are_found() {
+    let fund = decided_fund();
+    let conn = open(&fund.db);
+    drop_record_triggers(&conn);
+    let mut forged = Vec::new();
+    for grant in [None, Some(2)] {
+        conn.execute(
+            "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
+             VALUES ('ballot', ?1, '2025-02-05T10:00:00', '{}', '', '', '2025-02-05T10:00:00Z')",
+            [grant],
+        )
+        .unwrap();
+        forged.push(conn.last_insert_rowid());
+    }
+    rehash_records(&conn);
+    drop(conn);
+    let unknown = "has a kind fondo does not know (\"ballot\"); it was written outside fondo";
+    assert_eq!(
+        findings(&fund),
+        [
+            (
+                "V114".to_owned(),
+                format!("record {}", forged[0]),
+                unknown.to_owned()
+            ),
+            (
+                "V114".to_owned(),
+                format!("record {}", forged[1]),
+                unknown.to_owned()
+            ),
+            (
+                "V114".to_owned(),
+                "G-0002".to_owned(),
+                format!(
+                    "the governance log is damaged (record {} has a kind fondo does not know (\"ballot\")); \
+                     restore the fund's file from a backup, or ask for help before changing it",
+                    forged[1]
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
 fn forged_payments_and_amounts_are_found() {
     // A payment record claiming more than was approved: V115.
     let fund = decided_fund();

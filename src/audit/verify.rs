@@ -500,8 +500,18 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         if record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) != r.hash {
             checker.find(
                 codes::RECORDS_CHAIN,
-                at,
+                at.clone(),
                 format!("its content ({}) does not match its stored hash; it was changed after it was recorded", r.kind),
+            );
+        }
+        if RecordKind::parse(&r.kind).is_none() {
+            checker.find(
+                codes::RECORDS_CHAIN,
+                at,
+                format!(
+                    "has a kind fondo does not know ({:?}); it was written outside fondo",
+                    r.kind
+                ),
             );
         }
         prev = r.hash;
@@ -621,7 +631,7 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
     let key = |table: &str, id: &Value| format!("{table} {}", id.to_string().trim_matches('"'));
     for r in records::all(conn)? {
         let p = &r.payload;
-        // A kind fondo does not know is no audit record.
+        // An unknown kind was reported with the chain (V114).
         let Some(kind) = RecordKind::parse(&r.kind) else {
             continue;
         };
