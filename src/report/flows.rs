@@ -28,8 +28,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::account::{
-    AccountType, CONVERSIONS_PREFIX, DISTRIBUTED_ACCOUNT, GRANTS_PREFIX, REALLOCATION_ACCOUNT,
-    validate_account_name,
+    AccountType, CONTRIBUTIONS_INCOME, CONVERSIONS_PREFIX, DISTRIBUTED_ACCOUNT, GRANTS_PREFIX,
+    REALLOCATION_ACCOUNT, under_prefix, validate_account_name,
 };
 use crate::domain::period::Span;
 use crate::error::Result;
@@ -157,9 +157,7 @@ fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind, String, i1
     let net_out = debits - credits;
     match kind {
         AccountType::Assets | AccountType::Liabilities => Vec::new(),
-        AccountType::Income => vec![if lower == "income:contributions"
-            || lower.starts_with("income:contributions:")
-        {
+        AccountType::Income => vec![if under_prefix(&lower, CONTRIBUTIONS_INCOME) {
             (Kind::Contributions, String::new(), net_in)
         } else if lower == "income:in-kind:goods" {
             (Kind::GoodsInKind, String::new(), net_in)
