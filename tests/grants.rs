@@ -18,16 +18,18 @@ use std::path::Path;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use common::{Fund, GENESIS, csv_rows};
 use fondo::audit::verify::verify;
+use fondo::books;
+use fondo::books::pools::holdings;
+use fondo::domain::grant::{Grant, Status};
 use fondo::domain::member::{Role, Visibility};
 use fondo::domain::policy::{Rule, Vote};
 use fondo::error::Error;
 use fondo::ops::contribute::{ContributionRequest, Contributor, contribute};
 use fondo::ops::grants::{
-    self, ApplyRequest, CloseRequest, PayRequest, PolicyRequest, SpendRequest, Status,
+    self, ApplyRequest, CloseRequest, PayRequest, PolicyRequest, SpendRequest,
 };
 use fondo::ops::pools::{MoveRequest, move_money};
 use fondo::ops::setup::{add_account, add_commodity, init};
-use fondo::report::pools::holdings;
 use fondo::store::{Access, Db};
 use proptest::prelude::*;
 use rusqlite::{Connection, params};
@@ -2744,6 +2746,50 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
 }
 
 #[test]
+fn records_of_an_unknown_kind_are_found() {
+    let fund = decided_fund();
+    let conn = open(&fund.db);
+    drop_record_triggers(&conn);
+    let mut forged = Vec::new();
+    for grant in [None, Some(2)] {
+        conn.execute(
+            "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
+             VALUES ('ballot', ?1, '2025-02-05T10:00:00', '{}', '', '', '2025-02-05T10:00:00Z')",
+            [grant],
+        )
+        .unwrap();
+        forged.push(conn.last_insert_rowid());
+    }
+    rehash_records(&conn);
+    drop(conn);
+    let unknown = "has a kind fondo does not know (\"ballot\"); it was written outside fondo";
+    assert_eq!(
+        findings(&fund),
+        [
+            (
+                "V114".to_owned(),
+                format!("record {}", forged[0]),
+                unknown.to_owned()
+            ),
+            (
+                "V114".to_owned(),
+                format!("record {}", forged[1]),
+                unknown.to_owned()
+            ),
+            (
+                "V114".to_owned(),
+                "G-0002".to_owned(),
+                format!(
+                    "the governance log is damaged (record {} has a kind fondo does not know (\"ballot\")); \
+                     restore the fund's file from a backup, or ask for help before changing it",
+                    forged[1]
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
 fn forged_payments_and_amounts_are_found() {
     // A payment record claiming more than was approved: V115.
     let fund = decided_fund();
@@ -3366,22 +3412,18 @@ fn counts(db: &mut Db) -> (i64, i64) {
 
 /// The grant an operation is for, among those whose status passes `fits`
 /// (or among all, for an untargeted one); None when there is none.
-fn pick(
-    db: &mut Db,
-    target: Target,
-    fits: impl Fn(&grants::Grant) -> bool,
-) -> Option<grants::Grant> {
+fn pick(db: &mut Db, target: Target, fits: impl Fn(&Grant) -> bool) -> Option<Grant> {
     let tx = db.read().unwrap();
-    let all: Vec<grants::Grant> = grants::ids(&tx)
+    let all: Vec<Grant> = books::grants::ids(&tx)
         .unwrap()
         .into_iter()
-        .map(|id| grants::load(&tx, id).unwrap())
+        .map(|id| books::grants::load(&tx, id).unwrap())
         .filter(|g| target.any || fits(g))
         .collect();
     (!all.is_empty()).then(|| all[target.n % all.len()].clone())
 }
 
-fn bank(grant: &grants::Grant) -> String {
+fn bank(grant: &Grant) -> String {
     format!("assets:bank:{}", grant.commodity.code.to_lowercase())
 }
 
@@ -3395,8 +3437,8 @@ fn run_op(
 ) -> Option<fondo::error::Result<()>> {
     let at = *clock;
     let code = |eur: bool| if eur { "EUR" } else { "USD" };
-    let open = |g: &grants::Grant| g.status == Status::Open;
-    let approved = |g: &grants::Grant| g.status == Status::Approved;
+    let open = |g: &Grant| g.status == Status::Open;
+    let approved = |g: &Grant| g.status == Status::Approved;
     Some(match op {
         Op::Apply {
             applicant,
@@ -3527,8 +3569,8 @@ fn check_invariants(db: &mut Db, after: &str) -> Result<(), TestCaseError> {
         let tx = db.read().unwrap();
         let names = fondo::store::pools::names_by_id(&tx).unwrap();
         let mut outstanding: BTreeMap<(String, String), i128> = BTreeMap::new();
-        for id in grants::ids(&tx).unwrap() {
-            let g = grants::load(&tx, id).unwrap();
+        for id in books::grants::ids(&tx).unwrap() {
+            let g = books::grants::load(&tx, id).unwrap();
             prop_assert!(
                 g.paid() <= g.amount,
                 "{after}: G-{id} paid beyond its approval"

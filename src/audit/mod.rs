@@ -1,10 +1,12 @@
 //! Audit: everything that checks the books or lets others check them.
 //!
 //! `verify` re-derives the chains, balances, pools and decisions of one
-//! database; `bundle` holds the audit bundle's format, its writer and the
+//! database; `doctor` explains its findings with the waiting work that
+//! `report::doctor` finds; `bundle` holds the audit bundle's format, its writer and the
 //! offline checker that needs no database. Audit reads through `books`,
 //! `report` and `store`; it never writes the books and nothing below it
 //! imports it.
 
 pub mod bundle;
+pub mod doctor;
 pub mod verify;

@@ -11,13 +11,16 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::books::grants;
+use crate::books::pools::available;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
+use crate::domain::grant::{Status, grant_label};
 use crate::domain::hash::{Content, GENESIS, hash_in, record_hash, recorded_form};
 use crate::domain::money::{Commodity, format_minor};
-use crate::domain::policy::{Outcome, evaluate};
+use crate::domain::policy::{Outcome, Tally, evaluate};
+use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
-use crate::ops::grants;
 use crate::render::Row;
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
@@ -497,8 +500,18 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         if record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) != r.hash {
             checker.find(
                 codes::RECORDS_CHAIN,
-                at,
+                at.clone(),
                 format!("its content ({}) does not match its stored hash; it was changed after it was recorded", r.kind),
+            );
+        }
+        if RecordKind::parse(&r.kind).is_none() {
+            checker.find(
+                codes::RECORDS_CHAIN,
+                at,
+                format!(
+                    "has a kind fondo does not know ({:?}); it was written outside fondo",
+                    r.kind
+                ),
             );
         }
         prev = r.hash;
@@ -517,7 +530,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         );
     }
     for id in grants::ids(conn)? {
-        let label = grants::grant_label(id);
+        let label = grant_label(id);
         let grant = match grants::load(conn, id) {
             Ok(grant) => grant,
             Err(e) => {
@@ -544,7 +557,13 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         // the one recorded with the decision (role history may be completed
         // later without changing who could vote then).
         let mut tally = grants::tally(conn, &grant, decided)?;
-        if let Some([consents, objections, abstentions, eligible]) = grant.decided_tally {
+        if let Some(Tally {
+            consents,
+            objections,
+            abstentions,
+            eligible,
+        }) = grant.decided_tally
+        {
             if [consents, objections, abstentions]
                 != [tally.consents, tally.objections, tally.abstentions]
             {
@@ -560,10 +579,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
             tally.eligible = eligible;
         }
         let outcome = evaluate(&grant.tier.rule, &tally, grant.window_closes(), decided);
-        let approved = matches!(
-            grant.status,
-            grants::Status::Approved | grants::Status::Closed
-        );
+        let approved = matches!(grant.status, Status::Approved | Status::Closed);
         let consistent = match outcome {
             Outcome::Approved(_) => approved,
             Outcome::Rejected(_) => !approved,
@@ -585,8 +601,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         // fit in what it held (days are the ledger's unit of time).
         if approved {
             // A grant that cannot be replayed was reported above.
-            let Ok(left) =
-                grants::available(conn, grant.pool, &grant.commodity, Some(decided.date()))
+            let Ok(left) = available(conn, grant.pool, &grant.commodity, Some(decided.date()))
             else {
                 continue;
             };
@@ -616,41 +631,55 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
     let key = |table: &str, id: &Value| format!("{table} {}", id.to_string().trim_matches('"'));
     for r in records::all(conn)? {
         let p = &r.payload;
-        match r.kind.as_str() {
-            "member" => {
+        // An unknown kind was reported with the chain (V114).
+        let Some(kind) = RecordKind::parse(&r.kind) else {
+            continue;
+        };
+        match kind {
+            RecordKind::Member => {
                 let mut row = p.clone();
                 row["inactive_since"] = Value::Null;
                 expected.insert(key("member", &p["id"]), row);
             }
-            "member-inactive" => {
+            RecordKind::MemberInactive => {
                 if let Some(row) = expected.get_mut(&key("member", &p["id"])) {
                     row["inactive_since"] = p["inactive_since"].clone();
                 }
             }
-            "role-term" => {
+            RecordKind::RoleTerm => {
                 expected.insert(key("role term", &p["id"]), p.clone());
             }
-            "role-end" => {
+            RecordKind::RoleEnd => {
                 if let Some(row) = expected.get_mut(&key("role term", &p["id"])) {
                     row["ends_on"] = p["ends_on"].clone();
                 }
             }
-            "pool" => {
+            RecordKind::Pool => {
                 expected.insert(key("pool", &p["id"]), p.clone());
             }
-            "contribution" => {
+            RecordKind::Contribution => {
                 expected.insert(key("contribution of transaction", &p["txn"]), p.clone());
             }
-            "pledge" => {
+            RecordKind::Pledge => {
                 expected.insert(key("pledge", &p["id"]), p.clone());
             }
-            "setting" => {
+            RecordKind::Setting => {
                 expected.insert(key("setting", &p["key"]), p.clone());
             }
-            "rate" => {
+            RecordKind::Rate => {
                 expected.insert(key("rate", &p["id"]), p.clone());
             }
-            _ => {}
+            // Governance records, checked by `check_records`.
+            RecordKind::Policy
+            | RecordKind::Relation
+            | RecordKind::Application
+            | RecordKind::Vote
+            | RecordKind::Decision
+            | RecordKind::Payment
+            | RecordKind::Spend
+            | RecordKind::Closure
+            | RecordKind::Withdrawal
+            | RecordKind::Budget => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();

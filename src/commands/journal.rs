@@ -8,8 +8,8 @@ use crate::cli::JournalCommand;
 use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
 use fondo::error::{Error, Result};
 use fondo::ops::bank::import_contributions;
-use fondo::ops::export::export_journal;
 use fondo::ops::import::{ImportOptions, ImportSummary, import_journal};
+use fondo::report::export::export_journal;
 use fondo::store::Access;
 
 pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {

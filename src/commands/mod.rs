@@ -27,7 +27,7 @@ use crate::cli::{Cli, Command, ExportCommand, FormatArg, PeriodArgs, ReportComma
 use fondo::domain::date::parse_date;
 use fondo::domain::period::Span;
 use fondo::error::Result;
-use fondo::ops::Progress;
+use fondo::progress::Progress;
 use fondo::render::Format;
 use fondo::store::{Access, Db};
 

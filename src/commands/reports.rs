@@ -7,11 +7,12 @@ use serde::Serialize;
 
 use crate::cli::{BalanceArgs, RegisterArgs};
 use crate::commands::{Outcome, date_arg, open, stdout};
+use fondo::audit::doctor;
 use fondo::audit::verify::{self, Finding};
 use fondo::error::{Error, Result};
-use fondo::ops;
 use fondo::render::{Format, Renderer, TableWidths, TableWriter, write_rows};
 use fondo::report::balance::{self, BalanceQuery};
+use fondo::report::doctor::Severity;
 use fondo::report::register::{self, RegisterQuery};
 use fondo::store::Access;
 
@@ -122,11 +123,9 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
 /// `fondo doctor`: exit 1 when any item is a problem.
 pub fn doctor(path: &Path, format: Format) -> Result<Outcome> {
     let mut db = open(path, Access::Read)?;
-    let advice = ops::doctor::doctor(&mut db, chrono::Local::now().naive_local())?;
+    let advice = doctor::doctor(&mut db, chrono::Local::now().naive_local())?;
     write_rows(format, stdout(), &advice)?;
     Ok(Outcome::found(
-        advice
-            .iter()
-            .any(|a| a.severity == ops::doctor::Severity::Problem),
+        advice.iter().any(|a| a.severity == Severity::Problem),
     ))
 }

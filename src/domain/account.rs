@@ -39,6 +39,35 @@ impl fmt::Display for AccountType {
     }
 }
 
+// Accounts fondo writes to itself, and the prefixes reports read them by.
+
+/// The account reallocations between pools are posted to.
+pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
+/// The income account contributions of money are credited to.
+pub const CONTRIBUTIONS_INCOME: &str = "income:contributions";
+/// Where goods given out of in-kind stock are charged.
+pub const DISTRIBUTED_ACCOUNT: &str = "expenses:in-kind:distributed";
+/// Where the fees of a currency exchange are charged.
+pub const EXCHANGE_FEE_ACCOUNT: &str = "expenses:fees:exchange";
+/// The prefix of the conversion accounts, one per commodity.
+pub const CONVERSIONS_PREFIX: &str = "equity:conversions:";
+/// The prefix of the accounts grants are paid from, one per category.
+pub const GRANTS_PREFIX: &str = "expenses:grants:";
+
+/// The conversion account of a commodity: `equity:conversions:EUR`.
+pub fn conversion_account(code: &str) -> String {
+    format!("{CONVERSIONS_PREFIX}{code}")
+}
+
+/// The account a grant of a category is paid from (`expenses:grants:rent`;
+/// `expenses:grants:general` without a category).
+pub fn grant_account(category: Option<&str>) -> String {
+    format!(
+        "{GRANTS_PREFIX}{}",
+        category.map_or("general".to_owned(), name_key)
+    )
+}
+
 /// Checks an account name and returns its type.
 pub fn validate_account_name(name: &str) -> Result<AccountType> {
     let err = |reason: &str| Error::AccountName {

@@ -1,17 +1,23 @@
-//! Domain types: money, dates, accounts, transactions and the hash chain.
+//! Domain types: money, dates, accounts, transactions and the hash chain;
+//! governance record kinds and payloads, and a grant replayed from them.
 //!
 //! Constructors here refuse invalid states, so the rest of fondo cannot build
 //! an unbalanced transaction or an amount with more places than its commodity.
-//! Nothing in this module touches SQL or the terminal.
+//! Nothing in this module touches SQL or the terminal, and it imports no
+//! other part of fondo but `error`.
 
 pub mod account;
 pub mod bankmap;
 pub mod currency;
 pub mod date;
+pub mod grant;
 pub mod hash;
+pub mod journal;
 pub mod member;
 pub mod money;
 pub mod period;
 pub mod policy;
 pub mod pool;
+pub mod records;
+pub mod settings;
 pub mod txn;

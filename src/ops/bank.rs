@@ -21,19 +21,17 @@ use std::path::Path;
 use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
-use crate::domain::account::{AccountType, validate_account_name};
+use crate::books::members::member;
+use crate::domain::account::{AccountType, CONTRIBUTIONS_INCOME, validate_account_name};
 use crate::domain::bankmap::{BankMap, RowText};
 use crate::domain::money::{Commodity, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
-use crate::ops::members::member;
-use crate::ops::{Book, NewCommodity, Progress, now, pools};
+use crate::ops::{Book, NewCommodity, now, pools};
+use crate::progress::Progress;
 use crate::store::txns::Writer;
 use crate::store::{Db, imports, members};
-
-/// The income account contributions are credited to.
-pub const INCOME_ACCOUNT: &str = "income:contributions";
 
 /// What a bank import did (or, on a dry run, would do).
 #[derive(Debug, Clone, Default)]
@@ -157,7 +155,7 @@ pub fn import_contributions(
         ..BankSummary::default()
     };
     let fee_account = (!at.fees.is_empty()).then_some(map.defaults.fee_account.as_str());
-    for account in std::iter::once(INCOME_ACCOUNT).chain(fee_account) {
+    for account in std::iter::once(CONTRIBUTIONS_INCOME).chain(fee_account) {
         if book.account_or_create(&tx, account)?.1 {
             summary.accounts_created.push(account.to_owned());
         }
@@ -290,7 +288,7 @@ pub fn import_contributions(
         if fees > 0 {
             postings.push(leg(&map.defaults.fee_account, fees, true));
         }
-        postings.push(leg(INCOME_ACCOUNT, -gross, true));
+        postings.push(leg(CONTRIBUTIONS_INCOME, -gross, true));
         let reference = Some(text.reference.to_owned());
         let txn = match Transaction::new(date, "Contribution".into(), None, reference, postings)
             .and_then(|txn| Ok((book.posting_ids(&txn)?, txn)))

@@ -6,31 +6,19 @@
 //! and both stay on record. A category names what spending it covers: the
 //! grant category (`rent` covers `expenses:grants:rent`) or an expense
 //! account below `expenses:` (`operations` covers `expenses:operations:…`);
-//! see [`covers`].
+//! see [`crate::books::budgets::covers`].
 
 use chrono::NaiveDateTime;
-use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 
+use crate::books::budgets;
 use crate::domain::account::{name_key, validate_account_name};
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::period::Span;
+use crate::domain::records::{BudgetRecord, RecordKind, to_json};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, now};
 use crate::store::pools::GENERAL;
 use crate::store::{Db, records};
-
-/// A budget as recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BudgetRecord {
-    pub pool: i64,
-    pub category: String,
-    pub commodity: String,
-    /// Minor units of the commodity.
-    pub amount: i64,
-    /// `2026`, `2026-Q1` or `2026-03`.
-    pub period: String,
-}
 
 /// A budget to set.
 #[derive(Debug, Clone)]
@@ -42,17 +30,6 @@ pub struct BudgetRequest {
     pub period: String,
     /// When it was set (now, taken once the write lock is held, when None).
     pub at: Option<NaiveDateTime>,
-}
-
-/// Whether spending in category `spent` (a grant category, or an expense
-/// account's path below `expenses:`) counts against a budget for `budgeted`:
-/// the same, or below it (`operations` covers `operations:printing`).
-pub fn covers(budgeted: &str, spent: &str) -> bool {
-    let (budgeted, spent) = (name_key(budgeted), name_key(spent));
-    spent == budgeted
-        || spent
-            .strip_prefix(&budgeted)
-            .is_some_and(|rest| rest.starts_with(':'))
 }
 
 /// Records a budget; returns it with the pool's name and whether it
@@ -87,68 +64,19 @@ pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String
         amount,
         period: span.label,
     };
-    let replaces = all(&tx)?.iter().any(|(_, b)| same_key(b, &record));
-    let payload = serde_json::to_value(&record).expect("budget payloads are plain data");
+    let replaces = budgets::all(&tx)?.iter().any(|(_, b)| b.same_key(&record));
     records::append(
         &tx,
-        "budget",
+        RecordKind::Budget.as_str(),
         None,
         &request
             .at
             .unwrap_or_else(|| chrono::Local::now().naive_local())
             .format("%Y-%m-%dT%H:%M:%S")
             .to_string(),
-        &payload,
+        &to_json(&record),
         &now(),
     )?;
     tx.commit().ctx("committing the budget")?;
     Ok((record, pool_name, replaces))
-}
-
-fn same_key(a: &BudgetRecord, b: &BudgetRecord) -> bool {
-    a.pool == b.pool
-        && a.category == b.category
-        && a.commodity == b.commodity
-        && a.period == b.period
-}
-
-/// Every budget record with when it was set, oldest first.
-pub fn all(conn: &Connection) -> Result<Vec<(String, BudgetRecord)>> {
-    records::of_kind(conn, "budget")?
-        .into_iter()
-        .map(|r| {
-            let budget = serde_json::from_value(r.payload).map_err(|e| Error::Damaged {
-                what: "the governance log".into(),
-                detail: format!("budget record {} cannot be read: {e}", r.id),
-            })?;
-            Ok((r.at, budget))
-        })
-        .collect()
-}
-
-/// The budgets in force: the latest for each pool, category, commodity and
-/// period, in the order they were first set.
-pub fn in_force(conn: &Connection) -> Result<Vec<(String, BudgetRecord)>> {
-    let mut latest: Vec<(String, BudgetRecord)> = Vec::new();
-    for (at, budget) in all(conn)? {
-        match latest.iter_mut().find(|(_, b)| same_key(b, &budget)) {
-            Some(slot) => *slot = (at, budget),
-            None => latest.push((at, budget)),
-        }
-    }
-    Ok(latest)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::covers;
-
-    #[test]
-    fn categories_cover_what_lies_below_them() {
-        assert!(covers("rent", "rent"));
-        assert!(covers("operations", "operations:printing"));
-        assert!(covers("Operations", "operations:printing"));
-        assert!(!covers("operations", "operationsx"));
-        assert!(!covers("operations:printing", "operations"));
-    }
 }

@@ -16,13 +16,16 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::account::{AccountType, validate_account_name};
+use crate::books::members::member;
+use crate::domain::account::{
+    AccountType, CONTRIBUTIONS_INCOME, DISTRIBUTED_ACCOUNT, validate_account_name,
+};
 use crate::domain::currency;
 use crate::domain::money::{parse_decimal, to_minor};
+use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::ledger::Posted;
-use crate::ops::members::{CONTRIBUTION_ACCOUNT, member};
 use crate::ops::{Book, NewCommodity, now, pools, post_one};
 use crate::store::txns::Writer;
 use crate::store::{Db, members, settings};
@@ -104,7 +107,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
             };
             (
                 into,
-                "income:contributions".to_owned(),
+                CONTRIBUTIONS_INCOME.to_owned(),
                 "Contribution".to_owned(),
             )
         }
@@ -161,9 +164,6 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         },
     })
 }
-
-/// The account goods given out are charged to.
-pub const DISTRIBUTED_ACCOUNT: &str = "expenses:in-kind:distributed";
 
 /// Goods given out of the fund's stock.
 #[derive(Debug, Clone)]

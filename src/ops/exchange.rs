@@ -19,16 +19,15 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::account::{
+    AccountType, EXCHANGE_FEE_ACCOUNT, conversion_account, validate_account_name,
+};
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor, validate_code};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, now, post_one};
 use crate::store::Db;
 use crate::store::rates::{self, StoredRate};
-
-/// The account fees of exchanges are charged to.
-pub const FEE_ACCOUNT: &str = "expenses:fees:exchange";
 
 /// An exchange to record.
 #[derive(Debug, Clone)]
@@ -119,8 +118,8 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         }
         None => None,
     };
-    let from_conversion = format!("equity:conversions:{}", from.code);
-    let to_conversion = format!("equity:conversions:{}", to.code);
+    let from_conversion = conversion_account(&from.code);
+    let to_conversion = conversion_account(&to.code);
     for account in [&from_conversion, &to_conversion] {
         book.account_or_create(&tx, account)?;
     }
@@ -160,8 +159,8 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
             )));
         };
         let (_, fee) = positive(amount, commodity)?;
-        book.account_or_create(&tx, FEE_ACCOUNT)?;
-        postings.push(leg(FEE_ACCOUNT, commodity, fee, true));
+        book.account_or_create(&tx, EXCHANGE_FEE_ACCOUNT)?;
+        postings.push(leg(EXCHANGE_FEE_ACCOUNT, commodity, fee, true));
         postings.push(leg(paid_from, commodity, -fee, false));
         description.push_str(&format!(
             ", fee {} {}",

@@ -19,34 +19,16 @@ use csv::StringRecord;
 
 use crate::domain::date::parse_date;
 use crate::domain::hash::{Form, txn_hash_in};
+use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::ledger::check_open;
-use crate::ops::{Book, NewCommodity, Progress, now};
+use crate::ops::{Book, NewCommodity, now};
+use crate::progress::Progress;
 use crate::store::txns::{self, PostingIds, Writer};
 use crate::store::{Db, imports};
-
-/// The columns every journal CSV starts with, in this order.
-pub const REQUIRED_COLUMNS: [&str; 6] = [
-    "txn",
-    "date",
-    "description",
-    "account",
-    "amount",
-    "commodity",
-];
-/// Optional columns, in the order `journal export` writes them.
-pub const OPTIONAL_COLUMNS: [&str; 7] = [
-    "payee",
-    "reference",
-    "memo",
-    "pool",
-    "reverses",
-    "prev_hash",
-    "hash",
-];
 
 /// How to import.
 #[derive(Debug, Clone)]

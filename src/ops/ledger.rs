@@ -131,7 +131,8 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
 /// Refuses to void a grant's tranche or the return recorded at its closure:
 /// the grant's records would still count the money as paid or returned.
 fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
-    use crate::ops::grants::{self, grant_label};
+    use crate::books::grants;
+    use crate::domain::grant::grant_label;
     for grant_id in grants::ids(conn)? {
         let g = grants::load(conn, grant_id)?;
         let label = grant_label(g.id);

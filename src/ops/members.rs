@@ -6,30 +6,16 @@
 //! chose: `role list` flags terms past it, nothing blocks them.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
+use crate::books::members::member;
 use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::pool::validate_member_name;
+use crate::domain::settings::{CONTRIBUTION_ACCOUNT, TERM_LIMIT_PREFIX};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::{Book, now};
-use crate::store::members::{self, NewMember, StoredMember, Term};
+use crate::store::members::{self, NewMember, Term};
 use crate::store::{Db, settings};
-
-/// The setting naming the account contributions of money go into.
-pub const CONTRIBUTION_ACCOUNT: &str = "contribution-account";
-
-/// The setting holding the longest term, in months, for a role.
-pub fn term_limit_key(role: Role) -> String {
-    format!("max-term-months.{role}")
-}
-
-/// A member by name (any case), or an error naming what exists.
-pub(crate) fn member(conn: &Connection, name: &str) -> Result<StoredMember> {
-    members::find_by_key(conn, &name_key(name))?.ok_or_else(|| Error::UnknownMember {
-        name: name.to_owned(),
-    })
-}
 
 /// Adds a member. Names are unique ignoring case.
 pub fn add(
@@ -166,7 +152,7 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
                 account.name
             )));
         }
-    } else if let Some(role) = key.strip_prefix("max-term-months.") {
+    } else if let Some(role) = key.strip_prefix(TERM_LIMIT_PREFIX) {
         role.parse::<Role>()?;
         if !value.parse::<u32>().is_ok_and(|months| months > 0) {
             return Err(Error::Refused(format!(
@@ -175,7 +161,7 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
         }
     } else {
         return Err(Error::Refused(format!(
-            "unknown setting {key:?}; settings are {CONTRIBUTION_ACCOUNT} and max-term-months.ROLE (treasurer, steward, member)"
+            "unknown setting {key:?}; settings are {CONTRIBUTION_ACCOUNT} and {TERM_LIMIT_PREFIX}ROLE (treasurer, steward, member)"
         )));
     }
     settings::set(&tx, key, value, &now())?;

@@ -2,15 +2,18 @@
 //! SQLite transaction on the [`Db`](crate::store::Db), commits it once at the
 //! end (an early `?` rolls everything back), and returns typed results. Nothing
 //! here prints or exits.
+//!
+//! Rule: ops write. They read what they check through `books` (grant state,
+//! pool holdings and commitments, budgets, members) and write through
+//! `store`; they never import `report`, nor `audit` (but for `backup`, which
+//! still runs `audit::verify` on the copies it makes).
 
 pub mod backup;
 pub mod bank;
 pub mod budget;
 pub mod contribute;
 pub mod csvin;
-pub mod doctor;
 pub mod exchange;
-pub mod export;
 pub mod grants;
 pub mod import;
 pub mod ledger;
@@ -75,23 +78,6 @@ fn append_one(
 /// The wall-clock time recorded with new rows (never part of a hash).
 pub(crate) fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// Reports how far a long operation has come (bytes of a file, rows of a
-/// table). The command layer draws it; the core only counts.
-pub trait Progress {
-    fn start(&self, total: u64);
-    fn set(&self, done: u64);
-    fn finish(&self);
-}
-
-/// Progress that goes nowhere.
-pub struct NoProgress;
-
-impl Progress for NoProgress {
-    fn start(&self, _: u64) {}
-    fn set(&self, _: u64) {}
-    fn finish(&self) {}
 }
 
 /// What a use case may do with a commodity it has not seen before.

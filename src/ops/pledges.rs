@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
+use crate::books::members::member;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::period::Every;
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::members::member;
 use crate::ops::{Book, NewCommodity, now};
 use crate::store::Db;
 use crate::store::members::{self, StoredPledge};

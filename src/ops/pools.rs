@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::domain::account::{AccountType, name_key};
+use crate::books::{grants, pools::holdings};
+use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
@@ -23,9 +24,6 @@ use crate::ops::ledger::Posted;
 use crate::ops::{Book, NewCommodity, now};
 use crate::store::txns::{Touched, Writer};
 use crate::store::{Db, accounts, commodities, pools};
-
-/// The account reallocations between pools are posted to.
-pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
 
 /// The checks that follow every write: no restricted pool below zero on any
 /// day, and restricted money never spent on something else.
@@ -46,12 +44,12 @@ pub(crate) fn ensure_holdings(conn: &Connection, touched: &Touched) -> Result<()
 /// available than nothing: money committed to approved grants cannot be
 /// spent, moved or exchanged for anything else.
 fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
-    if crate::ops::grants::ids(conn)?.is_empty() {
+    if grants::ids(conn)?.is_empty() {
         return Ok(());
     }
     let names = pools::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
-    let holdings = crate::report::pools::holdings(conn, None)?;
+    let holdings = holdings(conn, None)?;
     // Restricted pools written to, and the general pool in every commodity
     // written (any untagged spending is the general pool's).
     let general = touched
@@ -281,7 +279,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     }
     ensure_sound(&tx, &touched)?;
     if let Some(pool) = from_id {
-        let left = crate::ops::grants::available(&tx, pool, &commodity, Some(request.date))?;
+        let left = crate::books::pools::available(&tx, pool, &commodity, Some(request.date))?;
         if left < 0 {
             return Err(Error::Refused(format!(
                 "pool {from} would have {} {} available on {}: the rest is committed to approved grants and cannot be moved",

@@ -9,10 +9,10 @@ use rusqlite::Connection;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use crate::books::budgets::{covers, in_force};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::error::Result;
-use crate::ops::budget::{covers, in_force};
 use crate::render::Row;
 use crate::report::convert::Converter;
 use crate::report::flows::{Flow, flows};

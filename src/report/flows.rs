@@ -27,11 +27,12 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::account::{
+    AccountType, CONTRIBUTIONS_INCOME, CONVERSIONS_PREFIX, DISTRIBUTED_ACCOUNT, GRANTS_PREFIX,
+    REALLOCATION_ACCOUNT, under_prefix, validate_account_name,
+};
 use crate::domain::period::Span;
 use crate::error::Result;
-use crate::ops::contribute::DISTRIBUTED_ACCOUNT;
-use crate::ops::pools::REALLOCATION_ACCOUNT;
 use crate::store::{accounts, commodities, flows, pools};
 
 /// Which way a flow goes for its pool.
@@ -156,9 +157,7 @@ fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind, String, i1
     let net_out = debits - credits;
     match kind {
         AccountType::Assets | AccountType::Liabilities => Vec::new(),
-        AccountType::Income => vec![if lower == "income:contributions"
-            || lower.starts_with("income:contributions:")
-        {
+        AccountType::Income => vec![if under_prefix(&lower, CONTRIBUTIONS_INCOME) {
             (Kind::Contributions, String::new(), net_in)
         } else if lower == "income:in-kind:goods" {
             (Kind::GoodsInKind, String::new(), net_in)
@@ -167,7 +166,7 @@ fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind, String, i1
         } else {
             (Kind::OtherIncome, account.to_owned(), net_in)
         }],
-        AccountType::Expenses => vec![if let Some(category) = rest("expenses:grants:") {
+        AccountType::Expenses => vec![if let Some(category) = rest(GRANTS_PREFIX) {
             let category = category.split(':').next().unwrap_or("").to_owned();
             (Kind::Grants, category, net_out)
         } else if lower == DISTRIBUTED_ACCOUNT {
@@ -181,7 +180,7 @@ fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind, String, i1
             (Kind::MovedIn, String::new(), credits),
             (Kind::MovedOut, String::new(), debits),
         ],
-        AccountType::Equity if lower.starts_with("equity:conversions:") => {
+        AccountType::Equity if lower.starts_with(CONVERSIONS_PREFIX) => {
             vec![(Kind::Conversions, String::new(), net_in)]
         }
         AccountType::Equity => vec![(Kind::OtherEquity, String::new(), net_in)],

@@ -6,12 +6,13 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::domain::date::parse_date;
+use crate::books::grants::{self, policies, tally};
+use crate::books::members;
+use crate::domain::grant::{Grant, Line, Status, grant_label};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::error::Result;
-use crate::ops::grants::{self, Grant, Status, grant_label, member_names, policies, tally};
 use crate::render::Row;
 use crate::report::members::FactRow;
 use crate::store::{fund, pools};
@@ -69,7 +70,7 @@ impl Names {
         Ok(Names {
             audience,
             secret: fund::secret(conn)?,
-            members: member_names(conn)?,
+            members: members::by_id(conn)?,
             pools: pools::names_by_id(conn)?,
         })
     }
@@ -231,10 +232,10 @@ pub struct GrantAt<'g> {
 /// Replays what a grant had become by the end of `day`.
 pub fn grant_at(grant: &Grant, day: NaiveDate) -> GrantAt<'_> {
     let by = |at: NaiveDateTime| at.date() <= day;
-    let dated = |lines: &[grants::Line]| -> Vec<(NaiveDate, i64)> {
+    let dated = |lines: &[Line]| -> Vec<(NaiveDate, i64)> {
         lines
             .iter()
-            .filter_map(|l| Some((parse_date(&l.date).ok()?, l.amount)))
+            .map(|l| (l.date, l.amount))
             .filter(|(d, _)| *d <= day)
             .collect()
     };
@@ -360,8 +361,8 @@ pub fn show(
     if let Some(category) = &g.category {
         rows.push(fact("grant", "category", category.clone()));
     }
-    if let Some(needed) = &g.needed_by {
-        rows.push(fact("grant", "needed by", needed.clone()));
+    if let Some(needed) = g.needed_by {
+        rows.push(fact("grant", "needed by", needed.to_string()));
     }
     rows.push(fact("grant", "applied", at(g.applied_at)));
     let reason = policies(conn, g.pool)?
@@ -402,7 +403,7 @@ pub fn show(
     if let (Some(decided), Some(why)) = (g.decided_at, &g.explanation) {
         rows.push(fact(
             "decision",
-            g.status_word(),
+            status_word(&g),
             format!("{} — {why}", at(decided)),
         ));
     }
@@ -473,12 +474,11 @@ pub fn show(
     Ok(rows)
 }
 
-impl Grant {
-    fn status_word(&self) -> &'static str {
-        match self.status {
-            Status::Rejected => "rejected",
-            _ => "approved",
-        }
+/// What a decision made of a grant.
+fn status_word(grant: &Grant) -> &'static str {
+    match grant.status {
+        Status::Rejected => "rejected",
+        _ => "approved",
     }
 }
 

@@ -10,10 +10,11 @@ use chrono::{Months, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::books::members::member;
 use crate::domain::member::{Audience, Role, shown_name};
 use crate::domain::money::Money;
+use crate::domain::settings::term_limit_key;
 use crate::error::Result;
-use crate::ops::members::{member, term_limit_key};
 use crate::render::Row;
 use crate::store::members::{self, StoredMember, Term};
 use crate::store::{fund, settings};

@@ -29,12 +29,13 @@ use rusqlite::Connection;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use crate::books::grants;
 use crate::domain::currency;
+use crate::domain::grant::Status;
 use crate::domain::member::{Audience, Role};
 use crate::domain::period::Span;
+use crate::domain::settings::term_limit_key;
 use crate::error::Result;
-use crate::ops::grants::{self, Status};
-use crate::ops::members::term_limit_key;
 use crate::render::Row;
 use crate::report::budget::percent;
 use crate::report::convert::Converter;
@@ -264,9 +265,9 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         let g = grants::load(conn, id)?;
         if let Some(decided) = g.decided_at.filter(|d| span.contains(d.date())) {
             decision_days.push(days_between(g.applied_at, decided));
-            if let Some([consents, objections, abstentions, can]) = g.decided_tally {
-                votes += u64::from(consents + objections + abstentions);
-                eligible += u64::from(can);
+            if let Some(tally) = g.decided_tally {
+                votes += u64::from(tally.consents + tally.objections + tally.abstentions);
+                eligible += u64::from(tally.eligible);
                 decisions += 1;
             }
         }

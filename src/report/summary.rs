@@ -13,14 +13,15 @@ use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::books::grants;
+use crate::books::pools::{PoolHolding, holdings};
+use crate::domain::grant::Status;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::error::Result;
-use crate::ops::grants::{self, Status};
 use crate::render::Row;
 use crate::report::convert::Converter;
 use crate::report::flows::{Direction, eve, flows};
-use crate::report::pools::{PoolHolding, holdings};
 use crate::store::members;
 
 /// One line of the summary.
@@ -99,10 +100,7 @@ pub fn grant_counts(conn: &Connection, span: &Span) -> Result<GrantCounts> {
             counts.withdrawn += 1;
         }
         counts.closed += u64::from(within(g.closed_at));
-        let paid_in_span = g
-            .payments
-            .iter()
-            .any(|p| crate::domain::date::parse_date(&p.date).is_ok_and(|d| span.contains(d)));
+        let paid_in_span = g.payments.iter().any(|p| span.contains(p.date));
         counts.paid += u64::from(paid_in_span);
     }
     Ok(counts)

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::member::{Role, Visibility};
+use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
 use crate::store::records;
 
@@ -100,7 +101,7 @@ pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i6
     let id = conn.last_insert_rowid();
     records::audit(
         conn,
-        "member",
+        RecordKind::Member.as_str(),
         member_payload(id, member.name, member.visibility),
         now,
     )?;
@@ -135,7 +136,7 @@ pub fn deactivate(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Resul
     )
     .ctx("marking a member inactive")?;
     let payload = serde_json::json!({"id": id, "inactive_since": on.to_string()});
-    records::audit(conn, "member-inactive", payload, now)
+    records::audit(conn, RecordKind::MemberInactive.as_str(), payload, now)
 }
 
 /// A term during which a member holds a role; `ends_on` is inclusive.
@@ -183,7 +184,12 @@ pub fn insert_term(
         starts_on,
         ends_on,
     };
-    records::audit(conn, "role-term", term_payload(&term), now)?;
+    records::audit(
+        conn,
+        RecordKind::RoleTerm.as_str(),
+        term_payload(&term),
+        now,
+    )?;
     Ok(id)
 }
 
@@ -207,7 +213,7 @@ pub fn end_term(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<
     )
     .ctx("ending a role term")?;
     let payload = serde_json::json!({"id": id, "ends_on": on.to_string()});
-    records::audit(conn, "role-end", payload, now)
+    records::audit(conn, RecordKind::RoleEnd.as_str(), payload, now)
 }
 
 /// Records who a contribution came from (`None`: anonymous).
@@ -224,7 +230,7 @@ pub fn insert_contribution(
     )
     .ctx("recording a contribution")?;
     let payload = contribution_payload(txn_id, member_id, kind);
-    records::audit(conn, "contribution", payload, now)
+    records::audit(conn, RecordKind::Contribution.as_str(), payload, now)
 }
 
 /// A contribution record: (transaction, member, kind).
@@ -300,7 +306,12 @@ pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i
     .ctx("recording a pledge")?;
     let id = conn.last_insert_rowid();
     let stored = StoredPledge { id, ..p.clone() };
-    records::audit(conn, "pledge", pledge_payload(&stored), now)?;
+    records::audit(
+        conn,
+        RecordKind::Pledge.as_str(),
+        pledge_payload(&stored),
+        now,
+    )?;
     Ok(id)
 }
 

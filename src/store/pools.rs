@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
 
 /// The id of the general pool (created by the schema, always there).
@@ -51,7 +52,7 @@ pub fn insert(
     .ctx("adding a pool")?;
     let id = conn.last_insert_rowid();
     let payload = pool_payload(id, name, purpose, guidelines);
-    crate::store::records::audit(conn, "pool", payload, now)?;
+    crate::store::records::audit(conn, RecordKind::Pool.as_str(), payload, now)?;
     Ok(id)
 }
 

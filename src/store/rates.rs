@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
 
 /// A recorded rate: one `from` is worth `rate` `to` on `date`.
@@ -23,7 +24,7 @@ pub fn insert(conn: &Connection, rate: &StoredRate, now: &str) -> Result<()> {
     )
     .ctx("recording a rate")?;
     let payload = rate_payload(conn.last_insert_rowid(), rate);
-    crate::store::records::audit(conn, "rate", payload, now)
+    crate::store::records::audit(conn, RecordKind::Rate.as_str(), payload, now)
 }
 
 /// A rate's audit payload: written with the row into the governance chain,

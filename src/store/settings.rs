@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -20,7 +21,7 @@ pub fn set(conn: &Connection, key: &str, value: &str, now: &str) -> Result<()> {
         params![key, value],
     )
     .ctx("changing a setting")?;
-    crate::store::records::audit(conn, "setting", payload(key, value), now)
+    crate::store::records::audit(conn, RecordKind::Setting.as_str(), payload(key, value), now)
 }
 
 /// A setting's audit payload: written with each change into the governance

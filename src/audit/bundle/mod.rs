@@ -504,7 +504,7 @@ mod tests {
 
     #[test]
     fn journal_columns_are_the_export_columns() {
-        assert_eq!(columns(JOURNAL), crate::ops::export::COLUMNS);
-        assert_eq!(columns(REVERSED), crate::ops::export::COLUMNS);
+        assert_eq!(columns(JOURNAL), crate::domain::journal::COLUMNS);
+        assert_eq!(columns(REVERSED), crate::domain::journal::COLUMNS);
     }
 }

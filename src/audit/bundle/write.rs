@@ -31,18 +31,19 @@ use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FORMAT, GRANTS, JOURNAL,
     MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns, readme,
 };
+use crate::books::grants;
+use crate::books::pools::{PoolHolding, holdings};
 use crate::domain::account::{cmp_names, validate_account_name};
 use crate::domain::date::iso;
+use crate::domain::grant::{Grant, Line, Status, grant_label};
 use crate::domain::hash::{GENESIS, hex};
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::money::format_minor;
 use crate::domain::period::Span;
 use crate::domain::policy::Rule;
 use crate::error::{Error, Result};
-use crate::ops::NoProgress;
-use crate::ops::export::JournalWriter;
-use crate::ops::grants::{self, Grant, Status, grant_label};
-use crate::report::pools::{PoolHolding, holdings};
+use crate::progress::NoProgress;
+use crate::report::export::JournalWriter;
 use crate::store::commodities::StoredCommodity;
 use crate::store::pools::StoredPool;
 use crate::store::txns::{JournalPosting, JournalTxn, Selection};
@@ -824,8 +825,6 @@ impl<'c> Bundle<'c> {
     /// its end, with every vote cast by then and who recused.
     fn grants(&mut self) -> Result<()> {
         let (conn, span) = (self.conn, self.span);
-        let to = iso(span.to);
-        let from = iso(span.from);
         let mut grant_file = self.csv(GRANTS)?;
         let mut vote_rows: Vec<VoteRow> = Vec::new();
         for id in grants::ids(conn)? {
@@ -873,22 +872,19 @@ impl<'c> Bundle<'c> {
             }
             let tally = match (state.decided, g.decided_tally) {
                 (true, Some(t)) => t,
-                _ => {
-                    let t = grants::tally(conn, &g, state.counted_at)?;
-                    [t.consents, t.objections, t.abstentions, t.eligible]
-                }
+                _ => grants::tally(conn, &g, state.counted_at)?,
             };
-            let payments: Vec<&grants::Line> = g.payments.iter().filter(|p| p.date <= to).collect();
+            let payments: Vec<&Line> = g.payments.iter().filter(|p| p.date <= span.to).collect();
             let paid: i64 = payments.iter().map(|p| p.amount).sum();
             let paid_in_period: i64 = payments
                 .iter()
-                .filter(|p| p.date >= from)
+                .filter(|p| p.date >= span.from)
                 .map(|p| p.amount)
                 .sum();
             let spent: i64 = g
                 .spending
                 .iter()
-                .filter(|s| s.date <= to)
+                .filter(|s| s.date <= span.to)
                 .map(|s| s.amount)
                 .sum();
             let closed = state.status == Status::Closed;
@@ -905,7 +901,7 @@ impl<'c> Bundle<'c> {
                 amount: money(g.amount),
                 purpose: self.privacy.redact(&g.purpose),
                 category: g.category.clone(),
-                needed_by: g.needed_by.clone(),
+                needed_by: g.needed_by.map(iso),
                 applied_at: stamp(g.applied_at),
                 policy_version: g.policy_version,
                 rule: g.tier.rule.to_string(),
@@ -921,10 +917,10 @@ impl<'c> Bundle<'c> {
                     .expires
                     .filter(|_| state.decided && state.approved)
                     .map(iso),
-                consents: tally[0],
-                objections: tally[1],
-                abstentions: tally[2],
-                eligible: tally[3],
+                consents: tally.consents,
+                objections: tally.objections,
+                abstentions: tally.abstentions,
+                eligible: tally.eligible,
                 explanation: g
                     .explanation
                     .as_deref()

@@ -630,7 +630,9 @@ impl Chain<'_> {
                 match kind {
                     AccountType::Income => f.contributions -= amount,
                     AccountType::Expenses => f.spent += amount,
-                    AccountType::Equity if p.account == crate::ops::pools::REALLOCATION_ACCOUNT => {
+                    AccountType::Equity
+                        if p.account == crate::domain::account::REALLOCATION_ACCOUNT =>
+                    {
                         if amount > 0 {
                             f.moved_out += amount;
                         } else {

@@ -1,40 +1,25 @@
 //! `fondo journal export`: the journal CSV, streamed in chain order.
 //!
-//! One row per posting with its transaction's fields repeated, columns
-//! [`COLUMNS`] ([`REQUIRED_COLUMNS`] then [`OPTIONAL_COLUMNS`]). The `txn`
-//! column is the transaction id in this database; `reverses` names the `txn`
-//! a void reverses; `prev_hash` and `hash` let anyone recompute the chain
-//! (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged. The
+//! One row per posting with its transaction's fields repeated, in the
+//! columns of [`COLUMNS`]. The `txn` column is the transaction id in this
+//! database; `reverses` names the `txn` a void reverses; `prev_hash` and
+//! `hash` let anyone recompute the chain (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged. The
 //! audit bundle writes its `journal.csv` with the same [`JournalWriter`].
+//!
+//! A read-only report that streams: a journal has no bound, so rows go
+//! straight to the writer instead of into a list.
 
 use std::io::Write;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::Progress;
-use crate::ops::import::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
+use crate::progress::Progress;
 use crate::store::txns::{JournalPosting, JournalTxn, Selection};
 use crate::store::{self, Db, fund, txns};
-
-/// The columns of the journal CSV, in order.
-pub const COLUMNS: [&str; 13] = [
-    REQUIRED_COLUMNS[0],
-    REQUIRED_COLUMNS[1],
-    REQUIRED_COLUMNS[2],
-    REQUIRED_COLUMNS[3],
-    REQUIRED_COLUMNS[4],
-    REQUIRED_COLUMNS[5],
-    OPTIONAL_COLUMNS[0],
-    OPTIONAL_COLUMNS[1],
-    OPTIONAL_COLUMNS[2],
-    OPTIONAL_COLUMNS[3],
-    OPTIONAL_COLUMNS[4],
-    OPTIONAL_COLUMNS[5],
-    OPTIONAL_COLUMNS[6],
-];
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, Default)]

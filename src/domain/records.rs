@@ -1,0 +1,381 @@
+//! Governance records: the kinds of record in the hash-chained log, and the
+//! payloads fondo reads back (policies, relations, the steps of a grant,
+//! budgets).
+//!
+//! A payload is stored, and hashed, as the JSON its struct serializes to
+//! (docs/hash-chain.md lists them key by key): the fields, their order and
+//! which optional ones are left out are part of every record's hash, so they
+//! never change. Dates inside payloads stay `YYYY-MM-DD` text here, as
+//! stored; [`crate::domain::grant`] reads them as dates.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::policy::{Tally, Tier, Vote};
+use crate::error::{Error, Result};
+
+/// What a governance record records, as its `kind` column names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    /// A version of a pool's decision policy.
+    Policy,
+    /// Two members declared related (each recuses from the other's grants).
+    Relation,
+    Application,
+    Vote,
+    Decision,
+    /// A tranche paid.
+    Payment,
+    /// A line of the grantee's spending report.
+    Spend,
+    /// A grant closed, or its commitment expired.
+    Closure,
+    Withdrawal,
+    Budget,
+    // The audit records of the community tables.
+    Member,
+    MemberInactive,
+    RoleTerm,
+    RoleEnd,
+    Pool,
+    Contribution,
+    Rate,
+    Pledge,
+    Setting,
+}
+
+impl RecordKind {
+    /// Every kind, in the order docs/hash-chain.md lists them.
+    pub const ALL: [RecordKind; 19] = [
+        RecordKind::Policy,
+        RecordKind::Relation,
+        RecordKind::Application,
+        RecordKind::Vote,
+        RecordKind::Decision,
+        RecordKind::Payment,
+        RecordKind::Spend,
+        RecordKind::Closure,
+        RecordKind::Withdrawal,
+        RecordKind::Budget,
+        RecordKind::Member,
+        RecordKind::MemberInactive,
+        RecordKind::RoleTerm,
+        RecordKind::RoleEnd,
+        RecordKind::Pool,
+        RecordKind::Contribution,
+        RecordKind::Rate,
+        RecordKind::Pledge,
+        RecordKind::Setting,
+    ];
+
+    /// The kind as stored (and hashed).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Policy => "policy",
+            RecordKind::Relation => "relation",
+            RecordKind::Application => "application",
+            RecordKind::Vote => "vote",
+            RecordKind::Decision => "decision",
+            RecordKind::Payment => "payment",
+            RecordKind::Spend => "spend",
+            RecordKind::Closure => "closure",
+            RecordKind::Withdrawal => "withdrawal",
+            RecordKind::Budget => "budget",
+            RecordKind::Member => "member",
+            RecordKind::MemberInactive => "member-inactive",
+            RecordKind::RoleTerm => "role-term",
+            RecordKind::RoleEnd => "role-end",
+            RecordKind::Pool => "pool",
+            RecordKind::Contribution => "contribution",
+            RecordKind::Rate => "rate",
+            RecordKind::Pledge => "pledge",
+            RecordKind::Setting => "setting",
+        }
+    }
+
+    /// The kind a stored `kind` names; None for a kind fondo never writes.
+    pub fn parse(text: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// [`parse`](Self::parse), for a record read from the log: an unknown
+    /// kind means the log was written by something other than fondo.
+    ///
+    /// # Errors
+    /// [`Error::Damaged`] naming the record when the kind is unknown.
+    pub fn of_record(id: i64, text: &str) -> Result<RecordKind> {
+        RecordKind::parse(text).ok_or_else(|| Error::Damaged {
+            what: "the governance log".into(),
+            detail: format!("record {id} has a kind fondo does not know ({text:?})"),
+        })
+    }
+}
+
+impl std::fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Reads the payload of record `id` of `kind`.
+///
+/// # Errors
+/// [`Error::Damaged`] when the payload does not have the shape of its kind.
+pub fn payload<T: for<'de> Deserialize<'de>>(
+    id: i64,
+    kind: &str,
+    payload: &serde_json::Value,
+) -> Result<T> {
+    serde_json::from_value(payload.clone()).map_err(|e| Error::Damaged {
+        what: "the governance log".into(),
+        detail: format!("record {id} ({kind}) cannot be read: {e}"),
+    })
+}
+
+/// A payload as stored: plain data, so serializing it cannot fail.
+pub fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect("record payloads are plain data")
+}
+
+/// A version of a pool's policy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PolicyRecord {
+    pub pool: i64,
+    pub version: u32,
+    pub tiers: Vec<Tier>,
+    pub reason: Option<String>,
+}
+
+impl PolicyRecord {
+    /// The tier a request of `amount` (minor units of `code`) falls in.
+    pub fn tier_for(&self, code: &str, amount: i64) -> Option<&Tier> {
+        crate::domain::policy::tier_for(&self.tiers, code, amount)
+    }
+}
+
+/// Two members declared related.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RelationRecord {
+    pub a: i64,
+    pub b: i64,
+    pub reason: String,
+}
+
+/// A grant application: the first record of a grant.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Application {
+    pub applicant: i64,
+    pub pool: i64,
+    pub commodity: i64,
+    pub amount: i64,
+    pub purpose: String,
+    pub category: Option<String>,
+    pub needed_by: Option<String>,
+    pub policy_version: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VoteRecord {
+    pub member: i64,
+    pub vote: Vote,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    pub approved: bool,
+    pub explanation: String,
+    pub policy_version: u32,
+    /// The day after which an approval's unpaid commitment lapses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// The votes counted and the stewards eligible when it was decided, so
+    /// that later changes to role history cannot change what was counted.
+    /// Stored as `[consents, objections, abstentions, eligible]`.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "tally_array")]
+    pub tally: Option<Tally>,
+}
+
+/// A [`Tally`] as a decision stores it: an array of four counts.
+mod tally_array {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::domain::policy::Tally;
+
+    pub fn serialize<S: Serializer>(tally: &Option<Tally>, s: S) -> Result<S::Ok, S::Error> {
+        tally
+            .map(|t| [t.consents, t.objections, t.abstentions, t.eligible])
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Tally>, D::Error> {
+        Ok(Option::<[u32; 4]>::deserialize(d)?.map(
+            |[consents, objections, abstentions, eligible]| Tally {
+                consents,
+                objections,
+                abstentions,
+                eligible,
+            },
+        ))
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PaymentRecord {
+    pub txn: i64,
+    pub amount: i64,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SpendRecord {
+    pub amount: i64,
+    pub category: String,
+    pub receipt: Option<String>,
+    pub date: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClosureRecord {
+    pub returned: i64,
+    pub txn: Option<i64>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WithdrawalRecord {
+    pub reason: Option<String>,
+}
+
+/// A budget: what a pool means to spend on a category in a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetRecord {
+    pub pool: i64,
+    pub category: String,
+    pub commodity: String,
+    /// Minor units of the commodity.
+    pub amount: i64,
+    /// `2026`, `2026-Q1` or `2026-03`.
+    pub period: String,
+}
+
+impl BudgetRecord {
+    /// Whether `other` is for the same pool, category, commodity and period
+    /// (and so replaces this one, or is replaced by it).
+    pub fn same_key(&self, other: &BudgetRecord) -> bool {
+        self.pool == other.pool
+            && self.category == other.category
+            && self.commodity == other.commodity
+            && self.period == other.period
+    }
+}
+
+/// One step in a grant's life, read from a record that names the grant.
+#[derive(Debug, Clone)]
+pub enum GrantStep {
+    Application(Application),
+    Vote(VoteRecord),
+    Decision(DecisionRecord),
+    Payment(PaymentRecord),
+    Spend(SpendRecord),
+    Closure(ClosureRecord),
+    Withdrawal(WithdrawalRecord),
+}
+
+impl GrantStep {
+    /// Reads record `id` of a grant: its kind (stored text) and payload.
+    ///
+    /// # Errors
+    /// [`Error::Damaged`] when the kind is unknown, is not a step of a grant
+    /// (a policy, say, or an audit record), or the payload cannot be read.
+    pub fn read(id: i64, kind: &str, value: &serde_json::Value) -> Result<GrantStep> {
+        let read = |k| RecordKind::of_record(id, k);
+        Ok(match read(kind)? {
+            RecordKind::Application => GrantStep::Application(payload(id, kind, value)?),
+            RecordKind::Vote => GrantStep::Vote(payload(id, kind, value)?),
+            RecordKind::Decision => GrantStep::Decision(payload(id, kind, value)?),
+            RecordKind::Payment => GrantStep::Payment(payload(id, kind, value)?),
+            RecordKind::Spend => GrantStep::Spend(payload(id, kind, value)?),
+            RecordKind::Closure => GrantStep::Closure(payload(id, kind, value)?),
+            RecordKind::Withdrawal => GrantStep::Withdrawal(payload(id, kind, value)?),
+            RecordKind::Policy
+            | RecordKind::Relation
+            | RecordKind::Budget
+            | RecordKind::Member
+            | RecordKind::MemberInactive
+            | RecordKind::RoleTerm
+            | RecordKind::RoleEnd
+            | RecordKind::Pool
+            | RecordKind::Contribution
+            | RecordKind::Rate
+            | RecordKind::Pledge
+            | RecordKind::Setting => {
+                return Err(Error::Damaged {
+                    what: "the governance log".into(),
+                    detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),
+                });
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_back_as_written() {
+        for kind in RecordKind::ALL {
+            assert_eq!(RecordKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(RecordKind::parse("ballot"), None);
+        assert!(matches!(
+            RecordKind::of_record(7, "Vote"),
+            Err(Error::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn a_decision_stores_its_tally_as_four_counts() {
+        let decision = DecisionRecord {
+            approved: true,
+            explanation: "ok".into(),
+            policy_version: 2,
+            expires: None,
+            tally: Some(Tally {
+                consents: 3,
+                objections: 0,
+                abstentions: 1,
+                eligible: 5,
+            }),
+        };
+        let json = to_json(&decision).to_string();
+        assert_eq!(
+            json,
+            r#"{"approved":true,"explanation":"ok","policy_version":2,"tally":[3,0,1,5]}"#
+        );
+        let back: DecisionRecord = payload(1, "decision", &serde_json::from_str(&json).unwrap())
+            .expect("a decision reads back");
+        assert_eq!(back.tally, decision.tally);
+        let untallied = r#"{"approved":false,"explanation":"no","policy_version":1}"#;
+        let old: DecisionRecord =
+            payload(2, "decision", &serde_json::from_str(untallied).unwrap()).unwrap();
+        assert_eq!(old.tally, None);
+        assert_eq!(to_json(&old).to_string(), untallied);
+    }
+
+    #[test]
+    fn a_grant_step_is_refused_for_other_kinds() {
+        let empty = serde_json::json!({});
+        assert!(matches!(
+            GrantStep::read(3, "withdrawal", &serde_json::json!({"reason": null})),
+            Ok(GrantStep::Withdrawal(_))
+        ));
+        for kind in ["policy", "member", "nonsense"] {
+            assert!(
+                matches!(GrantStep::read(3, kind, &empty), Err(Error::Damaged { .. })),
+                "{kind}"
+            );
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! The life of an application: applying, voting, deciding, the expiry of
+//! commitments, and withdrawing.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+use super::{append_record, expect_status, in_order, stamp, when};
+use crate::books::grants::{ids, ineligible, load, policies, tally};
+use crate::books::members::member;
+use crate::books::pools::available;
+use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::money::{format_minor, parse_decimal, to_minor};
+use crate::domain::policy::{Outcome, Vote, evaluate};
+use crate::domain::records::{
+    Application, ClosureRecord, DecisionRecord, RecordKind, VoteRecord, WithdrawalRecord,
+};
+use crate::error::{Error, Result, SqlContext};
+use crate::ops::{Book, NewCommodity};
+use crate::store::{Db, records};
+
+/// A grant application.
+#[derive(Debug, Clone)]
+pub struct ApplyRequest {
+    pub applicant: String,
+    pub pool: String,
+    pub amount: String,
+    pub commodity: String,
+    pub purpose: String,
+    pub category: Option<String>,
+    pub needed_by: Option<NaiveDate>,
+    /// When it happened; `None`: now, read once the write lock is held.
+    pub at: Option<NaiveDateTime>,
+}
+
+/// Applies for a grant; returns its id.
+pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
+    if request.purpose.trim().is_empty() {
+        return Err(Error::Refused(
+            "an application needs a purpose (--purpose)".into(),
+        ));
+    }
+    let tx = db.write()?;
+    let at = when(request.at);
+    let mut book = Book::load(&tx)?;
+    let applicant = member(&tx, &request.applicant)?;
+    let (_, pool_id) = book.pool(&request.pool)?;
+    let pool_id = pool_id.unwrap_or(crate::store::pools::GENERAL);
+    let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Known)?;
+    let (commodity, commodity_id) = (stored.commodity.clone(), stored.id);
+    let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
+    if amount <= 0 {
+        return Err(Error::Amount {
+            input: request.amount.clone(),
+            reason: "a grant is for a positive amount".into(),
+        });
+    }
+    let policy = policies(&tx, pool_id)?
+        .into_iter()
+        .rev()
+        .find(|(since, _)| *since <= at)
+        .map(|(_, p)| p)
+        .ok_or_else(|| {
+            Error::Refused(format!(
+                "pool {:?} has no decision policy yet; set one with `fondo policy set`",
+                request.pool
+            ))
+        })?;
+    if policy.tier_for(&commodity.code, amount).is_none() {
+        return Err(Error::Refused(format!(
+            "the pool's policy has no rule for {} {}: add a tier without --max-amount",
+            format_minor(amount.into(), commodity.decimals),
+            commodity.code
+        )));
+    }
+    let id = records::next_grant_id(&tx)?;
+    let record = Application {
+        applicant: applicant.id,
+        pool: pool_id,
+        commodity: commodity_id,
+        amount,
+        purpose: request.purpose.trim().to_owned(),
+        category: request.category.clone().filter(|c| !c.trim().is_empty()),
+        needed_by: request.needed_by.map(|d| d.to_string()),
+        policy_version: policy.version,
+    };
+    append_record(&tx, RecordKind::Application, Some(id), at, &record)?;
+    tx.commit().ctx("committing the application")?;
+    Ok(id)
+}
+
+/// Records a steward's vote (a later vote replaces an earlier one; both are
+/// kept).
+pub fn vote(
+    db: &mut Db,
+    id: i64,
+    as_member: &str,
+    vote: Vote,
+    reason: Option<&str>,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
+    let tx = db.write()?;
+    let at = when(at);
+    let grant = load(&tx, id)?;
+    let voter = member(&tx, as_member)?;
+    expect_status(
+        &grant,
+        Status::Open,
+        "votes are taken only while it is open",
+    )?;
+    in_order(&grant, at)?;
+    if at >= grant.window_closes() {
+        return Err(Error::Refused(format!(
+            "the window of {} closed at {}; votes are no longer taken (decide it with `fondo grant decide`)",
+            grant_label(id),
+            stamp(grant.window_closes())
+        )));
+    }
+    if let Some(why) = ineligible(&tx, &grant, voter.id, at)? {
+        return Err(Error::Refused(format!(
+            "{} {why}; the vote is refused",
+            voter.name
+        )));
+    }
+    if grant
+        .votes
+        .iter()
+        .rev()
+        .find(|v| v.member == voter.id)
+        .is_some_and(|v| v.vote == vote)
+    {
+        return Err(Error::Refused(format!(
+            "{} already voted {vote} on {}; nothing changes",
+            voter.name,
+            grant_label(id)
+        )));
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if vote == Vote::Object && reason.is_none() {
+        return Err(Error::Refused(
+            "an objection needs a reason (--reason), so the community can answer it".into(),
+        ));
+    }
+    let record = VoteRecord {
+        member: voter.id,
+        vote,
+        reason: reason.map(str::to_owned),
+    };
+    append_record(&tx, RecordKind::Vote, Some(id), at, &record)?;
+    tx.commit().ctx("committing the vote")
+}
+
+/// What `grant decide` concluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decided {
+    Approved(String),
+    Rejected(String),
+    StillOpen(String),
+    /// An approval's commitment lapsed: what was released back to the pool.
+    Expired(String),
+}
+
+/// Closes an approved grant whose commitment expired: the unpaid rest goes
+/// back to the pool's available money. Returns the amount released.
+fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String> {
+    let released = format!(
+        "{} {}",
+        format_minor(grant.outstanding().into(), grant.commodity.decimals),
+        grant.commodity.code
+    );
+    let record = ClosureRecord {
+        returned: 0,
+        txn: None,
+        reason: Some(format!(
+            "the commitment expired after {}",
+            grant.expires.map(|d| d.to_string()).unwrap_or_default()
+        )),
+    };
+    append_record(conn, RecordKind::Closure, Some(grant.id), at, &record)?;
+    Ok(released)
+}
+
+/// Releases every approved commitment that expired before `at`; returns
+/// the grants closed, with what each released.
+pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(i64, String)>> {
+    let tx = db.write()?;
+    let at = when(at);
+    let mut swept = Vec::new();
+    for id in ids(&tx)? {
+        let grant = load(&tx, id)?;
+        if grant.status == Status::Approved
+            && grant.expires.is_some_and(|e| at.date() > e)
+            && at >= grant.last_at
+        {
+            swept.push((id, expire(&tx, &grant, at)?));
+        }
+    }
+    tx.commit().ctx("committing the sweep")?;
+    Ok(swept)
+}
+
+/// Evaluates a grant's policy at `at`: records an approval or a rejection,
+/// or reports what is still missing (nothing written).
+pub fn decide(
+    db: &mut Db,
+    id: i64,
+    at: Option<NaiveDateTime>,
+    expires: Option<NaiveDate>,
+) -> Result<Decided> {
+    let tx = db.write()?;
+    let at = when(at);
+    let grant = load(&tx, id)?;
+    if grant.status == Status::Approved && grant.expires.is_some_and(|e| at.date() > e) {
+        in_order(&grant, at)?;
+        let released = expire(&tx, &grant, at)?;
+        tx.commit().ctx("committing the expiry")?;
+        return Ok(Decided::Expired(released));
+    }
+    if grant.status != Status::Open {
+        return Err(Error::Refused(format!(
+            "{} is already {}",
+            grant_label(id),
+            grant.status.as_str()
+        )));
+    }
+    if let Some(day) = expires
+        && day < at.date()
+    {
+        return Err(Error::Refused(format!(
+            "a commitment cannot expire ({day}) before it is decided ({})",
+            at.date()
+        )));
+    }
+    in_order(&grant, at)?;
+    let tally = tally(&tx, &grant, at)?;
+    let outcome = evaluate(&grant.tier.rule, &tally, grant.window_closes(), at);
+    let (approved, explanation) = match outcome {
+        Outcome::Open(missing) => return Ok(Decided::StillOpen(missing)),
+        Outcome::Approved(why) => (true, why),
+        Outcome::Rejected(why) => (false, why),
+    };
+    if approved {
+        // On the decision's day, and as things stand after it (approvals
+        // entered later may be dated earlier).
+        let free = available(&tx, grant.pool, &grant.commodity, Some(at.date()))?.min(available(
+            &tx,
+            grant.pool,
+            &grant.commodity,
+            None,
+        )?);
+        if free < i128::from(grant.amount) {
+            return Err(Error::Refused(format!(
+                "{} has the votes, but its pool has only {} {} available on {} ({} short); it stays open: move money into the pool, then decide again",
+                grant_label(id),
+                format_minor(free, grant.commodity.decimals),
+                grant.commodity.code,
+                at.date(),
+                format_minor(i128::from(grant.amount) - free, grant.commodity.decimals)
+            )));
+        }
+    }
+    let record = DecisionRecord {
+        approved,
+        explanation: explanation.clone(),
+        policy_version: grant.policy_version,
+        expires: expires.filter(|_| approved).map(|d| d.to_string()),
+        tally: Some(tally),
+    };
+    append_record(&tx, RecordKind::Decision, Some(id), at, &record)?;
+    tx.commit().ctx("committing the decision")?;
+    Ok(if approved {
+        Decided::Approved(explanation)
+    } else {
+        Decided::Rejected(explanation)
+    })
+}
+
+/// Withdraws an application that is still open.
+pub fn withdraw(
+    db: &mut Db,
+    id: i64,
+    reason: Option<&str>,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
+    let tx = db.write()?;
+    let at = when(at);
+    let grant = load(&tx, id)?;
+    expect_status(
+        &grant,
+        Status::Open,
+        "only open applications can be withdrawn",
+    )?;
+    in_order(&grant, at)?;
+    let record = WithdrawalRecord {
+        reason: reason.map(str::to_owned),
+    };
+    append_record(&tx, RecordKind::Withdrawal, Some(id), at, &record)?;
+    tx.commit().ctx("committing the withdrawal")
+}

@@ -1,0 +1,99 @@
+//! Community-controlled micro-grants: policies, applications, votes,
+//! decisions, tranches, spending reports and closure.
+//!
+//! Every step is a governance record (see `store::records`): an append-only,
+//! hash-chained JSON payload (`domain::records`) with the time it happened
+//! (`--at`). A grant's state is never stored; it is replayed from its
+//! records by `books::grants::load`, so the records are the single source of
+//! truth and `verify` can re-check every decision. Money moves only in the
+//! ledger: an approval commits money in the pool (its available amount
+//! drops, its holdings do not), a tranche is an ordinary transaction charged
+//! to the pool, and a return puts money back.
+//!
+//! Rules kept here:
+//! - events on one grant are in time order;
+//! - only stewards in term on the vote's day vote, and never the applicant or
+//!   members related to the applicant (recusal);
+//! - a decision cites the policy version in force when the grant was applied
+//!   for, and the tier its amount falls in;
+//! - an approval never commits more than the pool has available then;
+//! - tranches never add up to more than was approved; spending reported
+//!   never exceeds what was paid.
+//!
+//! The commands are grouped by what they write: the pool's policy and the
+//! relations between members ([`set_policy`], [`relate`]); the life of an
+//! application ([`apply`], [`vote`], [`decide`], [`sweep`], [`withdraw`]);
+//! and the grant's money ([`pay`], [`spend`], [`close`]).
+
+mod decide;
+mod money;
+mod policy;
+
+pub use decide::{ApplyRequest, Decided, apply, decide, sweep, vote, withdraw};
+pub use money::{CloseRequest, PayRequest, SpendRequest, close, pay, spend};
+pub use policy::{PolicyRequest, relate, set_policy};
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::records::{RecordKind, to_json};
+use crate::error::{Error, Result};
+use crate::ops::now;
+use crate::store::records;
+
+/// How the time of a step is recorded.
+fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// Appends a governance record of `kind` that happened at `at`.
+fn append_record<T: Serialize>(
+    conn: &Connection,
+    kind: RecordKind,
+    grant: Option<i64>,
+    at: NaiveDateTime,
+    payload: &T,
+) -> Result<i64> {
+    records::append(
+        conn,
+        kind.as_str(),
+        grant,
+        &stamp(at),
+        &to_json(payload),
+        &now(),
+    )
+}
+
+/// Refuses a step unless the grant is in `status`; `rule` says which steps
+/// that status allows.
+fn expect_status(grant: &Grant, status: Status, rule: &str) -> Result<()> {
+    if grant.status == status {
+        return Ok(());
+    }
+    Err(Error::Refused(format!(
+        "{} is {}; {rule}",
+        grant_label(grant.id),
+        grant.status.as_str()
+    )))
+}
+
+fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
+    if at < grant.last_at {
+        return Err(Error::Refused(format!(
+            "{} has a record at {}; events on one grant must be in time order (this one is at {})",
+            grant_label(grant.id),
+            stamp(grant.last_at),
+            stamp(at)
+        )));
+    }
+    Ok(())
+}
+
+/// The time of a step: the one given (`--at`), or now, read once the write
+/// lock is held: a step that waited for another treasurer's command is then
+/// never dated before it (events on one grant must be in time order).
+fn when(at: Option<NaiveDateTime>) -> NaiveDateTime {
+    at.unwrap_or_else(|| chrono::Local::now().naive_local())
+}
