@@ -1376,14 +1376,13 @@ fn names_the_bundle_cannot_hide_are_warned_about() {
 
 #[test]
 fn the_python_checker_agrees() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("python3 is not installed; skipping");
+    let Some(python) = common::oracle("python3", "apt-get install python3") else {
         return;
-    }
+    };
     let b = barrio();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
     let run_script = |dir: &Path| {
-        let out = Command::new("python3")
+        let out = Command::new(&python)
             .arg(&script)
             .arg(dir)
             .output()

@@ -1488,21 +1488,11 @@ fn check_fondo(mutations: &[Mutation], resealed: bool, second: &str) -> (i32, Ve
 
 /// scripts/verify_bundle.py, when python3 is installed.
 fn python(work: &Path, bundle: &Path) -> Option<Ran> {
-    static PYTHON: OnceLock<bool> = OnceLock::new();
-    let present = *PYTHON.get_or_init(|| {
-        Command::new("python3")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if !present {
-        eprintln!("python3 is not installed: scripts/verify_bundle.py is not fuzzed");
-        return None;
-    }
+    let python = common::oracle("python3", "apt-get install python3")?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
     Some(run_limited(
         work,
-        OsStr::new("python3"),
+        python.as_os_str(),
         &[script.as_os_str(), bundle.as_os_str()],
     ))
 }

@@ -6,7 +6,16 @@
 //! contract of every error: exit code 2, nothing on stdout, one message on
 //! stderr starting with `fondo: `, and (with [`Fund::fails_unchanged`]) a
 //! database whose content is exactly what it was before.
+//!
+//! Submodules: [`oracle`] finds the outside tools some tests need (and says
+//! when a test is skipped without one).
 #![allow(dead_code)]
+
+pub mod oracle;
+
+// Not every test binary that includes this harness needs an oracle.
+#[allow(unused_imports)]
+pub use oracle::oracle;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
