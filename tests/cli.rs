@@ -691,6 +691,7 @@ const DATE_OPTIONS: &[&str] = &[
     "grant close G-0009 --at <date>",
     "grant withdraw G-0011 --at <date>",
     "budget set housing rent 100.00 USD --period 2026-Q3 --at <date>",
+    "doctor --on <date>",
     "report summary --from <date>",
     "report summary --to <date>",
     "report pools --from <date>",

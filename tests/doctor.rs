@@ -8,9 +8,19 @@ mod common;
 use common::{Fund, csv_rows};
 use rusqlite::Connection;
 
-/// Rows of `doctor --format csv` as (severity, topic, finding, what_to_do).
+/// The day every test judges waiting work by (`doctor --on`), so that no
+/// advice depends on the day the tests run.
+const ON: &str = "2026-03-01";
+
+/// Rows of `doctor --on ON --format csv` as (severity, topic, finding,
+/// what_to_do).
 fn advice(fund: &Fund) -> (i32, Vec<Vec<String>>) {
-    let run = fund.run(&["doctor", "--format", "csv"]);
+    advice_on(fund, ON)
+}
+
+/// Rows of `doctor --on DAY --format csv`.
+fn advice_on(fund: &Fund, day: &str) -> (i32, Vec<Vec<String>>) {
+    let run = fund.run(&["doctor", "--on", day, "--format", "csv"]);
     let code = run.code;
     assert!(
         run.stdout
@@ -148,6 +158,24 @@ fn waiting_work_is_named_with_the_command_that_does_it() {
     assert_eq!((ok[0].as_str(), ok[1].as_str()), ("ok", "integrity"));
     assert!(ok[3].contains(&fund.fingerprint()), "{ok:?}");
     assert_eq!(fund.snapshot(), before, "doctor must not write");
+    // Judged on another day, the same books wait for other work: a window
+    // that closes during the day counts as closed at its end, a commitment
+    // expires the day after its last.
+    let findings = |day: &str| -> Vec<String> {
+        let (code, rows) = advice_on(&fund, day);
+        assert_eq!(code, 0, "{rows:?}");
+        rows.into_iter().map(|r| r[2].clone()).collect()
+    };
+    let has = |day: &str, needle: &str| findings(day).iter().any(|f| f.contains(needle));
+    assert!(!has("2026-01-02", "G-0001: its voting window closed"));
+    assert!(has("2026-01-03", "G-0001: its voting window closed"));
+    assert!(!has("2026-02-01", "G-0002: its commitment expired"));
+    assert!(has("2026-02-02", "G-0002: its commitment expired"));
+    assert!(!has("2025-06-01", "Ana has been steward"));
+    fund.fail(
+        &["doctor", "--on", "01/03/2026"],
+        &["dates are written YYYY-MM-DD; did you mean 2026-03-01?"],
+    );
 }
 
 #[test]
@@ -184,7 +212,7 @@ fn tampering_is_a_problem_with_what_to_do() {
         unbalanced[3].contains("restore the latest backup"),
         "{unbalanced:?}"
     );
-    let table = fund.run(&["doctor"]);
+    let table = fund.run(&["doctor", "--on", ON]);
     assert_eq!(table.code, 1);
     assert!(table.stdout.contains("problem"));
 }
