@@ -12,11 +12,9 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::str::FromStr;
 
-use common::{EXPORT_HEADER, Fund, assert_problem, clean, csv_rows, expect, refused, step};
-use rusqlite::Connection;
+use common::{EXPORT_HEADER, Fund, assert_problem, clean, csv_rows, expect, refused, step, tamper};
 use rust_decimal::Decimal;
 
 /// The CSV header of `pool show`.
@@ -2589,17 +2587,6 @@ fn pools_reconcile_with_net_assets() {
 
 // -------------------------------------------------------------- tampering
 
-/// Opens the database behind fondo's back, drops the append-only triggers
-/// on postings and runs `sql`.
-fn tamper(db: &Path, sql: &str) {
-    let conn = Connection::open(db).expect("opening the database with rusqlite");
-    conn.pragma_update(None, "foreign_keys", false)
-        .expect("turning foreign keys off");
-    conn.execute_batch("DROP TRIGGER postings_no_update; DROP TRIGGER postings_no_delete;")
-        .expect("dropping the triggers on postings");
-    conn.execute_batch(sql).expect("tampering");
-}
-
 /// `verify --format csv`, expected to exit 1: its findings as (code,
 /// location, message).
 fn findings(fund: &Fund) -> Vec<(String, String, String)> {
@@ -2667,7 +2654,7 @@ const HOUSING: &str = "(SELECT id FROM pools WHERE name = 'housing')";
 #[test]
 fn postings_cannot_be_edited_while_the_triggers_are_there() {
     let fund = small();
-    let conn = Connection::open(&fund.db).unwrap();
+    let conn = tamper::open(&fund.db);
     let err = conn
         .execute(
             &format!(
@@ -2687,7 +2674,7 @@ fn postings_cannot_be_edited_while_the_triggers_are_there() {
 #[test]
 fn moving_a_spending_to_another_pool_is_found() {
     let fund = small();
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {LEGAL} WHERE txn_id = 3 AND pool_id = {HOUSING}"),
     );
@@ -2712,7 +2699,7 @@ fn moving_a_contribution_to_another_pool_is_found() {
     let fund = small();
     // Housing gains 50.00 USD, legal drops to zero: no pool goes negative,
     // but the hash no longer matches.
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {HOUSING} WHERE txn_id = 2 AND pool_id = {LEGAL}"),
     );
@@ -2727,7 +2714,7 @@ fn moving_a_contribution_to_another_pool_is_found() {
 #[test]
 fn a_pool_on_an_assets_posting_is_found() {
     let fund = small();
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {LEGAL} WHERE txn_id = 2 AND pool_id IS NULL"),
     );
@@ -2753,7 +2740,7 @@ fn a_pool_on_an_assets_posting_is_found() {
 #[test]
 fn a_pool_that_does_not_exist_is_found() {
     let fund = small();
-    tamper(
+    tamper::sql(
         &fund.db,
         "UPDATE postings SET pool_id = 99 WHERE txn_id = 1 AND pool_id IS NOT NULL",
     );
@@ -2775,7 +2762,7 @@ fn spending_restricted_money_as_general_is_found() {
     let fund = small();
     // The rent (txn 3) leaves housing and becomes general spending: housing
     // holds 100.00 and legal 50.00 again, but the bank has only 70.00.
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = NULL WHERE txn_id = 3 AND pool_id = {HOUSING}"),
     );
@@ -2801,17 +2788,13 @@ fn community_tables_are_checked_against_their_records() {
     let fund = small();
     // A steward term slipped in, a member's visibility loosened and a
     // contribution re-attributed, all behind fondo's back.
-    let conn = Connection::open(&fund.db).expect("opening the database with rusqlite");
-    conn.execute_batch(
-        "DROP TRIGGER role_terms_end_only; DROP TRIGGER members_inactive_only;
-         DROP TRIGGER contributions_no_update;
-         INSERT INTO role_terms (member_id, role, starts_on, recorded_at)
+    tamper::sql(
+        &fund.db,
+        "INSERT INTO role_terms (member_id, role, starts_on, recorded_at)
          VALUES (1, 'steward', '2020-01-01', '');
          UPDATE members SET visibility = 'public' WHERE visibility = 'anonymous';
          UPDATE contributions SET member_id = NULL WHERE txn_id = 1;",
-    )
-    .expect("tampering");
-    drop(conn);
+    );
     let found = findings(&fund);
     let codes: Vec<(&str, &str)> = found
         .iter()

@@ -5,8 +5,7 @@
 
 mod common;
 
-use common::{Fund, csv_rows};
-use rusqlite::Connection;
+use common::{Fund, csv_rows, tamper};
 
 /// The day every test judges waiting work by (`doctor --on`), so that no
 /// advice depends on the day the tests run.
@@ -187,14 +186,10 @@ fn tampering_is_a_problem_with_what_to_do() {
         "2026-01-12",
         &["assets:bank=620.00 USD", "income:dues"],
     );
-    {
-        let conn = Connection::open(&fund.db).unwrap();
-        conn.execute_batch(
-            "DROP TRIGGER postings_no_update;
-             UPDATE postings SET amount = amount + 1 WHERE txn_id = 1 AND amount > 0;",
-        )
-        .unwrap();
-    }
+    tamper::sql(
+        &fund.db,
+        "UPDATE postings SET amount = amount + 1 WHERE txn_id = 1 AND amount > 0",
+    );
     let (code, rows) = advice(&fund);
     assert_eq!(code, 1, "a problem exits 1: {rows:?}");
     let problems: Vec<&str> = rows

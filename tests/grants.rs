@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use common::{Fund, GENESIS, csv_rows};
+use common::{Fund, GENESIS, csv_rows, tamper};
 use fondo::audit::verify::verify;
 use fondo::domain::member::{Role, Visibility};
 use fondo::domain::policy::{Rule, Vote};
@@ -191,24 +191,16 @@ fn record_hash(
         .collect()
 }
 
-/// Drops the triggers that keep the records append-only.
-fn drop_record_triggers(conn: &Connection) {
-    conn.execute_batch("DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete;")
-        .unwrap();
-}
-
 /// Recomputes the whole records chain from the stored content, as a forger
-/// covering their tracks would, and stores the new head in the fund row.
-fn rehash_records(conn: &Connection) {
+/// covering their tracks would, and stores the new head in the fund row
+/// (on a connection of [`tamper::with_triggers_off`]).
+fn rehash_records(conn: &Connection) -> rusqlite::Result<()> {
     let rows: Vec<(i64, String, Option<i64>, String, String)> = conn
-        .prepare("SELECT id, kind, grant_id, at, payload FROM records ORDER BY id")
-        .unwrap()
+        .prepare("SELECT id, kind, grant_id, at, payload FROM records ORDER BY id")?
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     let mut prev = GENESIS.to_owned();
     for (id, kind, grant, at, payload) in &rows {
         let value: serde_json::Value = serde_json::from_str(payload).unwrap();
@@ -216,15 +208,14 @@ fn rehash_records(conn: &Connection) {
         conn.execute(
             "UPDATE records SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
             params![prev, hash, id],
-        )
-        .unwrap();
+        )?;
         prev = hash;
     }
     conn.execute(
         "UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1",
         params![prev, rows.len() as i64],
-    )
-    .unwrap();
+    )?;
+    Ok(())
 }
 
 /// A fund with the pool `aid` holding 1000.00 USD (contributed 2025-01-10),
@@ -2593,13 +2584,14 @@ fn decided_fund() -> Fund {
 }
 
 /// The id of a grant's record of a kind (the first one).
-fn record_id(conn: &Connection, grant: i64, kind: &str) -> i64 {
-    conn.query_row(
-        "SELECT min(id) FROM records WHERE grant_id = ?1 AND kind = ?2",
-        params![grant, kind],
-        |r| r.get(0),
-    )
-    .unwrap()
+fn record_id(fund: &Fund, grant: i64, kind: &str) -> i64 {
+    open(&fund.db)
+        .query_row(
+            "SELECT min(id) FROM records WHERE grant_id = ?1 AND kind = ?2",
+            params![grant, kind],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 #[test]
@@ -2627,15 +2619,13 @@ fn the_records_are_append_only() {
 #[test]
 fn an_edited_record_breaks_the_chain() {
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let vote = record_id(&conn, 2, "vote");
-    conn.execute(
-        "UPDATE records SET payload = replace(payload, '\"consent\"', '\"abstain\"') WHERE id = ?1",
-        [vote],
-    )
-    .unwrap();
-    drop(conn);
+    let vote = record_id(&fund, 2, "vote");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"consent\"', '\"abstain\"') WHERE id = ?1",
+            [vote],
+        )
+    });
     let found = findings(&fund);
     // The edited vote no longer matches its hash, nor the count its decision
     // recorded.
@@ -2662,12 +2652,10 @@ fn an_edited_record_breaks_the_chain() {
 #[test]
 fn a_deleted_record_breaks_the_chain() {
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let vote = record_id(&conn, 2, "vote");
-    conn.execute("DELETE FROM records WHERE id = ?1", [vote])
-        .unwrap();
-    drop(conn);
+    let vote = record_id(&fund, 2, "vote");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute("DELETE FROM records WHERE id = ?1", [vote])
+    });
     let found = findings(&fund);
     assert!(
         found
@@ -2681,14 +2669,10 @@ fn a_deleted_record_breaks_the_chain() {
     );
     // Deleting the last record: only the fund's count and head tell.
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    conn.execute(
+    tamper::sql(
+        &fund.db,
         "DELETE FROM records WHERE id = (SELECT max(id) FROM records)",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    );
     let found = findings(&fund);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("V114", "fund"));
@@ -2701,18 +2685,15 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
         csv_rows(&fund.ok(&["grant", "list", "--status", "rejected", "--format", "csv"]))[0][0],
         "G-0002"
     );
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let decision = record_id(&conn, 2, "decision");
-    let changed = conn
-        .execute(
+    let decision = record_id(&fund, 2, "decision");
+    let changed = tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
             "UPDATE records SET payload = replace(payload, '\"approved\":false', '\"approved\":true')
              WHERE id = ?1",
             [decision],
         )
-        .unwrap();
+    });
     assert_eq!(changed, 1);
-    drop(conn);
     let found = findings(&fund);
     assert!(
         found
@@ -2722,9 +2703,7 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
     );
     // The forger re-hashes the chain and the fund's head: the chain holds,
     // but the votes recorded do not give an approval.
-    let conn = open(&fund.db);
-    rehash_records(&conn);
-    drop(conn);
+    tamper::with_triggers_off(&fund.db, rehash_records);
     let found = findings(&fund);
     assert_eq!(
         found,
@@ -2747,17 +2726,15 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
 fn forged_payments_and_amounts_are_found() {
     // A payment record claiming more than was approved: V115.
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let payment = record_id(&conn, 1, "payment");
-    conn.execute(
-        "UPDATE records SET payload = replace(payload, '\"amount\":20000', '\"amount\":70000')
-         WHERE id = ?1",
-        [payment],
-    )
-    .unwrap();
-    rehash_records(&conn);
-    drop(conn);
+    let payment = record_id(&fund, 1, "payment");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"amount\":20000', '\"amount\":70000')
+             WHERE id = ?1",
+            [payment],
+        )?;
+        rehash_records(conn)
+    });
     assert_eq!(codes(&fund), ["V115"]);
     assert!(
         findings(&fund)
@@ -2768,17 +2745,15 @@ fn forged_payments_and_amounts_are_found() {
     );
     // An application inflated beyond what the pool had: V116.
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let application = record_id(&conn, 1, "application");
-    conn.execute(
-        "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
-         WHERE id = ?1",
-        [application],
-    )
-    .unwrap();
-    rehash_records(&conn);
-    drop(conn);
+    let application = record_id(&fund, 1, "application");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
+             WHERE id = ?1",
+            [application],
+        )?;
+        rehash_records(conn)
+    });
     assert_eq!(codes(&fund), ["V116"]);
 }
 

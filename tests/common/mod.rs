@@ -8,10 +8,12 @@
 //! database whose content is exactly what it was before.
 //!
 //! Submodules: [`oracle`] finds the outside tools some tests need (and says
-//! when a test is skipped without one).
+//! when a test is skipped without one); [`tamper`] changes a database
+//! behind fondo's back, past its append-only triggers.
 #![allow(dead_code)]
 
 pub mod oracle;
+pub mod tamper;
 
 // Not every test binary that includes this harness needs an oracle.
 #[allow(unused_imports)]
