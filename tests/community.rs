@@ -14,7 +14,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use common::{EXPORT_HEADER, Fund, assert_problem, clean, csv_rows, expect, refused, step, tamper};
+use common::{
+    EXPORT_HEADER, Fund, FundBuilder, assert_problem, clean, csv_rows, expect, refused, step,
+    tamper,
+};
 use rust_decimal::Decimal;
 
 /// The CSV header of `pool show`.
@@ -53,112 +56,43 @@ fn pool_list(fund: &Fund) -> String {
 /// contribution account, an expense account, two restricted pools and three
 /// members, one of each visibility.
 fn community() -> Fund {
-    let fund = Fund::init(Some("USD"));
-    expect(
-        &fund,
-        &["account", "add", "assets:bank"],
-        "added account assets:bank\n",
-    );
-    expect(
-        &fund,
-        &["account", "add", "expenses:grants"],
-        "added account expenses:grants\n",
-    );
-    expect(
-        &fund,
-        &["setting", "set", "contribution-account", "assets:bank"],
-        "contribution-account = assets:bank\n",
-    );
-    expect(
-        &fund,
-        &["pool", "add", "housing", "--purpose", "Rent relief"],
-        "added pool housing\n",
-    );
-    expect(
-        &fund,
-        &[
-            "pool",
-            "add",
-            "legal",
-            "--purpose",
-            "Legal defence",
-            "--guidelines",
-            "court fees only",
-        ],
-        "added pool legal\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Ana", "--contact", "ana@example.org"],
-        "added member Ana\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Bea", "--visibility", "pseudonymous"],
-        "added member Bea\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Cy", "--visibility", "anonymous"],
-        "added member Cy\n",
-    );
-    clean(&fund);
-    fund
+    community_builder().build()
+}
+
+/// The steps of [`community`], for more.
+fn community_builder() -> FundBuilder {
+    FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank", "expenses:grants"])
+        .setting("contribution-account", "assets:bank")
+        .pool("housing", "Rent relief")
+        .pool("legal", "Legal defence")
+        .with(&["--guidelines", "court fees only"])
+        .member("Ana")
+        .with(&["--contact", "ana@example.org"])
+        .member("Bea")
+        .with(&["--visibility", "pseudonymous"])
+        .member("Cy")
+        .with(&["--visibility", "anonymous"])
 }
 
 /// [`community`] with money in it: 500.00 USD from Ana to housing, 200.00
 /// USD anonymously to the general pool, 100.00 USD from Bea to legal
 /// (transactions 1 to 3).
 fn funded() -> Fund {
-    let fund = community();
-    expect(
-        &fund,
-        &[
-            "contribute",
-            "500.00",
-            "USD",
-            "--from",
-            "Ana",
-            "--pool",
-            "housing",
-            "--date",
-            "2026-01-10",
-        ],
-        "1\n",
-    );
-    expect(
-        &fund,
-        &[
-            "contribute",
-            "200.00",
-            "USD",
-            "--anonymous",
-            "--date",
-            "2026-01-11",
-        ],
-        "2\n",
-    );
-    expect(
-        &fund,
-        &[
-            "contribute",
-            "100.00",
-            "USD",
-            "--from",
-            "bea",
-            "--pool",
-            "Legal",
-            "--date",
-            "2026-01-12",
-            "--memo",
-            "for the hearing",
-            "--reference",
-            "R-7",
-        ],
-        "3\n",
-    );
-    clean(&fund);
-    fund
+    funded_builder().build()
+}
+
+/// The steps of [`funded`], for more.
+fn funded_builder() -> FundBuilder {
+    community_builder()
+        .contribution("Ana", "500.00 USD", Some("housing"), "2026-01-10")
+        .prints("1\n")
+        .anonymous_contribution("200.00 USD", None, "2026-01-11")
+        .prints("2\n")
+        .contribution("bea", "100.00 USD", Some("Legal"), "2026-01-12")
+        .with(&["--memo", "for the hearing", "--reference", "R-7"])
+        .prints("3\n")
 }
 
 // ---------------------------------------------------------------- members
@@ -1510,10 +1444,12 @@ fn pool_show_reports_moves_in_and_out_separately() {
 
 #[test]
 fn contributions_of_money_go_into_an_assets_account() {
-    let fund = Fund::init(Some("USD"));
-    fund.accounts(&["assets:bank", "assets:cash", "income:dues"]);
-    fund.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
-    fund.ok(&["member", "add", "Ana"]);
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank", "assets:cash", "income:dues"])
+        .pool("housing", "Rent relief")
+        .member("Ana")
+        .build();
     let give = |extra: &[&'static str]| {
         let mut args = vec![
             "contribute",
@@ -2380,87 +2316,29 @@ fn a_backdated_move_from_the_general_pool_cannot_leave_it_short_later() {
 /// A fund with pools, contributions of money and goods, moves, spending and
 /// a void.
 fn busy() -> Fund {
-    let fund = funded();
-    fund.ok(&["commodity", "add", "HOURS", "--decimals", "1"]);
-    fund.ok(&["commodity", "add", "KG-RICE", "--decimals", "3"]);
-    fund.ok(&["account", "add", "liabilities:loans"]);
-    for args in [
-        &[
-            "pool",
-            "move",
-            "150.00",
-            "USD",
-            "--from",
-            "housing",
-            "--to",
-            "legal",
-            "--reason",
-            "court date",
-            "--date",
-            "2026-02-01",
-        ][..],
-        &[
-            "contribute",
-            "12",
-            "HOURS",
-            "--from",
-            "Ana",
-            "--kind",
-            "legal-assistance",
-            "--pool",
-            "legal",
-            "--date",
-            "2026-02-02",
-        ],
-        &[
-            "contribute",
-            "50",
-            "KG-RICE",
-            "--from",
-            "Bea",
-            "--pool",
-            "housing",
-            "--date",
-            "2026-02-03",
-        ],
-        &[
-            "post",
+    funded_builder()
+        .commodity("HOURS", 1)
+        .commodity("KG-RICE", 3)
+        .account("liabilities:loans")
+        .verify_each_step()
+        .move_money("150.00 USD", "housing", "legal", "court date", "2026-02-01")
+        .contribution("Ana", "12 HOURS", Some("legal"), "2026-02-02")
+        .with(&["--kind", "legal-assistance"])
+        .contribution("Bea", "50 KG-RICE", Some("housing"), "2026-02-03")
+        .post(
             "Court fees",
-            "--date",
             "2026-02-04",
-            "--pool",
-            "legal",
-            "-p",
-            "expenses:grants=120.00",
-            "-p",
-            "assets:bank",
-        ],
-        &[
-            "contribute",
-            "40.00",
-            "USD",
-            "--anonymous",
-            "--pool",
-            "legal",
-            "--date",
-            "2026-02-05",
-        ],
-        &["void", "8", "--reason", "returned", "--date", "2026-02-06"],
-        &[
-            "post",
+            &["expenses:grants=120.00", "assets:bank"],
+        )
+        .with(&["--pool", "legal"])
+        .anonymous_contribution("40.00 USD", Some("legal"), "2026-02-05")
+        .void("8", "returned", "2026-02-06")
+        .post(
             "Loan from a neighbour fund",
-            "--date",
             "2026-02-07",
-            "-p",
-            "assets:bank=300.00",
-            "-p",
-            "liabilities:loans=-300.00",
-        ],
-    ] {
-        fund.ok(args);
-        clean(&fund);
-    }
-    fund
+            &["assets:bank=300.00", "liabilities:loans=-300.00"],
+        )
+        .build()
 }
 
 #[test]
@@ -2472,10 +2350,12 @@ fn journal_round_trip_keeps_pools() {
     let path = path.to_str().expect("a UTF-8 path");
 
     // A fund without the pools refuses the file, naming line and column.
-    let bare = Fund::init(Some("USD"));
-    bare.ok(&["commodity", "add", "HOURS", "--decimals", "1"]);
-    bare.ok(&["commodity", "add", "KG-RICE", "--decimals", "3"]);
-    bare.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
+    let bare = FundBuilder::new()
+        .currency("USD")
+        .commodity("HOURS", 1)
+        .commodity("KG-RICE", 3)
+        .pool("housing", "Rent relief")
+        .build();
     let stderr = refused(
         &bare,
         &["journal", "import", path],
@@ -2494,19 +2374,14 @@ fn journal_round_trip_keeps_pools() {
     );
 
     // A fresh fund with the same pools takes it and ends with the same books.
-    let twin = Fund::init(Some("USD"));
-    twin.ok(&["commodity", "add", "HOURS", "--decimals", "1"]);
-    twin.ok(&["commodity", "add", "KG-RICE", "--decimals", "3"]);
-    twin.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
-    twin.ok(&[
-        "pool",
-        "add",
-        "legal",
-        "--purpose",
-        "Legal defence",
-        "--guidelines",
-        "court fees only",
-    ]);
+    let twin = FundBuilder::new()
+        .currency("USD")
+        .commodity("HOURS", 1)
+        .commodity("KG-RICE", 3)
+        .pool("housing", "Rent relief")
+        .pool("legal", "Legal defence")
+        .with(&["--guidelines", "court fees only"])
+        .build();
     twin.ok(&["journal", "import", path]);
     clean(&twin);
     assert_eq!(twin.fingerprint(), fund.fingerprint());
@@ -2605,47 +2480,16 @@ fn findings(fund: &Fund) -> Vec<(String, String, String)> {
 /// Ana gives 100.00 USD to housing (1), Bea 50.00 USD to legal (2), and
 /// 80.00 USD is spent from housing (3).
 fn small() -> Fund {
-    let fund = community();
-    for args in [
-        &[
-            "contribute",
-            "100.00",
-            "USD",
-            "--from",
-            "Ana",
-            "--pool",
-            "housing",
-            "--date",
-            "2026-01-10",
-        ][..],
-        &[
-            "contribute",
-            "50.00",
-            "USD",
-            "--from",
-            "Bea",
-            "--pool",
-            "legal",
-            "--date",
-            "2026-01-11",
-        ],
-        &[
-            "post",
+    community_builder()
+        .contribution("Ana", "100.00 USD", Some("housing"), "2026-01-10")
+        .contribution("Bea", "50.00 USD", Some("legal"), "2026-01-11")
+        .post(
             "Rent",
-            "--date",
             "2026-01-12",
-            "--pool",
-            "housing",
-            "-p",
-            "expenses:grants=80.00",
-            "-p",
-            "assets:bank",
-        ],
-    ] {
-        fund.ok(args);
-    }
-    clean(&fund);
-    fund
+            &["expenses:grants=80.00", "assets:bank"],
+        )
+        .with(&["--pool", "housing"])
+        .build()
 }
 
 const LEGAL: &str = "(SELECT id FROM pools WHERE name = 'legal')";

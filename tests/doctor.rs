@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Fund, csv_rows, tamper};
+use common::{Fund, FundBuilder, csv_rows, tamper};
 
 /// The day every test judges waiting work by (`doctor --on`), so that no
 /// advice depends on the day the tests run.
@@ -50,91 +50,26 @@ fn a_new_fund_is_told_what_to_set_up() {
 
 #[test]
 fn waiting_work_is_named_with_the_command_that_does_it() {
-    let fund = Fund::init(Some("USD"));
-    for args in [
-        &["account", "add", "assets:bank"][..],
-        &["setting", "set", "contribution-account", "assets:bank"],
-        &["setting", "set", "max-term-months.steward", "6"],
-        &["member", "add", "Ana"],
-        &["member", "add", "Bruno"],
-        &["role", "assign", "Ana", "steward", "--from", "2025-01-01"],
-        &["pool", "add", "housing", "--purpose", "rent"],
-        &[
-            "contribute",
-            "100",
-            "USD",
-            "--from",
-            "Bruno",
-            "--pool",
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .account("assets:bank")
+        .setting("contribution-account", "assets:bank")
+        .setting("max-term-months.steward", "6")
+        .members(&["Ana", "Bruno"])
+        .stewards(&["Ana"], "2025-01-01")
+        .pool("housing", "rent")
+        .contribution("Bruno", "100 USD", Some("housing"), "2026-01-01")
+        .policy(
             "housing",
-            "--date",
-            "2026-01-01",
-        ],
-        &[
-            "policy",
-            "set",
-            "housing",
-            "--rule",
-            "consent",
-            "--min-consents",
-            "1",
-            "--window",
-            "24h",
-            "--at",
+            "consent --min-consents 1 --window 24h",
             "2026-01-01T10:00",
-        ],
-        &[
-            "grant",
-            "apply",
-            "--applicant",
-            "Bruno",
-            "--pool",
-            "housing",
-            "--amount",
-            "40",
-            "USD",
-            "--purpose",
-            "rent",
-            "--at",
-            "2026-01-02T10:00",
-        ],
-        &[
-            "grant",
-            "apply",
-            "--applicant",
-            "Bruno",
-            "--pool",
-            "housing",
-            "--amount",
-            "30",
-            "USD",
-            "--purpose",
-            "deposit",
-            "--at",
-            "2026-01-02T11:00",
-        ],
-        &[
-            "grant",
-            "vote",
-            "G-0002",
-            "consent",
-            "--as",
-            "Ana",
-            "--at",
-            "2026-01-02T12:00",
-        ],
-        &[
-            "grant",
-            "decide",
-            "G-0002",
-            "--expires",
-            "2026-02-01",
-            "--at",
-            "2026-01-02T13:00",
-        ],
-    ] {
-        fund.ok(args);
-    }
+        )
+        .application("Bruno", "housing", "40 USD", "rent", "2026-01-02T10:00")
+        .application("Bruno", "housing", "30 USD", "deposit", "2026-01-02T11:00")
+        .vote("G-0002", "consent", "Ana", "2026-01-02T12:00")
+        .decision("G-0002", "2026-01-02T13:00")
+        .with(&["--expires", "2026-02-01"])
+        .build();
     let before = fund.snapshot();
     let (code, rows) = advice(&fund);
     assert_eq!(code, 0, "{rows:?}");

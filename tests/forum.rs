@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Fund, command, fingerprint, run_command, run_on};
+use common::{Fund, FundBuilder, command, fingerprint, run_command, run_on};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -315,70 +315,27 @@ fn the_markdown_page_says_the_same_and_pages_are_deterministic() {
 
 #[test]
 fn names_that_look_like_markup_stay_text() {
-    let fund = Fund::init(Some("USD"));
     let evil = "<script>alert(\"x\")</script> & Co";
     let pool = "a|b <i>\"q\"";
-    for args in [
-        &["account", "add", "assets:bank:usd"][..],
-        &["setting", "set", "contribution-account", "assets:bank:usd"],
-        &["member", "add", evil],
-        &["role", "assign", evil, "steward", "--from", "2025-01-01"],
-        &["member", "add", "Ana"],
-        &["role", "assign", "Ana", "steward", "--from", "2025-01-01"],
-        &["pool", "add", pool, "--purpose", "test"],
-        &[
-            "policy",
-            "set",
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .account("assets:bank:usd")
+        .setting("contribution-account", "assets:bank:usd")
+        .member(evil)
+        .stewards(&[evil], "2025-01-01")
+        .member("Ana")
+        .stewards(&["Ana"], "2025-01-01")
+        .pool(pool, "test")
+        .policy(
             pool,
-            "--rule",
-            "consent",
-            "--min-consents",
-            "1",
-            "--window",
-            "24h",
-            "--at",
+            "consent --min-consents 1 --window 24h",
             "2025-01-01T00:00",
-        ],
-        &[
-            "contribute",
-            "50.00",
-            "USD",
-            "--from",
-            evil,
-            "--pool",
-            pool,
-            "--date",
-            "2025-01-02",
-        ],
-        &[
-            "grant",
-            "apply",
-            "--applicant",
-            evil,
-            "--pool",
-            pool,
-            "--amount",
-            "40",
-            "USD",
-            "--purpose",
-            "test",
-            "--at",
-            "2025-01-03T10:00",
-        ],
-        &[
-            "grant",
-            "vote",
-            "G-0001",
-            "consent",
-            "--as",
-            "Ana",
-            "--at",
-            "2025-01-03T11:00",
-        ],
-        &["grant", "decide", "G-0001", "--at", "2025-01-03T12:00"],
-    ] {
-        fund.ok(args);
-    }
+        )
+        .contribution(evil, "50.00 USD", Some(pool), "2025-01-02")
+        .application(evil, pool, "40 USD", "test", "2025-01-03T10:00")
+        .vote("G-0001", "consent", "Ana", "2025-01-03T11:00")
+        .decision("G-0001", "2025-01-03T12:00")
+        .build();
     let page = fund.path("forum.html");
     fund.ok(&[
         "report",

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use common::{Fund, GENESIS, csv_rows, tamper};
+use common::{Fund, FundBuilder, GENESIS, csv_rows, tamper};
 use fondo::audit::verify::verify;
 use fondo::domain::member::{Role, Visibility};
 use fondo::domain::policy::{Rule, Vote};
@@ -221,35 +221,22 @@ fn rehash_records(conn: &Connection) -> rusqlite::Result<()> {
 /// A fund with the pool `aid` holding 1000.00 USD (contributed 2025-01-10),
 /// the stewards Ana, Beto, Carla and Dario (open-ended terms from
 /// 2025-01-01), the applicant Fede and Gina, a member who is no steward;
-/// then `policy set aid POLICY… --at 2025-01-15`.
-fn aid_fund(policy: &[&str]) -> Fund {
-    let fund = Fund::init(Some("USD"));
-    fund.ok(&["account", "add", BANK]);
-    fund.ok(&["pool", "add", "aid", "--purpose", "Mutual aid"]);
-    for name in ["Ana", "Beto", "Carla", "Dario", "Fede", "Gina"] {
-        fund.ok(&["member", "add", name]);
-    }
-    for name in ["Ana", "Beto", "Carla", "Dario"] {
-        fund.ok(&["role", "assign", name, "steward", "--from", "2025-01-01"]);
-    }
-    fund.ok(&[
-        "contribute",
-        "1000",
-        "USD",
-        "--anonymous",
-        "--pool",
-        "aid",
-        "--into",
-        BANK,
-        "--date",
-        "2025-01-10",
-    ]);
-    let mut args = vec!["policy", "set", "aid"];
-    args.extend_from_slice(policy);
-    args.extend_from_slice(&["--at", "2025-01-15"]);
-    fund.ok(&args);
-    assert_clean(&fund);
-    fund
+/// then `policy set aid --rule RULE… --at 2025-01-15`.
+fn aid_fund(rule: &str) -> Fund {
+    aid_builder(rule).build()
+}
+
+/// The steps of [`aid_fund`], for more.
+fn aid_builder(rule: &str) -> FundBuilder {
+    FundBuilder::new()
+        .currency("USD")
+        .account(BANK)
+        .pool("aid", "Mutual aid")
+        .members(&["Ana", "Beto", "Carla", "Dario", "Fede", "Gina"])
+        .stewards(&["Ana", "Beto", "Carla", "Dario"], "2025-01-01")
+        .anonymous_contribution("1000 USD", Some("aid"), "2025-01-10")
+        .with(&["--into", BANK])
+        .policy("aid", rule, "2025-01-15")
 }
 
 /// Fede applies to `aid`; returns the grant's id.
@@ -298,70 +285,24 @@ fn decide(fund: &Fund, grant: &str, at: &str) -> String {
 
 #[test]
 fn a_full_round_from_policy_to_closure() {
-    let fund = Fund::init(Some("USD"));
-    step(&fund, &["account", "add", BANK]);
-    step(
-        &fund,
-        &["pool", "add", "housing", "--purpose", "Rent and utilities"],
-    );
-    step(
-        &fund,
-        &["pool", "add", "legal", "--purpose", "Legal defence"],
-    );
-    for name in ["Ana", "Beto", "Carla", "Dario", "Eva", "Fede"] {
-        step(&fund, &["member", "add", name]);
-    }
-    step(
-        &fund,
-        &[
-            "member",
-            "add",
-            "Colectivo Sur",
-            "--visibility",
-            "pseudonymous",
-        ],
-    );
-    // Rotating terms: Ana serves until March, Dario takes over in April.
-    step(
-        &fund,
-        &[
-            "role",
-            "assign",
-            "Ana",
-            "steward",
-            "--from",
-            "2025-01-01",
-            "--until",
-            "2025-03-31",
-        ],
-    );
-    for name in ["Beto", "Carla", "Eva"] {
-        step(
-            &fund,
-            &["role", "assign", name, "steward", "--from", "2025-01-01"],
-        );
-    }
-    step(
-        &fund,
-        &["role", "assign", "Dario", "steward", "--from", "2025-04-01"],
-    );
-    for (amount, pool) in [("1000", "housing"), ("300", "legal")] {
-        step(
-            &fund,
-            &[
-                "contribute",
-                amount,
-                "USD",
-                "--anonymous",
-                "--pool",
-                pool,
-                "--into",
-                BANK,
-                "--date",
-                "2025-01-10",
-            ],
-        );
-    }
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .verify_each_step()
+        .account(BANK)
+        .pool("housing", "Rent and utilities")
+        .pool("legal", "Legal defence")
+        .members(&["Ana", "Beto", "Carla", "Dario", "Eva", "Fede"])
+        .member("Colectivo Sur")
+        .with(&["--visibility", "pseudonymous"])
+        // Rotating terms: Ana serves until March, Dario takes over in April.
+        .role("Ana", "steward", "2025-01-01", Some("2025-03-31"))
+        .stewards(&["Beto", "Carla", "Eva"], "2025-01-01")
+        .role("Dario", "steward", "2025-04-01", None)
+        .anonymous_contribution("1000 USD", Some("housing"), "2025-01-10")
+        .with(&["--into", BANK])
+        .anonymous_contribution("300 USD", Some("legal"), "2025-01-10")
+        .with(&["--into", BANK])
+        .build();
     assert_eq!(
         fund.ok(&["pool", "show", "housing"]),
         "\
@@ -1141,14 +1082,7 @@ G-0001  Fede       housing  USD           150.00  150.00   0.00  approved  lazy 
 
 #[test]
 fn consent_approves_rejects_on_objection_and_for_too_few_consents() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 48h");
     // Enough consents: approved when the window closes.
     let g = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T11:00");
@@ -1224,16 +1158,7 @@ fn consent_approves_rejects_on_objection_and_for_too_few_consents() {
 
 #[test]
 fn majority_needs_a_quorum_and_more_than_the_threshold() {
-    let fund = aid_fund(&[
-        "--rule",
-        "majority",
-        "--quorum",
-        "3",
-        "--threshold",
-        "0.5",
-        "--window",
-        "7d",
-    ]);
+    let fund = aid_fund("majority --quorum 3 --threshold 0.5 --window 7d");
     let closed = "2025-02-08T10:00";
     // 2 for, 1 against: more than half.
     let g = apply(&fund, "100", "2025-02-01T10:00");
@@ -1347,15 +1272,7 @@ fn majority_needs_a_quorum_and_more_than_the_threshold() {
 
 #[test]
 fn lazy_consensus_approves_at_the_window_end_without_objection() {
-    let fund = aid_fund(&[
-        "--rule",
-        "lazy",
-        "--window",
-        "24h",
-        "--max-amount",
-        "200",
-        "USD",
-    ]);
+    let fund = aid_fund("lazy --window 24h --max-amount 200 USD");
     // Nobody votes: approved when the window closes, not before.
     let g = apply(&fund, "200", "2025-02-01T10:00");
     assert_eq!(
@@ -1483,14 +1400,7 @@ fn lazy_consensus_approves_at_the_window_end_without_objection() {
 
 #[test]
 fn commitments_expire_and_are_released() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
+    let fund = aid_fund("consent --min-consents 1 --window 24h");
     let long = apply(&fund, "600", "2025-02-01T10:00");
     let short = apply(&fund, "300", "2025-02-01T10:00");
     for g in [&long, &short] {
@@ -1603,42 +1513,15 @@ fn commitments_expire_and_are_released() {
 /// steward related to Fede, Hugo a steward from April, and G-0001: Fede
 /// asks for 600 USD on 2025-02-01 at 10:00.
 fn bad_input_fund() -> Fund {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
-    step(&fund, &["member", "add", "Eva"]);
-    step(&fund, &["member", "add", "Hugo"]);
-    step(
-        &fund,
-        &["role", "assign", "Eva", "steward", "--from", "2025-01-01"],
-    );
-    // Rotate: Ana until the end of March, Hugo from April.
-    step(
-        &fund,
-        &["role", "end", "Ana", "steward", "--on", "2025-03-31"],
-    );
-    step(
-        &fund,
-        &["role", "assign", "Hugo", "steward", "--from", "2025-04-01"],
-    );
-    step(
-        &fund,
-        &[
-            "member",
-            "relate",
-            "Eva",
-            "Fede",
-            "--reason",
-            "partners",
-            "--at",
-            "2025-01-20",
-        ],
-    );
+    let fund = aid_builder("consent --min-consents 2 --window 48h")
+        .verify_each_step()
+        .members(&["Eva", "Hugo"])
+        .stewards(&["Eva"], "2025-01-01")
+        // Rotate: Ana until the end of March, Hugo from April.
+        .command(&["role", "end", "Ana", "steward", "--on", "2025-03-31"])
+        .role("Hugo", "steward", "2025-04-01", None)
+        .relation("Eva", "Fede", "partners", "2025-01-20")
+        .build();
     assert_eq!(apply(&fund, "600", "2025-02-01T10:00"), "G-0001");
     fund
 }
@@ -2117,20 +2000,10 @@ fn applications_are_refused_without_a_pool_a_policy_or_a_positive_amount() {
 
 #[test]
 fn approval_waits_for_available_money_and_committed_money_stays_put() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
-    step(
-        &fund,
-        &[
-            "contribute",
-            "500",
-            "USD",
-            "--anonymous",
-            "--into",
-            BANK,
-            "--date",
-            "2025-01-10",
-        ],
-    );
+    let fund = aid_builder("consent --min-consents 1 --window 1h")
+        .anonymous_contribution("500 USD", None, "2025-01-10")
+        .with(&["--into", BANK])
+        .build();
     let big = apply(&fund, "800", "2025-02-05T10:00");
     vote(&fund, &big, "consent", "Ana", "2025-02-05T10:10");
     decide(&fund, &big, "2025-02-05T11:00");
@@ -2291,14 +2164,7 @@ fn policy_args<'a>(extra: &[&'a str], at: &'a str) -> Vec<&'a str> {
 
 #[test]
 fn policies_are_refused_when_impossible_and_warned_when_too_demanding() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 48h");
     let bad = |extra: &[&str], needle: &str| {
         refuse(&fund, &policy_args(extra, "2025-02-01"), &[needle]);
     };
@@ -2549,38 +2415,20 @@ fn relations_are_refused_when_they_make_no_sense() {
 /// A fund with an approved grant (G-0001, 600 USD, paid 200) and a rejected
 /// one (G-0002: an objection), verifying cleanly.
 fn decided_fund() -> Fund {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
-    let g1 = apply(&fund, "600", "2025-02-01T10:00");
-    vote(&fund, &g1, "consent", "Ana", "2025-02-01T11:00");
-    vote(&fund, &g1, "consent", "Beto", "2025-02-01T11:00");
-    decide(&fund, &g1, "2025-02-03T10:00");
-    step(
-        &fund,
-        &[
-            "grant",
-            "pay",
-            &g1,
-            "200",
-            "USD",
-            "--from-account",
-            BANK,
-            "--at",
-            "2025-02-04",
-        ],
-    );
-    let g2 = apply(&fund, "300", "2025-02-01T10:00");
-    vote(&fund, &g2, "consent", "Ana", "2025-02-01T11:00");
-    vote(&fund, &g2, "consent", "Beto", "2025-02-01T11:00");
-    vote(&fund, &g2, "object", "Carla", "2025-02-01T12:00");
-    decide(&fund, &g2, "2025-02-03T10:00");
-    fund
+    aid_builder("consent --min-consents 2 --window 48h")
+        .verify_each_step()
+        .application("Fede", "aid", "600 USD", "Rent", "2025-02-01T10:00")
+        .vote("G-0001", "consent", "Ana", "2025-02-01T11:00")
+        .vote("G-0001", "consent", "Beto", "2025-02-01T11:00")
+        .decision("G-0001", "2025-02-03T10:00")
+        .payment("G-0001", "200 USD", BANK, "2025-02-04")
+        .application("Fede", "aid", "300 USD", "Rent", "2025-02-01T10:00")
+        .vote("G-0002", "consent", "Ana", "2025-02-01T11:00")
+        .vote("G-0002", "consent", "Beto", "2025-02-01T11:00")
+        .vote("G-0002", "object", "Carla", "2025-02-01T12:00")
+        .with(&["--reason", "not now"])
+        .decision("G-0002", "2025-02-03T10:00")
+        .build()
 }
 
 /// The id of a grant's record of a kind (the first one).
@@ -2769,15 +2617,9 @@ fn forged_payments_and_amounts_are_found() {
 /// reported as V117.
 #[test]
 fn a_backdated_term_leaves_an_early_approval_sound() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
-    step(&fund, &["member", "add", "Hugo"]);
+    let fund = aid_builder("consent --min-consents 1 --window 24h")
+        .member("Hugo")
+        .build();
     let g = apply(&fund, "100", "2025-02-01T10:00");
     for who in ["Ana", "Beto", "Carla", "Dario"] {
         vote(&fund, &g, "consent", who, "2025-02-01T11:00");
@@ -2794,23 +2636,12 @@ fn a_backdated_term_leaves_an_early_approval_sound() {
 /// decision does not void the vote.
 #[test]
 fn a_vote_cast_in_term_counts_after_the_term_ends() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "72h",
-    ]);
-    step(&fund, &["member", "add", "Hugo"]);
-    step(
-        &fund,
-        &["role", "end", "Ana", "steward", "--on", "2025-03-31"],
-    );
-    step(
-        &fund,
-        &["role", "assign", "Hugo", "steward", "--from", "2025-04-01"],
-    );
+    let fund = aid_builder("consent --min-consents 2 --window 72h")
+        .verify_each_step()
+        .member("Hugo")
+        .command(&["role", "end", "Ana", "steward", "--on", "2025-03-31"])
+        .role("Hugo", "steward", "2025-04-01", None)
+        .build();
     let g = apply(&fund, "100", "2025-03-30T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-03-30T11:00");
     vote(&fund, &g, "consent", "Beto", "2025-03-30T12:00");
@@ -2825,14 +2656,7 @@ fn a_vote_cast_in_term_counts_after_the_term_ends() {
 /// window": votes dated after the window closed are refused.
 #[test]
 fn votes_after_the_window_closes_are_refused() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "72h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 72h");
     // One consent by the window's end; a second comes a day late.
     let short = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &short, "consent", "Ana", "2025-02-01T11:00");
@@ -2865,14 +2689,7 @@ fn votes_after_the_window_closes_are_refused() {
 /// into a finding.
 #[test]
 fn a_relation_declared_after_a_decision_leaves_it_sound() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 48h");
     let g = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T11:00");
     vote(&fund, &g, "consent", "Beto", "2025-02-01T11:00");
@@ -2895,14 +2712,7 @@ fn a_relation_declared_after_a_decision_leaves_it_sound() {
 /// negative available amount and `verify` reports V116 for the other grant).
 #[test]
 fn a_backdated_approval_cannot_overcommit_the_pool() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
+    let fund = aid_fund("consent --min-consents 1 --window 24h");
     let later = apply(&fund, "800", "2025-02-09T10:00");
     vote(&fund, &later, "consent", "Ana", "2025-02-09T11:00");
     decide(&fund, &later, "2025-02-10T11:00");
@@ -2921,14 +2731,7 @@ fn a_backdated_approval_cannot_overcommit_the_pool() {
 /// A move dated before an approval cannot take the money it committed.
 #[test]
 fn a_backdated_move_cannot_take_committed_money() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
+    let fund = aid_fund("consent --min-consents 1 --window 24h");
     let g = apply(&fund, "600", "2025-02-09T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-09T11:00");
     decide(&fund, &g, "2025-02-10T11:00");
@@ -2972,36 +2775,16 @@ fn a_backdated_move_cannot_take_committed_money() {
 /// either (today only restricted pools' commitments are protected).
 #[test]
 fn committed_money_in_the_general_pool_cannot_be_moved() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
-    step(
-        &fund,
-        &[
-            "contribute",
-            "500",
-            "USD",
-            "--anonymous",
-            "--into",
-            BANK,
-            "--date",
-            "2025-01-10",
-        ],
-    );
-    step(
-        &fund,
-        &[
-            "policy",
-            "set",
+    let fund = aid_builder("consent --min-consents 1 --window 1h")
+        .verify_each_step()
+        .anonymous_contribution("500 USD", None, "2025-01-10")
+        .with(&["--into", BANK])
+        .policy(
             "general",
-            "--rule",
-            "consent",
-            "--min-consents",
-            "1",
-            "--window",
-            "1h",
-            "--at",
+            "consent --min-consents 1 --window 1h",
             "2025-01-15",
-        ],
-    );
+        )
+        .build();
     let g = step(
         &fund,
         &[
@@ -3051,7 +2834,7 @@ fn committed_money_in_the_general_pool_cannot_be_moved() {
 /// count the same money twice.
 #[test]
 fn no_spending_is_reported_after_the_unspent_money_came_back() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
+    let fund = aid_fund("consent --min-consents 1 --window 1h");
     let g = apply(&fund, "600", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T10:10");
     decide(&fund, &g, "2025-02-01T11:00");
@@ -3118,7 +2901,7 @@ fn no_spending_is_reported_after_the_unspent_money_came_back() {
 /// `grant show` tells the whole story: how a grant ended, when and why.
 #[test]
 fn grant_show_tells_how_a_grant_ended() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
+    let fund = aid_fund("consent --min-consents 1 --window 1h");
     let g = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T10:10");
     decide(&fund, &g, "2025-02-01T11:00");
