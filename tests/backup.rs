@@ -188,13 +188,7 @@ fn restore_refuses_a_backup_that_does_not_verify_and_changes_nothing() {
     let fund = books();
     let copy = fund.path("copy.db");
     fund.ok(&["backup", &copy.display().to_string()]);
-    {
-        let conn = rusqlite::Connection::open(&copy).unwrap();
-        conn.execute_batch(
-            "DROP TRIGGER txns_no_update; UPDATE txns SET description = 'Rent' WHERE id = 2;",
-        )
-        .unwrap();
-    }
+    common::tamper::sql(&copy, "UPDATE txns SET description = 'Rent' WHERE id = 2");
     let tampered = bytes(&copy);
     let before = fund.snapshot();
     let copy_arg = copy.display().to_string();

@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use common::{Fund, GENESIS, assert_problem, clean, csv_rows, expect, refused, state, step};
+use common::{
+    Fund, FundBuilder, GENESIS, assert_problem, clean, csv_rows, expect, refused, state, step,
+};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
@@ -138,29 +140,13 @@ fn is_pseudonym(text: &str) -> bool {
 /// A EUR fund with the bank account of the eu-bank map, pools food and
 /// housing, and the member the map's first rule names.
 fn eu_fund() -> Fund {
-    let fund = Fund::init(Some("EUR"));
-    expect(
-        &fund,
-        &["account", "add", "assets:bank:eur"],
-        "added account assets:bank:eur\n",
-    );
-    expect(
-        &fund,
-        &["pool", "add", "food", "--purpose", "Food bank"],
-        "added pool food\n",
-    );
-    expect(
-        &fund,
-        &["pool", "add", "housing", "--purpose", "Rent relief"],
-        "added pool housing\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Solidarität Berlin"],
-        "added member Solidarität Berlin\n",
-    );
-    clean(&fund);
-    fund
+    FundBuilder::new()
+        .currency("EUR")
+        .account("assets:bank:eur")
+        .pool("food", "Food bank")
+        .pool("housing", "Rent relief")
+        .member("Solidarität Berlin")
+        .build()
 }
 
 #[test]
@@ -322,17 +308,13 @@ fn a_bank_statement_is_imported_once_and_overlaps_add_only_new_rows() {
 /// A USD fund with the Open Collective account, pools food and rapid
 /// response, and the member the opencollective map's first rule names.
 fn oc_fund() -> Fund {
-    let fund = Fund::init(Some("USD"));
-    fund.ok(&["account", "add", "assets:opencollective:usd"]);
-    fund.ok(&["pool", "add", "food", "--purpose", "Food bank"]);
-    fund.ok(&["pool", "add", "rapid response", "--purpose", "Emergencies"]);
-    expect(
-        &fund,
-        &["member", "add", "Cocina Común"],
-        "added member Cocina Común\n",
-    );
-    clean(&fund);
-    fund
+    FundBuilder::new()
+        .currency("USD")
+        .account("assets:opencollective:usd")
+        .pool("food", "Food bank")
+        .pool("rapid response", "Emergencies")
+        .member("Cocina Común")
+        .build()
 }
 
 #[test]
@@ -826,37 +808,17 @@ fn unknown_defaults_name_the_map_file() {
 /// 1000.00 EUR (transaction 1) and 100.00 EUR in the general pool
 /// (transaction 2).
 fn exchange_fund() -> Fund {
-    let fund = Fund::init(Some("EUR"));
-    fund.accounts(&["assets:bank:eur", "assets:bank:usd", "expenses:grants"]);
-    fund.ok(&["setting", "set", "contribution-account", "assets:bank:eur"]);
-    fund.ok(&["pool", "add", "food", "--purpose", "Food bank"]);
-    step(
-        &fund,
-        &[
-            "contribute",
-            "1000.00",
-            "EUR",
-            "--anonymous",
-            "--pool",
-            "food",
-            "--date",
-            "2026-03-01",
-        ],
-        "1\n",
-    );
-    step(
-        &fund,
-        &[
-            "contribute",
-            "100.00",
-            "EUR",
-            "--anonymous",
-            "--date",
-            "2026-03-01",
-        ],
-        "2\n",
-    );
-    fund
+    FundBuilder::new()
+        .currency("EUR")
+        .verify_each_step()
+        .accounts(&["assets:bank:eur", "assets:bank:usd", "expenses:grants"])
+        .setting("contribution-account", "assets:bank:eur")
+        .pool("food", "Food bank")
+        .anonymous_contribution("1000.00 EUR", Some("food"), "2026-03-01")
+        .prints("1\n")
+        .anonymous_contribution("100.00 EUR", None, "2026-03-01")
+        .prints("2\n")
+        .build()
 }
 
 /// `exchange AMOUNT FROM --to-amount TO_AMOUNT TO` between the two bank
@@ -1329,16 +1291,18 @@ fn rates_are_recorded_and_the_latest_per_pair_and_day_is_listed() {
 /// A USD fund with three members, one of each visibility, a housing pool,
 /// three pledges and the contributions that (partly) keep them.
 fn pledged() -> Fund {
-    let fund = Fund::init(Some("USD"));
-    fund.ok(&["account", "add", "assets:bank"]);
-    fund.ok(&["setting", "set", "contribution-account", "assets:bank"]);
-    fund.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
-    fund.ok(&["member", "add", "Ana"]);
-    fund.ok(&["member", "add", "Bea", "--visibility", "pseudonymous"]);
-    fund.ok(&["member", "add", "Cy", "--visibility", "anonymous"]);
-    step(
-        &fund,
-        &[
+    let mut builder = FundBuilder::new()
+        .currency("USD")
+        .verify_each_step()
+        .account("assets:bank")
+        .setting("contribution-account", "assets:bank")
+        .pool("housing", "Rent relief")
+        .member("Ana")
+        .member("Bea")
+        .with(&["--visibility", "pseudonymous"])
+        .member("Cy")
+        .with(&["--visibility", "anonymous"])
+        .command(&[
             "pledge",
             "add",
             "Ana",
@@ -1350,12 +1314,9 @@ fn pledged() -> Fund {
             "2026-01-15",
             "--until",
             "2026-03-31",
-        ],
-        "recorded pledge 1\n",
-    );
-    step(
-        &fund,
-        &[
+        ])
+        .prints("recorded pledge 1\n")
+        .command(&[
             "pledge",
             "add",
             "bea",
@@ -1367,12 +1328,9 @@ fn pledged() -> Fund {
             "2026-01-01",
             "--pool",
             "housing",
-        ],
-        "recorded pledge 2\n",
-    );
-    step(
-        &fund,
-        &[
+        ])
+        .prints("recorded pledge 2\n")
+        .command(&[
             "pledge",
             "add",
             "Cy",
@@ -1382,11 +1340,9 @@ fn pledged() -> Fund {
             "month",
             "--from",
             "2026-02-01",
-        ],
-        "recorded pledge 3\n",
-    );
-    let mut id = 0;
-    for (amount, member, date, pool) in [
+        ])
+        .prints("recorded pledge 3\n");
+    for (id, (amount, member, date, pool)) in [
         // Before Ana's pledge starts: not counted.
         ("5.00", "Ana", "2026-01-10", None),
         ("50.00", "Ana", "2026-01-20", None),
@@ -1397,23 +1353,15 @@ fn pledged() -> Fund {
         ("70.00", "Bea", "2026-03-15", Some("housing")),
         ("40.00", "Bea", "2026-04-01", None),
         ("10.00", "Cy", "2026-03-01", None),
-    ] {
-        id += 1;
-        let mut args = vec![
-            "contribute",
-            amount,
-            "USD",
-            "--from",
-            member,
-            "--date",
-            date,
-        ];
-        if let Some(pool) = pool {
-            args.extend(["--pool", pool]);
-        }
-        step(&fund, &args, &format!("{id}\n"));
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        builder = builder
+            .contribution(member, &format!("{amount} USD"), pool, date)
+            .prints(&format!("{}\n", id + 1));
     }
-    fund
+    builder.build()
 }
 
 const PLEDGES: &str = "pledge,member,pool,period,commodity,pledged,received,difference\n\

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Fund, GENESIS, csv_rows, run_command};
+use common::{Fund, FundBuilder, GENESIS, csv_rows, run_command};
 use sha2::{Digest, Sha256};
 
 /// The example fund, with the ids the tests refer to.
@@ -31,430 +31,198 @@ struct Barrio {
     late: String,
 }
 
-fn id(out: String) -> String {
-    let id = out.trim().to_owned();
-    assert!(id.parse::<i64>().is_ok(), "expected an id, got {out:?}");
-    id
-}
-
+/// The example fund, built through the binary (every id it prints is
+/// checked on the way).
 fn barrio() -> Barrio {
-    let fund = Fund::empty();
-    let f = &fund;
-    f.ok(&["init", "--name", "Barrio fund", "--currency", "USD"]);
-    f.ok(&[
-        "account",
-        "add",
-        "assets:bank:usd",
-        "--note",
-        "Cooperative bank, account 0042",
-    ]);
-    for account in [
-        "assets:bank:eur",
-        "income:contributions",
-        "expenses:operations",
-    ] {
-        f.ok(&["account", "add", account]);
-    }
-    f.ok(&["commodity", "add", "HOURS", "--decimals", "0"]);
-    f.ok(&["commodity", "add", "KG-RICE", "--decimals", "1"]);
-    f.ok(&["setting", "set", "contribution-account", "assets:bank:usd"]);
-    f.ok(&["member", "add", "Ana", "--contact", "ana@example.org"]);
-    for m in ["Bruno", "Carmen", "Dario", "Elena"] {
-        f.ok(&["member", "add", m]);
-    }
-    f.ok(&[
-        "member",
-        "add",
-        "Familia Ortega",
-        "--visibility",
-        "pseudonymous",
-        "--contact",
-        "ortega@example.org",
-        "--note",
-        "two children, rent arrears",
-    ]);
-    f.ok(&[
-        "member",
-        "add",
-        "Cocina Común",
-        "--visibility",
-        "pseudonymous",
-    ]);
-    f.ok(&[
-        "member",
-        "add",
-        "Luis",
-        "--visibility",
-        "anonymous",
-        "--contact",
-        "+52 555 0101",
-        "--note",
-        "prefers cash",
-    ]);
-    f.ok(&[
-        "role",
-        "assign",
-        "Ana",
-        "steward",
-        "--from",
-        "2025-01-01",
-        "--until",
-        "2025-03-31",
-    ]);
-    for m in ["Bruno", "Carmen", "Dario", "Elena"] {
-        f.ok(&["role", "assign", m, "steward", "--from", "2025-01-01"]);
-    }
-    f.ok(&["role", "assign", "Ana", "treasurer", "--from", "2025-01-01"]);
-    f.ok(&[
-        "pool",
-        "add",
-        "housing",
-        "--purpose",
-        "Rent relief",
-        "--guidelines",
-        "Up to 2 months' rent per family",
-    ]);
-    f.ok(&[
-        "pool",
-        "add",
-        "food",
-        "--purpose",
-        "Groceries, and the kitchen of Cocina Común",
-    ]);
-    let give = |args: &[&str]| id(f.ok(args));
-    give(&[
-        "contribute",
-        "1000.00",
-        "USD",
-        "--from",
-        "Luis",
-        "--pool",
-        "housing",
-        "--date",
-        "2025-03-01",
-    ]);
-    give(&[
-        "contribute",
-        "200.00",
-        "USD",
-        "--anonymous",
-        "--date",
-        "2025-03-01",
-    ]);
-    give(&[
-        "contribute",
-        "150.00",
-        "USD",
-        "--from",
-        "Ana",
-        "--pool",
-        "food",
-        "--date",
-        "2025-03-01",
-    ]);
-    let hours = give(&[
-        "contribute",
-        "12",
-        "HOURS",
-        "--from",
-        "Elena",
-        "--kind",
-        "legal-assistance",
-        "--date",
-        "2025-03-02",
-    ]);
-    give(&[
-        "contribute",
-        "50",
-        "KG-RICE",
-        "--from",
-        "Cocina Común",
-        "--pool",
-        "food",
-        "--date",
-        "2025-03-02",
-    ]);
-    give(&[
-        "contribute",
-        "100.00",
-        "EUR",
-        "--from",
-        "Bruno",
-        "--into",
-        "assets:bank:eur",
-        "--date",
-        "2025-03-02",
-    ]);
-    give(&[
-        "give",
-        "10",
-        "KG-RICE",
-        "--pool",
-        "food",
-        "--date",
-        "2025-03-05",
-        "--memo",
-        "weekly baskets",
-    ]);
-    f.ok(&[
-        "exchange",
-        "50.00",
-        "EUR",
-        "--to-amount",
-        "54.00",
-        "USD",
-        "--from-account",
-        "assets:bank:eur",
-        "--to-account",
-        "assets:bank:usd",
-        "--date",
-        "2025-03-08",
-    ]);
-    f.ok(&[
-        "pool",
-        "move",
-        "50.00",
-        "USD",
-        "--from",
-        "food",
-        "--to",
-        "housing",
-        "--reason",
-        "assembly of 2025-03-01",
-        "--date",
-        "2025-03-08",
-    ]);
-    f.ok(&[
-        "policy",
-        "set",
-        "housing",
-        "--rule",
-        "lazy",
-        "--window",
-        "24h",
-        "--max-amount",
-        "200",
-        "USD",
-        "--reason",
-        "assembly of 2025-03-01",
-        "--at",
-        "2025-03-01T19:00",
-    ]);
-    f.ok(&[
-        "policy",
-        "set",
-        "housing",
-        "--rule",
-        "consent",
-        "--min-consents",
-        "3",
-        "--window",
-        "72h",
-        "--reason",
-        "assembly of 2025-03-01",
-        "--at",
-        "2025-03-01T19:05",
-    ]);
-    f.ok(&[
-        "member",
-        "relate",
-        "Carmen",
-        "Dario",
-        "--reason",
-        "siblings",
-        "--at",
-        "2025-03-01T19:10",
-    ]);
-    // G-0001: lazy consensus, paid at once.
-    f.ok(&[
-        "grant",
-        "apply",
-        "--applicant",
-        "Familia Ortega",
-        "--pool",
-        "housing",
-        "--amount",
-        "180",
-        "USD",
-        "--purpose",
-        "Electricity bill of Familia Ortega",
-        "--category",
-        "utilities",
-        "--at",
-        "2025-03-02T09:00",
-    ]);
-    f.ok(&["grant", "decide", "G-0001", "--at", "2025-03-03T09:00"]);
-    f.ok(&[
-        "grant",
-        "pay",
-        "G-0001",
-        "180",
-        "USD",
-        "--from-account",
-        "assets:bank:usd",
-        "--at",
-        "2025-03-03T10:00",
-    ]);
-    // G-0002: a steward's own request: she and her brother recuse; an
-    // objection is answered.
-    f.ok(&[
-        "grant",
-        "apply",
-        "--applicant",
-        "Carmen",
-        "--pool",
-        "housing",
-        "--amount",
-        "600",
-        "USD",
-        "--purpose",
-        "Two months' rent",
-        "--category",
-        "rent",
-        "--at",
-        "2025-03-04T10:00",
-    ]);
-    let vote = |grant: &str, how: &str, who: &str, at: &str, reason: Option<&str>| {
-        let mut args = vec!["grant", "vote", grant, how, "--as", who, "--at", at];
-        if let Some(reason) = reason {
-            args.extend(["--reason", reason]);
-        }
-        f.ok(&args);
-    };
-    vote("G-0002", "consent", "Ana", "2025-03-04T12:00", None);
-    vote(
-        "G-0002",
-        "object",
-        "Bruno",
-        "2025-03-05T10:00",
-        Some("the landlord's letter is missing"),
-    );
-    vote(
-        "G-0002",
-        "consent",
-        "Bruno",
-        "2025-03-06T19:00",
-        Some("letter seen"),
-    );
-    vote("G-0002", "consent", "Elena", "2025-03-06T19:10", None);
-    f.ok(&["grant", "decide", "G-0002", "--at", "2025-03-06T19:15"]);
-    f.ok(&[
-        "grant",
-        "pay",
-        "G-0002",
-        "300",
-        "USD",
-        "--from-account",
-        "assets:bank:usd",
-        "--at",
-        "2025-03-06T19:30",
-    ]);
-    // G-0003: an objection that stands.
-    f.ok(&[
-        "grant",
-        "apply",
-        "--applicant",
-        "Luis",
-        "--pool",
-        "housing",
-        "--amount",
-        "300",
-        "USD",
-        "--purpose",
-        "Deposit",
-        "--category",
-        "deposit",
-        "--at",
-        "2025-03-09T18:00",
-    ]);
-    vote("G-0003", "consent", "Ana", "2025-03-10T09:00", None);
-    vote(
-        "G-0003",
-        "object",
-        "Bruno",
-        "2025-03-10T09:30",
-        Some("we need a second quote"),
-    );
-    f.ok(&["grant", "decide", "G-0003", "--at", "2025-03-12T18:00"]);
-    let printing = f.post(
-        "Printing",
-        "2025-03-10",
-        &["expenses:operations=20.00 USD", "assets:bank:usd"],
-    );
-    f.ok(&[
-        "void",
-        &printing.to_string(),
-        "--reason",
-        "entered twice",
-        "--date",
-        "2025-03-11",
-    ]);
-    // The second quarter.
-    f.ok(&[
-        "grant",
-        "pay",
-        "G-0002",
-        "300",
-        "USD",
-        "--from-account",
-        "assets:bank:usd",
-        "--at",
-        "2025-04-02T10:00",
-    ]);
-    f.ok(&[
-        "grant",
-        "spend",
-        "G-0002",
-        "275",
-        "USD",
-        "--category",
-        "rent",
-        "--receipt",
-        "landlord receipt 04/2025",
-        "--at",
-        "2025-04-02T12:00",
-    ]);
-    f.ok(&[
-        "grant",
-        "close",
-        "G-0002",
-        "--return",
-        "50",
-        "USD",
-        "--to-account",
-        "assets:bank:usd",
-        "--reason",
-        "rent was lower",
-        "--at",
-        "2025-04-03T10:00",
-    ]);
-    f.post(
-        "Printing again",
-        "2025-04-05",
-        &["expenses:operations=15.00 USD", "assets:bank:usd"],
-    );
-    let hours_void = id(f.ok(&[
-        "void",
-        &hours,
-        "--reason",
-        "the hours were not given",
-        "--date",
-        "2025-04-06",
-    ]));
-    // Entered last, dated back into March.
-    let late = f
+    const BANK: &str = "assets:bank:usd";
+    let fund = FundBuilder::new()
+        .name("Barrio fund")
+        .currency("USD")
+        .account(BANK)
+        .with(&["--note", "Cooperative bank, account 0042"])
+        .accounts(&[
+            "assets:bank:eur",
+            "income:contributions",
+            "expenses:operations",
+        ])
+        .commodity("HOURS", 0)
+        .commodity("KG-RICE", 1)
+        .setting("contribution-account", BANK)
+        .member("Ana")
+        .with(&["--contact", "ana@example.org"])
+        .members(&["Bruno", "Carmen", "Dario", "Elena"])
+        .member("Familia Ortega")
+        .with(&[
+            "--visibility",
+            "pseudonymous",
+            "--contact",
+            "ortega@example.org",
+            "--note",
+            "two children, rent arrears",
+        ])
+        .member("Cocina Común")
+        .with(&["--visibility", "pseudonymous"])
+        .member("Luis")
+        .with(&[
+            "--visibility",
+            "anonymous",
+            "--contact",
+            "+52 555 0101",
+            "--note",
+            "prefers cash",
+        ])
+        .role("Ana", "steward", "2025-01-01", Some("2025-03-31"))
+        .stewards(&["Bruno", "Carmen", "Dario", "Elena"], "2025-01-01")
+        .role("Ana", "treasurer", "2025-01-01", None)
+        .pool("housing", "Rent relief")
+        .with(&["--guidelines", "Up to 2 months' rent per family"])
+        .pool("food", "Groceries, and the kitchen of Cocina Común")
+        .contribution("Luis", "1000.00 USD", Some("housing"), "2025-03-01")
+        .anonymous_contribution("200.00 USD", None, "2025-03-01")
+        .contribution("Ana", "150.00 USD", Some("food"), "2025-03-01")
+        .contribution("Elena", "12 HOURS", None, "2025-03-02")
+        .with(&["--kind", "legal-assistance"])
+        .prints("4\n")
+        .contribution("Cocina Común", "50 KG-RICE", Some("food"), "2025-03-02")
+        .contribution("Bruno", "100.00 EUR", None, "2025-03-02")
+        .with(&["--into", "assets:bank:eur"])
+        .command(&[
+            "give",
+            "10",
+            "KG-RICE",
+            "--pool",
+            "food",
+            "--date",
+            "2025-03-05",
+            "--memo",
+            "weekly baskets",
+        ])
+        .command(&[
+            "exchange",
+            "50.00",
+            "EUR",
+            "--to-amount",
+            "54.00",
+            "USD",
+            "--from-account",
+            "assets:bank:eur",
+            "--to-account",
+            BANK,
+            "--date",
+            "2025-03-08",
+        ])
+        .move_money(
+            "50.00 USD",
+            "food",
+            "housing",
+            "assembly of 2025-03-01",
+            "2025-03-08",
+        )
+        .policy(
+            "housing",
+            "lazy --window 24h --max-amount 200 USD",
+            "2025-03-01T19:00",
+        )
+        .with(&["--reason", "assembly of 2025-03-01"])
+        .policy(
+            "housing",
+            "consent --min-consents 3 --window 72h",
+            "2025-03-01T19:05",
+        )
+        .with(&["--reason", "assembly of 2025-03-01"])
+        .relation("Carmen", "Dario", "siblings", "2025-03-01T19:10")
+        // G-0001: lazy consensus, paid at once.
+        .application(
+            "Familia Ortega",
+            "housing",
+            "180 USD",
+            "Electricity bill of Familia Ortega",
+            "2025-03-02T09:00",
+        )
+        .with(&["--category", "utilities"])
+        .decision("G-0001", "2025-03-03T09:00")
+        .payment("G-0001", "180 USD", BANK, "2025-03-03T10:00")
+        // G-0002: a steward's own request: she and her brother recuse; an
+        // objection is answered.
+        .application(
+            "Carmen",
+            "housing",
+            "600 USD",
+            "Two months' rent",
+            "2025-03-04T10:00",
+        )
+        .with(&["--category", "rent"])
+        .vote("G-0002", "consent", "Ana", "2025-03-04T12:00")
+        .vote("G-0002", "object", "Bruno", "2025-03-05T10:00")
+        .with(&["--reason", "the landlord's letter is missing"])
+        .vote("G-0002", "consent", "Bruno", "2025-03-06T19:00")
+        .with(&["--reason", "letter seen"])
+        .vote("G-0002", "consent", "Elena", "2025-03-06T19:10")
+        .decision("G-0002", "2025-03-06T19:15")
+        .payment("G-0002", "300 USD", BANK, "2025-03-06T19:30")
+        // G-0003: an objection that stands.
+        .application("Luis", "housing", "300 USD", "Deposit", "2025-03-09T18:00")
+        .with(&["--category", "deposit"])
+        .vote("G-0003", "consent", "Ana", "2025-03-10T09:00")
+        .vote("G-0003", "object", "Bruno", "2025-03-10T09:30")
+        .with(&["--reason", "we need a second quote"])
+        .decision("G-0003", "2025-03-12T18:00")
+        .post(
+            "Printing",
+            "2025-03-10",
+            &["expenses:operations=20.00 USD", BANK],
+        )
+        .prints("12\n")
+        .void("12", "entered twice", "2025-03-11")
+        // The second quarter.
+        .payment("G-0002", "300 USD", BANK, "2025-04-02T10:00")
+        .command(&[
+            "grant",
+            "spend",
+            "G-0002",
+            "275",
+            "USD",
+            "--category",
+            "rent",
+            "--receipt",
+            "landlord receipt 04/2025",
+            "--at",
+            "2025-04-02T12:00",
+        ])
+        .command(&[
+            "grant",
+            "close",
+            "G-0002",
+            "--return",
+            "50",
+            "USD",
+            "--to-account",
+            BANK,
+            "--reason",
+            "rent was lower",
+            "--at",
+            "2025-04-03T10:00",
+        ])
+        .post(
+            "Printing again",
+            "2025-04-05",
+            &["expenses:operations=15.00 USD", BANK],
+        )
+        .void("4", "the hours were not given", "2025-04-06")
+        .prints("17\n")
+        // Entered last, dated back into March.
         .post(
             "Late receipt: market stall",
             "2025-03-28",
-            &["expenses:operations=5.00 USD", "assets:bank:usd"],
+            &["expenses:operations=5.00 USD", BANK],
         )
-        .to_string();
-    common::clean(f);
+        .prints("18\n")
+        .build();
     Barrio {
         fund,
-        hours,
-        hours_void,
-        late,
+        hours: "4".to_owned(),
+        hours_void: "17".to_owned(),
+        late: "18".to_owned(),
     }
 }
 
@@ -1376,14 +1144,13 @@ fn names_the_bundle_cannot_hide_are_warned_about() {
 
 #[test]
 fn the_python_checker_agrees() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("python3 is not installed; skipping");
+    let Some(python) = common::oracle("python3", "apt-get install python3") else {
         return;
-    }
+    };
     let b = barrio();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
     let run_script = |dir: &Path| {
-        let out = Command::new("python3")
+        let out = Command::new(&python)
             .arg(&script)
             .arg(dir)
             .output()

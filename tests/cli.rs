@@ -40,11 +40,12 @@ fn completions_for_each_shell_know_every_command() {
     let script = run_command(command().args(["completions", "bash"])).ok();
     let fund = Fund::empty();
     let path = fund.write("fondo.bash", script);
-    let status = Command::new("bash").arg("-n").arg(&path).status();
-    if let Ok(status) = status {
-        assert!(status.success(), "bash -n rejects the completion script");
-    } else {
-        println!("skipped the bash syntax check: bash is not installed");
+    if let Some(bash) = common::oracle("bash", "apt-get install bash") {
+        let status = Command::new(bash).arg("-n").arg(&path).status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "bash -n rejects the completion script"
+        );
     }
     let unknown = run_command(command().args(["completions", "tcsh"]));
     assert_eq!(unknown.code, 2);
@@ -179,9 +180,9 @@ fn quiet_keeps_notes_off_standard_error() {
 }
 
 /// Runs `fondo --help` on a pseudo-terminal with `script`, with extra
-/// environment; `None` when `script` is not installed.
-fn on_terminal(env: &[(&str, &str)]) -> Option<String> {
-    let mut cmd = Command::new("script");
+/// environment.
+fn on_terminal(script: &Path, env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new(script);
     cmd.args(["-qec", &format!("{BIN} --help"), "/dev/null"])
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
@@ -190,10 +191,13 @@ fn on_terminal(env: &[(&str, &str)]) -> Option<String> {
     for (key, value) in env {
         cmd.env(key, value);
     }
-    let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = cmd.output().expect("running script");
+    assert!(
+        out.status.success(),
+        "script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -202,13 +206,12 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     assert!(!piped.contains('\u{1b}'), "colour in a pipe:\n{piped}");
     let failed = run_command(command().arg("bogus").env_remove("CLICOLOR_FORCE"));
     assert!(!failed.stderr.contains('\u{1b}'), "{}", failed.stderr);
-    match on_terminal(&[]) {
-        None => println!("skipped the terminal half: `script` (util-linux) is not installed"),
-        Some(text) => {
-            assert!(text.contains('\u{1b}'), "a terminal gets colour:\n{text}");
-            let plain = on_terminal(&[("NO_COLOR", "1")]).expect("script ran before");
-            assert!(!plain.contains('\u{1b}'), "NO_COLOR is obeyed:\n{plain}");
-        }
+    // The terminal half needs `script`, from util-linux.
+    if let Some(script) = common::oracle("script", "apt-get install bsdutils") {
+        let text = on_terminal(&script, &[]);
+        assert!(text.contains('\u{1b}'), "a terminal gets colour:\n{text}");
+        let plain = on_terminal(&script, &[("NO_COLOR", "1")]);
+        assert!(!plain.contains('\u{1b}'), "NO_COLOR is obeyed:\n{plain}");
     }
     let forced = run_command(
         command()
@@ -688,6 +691,7 @@ const DATE_OPTIONS: &[&str] = &[
     "grant close G-0009 --at <date>",
     "grant withdraw G-0011 --at <date>",
     "budget set housing rent 100.00 USD --period 2026-Q3 --at <date>",
+    "doctor --on <date>",
     "report summary --from <date>",
     "report summary --to <date>",
     "report pools --from <date>",

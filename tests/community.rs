@@ -12,11 +12,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::str::FromStr;
 
-use common::{EXPORT_HEADER, Fund, assert_problem, clean, csv_rows, expect, refused, step};
-use rusqlite::Connection;
+use common::{
+    EXPORT_HEADER, Fund, FundBuilder, assert_problem, clean, csv_rows, expect, refused, step,
+    tamper,
+};
 use rust_decimal::Decimal;
 
 /// The CSV header of `pool show`.
@@ -55,112 +56,43 @@ fn pool_list(fund: &Fund) -> String {
 /// contribution account, an expense account, two restricted pools and three
 /// members, one of each visibility.
 fn community() -> Fund {
-    let fund = Fund::init(Some("USD"));
-    expect(
-        &fund,
-        &["account", "add", "assets:bank"],
-        "added account assets:bank\n",
-    );
-    expect(
-        &fund,
-        &["account", "add", "expenses:grants"],
-        "added account expenses:grants\n",
-    );
-    expect(
-        &fund,
-        &["setting", "set", "contribution-account", "assets:bank"],
-        "contribution-account = assets:bank\n",
-    );
-    expect(
-        &fund,
-        &["pool", "add", "housing", "--purpose", "Rent relief"],
-        "added pool housing\n",
-    );
-    expect(
-        &fund,
-        &[
-            "pool",
-            "add",
-            "legal",
-            "--purpose",
-            "Legal defence",
-            "--guidelines",
-            "court fees only",
-        ],
-        "added pool legal\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Ana", "--contact", "ana@example.org"],
-        "added member Ana\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Bea", "--visibility", "pseudonymous"],
-        "added member Bea\n",
-    );
-    expect(
-        &fund,
-        &["member", "add", "Cy", "--visibility", "anonymous"],
-        "added member Cy\n",
-    );
-    clean(&fund);
-    fund
+    community_builder().build()
+}
+
+/// The steps of [`community`], for more.
+fn community_builder() -> FundBuilder {
+    FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank", "expenses:grants"])
+        .setting("contribution-account", "assets:bank")
+        .pool("housing", "Rent relief")
+        .pool("legal", "Legal defence")
+        .with(&["--guidelines", "court fees only"])
+        .member("Ana")
+        .with(&["--contact", "ana@example.org"])
+        .member("Bea")
+        .with(&["--visibility", "pseudonymous"])
+        .member("Cy")
+        .with(&["--visibility", "anonymous"])
 }
 
 /// [`community`] with money in it: 500.00 USD from Ana to housing, 200.00
 /// USD anonymously to the general pool, 100.00 USD from Bea to legal
 /// (transactions 1 to 3).
 fn funded() -> Fund {
-    let fund = community();
-    expect(
-        &fund,
-        &[
-            "contribute",
-            "500.00",
-            "USD",
-            "--from",
-            "Ana",
-            "--pool",
-            "housing",
-            "--date",
-            "2026-01-10",
-        ],
-        "1\n",
-    );
-    expect(
-        &fund,
-        &[
-            "contribute",
-            "200.00",
-            "USD",
-            "--anonymous",
-            "--date",
-            "2026-01-11",
-        ],
-        "2\n",
-    );
-    expect(
-        &fund,
-        &[
-            "contribute",
-            "100.00",
-            "USD",
-            "--from",
-            "bea",
-            "--pool",
-            "Legal",
-            "--date",
-            "2026-01-12",
-            "--memo",
-            "for the hearing",
-            "--reference",
-            "R-7",
-        ],
-        "3\n",
-    );
-    clean(&fund);
-    fund
+    funded_builder().build()
+}
+
+/// The steps of [`funded`], for more.
+fn funded_builder() -> FundBuilder {
+    community_builder()
+        .contribution("Ana", "500.00 USD", Some("housing"), "2026-01-10")
+        .prints("1\n")
+        .anonymous_contribution("200.00 USD", None, "2026-01-11")
+        .prints("2\n")
+        .contribution("bea", "100.00 USD", Some("Legal"), "2026-01-12")
+        .with(&["--memo", "for the hearing", "--reference", "R-7"])
+        .prints("3\n")
 }
 
 // ---------------------------------------------------------------- members
@@ -1512,10 +1444,12 @@ fn pool_show_reports_moves_in_and_out_separately() {
 
 #[test]
 fn contributions_of_money_go_into_an_assets_account() {
-    let fund = Fund::init(Some("USD"));
-    fund.accounts(&["assets:bank", "assets:cash", "income:dues"]);
-    fund.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
-    fund.ok(&["member", "add", "Ana"]);
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank", "assets:cash", "income:dues"])
+        .pool("housing", "Rent relief")
+        .member("Ana")
+        .build();
     let give = |extra: &[&'static str]| {
         let mut args = vec![
             "contribute",
@@ -2382,87 +2316,29 @@ fn a_backdated_move_from_the_general_pool_cannot_leave_it_short_later() {
 /// A fund with pools, contributions of money and goods, moves, spending and
 /// a void.
 fn busy() -> Fund {
-    let fund = funded();
-    fund.ok(&["commodity", "add", "HOURS", "--decimals", "1"]);
-    fund.ok(&["commodity", "add", "KG-RICE", "--decimals", "3"]);
-    fund.ok(&["account", "add", "liabilities:loans"]);
-    for args in [
-        &[
-            "pool",
-            "move",
-            "150.00",
-            "USD",
-            "--from",
-            "housing",
-            "--to",
-            "legal",
-            "--reason",
-            "court date",
-            "--date",
-            "2026-02-01",
-        ][..],
-        &[
-            "contribute",
-            "12",
-            "HOURS",
-            "--from",
-            "Ana",
-            "--kind",
-            "legal-assistance",
-            "--pool",
-            "legal",
-            "--date",
-            "2026-02-02",
-        ],
-        &[
-            "contribute",
-            "50",
-            "KG-RICE",
-            "--from",
-            "Bea",
-            "--pool",
-            "housing",
-            "--date",
-            "2026-02-03",
-        ],
-        &[
-            "post",
+    funded_builder()
+        .commodity("HOURS", 1)
+        .commodity("KG-RICE", 3)
+        .account("liabilities:loans")
+        .verify_each_step()
+        .move_money("150.00 USD", "housing", "legal", "court date", "2026-02-01")
+        .contribution("Ana", "12 HOURS", Some("legal"), "2026-02-02")
+        .with(&["--kind", "legal-assistance"])
+        .contribution("Bea", "50 KG-RICE", Some("housing"), "2026-02-03")
+        .post(
             "Court fees",
-            "--date",
             "2026-02-04",
-            "--pool",
-            "legal",
-            "-p",
-            "expenses:grants=120.00",
-            "-p",
-            "assets:bank",
-        ],
-        &[
-            "contribute",
-            "40.00",
-            "USD",
-            "--anonymous",
-            "--pool",
-            "legal",
-            "--date",
-            "2026-02-05",
-        ],
-        &["void", "8", "--reason", "returned", "--date", "2026-02-06"],
-        &[
-            "post",
+            &["expenses:grants=120.00", "assets:bank"],
+        )
+        .with(&["--pool", "legal"])
+        .anonymous_contribution("40.00 USD", Some("legal"), "2026-02-05")
+        .void("8", "returned", "2026-02-06")
+        .post(
             "Loan from a neighbour fund",
-            "--date",
             "2026-02-07",
-            "-p",
-            "assets:bank=300.00",
-            "-p",
-            "liabilities:loans=-300.00",
-        ],
-    ] {
-        fund.ok(args);
-        clean(&fund);
-    }
-    fund
+            &["assets:bank=300.00", "liabilities:loans=-300.00"],
+        )
+        .build()
 }
 
 #[test]
@@ -2474,10 +2350,12 @@ fn journal_round_trip_keeps_pools() {
     let path = path.to_str().expect("a UTF-8 path");
 
     // A fund without the pools refuses the file, naming line and column.
-    let bare = Fund::init(Some("USD"));
-    bare.ok(&["commodity", "add", "HOURS", "--decimals", "1"]);
-    bare.ok(&["commodity", "add", "KG-RICE", "--decimals", "3"]);
-    bare.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
+    let bare = FundBuilder::new()
+        .currency("USD")
+        .commodity("HOURS", 1)
+        .commodity("KG-RICE", 3)
+        .pool("housing", "Rent relief")
+        .build();
     let stderr = refused(
         &bare,
         &["journal", "import", path],
@@ -2496,19 +2374,14 @@ fn journal_round_trip_keeps_pools() {
     );
 
     // A fresh fund with the same pools takes it and ends with the same books.
-    let twin = Fund::init(Some("USD"));
-    twin.ok(&["commodity", "add", "HOURS", "--decimals", "1"]);
-    twin.ok(&["commodity", "add", "KG-RICE", "--decimals", "3"]);
-    twin.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
-    twin.ok(&[
-        "pool",
-        "add",
-        "legal",
-        "--purpose",
-        "Legal defence",
-        "--guidelines",
-        "court fees only",
-    ]);
+    let twin = FundBuilder::new()
+        .currency("USD")
+        .commodity("HOURS", 1)
+        .commodity("KG-RICE", 3)
+        .pool("housing", "Rent relief")
+        .pool("legal", "Legal defence")
+        .with(&["--guidelines", "court fees only"])
+        .build();
     twin.ok(&["journal", "import", path]);
     clean(&twin);
     assert_eq!(twin.fingerprint(), fund.fingerprint());
@@ -2589,17 +2462,6 @@ fn pools_reconcile_with_net_assets() {
 
 // -------------------------------------------------------------- tampering
 
-/// Opens the database behind fondo's back, drops the append-only triggers
-/// on postings and runs `sql`.
-fn tamper(db: &Path, sql: &str) {
-    let conn = Connection::open(db).expect("opening the database with rusqlite");
-    conn.pragma_update(None, "foreign_keys", false)
-        .expect("turning foreign keys off");
-    conn.execute_batch("DROP TRIGGER postings_no_update; DROP TRIGGER postings_no_delete;")
-        .expect("dropping the triggers on postings");
-    conn.execute_batch(sql).expect("tampering");
-}
-
 /// `verify --format csv`, expected to exit 1: its findings as (code,
 /// location, message).
 fn findings(fund: &Fund) -> Vec<(String, String, String)> {
@@ -2618,47 +2480,16 @@ fn findings(fund: &Fund) -> Vec<(String, String, String)> {
 /// Ana gives 100.00 USD to housing (1), Bea 50.00 USD to legal (2), and
 /// 80.00 USD is spent from housing (3).
 fn small() -> Fund {
-    let fund = community();
-    for args in [
-        &[
-            "contribute",
-            "100.00",
-            "USD",
-            "--from",
-            "Ana",
-            "--pool",
-            "housing",
-            "--date",
-            "2026-01-10",
-        ][..],
-        &[
-            "contribute",
-            "50.00",
-            "USD",
-            "--from",
-            "Bea",
-            "--pool",
-            "legal",
-            "--date",
-            "2026-01-11",
-        ],
-        &[
-            "post",
+    community_builder()
+        .contribution("Ana", "100.00 USD", Some("housing"), "2026-01-10")
+        .contribution("Bea", "50.00 USD", Some("legal"), "2026-01-11")
+        .post(
             "Rent",
-            "--date",
             "2026-01-12",
-            "--pool",
-            "housing",
-            "-p",
-            "expenses:grants=80.00",
-            "-p",
-            "assets:bank",
-        ],
-    ] {
-        fund.ok(args);
-    }
-    clean(&fund);
-    fund
+            &["expenses:grants=80.00", "assets:bank"],
+        )
+        .with(&["--pool", "housing"])
+        .build()
 }
 
 const LEGAL: &str = "(SELECT id FROM pools WHERE name = 'legal')";
@@ -2667,7 +2498,7 @@ const HOUSING: &str = "(SELECT id FROM pools WHERE name = 'housing')";
 #[test]
 fn postings_cannot_be_edited_while_the_triggers_are_there() {
     let fund = small();
-    let conn = Connection::open(&fund.db).unwrap();
+    let conn = tamper::open(&fund.db);
     let err = conn
         .execute(
             &format!(
@@ -2687,7 +2518,7 @@ fn postings_cannot_be_edited_while_the_triggers_are_there() {
 #[test]
 fn moving_a_spending_to_another_pool_is_found() {
     let fund = small();
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {LEGAL} WHERE txn_id = 3 AND pool_id = {HOUSING}"),
     );
@@ -2712,7 +2543,7 @@ fn moving_a_contribution_to_another_pool_is_found() {
     let fund = small();
     // Housing gains 50.00 USD, legal drops to zero: no pool goes negative,
     // but the hash no longer matches.
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {HOUSING} WHERE txn_id = 2 AND pool_id = {LEGAL}"),
     );
@@ -2727,7 +2558,7 @@ fn moving_a_contribution_to_another_pool_is_found() {
 #[test]
 fn a_pool_on_an_assets_posting_is_found() {
     let fund = small();
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {LEGAL} WHERE txn_id = 2 AND pool_id IS NULL"),
     );
@@ -2753,7 +2584,7 @@ fn a_pool_on_an_assets_posting_is_found() {
 #[test]
 fn a_pool_that_does_not_exist_is_found() {
     let fund = small();
-    tamper(
+    tamper::sql(
         &fund.db,
         "UPDATE postings SET pool_id = 99 WHERE txn_id = 1 AND pool_id IS NOT NULL",
     );
@@ -2775,7 +2606,7 @@ fn spending_restricted_money_as_general_is_found() {
     let fund = small();
     // The rent (txn 3) leaves housing and becomes general spending: housing
     // holds 100.00 and legal 50.00 again, but the bank has only 70.00.
-    tamper(
+    tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = NULL WHERE txn_id = 3 AND pool_id = {HOUSING}"),
     );
@@ -2801,17 +2632,13 @@ fn community_tables_are_checked_against_their_records() {
     let fund = small();
     // A steward term slipped in, a member's visibility loosened and a
     // contribution re-attributed, all behind fondo's back.
-    let conn = Connection::open(&fund.db).expect("opening the database with rusqlite");
-    conn.execute_batch(
-        "DROP TRIGGER role_terms_end_only; DROP TRIGGER members_inactive_only;
-         DROP TRIGGER contributions_no_update;
-         INSERT INTO role_terms (member_id, role, starts_on, recorded_at)
+    tamper::sql(
+        &fund.db,
+        "INSERT INTO role_terms (member_id, role, starts_on, recorded_at)
          VALUES (1, 'steward', '2020-01-01', '');
          UPDATE members SET visibility = 'public' WHERE visibility = 'anonymous';
          UPDATE contributions SET member_id = NULL WHERE txn_id = 1;",
-    )
-    .expect("tampering");
-    drop(conn);
+    );
     let found = findings(&fund);
     let codes: Vec<(&str, &str)> = found
         .iter()

@@ -539,7 +539,8 @@ fn a_write_past_a_file_size_limit_fails_clearly_and_writes_nothing() {
 /// Runs `script` with `sh` in a private user and mount namespace, where it
 /// may mount a tmpfs; `None` when this system does not allow that.
 fn in_namespace(script: &str, args: &[&Path]) -> Option<common::Run> {
-    let probe = Command::new("unshare")
+    let unshare = common::oracle("unshare", "apt-get install util-linux")?;
+    let probe = Command::new(&unshare)
         .args(["--user", "--map-root-user", "--mount", "true"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -550,7 +551,7 @@ fn in_namespace(script: &str, args: &[&Path]) -> Option<common::Run> {
         );
         return None;
     }
-    let mut cmd = Command::new("unshare");
+    let mut cmd = Command::new(unshare);
     cmd.args([
         "--user",
         "--map-root-user",

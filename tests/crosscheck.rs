@@ -4,12 +4,16 @@
 //! The journal comes from the benchmark generator (`examples/gen_journal.rs`,
 //! included here as a module); the same CSV is imported by the real `fondo`
 //! binary and converted to an hledger journal by the few lines below, which
-//! share no parsing with fondo. hledger must be installed (`apt-get install
-//! hledger`); without it these tests fail rather than pass vacuously.
+//! share no parsing with fondo. The comparisons need hledger (`apt-get
+//! install hledger`); without it they are skipped with a `skipped: …` line
+//! (see `tests/common/oracle.rs`), and with `FONDO_REQUIRE_ORACLES=1`, as
+//! on CI, they fail instead.
 
 #[allow(dead_code)] // Its `main` and usage text are for the example binary.
 #[path = "../examples/gen_journal.rs"]
 mod gen_journal;
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -39,13 +43,9 @@ fn run(cmd: &mut Command) -> Output {
     output
 }
 
-fn hledger() -> Command {
-    match Command::new("hledger").arg("--version").output() {
-        Ok(out) if out.status.success() => Command::new("hledger"),
-        _ => panic!(
-            "hledger is not installed, and the cross-check needs it: run `apt-get install hledger`"
-        ),
-    }
+/// hledger, when it is installed (see [`common::oracle`]).
+fn hledger() -> Option<PathBuf> {
+    common::oracle("hledger", "apt-get install hledger")
 }
 
 fn fondo(db: &Path) -> Command {
@@ -134,10 +134,9 @@ fn assert_same(what: &str, ours: &Balances, theirs: &Balances) {
 }
 
 /// Imports `journal` into a fresh database and compares balances with
-/// hledger's, for all dates and as of `as_of`. Returns the number of
-/// balances compared.
-fn crosscheck(journal: &Path, as_of: &str, day_after: &str) -> usize {
-    hledger(); // Fails early, with the install hint, when hledger is missing.
+/// those of `hledger`, for all dates and as of `as_of`. Returns the number
+/// of balances compared.
+fn crosscheck(hledger: &Path, journal: &Path, as_of: &str, day_after: &str) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fondo.db");
     run(fondo(&db).arg("init"));
@@ -157,7 +156,7 @@ fn crosscheck(journal: &Path, as_of: &str, day_after: &str) -> usize {
         let ours = run(fondo(&db)
             .args(["balance", "--format", "csv"])
             .args(&fondo_args));
-        let theirs = run(hledger()
+        let theirs = run(Command::new(hledger)
             .arg("-f")
             .arg(&ledger)
             .args(["bal", "--flat", "--layout=bare", "-N", "-O", "csv"])
@@ -185,17 +184,19 @@ fn generated(dir: &Path, transactions: u64, seed: u64) -> PathBuf {
 
 #[test]
 fn generated_journal_balances_match_hledger() {
+    let Some(hledger) = hledger() else { return };
     let dir = tempfile::tempdir().unwrap();
     let journal = generated(dir.path(), 2_000, 7);
-    let compared = crosscheck(&journal, "2023-07-02", "2023-07-03");
+    let compared = crosscheck(&hledger, &journal, "2023-07-02", "2023-07-03");
     // ~50 accounts, most of them in all three currencies.
     assert!(compared > 150, "only {compared} balances compared");
 }
 
 #[test]
 fn example_journal_balances_match_hledger() {
+    let Some(hledger) = hledger() else { return };
     let journal = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/barrio-journal.csv");
-    crosscheck(&journal, "2026-02-14", "2026-02-15");
+    crosscheck(&hledger, &journal, "2026-02-14", "2026-02-15");
 }
 
 /// A transaction read back from generated CSV: key, date, postings

@@ -5,12 +5,21 @@
 
 mod common;
 
-use common::{Fund, csv_rows};
-use rusqlite::Connection;
+use common::{Fund, FundBuilder, csv_rows, tamper};
 
-/// Rows of `doctor --format csv` as (severity, topic, finding, what_to_do).
+/// The day every test judges waiting work by (`doctor --on`), so that no
+/// advice depends on the day the tests run.
+const ON: &str = "2026-03-01";
+
+/// Rows of `doctor --on ON --format csv` as (severity, topic, finding,
+/// what_to_do).
 fn advice(fund: &Fund) -> (i32, Vec<Vec<String>>) {
-    let run = fund.run(&["doctor", "--format", "csv"]);
+    advice_on(fund, ON)
+}
+
+/// Rows of `doctor --on DAY --format csv`.
+fn advice_on(fund: &Fund, day: &str) -> (i32, Vec<Vec<String>>) {
+    let run = fund.run(&["doctor", "--on", day, "--format", "csv"]);
     let code = run.code;
     assert!(
         run.stdout
@@ -41,91 +50,26 @@ fn a_new_fund_is_told_what_to_set_up() {
 
 #[test]
 fn waiting_work_is_named_with_the_command_that_does_it() {
-    let fund = Fund::init(Some("USD"));
-    for args in [
-        &["account", "add", "assets:bank"][..],
-        &["setting", "set", "contribution-account", "assets:bank"],
-        &["setting", "set", "max-term-months.steward", "6"],
-        &["member", "add", "Ana"],
-        &["member", "add", "Bruno"],
-        &["role", "assign", "Ana", "steward", "--from", "2025-01-01"],
-        &["pool", "add", "housing", "--purpose", "rent"],
-        &[
-            "contribute",
-            "100",
-            "USD",
-            "--from",
-            "Bruno",
-            "--pool",
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .account("assets:bank")
+        .setting("contribution-account", "assets:bank")
+        .setting("max-term-months.steward", "6")
+        .members(&["Ana", "Bruno"])
+        .stewards(&["Ana"], "2025-01-01")
+        .pool("housing", "rent")
+        .contribution("Bruno", "100 USD", Some("housing"), "2026-01-01")
+        .policy(
             "housing",
-            "--date",
-            "2026-01-01",
-        ],
-        &[
-            "policy",
-            "set",
-            "housing",
-            "--rule",
-            "consent",
-            "--min-consents",
-            "1",
-            "--window",
-            "24h",
-            "--at",
+            "consent --min-consents 1 --window 24h",
             "2026-01-01T10:00",
-        ],
-        &[
-            "grant",
-            "apply",
-            "--applicant",
-            "Bruno",
-            "--pool",
-            "housing",
-            "--amount",
-            "40",
-            "USD",
-            "--purpose",
-            "rent",
-            "--at",
-            "2026-01-02T10:00",
-        ],
-        &[
-            "grant",
-            "apply",
-            "--applicant",
-            "Bruno",
-            "--pool",
-            "housing",
-            "--amount",
-            "30",
-            "USD",
-            "--purpose",
-            "deposit",
-            "--at",
-            "2026-01-02T11:00",
-        ],
-        &[
-            "grant",
-            "vote",
-            "G-0002",
-            "consent",
-            "--as",
-            "Ana",
-            "--at",
-            "2026-01-02T12:00",
-        ],
-        &[
-            "grant",
-            "decide",
-            "G-0002",
-            "--expires",
-            "2026-02-01",
-            "--at",
-            "2026-01-02T13:00",
-        ],
-    ] {
-        fund.ok(args);
-    }
+        )
+        .application("Bruno", "housing", "40 USD", "rent", "2026-01-02T10:00")
+        .application("Bruno", "housing", "30 USD", "deposit", "2026-01-02T11:00")
+        .vote("G-0002", "consent", "Ana", "2026-01-02T12:00")
+        .decision("G-0002", "2026-01-02T13:00")
+        .with(&["--expires", "2026-02-01"])
+        .build();
     let before = fund.snapshot();
     let (code, rows) = advice(&fund);
     assert_eq!(code, 0, "{rows:?}");
@@ -148,6 +92,24 @@ fn waiting_work_is_named_with_the_command_that_does_it() {
     assert_eq!((ok[0].as_str(), ok[1].as_str()), ("ok", "integrity"));
     assert!(ok[3].contains(&fund.fingerprint()), "{ok:?}");
     assert_eq!(fund.snapshot(), before, "doctor must not write");
+    // Judged on another day, the same books wait for other work: a window
+    // that closes during the day counts as closed at its end, a commitment
+    // expires the day after its last.
+    let findings = |day: &str| -> Vec<String> {
+        let (code, rows) = advice_on(&fund, day);
+        assert_eq!(code, 0, "{rows:?}");
+        rows.into_iter().map(|r| r[2].clone()).collect()
+    };
+    let has = |day: &str, needle: &str| findings(day).iter().any(|f| f.contains(needle));
+    assert!(!has("2026-01-02", "G-0001: its voting window closed"));
+    assert!(has("2026-01-03", "G-0001: its voting window closed"));
+    assert!(!has("2026-02-01", "G-0002: its commitment expired"));
+    assert!(has("2026-02-02", "G-0002: its commitment expired"));
+    assert!(!has("2025-06-01", "Ana has been steward"));
+    fund.fail(
+        &["doctor", "--on", "01/03/2026"],
+        &["dates are written YYYY-MM-DD; did you mean 2026-03-01?"],
+    );
 }
 
 #[test]
@@ -159,14 +121,10 @@ fn tampering_is_a_problem_with_what_to_do() {
         "2026-01-12",
         &["assets:bank=620.00 USD", "income:dues"],
     );
-    {
-        let conn = Connection::open(&fund.db).unwrap();
-        conn.execute_batch(
-            "DROP TRIGGER postings_no_update;
-             UPDATE postings SET amount = amount + 1 WHERE txn_id = 1 AND amount > 0;",
-        )
-        .unwrap();
-    }
+    tamper::sql(
+        &fund.db,
+        "UPDATE postings SET amount = amount + 1 WHERE txn_id = 1 AND amount > 0",
+    );
     let (code, rows) = advice(&fund);
     assert_eq!(code, 1, "a problem exits 1: {rows:?}");
     let problems: Vec<&str> = rows
@@ -184,7 +142,7 @@ fn tampering_is_a_problem_with_what_to_do() {
         unbalanced[3].contains("restore the latest backup"),
         "{unbalanced:?}"
     );
-    let table = fund.run(&["doctor"]);
+    let table = fund.run(&["doctor", "--on", ON]);
     assert_eq!(table.code, 1);
     assert!(table.stdout.contains("problem"));
 }

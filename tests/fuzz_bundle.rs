@@ -69,7 +69,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::Fund;
+use common::FundBuilder;
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};
 use tempfile::TempDir;
@@ -134,301 +134,129 @@ fn original() -> &'static Bundle {
 }
 
 fn build() -> Bundle {
-    let fund = Fund::empty();
-    let f = &fund;
-    f.ok(&["init", "--name", "Fuzz fund", "--currency", "USD"]);
-    f.ok(&[
-        "account",
-        "add",
-        "assets:bank:usd",
-        "--note",
-        "Cooperative bank, account 0042",
-    ]);
-    f.accounts(&[
-        "assets:bank:eur",
-        "assets:cash",
-        "income:contributions",
-        "expenses:operations",
-    ]);
-    f.ok(&["commodity", "add", "HOURS", "--decimals", "0"]);
-    f.ok(&["setting", "set", "contribution-account", "assets:bank:usd"]);
-    f.ok(&["member", "add", "Ana", "--contact", "ana@example.org"]);
-    for m in ["Bruno", "Carmen", "Dario"] {
-        f.ok(&["member", "add", m]);
-    }
-    f.ok(&[
-        "member",
-        "add",
-        "Familia Ortega",
-        "--visibility",
-        "pseudonymous",
-        "--note",
-        "rent arrears",
-    ]);
-    f.ok(&["member", "add", "Luis", "--visibility", "anonymous"]);
-    for m in ["Ana", "Bruno", "Carmen", "Dario"] {
-        f.ok(&["role", "assign", m, "steward", "--from", "2025-01-01"]);
-    }
-    f.ok(&[
-        "role",
-        "assign",
-        "Ana",
-        "treasurer",
-        "--from",
-        "2025-01-01",
-        "--until",
-        "2025-12-31",
-    ]);
-    f.ok(&[
-        "pool",
-        "add",
-        "housing",
-        "--purpose",
-        "Rent relief",
-        "--guidelines",
-        "Up to 2 months' rent",
-    ]);
-    f.ok(&["pool", "add", "food", "--purpose", "Groceries"]);
-    // The first quarter: before the bundle's period.
-    f.post(
-        "To the cash box",
-        "2025-03-02",
-        &["assets:cash=10.00 USD", "assets:bank:usd"],
-    );
-    for args in [
-        &["1000.00", "USD", "--from", "Luis", "--pool", "housing"][..],
-        &["200.00", "USD", "--anonymous"],
-    ] {
-        let mut all = vec!["contribute"];
-        all.extend_from_slice(args);
-        all.extend(["--date", "2025-03-01"]);
-        f.ok(&all);
-    }
-    let printing = f.post(
-        "Printing",
-        "2025-03-10",
-        &["expenses:operations=20.00 USD", "assets:bank:usd"],
-    );
-    // The second quarter.
-    f.ok(&[
-        "contribute",
-        "150.00",
-        "USD",
-        "--from",
-        "Ana",
-        "--pool",
-        "food",
-        "--date",
-        "2025-04-01",
-    ]);
-    let hours = f
-        .ok(&[
-            "contribute",
-            "12",
-            "HOURS",
-            "--from",
-            "Bruno",
-            "--kind",
-            "legal-assistance",
-            "--date",
-            "2025-04-02",
+    const BANK: &str = "assets:bank:usd";
+    let fund = FundBuilder::new()
+        .name("Fuzz fund")
+        .currency("USD")
+        .account(BANK)
+        .with(&["--note", "Cooperative bank, account 0042"])
+        .accounts(&[
+            "assets:bank:eur",
+            "assets:cash",
+            "income:contributions",
+            "expenses:operations",
         ])
-        .trim()
-        .to_owned();
-    f.ok(&[
-        "contribute",
-        "100.00",
-        "EUR",
-        "--from",
-        "Familia Ortega",
-        "--into",
-        "assets:bank:eur",
-        "--date",
-        "2025-04-02",
-    ]);
-    f.ok(&[
-        "exchange",
-        "50.00",
-        "EUR",
-        "--to-amount",
-        "54.00",
-        "USD",
-        "--from-account",
-        "assets:bank:eur",
-        "--to-account",
-        "assets:bank:usd",
-        "--date",
-        "2025-04-03",
-    ]);
-    f.ok(&[
-        "pool",
-        "move",
-        "50.00",
-        "USD",
-        "--from",
-        "food",
-        "--to",
-        "housing",
-        "--reason",
-        "assembly",
-        "--date",
-        "2025-04-03",
-    ]);
-    f.ok(&[
-        "policy",
-        "set",
-        "housing",
-        "--rule",
-        "lazy",
-        "--window",
-        "24h",
-        "--max-amount",
-        "200",
-        "USD",
-        "--reason",
-        "assembly",
-        "--at",
-        "2025-04-01T19:00",
-    ]);
-    f.ok(&[
-        "policy",
-        "set",
-        "housing",
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "72h",
-        "--reason",
-        "assembly",
-        "--at",
-        "2025-04-01T19:05",
-    ]);
-    f.ok(&[
-        "member",
-        "relate",
-        "Carmen",
-        "Dario",
-        "--reason",
-        "siblings",
-        "--at",
-        "2025-04-01T19:10",
-    ]);
-    f.ok(&[
-        "grant",
-        "apply",
-        "--applicant",
-        "Familia Ortega",
-        "--pool",
-        "housing",
-        "--amount",
-        "500",
-        "USD",
-        "--purpose",
-        "Rent of Familia Ortega",
-        "--category",
-        "rent",
-        "--at",
-        "2025-04-04T10:00",
-    ]);
-    let vote = |grant: &str, how: &str, who: &str, at: &str, reason: Option<&str>| {
-        let mut args = vec!["grant", "vote", grant, how, "--as", who, "--at", at];
-        if let Some(reason) = reason {
-            args.extend(["--reason", reason]);
-        }
-        f.ok(&args);
-    };
-    vote("G-0001", "consent", "Ana", "2025-04-04T12:00", None);
-    vote(
-        "G-0001",
-        "object",
-        "Bruno",
-        "2025-04-05T10:00",
-        Some("letter missing"),
-    );
-    vote(
-        "G-0001",
-        "consent",
-        "Bruno",
-        "2025-04-05T19:00",
-        Some("letter seen"),
-    );
-    f.ok(&["grant", "decide", "G-0001", "--at", "2025-04-08T10:00"]);
-    let pay = |amount: &str, at: &str| {
-        f.ok(&[
-            "grant",
-            "pay",
-            "G-0001",
-            amount,
+        .commodity("HOURS", 0)
+        .setting("contribution-account", BANK)
+        .member("Ana")
+        .with(&["--contact", "ana@example.org"])
+        .members(&["Bruno", "Carmen", "Dario"])
+        .member("Familia Ortega")
+        .with(&["--visibility", "pseudonymous", "--note", "rent arrears"])
+        .member("Luis")
+        .with(&["--visibility", "anonymous"])
+        .stewards(&["Ana", "Bruno", "Carmen", "Dario"], "2025-01-01")
+        .role("Ana", "treasurer", "2025-01-01", Some("2025-12-31"))
+        .pool("housing", "Rent relief")
+        .with(&["--guidelines", "Up to 2 months' rent"])
+        .pool("food", "Groceries")
+        // The first quarter: before the bundle's period.
+        .post(
+            "To the cash box",
+            "2025-03-02",
+            &["assets:cash=10.00 USD", BANK],
+        )
+        .contribution("Luis", "1000.00 USD", Some("housing"), "2025-03-01")
+        .anonymous_contribution("200.00 USD", None, "2025-03-01")
+        .post(
+            "Printing",
+            "2025-03-10",
+            &["expenses:operations=20.00 USD", BANK],
+        )
+        .prints("4\n")
+        // The second quarter.
+        .contribution("Ana", "150.00 USD", Some("food"), "2025-04-01")
+        .contribution("Bruno", "12 HOURS", None, "2025-04-02")
+        .with(&["--kind", "legal-assistance"])
+        .prints("6\n")
+        .contribution("Familia Ortega", "100.00 EUR", None, "2025-04-02")
+        .with(&["--into", "assets:bank:eur"])
+        .command(&[
+            "exchange",
+            "50.00",
+            "EUR",
+            "--to-amount",
+            "54.00",
             "USD",
             "--from-account",
-            "assets:bank:usd",
-            "--at",
-            at,
-        ]);
-    };
-    pay("300", "2025-04-09T10:00");
-    f.post(
-        "Late receipt",
-        "2025-03-28",
-        &["expenses:operations=5.00 USD", "assets:bank:usd"],
-    );
-    pay("100", "2025-04-20T10:00");
-    f.ok(&[
-        "grant",
-        "apply",
-        "--applicant",
-        "Carmen",
-        "--pool",
-        "housing",
-        "--amount",
-        "100",
-        "USD",
-        "--purpose",
-        "Bus fares",
-        "--category",
-        "transport",
-        "--at",
-        "2025-05-02T10:00",
-    ]);
-    vote(
-        "G-0002",
-        "object",
-        "Ana",
-        "2025-05-02T12:00",
-        Some("not housing"),
-    );
-    f.ok(&["grant", "decide", "G-0002", "--at", "2025-05-04T10:00"]);
-    f.ok(&[
-        "void",
-        &printing.to_string(),
-        "--reason",
-        "entered twice",
-        "--date",
-        "2025-05-10",
-    ]);
-    f.post(
-        "Cash box emptied",
-        "2025-06-01",
-        &["assets:bank:usd=10.00 USD", "assets:cash"],
-    );
-    f.ok(&["account", "close", "assets:cash", "--date", "2025-06-15"]);
-    f.ok(&[
-        "void",
-        &hours,
-        "--reason",
-        "not given",
-        "--date",
-        "2025-05-11",
-    ]);
-    // The third quarter: the books go on after the bundle.
-    f.post(
-        "Printing again",
-        "2025-07-05",
-        &["expenses:operations=15.00 USD", "assets:bank:usd"],
-    );
-    common::clean(f);
+            "assets:bank:eur",
+            "--to-account",
+            BANK,
+            "--date",
+            "2025-04-03",
+        ])
+        .move_money("50.00 USD", "food", "housing", "assembly", "2025-04-03")
+        .policy(
+            "housing",
+            "lazy --window 24h --max-amount 200 USD",
+            "2025-04-01T19:00",
+        )
+        .with(&["--reason", "assembly"])
+        .policy(
+            "housing",
+            "consent --min-consents 2 --window 72h",
+            "2025-04-01T19:05",
+        )
+        .with(&["--reason", "assembly"])
+        .relation("Carmen", "Dario", "siblings", "2025-04-01T19:10")
+        .application(
+            "Familia Ortega",
+            "housing",
+            "500 USD",
+            "Rent of Familia Ortega",
+            "2025-04-04T10:00",
+        )
+        .with(&["--category", "rent"])
+        .vote("G-0001", "consent", "Ana", "2025-04-04T12:00")
+        .vote("G-0001", "object", "Bruno", "2025-04-05T10:00")
+        .with(&["--reason", "letter missing"])
+        .vote("G-0001", "consent", "Bruno", "2025-04-05T19:00")
+        .with(&["--reason", "letter seen"])
+        .decision("G-0001", "2025-04-08T10:00")
+        .payment("G-0001", "300 USD", BANK, "2025-04-09T10:00")
+        .post(
+            "Late receipt",
+            "2025-03-28",
+            &["expenses:operations=5.00 USD", BANK],
+        )
+        .payment("G-0001", "100 USD", BANK, "2025-04-20T10:00")
+        .application(
+            "Carmen",
+            "housing",
+            "100 USD",
+            "Bus fares",
+            "2025-05-02T10:00",
+        )
+        .with(&["--category", "transport"])
+        .vote("G-0002", "object", "Ana", "2025-05-02T12:00")
+        .with(&["--reason", "not housing"])
+        .decision("G-0002", "2025-05-04T10:00")
+        .void("4", "entered twice", "2025-05-10")
+        .post(
+            "Cash box emptied",
+            "2025-06-01",
+            &["assets:bank:usd=10.00 USD", "assets:cash"],
+        )
+        .command(&["account", "close", "assets:cash", "--date", "2025-06-15"])
+        .void("6", "not given", "2025-05-11")
+        // The third quarter: the books go on after the bundle.
+        .post(
+            "Printing again",
+            "2025-07-05",
+            &["expenses:operations=15.00 USD", BANK],
+        )
+        .build();
+    let f = &fund;
     let dir = f.path("bundle");
     f.ok(&[
         "export",
@@ -1488,21 +1316,11 @@ fn check_fondo(mutations: &[Mutation], resealed: bool, second: &str) -> (i32, Ve
 
 /// scripts/verify_bundle.py, when python3 is installed.
 fn python(work: &Path, bundle: &Path) -> Option<Ran> {
-    static PYTHON: OnceLock<bool> = OnceLock::new();
-    let present = *PYTHON.get_or_init(|| {
-        Command::new("python3")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if !present {
-        eprintln!("python3 is not installed: scripts/verify_bundle.py is not fuzzed");
-        return None;
-    }
+    let python = common::oracle("python3", "apt-get install python3")?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
     Some(run_limited(
         work,
-        OsStr::new("python3"),
+        python.as_os_str(),
         &[script.as_os_str(), bundle.as_os_str()],
     ))
 }

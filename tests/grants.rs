@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use common::{Fund, GENESIS, csv_rows};
+use common::{Fund, FundBuilder, GENESIS, csv_rows, tamper};
 use fondo::audit::verify::verify;
 use fondo::books;
 use fondo::books::pools::holdings;
@@ -193,24 +193,16 @@ fn record_hash(
         .collect()
 }
 
-/// Drops the triggers that keep the records append-only.
-fn drop_record_triggers(conn: &Connection) {
-    conn.execute_batch("DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete;")
-        .unwrap();
-}
-
 /// Recomputes the whole records chain from the stored content, as a forger
-/// covering their tracks would, and stores the new head in the fund row.
-fn rehash_records(conn: &Connection) {
+/// covering their tracks would, and stores the new head in the fund row
+/// (on a connection of [`tamper::with_triggers_off`]).
+fn rehash_records(conn: &Connection) -> rusqlite::Result<()> {
     let rows: Vec<(i64, String, Option<i64>, String, String)> = conn
-        .prepare("SELECT id, kind, grant_id, at, payload FROM records ORDER BY id")
-        .unwrap()
+        .prepare("SELECT id, kind, grant_id, at, payload FROM records ORDER BY id")?
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     let mut prev = GENESIS.to_owned();
     for (id, kind, grant, at, payload) in &rows {
         let value: serde_json::Value = serde_json::from_str(payload).unwrap();
@@ -218,49 +210,35 @@ fn rehash_records(conn: &Connection) {
         conn.execute(
             "UPDATE records SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
             params![prev, hash, id],
-        )
-        .unwrap();
+        )?;
         prev = hash;
     }
     conn.execute(
         "UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1",
         params![prev, rows.len() as i64],
-    )
-    .unwrap();
+    )?;
+    Ok(())
 }
 
 /// A fund with the pool `aid` holding 1000.00 USD (contributed 2025-01-10),
 /// the stewards Ana, Beto, Carla and Dario (open-ended terms from
 /// 2025-01-01), the applicant Fede and Gina, a member who is no steward;
-/// then `policy set aid POLICY… --at 2025-01-15`.
-fn aid_fund(policy: &[&str]) -> Fund {
-    let fund = Fund::init(Some("USD"));
-    fund.ok(&["account", "add", BANK]);
-    fund.ok(&["pool", "add", "aid", "--purpose", "Mutual aid"]);
-    for name in ["Ana", "Beto", "Carla", "Dario", "Fede", "Gina"] {
-        fund.ok(&["member", "add", name]);
-    }
-    for name in ["Ana", "Beto", "Carla", "Dario"] {
-        fund.ok(&["role", "assign", name, "steward", "--from", "2025-01-01"]);
-    }
-    fund.ok(&[
-        "contribute",
-        "1000",
-        "USD",
-        "--anonymous",
-        "--pool",
-        "aid",
-        "--into",
-        BANK,
-        "--date",
-        "2025-01-10",
-    ]);
-    let mut args = vec!["policy", "set", "aid"];
-    args.extend_from_slice(policy);
-    args.extend_from_slice(&["--at", "2025-01-15"]);
-    fund.ok(&args);
-    assert_clean(&fund);
-    fund
+/// then `policy set aid --rule RULE… --at 2025-01-15`.
+fn aid_fund(rule: &str) -> Fund {
+    aid_builder(rule).build()
+}
+
+/// The steps of [`aid_fund`], for more.
+fn aid_builder(rule: &str) -> FundBuilder {
+    FundBuilder::new()
+        .currency("USD")
+        .account(BANK)
+        .pool("aid", "Mutual aid")
+        .members(&["Ana", "Beto", "Carla", "Dario", "Fede", "Gina"])
+        .stewards(&["Ana", "Beto", "Carla", "Dario"], "2025-01-01")
+        .anonymous_contribution("1000 USD", Some("aid"), "2025-01-10")
+        .with(&["--into", BANK])
+        .policy("aid", rule, "2025-01-15")
 }
 
 /// Fede applies to `aid`; returns the grant's id.
@@ -309,70 +287,24 @@ fn decide(fund: &Fund, grant: &str, at: &str) -> String {
 
 #[test]
 fn a_full_round_from_policy_to_closure() {
-    let fund = Fund::init(Some("USD"));
-    step(&fund, &["account", "add", BANK]);
-    step(
-        &fund,
-        &["pool", "add", "housing", "--purpose", "Rent and utilities"],
-    );
-    step(
-        &fund,
-        &["pool", "add", "legal", "--purpose", "Legal defence"],
-    );
-    for name in ["Ana", "Beto", "Carla", "Dario", "Eva", "Fede"] {
-        step(&fund, &["member", "add", name]);
-    }
-    step(
-        &fund,
-        &[
-            "member",
-            "add",
-            "Colectivo Sur",
-            "--visibility",
-            "pseudonymous",
-        ],
-    );
-    // Rotating terms: Ana serves until March, Dario takes over in April.
-    step(
-        &fund,
-        &[
-            "role",
-            "assign",
-            "Ana",
-            "steward",
-            "--from",
-            "2025-01-01",
-            "--until",
-            "2025-03-31",
-        ],
-    );
-    for name in ["Beto", "Carla", "Eva"] {
-        step(
-            &fund,
-            &["role", "assign", name, "steward", "--from", "2025-01-01"],
-        );
-    }
-    step(
-        &fund,
-        &["role", "assign", "Dario", "steward", "--from", "2025-04-01"],
-    );
-    for (amount, pool) in [("1000", "housing"), ("300", "legal")] {
-        step(
-            &fund,
-            &[
-                "contribute",
-                amount,
-                "USD",
-                "--anonymous",
-                "--pool",
-                pool,
-                "--into",
-                BANK,
-                "--date",
-                "2025-01-10",
-            ],
-        );
-    }
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .verify_each_step()
+        .account(BANK)
+        .pool("housing", "Rent and utilities")
+        .pool("legal", "Legal defence")
+        .members(&["Ana", "Beto", "Carla", "Dario", "Eva", "Fede"])
+        .member("Colectivo Sur")
+        .with(&["--visibility", "pseudonymous"])
+        // Rotating terms: Ana serves until March, Dario takes over in April.
+        .role("Ana", "steward", "2025-01-01", Some("2025-03-31"))
+        .stewards(&["Beto", "Carla", "Eva"], "2025-01-01")
+        .role("Dario", "steward", "2025-04-01", None)
+        .anonymous_contribution("1000 USD", Some("housing"), "2025-01-10")
+        .with(&["--into", BANK])
+        .anonymous_contribution("300 USD", Some("legal"), "2025-01-10")
+        .with(&["--into", BANK])
+        .build();
     assert_eq!(
         fund.ok(&["pool", "show", "housing"]),
         "\
@@ -1152,14 +1084,7 @@ G-0001  Fede       housing  USD           150.00  150.00   0.00  approved  lazy 
 
 #[test]
 fn consent_approves_rejects_on_objection_and_for_too_few_consents() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 48h");
     // Enough consents: approved when the window closes.
     let g = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T11:00");
@@ -1235,16 +1160,7 @@ fn consent_approves_rejects_on_objection_and_for_too_few_consents() {
 
 #[test]
 fn majority_needs_a_quorum_and_more_than_the_threshold() {
-    let fund = aid_fund(&[
-        "--rule",
-        "majority",
-        "--quorum",
-        "3",
-        "--threshold",
-        "0.5",
-        "--window",
-        "7d",
-    ]);
+    let fund = aid_fund("majority --quorum 3 --threshold 0.5 --window 7d");
     let closed = "2025-02-08T10:00";
     // 2 for, 1 against: more than half.
     let g = apply(&fund, "100", "2025-02-01T10:00");
@@ -1358,15 +1274,7 @@ fn majority_needs_a_quorum_and_more_than_the_threshold() {
 
 #[test]
 fn lazy_consensus_approves_at_the_window_end_without_objection() {
-    let fund = aid_fund(&[
-        "--rule",
-        "lazy",
-        "--window",
-        "24h",
-        "--max-amount",
-        "200",
-        "USD",
-    ]);
+    let fund = aid_fund("lazy --window 24h --max-amount 200 USD");
     // Nobody votes: approved when the window closes, not before.
     let g = apply(&fund, "200", "2025-02-01T10:00");
     assert_eq!(
@@ -1494,14 +1402,7 @@ fn lazy_consensus_approves_at_the_window_end_without_objection() {
 
 #[test]
 fn commitments_expire_and_are_released() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
+    let fund = aid_fund("consent --min-consents 1 --window 24h");
     let long = apply(&fund, "600", "2025-02-01T10:00");
     let short = apply(&fund, "300", "2025-02-01T10:00");
     for g in [&long, &short] {
@@ -1614,42 +1515,15 @@ fn commitments_expire_and_are_released() {
 /// steward related to Fede, Hugo a steward from April, and G-0001: Fede
 /// asks for 600 USD on 2025-02-01 at 10:00.
 fn bad_input_fund() -> Fund {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
-    step(&fund, &["member", "add", "Eva"]);
-    step(&fund, &["member", "add", "Hugo"]);
-    step(
-        &fund,
-        &["role", "assign", "Eva", "steward", "--from", "2025-01-01"],
-    );
-    // Rotate: Ana until the end of March, Hugo from April.
-    step(
-        &fund,
-        &["role", "end", "Ana", "steward", "--on", "2025-03-31"],
-    );
-    step(
-        &fund,
-        &["role", "assign", "Hugo", "steward", "--from", "2025-04-01"],
-    );
-    step(
-        &fund,
-        &[
-            "member",
-            "relate",
-            "Eva",
-            "Fede",
-            "--reason",
-            "partners",
-            "--at",
-            "2025-01-20",
-        ],
-    );
+    let fund = aid_builder("consent --min-consents 2 --window 48h")
+        .verify_each_step()
+        .members(&["Eva", "Hugo"])
+        .stewards(&["Eva"], "2025-01-01")
+        // Rotate: Ana until the end of March, Hugo from April.
+        .command(&["role", "end", "Ana", "steward", "--on", "2025-03-31"])
+        .role("Hugo", "steward", "2025-04-01", None)
+        .relation("Eva", "Fede", "partners", "2025-01-20")
+        .build();
     assert_eq!(apply(&fund, "600", "2025-02-01T10:00"), "G-0001");
     fund
 }
@@ -2128,20 +2002,10 @@ fn applications_are_refused_without_a_pool_a_policy_or_a_positive_amount() {
 
 #[test]
 fn approval_waits_for_available_money_and_committed_money_stays_put() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
-    step(
-        &fund,
-        &[
-            "contribute",
-            "500",
-            "USD",
-            "--anonymous",
-            "--into",
-            BANK,
-            "--date",
-            "2025-01-10",
-        ],
-    );
+    let fund = aid_builder("consent --min-consents 1 --window 1h")
+        .anonymous_contribution("500 USD", None, "2025-01-10")
+        .with(&["--into", BANK])
+        .build();
     let big = apply(&fund, "800", "2025-02-05T10:00");
     vote(&fund, &big, "consent", "Ana", "2025-02-05T10:10");
     decide(&fund, &big, "2025-02-05T11:00");
@@ -2302,14 +2166,7 @@ fn policy_args<'a>(extra: &[&'a str], at: &'a str) -> Vec<&'a str> {
 
 #[test]
 fn policies_are_refused_when_impossible_and_warned_when_too_demanding() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 48h");
     let bad = |extra: &[&str], needle: &str| {
         refuse(&fund, &policy_args(extra, "2025-02-01"), &[needle]);
     };
@@ -2560,48 +2417,31 @@ fn relations_are_refused_when_they_make_no_sense() {
 /// A fund with an approved grant (G-0001, 600 USD, paid 200) and a rejected
 /// one (G-0002: an objection), verifying cleanly.
 fn decided_fund() -> Fund {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
-    let g1 = apply(&fund, "600", "2025-02-01T10:00");
-    vote(&fund, &g1, "consent", "Ana", "2025-02-01T11:00");
-    vote(&fund, &g1, "consent", "Beto", "2025-02-01T11:00");
-    decide(&fund, &g1, "2025-02-03T10:00");
-    step(
-        &fund,
-        &[
-            "grant",
-            "pay",
-            &g1,
-            "200",
-            "USD",
-            "--from-account",
-            BANK,
-            "--at",
-            "2025-02-04",
-        ],
-    );
-    let g2 = apply(&fund, "300", "2025-02-01T10:00");
-    vote(&fund, &g2, "consent", "Ana", "2025-02-01T11:00");
-    vote(&fund, &g2, "consent", "Beto", "2025-02-01T11:00");
-    vote(&fund, &g2, "object", "Carla", "2025-02-01T12:00");
-    decide(&fund, &g2, "2025-02-03T10:00");
-    fund
+    aid_builder("consent --min-consents 2 --window 48h")
+        .verify_each_step()
+        .application("Fede", "aid", "600 USD", "Rent", "2025-02-01T10:00")
+        .vote("G-0001", "consent", "Ana", "2025-02-01T11:00")
+        .vote("G-0001", "consent", "Beto", "2025-02-01T11:00")
+        .decision("G-0001", "2025-02-03T10:00")
+        .payment("G-0001", "200 USD", BANK, "2025-02-04")
+        .application("Fede", "aid", "300 USD", "Rent", "2025-02-01T10:00")
+        .vote("G-0002", "consent", "Ana", "2025-02-01T11:00")
+        .vote("G-0002", "consent", "Beto", "2025-02-01T11:00")
+        .vote("G-0002", "object", "Carla", "2025-02-01T12:00")
+        .with(&["--reason", "not now"])
+        .decision("G-0002", "2025-02-03T10:00")
+        .build()
 }
 
 /// The id of a grant's record of a kind (the first one).
-fn record_id(conn: &Connection, grant: i64, kind: &str) -> i64 {
-    conn.query_row(
-        "SELECT min(id) FROM records WHERE grant_id = ?1 AND kind = ?2",
-        params![grant, kind],
-        |r| r.get(0),
-    )
-    .unwrap()
+fn record_id(fund: &Fund, grant: i64, kind: &str) -> i64 {
+    open(&fund.db)
+        .query_row(
+            "SELECT min(id) FROM records WHERE grant_id = ?1 AND kind = ?2",
+            params![grant, kind],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 #[test]
@@ -2629,15 +2469,13 @@ fn the_records_are_append_only() {
 #[test]
 fn an_edited_record_breaks_the_chain() {
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let vote = record_id(&conn, 2, "vote");
-    conn.execute(
-        "UPDATE records SET payload = replace(payload, '\"consent\"', '\"abstain\"') WHERE id = ?1",
-        [vote],
-    )
-    .unwrap();
-    drop(conn);
+    let vote = record_id(&fund, 2, "vote");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"consent\"', '\"abstain\"') WHERE id = ?1",
+            [vote],
+        )
+    });
     let found = findings(&fund);
     // The edited vote no longer matches its hash, nor the count its decision
     // recorded.
@@ -2664,12 +2502,10 @@ fn an_edited_record_breaks_the_chain() {
 #[test]
 fn a_deleted_record_breaks_the_chain() {
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let vote = record_id(&conn, 2, "vote");
-    conn.execute("DELETE FROM records WHERE id = ?1", [vote])
-        .unwrap();
-    drop(conn);
+    let vote = record_id(&fund, 2, "vote");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute("DELETE FROM records WHERE id = ?1", [vote])
+    });
     let found = findings(&fund);
     assert!(
         found
@@ -2683,14 +2519,10 @@ fn a_deleted_record_breaks_the_chain() {
     );
     // Deleting the last record: only the fund's count and head tell.
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    conn.execute(
+    tamper::sql(
+        &fund.db,
         "DELETE FROM records WHERE id = (SELECT max(id) FROM records)",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    );
     let found = findings(&fund);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("V114", "fund"));
@@ -2703,18 +2535,15 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
         csv_rows(&fund.ok(&["grant", "list", "--status", "rejected", "--format", "csv"]))[0][0],
         "G-0002"
     );
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let decision = record_id(&conn, 2, "decision");
-    let changed = conn
-        .execute(
+    let decision = record_id(&fund, 2, "decision");
+    let changed = tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
             "UPDATE records SET payload = replace(payload, '\"approved\":false', '\"approved\":true')
              WHERE id = ?1",
             [decision],
         )
-        .unwrap();
+    });
     assert_eq!(changed, 1);
-    drop(conn);
     let found = findings(&fund);
     assert!(
         found
@@ -2724,9 +2553,7 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
     );
     // The forger re-hashes the chain and the fund's head: the chain holds,
     // but the votes recorded do not give an approval.
-    let conn = open(&fund.db);
-    rehash_records(&conn);
-    drop(conn);
+    tamper::with_triggers_off(&fund.db, rehash_records);
     let found = findings(&fund);
     assert_eq!(
         found,
@@ -2748,20 +2575,19 @@ fn a_forged_approval_is_found_even_with_a_consistent_chain() {
 #[test]
 fn records_of_an_unknown_kind_are_found() {
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let mut forged = Vec::new();
-    for grant in [None, Some(2)] {
-        conn.execute(
-            "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
-             VALUES ('ballot', ?1, '2025-02-05T10:00:00', '{}', '', '', '2025-02-05T10:00:00Z')",
-            [grant],
-        )
-        .unwrap();
-        forged.push(conn.last_insert_rowid());
-    }
-    rehash_records(&conn);
-    drop(conn);
+    let forged = tamper::with_triggers_off(&fund.db, |conn| {
+        let mut forged = Vec::new();
+        for grant in [None, Some(2)] {
+            conn.execute(
+                "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
+                 VALUES ('ballot', ?1, '2025-02-05T10:00:00', '{}', '', '', '2025-02-05T10:00:00Z')",
+                [grant],
+            )?;
+            forged.push(conn.last_insert_rowid());
+        }
+        rehash_records(conn)?;
+        Ok(forged)
+    });
     let unknown = "has a kind fondo does not know (\"ballot\"); it was written outside fondo";
     assert_eq!(
         findings(&fund),
@@ -2793,17 +2619,15 @@ fn records_of_an_unknown_kind_are_found() {
 fn forged_payments_and_amounts_are_found() {
     // A payment record claiming more than was approved: V115.
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let payment = record_id(&conn, 1, "payment");
-    conn.execute(
-        "UPDATE records SET payload = replace(payload, '\"amount\":20000', '\"amount\":70000')
-         WHERE id = ?1",
-        [payment],
-    )
-    .unwrap();
-    rehash_records(&conn);
-    drop(conn);
+    let payment = record_id(&fund, 1, "payment");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"amount\":20000', '\"amount\":70000')
+             WHERE id = ?1",
+            [payment],
+        )?;
+        rehash_records(conn)
+    });
     assert_eq!(codes(&fund), ["V115"]);
     assert!(
         findings(&fund)
@@ -2814,17 +2638,15 @@ fn forged_payments_and_amounts_are_found() {
     );
     // An application inflated beyond what the pool had: V116.
     let fund = decided_fund();
-    let conn = open(&fund.db);
-    drop_record_triggers(&conn);
-    let application = record_id(&conn, 1, "application");
-    conn.execute(
-        "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
-         WHERE id = ?1",
-        [application],
-    )
-    .unwrap();
-    rehash_records(&conn);
-    drop(conn);
+    let application = record_id(&fund, 1, "application");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
+             WHERE id = ?1",
+            [application],
+        )?;
+        rehash_records(conn)
+    });
     assert_eq!(codes(&fund), ["V116"]);
 }
 
@@ -2840,15 +2662,9 @@ fn forged_payments_and_amounts_are_found() {
 /// reported as V117.
 #[test]
 fn a_backdated_term_leaves_an_early_approval_sound() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
-    step(&fund, &["member", "add", "Hugo"]);
+    let fund = aid_builder("consent --min-consents 1 --window 24h")
+        .member("Hugo")
+        .build();
     let g = apply(&fund, "100", "2025-02-01T10:00");
     for who in ["Ana", "Beto", "Carla", "Dario"] {
         vote(&fund, &g, "consent", who, "2025-02-01T11:00");
@@ -2865,23 +2681,12 @@ fn a_backdated_term_leaves_an_early_approval_sound() {
 /// decision does not void the vote.
 #[test]
 fn a_vote_cast_in_term_counts_after_the_term_ends() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "72h",
-    ]);
-    step(&fund, &["member", "add", "Hugo"]);
-    step(
-        &fund,
-        &["role", "end", "Ana", "steward", "--on", "2025-03-31"],
-    );
-    step(
-        &fund,
-        &["role", "assign", "Hugo", "steward", "--from", "2025-04-01"],
-    );
+    let fund = aid_builder("consent --min-consents 2 --window 72h")
+        .verify_each_step()
+        .member("Hugo")
+        .command(&["role", "end", "Ana", "steward", "--on", "2025-03-31"])
+        .role("Hugo", "steward", "2025-04-01", None)
+        .build();
     let g = apply(&fund, "100", "2025-03-30T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-03-30T11:00");
     vote(&fund, &g, "consent", "Beto", "2025-03-30T12:00");
@@ -2896,14 +2701,7 @@ fn a_vote_cast_in_term_counts_after_the_term_ends() {
 /// window": votes dated after the window closed are refused.
 #[test]
 fn votes_after_the_window_closes_are_refused() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "72h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 72h");
     // One consent by the window's end; a second comes a day late.
     let short = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &short, "consent", "Ana", "2025-02-01T11:00");
@@ -2936,14 +2734,7 @@ fn votes_after_the_window_closes_are_refused() {
 /// into a finding.
 #[test]
 fn a_relation_declared_after_a_decision_leaves_it_sound() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "48h",
-    ]);
+    let fund = aid_fund("consent --min-consents 2 --window 48h");
     let g = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T11:00");
     vote(&fund, &g, "consent", "Beto", "2025-02-01T11:00");
@@ -2966,14 +2757,7 @@ fn a_relation_declared_after_a_decision_leaves_it_sound() {
 /// negative available amount and `verify` reports V116 for the other grant).
 #[test]
 fn a_backdated_approval_cannot_overcommit_the_pool() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
+    let fund = aid_fund("consent --min-consents 1 --window 24h");
     let later = apply(&fund, "800", "2025-02-09T10:00");
     vote(&fund, &later, "consent", "Ana", "2025-02-09T11:00");
     decide(&fund, &later, "2025-02-10T11:00");
@@ -2992,14 +2776,7 @@ fn a_backdated_approval_cannot_overcommit_the_pool() {
 /// A move dated before an approval cannot take the money it committed.
 #[test]
 fn a_backdated_move_cannot_take_committed_money() {
-    let fund = aid_fund(&[
-        "--rule",
-        "consent",
-        "--min-consents",
-        "1",
-        "--window",
-        "24h",
-    ]);
+    let fund = aid_fund("consent --min-consents 1 --window 24h");
     let g = apply(&fund, "600", "2025-02-09T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-09T11:00");
     decide(&fund, &g, "2025-02-10T11:00");
@@ -3043,36 +2820,16 @@ fn a_backdated_move_cannot_take_committed_money() {
 /// either (today only restricted pools' commitments are protected).
 #[test]
 fn committed_money_in_the_general_pool_cannot_be_moved() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
-    step(
-        &fund,
-        &[
-            "contribute",
-            "500",
-            "USD",
-            "--anonymous",
-            "--into",
-            BANK,
-            "--date",
-            "2025-01-10",
-        ],
-    );
-    step(
-        &fund,
-        &[
-            "policy",
-            "set",
+    let fund = aid_builder("consent --min-consents 1 --window 1h")
+        .verify_each_step()
+        .anonymous_contribution("500 USD", None, "2025-01-10")
+        .with(&["--into", BANK])
+        .policy(
             "general",
-            "--rule",
-            "consent",
-            "--min-consents",
-            "1",
-            "--window",
-            "1h",
-            "--at",
+            "consent --min-consents 1 --window 1h",
             "2025-01-15",
-        ],
-    );
+        )
+        .build();
     let g = step(
         &fund,
         &[
@@ -3122,7 +2879,7 @@ fn committed_money_in_the_general_pool_cannot_be_moved() {
 /// count the same money twice.
 #[test]
 fn no_spending_is_reported_after_the_unspent_money_came_back() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
+    let fund = aid_fund("consent --min-consents 1 --window 1h");
     let g = apply(&fund, "600", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T10:10");
     decide(&fund, &g, "2025-02-01T11:00");
@@ -3189,7 +2946,7 @@ fn no_spending_is_reported_after_the_unspent_money_came_back() {
 /// `grant show` tells the whole story: how a grant ended, when and why.
 #[test]
 fn grant_show_tells_how_a_grant_ended() {
-    let fund = aid_fund(&["--rule", "consent", "--min-consents", "1", "--window", "1h"]);
+    let fund = aid_fund("consent --min-consents 1 --window 1h");
     let g = apply(&fund, "100", "2025-02-01T10:00");
     vote(&fund, &g, "consent", "Ana", "2025-02-01T10:10");
     decide(&fund, &g, "2025-02-01T11:00");

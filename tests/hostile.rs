@@ -24,7 +24,7 @@ use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{Fund, HEADER, Run, clean, command, csv_rows, run_command, state_at};
+use common::{Fund, FundBuilder, HEADER, Run, clean, command, csv_rows, run_command, state_at};
 use serde_json::Value;
 
 const INJECTIONS: [&str; 4] = [
@@ -147,66 +147,35 @@ fn check(db: &Path, case: &Case) {
 /// A fund with members, stewards, a pool with a policy, an open grant and
 /// the accounts the cases post to.
 fn base() -> Fund {
-    let fund = Fund::init(Some("USD"));
-    fund.accounts(&[
-        "assets:bank:usd",
-        "assets:bank:eur",
-        "income:dues",
-        "expenses:grants",
-    ]);
-    fund.post(
-        "Dues",
-        "2026-01-10",
-        &["assets:bank:usd=1000.00 USD", "income:dues"],
-    );
-    fund.ok(&["setting", "set", "contribution-account", "assets:bank:usd"]);
-    fund.ok(&["pool", "add", "housing", "--purpose", "Rent relief"]);
-    fund.ok(&["pool", "add", "food", "--purpose", "Groceries"]);
-    fund.ok(&["member", "add", "Solidarität Berlin"]);
+    let mut builder = FundBuilder::new()
+        .currency("USD")
+        .accounts(&[
+            "assets:bank:usd",
+            "assets:bank:eur",
+            "income:dues",
+            "expenses:grants",
+        ])
+        .post(
+            "Dues",
+            "2026-01-10",
+            &["assets:bank:usd=1000.00 USD", "income:dues"],
+        )
+        .setting("contribution-account", "assets:bank:usd")
+        .pool("housing", "Rent relief")
+        .pool("food", "Groceries")
+        .member("Solidarität Berlin");
     for m in ["Ana", "Bruno", "Carmen"] {
-        fund.ok(&["member", "add", m]);
-        fund.ok(&["role", "assign", m, "steward", "--from", "2026-01-01"]);
+        builder = builder.member(m).stewards(&[m], "2026-01-01");
     }
-    fund.ok(&[
-        "policy",
-        "set",
-        "housing",
-        "--rule",
-        "consent",
-        "--min-consents",
-        "2",
-        "--window",
-        "2w",
-        "--at",
-        "2026-03-01T10:00",
-    ]);
-    fund.ok(&[
-        "contribute",
-        "500.00",
-        "USD",
-        "--from",
-        "Ana",
-        "--pool",
-        "housing",
-        "--date",
-        "2026-03-01",
-    ]);
-    fund.ok(&[
-        "grant",
-        "apply",
-        "--applicant",
-        "Carmen",
-        "--pool",
-        "housing",
-        "--amount",
-        "100",
-        "USD",
-        "--purpose",
-        "Rent",
-        "--at",
-        "2026-03-02T10:00",
-    ]);
-    fund
+    builder
+        .policy(
+            "housing",
+            "consent --min-consents 2 --window 2w",
+            "2026-03-01T10:00",
+        )
+        .contribution("Ana", "500.00 USD", Some("housing"), "2026-03-01")
+        .application("Carmen", "housing", "100 USD", "Rent", "2026-03-02T10:00")
+        .build()
 }
 
 #[test]

@@ -102,12 +102,10 @@ fn community_rows_from_before_the_governance_records_are_recorded_in_them() {
             "version {version}:\n{out}"
         );
         // Changing a recorded row behind fondo's back is still found.
-        let conn = rusqlite::Connection::open(&fund.db).unwrap();
-        conn.execute_batch(
-            "DROP TRIGGER members_inactive_only; UPDATE members SET visibility = 'public' WHERE visibility <> 'public';",
-        )
-        .unwrap();
-        drop(conn);
+        common::tamper::sql(
+            &fund.db,
+            "UPDATE members SET visibility = 'public' WHERE visibility <> 'public'",
+        );
         let tampered = fund.run(&["verify"]);
         assert_eq!(tampered.code, 1, "{}", tampered.stdout);
         assert!(tampered.stdout.contains("V118"), "{}", tampered.stdout);
@@ -120,15 +118,17 @@ fn an_export_of_upgraded_pre_pool_books_recomputes_with_the_script() {
     let (print, _) = expected(1);
     let export = fund.path("journal.csv");
     fund.ok(&["journal", "export", "--out", &export.display().to_string()]);
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_chain.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(&export)
-        .output()
-        .expect("python3 runs the chain script (the auditor tests need it too)");
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(out.status.success(), "{stdout}");
-    assert_eq!(stdout.lines().last(), Some(print.as_str()));
+    if let Some(python) = common::oracle("python3", "apt-get install python3") {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_chain.py");
+        let out = Command::new(python)
+            .arg(script)
+            .arg(&export)
+            .output()
+            .expect("running python3");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success(), "{stdout}");
+        assert_eq!(stdout.lines().last(), Some(print.as_str()));
+    }
     // Imported into new books, the export's pre-pool hashes are accepted.
     let fresh = Fund::init(Some("USD"));
     fresh.ok(&["journal", "import", &export.display().to_string()]);
@@ -144,12 +144,15 @@ fn an_audit_bundle_of_upgraded_pre_pool_books_verifies_offline() {
     let out = fund.ok(&["verify", "--bundle", &dir]);
     assert!(out.contains("no findings"), "{out}");
     assert!(out.ends_with(&format!("{print}\n")), "{print}\n{out}");
+    let Some(python) = common::oracle("python3", "apt-get install python3") else {
+        return;
+    };
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
-    let checked = Command::new("python3")
+    let checked = Command::new(python)
         .arg(script)
         .arg(&dir)
         .output()
-        .expect("python3 runs the bundle script (the auditor tests need it too)");
+        .expect("running python3");
     let stdout = String::from_utf8(checked.stdout).unwrap();
     assert!(checked.status.success(), "{stdout}");
 }

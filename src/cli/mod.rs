@@ -264,8 +264,15 @@ The demo never touches an existing database or a folder that is not empty.")]
     #[command(after_help = "\
 Examples:
   fondo doctor
-  fondo doctor --format json")]
+  fondo doctor --format json
+  fondo doctor --on 2026-03-31
+
+With --on, waiting work is judged as it stands at the end of that day: a
+voting window that closes during the day counts as closed.")]
     Doctor {
+        /// The day to judge waiting work by: YYYY-MM-DD (default: now).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,

@@ -109,7 +109,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             audience,
         }) => bundle::export_audit(db, &out, &period, audience),
         Command::Demo(args) => demo::demo(db, &args),
-        Command::Doctor { format } => reports::doctor(db, format.into()),
+        Command::Doctor { on, format } => reports::doctor(db, on.as_deref(), format.into()),
         Command::Verify {
             bundle: Some(dir),
             format,

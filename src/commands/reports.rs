@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use chrono::NaiveTime;
 use serde::Serialize;
 
 use crate::cli::{BalanceArgs, RegisterArgs};
@@ -120,10 +121,17 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
     Ok(Outcome::found(!result.findings.is_empty()))
 }
 
-/// `fondo doctor`: exit 1 when any item is a problem.
-pub fn doctor(path: &Path, format: Format) -> Result<Outcome> {
+/// `fondo doctor`: exit 1 when any item is a problem. Waiting work is
+/// judged now, or at the end of the day `on` (the last second of it).
+pub fn doctor(path: &Path, on: Option<&str>, format: Format) -> Result<Outcome> {
+    let now = match date_arg(on)? {
+        Some(day) => {
+            day.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("23:59:59 is a time of day"))
+        }
+        None => chrono::Local::now().naive_local(),
+    };
     let mut db = open(path, Access::Read)?;
-    let advice = doctor::doctor(&mut db, chrono::Local::now().naive_local())?;
+    let advice = doctor::doctor(&mut db, now)?;
     write_rows(format, stdout(), &advice)?;
     Ok(Outcome::found(
         advice.iter().any(|a| a.severity == Severity::Problem),

@@ -6,7 +6,22 @@
 //! contract of every error: exit code 2, nothing on stdout, one message on
 //! stderr starting with `fondo: `, and (with [`Fund::fails_unchanged`]) a
 //! database whose content is exactly what it was before.
+//!
+//! Submodules: [`builder`] builds a fund with members, stewards, pools and
+//! policies in a few lines; [`oracle`] finds the outside tools some tests
+//! need (and says when a test is skipped without one); [`tamper`] changes a
+//! database behind fondo's back, past its append-only triggers.
 #![allow(dead_code)]
+
+pub mod builder;
+pub mod oracle;
+pub mod tamper;
+
+// Not every test binary that includes this harness needs these.
+#[allow(unused_imports)]
+pub use builder::FundBuilder;
+#[allow(unused_imports)]
+pub use oracle::oracle;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
