@@ -14,4 +14,5 @@ pub mod money;
 pub mod period;
 pub mod policy;
 pub mod pool;
+pub mod purchase;
 pub mod txn;
