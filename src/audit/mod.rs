@@ -7,4 +7,5 @@
 //! imports it.
 
 pub mod bundle;
+pub mod purchases;
 pub mod verify;

@@ -72,6 +72,7 @@ pub mod codes {
     pub const OVERCOMMITTED: &str = "V116";
     pub const DECISION: &str = "V117";
     pub const AUDIT: &str = "V118";
+    pub const PURCHASE: &str = "V119";
 }
 
 /// Accounts and commodities by id.
@@ -457,6 +458,9 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     }
     check_records(&tx, &mut checker)?;
     check_audit(&tx, &mut checker)?;
+    for (location, message) in crate::audit::purchases::findings(&tx)? {
+        checker.find(codes::PURCHASE, location, message);
+    }
     for (void, original) in txns::bad_reversals(&tx)? {
         checker.find(
             codes::BAD_VOID,
@@ -650,6 +654,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             "rate" => {
                 expected.insert(key("rate", &p["id"]), p.clone());
             }
+            "purchase" => {
+                expected.insert(key("purchase", &p["id"]), p.clone());
+            }
             _ => {}
         }
     }
@@ -687,6 +694,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             key("rate", &json!(id)),
             crate::store::rates::rate_payload(id, &r),
         );
+    }
+    for (id, row) in crate::store::purchases::audit_rows(conn)? {
+        actual.insert(key("purchase", &json!(id)), row);
     }
     let keys: std::collections::BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
     for k in keys {
