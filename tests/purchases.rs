@@ -803,3 +803,100 @@ fn a_rate_converts_an_invoice_in_another_currency() {
     );
     clean(&fund);
 }
+
+/// The purchase settled, with its three deliveries (70 kg of rice).
+fn settled() -> Fund {
+    let fund = ordered();
+    fund.ok(&["purchase", "close", P, "--at", "2026-04-10T18:00"]);
+    for (item, n) in [("rice", "70"), ("beans", "30"), ("cooking oil", "12")] {
+        fund.ok(&["purchase", "receive", P, item, n, "--date", "2026-04-15"]);
+    }
+    fund.ok(&[
+        "purchase",
+        "settle",
+        P,
+        "--invoice",
+        "169.40",
+        "USD",
+        "--from-account",
+        "assets:bank:usd",
+        "--subsidy",
+        "20%",
+        "--date",
+        "2026-04-16",
+    ]);
+    fund
+}
+
+#[test]
+fn a_subsidy_the_pool_cannot_cover_is_refused() {
+    let fund = ordered();
+    fund.ok(&["purchase", "close", P, "--at", "2026-04-10T18:00"]);
+    for (item, n) in [("rice", "70"), ("beans", "30"), ("cooking oil", "12")] {
+        fund.ok(&["purchase", "receive", P, item, n, "--date", "2026-04-15"]);
+    }
+    fund.ok(&[
+        "pool",
+        "move",
+        "450.00",
+        "USD",
+        "--from",
+        "food",
+        "--to",
+        "general",
+        "--reason",
+        "x",
+        "--date",
+        "2026-04-02",
+    ]);
+    refused(
+        &fund,
+        &[
+            "purchase",
+            "settle",
+            P,
+            "--invoice",
+            "169.40",
+            "USD",
+            "--from-account",
+            "assets:bank:usd",
+            "--subsidy",
+            "50%",
+            "--date",
+            "2026-04-16",
+        ],
+        &["pool \"food\" would hold -34.70 USD on 2026-04-16"],
+    );
+}
+
+#[test]
+fn verify_finds_purchase_records_and_transactions_that_disagree() {
+    let fund = settled();
+    clean(&fund);
+    let conn = rusqlite::Connection::open(&fund.db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER postings_no_update;
+         DROP TRIGGER purchases_no_update;
+         UPDATE postings SET amount = amount + 100
+          WHERE txn_id = 5 AND line = 1;
+         UPDATE postings SET amount = amount - 100
+          WHERE txn_id = 5 AND line = 6;
+         UPDATE purchases SET supplier = 'Someone else';",
+    )
+    .unwrap();
+    drop(conn);
+    let run = fund.run(&["verify"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "V119 purchase rice-april: transaction 5 posts 13652 (minor units) to assets:purchases:receivable, but its purchase-settle record says 13552"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("V118 purchase 1: differs"),
+        "{}",
+        run.stdout
+    );
+}
