@@ -825,4 +825,110 @@ mod tests {
         }
         assert_eq!(p.status(), Status::Done);
     }
+
+    use proptest::prelude::*;
+
+    /// A random purchase: items (case, price), orders (item, group,
+    /// quantity, tolerance), how short each delivery is, costs, a subsidy.
+    type Random = (
+        Vec<(u64, i64)>,
+        Vec<(usize, i64, u64, u64)>,
+        Vec<u64>,
+        Vec<(i64, Split)>,
+        Option<Subsidy>,
+    );
+
+    fn purchases() -> impl Strategy<Value = Random> {
+        let split = prop_oneof![Just(Split::Equal), Just(Split::Value), Just(Split::Units)];
+        (
+            prop::collection::vec((1u64..30, 1i64..5000), 1..4),
+            prop::collection::vec((0usize..4, 0i64..6, 1u64..60, 0u64..30), 0..25),
+            prop::collection::vec(0u64..40, 4),
+            prop::collection::vec((1i64..5000, split), 0..3),
+            prop_oneof![
+                Just(None),
+                (1u32..=10_000).prop_map(|h| Some(Subsidy::Percent(h))),
+                (1i64..500).prop_map(|a| Some(Subsidy::Amount(a))),
+            ],
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn random_purchases_keep_every_invariant(
+            (items, orders, short, costs, subsidy) in purchases()
+        ) {
+            let t0 = at("2026-03-01");
+            let mut p = Purchase::new(t0, at("2026-03-31"));
+            for (n, (case, price)) in items.iter().enumerate() {
+                let item = Item {
+                    name: format!("item {n}"),
+                    unit_price: *price,
+                    case: *case,
+                    unit: None,
+                    reference_price: None,
+                };
+                p.apply(t0, &Event::Item(item)).unwrap();
+            }
+            for (item, group, quantity, tolerance) in orders {
+                let item = item % items.len();
+                let event = Event::Order { item, group, quantity, tolerance };
+                // Only a tolerance larger than the case is refused.
+                let applied = p.apply(t0, &event);
+                prop_assert_eq!(applied.is_err(), tolerance > items[item].0);
+            }
+            let allocation = p.allocation();
+            p.apply(t0, &Event::Close { allocation }).unwrap();
+            for item in 0..items.len() {
+                let ordered = p.cases[item] * items[item].0;
+                let quantity = ordered.saturating_sub(short[item]);
+                let allocation = p.after_delivery(item, quantity);
+                let event = Event::Receive { item, quantity, date: day("2026-04-01"), txn: None, allocation };
+                p.apply(t0, &event).unwrap();
+                let too_many = Event::Receive {
+                    item,
+                    quantity: ordered - quantity + 1,
+                    date: day("2026-04-01"),
+                    txn: None,
+                    allocation: p.after_delivery(item, ordered - quantity + 1),
+                };
+                prop_assert!(p.apply(t0, &too_many).is_err(), "never more than the cases ordered");
+            }
+            for (item, (case, _)) in items.iter().enumerate() {
+                let case = *case;
+                let given: u64 = p.allocated[item].iter().map(|(_, u)| u).sum();
+                prop_assert_eq!(given, p.cases[item] * case, "whole cases");
+                let received: u64 = p.delivered[item].iter().map(|(_, u)| u).sum();
+                prop_assert_eq!(Some(received), p.received[item]);
+                for (group, units) in &p.delivered[item] {
+                    let (q, t) = p.ordered(item, *group).unwrap();
+                    prop_assert!(*units <= p.allocated_to(item, *group));
+                    prop_assert!(p.allocated_to(item, *group) <= q + t);
+                }
+            }
+            for (amount, split) in &costs {
+                let event = Event::Cost { amount: *amount, split: *split, reason: "x".into() };
+                p.apply(t0, &event).unwrap();
+            }
+            let invoice = p.received_value();
+            let Ok(s) = split::settle(&p.takes(), invoice, &p.cost_list(), subsidy) else {
+                return Ok(());
+            };
+            let cost_total: i64 = costs.iter().map(|(a, _)| a).sum();
+            let charged: i64 = s.shares.iter().map(|c| c.charge).sum();
+            prop_assert_eq!(charged + s.subsidy + s.remainder, invoice + cost_total);
+            let event = Event::Settle {
+                invoice,
+                date: day("2026-04-02"),
+                txn: 1,
+                subsidy,
+                shares: s.shares.iter().map(|c| Charge { group: c.group, charge: c.charge }).collect(),
+                subsidy_amount: s.subsidy,
+                remainder: s.remainder,
+                rounding_account: ROUNDING_ACCOUNT.into(),
+            };
+            p.apply(t0, &event).unwrap();
+            prop_assert!(p.apply(t0, &event).is_err(), "settled once");
+        }
+    }
 }
