@@ -900,3 +900,112 @@ fn verify_finds_purchase_records_and_transactions_that_disagree() {
         run.stdout
     );
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Minor units as a decimal with two places.
+    fn usd(minor: i64) -> String {
+        format!("{}.{:02}", minor / 100, minor % 100)
+    }
+
+    fn balance(fund: &Fund, account: &str) -> String {
+        csv_rows(&fund.balance_csv(&[]))
+            .into_iter()
+            .find(|r| r[0] == account)
+            .map_or_else(|| "0.00".to_owned(), |r| r[2].clone())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+        /// Random purchases through the real binary: whatever the orders,
+        /// deliveries, costs and subsidy, the books verify, inventory in
+        /// equals what was received and out what was handed out, the bank
+        /// paid invoice plus costs and got every share back, and the
+        /// receivable ends at zero.
+        #[test]
+        fn random_purchases_keep_the_books_exact(
+            items in prop::collection::vec((1u64..12, 1i64..500), 1..4),
+            orders in prop::collection::vec((0usize..3, 0usize..3, 1u64..20, 0u64..12), 1..10),
+            short in prop::collection::vec(0u64..15, 3),
+            cost in (1i64..3000, 0usize..3),
+            percent in 0u32..60,
+        ) {
+            let fund = fund();
+            fund.ok(&["purchase", "open", P, "--supplier", "S", "--closes", "2026-04-30", "--pool", "food", "--at", "2026-04-01"]);
+            let units = [Some("KG-RICE"), Some("KG-BEANS"), None];
+            for (n, (case, price)) in items.iter().enumerate() {
+                let (name, case, price) = (format!("item{n}"), case.to_string(), usd(*price));
+                let mut args = vec!["purchase", "item", "add", P, &name, "--unit-price", &price, "USD", "--case", &case, "--at", "2026-04-01"];
+                if let Some(unit) = units[n] {
+                    args.extend(["--unit", unit]);
+                }
+                fund.ok(&args);
+            }
+            let groups = ["Cocina Común", "Familia Ortega", "Ana"];
+            for (n, (item, group, quantity, tolerance)) in orders.iter().enumerate() {
+                let item = item % items.len();
+                let tolerance = tolerance.min(&items[item].0).to_string();
+                let at = format!("2026-04-02T10:{n:02}");
+                fund.ok(&["purchase", "order", P, &format!("item{item}"), &quantity.to_string(), "--group", groups[*group], "--tolerance", &tolerance, "--at", &at]);
+            }
+            fund.ok(&["purchase", "close", P, "--at", "2026-04-30"]);
+            let mut received = [0u64; 3];
+            for (n, (case, _)) in items.iter().enumerate() {
+                let shown = fund.ok(&["purchase", "show", P, "--format", "csv"]);
+                let allocated: u64 = csv_rows(&shown)
+                    .iter()
+                    .filter(|r| r[0] == format!("item{n}"))
+                    .map(|r| r[4].parse::<u64>().unwrap())
+                    .sum();
+                prop_assert_eq!(allocated % case, 0, "whole cases");
+                received[n] = allocated.saturating_sub(short[n]);
+                fund.ok(&["purchase", "receive", P, &format!("item{n}"), &received[n].to_string(), "--date", "2026-05-01"]);
+            }
+            let split = ["equal", "value", "units"][cost.1];
+            fund.ok(&["purchase", "cost", P, &usd(cost.0), "USD", "--split", split, "--reason", "truck"]);
+            let value: i64 = items.iter().zip(received).map(|((_, price), n)| price * n as i64).sum();
+            let mut settle = vec!["purchase".to_owned(), "settle".into(), P.into(), "--invoice".into(), usd(value.max(1)), "USD".into(), "--from-account".into(), "assets:bank:usd".into(), "--date".into(), "2026-05-02".into()];
+            if percent > 0 {
+                settle.extend(["--subsidy".to_owned(), format!("{percent}%")]);
+            }
+            if value == 0 {
+                fund.fail(&settle, &["nothing of value was received"]);
+                clean(&fund);
+                return Ok(());
+            }
+            fund.ok(&settle);
+            if received[..2.min(items.len())].iter().any(|n| *n > 0) {
+                fund.ok(&["purchase", "distribute", P, "--date", "2026-05-03"]);
+            }
+            let shown = fund.ok(&["purchase", "show", P, "--format", "csv"]);
+            let mut charged = 0i64;
+            for row in csv_rows(&shown).into_iter().filter(|r| r[0] == "all items") {
+                let owed = row[10].clone();
+                charged += owed.replace('.', "").parse::<i64>().unwrap();
+                if owed != "0.00" {
+                    fund.ok(&["purchase", "pay", P, "--group", &row[1], &owed, "USD", "--into", "assets:bank:usd", "--date", "2026-05-04"]);
+                }
+            }
+            clean(&fund);
+            prop_assert_eq!(balance(&fund, "assets:purchases:receivable"), "0.00");
+            let bank = 80_000 - (value + cost.0) + charged;
+            prop_assert_eq!(balance(&fund, "assets:bank:usd"), usd(bank));
+            let inventory = fund.ok(&["inventory", "--format", "csv"]);
+            for (n, code) in ["KG-RICE", "KG-BEANS"].iter().enumerate().take(items.len()) {
+                let row = csv_rows(&inventory).into_iter().find(|r| r[0] == *code);
+                let got = row.map(|r| (r[1].clone(), r[2].clone(), r[3].clone()));
+                let want = match (received[n], n) {
+                    (0, _) => None,
+                    (r, 0) => Some((format!("{r}.0"), format!("{r}.0"), "0.0".to_owned())),
+                    (r, _) => Some((r.to_string(), r.to_string(), "0".to_owned())),
+                };
+                prop_assert_eq!(got, want, "inventory of {}", code);
+            }
+            let list = fund.ok(&["purchase", "list", "--format", "csv"]);
+            prop_assert_eq!(&csv_rows(&list)[0][2], "done");
+        }
+    }
+}

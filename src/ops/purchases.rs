@@ -601,7 +601,19 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         )));
     }
     let rounding_account = match &request.rounding_account {
-        Some(name) => book.account(name)?.name.clone(),
+        Some(name) => {
+            let account = book.account(name)?;
+            if !matches!(
+                validate_account_name(&account.name),
+                Ok(AccountType::Expenses | AccountType::Income)
+            ) {
+                return Err(p.refuse(format!(
+                    "a rounding remainder is a cost or a gain of the fund: name an expenses or income account, not {}",
+                    account.name
+                )));
+            }
+            account.name.clone()
+        }
         None => book
             .account_or_create(&tx, ROUNDING_ACCOUNT)?
             .0
