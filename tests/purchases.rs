@@ -1009,3 +1009,60 @@ mod random {
         }
     }
 }
+
+/// The README's pooled-purchasing commands run as written, and leave books
+/// that verify.
+#[test]
+fn the_readme_section_runs() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("reading README.md");
+    let section = readme
+        .split("### Pooled purchasing")
+        .nth(1)
+        .expect("README.md has a pooled purchasing section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("the section has a sh block");
+    let fund = Fund::empty();
+    let bin = fund.path("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(common::BIN, bin.join("fondo")).unwrap();
+    let script: String = block
+        .lines()
+        .filter(|l| !l.starts_with("export FONDO_DB="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-e", "-c", &script])
+        .env("PATH", path)
+        .env("FONDO_DB", &fund.db)
+        .current_dir(fund.dir.path())
+        .output()
+        .expect("running sh");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    clean(&fund);
+    let report = fund.ok(&[
+        "report",
+        "purchases",
+        "--period",
+        "2026-Q2",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        report.contains("rice-april,settled,Cocina Común,fund,USD,30,32,30,30.00,30.00,0.00,10.50"),
+        "{report}"
+    );
+}
