@@ -194,7 +194,9 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
     let code = match &request.currency {
         Some(code) => code.clone(),
         None => fund::get(&tx)?.and_then(|f| f.currency).ok_or_else(|| {
-            Error::Refused("the fund has no default currency; say which with --currency".into())
+            Error::Refused(
+                "the fund has no default currency, so say which currency the purchase is in".into(),
+            )
         })?,
     };
     let mut book = Book::load(&tx)?;
@@ -257,7 +259,7 @@ pub fn add_item(db: &mut Db, request: &ItemRequest) -> Result<()> {
             let (stored, _) = book.commodity(&tx, code, NewCommodity::Refuse)?;
             if currency::known(&stored.commodity.code).is_some() {
                 return Err(p.refuse(format!(
-                    "--unit names the goods' in-kind commodity (such as KG-RICE), not a currency like {}",
+                    "an item's unit is an in-kind commodity (such as KG-RICE), not a currency like {}",
                     stored.commodity.code
                 )));
             }
@@ -785,7 +787,7 @@ pub fn distribute(
     let mut p = load(&tx, purchase)?;
     if !p.state.items.iter().any(|i| i.unit.is_some()) {
         return Err(p.refuse(
-            "none of its items has a --unit, so nothing entered the stock to be given out",
+            "none of its items is counted in an in-kind unit, so nothing entered the stock to be given out",
         ));
     }
     let names: std::collections::HashMap<i64, String> = members::all(&tx)?
