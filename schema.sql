@@ -287,3 +287,27 @@ ALTER TABLE fund ADD COLUMN records_count INTEGER NOT NULL DEFAULT 0;
 -- read the postings of a range of days: an index on the transaction date lets
 -- them read only those days instead of the whole journal.
 CREATE INDEX txns_by_date ON txns (date);
+
+-- migration 6
+-- Pooled purchases (docs/purchasing.md): one order from one supplier for
+-- several member groups, in the fund's currency `commodity_id`, subsidised
+-- from `pool_id` if any, taking orders until `closes_at`. Each row has its
+-- `purchase` audit record in the governance chain; everything that happens
+-- to a purchase afterwards (items, orders, closing, deliveries, costs,
+-- settlement, payments, hand-outs) is a `purchase-…` governance record citing
+-- the purchase's id, and its money and goods move in ordinary transactions.
+CREATE TABLE purchases (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    name_key      TEXT NOT NULL UNIQUE,
+    supplier      TEXT NOT NULL,
+    commodity_id  INTEGER NOT NULL REFERENCES commodities (id),
+    pool_id       INTEGER REFERENCES pools (id),
+    opened_at     TEXT NOT NULL,
+    closes_at     TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL
+);
+CREATE TRIGGER purchases_no_update BEFORE UPDATE ON purchases
+BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is recorded'); END;
+CREATE TRIGGER purchases_no_delete BEFORE DELETE ON purchases
+BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is recorded'); END;

@@ -138,6 +138,14 @@ pub enum Error {
     #[error("unknown pool {name:?}; see `fondo pool list`, or add it with `fondo pool add`")]
     UnknownPool { name: String },
 
+    #[error(
+        "unknown purchase {name:?}; see `fondo purchase list`, or open one with `fondo purchase open`"
+    )]
+    UnknownPurchase { name: String },
+
+    #[error("purchase {purchase:?}: {reason}")]
+    Purchase { purchase: String, reason: String },
+
     #[error("pool {name:?} already exists")]
     PoolExists { name: String },
 

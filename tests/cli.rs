@@ -707,6 +707,17 @@ const DATE_OPTIONS: &[&str] = &[
     "report forum --to <date>",
     "export audit --out never-written --from <date> --audience public",
     "export audit --out never-written --to <date> --audience public",
+    "purchase open oats --supplier x --closes <date>",
+    "purchase open oats --supplier x --closes 2026-07-10 --at <date>",
+    "purchase item add rice-april rice --unit-price 1.00 USD --case 10 --at <date>",
+    "purchase order rice-april rice 5 --group Ana --at <date>",
+    "purchase close rice-april --at <date>",
+    "purchase receive rice-april rice 5 --date <date>",
+    "purchase settle rice-april --invoice 10.00 USD --from-account assets:bank:usd --date <date>",
+    "purchase distribute rice-april --date <date>",
+    "purchase pay rice-april --group Ana 1.00 USD --into assets:bank:usd --date <date>",
+    "report purchases --from <date>",
+    "report purchases --to <date>",
 ];
 
 #[test]
@@ -769,6 +780,7 @@ fn every_period_option_reads_periods_alike() {
         "report budget --period <period>",
         "report metrics --period <period>",
         "report forum --period <period>",
+        "report purchases --period <period>",
         "export audit --out never-written --period <period> --audience public",
         "budget set housing rent 100.00 USD --period <period>",
     ];
@@ -809,6 +821,11 @@ fn every_amount_reads_amounts_alike() {
         "grant spend G-0009 <amount> USD --category groceries --at 2026-07-01T10:00",
         "grant close G-0009 --return <amount> USD --to-account assets:bank:usd --at 2026-07-01T10:00",
         "budget set housing rent <amount> USD --period 2026-Q3 --at 2026-07-01T10:00",
+        "purchase item add rice-april rice --unit-price <amount> USD --case 10",
+        "purchase item add rice-april rice --unit-price 1.00 USD --case 10 --reference-price <amount> USD",
+        "purchase cost rice-april <amount> USD --split equal --reason x",
+        "purchase settle rice-april --invoice <amount> USD --from-account assets:bank:usd",
+        "purchase pay rice-april --group Ana <amount> USD --into assets:bank:usd",
     ];
     let eur: &[&str] = &[
         "exchange <amount> EUR --to-amount 10.80 USD --from-account assets:bank:eur \

@@ -9,4 +9,5 @@
 
 pub mod bundle;
 pub mod doctor;
+pub mod purchases;
 pub mod verify;

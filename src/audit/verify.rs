@@ -75,6 +75,7 @@ pub mod codes {
     pub const OVERCOMMITTED: &str = "V116";
     pub const DECISION: &str = "V117";
     pub const AUDIT: &str = "V118";
+    pub const PURCHASE: &str = "V119";
 }
 
 /// Accounts and commodities by id.
@@ -460,6 +461,9 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     }
     check_records(&tx, &mut checker)?;
     check_audit(&tx, &mut checker)?;
+    for (location, message) in crate::audit::purchases::findings(&tx)? {
+        checker.find(codes::PURCHASE, location, message);
+    }
     for (void, original) in txns::bad_reversals(&tx)? {
         checker.find(
             codes::BAD_VOID,
@@ -669,7 +673,11 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             RecordKind::Rate => {
                 expected.insert(key("rate", &p["id"]), p.clone());
             }
-            // Governance records, checked by `check_records`.
+            RecordKind::Purchase => {
+                expected.insert(key("purchase", &p["id"]), p.clone());
+            }
+            // Governance records, checked by `check_records` (purchases by
+            // `purchases::check`).
             RecordKind::Policy
             | RecordKind::Relation
             | RecordKind::Application
@@ -679,7 +687,15 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::Spend
             | RecordKind::Closure
             | RecordKind::Withdrawal
-            | RecordKind::Budget => {}
+            | RecordKind::Budget
+            | RecordKind::PurchaseItem
+            | RecordKind::PurchaseOrder
+            | RecordKind::PurchaseClose
+            | RecordKind::PurchaseReceive
+            | RecordKind::PurchaseCost
+            | RecordKind::PurchaseSettle
+            | RecordKind::PurchasePay
+            | RecordKind::PurchaseDistribute => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();
@@ -716,6 +732,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             key("rate", &json!(id)),
             crate::store::rates::rate_payload(id, &r),
         );
+    }
+    for (id, row) in crate::store::purchases::audit_rows(conn)? {
+        actual.insert(key("purchase", &json!(id)), row);
     }
     let keys: std::collections::BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
     for k in keys {

@@ -10,6 +10,7 @@ mod forum;
 mod grants;
 mod journal;
 mod ledger;
+mod purchases;
 mod report;
 mod reports;
 mod setup;
@@ -109,6 +110,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             audience,
         }) => bundle::export_audit(db, &out, &period, audience),
         Command::Demo(args) => demo::demo(db, &args),
+        Command::Purchase(cmd) => purchases::purchase(db, cmd),
         Command::Doctor { on, format } => reports::doctor(db, on.as_deref(), format.into()),
         Command::Verify {
             bundle: Some(dir),

@@ -15,7 +15,7 @@ use fondo::error::Result;
 use fondo::ops::{self, budget::BudgetRequest};
 use fondo::render::{Format, Row, write_rows};
 use fondo::report::convert::Converter;
-use fondo::report::{budget, grants, metrics, pools, summary};
+use fondo::report::{budget, grants, metrics, pools, purchases, summary};
 use fondo::store::{Access, txns};
 
 /// A converter for `--in CODE`, with the rates in force on the span's last day.
@@ -66,9 +66,9 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
         ReportCommand::Pools { period, as_of, .. } => {
             (Period::parse(period)?, date_arg(as_of.as_deref())?)
         }
-        ReportCommand::Grants { period, .. } | ReportCommand::Forum { period, .. } => {
-            (Period::parse(period)?, None)
-        }
+        ReportCommand::Grants { period, .. }
+        | ReportCommand::Purchases { period, .. }
+        | ReportCommand::Forum { period, .. } => (Period::parse(period)?, None),
     };
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;
@@ -97,6 +97,17 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             emit(
                 format.into(),
                 &format!("Grants for {}", dates(&span)),
+                &rows,
+            )
+        }
+        ReportCommand::Purchases {
+            audience, format, ..
+        } => {
+            let span = report_span(&tx, period)?;
+            let rows = purchases::purchases(&tx, &span, audience.into())?;
+            emit(
+                format.into(),
+                &format!("Purchases opened in {}: who owes whom", dates(&span)),
                 &rows,
             )
         }

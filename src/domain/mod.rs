@@ -18,6 +18,7 @@ pub mod money;
 pub mod period;
 pub mod policy;
 pub mod pool;
+pub mod purchase;
 pub mod records;
 pub mod settings;
 pub mod txn;

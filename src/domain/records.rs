@@ -41,11 +41,29 @@ pub enum RecordKind {
     Rate,
     Pledge,
     Setting,
+    /// The audit record of a pooled purchase opened.
+    Purchase,
+    /// An item offered in a purchase.
+    PurchaseItem,
+    /// A group's order (or its change).
+    PurchaseOrder,
+    /// A purchase closed, with its allocation.
+    PurchaseClose,
+    /// Goods of a purchase received.
+    PurchaseReceive,
+    /// A transport or packing cost of a purchase.
+    PurchaseCost,
+    /// A purchase settled with its supplier.
+    PurchaseSettle,
+    /// A group's payment of its share.
+    PurchasePay,
+    /// Goods given out to a group.
+    PurchaseDistribute,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 19] = [
+    pub const ALL: [RecordKind; 28] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -65,6 +83,15 @@ impl RecordKind {
         RecordKind::Rate,
         RecordKind::Pledge,
         RecordKind::Setting,
+        RecordKind::Purchase,
+        RecordKind::PurchaseItem,
+        RecordKind::PurchaseOrder,
+        RecordKind::PurchaseClose,
+        RecordKind::PurchaseReceive,
+        RecordKind::PurchaseCost,
+        RecordKind::PurchaseSettle,
+        RecordKind::PurchasePay,
+        RecordKind::PurchaseDistribute,
     ];
 
     /// The kind as stored (and hashed).
@@ -89,6 +116,15 @@ impl RecordKind {
             RecordKind::Rate => "rate",
             RecordKind::Pledge => "pledge",
             RecordKind::Setting => "setting",
+            RecordKind::Purchase => "purchase",
+            RecordKind::PurchaseItem => "purchase-item",
+            RecordKind::PurchaseOrder => "purchase-order",
+            RecordKind::PurchaseClose => "purchase-close",
+            RecordKind::PurchaseReceive => "purchase-receive",
+            RecordKind::PurchaseCost => "purchase-cost",
+            RecordKind::PurchaseSettle => "purchase-settle",
+            RecordKind::PurchasePay => "purchase-pay",
+            RecordKind::PurchaseDistribute => "purchase-distribute",
         }
     }
 
@@ -309,7 +345,16 @@ impl GrantStep {
             | RecordKind::Contribution
             | RecordKind::Rate
             | RecordKind::Pledge
-            | RecordKind::Setting => {
+            | RecordKind::Setting
+            | RecordKind::Purchase
+            | RecordKind::PurchaseItem
+            | RecordKind::PurchaseOrder
+            | RecordKind::PurchaseClose
+            | RecordKind::PurchaseReceive
+            | RecordKind::PurchaseCost
+            | RecordKind::PurchaseSettle
+            | RecordKind::PurchasePay
+            | RecordKind::PurchaseDistribute => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

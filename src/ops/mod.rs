@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod members;
 pub mod pledges;
 pub mod pools;
+pub mod purchases;
 pub mod setup;
 
 use std::collections::HashMap;

@@ -18,6 +18,7 @@ pub mod lists;
 pub mod members;
 pub mod metrics;
 pub mod pools;
+pub mod purchases;
 pub mod register;
 pub mod summary;
 pub mod support;

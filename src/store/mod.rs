@@ -17,6 +17,7 @@ pub mod fund;
 pub mod imports;
 pub mod members;
 pub mod pools;
+pub mod purchases;
 pub mod rates;
 pub mod records;
 pub mod settings;
