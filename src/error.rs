@@ -217,16 +217,6 @@ pub enum Error {
         source: rusqlite::Error,
     },
 
-    #[error("{path} {reason}")]
-    DemoTarget { path: PathBuf, reason: String },
-
-    #[error("demo script {script}, line {line}: {reason}")]
-    DemoScript {
-        script: String,
-        line: usize,
-        reason: String,
-    },
-
     #[error(
         "the disk is full (while {context}); nothing was written: free some space, then run the command again"
     )]

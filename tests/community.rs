@@ -866,10 +866,10 @@ Bea,steward,2026-07-01,2027-01-01,6,past the 6-month limit
         flags(&fund.ok(&["role", "list", "--on", "2026-03-20", "--format", "csv"])),
         [("Bea", "2026-01-01", ""), ("Cy", "2026-01-10", "")].map(owned)
     );
-    // Open terms are measured to today (this assumes a clock past 2026-07-10).
+    // Open terms are measured to today (the clock pinned at 2026-12-03).
     let flag = "past the 6-month limit";
     assert_eq!(
-        flags(&fund.ok(&["role", "list", "--format", "csv"])),
+        flags(&fund.ok_at("2026-12-03T12:00:00", &["role", "list", "--format", "csv"])),
         [
             ("Cy", "2024-01-01", ""),
             ("Ana", "2025-01-10", flag),

@@ -128,7 +128,7 @@ pub fn doctor(path: &Path, on: Option<&str>, format: Format) -> Result<Outcome> 
         Some(day) => {
             day.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("23:59:59 is a time of day"))
         }
-        None => chrono::Local::now().naive_local(),
+        None => crate::commands::clock::now(),
     };
     let mut db = open(path, Access::Read)?;
     let advice = doctor::doctor(&mut db, now)?;

@@ -26,7 +26,7 @@ use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::ledger::Posted;
-use crate::ops::{Book, NewCommodity, now, pools, post_one};
+use crate::ops::{Book, NewCommodity, pools, post_one};
 use crate::store::txns::Writer;
 use crate::store::{Db, members, settings};
 
@@ -152,7 +152,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         ],
     )?;
     let (id, hash) = post_one(&tx, &book, &txn, None)?;
-    members::insert_contribution(&tx, id, member_id, kind, &now())?;
+    members::insert_contribution(&tx, id, member_id, kind, &tx.recorded_at())?;
     tx.commit().ctx("committing the contribution")?;
     Ok(Posted {
         id,
@@ -238,7 +238,7 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     )?;
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
-    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    let (id, hash) = writer.append(&txn, &ids, None, &tx.recorded_at())?;
     let touched = writer.finish()?;
     if let Some((day, low)) = crate::store::balances::lowest(&tx, stock_id, commodity_id)?
         && low < 0

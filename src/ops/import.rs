@@ -25,7 +25,7 @@ use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::ledger::check_open;
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity};
 use crate::progress::Progress;
 use crate::store::txns::{self, PostingIds, Writer};
 use crate::store::{Db, imports};
@@ -212,7 +212,7 @@ pub fn import_journal(
         source_id,
         source_used: imports::source_used(&tx, source_id)?,
         own_export_checked: false,
-        recorded_at: now(),
+        recorded_at: tx.recorded_at(),
         path,
         label,
         places: None,

@@ -13,7 +13,7 @@ use crate::domain::member::{Role, Visibility};
 use crate::domain::pool::validate_member_name;
 use crate::domain::settings::{CONTRIBUTION_ACCOUNT, TERM_LIMIT_PREFIX};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, now};
+use crate::ops::Book;
 use crate::store::members::{self, NewMember, Term};
 use crate::store::{Db, settings};
 
@@ -40,7 +40,7 @@ pub fn add(
         contact,
         note,
     };
-    members::insert(&tx, &new, &now())?;
+    members::insert(&tx, &new, &tx.recorded_at())?;
     tx.commit().ctx("committing the new member")
 }
 
@@ -65,7 +65,7 @@ pub fn deactivate(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
             describe(open)
         )));
     }
-    members::deactivate(&tx, member.id, on, &now())?;
+    members::deactivate(&tx, member.id, on, &tx.recorded_at())?;
     tx.commit().ctx("committing")
 }
 
@@ -118,7 +118,7 @@ pub fn assign(
             describe(clash)
         )));
     }
-    members::insert_term(&tx, member.id, role, from, until, &now())?;
+    members::insert_term(&tx, member.id, role, from, until, &tx.recorded_at())?;
     tx.commit().ctx("committing the role term")
 }
 
@@ -136,7 +136,7 @@ pub fn end(db: &mut Db, name: &str, role: Role, on: NaiveDate) -> Result<()> {
             member.name, term.starts_on
         )));
     }
-    members::end_term(&tx, term.id, on, &now())?;
+    members::end_term(&tx, term.id, on, &tx.recorded_at())?;
     tx.commit().ctx("committing")
 }
 
@@ -164,6 +164,6 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
             "unknown setting {key:?}; settings are {CONTRIBUTION_ACCOUNT} and {TERM_LIMIT_PREFIX}ROLE (treasurer, steward, member)"
         )));
     }
-    settings::set(&tx, key, value, &now())?;
+    settings::set(&tx, key, value, &tx.recorded_at())?;
     tx.commit().ctx("committing the setting")
 }

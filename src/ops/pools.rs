@@ -21,7 +21,7 @@ use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::ledger::Posted;
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity};
 use crate::store::txns::{Touched, Writer};
 use crate::store::{Db, accounts, commodities, pools};
 
@@ -211,7 +211,14 @@ pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> 
             name: existing.name,
         });
     }
-    pools::insert(&tx, name, &name_key(name), purpose, guidelines, &now())?;
+    pools::insert(
+        &tx,
+        name,
+        &name_key(name),
+        purpose,
+        guidelines,
+        &tx.recorded_at(),
+    )?;
     tx.commit().ctx("committing the new pool")
 }
 
@@ -272,7 +279,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     )?;
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
-    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    let (id, hash) = writer.append(&txn, &ids, None, &tx.recorded_at())?;
     let touched = writer.finish()?;
     if from_id.is_none() {
         general_not_short(&tx, &from, stored_id, &commodity, request.date)?;

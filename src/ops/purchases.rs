@@ -37,7 +37,8 @@ use crate::domain::purchase::{
 };
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now, post_one};
+use crate::ops::{Book, NewCommodity, post_one};
+use crate::store::WriteTx;
 use crate::store::purchases::{self, Loaded, NewPurchase, load};
 use crate::store::{Db, balances, fund, members, rates};
 
@@ -59,7 +60,7 @@ impl Loaded {
     }
 
     /// Checks an event against the state and records it.
-    fn record(&mut self, conn: &Connection, at: NaiveDateTime, event: &Event) -> Result<()> {
+    fn record(&mut self, tx: &WriteTx<'_>, at: NaiveDateTime, event: &Event) -> Result<()> {
         let name = self.stored.name.clone();
         self.state
             .apply(at, event)
@@ -67,7 +68,7 @@ impl Loaded {
                 purchase: name,
                 reason,
             })?;
-        purchases::append_event(conn, self.stored.id, at, event, &now())?;
+        purchases::append_event(tx, self.stored.id, at, event, &tx.recorded_at())?;
         Ok(())
     }
 
@@ -223,7 +224,7 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
             opened_at: request.at,
             closes_at: request.closes,
         },
-        &now(),
+        &tx.recorded_at(),
     )?;
     tx.commit().ctx("committing the purchase")
 }

@@ -1,8 +1,8 @@
 //! The life of an application: applying, voting, deciding, the expiry of
 //! commitments, and withdrawing.
 
+use crate::store::WriteTx;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use super::{append_record, expect_status, in_order, stamp, when};
 use crate::books::grants::{ids, ineligible, load, policies, tally};
@@ -40,7 +40,7 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         ));
     }
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let mut book = Book::load(&tx)?;
     let applicant = member(&tx, &request.applicant)?;
     let (_, pool_id) = book.pool(&request.pool)?;
@@ -99,7 +99,7 @@ pub fn vote(
     at: Option<NaiveDateTime>,
 ) -> Result<()> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;
     expect_status(
@@ -161,7 +161,7 @@ pub enum Decided {
 
 /// Closes an approved grant whose commitment expired: the unpaid rest goes
 /// back to the pool's available money. Returns the amount released.
-fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String> {
+fn expire(tx: &WriteTx<'_>, grant: &Grant, at: NaiveDateTime) -> Result<String> {
     let released = format!(
         "{} {}",
         format_minor(grant.outstanding().into(), grant.commodity.decimals),
@@ -175,7 +175,7 @@ fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String>
             grant.expires.map(|d| d.to_string()).unwrap_or_default()
         )),
     };
-    append_record(conn, RecordKind::Closure, Some(grant.id), at, &record)?;
+    append_record(tx, RecordKind::Closure, Some(grant.id), at, &record)?;
     Ok(released)
 }
 
@@ -183,7 +183,7 @@ fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String>
 /// the grants closed, with what each released.
 pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(i64, String)>> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let mut swept = Vec::new();
     for id in ids(&tx)? {
         let grant = load(&tx, id)?;
@@ -207,7 +207,7 @@ pub fn decide(
     expires: Option<NaiveDate>,
 ) -> Result<Decided> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let grant = load(&tx, id)?;
     if grant.status == Status::Approved && grant.expires.is_some_and(|e| at.date() > e) {
         in_order(&grant, at)?;
@@ -282,7 +282,7 @@ pub fn withdraw(
     at: Option<NaiveDateTime>,
 ) -> Result<()> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let grant = load(&tx, id)?;
     expect_status(
         &grant,

@@ -57,7 +57,7 @@ pub struct PayRequest {
 /// Pays a tranche of an approved grant; returns the ledger transaction.
 pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     expect_status(&grant, Status::Approved, "only approved grants are paid")?;
@@ -162,7 +162,7 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
         ));
     }
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     in_order(&grant, at)?;
@@ -223,7 +223,7 @@ pub struct CloseRequest {
 /// the pool's available money; money returned is booked back into the pool.
 pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     expect_status(&grant, Status::Approved, "only approved grants are closed")?;

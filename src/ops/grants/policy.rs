@@ -29,7 +29,7 @@ pub struct PolicyRequest {
 /// and warnings (a quorum or consent count larger than the stewards in term).
 pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<String>)> {
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let mut book = Book::load(&tx)?;
     let (_, pool_id) = book.pool(&request.pool)?;
     let pool_id = pool_id.unwrap_or(crate::store::pools::GENERAL);
@@ -132,7 +132,7 @@ pub fn relate(
         ));
     }
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let (a, b) = (member(&tx, a)?, member(&tx, b)?);
     if a.id == b.id {
         return Err(Error::Refused(
