@@ -1317,12 +1317,12 @@ legal,Legal defence,court fees only,100.00 USD
     refused(
         &fund,
         &move_args("1.00", "housing", "HOUSING"),
-        &["--from and --to are the same pool (housing)"],
+        &["a move's source and destination are the same pool (housing)"],
     );
     refused(
         &fund,
         &move_args("1.00", "general", "General"),
-        &["--from and --to are the same pool (general)"],
+        &["a move's source and destination are the same pool (general)"],
     );
     // Amounts that are not positive, or not amounts at all.
     for amount in ["0", "0.00", "-5.00"] {
@@ -1613,7 +1613,7 @@ fn bad_contributions_are_refused() {
             "USD",
             &["--from", "Ana", "--kind", "legal-assistance"],
         ),
-        &["--kind describes support in kind; a contribution of money has none"],
+        &["a kind describes support in kind; a contribution of money has none"],
     );
     refused(
         &fund,

@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod forum;
 mod grants;
+pub mod hints;
 mod journal;
 mod ledger;
 mod purchases;

@@ -69,9 +69,8 @@ fn remove_db(path: &Path) {
 pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) -> Result<Restored> {
     let exists = std::fs::symlink_metadata(target).is_ok();
     if exists && !force {
-        return Err(Error::Exists {
+        return Err(Error::RestoreOver {
             path: target.to_owned(),
-            hint: "restore replaces a fund's books only with --force (it saves them beside the file first)".into(),
         });
     }
     let checking = beside(target, &format!(".restoring-{}", std::process::id()));
@@ -80,20 +79,16 @@ pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) ->
         let mut copy = Db::open(&checking, Access::Write, clock.clone())?;
         let checked = verify(&mut copy)?;
         if !checked.findings.is_empty() {
-            let codes: Vec<&str> = checked.findings.iter().map(|f| f.code).collect();
-            return Err(Error::Refused(format!(
-                "{} does not verify ({} finding{}: {}); nothing was restored (`fondo verify` on a copy of it lists them)",
-                source.display(),
-                checked.findings.len(),
-                if checked.findings.len() == 1 { "" } else { "s" },
-                codes.join(", ")
-            )));
+            return Err(Error::BackupFindings {
+                path: source.to_owned(),
+                codes: checked.findings.iter().map(|f| f.code.to_owned()).collect(),
+            });
         }
         if !exists {
             drop(copy);
             let appeared = || Error::Exists {
                 path: target.to_owned(),
-                hint: "it appeared while the backup was checked; nothing was restored".into(),
+                reason: "it appeared while the backup was checked; nothing was restored".into(),
             };
             match std::fs::hard_link(&checking, target) {
                 Ok(()) => {}
@@ -112,11 +107,12 @@ pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) ->
             });
         }
         let mut live = Db::open(target, Access::Write, clock.clone()).map_err(|e| match e {
-            Error::Damaged { .. } | Error::NotFondo { .. } | Error::TooNew { .. } => {
-                Error::Refused(format!(
-                    "{e}\nto restore over it, move it aside first (with its -wal and -shm files), then run `fondo restore` again"
-                ))
-            }
+            Error::Damaged { .. }
+            | Error::NotFondo { .. }
+            | Error::EmptyFile { .. }
+            | Error::TooNew { .. } => Error::RestoreOverBroken {
+                source: Box::new(e),
+            },
             e => e,
         })?;
         let stamp = clock.now().local().format("%Y%m%dT%H%M%S");

@@ -24,7 +24,7 @@ use crate::domain::currency;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, NextStep, Result, SqlContext};
 use crate::ops::ledger::Posted;
 use crate::ops::{Book, NewCommodity, pools, post_one};
 use crate::store::txns::Writer;
@@ -85,24 +85,24 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         .map(str::trim)
         .filter(|k| !k.is_empty());
     if !money && request.into.is_some() {
-        return Err(Error::Refused(format!(
-            "--into is for money; support in kind is recorded on fondo's own accounts (goods in stock go to assets:in-kind:{})",
-            commodity.code.to_lowercase()
-        )));
+        return Err(Error::InKindAccount {
+            stock: format!("assets:in-kind:{}", commodity.code.to_lowercase()),
+        });
     }
     let (debit, credit, description) = match (money, kind) {
         (true, Some(_)) => {
             return Err(Error::Refused(
-                "--kind describes support in kind; a contribution of money has none".into(),
+                "a kind describes support in kind; a contribution of money has none".into(),
             ));
         }
         (true, None) => {
             let into = match &request.into {
                 Some(into) => into.clone(),
                 None => settings::get(&tx, CONTRIBUTION_ACCOUNT)?.ok_or_else(|| {
-                    Error::Refused(format!(
-                        "say which account the money went into with --into ACCOUNT, or set a default with `fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank`"
-                    ))
+                    Error::Blocked {
+                        problem: "no account is given for the money, and no default contribution account is set".into(),
+                        next: NextStep::ContributionAccount,
+                    }
                 })?,
             };
             (
@@ -184,10 +184,10 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     let commodity = stored.commodity.clone();
     let commodity_id = stored.id;
     if currency::known(&commodity.code).is_some() {
-        return Err(Error::Refused(format!(
-            "{} is money; pay it out with `fondo post` instead",
-            commodity.code
-        )));
+        return Err(Error::Blocked {
+            problem: format!("{} is money", commodity.code),
+            next: NextStep::Post,
+        });
     }
     let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
     if amount <= 0 {

@@ -352,7 +352,7 @@ impl Importer<'_> {
                     first_line,
                     Some("txn"),
                     format!(
-                        "transaction {key:?} was imported from source {:?} before with different content; use another --source for a different file",
+                        "transaction {key:?} was imported from source {:?} before with different content; a different file is imported under another source name",
                         self.options.source
                     ),
                 );
@@ -533,7 +533,7 @@ impl Importer<'_> {
             Err(e) => {
                 let message = match e {
                     Error::UnknownAccount { name, .. } if self.options.strict => {
-                        format!("unknown account {name:?} (--strict refuses new accounts)")
+                        format!("unknown account {name:?} (a strict import refuses new accounts)")
                     }
                     e => e.to_string(),
                 };
@@ -588,7 +588,9 @@ impl Importer<'_> {
             Err(e) => {
                 let message = match e {
                     Error::UnknownCommodity { code } if self.options.strict => {
-                        format!("unknown commodity {code:?} (--strict refuses new commodities)")
+                        format!(
+                            "unknown commodity {code:?} (a strict import refuses new commodities)"
+                        )
                     }
                     e => e.to_string(),
                 };

@@ -125,13 +125,13 @@ impl Book {
             return Ok(account);
         }
         validate_account_name(name)?;
-        let hint = match self.keys.get(&name_key(name)) {
+        let detail = match self.keys.get(&name_key(name)) {
             Some(existing) => format!("; did you mean {existing:?}?"),
-            None => "; add it with `fondo account add`".to_owned(),
+            None => String::new(),
         };
         Err(Error::UnknownAccount {
             name: name.to_owned(),
-            hint,
+            detail,
         })
     }
 

@@ -36,7 +36,7 @@ use crate::domain::purchase::{
     Units, stock_account,
 };
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::WriteTx;
 use crate::store::purchases::{self, Loaded, NewPurchase, load};
@@ -47,6 +47,14 @@ impl Loaded {
         Error::Purchase {
             purchase: self.stored.name.clone(),
             reason: reason.into(),
+        }
+    }
+
+    /// A step this purchase is not ready for, and what would make it so.
+    fn blocked(&self, problem: impl std::fmt::Display, next: NextStep) -> Error {
+        Error::Blocked {
+            problem: format!("purchase {:?}: {problem}", self.stored.name),
+            next,
         }
     }
 
@@ -323,7 +331,7 @@ pub fn close(db: &mut Db, purchase: &str, at: NaiveDateTime) -> Result<()> {
     let tx = db.write()?;
     let mut p = load(&tx, purchase)?;
     if p.state.items.is_empty() {
-        return Err(p.refuse("it has no items; add them with `fondo purchase item add`"));
+        return Err(p.blocked("it has no items", NextStep::AddItems));
     }
     let allocation = p.state.allocation();
     p.record(&tx, at, &Event::Close { allocation })?;
@@ -555,7 +563,10 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let (other, paid) = positive(&tx, &mut book, &request.invoice, "an invoice")?;
     let mut p = load(&tx, &request.purchase)?;
     if p.state.closed.is_none() {
-        return Err(p.refuse("close it (`fondo purchase close`) before settling"));
+        return Err(p.blocked(
+            "it is not closed, and only a closed purchase is settled",
+            NextStep::ClosePurchase,
+        ));
     }
     if p.state.settled.is_some() {
         return Err(p.refuse("it is already settled; an invoice is paid once"));
@@ -567,10 +578,16 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         paid
     } else {
         let rate = rate_on(&tx, &other.code, &currency.code, request.date)?.ok_or_else(|| {
-            p.refuse(format!(
-                "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}; record one with `fondo rate add`",
-                other.code, currency.code, other.code, currency.code, request.date
-            ))
+            p.blocked(
+                format!(
+                    "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}",
+                    other.code, currency.code, other.code, currency.code, request.date
+                ),
+                NextStep::RecordRate {
+                    from: other.code.clone(),
+                    to: currency.code.clone(),
+                },
+            )
         })?;
         let value = Decimal::from(paid) * rate / Decimal::from(10i64.pow(other.decimals));
         let minor = (value * Decimal::from(10i64.pow(currency.decimals)))
@@ -626,10 +643,11 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     if let Some(missing) =
         (0..p.state.items.len()).find(|i| p.state.cases[*i] > 0 && p.state.received[*i].is_none())
     {
-        return Err(p.refuse(format!(
-            "record what arrived of {} first with `fondo purchase receive` (0 if nothing did)",
-            p.state.items[missing].name
-        )));
+        let item = p.state.items[missing].name.clone();
+        return Err(p.blocked(
+            format!("what arrived of {item} is not recorded yet"),
+            NextStep::RecordDelivery { item },
+        ));
     }
     let s = split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy)
         .map_err(|e| p.refuse(e.to_string()))?;

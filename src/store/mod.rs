@@ -169,9 +169,8 @@ impl Db {
             });
         }
         if meta.len() == 0 {
-            return Err(Error::NotFondo {
+            return Err(Error::EmptyFile {
                 path: path.to_owned(),
-                reason: "an empty file, perhaps left by an interrupted `fondo init`; remove it and run `fondo init` again".into(),
             });
         }
         let read_only_fs = on_read_only_fs(path);

@@ -14,7 +14,7 @@ use crate::domain::policy::{Outcome, Vote, evaluate};
 use crate::domain::records::{
     Application, ClosureRecord, DecisionRecord, RecordKind, VoteRecord, WithdrawalRecord,
 };
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::{Db, records};
 
@@ -35,9 +35,12 @@ pub struct ApplyRequest {
 /// Applies for a grant; returns its id.
 pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
     if request.purpose.trim().is_empty() {
-        return Err(Error::Refused(
-            "an application needs a purpose (--purpose)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "an application",
+            needs: Needed::Purpose,
+            of: None,
+            so: None,
+        });
     }
     let tx = db.write()?;
     let at = when(&tx, request.at);
@@ -59,18 +62,19 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         .rev()
         .find(|(since, _)| *since <= at)
         .map(|(_, p)| p)
-        .ok_or_else(|| {
-            Error::Refused(format!(
-                "pool {:?} has no decision policy yet; set one with `fondo policy set`",
-                request.pool
-            ))
+        .ok_or_else(|| Error::Blocked {
+            problem: format!("pool {:?} has no decision policy yet", request.pool),
+            next: NextStep::SetPolicy,
         })?;
     if policy.tier_for(&commodity.code, amount).is_none() {
-        return Err(Error::Refused(format!(
-            "the pool's policy has no rule for {} {}: add a tier without --max-amount",
-            format_minor(amount.into(), commodity.decimals),
-            commodity.code
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "the pool's policy has no rule for {} {}",
+                format_minor(amount.into(), commodity.decimals),
+                commodity.code
+            ),
+            next: NextStep::OpenTier,
+        });
     }
     let id = records::next_grant_id(&tx)?;
     let record = Application {
@@ -109,11 +113,14 @@ pub fn vote(
     )?;
     in_order(&grant, at)?;
     if at >= grant.window_closes() {
-        return Err(Error::Refused(format!(
-            "the window of {} closed at {}; votes are no longer taken (decide it with `fondo grant decide`)",
-            grant_label(id),
-            stamp(grant.window_closes())
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "the window of {} closed at {}; votes are no longer taken",
+                grant_label(id),
+                stamp(grant.window_closes())
+            ),
+            next: NextStep::DecideGrant,
+        });
     }
     if let Some(why) = ineligible(&tx, &grant, voter.id, at)? {
         return Err(Error::Refused(format!(
@@ -136,9 +143,12 @@ pub fn vote(
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if vote == Vote::Object && reason.is_none() {
-        return Err(Error::Refused(
-            "an objection needs a reason (--reason), so the community can answer it".into(),
-        ));
+        return Err(Error::Missing {
+            what: "an objection",
+            needs: Needed::Reason,
+            of: None,
+            so: Some("so the community can answer it"),
+        });
     }
     let record = VoteRecord {
         member: voter.id,

@@ -67,15 +67,15 @@ fn append_record<T: Serialize>(
 
 /// Refuses a step unless the grant is in `status`; `rule` says which steps
 /// that status allows.
-fn expect_status(grant: &Grant, status: Status, rule: &str) -> Result<()> {
+fn expect_status(grant: &Grant, status: Status, rule: &'static str) -> Result<()> {
     if grant.status == status {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "{} is {}; {rule}",
-        grant_label(grant.id),
-        grant.status.as_str()
-    )))
+    Err(Error::GrantStatus {
+        grant: grant_label(grant.id),
+        status: grant.status.as_str(),
+        rule,
+    })
 }
 
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
