@@ -28,6 +28,35 @@ pub struct Problem {
     /// The column (CSV header name) the problem is in, if any.
     pub field: Option<String>,
     pub message: String,
+    /// The typed error behind the message, when the binary has a hint for
+    /// it.
+    pub cause: Option<Cause>,
+}
+
+/// The typed errors an import's problem can come from that the binary adds
+/// a hint to (the library's message names no command).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    UnknownCommodity { code: String },
+    UnknownMember { name: String },
+    UnknownPool { name: String },
+    UnknownAccount { name: String },
+}
+
+impl Cause {
+    /// The cause of a problem that is `error`, if the binary has a hint
+    /// for it.
+    pub fn of(error: &Error) -> Option<Cause> {
+        Some(match error {
+            Error::UnknownCommodity { code } => Cause::UnknownCommodity { code: code.clone() },
+            Error::UnknownMember { name } => Cause::UnknownMember { name: name.clone() },
+            Error::UnknownPool { name } => Cause::UnknownPool { name: name.clone() },
+            Error::UnknownAccount { name, detail } if detail.is_empty() => {
+                Cause::UnknownAccount { name: name.clone() }
+            }
+            _ => return None,
+        })
+    }
 }
 
 impl fmt::Display for Problem {
@@ -241,7 +270,7 @@ pub enum Error {
     )]
     VoidOfVoid { id: i64, original: i64 },
 
-    #[error("{path}: {}", format_problems(problems, *more))]
+    #[error("{path}: {}", format_problems(problems, *more, |_| None))]
     Import {
         path: String,
         problems: Vec<Problem>,
@@ -359,7 +388,13 @@ pub enum NextStep {
     ContributionAccount,
 }
 
-fn format_problems(problems: &[Problem], more: usize) -> String {
+/// The problems of an import as its error lists them, each followed by
+/// `hint` of it if there is one (the binary's hints; the library has none).
+pub fn format_problems(
+    problems: &[Problem],
+    more: usize,
+    hint: impl Fn(&Problem) -> Option<String>,
+) -> String {
     let mut text = match problems.len() {
         1 => "1 problem, nothing was written".to_owned(),
         n => format!("{} problems, nothing was written", n + more),
@@ -367,6 +402,10 @@ fn format_problems(problems: &[Problem], more: usize) -> String {
     for problem in problems {
         text.push_str("\n  ");
         text.push_str(&problem.to_string());
+        if let Some(hint) = hint(problem) {
+            text.push_str("; ");
+            text.push_str(&hint);
+        }
     }
     if more > 0 {
         text.push_str(&format!("\n  … and {more} more"));

@@ -7,7 +7,7 @@
 //! something out, the option that gives it named in place.
 
 use fondo::domain::settings::CONTRIBUTION_ACCOUNT;
-use fondo::error::{Error, Needed, NextStep};
+use fondo::error::{Cause, Error, Needed, NextStep, format_problems};
 use fondo::report::doctor::Remedy;
 
 use crate::commands::CommandError;
@@ -32,10 +32,37 @@ pub fn line(error: &CommandError) -> String {
             so.map(|s| format!(", {s}")).unwrap_or_default()
         );
     }
+    if let Error::Import {
+        path,
+        problems,
+        more,
+    } = error
+    {
+        let hinted = |problem: &fondo::error::Problem| problem.cause.as_ref().map(cause);
+        return format!("{path}: {}", format_problems(problems, *more, hinted));
+    }
     match hint(error) {
         Some((joint, hint)) => format!("{message}{joint}{hint}"),
         None => message,
     }
+}
+
+/// The hint for a problem in an imported file, by its cause.
+fn cause(cause: &Cause) -> String {
+    match cause {
+        Cause::UnknownCommodity { code } => unknown_commodity(code),
+        Cause::UnknownMember { .. } => UNKNOWN_MEMBER.into(),
+        Cause::UnknownPool { .. } => UNKNOWN_POOL.into(),
+        Cause::UnknownAccount { .. } => UNKNOWN_ACCOUNT.into(),
+    }
+}
+
+const UNKNOWN_MEMBER: &str = "see `fondo member list`, or add them with `fondo member add`";
+const UNKNOWN_POOL: &str = "see `fondo pool list`, or add it with `fondo pool add`";
+const UNKNOWN_ACCOUNT: &str = "add it with `fondo account add`";
+
+fn unknown_commodity(code: &str) -> String {
+    format!("declare it first with `fondo commodity add {code} --decimals N`")
 }
 
 /// The hint for a library error, if the command line has one, with what
@@ -58,19 +85,11 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
             "`fondo init` never overwrites a file, choose another path with --db".into()
         }
         Error::EmptyFile { .. } => "remove it and run `fondo init` again".into(),
-        Error::UnknownAccount { detail, .. } if detail.is_empty() => {
-            "add it with `fondo account add`".into()
-        }
-        Error::UnknownCommodity { code } => {
-            format!("declare it first with `fondo commodity add {code} --decimals N`")
-        }
-        Error::UnknownMember { .. } => {
-            "see `fondo member list`, or add them with `fondo member add`".into()
-        }
+        Error::UnknownAccount { detail, .. } if detail.is_empty() => UNKNOWN_ACCOUNT.into(),
+        Error::UnknownCommodity { code } => unknown_commodity(code),
+        Error::UnknownMember { .. } => UNKNOWN_MEMBER.into(),
         Error::UnknownGrant { .. } => "see `fondo grant list`".into(),
-        Error::UnknownPool { .. } => {
-            "see `fondo pool list`, or add it with `fondo pool add`".into()
-        }
+        Error::UnknownPool { .. } => UNKNOWN_POOL.into(),
         Error::UnknownPurchase { .. } => {
             "see `fondo purchase list`, or open one with `fondo purchase open`".into()
         }
@@ -106,7 +125,7 @@ fn option(needed: Needed) -> &'static str {
 fn next_step(next: &NextStep) -> (&'static str, String) {
     let text = match next {
         NextStep::AddItems => "add them with `fondo purchase item add`".into(),
-        NextStep::ClosePurchase => "close it first with `fondo purchase close`".into(),
+        NextStep::ClosePurchase => "close it (`fondo purchase close`) before settling".into(),
         NextStep::RecordRate { from, to } => {
             format!("record one with `fondo rate add DATE {from} {to} RATE`")
         }

@@ -227,7 +227,7 @@ pub fn import_contributions(
         let commodity: Option<Commodity> = book
             .commodity(&tx, &code, NewCommodity::Known)
             .map(|(c, _)| c.commodity.clone())
-            .map_err(|e| problems.push(line, Some(currency_field), e.to_string()))
+            .map_err(|e| problems.push_error(line, Some(currency_field), &e))
             .ok();
         let mut fees = rust_decimal::Decimal::ZERO;
         for (i, name) in &at.fees {
@@ -295,7 +295,7 @@ pub fn import_contributions(
         {
             Ok(built) => built,
             Err(e) => {
-                problems.push(line, None, e.to_string());
+                problems.push_error(line, None, &e);
                 continue;
             }
         };

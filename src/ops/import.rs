@@ -65,6 +65,7 @@ impl Columns {
             line: 1,
             field: None,
             message,
+            cause: None,
         };
         if names.len() < REQUIRED_COLUMNS.len() || names[..6] != REQUIRED_COLUMNS {
             return Err(problem(format!(
@@ -482,7 +483,7 @@ impl Importer<'_> {
         let (pool, pool_id) = match pool {
             Ok(pool) => pool,
             Err(e) => {
-                self.problems.push(line, Some("pool"), e.to_string());
+                self.problems.push_error(line, Some("pool"), &e);
                 return None;
             }
         };
@@ -531,13 +532,18 @@ impl Importer<'_> {
                 Some(found)
             }
             Err(e) => {
-                let message = match e {
+                match e {
                     Error::UnknownAccount { name, .. } if self.options.strict => {
-                        format!("unknown account {name:?} (a strict import refuses new accounts)")
+                        self.problems.push(
+                            line,
+                            Some("account"),
+                            format!(
+                                "unknown account {name:?} (a strict import refuses new accounts)"
+                            ),
+                        );
                     }
-                    e => e.to_string(),
-                };
-                self.problems.push(line, Some("account"), message);
+                    e => self.problems.push_error(line, Some("account"), &e),
+                }
                 None
             }
         }

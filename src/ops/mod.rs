@@ -1,7 +1,9 @@
 //! Use cases. Each public function here is one command's work: it opens one
 //! SQLite transaction on the [`Db`](crate::store::Db), commits it once at the
 //! end (an early `?` rolls everything back), and returns typed results. Nothing
-//! here prints or exits.
+//! here prints, exits or reads the clock: the time of a write is the one its
+//! transaction began at ([`WriteTx::now`]), and messages name no flag or
+//! command (the binary adds those hints).
 //!
 //! Rule: ops write. They read what they check through `books` (grant state,
 //! pool holdings and commitments, budgets, members) and write through

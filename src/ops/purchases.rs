@@ -563,10 +563,7 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let (other, paid) = positive(&tx, &mut book, &request.invoice, "an invoice")?;
     let mut p = load(&tx, &request.purchase)?;
     if p.state.closed.is_none() {
-        return Err(p.blocked(
-            "it is not closed, and only a closed purchase is settled",
-            NextStep::ClosePurchase,
-        ));
+        return Err(p.blocked("it is still taking orders", NextStep::ClosePurchase));
     }
     if p.state.settled.is_some() {
         return Err(p.refuse("it is already settled; an invoice is paid once"));
