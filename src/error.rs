@@ -3,8 +3,12 @@
 //! Every fallible function in the library returns [`Result`]. Variants carry the
 //! context a treasurer needs to fix the problem (the file, line and field, the
 //! account, the amount it is off by) and their messages are lower-case, without
-//! a trailing period, and say what to do next where there is something to do.
-//! `main` prints an error once, as `fondo: <message>`, and exits with
+//! a trailing period.
+//!
+//! Rule: a message states the problem and never names a command-line flag or
+//! command; the binary matches the variant and adds the command line's hint
+//! (`src/commands/hints.rs`: "create one with `fondo init`"). `main` prints an
+//! error once, as `fondo: <message>; <hint>`, and exits with
 //! [`Error::exit_code`].
 
 use std::fmt;
@@ -24,6 +28,35 @@ pub struct Problem {
     /// The column (CSV header name) the problem is in, if any.
     pub field: Option<String>,
     pub message: String,
+    /// The typed error behind the message, when the binary has a hint for
+    /// it.
+    pub cause: Option<Cause>,
+}
+
+/// The typed errors an import's problem can come from that the binary adds
+/// a hint to (the library's message names no command).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    UnknownCommodity { code: String },
+    UnknownMember { name: String },
+    UnknownPool { name: String },
+    UnknownAccount { name: String },
+}
+
+impl Cause {
+    /// The cause of a problem that is `error`, if the binary has a hint
+    /// for it.
+    pub fn of(error: &Error) -> Option<Cause> {
+        Some(match error {
+            Error::UnknownCommodity { code } => Cause::UnknownCommodity { code: code.clone() },
+            Error::UnknownMember { name } => Cause::UnknownMember { name: name.clone() },
+            Error::UnknownPool { name } => Cause::UnknownPool { name: name.clone() },
+            Error::UnknownAccount { name, detail } if detail.is_empty() => {
+                Cause::UnknownAccount { name: name.clone() }
+            }
+            _ => return None,
+        })
+    }
 }
 
 impl fmt::Display for Problem {
@@ -39,18 +72,20 @@ impl fmt::Display for Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(
-        "no fondo database at {path}; create one with `fondo init` (or choose another with --db PATH or FONDO_DB)"
-    )]
+    #[error("no fondo database at {path}")]
     NoDatabase { path: PathBuf },
 
-    #[error(
-        "{path} already exists; `fondo init` never overwrites a file, choose another path with --db"
-    )]
+    /// A new fund's file is already there.
+    #[error("{path} already exists")]
     AlreadyExists { path: PathBuf },
 
     #[error("{path} is not a fondo database ({reason})")]
     NotFondo { path: PathBuf, reason: String },
+
+    #[error(
+        "{path} is not a fondo database (an empty file, perhaps left by an interrupted set-up of a new fund)"
+    )]
+    EmptyFile { path: PathBuf },
 
     #[error(
         "{what} is damaged ({detail}); restore the fund's file from a backup, or ask for help before changing it"
@@ -90,8 +125,10 @@ pub enum Error {
     #[error("invalid commodity code {code:?}: {reason}")]
     CommodityCode { code: String, reason: String },
 
-    #[error("unknown account {name:?}{hint}")]
-    UnknownAccount { name: String, hint: String },
+    /// `detail` says more ("; did you mean …?"), or is empty when nothing
+    /// like the name exists.
+    #[error("unknown account {name:?}{detail}")]
+    UnknownAccount { name: String, detail: String },
 
     #[error("account {name:?} already exists")]
     AccountExists { name: String },
@@ -106,9 +143,7 @@ pub enum Error {
     #[error("cannot close account {name:?}: {reason}")]
     CannotClose { name: String, reason: String },
 
-    #[error(
-        "unknown commodity {code:?}; declare it first with `fondo commodity add {code} --decimals N`"
-    )]
+    #[error("unknown commodity {code:?}")]
     UnknownCommodity { code: String },
 
     #[error("invalid {kind} {name:?}: {reason}")]
@@ -118,10 +153,34 @@ pub enum Error {
         reason: String,
     },
 
-    #[error(
-        "unknown member {name:?}; see `fondo member list`, or add them with `fondo member add`"
-    )]
+    #[error("unknown member {name:?}")]
     UnknownMember { name: String },
+
+    /// A contribution in kind was given an account of its own to go into.
+    #[error(
+        "support in kind is recorded on fondo's own accounts (goods in stock go to {stock}), not on one given for it"
+    )]
+    InKindAccount { stock: String },
+
+    /// A member who left takes no new roles or terms.
+    #[error("{name} has been inactive since {since}")]
+    Inactive { name: String, since: NaiveDate },
+
+    #[error(
+        "unknown setting {key:?}; settings are {} and {}ROLE (treasurer, steward, member)",
+        crate::domain::settings::CONTRIBUTION_ACCOUNT,
+        crate::domain::settings::TERM_LIMIT_PREFIX
+    )]
+    UnknownSetting { key: String },
+
+    /// A grant step its status does not allow; `rule` says which steps it
+    /// allows.
+    #[error("{grant} is {status}; {rule}")]
+    GrantStatus {
+        grant: String,
+        status: &'static str,
+        rule: &'static str,
+    },
 
     #[error("a member named {name:?} already exists (names are unique, ignoring case)")]
     MemberExists { name: String },
@@ -132,16 +191,33 @@ pub enum Error {
     #[error("map file {path}: {reason}")]
     Map { path: String, reason: String },
 
-    #[error("unknown grant {id:?}; see `fondo grant list`")]
+    #[error("unknown grant {id:?}")]
     UnknownGrant { id: String },
 
-    #[error("unknown pool {name:?}; see `fondo pool list`, or add it with `fondo pool add`")]
+    #[error("unknown pool {name:?}")]
     UnknownPool { name: String },
 
-    #[error(
-        "unknown purchase {name:?}; see `fondo purchase list`, or open one with `fondo purchase open`"
-    )]
+    #[error("unknown purchase {name:?}")]
     UnknownPurchase { name: String },
+
+    /// A record needs something the request left out: `what` needs
+    /// `needs` (`of`: which one), and `so` says what for, if anything.
+    #[error(
+        "{what} needs {needs}{}{}",
+        of.map(|o| format!(" {o}")).unwrap_or_default(),
+        so.map(|s| format!(", {s}")).unwrap_or_default()
+    )]
+    Missing {
+        what: &'static str,
+        needs: Needed,
+        of: Option<&'static str>,
+        so: Option<&'static str>,
+    },
+
+    /// A step that cannot be taken yet: `problem` says why, `next` what
+    /// would let it (the binary words it as a command).
+    #[error("{problem}")]
+    Blocked { problem: String, next: NextStep },
 
     #[error("purchase {purchase:?}: {reason}")]
     Purchase { purchase: String, reason: String },
@@ -150,7 +226,7 @@ pub enum Error {
     PoolExists { name: String },
 
     #[error(
-        "pool {pool:?} would hold {held} {commodity} on {date} (only {available} {commodity} was available); pools never go below zero, so move money into it first with `fondo pool move`"
+        "pool {pool:?} would hold {held} {commodity} on {date} (only {available} {commodity} was available); pools never go below zero"
     )]
     PoolBelowZero {
         pool: String,
@@ -161,7 +237,7 @@ pub enum Error {
     },
 
     #[error(
-        "on {date} the fund would have {assets} {commodity} while its restricted pools hold {restricted} {commodity}: that spends money set aside in pools; charge it to the pool it is for (--pool), or move money out of a pool first with `fondo pool move`"
+        "on {date} the fund would have {assets} {commodity} while its restricted pools hold {restricted} {commodity}: that spends money set aside in pools"
     )]
     Unbacked {
         commodity: String,
@@ -179,6 +255,10 @@ pub enum Error {
     #[error("transaction does not balance: off by {off_by}")]
     Unbalanced { off_by: String },
 
+    /// A transaction whose stored rows are not what fondo wrote.
+    #[error("the database is damaged: transaction {id} {what}")]
+    DamagedTransaction { id: i64, what: String },
+
     #[error("no transaction with id {id}")]
     UnknownTransaction { id: i64 },
 
@@ -190,7 +270,7 @@ pub enum Error {
     )]
     VoidOfVoid { id: i64, original: i64 },
 
-    #[error("{path}: {}", format_problems(problems, *more))]
+    #[error("{path}: {}", format_problems(problems, *more, |_| None))]
     Import {
         path: String,
         problems: Vec<Problem>,
@@ -217,23 +297,13 @@ pub enum Error {
         source: rusqlite::Error,
     },
 
-    #[error("{path} {reason}")]
-    DemoTarget { path: PathBuf, reason: String },
-
-    #[error("demo script {script}, line {line}: {reason}")]
-    DemoScript {
-        script: String,
-        line: usize,
-        reason: String,
-    },
-
     #[error(
         "the disk is full (while {context}); nothing was written: free some space, then run the command again"
     )]
     DiskFull { context: String },
 
     #[error(
-        "the disk refused a write while {context} ({detail}): it may be full, over a file-size limit or failing; the command was rolled back: fix the disk, then run `fondo verify`"
+        "the disk refused a write while {context} ({detail}): it may be full, over a file-size limit or failing; the command was rolled back"
     )]
     WriteFailed { context: String, detail: String },
 
@@ -242,11 +312,89 @@ pub enum Error {
     )]
     PendingWal { path: PathBuf },
 
-    #[error("{path} already exists; {hint}")]
-    Exists { path: PathBuf, hint: String },
+    #[error("{path} already exists; {reason}")]
+    Exists { path: PathBuf, reason: String },
+
+    /// A restore would replace books that are there.
+    #[error("{path} already exists")]
+    RestoreOver { path: PathBuf },
+
+    /// A backup that does not verify is never restored.
+    #[error(
+        "{path} does not verify ({} finding{}: {}); nothing was restored",
+        codes.len(),
+        if codes.len() == 1 { "" } else { "s" },
+        codes.join(", ")
+    )]
+    BackupFindings { path: PathBuf, codes: Vec<String> },
+
+    /// A restore over a file that cannot be opened as a fund's books.
+    #[error("{source}")]
+    RestoreOverBroken {
+        #[source]
+        source: Box<Error>,
+    },
 }
 
-fn format_problems(problems: &[Problem], more: usize) -> String {
+/// What a record needs that a request left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needed {
+    Purpose,
+    Reason,
+    Category,
+}
+
+impl fmt::Display for Needed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Needed::Purpose => "a purpose",
+            Needed::Reason => "a reason",
+            Needed::Category => "a category",
+        })
+    }
+}
+
+/// What would unblock a step ([`Error::Blocked`]); the binary words it as
+/// the command that does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextStep {
+    /// Add items to the purchase.
+    AddItems,
+    /// Close the purchase.
+    ClosePurchase,
+    /// Record an exchange rate between two codes on a day.
+    RecordRate { from: String, to: String },
+    /// Record what arrived of an item.
+    RecordDelivery { item: String },
+    /// Set the pool's decision policy.
+    SetPolicy,
+    /// Add a policy tier without a ceiling.
+    OpenTier,
+    /// Give a lazy-consensus rule its ceiling.
+    LazyCeiling,
+    /// Decide the grant.
+    DecideGrant,
+    /// Convert money with an exchange first.
+    Exchange,
+    /// Sweep expired commitments.
+    Sweep,
+    /// End the role term first.
+    EndRole,
+    /// Money given back to a grant is recorded by closing it with a return.
+    ReturnOnClose { grant: String },
+    /// Pay out money with an ordinary transaction.
+    Post,
+    /// Name the account the money went into, or set a default one.
+    ContributionAccount,
+}
+
+/// The problems of an import as its error lists them, each followed by
+/// `hint` of it if there is one (the binary's hints; the library has none).
+pub fn format_problems(
+    problems: &[Problem],
+    more: usize,
+    hint: impl Fn(&Problem) -> Option<String>,
+) -> String {
     let mut text = match problems.len() {
         1 => "1 problem, nothing was written".to_owned(),
         n => format!("{} problems, nothing was written", n + more),
@@ -254,6 +402,10 @@ fn format_problems(problems: &[Problem], more: usize) -> String {
     for problem in problems {
         text.push_str("\n  ");
         text.push_str(&problem.to_string());
+        if let Some(hint) = hint(problem) {
+            text.push_str("; ");
+            text.push_str(&hint);
+        }
     }
     if more > 0 {
         text.push_str(&format!("\n  … and {more} more"));

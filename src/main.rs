@@ -1,6 +1,7 @@
 //! The `fondo` binary: parse arguments, run the command, map the outcome to
 //! an exit code (0 ok, 1 findings, 2 error). Errors, usage errors included,
-//! are printed once, here, as `fondo: …`.
+//! are printed once, here, as `fondo: …`, worded by `commands::hints` (the
+//! library's message and what to type next).
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            print_error(&e.to_string());
+            print_error(&commands::hints::line(&e));
             ExitCode::from(e.exit_code())
         }
     }

@@ -874,3 +874,42 @@ fn every_amount_reads_amounts_alike() {
         );
     }
 }
+
+/// `FONDO_NOW` pins the clock the command line reads: a report measuring to
+/// today measures to that day, and a value that is not a moment is an error
+/// (exit 2) that changes nothing.
+#[test]
+fn a_pinned_clock_is_today_and_a_bad_one_is_refused() {
+    let fund = Fund::init(Some("USD"));
+    for args in [
+        &["member", "add", "Ana", "--visibility", "public"][..],
+        &["role", "assign", "Ana", "steward", "--from", "2026-01-10"],
+    ] {
+        fund.ok(args);
+    }
+    let months = |now: &str| {
+        let listed = fund.ok_at(now, &["role", "list", "--format", "csv"]);
+        csv_rows(&listed)[0][4].clone()
+    };
+    assert_eq!(months("2026-03-10"), "2");
+    assert_eq!(months("2027-01-10T08:00"), "12");
+    let before = fund.snapshot();
+    for bad in ["yesterday", "2026-13-01", "2026-03-10 08:00"] {
+        let run = run_command(
+            command()
+                .env("FONDO_NOW", bad)
+                .arg("--db")
+                .arg(&fund.db)
+                .args(["member", "add", "Bea"]),
+        );
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "fondo: FONDO_NOW={bad:?} is not a moment: invalid date"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(fund.snapshot(), before);
+}

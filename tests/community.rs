@@ -866,10 +866,10 @@ Bea,steward,2026-07-01,2027-01-01,6,past the 6-month limit
         flags(&fund.ok(&["role", "list", "--on", "2026-03-20", "--format", "csv"])),
         [("Bea", "2026-01-01", ""), ("Cy", "2026-01-10", "")].map(owned)
     );
-    // Open terms are measured to today (this assumes a clock past 2026-07-10).
+    // Open terms are measured to today (the clock pinned at 2026-12-03).
     let flag = "past the 6-month limit";
     assert_eq!(
-        flags(&fund.ok(&["role", "list", "--format", "csv"])),
+        flags(&fund.ok_at("2026-12-03T12:00:00", &["role", "list", "--format", "csv"])),
         [
             ("Cy", "2024-01-01", ""),
             ("Ana", "2025-01-10", flag),
@@ -1317,12 +1317,12 @@ legal,Legal defence,court fees only,100.00 USD
     refused(
         &fund,
         &move_args("1.00", "housing", "HOUSING"),
-        &["--from and --to are the same pool (housing)"],
+        &["a move's source and destination are the same pool (housing)"],
     );
     refused(
         &fund,
         &move_args("1.00", "general", "General"),
-        &["--from and --to are the same pool (general)"],
+        &["a move's source and destination are the same pool (general)"],
     );
     // Amounts that are not positive, or not amounts at all.
     for amount in ["0", "0.00", "-5.00"] {
@@ -1613,7 +1613,7 @@ fn bad_contributions_are_refused() {
             "USD",
             &["--from", "Ana", "--kind", "legal-assistance"],
         ),
-        &["--kind describes support in kind; a contribution of money has none"],
+        &["a kind describes support in kind; a contribution of money has none"],
     );
     refused(
         &fund,

@@ -114,8 +114,8 @@ fn mutate(seed: &[u8], mutations: &[Mutation]) -> Vec<u8> {
 /// A fresh fund in `dir`, with what the examples need.
 fn fund(dir: &TempDir) -> (Db, PathBuf) {
     let path = dir.path().join("f.db");
-    init(&path, "fuzzed fund", Some("USD")).expect("a new fund");
-    let mut db = Db::open(&path, Access::Write).expect("opening it");
+    init(&path, "fuzzed fund", Some("USD"), clock()).expect("a new fund");
+    let mut db = Db::open(&path, Access::Write, clock()).expect("opening it");
     for pool in ["housing", "food"] {
         fondo::ops::pools::add(&mut db, pool, "a purpose", None).expect("a pool");
     }
@@ -260,4 +260,13 @@ proptest! {
         // …and importing through it is all or nothing.
         bank_import(&seed("bank-statement-2026-02.csv"), &map, "map.toml");
     }
+}
+
+/// The clock of these funds: a fixed moment, so no row depends on today.
+fn clock() -> fondo::domain::date::SharedClock {
+    fondo::domain::date::fixed_clock(
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("a moment"),
+    )
 }

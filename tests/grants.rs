@@ -3090,8 +3090,8 @@ fn money(minor: i64) -> String {
 /// members A1 (related to S4) and A2.
 fn property_fund(dir: &TempDir) -> Db {
     let path = dir.path().join("f.db");
-    init(&path, "props", Some("USD")).unwrap();
-    let mut db = Db::open(&path, Access::Write).unwrap();
+    init(&path, "props", Some("USD"), clock()).unwrap();
+    let mut db = Db::open(&path, Access::Write, clock()).unwrap();
     add_commodity(&mut db, "EUR", 2, None).unwrap();
     add_account(&mut db, "assets:bank:usd", None).unwrap();
     add_account(&mut db, "assets:bank:eur", None).unwrap();
@@ -3454,4 +3454,13 @@ proptest! {
     ) {
         random_round(&["general", "housing"], &steps)?;
     }
+}
+
+/// The clock of these funds: a fixed moment, so no row depends on today.
+fn clock() -> fondo::domain::date::SharedClock {
+    fondo::domain::date::fixed_clock(
+        NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("a moment"),
+    )
 }

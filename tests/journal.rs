@@ -283,13 +283,13 @@ fn strict_refuses_new_accounts_and_commodities() {
         &stderr,
         4,
         Some("account"),
-        "unknown account \"assets:bank:eur\" (--strict refuses new accounts)",
+        "unknown account \"assets:bank:eur\" (a strict import refuses new accounts)",
     );
     assert_problem(
         &stderr,
         4,
         Some("commodity"),
-        "unknown commodity \"EUR\" (--strict refuses new commodities)",
+        "unknown commodity \"EUR\" (a strict import refuses new commodities)",
     );
     assert_problem(
         &stderr,

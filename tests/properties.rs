@@ -163,8 +163,8 @@ fn txn(rich: bool) -> impl Strategy<Value = Txn> {
 /// a well-known currency and gets declared on first use).
 fn fresh(dir: &TempDir, name: &str, currency: Option<&str>) -> Db {
     let path = dir.path().join(name);
-    init(&path, "property fund", currency).unwrap();
-    Db::open(&path, Access::Write).unwrap()
+    init(&path, "property fund", currency, clock()).unwrap();
+    Db::open(&path, Access::Write, clock()).unwrap()
 }
 
 fn declare_all(db: &mut Db) {
@@ -457,4 +457,13 @@ proptest! {
         prop_assert_eq!(import_file(&mut db, &file, "j").unwrap(), txns.len() as u64);
         prop_assert!(verify(&mut db).unwrap().findings.is_empty());
     }
+}
+
+/// The clock of these funds: a fixed moment, so no row depends on today.
+fn clock() -> fondo::domain::date::SharedClock {
+    fondo::domain::date::fixed_clock(
+        NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("a moment"),
+    )
 }

@@ -1772,7 +1772,7 @@ fn bad_periods_and_currencies_are_refused() {
         );
         fund.fail(
             &["report", report, "--period", "2026", "--in", "XYZ"],
-            &["invalid currency for --in \"XYZ\": neither a commodity of this fund nor a well-known currency"],
+            &["invalid currency to convert to \"XYZ\": neither a commodity of this fund nor a well-known currency"],
         );
     }
     // A well-known currency with no rate at all names the pair.

@@ -9,44 +9,34 @@ use chrono::NaiveDateTime;
 
 use crate::audit::verify::{self, codes};
 use crate::error::{Result, SqlContext};
-use crate::report::doctor::{Advice, Severity, waiting};
+use crate::report::doctor::{Advice, Remedy, Severity, waiting};
 use crate::store::Db;
 
 /// What to do about a `verify` finding, by its code.
-fn remedy(code: &str) -> &'static str {
+fn remedy(code: &str) -> Remedy {
     match code {
-        codes::INTEGRITY => {
-            "the file itself is damaged: stop writing to it, copy it aside, and restore the latest backup (`fondo restore BACKUP --force`); then re-enter what came after it"
-        }
+        codes::INTEGRITY => Remedy::RestoreDamagedFile,
         codes::UNBALANCED
         | codes::HASH_MISMATCH
         | codes::CHAIN_BREAK
         | codes::HEAD_MISMATCH
-        | codes::MALFORMED => {
-            "the journal was changed outside fondo: compare the fingerprint with the one last published at a forum, restore the latest backup that matches it (`fondo restore BACKUP --force`), and ask who had access to the file"
-        }
-        codes::TRIAL_BALANCE | codes::TOTALS_MISMATCH => {
-            "totals disagree with the postings (changed outside fondo): restore the latest good backup"
-        }
-        codes::CLOSED_ACCOUNT => {
-            "a posting is dated after its account was closed (changed outside fondo): restore the latest good backup"
-        }
-        codes::BAD_VOID => {
-            "a void does not mirror what it reverses (changed outside fondo): restore the latest good backup"
-        }
-        codes::POOL_BELOW_ZERO | codes::POOL_TAG | codes::UNBACKED => {
-            "restricted money is missing or mislabelled: check the pool's entries with `fondo pool show POOL`; if nothing was changed outside fondo, record a `fondo pool move` the community agrees to"
-        }
-        codes::RECORDS_CHAIN | codes::AUDIT => {
-            "the governance records or a community table were changed outside fondo: restore the latest good backup"
-        }
-        codes::OVERPAID | codes::OVERCOMMITTED => {
-            "a grant was paid or committed beyond what was approved or available: review it with `fondo grant show G-…` at the next meeting"
-        }
-        codes::DECISION => {
-            "a recorded decision does not follow from its votes and policy: review it with `fondo grant show G-…`; see docs/verify.md for backdated entries"
-        }
-        _ => "see docs/verify.md for this code",
+        | codes::MALFORMED => Remedy::JournalChanged,
+        codes::TRIAL_BALANCE | codes::TOTALS_MISMATCH => Remedy::RestoreGoodBackup {
+            what: "totals disagree with the postings (changed outside fondo)",
+        },
+        codes::CLOSED_ACCOUNT => Remedy::RestoreGoodBackup {
+            what: "a posting is dated after its account was closed (changed outside fondo)",
+        },
+        codes::BAD_VOID => Remedy::RestoreGoodBackup {
+            what: "a void does not mirror what it reverses (changed outside fondo)",
+        },
+        codes::POOL_BELOW_ZERO | codes::POOL_TAG | codes::UNBACKED => Remedy::CheckPool,
+        codes::RECORDS_CHAIN | codes::AUDIT => Remedy::RestoreGoodBackup {
+            what: "the governance records or a community table were changed outside fondo",
+        },
+        codes::OVERPAID | codes::OVERCOMMITTED => Remedy::ReviewGrant,
+        codes::DECISION => Remedy::ReviewDecision,
+        _ => Remedy::SeeDocs,
     }
 }
 
@@ -61,7 +51,7 @@ pub fn doctor(db: &mut Db, now: NaiveDateTime) -> Result<Vec<Advice>> {
                 Severity::Problem,
                 "integrity",
                 format!("{} {}: {}", f.code, f.location, f.message),
-                remedy(f.code).to_owned(),
+                remedy(f.code),
             )
         })
         .collect();
@@ -73,10 +63,9 @@ pub fn doctor(db: &mut Db, now: NaiveDateTime) -> Result<Vec<Advice>> {
                 "verify found nothing wrong in {} transactions and {} governance records",
                 checked.transactions, checked.records
             ),
-            format!(
-                "publish the fingerprint {} at the next forum so members can check later copies",
-                checked.fingerprint
-            ),
+            Remedy::PublishFingerprint {
+                fingerprint: checked.fingerprint.clone(),
+            },
         ));
     }
     let tx = db.read()?;

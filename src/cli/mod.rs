@@ -24,6 +24,8 @@ Every command's --help describes its arguments and ends with an example.
 
 Exit codes: 0 ok, 1 findings (verify found a problem), 2 error (bad input, usage, I/O).
 Database: --db PATH, else $FONDO_DB, else ./fondo.db.
+Clock: $FONDO_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]) pins the clock (the default of
+every moment and day left out) for scripted runs and tests; unset, the system clock.
 
 Example:
   fondo --db barrio.db balance --tree";

@@ -42,7 +42,7 @@ pub fn backup(path: &Path, dest: &Path) -> Result<Outcome> {
 }
 
 pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
-    let restored = backup::restore(path, source, force)?;
+    let restored = backup::restore(path, source, force, crate::commands::clock::clock())?;
     let mut lines = vec![format!(
         "restored {} into {}",
         source.display(),

@@ -61,8 +61,8 @@ pub fn export_audit(
         },
         given => given,
     };
-    let span = period
-        .span(|| Ok(days.map_or_else(|| chrono::Local::now().date_naive(), |(first, _)| first)))?;
+    let span =
+        period.span(|| Ok(days.map_or_else(crate::commands::clock::today, |(first, _)| first)))?;
     let request = ExportRequest {
         out: out.to_path_buf(),
         span,

@@ -34,15 +34,50 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
 use crate::cli::{Command, DemoArgs};
+use crate::commands::CommandError;
 use crate::commands::{Bar, Outcome, open, parse_args, say, usage_message};
 use fondo::audit::verify::{Verification, verify};
 use fondo::domain::grant::Status;
 use fondo::domain::member::Audience;
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::progress::Progress;
 use fondo::report;
 use fondo::report::forum::messages::plain_list;
 use fondo::store::{Access, fund};
+
+/// What only the demo can fail at.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The database file or the output folder is already there.
+    #[error("{path} {reason}")]
+    Target { path: PathBuf, reason: String },
+
+    /// A line of the story script is wrong, or its command failed.
+    #[error("demo script {script}, line {line}: {reason}")]
+    Script {
+        script: String,
+        line: usize,
+        reason: String,
+    },
+
+    /// A command the demo adds after the story failed.
+    #[error("the demo stopped: {reason}")]
+    Stopped { reason: String },
+
+    /// The fund the demo built has findings.
+    #[error(
+        "the demo fund does not verify ({count} findings, the first: {code} at {location}: {message}); see `fondo --db {db} verify`"
+    )]
+    Unverified {
+        count: usize,
+        code: String,
+        location: String,
+        message: String,
+        db: String,
+    },
+}
+
+type Result<T, E = CommandError> = std::result::Result<T, E>;
 
 /// The demo's files, by their path under `examples/`.
 const EXAMPLES: &[(&str, &str)] = &[
@@ -137,10 +172,11 @@ fn example(path: &str) -> &'static str {
 /// not empty: the demo never changes what is already there.
 fn check_targets(db: &Path, out: &Path) -> Result<()> {
     if fs::symlink_metadata(db).is_ok() {
-        return Err(Error::DemoTarget {
+        return Err(DemoError::Target {
             path: db.to_owned(),
             reason: "already exists; `fondo demo` builds a new fund and never touches an existing file: choose another path with --db".into(),
-        });
+        }
+        .into());
     }
     let io = |source| Error::Io {
         context: format!("reading {}", out.display()),
@@ -148,12 +184,13 @@ fn check_targets(db: &Path, out: &Path) -> Result<()> {
     };
     match fs::symlink_metadata(out) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io(e)),
+        Err(e) => Err(io(e).into()),
         Ok(meta) if meta.is_dir() && fs::read_dir(out).map_err(io)?.next().is_none() => Ok(()),
-        Ok(_) => Err(Error::DemoTarget {
+        Ok(_) => Err(DemoError::Target {
             path: out.to_owned(),
             reason: "already exists and is not an empty folder; `fondo demo` writes into a new one: choose another with --out".into(),
-        }),
+        }
+        .into()),
     }
 }
 
@@ -198,12 +235,13 @@ fn parse_story(script: &str, db: &Path) -> Result<Vec<Step>> {
     Ok(steps)
 }
 
-fn script_error(line: usize, reason: &str) -> Error {
-    Error::DemoScript {
+fn script_error(line: usize, reason: &str) -> CommandError {
+    DemoError::Script {
         script: format!("examples/{STORY}"),
         line,
         reason: reason.to_owned(),
     }
+    .into()
 }
 
 /// Checks one command's arguments against the command line's grammar.
@@ -282,6 +320,7 @@ impl Fondo {
                 context: format!("writing {}", self.transcript_path.display()),
                 source,
             })
+            .map_err(CommandError::from)
     }
 
     /// Runs one command; a failure names the script line.
@@ -315,7 +354,7 @@ impl Fondo {
         );
         Err(match step.line {
             Some(line) => script_error(line, &reason),
-            None => Error::Refused(format!("the demo stopped: {reason}")),
+            None => DemoError::Stopped { reason }.into(),
         })
     }
 
@@ -358,24 +397,26 @@ fn run_story(fondo: &mut Fondo, story: &[Step]) -> Result<()> {
 fn verify_books(db: &Path) -> Result<Verification> {
     let verification = verify(&mut open(db, Access::Read)?)?;
     if let Some(first) = verification.findings.first() {
-        return Err(Error::Refused(format!(
-            "the demo fund does not verify ({} findings, the first: {} at {}: {}); see `fondo --db {} verify`",
-            verification.findings.len(),
-            first.code,
-            first.location,
-            first.message,
-            db.display()
-        )));
+        return Err(DemoError::Unverified {
+            count: verification.findings.len(),
+            code: first.code.to_string(),
+            location: first.location.to_string(),
+            message: first.message.to_string(),
+            db: db.display().to_string(),
+        }
+        .into());
     }
     Ok(verification)
 }
 
 /// `out` as an absolute path (the demo's commands run in another folder).
 fn absolute(out: &Path) -> Result<PathBuf> {
-    std::path::absolute(out).map_err(|source| Error::Io {
-        context: format!("resolving {}", out.display()),
-        source,
-    })
+    std::path::absolute(out)
+        .map_err(|source| Error::Io {
+            context: format!("resolving {}", out.display()),
+            source,
+        })
+        .map_err(CommandError::from)
 }
 
 /// Writes the forum report of the story's last quarter, as HTML and as
@@ -436,7 +477,7 @@ struct Built {
 fn describe(db: &Path, commands: usize, verification: &Verification) -> Result<Built> {
     let mut db = open(db, Access::Read)?;
     let tx = db.read()?;
-    let now = chrono::Local::now().naive_local();
+    let now = crate::commands::clock::now();
     let members = report::members::list(&tx, Audience::Treasurer, now.date())?;
     let grants = report::grants::list(&tx, Audience::Treasurer, None, None, now)?;
     Ok(Built {
@@ -555,7 +596,7 @@ mod tests {
 
     fn reason(script: &str) -> (usize, String) {
         match parse(script) {
-            Err(Error::DemoScript { line, reason, .. }) => (line, reason),
+            Err(CommandError::Demo(DemoError::Script { line, reason, .. })) => (line, reason),
             other => panic!("expected a script error, got {other:?}"),
         }
     }

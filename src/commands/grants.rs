@@ -30,7 +30,7 @@ fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
 
 /// Now, as grant reports count votes and commitments.
 fn now() -> NaiveDateTime {
-    chrono::Local::now().naive_local()
+    crate::commands::clock::now()
 }
 
 fn rule(

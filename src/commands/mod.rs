@@ -4,10 +4,13 @@
 
 mod backup;
 mod bundle;
+mod clock;
 mod community;
 mod demo;
+mod error;
 mod forum;
 mod grants;
+pub mod hints;
 mod journal;
 mod ledger;
 mod purchases;
@@ -32,6 +35,7 @@ use fondo::progress::Progress;
 use fondo::render::Format;
 use fondo::store::{Access, Db};
 
+pub use error::CommandError;
 pub use usage::{parse_args, usage_message};
 
 /// How a command ended, when it did not fail.
@@ -65,10 +69,11 @@ fn note(text: &str) {
 }
 
 /// Runs one command.
-pub fn run(cli: Cli) -> Result<Outcome> {
+pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
     QUIET.store(cli.quiet, Ordering::Relaxed);
+    clock::init()?;
     let db = cli.db.as_path();
-    match cli.command {
+    let outcome: Result<Outcome> = match cli.command {
         Command::Init { name, currency } => setup::init(db, &name, currency.as_deref()),
         Command::Account(cmd) => setup::account(db, cmd),
         Command::Commodity(cmd) => setup::commodity(db, cmd),
@@ -109,7 +114,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             period,
             audience,
         }) => bundle::export_audit(db, &out, &period, audience),
-        Command::Demo(args) => demo::demo(db, &args),
+        Command::Demo(args) => return demo::demo(db, &args),
         Command::Purchase(cmd) => purchases::purchase(db, cmd),
         Command::Doctor { on, format } => reports::doctor(db, on.as_deref(), format.into()),
         Command::Verify {
@@ -124,7 +129,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Restore { backup, force } => backup::restore(db, &backup, force),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { out_dir } => shell::man(out_dir.as_deref()),
-    }
+    };
+    Ok(outcome?)
 }
 
 impl From<FormatArg> for Format {
@@ -140,7 +146,7 @@ impl From<FormatArg> for Format {
 /// Opens the fund's database and prints what is risky about its file
 /// (warnings, which `--quiet` does not hide).
 fn open(path: &Path, access: Access) -> Result<Db> {
-    let db = Db::open(path, access)?;
+    let db = Db::open(path, access, clock::clock())?;
     for warning in db.warnings() {
         eprintln!("fondo: warning: {warning}");
     }
@@ -182,7 +188,7 @@ impl Period {
         match self {
             Period::Span(span) => Ok(span),
             Period::Days { from, to } => {
-                let to = to.unwrap_or_else(|| chrono::Local::now().date_naive());
+                let to = to.unwrap_or_else(clock::today);
                 let from = match from {
                     Some(day) => day,
                     None => first_day()?.min(to),
@@ -196,15 +202,12 @@ impl Period {
 /// The span a report covers, from the first transaction of the books when
 /// `--from` is left out.
 fn report_span(conn: &rusqlite::Connection, period: Period) -> Result<Span> {
-    period.span(|| {
-        Ok(fondo::store::txns::first_date(conn)?
-            .unwrap_or_else(|| chrono::Local::now().date_naive()))
-    })
+    period.span(|| Ok(fondo::store::txns::first_date(conn)?.unwrap_or_else(clock::today)))
 }
 
 /// A date argument, or today when it is left out.
 fn date_or_today(text: Option<&str>) -> Result<NaiveDate> {
-    Ok(date_arg(text)?.unwrap_or_else(|| chrono::Local::now().date_naive()))
+    Ok(date_arg(text)?.unwrap_or_else(clock::today))
 }
 
 /// The two values of an `AMOUNT COMMODITY` option (`--fee 2.50 EUR`);

@@ -23,7 +23,7 @@ use fondo::store::Access;
 fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
     match text {
         Some(text) => parse_datetime(text),
-        None => Ok(chrono::Local::now().naive_local()),
+        None => Ok(crate::commands::clock::now()),
     }
 }
 

@@ -7,11 +7,11 @@ use chrono::NaiveTime;
 use serde::Serialize;
 
 use crate::cli::{BalanceArgs, RegisterArgs};
-use crate::commands::{Outcome, date_arg, open, stdout};
+use crate::commands::{Outcome, date_arg, hints, open, stdout};
 use fondo::audit::doctor;
 use fondo::audit::verify::{self, Finding};
 use fondo::error::{Error, Result};
-use fondo::render::{Format, Renderer, TableWidths, TableWriter, write_rows};
+use fondo::render::{Format, Renderer, Row, TableWidths, TableWriter, write_rows};
 use fondo::report::balance::{self, BalanceQuery};
 use fondo::report::doctor::Severity;
 use fondo::report::register::{self, RegisterQuery};
@@ -121,6 +121,19 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
     Ok(Outcome::found(!result.findings.is_empty()))
 }
 
+/// One row of `fondo doctor`: an item and, worded as commands, what to do.
+#[derive(Serialize)]
+struct AdviceRow<'a> {
+    severity: Severity,
+    topic: &'static str,
+    finding: &'a str,
+    what_to_do: String,
+}
+
+impl Row for AdviceRow<'_> {
+    const COLUMNS: &'static [&'static str] = &["severity", "topic", "finding", "what_to_do"];
+}
+
 /// `fondo doctor`: exit 1 when any item is a problem. Waiting work is
 /// judged now, or at the end of the day `on` (the last second of it).
 pub fn doctor(path: &Path, on: Option<&str>, format: Format) -> Result<Outcome> {
@@ -128,11 +141,20 @@ pub fn doctor(path: &Path, on: Option<&str>, format: Format) -> Result<Outcome> 
         Some(day) => {
             day.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("23:59:59 is a time of day"))
         }
-        None => chrono::Local::now().naive_local(),
+        None => crate::commands::clock::now(),
     };
     let mut db = open(path, Access::Read)?;
     let advice = doctor::doctor(&mut db, now)?;
-    write_rows(format, stdout(), &advice)?;
+    let rows: Vec<AdviceRow> = advice
+        .iter()
+        .map(|a| AdviceRow {
+            severity: a.severity,
+            topic: a.topic,
+            finding: &a.finding,
+            what_to_do: hints::remedy(&a.remedy),
+        })
+        .collect();
+    write_rows(format, stdout(), &rows)?;
     Ok(Outcome::found(
         advice.iter().any(|a| a.severity == Severity::Problem),
     ))

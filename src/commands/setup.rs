@@ -11,7 +11,7 @@ use fondo::report::lists;
 use fondo::store::Access;
 
 pub fn init(db: &Path, name: &str, currency: Option<&str>) -> Result<Outcome> {
-    let created = setup::init(db, name, currency)?;
+    let created = setup::init(db, name, currency, crate::commands::clock::clock())?;
     let currency = created
         .currency
         .map(|c| format!(", default currency {c}"))

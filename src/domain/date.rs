@@ -9,6 +9,11 @@
 //! networks fondo serves, so the error for them says exactly what to write
 //! instead; bank imports with other date formats declare them in their map
 //! files.
+//!
+//! The core never reads the clock: "now" comes in as a [`Clock`] that the
+//! binary supplies (the system clock, or a fixed moment) and that the store
+//! asks once per write, when the write lock is held (see
+//! [`crate::store::WriteTx::now`]).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -103,6 +108,67 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
     let number = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
     let seconds = if b.len() == 8 { number(6) } else { 0 };
     NaiveTime::from_hms_opt(number(0), number(3), seconds)
+}
+
+/// The moment a command runs: the local wall-clock time (the default of
+/// `at` moments and days) and the same moment in UTC (stamped on new rows as
+/// `recorded_at`, never part of a hash).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    local: NaiveDateTime,
+    utc: NaiveDateTime,
+}
+
+impl Now {
+    /// A moment given by its local time and its UTC time.
+    pub fn new(local: NaiveDateTime, utc: NaiveDateTime) -> Now {
+        Now { local, utc }
+    }
+
+    /// A moment whose local time is its UTC time (a pinned clock).
+    pub fn fixed(at: NaiveDateTime) -> Now {
+        Now { local: at, utc: at }
+    }
+
+    /// The local wall-clock time.
+    pub fn local(self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The local day.
+    pub fn today(self) -> NaiveDate {
+        self.local.date()
+    }
+
+    /// The UTC time as stored in `recorded_at` columns: `YYYY-MM-DDTHH:MM:SSZ`.
+    pub fn recorded_at(self) -> String {
+        self.utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+}
+
+/// Where "now" comes from. The library only asks; the binary implements the
+/// system clock.
+pub trait Clock: Send + Sync {
+    /// The moment it is.
+    fn now(&self) -> Now;
+}
+
+/// A clock that always says the same moment (unit tests, pinned runs).
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub Now);
+
+impl Clock for FixedClock {
+    fn now(&self) -> Now {
+        self.0
+    }
+}
+
+/// A shared clock, as a [`Db`](crate::store::Db) holds it.
+pub type SharedClock = std::sync::Arc<dyn Clock>;
+
+/// A shared clock fixed at `at` (local time = UTC).
+pub fn fixed_clock(at: NaiveDateTime) -> SharedClock {
+    std::sync::Arc::new(FixedClock(Now::fixed(at)))
 }
 
 /// Writes a date as `YYYY-MM-DD`: the form stored, exported and hashed.

@@ -20,6 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::audit::verify::{Verification, verify};
+use crate::domain::date::SharedClock;
 use crate::error::{Error, Result};
 use crate::store::{Access, Db, backup};
 
@@ -28,7 +29,7 @@ use crate::store::{Access, Db, backup};
 /// (then the source has them too).
 pub fn backup(db: &Db, dest: &Path) -> Result<Verification> {
     db.backup_to(dest)?;
-    let mut copy = Db::open(dest, Access::Read)?;
+    let mut copy = Db::open(dest, Access::Read, db.clock().clone())?;
     verify(&mut copy)
 }
 
@@ -63,35 +64,31 @@ fn remove_db(path: &Path) {
 /// Restores the backup at `source` into `target` (see the module
 /// documentation). Fails, changing nothing, when the backup is not a fondo
 /// database or has findings, or when `target` exists and `force` is not
-/// given.
-pub fn restore(target: &Path, source: &Path, force: bool) -> Result<Restored> {
+/// given. `clock` names the file the replaced books are saved to, and
+/// dates what the restore writes.
+pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) -> Result<Restored> {
     let exists = std::fs::symlink_metadata(target).is_ok();
     if exists && !force {
-        return Err(Error::Exists {
+        return Err(Error::RestoreOver {
             path: target.to_owned(),
-            hint: "restore replaces a fund's books only with --force (it saves them beside the file first)".into(),
         });
     }
     let checking = beside(target, &format!(".restoring-{}", std::process::id()));
     backup::copy_file(source, &checking)?;
     let restored = (|| {
-        let mut copy = Db::open(&checking, Access::Write)?;
+        let mut copy = Db::open(&checking, Access::Write, clock.clone())?;
         let checked = verify(&mut copy)?;
         if !checked.findings.is_empty() {
-            let codes: Vec<&str> = checked.findings.iter().map(|f| f.code).collect();
-            return Err(Error::Refused(format!(
-                "{} does not verify ({} finding{}: {}); nothing was restored (`fondo verify` on a copy of it lists them)",
-                source.display(),
-                checked.findings.len(),
-                if checked.findings.len() == 1 { "" } else { "s" },
-                codes.join(", ")
-            )));
+            return Err(Error::BackupFindings {
+                path: source.to_owned(),
+                codes: checked.findings.iter().map(|f| f.code.to_owned()).collect(),
+            });
         }
         if !exists {
             drop(copy);
             let appeared = || Error::Exists {
                 path: target.to_owned(),
-                hint: "it appeared while the backup was checked; nothing was restored".into(),
+                reason: "it appeared while the backup was checked; nothing was restored".into(),
             };
             match std::fs::hard_link(&checking, target) {
                 Ok(()) => {}
@@ -109,15 +106,16 @@ pub fn restore(target: &Path, source: &Path, force: bool) -> Result<Restored> {
                 replaced: None,
             });
         }
-        let mut live = Db::open(target, Access::Write).map_err(|e| match e {
-            Error::Damaged { .. } | Error::NotFondo { .. } | Error::TooNew { .. } => {
-                Error::Refused(format!(
-                    "{e}\nto restore over it, move it aside first (with its -wal and -shm files), then run `fondo restore` again"
-                ))
-            }
+        let mut live = Db::open(target, Access::Write, clock.clone()).map_err(|e| match e {
+            Error::Damaged { .. }
+            | Error::NotFondo { .. }
+            | Error::EmptyFile { .. }
+            | Error::TooNew { .. } => Error::RestoreOverBroken {
+                source: Box::new(e),
+            },
             e => e,
         })?;
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+        let stamp = clock.now().local().format("%Y%m%dT%H%M%S");
         let aside = beside(target, &format!(".replaced-{stamp}"));
         // A backup from before fondo's 16 KiB pages: SQLite copies into a
         // WAL database only between files of one page size.
@@ -132,7 +130,7 @@ pub fn restore(target: &Path, source: &Path, force: bool) -> Result<Restored> {
             return Err(e);
         }
         drop(live);
-        let verification = verify(&mut Db::open(target, Access::Read)?)?;
+        let verification = verify(&mut Db::open(target, Access::Read, clock.clone())?)?;
         Ok(Restored {
             verification,
             replaced: Some(aside),

@@ -28,7 +28,7 @@ use crate::domain::money::{Commodity, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
-use crate::ops::{Book, NewCommodity, now, pools};
+use crate::ops::{Book, NewCommodity, pools};
 use crate::progress::Progress;
 use crate::store::txns::Writer;
 use crate::store::{Db, imports, members};
@@ -186,7 +186,7 @@ pub fn import_contributions(
         .transpose()
         .map_err(|e| map_error(format!("defaults.pool: {e}")))?;
     let source_id = imports::source_id(&tx, &source)?;
-    let recorded_at = now();
+    let recorded_at = tx.recorded_at();
     let mut writer = Writer::new(&tx)?;
     let mut problems = Problems::default();
     let mut record = StringRecord::new();
@@ -227,7 +227,7 @@ pub fn import_contributions(
         let commodity: Option<Commodity> = book
             .commodity(&tx, &code, NewCommodity::Known)
             .map(|(c, _)| c.commodity.clone())
-            .map_err(|e| problems.push(line, Some(currency_field), e.to_string()))
+            .map_err(|e| problems.push_error(line, Some(currency_field), &e))
             .ok();
         let mut fees = rust_decimal::Decimal::ZERO;
         for (i, name) in &at.fees {
@@ -295,7 +295,7 @@ pub fn import_contributions(
         {
             Ok(built) => built,
             Err(e) => {
-                problems.push(line, None, e.to_string());
+                problems.push_error(line, None, &e);
                 continue;
             }
         };

@@ -16,7 +16,7 @@ use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::period::Span;
 use crate::domain::records::{BudgetRecord, RecordKind, to_json};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity};
 use crate::store::pools::GENERAL;
 use crate::store::{Db, records};
 
@@ -71,11 +71,11 @@ pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String
         None,
         &request
             .at
-            .unwrap_or_else(|| chrono::Local::now().naive_local())
+            .unwrap_or_else(|| tx.now().local())
             .format("%Y-%m-%dT%H:%M:%S")
             .to_string(),
         &to_json(&record),
-        &now(),
+        &tx.recorded_at(),
     )?;
     tx.commit().ctx("committing the budget")?;
     Ok((record, pool_name, replaces))

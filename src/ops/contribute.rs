@@ -24,9 +24,9 @@ use crate::domain::currency;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, NextStep, Result, SqlContext};
 use crate::ops::ledger::Posted;
-use crate::ops::{Book, NewCommodity, now, pools, post_one};
+use crate::ops::{Book, NewCommodity, pools, post_one};
 use crate::store::txns::Writer;
 use crate::store::{Db, members, settings};
 
@@ -85,24 +85,24 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         .map(str::trim)
         .filter(|k| !k.is_empty());
     if !money && request.into.is_some() {
-        return Err(Error::Refused(format!(
-            "--into is for money; support in kind is recorded on fondo's own accounts (goods in stock go to assets:in-kind:{})",
-            commodity.code.to_lowercase()
-        )));
+        return Err(Error::InKindAccount {
+            stock: format!("assets:in-kind:{}", commodity.code.to_lowercase()),
+        });
     }
     let (debit, credit, description) = match (money, kind) {
         (true, Some(_)) => {
             return Err(Error::Refused(
-                "--kind describes support in kind; a contribution of money has none".into(),
+                "a kind describes support in kind; a contribution of money has none".into(),
             ));
         }
         (true, None) => {
             let into = match &request.into {
                 Some(into) => into.clone(),
                 None => settings::get(&tx, CONTRIBUTION_ACCOUNT)?.ok_or_else(|| {
-                    Error::Refused(format!(
-                        "say which account the money went into with --into ACCOUNT, or set a default with `fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank`"
-                    ))
+                    Error::Blocked {
+                        problem: "no account is given for the money, and no default contribution account is set".into(),
+                        next: NextStep::ContributionAccount,
+                    }
                 })?,
             };
             (
@@ -152,7 +152,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         ],
     )?;
     let (id, hash) = post_one(&tx, &book, &txn, None)?;
-    members::insert_contribution(&tx, id, member_id, kind, &now())?;
+    members::insert_contribution(&tx, id, member_id, kind, &tx.recorded_at())?;
     tx.commit().ctx("committing the contribution")?;
     Ok(Posted {
         id,
@@ -184,10 +184,10 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     let commodity = stored.commodity.clone();
     let commodity_id = stored.id;
     if currency::known(&commodity.code).is_some() {
-        return Err(Error::Refused(format!(
-            "{} is money; pay it out with `fondo post` instead",
-            commodity.code
-        )));
+        return Err(Error::Blocked {
+            problem: format!("{} is money", commodity.code),
+            next: NextStep::Post,
+        });
     }
     let amount = to_minor(parse_decimal(&request.amount)?, &commodity, &request.amount)?;
     if amount <= 0 {
@@ -238,7 +238,7 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     )?;
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
-    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    let (id, hash) = writer.append(&txn, &ids, None, &tx.recorded_at())?;
     let touched = writer.finish()?;
     if let Some((day, low)) = crate::store::balances::lowest(&tx, stock_id, commodity_id)?
         && low < 0

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Cause, Error, Problem, Result};
 
 /// How many problems an import reports before only counting the rest.
 pub const MAX_PROBLEMS: usize = 100;
@@ -34,9 +34,18 @@ impl Problems {
                 line,
                 field: field.map(str::to_owned),
                 message: message.into(),
+                cause: None,
             });
         } else {
             self.more += 1;
+        }
+    }
+
+    /// Records `error` as the problem of a line (and column).
+    pub fn push_error(&mut self, line: u64, field: Option<&str>, error: &Error) {
+        self.push(line, field, error.to_string());
+        if let Some(last) = self.list.last_mut().filter(|_| self.more == 0) {
+            last.cause = Cause::of(error);
         }
     }
 
@@ -67,6 +76,7 @@ pub(crate) fn file_problem(label: &str, line: u64, message: String) -> Error {
             line,
             field: None,
             message,
+            cause: None,
         }],
         more: 0,
     }

@@ -25,7 +25,7 @@ use crate::domain::account::{
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor, validate_code};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now, post_one};
+use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::Db;
 use crate::store::rates::{self, StoredRate};
 
@@ -213,7 +213,7 @@ pub fn add_rate(
         rate: value.normalize().to_string(),
         source: source.map(str::to_owned),
     };
-    rates::insert(&tx, &record, &now())?;
+    rates::insert(&tx, &record, &tx.recorded_at())?;
     tx.commit().ctx("committing the rate")
 }
 

@@ -25,7 +25,7 @@ use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::ledger::check_open;
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity};
 use crate::progress::Progress;
 use crate::store::txns::{self, PostingIds, Writer};
 use crate::store::{Db, imports};
@@ -65,6 +65,7 @@ impl Columns {
             line: 1,
             field: None,
             message,
+            cause: None,
         };
         if names.len() < REQUIRED_COLUMNS.len() || names[..6] != REQUIRED_COLUMNS {
             return Err(problem(format!(
@@ -212,7 +213,7 @@ pub fn import_journal(
         source_id,
         source_used: imports::source_used(&tx, source_id)?,
         own_export_checked: false,
-        recorded_at: now(),
+        recorded_at: tx.recorded_at(),
         path,
         label,
         places: None,
@@ -352,7 +353,7 @@ impl Importer<'_> {
                     first_line,
                     Some("txn"),
                     format!(
-                        "transaction {key:?} was imported from source {:?} before with different content; use another --source for a different file",
+                        "transaction {key:?} was imported from source {:?} before with different content; a different file is imported under another source name",
                         self.options.source
                     ),
                 );
@@ -482,7 +483,7 @@ impl Importer<'_> {
         let (pool, pool_id) = match pool {
             Ok(pool) => pool,
             Err(e) => {
-                self.problems.push(line, Some("pool"), e.to_string());
+                self.problems.push_error(line, Some("pool"), &e);
                 return None;
             }
         };
@@ -531,13 +532,18 @@ impl Importer<'_> {
                 Some(found)
             }
             Err(e) => {
-                let message = match e {
+                match e {
                     Error::UnknownAccount { name, .. } if self.options.strict => {
-                        format!("unknown account {name:?} (--strict refuses new accounts)")
+                        self.problems.push(
+                            line,
+                            Some("account"),
+                            format!(
+                                "unknown account {name:?} (a strict import refuses new accounts)"
+                            ),
+                        );
                     }
-                    e => e.to_string(),
-                };
-                self.problems.push(line, Some("account"), message);
+                    e => self.problems.push_error(line, Some("account"), &e),
+                }
                 None
             }
         }
@@ -588,7 +594,9 @@ impl Importer<'_> {
             Err(e) => {
                 let message = match e {
                     Error::UnknownCommodity { code } if self.options.strict => {
-                        format!("unknown commodity {code:?} (--strict refuses new commodities)")
+                        format!(
+                            "unknown commodity {code:?} (a strict import refuses new commodities)"
+                        )
                     }
                     e => e.to_string(),
                 };

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::txn::{DraftPosting, Transaction, fill_elided};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns;
@@ -108,7 +108,7 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
     }
     if pool.is_some() && drafts.iter().all(|d| d.pool.is_none()) {
         return Err(Error::Refused(
-            "--pool applies to income, expense and equity postings, and this transaction has none"
+            "a pool applies to income, expense and equity postings, and this transaction has none"
                 .into(),
         ));
     }
@@ -137,9 +137,12 @@ fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
         let g = grants::load(conn, grant_id)?;
         let label = grant_label(g.id);
         if g.payments.iter().any(|p| p.txn == Some(id)) {
-            return Err(Error::Refused(format!(
-                "transaction {id} is a tranche of {label}, and the grant's records count it as paid; money the grantee gives back is recorded with `fondo grant close {label} --return AMOUNT COMMODITY --to-account ACCOUNT`"
-            )));
+            return Err(Error::Blocked {
+                problem: format!(
+                    "transaction {id} is a tranche of {label}, and the grant's records count it as paid"
+                ),
+                next: NextStep::ReturnOnClose { grant: label },
+            });
         }
         if g.return_txn == Some(id) {
             return Err(Error::Refused(format!(
@@ -152,9 +155,12 @@ fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
 
 pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Posted> {
     if reason.trim().is_empty() {
-        return Err(Error::InvalidTransaction(
-            "a void needs a reason (--reason)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "a void",
+            needs: Needed::Reason,
+            of: None,
+            so: None,
+        });
     }
     let tx = db.write()?;
     let original = txns::get(&tx, id)?.ok_or(Error::UnknownTransaction { id })?;

@@ -12,8 +12,8 @@ use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::pool::validate_member_name;
 use crate::domain::settings::{CONTRIBUTION_ACCOUNT, TERM_LIMIT_PREFIX};
-use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, now};
+use crate::error::{Error, NextStep, Result, SqlContext};
+use crate::ops::Book;
 use crate::store::members::{self, NewMember, Term};
 use crate::store::{Db, settings};
 
@@ -40,7 +40,7 @@ pub fn add(
         contact,
         note,
     };
-    members::insert(&tx, &new, &now())?;
+    members::insert(&tx, &new, &tx.recorded_at())?;
     tx.commit().ctx("committing the new member")
 }
 
@@ -49,23 +49,26 @@ pub fn deactivate(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
     let tx = db.write()?;
     let member = member(&tx, name)?;
     if let Some(since) = member.inactive_since {
-        return Err(Error::Refused(format!(
-            "{} has been inactive since {since}",
-            member.name
-        )));
+        return Err(Error::Inactive {
+            name: member.name,
+            since,
+        });
     }
     if let Some(open) = members::terms(&tx)?
         .iter()
         .find(|t| t.member_id == member.id && t.ends_on.is_none_or(|end| end >= on))
     {
-        return Err(Error::Refused(format!(
-            "{} holds the {} role {}; end it first (`fondo role end`) so that role history stays true",
-            member.name,
-            open.role,
-            describe(open)
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "{} holds the {} role {}",
+                member.name,
+                open.role,
+                describe(open)
+            ),
+            next: NextStep::EndRole,
+        });
     }
-    members::deactivate(&tx, member.id, on, &now())?;
+    members::deactivate(&tx, member.id, on, &tx.recorded_at())?;
     tx.commit().ctx("committing")
 }
 
@@ -103,10 +106,10 @@ pub fn assign(
     if let Some(since) = member.inactive_since
         && since <= from
     {
-        return Err(Error::Refused(format!(
-            "{} has been inactive since {since}",
-            member.name
-        )));
+        return Err(Error::Inactive {
+            name: member.name,
+            since,
+        });
     }
     if let Some(clash) = members::terms(&tx)?
         .iter()
@@ -118,7 +121,7 @@ pub fn assign(
             describe(clash)
         )));
     }
-    members::insert_term(&tx, member.id, role, from, until, &now())?;
+    members::insert_term(&tx, member.id, role, from, until, &tx.recorded_at())?;
     tx.commit().ctx("committing the role term")
 }
 
@@ -136,7 +139,7 @@ pub fn end(db: &mut Db, name: &str, role: Role, on: NaiveDate) -> Result<()> {
             member.name, term.starts_on
         )));
     }
-    members::end_term(&tx, term.id, on, &now())?;
+    members::end_term(&tx, term.id, on, &tx.recorded_at())?;
     tx.commit().ctx("committing")
 }
 
@@ -160,10 +163,10 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
             )));
         }
     } else {
-        return Err(Error::Refused(format!(
-            "unknown setting {key:?}; settings are {CONTRIBUTION_ACCOUNT} and {TERM_LIMIT_PREFIX}ROLE (treasurer, steward, member)"
-        )));
+        return Err(Error::UnknownSetting {
+            key: key.to_owned(),
+        });
     }
-    settings::set(&tx, key, value, &now())?;
+    settings::set(&tx, key, value, &tx.recorded_at())?;
     tx.commit().ctx("committing the setting")
 }

@@ -1,7 +1,9 @@
 //! Use cases. Each public function here is one command's work: it opens one
 //! SQLite transaction on the [`Db`](crate::store::Db), commits it once at the
 //! end (an early `?` rolls everything back), and returns typed results. Nothing
-//! here prints or exits.
+//! here prints, exits or reads the clock: the time of a write is the one its
+//! transaction began at ([`WriteTx::now`]), and messages name no flag or
+//! command (the binary adds those hints).
 //!
 //! Rule: ops write. They read what they check through `books` (grant state,
 //! pool holdings and commitments, budgets, members) and write through
@@ -32,6 +34,7 @@ use crate::domain::currency;
 use crate::domain::money::{Commodity, validate_code};
 use crate::error::{Error, Result};
 use crate::store;
+use crate::store::WriteTx;
 use crate::store::accounts::{self, StoredAccount};
 use crate::store::commodities::{self, StoredCommodity};
 use crate::store::pools::{GENERAL, StoredPool};
@@ -42,43 +45,38 @@ use crate::store::txns::PostingIds;
 /// the balance cache and runs the pool checks of every write. `reverses` is
 /// the id and hash of the transaction a void reverses.
 pub(crate) fn post_one(
-    conn: &Connection,
+    tx: &WriteTx<'_>,
     book: &Book,
     txn: &crate::domain::txn::Transaction,
     reverses: Option<(i64, &str)>,
 ) -> Result<(i64, String)> {
-    let (posted, touched) = append_one(conn, book, txn, reverses)?;
-    pools::ensure_sound(conn, &touched)?;
+    let (posted, touched) = append_one(tx, book, txn, reverses)?;
+    pools::ensure_sound(tx, &touched)?;
     Ok(posted)
 }
 
 /// [`post_one`] for a grant's tranche: its commitment is lowered by the
 /// payment record the caller writes next, so commitments are not checked.
 pub(crate) fn post_tranche(
-    conn: &Connection,
+    tx: &WriteTx<'_>,
     book: &Book,
     txn: &crate::domain::txn::Transaction,
 ) -> Result<(i64, String)> {
-    let (posted, touched) = append_one(conn, book, txn, None)?;
-    pools::ensure_holdings(conn, &touched)?;
+    let (posted, touched) = append_one(tx, book, txn, None)?;
+    pools::ensure_holdings(tx, &touched)?;
     Ok(posted)
 }
 
 fn append_one(
-    conn: &Connection,
+    tx: &WriteTx<'_>,
     book: &Book,
     txn: &crate::domain::txn::Transaction,
     reverses: Option<(i64, &str)>,
 ) -> Result<((i64, String), crate::store::txns::Touched)> {
     let ids = book.posting_ids(txn)?;
-    let mut writer = crate::store::txns::Writer::new(conn)?;
-    let posted = writer.append(txn, &ids, reverses, &now())?;
+    let mut writer = crate::store::txns::Writer::new(tx)?;
+    let posted = writer.append(txn, &ids, reverses, &tx.recorded_at())?;
     Ok((posted, writer.finish()?))
-}
-
-/// The wall-clock time recorded with new rows (never part of a hash).
-pub(crate) fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// What a use case may do with a commodity it has not seen before.
@@ -129,13 +127,13 @@ impl Book {
             return Ok(account);
         }
         validate_account_name(name)?;
-        let hint = match self.keys.get(&name_key(name)) {
+        let detail = match self.keys.get(&name_key(name)) {
             Some(existing) => format!("; did you mean {existing:?}?"),
-            None => "; add it with `fondo account add`".to_owned(),
+            None => String::new(),
         };
         Err(Error::UnknownAccount {
             name: name.to_owned(),
-            hint,
+            detail,
         })
     }
 

@@ -7,7 +7,7 @@ use crate::books::members::member;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::period::Every;
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity};
 use crate::store::Db;
 use crate::store::members::{self, StoredPledge};
 
@@ -63,7 +63,7 @@ pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<i64> {
         ends_on: request.until,
         pool_id,
     };
-    let id = members::insert_pledge(&tx, &pledge, &now())?;
+    let id = members::insert_pledge(&tx, &pledge, &tx.recorded_at())?;
     tx.commit().ctx("committing the pledge")?;
     Ok(id)
 }

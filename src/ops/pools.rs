@@ -19,9 +19,9 @@ use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Needed, Result, SqlContext};
 use crate::ops::ledger::Posted;
-use crate::ops::{Book, NewCommodity, now};
+use crate::ops::{Book, NewCommodity};
 use crate::store::txns::{Touched, Writer};
 use crate::store::{Db, accounts, commodities, pools};
 
@@ -201,9 +201,12 @@ fn general_not_short(
 pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> Result<()> {
     crate::domain::pool::validate_pool_name(name)?;
     if purpose.trim().is_empty() {
-        return Err(Error::InvalidTransaction(
-            "a pool needs a purpose the community agreed on (--purpose)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "a pool",
+            needs: Needed::Purpose,
+            of: Some("the community agreed on"),
+            so: None,
+        });
     }
     let tx = db.write()?;
     if let Some(existing) = pools::find_by_key(&tx, &name_key(name))? {
@@ -211,7 +214,14 @@ pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> 
             name: existing.name,
         });
     }
-    pools::insert(&tx, name, &name_key(name), purpose, guidelines, &now())?;
+    pools::insert(
+        &tx,
+        name,
+        &name_key(name),
+        purpose,
+        guidelines,
+        &tx.recorded_at(),
+    )?;
     tx.commit().ctx("committing the new pool")
 }
 
@@ -230,9 +240,12 @@ pub struct MoveRequest {
 /// when the source pool would be left below zero on that day or later.
 pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     if request.reason.trim().is_empty() {
-        return Err(Error::InvalidTransaction(
-            "a move needs a reason (--reason)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "a move",
+            needs: Needed::Reason,
+            of: None,
+            so: None,
+        });
     }
     let tx = db.write()?;
     let mut book = Book::load(&tx)?;
@@ -240,7 +253,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     let (to, to_id) = book.pool(&request.to)?;
     if from_id == to_id {
         return Err(Error::InvalidTransaction(format!(
-            "--from and --to are the same pool ({from})"
+            "a move's source and destination are the same pool ({from})"
         )));
     }
     let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Known)?;
@@ -272,7 +285,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     )?;
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;
-    let (id, hash) = writer.append(&txn, &ids, None, &now())?;
+    let (id, hash) = writer.append(&txn, &ids, None, &tx.recorded_at())?;
     let touched = writer.finish()?;
     if from_id.is_none() {
         general_not_short(&tx, &from, stored_id, &commodity, request.date)?;

@@ -36,8 +36,9 @@ use crate::domain::purchase::{
     Units, stock_account,
 };
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, NewCommodity, now, post_one};
+use crate::error::{Error, NextStep, Result, SqlContext};
+use crate::ops::{Book, NewCommodity, post_one};
+use crate::store::WriteTx;
 use crate::store::purchases::{self, Loaded, NewPurchase, load};
 use crate::store::{Db, balances, fund, members, rates};
 
@@ -46,6 +47,14 @@ impl Loaded {
         Error::Purchase {
             purchase: self.stored.name.clone(),
             reason: reason.into(),
+        }
+    }
+
+    /// A step this purchase is not ready for, and what would make it so.
+    fn blocked(&self, problem: impl std::fmt::Display, next: NextStep) -> Error {
+        Error::Blocked {
+            problem: format!("purchase {:?}: {problem}", self.stored.name),
+            next,
         }
     }
 
@@ -59,7 +68,7 @@ impl Loaded {
     }
 
     /// Checks an event against the state and records it.
-    fn record(&mut self, conn: &Connection, at: NaiveDateTime, event: &Event) -> Result<()> {
+    fn record(&mut self, tx: &WriteTx<'_>, at: NaiveDateTime, event: &Event) -> Result<()> {
         let name = self.stored.name.clone();
         self.state
             .apply(at, event)
@@ -67,7 +76,7 @@ impl Loaded {
                 purchase: name,
                 reason,
             })?;
-        purchases::append_event(conn, self.stored.id, at, event, &now())?;
+        purchases::append_event(tx, self.stored.id, at, event, &tx.recorded_at())?;
         Ok(())
     }
 
@@ -223,7 +232,7 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
             opened_at: request.at,
             closes_at: request.closes,
         },
-        &now(),
+        &tx.recorded_at(),
     )?;
     tx.commit().ctx("committing the purchase")
 }
@@ -322,7 +331,7 @@ pub fn close(db: &mut Db, purchase: &str, at: NaiveDateTime) -> Result<()> {
     let tx = db.write()?;
     let mut p = load(&tx, purchase)?;
     if p.state.items.is_empty() {
-        return Err(p.refuse("it has no items; add them with `fondo purchase item add`"));
+        return Err(p.blocked("it has no items", NextStep::AddItems));
     }
     let allocation = p.state.allocation();
     p.record(&tx, at, &Event::Close { allocation })?;
@@ -554,7 +563,7 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let (other, paid) = positive(&tx, &mut book, &request.invoice, "an invoice")?;
     let mut p = load(&tx, &request.purchase)?;
     if p.state.closed.is_none() {
-        return Err(p.refuse("close it (`fondo purchase close`) before settling"));
+        return Err(p.blocked("it is still taking orders", NextStep::ClosePurchase));
     }
     if p.state.settled.is_some() {
         return Err(p.refuse("it is already settled; an invoice is paid once"));
@@ -566,10 +575,16 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         paid
     } else {
         let rate = rate_on(&tx, &other.code, &currency.code, request.date)?.ok_or_else(|| {
-            p.refuse(format!(
-                "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}; record one with `fondo rate add`",
-                other.code, currency.code, other.code, currency.code, request.date
-            ))
+            p.blocked(
+                format!(
+                    "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}",
+                    other.code, currency.code, other.code, currency.code, request.date
+                ),
+                NextStep::RecordRate {
+                    from: other.code.clone(),
+                    to: currency.code.clone(),
+                },
+            )
         })?;
         let value = Decimal::from(paid) * rate / Decimal::from(10i64.pow(other.decimals));
         let minor = (value * Decimal::from(10i64.pow(currency.decimals)))
@@ -625,10 +640,11 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     if let Some(missing) =
         (0..p.state.items.len()).find(|i| p.state.cases[*i] > 0 && p.state.received[*i].is_none())
     {
-        return Err(p.refuse(format!(
-            "record what arrived of {} first with `fondo purchase receive` (0 if nothing did)",
-            p.state.items[missing].name
-        )));
+        let item = p.state.items[missing].name.clone();
+        return Err(p.blocked(
+            format!("what arrived of {item} is not recorded yet"),
+            NextStep::RecordDelivery { item },
+        ));
     }
     let s = split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy)
         .map_err(|e| p.refuse(e.to_string()))?;

@@ -5,9 +5,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::domain::currency;
+use crate::domain::date::SharedClock;
 use crate::domain::money::{Commodity, MAX_DECIMALS, validate_code};
 use crate::error::{Error, Result, SqlContext};
-use crate::ops::{Book, now};
+use crate::ops::Book;
 use crate::store::{Db, balances, fund};
 
 /// What `fondo init` created.
@@ -19,8 +20,14 @@ pub struct Created {
 
 /// Creates a fund database at `path`. The fund's default currency, if given,
 /// must be a well-known currency code; it is declared right away. On any
-/// failure no file is left behind.
-pub fn init(path: &Path, name: &str, currency: Option<&str>) -> Result<Created> {
+/// failure no file is left behind. `clock` dates the fund and every later
+/// write of this `Db`.
+pub fn init(
+    path: &Path,
+    name: &str,
+    currency: Option<&str>,
+    clock: SharedClock,
+) -> Result<Created> {
     if let Some(code) = currency {
         validate_code(code)?;
         if currency::known(code).is_none() {
@@ -33,10 +40,10 @@ pub fn init(path: &Path, name: &str, currency: Option<&str>) -> Result<Created> 
     if name.trim().is_empty() {
         return Err(Error::InvalidTransaction("the fund needs a name".into()));
     }
-    let mut db = Db::create(path)?;
+    let mut db = Db::create(path, clock)?;
     let filled = (|| {
         let tx = db.write()?;
-        fund::insert(&tx, name, currency, &now())?;
+        fund::insert(&tx, name, currency, &tx.recorded_at())?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
             let commodity = Commodity {

@@ -49,7 +49,7 @@ pub(crate) fn check_prefixes(
         if !all.iter().any(|a| under_prefix(&a.name, prefix)) {
             return Err(Error::UnknownAccount {
                 name: prefix.clone(),
-                hint: " (no account has that name or lies below it)".into(),
+                detail: " (no account has that name or lies below it)".into(),
             });
         }
     }

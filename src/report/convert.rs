@@ -20,7 +20,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::currency;
 use crate::domain::money::{Money, parse_decimal};
-use crate::error::{Error, Result};
+use crate::error::{Error, NextStep, Result};
 use crate::store::{commodities, rates};
 
 /// A converted figure: the amount in the target currency and how it was
@@ -51,7 +51,7 @@ impl Converter {
         let decimals = declared
             .or_else(|| currency::known(&target).map(|(d, _)| d))
             .ok_or_else(|| Error::InvalidName {
-                kind: "currency for --in",
+                kind: "currency to convert to",
                 name: target.clone(),
                 reason: "neither a commodity of this fund nor a well-known currency".into(),
             })?;
@@ -126,10 +126,16 @@ impl Converter {
                 how: String::new(),
             });
         } else {
-            return Err(Error::Refused(format!(
-                "no rate between {code} and {} recorded on or before {}; record one with `fondo rate add DATE {code} {} RATE`",
-                self.target, self.on, self.target
-            )));
+            return Err(Error::Blocked {
+                problem: format!(
+                    "no rate between {code} and {} recorded on or before {}",
+                    self.target, self.on
+                ),
+                next: NextStep::RecordRate {
+                    from: code.to_owned(),
+                    to: self.target.clone(),
+                },
+            });
         };
         Ok(Converted {
             amount: Some(self.money(converted)?),

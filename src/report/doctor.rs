@@ -5,10 +5,12 @@
 //! commitments past their expiry, role terms past the fund's limit, and
 //! money pledged but not received in the last three months.
 //!
-//! Each item is an [`Advice`] row: `problem` means the books are not
+//! Each item is an [`Advice`]: `problem` means the books are not
 //! trustworthy as they are (exit 1), `attention` means work is waiting, `ok`
 //! says what was checked and found fine. `audit::doctor` puts `verify`'s
-//! findings, explained, before these.
+//! findings, explained, before these. What to do about an item is a typed
+//! [`Remedy`]: the binary words it as the commands that do it (the library
+//! names no command).
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
@@ -19,7 +21,6 @@ use crate::domain::grant::{Status, grant_label};
 use crate::domain::member::Audience;
 use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::error::Result;
-use crate::render::Row;
 use crate::store::{fund, members, pools, settings};
 
 /// How serious an item is.
@@ -32,27 +33,61 @@ pub enum Severity {
 }
 
 /// One thing the doctor found, and what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
     pub severity: Severity,
     pub topic: &'static str,
     pub finding: String,
-    pub what_to_do: String,
-}
-
-impl Row for Advice {
-    const COLUMNS: &'static [&'static str] = &["severity", "topic", "finding", "what_to_do"];
+    pub remedy: Remedy,
 }
 
 impl Advice {
-    pub fn new(severity: Severity, topic: &'static str, finding: String, what: String) -> Advice {
+    pub fn new(severity: Severity, topic: &'static str, finding: String, remedy: Remedy) -> Advice {
         Advice {
             severity,
             topic,
             finding,
-            what_to_do: what,
+            remedy,
         }
     }
+}
+
+/// What to do about an item the doctor found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remedy {
+    /// Nothing now; a new fund can be given a default currency.
+    CurrencyNextTime,
+    /// Set the default account for contributions of money.
+    ContributionAccount,
+    /// Record opening balances or import old books.
+    OpeningBalances,
+    /// Assign stewards for a term.
+    AssignStewards,
+    /// Decide the grant whose window closed.
+    DecideGrant { grant: String },
+    /// Release expired commitments.
+    Sweep,
+    /// End a long role term and assign someone else.
+    RotateRole { member: String, role: String },
+    /// Check in with the member about the pledge.
+    FollowPledge,
+    /// Publish the fingerprint at the next forum.
+    PublishFingerprint { fingerprint: String },
+    /// The file is damaged: restore the latest backup over it.
+    RestoreDamagedFile,
+    /// The journal was changed outside fondo.
+    JournalChanged,
+    /// Something changed outside fondo (`what` says what disagrees):
+    /// restore the latest good backup.
+    RestoreGoodBackup { what: &'static str },
+    /// Restricted money is missing or mislabelled.
+    CheckPool,
+    /// Review a grant paid or committed beyond what was approved.
+    ReviewGrant,
+    /// Review a decision that does not follow from its votes.
+    ReviewDecision,
+    /// Read about the finding's code.
+    SeeDocs,
 }
 
 /// The set-up missing and the work waiting at `now`, in the order checked.
@@ -65,7 +100,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
             Severity::Attention,
             "set-up",
             "the fund has no default currency: every amount must name its commodity".into(),
-            "that is fine; or create the fund with `fondo init --currency CODE` next time".into(),
+            Remedy::CurrencyNextTime,
         ));
     }
     if settings::get(conn, CONTRIBUTION_ACCOUNT)?.is_none() {
@@ -73,9 +108,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
             Severity::Attention,
             "set-up",
             "no default account for contributions of money".into(),
-            format!(
-                "`fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank` (or pass --into to every `fondo contribute`)"
-            ),
+            Remedy::ContributionAccount,
         ));
     }
     if fund.as_ref().is_some_and(|f| f.txn_count == 0) {
@@ -83,7 +116,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
             Severity::Attention,
             "set-up",
             "the journal is empty".into(),
-            "record opening balances with `fondo post` or bring old books in with `fondo journal import`".into(),
+            Remedy::OpeningBalances,
         ));
     }
     let stewards_today = members::terms(conn)?
@@ -104,7 +137,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
                 Severity::Attention,
                 "governance",
                 format!("pool {name} has a grant policy but no steward is in term today"),
-                "assign stewards for a term: `fondo role assign MEMBER steward --from DAY`".into(),
+                Remedy::AssignStewards,
             ));
             break;
         }
@@ -120,7 +153,9 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
                     "{label}: its voting window closed at {} and it is still open",
                     g.window_closes().format("%Y-%m-%d %H:%M")
                 ),
-                format!("`fondo grant decide {label}` records the outcome the policy gives"),
+                Remedy::DecideGrant {
+                    grant: label.clone(),
+                },
             ));
         }
         if g.status == Status::Approved && g.expires.is_some_and(|e| today > e) {
@@ -131,7 +166,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
                     "{label}: its commitment expired after {} with money unpaid",
                     g.expires.map(|e| e.to_string()).unwrap_or_default()
                 ),
-                "`fondo grant sweep` releases expired commitments back to their pools".into(),
+                Remedy::Sweep,
             ));
         }
     }
@@ -141,10 +176,10 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
                 Severity::Attention,
                 "roles",
                 format!("{} has been {} since {}: {flag}", t.member, t.role, t.from),
-                format!(
-                    "rotate the role: `fondo role end \"{}\" {} --on DAY` and assign someone else",
-                    t.member, t.role
-                ),
+                Remedy::RotateRole {
+                    member: t.member.clone(),
+                    role: t.role.to_string(),
+                },
             ));
         }
     }
@@ -161,7 +196,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
                     "pledge {} of {} for {}: {} {} received of {} pledged",
                     p.pledge, p.member, p.period, p.received, p.commodity, p.pledged
                 ),
-                "check in with the member; `fondo pledge status` shows every period".into(),
+                Remedy::FollowPledge,
             ));
         }
     }

@@ -29,9 +29,10 @@ pub struct ExportSummary {
 }
 
 fn damaged(id: i64, what: &str) -> Error {
-    Error::InvalidTransaction(format!(
-        "the database is damaged: transaction {id} {what}; run `fondo verify`"
-    ))
+    Error::DamagedTransaction {
+        id,
+        what: what.to_owned(),
+    }
 }
 
 /// Writes journal CSV rows: the header once, then the transactions of any

@@ -54,7 +54,7 @@ fn copy_into_new(from: &Connection, dest: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(Error::Exists {
                 path: dest.to_owned(),
-                hint: "fondo never overwrites a file with a copy; choose a new name".into(),
+                reason: "fondo never overwrites a file with a copy; choose a new name".into(),
             });
         }
         Err(e) => {

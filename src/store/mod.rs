@@ -3,10 +3,15 @@
 //! [`Db`] opens a fund's SQLite file with the settings fondo relies on (WAL,
 //! `foreign_keys`, a busy timeout so two treasurers wait for each other rather
 //! than fail), checks that the file really is a fondo database of a schema
-//! version this binary understands, and applies pending migrations from
-//! `schema.sql` in one exclusive transaction. Store functions take a
-//! `&Connection` (a `rusqlite::Transaction` derefs to one) and never begin or
-//! commit: the use cases in `ops` begin once and commit once.
+//! version this binary understands, and applies pending migrations (the list
+//! in [`migrations`]) in one exclusive transaction. Store functions take a
+//! `&Connection` (a `rusqlite::Transaction` and a [`WriteTx`] deref to one)
+//! and never begin or commit: the use cases in `ops` begin once and commit
+//! once.
+//!
+//! A `Db` holds the [`Clock`] the binary gave it and asks it for the time
+//! once per write, when the write lock is held ([`WriteTx::now`]): the store
+//! never reads the system clock itself.
 
 pub mod accounts;
 pub mod backup;
@@ -16,6 +21,7 @@ pub mod flows;
 pub mod fund;
 pub mod imports;
 pub mod members;
+mod migrations;
 pub mod pools;
 pub mod purchases;
 pub mod rates;
@@ -30,17 +36,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use crate::domain::date::{Now, SharedClock};
 use crate::error::{Error, Result, SqlContext};
 
 /// `PRAGMA application_id` of fondo databases ("fond").
 const APPLICATION_ID: i64 = 0x666f_6e64;
-const SCHEMA: &str = include_str!("../../schema.sql");
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-/// The migration that adds the governance records: upgrading across it
-/// records the community rows already there (see
-/// [`records::backfill_audit`]).
-const GOVERNANCE_RECORDS: usize = 4;
-
 /// Whether a command only reads the database or also writes to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -53,45 +54,52 @@ pub struct Db {
     conn: Connection,
     path: PathBuf,
     warnings: Vec<String>,
+    clock: SharedClock,
 }
 
-/// The migrations in `schema.sql`, in order: migration N is `blocks[N - 1]`.
-fn migrations() -> Vec<&'static str> {
-    let mut blocks = Vec::new();
-    let mut start = None;
-    let mut offset = 0;
-    for line in SCHEMA.split_inclusive('\n') {
-        if let Some(number) = line.trim().strip_prefix("-- migration ") {
-            let number: usize = number
-                .parse()
-                .expect("schema.sql: migration numbers are integers");
-            if let Some(s) = start {
-                blocks.push(&SCHEMA[s..offset]);
-            }
-            assert_eq!(
-                number,
-                blocks.len() + 1,
-                "schema.sql: migrations must be numbered 1, 2, …"
-            );
-            start = Some(offset);
-        }
-        offset += line.len();
+/// The one write transaction of a command, with the moment it began (read
+/// from the database's clock once the write lock was held, so a command that
+/// waited for another treasurer's is never dated before it). Derefs to the
+/// [`Transaction`], so store functions take `&tx` as a `&Connection`.
+pub struct WriteTx<'a> {
+    tx: Transaction<'a>,
+    now: Now,
+}
+
+impl<'a> WriteTx<'a> {
+    /// The moment the write began.
+    pub fn now(&self) -> Now {
+        self.now
     }
-    if let Some(s) = start {
-        blocks.push(&SCHEMA[s..]);
+
+    /// The `recorded_at` stamp of the rows this write adds.
+    pub fn recorded_at(&self) -> String {
+        self.now.recorded_at()
     }
-    blocks
+
+    /// Commits the write.
+    pub fn commit(self) -> rusqlite::Result<()> {
+        self.tx.commit()
+    }
+}
+
+impl<'a> std::ops::Deref for WriteTx<'a> {
+    type Target = Transaction<'a>;
+    fn deref(&self) -> &Transaction<'a> {
+        &self.tx
+    }
 }
 
 /// The schema version this binary writes.
 pub fn schema_version() -> i64 {
-    i64::try_from(migrations().len()).expect("a handful of migrations")
+    migrations::latest()
 }
 
 impl Db {
     /// Creates a new fund database at `path`, with file mode 0600. Refuses to
     /// touch an existing file. On failure the half-made file is removed.
-    pub fn create(path: &Path) -> Result<Db> {
+    /// `clock` tells the time of every write (see [`WriteTx::now`]).
+    pub fn create(path: &Path, clock: SharedClock) -> Result<Db> {
         let io = |source| Error::Io {
             context: format!("creating {}", path.display()),
             source,
@@ -129,6 +137,7 @@ impl Db {
                 conn,
                 path: path.to_owned(),
                 warnings: Vec::new(),
+                clock,
             };
             db.configure()?;
             Ok(db)
@@ -141,8 +150,9 @@ impl Db {
         Ok(db)
     }
 
-    /// Opens an existing fund database, migrating an older schema.
-    pub fn open(path: &Path, access: Access) -> Result<Db> {
+    /// Opens an existing fund database, migrating an older schema. `clock`
+    /// tells the time of every write (see [`WriteTx::now`]).
+    pub fn open(path: &Path, access: Access, clock: SharedClock) -> Result<Db> {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::NoDatabase {
                 path: path.to_owned(),
@@ -159,9 +169,8 @@ impl Db {
             });
         }
         if meta.len() == 0 {
-            return Err(Error::NotFondo {
+            return Err(Error::EmptyFile {
                 path: path.to_owned(),
-                reason: "an empty file, perhaps left by an interrupted `fondo init`; remove it and run `fondo init` again".into(),
             });
         }
         let read_only_fs = on_read_only_fs(path);
@@ -192,6 +201,7 @@ impl Db {
             conn,
             path: path.to_owned(),
             warnings: file_warnings(path, &meta),
+            clock,
         };
         db.check_identity()?;
         let ready = db.configure().and_then(|()| db.migrate());
@@ -257,7 +267,6 @@ impl Db {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let blocks = migrations();
         let known = schema_version();
         let found = self.user_version()?;
         if found > known {
@@ -279,30 +288,17 @@ impl Db {
         let found: i64 = tx
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("reading the schema version")?;
-        for (i, block) in blocks
-            .iter()
-            .enumerate()
-            .skip(usize::try_from(found).unwrap_or(0))
-        {
-            tx.execute_batch(block)
-                .ctx(&format!("applying schema migration {}", i + 1))?;
-            tx.pragma_update(None, "user_version", i as i64 + 1)
-                .ctx("recording the schema version")?;
-            if i + 1 == GOVERNANCE_RECORDS {
-                let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                records::backfill_audit(&tx, &now)?;
-            }
-        }
+        migrations::apply(&tx, found, self.clock.now())?;
         tx.commit().ctx("committing the schema upgrade")
     }
 
     /// Begins the one write transaction of a command. `IMMEDIATE` takes the
     /// write lock up front, so concurrent writers queue on the busy timeout.
-    pub fn write(&mut self) -> Result<Transaction<'_>> {
+    pub fn write(&mut self) -> Result<WriteTx<'_>> {
         self.begin_write(true)
     }
 
-    fn begin_write(&mut self, foreign_keys: bool) -> Result<Transaction<'_>> {
+    fn begin_write(&mut self, foreign_keys: bool) -> Result<WriteTx<'_>> {
         // 32 MiB of page cache (negative = KiB): large imports then rarely
         // spill pages to the WAL before they commit.
         self.conn
@@ -312,9 +308,14 @@ impl Db {
             .pragma_update(None, "foreign_keys", foreign_keys)
             .ctx("setting foreign-key checks")?;
         let path = self.path.clone();
-        self.conn
+        let tx = self
+            .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| write_error(&path, e, "starting a write transaction"))
+            .map_err(|e| write_error(&path, e, "starting a write transaction"))?;
+        Ok(WriteTx {
+            tx,
+            now: self.clock.now(),
+        })
     }
 
     /// Begins the write transaction of a bulk import, with SQLite's
@@ -324,7 +325,7 @@ impl Db {
     /// large import). `verify` still reports any posting whose account,
     /// commodity, pool or transaction is missing. [`Db::write`] turns the
     /// checks back on for whatever comes next on this connection.
-    pub fn bulk_write(&mut self) -> Result<Transaction<'_>> {
+    pub fn bulk_write(&mut self) -> Result<WriteTx<'_>> {
         self.begin_write(false)
     }
 
@@ -333,6 +334,12 @@ impl Db {
         self.conn
             .transaction_with_behavior(TransactionBehavior::Deferred)
             .ctx("starting a read transaction")
+    }
+
+    /// The clock this database was opened with, for opening another file
+    /// in the same command (a backup's copy).
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
     }
 
     /// The database file's path.
@@ -462,8 +469,8 @@ pub fn memory() -> Connection {
     let conn = Connection::open_in_memory().unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
     rusqlite::vtab::array::load_module(&conn).unwrap();
-    for block in migrations() {
-        conn.execute_batch(block).unwrap();
+    for migration in migrations::all() {
+        conn.execute_batch(migration.sql).unwrap();
     }
     fund::insert(&conn, "Test fund", None, "2026-01-01T00:00:00Z").unwrap();
     conn
@@ -474,17 +481,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn schema_has_numbered_migrations() {
-        let blocks = migrations();
-        assert!(!blocks.is_empty());
-        assert!(blocks[0].trim_start().starts_with("-- migration 1"));
-    }
-
-    #[test]
     fn bulk_writes_pause_foreign_keys_only_for_themselves() {
         let dir = tempfile::tempdir().unwrap();
-        let mut db = Db::create(&dir.path().join("f.db")).unwrap();
-        let checks = |tx: &Transaction<'_>| -> bool {
+        let clock = crate::domain::date::fixed_clock(chrono::NaiveDateTime::default());
+        let mut db = Db::create(&dir.path().join("f.db"), clock).unwrap();
+        let checks = |tx: &WriteTx<'_>| -> bool {
             tx.query_row("PRAGMA foreign_keys", [], |r| r.get(0))
                 .unwrap()
         };

@@ -85,10 +85,13 @@ impl Run {
     }
 }
 
-/// A command for the binary with a clean environment (no `FONDO_DB`).
+/// A command for the binary with a clean environment (no `FONDO_DB`, no
+/// pinned clock).
 pub fn command() -> Command {
     let mut cmd = Command::new(BIN);
-    cmd.env_remove("FONDO_DB").stdin(Stdio::null());
+    cmd.env_remove("FONDO_DB")
+        .env_remove("FONDO_NOW")
+        .stdin(Stdio::null());
     cmd
 }
 
@@ -197,6 +200,17 @@ impl Fund {
     /// Runs fondo, asserts success and returns stdout.
     pub fn ok<S: AsRef<OsStr>>(&self, args: &[S]) -> String {
         self.run(args).ok()
+    }
+
+    /// Runs fondo with its clock pinned at `now` (`FONDO_NOW`), asserts
+    /// success and returns stdout.
+    pub fn ok_at<S: AsRef<OsStr>>(&self, now: &str, args: &[S]) -> String {
+        let mut cmd = command();
+        cmd.env("FONDO_NOW", now)
+            .arg("--db")
+            .arg(&self.db)
+            .args(args);
+        run_command(&mut cmd).ok()
     }
 
     /// Runs fondo and asserts the error contract; returns stderr.

@@ -1,8 +1,8 @@
 //! The life of an application: applying, voting, deciding, the expiry of
 //! commitments, and withdrawing.
 
+use crate::store::WriteTx;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use super::{append_record, expect_status, in_order, stamp, when};
 use crate::books::grants::{ids, ineligible, load, policies, tally};
@@ -14,7 +14,7 @@ use crate::domain::policy::{Outcome, Vote, evaluate};
 use crate::domain::records::{
     Application, ClosureRecord, DecisionRecord, RecordKind, VoteRecord, WithdrawalRecord,
 };
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::{Db, records};
 
@@ -35,12 +35,15 @@ pub struct ApplyRequest {
 /// Applies for a grant; returns its id.
 pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
     if request.purpose.trim().is_empty() {
-        return Err(Error::Refused(
-            "an application needs a purpose (--purpose)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "an application",
+            needs: Needed::Purpose,
+            of: None,
+            so: None,
+        });
     }
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let mut book = Book::load(&tx)?;
     let applicant = member(&tx, &request.applicant)?;
     let (_, pool_id) = book.pool(&request.pool)?;
@@ -59,18 +62,19 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         .rev()
         .find(|(since, _)| *since <= at)
         .map(|(_, p)| p)
-        .ok_or_else(|| {
-            Error::Refused(format!(
-                "pool {:?} has no decision policy yet; set one with `fondo policy set`",
-                request.pool
-            ))
+        .ok_or_else(|| Error::Blocked {
+            problem: format!("pool {:?} has no decision policy yet", request.pool),
+            next: NextStep::SetPolicy,
         })?;
     if policy.tier_for(&commodity.code, amount).is_none() {
-        return Err(Error::Refused(format!(
-            "the pool's policy has no rule for {} {}: add a tier without --max-amount",
-            format_minor(amount.into(), commodity.decimals),
-            commodity.code
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "the pool's policy has no rule for {} {}",
+                format_minor(amount.into(), commodity.decimals),
+                commodity.code
+            ),
+            next: NextStep::OpenTier,
+        });
     }
     let id = records::next_grant_id(&tx)?;
     let record = Application {
@@ -99,7 +103,7 @@ pub fn vote(
     at: Option<NaiveDateTime>,
 ) -> Result<()> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;
     expect_status(
@@ -109,11 +113,14 @@ pub fn vote(
     )?;
     in_order(&grant, at)?;
     if at >= grant.window_closes() {
-        return Err(Error::Refused(format!(
-            "the window of {} closed at {}; votes are no longer taken (decide it with `fondo grant decide`)",
-            grant_label(id),
-            stamp(grant.window_closes())
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "the window of {} closed at {}; votes are no longer taken",
+                grant_label(id),
+                stamp(grant.window_closes())
+            ),
+            next: NextStep::DecideGrant,
+        });
     }
     if let Some(why) = ineligible(&tx, &grant, voter.id, at)? {
         return Err(Error::Refused(format!(
@@ -136,9 +143,12 @@ pub fn vote(
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if vote == Vote::Object && reason.is_none() {
-        return Err(Error::Refused(
-            "an objection needs a reason (--reason), so the community can answer it".into(),
-        ));
+        return Err(Error::Missing {
+            what: "an objection",
+            needs: Needed::Reason,
+            of: None,
+            so: Some("so the community can answer it"),
+        });
     }
     let record = VoteRecord {
         member: voter.id,
@@ -161,7 +171,7 @@ pub enum Decided {
 
 /// Closes an approved grant whose commitment expired: the unpaid rest goes
 /// back to the pool's available money. Returns the amount released.
-fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String> {
+fn expire(tx: &WriteTx<'_>, grant: &Grant, at: NaiveDateTime) -> Result<String> {
     let released = format!(
         "{} {}",
         format_minor(grant.outstanding().into(), grant.commodity.decimals),
@@ -175,7 +185,7 @@ fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String>
             grant.expires.map(|d| d.to_string()).unwrap_or_default()
         )),
     };
-    append_record(conn, RecordKind::Closure, Some(grant.id), at, &record)?;
+    append_record(tx, RecordKind::Closure, Some(grant.id), at, &record)?;
     Ok(released)
 }
 
@@ -183,7 +193,7 @@ fn expire(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<String>
 /// the grants closed, with what each released.
 pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(i64, String)>> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let mut swept = Vec::new();
     for id in ids(&tx)? {
         let grant = load(&tx, id)?;
@@ -207,7 +217,7 @@ pub fn decide(
     expires: Option<NaiveDate>,
 ) -> Result<Decided> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let grant = load(&tx, id)?;
     if grant.status == Status::Approved && grant.expires.is_some_and(|e| at.date() > e) {
         in_order(&grant, at)?;
@@ -282,7 +292,7 @@ pub fn withdraw(
     at: Option<NaiveDateTime>,
 ) -> Result<()> {
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let grant = load(&tx, id)?;
     expect_status(
         &grant,

@@ -33,14 +33,13 @@ pub use decide::{ApplyRequest, Decided, apply, decide, sweep, vote, withdraw};
 pub use money::{CloseRequest, PayRequest, SpendRequest, close, pay, spend};
 pub use policy::{PolicyRequest, relate, set_policy};
 
+use crate::store::WriteTx;
 use chrono::NaiveDateTime;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::grant::{Grant, Status, grant_label};
 use crate::domain::records::{RecordKind, to_json};
 use crate::error::{Error, Result};
-use crate::ops::now;
 use crate::store::records;
 
 /// How the time of a step is recorded.
@@ -50,33 +49,33 @@ fn stamp(at: NaiveDateTime) -> String {
 
 /// Appends a governance record of `kind` that happened at `at`.
 fn append_record<T: Serialize>(
-    conn: &Connection,
+    tx: &WriteTx<'_>,
     kind: RecordKind,
     grant: Option<i64>,
     at: NaiveDateTime,
     payload: &T,
 ) -> Result<i64> {
     records::append(
-        conn,
+        tx,
         kind.as_str(),
         grant,
         &stamp(at),
         &to_json(payload),
-        &now(),
+        &tx.recorded_at(),
     )
 }
 
 /// Refuses a step unless the grant is in `status`; `rule` says which steps
 /// that status allows.
-fn expect_status(grant: &Grant, status: Status, rule: &str) -> Result<()> {
+fn expect_status(grant: &Grant, status: Status, rule: &'static str) -> Result<()> {
     if grant.status == status {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "{} is {}; {rule}",
-        grant_label(grant.id),
-        grant.status.as_str()
-    )))
+    Err(Error::GrantStatus {
+        grant: grant_label(grant.id),
+        status: grant.status.as_str(),
+        rule,
+    })
 }
 
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
@@ -91,9 +90,10 @@ fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
     Ok(())
 }
 
-/// The time of a step: the one given (`--at`), or now, read once the write
-/// lock is held: a step that waited for another treasurer's command is then
-/// never dated before it (events on one grant must be in time order).
-fn when(at: Option<NaiveDateTime>) -> NaiveDateTime {
-    at.unwrap_or_else(|| chrono::Local::now().naive_local())
+/// The time of a step: the one given, or the moment the write began, read
+/// once the write lock is held: a step that waited for another treasurer's
+/// command is then never dated before it (events on one grant must be in
+/// time order).
+fn when(tx: &WriteTx<'_>, at: Option<NaiveDateTime>) -> NaiveDateTime {
+    at.unwrap_or_else(|| tx.now().local())
 }

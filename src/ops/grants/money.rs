@@ -11,7 +11,7 @@ use crate::domain::grant::{Grant, Status, grant_label};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::records::{ClosureRecord, PaymentRecord, RecordKind, SpendRecord};
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, post_one, post_tranche};
 use crate::store::Db;
 
@@ -24,11 +24,14 @@ fn pool_name(conn: &Connection, grant: &Grant) -> Result<Option<String>> {
 
 fn amount_for(grant: &Grant, amount: &str, code: &str) -> Result<i64> {
     if code != grant.commodity.code {
-        return Err(Error::Refused(format!(
-            "{} is in {}, not {code}; convert with `fondo exchange` first",
-            grant_label(grant.id),
-            grant.commodity.code
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "{} is in {}, not {code}",
+                grant_label(grant.id),
+                grant.commodity.code
+            ),
+            next: NextStep::Exchange,
+        });
     }
     let minor = to_minor(parse_decimal(amount)?, &grant.commodity, amount)?;
     if minor <= 0 {
@@ -57,16 +60,19 @@ pub struct PayRequest {
 /// Pays a tranche of an approved grant; returns the ledger transaction.
 pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     expect_status(&grant, Status::Approved, "only approved grants are paid")?;
     in_order(&grant, at)?;
     if let Some(expired) = grant.expires.filter(|e| at.date() > *e) {
-        return Err(Error::Refused(format!(
-            "the commitment of {} expired after {expired}; what was not paid is released (`fondo grant sweep` records it)",
-            grant_label(grant.id)
-        )));
+        return Err(Error::Blocked {
+            problem: format!(
+                "the commitment of {} expired after {expired}; what was not paid is released",
+                grant_label(grant.id)
+            ),
+            next: NextStep::Sweep,
+        });
     }
     let amount = amount_for(&grant, &request.amount, &request.commodity)?;
     if grant.paid() + amount > grant.amount {
@@ -157,12 +163,15 @@ pub struct SpendRequest {
 /// Records what part of the money paid was used for.
 pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
     if request.category.trim().is_empty() {
-        return Err(Error::Refused(
-            "a spending line needs a category (--category)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "a spending line",
+            needs: Needed::Category,
+            of: None,
+            so: None,
+        });
     }
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     in_order(&grant, at)?;
@@ -223,7 +232,7 @@ pub struct CloseRequest {
 /// the pool's available money; money returned is booked back into the pool.
 pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
     let grant = load(&tx, request.id)?;
     expect_status(&grant, Status::Approved, "only approved grants are closed")?;

@@ -8,7 +8,7 @@ use crate::books::members::{member, stewards};
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::policy::{Rule, Tier};
 use crate::domain::records::{PolicyRecord, RecordKind, RelationRecord};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::Db;
 
@@ -29,7 +29,7 @@ pub struct PolicyRequest {
 /// and warnings (a quorum or consent count larger than the stewards in term).
 pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<String>)> {
     let tx = db.write()?;
-    let at = when(request.at);
+    let at = when(&tx, request.at);
     let mut book = Book::load(&tx)?;
     let (_, pool_id) = book.pool(&request.pool)?;
     let pool_id = pool_id.unwrap_or(crate::store::pools::GENERAL);
@@ -52,9 +52,10 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
         None => (None, None),
     };
     if matches!(request.rule, Rule::Lazy { .. }) && up_to.is_none() {
-        return Err(Error::Refused(
-            "lazy consensus is for small amounts: give its ceiling with --max-amount AMOUNT COMMODITY".into(),
-        ));
+        return Err(Error::Blocked {
+            problem: "lazy consensus is for small amounts".into(),
+            next: NextStep::LazyCeiling,
+        });
     }
     let history = policies(&tx, pool_id)?;
     if let Some((last, _)) = history.last()
@@ -127,12 +128,15 @@ pub fn relate(
     at: Option<NaiveDateTime>,
 ) -> Result<()> {
     if reason.trim().is_empty() {
-        return Err(Error::Refused(
-            "a relation needs a reason (--reason)".into(),
-        ));
+        return Err(Error::Missing {
+            what: "a relation",
+            needs: Needed::Reason,
+            of: None,
+            so: None,
+        });
     }
     let tx = db.write()?;
-    let at = when(at);
+    let at = when(&tx, at);
     let (a, b) = (member(&tx, a)?, member(&tx, b)?);
     if a.id == b.id {
         return Err(Error::Refused(

@@ -1,0 +1,164 @@
+//! The schema's history, as an ordered list of migrations keyed by
+//! `PRAGMA user_version` (in the style of cargo's `util/sqlite.rs`).
+//!
+//! Rule: one entry per schema version, never edited or reordered once
+//! released: migration N is the `-- migration N` block of `schema.sql`,
+//! followed by its data step if it has one. A data step lives in its own
+//! module named after its version (`v4`), frozen with its own SQL, so that
+//! it does what it did when it was written whatever today's tables and
+//! readers look like. [`apply`] runs every pending migration in the caller's
+//! one exclusive transaction.
+
+mod v4;
+
+use rusqlite::Connection;
+
+use crate::domain::date::Now;
+use crate::error::{Result, SqlContext};
+
+const SCHEMA: &str = include_str!("../../../schema.sql");
+
+/// A data step run right after its version's SQL, in the same transaction.
+type DataStep = fn(&Connection, Now) -> Result<()>;
+
+/// The data steps, by the version they belong to.
+const DATA_STEPS: &[(usize, DataStep)] =
+    &[(4, |conn, now| v4::backfill_audit(conn, now).map(|_| ()))];
+
+/// One schema version: its SQL and its data step, if any.
+pub(crate) struct Migration {
+    pub version: usize,
+    pub sql: &'static str,
+    data: Option<DataStep>,
+}
+
+/// The migrations, in order: the blocks of `schema.sql` with their data
+/// steps.
+pub(crate) fn all() -> Vec<Migration> {
+    blocks()
+        .into_iter()
+        .enumerate()
+        .map(|(i, sql)| Migration {
+            version: i + 1,
+            sql,
+            data: DATA_STEPS
+                .iter()
+                .find(|(version, _)| *version == i + 1)
+                .map(|(_, step)| *step),
+        })
+        .collect()
+}
+
+/// The schema version this binary writes.
+pub(crate) fn latest() -> i64 {
+    i64::try_from(blocks().len()).expect("a handful of migrations")
+}
+
+/// Applies the migrations after version `found`, each followed by its data
+/// step and its new `user_version`. The caller holds the exclusive
+/// transaction `conn` and commits it.
+pub(crate) fn apply(conn: &Connection, found: i64, now: Now) -> Result<()> {
+    for migration in all().into_iter().skip(usize::try_from(found).unwrap_or(0)) {
+        conn.execute_batch(migration.sql)
+            .ctx(&format!("applying schema migration {}", migration.version))?;
+        if let Some(step) = migration.data {
+            step(conn, now)?;
+        }
+        conn.pragma_update(None, "user_version", migration.version as i64)
+            .ctx("recording the schema version")?;
+    }
+    Ok(())
+}
+
+/// The `-- migration N` blocks of `schema.sql`, in order.
+fn blocks() -> Vec<&'static str> {
+    let mut blocks = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in SCHEMA.split_inclusive('\n') {
+        if let Some(number) = line.trim().strip_prefix("-- migration ") {
+            let number: usize = number
+                .parse()
+                .expect("schema.sql: migration numbers are integers");
+            if let Some(s) = start {
+                blocks.push(&SCHEMA[s..offset]);
+            }
+            assert_eq!(
+                number,
+                blocks.len() + 1,
+                "schema.sql: migrations must be numbered 1, 2, …"
+            );
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(&SCHEMA[s..]);
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_has_numbered_migrations() {
+        let migrations = all();
+        assert!(!migrations.is_empty());
+        assert!(migrations[0].sql.trim_start().starts_with("-- migration 1"));
+        assert!(
+            migrations
+                .iter()
+                .enumerate()
+                .all(|(i, m)| m.version == i + 1)
+        );
+    }
+
+    #[test]
+    fn the_version_4_step_records_rows_written_before_the_chain() {
+        let conn = Connection::open_in_memory().unwrap();
+        let now = Now::fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
+                .unwrap()
+                .and_hms_opt(3, 4, 5)
+                .unwrap(),
+        );
+        apply(&conn, 0, now).unwrap();
+        let before: i64 = conn
+            .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(before, 0, "an empty fund has nothing to record");
+        let conn = Connection::open_in_memory().unwrap();
+        for m in all().iter().take(3) {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO fund (id, name, created_at, head_hash, txn_count)
+             VALUES (1, 'f', '', '0', 0);
+             INSERT INTO members (name, name_key, visibility, recorded_at, inactive_since)
+             VALUES ('Ana', 'ana', 'public', '', '2025-05-01');
+             INSERT INTO settings (key, value) VALUES ('k', 'v');",
+        )
+        .unwrap();
+        apply(&conn, 3, now).unwrap();
+        let (kinds, at, head): (String, String, String) = conn
+            .query_row(
+                "SELECT group_concat(kind, ' '), max(at), (SELECT records_head FROM fund)
+                 FROM (SELECT kind, at FROM records ORDER BY id)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(kinds, "member member-inactive setting");
+        assert_eq!(at, "2026-01-02T03:04:05Z");
+        let last: String = conn
+            .query_row(
+                "SELECT hash FROM records ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(head, last);
+    }
+}
