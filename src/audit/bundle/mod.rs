@@ -28,6 +28,7 @@
 
 pub mod check;
 mod readme;
+pub mod rows;
 pub mod write;
 
 /// The format version, written into `BUNDLE.csv`.
