@@ -166,6 +166,48 @@ rows! {
     }
 }
 
+impl BalanceRow {
+    /// The amount cells, with their column names, in order.
+    pub fn amounts(&self) -> [(&'static str, &str); 4] {
+        [
+            ("opening", &self.opening),
+            ("debits", &self.debits),
+            ("credits", &self.credits),
+            ("closing", &self.closing),
+        ]
+    }
+}
+
+impl PoolRow {
+    /// The amount cells, with their column names, in order.
+    pub fn amounts(&self) -> [(&'static str, &str); 10] {
+        [
+            ("opening", &self.opening),
+            ("contributions", &self.contributions),
+            ("moved_in", &self.moved_in),
+            ("moved_out", &self.moved_out),
+            ("spent", &self.spent),
+            ("converted", &self.converted),
+            ("other", &self.other),
+            ("closing", &self.closing),
+            ("committed", &self.committed),
+            ("available", &self.available),
+        ]
+    }
+}
+
+impl GrantRow {
+    /// The counts of the votes, with their column names, in order.
+    pub fn counts(&self) -> [(&'static str, &str); 4] {
+        [
+            ("consents", &self.consents),
+            ("objections", &self.objections),
+            ("abstentions", &self.abstentions),
+            ("eligible", &self.eligible),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde::de::{self, Deserializer, Visitor};
@@ -230,6 +272,30 @@ mod tests {
         );
         // Every CSV file has its row struct above; README.txt is text.
         assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 13);
+    }
+
+    /// A row whose every cell holds its own column's name.
+    fn named<R: BundleRow>() -> R {
+        csv::StringRecord::from(columns(R::FILE))
+            .deserialize(None)
+            .unwrap()
+    }
+
+    #[test]
+    fn named_cells_are_their_columns() {
+        let (balance, pool, grant) = (
+            named::<BalanceRow>(),
+            named::<PoolRow>(),
+            named::<GrantRow>(),
+        );
+        let cells = balance
+            .amounts()
+            .into_iter()
+            .chain(pool.amounts())
+            .chain(grant.counts());
+        for (column, cell) in cells {
+            assert_eq!(column, cell);
+        }
     }
 
     #[test]
