@@ -7,13 +7,14 @@
 
 use chrono::NaiveDateTime;
 
+use crate::audit::finding::Code;
 use crate::audit::verify::{self, codes};
 use crate::error::{Result, SqlContext};
 use crate::report::doctor::{Advice, Severity, waiting};
 use crate::store::Db;
 
 /// What to do about a `verify` finding, by its code.
-fn remedy(code: &str) -> &'static str {
+fn remedy(code: Code) -> &'static str {
     match code {
         codes::INTEGRITY => {
             "the file itself is damaged: stop writing to it, copy it aside, and restore the latest backup (`fondo restore BACKUP --force`); then re-enter what came after it"

@@ -47,7 +47,7 @@ pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
     let mut restoring = Restoring::begin(path, source, force)?;
     let copy = verify(restoring.copy())?;
     if !copy.findings.is_empty() {
-        let codes: Vec<&str> = copy.findings.iter().map(|f| f.code).collect();
+        let codes: Vec<&str> = copy.findings.iter().map(|f| f.code.as_str()).collect();
         return Err(Error::Refused(format!(
             "{} does not verify ({} finding{}: {}); nothing was restored (`fondo verify` on a copy of it lists them)",
             source.display(),

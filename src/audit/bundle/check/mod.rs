@@ -39,7 +39,6 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::rows::{
@@ -50,78 +49,65 @@ use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
     JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns,
 };
+pub use crate::audit::finding::Finding;
+use crate::audit::finding::{Code, Location};
 use crate::domain::account::validate_account_name;
 use crate::domain::date::parse_date;
 use crate::domain::hash::hex;
 use crate::domain::money::{format_minor, parse_decimal};
 use crate::error::{Error, Result};
-use crate::render::Row;
 use figures::{check_balances, check_contributors, check_pools, check_roles};
 use grants::check_grants;
 use journal::{Chain, Ledger, Scan, check_reversed, scan, stream_txns};
 
-/// One problem found in a bundle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Stable code, documented in docs/audit-format.md.
-    pub code: &'static str,
-    pub file: String,
-    /// The line in the file (0: the file as a whole).
-    pub line: u64,
-    pub message: String,
-}
-
-impl Row for Finding {
-    const COLUMNS: &'static [&'static str] = &["code", "file", "line", "message"];
-    const RIGHT_ALIGNED: &'static [&'static str] = &["line"];
-}
-
 /// The finding codes.
 pub mod codes {
+    use crate::audit::finding::Code;
+
     /// A file is missing or is not readable UTF-8 CSV.
-    pub const UNREADABLE: &str = "B101";
+    pub const UNREADABLE: Code = Code::B101;
     /// A file's SHA-256 is not the one in MANIFEST.csv.
-    pub const DIGEST: &str = "B102";
+    pub const DIGEST: Code = Code::B102;
     /// A file's number of rows is not the one in MANIFEST.csv.
-    pub const ROWS: &str = "B103";
+    pub const ROWS: Code = Code::B103;
     /// MANIFEST.csv leaves a file out, lists one twice or lists an unknown
     /// one, or the directory holds a file that is not part of the bundle.
-    pub const MANIFEST: &str = "B104";
+    pub const MANIFEST: Code = Code::B104;
     /// A file's columns are not the specified ones (or a row has too many
     /// or too few cells).
-    pub const COLUMNS: &str = "B105";
+    pub const COLUMNS: Code = Code::B105;
     /// A cell is malformed: a date, amount, hash, number or word that is
     /// not as specified, a duplicate row, or a name no other file knows.
-    pub const CELL: &str = "B106";
+    pub const CELL: Code = Code::B106;
     /// A transaction's content does not match its hash.
-    pub const HASH: &str = "B107";
+    pub const HASH: Code = Code::B107;
     /// The chain does not link: a previous hash that is not the hash
     /// before it, or a stretch that does not start or end as stated.
-    pub const CHAIN: &str = "B108";
+    pub const CHAIN: Code = Code::B108;
     /// A transaction does not add up to zero per commodity.
-    pub const UNBALANCED: &str = "B109";
+    pub const UNBALANCED: Code = Code::B109;
     /// A void whose original is missing or that does not mirror it.
-    pub const VOID: &str = "B110";
+    pub const VOID: Code = Code::B110;
     /// balances.csv does not add up by itself.
-    pub const BALANCES: &str = "B111";
+    pub const BALANCES: Code = Code::B111;
     /// balances.csv disagrees with the postings of journal.csv.
-    pub const BALANCES_JOURNAL: &str = "B112";
+    pub const BALANCES_JOURNAL: Code = Code::B112;
     /// pools.csv does not add up, or disagrees with the journal, the
     /// balances or the grants.
-    pub const POOLS: &str = "B113";
+    pub const POOLS: Code = Code::B113;
     /// A grant's counts disagree with votes.csv.
-    pub const VOTES: &str = "B114";
+    pub const VOTES: Code = Code::B114;
     /// A grant disagrees with its policy: its rule, its window, or the
     /// decision its votes give.
-    pub const DECISION: &str = "B115";
+    pub const DECISION: Code = Code::B115;
     /// A grant's money disagrees with itself or with the journal.
-    pub const PAYMENTS: &str = "B116";
+    pub const PAYMENTS: Code = Code::B116;
     /// contributors.csv disagrees with the journal.
-    pub const CONTRIBUTIONS: &str = "B117";
+    pub const CONTRIBUTIONS: Code = Code::B117;
     /// BUNDLE.csv or README.txt is not as specified.
-    pub const METADATA: &str = "B118";
+    pub const METADATA: Code = Code::B118;
     /// A posting to an account that was closed by its date.
-    pub const CLOSED_ACCOUNT: &str = "B119";
+    pub const CLOSED_ACCOUNT: Code = Code::B119;
 }
 
 /// The outcome of checking a bundle.
@@ -211,11 +197,13 @@ struct Checker {
 }
 
 impl Checker {
-    fn find(&mut self, code: &'static str, file: &str, line: u64, message: impl Into<String>) {
+    fn find(&mut self, code: Code, file: &str, line: u64, message: impl Into<String>) {
         self.findings.push(Finding {
             code,
-            file: file.to_owned(),
-            line,
+            location: Location::Line {
+                file: file.to_owned(),
+                line,
+            },
             message: shorten(message.into()),
         });
     }
