@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, ProblemCode, Result};
 
 /// How many problems an import reports before only counting the rest.
 pub const MAX_PROBLEMS: usize = 100;
@@ -28,9 +28,16 @@ pub(crate) struct Problems {
 }
 
 impl Problems {
-    pub fn push(&mut self, line: u64, field: Option<&str>, message: impl Into<String>) {
+    pub fn push(
+        &mut self,
+        code: ProblemCode,
+        line: u64,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) {
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(Problem {
+                code,
                 line,
                 field: field.map(str::to_owned),
                 message: message.into(),
@@ -60,10 +67,11 @@ impl Problems {
 }
 
 /// A one-problem import error about the file as a whole, on `line`.
-pub(crate) fn file_problem(label: &str, line: u64, message: String) -> Error {
+pub(crate) fn file_problem(label: &str, code: ProblemCode, line: u64, message: String) -> Error {
     Error::Import {
         path: label.to_owned(),
         problems: vec![Problem {
+            code,
             line,
             field: None,
             message,
@@ -213,6 +221,7 @@ impl CsvFile {
                 Ok(false) => {
                     return Err(file_problem(
                         label,
+                        ProblemCode::I201,
                         csv.header_line,
                         "the file is empty: expected a header row".into(),
                     ));
@@ -220,6 +229,7 @@ impl CsvFile {
                 Err(e) => {
                     return Err(file_problem(
                         label,
+                        ProblemCode::I201,
                         csv.header_line,
                         format!("unreadable header: {e}"),
                     ));
@@ -253,6 +263,7 @@ impl CsvFile {
                 Ok(false) => return Ok(None),
                 Ok(true) if record.len() != self.header.len() => {
                     problems.push(
+                        ProblemCode::I201,
                         line,
                         None,
                         format!(
@@ -265,6 +276,7 @@ impl CsvFile {
                 Ok(true) => {
                     if let Some(field) = stray {
                         problems.push(
+                            ProblemCode::I201,
                             line,
                             self.header.get(field).map(String::as_str),
                             "stray quote: a field containing quotes must be quoted as a whole, with inner quotes doubled (\"Rent \"\"relief\"\"\")",
@@ -277,7 +289,7 @@ impl CsvFile {
                         csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_owned(),
                         _ => e.to_string(),
                     };
-                    problems.push(line, None, message);
+                    problems.push(ProblemCode::I201, line, None, message);
                     if let csv::ErrorKind::Io(io) = e.kind() {
                         return Err(Error::Io {
                             context: "reading the file".into(),
@@ -291,7 +303,7 @@ impl CsvFile {
 
     /// A problem with the header row.
     pub fn header_problem(&self, label: &str, message: String) -> Error {
-        file_problem(label, self.header_line, message)
+        file_problem(label, ProblemCode::I202, self.header_line, message)
     }
 
     /// How many bytes have been read (for progress bars).
