@@ -4,6 +4,9 @@
 //! It runs `verify` and explains every finding by its code, then adds what
 //! the books show is missing or waiting (`report::doctor`). Problems come
 //! first, then what needs attention, then what was found fine.
+//!
+//! Rule: doctor explains, it does not check anew: the findings are
+//! `verify`'s, matched by their code.
 
 use chrono::NaiveDateTime;
 

@@ -7,6 +7,9 @@
 //! type both checks report, with its stable codes. Audit reads through `books`,
 //! `report` and `store`; it never writes the books and nothing below it
 //! imports it.
+//!
+//! Rule: audit checks and publishes; it never writes the books, and no
+//! layer below it (ops, report, books, store, domain) imports it.
 
 pub mod bundle;
 pub mod doctor;

@@ -5,6 +5,10 @@
 //! accounts, the trial balance and the daily totals cache; then the fund's
 //! recorded head, the voids, and SQLite's own `integrity_check`. Every finding
 //! is collected with a stable code; none stops the check.
+//!
+//! Rule: verify reads one snapshot, re-derives everything from the records
+//! and the journal, trusts nothing recorded, and reports [`Finding`]s with
+//! stable V1xx codes.
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -2,6 +2,9 @@
 //! `balances.csv`, `pools.csv` (also against the net assets of the balances
 //! and the commitments of the grants), `contributors.csv`, and the shape of
 //! `roles.csv`.
+//!
+//! Rule: every figure is re-derived from the journal or the other files and
+//! compared; nothing stated is taken as given.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,6 +3,10 @@
 //! counted votes recounted, its decision re-evaluated with
 //! [`crate::domain::policy::evaluate`], its money added up and its tranches
 //! and return found in the journal.
+//!
+//! Rule: each grant goes through named steps in a fixed order, so its
+//! findings come in that order; the decision is re-evaluated with the same
+//! policy code `fondo grant decide` uses.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

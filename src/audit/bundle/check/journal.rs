@@ -6,6 +6,9 @@
 //! previous hash and gathers, in a [`Ledger`], what the other files are
 //! checked against: the period's debits and credits per account, the
 //! pools' changes, and the few transactions other files name.
+//!
+//! Rule: the journal files are streamed, never read whole; memory holds one
+//! transaction and those other files name.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;

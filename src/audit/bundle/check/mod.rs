@@ -27,6 +27,9 @@
 //! README and what `accounts.csv`, `commodities.csv` and `pools.csv` declare.
 //! The journal files and their chain are in `journal`, the grants in
 //! `grants`, the balances, pools, contributors and roles in `figures`.
+//!
+//! Rule: the checker reads files only, never a database; every problem is a
+//! finding (a [`Finding`] with a stable B1xx code) and none stops the check.
 
 mod figures;
 mod grants;

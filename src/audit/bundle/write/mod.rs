@@ -2,21 +2,21 @@
 //!
 //! The caller holds the read transaction (so the period can be worked out
 //! from the same snapshot) and passes its connection. Files are written into
-//! a staging directory next to the target ([`staging`]) and renamed into
+//! a staging directory next to the target (`staging`) and renamed into
 //! place only when all of them are complete, so a failure leaves nothing
 //! behind; the target must not exist yet, or be an empty directory.
 //!
 //! Rule: one module per job. Here: the request, the outcome, the order the
-//! files are written in and the [`Bundle`] every file writer shares (the
+//! files are written in and the `Bundle` every file writer shares (the
 //! read transaction, the period, the names as the audience sees them, the
-//! fund's small lists and the manifest so far). [`out`] hashes every byte
+//! fund's small lists and the manifest so far). `out` hashes every byte
 //! written and writes typed rows ([`crate::audit::bundle::rows`]);
-//! [`privacy`] redacts free text and warns about hidden names that cannot
-//! be changed; then one module per family of files: [`journal`]
+//! `privacy` redacts free text and warns about hidden names that cannot
+//! be changed; then one module per family of files: `journal`
 //! (`journal.csv`, `reversed.csv`, and the one pass over the period's
-//! postings that the other files need), [`ledger`] (accounts, commodities,
-//! balances, pools), [`governance`] (grants, votes, policies, roles),
-//! [`contributions`] (contributors) and [`facts`] (`BUNDLE.csv`, the README,
+//! postings that the other files need), `ledger` (accounts, commodities,
+//! balances, pools), `governance` (grants, votes, policies, roles),
+//! `contributions` (contributors) and `facts` (`BUNDLE.csv`, the README,
 //! the manifest).
 
 mod contributions;
