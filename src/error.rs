@@ -20,9 +20,66 @@ use chrono::NaiveDate;
 /// Result alias used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The stable code of a problem in an input file, written before it
+/// (`I204 line 3, column amount: …`) and documented in docs/journal-csv.md;
+/// tests and scripts match on it, never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemCode {
+    /// The file is not readable CSV: empty, not UTF-8, a row with another
+    /// number of fields than the header, a stray quote.
+    I201,
+    /// The header: a missing, unknown or repeated column, or one a map
+    /// names that the file does not have.
+    I202,
+    /// A date.
+    I203,
+    /// An amount (or a fee): not a number, more places than its commodity
+    /// has, out of range, or a transaction that does not balance.
+    I204,
+    /// An account: unknown, closed or malformed.
+    I205,
+    /// A commodity or currency.
+    I206,
+    /// A pool.
+    I207,
+    /// A transaction's rows: not consecutive, disagreeing with each other,
+    /// or imported before with different content; or a transaction that
+    /// cannot be built.
+    I208,
+    /// A void: what it reverses is missing, already voided, or a void.
+    I209,
+    /// A recorded hash: the transaction is already in these books, or its
+    /// content no longer matches it.
+    I210,
+}
+
+impl ProblemCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::I201 => "I201",
+            ProblemCode::I202 => "I202",
+            ProblemCode::I203 => "I203",
+            ProblemCode::I204 => "I204",
+            ProblemCode::I205 => "I205",
+            ProblemCode::I206 => "I206",
+            ProblemCode::I207 => "I207",
+            ProblemCode::I208 => "I208",
+            ProblemCode::I209 => "I209",
+            ProblemCode::I210 => "I210",
+        }
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One problem found in an input file, located by line and column name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub code: ProblemCode,
     /// 1-based line in the file (0 when the problem concerns the whole file).
     pub line: u64,
     /// The column (CSV header name) the problem is in, if any.
@@ -61,11 +118,14 @@ impl Cause {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = self.code;
         match (&self.field, self.line) {
-            (Some(field), 0) => write!(f, "column {field}: {}", self.message),
-            (Some(field), line) => write!(f, "line {line}, column {field}: {}", self.message),
-            (None, 0) => write!(f, "{}", self.message),
-            (None, line) => write!(f, "line {line}: {}", self.message),
+            (Some(field), 0) => write!(f, "{code} column {field}: {}", self.message),
+            (Some(field), line) => {
+                write!(f, "{code} line {line}, column {field}: {}", self.message)
+            }
+            (None, 0) => write!(f, "{code} {}", self.message),
+            (None, line) => write!(f, "{code} line {line}: {}", self.message),
         }
     }
 }

@@ -72,7 +72,13 @@ fn amount_with_thousands_separator() {
         "{HEADER}\n1,2026-03-01,Test,expenses:grants,\"1,000.00\",USD\n1,2026-03-01,Test,assets:bank,-1000.00,USD\n"
     );
     let stderr = import_refused(&fund, "sep.csv", &text, &[]);
-    assert_problem(&stderr, 2, Some("amount"), "no thousands separators");
+    assert_problem(
+        &stderr,
+        "I204",
+        2,
+        Some("amount"),
+        "no thousands separators",
+    );
 }
 
 #[test]
@@ -89,6 +95,7 @@ fn amount_with_more_places_than_the_commodity() {
     let stderr = import_refused(&fund, "places.csv", &one_txn("12.345", "USD"), &[]);
     assert_problem(
         &stderr,
+        "I204",
         2,
         Some("amount"),
         "more decimal places than USD allows (2)",
@@ -107,7 +114,7 @@ fn amount_that_is_not_a_number() {
         &["invalid amount \"12,5\""],
     );
     let stderr = import_refused(&fund, "abc.csv", &one_txn("abc", "USD"), &[]);
-    assert_problem(&stderr, 2, Some("amount"), "invalid amount \"abc\"");
+    assert_problem(&stderr, "I204", 2, Some("amount"), "invalid amount \"abc\"");
 }
 
 #[test]
@@ -122,7 +129,7 @@ fn empty_amount() {
         &["invalid amount"],
     );
     let stderr = import_refused(&fund, "empty.csv", &one_txn("", "USD"), &[]);
-    assert_problem(&stderr, 2, Some("amount"), "the amount is empty");
+    assert_problem(&stderr, "I204", 2, Some("amount"), "the amount is empty");
 }
 
 #[test]
@@ -133,7 +140,7 @@ fn amount_in_exponent_notation() {
         &["invalid amount \"1e5\"", "exponent"],
     );
     let stderr = import_refused(&fund, "exp.csv", &one_txn("1E5", "USD"), &[]);
-    assert_problem(&stderr, 2, Some("amount"), "exponent");
+    assert_problem(&stderr, "I204", 2, Some("amount"), "exponent");
 }
 
 #[test]
@@ -160,7 +167,7 @@ fn amount_beyond_the_storage_range() {
         &one_txn("99999999999999999999", "USD"),
         &[],
     );
-    assert_problem(&stderr, 2, Some("amount"), "storage range");
+    assert_problem(&stderr, "I204", 2, Some("amount"), "storage range");
     // The balancing amount of an elided posting can be out of range too.
     fund.fails_unchanged(
         &post_args(&[
@@ -193,7 +200,7 @@ fn date_that_is_not_in_the_calendar() {
         "{HEADER}\n1,2026-02-30,Test,expenses:grants,1.00,USD\n1,2026-02-30,Test,assets:bank,-1.00,USD\n"
     );
     let stderr = import_refused(&fund, "feb.csv", &text, &[]);
-    assert_problem(&stderr, 2, Some("date"), "no such day");
+    assert_problem(&stderr, "I203", 2, Some("date"), "no such day");
 }
 
 #[test]
@@ -209,7 +216,7 @@ fn date_written_day_first() {
         "{HEADER}\n1,30/01/2026,Test,expenses:grants,1.00,USD\n1,30/01/2026,Test,assets:bank,-1.00,USD\n"
     );
     let stderr = import_refused(&fund, "dmy.csv", &text, &[]);
-    assert_problem(&stderr, 2, Some("date"), "did you mean 2026-01-30?");
+    assert_problem(&stderr, "I203", 2, Some("date"), "did you mean 2026-01-30?");
     fund.fail(
         &["balance", "--as-of", "30/01/2026"],
         &["did you mean 2026-01-30?"],
@@ -244,7 +251,13 @@ fn unbalanced_transaction_shows_the_off_by_amount_per_commodity() {
 "
     );
     let stderr = import_refused(&fund, "off.csv", &text, &[]);
-    assert_problem(&stderr, 4, Some("amount"), "off by -1.5 HOURS, 0.01 USD");
+    assert_problem(
+        &stderr,
+        "I204",
+        4,
+        Some("amount"),
+        "off by -1.5 HOURS, 0.01 USD",
+    );
     assert!(stderr.contains("transaction \"2\""), "{stderr}");
 }
 
@@ -257,7 +270,7 @@ fn a_single_posting() {
     );
     let text = format!("{HEADER}\n1,2026-03-01,Alone,expenses:grants,1.00,USD\n");
     let stderr = import_refused(&fund, "one.csv", &text, &[]);
-    assert_problem(&stderr, 2, None, "at least two postings");
+    assert_problem(&stderr, "I208", 2, None, "at least two postings");
 }
 
 #[test]
@@ -308,7 +321,13 @@ fn closed_account() {
         "{HEADER}\n1,2026-03-01,Late,assets:petty,1.00,USD\n1,2026-03-01,Late,assets:bank,-1.00,USD\n"
     );
     let stderr = import_refused(&fund, "closed.csv", &text, &[]);
-    assert_problem(&stderr, 2, Some("account"), "was closed on 2026-02-28");
+    assert_problem(
+        &stderr,
+        "I205",
+        2,
+        Some("account"),
+        "was closed on 2026-02-28",
+    );
 }
 
 #[test]
@@ -340,8 +359,14 @@ fn account_names_with_empty_segments_or_a_leading_colon() {
         "{HEADER}\n1,2026-03-01,Test,assets::cash,1.00,USD\n1,2026-03-01,Test,:equity,-1.00,USD\n"
     );
     let stderr = import_refused(&fund, "names.csv", &text, &[]);
-    assert_problem(&stderr, 2, Some("account"), "empty segment");
-    assert_problem(&stderr, 3, Some("account"), "may not start or end with ':'");
+    assert_problem(&stderr, "I205", 2, Some("account"), "empty segment");
+    assert_problem(
+        &stderr,
+        "I205",
+        3,
+        Some("account"),
+        "may not start or end with ':'",
+    );
 }
 
 // -------------------------------------------------------------- CSV files
@@ -353,6 +378,7 @@ fn csv_with_missing_columns() {
     let stderr = import_refused(&fund, "cols.csv", text, &[]);
     assert_problem(
         &stderr,
+        "I202",
         1,
         None,
         "the header must start with txn,date,description,account,amount,commodity",
@@ -369,13 +395,13 @@ fn csv_with_a_wrong_header() {
     ] {
         let text = format!("{header}\n1,2026-03-01,Test,assets:bank,1.00,USD\n");
         let stderr = import_refused(&fund, "header.csv", &text, &[]);
-        assert_problem(&stderr, 1, None, "the header must start with");
+        assert_problem(&stderr, "I202", 1, None, "the header must start with");
     }
     let text = format!("{HEADER},notes\n1,2026-03-01,Test,assets:bank,1.00,USD,x\n");
     let stderr = import_refused(&fund, "extra.csv", &text, &[]);
-    assert_problem(&stderr, 1, None, "unknown column \"notes\"");
+    assert_problem(&stderr, "I202", 1, None, "unknown column \"notes\"");
     let stderr = import_refused(&fund, "blank.csv", "", &[]);
-    assert_problem(&stderr, 1, None, "the file is empty");
+    assert_problem(&stderr, "I201", 1, None, "the file is empty");
 }
 
 #[test]
@@ -390,12 +416,14 @@ fn csv_with_unequal_field_counts() {
     let stderr = import_refused(&fund, "fields.csv", &text, &[]);
     assert_problem(
         &stderr,
+        "I201",
         2,
         None,
         "expected 6 fields like the header, found 7",
     );
     assert_problem(
         &stderr,
+        "I201",
         3,
         None,
         "expected 6 fields like the header, found 5",
@@ -410,7 +438,7 @@ fn csv_that_is_not_utf8() {
     bytes.extend_from_slice(b"1,2026-03-01,Donaci\xf3n,assets:bank,-1.00,USD\n");
     let path = fund.write("latin1.csv", bytes);
     let stderr = fund.fails_unchanged(&["journal", "import", path.to_str().unwrap()], &[]);
-    assert_problem(&stderr, 2, None, "not valid UTF-8");
+    assert_problem(&stderr, "I201", 2, None, "not valid UTF-8");
 }
 
 #[test]
@@ -442,9 +470,15 @@ fn a_bad_row_in_the_middle_imports_nothing_and_every_problem_is_listed() {
         stderr.contains("3 problems, nothing was written"),
         "{stderr}"
     );
-    assert_problem(&stderr, 20, Some("amount"), "invalid amount \"10.0O\"");
-    assert_problem(&stderr, 25, Some("account"), "empty segment");
-    assert_problem(&stderr, 30, Some("commodity"), "did you mean USD?");
+    assert_problem(
+        &stderr,
+        "I204",
+        20,
+        Some("amount"),
+        "invalid amount \"10.0O\"",
+    );
+    assert_problem(&stderr, "I205", 25, Some("account"), "empty segment");
+    assert_problem(&stderr, "I206", 30, Some("commodity"), "did you mean USD?");
     // The good file imports.
     let path = fund.write("good.csv", &text);
     fund.ok(&["journal", "import", path.to_str().unwrap()]);
@@ -465,8 +499,8 @@ fn many_problems_are_capped_and_counted() {
         "{stderr}"
     );
     assert!(stderr.contains("… and 20 more"), "{stderr}");
-    assert_problem(&stderr, 2, Some("date"), "no such day");
-    assert_problem(&stderr, 200, Some("date"), "no such day");
+    assert_problem(&stderr, "I203", 2, Some("date"), "no such day");
+    assert_problem(&stderr, "I203", 200, Some("date"), "no such day");
     assert!(
         !stderr.contains("line 202,"),
         "only the first 100 are listed"
@@ -485,10 +519,10 @@ fn csv_with_extra_quotes() {
 "
     );
     let stderr = import_refused(&fund, "quotes.csv", &text, &[]);
-    assert_problem(&stderr, 4, Some("description"), "quote");
+    assert_problem(&stderr, "I201", 4, Some("description"), "quote");
     let unquoted = text.replace("\"Rent \"relief\"\"", "Rent \"relief\"");
     let stderr = import_refused(&fund, "quotes2.csv", &unquoted, &[]);
-    assert_problem(&stderr, 4, Some("description"), "quote");
+    assert_problem(&stderr, "I201", 4, Some("description"), "quote");
 }
 
 #[test]
@@ -504,7 +538,7 @@ fn csv_with_extra_quotes_and_crlf_line_endings() {
     )
     .replace('\n', "\r\n");
     let stderr = import_refused(&fund, "quotes-crlf.csv", &text, &[]);
-    assert_problem(&stderr, 4, Some("description"), "quote");
+    assert_problem(&stderr, "I201", 4, Some("description"), "quote");
 }
 
 #[test]
@@ -520,7 +554,7 @@ fn csv_with_extra_quotes_after_a_blank_line() {
 "
     );
     let stderr = import_refused(&fund, "quotes-blank.csv", &text, &[]);
-    assert_problem(&stderr, 5, Some("description"), "quote");
+    assert_problem(&stderr, "I201", 5, Some("description"), "quote");
 }
 
 #[test]

@@ -409,8 +409,8 @@ fn bad_fees_are_reported_by_line_and_column() {
         stderr,
         format!(
             "fondo: {}: 2 problems, nothing was written\n  \
-             line 2, column amount: the fees take the whole amount; nothing was received\n  \
-             line 3, column paymentProcessorFee: \"-1,75\" does not follow the map's number style (decimal '.', no thousands separator)\n",
+             I204 line 2, column amount: the fees take the whole amount; nothing was received\n  \
+             I204 line 3, column paymentProcessorFee: \"-1,75\" does not follow the map's number style (decimal '.', no thousands separator)\n",
             bad.display()
         )
     );
@@ -523,6 +523,7 @@ fn a_map_naming_a_missing_column_is_refused() {
     );
     assert_problem(
         &stderr,
+        "I202",
         1,
         None,
         "the map names column \"Währung\", which the file does not have (its columns: Datum, Name, Betrag, Waehrung)",
@@ -553,7 +554,7 @@ fn a_missing_column_is_reported_on_the_header_line() {
         &import_args(&file, &map, &[]),
         &["the map names column \"Währung\""],
     );
-    assert_problem(&stderr, 3, None, "the map names column \"Währung\"");
+    assert_problem(&stderr, "I202", 3, None, "the map names column \"Währung\"");
 }
 
 #[test]
@@ -579,14 +580,14 @@ fn every_problem_of_a_statement_is_reported_at_once() {
             stderr,
             format!(
                 "fondo: {}: 8 problems, nothing was written\n  \
-                 line 2, column Betrag: \"1,234.56\" does not follow the map's number style (decimal ',', thousands '.')\n  \
-                 line 3, column Datum: \"2026-02-03\" is not a date in the map's format %d.%m.%Y\n  \
-                 line 4, column Währung: unknown commodity \"XYZ\"; declare it first with `fondo commodity add XYZ --decimals N`\n  \
-                 line 5: expected 4 fields like the header, found 3\n  \
-                 line 6, column Währung: invalid commodity code \"eur\": codes are upper-case; did you mean EUR?\n  \
-                 line 7, column Betrag: amount 5,001 has more decimal places than EUR allows (2); fondo never rounds, correct the amount\n  \
-                 line 8, column Datum: \"31.02.2026\" is not a date in the map's format %d.%m.%Y\n  \
-                 line 9, column Betrag: \"25.50\" does not follow the map's number style (decimal ',', thousands '.')\n",
+                 I204 line 2, column Betrag: \"1,234.56\" does not follow the map's number style (decimal ',', thousands '.')\n  \
+                 I203 line 3, column Datum: \"2026-02-03\" is not a date in the map's format %d.%m.%Y\n  \
+                 I206 line 4, column Währung: unknown commodity \"XYZ\"; declare it first with `fondo commodity add XYZ --decimals N`\n  \
+                 I201 line 5: expected 4 fields like the header, found 3\n  \
+                 I206 line 6, column Währung: invalid commodity code \"eur\": codes are upper-case; did you mean EUR?\n  \
+                 I204 line 7, column Betrag: amount 5,001 has more decimal places than EUR allows (2); fondo never rounds, correct the amount\n  \
+                 I203 line 8, column Datum: \"31.02.2026\" is not a date in the map's format %d.%m.%Y\n  \
+                 I204 line 9, column Betrag: \"25.50\" does not follow the map's number style (decimal ',', thousands '.')\n",
                 file.display()
             )
         );
@@ -596,17 +597,21 @@ fn every_problem_of_a_statement_is_reported_at_once() {
         (
             "style.csv",
             "01.02.2026;A;1,234.56;EUR",
-            ("Betrag", "does not follow the map's number style"),
+            ("I204", "Betrag", "does not follow the map's number style"),
         ),
         (
             "date.csv",
             "02/01/2026;A;5,00;EUR",
-            ("Datum", "is not a date in the map's format %d.%m.%Y"),
+            (
+                "I203",
+                "Datum",
+                "is not a date in the map's format %d.%m.%Y",
+            ),
         ),
         (
             "currency.csv",
             "01.02.2026;A;5,00;ABC",
-            ("Währung", "unknown commodity \"ABC\""),
+            ("I206", "Währung", "unknown commodity \"ABC\""),
         ),
     ] {
         let file = fund.write(
@@ -618,10 +623,16 @@ fn every_problem_of_a_statement_is_reported_at_once() {
             &import_args(&file, &map, &[]),
             &[
                 &format!("fondo: {}: 1 problem, nothing was written", file.display()),
-                line_needle.1,
+                line_needle.2,
             ],
         );
-        assert_problem(&stderr, 3, Some(line_needle.0), line_needle.1);
+        assert_problem(
+            &stderr,
+            line_needle.0,
+            3,
+            Some(line_needle.1),
+            line_needle.2,
+        );
     }
     let file = fund.write(
         "fields.csv",
@@ -630,6 +641,7 @@ fn every_problem_of_a_statement_is_reported_at_once() {
     let stderr = refused(&fund, &import_args(&file, &map, &[]), &["1 problem"]);
     assert_problem(
         &stderr,
+        "I201",
         3,
         None,
         "expected 4 fields like the header, found 5",
@@ -657,12 +669,14 @@ fn rows_for_a_closed_account_are_reported_by_line() {
     let stderr = refused(&fund, &import_args(&feb, &map, &[]), &["2 problems"]);
     assert_problem(
         &stderr,
+        "I208",
         5,
         None,
         "account \"assets:bank:eur\" was closed on 2026-02-04; it takes no postings dated 2026-02-05",
     );
     assert_problem(
         &stderr,
+        "I208",
         8,
         None,
         "account \"assets:bank:eur\" was closed on 2026-02-04; it takes no postings dated 2026-02-12",

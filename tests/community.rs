@@ -2367,7 +2367,13 @@ fn journal_round_trip_keeps_pools() {
         .position(|r| r[9] == "legal")
         .map(|i| i as u64 + 2)
         .expect("a posting in pool legal");
-    assert_problem(&stderr, first_legal, Some("pool"), "unknown pool \"legal\"");
+    assert_problem(
+        &stderr,
+        "I207",
+        first_legal,
+        Some("pool"),
+        "unknown pool \"legal\"",
+    );
     assert!(
         !stderr.contains("unknown pool \"housing\""),
         "housing exists:\n{stderr}"

@@ -171,6 +171,7 @@ fn re_import_skips_and_says_so() {
         .error(&["nothing was written"]);
     assert_problem(
         &stderr,
+        "I208",
         10,
         Some("txn"),
         "imported from source \"j.csv\" before with different content",
@@ -244,7 +245,13 @@ dry run: nothing was written
     let stderr = fund
         .import_text("bad.csv", &bad, &["--dry-run"])
         .error(&["nothing was written"]);
-    assert_problem(&stderr, 7, Some("amount"), "invalid amount \"12.1x5\"");
+    assert_problem(
+        &stderr,
+        "I204",
+        7,
+        Some("amount"),
+        "invalid amount \"12.1x5\"",
+    );
     assert_eq!(fund.snapshot(), before);
     // And after it, the real import does what the dry run said.
     let out = fund.import_text("j.csv", JOURNAL, &[]).ok();
@@ -281,30 +288,35 @@ fn strict_refuses_new_accounts_and_commodities() {
     );
     assert_problem(
         &stderr,
+        "I205",
         4,
         Some("account"),
         "unknown account \"assets:bank:eur\" (a strict import refuses new accounts)",
     );
     assert_problem(
         &stderr,
+        "I206",
         4,
         Some("commodity"),
         "unknown commodity \"EUR\" (a strict import refuses new commodities)",
     );
     assert_problem(
         &stderr,
+        "I205",
         6,
         Some("account"),
         "unknown account \"income:donations\"",
     );
     assert_problem(
         &stderr,
+        "I206",
         7,
         Some("commodity"),
         "unknown commodity \"KG-RICE\"",
     );
     assert_problem(
         &stderr,
+        "I205",
         10,
         Some("account"),
         "unknown account \"expenses:fees\"",
@@ -376,7 +388,7 @@ fn crlf_file_problems_have_the_right_lines() {
     let stderr = fund
         .import_text("crlf.csv", &bad, &[])
         .error(&["nothing was written"]);
-    assert_problem(&stderr, 10, Some("date"), "no such day");
+    assert_problem(&stderr, "I203", 10, Some("date"), "no such day");
 }
 
 #[test]
@@ -393,12 +405,18 @@ fn imported_voids_are_linked_and_checked() {
         JOURNAL
     );
     let stderr = fund.import_text("j.csv", &twice, &[]).error(&[]);
-    assert_problem(&stderr, 14, Some("reverses"), "already voided");
+    assert_problem(&stderr, "I209", 14, Some("reverses"), "already voided");
     let dangling = format!(
         "{HEADER},reverses\nb1,2026-03-01,Undo,assets:x,1.00,USD,zz\nb1,2026-03-01,Undo,equity:y,-1.00,USD,zz\n"
     );
     let stderr = fund.import_text("d.csv", &dangling, &[]).error(&[]);
-    assert_problem(&stderr, 2, Some("reverses"), "reverses transaction \"zz\"");
+    assert_problem(
+        &stderr,
+        "I209",
+        2,
+        Some("reverses"),
+        "reverses transaction \"zz\"",
+    );
 }
 
 #[test]
@@ -440,7 +458,7 @@ f1,2026-02-15,Bank fee,assets:bank,-3.50,USD,
             );
         }
         let stderr = run.error(&["nothing was written"]);
-        assert_problem(&stderr, 4, Some("reverses"), "void");
+        assert_problem(&stderr, "I209", 4, Some("reverses"), "void");
         assert_eq!(fund.snapshot(), before, "{what}");
     }
 }
@@ -495,7 +513,7 @@ fn scattered_rows_of_one_transaction_are_refused() {
         ],
         &[],
     );
-    assert_problem(&stderr, 6, Some("txn"), "must be consecutive");
+    assert_problem(&stderr, "I208", 6, Some("txn"), "must be consecutive");
 }
 
 #[test]
@@ -508,7 +526,7 @@ fn rows_of_one_transaction_must_agree() {
 "
     );
     let stderr = fund.import_text("s.csv", &text, &[]).error(&[]);
-    assert_problem(&stderr, 3, Some("date"), "differs from line 2");
+    assert_problem(&stderr, "I208", 3, Some("date"), "differs from line 2");
 }
 
 #[test]
@@ -543,5 +561,11 @@ fn an_export_of_the_same_books_is_refused_under_any_source() {
             "count everything twice",
         ],
     );
-    assert_problem(&stderr, 2, Some("hash"), "export of these same books");
+    assert_problem(
+        &stderr,
+        "I210",
+        2,
+        Some("hash"),
+        "export of these same books",
+    );
 }

@@ -4,16 +4,20 @@
 //! It runs `verify` and explains every finding by its code, then adds what
 //! the books show is missing or waiting (`report::doctor`). Problems come
 //! first, then what needs attention, then what was found fine.
+//!
+//! Rule: doctor explains, it does not check anew: the findings are
+//! `verify`'s, matched by their code.
 
 use chrono::NaiveDateTime;
 
+use crate::audit::finding::Code;
 use crate::audit::verify::{self, codes};
 use crate::error::{Result, SqlContext};
 use crate::report::doctor::{Advice, Remedy, Severity, waiting};
 use crate::store::Db;
 
 /// What to do about a `verify` finding, by its code.
-fn remedy(code: &str) -> Remedy {
+fn remedy(code: Code) -> Remedy {
     match code {
         codes::INTEGRITY => Remedy::RestoreDamagedFile,
         codes::UNBALANCED

@@ -3,6 +3,9 @@
 //! was written (so every allocation and every share is re-derived from the
 //! orders, deliveries, costs and invoice), and every transaction its records
 //! cite must exist and move exactly what the records say.
+//!
+//! Rule: part of `verify`: it reads, never writes, and reports V119 findings
+//! only.
 
 use rusqlite::Connection;
 

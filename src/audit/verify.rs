@@ -5,12 +5,17 @@
 //! accounts, the trial balance and the daily totals cache; then the fund's
 //! recorded head, the voids, and SQLite's own `integrity_check`. Every finding
 //! is collected with a stable code; none stops the check.
+//!
+//! Rule: verify reads one snapshot, re-derives everything from the records
+//! and the journal, trusts nothing recorded, and reports [`Finding`]s with
+//! stable V1xx codes.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
+pub use crate::audit::finding::Finding;
+use crate::audit::finding::{Code, Location};
 use crate::books::grants;
 use crate::books::pools::available;
 use crate::domain::account::{AccountType, validate_account_name};
@@ -21,26 +26,11 @@ use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
-use crate::render::Row;
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
 use crate::store::{
     Db, accounts, balances, commodities, fund, integrity_check, members, pools, records, txns,
 };
-
-/// One problem `verify` found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Stable code, documented in docs/verify.md.
-    pub code: &'static str,
-    /// Where: `txn 42`, `account assets:bank`, `database`.
-    pub location: String,
-    pub message: String,
-}
-
-impl Row for Finding {
-    const COLUMNS: &'static [&'static str] = &["code", "location", "message"];
-}
 
 /// The outcome of a verification.
 #[derive(Debug, Clone)]
@@ -57,25 +47,27 @@ pub struct Verification {
 
 /// The finding codes.
 pub mod codes {
-    pub const INTEGRITY: &str = "V101";
-    pub const UNBALANCED: &str = "V102";
-    pub const HASH_MISMATCH: &str = "V103";
-    pub const CHAIN_BREAK: &str = "V104";
-    pub const CLOSED_ACCOUNT: &str = "V105";
-    pub const TRIAL_BALANCE: &str = "V106";
-    pub const HEAD_MISMATCH: &str = "V107";
-    pub const TOTALS_MISMATCH: &str = "V108";
-    pub const MALFORMED: &str = "V109";
-    pub const BAD_VOID: &str = "V110";
-    pub const POOL_BELOW_ZERO: &str = "V111";
-    pub const POOL_TAG: &str = "V112";
-    pub const UNBACKED: &str = "V113";
-    pub const RECORDS_CHAIN: &str = "V114";
-    pub const OVERPAID: &str = "V115";
-    pub const OVERCOMMITTED: &str = "V116";
-    pub const DECISION: &str = "V117";
-    pub const AUDIT: &str = "V118";
-    pub const PURCHASE: &str = "V119";
+    use crate::audit::finding::Code;
+
+    pub const INTEGRITY: Code = Code::V101;
+    pub const UNBALANCED: Code = Code::V102;
+    pub const HASH_MISMATCH: Code = Code::V103;
+    pub const CHAIN_BREAK: Code = Code::V104;
+    pub const CLOSED_ACCOUNT: Code = Code::V105;
+    pub const TRIAL_BALANCE: Code = Code::V106;
+    pub const HEAD_MISMATCH: Code = Code::V107;
+    pub const TOTALS_MISMATCH: Code = Code::V108;
+    pub const MALFORMED: Code = Code::V109;
+    pub const BAD_VOID: Code = Code::V110;
+    pub const POOL_BELOW_ZERO: Code = Code::V111;
+    pub const POOL_TAG: Code = Code::V112;
+    pub const UNBACKED: Code = Code::V113;
+    pub const RECORDS_CHAIN: Code = Code::V114;
+    pub const OVERPAID: Code = Code::V115;
+    pub const OVERCOMMITTED: Code = Code::V116;
+    pub const DECISION: Code = Code::V117;
+    pub const AUDIT: Code = Code::V118;
+    pub const PURCHASE: Code = Code::V119;
 }
 
 /// Accounts and commodities by id.
@@ -104,10 +96,10 @@ struct Checker {
 }
 
 impl Checker {
-    fn find(&mut self, code: &'static str, location: String, message: String) {
+    fn find(&mut self, code: Code, location: String, message: String) {
         self.findings.push(Finding {
             code,
-            location,
+            location: Location::At(location),
             message,
         });
     }

@@ -1,12 +1,14 @@
-//! `fondo backup PATH` and `fondo restore BACKUP`.
+//! `fondo backup PATH` and `fondo restore BACKUP`: the copying is
+//! `ops::backup`; the checks of the copy, between its steps, are
+//! `audit::verify`, which ops may not import.
 
 use std::path::Path;
 
 use crate::commands::{Outcome, open, say};
-use fondo::audit::verify::Verification;
-use fondo::error::Result;
-use fondo::ops::backup;
-use fondo::store::Access;
+use fondo::audit::verify::{Verification, verify};
+use fondo::error::{Error, Result};
+use fondo::ops::backup::{self, Restoring};
+use fondo::store::{Access, Db};
 
 /// The lines that say what a copy holds and whether it verifies.
 fn checked(v: &Verification, what: &str) -> Vec<String> {
@@ -30,7 +32,7 @@ fn outcome(v: &Verification) -> Outcome {
 
 pub fn backup(path: &Path, dest: &Path) -> Result<Outcome> {
     let db = open(path, Access::Read)?;
-    let v = backup::backup(&db, dest)?;
+    let v = verify(&mut backup::backup(&db, dest)?)?;
     let mut lines = vec![format!(
         "backed up {} to {}",
         path.display(),
@@ -42,19 +44,33 @@ pub fn backup(path: &Path, dest: &Path) -> Result<Outcome> {
 }
 
 pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
-    let restored = backup::restore(path, source, force, crate::commands::clock::clock())?;
+    let clock = crate::commands::clock::clock();
+    let mut restoring = Restoring::begin(path, source, force, clock.clone())?;
+    let copy = verify(restoring.copy())?;
+    if !copy.findings.is_empty() {
+        return Err(Error::BackupFindings {
+            path: source.to_owned(),
+            codes: copy.findings.iter().map(|f| f.code.to_string()).collect(),
+        });
+    }
+    let replaced = restoring.finish()?;
+    let verification = match &replaced {
+        // Linked or moved into place: the very file just checked.
+        None => copy,
+        Some(_) => verify(&mut Db::open(path, Access::Read, clock)?)?,
+    };
     let mut lines = vec![format!(
         "restored {} into {}",
         source.display(),
         path.display()
     )];
-    if let Some(aside) = &restored.replaced {
+    if let Some(aside) = &replaced {
         lines.push(format!(
             "the books it replaced are saved in {}",
             aside.display()
         ));
     }
-    lines.extend(checked(&restored.verification, "the fund"));
+    lines.extend(checked(&verification, "the fund"));
     say(&lines)?;
-    Ok(outcome(&restored.verification))
+    Ok(outcome(&verification))
 }

@@ -17,6 +17,7 @@ use crate::commands::{Outcome, Period, open, stdout};
 use fondo::audit::bundle::BundleAudience;
 use fondo::audit::bundle::check::{self, Finding};
 use fondo::audit::bundle::write::{self, ExportRequest};
+use fondo::audit::finding::FileRow;
 use fondo::domain::date::parse_date;
 use fondo::error::{Result, SqlContext};
 use fondo::render::{Format, terminal_text, write_rows};
@@ -106,7 +107,7 @@ pub fn export_audit(
 /// `verify --bundle --format json`.
 #[derive(Serialize)]
 struct BundleJson<'a> {
-    findings: &'a [Finding],
+    findings: Vec<FileRow<'a>>,
     files: u64,
     transactions: u64,
     period_transactions: u64,
@@ -143,6 +144,11 @@ fn plural(n: u64, what: &str) -> String {
     }
 }
 
+/// Findings in `verify --bundle`'s columns.
+fn rows(findings: &[Finding]) -> Vec<FileRow<'_>> {
+    findings.iter().map(FileRow::from).collect()
+}
+
 pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
     let result = check::check(dir)?;
     let fact = |key: &str| result.facts.get(key).map(String::as_str);
@@ -154,8 +160,9 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
             // characters, one line each.
             let fact = |key: &str| fact(key).map(terminal_text);
             for f in &result.findings {
-                let (file, message) = (terminal_text(&f.file), terminal_text(&f.message));
-                match f.line {
+                let (file, line) = f.file_line();
+                let (file, message) = (terminal_text(file), terminal_text(&f.message));
+                match line {
                     0 => writeln!(out, "{} {file}: {message}", f.code)?,
                     line => writeln!(out, "{} {file} line {line}: {message}", f.code)?,
                 }
@@ -207,12 +214,12 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
             }
             out.flush()?;
         }
-        Format::Csv => write_rows(Format::Csv, out, &result.findings)?,
+        Format::Csv => write_rows(Format::Csv, out, &rows(&result.findings))?,
         Format::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
                 &BundleJson {
-                    findings: &result.findings,
+                    findings: rows(&result.findings),
                     files: result.files,
                     transactions: result.transactions,
                     period_transactions: result.period_transactions,

@@ -9,7 +9,8 @@ use serde::Serialize;
 use crate::cli::{BalanceArgs, RegisterArgs};
 use crate::commands::{Outcome, date_arg, hints, open, stdout};
 use fondo::audit::doctor;
-use fondo::audit::verify::{self, Finding};
+use fondo::audit::finding::PlaceRow;
+use fondo::audit::verify;
 use fondo::error::{Error, Result};
 use fondo::render::{Format, Renderer, Row, TableWidths, TableWriter, write_rows};
 use fondo::report::balance::{self, BalanceQuery};
@@ -59,7 +60,7 @@ pub fn register(path: &Path, args: RegisterArgs) -> Result<Outcome> {
 /// `verify --format json`: the findings with the counts and fingerprint.
 #[derive(Serialize)]
 struct VerifyJson<'a> {
-    findings: &'a [Finding],
+    findings: Vec<PlaceRow<'a>>,
     transactions: u64,
     postings: u64,
     records: u64,
@@ -74,6 +75,11 @@ fn count(n: u64, what: &str) -> String {
     } else {
         format!("{n} {what}s")
     }
+}
+
+/// Findings in `verify`'s columns.
+fn rows(findings: &[verify::Finding]) -> Vec<PlaceRow<'_>> {
+    findings.iter().map(PlaceRow::from).collect()
 }
 
 pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
@@ -100,12 +106,12 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
             writeln!(out, "fingerprint: {}", result.fingerprint)?;
             out.flush()?;
         }
-        Format::Csv => write_rows(Format::Csv, out, &result.findings)?,
+        Format::Csv => write_rows(Format::Csv, out, &rows(&result.findings))?,
         Format::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
                 &VerifyJson {
-                    findings: &result.findings,
+                    findings: rows(&result.findings),
                     transactions: result.transactions,
                     postings: result.postings,
                     records: result.records,

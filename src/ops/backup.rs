@@ -2,44 +2,37 @@
 //! checked before anyone relies on them.
 //!
 //! A backup is made with SQLite's online backup API (see `store::backup`)
-//! while other commands may keep writing, into a new file only, and the copy
-//! is then verified like `fondo verify` does: its fingerprint is the
-//! source's at the moment of the copy.
+//! while other commands may keep writing, into a new file only; the copy it
+//! returns is then verified by the caller, like `fondo verify` does: its
+//! fingerprint is the source's at the moment of the copy.
 //!
 //! A restore never trusts the backup file and never changes it: the backup
-//! is first copied beside the target (read-only, not migrated), the copy is
-//! opened (which upgrades an older schema in the copy only) and verified,
-//! and only a copy without findings goes on. Into a path with no database
-//! the checked copy is linked into place (never over a file that appeared
-//! meanwhile; moved, where the file system has no hard links). Over
-//! existing books only with `force`: the current books are first saved
+//! is first copied beside the target (read-only, not migrated) and the copy
+//! is opened ([`Restoring::begin`], which upgrades an older schema in the
+//! copy only); the caller verifies [`Restoring::copy`], and only a copy
+//! without findings goes on ([`Restoring::finish`]). Into a path with no
+//! database the checked copy is linked into place (never over a file that
+//! appeared meanwhile; moved, where the file system has no hard links).
+//! Over existing books only with `force`: the current books are first saved
 //! beside them (`<db>.replaced-<time>`), then replaced in one SQLite
 //! transaction through the backup API, which is safe while other
-//! processes have the database open.
+//! processes have the database open. A restore dropped before it finished
+//! removes the copy and changes nothing.
+//!
+//! Rule: ops write and never check; the checking is `audit::verify`, above
+//! this layer, so the command layer runs it between the steps here.
 
 use std::path::{Path, PathBuf};
 
-use crate::audit::verify::{Verification, verify};
 use crate::domain::date::SharedClock;
 use crate::error::{Error, Result};
 use crate::store::{Access, Db, backup};
 
-/// Copies the books into a new file at `dest` and verifies the copy.
-/// Fails when `dest` exists; the returned verification may hold findings
-/// (then the source has them too).
-pub fn backup(db: &Db, dest: &Path) -> Result<Verification> {
+/// Copies the books into a new file at `dest`; the copy, opened for
+/// reading, to be verified. Fails when `dest` exists.
+pub fn backup(db: &Db, dest: &Path) -> Result<Db> {
     db.backup_to(dest)?;
-    let mut copy = Db::open(dest, Access::Read, db.clock().clone())?;
-    verify(&mut copy)
-}
-
-/// What a restore did.
-#[derive(Debug)]
-pub struct Restored {
-    /// The restored books, verified in place.
-    pub verification: Verification,
-    /// Where the books it replaced were saved, if there were any.
-    pub replaced: Option<PathBuf>,
+    Db::open(dest, Access::Read, db.clock().clone())
 }
 
 /// A path beside `target`, named after it.
@@ -61,52 +54,94 @@ fn remove_db(path: &Path) {
     }
 }
 
-/// Restores the backup at `source` into `target` (see the module
-/// documentation). Fails, changing nothing, when the backup is not a fondo
-/// database or has findings, or when `target` exists and `force` is not
-/// given. `clock` names the file the replaced books are saved to, and
-/// dates what the restore writes.
-pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) -> Result<Restored> {
-    let exists = std::fs::symlink_metadata(target).is_ok();
-    if exists && !force {
-        return Err(Error::RestoreOver {
-            path: target.to_owned(),
-        });
+/// A restore under way: the backup copied beside the target and opened,
+/// waiting to be checked. Dropping it removes the copy.
+pub struct Restoring {
+    target: PathBuf,
+    exists: bool,
+    checking: PathBuf,
+    copy: Option<Db>,
+    clock: SharedClock,
+}
+
+impl Drop for Restoring {
+    fn drop(&mut self) {
+        self.copy = None;
+        remove_db(&self.checking);
     }
-    let checking = beside(target, &format!(".restoring-{}", std::process::id()));
-    backup::copy_file(source, &checking)?;
-    let restored = (|| {
-        let mut copy = Db::open(&checking, Access::Write, clock.clone())?;
-        let checked = verify(&mut copy)?;
-        if !checked.findings.is_empty() {
-            return Err(Error::BackupFindings {
-                path: source.to_owned(),
-                codes: checked.findings.iter().map(|f| f.code.to_owned()).collect(),
+}
+
+impl Restoring {
+    /// Copies the backup at `source` beside `target` and opens the copy.
+    /// Fails, changing nothing, when the backup is not a fondo database, or
+    /// when `target` exists and `force` is not given.
+    pub fn begin(
+        target: &Path,
+        source: &Path,
+        force: bool,
+        clock: SharedClock,
+    ) -> Result<Restoring> {
+        let exists = std::fs::symlink_metadata(target).is_ok();
+        if exists && !force {
+            return Err(Error::RestoreOver {
+                path: target.to_owned(),
             });
         }
-        if !exists {
+        let checking = beside(target, &format!(".restoring-{}", std::process::id()));
+        let mut restoring = Restoring {
+            target: target.to_owned(),
+            exists,
+            checking,
+            copy: None,
+            clock,
+        };
+        backup::copy_file(source, &restoring.checking)?;
+        restoring.copy = Some(Db::open(
+            &restoring.checking,
+            Access::Write,
+            restoring.clock.clone(),
+        )?);
+        Ok(restoring)
+    }
+
+    /// The copy of the backup, to be checked before [`Restoring::finish`].
+    pub fn copy(&mut self) -> &mut Db {
+        self.copy
+            .as_mut()
+            .expect("a restore holds its opened copy until it finishes")
+    }
+
+    /// Puts the checked copy in place of the target (see the module
+    /// documentation); where the books it replaced were saved, if there
+    /// were any. Fails, changing nothing, when a file appeared at an empty
+    /// target meanwhile, or the existing books cannot be opened.
+    pub fn finish(mut self) -> Result<Option<PathBuf>> {
+        let copy = self
+            .copy
+            .take()
+            .expect("a restore holds its opened copy until it finishes");
+        let target = self.target.clone();
+        if !self.exists {
             drop(copy);
             let appeared = || Error::Exists {
-                path: target.to_owned(),
+                path: target.clone(),
                 reason: "it appeared while the backup was checked; nothing was restored".into(),
             };
-            match std::fs::hard_link(&checking, target) {
+            match std::fs::hard_link(&self.checking, &target) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(appeared()),
                 // A file system without hard links (a FAT memory stick):
                 // rename instead, after one more look.
-                Err(_) if std::fs::symlink_metadata(target).is_ok() => return Err(appeared()),
-                Err(_) => std::fs::rename(&checking, target).map_err(|source| Error::Io {
+                Err(_) if std::fs::symlink_metadata(&target).is_ok() => return Err(appeared()),
+                Err(_) => std::fs::rename(&self.checking, &target).map_err(|source| Error::Io {
                     context: format!("restoring into {}", target.display()),
                     source,
                 })?,
             }
-            return Ok(Restored {
-                verification: checked,
-                replaced: None,
-            });
+            return Ok(None);
         }
-        let mut live = Db::open(target, Access::Write, clock.clone()).map_err(|e| match e {
+        let mut copy = copy;
+        let mut live = Db::open(&target, Access::Write, self.clock.clone()).map_err(|e| match e {
             Error::Damaged { .. }
             | Error::NotFondo { .. }
             | Error::EmptyFile { .. }
@@ -115,8 +150,8 @@ pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) ->
             },
             e => e,
         })?;
-        let stamp = clock.now().local().format("%Y%m%dT%H%M%S");
-        let aside = beside(target, &format!(".replaced-{stamp}"));
+        let stamp = self.clock.now().local().format("%Y%m%dT%H%M%S");
+        let aside = beside(&target, &format!(".replaced-{stamp}"));
         // A backup from before fondo's 16 KiB pages: SQLite copies into a
         // WAL database only between files of one page size.
         let pages = live.page_size()?;
@@ -130,12 +165,6 @@ pub fn restore(target: &Path, source: &Path, force: bool, clock: SharedClock) ->
             return Err(e);
         }
         drop(live);
-        let verification = verify(&mut Db::open(target, Access::Read, clock.clone())?)?;
-        Ok(Restored {
-            verification,
-            replaced: Some(aside),
-        })
-    })();
-    remove_db(&checking);
-    restored
+        Ok(Some(aside))
+    }
 }

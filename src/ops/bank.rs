@@ -26,7 +26,7 @@ use crate::domain::account::{AccountType, CONTRIBUTIONS_INCOME, validate_account
 use crate::domain::bankmap::{BankMap, RowText};
 use crate::domain::money::{Commodity, to_minor};
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, ProblemCode, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::{Book, NewCommodity, pools};
 use crate::progress::Progress;
@@ -204,11 +204,11 @@ pub fn import_contributions(
         let before = problems.count();
         let date = map
             .date(cell(Some(at.date)))
-            .map_err(|e| problems.push(line, Some(&map.columns.date), e))
+            .map_err(|e| problems.push(ProblemCode::I203, line, Some(&map.columns.date), e))
             .ok();
         let gross = map
             .number(cell(Some(at.amount)))
-            .map_err(|e| problems.push(line, Some(&map.columns.amount), e))
+            .map_err(|e| problems.push(ProblemCode::I204, line, Some(&map.columns.amount), e))
             .ok();
         if gross.is_some_and(|g| g <= rust_decimal::Decimal::ZERO) {
             summary.outgoing += 1;
@@ -227,7 +227,7 @@ pub fn import_contributions(
         let commodity: Option<Commodity> = book
             .commodity(&tx, &code, NewCommodity::Known)
             .map(|(c, _)| c.commodity.clone())
-            .map_err(|e| problems.push_error(line, Some(currency_field), &e))
+            .map_err(|e| problems.push_error(ProblemCode::I206, line, Some(currency_field), &e))
             .ok();
         let mut fees = rust_decimal::Decimal::ZERO;
         for (i, name) in &at.fees {
@@ -235,7 +235,7 @@ pub fn import_contributions(
                 None => {}
                 Some(text) => match map.number(text) {
                     Ok(fee) => fees += fee.abs(),
-                    Err(e) => problems.push(line, Some(name), e),
+                    Err(e) => problems.push(ProblemCode::I204, line, Some(name), e),
                 },
             }
         }
@@ -252,12 +252,13 @@ pub fn import_contributions(
         let (gross, fees) = match (minor(gross, &map.columns.amount), minor(fees, "fees")) {
             (Ok(g), Ok(f)) => (g, f),
             (Err((field, e)), _) | (_, Err((field, e))) => {
-                problems.push(line, Some(&field), e);
+                problems.push(ProblemCode::I204, line, Some(&field), e);
                 continue;
             }
         };
         if fees >= gross {
             problems.push(
+                ProblemCode::I204,
                 line,
                 Some(&map.columns.amount),
                 "the fees take the whole amount; nothing was received",
@@ -295,7 +296,7 @@ pub fn import_contributions(
         {
             Ok(built) => built,
             Err(e) => {
-                problems.push_error(line, None, &e);
+                problems.push_error(ProblemCode::I208, line, None, &e);
                 continue;
             }
         };

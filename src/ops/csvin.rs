@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord};
 
-use crate::error::{Cause, Error, Problem, Result};
+use crate::error::{Cause, Error, Problem, ProblemCode, Result};
 
 /// How many problems an import reports before only counting the rest.
 pub const MAX_PROBLEMS: usize = 100;
@@ -28,9 +28,16 @@ pub(crate) struct Problems {
 }
 
 impl Problems {
-    pub fn push(&mut self, line: u64, field: Option<&str>, message: impl Into<String>) {
+    pub fn push(
+        &mut self,
+        code: ProblemCode,
+        line: u64,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) {
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(Problem {
+                code,
                 line,
                 field: field.map(str::to_owned),
                 message: message.into(),
@@ -42,8 +49,14 @@ impl Problems {
     }
 
     /// Records `error` as the problem of a line (and column).
-    pub fn push_error(&mut self, line: u64, field: Option<&str>, error: &Error) {
-        self.push(line, field, error.to_string());
+    pub fn push_error(
+        &mut self,
+        code: ProblemCode,
+        line: u64,
+        field: Option<&str>,
+        error: &Error,
+    ) {
+        self.push(code, line, field, error.to_string());
         if let Some(last) = self.list.last_mut().filter(|_| self.more == 0) {
             last.cause = Cause::of(error);
         }
@@ -69,10 +82,11 @@ impl Problems {
 }
 
 /// A one-problem import error about the file as a whole, on `line`.
-pub(crate) fn file_problem(label: &str, line: u64, message: String) -> Error {
+pub(crate) fn file_problem(label: &str, code: ProblemCode, line: u64, message: String) -> Error {
     Error::Import {
         path: label.to_owned(),
         problems: vec![Problem {
+            code,
             line,
             field: None,
             message,
@@ -223,6 +237,7 @@ impl CsvFile {
                 Ok(false) => {
                     return Err(file_problem(
                         label,
+                        ProblemCode::I201,
                         csv.header_line,
                         "the file is empty: expected a header row".into(),
                     ));
@@ -230,6 +245,7 @@ impl CsvFile {
                 Err(e) => {
                     return Err(file_problem(
                         label,
+                        ProblemCode::I201,
                         csv.header_line,
                         format!("unreadable header: {e}"),
                     ));
@@ -263,6 +279,7 @@ impl CsvFile {
                 Ok(false) => return Ok(None),
                 Ok(true) if record.len() != self.header.len() => {
                     problems.push(
+                        ProblemCode::I201,
                         line,
                         None,
                         format!(
@@ -275,6 +292,7 @@ impl CsvFile {
                 Ok(true) => {
                     if let Some(field) = stray {
                         problems.push(
+                            ProblemCode::I201,
                             line,
                             self.header.get(field).map(String::as_str),
                             "stray quote: a field containing quotes must be quoted as a whole, with inner quotes doubled (\"Rent \"\"relief\"\"\")",
@@ -287,7 +305,7 @@ impl CsvFile {
                         csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".to_owned(),
                         _ => e.to_string(),
                     };
-                    problems.push(line, None, message);
+                    problems.push(ProblemCode::I201, line, None, message);
                     if let csv::ErrorKind::Io(io) = e.kind() {
                         return Err(Error::Io {
                             context: "reading the file".into(),
@@ -301,7 +319,7 @@ impl CsvFile {
 
     /// A problem with the header row.
     pub fn header_problem(&self, label: &str, message: String) -> Error {
-        file_problem(label, self.header_line, message)
+        file_problem(label, ProblemCode::I202, self.header_line, message)
     }
 
     /// How many bytes have been read (for progress bars).

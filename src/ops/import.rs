@@ -22,7 +22,7 @@ use crate::domain::hash::{Form, txn_hash_in};
 use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Problem, Result, SqlContext};
+use crate::error::{Error, Problem, ProblemCode, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::ledger::check_open;
 use crate::ops::{Book, NewCommodity};
@@ -62,6 +62,7 @@ struct Columns {
 impl Columns {
     fn from_header(names: &[&str]) -> std::result::Result<Columns, Problem> {
         let problem = |message: String| Problem {
+            code: ProblemCode::I202,
             line: 1,
             field: None,
             message,
@@ -284,8 +285,12 @@ impl Importer<'_> {
         ]
         .map(|name| self.columns.get(first, name).to_owned());
         if key.trim().is_empty() {
-            self.problems
-                .push(first_line, Some("txn"), "the transaction id is empty");
+            self.problems.push(
+                ProblemCode::I208,
+                first_line,
+                Some("txn"),
+                "the transaction id is empty",
+            );
         }
         for (line, record) in &group[1..] {
             for field in [
@@ -299,6 +304,7 @@ impl Importer<'_> {
             ] {
                 if self.columns.get(record, field) != self.columns.get(first, field) {
                     self.problems.push(
+                        ProblemCode::I208,
                         *line,
                         Some(field),
                         format!("differs from line {first_line}, which starts the same transaction {key:?}"),
@@ -309,7 +315,8 @@ impl Importer<'_> {
         let date = match parse_date(&date) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.problems.push(first_line, Some("date"), e.to_string());
+                self.problems
+                    .push(ProblemCode::I203, first_line, Some("date"), e.to_string());
                 None
             }
         };
@@ -329,9 +336,14 @@ impl Importer<'_> {
         {
             Ok(txn) => txn,
             Err(e) => {
-                let field = matches!(e, Error::Unbalanced { .. }).then_some("amount");
+                let unbalanced = matches!(e, Error::Unbalanced { .. });
+                let (code, field) = if unbalanced {
+                    (ProblemCode::I204, Some("amount"))
+                } else {
+                    (ProblemCode::I208, None)
+                };
                 self.problems
-                    .push(first_line, field, format!("transaction {key:?}: {e}"));
+                    .push(code, first_line, field, format!("transaction {key:?}: {e}"));
                 return Ok(());
             }
         };
@@ -350,6 +362,7 @@ impl Importer<'_> {
                 self.summary.skipped += 1;
             } else {
                 self.problems.push(
+                    ProblemCode::I208,
                     first_line,
                     Some("txn"),
                     format!(
@@ -364,6 +377,7 @@ impl Importer<'_> {
             && let Some(reason) = not_a_mirror(&r.original, &txn)
         {
             self.problems.push(
+                ProblemCode::I209,
                 first_line,
                 Some("reverses"),
                 format!("transaction {key:?} is marked as a void but {reason}"),
@@ -372,6 +386,7 @@ impl Importer<'_> {
         }
         if reverses.as_ref().is_some_and(|r| r.voided) {
             self.problems.push(
+                ProblemCode::I209,
                 first_line,
                 Some("reverses"),
                 format!("transaction {key:?} voids a transaction that is already voided"),
@@ -384,6 +399,7 @@ impl Importer<'_> {
             self.own_export_checked = true;
             if let Some(id) = txns::id_by_hash(self.conn, &file_hash)? {
                 self.problems.push(
+                    ProblemCode::I210,
                     first_line,
                     Some("hash"),
                     format!("transaction {key:?} is already in this ledger as transaction {id}: the file is an export of these same books, and importing it would count everything twice"),
@@ -406,6 +422,7 @@ impl Importer<'_> {
         if check_hash && file_hash != hash && !pre_pool() {
             // Recorded as a problem, so the whole import is rolled back.
             self.problems.push(
+                ProblemCode::I210,
                 first_line,
                 Some("hash"),
                 format!("transaction {key:?} does not match its recorded hash: the file was changed after it was exported, or a pool, account or commodity is spelled differently in these books"),
@@ -436,6 +453,7 @@ impl Importer<'_> {
 
     fn repeated(&mut self, line: u64, key: &str) {
         self.problems.push(
+            ProblemCode::I208,
             line,
             Some("txn"),
             format!(
@@ -458,13 +476,15 @@ impl Importer<'_> {
         let number = self.columns.get(record, "amount");
         let amount = match (&commodity, parse_decimal(number)) {
             (_, Err(e)) => {
-                self.problems.push(line, Some("amount"), e.to_string());
+                self.problems
+                    .push(ProblemCode::I204, line, Some("amount"), e.to_string());
                 None
             }
             (Some((c, _)), Ok(value)) => match to_minor(value, c, number) {
                 Ok(minor) => Some(minor),
                 Err(e) => {
-                    self.problems.push(line, Some("amount"), e.to_string());
+                    self.problems
+                        .push(ProblemCode::I204, line, Some("amount"), e.to_string());
                     None
                 }
             },
@@ -483,7 +503,8 @@ impl Importer<'_> {
         let (pool, pool_id) = match pool {
             Ok(pool) => pool,
             Err(e) => {
-                self.problems.push_error(line, Some("pool"), &e);
+                self.problems
+                    .push_error(ProblemCode::I207, line, Some("pool"), &e);
                 return None;
             }
         };
@@ -522,7 +543,8 @@ impl Importer<'_> {
                 if let Some(date) = date
                     && let Err(e) = check_open(account, date)
                 {
-                    self.problems.push(line, Some("account"), e.to_string());
+                    self.problems
+                        .push(ProblemCode::I205, line, Some("account"), e.to_string());
                     return None;
                 }
                 let found = (account.name.clone(), account.id);
@@ -535,6 +557,7 @@ impl Importer<'_> {
                 match e {
                     Error::UnknownAccount { name, .. } if self.options.strict => {
                         self.problems.push(
+                            ProblemCode::I205,
                             line,
                             Some("account"),
                             format!(
@@ -542,7 +565,9 @@ impl Importer<'_> {
                             ),
                         );
                     }
-                    e => self.problems.push_error(line, Some("account"), &e),
+                    e => self
+                        .problems
+                        .push_error(ProblemCode::I205, line, Some("account"), &e),
                 }
                 None
             }
@@ -560,12 +585,18 @@ impl Importer<'_> {
                 let decimals = match self.places(code) {
                     Ok(decimals) => decimals,
                     Err(e) => {
-                        self.problems.push(line, Some("commodity"), e.to_string());
+                        self.problems.push(
+                            ProblemCode::I206,
+                            line,
+                            Some("commodity"),
+                            e.to_string(),
+                        );
                         return None;
                     }
                 };
                 if decimals > MAX_DECIMALS {
                     self.problems.push(
+                        ProblemCode::I206,
                         line,
                         Some("commodity"),
                         format!("{code} is written with {decimals} decimal places; at most {MAX_DECIMALS} are supported"),
@@ -600,7 +631,8 @@ impl Importer<'_> {
                     }
                     e => e.to_string(),
                 };
-                self.problems.push(line, Some("commodity"), message);
+                self.problems
+                    .push(ProblemCode::I206, line, Some("commodity"), message);
                 None
             }
         }
@@ -614,6 +646,7 @@ impl Importer<'_> {
         }
         let Some(seen) = imports::find(self.conn, self.source_id, value)? else {
             self.problems.push(
+                ProblemCode::I209,
                 line,
                 Some("reverses"),
                 format!("reverses transaction {value:?}, which is neither earlier in this file nor imported before from source {:?}", self.options.source),
@@ -625,6 +658,7 @@ impl Importer<'_> {
         };
         if original.reverses.is_some() {
             self.problems.push(
+                ProblemCode::I209,
                 line,
                 Some("reverses"),
                 format!("transaction {value:?} is itself a void; it cannot be voided"),

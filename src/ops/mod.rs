@@ -7,8 +7,9 @@
 //!
 //! Rule: ops write. They read what they check through `books` (grant state,
 //! pool holdings and commitments, budgets, members) and write through
-//! `store`; they never import `report`, nor `audit` (but for `backup`, which
-//! still runs `audit::verify` on the copies it makes).
+//! `store`; they never import `report`, nor `audit` (`backup` makes and
+//! puts copies in place; the command layer verifies them between its
+//! steps).
 
 pub mod backup;
 pub mod bank;

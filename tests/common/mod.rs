@@ -287,10 +287,10 @@ impl Fund {
 
 /// Asserts that a `journal import` error lists a problem at `line` (and in
 /// `column`, when given) whose text contains `needle`.
-pub fn assert_problem(stderr: &str, line: u64, column: Option<&str>, needle: &str) {
+pub fn assert_problem(stderr: &str, code: &str, line: u64, column: Option<&str>, needle: &str) {
     let place = match column {
-        Some(column) => format!("line {line}, column {column}: "),
-        None => format!("line {line}: "),
+        Some(column) => format!("{code} line {line}, column {column}: "),
+        None => format!("{code} line {line}: "),
     };
     assert!(
         stderr

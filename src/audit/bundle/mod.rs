@@ -25,9 +25,14 @@
 //!   names hidden members) differ, so totals reconcile across audiences.
 //! - The same database and the same arguments give byte-identical files:
 //!   there is no export time anywhere, every file has a defined order.
+//!
+//! Rule: the bundle's layout is data here, and the writer, the README and the
+//! checker all follow it; the rows of each CSV file are the typed structs of
+//! [`rows`].
 
 pub mod check;
 mod readme;
+pub mod rows;
 pub mod write;
 
 /// The format version, written into `BUNDLE.csv`.

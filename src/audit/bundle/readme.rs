@@ -2,6 +2,9 @@
 //! and every file and column in plain words. The descriptions come from
 //! [`super::FILES`], the same list the writer and the checker use. There is
 //! no export time in it: the same books give the same text.
+//!
+//! Rule: the README is generated, never hand-written: from the spec and the
+//! bundle's facts only.
 
 use super::{BundleAudience, FILES};
 use crate::domain::hash::GENESIS;

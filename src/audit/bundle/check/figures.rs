@@ -2,17 +2,21 @@
 //! `balances.csv`, `pools.csv` (also against the net assets of the balances
 //! and the commitments of the grants), `contributors.csv`, and the shape of
 //! `roles.csv`.
+//!
+//! Rule: every figure is re-derived from the journal or the other files and
+//! compared; nothing stated is taken as given.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::journal::{Flows, Ledger};
 use super::{Book, Checker, Table, codes, minor};
+use crate::audit::bundle::rows::{BalanceRow, ContributorRow, PoolRow, RoleRow};
 use crate::audit::bundle::{ACCOUNTS, BALANCES, CONTRIBUTORS, GRANTS, JOURNAL, POOLS, ROLES};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
 
 pub(super) fn check_balances(
-    table: &Table,
+    table: &Table<BalanceRow>,
     book: &Book,
     ledger: Option<&Ledger>,
     checker: &mut Checker,
@@ -24,8 +28,8 @@ pub(super) fn check_balances(
     // hundreds of thousands of rows).
     let mut lines: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for rec in &table.rows {
-        let account = table.get(rec, "account");
-        let commodity = table.get(rec, "commodity");
+        let account = rec.row.account.as_str();
+        let commodity = rec.row.commodity.as_str();
         lines.entry((account, commodity)).or_insert(rec.line);
         if !book.accounts.contains_key(account) {
             checker.find(
@@ -37,18 +41,8 @@ pub(super) fn check_balances(
         }
         let mut amounts = [0i128; 4];
         let mut ok = true;
-        for (i, column) in ["opening", "debits", "credits", "closing"]
-            .iter()
-            .enumerate()
-        {
-            match book.amount(
-                checker,
-                BALANCES,
-                rec.line,
-                column,
-                table.get(rec, column),
-                commodity,
-            ) {
+        for (i, (column, cell)) in rec.row.amounts().into_iter().enumerate() {
+            match book.amount(checker, BALANCES, rec.line, column, cell, commodity) {
                 Some(v) => amounts[i] = v,
                 None => ok = false,
             }
@@ -130,34 +124,21 @@ pub(super) fn check_balances(
     }
 }
 
-const POOL_AMOUNTS: [&str; 10] = [
-    "opening",
-    "contributions",
-    "moved_in",
-    "moved_out",
-    "spent",
-    "converted",
-    "other",
-    "closing",
-    "committed",
-    "available",
-];
-
 pub(super) fn check_pools(
-    table: &Table,
+    table: &Table<PoolRow>,
     book: &Book,
     ledger: Option<&Ledger>,
-    balances: Option<&Table>,
+    balances: Option<&Table<BalanceRow>>,
     committed: Option<&BTreeMap<(String, String), i128>>,
     checker: &mut Checker,
 ) {
     let mut rows: BTreeMap<(String, String), (u64, [i128; 10])> = BTreeMap::new();
     let mut net: BTreeMap<String, (i128, i128)> = BTreeMap::new();
     for rec in &table.rows {
-        let pool = table.get(rec, "pool");
-        let commodity = table.get(rec, "commodity");
+        let pool = rec.row.pool.as_str();
+        let commodity = rec.row.commodity.as_str();
         if commodity.is_empty() {
-            if POOL_AMOUNTS.iter().any(|c| !table.get(rec, c).is_empty()) {
+            if rec.row.amounts().iter().any(|(_, cell)| !cell.is_empty()) {
                 checker.find(
                     codes::CELL,
                     POOLS,
@@ -169,15 +150,8 @@ pub(super) fn check_pools(
         }
         let mut v = [0i128; 10];
         let mut ok = true;
-        for (i, column) in POOL_AMOUNTS.iter().enumerate() {
-            match book.amount(
-                checker,
-                POOLS,
-                rec.line,
-                column,
-                table.get(rec, column),
-                commodity,
-            ) {
+        for (i, (column, cell)) in rec.row.amounts().into_iter().enumerate() {
+            match book.amount(checker, POOLS, rec.line, column, cell, commodity) {
                 Some(a) => v[i] = a,
                 None => ok = false,
             }
@@ -262,20 +236,20 @@ pub(super) fn check_pools(
     if let Some(balances) = balances {
         let mut assets: BTreeMap<String, (i128, i128)> = BTreeMap::new();
         for rec in &balances.rows {
-            let account = balances.get(rec, "account");
+            let account = rec.row.account.as_str();
             if !matches!(
                 validate_account_name(account),
                 Ok(AccountType::Assets | AccountType::Liabilities)
             ) {
                 continue;
             }
-            let commodity = balances.get(rec, "commodity");
+            let commodity = rec.row.commodity.as_str();
             let Some(&decimals) = book.decimals.get(commodity) else {
                 continue;
             };
             let (Some(opening), Some(closing)) = (
-                minor(balances.get(rec, "opening"), decimals),
-                minor(balances.get(rec, "closing"), decimals),
+                minor(&rec.row.opening, decimals),
+                minor(&rec.row.closing, decimals),
             ) else {
                 continue;
             };
@@ -318,9 +292,9 @@ pub(super) fn check_pools(
     }
 }
 
-pub(super) fn check_roles(table: &Table, checker: &mut Checker) {
+pub(super) fn check_roles(table: &Table<RoleRow>, checker: &mut Checker) {
     for rec in &table.rows {
-        let role = table.get(rec, "role");
+        let role = rec.row.role.as_str();
         if !["treasurer", "steward", "member"].contains(&role) {
             checker.find(
                 codes::CELL,
@@ -329,8 +303,8 @@ pub(super) fn check_roles(table: &Table, checker: &mut Checker) {
                 format!("role {role:?} is none of treasurer, steward, member"),
             );
         }
-        let from = parse_date(table.get(rec, "from")).ok();
-        let until = table.get(rec, "until");
+        let from = parse_date(&rec.row.from).ok();
+        let until = rec.row.until.as_str();
         let until_day = if until.is_empty() {
             None
         } else {
@@ -353,23 +327,22 @@ pub(super) fn check_roles(table: &Table, checker: &mut Checker) {
                 "the term ends before it starts",
             );
         }
-        if table.get(rec, "member").is_empty() {
+        if rec.row.member.is_empty() {
             checker.find(codes::CELL, ROLES, rec.line, "a term without a member");
         }
     }
 }
 
 pub(super) fn check_contributors(
-    table: &Table,
+    table: &Table<ContributorRow>,
     book: &Book,
     ledger: Option<&Ledger>,
     checker: &mut Checker,
 ) {
     let mut seen = BTreeSet::new();
     for rec in &table.rows {
-        let txn = table.get(rec, "txn");
-        let commodity = table.get(rec, "commodity");
-        let pool = table.get(rec, "pool");
+        let row = &rec.row;
+        let (txn, commodity, pool) = (row.txn.as_str(), row.commodity.as_str(), row.pool.as_str());
         // One row per contribution, pool and commodity: a second one would
         // count a gift twice while matching the journal on its own.
         if !seen.insert((txn, pool, commodity)) {
@@ -393,10 +366,10 @@ pub(super) fn check_contributors(
             CONTRIBUTORS,
             rec.line,
             "amount",
-            table.get(rec, "amount"),
+            &row.amount,
             commodity,
         );
-        if table.get(rec, "contributor").is_empty() || table.get(rec, "kind").is_empty() {
+        if row.contributor.is_empty() || row.kind.is_empty() {
             checker.find(
                 codes::CELL,
                 CONTRIBUTORS,
@@ -404,7 +377,7 @@ pub(super) fn check_contributors(
                 "contributor and kind are never empty",
             );
         }
-        let voided_by = table.get(rec, "voided_by");
+        let voided_by = row.voided_by.as_str();
         let Some(ledger) = ledger else { continue };
         let Some(t) = ledger.named.get(txn) else {
             checker.find(
@@ -415,7 +388,7 @@ pub(super) fn check_contributors(
             );
             continue;
         };
-        if t.date != table.get(rec, "date") {
+        if t.date != row.date {
             checker.find(
                 codes::CONTRIBUTIONS,
                 CONTRIBUTORS,

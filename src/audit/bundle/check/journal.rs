@@ -6,6 +6,9 @@
 //! previous hash and gathers, in a [`Ledger`], what the other files are
 //! checked against: the period's debits and credits per account, the
 //! pools' changes, and the few transactions other files name.
+//!
+//! Rule: the journal files are streamed, never read whole; memory holds one
+//! transaction and those other files name.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -16,6 +19,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use super::{Book, Checker, Facts, codes, is_hash, whole};
+use crate::audit::bundle::rows::JournalRow;
 use crate::audit::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
@@ -166,17 +170,20 @@ fn unreadable_csv(e: &csv::Error) -> String {
     }
 }
 
-/// The per-transaction columns, repeated on each of its rows.
-const PER_TXN: [&str; 8] = [
-    "txn",
-    "date",
-    "description",
-    "payee",
-    "reference",
-    "reverses",
-    "prev_hash",
-    "hash",
-];
+/// The per-transaction cells of a row, repeated on each row of its
+/// transaction, with their column names.
+fn per_txn(row: &JournalRow) -> [(&'static str, &str); 8] {
+    [
+        ("txn", &row.txn),
+        ("date", &row.date),
+        ("description", &row.description),
+        ("payee", &row.payee),
+        ("reference", &row.reference),
+        ("reverses", &row.reverses),
+        ("prev_hash", &row.prev_hash),
+        ("hash", &row.hash),
+    ]
+}
 
 /// A second pass over a journal-shaped file that [`scan`] found usable:
 /// groups consecutive rows into transactions, checks each cell, and hands
@@ -193,20 +200,6 @@ pub(super) fn stream_txns(
         return;
     };
     let columns = columns(name);
-    let index = |column: &str| {
-        columns
-            .iter()
-            .position(|c| *c == column)
-            .expect("journal files have the journal columns")
-    };
-    let per_txn: Vec<usize> = PER_TXN.iter().map(|c| index(c)).collect();
-    let (account_at, amount_at, commodity_at, memo_at, pool_at) = (
-        index("account"),
-        index("amount"),
-        index("commodity"),
-        index("memo"),
-        index("pool"),
-    );
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -221,9 +214,13 @@ pub(super) fn stream_txns(
             continue;
         }
         let line = record.position().map_or(0, csv::Position::line);
-        let cells: Vec<&str> = per_txn.iter().map(|i| &record[*i]).collect();
+        // Every field is text and the number of cells is right, so the row
+        // deserializes; [`scan`] reported any row that did not.
+        let Ok(row) = record.deserialize::<JournalRow>(None) else {
+            continue;
+        };
         match &current {
-            Some(txn) if txn.id == cells[0] => {
+            Some(txn) if txn.id == row.txn => {
                 let first = [
                     txn.id.as_str(),
                     &txn.date_text,
@@ -234,8 +231,8 @@ pub(super) fn stream_txns(
                     &txn.prev_hash,
                     &txn.hash,
                 ];
-                for (i, column) in PER_TXN.iter().enumerate().skip(1) {
-                    if cells[i] != first[i] {
+                for (i, (column, cell)) in per_txn(&row).into_iter().enumerate().skip(1) {
+                    if cell != first[i] {
                         checker.find(
                             codes::CHAIN,
                             name,
@@ -253,12 +250,12 @@ pub(super) fn stream_txns(
                     finish_txn(name, &done, book, checker);
                     each(done, checker);
                 }
-                match whole::<i64>(cells[0]) {
+                match whole::<i64>(&row.txn) {
                     None => checker.find(
                         codes::CELL,
                         name,
                         line,
-                        format!("txn {:?} is not a whole number", cells[0]),
+                        format!("txn {:?} is not a whole number", row.txn),
                     ),
                     Some(number) => {
                         if let Some(last) = last_number.filter(|last| *last >= number) {
@@ -274,19 +271,19 @@ pub(super) fn stream_txns(
                         last_number = Some(number);
                     }
                 }
-                let date = parse_date(cells[1])
+                let date = parse_date(&row.date)
                     .ok()
-                    .filter(|d| crate::domain::date::iso(*d) == cells[1]);
+                    .filter(|d| crate::domain::date::iso(*d) == row.date);
                 if date.is_none() {
                     checker.find(
                         codes::CELL,
                         name,
                         line,
-                        format!("date {:?} is not a YYYY-MM-DD day", cells[1]),
+                        format!("date {:?} is not a YYYY-MM-DD day", row.date),
                     );
                 }
-                for (i, column) in [(6, "prev_hash"), (7, "hash")] {
-                    if !is_hash(cells[i]) {
+                for (column, cell) in [("prev_hash", &row.prev_hash), ("hash", &row.hash)] {
+                    if !is_hash(cell) {
                         checker.find(
                             codes::CELL,
                             name,
@@ -297,23 +294,27 @@ pub(super) fn stream_txns(
                 }
                 current = Some(Txn {
                     line,
-                    id: cells[0].to_owned(),
+                    id: row.txn.clone(),
                     date,
-                    date_text: cells[1].to_owned(),
-                    description: cells[2].to_owned(),
-                    payee: cells[3].to_owned(),
-                    reference: cells[4].to_owned(),
-                    reverses: cells[5].to_owned(),
-                    prev_hash: cells[6].to_owned(),
-                    hash: cells[7].to_owned(),
+                    date_text: row.date.clone(),
+                    description: row.description.clone(),
+                    payee: row.payee.clone(),
+                    reference: row.reference.clone(),
+                    reverses: row.reverses.clone(),
+                    prev_hash: row.prev_hash.clone(),
+                    hash: row.hash.clone(),
                     postings: Vec::new(),
                 });
             }
         }
-        let account = record[account_at].to_owned();
-        let commodity = record[commodity_at].to_owned();
-        let amount_text = record[amount_at].to_owned();
-        let pool = record[pool_at].to_owned();
+        let JournalRow {
+            account,
+            commodity,
+            amount: amount_text,
+            pool,
+            memo,
+            ..
+        } = row;
         let kind = validate_account_name(&account).ok();
         if !book.accounts.contains_key(&account) {
             checker.find(
@@ -358,7 +359,7 @@ pub(super) fn stream_txns(
                 commodity,
                 amount_text,
                 amount,
-                memo: record[memo_at].to_owned(),
+                memo,
                 pool,
             });
         }

@@ -27,6 +27,9 @@
 //! README and what `accounts.csv`, `commodities.csv` and `pools.csv` declare.
 //! The journal files and their chain are in `journal`, the grants in
 //! `grants`, the balances, pools, contributors and roles in `figures`.
+//!
+//! Rule: the checker reads files only, never a database; every problem is a
+//! finding (a [`Finding`] with a stable B1xx code) and none stops the check.
 
 mod figures;
 mod grants;
@@ -39,85 +42,75 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::rows::{
+    AccountRow, BalanceRow, BundleRow, CommodityRow, ContributorRow, FactRow, GrantRow,
+    ManifestRow, PolicyRow, PoolRow, RoleRow, VoteRow,
+};
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
     JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns,
 };
+pub use crate::audit::finding::Finding;
+use crate::audit::finding::{Code, Location};
 use crate::domain::account::validate_account_name;
 use crate::domain::date::parse_date;
 use crate::domain::hash::hex;
 use crate::domain::money::{format_minor, parse_decimal};
 use crate::error::{Error, Result};
-use crate::render::Row;
 use figures::{check_balances, check_contributors, check_pools, check_roles};
 use grants::check_grants;
 use journal::{Chain, Ledger, Scan, check_reversed, scan, stream_txns};
 
-/// One problem found in a bundle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Stable code, documented in docs/audit-format.md.
-    pub code: &'static str,
-    pub file: String,
-    /// The line in the file (0: the file as a whole).
-    pub line: u64,
-    pub message: String,
-}
-
-impl Row for Finding {
-    const COLUMNS: &'static [&'static str] = &["code", "file", "line", "message"];
-    const RIGHT_ALIGNED: &'static [&'static str] = &["line"];
-}
-
 /// The finding codes.
 pub mod codes {
+    use crate::audit::finding::Code;
+
     /// A file is missing or is not readable UTF-8 CSV.
-    pub const UNREADABLE: &str = "B101";
+    pub const UNREADABLE: Code = Code::B101;
     /// A file's SHA-256 is not the one in MANIFEST.csv.
-    pub const DIGEST: &str = "B102";
+    pub const DIGEST: Code = Code::B102;
     /// A file's number of rows is not the one in MANIFEST.csv.
-    pub const ROWS: &str = "B103";
+    pub const ROWS: Code = Code::B103;
     /// MANIFEST.csv leaves a file out, lists one twice or lists an unknown
     /// one, or the directory holds a file that is not part of the bundle.
-    pub const MANIFEST: &str = "B104";
+    pub const MANIFEST: Code = Code::B104;
     /// A file's columns are not the specified ones (or a row has too many
     /// or too few cells).
-    pub const COLUMNS: &str = "B105";
+    pub const COLUMNS: Code = Code::B105;
     /// A cell is malformed: a date, amount, hash, number or word that is
     /// not as specified, a duplicate row, or a name no other file knows.
-    pub const CELL: &str = "B106";
+    pub const CELL: Code = Code::B106;
     /// A transaction's content does not match its hash.
-    pub const HASH: &str = "B107";
+    pub const HASH: Code = Code::B107;
     /// The chain does not link: a previous hash that is not the hash
     /// before it, or a stretch that does not start or end as stated.
-    pub const CHAIN: &str = "B108";
+    pub const CHAIN: Code = Code::B108;
     /// A transaction does not add up to zero per commodity.
-    pub const UNBALANCED: &str = "B109";
+    pub const UNBALANCED: Code = Code::B109;
     /// A void whose original is missing or that does not mirror it.
-    pub const VOID: &str = "B110";
+    pub const VOID: Code = Code::B110;
     /// balances.csv does not add up by itself.
-    pub const BALANCES: &str = "B111";
+    pub const BALANCES: Code = Code::B111;
     /// balances.csv disagrees with the postings of journal.csv.
-    pub const BALANCES_JOURNAL: &str = "B112";
+    pub const BALANCES_JOURNAL: Code = Code::B112;
     /// pools.csv does not add up, or disagrees with the journal, the
     /// balances or the grants.
-    pub const POOLS: &str = "B113";
+    pub const POOLS: Code = Code::B113;
     /// A grant's counts disagree with votes.csv.
-    pub const VOTES: &str = "B114";
+    pub const VOTES: Code = Code::B114;
     /// A grant disagrees with its policy: its rule, its window, or the
     /// decision its votes give.
-    pub const DECISION: &str = "B115";
+    pub const DECISION: Code = Code::B115;
     /// A grant's money disagrees with itself or with the journal.
-    pub const PAYMENTS: &str = "B116";
+    pub const PAYMENTS: Code = Code::B116;
     /// contributors.csv disagrees with the journal.
-    pub const CONTRIBUTIONS: &str = "B117";
+    pub const CONTRIBUTIONS: Code = Code::B117;
     /// BUNDLE.csv or README.txt is not as specified.
-    pub const METADATA: &str = "B118";
+    pub const METADATA: Code = Code::B118;
     /// A posting to an account that was closed by its date.
-    pub const CLOSED_ACCOUNT: &str = "B119";
+    pub const CLOSED_ACCOUNT: Code = Code::B119;
 }
 
 /// The outcome of checking a bundle.
@@ -143,25 +136,62 @@ pub struct BundleCheck {
 }
 
 /// A data row of a CSV file, with the line it starts on.
-struct Rec {
+struct Rec<R> {
     line: u64,
-    cells: Vec<String>,
+    row: R,
 }
 
-/// A parsed CSV file whose header is the specified one.
-struct Table {
-    columns: Vec<&'static str>,
-    rows: Vec<Rec>,
+/// A parsed CSV file whose header is the specified one: its typed rows.
+struct Table<R> {
+    rows: Vec<Rec<R>>,
 }
 
-impl Table {
-    fn get<'r>(&self, rec: &'r Rec, column: &str) -> &'r str {
-        let i = self
-            .columns
-            .iter()
-            .position(|c| *c == column)
-            .expect("columns asked for are the file's specified columns");
-        rec.cells.get(i).map_or("", String::as_str)
+/// The small CSV files of the bundle that could be read, each with its
+/// header as specified.
+#[derive(Default)]
+struct Tables {
+    manifest: Option<Table<ManifestRow>>,
+    facts: Option<Table<FactRow>>,
+    accounts: Option<Table<AccountRow>>,
+    commodities: Option<Table<CommodityRow>>,
+    balances: Option<Table<BalanceRow>>,
+    pools: Option<Table<PoolRow>>,
+    grants: Option<Table<GrantRow>>,
+    votes: Option<Table<VoteRow>>,
+    policies: Option<Table<PolicyRow>>,
+    roles: Option<Table<RoleRow>>,
+    contributors: Option<Table<ContributorRow>>,
+}
+
+impl Tables {
+    /// Parses the small CSV file `name` into its slot; its number of data
+    /// rows, or None when it is not CSV.
+    fn read(&mut self, name: &'static str, text: &str, checker: &mut Checker) -> Option<u64> {
+        fn into<R: BundleRow>(
+            slot: &mut Option<Table<R>>,
+            text: &str,
+            checker: &mut Checker,
+        ) -> Option<u64> {
+            let (count, table) = parse_csv::<R>(text, checker)?;
+            *slot = table;
+            Some(count)
+        }
+        match name {
+            MANIFEST => into(&mut self.manifest, text, checker),
+            BUNDLE => into(&mut self.facts, text, checker),
+            ACCOUNTS => into(&mut self.accounts, text, checker),
+            COMMODITIES => into(&mut self.commodities, text, checker),
+            BALANCES => into(&mut self.balances, text, checker),
+            POOLS => into(&mut self.pools, text, checker),
+            GRANTS => into(&mut self.grants, text, checker),
+            VOTES => into(&mut self.votes, text, checker),
+            POLICIES => into(&mut self.policies, text, checker),
+            ROLES => into(&mut self.roles, text, checker),
+            CONTRIBUTORS => into(&mut self.contributors, text, checker),
+            other => {
+                unreachable!("{other} is streamed or is text; every other file has a row struct")
+            }
+        }
     }
 }
 
@@ -170,11 +200,13 @@ struct Checker {
 }
 
 impl Checker {
-    fn find(&mut self, code: &'static str, file: &str, line: u64, message: impl Into<String>) {
+    fn find(&mut self, code: Code, file: &str, line: u64, message: impl Into<String>) {
         self.findings.push(Finding {
             code,
-            file: file.to_owned(),
-            line,
+            location: Location::Line {
+                file: file.to_owned(),
+                line,
+            },
             message: shorten(message.into()),
         });
     }
@@ -268,7 +300,7 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     // files are streamed, here and when their chain is walked.
     let mut digests: HashMap<&str, String> = HashMap::new();
     let mut counts: HashMap<&str, u64> = HashMap::new();
-    let mut tables: HashMap<&str, Table> = HashMap::new();
+    let mut tables = Tables::default();
     let mut scans: HashMap<&str, Scan> = HashMap::new();
     let mut readme_text = None;
     for spec in FILES {
@@ -328,11 +360,8 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             readme_text = Some(text);
             continue;
         }
-        if let Some((count, table)) = parse_csv(spec.name, &text, &mut checker) {
+        if let Some(count) = tables.read(spec.name, &text, &mut checker) {
             counts.insert(spec.name, count);
-            if let Some(table) = table {
-                tables.insert(spec.name, table);
-            }
         }
     }
     for name in present.keys() {
@@ -346,16 +375,17 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
         }
     }
     result.manifest_sha256 = digests.get(MANIFEST).cloned().unwrap_or_default();
-    if let Some(manifest) = tables.get(MANIFEST) {
+    if let Some(manifest) = &tables.manifest {
         check_manifest(manifest, &digests, &counts, &mut checker);
     }
 
     // BUNDLE.csv: what the rest is checked against.
     let Some(facts) = tables
-        .get(BUNDLE)
+        .facts
+        .as_ref()
         .and_then(|t| check_facts(t, &mut checker))
     else {
-        if !tables.contains_key(BUNDLE) {
+        if tables.facts.is_none() {
             checker.find(
                 codes::METADATA,
                 BUNDLE,
@@ -426,14 +456,14 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
         .clone()
         .unwrap_or_else(|| facts.raw["journal_prev_hash"].clone());
     let journal_ok = journal.is_some();
-    if let Some(balances) = tables.get(BALANCES) {
+    if let Some(balances) = &tables.balances {
         check_balances(balances, &book, journal_ok.then_some(&ledger), &mut checker);
     }
-    let committed = tables.get(GRANTS).map(|grants| {
+    let committed = tables.grants.as_ref().map(|grants| {
         let (committed, count) = check_grants(
             grants,
-            tables.get(VOTES),
-            tables.get(POLICIES),
+            tables.votes.as_ref(),
+            tables.policies.as_ref(),
             &book,
             &facts,
             journal_ok.then_some(&ledger),
@@ -442,21 +472,21 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
         result.grants = count;
         committed
     });
-    result.votes = tables.get(VOTES).map_or(0, |t| t.rows.len() as u64);
-    if let Some(pools) = tables.get(POOLS) {
+    result.votes = tables.votes.as_ref().map_or(0, |t| t.rows.len() as u64);
+    if let Some(pools) = &tables.pools {
         check_pools(
             pools,
             &book,
             journal_ok.then_some(&ledger),
-            tables.get(BALANCES),
+            tables.balances.as_ref(),
             committed.as_ref(),
             &mut checker,
         );
     }
-    if let Some(roles) = tables.get(ROLES) {
+    if let Some(roles) = &tables.roles {
         check_roles(roles, &mut checker);
     }
-    if let Some(contributors) = tables.get(CONTRIBUTORS) {
+    if let Some(contributors) = &tables.contributors {
         check_contributors(
             contributors,
             &book,
@@ -507,22 +537,18 @@ fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
 /// The transactions that grants.csv and contributors.csv name: tranches,
 /// returns, contributions and their voids. Only these are kept from the
 /// journal.
-fn named_txns(tables: &HashMap<&str, Table>) -> HashSet<String> {
+fn named_txns(tables: &Tables) -> HashSet<String> {
     let mut named = HashSet::new();
-    if let Some(t) = tables.get(GRANTS) {
-        for rec in &t.rows {
-            named.extend(
-                t.get(rec, "payment_txns")
-                    .split_whitespace()
-                    .map(str::to_owned),
-            );
-            named.insert(t.get(rec, "return_txn").to_owned());
+    if let Some(t) = &tables.grants {
+        for Rec { row, .. } in &t.rows {
+            named.extend(row.payment_txns.split_whitespace().map(str::to_owned));
+            named.insert(row.return_txn.clone());
         }
     }
-    if let Some(t) = tables.get(CONTRIBUTORS) {
-        for rec in &t.rows {
-            named.insert(t.get(rec, "txn").to_owned());
-            named.insert(t.get(rec, "voided_by").to_owned());
+    if let Some(t) = &tables.contributors {
+        for Rec { row, .. } in &t.rows {
+            named.insert(row.txn.clone());
+            named.insert(row.voided_by.clone());
         }
     }
     named.remove("");
@@ -532,11 +558,8 @@ fn named_txns(tables: &HashMap<&str, Table>) -> HashSet<String> {
 /// Parses a CSV file: its number of data rows, and the table when its
 /// header is the specified one (rows with the wrong number of cells are
 /// reported and left out).
-fn parse_csv(
-    name: &'static str,
-    text: &str,
-    checker: &mut Checker,
-) -> Option<(u64, Option<Table>)> {
+fn parse_csv<R: BundleRow>(text: &str, checker: &mut Checker) -> Option<(u64, Option<Table<R>>)> {
+    let name = R::FILE;
     let expected = columns(name);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -571,10 +594,17 @@ fn parse_csv(
                     );
                     continue;
                 }
-                rows.push(Rec {
-                    line,
-                    cells: record.iter().map(str::to_owned).collect(),
-                });
+                // Every field is text and the number of cells is right, so
+                // any row deserializes; its cells are judged later.
+                match record.deserialize::<R>(None) {
+                    Ok(row) => rows.push(Rec { line, row }),
+                    Err(e) => checker.find(
+                        codes::UNREADABLE,
+                        name,
+                        line,
+                        format!("is not valid CSV: {e}"),
+                    ),
+                }
             }
             Err(e) => {
                 let line = e.position().map_or(0, csv::Position::line);
@@ -600,13 +630,7 @@ fn parse_csv(
         );
         return Some((count, None));
     }
-    Some((
-        count,
-        Some(Table {
-            columns: expected,
-            rows,
-        }),
-    ))
+    Some((count, Some(Table { rows })))
 }
 
 /// The cells of a header, joined by commas (for a message).
@@ -622,15 +646,14 @@ fn joined(header: &csv::StringRecord) -> String {
 }
 
 fn check_manifest(
-    manifest: &Table,
+    manifest: &Table<ManifestRow>,
     digests: &HashMap<&str, String>,
     counts: &HashMap<&str, u64>,
     checker: &mut Checker,
 ) {
     let mut listed = BTreeSet::new();
-    for rec in &manifest.rows {
-        let file = manifest.get(rec, "file");
-        let line = rec.line;
+    for Rec { line, row } in &manifest.rows {
+        let (file, line) = (row.file.as_str(), *line);
         if file == MANIFEST || !FILES.iter().any(|f| f.name == file) {
             checker.find(
                 codes::MANIFEST,
@@ -649,7 +672,7 @@ fn check_manifest(
             );
             continue;
         }
-        let sha = manifest.get(rec, "sha256");
+        let sha = row.sha256.as_str();
         if !is_hash(sha) {
             checker.find(
                 codes::CELL,
@@ -667,7 +690,7 @@ fn check_manifest(
                 format!("its SHA-256 is {actual}, but {MANIFEST} (line {line}) says {sha}: the file was changed"),
             );
         }
-        match (whole::<u64>(manifest.get(rec, "rows")), counts.get(file)) {
+        match (whole::<u64>(&row.rows), counts.get(file)) {
             (None, _) => checker.find(
                 codes::CELL,
                 MANIFEST,
@@ -709,11 +732,11 @@ impl Facts {
     }
 }
 
-fn check_facts(table: &Table, checker: &mut Checker) -> Option<Facts> {
+fn check_facts(table: &Table<FactRow>, checker: &mut Checker) -> Option<Facts> {
     let mut raw = BTreeMap::new();
     let mut lines = HashMap::new();
     for rec in &table.rows {
-        let key = table.get(rec, "key");
+        let key = rec.row.key.as_str();
         if !KEYS.contains(&key) {
             checker.find(
                 codes::METADATA,
@@ -723,10 +746,7 @@ fn check_facts(table: &Table, checker: &mut Checker) -> Option<Facts> {
             );
             continue;
         }
-        if raw
-            .insert(key.to_owned(), table.get(rec, "value").to_owned())
-            .is_some()
-        {
+        if raw.insert(key.to_owned(), rec.row.value.clone()).is_some() {
             checker.find(
                 codes::METADATA,
                 BUNDLE,
@@ -867,12 +887,12 @@ struct Book {
 }
 
 impl Book {
-    fn load(tables: &HashMap<&str, Table>, checker: &mut Checker) -> Book {
+    fn load(tables: &Tables, checker: &mut Checker) -> Book {
         let mut book = Book::default();
-        if let Some(t) = tables.get(COMMODITIES) {
+        if let Some(t) = &tables.commodities {
             for rec in &t.rows {
-                let code = t.get(rec, "commodity");
-                match whole::<u32>(t.get(rec, "decimals")) {
+                let code = rec.row.commodity.as_str();
+                match whole::<u32>(&rec.row.decimals) {
                     Some(d) if d <= crate::domain::money::MAX_DECIMALS => {
                         if book.decimals.insert(code.to_owned(), d).is_some() {
                             checker.find(
@@ -892,22 +912,22 @@ impl Book {
                 }
             }
         }
-        if let Some(t) = tables.get(ACCOUNTS) {
+        if let Some(t) = &tables.accounts {
             for rec in &t.rows {
-                let name = t.get(rec, "account");
+                let name = rec.row.account.as_str();
                 let kind = validate_account_name(name).map(|k| k.to_string());
-                if kind.as_deref().ok() != Some(t.get(rec, "type")) {
+                if kind.as_deref().ok() != Some(rec.row.kind.as_str()) {
                     checker.find(
                         codes::CELL,
                         ACCOUNTS,
                         rec.line,
                         format!(
                             "{name:?} is not a valid account name of the type {:?}",
-                            t.get(rec, "type")
+                            rec.row.kind
                         ),
                     );
                 }
-                let closed = t.get(rec, "closed_on");
+                let closed = rec.row.closed_on.as_str();
                 let closed_on = if closed.is_empty() {
                     None
                 } else {
@@ -922,7 +942,7 @@ impl Book {
                     }
                     day
                 };
-                let status = t.get(rec, "status");
+                let status = rec.row.status.as_str();
                 let expected = if closed.is_empty() { "open" } else { "closed" };
                 if status != expected {
                     checker.find(
@@ -942,9 +962,9 @@ impl Book {
                 }
             }
         }
-        if let Some(t) = tables.get(POOLS) {
+        if let Some(t) = &tables.pools {
             for rec in &t.rows {
-                let pool = t.get(rec, "pool");
+                let pool = rec.row.pool.as_str();
                 book.all_pools.insert(pool.to_owned());
                 if pool != "general" {
                     book.pools.insert(pool.to_owned());

@@ -1,0 +1,214 @@
+//! `journal.csv` and `reversed.csv`, streamed by the journal export's own
+//! writer, and the one pass over the stretch's transactions that collects
+//! what the other files need from the period's postings: debits and
+//! credits per account, contributions and their voids, and the
+//! transactions before the stretch that its voids reverse.
+//!
+//! Rule: the journal is copied, never changed (it is hash-chained); its
+//! text is only scanned for names the audience may not see.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::out::Out;
+use super::privacy::Privacy;
+use super::{Bundle, ManifestEntry};
+use crate::audit::bundle::{JOURNAL, REVERSED};
+use crate::domain::period::Span;
+use crate::error::Result;
+use crate::progress::NoProgress;
+use crate::report::export::JournalWriter;
+use crate::store::txns::{self, JournalPosting, JournalTxn, Selection};
+
+/// A contribution dated within the period: its income per (commodity id,
+/// pool id), and whether any of it was income in kind.
+pub(super) struct Received {
+    pub(super) date: String,
+    pub(super) income: BTreeMap<(i64, Option<i64>), i128>,
+    pub(super) in_kind: bool,
+}
+
+#[derive(Default)]
+pub(super) struct Pass {
+    pub(super) first_prev: Option<String>,
+    pub(super) last_hash: Option<String>,
+    pub(super) transactions: u64,
+    pub(super) period_transactions: u64,
+    /// (account id, commodity id) → (debits, credits) within the period.
+    pub(super) moves: HashMap<(i64, i64), (i128, i128)>,
+    /// Transactions before the stretch that voids in it reverse.
+    pub(super) reversed: BTreeSet<i64>,
+    /// Contribution txn → what it brought.
+    pub(super) received: BTreeMap<i64, Received>,
+    /// Original txn → the void dated within the period.
+    pub(super) voided_by: HashMap<i64, i64>,
+}
+
+impl Bundle<'_> {
+    /// journal.csv: the stretch of the chain holding the period, noting on
+    /// the way what the other files need from it.
+    pub(super) fn journal(&mut self) -> Result<Pass> {
+        let conn = self.conn;
+        let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?;
+        let mut pass = Pass::default();
+        if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
+            let context = Context {
+                account_names: &self.account_names,
+                pool_names: &self.pool_names,
+                contributions: &self.contributions,
+                span: self.span,
+                first,
+            };
+            let privacy = &mut self.privacy;
+            journal.write(
+                conn,
+                Selection::Ids(first, last),
+                &NoProgress,
+                |txn, postings| {
+                    observe(&mut pass, privacy, &context, txn, postings);
+                    Ok(())
+                },
+            )?;
+        }
+        let (out, summary) = journal.finish()?;
+        self.manifest.push(ManifestEntry {
+            file: JOURNAL.to_owned(),
+            rows: summary.postings,
+            sha256: out.finish()?,
+        });
+        Ok(pass)
+    }
+
+    /// reversed.csv: the transactions before the stretch that its voids
+    /// reverse.
+    pub(super) fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
+        let conn = self.conn;
+        let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?;
+        for id in ids {
+            let (accounts, pools, privacy) =
+                (&self.account_names, &self.pool_names, &mut self.privacy);
+            reversed.write(
+                conn,
+                Selection::Ids(*id, *id),
+                &NoProgress,
+                |txn, postings| {
+                    scan_txn(privacy, REVERSED, accounts, pools, txn, postings);
+                    Ok(())
+                },
+            )?;
+        }
+        let (out, summary) = reversed.finish()?;
+        self.manifest.push(ManifestEntry {
+            file: REVERSED.to_owned(),
+            rows: summary.postings,
+            sha256: out.finish()?,
+        });
+        Ok(())
+    }
+}
+
+/// What [`observe`] needs to know about the fund.
+struct Context<'a> {
+    account_names: &'a HashMap<i64, String>,
+    pool_names: &'a HashMap<i64, String>,
+    contributions: &'a HashMap<i64, (Option<i64>, Option<String>)>,
+    span: &'a Span,
+    /// The first transaction of the stretch.
+    first: i64,
+}
+
+/// Notes what one transaction of the stretch brings to the other files.
+fn observe(
+    pass: &mut Pass,
+    privacy: &mut Privacy,
+    context: &Context<'_>,
+    txn: &JournalTxn,
+    postings: &[JournalPosting],
+) {
+    let Context {
+        account_names,
+        pool_names,
+        contributions,
+        span,
+        first,
+    } = *context;
+    pass.transactions += 1;
+    if pass.first_prev.is_none() {
+        pass.first_prev = Some(txn.prev_hash.clone());
+    }
+    pass.last_hash = Some(txn.hash.clone());
+    scan_txn(privacy, JOURNAL, account_names, pool_names, txn, postings);
+    if let Some(original) = txn.reverses
+        && original < first
+    {
+        pass.reversed.insert(original);
+    }
+    let in_period = crate::domain::date::parse_date(&txn.date)
+        .ok()
+        .is_some_and(|d| span.contains(d));
+    if !in_period {
+        return;
+    }
+    pass.period_transactions += 1;
+    if let Some(original) = txn.reverses {
+        pass.voided_by.insert(original, txn.id);
+    }
+    for p in postings {
+        let m = pass
+            .moves
+            .entry((p.account_id, p.commodity_id))
+            .or_insert((0, 0));
+        if p.amount > 0 {
+            m.0 += i128::from(p.amount);
+        } else {
+            m.1 -= i128::from(p.amount);
+        }
+    }
+    if contributions.contains_key(&txn.id) {
+        let mut received = Received {
+            date: txn.date.clone(),
+            income: BTreeMap::new(),
+            in_kind: false,
+        };
+        for p in postings {
+            let Some(account) = account_names.get(&p.account_id) else {
+                continue;
+            };
+            let lower = account.to_lowercase();
+            if lower.starts_with("income:") {
+                *received
+                    .income
+                    .entry((p.commodity_id, p.pool_id))
+                    .or_insert(0) -= i128::from(p.amount);
+                received.in_kind |= lower.starts_with("income:in-kind:");
+            }
+        }
+        pass.received.insert(txn.id, received);
+    }
+}
+
+/// Warns about hidden names in a journal transaction's text.
+fn scan_txn(
+    privacy: &mut Privacy,
+    file: &str,
+    account_names: &HashMap<i64, String>,
+    pool_names: &HashMap<i64, String>,
+    txn: &JournalTxn,
+    postings: &[JournalPosting],
+) {
+    let place = |column: &str| format!("{file} txn {}, column {column},", txn.id);
+    privacy.scan(|| place("description"), &txn.description);
+    privacy.scan(|| place("payee"), txn.payee.as_deref().unwrap_or(""));
+    privacy.scan(
+        || place("reference"),
+        txn.reference.as_deref().unwrap_or(""),
+    );
+    for p in postings {
+        privacy.scan(|| place("memo"), p.memo.as_deref().unwrap_or(""));
+        if let Some(account) = account_names.get(&p.account_id) {
+            privacy.scan(|| place("account"), account);
+        }
+        if let Some(pool) = p.pool_id.and_then(|id| pool_names.get(&id)) {
+            privacy.scan(|| place("pool"), pool);
+        }
+    }
+}

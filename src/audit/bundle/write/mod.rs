@@ -1,0 +1,255 @@
+//! `fondo export audit`: writes an audit bundle from one read transaction.
+//!
+//! The caller holds the read transaction (so the period can be worked out
+//! from the same snapshot) and passes its connection. Files are written into
+//! a staging directory next to the target (`staging`) and renamed into
+//! place only when all of them are complete, so a failure leaves nothing
+//! behind; the target must not exist yet, or be an empty directory.
+//!
+//! Rule: one module per job. Here: the request, the outcome, the order the
+//! files are written in and the `Bundle` every file writer shares (the
+//! read transaction, the period, the names as the audience sees them, the
+//! fund's small lists and the manifest so far). `out` hashes every byte
+//! written and writes typed rows ([`crate::audit::bundle::rows`]);
+//! `privacy` redacts free text and warns about hidden names that cannot
+//! be changed; then one module per family of files: `journal`
+//! (`journal.csv`, `reversed.csv`, and the one pass over the period's
+//! postings that the other files need), `ledger` (accounts, commodities,
+//! balances, pools), `governance` (grants, votes, policies, roles),
+//! `contributions` (contributors) and `facts` (`BUNDLE.csv`, the README,
+//! the manifest).
+
+mod contributions;
+mod facts;
+mod governance;
+mod journal;
+mod ledger;
+mod out;
+mod privacy;
+mod staging;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::{BundleAudience, FORMAT, readme};
+use crate::domain::date::iso;
+use crate::domain::hash::GENESIS;
+use crate::domain::member::{HiddenNames, shown_name};
+use crate::domain::period::Span;
+use crate::error::{Error, Result};
+use crate::store::commodities::StoredCommodity;
+use crate::store::pools::StoredPool;
+use crate::store::{accounts, commodities, fund, members, pools, records};
+use out::CsvFile;
+use privacy::Privacy;
+use staging::{commit, stage};
+
+/// What to write.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    pub out: PathBuf,
+    pub span: Span,
+    pub audience: BundleAudience,
+}
+
+/// One line of the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ManifestEntry {
+    pub file: String,
+    pub rows: u64,
+    pub sha256: String,
+}
+
+/// What was written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub manifest: Vec<ManifestEntry>,
+    /// The SHA-256 of MANIFEST.csv: the bundle's own identifier.
+    pub manifest_sha256: String,
+    pub fingerprint: String,
+    pub records_head: String,
+    pub journal_prev_hash: String,
+    pub journal_last_hash: String,
+    /// Transactions in journal.csv, and those of them dated in the period.
+    pub transactions: u64,
+    pub period_transactions: u64,
+    /// Cells that name a member hidden from the audience and could not be
+    /// changed, described for the treasurer.
+    pub warnings: Vec<String>,
+}
+
+/// Writes the bundle for `request` from the snapshot `conn` is reading.
+///
+/// Fails (writing nothing) when the target is a file or a directory that is
+/// not empty, or on any I/O or database error.
+pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
+    let staging = stage(&request.out)?;
+    let fund = fund::get(conn)?.ok_or_else(|| Error::NotFondo {
+        path: "the database".into(),
+        reason: "its fund record is missing".into(),
+    })?;
+    let (records_head, records_count) = records::head(conn)?.unwrap_or((GENESIS.to_owned(), 0));
+    let mut bundle = Bundle::new(conn, staging.path.clone(), request)?;
+    let pass = bundle.journal()?;
+    let journal_prev_hash = pass
+        .first_prev
+        .clone()
+        .unwrap_or_else(|| fund.head_hash.clone());
+    let journal_last_hash = pass
+        .last_hash
+        .clone()
+        .unwrap_or_else(|| journal_prev_hash.clone());
+    bundle.reversed(&pass.reversed)?;
+    bundle.accounts()?;
+    bundle.commodities()?;
+    bundle.balances(&pass.moves)?;
+    bundle.pools()?;
+    bundle.grants()?;
+    bundle.policies()?;
+    bundle.roles()?;
+    bundle.contributors(&pass)?;
+    let span = &request.span;
+    let facts: Vec<(&str, String)> = vec![
+        ("format", FORMAT.to_owned()),
+        ("fund", fund.name.clone()),
+        ("audience", request.audience.as_str().to_owned()),
+        ("period", span.label.clone()),
+        ("from", iso(span.from)),
+        ("to", iso(span.to)),
+        ("journal_prev_hash", journal_prev_hash.clone()),
+        ("journal_last_hash", journal_last_hash.clone()),
+        ("fingerprint", fund.head_hash.clone()),
+        ("ledger_transactions", fund.txn_count.to_string()),
+        ("records_head", records_head.clone()),
+        ("records_count", records_count.to_string()),
+        ("generator", format!("fondo {}", env!("CARGO_PKG_VERSION"))),
+    ];
+    debug_assert_eq!(
+        facts.iter().map(|f| f.0).collect::<Vec<_>>(),
+        super::KEYS,
+        "BUNDLE.csv keys"
+    );
+    bundle.facts(&facts)?;
+    bundle.readme(&readme::text(&readme::Facts {
+        facts: &facts,
+        audience: request.audience,
+        transactions: pass.transactions,
+        period_transactions: pass.period_transactions,
+        reaches_head: journal_last_hash == fund.head_hash,
+    }))?;
+    let (manifest, manifest_sha256, warnings) = bundle.finish()?;
+    commit(staging, &request.out)?;
+    Ok(Written {
+        manifest,
+        manifest_sha256,
+        fingerprint: fund.head_hash,
+        records_head,
+        journal_prev_hash,
+        journal_last_hash,
+        transactions: pass.transactions,
+        period_transactions: pass.period_transactions,
+        warnings,
+    })
+}
+
+/// A bundle being written: the read transaction, the period, the names as
+/// the audience sees them, the fund's small lists, and the manifest so far.
+struct Bundle<'c> {
+    conn: &'c Connection,
+    dir: PathBuf,
+    span: &'c Span,
+    audience: BundleAudience,
+    privacy: Privacy,
+    /// Members' names as the audience sees them, by id.
+    people: HashMap<i64, String>,
+    account_names: HashMap<i64, String>,
+    commodities: Vec<StoredCommodity>,
+    /// Commodity id → code and decimal places.
+    decimals: HashMap<i64, (String, u32)>,
+    pools: Vec<StoredPool>,
+    pool_names: HashMap<i64, String>,
+    /// Contribution txn → member (None: anonymous) and kind of service.
+    contributions: HashMap<i64, (Option<i64>, Option<String>)>,
+    manifest: Vec<ManifestEntry>,
+}
+
+impl<'c> Bundle<'c> {
+    fn new(conn: &'c Connection, dir: PathBuf, request: &'c ExportRequest) -> Result<Bundle<'c>> {
+        let audience = request.audience.audience();
+        let secret = fund::secret(conn)?;
+        let members = members::all(conn)?;
+        let commodities = commodities::all(conn)?;
+        let pools = pools::all(conn)?;
+        Ok(Bundle {
+            conn,
+            dir,
+            span: &request.span,
+            audience: request.audience,
+            privacy: Privacy {
+                hidden: HiddenNames::new(
+                    audience,
+                    &secret,
+                    members
+                        .iter()
+                        .map(|m| (m.id, m.name.as_str(), m.visibility)),
+                ),
+                audience: audience.as_str(),
+                warnings: Vec::new(),
+            },
+            people: members
+                .iter()
+                .map(|m| {
+                    let shown = shown_name(audience, m.visibility, &m.name, &secret, m.id);
+                    (m.id, shown)
+                })
+                .collect(),
+            account_names: accounts::names_by_id(conn)?,
+            decimals: commodities
+                .iter()
+                .map(|c| (c.id, (c.commodity.code.clone(), c.commodity.decimals)))
+                .collect(),
+            commodities,
+            pool_names: pools.iter().map(|p| (p.id, p.name.clone())).collect(),
+            pools,
+            contributions: members::contributions(conn)?
+                .into_iter()
+                .map(|(txn, member, kind)| (txn, (member, kind)))
+                .collect(),
+            manifest: Vec::new(),
+        })
+    }
+
+    fn person(&self, id: i64) -> String {
+        self.people
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
+    fn csv(&self, name: &'static str) -> Result<CsvFile> {
+        CsvFile::create(&self.dir, name)
+    }
+
+    fn done(&mut self, file: CsvFile) -> Result<()> {
+        self.manifest.push(file.finish()?);
+        Ok(())
+    }
+}
+
+fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// The cell of an optional value: its text, or empty when it is absent.
+fn cell(value: Option<impl std::fmt::Display>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The last moment of a day.
+fn end_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time"))
+}
