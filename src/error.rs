@@ -138,13 +138,24 @@ pub enum Error {
     #[error("unknown pool {name:?}; see `fondo pool list`, or add it with `fondo pool add`")]
     UnknownPool { name: String },
 
-    #[error(
-        "unknown purchase {name:?}; see `fondo purchase list`, or open one with `fondo purchase open`"
-    )]
+    #[error("unknown purchase {name:?}")]
     UnknownPurchase { name: String },
 
     #[error("purchase {purchase:?}: {reason}")]
     Purchase { purchase: String, reason: String },
+
+    /// A purchase step refused until something else is done first (the
+    /// command line says how).
+    #[error("purchase {purchase:?}: {reason}")]
+    PurchaseNeeds {
+        purchase: String,
+        reason: String,
+        need: PurchaseNeed,
+    },
+
+    /// An error with a hint the command line adds (which command to run).
+    #[error("{error}; {hint}")]
+    Hinted { error: Box<Error>, hint: String },
 
     #[error("pool {name:?} already exists")]
     PoolExists { name: String },
@@ -244,6 +255,20 @@ pub enum Error {
 
     #[error("{path} already exists; {hint}")]
     Exists { path: PathBuf, hint: String },
+}
+
+/// What a purchase needs before a refused step can be taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PurchaseNeed {
+    /// Items, before closing.
+    Items,
+    /// Closing, before settling.
+    Closing,
+    /// What arrived of this item, before settling.
+    Delivery { item: String },
+    /// A rate from one commodity to another, before settling an invoice in
+    /// another currency.
+    Rate { from: String, to: String },
 }
 
 fn format_problems(problems: &[Problem], more: usize) -> String {

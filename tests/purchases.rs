@@ -430,6 +430,25 @@ fn a_realistic_purchase_runs_with_exact_figures() {
 #[test]
 fn every_bad_input_is_refused_and_writes_nothing() {
     let fund = ordered();
+    // Closing a purchase that has no items.
+    fund.ok(&[
+        "purchase",
+        "open",
+        "empty",
+        "--supplier",
+        "Nobody",
+        "--closes",
+        "2026-04-10T18:00",
+        "--at",
+        "2026-04-01T09:00",
+    ]);
+    refused(
+        &fund,
+        &["purchase", "close", "empty", "--at", "2026-04-10T18:00"],
+        &[
+            "purchase \"empty\": it has no items, so there is nothing to allocate; add them with `fondo purchase item add empty ITEM …`",
+        ],
+    );
     // An item not in the purchase; a group that is not a member.
     refused(
         &fund,
@@ -576,7 +595,10 @@ fn every_bad_input_is_refused_and_writes_nothing() {
             "--from-account",
             "assets:bank:usd",
         ],
-        &["close it", "before settling"],
+        &[
+            "it is still taking orders; it is settled after closing",
+            "close it with `fondo purchase close",
+        ],
     );
     refused(
         &fund,
@@ -652,7 +674,10 @@ fn every_bad_input_is_refused_and_writes_nothing() {
             "--date",
             "2026-04-16",
         ],
-        &["record what arrived of rice first"],
+        &[
+            "nothing is recorded as arrived of rice yet (0 counts, if nothing did)",
+            "record it with `fondo purchase receive rice-april rice QUANTITY`",
+        ],
     );
     fund.ok(&[
         "purchase",
@@ -698,7 +723,7 @@ fn every_bad_input_is_refused_and_writes_nothing() {
         ],
         &[
             "the invoice is in EUR and the purchase in USD",
-            "no EUR→USD rate is recorded on or before 2026-04-16",
+            "no EUR→USD rate is recorded on or before 2026-04-16; record one with `fondo rate add YYYY-MM-DD EUR USD RATE`",
         ],
     );
     // A subsidy over 100 %, or bigger than the pool holds.
@@ -759,7 +784,7 @@ fn every_bad_input_is_refused_and_writes_nothing() {
     refused(
         &fund,
         &["purchase", "show", "nothing"],
-        &["unknown purchase \"nothing\""],
+        &["unknown purchase \"nothing\"; see `fondo purchase list`"],
     );
     clean(&fund);
 }

@@ -13,7 +13,7 @@ use fondo::domain::date::parse_datetime;
 use fondo::domain::member::Audience;
 use fondo::domain::purchase::Status;
 use fondo::domain::purchase::split::Split;
-use fondo::error::Result;
+use fondo::error::{Error, PurchaseNeed, Result};
 use fondo::ops::purchases as ops;
 use fondo::render::{Format, write_rows};
 use fondo::report::purchases as report;
@@ -82,7 +82,37 @@ fn show(path: &Path, name: &str, audience: Audience, format: FormatArg) -> Resul
     Ok(())
 }
 
+/// Adds to a purchase error the command that gets past it.
+fn hinted(error: Error) -> Error {
+    let hint = match &error {
+        Error::UnknownPurchase { .. } => {
+            "see `fondo purchase list`, or open one with `fondo purchase open`".to_owned()
+        }
+        Error::PurchaseNeeds { purchase, need, .. } => match need {
+            PurchaseNeed::Items => {
+                format!("add them with `fondo purchase item add {purchase} ITEM …`")
+            }
+            PurchaseNeed::Closing => format!("close it with `fondo purchase close {purchase}`"),
+            PurchaseNeed::Delivery { item } => {
+                format!("record it with `fondo purchase receive {purchase} {item} QUANTITY`")
+            }
+            PurchaseNeed::Rate { from, to } => {
+                format!("record one with `fondo rate add YYYY-MM-DD {from} {to} RATE`")
+            }
+        },
+        _ => return error,
+    };
+    Error::Hinted {
+        error: Box::new(error),
+        hint,
+    }
+}
+
 pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
+    run(path, command).map_err(hinted)
+}
+
+fn run(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
     match command {
         PurchaseCommand::Open {
             name,

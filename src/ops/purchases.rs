@@ -27,6 +27,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use crate::books::members::member;
+use crate::books::purchases::{Loaded, load};
 use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::currency;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
@@ -36,9 +37,9 @@ use crate::domain::purchase::{
     Units, stock_account,
 };
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, PurchaseNeed, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, now, post_one};
-use crate::store::purchases::{self, Loaded, NewPurchase, load};
+use crate::store::purchases::{self, NewPurchase};
 use crate::store::{Db, balances, fund, members, rates};
 
 impl Loaded {
@@ -46,6 +47,15 @@ impl Loaded {
         Error::Purchase {
             purchase: self.stored.name.clone(),
             reason: reason.into(),
+        }
+    }
+
+    /// Refuses a step until `need` is done.
+    fn needs(&self, reason: impl Into<String>, need: PurchaseNeed) -> Error {
+        Error::PurchaseNeeds {
+            purchase: self.stored.name.clone(),
+            reason: reason.into(),
+            need,
         }
     }
 
@@ -322,7 +332,10 @@ pub fn close(db: &mut Db, purchase: &str, at: NaiveDateTime) -> Result<()> {
     let tx = db.write()?;
     let mut p = load(&tx, purchase)?;
     if p.state.items.is_empty() {
-        return Err(p.refuse("it has no items; add them with `fondo purchase item add`"));
+        return Err(p.needs(
+            "it has no items, so there is nothing to allocate",
+            PurchaseNeed::Items,
+        ));
     }
     let allocation = p.state.allocation();
     p.record(&tx, at, &Event::Close { allocation })?;
@@ -554,7 +567,10 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let (other, paid) = positive(&tx, &mut book, &request.invoice, "an invoice")?;
     let mut p = load(&tx, &request.purchase)?;
     if p.state.closed.is_none() {
-        return Err(p.refuse("close it (`fondo purchase close`) before settling"));
+        return Err(p.needs(
+            "it is still taking orders; it is settled after closing",
+            PurchaseNeed::Closing,
+        ));
     }
     if p.state.settled.is_some() {
         return Err(p.refuse("it is already settled; an invoice is paid once"));
@@ -566,10 +582,16 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         paid
     } else {
         let rate = rate_on(&tx, &other.code, &currency.code, request.date)?.ok_or_else(|| {
-            p.refuse(format!(
-                "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}; record one with `fondo rate add`",
-                other.code, currency.code, other.code, currency.code, request.date
-            ))
+            p.needs(
+                format!(
+                    "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}",
+                    other.code, currency.code, other.code, currency.code, request.date
+                ),
+                PurchaseNeed::Rate {
+                    from: other.code.clone(),
+                    to: currency.code.clone(),
+                },
+            )
         })?;
         let value = Decimal::from(paid) * rate / Decimal::from(10i64.pow(other.decimals));
         let minor = (value * Decimal::from(10i64.pow(currency.decimals)))
@@ -625,10 +647,11 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     if let Some(missing) =
         (0..p.state.items.len()).find(|i| p.state.cases[*i] > 0 && p.state.received[*i].is_none())
     {
-        return Err(p.refuse(format!(
-            "record what arrived of {} first with `fondo purchase receive` (0 if nothing did)",
-            p.state.items[missing].name
-        )));
+        let item = p.state.items[missing].name.clone();
+        return Err(p.needs(
+            format!("nothing is recorded as arrived of {item} yet (0 counts, if nothing did)"),
+            PurchaseNeed::Delivery { item },
+        ));
     }
     let s = split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy)
         .map_err(|e| p.refuse(e.to_string()))?;
