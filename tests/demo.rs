@@ -234,6 +234,17 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         checked.starts_with("checked ") && checked.contains("no findings"),
         "{checked}"
     );
+    // The pooled purchase is in it, its groups named as contributors are:
+    // the pseudonymous ones by pseudonym.
+    let bought = fs::read_to_string(bundle.join("purchases.csv")).unwrap();
+    assert_eq!(csv_rows(&bought).len(), 5, "{bought}");
+    assert!(
+        bought.contains(",Huerta Norte,USD,26,26,26,38.75,0.00,38.75,"),
+        "{bought}"
+    );
+    for hidden in ["Familia Ortega", "Cocina Común"] {
+        assert!(!bought.contains(hidden), "{hidden} named in {bought}");
+    }
     let facts = fs::read_to_string(bundle.join("BUNDLE.csv")).unwrap();
     assert!(facts.contains("audience,public\n"), "{facts}");
     assert!(

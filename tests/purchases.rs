@@ -1091,3 +1091,194 @@ fn the_readme_section_runs() {
         "{report}"
     );
 }
+
+/// Rewrites MANIFEST.csv to match the files, as someone covering their
+/// tracks would.
+fn reseal(dir: &std::path::Path) {
+    use sha2::{Digest, Sha256};
+    let mut manifest = String::from("file,rows,sha256\n");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "MANIFEST.csv")
+        .collect();
+    names.sort();
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let rows = if name.ends_with(".csv") {
+            csv_rows(&text).len()
+        } else {
+            text.lines().count()
+        };
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        manifest.push_str(&format!("{name},{rows},{digest}\n"));
+    }
+    std::fs::write(dir.join("MANIFEST.csv"), manifest).unwrap();
+}
+
+/// The audit bundle's purchases.csv: per group what `report purchases`
+/// says, with the settlement and payment transactions; the offline checker
+/// confirms the shares and payments from the journal, and finds them
+/// changed even with the manifest rewritten.
+#[test]
+fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
+    let fund = settled();
+    for (group, amount) in [("Cocina Común", "50.00"), ("Ana", "10.00")] {
+        fund.ok(&[
+            "purchase",
+            "pay",
+            P,
+            "--group",
+            group,
+            amount,
+            "USD",
+            "--into",
+            "assets:bank:usd",
+            "--date",
+            "2026-04-20",
+        ]);
+    }
+    // A payment after the period is not in the bundle's figures.
+    fund.ok(&[
+        "purchase",
+        "pay",
+        P,
+        "--group",
+        "Bruno",
+        "1.00",
+        "USD",
+        "--into",
+        "assets:bank:usd",
+        "--date",
+        "2026-07-02",
+    ]);
+    let dir = fund.path("bundle");
+    fund.ok(&[
+        "export",
+        "audit",
+        "--out",
+        dir.to_str().unwrap(),
+        "--period",
+        "2026-Q2",
+        "--audience",
+        "public",
+    ]);
+    let checked = fund.ok(&["verify", "--bundle", dir.to_str().unwrap()]);
+    assert!(checked.contains("no findings"), "{checked}");
+    let text = std::fs::read_to_string(dir.join("purchases.csv")).unwrap();
+    let rows = csv_rows(&text);
+    let report = csv_rows(&fund.ok(&[
+        "report",
+        "purchases",
+        "--period",
+        "2026-Q2",
+        "--format",
+        "csv",
+    ]));
+    // The settlement is transaction 5, the payments 6 and 7.
+    let expect: Vec<Vec<String>> = report
+        .iter()
+        .filter(|r| r[3] == "fund")
+        .map(|r| {
+            let (paid, owed, pays) = match r[2].as_str() {
+                "Cocina Común" => (r[9].clone(), r[10].clone(), "6"),
+                "Ana" => (r[9].clone(), r[10].clone(), "7"),
+                // Bruno's payment of July is after the period.
+                "Bruno" => ("0.00".to_owned(), r[8].clone(), ""),
+                _ => (r[9].clone(), r[10].clone(), ""),
+            };
+            vec![
+                P.to_owned(),
+                "settled".to_owned(),
+                r[2].clone(),
+                "USD".to_owned(),
+                r[5].clone(),
+                r[6].clone(),
+                r[7].clone(),
+                r[8].clone(),
+                paid,
+                owed,
+                "5".to_owned(),
+                pays.to_owned(),
+            ]
+        })
+        .collect();
+    assert_eq!(rows, expect, "{text}");
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "purchase,status,group,currency,ordered,allocated,received,charged,paid,owed,settle_txn,pay_txns"
+        )
+    );
+
+    let forged = |name: &str, from: &str, to: &str| {
+        let copy = fund.path(name);
+        std::fs::create_dir(&copy).unwrap();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+        }
+        assert!(text.contains(from), "{from:?} not in {text}");
+        std::fs::write(copy.join("purchases.csv"), text.replacen(from, to, 1)).unwrap();
+        reseal(&copy);
+        let run = fund.run(&["verify", "--bundle", copy.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+        run.stdout
+    };
+    // A share moved from one group to another, owed kept consistent.
+    let cocina = &rows[0];
+    let ortega = &rows[1];
+    let moved = |row: &[String], by: i64| {
+        let cents = |t: &str| -> i64 { t.replace('.', "").parse().unwrap() };
+        let money = |c: i64| format!("{}.{:02}", c / 100, c % 100);
+        let charged = cents(&row[7]) + by;
+        let owed = charged - cents(&row[8]);
+        (
+            format!("{},{},{}", row[7], row[8], row[9]),
+            format!("{},{},{}", money(charged), row[8], money(owed)),
+        )
+    };
+    let (from, to) = moved(cocina, 100);
+    let out = forged("more-charged", &from, &to);
+    assert!(
+        out.contains("B120")
+            && out.contains("are not the debits to assets:purchases:receivable of settle_txn 5"),
+        "{out}"
+    );
+    // A payment claimed that was not made.
+    let out = forged(
+        "paid",
+        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},{},5,", ortega[7], ortega[7], "0.00"),
+    );
+    assert!(
+        out.contains("B120")
+            && out
+                .contains("its payment txns credit assets:purchases:receivable with 0 minor units"),
+        "{out}"
+    );
+    // owed that is not charged - paid.
+    let out = forged(
+        "owed",
+        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},0.00,5,", ortega[7], ortega[8]),
+    );
+    assert!(
+        out.contains("B120") && out.contains("is not charged"),
+        "{out}"
+    );
+    // Two groups claiming one payment.
+    let out = forged(
+        "claimed",
+        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},{},5,6", ortega[7], ortega[8], ortega[9]),
+    );
+    assert!(
+        out.contains("payment txn 6 is claimed by more than one group"),
+        "{out}"
+    );
+}

@@ -7,6 +7,7 @@
 //! pure fold [`Purchase::apply`] turns those into the state. A record that
 //! does not replay is damage (or tampering), reported as such.
 
+use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use crate::domain::account::name_key;
@@ -41,8 +42,27 @@ pub fn load(conn: &Connection, name: &str) -> Result<Loaded> {
 /// [`Error::Damaged`] when a record cannot be read or does not fit the state
 /// before it.
 pub fn replay(conn: &Connection, stored: StoredPurchase) -> Result<Loaded> {
+    replay_until(conn, stored, NaiveDateTime::MAX)
+}
+
+/// A stored purchase as it stood at `end`: its records up to the first one
+/// recorded for a later moment, replayed (an audit bundle's figures are as
+/// of its period's last day).
+///
+/// # Errors
+/// As [`replay`].
+pub fn replay_until(
+    conn: &Connection,
+    stored: StoredPurchase,
+    end: NaiveDateTime,
+) -> Result<Loaded> {
     let mut state = Purchase::new(stored.opened_at, stored.closes_at);
-    for (n, (at, event)) in purchases::events(conn, stored.id)?.into_iter().enumerate() {
+    let events = purchases::events(conn, stored.id)?;
+    for (n, (at, event)) in events
+        .into_iter()
+        .enumerate()
+        .take_while(|(_, (at, _))| *at <= end)
+    {
         state.apply(at, &event).map_err(|reason| Error::Damaged {
             what: "the governance log".into(),
             detail: format!(

@@ -531,7 +531,11 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
         format!("  {grants} grants ({})", counts(&built.grants)),
         format!(
             "  {purchases} pooled {} of member groups ({})",
-            if purchases == 1 { "purchase" } else { "purchases" },
+            if purchases == 1 {
+                "purchase"
+            } else {
+                "purchases"
+            },
             counts(&built.purchases)
         ),
         format!(

@@ -379,15 +379,8 @@ pub fn purchases(conn: &Connection, span: &Span, audience: Audience) -> Result<V
         let closed = state.closed.is_some();
         let received_any = state.received.iter().any(Option::is_some);
         for group in state.groups() {
-            let items = 0..state.items.len();
-            let ordered: u64 = items
-                .clone()
-                .filter_map(|i| state.ordered(i, group))
-                .map(|(q, _)| q)
-                .sum();
-            let allocated: u64 = items.clone().map(|i| state.allocated_to(i, group)).sum();
-            let received: u64 = items.clone().map(|i| state.delivered_to(i, group)).sum();
-            let saved: i64 = items
+            let (ordered, allocated, received) = state.units_of_group(group);
+            let saved: i64 = (0..state.items.len())
                 .filter_map(|i| {
                     let it = &state.items[i];
                     it.reference_price

@@ -29,7 +29,8 @@ use sha2::{Digest, Sha256};
 
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FORMAT, GRANTS, JOURNAL,
-    MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns, readme,
+    MANIFEST, POLICIES, POOLS, PURCHASES, README, REVERSED, ROLES, VOTES, columns, purchases,
+    readme,
 };
 use crate::books::grants;
 use crate::books::pools::{PoolHolding, holdings};
@@ -495,6 +496,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
+    bundle.purchases()?;
     let span = &request.span;
     let facts: Vec<(&str, String)> = vec![
         ("format", FORMAT.to_owned()),
@@ -1059,6 +1061,21 @@ impl<'c> Bundle<'c> {
                 };
                 file.row(&row, &mut self.privacy)?;
             }
+        }
+        self.done(file)
+    }
+
+    /// purchases.csv (rows made in `super::purchases`).
+    fn purchases(&mut self) -> Result<()> {
+        let rows = purchases::rows(
+            self.conn,
+            self.span,
+            |id| self.person(id),
+            |text| self.privacy.redact(text),
+        )?;
+        let mut file = self.csv(PURCHASES)?;
+        for row in &rows {
+            file.row(row, &mut self.privacy)?;
         }
         self.done(file)
     }

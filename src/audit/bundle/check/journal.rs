@@ -447,6 +447,7 @@ pub(super) struct PeriodTxn {
 
 /// A posting of the period, parsed.
 pub(super) struct Leg {
+    pub(super) account: String,
     pub(super) kind: Option<AccountType>,
     pub(super) commodity: String,
     pub(super) amount: i128,
@@ -650,6 +651,7 @@ impl Chain<'_> {
             }
             if named {
                 legs.push(Leg {
+                    account: p.account.clone(),
                     kind: p.kind,
                     commodity: p.commodity.clone(),
                     amount,

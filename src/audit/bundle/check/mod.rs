@@ -31,6 +31,7 @@
 mod figures;
 mod grants;
 mod journal;
+mod purchases;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -44,7 +45,7 @@ use sha2::{Digest, Sha256};
 
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
-    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns,
+    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASES, README, REVERSED, ROLES, VOTES, columns,
 };
 use crate::domain::account::validate_account_name;
 use crate::domain::date::parse_date;
@@ -118,6 +119,8 @@ pub mod codes {
     pub const METADATA: &str = "B118";
     /// A posting to an account that was closed by its date.
     pub const CLOSED_ACCOUNT: &str = "B119";
+    /// purchases.csv disagrees with itself or with the journal.
+    pub const PURCHASES: &str = "B120";
 }
 
 /// The outcome of checking a bundle.
@@ -464,6 +467,14 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             &mut checker,
         );
     }
+    if let Some(purchases) = tables.get(PURCHASES) {
+        purchases::check_purchases(
+            purchases,
+            &book,
+            journal_ok.then_some(&ledger),
+            &mut checker,
+        );
+    }
     result.findings = checker.findings;
     Ok(result)
 }
@@ -524,6 +535,9 @@ fn named_txns(tables: &HashMap<&str, Table>) -> HashSet<String> {
             named.insert(t.get(rec, "txn").to_owned());
             named.insert(t.get(rec, "voided_by").to_owned());
         }
+    }
+    if let Some(t) = tables.get(PURCHASES) {
+        named.extend(purchases::named(t));
     }
     named.remove("");
     named
