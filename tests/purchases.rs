@@ -946,10 +946,13 @@ mod random {
         #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
 
         /// Random purchases through the real binary: whatever the orders,
-        /// deliveries, costs and subsidy, the books verify, inventory in
-        /// equals what was received and out what was handed out, the bank
-        /// paid invoice plus costs and got every share back, and the
-        /// receivable ends at zero.
+        /// deliveries, costs and subsidy, nobody is allocated more than its
+        /// quantity plus its tolerance, allocations are whole cases, shares
+        /// plus subsidy plus remainder are exactly invoice plus costs, the
+        /// books verify (every transaction balances), inventory in equals
+        /// what was received and out what was handed out, the bank paid
+        /// invoice plus costs and got every share back, the receivable ends
+        /// at zero, and the audit bundle checks.
         #[test]
         fn random_purchases_keep_the_books_exact(
             items in prop::collection::vec((1u64..12, 1i64..500), 1..4),
@@ -977,6 +980,13 @@ mod random {
                 fund.ok(&["purchase", "order", P, &format!("item{item}"), &quantity.to_string(), "--group", groups[*group], "--tolerance", &tolerance, "--at", &at]);
             }
             fund.ok(&["purchase", "close", P, "--at", "2026-04-30"]);
+            // Nobody is allocated more than its quantity plus its tolerance.
+            let shown = fund.ok(&["purchase", "show", P, "--format", "csv"]);
+            for r in csv_rows(&shown).iter().filter(|r| r[0] != "all items") {
+                let [ordered, tolerance, allocated] =
+                    [2, 3, 4].map(|i| r[i].parse::<u64>().unwrap());
+                prop_assert!(allocated <= ordered + tolerance, "{:?}", r);
+            }
             let mut received = [0u64; 3];
             for (n, (case, _)) in items.iter().enumerate() {
                 let shown = fund.ok(&["purchase", "show", P, "--format", "csv"]);
@@ -1002,6 +1012,16 @@ mod random {
                 return Ok(());
             }
             fund.ok(&settle);
+            // Shares, subsidy and remainder are exactly the invoice plus the
+            // costs, and the subsidy and the remainder are on their accounts.
+            let list = csv_rows(&fund.ok(&["purchase", "list", "--format", "csv"]));
+            let cents = |t: &str| t.replace('.', "").parse::<i64>().unwrap();
+            let [invoice, costs, subsidy, remainder, shares] =
+                [8, 9, 10, 11, 12].map(|i| cents(&list[0][i]));
+            prop_assert_eq!(invoice + costs, shares + subsidy + remainder);
+            prop_assert_eq!(invoice + costs, value + cost.0);
+            prop_assert_eq!(cents(&balance(&fund, "expenses:purchases:subsidy")), subsidy);
+            prop_assert_eq!(cents(&balance(&fund, "expenses:purchases:rounding")), remainder);
             if received[..2.min(items.len())].iter().any(|n| *n > 0) {
                 fund.ok(&["purchase", "distribute", P, "--date", "2026-05-03"]);
             }
@@ -1031,6 +1051,11 @@ mod random {
             }
             let list = fund.ok(&["purchase", "list", "--format", "csv"]);
             prop_assert_eq!(&csv_rows(&list)[0][2], "done");
+            // The audit bundle's purchases.csv checks against its journal.
+            let dir = fund.path("bundle");
+            fund.ok(&["export", "audit", "--out", dir.to_str().unwrap(), "--period", "2026-Q2", "--audience", "public"]);
+            let checked = fund.ok(&["verify", "--bundle", dir.to_str().unwrap()]);
+            prop_assert!(checked.contains("no findings"), "{}", checked);
         }
     }
 }
