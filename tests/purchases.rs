@@ -697,6 +697,22 @@ fn every_bad_input_is_refused_and_writes_nothing() {
         "--date",
         "2026-04-15",
     ]);
+    refused(
+        &fund,
+        &[
+            "purchase",
+            "settle",
+            P,
+            "--invoice",
+            "169.40",
+            "USD",
+            "--from-account",
+            "assets:bank:usd",
+            "--date",
+            "2026-04-16",
+        ],
+        &["record it with `fondo purchase receive rice-april 'cooking oil' QUANTITY`"],
+    );
     fund.ok(&[
         "purchase",
         "receive",

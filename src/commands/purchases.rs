@@ -96,19 +96,25 @@ fn show(path: &Path, name: &str, audience: Audience, format: FormatArg) -> Resul
 
 /// Adds to a purchase error the command that gets past it.
 fn hinted(error: Error) -> Error {
+    // Names as they are typed in a shell.
+    let quoted =
+        |name: &str| shlex::try_quote(name).map_or_else(|_| name.to_owned(), |q| q.into_owned());
     let hint = match &error {
         Error::UnknownPurchase { .. } => {
             "see `fondo purchase list`, or open one with `fondo purchase open`".to_owned()
         }
-        Error::PurchaseNeeds { purchase, need, .. } => match need {
-            PurchaseNeed::Items => {
+        Error::PurchaseNeeds { purchase, need, .. } => match (quoted(purchase), need) {
+            (purchase, PurchaseNeed::Items) => {
                 format!("add them with `fondo purchase item add {purchase} ITEM …`")
             }
-            PurchaseNeed::Closing => format!("close it with `fondo purchase close {purchase}`"),
-            PurchaseNeed::Delivery { item } => {
-                format!("record it with `fondo purchase receive {purchase} {item} QUANTITY`")
+            (purchase, PurchaseNeed::Closing) => {
+                format!("close it with `fondo purchase close {purchase}`")
             }
-            PurchaseNeed::Rate { from, to } => {
+            (purchase, PurchaseNeed::Delivery { item }) => format!(
+                "record it with `fondo purchase receive {purchase} {} QUANTITY`",
+                quoted(item)
+            ),
+            (_, PurchaseNeed::Rate { from, to }) => {
                 format!("record one with `fondo rate add YYYY-MM-DD {from} {to} RATE`")
             }
         },
