@@ -1448,7 +1448,7 @@ mod tests {
                 sha256: s(),
             },
         );
-        assert_eq!(FILES.len(), 14);
+        assert_eq!(FILES.len(), 15);
         assert!(spec(README).columns.is_empty());
     }
 }
