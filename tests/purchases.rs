@@ -1128,7 +1128,11 @@ fn the_readme_section_runs() {
         "csv",
     ]);
     assert!(
-        report.contains("rice-april,settled,Cocina Común,fund,USD,30,32,30,30.00,30.00,0.00,10.50"),
+        report.contains("rice-april,settled,Cocina Común,fund,USD,45,50,50,65.13,65.13,0.00,22.50")
+            && report.contains("rice-april,settled,Ana,fund,USD,12,12,12,15.12,10.00,5.12,5.20")
+            && report.contains(
+                "rice-april,settled,fund,Cooperativa El Arrozal,USD,,,,169.40,169.40,0.00,"
+            ),
         "{report}"
     );
 }
