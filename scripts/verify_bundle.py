@@ -69,6 +69,10 @@ COLUMNS = {
     "contributors.csv": [
         "txn", "date", "contributor", "kind", "pool", "commodity", "amount", "voided_by",
     ],
+    "purchases.csv": [
+        "purchase", "status", "group", "currency", "ordered", "allocated", "received",
+        "charged", "paid", "owed", "settle_txn", "pay_txns",
+    ],
     "MANIFEST.csv": ["file", "rows", "sha256"],
 }
 FILES = sorted(list(COLUMNS) + ["README.txt"])

@@ -419,13 +419,13 @@ impl fmt::Display for Needed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextStep {
     /// Add items to the purchase.
-    AddItems,
+    AddItems { purchase: String },
     /// Close the purchase.
-    ClosePurchase,
+    ClosePurchase { purchase: String },
     /// Record an exchange rate between two codes on a day.
     RecordRate { from: String, to: String },
-    /// Record what arrived of an item.
-    RecordDelivery { item: String },
+    /// Record what arrived of an item of a purchase.
+    RecordDelivery { purchase: String, item: String },
     /// Set the pool's decision policy.
     SetPolicy,
     /// Add a policy tier without a ceiling.

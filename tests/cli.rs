@@ -712,6 +712,7 @@ const DATE_OPTIONS: &[&str] = &[
     "purchase item add rice-april rice --unit-price 1.00 USD --case 10 --at <date>",
     "purchase order rice-april rice 5 --group Ana --at <date>",
     "purchase close rice-april --at <date>",
+    "purchase cost rice-april 1.00 USD --split equal --reason x --at <date>",
     "purchase receive rice-april rice 5 --date <date>",
     "purchase settle rice-april --invoice 10.00 USD --from-account assets:bank:usd --date <date>",
     "purchase distribute rice-april --date <date>",

@@ -51,11 +51,12 @@ fn demo_in(dir: &Path, db: &str, out: &str) -> Run {
 const BALANCES: &str = "\
 account,commodity,balance
 assets:bank:eur,EUR,1162.10
-assets:bank:usd,USD,2971.50
+assets:bank:usd,USD,2847.23
 assets:cash:mxn,MXN,5500.00
 assets:in-kind:blankets,BLANKETS,2
 assets:in-kind:kg-rice,KG-RICE,40.0
 assets:opencollective:usd,USD,218.10
+assets:purchases:receivable,USD,84.38
 equity:conversions:EUR,EUR,2000.00
 equity:conversions:USD,USD,-2157.00
 equity:opening,EUR,-800.00
@@ -79,6 +80,8 @@ expenses:operations:fees,EUR,35.40
 expenses:operations:fees,USD,4.50
 expenses:operations:printing,USD,83.00
 expenses:operations:storage,USD,720.00
+expenses:purchases:rounding,USD,0.01
+expenses:purchases:subsidy,USD,39.88
 income:contributions,EUR,-2405.50
 income:contributions,MXN,-3500.00
 income:contributions,USD,-1332.00
@@ -105,10 +108,12 @@ income:in-kind:translation,HOURS,-6.5
 ///   blankets 24 in, 18 out: 6.
 ///
 /// On 30 June, from there:
-/// - general: USD 112 and 100 given, 360 and 45 spent, 300 moved out, 1085
-///   from the exchange: 2134.50; EUR 1200 given, 17.70 and 1004 out: 186.10.
+/// - general: USD 112 and 100 given, 360 and 45 spent, 300 and 40 moved out,
+///   0.01 of purchase rounding, 1085 from the exchange: 2094.49; EUR 1200
+///   given, 17.70 and 1004 out: 186.10.
 /// - housing: USD 2 × 25 given, 900 paid: 185.00; EUR 80.
-/// - food: USD 450, 120 and 300 paid, 3 × 45.75 in: 476.50; EUR 500 in: 896;
+/// - food: USD 450, 120 and 300 paid, 3 × 45.75 and 40 in, 39.88 of purchase
+///   subsidy: 476.62; EUR 500 in: 896;
 ///   rice 80 in, 70 out: 40.0 kg.
 /// - rapid response: MXN 2000 in: 5500; USD 300 moved in, 50 and 73.38
 ///   given, 140 paid: 393.60; blankets 4 out: 2.
@@ -125,9 +130,9 @@ const POOLS: [(&str, [&str; 4]); 2] = [
     (
         "2026-06-30",
         [
-            "186.10 EUR, 2134.50 USD",
+            "186.10 EUR, 2094.49 USD",
             "80.00 EUR, 185.00 USD",
-            "896.00 EUR, 40.0 KG-RICE, 476.50 USD",
+            "896.00 EUR, 40.0 KG-RICE, 476.62 USD",
             "2 BLANKETS, 5500.00 MXN, 393.60 USD",
         ],
     ),
@@ -195,10 +200,11 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
     // Its account says what was built and where things went.
     for needle in [
         "built the demo fund \"Barrio Solidarity Fund\" in barrio.db",
-        "12 members (7 public, 3 pseudonymous and 2 anonymous)",
+        "13 members (8 public, 3 pseudonymous and 2 anonymous)",
         "pools: general, housing, food and rapid response",
-        "commodities: BLANKETS, EUR, HOURS, KG-RICE, MXN and USD, with 6 recorded exchange rates",
+        "commodities: BLANKETS, EUR, HOURS, KG-BEANS, KG-RICE, MXN and USD, with 6 recorded exchange rates",
         "11 grants (1 open, 3 approved, 1 rejected, 1 withdrawn and 5 closed)",
+        "1 pooled purchase of member groups (1 settled)",
         "verify found no problems",
         "transcript.txt",
         "forum.html",
@@ -228,6 +234,17 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         checked.starts_with("checked ") && checked.contains("no findings"),
         "{checked}"
     );
+    // The pooled purchase is in it, its groups named as contributors are:
+    // the pseudonymous ones by pseudonym.
+    let bought = fs::read_to_string(bundle.join("purchases.csv")).unwrap();
+    assert_eq!(csv_rows(&bought).len(), 5, "{bought}");
+    assert!(
+        bought.contains(",Huerta Norte,USD,26,26,26,38.75,0.00,38.75,"),
+        "{bought}"
+    );
+    for hidden in ["Familia Ortega", "Cocina Común"] {
+        assert!(!bought.contains(hidden), "{hidden} named in {bought}");
+    }
     let facts = fs::read_to_string(bundle.join("BUNDLE.csv")).unwrap();
     assert!(facts.contains("audience,public\n"), "{facts}");
     assert!(
@@ -352,6 +369,7 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         "G-0004 rejected: an objection stands",
         "G-0006 still open: 4 of a quorum of 3 have voted",
         "imported 3 contributions from bank-eur-2026-q2.csv",
+        "199.40 USD in all: shares 159.51 USD, subsidy 39.88 USD from pool food, rounding remainder 0.01 USD to expenses:purchases:rounding",
         "$ fondo report forum --period 2026-Q2 --audience public --format html --out ",
     ] {
         assert!(

@@ -309,6 +309,52 @@ fn the_markdown_page_says_the_same_and_pages_are_deterministic() {
         );
     }
     assert!(md.contains(&format!("    {}\n", fingerprint(&db))));
+    // The pooled purchase: every row of `report purchases` for the same
+    // audience, groups under their pseudonyms; the sentence adds them up.
+    let bought = json(
+        &db,
+        &[
+            "report",
+            "purchases",
+            "--period",
+            "2026-Q2",
+            "--audience",
+            "public",
+        ],
+    );
+    assert_eq!(bought.len(), 6, "five groups and the supplier");
+    for row in &bought {
+        let party = |f: &str| match text(&row[f]) {
+            "fund" => "the fund".to_owned(),
+            name => name.to_owned(),
+        };
+        let line = format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            text(&row["purchase"]),
+            text(&row["status"]),
+            party("who"),
+            party("owes"),
+            text(&row["currency"]),
+            text(&row["charged"]),
+            text(&row["paid"]),
+            text(&row["owed"]),
+            row["saved"].as_str().unwrap_or_default(),
+        );
+        assert!(
+            md.lines().any(|l| l == line),
+            "purchases row {line} missing from:\n{md}"
+        );
+    }
+    assert!(md.contains(
+        "1 pooled purchase, with 5 group orders: the groups saved 52.10 USD against buying alone; they still owe the fund 84.38 USD, and the fund owes its suppliers nothing."
+    ));
+    for hidden in ["Familia Ortega", "Cocina Común"] {
+        assert!(!md.contains(hidden), "{hidden} named in the public page");
+    }
+    let treasurer = run_on(&db, &[&args[..], &["--audience", "treasurer"]].concat()).ok();
+    assert!(treasurer.contains(
+        "| rice-april | settled | Familia Ortega | the fund | USD | 28.62 | 0.00 | 28.62 | 9.40 |"
+    ));
     let html = ["report", "forum", "--period", "2026-Q2"];
     assert_eq!(run_on(&db, &html).ok(), run_on(&db, &html).ok());
 }

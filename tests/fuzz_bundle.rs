@@ -82,7 +82,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(60);
 const MEMORY_KIB: u64 = 1 << 20;
 
 /// The files of a bundle.
-const FILES: [&str; 14] = [
+const FILES: [&str; 15] = [
     "BUNDLE.csv",
     "MANIFEST.csv",
     "README.txt",
@@ -94,6 +94,7 @@ const FILES: [&str; 14] = [
     "journal.csv",
     "policies.csv",
     "pools.csv",
+    "purchases.csv",
     "reversed.csv",
     "roles.csv",
     "votes.csv",
@@ -249,6 +250,91 @@ fn build() -> Bundle {
         )
         .command(&["account", "close", "assets:cash", "--date", "2025-06-15"])
         .void("6", "not given", "2025-05-11")
+        // A pooled purchase, for purchases.csv: two groups, settled, one paid.
+        .command(&[
+            "purchase",
+            "open",
+            "oats",
+            "--supplier",
+            "Mill",
+            "--closes",
+            "2025-06-05T18:00",
+            "--at",
+            "2025-06-02T09:00",
+        ])
+        .command(&[
+            "purchase",
+            "item",
+            "add",
+            "oats",
+            "oats",
+            "--unit-price",
+            "2.00",
+            "USD",
+            "--case",
+            "10",
+            "--at",
+            "2025-06-02T09:05",
+        ])
+        .command(&[
+            "purchase",
+            "order",
+            "oats",
+            "oats",
+            "6",
+            "--group",
+            "Ana",
+            "--at",
+            "2025-06-03T10:00",
+        ])
+        .command(&[
+            "purchase",
+            "order",
+            "oats",
+            "oats",
+            "4",
+            "--group",
+            "Familia Ortega",
+            "--at",
+            "2025-06-03T11:00",
+        ])
+        .command(&["purchase", "close", "oats", "--at", "2025-06-05T18:00"])
+        .command(&[
+            "purchase",
+            "receive",
+            "oats",
+            "oats",
+            "10",
+            "--date",
+            "2025-06-06",
+        ])
+        .command(&[
+            "purchase",
+            "settle",
+            "oats",
+            "--invoice",
+            "20.00",
+            "USD",
+            "--from-account",
+            BANK,
+            "--rounding-account",
+            "expenses:operations",
+            "--date",
+            "2025-06-07",
+        ])
+        .command(&[
+            "purchase",
+            "pay",
+            "oats",
+            "--group",
+            "Ana",
+            "12.00",
+            "USD",
+            "--into",
+            BANK,
+            "--date",
+            "2025-06-08",
+        ])
         // The third quarter: the books go on after the bundle.
         .post(
             "Printing again",
@@ -915,6 +1001,7 @@ const TIED: &[(&str, &[&str])] = &[
         "contributors.csv",
         &["txn", "date", "pool", "commodity", "amount", "voided_by"],
     ),
+    ("purchases.csv", &["charged", "paid", "owed"]),
     ("accounts.csv", &["account", "type"]),
     ("commodities.csv", &["commodity", "decimals"]),
 ];
@@ -927,6 +1014,7 @@ const UNIQUE_ROWS: &[&str] = &[
     "contributors.csv",
     "grants.csv",
     "pools.csv",
+    "purchases.csv",
 ];
 
 /// The facts of BUNDLE.csv that the chain or the README states again.

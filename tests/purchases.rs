@@ -430,6 +430,25 @@ fn a_realistic_purchase_runs_with_exact_figures() {
 #[test]
 fn every_bad_input_is_refused_and_writes_nothing() {
     let fund = ordered();
+    // Closing a purchase that has no items.
+    fund.ok(&[
+        "purchase",
+        "open",
+        "empty",
+        "--supplier",
+        "Nobody",
+        "--closes",
+        "2026-04-10T18:00",
+        "--at",
+        "2026-04-01T09:00",
+    ]);
+    refused(
+        &fund,
+        &["purchase", "close", "empty", "--at", "2026-04-10T18:00"],
+        &[
+            "purchase \"empty\": it has no items, so there is nothing to allocate; add them with `fondo purchase item add empty ITEM …`",
+        ],
+    );
     // An item not in the purchase; a group that is not a member.
     refused(
         &fund,
@@ -576,7 +595,10 @@ fn every_bad_input_is_refused_and_writes_nothing() {
             "--from-account",
             "assets:bank:usd",
         ],
-        &["close it", "before settling"],
+        &[
+            "it is still taking orders; it is settled after closing",
+            "close it with `fondo purchase close",
+        ],
     );
     refused(
         &fund,
@@ -652,7 +674,10 @@ fn every_bad_input_is_refused_and_writes_nothing() {
             "--date",
             "2026-04-16",
         ],
-        &["record what arrived of rice first"],
+        &[
+            "nothing is recorded as arrived of rice yet (0 counts, if nothing did)",
+            "record it with `fondo purchase receive rice-april rice QUANTITY`",
+        ],
     );
     fund.ok(&[
         "purchase",
@@ -672,6 +697,22 @@ fn every_bad_input_is_refused_and_writes_nothing() {
         "--date",
         "2026-04-15",
     ]);
+    refused(
+        &fund,
+        &[
+            "purchase",
+            "settle",
+            P,
+            "--invoice",
+            "169.40",
+            "USD",
+            "--from-account",
+            "assets:bank:usd",
+            "--date",
+            "2026-04-16",
+        ],
+        &["record it with `fondo purchase receive rice-april 'cooking oil' QUANTITY`"],
+    );
     fund.ok(&[
         "purchase",
         "receive",
@@ -698,7 +739,7 @@ fn every_bad_input_is_refused_and_writes_nothing() {
         ],
         &[
             "the invoice is in EUR and the purchase in USD",
-            "no EUR→USD rate is recorded on or before 2026-04-16",
+            "no EUR→USD rate is recorded on or before 2026-04-16; record one with `fondo rate add DATE EUR USD RATE`",
         ],
     );
     // A subsidy over 100 %, or bigger than the pool holds.
@@ -759,7 +800,7 @@ fn every_bad_input_is_refused_and_writes_nothing() {
     refused(
         &fund,
         &["purchase", "show", "nothing"],
-        &["unknown purchase \"nothing\""],
+        &["unknown purchase \"nothing\"; see `fondo purchase list`"],
     );
     clean(&fund);
 }
@@ -921,10 +962,13 @@ mod random {
         #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
 
         /// Random purchases through the real binary: whatever the orders,
-        /// deliveries, costs and subsidy, the books verify, inventory in
-        /// equals what was received and out what was handed out, the bank
-        /// paid invoice plus costs and got every share back, and the
-        /// receivable ends at zero.
+        /// deliveries, costs and subsidy, nobody is allocated more than its
+        /// quantity plus its tolerance, allocations are whole cases, shares
+        /// plus subsidy plus remainder are exactly invoice plus costs, the
+        /// books verify (every transaction balances), inventory in equals
+        /// what was received and out what was handed out, the bank paid
+        /// invoice plus costs and got every share back, the receivable ends
+        /// at zero, and the audit bundle checks.
         #[test]
         fn random_purchases_keep_the_books_exact(
             items in prop::collection::vec((1u64..12, 1i64..500), 1..4),
@@ -952,6 +996,13 @@ mod random {
                 fund.ok(&["purchase", "order", P, &format!("item{item}"), &quantity.to_string(), "--group", groups[*group], "--tolerance", &tolerance, "--at", &at]);
             }
             fund.ok(&["purchase", "close", P, "--at", "2026-04-30"]);
+            // Nobody is allocated more than its quantity plus its tolerance.
+            let shown = fund.ok(&["purchase", "show", P, "--format", "csv"]);
+            for r in csv_rows(&shown).iter().filter(|r| r[0] != "all items") {
+                let [ordered, tolerance, allocated] =
+                    [2, 3, 4].map(|i| r[i].parse::<u64>().unwrap());
+                prop_assert!(allocated <= ordered + tolerance, "{:?}", r);
+            }
             let mut received = [0u64; 3];
             for (n, (case, _)) in items.iter().enumerate() {
                 let shown = fund.ok(&["purchase", "show", P, "--format", "csv"]);
@@ -977,6 +1028,16 @@ mod random {
                 return Ok(());
             }
             fund.ok(&settle);
+            // Shares, subsidy and remainder are exactly the invoice plus the
+            // costs, and the subsidy and the remainder are on their accounts.
+            let list = csv_rows(&fund.ok(&["purchase", "list", "--format", "csv"]));
+            let cents = |t: &str| t.replace('.', "").parse::<i64>().unwrap();
+            let [invoice, costs, subsidy, remainder, shares] =
+                [8, 9, 10, 11, 12].map(|i| cents(&list[0][i]));
+            prop_assert_eq!(invoice + costs, shares + subsidy + remainder);
+            prop_assert_eq!(invoice + costs, value + cost.0);
+            prop_assert_eq!(cents(&balance(&fund, "expenses:purchases:subsidy")), subsidy);
+            prop_assert_eq!(cents(&balance(&fund, "expenses:purchases:rounding")), remainder);
             if received[..2.min(items.len())].iter().any(|n| *n > 0) {
                 fund.ok(&["purchase", "distribute", P, "--date", "2026-05-03"]);
             }
@@ -1006,6 +1067,11 @@ mod random {
             }
             let list = fund.ok(&["purchase", "list", "--format", "csv"]);
             prop_assert_eq!(&csv_rows(&list)[0][2], "done");
+            // The audit bundle's purchases.csv checks against its journal.
+            let dir = fund.path("bundle");
+            fund.ok(&["export", "audit", "--out", dir.to_str().unwrap(), "--period", "2026-Q2", "--audience", "public"]);
+            let checked = fund.ok(&["verify", "--bundle", dir.to_str().unwrap()]);
+            prop_assert!(checked.contains("no findings"), "{}", checked);
         }
     }
 }
@@ -1062,7 +1128,202 @@ fn the_readme_section_runs() {
         "csv",
     ]);
     assert!(
-        report.contains("rice-april,settled,Cocina Común,fund,USD,30,32,30,30.00,30.00,0.00,10.50"),
+        report.contains("rice-april,settled,Cocina Común,fund,USD,45,50,50,65.13,65.13,0.00,22.50")
+            && report.contains("rice-april,settled,Ana,fund,USD,12,12,12,15.12,10.00,5.12,5.20")
+            && report.contains(
+                "rice-april,settled,fund,Cooperativa El Arrozal,USD,,,,169.40,169.40,0.00,"
+            ),
         "{report}"
+    );
+}
+
+/// Rewrites MANIFEST.csv to match the files, as someone covering their
+/// tracks would.
+fn reseal(dir: &std::path::Path) {
+    use sha2::{Digest, Sha256};
+    let mut manifest = String::from("file,rows,sha256\n");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "MANIFEST.csv")
+        .collect();
+    names.sort();
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let rows = if name.ends_with(".csv") {
+            csv_rows(&text).len()
+        } else {
+            text.lines().count()
+        };
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        manifest.push_str(&format!("{name},{rows},{digest}\n"));
+    }
+    std::fs::write(dir.join("MANIFEST.csv"), manifest).unwrap();
+}
+
+/// The audit bundle's purchases.csv: per group what `report purchases`
+/// says, with the settlement and payment transactions; the offline checker
+/// confirms the shares and payments from the journal, and finds them
+/// changed even with the manifest rewritten.
+#[test]
+fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
+    let fund = settled();
+    for (group, amount) in [("Cocina Común", "50.00"), ("Ana", "10.00")] {
+        fund.ok(&[
+            "purchase",
+            "pay",
+            P,
+            "--group",
+            group,
+            amount,
+            "USD",
+            "--into",
+            "assets:bank:usd",
+            "--date",
+            "2026-04-20",
+        ]);
+    }
+    // A payment after the period is not in the bundle's figures.
+    fund.ok(&[
+        "purchase",
+        "pay",
+        P,
+        "--group",
+        "Bruno",
+        "1.00",
+        "USD",
+        "--into",
+        "assets:bank:usd",
+        "--date",
+        "2026-07-02",
+    ]);
+    let dir = fund.path("bundle");
+    fund.ok(&[
+        "export",
+        "audit",
+        "--out",
+        dir.to_str().unwrap(),
+        "--period",
+        "2026-Q2",
+        "--audience",
+        "public",
+    ]);
+    let checked = fund.ok(&["verify", "--bundle", dir.to_str().unwrap()]);
+    assert!(checked.contains("no findings"), "{checked}");
+    let text = std::fs::read_to_string(dir.join("purchases.csv")).unwrap();
+    let rows = csv_rows(&text);
+    let report = csv_rows(&fund.ok(&[
+        "report",
+        "purchases",
+        "--period",
+        "2026-Q2",
+        "--format",
+        "csv",
+    ]));
+    // The settlement is transaction 5, the payments 6 and 7.
+    let expect: Vec<Vec<String>> = report
+        .iter()
+        .filter(|r| r[3] == "fund")
+        .map(|r| {
+            let (paid, owed, pays) = match r[2].as_str() {
+                "Cocina Común" => (r[9].clone(), r[10].clone(), "6"),
+                "Ana" => (r[9].clone(), r[10].clone(), "7"),
+                // Bruno's payment of July is after the period.
+                "Bruno" => ("0.00".to_owned(), r[8].clone(), ""),
+                _ => (r[9].clone(), r[10].clone(), ""),
+            };
+            vec![
+                P.to_owned(),
+                "settled".to_owned(),
+                r[2].clone(),
+                "USD".to_owned(),
+                r[5].clone(),
+                r[6].clone(),
+                r[7].clone(),
+                r[8].clone(),
+                paid,
+                owed,
+                "5".to_owned(),
+                pays.to_owned(),
+            ]
+        })
+        .collect();
+    assert_eq!(rows, expect, "{text}");
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "purchase,status,group,currency,ordered,allocated,received,charged,paid,owed,settle_txn,pay_txns"
+        )
+    );
+
+    let forged = |name: &str, from: &str, to: &str| {
+        let copy = fund.path(name);
+        std::fs::create_dir(&copy).unwrap();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+        }
+        assert!(text.contains(from), "{from:?} not in {text}");
+        std::fs::write(copy.join("purchases.csv"), text.replacen(from, to, 1)).unwrap();
+        reseal(&copy);
+        let run = fund.run(&["verify", "--bundle", copy.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+        run.stdout
+    };
+    // A share moved from one group to another, owed kept consistent.
+    let cocina = &rows[0];
+    let ortega = &rows[1];
+    let moved = |row: &[String], by: i64| {
+        let cents = |t: &str| -> i64 { t.replace('.', "").parse().unwrap() };
+        let money = |c: i64| format!("{}.{:02}", c / 100, c % 100);
+        let charged = cents(&row[7]) + by;
+        let owed = charged - cents(&row[8]);
+        (
+            format!("{},{},{}", row[7], row[8], row[9]),
+            format!("{},{},{}", money(charged), row[8], money(owed)),
+        )
+    };
+    let (from, to) = moved(cocina, 100);
+    let out = forged("more-charged", &from, &to);
+    assert!(
+        out.contains("B120")
+            && out.contains("are not the debits to assets:purchases:receivable of settle_txn 5"),
+        "{out}"
+    );
+    // A payment claimed that was not made.
+    let out = forged(
+        "paid",
+        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},{},5,", ortega[7], ortega[7], "0.00"),
+    );
+    assert!(
+        out.contains("B120")
+            && out
+                .contains("its payment txns credit assets:purchases:receivable with 0 minor units"),
+        "{out}"
+    );
+    // owed that is not charged - paid.
+    let out = forged(
+        "owed",
+        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},0.00,5,", ortega[7], ortega[8]),
+    );
+    assert!(
+        out.contains("B120") && out.contains("is not charged"),
+        "{out}"
+    );
+    // Two groups claiming one payment.
+    let out = forged(
+        "claimed",
+        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},{},5,6", ortega[7], ortega[8], ortega[9]),
+    );
+    assert!(
+        out.contains("payment txn 6 is claimed by more than one group"),
+        "{out}"
     );
 }

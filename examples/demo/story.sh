@@ -205,6 +205,53 @@ fondo grant decide G-0006 --at 2026-04-27T10:00
 fondo grant pay G-0006 450.00 USD --from-account assets:bank:usd --reference "transfer 6090" --at 2026-04-28T10:00
 fondo grant spend G-0006 450.00 USD --category rent --receipt "landlord receipt 04/2026" --at 2026-04-30T09:00
 
+# --- April: the first pooled purchase -----------------------------------------
+
+# Five groups buy rice, beans and oil together from a cooperative, by the case;
+# the food pool pays 20 %. The rice comes 5 kg short; the truck is split by
+# value, the sacks by units; the shares are rounded to the cent once each and
+# the cent left over is posted to its own account. docs/purchasing.md works the
+# same figures through by hand.
+fondo commodity add KG-BEANS --decimals 0 --name "beans, in kilograms"
+fondo member add "Huerta Norte" --note "the community garden's collective"
+fondo purchase open rice-april --supplier "Cooperativa El Arrozal" --closes 2026-04-10T18:00 \
+    --pool food --at 2026-04-01T09:00
+fondo purchase item add rice-april rice --unit-price 1.10 USD --case 25 --unit KG-RICE \
+    --reference-price 1.45 USD --at 2026-04-01T09:05
+fondo purchase item add rice-april beans --unit-price 1.80 USD --case 10 --unit KG-BEANS \
+    --reference-price 2.40 USD --at 2026-04-01T09:05
+fondo purchase item add rice-april "cooking oil" --unit-price 3.20 USD --case 12 \
+    --reference-price 4.00 USD --at 2026-04-01T09:05
+fondo purchase order rice-april rice 30 --group "Cocina Común" --tolerance 10 --at 2026-04-02T10:00
+fondo purchase order rice-april rice 12 --group "Familia Ortega" --tolerance 5 --at 2026-04-02T11:00
+fondo purchase order rice-april rice 20 --group "Huerta Norte" --at 2026-04-03T09:00
+fondo purchase order rice-april rice 8 --group Ana --tolerance 4 --at 2026-04-03T12:00
+fondo purchase order rice-april rice 7 --group Bruno --at 2026-04-04T08:00
+fondo purchase order rice-april beans 15 --group "Cocina Común" --tolerance 5 --at 2026-04-04T09:00
+fondo purchase order rice-april beans 6 --group "Familia Ortega" --tolerance 2 --at 2026-04-05T09:00
+fondo purchase order rice-april beans 4 --group Ana --at 2026-04-05T10:00
+fondo purchase order rice-april "cooking oil" 6 --group "Huerta Norte" --tolerance 3 --at 2026-04-06T10:00
+fondo purchase order rice-april "cooking oil" 4 --group Bruno --tolerance 2 --at 2026-04-06T11:00
+fondo purchase order rice-april "cooking oil" 2 --group "Familia Ortega" --at 2026-04-07T11:00
+# Ortega raises its oil to 3, and so goes to the back of the oil queue.
+fondo purchase order rice-april "cooking oil" 3 --group "Familia Ortega" --at 2026-04-08T11:00
+fondo purchase close rice-april --at 2026-04-10T18:00
+fondo purchase receive rice-april rice 70 --date 2026-04-15
+fondo purchase receive rice-april beans 30 --date 2026-04-15
+fondo purchase receive rice-april "cooking oil" 12 --date 2026-04-15
+fondo purchase cost rice-april 25.00 USD --split value --reason "truck from the cooperative" \
+    --at 2026-04-15T12:00
+fondo purchase cost rice-april 5.00 USD --split units --reason "sacks" --at 2026-04-15T12:05
+# The April assembly agreed to pay the subsidy, so the food pool's grants
+# planned for June keep their money.
+fondo pool move 40.00 USD --from general --to food --date 2026-04-11 \
+    --reason "assembly of 2026-04-11: the pooled purchase's 20 % subsidy"
+fondo purchase settle rice-april --invoice 169.40 USD --from-account assets:bank:usd \
+    --subsidy 20% --date 2026-04-16
+fondo purchase distribute rice-april --date 2026-04-18
+fondo purchase pay rice-april --group "Cocina Común" 65.13 USD --into assets:bank:usd --date 2026-04-20
+fondo purchase pay rice-april --group Ana 10.00 USD --into assets:bank:usd --date 2026-04-20
+
 # --- May ----------------------------------------------------------------------
 
 fondo grant spend G-0005 430.00 USD --category groceries --receipt "Mercado Central 0412" --at 2026-05-02T10:00

@@ -114,6 +114,8 @@ codes! {
     B118,
     /// A posting of the bundle to an account closed by its date.
     B119,
+    /// purchases.csv disagrees with itself or with the journal.
+    B120,
 }
 
 impl fmt::Display for Code {

@@ -9,6 +9,7 @@
 
 use rusqlite::Connection;
 
+use crate::books::purchases::replay;
 use crate::domain::purchase::{
     Event, GOODS_ACCOUNT, RECEIVABLE_ACCOUNT, SUBSIDY_ACCOUNT, stock_account,
 };
@@ -53,7 +54,7 @@ pub fn findings(conn: &Connection) -> Result<Vec<(String, String)>> {
                 continue;
             }
         };
-        if let Err(e) = purchases::replay(conn, stored.clone()) {
+        if let Err(e) = replay(conn, stored.clone()) {
             found.push((at, e.to_string()));
             continue;
         }

@@ -2,8 +2,9 @@
 //! (`ops`) and the reports (`report`, `audit`) need, so that neither has to
 //! call the other: a grant's state replayed from its records, who may vote
 //! and how the votes stand ([`grants`]), what each pool holds, has committed
-//! and has available ([`pools`]), the budgets in force ([`budgets`]), and
-//! members by name ([`members`]).
+//! and has available ([`pools`]), the budgets in force ([`budgets`]),
+//! members by name ([`members`]), and pooled purchases replayed from their
+//! records ([`purchases`]).
 //!
 //! Rule: books reads, never writes, and imports only `store`, `domain` and
 //! `error`. The pure rules (the grant fold, counting votes) live in
@@ -15,3 +16,4 @@ pub mod budgets;
 pub mod grants;
 pub mod members;
 pub mod pools;
+pub mod purchases;

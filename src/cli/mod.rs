@@ -1628,6 +1628,10 @@ Examples:
         /// What it paid for.
         #[arg(long)]
         reason: String,
+        /// When it was recorded: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
     },
     /// Pay the supplier's invoice and the costs, and charge each group its
     /// share (exactly: any rounding remainder is posted to its own account).

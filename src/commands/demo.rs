@@ -39,6 +39,7 @@ use crate::commands::{Bar, Outcome, open, parse_args, say, usage_message};
 use fondo::audit::verify::{Verification, verify};
 use fondo::domain::grant::Status;
 use fondo::domain::member::Audience;
+use fondo::domain::purchase::Status as PurchaseStatus;
 use fondo::error::Error;
 use fondo::progress::Progress;
 use fondo::report;
@@ -470,6 +471,8 @@ struct Built {
     rates: usize,
     /// Grants per status.
     grants: Vec<(&'static str, usize)>,
+    /// Pooled purchases per status.
+    purchases: Vec<(&'static str, usize)>,
     verification: Verification,
 }
 
@@ -511,6 +514,18 @@ fn describe(db: &Path, commands: usize, verification: &Verification) -> Result<B
             )
         })
         .collect(),
+        purchases: {
+            let list = report::purchases::list(&tx, None)?;
+            [
+                PurchaseStatus::Open,
+                PurchaseStatus::Closed,
+                PurchaseStatus::Settled,
+                PurchaseStatus::Done,
+            ]
+            .into_iter()
+            .map(|s| (s.as_str(), list.iter().filter(|p| p.status == s).count()))
+            .collect()
+        },
         verification: verification.clone(),
     })
 }
@@ -526,6 +541,7 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
     let v = &built.verification;
     let members: usize = built.members.iter().map(|(_, n)| n).sum();
     let grants: usize = built.grants.iter().map(|(_, n)| n).sum();
+    let purchases: usize = built.purchases.iter().map(|(_, n)| n).sum();
     let counts = |counts: &[(&str, usize)]| {
         plain_list(
             &counts
@@ -554,6 +570,15 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
             built.rates
         ),
         format!("  {grants} grants ({})", counts(&built.grants)),
+        format!(
+            "  {purchases} pooled {} of member groups ({})",
+            if purchases == 1 {
+                "purchase"
+            } else {
+                "purchases"
+            },
+            counts(&built.purchases)
+        ),
         format!(
             "  {} transactions and {} governance records; verify found no problems",
             v.transactions, v.records

@@ -120,17 +120,29 @@ fn option(needed: Needed) -> &'static str {
     }
 }
 
+/// A name as it is typed in a shell (`'cooking oil'`).
+fn quoted(name: &str) -> String {
+    shlex::try_quote(name).map_or_else(|_| name.to_owned(), |q| q.into_owned())
+}
+
 /// The command that takes the next step, with what joins it to the
 /// problem.
 fn next_step(next: &NextStep) -> (&'static str, String) {
     let text = match next {
-        NextStep::AddItems => "add them with `fondo purchase item add`".into(),
-        NextStep::ClosePurchase => "close it (`fondo purchase close`) before settling".into(),
+        NextStep::AddItems { purchase } => format!(
+            "add them with `fondo purchase item add {} ITEM …`",
+            quoted(purchase)
+        ),
+        NextStep::ClosePurchase { purchase } => {
+            format!("close it with `fondo purchase close {}`", quoted(purchase))
+        }
         NextStep::RecordRate { from, to } => {
             format!("record one with `fondo rate add DATE {from} {to} RATE`")
         }
-        NextStep::RecordDelivery { item } => format!(
-            "record what arrived of {item} first with `fondo purchase receive` (0 if nothing did)"
+        NextStep::RecordDelivery { purchase, item } => format!(
+            "record it with `fondo purchase receive {} {} QUANTITY`",
+            quoted(purchase),
+            quoted(item)
         ),
         NextStep::SetPolicy => "set one with `fondo policy set`".into(),
         NextStep::OpenTier => return (": ", "add a tier without --max-amount".into()),
@@ -207,8 +219,12 @@ mod tests {
     #[test]
     fn every_next_step_and_needed_option_is_worded_as_a_command() {
         for next in [
-            NextStep::AddItems,
-            NextStep::ClosePurchase,
+            NextStep::AddItems {
+                purchase: "rice".into(),
+            },
+            NextStep::ClosePurchase {
+                purchase: "rice".into(),
+            },
             NextStep::SetPolicy,
             NextStep::DecideGrant,
             NextStep::Exchange,

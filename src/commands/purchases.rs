@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::cli::{FormatArg, PurchaseCommand, PurchaseItemCommand, PurchaseStatusArg, SplitArg};
 use crate::commands::{Outcome, date_or_today, open, pair, say, stdout};
@@ -18,6 +18,18 @@ use fondo::ops::purchases as ops;
 use fondo::render::{Format, write_rows};
 use fondo::report::purchases as report;
 use fondo::store::Access;
+
+/// The day of a dated step (`--date`, default today) and the moment its
+/// record carries: the start of that day when it is given, so a step dated
+/// by hand records the same moment on every run, else now.
+fn day_and_moment(text: Option<&str>) -> Result<(NaiveDate, NaiveDateTime)> {
+    let date = date_or_today(text)?;
+    let at = match text {
+        Some(_) => date.and_time(NaiveTime::MIN),
+        None => at_or_now(None)?,
+    };
+    Ok((date, at))
+}
 
 /// A moment argument, or now.
 fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
@@ -172,9 +184,10 @@ pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
             quantity,
             date,
         } => {
+            let (date, at) = day_and_moment(date.as_deref())?;
             let request = ops::ReceiveRequest {
-                date: date_or_today(date.as_deref())?,
-                at: at_or_now(None)?,
+                date,
+                at,
                 purchase,
                 item,
                 quantity,
@@ -198,9 +211,10 @@ pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
             commodity,
             split,
             reason,
+            at,
         } => {
             let request = ops::CostRequest {
-                at: at_or_now(None)?,
+                at: at_or_now(at.as_deref())?,
                 purchase,
                 amount: (amount, commodity),
                 split: split.into(),
@@ -223,9 +237,10 @@ pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
             rounding_account,
             date,
         } => {
+            let (date, at) = day_and_moment(date.as_deref())?;
             let request = ops::SettleRequest {
-                date: date_or_today(date.as_deref())?,
-                at: at_or_now(None)?,
+                date,
+                at,
                 purchase,
                 invoice: pair(invoice),
                 from_account,
@@ -264,8 +279,7 @@ pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
             group,
             date,
         } => {
-            let date = date_or_today(date.as_deref())?;
-            let at = at_or_now(None)?;
+            let (date, at) = day_and_moment(date.as_deref())?;
             let done = ops::distribute(
                 &mut open(path, Access::Write)?,
                 &purchase,
@@ -287,9 +301,10 @@ pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
             into,
             date,
         } => {
+            let (date, at) = day_and_moment(date.as_deref())?;
             let request = ops::PayRequest {
-                date: date_or_today(date.as_deref())?,
-                at: at_or_now(None)?,
+                date,
+                at,
                 purchase,
                 group,
                 amount: (amount, commodity),

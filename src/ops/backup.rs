@@ -141,15 +141,16 @@ impl Restoring {
             return Ok(None);
         }
         let mut copy = copy;
-        let mut live = Db::open(&target, Access::Write, self.clock.clone()).map_err(|e| match e {
-            Error::Damaged { .. }
-            | Error::NotFondo { .. }
-            | Error::EmptyFile { .. }
-            | Error::TooNew { .. } => Error::RestoreOverBroken {
-                source: Box::new(e),
-            },
-            e => e,
-        })?;
+        let mut live =
+            Db::open(&target, Access::Write, self.clock.clone()).map_err(|e| match e {
+                Error::Damaged { .. }
+                | Error::NotFondo { .. }
+                | Error::EmptyFile { .. }
+                | Error::TooNew { .. } => Error::RestoreOverBroken {
+                    source: Box::new(e),
+                },
+                e => e,
+            })?;
         let stamp = self.clock.now().local().format("%Y%m%dT%H%M%S");
         let aside = beside(&target, &format!(".replaced-{stamp}"));
         // A backup from before fondo's 16 KiB pages: SQLite copies into a

@@ -49,13 +49,7 @@ impl Problems {
     }
 
     /// Records `error` as the problem of a line (and column).
-    pub fn push_error(
-        &mut self,
-        code: ProblemCode,
-        line: u64,
-        field: Option<&str>,
-        error: &Error,
-    ) {
+    pub fn push_error(&mut self, code: ProblemCode, line: u64, field: Option<&str>, error: &Error) {
         self.push(code, line, field, error.to_string());
         if let Some(last) = self.list.last_mut().filter(|_| self.more == 0) {
             last.cause = Cause::of(error);

@@ -27,6 +27,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use crate::books::members::member;
+use crate::books::purchases::{Loaded, load};
 use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::currency;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
@@ -39,7 +40,7 @@ use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::WriteTx;
-use crate::store::purchases::{self, Loaded, NewPurchase, load};
+use crate::store::purchases::{self, NewPurchase};
 use crate::store::{Db, balances, fund, members, rates};
 
 impl Loaded {
@@ -331,7 +332,12 @@ pub fn close(db: &mut Db, purchase: &str, at: NaiveDateTime) -> Result<()> {
     let tx = db.write()?;
     let mut p = load(&tx, purchase)?;
     if p.state.items.is_empty() {
-        return Err(p.blocked("it has no items", NextStep::AddItems));
+        return Err(p.blocked(
+            "it has no items, so there is nothing to allocate",
+            NextStep::AddItems {
+                purchase: p.stored.name.clone(),
+            },
+        ));
     }
     let allocation = p.state.allocation();
     p.record(&tx, at, &Event::Close { allocation })?;
@@ -563,7 +569,12 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let (other, paid) = positive(&tx, &mut book, &request.invoice, "an invoice")?;
     let mut p = load(&tx, &request.purchase)?;
     if p.state.closed.is_none() {
-        return Err(p.blocked("it is still taking orders", NextStep::ClosePurchase));
+        return Err(p.blocked(
+            "it is still taking orders; it is settled after closing",
+            NextStep::ClosePurchase {
+                purchase: p.stored.name.clone(),
+            },
+        ));
     }
     if p.state.settled.is_some() {
         return Err(p.refuse("it is already settled; an invoice is paid once"));
@@ -642,8 +653,11 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     {
         let item = p.state.items[missing].name.clone();
         return Err(p.blocked(
-            format!("what arrived of {item} is not recorded yet"),
-            NextStep::RecordDelivery { item },
+            format!("nothing is recorded as arrived of {item} yet (0 counts, if nothing did)"),
+            NextStep::RecordDelivery {
+                purchase: p.stored.name.clone(),
+                item,
+            },
         ));
     }
     let s = split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy)

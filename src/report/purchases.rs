@@ -10,13 +10,14 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::books::purchases::{self as books, Loaded};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::domain::purchase::{Purchase, Status};
 use crate::error::Result;
 use crate::render::Row;
-use crate::store::purchases::{self, Loaded, StoredPurchase};
+use crate::store::purchases::{self, StoredPurchase};
 use crate::store::{fund, members};
 
 /// Members as an audience may see them.
@@ -130,7 +131,7 @@ pub struct Facts {
 /// One purchase in detail: its facts, and its lines per item and group then
 /// per group.
 pub fn show(conn: &Connection, name: &str, audience: Audience) -> Result<(Facts, Vec<ShowRow>)> {
-    let Loaded { stored, state } = purchases::load(conn, name)?;
+    let Loaded { stored, state } = books::load(conn, name)?;
     let names = Names::load(conn, audience)?;
     let label = |minor: i64| format!("{} {}", money(&stored, minor), stored.commodity.code);
     let closed = state.closed.is_some();
@@ -287,8 +288,7 @@ impl Row for ListRow {
 /// Every purchase (in a status, if given), in the order they were opened.
 pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<ListRow>> {
     let mut rows = Vec::new();
-    for stored in purchases::all(conn)? {
-        let Loaded { stored, state } = purchases::replay(conn, stored)?;
+    for Loaded { stored, state } in books::all(conn)? {
         if status.is_some_and(|s| s != state.status()) {
             continue;
         }
@@ -375,19 +375,12 @@ pub fn purchases(conn: &Connection, span: &Span, audience: Audience) -> Result<V
         if !span.contains(stored.opened_at.date()) {
             continue;
         }
-        let Loaded { stored, state } = purchases::replay(conn, stored)?;
+        let Loaded { stored, state } = books::replay(conn, stored)?;
         let closed = state.closed.is_some();
         let received_any = state.received.iter().any(Option::is_some);
         for group in state.groups() {
-            let items = 0..state.items.len();
-            let ordered: u64 = items
-                .clone()
-                .filter_map(|i| state.ordered(i, group))
-                .map(|(q, _)| q)
-                .sum();
-            let allocated: u64 = items.clone().map(|i| state.allocated_to(i, group)).sum();
-            let received: u64 = items.clone().map(|i| state.delivered_to(i, group)).sum();
-            let saved: i64 = items
+            let (ordered, allocated, received) = state.units_of_group(group);
+            let saved: i64 = (0..state.items.len())
                 .filter_map(|i| {
                     let it = &state.items[i];
                     it.reference_price

@@ -7,10 +7,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
-use crate::domain::account::name_key;
 use crate::domain::date::parse_datetime;
 use crate::domain::money::Commodity;
-use crate::domain::purchase::{Event, Purchase};
+use crate::domain::purchase::Event;
 use crate::error::{Error, Result, SqlContext};
 use crate::store::records;
 
@@ -236,40 +235,4 @@ pub fn events(conn: &Connection, purchase: i64) -> Result<Vec<(NaiveDateTime, Ev
             Ok((at, event))
         })
         .collect()
-}
-
-/// A purchase with its state replayed from its records (a read-only view
-/// both the write commands and the reports need).
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub stored: StoredPurchase,
-    pub state: Purchase,
-}
-
-/// Loads a purchase by name (any case) and replays its records.
-///
-/// Fails when there is no such purchase, or its records do not replay
-/// (which only a damaged or tampered database gives).
-pub fn load(conn: &Connection, name: &str) -> Result<Loaded> {
-    let stored = find_by_key(conn, &name_key(name))?.ok_or_else(|| Error::UnknownPurchase {
-        name: name.to_owned(),
-    })?;
-    replay(conn, stored)
-}
-
-/// Replays a stored purchase's records through [`Purchase::apply`].
-pub fn replay(conn: &Connection, stored: StoredPurchase) -> Result<Loaded> {
-    let mut state = Purchase::new(stored.opened_at, stored.closes_at);
-    for (n, (at, event)) in events(conn, stored.id)?.into_iter().enumerate() {
-        state.apply(at, &event).map_err(|reason| Error::Damaged {
-            what: "the governance log".into(),
-            detail: format!(
-                "event {} of purchase {} ({}) does not replay: {reason}",
-                n + 1,
-                stored.name,
-                event.kind()
-            ),
-        })?;
-    }
-    Ok(Loaded { stored, state })
 }

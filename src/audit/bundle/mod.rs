@@ -31,9 +31,12 @@
 //! [`rows`].
 
 pub mod check;
+mod purchases;
 mod readme;
 pub mod rows;
 pub mod write;
+
+pub use purchases::PURCHASES;
 
 /// The format version, written into `BUNDLE.csv`.
 pub const FORMAT: &str = "fondo-audit-v1";
@@ -396,6 +399,11 @@ pub const FILES: &[FileSpec] = &[
                 "the txn of the void that cancelled it within the period, if any",
             ),
         ],
+    },
+    FileSpec {
+        name: PURCHASES,
+        about: "The pooled purchases opened within the period, in which member groups bought together from one supplier: one row per purchase and group, as they stood at the end of the period's last day, in the order the purchases were opened and the groups first ordered. Per purchase, the charged column adds up to the settlement transaction's debits to assets:purchases:receivable, and each group's paid to the credits of its payment transactions. Stated, not checkable: status, ordered, allocated and received come from the purchase's governance records (its orders, closing and deliveries), which audit bundles do not hold yet (a records.csv is planned), and no posting of the journal names a group.",
+        columns: purchases::COLUMNS,
     },
     FileSpec {
         name: README,

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, COMMODITIES, CONTRIBUTORS, GRANTS, JOURNAL, MANIFEST, POLICIES,
-    POOLS, ROLES, VOTES,
+    POOLS, PURCHASES, ROLES, VOTES,
 };
 
 /// A row of one bundle CSV file.
@@ -144,6 +144,12 @@ rows! {
     /// commodity.
     ContributorRow in CONTRIBUTORS { txn, date, contributor, kind, pool, commodity, amount, voided_by }
 
+    /// A row of `purchases.csv`: one member group's part in one purchase.
+    PurchaseRow in PURCHASES {
+        purchase, status, group, currency, ordered, allocated, received, charged, paid, owed,
+        settle_txn, pay_txns,
+    }
+
     /// A row of `MANIFEST.csv`.
     ManifestRow in MANIFEST { file, rows, sha256 }
 
@@ -264,6 +270,7 @@ mod tests {
         assert_row::<PolicyRow>();
         assert_row::<RoleRow>();
         assert_row::<ContributorRow>();
+        assert_row::<PurchaseRow>();
         assert_row::<ManifestRow>();
         assert_row::<JournalRow>();
         assert_eq!(
@@ -271,7 +278,7 @@ mod tests {
             columns(crate::audit::bundle::REVERSED)
         );
         // Every CSV file has its row struct above; README.txt is text.
-        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 13);
+        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 14);
     }
 
     /// A row whose every cell holds its own column's name.

@@ -117,7 +117,7 @@ pub fn title(fund: &str, subtitle: &str) -> String {
 
 pub fn footer(period: &str) -> String {
     format!(
-        "Made by fondo from the fund's books. Every figure comes from the period reports: fondo report summary, pools, grants, budget and metrics for {period}."
+        "Made by fondo from the fund's books. Every figure comes from the period reports: fondo report summary, pools, grants, purchases, budget and metrics for {period}."
     )
 }
 
@@ -155,6 +155,14 @@ pub fn column_title(table: &str, field: &str) -> String {
         ("grants", "spent") => "Reported spent",
         ("grants", "status") => "Status",
         ("grants", "decision") => "How it was decided",
+        ("purchases", "purchase") => "Purchase",
+        ("purchases", "status") => "Status",
+        ("purchases", "who") => "Who owes",
+        ("purchases", "owes") => "Whom",
+        ("purchases", "charged") => "Charged",
+        ("purchases", "paid") => "Paid",
+        ("purchases", "owed") => "Still owed",
+        ("purchases", "saved") => "Saved against buying alone",
         ("spending", "period") => "Period",
         ("spending", "budget") => "Budget",
         ("spending", "actual") => "Spent",
@@ -472,6 +480,74 @@ pub fn how_decided(g: &RegisterRow) -> String {
     text
 }
 
+// Pooled purchasing.
+
+pub fn purchases_heading() -> String {
+    "Pooled purchasing".to_owned()
+}
+
+pub fn purchases_intro(from: NaiveDate, to: NaiveDate) -> String {
+    format!(
+        "Purchases opened from {from} to {to} in which member groups bought together from one supplier, by the case. For each group: its share of the invoice and the costs, after the fund's subsidy, what it has paid and what it still owes the fund, and what it saved against the prices it would pay alone; then what the fund owes the supplier. Groups appear as members do elsewhere on this page."
+    )
+}
+
+/// The pooled purchases in figures, for [`purchases_said`].
+pub struct Bought<'a> {
+    pub purchases: u64,
+    /// One per group and purchase.
+    pub group_lines: u64,
+    pub saved: &'a [Total],
+    pub groups_owe: &'a [Total],
+    pub fund_owes: &'a [Total],
+}
+
+/// `1 pooled purchase, with 5 group orders: the groups saved 52.10 USD
+/// against buying alone; they still owe the fund 84.38 USD, and the fund
+/// owes its suppliers nothing.`
+pub fn purchases_said(m: &Bought) -> String {
+    if m.purchases == 0 {
+        return "No pooled purchase was opened in the period.".to_owned();
+    }
+    let mut text = format!(
+        "{}, with {}",
+        count(m.purchases, "pooled purchase", "pooled purchases"),
+        count(m.group_lines, "group order", "group orders")
+    );
+    if !m.saved.is_empty() {
+        let _ = write!(
+            text,
+            ": the groups saved {} against buying alone",
+            amounts(m.saved)
+        );
+    }
+    let _ = write!(
+        text,
+        "; they still owe the fund {}, and the fund owes its suppliers {}.",
+        if m.groups_owe.is_empty() {
+            "nothing".to_owned()
+        } else {
+            amounts(m.groups_owe)
+        },
+        if m.fund_owes.is_empty() {
+            "nothing".to_owned()
+        } else {
+            amounts(m.fund_owes)
+        }
+    );
+    text
+}
+
+/// A party in the purchases table: `the fund`, or a group or supplier as
+/// the report names it.
+pub fn purchase_party(name: &str) -> String {
+    if name == "fund" {
+        "the fund".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 // Spending by category.
 
 pub fn spending_heading() -> String {
@@ -568,5 +644,33 @@ mod tests {
         assert_eq!(plain_list(&["a"]), "a");
         assert_eq!(count(1, "grant", "grants"), "1 grant");
         assert_eq!(count(0, "grant", "grants"), "0 grants");
+    }
+
+    #[test]
+    fn purchases_in_words() {
+        let usd = |minor| Total {
+            commodity: "USD".into(),
+            amount: Money { minor, decimals: 2 },
+        };
+        assert_eq!(
+            purchases_said(&Bought {
+                purchases: 1,
+                group_lines: 5,
+                saved: &[usd(5210)],
+                groups_owe: &[usd(8438)],
+                fund_owes: &[],
+            }),
+            "1 pooled purchase, with 5 group orders: the groups saved 52.10 USD against buying alone; they still owe the fund 84.38 USD, and the fund owes its suppliers nothing."
+        );
+        assert_eq!(
+            purchases_said(&Bought {
+                purchases: 0,
+                group_lines: 0,
+                saved: &[],
+                groups_owe: &[],
+                fund_owes: &[],
+            }),
+            "No pooled purchase was opened in the period."
+        );
     }
 }

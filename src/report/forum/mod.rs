@@ -1,13 +1,14 @@
 //! The open-forum report's data: everything a community meeting is shown
 //! about a period, gathered from the period reports themselves (summary,
-//! pools, grant register, budget, metrics), so the page can never tell a
+//! pools, grant register, pooled purchases, budget, metrics), so the page can never tell a
 //! different story from `fondo report …`. The only figures made here are
 //! the monthly money in and out of the chart, and they come from the same
 //! flows the summary adds up ([`crate::report::flows`]), so the months of a
 //! commodity sum to the summary's inflows and outflows of it.
 //!
-//! The page is for an audience: the grant register shows applicants as that
-//! audience may see them; every other figure is about money, not people.
+//! The page is for an audience: the grant register shows applicants, and
+//! the pooled purchases the member groups, as that audience may see them
+//! (pseudonyms, or anonymous); every other figure is about money, not people.
 //! [`document`] composes the page from these rows; laying it out is
 //! [`crate::render`]'s job.
 
@@ -30,6 +31,7 @@ use crate::report::flows::{Direction, flows};
 use crate::report::grants::{self, RegisterRow};
 use crate::report::metrics::{self, MetricRow};
 use crate::report::pools::{self, PoolPeriodRow};
+use crate::report::purchases::{self, PurchaseRow};
 use crate::report::summary::{self, SummaryRow};
 use crate::store::{fund, records};
 
@@ -71,6 +73,9 @@ pub struct Forum {
     /// Every month of the span for every currency with money in or out.
     pub months: Vec<MonthRow>,
     pub grants: Vec<RegisterRow>,
+    /// The pooled purchases opened in the span: who owes whom
+    /// (`report purchases`).
+    pub purchases: Vec<PurchaseRow>,
     pub budget: Vec<BudgetRow>,
     pub metrics: Vec<MetricRow>,
     pub fingerprint: Fingerprint,
@@ -90,6 +95,7 @@ pub fn forum(conn: &Connection, span: &Span, audience: Audience) -> Result<Forum
         pools: pools::period(conn, span, None)?,
         months: months(conn, span)?,
         grants: grants::register(conn, audience, span)?,
+        purchases: purchases::purchases(conn, span, audience)?,
         budget: budget::budget(conn, span, None)?,
         metrics: metrics::metrics(conn, span, None)?,
         fingerprint: Fingerprint {

@@ -13,9 +13,10 @@ use crate::render::document::{
     Bar, BarChart, BarGroup, Block, Cell, Column, ColumnKind, Document, Figure, Section, Series,
     Table, TableRow, Tone,
 };
+use crate::report::purchases::PurchaseRow;
 use crate::report::summary::SummaryRow;
 
-use super::messages::{self, ChartMonth, Held, PaidOut, Received, Total};
+use super::messages::{self, Bought, ChartMonth, Held, PaidOut, Received, Total};
 use super::{Forum, MonthRow};
 use ColumnKind::{Figure as Num, Long, Name, Text};
 
@@ -331,6 +332,92 @@ fn grants_table(forum: &Forum) -> Table {
     }
 }
 
+/// Sums per currency of one figure of the purchase rows that `pick` keeps.
+fn purchase_totals(
+    rows: &[PurchaseRow],
+    pick: impl Fn(&PurchaseRow) -> Option<Money>,
+) -> Vec<Total> {
+    let mut sums: Vec<Total> = Vec::new();
+    for r in rows {
+        let Some(amount) = pick(r) else { continue };
+        match sums.iter_mut().find(|t| t.commodity == r.currency) {
+            Some(sum) => sum.amount.minor += amount.minor,
+            None => sums.push(Total {
+                commodity: r.currency.clone(),
+                amount,
+            }),
+        }
+    }
+    sums.retain(|t| t.amount.minor != 0);
+    sums
+}
+
+/// The pooled purchases in words: how many, for how many groups, what the
+/// groups saved and still owe, what the fund owes its suppliers.
+fn purchases_said(rows: &[PurchaseRow]) -> String {
+    let is_group = |r: &PurchaseRow| r.owes == "fund" && r.who != "fund";
+    let mut purchases: Vec<&str> = rows.iter().map(|r| r.purchase.as_str()).collect();
+    purchases.dedup();
+    messages::purchases_said(&Bought {
+        purchases: purchases.len() as u64,
+        group_lines: rows.iter().filter(|r| is_group(r)).count() as u64,
+        saved: &purchase_totals(rows, |r| r.saved.filter(|_| is_group(r))),
+        groups_owe: &purchase_totals(rows, |r| is_group(r).then_some(r.owed)),
+        fund_owes: &purchase_totals(rows, |r| (!is_group(r)).then_some(r.owed)),
+    })
+}
+
+fn purchases_table(forum: &Forum) -> Table {
+    let mut keys: Vec<String> = Vec::new();
+    Table {
+        name: "purchases",
+        narrow: false,
+        columns: columns(
+            "purchases",
+            &[
+                ("purchase", Name),
+                ("status", Name),
+                ("who", Name),
+                ("owes", Name),
+                ("commodity", Name),
+                ("charged", Num),
+                ("paid", Num),
+                ("owed", Num),
+                ("saved", Num),
+            ],
+        ),
+        rows: forum
+            .purchases
+            .iter()
+            .map(|r| {
+                // Two anonymous groups of one purchase show the same name:
+                // their keys are numbered.
+                let base = format!("{}|{}|{}", r.purchase, r.who, r.owes);
+                let seen = keys.iter().filter(|k| **k == base).count();
+                keys.push(base.clone());
+                TableRow {
+                    key: if seen == 0 {
+                        base
+                    } else {
+                        format!("{base}|{}", seen + 1)
+                    },
+                    cells: vec![
+                        Cell::Text(r.purchase.clone()),
+                        Cell::Text(r.status.as_str().to_owned()),
+                        Cell::Text(messages::purchase_party(&r.who)),
+                        Cell::Text(messages::purchase_party(&r.owes)),
+                        Cell::Text(r.currency.clone()),
+                        Cell::Money(r.charged),
+                        Cell::Money(r.paid),
+                        Cell::Money(r.owed),
+                        r.saved.map_or(Cell::Empty, Cell::Money),
+                    ],
+                }
+            })
+            .collect(),
+    }
+}
+
 fn spending_table(forum: &Forum) -> Table {
     Table {
         name: "spending",
@@ -445,6 +532,20 @@ pub fn document(forum: &Forum) -> Document {
             ],
         },
         Section {
+            id: "purchases",
+            heading: messages::purchases_heading(),
+            blocks: {
+                let mut blocks = vec![
+                    Block::Paragraph(messages::purchases_intro(span.from, span.to)),
+                    Block::Paragraph(purchases_said(&forum.purchases)),
+                ];
+                if !forum.purchases.is_empty() {
+                    blocks.push(Block::Table(purchases_table(forum)));
+                }
+                blocks
+            },
+        },
+        Section {
             id: "spending",
             heading: messages::spending_heading(),
             blocks: vec![
@@ -515,6 +616,7 @@ mod tests {
                 outflow: usd(35_000),
             }],
             grants: Vec::new(),
+            purchases: Vec::new(),
             budget: Vec::new(),
             metrics: Vec::new(),
             fingerprint: Fingerprint {

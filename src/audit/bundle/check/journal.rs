@@ -448,6 +448,7 @@ pub(super) struct PeriodTxn {
 
 /// A posting of the period, parsed.
 pub(super) struct Leg {
+    pub(super) account: String,
     pub(super) kind: Option<AccountType>,
     pub(super) commodity: String,
     pub(super) amount: i128,
@@ -651,6 +652,7 @@ impl Chain<'_> {
             }
             if named {
                 legs.push(Leg {
+                    account: p.account.clone(),
                     kind: p.kind,
                     commodity: p.commodity.clone(),
                     amount,

@@ -34,6 +34,7 @@
 mod figures;
 mod grants;
 mod journal;
+mod purchases;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -46,11 +47,11 @@ use sha2::{Digest, Sha256};
 
 use super::rows::{
     AccountRow, BalanceRow, BundleRow, CommodityRow, ContributorRow, FactRow, GrantRow,
-    ManifestRow, PolicyRow, PoolRow, RoleRow, VoteRow,
+    ManifestRow, PolicyRow, PoolRow, PurchaseRow, RoleRow, VoteRow,
 };
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
-    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, README, REVERSED, ROLES, VOTES, columns,
+    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASES, README, REVERSED, ROLES, VOTES, columns,
 };
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
@@ -111,6 +112,8 @@ pub mod codes {
     pub const METADATA: Code = Code::B118;
     /// A posting to an account that was closed by its date.
     pub const CLOSED_ACCOUNT: Code = Code::B119;
+    /// purchases.csv disagrees with itself or with the journal.
+    pub const PURCHASES: Code = Code::B120;
 }
 
 /// The outcome of checking a bundle.
@@ -161,6 +164,7 @@ struct Tables {
     policies: Option<Table<PolicyRow>>,
     roles: Option<Table<RoleRow>>,
     contributors: Option<Table<ContributorRow>>,
+    purchases: Option<Table<PurchaseRow>>,
 }
 
 impl Tables {
@@ -188,6 +192,7 @@ impl Tables {
             POLICIES => into(&mut self.policies, text, checker),
             ROLES => into(&mut self.roles, text, checker),
             CONTRIBUTORS => into(&mut self.contributors, text, checker),
+            PURCHASES => into(&mut self.purchases, text, checker),
             other => {
                 unreachable!("{other} is streamed or is text; every other file has a row struct")
             }
@@ -494,6 +499,14 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             &mut checker,
         );
     }
+    if let Some(purchases) = &tables.purchases {
+        purchases::check_purchases(
+            purchases,
+            &book,
+            journal_ok.then_some(&ledger),
+            &mut checker,
+        );
+    }
     result.findings = checker.findings;
     Ok(result)
 }
@@ -550,6 +563,9 @@ fn named_txns(tables: &Tables) -> HashSet<String> {
             named.insert(row.txn.clone());
             named.insert(row.voided_by.clone());
         }
+    }
+    if let Some(t) = &tables.purchases {
+        named.extend(purchases::named(t));
     }
     named.remove("");
     named

@@ -16,7 +16,7 @@
 //! (`journal.csv`, `reversed.csv`, and the one pass over the period's
 //! postings that the other files need), `ledger` (accounts, commodities,
 //! balances, pools), `governance` (grants, votes, policies, roles),
-//! `contributions` (contributors) and `facts` (`BUNDLE.csv`, the README,
+//! `contributions` (contributors), `purchases` and `facts` (`BUNDLE.csv`, the README,
 //! the manifest).
 
 mod contributions;
@@ -26,6 +26,7 @@ mod journal;
 mod ledger;
 mod out;
 mod privacy;
+mod purchases;
 mod staging;
 
 use std::collections::HashMap;
@@ -112,6 +113,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
+    bundle.purchases()?;
     let span = &request.span;
     let facts: Vec<(&str, String)> = vec![
         ("format", FORMAT.to_owned()),
