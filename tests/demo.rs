@@ -184,6 +184,27 @@ fn repo_example(path: &str) -> String {
     fs::read_to_string(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()))
 }
 
+/// The parts, between lines "…", of the `text` block under README.md's
+/// "### The open-forum report" heading.
+fn readme_forum_excerpt() -> Vec<String> {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("reading README.md");
+    let block = readme
+        .split("### The open-forum report")
+        .nth(1)
+        .and_then(|s| s.split("```text\n").nth(1))
+        .and_then(|s| s.split("\n```").next())
+        .expect("README.md shows the demo's forum page in a text block");
+    let parts: Vec<String> = block.split("\n…\n").map(str::to_owned).collect();
+    assert!(parts.len() >= 2, "{block}");
+    parts
+}
+
+/// Text with every run of white space made one space.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
 fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
     // Run from a directory that has no examples/ in it, with relative paths.
@@ -377,6 +398,29 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         )
         .ok()
     );
+
+    // The README shows the beginning of this page for the public: each part
+    // of it between "…" lines is in the page as the demo writes it.
+    let public = run_on(
+        &db,
+        &[
+            "report",
+            "forum",
+            "--period",
+            "2026-Q2",
+            "--audience",
+            "public",
+            "--format",
+            "md",
+        ],
+    )
+    .ok();
+    for part in readme_forum_excerpt() {
+        assert!(
+            words(&public).contains(&words(&part)),
+            "README.md's forum excerpt is not what the demo writes:\n{part}\n---\n{public}"
+        );
+    }
 
     // A second run elsewhere, with absolute paths, gives the same ledger.
     let again = TempDir::new().unwrap();
