@@ -90,6 +90,13 @@ pub enum Error {
     #[error("invalid commodity code {code:?}: {reason}")]
     CommodityCode { code: String, reason: String },
 
+    #[error("commodity {code} cannot have {places}: {reason}")]
+    CommodityDecimals {
+        code: String,
+        places: String,
+        reason: String,
+    },
+
     #[error("unknown account {name:?}{hint}")]
     UnknownAccount { name: String, hint: String },
 
@@ -170,7 +177,7 @@ pub enum Error {
         restricted: String,
     },
 
-    #[error("commodity {code:?} already exists (with {decimals} decimal places)")]
+    #[error("commodity {code:?} already exists (with {})", crate::domain::money::places(*.decimals))]
     CommodityExists { code: String, decimals: u32 },
 
     #[error("{0}")]

@@ -379,8 +379,10 @@ pub enum BundleAudienceArg {
     Public,
     /// The fund's members: pseudonyms for anonymous members.
     Members,
-    /// Whoever audits the books: every name, no contact details or notes.
-    Auditor,
+    /// Treasurers and auditors: every name and the accounts' notes, never
+    /// contact details (`auditor`, its older name, is still accepted).
+    #[value(alias = "auditor")]
+    Treasurer,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -549,7 +551,7 @@ pub enum ExportCommand {
     #[command(after_help = "\
 Examples:
   fondo export audit --out bundle-2026-Q1 --period 2026-Q1 --audience public
-  fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience auditor
+  fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience treasurer
 
 Writes BUNDLE.csv, journal.csv, reversed.csv, accounts.csv, commodities.csv,
 balances.csv, pools.csv, grants.csv, votes.csv, policies.csv, roles.csv,
@@ -563,8 +565,9 @@ specified in docs/audit-format.md.")]
         out: PathBuf,
         #[command(flatten)]
         period: PeriodArgs,
-        /// Who the bundle is for: public and members see pseudonyms where
-        /// members asked for them; auditor sees names.
+        /// Who the bundle is for, as for lists: public and members see
+        /// pseudonyms where members asked for them; treasurer (or its older
+        /// name auditor) sees names.
         #[arg(long, value_enum)]
         audience: BundleAudienceArg,
     },
