@@ -87,6 +87,26 @@ pub enum Error {
     #[error("invalid account name {name:?}: {reason}")]
     AccountName { name: String, reason: String },
 
+    #[error("{day} is in {period}, which was closed by record {record} at {at} ({reason})")]
+    PeriodClosed {
+        day: chrono::NaiveDate,
+        period: String,
+        record: i64,
+        at: String,
+        reason: String,
+    },
+
+    #[error("cannot {action} {period}: {reason}")]
+    Period {
+        action: &'static str,
+        period: String,
+        reason: String,
+    },
+
+    /// An error with what to do about it, added by the command line.
+    #[error("{inner}; {hint}")]
+    Hinted { inner: Box<Error>, hint: String },
+
     #[error("invalid commodity code {code:?}: {reason}")]
     CommodityCode { code: String, reason: String },
 

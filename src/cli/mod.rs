@@ -244,6 +244,10 @@ Example:
     /// Budgets per pool and category for a period.
     #[command(subcommand)]
     Budget(BudgetCommand),
+    /// Close a period after the forum approved its books, reopen it for a
+    /// correction, list closed periods.
+    #[command(subcommand)]
+    Period(PeriodCommand),
     /// Reports for the community and auditors, for a period.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -391,6 +395,55 @@ pub enum PageFormatArg {
     Html,
     /// Markdown.
     Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeriodCommand {
+    /// Close a period: from then on nothing dated inside it can be added
+    /// or changed (posts, voids, imports, contributions, exchanges, moves,
+    /// grant steps, budgets, purchases) until it is reopened. Records the
+    /// ledger's head, the records' head and every pool's holdings.
+    #[command(after_help = "\
+Examples:
+  fondo period close 2026-Q2 --reason \"approved at the forum of 2026-07-04\" --at 2026-07-04T20:00
+  fondo period close 2026 --reason \"annual assembly\"")]
+    Close {
+        /// The period: a year (2026), a quarter (2026-Q2) or a month
+        /// (2026-05); it must end before the day of the close.
+        period: String,
+        /// Why, and who decided it (the forum or assembly).
+        #[arg(long)]
+        reason: String,
+        /// When it was closed: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Reopen a closed period, for a correction: recorded with its reason;
+    /// entries dated inside it can be added until it is closed again.
+    #[command(after_help = "\
+Examples:
+  fondo period reopen 2026-Q1 --reason \"a receipt of March was left out\" --at 2026-07-10T18:00")]
+    Reopen {
+        /// The closed period: 2026, 2026-Q1 or 2026-03.
+        period: String,
+        /// Why it is reopened.
+        #[arg(long)]
+        reason: String,
+        /// When: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Every period closed at least once: closed, or reopened and why.
+    #[command(after_help = "\
+Examples:
+  fondo period list
+  fondo period list --format csv")]
+    List {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -64,8 +64,24 @@ fn note(text: &str) {
     }
 }
 
-/// Runs one command.
+/// Runs one command; a refusal because a period is closed says how to
+/// reopen it.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    run_command(cli).map_err(|e| match e {
+        fondo::error::Error::PeriodClosed { ref period, .. } => {
+            let hint = format!(
+                "to change it, reopen it first: fondo period reopen {period} --reason TEXT"
+            );
+            fondo::error::Error::Hinted {
+                inner: Box::new(e),
+                hint,
+            }
+        }
+        e => e,
+    })
+}
+
+fn run_command(cli: Cli) -> Result<Outcome> {
     QUIET.store(cli.quiet, Ordering::Relaxed);
     let db = cli.db.as_path();
     match cli.command {
@@ -97,6 +113,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),
         Command::Budget(cmd) => report::budget(db, cmd),
+        Command::Period(cmd) => report::period(db, cmd),
         Command::Report(ReportCommand::Forum {
             period,
             audience,

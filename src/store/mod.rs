@@ -16,6 +16,7 @@ pub mod flows;
 pub mod fund;
 pub mod imports;
 pub mod members;
+pub mod periods;
 pub mod pools;
 pub mod purchases;
 pub mod rates;
