@@ -730,7 +730,7 @@ fn a_whole_year_closed_quarter_by_quarter() {
         got,
         [
             ("2026-Q1", "closed", "", "1"),
-            ("2026-Q2", "closed", "", "2"),
+            ("2026-Q2", "closed", "the May entry was food, not rent", "2"),
             ("2026-Q3", "closed", "", "1"),
             ("2026-Q4", "closed", "", "1"),
         ]
@@ -742,7 +742,11 @@ fn a_whole_year_closed_quarter_by_quarter() {
     let last = q2.last().unwrap();
     assert_eq!(last[..2], ["period", "closed"]);
     assert!(
-        last[2].contains("corrected, approved at the forum of 2026-08-22"),
+        last[2].contains("corrected, approved at the forum of 2026-08-22. Before that, they were reopened at 2026-08-20T18:00:00 (record "),
+        "{last:?}"
+    );
+    assert!(
+        last[2].ends_with("): the May entry was food, not rent."),
         "{last:?}"
     );
     let balance = fund.balance_csv(&["--as-of", "2026-12-31"]);

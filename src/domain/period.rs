@@ -248,6 +248,8 @@ pub struct PeriodState {
     pub close_reason: String,
     /// The reopening after that close, if the period is open again.
     pub reopened: Option<Reopened>,
+    /// Every reopening, in order (the last may be `reopened`).
+    pub reopenings: Vec<Reopened>,
     /// How many times it was closed.
     pub closes: u32,
 }
@@ -280,7 +282,18 @@ pub fn standing_sentence(label: &str, state: Option<&PeriodState>) -> String {
                 s.span.label, s.closed_at, s.close, s.close_reason
             );
             match &s.reopened {
-                None => closed,
+                None if s.reopenings.is_empty() => closed,
+                None => {
+                    let earlier: Vec<String> = s
+                        .reopenings
+                        .iter()
+                        .map(|r| format!("at {} (record {}): {}", r.at, r.record, r.reason))
+                        .collect();
+                    format!(
+                        "{closed} Before that, they were reopened {}.",
+                        earlier.join("; and ")
+                    )
+                }
                 Some(r) => format!(
                     "{closed} They were reopened at {} (record {}): {}; entries dated in {} can be added until they are closed again.",
                     r.at, r.record, r.reason, s.span.label
@@ -330,6 +343,7 @@ pub fn period_states(events: &[PeriodEvent]) -> Vec<PeriodState> {
                         closed_at: at.clone(),
                         close_reason: reason.clone(),
                         reopened: None,
+                        reopenings: Vec::new(),
                         closes: 1,
                     }),
                 }
@@ -344,11 +358,13 @@ pub fn period_states(events: &[PeriodEvent]) -> Vec<PeriodState> {
                     continue;
                 };
                 if let Some(state) = states.iter_mut().find(|s| s.span == span) {
-                    state.reopened = Some(Reopened {
+                    let reopened = Reopened {
                         record: *id,
                         at: at.clone(),
                         reason: reason.clone(),
-                    });
+                    };
+                    state.reopenings.push(reopened.clone());
+                    state.reopened = Some(reopened);
                 }
             }
         }

@@ -21,6 +21,7 @@ pub struct PeriodRow {
     pub closed_at: String,
     pub close_record: i64,
     pub close_reason: String,
+    /// The last reopening, if there was one (the period may be closed again).
     pub reopened_at: String,
     pub reopen_reason: String,
     /// How many times it was closed.
@@ -45,8 +46,8 @@ impl Row for PeriodRow {
 
 fn row(s: PeriodState) -> PeriodRow {
     let (reopened_at, reopen_reason) = s
-        .reopened
-        .as_ref()
+        .reopenings
+        .last()
         .map(|r| (r.at.clone(), r.reason.clone()))
         .unwrap_or_default();
     PeriodRow {
