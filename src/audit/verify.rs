@@ -628,6 +628,11 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
     Ok(())
 }
 
+/// A stretch in which a period was closed: its span, the close record, the
+/// journal's length at the close, and the journal's length and the record
+/// id at the reopening (if any).
+type ClosedWindow = (crate::domain::period::Span, i64, i64, Option<(i64, i64)>);
+
 /// Closed periods (V120): each close record's ledger and records heads are
 /// the chains' at that point, and nothing dated inside a period was
 /// recorded while it was closed — a transaction after the close's place in
@@ -642,9 +647,7 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
     let all = records::all(conn)?;
     // Per period: (its span, the close record, the journal length then).
     let mut open_closes: Vec<(Span, i64, i64)> = Vec::new();
-    // Windows in which a period was closed: span, close record, journal
-    // length and record id at the close, and at the reopening (if any).
-    let mut windows: Vec<(Span, i64, i64, Option<(i64, i64)>)> = Vec::new();
+    let mut windows: Vec<ClosedWindow> = Vec::new();
     for r in &all {
         match RecordKind::parse(&r.kind) {
             Some(RecordKind::PeriodClose) => {

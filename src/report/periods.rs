@@ -67,6 +67,6 @@ fn row(s: PeriodState) -> PeriodRow {
 /// Every period closed at least once, by first day.
 pub fn list(conn: &Connection) -> Result<Vec<PeriodRow>> {
     let mut states = periods::states(conn)?;
-    states.sort_by(|a, b| (a.span.from, a.span.to).cmp(&(b.span.from, b.span.to)));
+    states.sort_by_key(|s| (s.span.from, s.span.to));
     Ok(states.into_iter().map(row).collect())
 }

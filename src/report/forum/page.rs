@@ -523,6 +523,7 @@ mod tests {
                 records: "cd".into(),
                 record_count: 2,
             },
+            standing: "The books of 2026-Q2 are not closed.".into(),
         };
         let doc = document(&forum);
         assert_eq!(doc.heading, "Barrio");
