@@ -182,8 +182,31 @@ pub enum Error {
     #[error("invalid account name {name:?}: {reason}")]
     AccountName { name: String, reason: String },
 
+    #[error("{day} is in {period}, which was closed by record {record} at {at} ({reason})")]
+    PeriodClosed {
+        day: chrono::NaiveDate,
+        period: String,
+        record: i64,
+        at: String,
+        reason: String,
+    },
+
+    #[error("cannot {action} {period}: {reason}")]
+    Period {
+        action: &'static str,
+        period: String,
+        reason: String,
+    },
+
     #[error("invalid commodity code {code:?}: {reason}")]
     CommodityCode { code: String, reason: String },
+
+    #[error("commodity {code} cannot have {places}: {reason}")]
+    CommodityDecimals {
+        code: String,
+        places: String,
+        reason: String,
+    },
 
     /// `detail` says more ("; did you mean …?"), or is empty when nothing
     /// like the name exists.
@@ -306,7 +329,7 @@ pub enum Error {
         restricted: String,
     },
 
-    #[error("commodity {code:?} already exists (with {decimals} decimal places)")]
+    #[error("commodity {code:?} already exists (with {})", crate::domain::money::places(*.decimals))]
     CommodityExists { code: String, decimals: u32 },
 
     #[error("{0}")]

@@ -691,6 +691,8 @@ const DATE_OPTIONS: &[&str] = &[
     "grant close G-0009 --at <date>",
     "grant withdraw G-0011 --at <date>",
     "budget set housing rent 100.00 USD --period 2026-Q3 --at <date>",
+    "period close 2025 --reason \"annual assembly\" --at <date>",
+    "period reopen 2026-Q1 --reason \"a late bill\" --at <date>",
     "doctor --on <date>",
     "report summary --from <date>",
     "report summary --to <date>",
@@ -784,6 +786,8 @@ fn every_period_option_reads_periods_alike() {
         "report purchases --period <period>",
         "export audit --out never-written --period <period> --audience public",
         "budget set housing rent 100.00 USD --period <period>",
+        "period close <period> --reason x --at 2027-01-09",
+        "period reopen <period> --reason x --at 2027-01-09",
     ];
     covers_every_argument_named(templates, "<period>", &["PERIOD"]);
     let (dir, db) = demo_fund();

@@ -1647,7 +1647,7 @@ fn contributions_in_kind_show_beside_money() {
             "--name",
             "volunteer hours",
         ],
-        "added commodity HOURS with 1 decimal places\n",
+        "added commodity HOURS with 1 decimal place\n",
     );
     step(
         &fund,

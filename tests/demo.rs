@@ -28,9 +28,11 @@ fn demo_in(dir: &Path, db: &str, out: &str) -> Run {
 ///   spreadsheet (120.00, 38.00, 4.50); plus contributions paid in directly
 ///   (85, 60, 25, 200, 100, 25, 25 in the first quarter; 25, 112, 100, 25, 50
 ///   in the second); less tranches (180, 300, 300; 450, 450, 120, 450, 140,
-///   300); plus G-0002's 40.00 back; less storage and printing (240; 360,
-///   45); plus the Open Collective payout (240) and the two exchanges (1072,
-///   1085): 2971.50.
+///   300); plus G-0002's 40.00 back; less storage and printing (240 and
+///   12, the March flyers entered when Q1 was reopened; 360, 45); plus the
+///   Open Collective payout (240) and the two exchanges (1072, 1085); less
+///   the pooled purchase's supplier invoice net of the groups' payments
+///   (124.27, see docs/purchasing.md): 2835.23.
 /// - assets:bank:eur: 800 opening; imported 600, 40, 25.50 and 500, 40,
 ///   1200; less bank fees of 17.70 twice and two exchanges of 1000 with a
 ///   4.00 fee each: 1162.10.
@@ -51,7 +53,7 @@ fn demo_in(dir: &Path, db: &str, out: &str) -> Run {
 const BALANCES: &str = "\
 account,commodity,balance
 assets:bank:eur,EUR,1162.10
-assets:bank:usd,USD,2847.23
+assets:bank:usd,USD,2835.23
 assets:cash:mxn,MXN,5500.00
 assets:in-kind:blankets,BLANKETS,2
 assets:in-kind:kg-rice,KG-RICE,40.0
@@ -78,7 +80,7 @@ expenses:in-kind:legal-assistance,HOURS,21.5
 expenses:in-kind:translation,HOURS,6.5
 expenses:operations:fees,EUR,35.40
 expenses:operations:fees,USD,4.50
-expenses:operations:printing,USD,83.00
+expenses:operations:printing,USD,95.00
 expenses:operations:storage,USD,720.00
 expenses:purchases:rounding,USD,0.01
 expenses:purchases:subsidy,USD,39.88
@@ -97,7 +99,8 @@ income:in-kind:translation,HOURS,-6.5
 ///
 /// On 31 March:
 /// - general: USD 1700 opening, less 162.50 of January's costs, with 85, 60
-///   and 100 given, less 240 for storage: 1542.50; EUR 25.50 given, less
+///   and 100 given, less 240 for storage and 12 for the March flyers
+///   (entered in May, when Q1 was reopened for them): 1530.50; EUR 25.50 given, less
 ///   17.70 of fees: 7.80.
 /// - housing: USD 1500 opening, 3 × 25 and 200 given, 180 and 600 paid, 40
 ///   back: 1035.00; EUR 40.
@@ -109,7 +112,7 @@ income:in-kind:translation,HOURS,-6.5
 ///
 /// On 30 June, from there:
 /// - general: USD 112 and 100 given, 360 and 45 spent, 300 and 40 moved out,
-///   0.01 of purchase rounding, 1085 from the exchange: 2094.49; EUR 1200
+///   0.01 of purchase rounding, 1085 from the exchange: 2082.49; EUR 1200
 ///   given, 17.70 and 1004 out: 186.10.
 /// - housing: USD 2 × 25 given, 900 paid: 185.00; EUR 80.
 /// - food: USD 450, 120 and 300 paid, 3 × 45.75 and 40 in, 39.88 of purchase
@@ -121,7 +124,7 @@ const POOLS: [(&str, [&str; 4]); 2] = [
     (
         "2026-03-31",
         [
-            "7.80 EUR, 1542.50 USD",
+            "7.80 EUR, 1530.50 USD",
             "40.00 EUR, 1035.00 USD",
             "396.00 EUR, 30.0 KG-RICE, 1209.25 USD",
             "6 BLANKETS, 3500.00 MXN, 110.22 USD",
@@ -130,7 +133,7 @@ const POOLS: [(&str, [&str; 4]); 2] = [
     (
         "2026-06-30",
         [
-            "186.10 EUR, 2094.49 USD",
+            "186.10 EUR, 2082.49 USD",
             "80.00 EUR, 185.00 USD",
             "896.00 EUR, 40.0 KG-RICE, 476.62 USD",
             "2 BLANKETS, 5500.00 MXN, 393.60 USD",
@@ -187,6 +190,27 @@ fn repo_example(path: &str) -> String {
         .join("examples")
         .join(path);
     fs::read_to_string(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()))
+}
+
+/// The parts, between lines "…", of the `text` block under README.md's
+/// "### The open-forum report" heading.
+fn readme_forum_excerpt() -> Vec<String> {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("reading README.md");
+    let block = readme
+        .split("### The open-forum report")
+        .nth(1)
+        .and_then(|s| s.split("```text\n").nth(1))
+        .and_then(|s| s.split("\n```").next())
+        .expect("README.md shows the demo's forum page in a text block");
+    let parts: Vec<String> = block.split("\n…\n").map(str::to_owned).collect();
+    assert!(parts.len() >= 2, "{block}");
+    parts
+}
+
+/// Text with every run of white space made one space.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -395,6 +419,29 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         )
         .ok()
     );
+
+    // The README shows the beginning of this page for the public: each part
+    // of it between "…" lines is in the page as the demo writes it.
+    let public = run_on(
+        &db,
+        &[
+            "report",
+            "forum",
+            "--period",
+            "2026-Q2",
+            "--audience",
+            "public",
+            "--format",
+            "md",
+        ],
+    )
+    .ok();
+    for part in readme_forum_excerpt() {
+        assert!(
+            words(&public).contains(&words(&part)),
+            "README.md's forum excerpt is not what the demo writes:\n{part}\n---\n{public}"
+        );
+    }
 
     // A second run elsewhere, with absolute paths, gives the same ledger.
     let again = TempDir::new().unwrap();

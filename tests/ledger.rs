@@ -41,7 +41,7 @@ fn sample() -> Fund {
             "--name",
             "volunteer hours"
         ]),
-        "added commodity HOURS with 1 decimal places\n"
+        "added commodity HOURS with 1 decimal place\n"
     );
     let opening = [
         "assets:bank:usd=1000.00 USD",
@@ -277,7 +277,10 @@ fn commodities_are_declared_and_listed() {
     // Well-known currencies keep their standard places.
     fund.fails_unchanged(
         &["commodity", "add", "JPY", "--decimals", "2"],
-        &["\"JPY\"", "0 decimal places"],
+        &[
+            "commodity JPY cannot have 2 decimal places",
+            "has 0 decimal places",
+        ],
     );
     fund.fails_unchanged(
         &["commodity", "add", "hours", "--decimals", "1"],
@@ -285,7 +288,7 @@ fn commodities_are_declared_and_listed() {
     );
     fund.fails_unchanged(
         &["commodity", "add", "HOURS", "--decimals", "10"],
-        &["at most 9 decimal places"],
+        &["commodity HOURS cannot have 10 decimal places: at most 9 are supported"],
     );
     // An in-kind unit must be declared before use.
     fund.accounts(&["assets:store", "income:in-kind"]);

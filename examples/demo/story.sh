@@ -1,4 +1,5 @@
-# The story of the demo fund, January to June 2026: every command `fondo demo`
+# The story of the demo fund, January to June 2026 (and the July forum that
+# closes the second quarter): every command `fondo demo`
 # runs, in order. Each one is an ordinary fondo command, run as its own
 # process through the same code as when you type it.
 #
@@ -182,6 +183,9 @@ fondo budget set food groceries 800.00 USD --period 2026-Q2
 fondo budget set general operations 450.00 USD --period 2026-Q2
 fondo contribute 112.00 USD --anonymous --date 2026-04-11 --memo "collection at the April assembly"
 fondo contribute 4.0 HOURS --anonymous --kind childcare --date 2026-04-11 --memo "during the April assembly"
+# The assembly approved the first quarter's books: nothing dated in it can
+# change any more, unless the quarter is reopened (and that is recorded).
+fondo period close 2026-Q1 --reason "books approved at the April assembly of 2026-04-11" --at 2026-04-11T20:00
 # G-0005: groceries for the kitchen, by majority; everyone votes, so it passes early.
 fondo grant apply --applicant "Cocina Común" --pool food --amount 450.00 USD \
     --purpose "Groceries for the community kitchen, April and May" --category groceries --at 2026-04-13T10:00
@@ -263,6 +267,12 @@ fondo grant pay G-0007 120.00 USD --from-account assets:bank:usd --at 2026-05-06
 fondo contribute 100.00 USD --from Elena --date 2026-05-06
 fondo contribute 80.0 KG-RICE --from "Cocina Común" --pool food --date 2026-05-09
 fondo contribute 25.00 USD --from Bruno --pool housing --date 2026-05-10
+# The printer's bill for the March flyers turns up: the stewards reopen the
+# first quarter for it, the treasurer enters it, and they close it again.
+fondo period reopen 2026-Q1 --reason "the printer's bill for the March flyers was left out" --at 2026-05-11T18:00
+fondo post "Printing the March flyers" --date 2026-03-20 \
+    -p "expenses:operations:printing=12.00 USD" -p assets:bank:usd --payee "Copias Rápidas" --reference R-1298
+fondo period close 2026-Q1 --reason "corrected; approved again by the stewards on 2026-05-11" --at 2026-05-11T19:00
 fondo post "Printing the half-year report" --date 2026-05-12 \
     -p "expenses:operations:printing=45.00 USD" -p assets:bank:usd --payee "Copias Rápidas" --reference R-1342
 fondo contribute 9.5 HOURS --from Elena --kind legal-assistance --date 2026-05-14 --memo "eviction hearing"
@@ -321,3 +331,8 @@ fondo exchange 1000.00 EUR --to-amount 1085.00 USD --from-account assets:bank:eu
     --to-account assets:bank:usd --fee 4.00 EUR --date 2026-06-30
 fondo rate add 2026-06-30 EUR USD 1.0850 --source "the bank's rate on the exchange"
 fondo rate add 2026-06-30 MXN USD 0.0590 --source Banxico
+
+# --- July: the forum approves the second quarter's books -----------------------
+
+fondo period close 2026-Q2 --reason "books approved at the open forum of 2026-07-04" --at 2026-07-04T20:00
+fondo period list

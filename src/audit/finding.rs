@@ -76,6 +76,8 @@ codes! {
     V118,
     /// A pooled purchase that does not add up.
     V119,
+    /// An entry dated inside a closed period, recorded after the close.
+    V120,
     /// A bundle file is missing or is not readable UTF-8 CSV.
     B101,
     /// A bundle file's SHA-256 is not the one in MANIFEST.csv.

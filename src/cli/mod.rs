@@ -246,6 +246,10 @@ Example:
     /// Budgets per pool and category for a period.
     #[command(subcommand)]
     Budget(BudgetCommand),
+    /// Close a period after the forum approved its books, reopen it for a
+    /// correction, list closed periods.
+    #[command(subcommand)]
+    Period(PeriodCommand),
     /// Reports for the community and auditors, for a period.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -381,8 +385,10 @@ pub enum BundleAudienceArg {
     Public,
     /// The fund's members: pseudonyms for anonymous members.
     Members,
-    /// Whoever audits the books: every name, no contact details or notes.
-    Auditor,
+    /// Treasurers and auditors: every name and the accounts' notes, never
+    /// contact details (`auditor`, its older name, is still accepted).
+    #[value(alias = "auditor")]
+    Treasurer,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -391,6 +397,55 @@ pub enum PageFormatArg {
     Html,
     /// Markdown.
     Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeriodCommand {
+    /// Close a period: from then on nothing dated inside it can be added
+    /// or changed (posts, voids, imports, contributions, exchanges, moves,
+    /// grant steps, budgets, purchases) until it is reopened. Records the
+    /// ledger's head, the records' head and every pool's holdings.
+    #[command(after_help = "\
+Examples:
+  fondo period close 2026-Q2 --reason \"approved at the forum of 2026-07-04\" --at 2026-07-04T20:00
+  fondo period close 2026 --reason \"annual assembly\"")]
+    Close {
+        /// The period: a year (2026), a quarter (2026-Q2) or a month
+        /// (2026-05); it must end before the day of the close.
+        period: String,
+        /// Why, and who decided it (the forum or assembly).
+        #[arg(long)]
+        reason: String,
+        /// When it was closed: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Reopen a closed period, for a correction: recorded with its reason;
+    /// entries dated inside it can be added until it is closed again.
+    #[command(after_help = "\
+Examples:
+  fondo period reopen 2026-Q1 --reason \"a receipt of March was left out\" --at 2026-07-10T18:00")]
+    Reopen {
+        /// The closed period: 2026, 2026-Q1 or 2026-03.
+        period: String,
+        /// Why it is reopened.
+        #[arg(long)]
+        reason: String,
+        /// When: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Every period closed at least once: closed, or reopened and why.
+    #[command(after_help = "\
+Examples:
+  fondo period list
+  fondo period list --format csv")]
+    List {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -551,7 +606,7 @@ pub enum ExportCommand {
     #[command(after_help = "\
 Examples:
   fondo export audit --out bundle-2026-Q1 --period 2026-Q1 --audience public
-  fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience auditor
+  fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience treasurer
 
 Writes BUNDLE.csv, journal.csv, reversed.csv, accounts.csv, commodities.csv,
 balances.csv, pools.csv, grants.csv, votes.csv, policies.csv, roles.csv,
@@ -565,8 +620,9 @@ specified in docs/audit-format.md.")]
         out: PathBuf,
         #[command(flatten)]
         period: PeriodArgs,
-        /// Who the bundle is for: public and members see pseudonyms where
-        /// members asked for them; auditor sees names.
+        /// Who the bundle is for, as for lists: public and members see
+        /// pseudonyms where members asked for them; treasurer (or its older
+        /// name auditor) sees names.
         #[arg(long, value_enum)]
         audience: BundleAudienceArg,
     },

@@ -28,7 +28,7 @@ impl From<BundleAudienceArg> for BundleAudience {
         match audience {
             BundleAudienceArg::Public => BundleAudience::Public,
             BundleAudienceArg::Members => BundleAudience::Members,
-            BundleAudienceArg::Auditor => BundleAudience::Auditor,
+            BundleAudienceArg::Treasurer => BundleAudience::Auditor,
         }
     }
 }

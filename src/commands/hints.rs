@@ -96,6 +96,9 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
         Error::Unbacked { .. } => {
             "charge it to the pool it is for (--pool), or move money out of a pool first with `fondo pool move`".into()
         }
+        Error::PeriodClosed { period, .. } => format!(
+            "to change it, reopen it first: fondo period reopen {period} --reason TEXT"
+        ),
         Error::WriteFailed { .. } => "fix the disk, then run `fondo verify`".into(),
         Error::DamagedTransaction { .. } => "run `fondo verify`".into(),
         Error::InKindAccount { .. } => "--into is for money only; leave it out".into(),

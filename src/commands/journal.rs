@@ -86,8 +86,9 @@ fn summary_lines(s: &ImportSummary, label: &str) -> Vec<String> {
     }
     for c in &s.commodities_created {
         lines.push(format!(
-            "{created} commodity {} with {} decimal places",
-            c.code, c.decimals
+            "{created} commodity {} with {}",
+            c.code,
+            fondo::domain::money::places(c.decimals)
         ));
     }
     if s.dry_run {

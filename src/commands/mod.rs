@@ -102,6 +102,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),
         Command::Budget(cmd) => report::budget(db, cmd),
+        Command::Period(cmd) => report::period(db, cmd),
         Command::Report(ReportCommand::Forum {
             period,
             audience,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::cli::{BudgetCommand, ReportArgs, ReportCommand};
+use crate::cli::{BudgetCommand, PeriodCommand, ReportArgs, ReportCommand};
 use crate::commands::{Outcome, Period, date_arg, open, report_span, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::period::Span;
@@ -123,6 +123,55 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
         }),
         ReportCommand::Forum { .. } => unreachable!("report forum is dispatched before"),
     }
+}
+
+/// `fondo period close|reopen|list`.
+pub fn period(path: &Path, cmd: PeriodCommand) -> Result<Outcome> {
+    let at = |text: Option<&str>| -> Result<chrono::NaiveDateTime> {
+        match text {
+            Some(t) => parse_datetime(t),
+            None => Ok(chrono::Local::now().naive_local()),
+        }
+    };
+    match cmd {
+        PeriodCommand::Close {
+            period,
+            reason,
+            at: when,
+        } => {
+            let when = at(when.as_deref())?;
+            let mut db = open(path, Access::Write)?;
+            let closed = ops::periods::close(&mut db, &period, &reason, when)?;
+            say(&[
+                format!(
+                    "closed {} (record {}) after {} transaction(s)",
+                    closed.period, closed.record, closed.ledger_count
+                ),
+                format!("  ledger head:  {}", closed.ledger_head),
+                format!("  records head: {}", closed.records_head),
+            ])?;
+        }
+        PeriodCommand::Reopen {
+            period,
+            reason,
+            at: when,
+        } => {
+            let when = at(when.as_deref())?;
+            let mut db = open(path, Access::Write)?;
+            let record = ops::periods::reopen(&mut db, &period, &reason, when)?;
+            say(&[format!(
+                "reopened {} (record {record}); close it again with fondo period close {} --reason TEXT",
+                period.trim(),
+                period.trim()
+            )])?;
+        }
+        PeriodCommand::List { format } => {
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            write_rows(format.into(), stdout(), &fondo::report::periods::list(&tx)?)?;
+        }
+    }
+    Ok(Outcome::Ok)
 }
 
 pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {

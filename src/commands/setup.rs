@@ -55,7 +55,8 @@ pub fn commodity(path: &Path, command: CommodityCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Write)?;
             setup::add_commodity(&mut db, &code, decimals, name.as_deref())?;
             say(&[format!(
-                "added commodity {code} with {decimals} decimal places"
+                "added commodity {code} with {}",
+                fondo::domain::money::places(decimals)
             )])?;
         }
         CommodityCommand::List { format } => {

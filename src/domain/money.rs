@@ -121,6 +121,15 @@ pub fn written_places(value: Decimal) -> u32 {
     value.scale()
 }
 
+/// `1 decimal place`, `2 decimal places`: how many places, in words.
+pub fn places(decimals: u32) -> String {
+    if decimals == 1 {
+        "1 decimal place".to_owned()
+    } else {
+        format!("{decimals} decimal places")
+    }
+}
+
 /// Formats minor units as a plain decimal with exactly `decimals` places.
 /// This is the canonical form used in exports and in the hash chain.
 ///

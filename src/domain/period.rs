@@ -220,9 +220,188 @@ impl Span {
     }
 }
 
+/// What a period close or reopening record says, in chain order, for
+/// [`period_states`].
+#[derive(Debug, Clone)]
+pub enum PeriodEvent {
+    Close {
+        id: i64,
+        at: String,
+        period: String,
+        reason: String,
+    },
+    Reopen {
+        id: i64,
+        at: String,
+        period: String,
+        reason: String,
+    },
+}
+
+/// A period that was closed at least once, as its last record left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodState {
+    pub span: Span,
+    /// The last close: its record id, time and reason.
+    pub close: i64,
+    pub closed_at: String,
+    pub close_reason: String,
+    /// The reopening after that close, if the period is open again.
+    pub reopened: Option<Reopened>,
+    /// Every reopening, in order (the last may be `reopened`).
+    pub reopenings: Vec<Reopened>,
+    /// How many times it was closed.
+    pub closes: u32,
+}
+
+/// A reopening: its record id, time and reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reopened {
+    pub record: i64,
+    pub at: String,
+    pub reason: String,
+}
+
+impl PeriodState {
+    /// Closed now (not reopened since its last close).
+    pub fn is_closed(&self) -> bool {
+        self.reopened.is_none()
+    }
+}
+
+/// The state of the period `span` in plain words, from the state of the
+/// closed period that is it or holds it (`None`: never closed).
+pub fn standing_sentence(label: &str, state: Option<&PeriodState>) -> String {
+    match state {
+        None => {
+            format!("The books of {label} are not closed: entries dated in it can still be added.")
+        }
+        Some(s) => {
+            let closed = format!(
+                "The books of {} were closed at {} (record {}): {}.",
+                s.span.label, s.closed_at, s.close, s.close_reason
+            );
+            match &s.reopened {
+                None if s.reopenings.is_empty() => closed,
+                None => {
+                    let earlier: Vec<String> = s
+                        .reopenings
+                        .iter()
+                        .map(|r| format!("at {} (record {}): {}", r.at, r.record, r.reason))
+                        .collect();
+                    format!(
+                        "{closed} Before that, they were reopened {}.",
+                        earlier.join("; and ")
+                    )
+                }
+                Some(r) => format!(
+                    "{closed} They were reopened at {} (record {}): {}; entries dated in {} can be added until they are closed again.",
+                    r.at, r.record, r.reason, s.span.label
+                ),
+            }
+        }
+    }
+}
+
+/// The state that speaks for `span`: the one of that very period, else of
+/// the closed period that holds it.
+pub fn standing_of<'a>(states: &'a [PeriodState], span: &Span) -> Option<&'a PeriodState> {
+    states.iter().find(|s| s.span == *span).or_else(|| {
+        states
+            .iter()
+            .find(|s| s.is_closed() && s.span.from <= span.from && span.to <= s.span.to)
+    })
+}
+
+/// Folds close and reopen records (in chain order) into each period's
+/// state, in the order the periods were first closed. A record for a
+/// period that does not parse is skipped: `verify` reads records on its own.
+pub fn period_states(events: &[PeriodEvent]) -> Vec<PeriodState> {
+    let mut states: Vec<PeriodState> = Vec::new();
+    for event in events {
+        match event {
+            PeriodEvent::Close {
+                id,
+                at,
+                period,
+                reason,
+            } => {
+                let Ok(span) = Span::parse(period) else {
+                    continue;
+                };
+                match states.iter_mut().find(|s| s.span == span) {
+                    Some(state) => {
+                        state.close = *id;
+                        state.closed_at.clone_from(at);
+                        state.close_reason.clone_from(reason);
+                        state.reopened = None;
+                        state.closes += 1;
+                    }
+                    None => states.push(PeriodState {
+                        span,
+                        close: *id,
+                        closed_at: at.clone(),
+                        close_reason: reason.clone(),
+                        reopened: None,
+                        reopenings: Vec::new(),
+                        closes: 1,
+                    }),
+                }
+            }
+            PeriodEvent::Reopen {
+                id,
+                at,
+                period,
+                reason,
+            } => {
+                let Ok(span) = Span::parse(period) else {
+                    continue;
+                };
+                if let Some(state) = states.iter_mut().find(|s| s.span == span) {
+                    let reopened = Reopened {
+                        record: *id,
+                        at: at.clone(),
+                        reason: reason.clone(),
+                    };
+                    state.reopenings.push(reopened.clone());
+                    state.reopened = Some(reopened);
+                }
+            }
+        }
+    }
+    states
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_closed_reopened_and_closed_again() {
+        let close = |id, period: &str| PeriodEvent::Close {
+            id,
+            at: format!("2026-07-0{id}T19:00:00"),
+            period: period.into(),
+            reason: "forum".into(),
+        };
+        let reopen = PeriodEvent::Reopen {
+            id: 3,
+            at: "2026-07-10T10:00:00".into(),
+            period: "2026-Q2".into(),
+            reason: "a receipt was missing".into(),
+        };
+        let states = period_states(&[close(1, "2026-Q1"), close(2, "2026-Q2"), reopen.clone()]);
+        assert!(states[0].is_closed());
+        assert!(!states[1].is_closed());
+        assert_eq!(
+            states[1].reopened.as_ref().unwrap().reason,
+            "a receipt was missing"
+        );
+        let states = period_states(&[close(2, "2026-Q2"), reopen, close(4, "2026-Q2")]);
+        assert_eq!(states.len(), 1);
+        assert!(states[0].is_closed());
+        assert_eq!((states[0].close, states[0].closes), (4, 2));
+    }
 
     #[test]
     fn parses_report_periods() {

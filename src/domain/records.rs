@@ -59,11 +59,15 @@ pub enum RecordKind {
     PurchasePay,
     /// Goods given out to a group.
     PurchaseDistribute,
+    /// A period closed after the forum: nothing dated inside it may change.
+    PeriodClose,
+    /// A closed period opened again, until it is closed again.
+    PeriodReopen,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 28] = [
+    pub const ALL: [RecordKind; 30] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -92,6 +96,8 @@ impl RecordKind {
         RecordKind::PurchaseSettle,
         RecordKind::PurchasePay,
         RecordKind::PurchaseDistribute,
+        RecordKind::PeriodClose,
+        RecordKind::PeriodReopen,
     ];
 
     /// The kind as stored (and hashed).
@@ -125,6 +131,8 @@ impl RecordKind {
             RecordKind::PurchaseSettle => "purchase-settle",
             RecordKind::PurchasePay => "purchase-pay",
             RecordKind::PurchaseDistribute => "purchase-distribute",
+            RecordKind::PeriodClose => "period-close",
+            RecordKind::PeriodReopen => "period-reopen",
         }
     }
 
@@ -306,6 +314,42 @@ impl BudgetRecord {
     }
 }
 
+/// A period closed: what the books were when the forum approved them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodCloseRecord {
+    /// `2026`, `2026-Q2` or `2026-05`.
+    pub period: String,
+    pub reason: String,
+    /// The journal's head hash and length when it was closed.
+    pub ledger_head: String,
+    pub ledger_count: i64,
+    /// The governance records' head hash and length before this record.
+    pub records_head: String,
+    pub records_count: i64,
+    /// Every pool's holdings at the period's last day.
+    pub holdings: Vec<ClosingHolding>,
+}
+
+/// One pool's holdings of one commodity when a period closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosingHolding {
+    pub pool: String,
+    pub commodity: String,
+    /// A plain decimal, as exports write amounts.
+    pub held: String,
+}
+
+/// A closed period opened again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodReopenRecord {
+    pub period: String,
+    /// The close record it lifts.
+    pub close: i64,
+    pub reason: String,
+    /// The journal's length when it was reopened.
+    pub ledger_count: i64,
+}
+
 /// One step in a grant's life, read from a record that names the grant.
 #[derive(Debug, Clone)]
 pub enum GrantStep {
@@ -354,7 +398,9 @@ impl GrantStep {
             | RecordKind::PurchaseCost
             | RecordKind::PurchaseSettle
             | RecordKind::PurchasePay
-            | RecordKind::PurchaseDistribute => {
+            | RecordKind::PurchaseDistribute
+            | RecordKind::PeriodClose
+            | RecordKind::PeriodReopen => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

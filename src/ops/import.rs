@@ -599,7 +599,10 @@ impl Importer<'_> {
                         ProblemCode::I206,
                         line,
                         Some("commodity"),
-                        format!("{code} is written with {decimals} decimal places; at most {MAX_DECIMALS} are supported"),
+                        format!(
+                            "{code} is written with {}; at most {MAX_DECIMALS} are supported",
+                            crate::domain::money::places(decimals)
+                        ),
                     );
                     return None;
                 }

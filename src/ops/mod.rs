@@ -21,6 +21,7 @@ pub mod grants;
 pub mod import;
 pub mod ledger;
 pub mod members;
+pub mod periods;
 pub mod pledges;
 pub mod pools;
 pub mod purchases;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::currency;
 use crate::domain::date::SharedClock;
-use crate::domain::money::{Commodity, MAX_DECIMALS, validate_code};
+use crate::domain::money::{Commodity, MAX_DECIMALS, places, validate_code};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Book;
 use crate::store::{Db, balances, fund};
@@ -119,18 +119,21 @@ pub fn close_account(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
 pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>) -> Result<()> {
     validate_code(code)?;
     if decimals > MAX_DECIMALS {
-        return Err(Error::CommodityCode {
+        return Err(Error::CommodityDecimals {
             code: code.to_owned(),
-            reason: format!("at most {MAX_DECIMALS} decimal places are supported"),
+            places: places(decimals),
+            reason: format!("at most {MAX_DECIMALS} are supported"),
         });
     }
     if let Some((standard, full_name)) = currency::known(code)
         && standard != decimals
     {
-        return Err(Error::CommodityCode {
+        return Err(Error::CommodityDecimals {
             code: code.to_owned(),
+            places: places(decimals),
             reason: format!(
-                "{code} ({full_name}) has {standard} decimal places; fondo uses the standard places for well-known currencies so that exports read the same everywhere"
+                "{code} ({full_name}) has {}; fondo uses the standard places for well-known currencies so that exports read the same everywhere",
+                places(standard)
             ),
         });
     }

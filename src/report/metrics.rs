@@ -230,30 +230,37 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             _ => {}
         }
     }
-    for (code, (grants_paid, operating)) in &out_money {
+    for (code, (grants_net, operating_net)) in &out_money {
+        // Money back from grants (or a refunded cost) in a period with less
+        // paid out is no money out: a net return counts as none.
+        let (grants_paid, operating) = ((*grants_net).max(0), (*operating_net).max(0));
         let all = grants_paid + operating;
-        let basis = format!(
-            "{} of money out",
-            crate::domain::money::format_minor(
-                all,
-                converter.map_or_else(
-                    || currency::known(code).map_or(0, |k| k.0),
-                    |c| c.zero().decimals
-                )
-            )
+        let decimals = converter.map_or_else(
+            || currency::known(code).map_or(0, |k| k.0),
+            |c| c.zero().decimals,
         );
+        let mut basis = format!(
+            "{} of money out",
+            crate::domain::money::format_minor(all, decimals)
+        );
+        if *grants_net < 0 {
+            basis.push_str(&format!(
+                "; {} of grant money came back",
+                crate::domain::money::format_minor(-grants_net, decimals)
+            ));
+        }
         push(
             "grants share of money out",
             code,
             "percent",
-            percent(*grants_paid, all),
+            percent(grants_paid, all),
             basis.clone(),
         );
         push(
             "operating costs share of money out",
             code,
             "percent",
-            percent(*operating, all),
+            percent(operating, all),
             basis,
         );
     }

@@ -17,6 +17,7 @@ pub mod grants;
 pub mod lists;
 pub mod members;
 pub mod metrics;
+pub mod periods;
 pub mod pools;
 pub mod purchases;
 pub mod register;

@@ -2,7 +2,8 @@
 //! and the close per pool and commodity, what came in by kind, what went out
 //! (grants by category, operating costs), what moved between pools or
 //! currencies, what is committed to approved grants at the close, and how
-//! many contributors and grants there were.
+//! many contributors and grants there were, and whether the period is
+//! closed (or was reopened, and why).
 //!
 //! Every pool and commodity reconciles within the report: opening + inflows
 //! − outflows + within = closing (see [`crate::report::flows`]).
@@ -17,7 +18,7 @@ use crate::books::grants;
 use crate::books::pools::{PoolHolding, holdings};
 use crate::domain::grant::Status;
 use crate::domain::money::Money;
-use crate::domain::period::Span;
+use crate::domain::period::{Span, standing_of, standing_sentence};
 use crate::error::Result;
 use crate::render::Row;
 use crate::report::convert::Converter;
@@ -27,7 +28,8 @@ use crate::store::members;
 /// One line of the summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SummaryRow {
-    /// opening, inflow, outflow, within, closing, committed or count.
+    /// opening, inflow, outflow, within, closing, committed, count, or
+    /// period (last: open, closed or reopened, said in words in detail).
     pub section: &'static str,
     pub item: String,
     /// The grant category, kind of service or account, where it matters.
@@ -208,6 +210,21 @@ pub fn summary(
     if let Some(converter) = converter {
         convert_rows(&mut rows, converter)?;
     }
+    // Whether the period is closed, and why; the detail says it in words.
+    let states = crate::store::periods::states(conn)?;
+    let state = standing_of(&states, span);
+    let item = match state {
+        None => "open",
+        Some(s) if s.is_closed() => "closed",
+        Some(_) => "reopened",
+    };
+    rows.push(row(
+        "period",
+        item,
+        &standing_sentence(&span.label, state),
+        "",
+        "",
+    ));
     Ok(rows)
 }
 

@@ -22,6 +22,7 @@ pub mod fund;
 pub mod imports;
 pub mod members;
 mod migrations;
+pub mod periods;
 pub mod pools;
 pub mod purchases;
 pub mod rates;

@@ -5,8 +5,12 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use chrono::NaiveDate;
+
 use crate::domain::hash::record_hash;
+use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
+use crate::store::periods::Closed;
 
 /// A stored record.
 #[derive(Debug, Clone)]
@@ -20,8 +24,46 @@ pub struct StoredRecord {
     pub hash: String,
 }
 
-/// Appends a record after the current head; returns its id.
+/// Appends a record after the current head; returns its id. A record whose
+/// `at` falls inside a closed period is refused (but for the records that
+/// close and reopen periods, which come after them), and so is a budget for
+/// a period that overlaps a closed one.
+///
+/// # Errors
+/// [`crate::error::Error::PeriodClosed`] for a record dated in a closed period.
 pub fn append(
+    conn: &Connection,
+    kind: &str,
+    grant_id: Option<i64>,
+    at: &str,
+    payload: &serde_json::Value,
+    now: &str,
+) -> Result<i64> {
+    let period_kind = [RecordKind::PeriodClose, RecordKind::PeriodReopen]
+        .iter()
+        .any(|k| k.as_str() == kind);
+    if !period_kind && let Some(day) = record_day(at) {
+        let closed = Closed::load(conn)?;
+        closed.check(day)?;
+        // A budget is about its period, whenever it is set.
+        if kind == RecordKind::Budget.as_str()
+            && let Some(span) = payload["period"]
+                .as_str()
+                .and_then(|p| crate::domain::period::Span::parse(p).ok())
+        {
+            closed.check_days(span.from, span.to)?;
+        }
+    }
+    append_unchecked(conn, kind, grant_id, at, payload, now)
+}
+
+/// The day of a record's `at` (`YYYY-MM-DD…`).
+pub fn record_day(at: &str) -> Option<NaiveDate> {
+    at.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+fn append_unchecked(
     conn: &Connection,
     kind: &str,
     grant_id: Option<i64>,
@@ -148,5 +190,7 @@ pub fn head(conn: &Connection) -> Result<Option<(String, i64)>> {
 /// that those rows are in the governance chain too and `verify` can compare
 /// each table with its records.
 pub fn audit(conn: &Connection, kind: &str, payload: serde_json::Value, now: &str) -> Result<()> {
-    append(conn, kind, None, now, &payload, now).map(|_| ())
+    // Written when the row is, at the wall-clock time: what it is about is
+    // dated by its own transaction or record, checked where they are written.
+    append_unchecked(conn, kind, None, now, &payload, now).map(|_| ())
 }

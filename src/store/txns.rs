@@ -4,6 +4,8 @@
 //! each transaction's hash onto the previous one, keeps the `daily_totals`
 //! cache in step (summing in memory, bounded by accounts × days, and writing
 //! once in [`Writer::finish`]) and records the new head hash in the fund row.
+//! It refuses a transaction dated inside a closed period
+//! ([`crate::store::periods`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -15,6 +17,7 @@ use crate::domain::hash::txn_hash;
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
+use crate::store::periods::Closed;
 use crate::store::{fund, id_array};
 
 /// Appends transactions to the chain within the caller's SQLite transaction.
@@ -24,6 +27,7 @@ pub struct Writer<'c> {
     count: i64,
     totals: HashMap<(i64, i64, NaiveDate), i64>,
     touched: Touched,
+    closed: Closed,
 }
 
 /// What a writer posted to, for the checks that follow a write: the
@@ -54,6 +58,7 @@ impl<'c> Writer<'c> {
             count: fund.txn_count,
             totals: HashMap::new(),
             touched: Touched::default(),
+            closed: Closed::load(conn)?,
         })
     }
 
@@ -71,6 +76,7 @@ impl<'c> Writer<'c> {
         reverses: Option<(i64, &str)>,
         recorded_at: &str,
     ) -> Result<(i64, String)> {
+        self.closed.check(txn.date())?;
         let hash = txn_hash(&self.head, txn, reverses.map(|r| r.1));
         let date = iso(txn.date());
         self.conn
@@ -543,4 +549,14 @@ pub fn first_date(conn: &Connection) -> Result<Option<NaiveDate>> {
     .ctx("reading the journal")?
     .map(|text| crate::domain::date::parse_date(&text))
     .transpose()
+}
+
+/// Every transaction's id, date (as stored) and hash, in id order.
+pub fn dates_and_hashes(conn: &Connection) -> Result<Vec<(i64, String, String)>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, date, hash FROM txns ORDER BY id")
+        .ctx("reading transactions")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(Iterator::collect)
+        .ctx("reading transactions")
 }

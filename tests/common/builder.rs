@@ -137,7 +137,8 @@ impl FundBuilder {
 
     /// `commodity add CODE --decimals N`.
     pub fn commodity(self, code: &str, decimals: u32) -> FundBuilder {
-        let added = format!("added commodity {code} with {decimals} decimal places\n");
+        let places = if decimals == 1 { "place" } else { "places" };
+        let added = format!("added commodity {code} with {decimals} decimal {places}\n");
         let decimals = decimals.to_string();
         let args = ["commodity", "add", code, "--decimals", &decimals];
         self.push(&args, Output::Exactly(added))

@@ -18,6 +18,8 @@ pub struct Facts<'a> {
     pub period_transactions: u64,
     /// Whether journal.csv ends at the ledger's head.
     pub reaches_head: bool,
+    /// Whether the period is closed, or was reopened and why, in words.
+    pub standing: &'a str,
 }
 
 impl Facts<'_> {
@@ -119,6 +121,8 @@ pub fn text(facts: &Facts<'_>) -> String {
         ),
         "",
     ));
+    out.push('\n');
+    out.push_str(&wrap(facts.standing, ""));
     out.push('\n');
     out.push_str(&wrap(
         &format!("Audience: {}", audience_text(facts.audience)),

@@ -257,18 +257,35 @@ pub struct PaidOut<'a> {
 
 /// `It paid 900.00 USD in grants and 40.00 USD in running costs. 3 grants
 /// were applied for. Over the period, 2 were approved, 0 rejected and 1
-/// withdrawn; 2 grants received a payment and 1 were closed.`
+/// withdrawn; 2 grants received a payment and 1 was closed.` Grant totals
+/// below zero (more money came back from grants than was paid) are said as
+/// money that came back, never as a negative payment.
 pub fn summary_paid_out(m: &PaidOut) -> String {
-    let mut text = match (m.grants_paid.is_empty(), m.running_costs.is_empty()) {
+    let (paid, back): (Vec<Total>, Vec<Total>) = m
+        .grants_paid
+        .iter()
+        .cloned()
+        .partition(|t| t.amount.minor > 0);
+    let back: Vec<Total> = back
+        .into_iter()
+        .map(|t| Total {
+            amount: crate::domain::money::Money {
+                minor: -t.amount.minor,
+                ..t.amount
+            },
+            ..t
+        })
+        .collect();
+    let mut text = match (paid.is_empty(), m.running_costs.is_empty()) {
         (true, true) => "No grants were paid and there were no running costs".to_owned(),
-        (false, true) => format!("It paid {} in grants", amounts(m.grants_paid)),
+        (false, true) => format!("It paid {} in grants", amounts(&paid)),
         (true, false) => format!(
             "It paid no grants and {} in running costs",
             amounts(m.running_costs)
         ),
         (false, false) => format!(
             "It paid {} in grants and {} in running costs",
-            amounts(m.grants_paid),
+            amounts(&paid),
             amounts(m.running_costs)
         ),
     };
@@ -280,9 +297,16 @@ pub fn summary_paid_out(m: &PaidOut) -> String {
         );
     }
     text.push('.');
+    if !back.is_empty() {
+        let _ = write!(
+            text,
+            " {} of grant money came back, unspent.",
+            amounts(&back)
+        );
+    }
     let _ = write!(
         text,
-        " {} applied for. Over the period, {} were approved, {} rejected and {} withdrawn; {} a payment and {} were closed.",
+        " {} applied for. Over the period, {} were approved, {} rejected and {} withdrawn; {} a payment and {} closed.",
         match m.applied {
             1 => "1 grant was".to_owned(),
             n => format!("{n} grants were"),
@@ -291,7 +315,7 @@ pub fn summary_paid_out(m: &PaidOut) -> String {
         m.rejected,
         m.withdrawn,
         count(m.with_payment, "grant received", "grants received"),
-        m.closed,
+        count(m.closed, "was", "were"),
     );
     text
 }

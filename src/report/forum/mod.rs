@@ -22,7 +22,7 @@ use rusqlite::Connection;
 
 use crate::domain::currency;
 use crate::domain::hash::GENESIS;
-use crate::domain::member::Audience;
+use crate::domain::member::{Audience, HiddenNames};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::error::Result;
@@ -79,6 +79,9 @@ pub struct Forum {
     pub budget: Vec<BudgetRow>,
     pub metrics: Vec<MetricRow>,
     pub fingerprint: Fingerprint,
+    /// Whether the period is closed (or was reopened, and why), in words,
+    /// with names the audience may not see replaced.
+    pub standing: String,
 }
 
 /// Gathers the forum report of `span` for `audience`.
@@ -86,12 +89,27 @@ pub fn forum(conn: &Connection, span: &Span, audience: Audience) -> Result<Forum
     let stored = fund::get(conn)?;
     let (records_head, record_count) =
         records::head(conn)?.unwrap_or_else(|| (GENESIS.to_owned(), 0));
+    let summary = summary::summary(conn, span, None)?;
+    let members = crate::store::members::all(conn)?;
+    let hidden = HiddenNames::new(
+        audience,
+        &fund::secret(conn)?,
+        members
+            .iter()
+            .map(|m| (m.id, m.name.as_str(), m.visibility)),
+    );
+    let standing = summary
+        .iter()
+        .find(|r| r.section == "period")
+        .map(|r| hidden.redact(&r.detail))
+        .unwrap_or_default();
     Ok(Forum {
+        standing,
         fund: stored.as_ref().map(|f| f.name.clone()).unwrap_or_default(),
         span: span.clone(),
         previous: span.previous(),
         audience,
-        summary: summary::summary(conn, span, None)?,
+        summary,
         pools: pools::period(conn, span, None)?,
         months: months(conn, span)?,
         grants: grants::register(conn, audience, span)?,

@@ -65,8 +65,8 @@ fn summary_count(rows: &[SummaryRow], item: &str) -> u64 {
 }
 
 /// The summary in plain words: what came in, what went out, what the fund
-/// held at the close.
-fn plain_words(forum: &Forum) -> [String; 3] {
+/// held at the close, and whether the period's books are closed.
+fn plain_words(forum: &Forum) -> [String; 4] {
     let rows = &forum.summary;
     let received = messages::summary_received(&Received {
         fund: &forum.fund,
@@ -114,7 +114,7 @@ fn plain_words(forum: &Forum) -> [String; 3] {
         stock: &stock,
         committed: &totals(rows, "committed", "committed"),
     });
-    [received, paid_out, held]
+    [received, paid_out, held, forum.standing.clone()]
 }
 
 fn counts_table(rows: &[SummaryRow]) -> Table {
@@ -625,6 +625,7 @@ mod tests {
                 records: "cd".into(),
                 record_count: 2,
             },
+            standing: "The books of 2026-Q2 are not closed.".into(),
         };
         let doc = document(&forum);
         assert_eq!(doc.heading, "Barrio");

@@ -136,7 +136,16 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
         "BUNDLE.csv keys"
     );
     bundle.facts(&facts)?;
+    let states = crate::store::periods::states(conn)?;
+    let standing = bundle
+        .privacy
+        .hidden
+        .redact(&crate::domain::period::standing_sentence(
+            &span.label,
+            crate::domain::period::standing_of(&states, span),
+        ));
     bundle.readme(&readme::text(&readme::Facts {
+        standing: &standing,
         facts: &facts,
         audience: request.audience,
         transactions: pass.transactions,
