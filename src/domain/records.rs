@@ -59,11 +59,21 @@ pub enum RecordKind {
     PurchasePay,
     /// Goods given out to a group.
     PurchaseDistribute,
+    /// A new version of a member's details (a correction or a change).
+    MemberEdit,
+    /// A new version of a pool's purpose and guidelines.
+    PoolEdit,
+    /// A new note on an account.
+    AccountNote,
+    /// A pledge ended (its last day).
+    PledgeEnd,
+    /// A steward's vote withdrawn before the decision.
+    VoteWithdrawal,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 28] = [
+    pub const ALL: [RecordKind; 33] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -92,6 +102,11 @@ impl RecordKind {
         RecordKind::PurchaseSettle,
         RecordKind::PurchasePay,
         RecordKind::PurchaseDistribute,
+        RecordKind::MemberEdit,
+        RecordKind::PoolEdit,
+        RecordKind::AccountNote,
+        RecordKind::PledgeEnd,
+        RecordKind::VoteWithdrawal,
     ];
 
     /// The kind as stored (and hashed).
@@ -125,6 +140,11 @@ impl RecordKind {
             RecordKind::PurchaseSettle => "purchase-settle",
             RecordKind::PurchasePay => "purchase-pay",
             RecordKind::PurchaseDistribute => "purchase-distribute",
+            RecordKind::MemberEdit => "member-edit",
+            RecordKind::PoolEdit => "pool-edit",
+            RecordKind::AccountNote => "account-note",
+            RecordKind::PledgeEnd => "pledge-end",
+            RecordKind::VoteWithdrawal => "vote-withdrawal",
         }
     }
 
@@ -283,6 +303,48 @@ pub struct WithdrawalRecord {
     pub reason: Option<String>,
 }
 
+/// A steward's vote withdrawn: from then on they count as not having voted
+/// (the vote itself stays in the history).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VoteWithdrawalRecord {
+    pub member: i64,
+    pub reason: Option<String>,
+}
+
+/// A version of a member's details: every field as it stands from the
+/// record's time on (the first version is the member's row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberEditRecord {
+    pub id: i64,
+    pub name: String,
+    pub visibility: String,
+    pub contact: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A version of a pool's purpose and guidelines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoolEditRecord {
+    pub id: i64,
+    pub purpose: String,
+    pub guidelines: Option<String>,
+}
+
+/// An account's note from the record's time on (`None`: no note).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountNoteRecord {
+    pub account: i64,
+    pub note: Option<String>,
+}
+
+/// A pledge ended: `ends_on` is its new last day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgeEndRecord {
+    pub id: i64,
+    pub ends_on: String,
+    pub reason: Option<String>,
+}
+
 /// A budget: what a pool means to spend on a category in a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetRecord {
@@ -316,6 +378,7 @@ pub enum GrantStep {
     Spend(SpendRecord),
     Closure(ClosureRecord),
     Withdrawal(WithdrawalRecord),
+    VoteWithdrawal(VoteWithdrawalRecord),
 }
 
 impl GrantStep {
@@ -334,6 +397,7 @@ impl GrantStep {
             RecordKind::Spend => GrantStep::Spend(payload(id, kind, value)?),
             RecordKind::Closure => GrantStep::Closure(payload(id, kind, value)?),
             RecordKind::Withdrawal => GrantStep::Withdrawal(payload(id, kind, value)?),
+            RecordKind::VoteWithdrawal => GrantStep::VoteWithdrawal(payload(id, kind, value)?),
             RecordKind::Policy
             | RecordKind::Relation
             | RecordKind::Budget
@@ -354,7 +418,11 @@ impl GrantStep {
             | RecordKind::PurchaseCost
             | RecordKind::PurchaseSettle
             | RecordKind::PurchasePay
-            | RecordKind::PurchaseDistribute => {
+            | RecordKind::PurchaseDistribute
+            | RecordKind::MemberEdit
+            | RecordKind::PoolEdit
+            | RecordKind::AccountNote
+            | RecordKind::PledgeEnd => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

@@ -165,7 +165,7 @@ pub(crate) fn backfill_audit(conn: &Connection, now: &str) -> Result<u64> {
         added += 1;
         audit(conn, kind, payload, now)
     };
-    for m in members::all(conn)? {
+    for m in members::rows(conn)? {
         add(
             "member",
             members::member_payload(m.id, &m.name, m.visibility),
@@ -180,7 +180,7 @@ pub(crate) fn backfill_audit(conn: &Connection, now: &str) -> Result<u64> {
     for t in members::terms(conn)? {
         add("role-term", members::term_payload(&t))?;
     }
-    for p in pools::all(conn)?
+    for p in pools::rows(conn)?
         .into_iter()
         .filter(|p| p.id != pools::GENERAL)
     {
@@ -195,7 +195,7 @@ pub(crate) fn backfill_audit(conn: &Connection, now: &str) -> Result<u64> {
             members::contribution_payload(txn, member, kind.as_deref()),
         )?;
     }
-    for p in members::pledges(conn)? {
+    for p in members::pledge_rows(conn)? {
         add("pledge", members::pledge_payload(&p))?;
     }
     for (key, value) in settings::all(conn)? {

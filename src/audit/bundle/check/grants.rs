@@ -141,12 +141,14 @@ pub(super) fn check_grants(
     if let Some(v) = votes {
         for rec in &v.rows {
             let vote = v.get(rec, "vote");
-            if !["consent", "object", "abstain", "recused"].contains(&vote) {
+            if !["consent", "object", "abstain", "withdrawn", "recused"].contains(&vote) {
                 checker.find(
                     codes::CELL,
                     VOTES,
                     rec.line,
-                    format!("vote {vote:?} is none of consent, object, abstain, recused"),
+                    format!(
+                        "vote {vote:?} is none of consent, object, abstain, withdrawn, recused"
+                    ),
                 );
             }
             let at = parse_stamp(v.get(rec, "at"));
@@ -383,6 +385,8 @@ pub(super) fn check_grants(
                     latest.insert(&c.member, i);
                 }
             }
+            // A steward whose latest is a withdrawal has no vote counted.
+            latest.retain(|_, i| mine[*i].vote != "withdrawn");
             for (i, c) in mine.iter().enumerate() {
                 let expected = latest.get(c.member.as_str()) == Some(&i);
                 if c.counted != expected {
