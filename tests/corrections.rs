@@ -102,7 +102,15 @@ fn a_new_visibility_applies_to_outputs_written_afterwards() {
     let fund = fund();
     let before = fund.ok(&["member", "list", "--audience", "public", "--format", "csv"]);
     assert!(before.contains("Ana,"), "{before}");
-    fund.ok(&["member", "edit", "Ana", "--visibility", "anonymous"]);
+    fund.ok(&[
+        "member",
+        "edit",
+        "Ana",
+        "--visibility",
+        "anonymous",
+        "--at",
+        "2026-04-02T09:00",
+    ]);
     let after = fund.ok(&["member", "list", "--audience", "public", "--format", "csv"]);
     assert!(!after.contains("Ana"), "{after}");
     // History does not give the old name away to the public either.
@@ -119,6 +127,27 @@ fn a_new_visibility_applies_to_outputs_written_afterwards() {
     assert!(!history.contains("Ana"), "{history}");
     assert!(history.contains(",public,") && history.contains(",anonymous,"));
     clean(&fund);
+    // The next bundle's README says so, without naming her.
+    let dir = fund.path("bundle");
+    let args = [
+        "export",
+        "audit",
+        "--period",
+        "2026",
+        "--audience",
+        "public",
+        "--out",
+    ];
+    let mut args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    args.push(dir.as_os_str());
+    fund.ok(&args);
+    let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Members changed how they are named (one change: on 2026-04-02 from public to anonymous). A change applies to every output written after it, this bundle included"),
+        "{readme}"
+    );
+    assert!(!readme.contains("Ana"));
 }
 
 #[test]
