@@ -384,6 +384,18 @@ pub enum BundleAudienceArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatementFormatArg {
+    /// Aligned columns.
+    Table,
+    /// CSV with a header line.
+    Csv,
+    /// A JSON array of rows.
+    Json,
+    /// A printable page: a thank-you and receipt.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum PageFormatArg {
     /// One self-contained HTML page (inline CSS and SVG, prints on A4).
     Html,
@@ -826,6 +838,32 @@ Examples:
         /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
+    },
+    /// What one member gave in a period, and what it did: every contribution
+    /// in money and in kind, totals per commodity, pledges and how they were
+    /// kept, grants received, and the grants paid from the pools they gave
+    /// to; with the fund's name and fingerprint. --format html is a
+    /// printable thank-you and receipt.
+    #[command(after_help = "\
+Examples:
+  fondo member statement Ana --period 2026
+  fondo member statement Ana --period 2026 --format html --out ana-2026.html
+  fondo member statement \"Cocina Común\" --from 2026-01-01 --to 2026-06-30 --format csv")]
+    Statement {
+        /// The member's name (any case).
+        name: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// How to write it: table, csv, json, or html (a printable page).
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatementFormatArg,
+        /// Write to this file instead of standard output (refused if it
+        /// exists, unless --force).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Declare two members related: each recuses from the other's grants.
     #[command(after_help = "\

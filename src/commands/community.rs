@@ -116,6 +116,22 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
                 "recorded new details for {name} (`fondo member show \"{name}\" --history` lists every version)"
             )])?;
         }
+        MemberCommand::Statement {
+            name,
+            period,
+            format,
+            out,
+            force,
+        } => {
+            return crate::commands::statement::statement(
+                path,
+                &name,
+                &period,
+                format,
+                out.as_deref(),
+                force,
+            );
+        }
         MemberCommand::Relate { a, b, reason, at } => {
             return crate::commands::grants::relate(path, &a, &b, &reason, at.as_deref());
         }

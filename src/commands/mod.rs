@@ -15,6 +15,7 @@ mod report;
 mod reports;
 mod setup;
 mod shell;
+mod statement;
 mod usage;
 
 use std::io::{self, IsTerminal, Write};

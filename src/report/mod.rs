@@ -20,5 +20,6 @@ pub mod metrics;
 pub mod pools;
 pub mod purchases;
 pub mod register;
+pub mod statement;
 pub mod summary;
 pub mod support;

@@ -560,3 +560,54 @@ pub fn contributions_between(
     .and_then(Iterator::collect)
     .ctx(WHAT)
 }
+
+/// What one contribution of a member credited to income, per commodity and
+/// pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberContribution {
+    pub txn_id: i64,
+    pub date: NaiveDate,
+    /// The kind of service for support in kind.
+    pub kind: Option<String>,
+    pub commodity_id: i64,
+    /// `None`: the general pool.
+    pub pool_id: Option<i64>,
+    pub amount: i128,
+}
+
+/// One member's contributions dated `from..=to` that were not voided, in
+/// date and transaction order.
+pub fn member_contributions(
+    conn: &Connection,
+    member_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<MemberContribution>> {
+    const WHAT: &str = "listing a member's contributions";
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT k.txn_id, t.date, k.kind, p.commodity_id, p.pool_id, -sum(p.amount)
+             FROM contributions k
+             JOIN txns t ON t.id = k.txn_id
+             JOIN postings p ON p.txn_id = k.txn_id
+             JOIN accounts a ON a.id = p.account_id
+             WHERE k.member_id = ?1 AND t.date >= ?2 AND t.date <= ?3
+               AND lower(a.name) LIKE 'income:%'
+               AND NOT EXISTS (SELECT 1 FROM txns v WHERE v.reverses = k.txn_id)
+             GROUP BY k.txn_id, p.commodity_id, p.pool_id
+             ORDER BY t.date, k.txn_id, p.commodity_id, p.pool_id",
+        )
+        .ctx(WHAT)?;
+    stmt.query_map(params![member_id, from, to], |r| {
+        Ok(MemberContribution {
+            txn_id: r.get(0)?,
+            date: r.get(1)?,
+            kind: r.get(2)?,
+            commodity_id: r.get(3)?,
+            pool_id: r.get(4)?,
+            amount: i128::from(r.get::<_, i64>(5)?),
+        })
+    })
+    .and_then(Iterator::collect)
+    .ctx(WHAT)
+}
