@@ -312,6 +312,24 @@ meanwhile. Exit code 1 when the copy (and so the books) has findings.")]
         /// The new file to write (must not exist).
         path: PathBuf,
     },
+    /// Write a handover pack for the next treasurer into a new or empty
+    /// directory: one HTML page and the same in Markdown (balances, pools,
+    /// grants and pledges waiting, milestones, roles ending soon, the
+    /// fingerprints and a checklist for the first week), and a verified
+    /// backup of the books.
+    #[command(after_help = "\
+Examples:
+  fondo handover --out handover-2026-06 --on 2026-06-30
+
+Exit code 1 when the backup (and so the books) has findings.")]
+    Handover {
+        /// The directory to write (must not exist yet, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The day the books are handed over: YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+    },
     /// Restore a backup into the fund's database (--db). The backup is copied
     /// and verified first, and is never changed; existing books are replaced
     /// only with --force, after being saved beside the file.

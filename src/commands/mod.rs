@@ -8,6 +8,7 @@ mod community;
 mod demo;
 mod forum;
 mod grants;
+mod handover;
 mod journal;
 mod ledger;
 mod purchases;
@@ -122,6 +123,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             format,
         } => reports::verify(db, format.into()),
         Command::Backup { path } => backup::backup(db, &path),
+        Command::Handover { out, on } => handover::handover(db, &out, on.as_deref()),
         Command::Restore { backup, force } => backup::restore(db, &backup, force),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { out_dir } => shell::man(out_dir.as_deref()),

@@ -14,6 +14,7 @@ pub mod export;
 pub mod flows;
 pub mod forum;
 pub mod grants;
+pub mod handover;
 pub mod lists;
 pub mod members;
 pub mod metrics;
