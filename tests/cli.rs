@@ -673,6 +673,12 @@ const DATE_OPTIONS: &[&str] = &[
     "pledge add Ana 5.00 USD --every month --from <date>",
     "pledge add Ana 5.00 USD --every month --from 2026-07-01 --until <date>",
     "pledge status --as-of <date>",
+    "pledge end Bruno --on <date>",
+    "pledge change Bruno --amount 30.00 --from <date>",
+    "member edit Ana --note x --at <date>",
+    "member statement Ana --from <date>",
+    "member statement Ana --to <date>",
+    "handover --out never-written --on <date>",
     "exchange 10.00 EUR --to-amount 10.80 USD --from-account assets:bank:eur \
         --to-account assets:bank:usd --date <date>",
     "rate add <date> EUR USD 1.08",
@@ -788,6 +794,7 @@ fn every_period_option_reads_periods_alike() {
         "budget set housing rent 100.00 USD --period <period>",
         "period close <period> --reason x --at 2027-01-09",
         "period reopen <period> --reason x --at 2027-01-09",
+        "member statement Ana --period <period>",
     ];
     covers_every_argument_named(templates, "<period>", &["PERIOD"]);
     let (dir, db) = demo_fund();
@@ -820,6 +827,7 @@ fn every_amount_reads_amounts_alike() {
         "exchange 10.00 EUR --to-amount 10.80 USD --from-account assets:bank:eur \
             --to-account assets:bank:usd --fee <amount> USD --date 2026-06-30",
         "pledge add Ana <amount> USD --every month --from 2026-07-01",
+        "pledge change Bruno --amount <amount> --from 2026-07-01",
         "policy set housing --rule lazy --window 24h --max-amount <amount> USD --at 2026-07-01T10:00",
         "grant apply --applicant Ana --pool housing --amount <amount> USD --purpose x --at 2026-07-01T10:00",
         "grant pay G-0009 <amount> USD --from-account assets:bank:usd --at 2026-07-01T10:00",

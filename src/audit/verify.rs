@@ -69,6 +69,7 @@ pub mod codes {
     pub const AUDIT: Code = Code::V118;
     pub const PURCHASE: Code = Code::V119;
     pub const CLOSED_PERIOD: Code = Code::V120;
+    pub const CORRECTION: Code = Code::V123;
 }
 
 /// Accounts and commodities by id.
@@ -455,6 +456,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     check_records(&tx, &mut checker)?;
     check_audit(&tx, &mut checker)?;
     check_periods(&tx, &mut checker)?;
+    check_corrections(&tx, &mut checker)?;
     for (location, message) in crate::audit::purchases::findings(&tx)? {
         checker.find(codes::PURCHASE, location, message);
     }
@@ -795,6 +797,13 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             RecordKind::Purchase => {
                 expected.insert(key("purchase", &p["id"]), p.clone());
             }
+            // Corrections leave the rows as first written; `check_corrections`
+            // checks each against what it corrects.
+            RecordKind::MemberEdit
+            | RecordKind::PoolEdit
+            | RecordKind::AccountNote
+            | RecordKind::PledgeEnd
+            | RecordKind::VoteWithdrawal => {}
             // Governance records, checked by `check_records` (purchases by
             // `purchases::check`).
             RecordKind::Policy
@@ -820,7 +829,7 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();
-    for m in members::all(conn)? {
+    for m in members::rows(conn)? {
         let mut row = members::member_payload(m.id, &m.name, m.visibility);
         row["inactive_since"] = json!(m.inactive_since.map(|d| d.to_string()));
         actual.insert(key("member", &json!(m.id)), row);
@@ -828,7 +837,7 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
     for t in members::terms(conn)? {
         actual.insert(key("role term", &json!(t.id)), members::term_payload(&t));
     }
-    for p in pools::all(conn)?
+    for p in pools::rows(conn)?
         .into_iter()
         .filter(|p| p.id != pools::GENERAL)
     {
@@ -839,7 +848,7 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
         let row = members::contribution_payload(txn, member, kind.as_deref());
         actual.insert(key("contribution of transaction", &json!(txn)), row);
     }
-    for p in members::pledges(conn)? {
+    for p in members::pledge_rows(conn)? {
         actual.insert(key("pledge", &json!(p.id)), members::pledge_payload(&p));
     }
     for (k, v) in crate::store::settings::all(conn)? {
@@ -871,6 +880,105 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             (None, None) => continue,
         };
         checker.find(codes::AUDIT, k.clone(), message.into());
+    }
+    Ok(())
+}
+
+/// The corrections in the governance chain (V123): each `member-edit`,
+/// `pool-edit`, `account-note` and `pledge-end` record must name a row that
+/// exists and fit it: a member's new name taken by no other member, a
+/// visibility fondo knows, a pledge ending on or after its first day. (A
+/// withdrawn vote is checked with its grant's replay.)
+fn check_corrections(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use crate::domain::account::name_key;
+    use crate::domain::member::Visibility;
+    use crate::domain::records::{
+        AccountNoteRecord, MemberEditRecord, PledgeEndRecord, PoolEditRecord, payload,
+    };
+    let rows = members::rows(conn)?;
+    let mut names: BTreeMap<i64, String> = rows.iter().map(|m| (m.id, name_key(&m.name))).collect();
+    let pools: std::collections::BTreeSet<i64> = pools::rows(conn)?.iter().map(|p| p.id).collect();
+    let accounts: std::collections::BTreeSet<i64> = crate::store::accounts::all(conn)?
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    let pledges = members::pledge_rows(conn)?;
+    for r in records::all(conn)? {
+        let at = format!("record {}", r.id);
+        let problem = match RecordKind::parse(&r.kind) {
+            Some(RecordKind::MemberEdit) => {
+                match payload::<MemberEditRecord>(r.id, &r.kind, &r.payload) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(e) if !names.contains_key(&e.id) => {
+                        Some(format!("corrects member #{}, who does not exist", e.id))
+                    }
+                    Ok(e) if e.visibility.parse::<Visibility>().is_err() => Some(format!(
+                        "gives member #{} an unknown visibility ({:?})",
+                        e.id, e.visibility
+                    )),
+                    Ok(e) => {
+                        let key = name_key(&e.name);
+                        if names.iter().any(|(id, k)| *id != e.id && *k == key) {
+                            Some(format!(
+                                "renames member #{} to a name another member has",
+                                e.id
+                            ))
+                        } else {
+                            names.insert(e.id, key);
+                            None
+                        }
+                    }
+                }
+            }
+            Some(RecordKind::PoolEdit) => {
+                match payload::<PoolEditRecord>(r.id, &r.kind, &r.payload) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(e) if e.id == pools::GENERAL || !pools.contains(&e.id) => Some(format!(
+                        "changes pool #{}, which cannot be changed or does not exist",
+                        e.id
+                    )),
+                    Ok(_) => None,
+                }
+            }
+            Some(RecordKind::AccountNote) => {
+                match payload::<AccountNoteRecord>(r.id, &r.kind, &r.payload) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(n) if !accounts.contains(&n.account) => Some(format!(
+                        "notes account #{}, which does not exist",
+                        n.account
+                    )),
+                    Ok(_) => None,
+                }
+            }
+            Some(RecordKind::PledgeEnd) => {
+                match payload::<PledgeEndRecord>(r.id, &r.kind, &r.payload) {
+                    Err(e) => Some(e.to_string()),
+                    Ok(end) if crate::domain::date::parse_date(&end.ends_on).is_err() => {
+                        Some(format!(
+                            "ends pledge #{} on {:?}, which is not a date",
+                            end.id, end.ends_on
+                        ))
+                    }
+                    Ok(end) => match pledges.iter().find(|p| p.id == end.id) {
+                        None => Some(format!("ends pledge #{}, which does not exist", end.id)),
+                        Some(p)
+                            if crate::domain::date::parse_date(&end.ends_on)
+                                .is_ok_and(|day| day < p.starts_on) =>
+                        {
+                            Some(format!(
+                                "ends pledge #{} on {}, before it starts ({})",
+                                end.id, end.ends_on, p.starts_on
+                            ))
+                        }
+                        Some(_) => None,
+                    },
+                }
+            }
+            _ => None,
+        };
+        if let Some(message) = problem {
+            checker.find(codes::CORRECTION, at, message);
+        }
     }
     Ok(())
 }

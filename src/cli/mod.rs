@@ -318,6 +318,24 @@ meanwhile. Exit code 1 when the copy (and so the books) has findings.")]
         /// The new file to write (must not exist).
         path: PathBuf,
     },
+    /// Write a handover pack for the next treasurer into a new or empty
+    /// directory: one HTML page and the same in Markdown (balances, pools,
+    /// grants and pledges waiting, milestones, roles ending soon, the
+    /// fingerprints and a checklist for the first week), and a verified
+    /// backup of the books.
+    #[command(after_help = "\
+Examples:
+  fondo handover --out handover-2026-06 --on 2026-06-30
+
+Exit code 1 when the backup (and so the books) has findings.")]
+    Handover {
+        /// The directory to write (must not exist yet, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The day the books are handed over: YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+    },
     /// Restore a backup into the fund's database (--db). The backup is copied
     /// and verified first, and is never changed; existing books are replaced
     /// only with --force, after being saved beside the file.
@@ -389,6 +407,18 @@ pub enum BundleAudienceArg {
     /// contact details (`auditor`, its older name, is still accepted).
     #[value(alias = "auditor")]
     Treasurer,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatementFormatArg {
+    /// Aligned columns.
+    Table,
+    /// CSV with a header line.
+    Csv,
+    /// A JSON array of rows.
+    Json,
+    /// A printable page: a thank-you and receipt.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -661,6 +691,17 @@ Examples:
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
+    /// Set an account's note (the earlier notes stay in the governance
+    /// records); an empty TEXT clears it.
+    #[command(after_help = "\
+Example:
+  fondo account note assets:bank:usd \"Cooperative bank, new account 0077 from May\"")]
+    Note {
+        /// The account.
+        name: String,
+        /// The note, shown in `account list`.
+        text: String,
+    },
     /// Close an account: it takes no postings dated after the closing day.
     #[command(after_help = "\
 Example:
@@ -857,10 +898,15 @@ Examples:
     #[command(after_help = "\
 Examples:
   fondo member show Ana
+  fondo member show Ana --history
   fondo member show \"Cocina Común\" --audience members --format json")]
     Show {
         /// The member's name (any case).
         name: String,
+        /// Every version of their details instead, oldest first: each
+        /// correction made with `fondo member edit`.
+        #[arg(long)]
+        history: bool,
         /// Who it is for: names of members who asked not to be named become
         /// pseudonyms.
         #[arg(long, value_enum, default_value = "treasurer")]
@@ -868,6 +914,32 @@ Examples:
         /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
+    },
+    /// What one member gave in a period, and what it did: every contribution
+    /// in money and in kind, totals per commodity, pledges and how they were
+    /// kept, grants received, and the grants paid from the pools they gave
+    /// to; with the fund's name and fingerprint. --format html is a
+    /// printable thank-you and receipt.
+    #[command(after_help = "\
+Examples:
+  fondo member statement Ana --period 2026
+  fondo member statement Ana --period 2026 --format html --out ana-2026.html
+  fondo member statement \"Cocina Común\" --from 2026-01-01 --to 2026-06-30 --format csv")]
+    Statement {
+        /// The member's name (any case).
+        name: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// How to write it: table, csv, json, or html (a printable page).
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatementFormatArg,
+        /// Write to this file instead of standard output (refused if it
+        /// exists, unless --force).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Declare two members related: each recuses from the other's grants.
     #[command(after_help = "\
@@ -882,6 +954,36 @@ Example:
         #[arg(long)]
         reason: String,
         /// When it was declared: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Correct or change a member's details: a new version is recorded, the
+    /// earlier ones stay (`member show NAME --history`).
+    #[command(after_help = "\
+Examples:
+  fondo member edit Ana --contact ana@riseup.net
+  fondo member edit \"Cocina Común\" --visibility anonymous --at 2026-05-02T10:00
+  fondo member edit Luiz --rename Luis --note \"name was misspelt\"
+
+An empty --contact \"\" or --note \"\" clears it. A new visibility applies to
+every output written from then on; files already published stay as they were.")]
+    Edit {
+        /// The member's name now (any case).
+        name: String,
+        /// How to reach them (shown to treasurers only).
+        #[arg(long)]
+        contact: Option<String>,
+        /// A private note (shown to treasurers only).
+        #[arg(long)]
+        note: Option<String>,
+        /// How their name appears to each audience from now on.
+        #[arg(long, value_enum)]
+        visibility: Option<VisibilityArg>,
+        /// A new name (no other member may have, or have had, it).
+        #[arg(long, value_name = "NEW")]
+        rename: Option<String>,
+        /// When the change takes effect: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
         /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
@@ -999,6 +1101,24 @@ Examples:
         /// How to print the rows.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
+    },
+    /// Record a new purpose or guidelines for a pool (the earlier ones stay
+    /// in the governance records).
+    #[command(after_help = "\
+Examples:
+  fondo pool edit housing --purpose \"Rent relief and deposits\"
+  fondo pool edit housing --guidelines \"Up to 3 months' rent per family\"
+
+An empty --guidelines \"\" clears them.")]
+    Edit {
+        /// The pool's name.
+        name: String,
+        /// What the community set this money aside for.
+        #[arg(long)]
+        purpose: Option<String>,
+        /// How grants from it are meant to be used.
+        #[arg(long)]
+        guidelines: Option<String>,
     },
     /// Move money from one pool to another (the only way money changes
     /// purpose); prints the transaction id.
@@ -1124,6 +1244,50 @@ Examples:
         /// Count only contributions to this pool (default: any pool).
         #[arg(long)]
         pool: Option<String>,
+    },
+    /// End a member's running pledge: --on is its last day (the pledge stays
+    /// in history; nothing is expected after it).
+    #[command(after_help = "\
+Examples:
+  fondo pledge end Ana --on 2026-06-30 --reason \"moved away\"
+  fondo pledge end Ana --pool housing --on 2026-06-30")]
+    End {
+        /// The member who pledged.
+        member: String,
+        /// The pledge's pool, when the member has several pledges running.
+        #[arg(long)]
+        pool: Option<String>,
+        /// The pledge's last day: YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: String,
+        /// Why it ends (recorded).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Change a running pledge's amount or frequency from a day on: it ends
+    /// the day before, and a new pledge starts (both stay in history).
+    #[command(after_help = "\
+Examples:
+  fondo pledge change Ana --amount 30.00 --from 2026-07-01
+  fondo pledge change Ana --pool housing --every quarter --amount 150.00 --from 2026-07-01")]
+    Change {
+        /// The member who pledged.
+        member: String,
+        /// The pledge's pool, when the member has several pledges running.
+        #[arg(long)]
+        pool: Option<String>,
+        /// The new amount each period, in the pledge's commodity.
+        #[arg(long, allow_negative_numbers = true)]
+        amount: Option<String>,
+        /// The new frequency.
+        #[arg(long, value_enum)]
+        every: Option<EveryArg>,
+        /// The first day of the new terms: YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// Why it changes (recorded with the old pledge's end).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Pledged against received, per pledge and period.
     #[command(after_help = "\
@@ -1255,6 +1419,8 @@ pub enum VoteArg {
     Object,
     /// A vote, but not a consent.
     Abstain,
+    /// Take back one's vote before the decision: counts as not having voted.
+    Withdraw,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -1366,7 +1532,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   fondo grant vote G-0001 consent --as Ana --at 2026-03-04T12:00
-  fondo grant vote G-0001 object --as Bruno --reason \"the landlord's letter is missing\"")]
+  fondo grant vote G-0001 object --as Bruno --reason \"the landlord's letter is missing\"
+  fondo grant vote G-0001 withdraw --as Bruno --at 2026-03-05T09:00")]
     Vote {
         /// The grant: G-0007, or just 7.
         grant: String,

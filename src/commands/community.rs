@@ -81,14 +81,56 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
         }
         MemberCommand::Show {
             name,
+            history,
             audience,
             format,
         } => {
-            let today = date_or_today(None)?;
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            let rows = report::members::show(&tx, &name, audience.into(), today)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            if history {
+                let rows = report::members::history(&tx, &name, audience.into())?;
+                write_rows(format.into(), stdout(), &rows)?;
+            } else {
+                let today = date_or_today(None)?;
+                let rows = report::members::show(&tx, &name, audience.into(), today)?;
+                write_rows(format.into(), stdout(), &rows)?;
+            }
+        }
+        MemberCommand::Edit {
+            name,
+            contact,
+            note,
+            visibility,
+            rename,
+            at,
+        } => {
+            let change = members::MemberEdit {
+                contact: contact.map(Some),
+                note: note.map(Some),
+                visibility: visibility.map(Into::into),
+                rename,
+                at: crate::commands::grants::at_arg(at.as_deref())?,
+            };
+            members::edit(&mut open(path, Access::Write)?, &name, &change)?;
+            say(&[format!(
+                "recorded new details for {name} (`fondo member show \"{name}\" --history` lists every version)"
+            )])?;
+        }
+        MemberCommand::Statement {
+            name,
+            period,
+            format,
+            out,
+            force,
+        } => {
+            return crate::commands::statement::statement(
+                path,
+                &name,
+                &period,
+                format,
+                out.as_deref(),
+                force,
+            );
         }
         MemberCommand::Relate { a, b, reason, at } => {
             return crate::commands::grants::relate(path, &a, &b, &reason, at.as_deref());
@@ -153,6 +195,21 @@ pub fn pool(path: &Path, command: PoolCommand) -> Result<Outcome> {
                 guidelines.as_deref(),
             )?;
             say(&[format!("added pool {name}")])?;
+        }
+        PoolCommand::Edit {
+            name,
+            purpose,
+            guidelines,
+        } => {
+            pools::edit(
+                &mut open(path, Access::Write)?,
+                &name,
+                purpose.as_deref(),
+                guidelines.as_deref().map(Some),
+            )?;
+            say(&[format!(
+                "recorded the new purpose and guidelines of pool {name}"
+            )])?;
         }
         PoolCommand::List { as_of, format } => {
             let as_of = date_arg(as_of.as_deref())?;
@@ -303,6 +360,44 @@ pub fn pledge(path: &Path, command: PledgeCommand) -> Result<Outcome> {
             };
             let id = pledges::add(&mut open(path, Access::Write)?, &request)?;
             say(&[format!("recorded pledge {id}")])?;
+        }
+        PledgeCommand::End {
+            member,
+            pool,
+            on,
+            reason,
+        } => {
+            let on = date_or_today(Some(&on))?;
+            let id = pledges::end(
+                &mut open(path, Access::Write)?,
+                &member,
+                pool.as_deref(),
+                on,
+                reason.as_deref(),
+            )?;
+            say(&[format!("pledge {id} of {member} ends on {on}")])?;
+        }
+        PledgeCommand::Change {
+            member,
+            pool,
+            amount,
+            every,
+            from,
+            reason,
+        } => {
+            let from = date_or_today(Some(&from))?;
+            let change = pledges::PledgeChange {
+                member: member.clone(),
+                pool,
+                amount,
+                every: every.map(Into::into),
+                from,
+                reason,
+            };
+            let id = pledges::change(&mut open(path, Access::Write)?, &change)?;
+            say(&[format!(
+                "pledge {id} of {member} runs from {from} on the new terms"
+            )])?;
         }
         PledgeCommand::Status {
             as_of,

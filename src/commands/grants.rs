@@ -24,7 +24,7 @@ fn expired_line(id: i64, released: &str) -> String {
 
 /// `--at`, parsed; when it is left out the core takes the time once it
 /// holds the write lock (see `ops::grants`).
-fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
+pub(crate) fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
     text.map(parse_datetime).transpose()
 }
 
@@ -155,12 +155,26 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             at,
         } => {
             let id = parse_grant_id(&grant)?;
+            let at = at_arg(at.as_deref())?;
             let vote = match vote {
                 VoteArg::Consent => Vote::Consent,
                 VoteArg::Object => Vote::Object,
                 VoteArg::Abstain => Vote::Abstain,
+                VoteArg::Withdraw => {
+                    grants::withdraw_vote(
+                        &mut open(path, Access::Write)?,
+                        id,
+                        &member,
+                        reason.as_deref(),
+                        at,
+                    )?;
+                    say(&[format!(
+                        "{member} withdrew their vote on {}; it counts as not voted",
+                        grant_label(id)
+                    )])?;
+                    return Ok(Outcome::Ok);
+                }
             };
-            let at = at_arg(at.as_deref())?;
             grants::vote(
                 &mut open(path, Access::Write)?,
                 id,

@@ -195,9 +195,10 @@ pub fn remedy(remedy: &Remedy) -> String {
         Remedy::RotateRole { member, role } => format!(
             "rotate the role: `fondo role end \"{member}\" {role} --on DAY` and assign someone else"
         ),
-        Remedy::FollowPledge => {
-            "check in with the member; `fondo pledge status` shows every period".into()
-        }
+        Remedy::FollowPledge { member } => format!(
+            "check in with the member; if the pledge is over, `fondo pledge end {} --on DAY`",
+            quoted(member)
+        ),
         Remedy::PublishFingerprint { fingerprint } => format!(
             "publish the fingerprint {fingerprint} at the next forum so members can check later copies"
         ),

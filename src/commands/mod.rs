@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod forum;
 mod grants;
+mod handover;
 pub mod hints;
 mod journal;
 mod ledger;
@@ -18,6 +19,7 @@ mod report;
 mod reports;
 mod setup;
 mod shell;
+mod statement;
 mod usage;
 
 use std::io::{self, IsTerminal, Write};
@@ -127,6 +129,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
             format,
         } => reports::verify(db, format.into()),
         Command::Backup { path } => backup::backup(db, &path),
+        Command::Handover { out, on } => handover::handover(db, &out, on.as_deref()),
         Command::Restore { backup, force } => backup::restore(db, &backup, force),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { out_dir } => shell::man(out_dir.as_deref()),

@@ -130,7 +130,7 @@ pub fn period(path: &Path, cmd: PeriodCommand) -> Result<Outcome> {
     let at = |text: Option<&str>| -> Result<chrono::NaiveDateTime> {
         match text {
             Some(t) => parse_datetime(t),
-            None => Ok(chrono::Local::now().naive_local()),
+            None => Ok(crate::commands::clock::now()),
         }
     };
     match cmd {

@@ -36,6 +36,10 @@ pub fn account(path: &Path, command: AccountCommand) -> Result<Outcome> {
             let rows = lists::accounts(&tx)?;
             write_rows(format.into(), stdout(), &rows)?;
         }
+        AccountCommand::Note { name, text } => {
+            setup::note_account(&mut open(path, Access::Write)?, &name, &text)?;
+            say(&[format!("noted account {name}")])?;
+        }
         AccountCommand::Close { name, date } => {
             let on = date_or_today(date.as_deref())?;
             setup::close_account(&mut open(path, Access::Write)?, &name, on)?;

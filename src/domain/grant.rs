@@ -61,11 +61,12 @@ impl Status {
     }
 }
 
-/// One vote as cast (every change is kept).
+/// One vote as cast (every change is kept); `vote` is `None` for a vote
+/// withdrawn: from then on the steward counts as not having voted.
 #[derive(Debug, Clone)]
 pub struct CastVote {
     pub member: i64,
-    pub vote: Vote,
+    pub vote: Option<Vote>,
     pub reason: Option<String>,
     pub at: NaiveDateTime,
 }
@@ -251,10 +252,31 @@ pub fn replay(
             }
             GrantStep::Vote(v) => grant.votes.push(CastVote {
                 member: v.member,
-                vote: v.vote,
+                vote: Some(v.vote),
                 reason: v.reason.clone(),
                 at,
             }),
+            GrantStep::VoteWithdrawal(w) => {
+                let standing = grant
+                    .votes
+                    .iter()
+                    .rev()
+                    .find(|v| v.member == w.member)
+                    .is_some_and(|v| v.vote.is_some());
+                if !standing || grant.decided_at.is_some() {
+                    return Err(damaged(format!(
+                        "{} withdraws a vote of member #{} that does not stand",
+                        grant_label(id),
+                        w.member
+                    )));
+                }
+                grant.votes.push(CastVote {
+                    member: w.member,
+                    vote: None,
+                    reason: w.reason.clone(),
+                    at,
+                });
+            }
             GrantStep::Decision(d) => {
                 grant.status = if d.approved {
                     Status::Approved
@@ -306,7 +328,8 @@ pub fn replay(
 /// not recused on its day, so later changes to role history do not undo it.
 /// Only votes up to the moment counted (`at`, or the window's close if that
 /// came first) are taken, the latest of each steward. The eligible count is
-/// the stewards in term then, not recused, together with those who voted.
+/// the stewards in term then, not recused, together with those who voted; a
+/// steward whose latest step is a withdrawn vote counts as not having voted.
 pub fn count(
     grant: &Grant,
     at: NaiveDateTime,
@@ -314,10 +337,14 @@ pub fn count(
     related: &HashSet<i64>,
 ) -> Tally {
     let until = at.min(grant.window_closes());
-    let mut latest: BTreeMap<i64, Vote> = BTreeMap::new();
+    let mut standing: BTreeMap<i64, Option<Vote>> = BTreeMap::new();
     for v in grant.votes.iter().filter(|v| v.at <= until) {
-        latest.insert(v.member, v.vote);
+        standing.insert(v.member, v.vote);
     }
+    let latest: BTreeMap<i64, Vote> = standing
+        .into_iter()
+        .filter_map(|(member, vote)| Some((member, vote?)))
+        .collect();
     let eligible: HashSet<i64> = stewards
         .iter()
         .copied()
@@ -366,7 +393,7 @@ mod tests {
     use super::*;
     use crate::domain::policy::Rule;
     use crate::domain::records::{
-        Application, ClosureRecord, DecisionRecord, PaymentRecord, VoteRecord,
+        Application, ClosureRecord, DecisionRecord, PaymentRecord, VoteRecord, VoteWithdrawalRecord,
     };
 
     fn at(text: &str) -> NaiveDateTime {
@@ -475,6 +502,51 @@ mod tests {
         ));
         let g = replay(4, &closed, &policies, &commodities).unwrap();
         assert_eq!((g.status, g.outstanding()), (Status::Closed, 0));
+    }
+
+    fn withdraw(member: i64) -> GrantStep {
+        GrantStep::VoteWithdrawal(VoteWithdrawalRecord {
+            member,
+            reason: None,
+        })
+    }
+
+    #[test]
+    fn a_withdrawn_vote_counts_as_not_having_voted() {
+        let (policies, commodities) = fixture();
+        let steps = vec![
+            (at("2025-02-01T10:00"), application()),
+            (at("2025-02-01T11:00"), vote(1, Vote::Consent)),
+            (at("2025-02-01T11:30"), vote(4, Vote::Object)),
+            (at("2025-02-01T12:00"), withdraw(4)),
+        ];
+        let g = replay(4, &steps, &policies, &commodities).unwrap();
+        assert_eq!(g.votes.len(), 3, "the history keeps both");
+        assert_eq!(g.votes[2].vote, None);
+        let stewards = HashSet::from([1, 2]);
+        let counted = |t| count(&g, at(t), &stewards, &HashSet::new());
+        assert_eq!(
+            counted("2025-02-01T13:00"),
+            Tally {
+                consents: 1,
+                objections: 0,
+                abstentions: 0,
+                eligible: 2
+            },
+            "member 4, no longer a steward, is not eligible once withdrawn"
+        );
+        assert_eq!(counted("2025-02-01T11:45").objections, 1);
+        let mut twice = steps.clone();
+        twice.push((at("2025-02-01T12:10"), withdraw(4)));
+        assert!(matches!(
+            replay(4, &twice, &policies, &commodities),
+            Err(Error::Damaged { .. })
+        ));
+        let never = [steps[0].clone(), (at("2025-02-01T12:00"), withdraw(2))];
+        assert!(matches!(
+            replay(4, &never, &policies, &commodities),
+            Err(Error::Damaged { .. })
+        ));
     }
 
     #[test]

@@ -63,11 +63,21 @@ pub enum RecordKind {
     PeriodClose,
     /// A closed period opened again, until it is closed again.
     PeriodReopen,
+    /// A new version of a member's details (a correction or a change).
+    MemberEdit,
+    /// A new version of a pool's purpose and guidelines.
+    PoolEdit,
+    /// A new note on an account.
+    AccountNote,
+    /// A pledge ended (its last day).
+    PledgeEnd,
+    /// A steward's vote withdrawn before the decision.
+    VoteWithdrawal,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 30] = [
+    pub const ALL: [RecordKind; 35] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -98,6 +108,11 @@ impl RecordKind {
         RecordKind::PurchaseDistribute,
         RecordKind::PeriodClose,
         RecordKind::PeriodReopen,
+        RecordKind::MemberEdit,
+        RecordKind::PoolEdit,
+        RecordKind::AccountNote,
+        RecordKind::PledgeEnd,
+        RecordKind::VoteWithdrawal,
     ];
 
     /// The kind as stored (and hashed).
@@ -133,6 +148,11 @@ impl RecordKind {
             RecordKind::PurchaseDistribute => "purchase-distribute",
             RecordKind::PeriodClose => "period-close",
             RecordKind::PeriodReopen => "period-reopen",
+            RecordKind::MemberEdit => "member-edit",
+            RecordKind::PoolEdit => "pool-edit",
+            RecordKind::AccountNote => "account-note",
+            RecordKind::PledgeEnd => "pledge-end",
+            RecordKind::VoteWithdrawal => "vote-withdrawal",
         }
     }
 
@@ -291,6 +311,48 @@ pub struct WithdrawalRecord {
     pub reason: Option<String>,
 }
 
+/// A steward's vote withdrawn: from then on they count as not having voted
+/// (the vote itself stays in the history).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VoteWithdrawalRecord {
+    pub member: i64,
+    pub reason: Option<String>,
+}
+
+/// A version of a member's details: every field as it stands from the
+/// record's time on (the first version is the member's row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberEditRecord {
+    pub id: i64,
+    pub name: String,
+    pub visibility: String,
+    pub contact: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A version of a pool's purpose and guidelines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoolEditRecord {
+    pub id: i64,
+    pub purpose: String,
+    pub guidelines: Option<String>,
+}
+
+/// An account's note from the record's time on (`None`: no note).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountNoteRecord {
+    pub account: i64,
+    pub note: Option<String>,
+}
+
+/// A pledge ended: `ends_on` is its new last day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgeEndRecord {
+    pub id: i64,
+    pub ends_on: String,
+    pub reason: Option<String>,
+}
+
 /// A budget: what a pool means to spend on a category in a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetRecord {
@@ -360,6 +422,7 @@ pub enum GrantStep {
     Spend(SpendRecord),
     Closure(ClosureRecord),
     Withdrawal(WithdrawalRecord),
+    VoteWithdrawal(VoteWithdrawalRecord),
 }
 
 impl GrantStep {
@@ -378,6 +441,7 @@ impl GrantStep {
             RecordKind::Spend => GrantStep::Spend(payload(id, kind, value)?),
             RecordKind::Closure => GrantStep::Closure(payload(id, kind, value)?),
             RecordKind::Withdrawal => GrantStep::Withdrawal(payload(id, kind, value)?),
+            RecordKind::VoteWithdrawal => GrantStep::VoteWithdrawal(payload(id, kind, value)?),
             RecordKind::Policy
             | RecordKind::Relation
             | RecordKind::Budget
@@ -400,7 +464,11 @@ impl GrantStep {
             | RecordKind::PurchasePay
             | RecordKind::PurchaseDistribute
             | RecordKind::PeriodClose
-            | RecordKind::PeriodReopen => {
+            | RecordKind::PeriodReopen
+            | RecordKind::MemberEdit
+            | RecordKind::PoolEdit
+            | RecordKind::AccountNote
+            | RecordKind::PledgeEnd => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

@@ -4,13 +4,18 @@
 //! kept forever and may only be ended, once. Terms of one member in one role
 //! never overlap. A maximum term length per role is a reminder the community
 //! chose: `role list` flags terms past it, nothing blocks them.
+//!
+//! A member's details are corrected by appending a new version
+//! ([`edit`]); every version stays in the governance chain, and names any
+//! member ever had stay theirs (nobody else may take them).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::books::members::member;
 use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::pool::validate_member_name;
+use crate::domain::records::MemberEditRecord;
 use crate::domain::settings::{CONTRIBUTION_ACCOUNT, TERM_LIMIT_PREFIX};
 use crate::error::{Error, NextStep, Result, SqlContext};
 use crate::ops::Book;
@@ -33,6 +38,7 @@ pub fn add(
             name: existing.name,
         });
     }
+    refuse_former_name(&tx, &key, None, name)?;
     let new = NewMember {
         name,
         key: &key,
@@ -42,6 +48,97 @@ pub fn add(
     };
     members::insert(&tx, &new, &tx.recorded_at())?;
     tx.commit().ctx("committing the new member")
+}
+
+/// Refuses `name` (key `key`) when a member other than `except` ever had it.
+fn refuse_former_name(
+    conn: &rusqlite::Connection,
+    key: &str,
+    except: Option<i64>,
+    name: &str,
+) -> Result<()> {
+    if members::names_ever(conn)?
+        .iter()
+        .any(|(k, id)| k == key && Some(*id) != except)
+    {
+        return Err(Error::Refused(format!(
+            "{name:?} is, or was, the name of another member; names stay with who had them"
+        )));
+    }
+    Ok(())
+}
+
+/// A correction of a member's details: each field `None` stays as it is;
+/// `Some(None)` clears a contact or note.
+#[derive(Debug, Clone, Default)]
+pub struct MemberEdit {
+    pub contact: Option<Option<String>>,
+    pub note: Option<Option<String>>,
+    pub visibility: Option<Visibility>,
+    pub rename: Option<String>,
+    /// When the change takes effect; `None`: now.
+    pub at: Option<NaiveDateTime>,
+}
+
+/// Appends a new version of a member's details. A new visibility applies to
+/// every output written from then on; outputs already written stay as they
+/// were.
+///
+/// # Errors
+/// [`Error::UnknownMember`] for a name no member has now;
+/// [`Error::Refused`] when nothing would change, or the new name is (or
+/// was) another member's.
+pub fn edit(db: &mut Db, name: &str, change: &MemberEdit) -> Result<()> {
+    if let Some(new) = &change.rename {
+        validate_member_name(new)?;
+    }
+    let tx = db.write()?;
+    let current = member(&tx, name)?;
+    let clean = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let version = MemberEditRecord {
+        id: current.id,
+        name: change
+            .rename
+            .as_deref()
+            .map_or(current.name.clone(), |n| n.trim().to_owned()),
+        visibility: change
+            .visibility
+            .unwrap_or(current.visibility)
+            .as_str()
+            .to_owned(),
+        contact: change
+            .contact
+            .as_ref()
+            .map_or(current.contact.clone(), clean),
+        note: change.note.as_ref().map_or(current.note.clone(), clean),
+    };
+    let unchanged = version.name == current.name
+        && version.visibility == current.visibility.as_str()
+        && version.contact == current.contact
+        && version.note == current.note;
+    if unchanged {
+        return Err(Error::Refused(format!(
+            "nothing to change: {}'s details are already as given",
+            current.name
+        )));
+    }
+    if version.name != current.name {
+        let key = name_key(&version.name);
+        if let Some(other) = members::find_by_key(&tx, &key)?
+            && other.id != current.id
+        {
+            return Err(Error::MemberExists { name: other.name });
+        }
+        refuse_former_name(&tx, &key, Some(current.id), &version.name)?;
+    }
+    let at = crate::ops::grants::stamp(crate::ops::grants::when(&tx, change.at));
+    members::append_edit(&tx, &version, &at, &tx.recorded_at())?;
+    tx.commit().ctx("committing the member's new details")
 }
 
 /// Marks a member inactive from a day on. Their history stays.

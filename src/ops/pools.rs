@@ -225,6 +225,53 @@ pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> 
     tx.commit().ctx("committing the new pool")
 }
 
+/// Appends a new version of a pool's purpose and guidelines (`None`: as it
+/// is; `Some(None)` clears the guidelines). The general pool's purpose is
+/// fixed.
+///
+/// # Errors
+/// [`Error::UnknownPool`]; [`Error::Refused`] for the general pool, an empty
+/// purpose, or when nothing would change.
+pub fn edit(
+    db: &mut Db,
+    name: &str,
+    purpose: Option<&str>,
+    guidelines: Option<Option<&str>>,
+) -> Result<()> {
+    let tx = db.write()?;
+    let pool = pools::find_by_key(&tx, &name_key(name))?.ok_or_else(|| Error::UnknownPool {
+        name: name.to_owned(),
+    })?;
+    if pool.id == pools::GENERAL {
+        return Err(Error::Refused(
+            "the general pool is the unrestricted rest; its purpose cannot change".into(),
+        ));
+    }
+    if purpose.is_some_and(|p| p.trim().is_empty()) {
+        return Err(Error::Refused(
+            "a pool needs a purpose the community agreed on".into(),
+        ));
+    }
+    let version = crate::domain::records::PoolEditRecord {
+        id: pool.id,
+        purpose: purpose.map_or(pool.purpose.clone(), |p| p.trim().to_owned()),
+        guidelines: guidelines.map_or(pool.guidelines.clone(), |g| {
+            g.map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_owned)
+        }),
+    };
+    if version.purpose == pool.purpose && version.guidelines == pool.guidelines {
+        return Err(Error::Refused(format!(
+            "nothing to change: pool {}'s purpose and guidelines are already as given",
+            pool.name
+        )));
+    }
+    let now = tx.recorded_at();
+    pools::append_edit(&tx, &version, &now, &now)?;
+    tx.commit().ctx("committing the pool's new purpose")
+}
+
 /// A move of money from one pool to another.
 #[derive(Debug, Clone)]
 pub struct MoveRequest {

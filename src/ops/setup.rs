@@ -76,6 +76,32 @@ pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
     tx.commit().ctx("committing the new account")
 }
 
+/// Sets an account's note (an empty text clears it); the earlier notes stay
+/// in the governance chain.
+///
+/// # Errors
+/// [`Error::UnknownAccount`]; [`Error::Refused`]
+/// when the note is already that.
+pub fn note_account(db: &mut Db, name: &str, note: &str) -> Result<()> {
+    let tx = db.write()?;
+    let account = Book::load(&tx)?.account(name)?.clone();
+    let note = Some(note.trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if note == account.note {
+        return Err(Error::Refused(format!(
+            "nothing to change: {} already has that note",
+            account.name
+        )));
+    }
+    let record = crate::domain::records::AccountNoteRecord {
+        account: account.id,
+        note,
+    };
+    crate::store::accounts::append_note(&tx, &record, &tx.recorded_at())?;
+    tx.commit().ctx("committing the account's note")
+}
+
 /// Closes an account as of `on`: it takes no postings dated after that day.
 /// Refused when it has postings after `on` or a non-zero balance (move the
 /// money out first, so nothing is stranded in a closed account).

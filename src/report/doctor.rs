@@ -3,7 +3,8 @@
 //! currency or contribution account, pools whose policy no steward in term
 //! can pass, open grants whose voting window has closed, approved
 //! commitments past their expiry, role terms past the fund's limit, and
-//! money pledged but not received in the last three months.
+//! every finished period of a pledge in which less was received than
+//! pledged (nothing after a pledge's end).
 //!
 //! Each item is an [`Advice`]: `problem` means the books are not
 //! trustworthy as they are (exit 1), `attention` means work is waiting, `ok`
@@ -70,7 +71,7 @@ pub enum Remedy {
     /// End a long role term and assign someone else.
     RotateRole { member: String, role: String },
     /// Check in with the member about the pledge.
-    FollowPledge,
+    FollowPledge { member: String },
     /// Publish the fingerprint at the next forum.
     PublishFingerprint { fingerprint: String },
     /// The file is damaged: restore the latest backup over it.
@@ -183,22 +184,44 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
             ));
         }
     }
+    // Every finished period that fell short, grouped by pledge.
+    let mut behind: Vec<(i64, String, String, Vec<String>, i128, u32)> = Vec::new();
     for p in crate::report::support::pledge_status(conn, Audience::Treasurer, today)? {
-        let period = crate::domain::period::Span::parse(&p.period);
-        // Only periods that ended in the last three months: older ones
-        // were for earlier treasurers to follow up.
-        let recent = period.is_ok_and(|s| s.to < today && (today - s.to).num_days() <= 92);
-        if recent && p.difference.minor < 0 {
-            out.push(Advice::new(
-                Severity::Attention,
-                "pledges",
-                format!(
-                    "pledge {} of {} for {}: {} {} received of {} pledged",
-                    p.pledge, p.member, p.period, p.received, p.commodity, p.pledged
-                ),
-                Remedy::FollowPledge,
-            ));
+        let finished = crate::domain::period::Span::parse(&p.period).is_ok_and(|s| s.to < today);
+        if !finished || p.difference.minor >= 0 {
+            continue;
         }
+        match behind.last_mut() {
+            Some(last) if last.0 == p.pledge => {
+                last.3.push(p.period.clone());
+                last.4 -= p.difference.minor;
+            }
+            _ => behind.push((
+                p.pledge,
+                p.member.clone(),
+                p.commodity.clone(),
+                vec![p.period.clone()],
+                -p.difference.minor,
+                p.difference.decimals,
+            )),
+        }
+    }
+    for (pledge, member, commodity, periods, short, decimals) in behind {
+        out.push(Advice::new(
+            Severity::Attention,
+            "pledges",
+            format!(
+                "pledge {pledge} of {member}: {} {commodity} short over {} ({})",
+                crate::domain::money::format_minor(short, decimals),
+                if periods.len() == 1 {
+                    "1 period".to_owned()
+                } else {
+                    format!("{} periods", periods.len())
+                },
+                periods.join(", ")
+            ),
+            Remedy::FollowPledge { member },
+        ));
     }
     Ok(out)
 }

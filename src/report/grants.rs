@@ -388,7 +388,12 @@ pub fn show(
         rows.push(fact(
             "vote",
             &names.member(v.member),
-            format!("{} at {}{why}", v.vote, at(v.at)),
+            format!(
+                "{} at {}{why}",
+                v.vote
+                    .map_or("withdrew the vote".to_owned(), |v| v.to_string()),
+                at(v.at)
+            ),
         ));
     }
     let t = tally(conn, &g, counted_at(&g, now))?;

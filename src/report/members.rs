@@ -167,6 +167,44 @@ pub fn show(
     Ok(rows)
 }
 
+/// One version of a member's details.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionRow {
+    pub version: usize,
+    /// When it took effect.
+    pub at: String,
+    pub member: String,
+    pub visibility: &'static str,
+    pub contact: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Row for VersionRow {
+    const COLUMNS: &'static [&'static str] =
+        &["version", "at", "member", "visibility", "contact", "note"];
+    const RIGHT_ALIGNED: &'static [&'static str] = &["version"];
+}
+
+/// Every version of a member's details, oldest first. Every version's name
+/// is shown under the member's visibility now, so that a member who asked
+/// not to be named is not named by their history either.
+pub fn history(conn: &Connection, name: &str, audience: Audience) -> Result<Vec<VersionRow>> {
+    let shown = Shown::load(conn, audience)?;
+    let m = member(conn, name)?;
+    Ok(members::versions(conn, m.id)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| VersionRow {
+            version: i + 1,
+            at: v.at,
+            member: shown_name(audience, m.visibility, &v.name, &shown.secret, m.id),
+            visibility: v.visibility.as_str(),
+            contact: shown.private(&v.contact),
+            note: shown.private(&v.note),
+        })
+        .collect())
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TermRow {
     pub member: String,

@@ -1,9 +1,14 @@
 //! Accounts: created, listed, closed once; never deleted.
+//!
+//! An account's note is changed by an `account-note` record in the
+//! governance chain; readers get the latest.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::records::{self as kinds, AccountNoteRecord, RecordKind};
 use crate::error::{Result, SqlContext};
+use crate::store::records;
 
 /// A stored account.
 #[derive(Debug, Clone)]
@@ -32,19 +37,55 @@ pub fn insert(conn: &Connection, name: &str, key: &str, note: Option<&str>) -> R
 
 /// Looks an account up by its case-insensitive key.
 pub fn find_by_key(conn: &Connection, key: &str) -> Result<Option<StoredAccount>> {
-    conn.prepare_cached("SELECT id, name, note, closed_on FROM accounts WHERE name_key = ?1")
+    let account = conn
+        .prepare_cached("SELECT id, name, note, closed_on FROM accounts WHERE name_key = ?1")
         .and_then(|mut s| s.query_row([key], from_row).optional())
-        .ctx("looking up an account")
+        .ctx("looking up an account")?;
+    match account {
+        Some(mut account) => {
+            for n in notes(conn)?.into_iter().filter(|n| n.account == account.id) {
+                account.note = n.note;
+            }
+            Ok(Some(account))
+        }
+        None => Ok(None),
+    }
 }
 
-/// All accounts (in id order; callers sort for display).
+/// Every `account-note` record, in chain order.
+pub fn notes(conn: &Connection) -> Result<Vec<AccountNoteRecord>> {
+    records::of_kind(conn, RecordKind::AccountNote.as_str())?
+        .into_iter()
+        .map(|r| kinds::payload(r.id, &r.kind, &r.payload))
+        .collect()
+}
+
+/// Records a new note on an account.
+pub fn append_note(conn: &Connection, note: &AccountNoteRecord, now: &str) -> Result<()> {
+    records::audit(
+        conn,
+        RecordKind::AccountNote.as_str(),
+        kinds::to_json(note),
+        now,
+    )
+}
+
+/// All accounts with their latest notes (in id order; callers sort for
+/// display).
 pub fn all(conn: &Connection) -> Result<Vec<StoredAccount>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, name, note, closed_on FROM accounts ORDER BY id")
         .ctx("listing accounts")?;
-    stmt.query_map([], from_row)
+    let mut accounts: Vec<StoredAccount> = stmt
+        .query_map([], from_row)
         .and_then(Iterator::collect)
-        .ctx("listing accounts")
+        .ctx("listing accounts")?;
+    for n in notes(conn)? {
+        if let Some(a) = accounts.iter_mut().find(|a| a.id == n.account) {
+            a.note = n.note;
+        }
+    }
+    Ok(accounts)
 }
 
 pub fn close(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {

@@ -1,10 +1,17 @@
 //! Members, their role terms, who contributions came from, and pledges.
+//!
+//! The tables are append-only: a correction of a member's details is a
+//! `member-edit` record and the end of a pledge a `pledge-end` record in the
+//! governance chain. Readers get the current state, the latest version
+//! ([`all`], [`pledges`]); `verify` compares the rows as first written
+//! ([`rows`], [`pledge_rows`]) with their audit records.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::account::name_key;
 use crate::domain::member::{Role, Visibility};
-use crate::domain::records::RecordKind;
+use crate::domain::records::{self as kinds, MemberEditRecord, PledgeEndRecord, RecordKind};
 use crate::error::{Result, SqlContext};
 use crate::store::records;
 
@@ -108,17 +115,111 @@ pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i6
     Ok(id)
 }
 
-/// A member by the case-insensitive key of their name.
+/// A member by the case-insensitive key of their current name.
 pub fn find_by_key(conn: &Connection, key: &str) -> Result<Option<StoredMember>> {
-    conn.prepare_cached(
-        "SELECT id, name, visibility, contact, note, inactive_since FROM members WHERE name_key = ?1",
-    )
-        .and_then(|mut s| s.query_row([key], member_from_row).optional())
-        .ctx("looking up a member")
+    Ok(all(conn)?.into_iter().find(|m| name_key(&m.name) == key))
 }
 
-/// Every member, in the order they were added.
+/// A version of a member's details, from `at` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberVersion {
+    /// When it took effect: the row's time for the first version.
+    pub at: String,
+    pub name: String,
+    pub visibility: Visibility,
+    pub contact: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Every `member-edit` record: (time, version), in chain order.
+fn edits(conn: &Connection) -> Result<Vec<(String, MemberEditRecord)>> {
+    records::of_kind(conn, RecordKind::MemberEdit.as_str())?
+        .into_iter()
+        .map(|r| Ok((r.at, kinds::payload(r.id, &r.kind, &r.payload)?)))
+        .collect()
+}
+
+fn apply(member: &mut StoredMember, edit: &MemberEditRecord) -> Result<()> {
+    member.name.clone_from(&edit.name);
+    member.visibility = edit.visibility.parse()?;
+    member.contact.clone_from(&edit.contact);
+    member.note.clone_from(&edit.note);
+    Ok(())
+}
+
+/// Every member as they stand now (their latest version), in the order
+/// they were added.
 pub fn all(conn: &Connection) -> Result<Vec<StoredMember>> {
+    let mut members = rows(conn)?;
+    for (_, edit) in edits(conn)? {
+        if let Some(m) = members.iter_mut().find(|m| m.id == edit.id) {
+            apply(m, &edit)?;
+        }
+    }
+    Ok(members)
+}
+
+/// Every version of member `id`'s details, oldest first.
+pub fn versions(conn: &Connection, id: i64) -> Result<Vec<MemberVersion>> {
+    let first: Option<(StoredMember, String)> = conn
+        .query_row(
+            "SELECT id, name, visibility, contact, note, inactive_since, recorded_at
+             FROM members WHERE id = ?1",
+            [id],
+            |r| Ok((member_from_row(r)?, r.get(6)?)),
+        )
+        .optional()
+        .ctx("reading a member's versions")?;
+    let Some((mut member, recorded_at)) = first else {
+        return Ok(Vec::new());
+    };
+    let version = |m: &StoredMember, at: String| MemberVersion {
+        at,
+        name: m.name.clone(),
+        visibility: m.visibility,
+        contact: m.contact.clone(),
+        note: m.note.clone(),
+    };
+    let mut out = vec![version(&member, recorded_at)];
+    for (at, edit) in edits(conn)?.into_iter().filter(|(_, e)| e.id == id) {
+        apply(&mut member, &edit)?;
+        out.push(version(&member, at));
+    }
+    Ok(out)
+}
+
+/// Every name any member has had, by case-insensitive key, with the member
+/// who had it.
+pub fn names_ever(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut names: Vec<(String, i64)> = rows(conn)?
+        .into_iter()
+        .map(|m| (name_key(&m.name), m.id))
+        .collect();
+    names.extend(
+        edits(conn)?
+            .into_iter()
+            .map(|(_, e)| (name_key(&e.name), e.id)),
+    );
+    Ok(names)
+}
+
+/// Appends a new version of a member's details at `at`.
+pub fn append_edit(conn: &Connection, edit: &MemberEditRecord, at: &str, now: &str) -> Result<()> {
+    let payload = kinds::to_json(edit);
+    records::append(
+        conn,
+        RecordKind::MemberEdit.as_str(),
+        None,
+        at,
+        &payload,
+        now,
+    )
+    .map(|_| ())
+}
+
+/// Every member row as first written (no edits applied), in the order they
+/// were added.
+pub fn rows(conn: &Connection) -> Result<Vec<StoredMember>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, name, visibility, contact, note, inactive_since FROM members ORDER BY id",
@@ -315,7 +416,45 @@ pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i
     Ok(id)
 }
 
+/// Every `pledge-end` record, in chain order.
+pub fn pledge_ends(conn: &Connection) -> Result<Vec<(String, PledgeEndRecord)>> {
+    records::of_kind(conn, RecordKind::PledgeEnd.as_str())?
+        .into_iter()
+        .map(|r| Ok((r.at, kinds::payload(r.id, &r.kind, &r.payload)?)))
+        .collect()
+}
+
+/// Records that a pledge ends on `ends_on` (its last day).
+pub fn end_pledge(conn: &Connection, end: &PledgeEndRecord, at: &str, now: &str) -> Result<()> {
+    let payload = kinds::to_json(end);
+    records::append(
+        conn,
+        RecordKind::PledgeEnd.as_str(),
+        None,
+        at,
+        &payload,
+        now,
+    )
+    .map(|_| ())
+}
+
+/// Every pledge as it stands now: its last day the latest `pledge-end`
+/// record's, if any.
+///
+/// # Errors
+/// [`crate::error::Error::Damaged`] when an end record's day is not a date.
 pub fn pledges(conn: &Connection) -> Result<Vec<StoredPledge>> {
+    let mut pledges = pledge_rows(conn)?;
+    for (_, end) in pledge_ends(conn)? {
+        if let Some(p) = pledges.iter_mut().find(|p| p.id == end.id) {
+            p.ends_on = Some(crate::domain::date::parse_date(&end.ends_on)?);
+        }
+    }
+    Ok(pledges)
+}
+
+/// Every pledge row as first written.
+pub fn pledge_rows(conn: &Connection) -> Result<Vec<StoredPledge>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, member_id, commodity_id, amount, every, starts_on, ends_on, pool_id
@@ -415,6 +554,57 @@ pub fn contributions_between(
             member_id: r.get(2)?,
             kind: r.get(3)?,
             commodity_id: r.get(4)?,
+            amount: i128::from(r.get::<_, i64>(5)?),
+        })
+    })
+    .and_then(Iterator::collect)
+    .ctx(WHAT)
+}
+
+/// What one contribution of a member credited to income, per commodity and
+/// pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberContribution {
+    pub txn_id: i64,
+    pub date: NaiveDate,
+    /// The kind of service for support in kind.
+    pub kind: Option<String>,
+    pub commodity_id: i64,
+    /// `None`: the general pool.
+    pub pool_id: Option<i64>,
+    pub amount: i128,
+}
+
+/// One member's contributions dated `from..=to` that were not voided, in
+/// date and transaction order.
+pub fn member_contributions(
+    conn: &Connection,
+    member_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<MemberContribution>> {
+    const WHAT: &str = "listing a member's contributions";
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT k.txn_id, t.date, k.kind, p.commodity_id, p.pool_id, -sum(p.amount)
+             FROM contributions k
+             JOIN txns t ON t.id = k.txn_id
+             JOIN postings p ON p.txn_id = k.txn_id
+             JOIN accounts a ON a.id = p.account_id
+             WHERE k.member_id = ?1 AND t.date >= ?2 AND t.date <= ?3
+               AND lower(a.name) LIKE 'income:%'
+               AND NOT EXISTS (SELECT 1 FROM txns v WHERE v.reverses = k.txn_id)
+             GROUP BY k.txn_id, p.commodity_id, p.pool_id
+             ORDER BY t.date, k.txn_id, p.commodity_id, p.pool_id",
+        )
+        .ctx(WHAT)?;
+    stmt.query_map(params![member_id, from, to], |r| {
+        Ok(MemberContribution {
+            txn_id: r.get(0)?,
+            date: r.get(1)?,
+            kind: r.get(2)?,
+            commodity_id: r.get(3)?,
+            pool_id: r.get(4)?,
             amount: i128::from(r.get::<_, i64>(5)?),
         })
     })

@@ -1,8 +1,12 @@
 //! Pools: money set aside for a purpose. Pool 1 is the general pool.
+//!
+//! The table is append-only: a new purpose or guidelines is a `pool-edit`
+//! record; [`all`] and [`find_by_key`] give the latest version, [`rows`] the
+//! rows as first written (what `verify` compares with their audit records).
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::records::RecordKind;
+use crate::domain::records::{self as kinds, PoolEditRecord, RecordKind};
 use crate::error::{Result, SqlContext};
 
 /// The id of the general pool (created by the schema, always there).
@@ -56,15 +60,57 @@ pub fn insert(
     Ok(id)
 }
 
-/// A pool by its case-insensitive key.
+/// A pool by its case-insensitive key, as it stands now.
 pub fn find_by_key(conn: &Connection, key: &str) -> Result<Option<StoredPool>> {
-    conn.prepare_cached("SELECT id, name, purpose, guidelines FROM pools WHERE name_key = ?1")
+    let pool = conn
+        .prepare_cached("SELECT id, name, purpose, guidelines FROM pools WHERE name_key = ?1")
         .and_then(|mut s| s.query_row([key], from_row).optional())
-        .ctx("looking up a pool")
+        .ctx("looking up a pool")?;
+    match pool {
+        Some(mut pool) => {
+            let id = pool.id;
+            for edit in edits(conn)?.iter().filter(|e| e.id == id) {
+                apply(&mut pool, edit);
+            }
+            Ok(Some(pool))
+        }
+        None => Ok(None),
+    }
 }
 
-/// All pools, general first, then by id.
+/// Every `pool-edit` record, in chain order.
+pub fn edits(conn: &Connection) -> Result<Vec<PoolEditRecord>> {
+    crate::store::records::of_kind(conn, RecordKind::PoolEdit.as_str())?
+        .into_iter()
+        .map(|r| kinds::payload(r.id, &r.kind, &r.payload))
+        .collect()
+}
+
+fn apply(pool: &mut StoredPool, edit: &PoolEditRecord) {
+    pool.purpose.clone_from(&edit.purpose);
+    pool.guidelines.clone_from(&edit.guidelines);
+}
+
+/// Appends a new version of a pool's purpose and guidelines at `at`.
+pub fn append_edit(conn: &Connection, edit: &PoolEditRecord, at: &str, now: &str) -> Result<()> {
+    let payload = kinds::to_json(edit);
+    crate::store::records::append(conn, RecordKind::PoolEdit.as_str(), None, at, &payload, now)
+        .map(|_| ())
+}
+
+/// All pools as they stand now, general first, then by id.
 pub fn all(conn: &Connection) -> Result<Vec<StoredPool>> {
+    let mut pools = rows(conn)?;
+    for edit in edits(conn)? {
+        if let Some(pool) = pools.iter_mut().find(|p| p.id == edit.id) {
+            apply(pool, &edit);
+        }
+    }
+    Ok(pools)
+}
+
+/// All pool rows as first written, general first, then by id.
+pub fn rows(conn: &Connection) -> Result<Vec<StoredPool>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, name, purpose, guidelines FROM pools ORDER BY id")
         .ctx("listing pools")?;

@@ -13,6 +13,9 @@ use crate::domain::hash::GENESIS;
 pub struct Facts<'a> {
     /// The rows of BUNDLE.csv.
     pub facts: &'a [(&'a str, String)],
+    /// Members' visibility changes from the period's first day on: (day,
+    /// from, to), never naming the member.
+    pub visibility_changes: &'a [(String, &'a str, &'a str)],
     pub audience: BundleAudience,
     pub transactions: u64,
     pub period_transactions: u64,
@@ -128,6 +131,22 @@ pub fn text(facts: &Facts<'_>) -> String {
         &format!("Audience: {}", audience_text(facts.audience)),
         "",
     ));
+    if !facts.visibility_changes.is_empty() {
+        out.push('\n');
+        let changes: Vec<String> = facts
+            .visibility_changes
+            .iter()
+            .map(|(day, from, to)| format!("on {day} from {from} to {to}"))
+            .collect();
+        out.push_str(&wrap(
+            &format!(
+                "Members changed how they are named ({}: {}). A change applies to every output written after it, this bundle included, so it may show a member differently from files published before; those stay as they were.",
+                if changes.len() == 1 { "one change" } else { "changes" },
+                changes.join("; ")
+            ),
+            "",
+        ));
+    }
     out.push('\n');
     out.push_str(&wrap(
         "Contributions given anonymously say anonymous in every audience. Amounts are never changed: every amount and every total is the same in the bundles of every audience, so they all reconcile with each other and with the books. The text of journal.csv is exactly as recorded, since the hash chain covers it.",

@@ -12,7 +12,8 @@ use crate::domain::grant::{Grant, Status, grant_label};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::policy::{Outcome, Vote, evaluate};
 use crate::domain::records::{
-    Application, ClosureRecord, DecisionRecord, RecordKind, VoteRecord, WithdrawalRecord,
+    Application, ClosureRecord, DecisionRecord, RecordKind, VoteRecord, VoteWithdrawalRecord,
+    WithdrawalRecord,
 };
 use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
@@ -133,7 +134,7 @@ pub fn vote(
         .iter()
         .rev()
         .find(|v| v.member == voter.id)
-        .is_some_and(|v| v.vote == vote)
+        .is_some_and(|v| v.vote == Some(vote))
     {
         return Err(Error::Refused(format!(
             "{} already voted {vote} on {}; nothing changes",
@@ -157,6 +158,53 @@ pub fn vote(
     };
     append_record(&tx, RecordKind::Vote, Some(id), at, &record)?;
     tx.commit().ctx("committing the vote")
+}
+
+/// Withdraws a steward's vote before the decision: from then on they count
+/// as not having voted (the vote and its withdrawal are both kept).
+///
+/// # Errors
+/// [`Error::Refused`] when the grant is no longer open, or the member has no
+/// vote standing on it.
+pub fn withdraw_vote(
+    db: &mut Db,
+    id: i64,
+    as_member: &str,
+    reason: Option<&str>,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
+    let tx = db.write()?;
+    let at = when(&tx, at);
+    let grant = load(&tx, id)?;
+    let voter = member(&tx, as_member)?;
+    expect_status(
+        &grant,
+        Status::Open,
+        "a vote can be withdrawn only before the decision",
+    )?;
+    in_order(&grant, at)?;
+    let standing = grant
+        .votes
+        .iter()
+        .rev()
+        .find(|v| v.member == voter.id)
+        .and_then(|v| v.vote);
+    if standing.is_none() {
+        return Err(Error::Refused(format!(
+            "{} has no vote standing on {}; there is nothing to withdraw",
+            voter.name,
+            grant_label(id)
+        )));
+    }
+    let record = VoteWithdrawalRecord {
+        member: voter.id,
+        reason: reason
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned),
+    };
+    append_record(&tx, RecordKind::VoteWithdrawal, Some(id), at, &record)?;
+    tx.commit().ctx("committing the withdrawn vote")
 }
 
 /// What `grant decide` concluded.

@@ -29,7 +29,7 @@ mod decide;
 mod money;
 mod policy;
 
-pub use decide::{ApplyRequest, Decided, apply, decide, sweep, vote, withdraw};
+pub use decide::{ApplyRequest, Decided, apply, decide, sweep, vote, withdraw, withdraw_vote};
 pub use money::{CloseRequest, PayRequest, SpendRequest, close, pay, spend};
 pub use policy::{PolicyRequest, relate, set_policy};
 
@@ -43,12 +43,12 @@ use crate::error::{Error, Result};
 use crate::store::records;
 
 /// How the time of a step is recorded.
-fn stamp(at: NaiveDateTime) -> String {
+pub(crate) fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 /// Appends a governance record of `kind` that happened at `at`.
-fn append_record<T: Serialize>(
+pub(crate) fn append_record<T: Serialize>(
     tx: &WriteTx<'_>,
     kind: RecordKind,
     grant: Option<i64>,
@@ -94,6 +94,6 @@ fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
 /// once the write lock is held: a step that waited for another treasurer's
 /// command is then never dated before it (events on one grant must be in
 /// time order).
-fn when(tx: &WriteTx<'_>, at: Option<NaiveDateTime>) -> NaiveDateTime {
+pub(crate) fn when(tx: &WriteTx<'_>, at: Option<NaiveDateTime>) -> NaiveDateTime {
     at.unwrap_or_else(|| tx.now().local())
 }

@@ -206,12 +206,12 @@ fn read_votes(table: &Table<VoteRow>, checker: &mut Checker) -> BTreeMap<String,
     for Rec { line, row } in &table.rows {
         let line = *line;
         let vote = row.vote.as_str();
-        if !["consent", "object", "abstain", "recused"].contains(&vote) {
+        if !["consent", "object", "abstain", "withdrawn", "recused"].contains(&vote) {
             checker.find(
                 codes::CELL,
                 VOTES,
                 line,
-                format!("vote {vote:?} is none of consent, object, abstain, recused"),
+                format!("vote {vote:?} is none of consent, object, abstain, withdrawn, recused"),
             );
         }
         let at = parse_stamp(&row.at);
@@ -469,6 +469,8 @@ fn recount(g: &Parsed<'_>, mine: &[Cast], end: NaiveDateTime, checker: &mut Chec
             latest.insert(&c.member, i);
         }
     }
+    // A steward whose latest is a withdrawal has no vote counted.
+    latest.retain(|_, i| mine[*i].vote != "withdrawn");
     for (i, c) in mine.iter().enumerate() {
         let expected = latest.get(c.member.as_str()) == Some(&i);
         if c.counted != expected {

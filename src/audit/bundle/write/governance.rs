@@ -44,7 +44,12 @@ impl Bundle<'_> {
                     latest.insert(v.member, i);
                 }
             }
-            let counted: BTreeSet<usize> = latest.values().copied().collect();
+            // A withdrawn vote, when it is the latest, leaves nothing counted.
+            let counted: BTreeSet<usize> = latest
+                .values()
+                .copied()
+                .filter(|i| g.votes[*i].vote.is_some())
+                .collect();
             for (i, v) in g.votes.iter().enumerate() {
                 if v.at.date() > span.to {
                     continue;
@@ -52,7 +57,7 @@ impl Bundle<'_> {
                 vote_rows.push(VoteRow {
                     grant: label.clone(),
                     member: self.person(v.member),
-                    vote: v.vote.to_string(),
+                    vote: v.vote.map_or("withdrawn".to_owned(), |v| v.to_string()),
                     at: stamp(v.at),
                     reason: self.privacy.redact_opt(v.reason.as_deref()),
                     counted: if counted.contains(&i) { "yes" } else { "no" }.to_owned(),

@@ -144,9 +144,11 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
             &span.label,
             crate::domain::period::standing_of(&states, span),
         ));
+    let visibility_changes = visibility_changes(conn, span.from)?;
     bundle.readme(&readme::text(&readme::Facts {
         standing: &standing,
         facts: &facts,
+        visibility_changes: &visibility_changes,
         audience: request.audience,
         transactions: pass.transactions,
         period_transactions: pass.period_transactions,
@@ -165,6 +167,32 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
         period_transactions: pass.period_transactions,
         warnings,
     })
+}
+
+/// The members' visibility changes that took effect on or after `from`
+/// (the first day of the period), as (day, from, to), by day: a bundle
+/// written afterwards shows those members as they now asked, so it may name
+/// fewer people (or more) than outputs published before.
+fn visibility_changes(
+    conn: &Connection,
+    from: NaiveDate,
+) -> Result<Vec<(String, &'static str, &'static str)>> {
+    let mut changes = Vec::new();
+    for m in members::all(conn)? {
+        let versions = members::versions(conn, m.id)?;
+        for pair in versions.windows(2) {
+            let day = pair[1].at.get(..10).unwrap_or_default().to_owned();
+            if pair[0].visibility != pair[1].visibility && day.as_str() >= iso(from).as_str() {
+                changes.push((
+                    day,
+                    pair[0].visibility.as_str(),
+                    pair[1].visibility.as_str(),
+                ));
+            }
+        }
+    }
+    changes.sort_unstable();
+    Ok(changes)
 }
 
 /// A bundle being written: the read transaction, the period, the names as

@@ -1,0 +1,89 @@
+//! `fondo handover --out DIR`: the handover page (HTML and Markdown) and a
+//! verified backup of the books, written into a new or empty directory;
+//! on any failure the directory is left as it was found.
+
+use std::fs;
+use std::path::Path;
+
+use crate::commands::statement::write_file;
+use crate::commands::{Outcome, date_or_today, open, say};
+use fondo::error::{Error, Result};
+use fondo::ops::backup;
+use fondo::render::{html, markdown};
+use fondo::report::handover::{BackupNote, document, handover as gather};
+use fondo::store::Access;
+
+pub fn handover(path: &Path, out: &Path, on: Option<&str>) -> Result<Outcome> {
+    let on = date_or_today(on)?;
+    let io = |context: String| move |source| Error::Io { context, source };
+    let created = match fs::symlink_metadata(out) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(Error::Refused(format!(
+                "{} exists and is not a directory; a handover is written into a new or empty directory",
+                out.display()
+            )));
+        }
+        Ok(_) => {
+            let mut entries =
+                fs::read_dir(out).map_err(io(format!("reading {}", out.display())))?;
+            if entries.next().is_some() {
+                return Err(Error::Refused(format!(
+                    "{} is not empty; a handover is written into a new or empty directory, so choose another --out",
+                    out.display()
+                )));
+            }
+            false
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        Err(e) => return Err(io(format!("looking at {}", out.display()))(e)),
+    };
+    let mut db = open(path, Access::Read)?;
+    if created {
+        fs::create_dir(out).map_err(io(format!("creating {}", out.display())))?;
+    }
+    let written = write(&mut db, out, on);
+    if written.is_err() {
+        // Leave the directory as it was found: gone, or empty.
+        if created {
+            let _ = fs::remove_dir_all(out);
+        } else if let Ok(entries) = fs::read_dir(out) {
+            for entry in entries.flatten() {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    let (findings, fingerprint) = written?;
+    say(&[
+        format!("wrote the handover for {on} to {}", out.display()),
+        format!(
+            "the backup {}",
+            if findings == 0 {
+                "verifies: no findings".to_owned()
+            } else {
+                format!("has {findings} finding(s); run `fondo verify` on it")
+            }
+        ),
+        format!("fingerprint: {fingerprint}"),
+    ])?;
+    Ok(Outcome::found(findings > 0))
+}
+
+/// Writes the backup, then the pages; returns the backup's findings and
+/// fingerprint.
+fn write(db: &mut fondo::store::Db, out: &Path, on: chrono::NaiveDate) -> Result<(usize, String)> {
+    let file = format!("books-{on}.db");
+    let checked = fondo::audit::verify::verify(&mut backup::backup(db, &out.join(&file))?)?;
+    let tx = db.read()?;
+    let doc = document(
+        &gather(&tx, on)?,
+        &BackupNote {
+            file,
+            findings: checked.findings.len(),
+        },
+    );
+    write_file(&out.join("handover.html"), false, |w| html::write(w, &doc))?;
+    write_file(&out.join("handover.md"), false, |w| {
+        markdown::write(w, &doc)
+    })?;
+    Ok((checked.findings.len(), checked.fingerprint))
+}

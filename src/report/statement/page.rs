@@ -1,0 +1,214 @@
+//! The member statement's printable page: a [`Document`] composed from a
+//! [`Statement`], laid out by [`crate::render`] as HTML. Every word comes
+//! from [`super::messages`]; the names here (section ids, table, column
+//! and row keys) are for scripts and never shown.
+
+use crate::render::document::{
+    Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
+};
+
+use super::messages;
+use super::{Statement, Total};
+use ColumnKind::{Figure as Num, Name, Text};
+
+fn columns(table: &'static str, fields: &[(&'static str, ColumnKind)]) -> Vec<Column> {
+    fields
+        .iter()
+        .map(|&(field, kind)| Column {
+            title: messages::column_title(table, field),
+            field,
+            kind,
+        })
+        .collect()
+}
+
+fn table(name: &'static str, fields: &[(&'static str, ColumnKind)], rows: Vec<TableRow>) -> Block {
+    Block::Table(Table {
+        name,
+        narrow: false,
+        columns: columns(name, fields),
+        rows,
+    })
+}
+
+/// The statement as a printable thank-you and receipt.
+pub fn document(s: &Statement) -> Document {
+    let totals: Vec<Total> = s.totals.clone();
+    let mut gave = vec![Block::Paragraph(messages::gave(
+        &totals,
+        s.contributions
+            .iter()
+            .map(|c| c.txn)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+    ))];
+    if !s.contributions.is_empty() {
+        gave.push(table(
+            "contributions",
+            &[
+                ("date", Name),
+                ("what", Text),
+                ("pool", Name),
+                ("commodity", Name),
+                ("amount", Num),
+            ],
+            s.contributions
+                .iter()
+                .map(|c| TableRow {
+                    key: format!("{}|{}|{}", c.txn, c.pool, c.commodity),
+                    cells: vec![
+                        Cell::Text(c.date.to_string()),
+                        Cell::Text(match &c.kind {
+                            Some(kind) => format!("{} ({kind})", messages::given(c.given)),
+                            None => messages::given(c.given),
+                        }),
+                        Cell::Text(c.pool.clone()),
+                        Cell::Text(c.commodity.clone()),
+                        Cell::Money(c.amount),
+                    ],
+                })
+                .collect(),
+        ));
+        gave.push(Block::Subheading(messages::totals_heading()));
+        gave.push(Block::Table(Table {
+            name: "totals",
+            narrow: true,
+            columns: columns("totals", &[("commodity", Name), ("amount", Num)]),
+            rows: s
+                .totals
+                .iter()
+                .map(|t| TableRow {
+                    key: t.commodity.clone(),
+                    cells: vec![Cell::Text(t.commodity.clone()), Cell::Money(t.amount)],
+                })
+                .collect(),
+        }));
+    }
+    let mut sections = vec![Section {
+        id: "gave",
+        heading: messages::gave_heading(),
+        blocks: gave,
+    }];
+    sections.push(Section {
+        id: "pledges",
+        heading: messages::pledges_heading(),
+        blocks: if s.pledges.is_empty() {
+            vec![Block::Paragraph(messages::pledges_none())]
+        } else {
+            vec![table(
+                "pledges",
+                &[
+                    ("period", Name),
+                    ("pool", Name),
+                    ("commodity", Name),
+                    ("pledged", Num),
+                    ("received", Num),
+                    ("kept", Text),
+                ],
+                s.pledges
+                    .iter()
+                    .map(|p| TableRow {
+                        key: format!("{}|{}", p.pledge, p.period),
+                        cells: vec![
+                            Cell::Text(p.period.clone()),
+                            Cell::Text(p.pool.clone()),
+                            Cell::Text(p.commodity.clone()),
+                            Cell::Money(p.pledged),
+                            Cell::Money(p.received),
+                            Cell::Text(messages::pledge_kept(p.kept())),
+                        ],
+                    })
+                    .collect(),
+            )]
+        },
+    });
+    let mut given_to: Vec<String> = s.contributions.iter().map(|c| c.pool.clone()).collect();
+    given_to.sort();
+    given_to.dedup();
+    let mut did = vec![Block::Paragraph(messages::did(
+        &given_to,
+        !s.pools.is_empty(),
+    ))];
+    if !s.pools.is_empty() {
+        did.push(table(
+            "pools",
+            &[
+                ("pool", Name),
+                ("purpose", Text),
+                ("commodity", Name),
+                ("grants", Num),
+                ("paid", Num),
+            ],
+            s.pools
+                .iter()
+                .map(|w| TableRow {
+                    key: format!("{}|{}", w.pool, w.commodity),
+                    cells: vec![
+                        Cell::Text(w.pool.clone()),
+                        Cell::Text(w.purpose.clone()),
+                        Cell::Text(w.commodity.clone()),
+                        Cell::Count(w.grants),
+                        Cell::Money(w.paid),
+                    ],
+                })
+                .collect(),
+        ));
+    }
+    sections.push(Section {
+        id: "did",
+        heading: messages::did_heading(),
+        blocks: did,
+    });
+    if !s.received.is_empty() {
+        sections.push(Section {
+            id: "received",
+            heading: messages::received_heading(),
+            blocks: vec![table(
+                "received",
+                &[
+                    ("grant", Name),
+                    ("pool", Name),
+                    ("purpose", Text),
+                    ("commodity", Name),
+                    ("paid", Num),
+                ],
+                s.received
+                    .iter()
+                    .map(|r| TableRow {
+                        key: r.grant.clone(),
+                        cells: vec![
+                            Cell::Text(r.grant.clone()),
+                            Cell::Text(r.pool.clone()),
+                            Cell::Text(r.purpose.clone()),
+                            Cell::Text(r.commodity.clone()),
+                            Cell::Money(r.paid),
+                        ],
+                    })
+                    .collect(),
+            )],
+        });
+    }
+    sections.push(Section {
+        id: "receipt",
+        heading: messages::receipt_heading(),
+        blocks: vec![
+            Block::Paragraph(messages::receipt(&s.fund, &s.member, &s.span)),
+            Block::Hash {
+                label: messages::fingerprint_label(),
+                value: s.fingerprint.clone(),
+            },
+            Block::Hash {
+                label: messages::records_label(),
+                value: s.records_head.clone(),
+            },
+        ],
+    });
+    Document {
+        lang: messages::lang(),
+        title: messages::title(&s.fund, &s.member, &s.span),
+        heading: messages::heading(&s.member),
+        subtitle: messages::subtitle(&s.fund, &s.span),
+        sections,
+        footer: messages::footer(),
+    }
+}
