@@ -1152,6 +1152,39 @@ Examples:
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// Import a whole bank or platform statement, money in and out, all or
+    /// nothing, through a map file: every row becomes
+    /// one transaction or is skipped by a rule that says why; rows no rule
+    /// matches wait in the suspense account. Importing the same statement
+    /// again adds nothing.
+    #[command(after_help = "\
+Examples:
+  fondo import statement bank-2026-02.csv --map examples/maps/de-bank.toml --dry-run --show
+  fondo import statement paypal.csv --map examples/maps/paypal.toml --strict
+
+Map files are described in docs/bank-import.md; check the result with `fondo reconcile`.")]
+    Statement {
+        /// The bank or platform's CSV export.
+        file: PathBuf,
+        /// The map file: encoding, columns, amount shape, account, rules.
+        #[arg(long, value_name = "MAPFILE")]
+        map: PathBuf,
+        /// Label the rows are remembered under (default: the map's
+        /// defaults.source, else the map file's name).
+        #[arg(long)]
+        source: Option<String>,
+        /// Check everything and say what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print each row's outcome: the rule, the accounts and pool, or why
+        /// it is skipped.
+        #[arg(long)]
+        show: bool,
+        /// Refuse rows that no rule matches instead of posting them to the
+        /// suspense account.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Turn a bank or payment-platform CSV into contributions, all or
     /// nothing, through a map file (see examples/maps/). Importing the same
     /// statement again adds nothing.

@@ -15,6 +15,7 @@ mod report;
 mod reports;
 mod setup;
 mod shell;
+mod statement;
 mod usage;
 
 use std::io::{self, IsTerminal, Write};
@@ -93,7 +94,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Pledge(cmd) => community::pledge(db, cmd),
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
-        Command::Import(cmd) => journal::bank(db, cmd),
+        Command::Import(cmd) => statement::run(db, cmd),
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),
         Command::Budget(cmd) => report::budget(db, cmd),

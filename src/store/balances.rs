@@ -67,6 +67,30 @@ pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Acc
         .collect())
 }
 
+/// The balance of one account in one commodity at the end of `as_of`.
+pub fn of_account(
+    conn: &Connection,
+    account: i64,
+    commodity: i64,
+    as_of: NaiveDate,
+) -> Result<i128> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT amount FROM daily_totals
+             WHERE account_id = ?1 AND commodity_id = ?2 AND date <= ?3",
+        )
+        .ctx("reading an account's balance")?;
+    let mut rows = stmt
+        .query(rusqlite::params![account, commodity, as_of])
+        .ctx("reading an account's balance")?;
+    let mut sum = 0i128;
+    while let Some(r) = rows.next().ctx("reading an account's balance")? {
+        let amount: i64 = r.get(0).ctx("reading an account's balance")?;
+        sum += i128::from(amount);
+    }
+    Ok(sum)
+}
+
 /// Totals per commodity over the given accounts, for postings dated before
 /// `before` (all dates when None), ordered by commodity code.
 pub fn by_commodity(

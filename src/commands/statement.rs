@@ -1,0 +1,168 @@
+//! `fondo import statement` and `fondo import contributions`: run the
+//! statement engine and say what it did, row by row with `--show`.
+
+use std::path::Path;
+
+use crate::cli::ImportCommand;
+use crate::commands::{Bar, Outcome, open, say};
+use fondo::error::Result;
+use fondo::ops::bank::{BankSummary, Mode, StatementRequest, import_statement};
+use fondo::store::Access;
+
+pub fn run(path: &Path, command: ImportCommand) -> Result<Outcome> {
+    let (file, map, source, dry_run, strict, show, mode) = match command {
+        ImportCommand::Contributions {
+            file,
+            map,
+            source,
+            dry_run,
+        } => (
+            file,
+            map,
+            source,
+            dry_run,
+            false,
+            false,
+            Mode::Contributions,
+        ),
+        ImportCommand::Statement {
+            file,
+            map,
+            source,
+            dry_run,
+            show,
+            strict,
+        } => (file, map, source, dry_run, strict, show, Mode::Statement),
+    };
+    let label = file.display().to_string();
+    let mut db = open(path, Access::Write)?;
+    let bar = Bar::new("importing {bar:40} {bytes}/{total_bytes}");
+    let request = StatementRequest {
+        path: &file,
+        label: &label,
+        map_path: &map,
+        source: source.as_deref(),
+        mode,
+        dry_run,
+        strict,
+        show,
+    };
+    let s = import_statement(&mut db, &request, &bar)?;
+    say(&match mode {
+        Mode::Contributions => contributions_lines(&s, &label),
+        Mode::Statement => statement_lines(&s, &label),
+    })?;
+    Ok(Outcome::Ok)
+}
+
+fn contributions_lines(s: &BankSummary, label: &str) -> Vec<String> {
+    let verb = if s.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let mut lines = vec![format!(
+        "{verb} {} contributions from {label} under source {:?}",
+        s.imported, s.source
+    )];
+    let counts = [
+        (s.already, "already imported from this source"),
+        (
+            s.outgoing,
+            "outgoing payments skipped (import the whole statement with `fondo import statement`)",
+        ),
+        (s.ignored, "rows ignored by the map's rules"),
+        (
+            s.unmatched,
+            "contributions matched no rule and have no contributor",
+        ),
+    ];
+    lines.extend(
+        counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}")),
+    );
+    tail(s, &mut lines);
+    lines
+}
+
+fn statement_lines(s: &BankSummary, label: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for row in &s.rows {
+        let rule = row
+            .rule
+            .map_or_else(|| "no rule".to_owned(), |r| format!("rule {r}"));
+        let pool = row
+            .pool
+            .as_deref()
+            .map(|p| format!(" (pool {p})"))
+            .unwrap_or_default();
+        lines.push(format!(
+            "line {}: {} {} {} {rule}: {}{}{pool}",
+            row.line,
+            row.date,
+            row.amount,
+            row.commodity,
+            row.outcome,
+            if row.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", row.detail)
+            },
+        ));
+    }
+    let verb = if s.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    lines.push(format!(
+        "{verb} {} transactions from {label} under source {:?}",
+        s.imported, s.source
+    ));
+    for (action, n) in &s.by_action {
+        lines.push(format!("  {n} {action}"));
+    }
+    if s.linked > 0 {
+        lines.push(format!(
+            "{} rows linked to tranches already recorded with `fondo grant pay`",
+            s.linked
+        ));
+    }
+    if s.already > 0 {
+        lines.push(format!("{} already imported from this source", s.already));
+    }
+    for (reason, n) in &s.skipped {
+        lines.push(format!("{n} rows skipped: {reason}"));
+    }
+    if s.balances_checked > 0 {
+        lines.push(format!(
+            "the books agree with the statement's balance on {} dates",
+            s.balances_checked
+        ));
+    }
+    if !s.suspense.is_empty() {
+        lines.push(format!(
+            "to do: {} rows matched no rule and wait in the suspense account (add rules, or `fondo reconcile` to review):",
+            s.suspense.len()
+        ));
+        for (line, date, amount, code, text) in &s.suspense {
+            lines.push(format!("  line {line}: {date} {amount} {code} {text}"));
+        }
+    }
+    tail(s, &mut lines);
+    lines
+}
+
+fn tail(s: &BankSummary, lines: &mut Vec<String>) {
+    let created = if s.dry_run { "would create" } else { "created" };
+    lines.extend(
+        s.accounts_created
+            .iter()
+            .map(|a| format!("{created} account {a}")),
+    );
+    if s.dry_run {
+        lines.push("dry run: nothing was written".to_owned());
+    }
+}
