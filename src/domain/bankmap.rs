@@ -526,12 +526,31 @@ impl BankMap {
     }
 
     /// Reads a date in the map's format (a time after it, as in
-    /// `2026-01-15T10:22:05Z`, is allowed and ignored).
+    /// `2026-01-15T10:22:05Z`, is allowed and ignored). Fractions of a
+    /// second and a zone the format does not mention (`.000Z`, `+01:00`)
+    /// may follow, since platforms write them in one export and not in
+    /// another; any other trailing text is an error.
     pub fn date(&self, text: &str) -> std::result::Result<NaiveDate, String> {
         let text = text.trim();
-        NaiveDate::parse_from_str(text, &self.file.date_format)
-            .or_else(|_| {
-                NaiveDateTime::parse_from_str(text, &self.file.date_format).map(|d| d.date())
+        let format = &self.file.date_format;
+        let zone_like = |rest: &str| {
+            let rest = rest
+                .strip_prefix('.')
+                .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+            let rest = rest.strip_prefix('Z').unwrap_or(rest);
+            let rest = rest.strip_prefix(['+', '-']).map_or(rest, |r| {
+                r.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':')
+            });
+            rest.is_empty()
+        };
+        NaiveDate::parse_from_str(text, format)
+            .or_else(|_| NaiveDateTime::parse_from_str(text, format).map(|d| d.date()))
+            .or_else(|e| match NaiveDateTime::parse_and_remainder(text, format) {
+                Ok((d, rest)) if zone_like(rest) => Ok(d.date()),
+                _ => match NaiveDate::parse_and_remainder(text, format) {
+                    Ok((d, rest)) if zone_like(rest) => Ok(d),
+                    _ => Err(e),
+                },
             })
             .map_err(|_| {
                 format!(
@@ -737,5 +756,19 @@ mod tests {
             "2026-01-15"
         );
         assert!(map.date("15/01/2026").is_err());
+        let mut legacy = map.clone();
+        legacy.file.date_format = "%Y-%m-%dT%H:%M:%S".into();
+        for text in [
+            "2017-01-20T19:21:45",
+            "2017-01-20T19:21:45.000Z",
+            "2017-01-20T19:21:45Z",
+        ] {
+            assert_eq!(
+                legacy.date(text).unwrap().to_string(),
+                "2017-01-20",
+                "{text}"
+            );
+        }
+        assert!(legacy.date("2017-01-20T19:21:45 tomorrow").is_err());
     }
 }

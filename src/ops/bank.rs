@@ -347,9 +347,6 @@ pub fn import_with_map(
     if !at.fees.is_empty() || map.rules.iter().any(|r| r.action() == Action::Fee) {
         needed.push(map.defaults.fee_account.clone());
     }
-    if statement && !request.strict {
-        needed.push(map.defaults.suspense.clone());
-    }
     let mut targets = Vec::new();
     for (i, rule) in map.rules.iter().enumerate() {
         let fail = |e: Error| map_error(format!("rule {}: {e}", i + 1));
@@ -687,6 +684,9 @@ pub fn import_with_map(
                         "no rule matches this row (strict: every row must match a rule)",
                     );
                     continue;
+                }
+                if book.account_or_create(&tx, &map.defaults.suspense)?.1 {
+                    summary.accounts_created.push(map.defaults.suspense.clone());
                 }
                 fee_pool = None;
                 description = "Unmatched statement row (to do)".into();
