@@ -550,3 +550,124 @@ fn grant_payments_link_to_recorded_tranches_and_refuse_unknown_or_unapproved_gra
         "account,commodity,balance\nassets:bank:eur,EUR,780.00\n"
     );
 }
+
+// ---------------------------------------------------------------- reconcile
+
+fn reconciled_fund() -> Fund {
+    let fund = eur_fund()
+        .post(
+            "Opening balance",
+            "2026-01-31",
+            &["assets:bank:eur=1000.00 EUR", "equity:opening"],
+        )
+        .build();
+    fund.ok(&args(
+        &example("statements/de-bank-2026-02.csv"),
+        &example("maps/de-bank.toml"),
+        &[],
+    ));
+    fund
+}
+
+const RECONCILE: [&str; 5] = [
+    "reconcile",
+    "assets:bank:eur",
+    "--on",
+    "2026-02-28",
+    "--statement-balance",
+];
+
+#[test]
+fn reconcile_shows_the_books_against_the_statement_suspense_and_unconfirmed_entries() {
+    let fund = reconciled_fund();
+    let mut ok = RECONCILE.to_vec();
+    ok.extend(["1520.10", "EUR", "--format", "csv"]);
+    assert_eq!(
+        fund.ok(&ok),
+        "kind,date,txn,description,amount,commodity\n\
+         books,2026-02-28,,balance of assets:bank:eur,1520.10,EUR\n\
+         statement,2026-02-28,,the statement's balance,1520.10,EUR\n\
+         difference,2026-02-28,,the books agree with the statement,0.00,EUR\n\
+         unconfirmed,2026-01-31,1,Opening balance,1000.00,EUR\n\
+         suspense,2026-02-27,6,Unmatched statement row (to do),25.00,EUR\n"
+    );
+    let mut off = RECONCILE.to_vec();
+    off.extend(["1500.10", "EUR", "--format", "csv"]);
+    let run = fund.run(&off);
+    assert_eq!(run.code, 1, "a difference is a finding");
+    assert!(
+        run.stdout
+            .contains("difference,2026-02-28,,books minus statement,20.00,EUR\n")
+    );
+    // Recording refuses a statement balance the books do not have.
+    let mut record = off.clone();
+    record.extend(["--record", "--at", "2026-03-01T10:00"]);
+    fund.fails_unchanged(
+        &record,
+        &["not the statement's 1500.10 EUR; nothing was recorded"],
+    );
+}
+
+#[test]
+fn a_recorded_reconciliation_refuses_back_dated_entries_until_reopened() {
+    let fund = reconciled_fund();
+    let mut record = RECONCILE.to_vec();
+    record.extend(["1520.10", "EUR", "--record", "--at", "2026-03-01T10:00"]);
+    fund.ok(&record);
+    clean(&fund);
+    let late = [
+        "post",
+        "Late fee",
+        "--date",
+        "2026-02-20",
+        "-p",
+        "expenses:fees:payments=1.00 EUR",
+        "-p",
+        "assets:bank:eur",
+    ];
+    fund.fails_unchanged(
+        &late,
+        &["assets:bank:eur was reconciled with its statement at the end of 2026-02-28 with 1520.10 EUR; this entry would make it 1519.10 EUR"],
+    );
+    // After the reconciliation's date, entries go in as ever.
+    let mut march = late;
+    march[3] = "2026-03-02";
+    fund.ok(&march);
+    // Reopened with a reason (recorded), the late entry goes in.
+    fund.ok(&[
+        "reconcile",
+        "assets:bank:eur",
+        "--on",
+        "2026-02-01",
+        "--reopen",
+        "--reason",
+        "fee booked late",
+        "--at",
+        "2026-03-03T10:00",
+    ]);
+    fund.ok(&late);
+    clean(&fund);
+}
+
+#[test]
+fn verify_reports_an_entry_forced_in_under_a_reconciliation() {
+    let fund = reconciled_fund();
+    let mut record = RECONCILE.to_vec();
+    record.extend(["1520.10", "EUR", "--record", "--at", "2026-03-01T10:00"]);
+    fund.ok(&record);
+    // Someone holding the file moves the rent row's money behind fondo's back.
+    common::tamper::sql(
+        &fund.db,
+        "UPDATE postings SET amount = amount - 100 WHERE txn_id = 3 AND amount = -45000;
+         UPDATE postings SET amount = amount + 100 WHERE txn_id = 3 AND amount = 45000;",
+    );
+    let run = fund.run(&["verify"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "V121 record 4: assets:bank:eur was reconciled at the end of 2026-02-28 with 1520.10 EUR, but the journal now gives 1519.10 EUR"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -76,6 +76,9 @@ pub mod codes {
     pub const DECISION: &str = "V117";
     pub const AUDIT: &str = "V118";
     pub const PURCHASE: &str = "V119";
+    /// A reconciled balance the journal no longer gives: an entry forced in
+    /// before the reconciliation's date without reopening it.
+    pub const RECONCILED_CHANGED: &str = "V121";
 }
 
 /// Accounts and commodities by id.
@@ -464,6 +467,16 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     for (location, message) in crate::audit::purchases::findings(&tx)? {
         checker.find(codes::PURCHASE, location, message);
     }
+    for c in crate::books::reconcile::changed(&tx, crate::store::balances::Source::Postings)? {
+        checker.find(
+            codes::RECONCILED_CHANGED,
+            format!("record {}", c.record),
+            format!(
+                "{} was reconciled at the end of {} with {} {code}, but the journal now gives {} {code}: an entry was forced in without reopening the reconciliation",
+                c.account, c.date, c.reconciled, c.now, code = c.commodity
+            ),
+        );
+    }
     for (void, original) in txns::bad_reversals(&tx)? {
         checker.find(
             codes::BAD_VOID,
@@ -695,7 +708,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::PurchaseCost
             | RecordKind::PurchaseSettle
             | RecordKind::PurchasePay
-            | RecordKind::PurchaseDistribute => {}
+            | RecordKind::PurchaseDistribute
+            | RecordKind::Reconciliation
+            | RecordKind::ReconciliationReopen => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();

@@ -15,3 +15,4 @@ pub mod budgets;
 pub mod grants;
 pub mod members;
 pub mod pools;
+pub mod reconcile;

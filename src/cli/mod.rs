@@ -149,6 +149,18 @@ A transaction is voided at most once; the original stays in the journal.")]
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// Books against the bank: an account's balance against its statement's,
+    /// rows waiting in suspense, and entries no imported statement confirmed.
+    #[command(after_help = "\
+Examples:
+  fondo reconcile assets:bank:eur --on 2026-02-28 --statement-balance 1520.10 EUR
+  fondo reconcile assets:bank:eur --on 2026-02-28 --statement-balance 1520.10 EUR --record
+  fondo reconcile assets:bank:eur --on 2026-02-28 --reopen --reason \"bank fee booked late\"
+
+Exit code 1 when the books differ from --statement-balance. A recorded
+reconciliation holds: an entry dated on or before it that changes the balance
+is refused until it is reopened.")]
+    Reconcile(ReconcileArgs),
     /// Balances per account and commodity.
     #[command(after_help = "\
 Examples:
@@ -672,6 +684,37 @@ pub struct PostArgs {
     /// the general pool).
     #[arg(long)]
     pub pool: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// The assets account the statement is of.
+    pub account: String,
+    /// The statement's date (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<String>,
+    /// The statement's closing balance, e.g. 1520.10 EUR.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_hyphen_values = true)]
+    pub statement_balance: Option<Vec<String>>,
+    /// Record the reconciliation (the books must equal --statement-balance
+    /// when given); later back-dated entries that change it are refused.
+    #[arg(long, conflicts_with = "reopen")]
+    pub record: bool,
+    /// Reopen the account's reconciliations dated on or after --on.
+    #[arg(long, requires = "reason")]
+    pub reopen: bool,
+    /// Why the reconciliation is reopened.
+    #[arg(long, requires = "reopen")]
+    pub reason: Option<String>,
+    /// When it is recorded (default: now).
+    #[arg(long, value_name = "MOMENT")]
+    pub at: Option<String>,
+    /// Where unmatched statement rows wait.
+    #[arg(long, default_value = "equity:suspense")]
+    pub suspense: String,
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
 }
 
 #[derive(Debug, Args)]

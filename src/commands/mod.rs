@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Post(args) => ledger::post(db, args),
         Command::Void { txn, reason, date } => ledger::void(db, txn, &reason, date.as_deref()),
         Command::Balance(args) => reports::balance(db, args),
+        Command::Reconcile(args) => statement::reconcile(db, args),
         Command::Register(args) => reports::register(db, args),
         Command::Journal(cmd) => journal::run(db, cmd),
         Command::Member(cmd) => community::member(db, cmd),

@@ -166,3 +166,70 @@ fn tail(s: &BankSummary, lines: &mut Vec<String>) {
         lines.push("dry run: nothing was written".to_owned());
     }
 }
+
+/// `fondo reconcile`: record or reopen when asked, then show the account's
+/// reconciliation; findings (exit 1) when the books differ from the
+/// statement's balance.
+pub fn reconcile(path: &Path, args: crate::cli::ReconcileArgs) -> Result<Outcome> {
+    use fondo::domain::date::{parse_date, parse_datetime};
+    use fondo::ops::reconcile::{RecordRequest, record, reopen};
+    use fondo::render::write_rows;
+    use fondo::report::reconcile::reconcile;
+
+    let on = match args.on.as_deref() {
+        Some(text) => parse_date(text)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let at = match args.at.as_deref() {
+        Some(text) => parse_datetime(text)?,
+        None => chrono::Local::now().naive_local(),
+    };
+    let statement = args
+        .statement_balance
+        .as_ref()
+        .map(|v| (v[0].clone(), v[1].clone()));
+    let mut notes = Vec::new();
+    if args.record {
+        let mut db = open(path, Access::Write)?;
+        let id = record(
+            &mut db,
+            &RecordRequest {
+                account: args.account.clone(),
+                on,
+                statement: statement.clone(),
+                at,
+            },
+        )?;
+        notes.push(format!(
+            "recorded the reconciliation of {} at the end of {on} (record {id})",
+            args.account
+        ));
+    }
+    if args.reopen {
+        let reason = args.reason.as_deref().unwrap_or_default();
+        let mut db = open(path, Access::Write)?;
+        let id = reopen(&mut db, &args.account, on, reason, at)?;
+        notes.push(format!(
+            "reopened the reconciliations of {} from {on} (record {id})",
+            args.account
+        ));
+    }
+    let mut db = open(path, Access::Read)?;
+    let tx = db.read()?;
+    let result = reconcile(
+        &tx,
+        &args.account,
+        on,
+        statement.as_ref().map(|(a, c)| (a.as_str(), c.as_str())),
+        &args.suspense,
+    )?;
+    write_rows(args.format.into(), crate::commands::stdout(), &result.rows)?;
+    for note in notes {
+        crate::commands::note(&note);
+    }
+    Ok(if result.differs {
+        Outcome::Findings
+    } else {
+        Outcome::Ok
+    })
+}

@@ -193,7 +193,7 @@ fn fee_account() -> String {
 }
 
 fn suspense_account() -> String {
-    "equity:suspense".to_owned()
+    crate::domain::account::SUSPENSE.to_owned()
 }
 
 fn grant_window() -> u32 {

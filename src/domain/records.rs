@@ -59,11 +59,15 @@ pub enum RecordKind {
     PurchasePay,
     /// Goods given out to a group.
     PurchaseDistribute,
+    /// An account's books agreed with its statement at a date.
+    Reconciliation,
+    /// Reconciliations of an account reopened, with a reason.
+    ReconciliationReopen,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 28] = [
+    pub const ALL: [RecordKind; 30] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -92,6 +96,8 @@ impl RecordKind {
         RecordKind::PurchaseSettle,
         RecordKind::PurchasePay,
         RecordKind::PurchaseDistribute,
+        RecordKind::Reconciliation,
+        RecordKind::ReconciliationReopen,
     ];
 
     /// The kind as stored (and hashed).
@@ -125,6 +131,8 @@ impl RecordKind {
             RecordKind::PurchaseSettle => "purchase-settle",
             RecordKind::PurchasePay => "purchase-pay",
             RecordKind::PurchaseDistribute => "purchase-distribute",
+            RecordKind::Reconciliation => "reconciliation",
+            RecordKind::ReconciliationReopen => "reconciliation-reopen",
         }
     }
 
@@ -256,6 +264,32 @@ mod tally_array {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReconciliationRecord {
+    pub account: String,
+    /// The day at whose end the balances hold.
+    pub date: String,
+    /// The books' balance per commodity, in minor units.
+    pub balances: Vec<ReconciledBalance>,
+    /// The statement's balance the books were compared with, if given
+    /// (`"1520.10 EUR"`).
+    pub statement: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconciledBalance {
+    pub commodity: String,
+    pub amount: i64,
+}
+
+/// Lifts the reconciliations of `account` dated on or after `from`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReconciliationReopenRecord {
+    pub account: String,
+    pub from: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PaymentRecord {
     pub txn: i64,
     pub amount: i64,
@@ -354,7 +388,9 @@ impl GrantStep {
             | RecordKind::PurchaseCost
             | RecordKind::PurchaseSettle
             | RecordKind::PurchasePay
-            | RecordKind::PurchaseDistribute => {
+            | RecordKind::PurchaseDistribute
+            | RecordKind::Reconciliation
+            | RecordKind::ReconciliationReopen => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

@@ -21,6 +21,7 @@ pub mod members;
 pub mod pledges;
 pub mod pools;
 pub mod purchases;
+pub mod reconcile;
 pub mod setup;
 
 use std::collections::HashMap;

@@ -19,6 +19,7 @@ pub mod members;
 pub mod metrics;
 pub mod pools;
 pub mod purchases;
+pub mod reconcile;
 pub mod register;
 pub mod summary;
 pub mod support;
