@@ -671,3 +671,52 @@ fn verify_reports_an_entry_forced_in_under_a_reconciliation() {
         run.stdout
     );
 }
+
+#[test]
+fn an_hledger_rules_directive_outside_the_subset_is_refused() {
+    let fund = FundBuilder::new()
+        .currency("GBP")
+        .account("assets:bank:gbp")
+        .build();
+    let csv = example("statements/coop-bank-2026-03.csv");
+    let rules = std::fs::read_to_string(example("statements/coop-bank-2026-03.csv.rules")).unwrap();
+    for (extra, needle) in [
+        (
+            "newest-first\n",
+            "the directive \"newest-first\" is not in the subset",
+        ),
+        (
+            "if FEE\n  balance %4\n",
+            "\"balance\" inside an if block is not in the subset",
+        ),
+    ] {
+        let path = fund.write("bad.rules", format!("{rules}\n{extra}"));
+        let args = vec![
+            "import".to_owned(),
+            "statement".to_owned(),
+            csv.display().to_string(),
+            "--hledger-rules".to_owned(),
+            path.display().to_string(),
+        ];
+        refused(
+            &fund,
+            &args,
+            &[&format!("map file {}", path.display()), needle],
+        );
+    }
+    // The shipped rules import; again adds nothing.
+    let args = [
+        "import",
+        "statement",
+        &csv.display().to_string(),
+        "--hledger-rules",
+        &example("statements/coop-bank-2026-03.csv.rules")
+            .display()
+            .to_string(),
+    ]
+    .map(str::to_owned);
+    let out = fund.ok(&args);
+    assert!(out.starts_with("imported 6 transactions"), "{out}");
+    clean(&fund);
+    assert!(fund.ok(&args).starts_with("imported 0 transactions"));
+}

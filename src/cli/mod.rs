@@ -1196,7 +1196,7 @@ Examples:
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import a whole bank or platform statement, money in and out, all or
-    /// nothing, through a map file: every row becomes
+    /// nothing, through a map file (or an hledger CSV rules file): every row becomes
     /// one transaction or is skipped by a rule that says why; rows no rule
     /// matches wait in the suspense account. Importing the same statement
     /// again adds nothing.
@@ -1204,14 +1204,28 @@ pub enum ImportCommand {
 Examples:
   fondo import statement bank-2026-02.csv --map examples/maps/de-bank.toml --dry-run --show
   fondo import statement paypal.csv --map examples/maps/paypal.toml --strict
+  fondo import statement bank.csv --hledger-rules bank.csv.rules --account assets:bank:eur
 
 Map files are described in docs/bank-import.md; check the result with `fondo reconcile`.")]
     Statement {
         /// The bank or platform's CSV export.
         file: PathBuf,
         /// The map file: encoding, columns, amount shape, account, rules.
-        #[arg(long, value_name = "MAPFILE")]
-        map: PathBuf,
+        #[arg(
+            long,
+            value_name = "MAPFILE",
+            required_unless_present = "hledger_rules",
+            conflicts_with = "hledger_rules"
+        )]
+        map: Option<PathBuf>,
+        /// An hledger CSV rules file instead of a map (its common subset;
+        /// anything else is refused, naming the directive).
+        #[arg(long, value_name = "RULES")]
+        hledger_rules: Option<PathBuf>,
+        /// With --hledger-rules: the fund's account the statement is of
+        /// (default: the rules' account1).
+        #[arg(long, value_name = "ACCOUNT", requires = "hledger_rules")]
+        account: Option<String>,
         /// Label the rows are remembered under (default: the map's
         /// defaults.source, else the map file's name).
         #[arg(long)]

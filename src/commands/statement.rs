@@ -5,12 +5,13 @@ use std::path::Path;
 
 use crate::cli::ImportCommand;
 use crate::commands::{Bar, Outcome, open, say};
-use fondo::error::Result;
-use fondo::ops::bank::{BankSummary, Mode, StatementRequest, import_statement};
+use fondo::domain::hledger::to_map;
+use fondo::error::{Error, Result};
+use fondo::ops::bank::{BankSummary, Mode, StatementRequest, import_statement, import_with_map};
 use fondo::store::Access;
 
 pub fn run(path: &Path, command: ImportCommand) -> Result<Outcome> {
-    let (file, map, source, dry_run, strict, show, mode) = match command {
+    let (file, map, rules, source, dry_run, strict, show, mode) = match command {
         ImportCommand::Contributions {
             file,
             map,
@@ -19,6 +20,7 @@ pub fn run(path: &Path, command: ImportCommand) -> Result<Outcome> {
         } => (
             file,
             map,
+            None,
             source,
             dry_run,
             false,
@@ -28,11 +30,27 @@ pub fn run(path: &Path, command: ImportCommand) -> Result<Outcome> {
         ImportCommand::Statement {
             file,
             map,
+            hledger_rules,
+            account,
             source,
             dry_run,
             show,
             strict,
-        } => (file, map, source, dry_run, strict, show, Mode::Statement),
+        } => {
+            let rules = hledger_rules.map(|r| (r, account));
+            let map = map.or_else(|| rules.as_ref().map(|(r, _)| r.clone()));
+            let map = map.expect("clap requires --map or --hledger-rules");
+            (
+                file,
+                map,
+                rules,
+                source,
+                dry_run,
+                strict,
+                show,
+                Mode::Statement,
+            )
+        }
     };
     let label = file.display().to_string();
     let mut db = open(path, Access::Write)?;
@@ -47,7 +65,20 @@ pub fn run(path: &Path, command: ImportCommand) -> Result<Outcome> {
         strict,
         show,
     };
-    let s = import_statement(&mut db, &request, &bar)?;
+    let s = match rules {
+        None => import_statement(&mut db, &request, &bar)?,
+        Some((rules, account)) => {
+            let text = std::fs::read_to_string(&rules).map_err(|source| Error::Io {
+                context: format!("reading {}", rules.display()),
+                source,
+            })?;
+            let map = to_map(&text, account.as_deref()).map_err(|reason| Error::Map {
+                path: rules.display().to_string(),
+                reason,
+            })?;
+            import_with_map(&mut db, &request, &map, &bar)?
+        }
+    };
     say(&match mode {
         Mode::Contributions => contributions_lines(&s, &label),
         Mode::Statement => statement_lines(&s, &label),

@@ -216,6 +216,8 @@ pub enum Action {
     Fee,
     /// Not the fund's money: left out, with a reason.
     Skip,
+    /// To `account`, whatever its type (as hledger's `account2` does).
+    Post,
 }
 
 impl Action {
@@ -227,13 +229,15 @@ impl Action {
             Action::Transfer => "transfer",
             Action::Fee => "fee",
             Action::Skip => "skip",
+            Action::Post => "post",
         }
     }
 }
 
 /// A rule: when every condition matches, the row is what `action` says.
 /// Conditions are `payer`, `description` and `reference` (case-insensitive
-/// "contains"), and `when`, regular expressions on any column by name
+/// "contains"), and `when`, regular expressions on any column by name, or
+/// on the whole row (its fields joined by the delimiter) as `"*"`
 /// (case-insensitive unless `case_sensitive`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -262,6 +266,15 @@ pub struct Rule {
     /// The older spelling of `action = "skip"`.
     #[serde(default)]
     pub ignore: bool,
+    /// The transaction's description for matching rows.
+    pub title: Option<String>,
+    /// A memo on the posting the rule chooses.
+    pub memo: Option<String>,
+    /// Read the amount from this column instead (signed), for matching rows.
+    pub amount: Option<String>,
+    /// Negate that amount.
+    #[serde(default)]
+    pub negate: bool,
 }
 
 impl Rule {
@@ -368,7 +381,8 @@ impl BankMap {
         Ok(map)
     }
 
-    fn check(&self) -> std::result::Result<(), String> {
+    /// Checks a map's settings and rules (as [`BankMap::load`] does).
+    pub fn check(&self) -> std::result::Result<(), String> {
         let file = &self.file;
         if !file.delimiter.is_ascii() || file.delimiter.is_alphanumeric() {
             return Err(format!(
@@ -463,7 +477,9 @@ impl BankMap {
                     rule.grant.is_some(),
                     "grant (a pattern such as \"G-(\\\\d+)\")",
                 )?,
-                Action::Expense | Action::Transfer => need(rule.account.is_some(), "account")?,
+                Action::Expense | Action::Transfer | Action::Post => {
+                    need(rule.account.is_some(), "account")?
+                }
                 Action::Skip => {}
                 Action::Contribution | Action::Fee => {}
             }

@@ -138,7 +138,12 @@ struct Positions {
     rules: Vec<usize>,
     /// Each rule's grant column.
     grant_columns: Vec<Option<usize>>,
+    /// Each rule's own amount column.
+    rule_amounts: Vec<Option<usize>>,
 }
+
+/// The column name rules use for the whole row.
+const WHOLE_ROW: &str = "*";
 
 fn positions(
     map: &BankMap,
@@ -200,7 +205,21 @@ fn positions(
             .iter()
             .map(|name| Ok((find(name)?, name.clone())))
             .collect::<Result<_>>()?,
-        rules: rules.columns().map(find).collect::<Result<_>>()?,
+        rules: rules
+            .columns()
+            .map(|c| {
+                if c == WHOLE_ROW {
+                    Ok(usize::MAX)
+                } else {
+                    find(c)
+                }
+            })
+            .collect::<Result<_>>()?,
+        rule_amounts: map
+            .rules
+            .iter()
+            .map(|r| r.amount.as_deref().map(find).transpose())
+            .collect::<Result<_>>()?,
         grant_columns: map
             .rules
             .iter()
@@ -388,6 +407,11 @@ pub fn import_with_map(
                 }
                 Some(own.name.clone())
             }
+            (Action::Post, Some(name)) => {
+                validate_account_name(name).map_err(fail)?;
+                needed.push(name.clone());
+                Some(name.clone())
+            }
             (Action::Fee, Some(name)) => {
                 needed.push(name.clone());
                 Some(name.clone())
@@ -523,16 +547,35 @@ pub fn import_with_map(
             summary.outgoing += 1;
             continue;
         }
+        let whole: String = if at.rules.contains(&usize::MAX) {
+            record
+                .iter()
+                .collect::<Vec<_>>()
+                .join(&map.file.delimiter.to_string())
+        } else {
+            String::new()
+        };
         let rule_text: Vec<&str> = at
             .rules
             .iter()
-            .map(|&i| record.get(i).unwrap_or("").trim())
+            .map(|&i| match i {
+                usize::MAX => whole.as_str(),
+                i => record.get(i).unwrap_or("").trim(),
+            })
             .collect();
         let rule = compiled.first(&rule_text, &mut scratch);
         let action = match rule {
             Some(i) => Some(map.rules[i].action()),
             None if statement => None,
             None => Some(Action::Contribution),
+        };
+        let gross = match rule.and_then(|i| at.rule_amounts[i].map(|c| (i, c))) {
+            None => gross,
+            Some((i, column)) => {
+                let name = map.rules[i].amount.clone().unwrap_or_default();
+                number(column, &name, &mut problems)
+                    .map(|a| if map.rules[i].negate { -a } else { a })
+            }
         };
         let code = match at.currency {
             Some(i) => map
@@ -730,6 +773,13 @@ pub fn import_with_map(
                 ));
                 outcome = "expense";
             }
+            Some(Action::Post) => {
+                fee_pool = target.pool.clone();
+                description = "Statement row".into();
+                let account = target.account.as_deref().expect("checked with the map");
+                counter.push(leg(account, -gross, &fee_pool));
+                outcome = "post";
+            }
             Some(Action::Transfer) => {
                 fee_pool = None;
                 description = "Transfer between own accounts".into();
@@ -905,6 +955,15 @@ pub fn import_with_map(
                 outcome = "grant";
             }
             Some(Action::Skip) => unreachable!("skipped rows were counted above"),
+        }
+        let description = rule
+            .and_then(|i| map.rules[i].title.clone())
+            .unwrap_or(description);
+        if let (Some(memo), Some(last)) = (
+            rule.and_then(|i| map.rules[i].memo.clone()),
+            counter.last_mut(),
+        ) {
+            last.memo = Some(memo);
         }
         let mut postings = vec![leg(&into.name, moved, &None)];
         if fee > 0 {
