@@ -10,6 +10,9 @@ use fondo::error::{Error, Result};
 use fondo::ops::bank::{BankSummary, Mode, StatementRequest, import_statement, import_with_map};
 use fondo::store::Access;
 
+/// How many rows waiting in suspense an import lists.
+const SUSPENSE_LISTED: usize = 50;
+
 pub fn run(path: &Path, command: ImportCommand) -> Result<Outcome> {
     let (file, map, rules, source, dry_run, strict, show, mode) = match command {
         ImportCommand::Contributions {
@@ -178,8 +181,14 @@ fn statement_lines(s: &BankSummary, label: &str) -> Vec<String> {
             "to do: {} rows matched no rule and wait in the suspense account (add rules, or `fondo reconcile` to review):",
             s.suspense.len()
         ));
-        for (line, date, amount, code, text) in &s.suspense {
+        for (line, date, amount, code, text) in s.suspense.iter().take(SUSPENSE_LISTED) {
             lines.push(format!("  line {line}: {date} {amount} {code} {text}"));
+        }
+        if s.suspense.len() > SUSPENSE_LISTED {
+            lines.push(format!(
+                "  … and {} more (`fondo reconcile` lists them all)",
+                s.suspense.len() - SUSPENSE_LISTED
+            ));
         }
     }
     tail(s, &mut lines);
