@@ -65,7 +65,7 @@ fn write(rows: u64, rules: u64, out: &std::path::Path) -> io::Result<()> {
          reference = \"Reference\"\n\n[defaults]\naccount = \"assets:bank:eur\"\nsource = \"bench\"\n",
     );
     for i in 0..rules {
-        let kind = if i % 2 == 0 {
+        let kind = if i.is_multiple_of(2) {
             "action = \"contribution\"\n".to_owned()
         } else {
             format!(
@@ -88,7 +88,7 @@ fn write(rows: u64, rules: u64, out: &std::path::Path) -> io::Result<()> {
         let word = ["transfer", "payment", "order"][(rng.next() % 3) as usize];
         let cents = 100 + rng.next() % 50_000;
         // A payee's rule is a contribution when even: money in.
-        let sign = if p % 2 == 0 { "" } else { "-" };
+        let sign = if p.is_multiple_of(2) { "" } else { "-" };
         let day = 1 + (n * 365 / rows.max(1));
         let date = chrono_free_date(day);
         writeln!(
