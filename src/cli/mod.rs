@@ -153,7 +153,7 @@ A transaction is voided at most once; the original stays in the journal.")]
     /// rows waiting in suspense, and entries no imported statement confirmed.
     #[command(after_help = "\
 Examples:
-  fondo reconcile assets:bank:eur --on 2026-02-28 --statement-balance 1520.10 EUR
+  fondo reconcile assets:bank:eur --on 2026-02-28
   fondo reconcile assets:bank:eur --on 2026-02-28 --statement-balance 1520.10 EUR --record
   fondo reconcile assets:bank:eur --on 2026-02-28 --reopen --reason \"bank fee booked late\"
 
@@ -693,8 +693,9 @@ pub struct ReconcileArgs {
     /// The statement's date (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub on: Option<String>,
-    /// The statement's closing balance, e.g. 1520.10 EUR.
-    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_hyphen_values = true)]
+    /// The statement's closing balance, e.g. 1520.10 EUR (negative when
+    /// overdrawn).
+    #[arg(long, num_args = 2, value_names = ["BALANCE", "COMMODITY"], allow_hyphen_values = true)]
     pub statement_balance: Option<Vec<String>>,
     /// Record the reconciliation (the books must equal --statement-balance
     /// when given); later back-dated entries that change it are refused.
