@@ -306,7 +306,7 @@ fn text_that_does_not_decode_says_which_encoding_to_try() {
         b"Date,Amount,Text\n2026-03-01,5.00,ok\n2026-03-02,5.00,M\xfcller\n",
         &["bad.csv"],
     );
-    assert_problem(&stderr, 3, None, "the text is not valid utf-8");
+    assert_problem(&stderr, 3, None, "the text is not valid UTF-8");
     assert!(stderr.contains("encoding = \"windows-1252\""), "{stderr}");
     let utf16 = bad(
         &fund,
@@ -314,7 +314,7 @@ fn text_that_does_not_decode_says_which_encoding_to_try() {
         b"\xff\xfeD\x00a\x00",
         &["encoding = \"utf-16\""],
     );
-    assert_problem(&utf16, 1, None, "not valid utf-8");
+    assert_problem(&utf16, 1, None, "not valid UTF-8");
     // The same text in UTF-16 with its byte-order mark imports with the
     // encoding named.
     let text = "Date,Amount,Text\n2026-03-01,5.00,Müller\n";

@@ -197,15 +197,15 @@ fn line_at(bytes: &[u8], at: usize) -> u64 {
 fn encoding_hint(bytes: &[u8], tried: Encoding) -> String {
     let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
     let suggest = if utf16 {
-        "utf-16"
+        "encoding = \"utf-16\""
     } else if std::str::from_utf8(bytes).is_ok() {
-        "utf-8"
+        "encoding = \"utf-8\""
     } else {
-        "windows-1252\" (or \"latin-1"
+        "encoding = \"windows-1252\" (or \"latin-1\")"
     };
     format!(
-        "the text is not valid {}: set the map's file.encoding, e.g. encoding = \"{suggest}\"",
-        tried.name()
+        "the text is not valid {}: set the map's file.encoding, e.g. {suggest}",
+        tried.name().to_uppercase()
     )
 }
 
