@@ -51,6 +51,16 @@ pub enum ProblemCode {
     /// A recorded hash: the transaction is already in these books, or its
     /// content no longer matches it.
     I210,
+    /// A statement's direction: an indicator value the map does not know,
+    /// a negative amount where the indicator says the direction, or both
+    /// the money-in and money-out cells filled.
+    I211,
+    /// A statement row's rule: none matches under a strict import, or its
+    /// action cannot be taken (money going the wrong way, a grant that is
+    /// unknown, not approved, expired or would be overpaid).
+    I212,
+    /// The statement's running balance disagrees with the books.
+    I213,
 }
 
 impl ProblemCode {
@@ -66,6 +76,9 @@ impl ProblemCode {
             ProblemCode::I208 => "I208",
             ProblemCode::I209 => "I209",
             ProblemCode::I210 => "I210",
+            ProblemCode::I211 => "I211",
+            ProblemCode::I212 => "I212",
+            ProblemCode::I213 => "I213",
         }
     }
 }

@@ -163,7 +163,7 @@ fn a_bank_statement_is_imported_once_and_overlaps_add_only_new_rows() {
         &import_args(&feb, &map, &["--dry-run"]),
         &format!(
             "would import 3 contributions from {feb_label} under source \"bank:eur\"\n\
-             1 outgoing payments skipped (record them with `fondo post`)\n\
+             1 outgoing payments skipped (import the whole statement with `fondo import statement`)\n\
              1 rows ignored by the map's rules\n\
              2 contributions matched no rule and have no contributor\n\
              would create account income:contributions\n\
@@ -179,7 +179,7 @@ fn a_bank_statement_is_imported_once_and_overlaps_add_only_new_rows() {
         run.ok(),
         format!(
             "imported 3 contributions from {feb_label} under source \"bank:eur\"\n\
-             1 outgoing payments skipped (record them with `fondo post`)\n\
+             1 outgoing payments skipped (import the whole statement with `fondo import statement`)\n\
              1 rows ignored by the map's rules\n\
              2 contributions matched no rule and have no contributor\n\
              created account income:contributions\n"
@@ -238,7 +238,7 @@ fn a_bank_statement_is_imported_once_and_overlaps_add_only_new_rows() {
         &format!(
             "imported 0 contributions from {feb_label} under source \"bank:eur\"\n\
              3 already imported from this source\n\
-             1 outgoing payments skipped (record them with `fondo post`)\n\
+             1 outgoing payments skipped (import the whole statement with `fondo import statement`)\n\
              1 rows ignored by the map's rules\n"
         ),
     );
@@ -250,7 +250,7 @@ fn a_bank_statement_is_imported_once_and_overlaps_add_only_new_rows() {
         &import_args(&feb, &map, &["--source", "other", "--dry-run"]),
         &format!(
             "would import 3 contributions from {feb_label} under source \"other\"\n\
-             1 outgoing payments skipped (record them with `fondo post`)\n\
+             1 outgoing payments skipped (import the whole statement with `fondo import statement`)\n\
              1 rows ignored by the map's rules\n\
              2 contributions matched no rule and have no contributor\n\
              dry run: nothing was written\n"
@@ -328,7 +328,7 @@ fn platform_fees_go_to_the_fee_account_and_pools_hold_the_net() {
         &import_args(&oc, &map, &[]),
         &format!(
             "imported 2 contributions from {label} under source \"opencollective\"\n\
-             1 outgoing payments skipped (record them with `fondo post`)\n\
+             1 outgoing payments skipped (import the whole statement with `fondo import statement`)\n\
              1 contributions matched no rule and have no contributor\n\
              created account income:contributions\n\
              created account expenses:fees:payments\n"
@@ -387,7 +387,7 @@ fn platform_fees_go_to_the_fee_account_and_pools_hold_the_net() {
         &format!(
             "imported 0 contributions from {label} under source \"opencollective\"\n\
              2 already imported from this source\n\
-             1 outgoing payments skipped (record them with `fondo post`)\n"
+             1 outgoing payments skipped (import the whole statement with `fondo import statement`)\n"
         ),
     );
     assert_eq!(state(&fund), before, "a repeated import writes nothing");
@@ -568,7 +568,7 @@ fn every_problem_of_a_statement_is_reported_at_once() {
          2026-02-03;B;5,00;EUR\n\
          04.02.2026;C;5,00;XYZ\n\
          05.02.2026;D;5,00\n\
-         06.02.2026;E;5,00;eur\n\
+         06.02.2026;E;5,00;€\n\
          07.02.2026;F;5,001;EUR\n\
          31.02.2026;G;5,00;EUR\n\
          08.02.2026;H;25.50;EUR\n\
@@ -584,7 +584,7 @@ fn every_problem_of_a_statement_is_reported_at_once() {
                  I203 line 3, column Datum: \"2026-02-03\" is not a date in the map's format %d.%m.%Y\n  \
                  I206 line 4, column Währung: unknown commodity \"XYZ\"; declare it first with `fondo commodity add XYZ --decimals N`\n  \
                  I201 line 5: expected 4 fields like the header, found 3\n  \
-                 I206 line 6, column Währung: invalid commodity code \"eur\": codes are upper-case; did you mean EUR?\n  \
+                 I206 line 6, column Währung: currency symbol \"€\" has no mapping: add it to the map's [currency_symbols], e.g. \"€\" = \"EUR\"\n  \
                  I204 line 7, column Betrag: amount 5,001 has more decimal places than EUR allows (2); fondo never rounds, correct the amount\n  \
                  I203 line 8, column Datum: \"31.02.2026\" is not a date in the map's format %d.%m.%Y\n  \
                  I204 line 9, column Betrag: \"25.50\" does not follow the map's number style (decimal ',', thousands '.')\n",
@@ -764,7 +764,7 @@ fn bad_map_files_are_refused() {
         (
             "rule-condition",
             with_rule("member = \"Solidarität Berlin\""),
-            vec!["rule 1 has no condition (payer, description or reference)"],
+            vec!["rule 1 has no condition (payer, description, reference or when)"],
         ),
         (
             "rule-key",

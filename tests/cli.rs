@@ -653,6 +653,7 @@ const DATE_OPTIONS: &[&str] = &[
     "void 1 --reason x --date <date>",
     "account close assets:opencollective:usd --date <date>",
     "balance --as-of <date>",
+    "reconcile assets:bank:usd --on <date>",
     "register --from <date>",
     "register assets --to <date>",
     "journal export --from <date>",

@@ -260,3 +260,44 @@ fn generated_journal_is_well_formed() {
         accounts.len()
     );
 }
+
+/// `import statement --hledger-rules` against hledger reading the same
+/// statement with the same rules file (`examples/statements/coop-bank-*`):
+/// both books must have the same balance in every account.
+#[test]
+fn hledger_rules_import_agrees_with_hledger() {
+    let Some(hledger) = hledger() else { return };
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/statements");
+    let csv = examples.join("coop-bank-2026-03.csv");
+    let rules = examples.join("coop-bank-2026-03.csv.rules");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db = dir.path().join("fund.db");
+    for args in [
+        &["init", "--quiet"][..],
+        &["commodity", "add", "GBP", "--decimals", "2"],
+        &["account", "add", "assets:bank:gbp"],
+    ] {
+        run(fondo(&db).args(args));
+    }
+    run(fondo(&db)
+        .args(["import", "statement"])
+        .arg(&csv)
+        .arg("--hledger-rules")
+        .arg(&rules));
+    let ours = run(fondo(&db).args(["balance", "--format", "csv"]));
+    let theirs = run(Command::new(hledger)
+        .arg("-f")
+        .arg(&csv)
+        .arg("--rules-file")
+        .arg(&rules)
+        .args(["balance", "-N", "--layout=bare", "-O", "csv"]));
+    let ours = String::from_utf8_lossy(&ours.stdout).replace('"', "");
+    let theirs = String::from_utf8_lossy(&theirs.stdout)
+        .replace('"', "")
+        .replace("\r\n", "\n");
+    assert_eq!(
+        ours.lines().skip(1).collect::<Vec<_>>(),
+        theirs.lines().skip(1).collect::<Vec<_>>()
+    );
+    assert!(ours.contains("assets:bank:gbp,GBP,1097.66\n"), "{ours}");
+}

@@ -78,6 +78,8 @@ codes! {
     V119,
     /// An entry dated inside a closed period, recorded after the close.
     V120,
+    /// A reconciled balance changed by an entry forced in without reopening.
+    V121,
     /// A correction record that does not fit what it corrects.
     V123,
     /// A bundle file is missing or is not readable UTF-8 CSV.

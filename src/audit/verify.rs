@@ -70,6 +70,9 @@ pub mod codes {
     pub const PURCHASE: Code = Code::V119;
     pub const CLOSED_PERIOD: Code = Code::V120;
     pub const CORRECTION: Code = Code::V123;
+    /// A reconciled balance the journal no longer gives: an entry forced in
+    /// before the reconciliation's date without reopening it.
+    pub const RECONCILED_CHANGED: Code = Code::V121;
 }
 
 /// Accounts and commodities by id.
@@ -460,6 +463,16 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     for (location, message) in crate::audit::purchases::findings(&tx)? {
         checker.find(codes::PURCHASE, location, message);
     }
+    for c in crate::books::reconcile::changed(&tx, crate::store::balances::Source::Postings)? {
+        checker.find(
+            codes::RECONCILED_CHANGED,
+            format!("record {}", c.record),
+            format!(
+                "{} was reconciled at the end of {} with {} {code}, but the journal now gives {} {code}: an entry was forced in without reopening the reconciliation",
+                c.account, c.date, c.reconciled, c.now, code = c.commodity
+            ),
+        );
+    }
     for (void, original) in txns::bad_reversals(&tx)? {
         checker.find(
             codes::BAD_VOID,
@@ -825,7 +838,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::PurchasePay
             | RecordKind::PurchaseDistribute
             | RecordKind::PeriodClose
-            | RecordKind::PeriodReopen => {}
+            | RecordKind::PeriodReopen
+            | RecordKind::Reconciliation
+            | RecordKind::ReconciliationReopen => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();

@@ -17,3 +17,4 @@ pub mod grants;
 pub mod members;
 pub mod pools;
 pub mod purchases;
+pub mod reconcile;

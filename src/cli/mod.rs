@@ -151,6 +151,18 @@ A transaction is voided at most once; the original stays in the journal.")]
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
     },
+    /// Books against the bank: an account's balance against its statement's,
+    /// rows waiting in suspense, and entries no imported statement confirmed.
+    #[command(after_help = "\
+Examples:
+  fondo reconcile assets:bank:eur --on 2026-02-28
+  fondo reconcile assets:bank:eur --on 2026-02-28 --statement-balance 1520.10 EUR --record
+  fondo reconcile assets:bank:eur --on 2026-02-28 --reopen --reason \"bank fee booked late\"
+
+Exit code 1 when the books differ from --statement-balance. A recorded
+reconciliation holds: an entry dated on or before it that changes the balance
+is refused until it is reopened.")]
+    Reconcile(ReconcileArgs),
     /// Balances per account and commodity.
     #[command(after_help = "\
 Examples:
@@ -774,6 +786,38 @@ pub struct PostArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// The assets account the statement is of.
+    pub account: String,
+    /// The statement's date (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<String>,
+    /// The statement's closing balance, e.g. 1520.10 EUR (negative when
+    /// overdrawn).
+    #[arg(long, num_args = 2, value_names = ["BALANCE", "COMMODITY"], allow_hyphen_values = true)]
+    pub statement_balance: Option<Vec<String>>,
+    /// Record the reconciliation (the books must equal --statement-balance
+    /// when given); later back-dated entries that change it are refused.
+    #[arg(long, conflicts_with = "reopen")]
+    pub record: bool,
+    /// Reopen the account's reconciliations dated on or after --on.
+    #[arg(long, requires = "reason")]
+    pub reopen: bool,
+    /// Why the reconciliation is reopened.
+    #[arg(long, requires = "reopen")]
+    pub reason: Option<String>,
+    /// When it is recorded (default: now).
+    #[arg(long, value_name = "MOMENT")]
+    pub at: Option<String>,
+    /// Where unmatched statement rows wait.
+    #[arg(long, default_value = "equity:suspense")]
+    pub suspense: String,
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
 pub struct BalanceArgs {
     /// Only accounts at or below these (e.g. assets expenses:grants;
     /// default: every account).
@@ -1374,6 +1418,53 @@ Examples:
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// Import a whole bank or platform statement, money in and out, all or
+    /// nothing, through a map file (or an hledger CSV rules file): every row becomes
+    /// one transaction or is skipped by a rule that says why; rows no rule
+    /// matches wait in the suspense account. Importing the same statement
+    /// again adds nothing.
+    #[command(after_help = "\
+Examples:
+  fondo import statement bank-2026-02.csv --map examples/maps/de-bank.toml --dry-run --show
+  fondo import statement paypal.csv --map examples/maps/paypal.toml --strict
+  fondo import statement bank.csv --hledger-rules bank.csv.rules --account assets:bank:eur
+
+Map files are described in docs/bank-import.md; check the result with `fondo reconcile`.")]
+    Statement {
+        /// The bank or platform's CSV export.
+        file: PathBuf,
+        /// The map file: encoding, columns, amount shape, account, rules.
+        #[arg(
+            long,
+            value_name = "MAPFILE",
+            required_unless_present = "hledger_rules",
+            conflicts_with = "hledger_rules"
+        )]
+        map: Option<PathBuf>,
+        /// An hledger CSV rules file instead of a map (its common subset;
+        /// anything else is refused, naming the directive).
+        #[arg(long, value_name = "RULES")]
+        hledger_rules: Option<PathBuf>,
+        /// With --hledger-rules: the fund's account the statement is of
+        /// (default: the rules' account1).
+        #[arg(long, value_name = "ACCOUNT", requires = "hledger_rules")]
+        account: Option<String>,
+        /// Label the rows are remembered under (default: the map's
+        /// defaults.source, else the map file's name).
+        #[arg(long)]
+        source: Option<String>,
+        /// Check everything and say what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print each row's outcome: the rule, the accounts and pool, or why
+        /// it is skipped.
+        #[arg(long)]
+        show: bool,
+        /// Refuse rows that no rule matches instead of posting them to the
+        /// suspense account.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Turn a bank or payment-platform CSV into contributions, all or
     /// nothing, through a map file (see examples/maps/). Importing the same
     /// statement again adds nothing.

@@ -123,7 +123,7 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
             out,
             force,
         } => {
-            return crate::commands::statement::statement(
+            return crate::commands::member_statement::statement(
                 path,
                 &name,
                 &period,

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::commands::statement::write_file;
+use crate::commands::member_statement::write_file;
 use crate::commands::{Outcome, date_or_today, open, say};
 use fondo::error::{Error, Result};
 use fondo::ops::backup;

@@ -7,7 +7,6 @@ use std::path::Path;
 use crate::cli::JournalCommand;
 use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
 use fondo::error::{Error, Result};
-use fondo::ops::bank::import_contributions;
 use fondo::ops::import::{ImportOptions, ImportSummary, import_journal};
 use fondo::report::export::export_journal;
 use fondo::store::Access;
@@ -95,63 +94,4 @@ fn summary_lines(s: &ImportSummary, label: &str) -> Vec<String> {
         lines.push("dry run: nothing was written".to_owned());
     }
     lines
-}
-
-pub fn bank(path: &Path, command: crate::cli::ImportCommand) -> Result<Outcome> {
-    let crate::cli::ImportCommand::Contributions {
-        file,
-        map,
-        source,
-        dry_run,
-    } = command;
-    let label = file.display().to_string();
-    let mut db = open(path, Access::Write)?;
-    let bar = Bar::new("importing {bar:40} {bytes}/{total_bytes}");
-    let s = import_contributions(
-        &mut db,
-        &file,
-        &label,
-        &map,
-        source.as_deref(),
-        dry_run,
-        &bar,
-    )?;
-    let verb = if s.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    let mut lines = vec![format!(
-        "{verb} {} contributions from {label} under source {:?}",
-        s.imported, s.source
-    )];
-    let counts = [
-        (s.already, "already imported from this source"),
-        (
-            s.outgoing,
-            "outgoing payments skipped (record them with `fondo post`)",
-        ),
-        (s.ignored, "rows ignored by the map's rules"),
-        (
-            s.unmatched,
-            "contributions matched no rule and have no contributor",
-        ),
-    ];
-    lines.extend(
-        counts
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}")),
-    );
-    let created = if s.dry_run { "would create" } else { "created" };
-    lines.extend(
-        s.accounts_created
-            .iter()
-            .map(|a| format!("{created} account {a}")),
-    );
-    if s.dry_run {
-        lines.push("dry run: nothing was written".to_owned());
-    }
-    say(&lines)?;
-    Ok(Outcome::Ok)
 }

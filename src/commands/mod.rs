@@ -14,6 +14,7 @@ mod handover;
 pub mod hints;
 mod journal;
 mod ledger;
+mod member_statement;
 mod purchases;
 mod report;
 mod reports;
@@ -82,6 +83,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Post(args) => ledger::post(db, args),
         Command::Void { txn, reason, date } => ledger::void(db, txn, &reason, date.as_deref()),
         Command::Balance(args) => reports::balance(db, args),
+        Command::Reconcile(args) => statement::reconcile(db, args),
         Command::Register(args) => reports::register(db, args),
         Command::Journal(cmd) => journal::run(db, cmd),
         Command::Member(cmd) => community::member(db, cmd),
@@ -100,7 +102,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Pledge(cmd) => community::pledge(db, cmd),
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
-        Command::Import(cmd) => journal::bank(db, cmd),
+        Command::Import(cmd) => statement::run(db, cmd),
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),
         Command::Budget(cmd) => report::budget(db, cmd),

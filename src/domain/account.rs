@@ -43,6 +43,9 @@ impl fmt::Display for AccountType {
 
 /// The account reallocations between pools are posted to.
 pub const REALLOCATION_ACCOUNT: &str = "equity:pools";
+/// Where statement rows no rule matched wait (a map may name another).
+pub const SUSPENSE: &str = "equity:suspense";
+
 /// The income account contributions of money are credited to.
 pub const CONTRIBUTIONS_INCOME: &str = "income:contributions";
 /// Where goods given out of in-kind stock are charged.

@@ -12,6 +12,7 @@ pub mod currency;
 pub mod date;
 pub mod grant;
 pub mod hash;
+pub mod hledger;
 pub mod journal;
 pub mod member;
 pub mod money;

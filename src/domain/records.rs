@@ -73,11 +73,15 @@ pub enum RecordKind {
     PledgeEnd,
     /// A steward's vote withdrawn before the decision.
     VoteWithdrawal,
+    /// An account's books agreed with its statement at a date.
+    Reconciliation,
+    /// Reconciliations of an account reopened, with a reason.
+    ReconciliationReopen,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 35] = [
+    pub const ALL: [RecordKind; 37] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -113,6 +117,8 @@ impl RecordKind {
         RecordKind::AccountNote,
         RecordKind::PledgeEnd,
         RecordKind::VoteWithdrawal,
+        RecordKind::Reconciliation,
+        RecordKind::ReconciliationReopen,
     ];
 
     /// The kind as stored (and hashed).
@@ -153,6 +159,8 @@ impl RecordKind {
             RecordKind::AccountNote => "account-note",
             RecordKind::PledgeEnd => "pledge-end",
             RecordKind::VoteWithdrawal => "vote-withdrawal",
+            RecordKind::Reconciliation => "reconciliation",
+            RecordKind::ReconciliationReopen => "reconciliation-reopen",
         }
     }
 
@@ -281,6 +289,32 @@ mod tally_array {
             },
         ))
     }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReconciliationRecord {
+    pub account: String,
+    /// The day at whose end the balances hold.
+    pub date: String,
+    /// The books' balance per commodity, in minor units.
+    pub balances: Vec<ReconciledBalance>,
+    /// The statement's balance the books were compared with, if given
+    /// (`"1520.10 EUR"`).
+    pub statement: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconciledBalance {
+    pub commodity: String,
+    pub amount: i64,
+}
+
+/// Lifts the reconciliations of `account` dated on or after `from`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReconciliationReopenRecord {
+    pub account: String,
+    pub from: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -468,7 +502,9 @@ impl GrantStep {
             | RecordKind::MemberEdit
             | RecordKind::PoolEdit
             | RecordKind::AccountNote
-            | RecordKind::PledgeEnd => {
+            | RecordKind::PledgeEnd
+            | RecordKind::Reconciliation
+            | RecordKind::ReconciliationReopen => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

@@ -6,15 +6,22 @@
 //! differs from the header's, and flags stray quotes that the csv crate would
 //! silently accept (`"Rent "relief""`). Problems are collected in
 //! [`Problems`], so an import can report all of them at once.
+//!
+//! Bank statements are first decoded from the map's encoding with
+//! `encoding_rs` ([`CsvFile::open_statement`]): a file that does not decode
+//! is refused with the line it fails on and the encoding to try, never
+//! read with replacement characters. Their preamble is skipped as physical
+//! lines, and a file without a header names its columns by position.
 
 use std::cell::RefCell;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord};
 
+use crate::domain::bankmap::Encoding;
 use crate::error::{Cause, Error, Problem, ProblemCode, Result};
 
 /// How many problems an import reports before only counting the rest.
@@ -191,6 +198,92 @@ pub(crate) struct CsvFile {
     pub header: Vec<String>,
     /// The line the header is on.
     pub header_line: u64,
+    /// A first data row read to count the columns of a headerless file.
+    pending: Option<(StringRecord, u64)>,
+}
+
+/// The line (1-based) that byte `at` of `bytes` is on.
+fn line_at(bytes: &[u8], at: usize) -> u64 {
+    bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+        + 1
+}
+
+/// What to try when a file does not decode as `tried`.
+fn encoding_hint(bytes: &[u8], tried: Encoding) -> String {
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    let suggest = if utf16 {
+        "encoding = \"utf-16\""
+    } else if std::str::from_utf8(bytes).is_ok() {
+        "encoding = \"utf-8\""
+    } else {
+        "encoding = \"windows-1252\" (or \"latin-1\")"
+    };
+    format!(
+        "the text is not valid {}: set the map's file.encoding, e.g. {suggest}",
+        tried.name().to_uppercase()
+    )
+}
+
+/// Decodes a whole file from `encoding` into UTF-8 text without a
+/// byte-order mark; undecodable bytes are an error on their line.
+pub(crate) fn decode(bytes: &[u8], encoding: Encoding, label: &str) -> Result<String> {
+    let fail = |at: usize| {
+        file_problem(
+            label,
+            ProblemCode::I201,
+            line_at(bytes, at),
+            encoding_hint(bytes, encoding),
+        )
+    };
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => {
+            let body = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+                Some(body) => body,
+                None if encoding == Encoding::Utf8Bom => {
+                    return Err(file_problem(
+                        label, ProblemCode::I201,
+                        1,
+                        "the file does not start with a UTF-8 byte-order mark: set the map's file.encoding = \"utf-8\"".into(),
+                    ));
+                }
+                None => bytes,
+            };
+            let skipped = bytes.len() - body.len();
+            match std::str::from_utf8(body) {
+                Ok(text) => Ok(text.to_owned()),
+                Err(e) => Err(fail(skipped + e.valid_up_to())),
+            }
+        }
+        Encoding::Latin1 => Ok(encoding_rs::mem::decode_latin1(bytes).into_owned()),
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+            .ok_or_else(|| fail(0)),
+        Encoding::Utf16 => {
+            let Some((utf16, bom)) = encoding_rs::Encoding::for_bom(bytes)
+                .filter(|(e, _)| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)
+            else {
+                return Err(file_problem(
+                    label, ProblemCode::I201,
+                    1,
+                    "the file does not start with a UTF-16 byte-order mark (FF FE or FE FF): check the map's file.encoding".into(),
+                ));
+            };
+            utf16
+                .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+                .map(|text| text.into_owned())
+                .ok_or_else(|| {
+                    file_problem(
+                        label, ProblemCode::I201,
+                        1,
+                        "the text is not valid utf-16 (an unpaired surrogate or an odd number of bytes)".into(),
+                    )
+                })
+        }
+    }
 }
 
 impl CsvFile {
@@ -221,6 +314,7 @@ impl CsvFile {
             },
             header: Vec::new(),
             header_line: 1,
+            pending: None,
         };
         let mut record = StringRecord::new();
         for _ in 0..=skip_lines {
@@ -257,6 +351,96 @@ impl CsvFile {
         Ok(csv)
     }
 
+    /// Opens a bank statement: decodes it from `encoding`, skips
+    /// `skip_lines` physical lines, and reads the header, or (when `header`
+    /// is false) names the columns `1`, `2`, … by position.
+    pub fn open_statement(
+        path: &Path,
+        label: &str,
+        delimiter: u8,
+        encoding: Encoding,
+        skip_lines: usize,
+        header: bool,
+    ) -> Result<CsvFile> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            context: format!("opening {label}"),
+            source,
+        })?;
+        let text = decode(&bytes, encoding, label)?;
+        drop(bytes);
+        let mut start = 0;
+        for _ in 0..skip_lines {
+            match text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => {
+                    return Err(file_problem(
+                        label,
+                        ProblemCode::I201,
+                        1,
+                        format!(
+                            "the file has fewer than the map's skip_lines = {skip_lines} lines"
+                        ),
+                    ));
+                }
+            }
+        }
+        let mut body = text.into_bytes();
+        body.drain(..start);
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let tee = Tee {
+            inner: Cursor::new(body),
+            seen: Rc::clone(&seen),
+        };
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(Box::new(tee) as Box<dyn Read>);
+        let mut csv = CsvFile {
+            reader,
+            raw: RawRecords {
+                seen,
+                offset: 0,
+                newlines: skip_lines as u64,
+                delimiter,
+            },
+            header: Vec::new(),
+            header_line: skip_lines as u64 + 1,
+            pending: None,
+        };
+        let mut record = StringRecord::new();
+        let read = csv.reader.read_record(&mut record);
+        let line = csv.raw.take(csv.reader.position().byte()).0;
+        csv.header_line = line;
+        match read {
+            Ok(true) => {}
+            Ok(false) if header => {
+                return Err(file_problem(
+                    label,
+                    ProblemCode::I201,
+                    line,
+                    "the file is empty: expected a header row".into(),
+                ));
+            }
+            Ok(false) => return Ok(csv),
+            Err(e) => {
+                return Err(file_problem(
+                    label,
+                    ProblemCode::I201,
+                    line,
+                    format!("unreadable row: {e}"),
+                ));
+            }
+        }
+        if header {
+            csv.header = record.iter().map(str::to_owned).collect();
+        } else {
+            csv.header = (1..=record.len()).map(|i| i.to_string()).collect();
+            csv.pending = Some((record, line));
+        }
+        Ok(csv)
+    }
+
     /// Reads the next sound record into `record` and returns its line;
     /// `None` at the end. Malformed rows are recorded in `problems` and
     /// skipped; a stray quote is recorded but the row is still returned, so
@@ -266,6 +450,10 @@ impl CsvFile {
         record: &mut StringRecord,
         problems: &mut Problems,
     ) -> Result<Option<u64>> {
+        if let Some((first, line)) = self.pending.take() {
+            *record = first;
+            return Ok(Some(line));
+        }
         loop {
             let read = self.reader.read_record(record);
             let (line, stray) = self.raw.take(self.reader.position().byte());

@@ -25,6 +25,7 @@ pub mod periods;
 pub mod pledges;
 pub mod pools;
 pub mod purchases;
+pub mod reconcile;
 pub mod setup;
 
 use std::collections::HashMap;

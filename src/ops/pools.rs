@@ -37,7 +37,8 @@ pub(crate) fn ensure_sound(conn: &Connection, touched: &Touched) -> Result<()> {
 /// next, lowers the commitment as the tranche lowers the holdings).
 pub(crate) fn ensure_holdings(conn: &Connection, touched: &Touched) -> Result<()> {
     ensure_not_negative(conn, &touched.pools)?;
-    ensure_backed(conn, &touched.commodities)
+    ensure_backed(conn, &touched.commodities)?;
+    crate::ops::reconcile::ensure_unchanged(conn)
 }
 
 /// Refuses when a restricted pool that was written to would have less

@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod periods;
 pub mod pools;
 pub mod purchases;
+pub mod reconcile;
 pub mod register;
 pub mod statement;
 pub mod summary;

@@ -5,7 +5,7 @@
 //! transactions. Rows are summed here in `i128` rather than with SQL `sum()`,
 //! which fails once a total passes 64 bits although every posting fits.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -65,6 +65,71 @@ pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Acc
             })
         })
         .collect())
+}
+
+/// Where a balance is summed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The `daily_totals` cache.
+    Cache,
+    /// The postings themselves (for `verify`, which trusts no cache).
+    Postings,
+}
+
+/// The balances of one account per commodity id at the end of `as_of`.
+pub fn of_account_all(
+    conn: &Connection,
+    account: i64,
+    as_of: NaiveDate,
+    source: Source,
+) -> Result<BTreeMap<i64, i128>> {
+    let sql = match source {
+        Source::Cache => {
+            "SELECT commodity_id, amount FROM daily_totals
+             WHERE account_id = ?1 AND date <= ?2"
+        }
+        Source::Postings => {
+            "SELECT p.commodity_id, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
+             WHERE p.account_id = ?1 AND t.date <= ?2"
+        }
+    };
+    let mut stmt = conn
+        .prepare_cached(sql)
+        .ctx("reading an account's balance")?;
+    let mut rows = stmt
+        .query(rusqlite::params![account, as_of])
+        .ctx("reading an account's balance")?;
+    let mut sums = BTreeMap::new();
+    while let Some(r) = rows.next().ctx("reading an account's balance")? {
+        let commodity: i64 = r.get(0).ctx("reading an account's balance")?;
+        let amount: i64 = r.get(1).ctx("reading an account's balance")?;
+        *sums.entry(commodity).or_insert(0i128) += i128::from(amount);
+    }
+    Ok(sums)
+}
+
+/// The balance of one account in one commodity at the end of `as_of`.
+pub fn of_account(
+    conn: &Connection,
+    account: i64,
+    commodity: i64,
+    as_of: NaiveDate,
+) -> Result<i128> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT amount FROM daily_totals
+             WHERE account_id = ?1 AND commodity_id = ?2 AND date <= ?3",
+        )
+        .ctx("reading an account's balance")?;
+    let mut rows = stmt
+        .query(rusqlite::params![account, commodity, as_of])
+        .ctx("reading an account's balance")?;
+    let mut sum = 0i128;
+    while let Some(r) = rows.next().ctx("reading an account's balance")? {
+        let amount: i64 = r.get(0).ctx("reading an account's balance")?;
+        sum += i128::from(amount);
+    }
+    Ok(sum)
 }
 
 /// Totals per commodity over the given accounts, for postings dated before

@@ -67,6 +67,26 @@ pub fn insert(conn: &Connection, source_id: i64, key: &str, txn_id: i64) -> Resu
     .ctx("recording an import key")
 }
 
+/// Whether any import key (of any source) already points at `txn_id`.
+pub fn links_txn(conn: &Connection, txn_id: i64) -> Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM import_keys WHERE txn_id = ?1)")
+        .and_then(|mut s| s.query_row([txn_id], |r| r.get(0)))
+        .ctx("reading import keys")
+}
+
+/// Every transaction an import (of any source) recorded or linked.
+pub fn imported_txns(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT DISTINCT txn_id FROM import_keys")
+        .ctx("reading import keys")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))
+        .ctx("reading import keys")?
+        .collect::<rusqlite::Result<_>>()
+        .ctx("reading import keys")?;
+    Ok(ids)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

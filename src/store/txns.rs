@@ -494,6 +494,60 @@ pub fn for_each_register_row(
     Ok(())
 }
 
+/// One transaction's postings to an account, for reconciling it.
+#[derive(Debug, Clone)]
+pub struct AccountEntry {
+    pub txn_id: i64,
+    pub date: NaiveDate,
+    pub description: String,
+    pub commodity: Commodity,
+    pub amount: i64,
+    /// Whether an import (of any source) recorded or linked it.
+    pub imported: bool,
+    /// Whether it also posts to the `suspense` account.
+    pub suspense: bool,
+}
+
+/// The transactions posting to `account` dated on or before `to`, one entry
+/// per commodity, ordered by date and id.
+pub fn account_entries(
+    conn: &Connection,
+    account: i64,
+    suspense: Option<i64>,
+    to: NaiveDate,
+) -> Result<Vec<AccountEntry>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT t.id, t.date, t.description, c.code, c.decimals, sum(p.amount),
+                    EXISTS (SELECT 1 FROM import_keys k WHERE k.txn_id = t.id),
+                    EXISTS (SELECT 1 FROM postings s WHERE s.txn_id = t.id AND s.account_id = ?2)
+             FROM postings p JOIN txns t ON t.id = p.txn_id
+             JOIN commodities c ON c.id = p.commodity_id
+             WHERE p.account_id = ?1 AND t.date <= ?3
+             GROUP BY t.id, c.id
+             ORDER BY t.date, t.id, c.code",
+        )
+        .ctx("reading an account's entries")?;
+    let rows = stmt
+        .query_map(params![account, suspense, to], |r| {
+            Ok(AccountEntry {
+                txn_id: r.get(0)?,
+                date: r.get(1)?,
+                description: r.get(2)?,
+                commodity: Commodity {
+                    code: r.get(3)?,
+                    decimals: r.get(4)?,
+                },
+                amount: r.get(5)?,
+                imported: r.get(6)?,
+                suspense: r.get(7)?,
+            })
+        })
+        .ctx("reading an account's entries")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .ctx("reading an account's entries")
+}
+
 /// Voids whose postings do not mirror the transaction they reverse, or that
 /// are dated before it: (void id, original id).
 pub fn bad_reversals(conn: &Connection) -> Result<Vec<(i64, i64)>> {

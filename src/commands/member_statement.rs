@@ -1,0 +1,92 @@
+//! `fondo member statement`: one member's statement as rows (table, CSV,
+//! JSON) or as a printable page (HTML), on standard output or in a file
+//! that is never overwritten without `--force`.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::cli::{PeriodArgs, StatementFormatArg};
+use crate::commands::{Outcome, Period, open, report_span, say, stdout};
+use fondo::error::{Error, Result};
+use fondo::render::{Format, html, write_rows};
+use fondo::report::statement::{document, rows, statement as gather};
+use fondo::store::Access;
+
+pub fn statement(
+    path: &Path,
+    name: &str,
+    period: &PeriodArgs,
+    format: StatementFormatArg,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<Outcome> {
+    let period = Period::parse(period)?;
+    let statement = {
+        let mut db = open(path, Access::Read)?;
+        let tx = db.read()?;
+        let span = report_span(&tx, period)?;
+        gather(&tx, name, &span)?
+    };
+    let write = |w: &mut dyn Write| -> io::Result<()> {
+        match format {
+            StatementFormatArg::Table => write_rows(Format::Table, w, &rows(&statement)),
+            StatementFormatArg::Csv => write_rows(Format::Csv, w, &rows(&statement)),
+            StatementFormatArg::Json => write_rows(Format::Json, w, &rows(&statement)),
+            StatementFormatArg::Html => html::write(w, &document(&statement)),
+        }
+    };
+    match out {
+        None => {
+            let mut out = stdout();
+            write(&mut out)?;
+            out.flush()?;
+        }
+        Some(file) => {
+            write_file(file, force, write)?;
+            say(&[format!(
+                "wrote the statement of {} to {}",
+                statement.member,
+                file.display()
+            )])?;
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Writes `file` with `write`: refused when it exists unless `force`; a
+/// failure part-way removes what was written.
+pub(crate) fn write_file(
+    file: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let writing = |source| Error::Io {
+        context: format!("writing {}", file.display()),
+        source,
+    };
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let created = match options.open(file) {
+        Ok(created) => created,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Error::Refused(format!(
+                "{} exists; choose another file, or give --force to replace it",
+                file.display()
+            )));
+        }
+        Err(e) => return Err(writing(e)),
+    };
+    let mut page = io::BufWriter::new(created);
+    if let Err(e) = write(&mut page).and_then(|()| page.flush()) {
+        drop(page);
+        let _ = fs::remove_file(file);
+        return Err(writing(e));
+    }
+    Ok(())
+}
