@@ -498,6 +498,8 @@ impl BankMap {
         let mut rules = Vec::new();
         let mut grants = Vec::new();
         let mut next = 0;
+        // (rule, column, pattern) in rule order, to name a bad pattern.
+        let mut all = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             let mut ids = Vec::new();
             for (column, pattern, _) in rule.conditions(&self.columns) {
@@ -506,8 +508,7 @@ impl BankMap {
                 } else {
                     format!("(?i:{pattern})")
                 };
-                Regex::new(&pattern)
-                    .map_err(|e| format!("rule {}: the condition on {column:?}: {e}", i + 1))?;
+                all.push((i, column.clone(), pattern.clone()));
                 let entry = by_column.entry(column).or_default();
                 entry.0.push(pattern);
                 entry.1.push(next);
@@ -530,7 +531,17 @@ impl BankMap {
             .map(|(column, (patterns, ids))| {
                 RegexSet::new(&patterns)
                     .map(|set| (column.clone(), set, ids))
-                    .map_err(|e| format!("the conditions on {column:?}: {e}"))
+                    .map_err(|e| {
+                        // Compiled one by one only when the set fails, to
+                        // name the first rule whose pattern is at fault.
+                        all.iter()
+                            .find_map(|(i, column, pattern)| {
+                                Regex::new(pattern).err().map(|e| {
+                                    format!("rule {}: the condition on {column:?}: {e}", i + 1)
+                                })
+                            })
+                            .unwrap_or_else(|| format!("the conditions on {column:?}: {e}"))
+                    })
             })
             .collect::<std::result::Result<_, _>>()?;
         Ok(CompiledRules {
