@@ -37,7 +37,7 @@ use crate::books::members::member;
 use crate::domain::account::{
     AccountType, CONTRIBUTIONS_INCOME, grant_account, validate_account_name,
 };
-use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules};
+use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
 use crate::domain::grant::{Grant, Status, grant_label};
 use crate::domain::hash::hex;
 use crate::domain::money::{Commodity, format_minor, to_minor};
@@ -301,8 +301,8 @@ pub fn import_statement(
     request: &StatementRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<BankSummary> {
-    let map = BankMap::load(request.map_path)?;
-    import_with_map(db, request, &map, progress)
+    let (map, compiled) = BankMap::load_compiled(request.map_path)?;
+    import_compiled(db, request, &map, &compiled, progress)
 }
 
 /// [`import_statement`] with a map already read (from a map file or from
@@ -314,12 +314,28 @@ pub fn import_with_map(
     progress: &dyn Progress,
 ) -> Result<BankSummary> {
     let map_path = request.map_path;
-    let label = request.label;
     let map_error = |reason: String| Error::Map {
         path: map_path.display().to_string(),
         reason,
     };
     let compiled = map.compile().map_err(map_error)?;
+    import_compiled(db, request, map, &compiled, progress)
+}
+
+/// [`import_with_map`] with the map's rules already compiled.
+fn import_compiled(
+    db: &mut Db,
+    request: &StatementRequest<'_>,
+    map: &BankMap,
+    compiled: &CompiledRules,
+    progress: &dyn Progress,
+) -> Result<BankSummary> {
+    let map_path = request.map_path;
+    let label = request.label;
+    let map_error = |reason: String| Error::Map {
+        path: map_path.display().to_string(),
+        reason,
+    };
     let source = request
         .source
         .map(str::to_owned)
@@ -339,7 +355,7 @@ pub fn import_with_map(
         map.file.skip_lines,
         map.file.header,
     )?;
-    let at = positions(map, &compiled, &csv, label)?;
+    let at = positions(map, compiled, &csv, label)?;
     let tx = db.bulk_write()?;
     let mut book = Book::load(&tx)?;
     // Everything the map names must exist before any row is read.
@@ -450,7 +466,7 @@ pub fn import_with_map(
     let mut payments: Vec<(i64, NaiveDateTime, PaymentRecord)> = Vec::new();
     let mut grants: HashMap<i64, GrantState> = HashMap::new();
     let mut stated: Vec<Stated> = Vec::new();
-    let mut scratch = Vec::new();
+    let mut scratch = Matching::default();
     let window = i64::from(map.defaults.grant_window_days);
     let field = |name: &Option<String>| name.clone().unwrap_or_default();
     progress.start(
