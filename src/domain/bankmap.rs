@@ -18,7 +18,7 @@
 //! Rules are compiled once into one [`RegexSet`] per column, so a row costs
 //! one pass per column however many rules there are.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use chrono::format::{Item, StrftimeItems};
@@ -307,6 +307,18 @@ impl Rule {
     }
 }
 
+/// How many distinct cells of a column [`Matching`] remembers.
+const MEMO_CELLS: usize = 16_384;
+
+/// What [`CompiledRules::first`] keeps between rows: the conditions met,
+/// and which conditions each cell text met (statements repeat payers and
+/// descriptions, and a cell seen before is not matched again).
+#[derive(Debug, Default)]
+pub struct Matching {
+    hits: Vec<bool>,
+    memo: Vec<HashMap<String, Vec<usize>>>,
+}
+
 /// The rules compiled: one [`RegexSet`] per column they look at.
 #[derive(Debug, Clone)]
 pub struct CompiledRules {
@@ -329,17 +341,33 @@ impl CompiledRules {
     /// The first rule all of whose conditions match; `text` holds each
     /// column's cell in [`CompiledRules::columns`] order. `scratch` is
     /// reused between rows.
-    pub fn first(&self, text: &[&str], scratch: &mut Vec<bool>) -> Option<usize> {
-        scratch.clear();
-        scratch.resize(self.conditions, false);
-        for ((_, set, ids), cell) in self.sets.iter().zip(text) {
-            for i in set.matches(cell).iter() {
-                scratch[ids[i]] = true;
+    pub fn first(&self, text: &[&str], scratch: &mut Matching) -> Option<usize> {
+        let Matching { hits, memo } = scratch;
+        hits.clear();
+        hits.resize(self.conditions, false);
+        memo.resize_with(self.sets.len(), HashMap::new);
+        for (((_, set, ids), cell), memo) in self.sets.iter().zip(text).zip(memo.iter_mut()) {
+            let matched = match memo.get(*cell) {
+                Some(matched) => matched,
+                None => {
+                    let matched: Vec<usize> = set.matches(cell).iter().map(|i| ids[i]).collect();
+                    if memo.len() < MEMO_CELLS {
+                        memo.entry((*cell).to_owned()).or_insert(matched)
+                    } else {
+                        for c in matched {
+                            hits[c] = true;
+                        }
+                        continue;
+                    }
+                }
+            };
+            for &c in matched {
+                hits[c] = true;
             }
         }
         self.rules
             .iter()
-            .position(|conds| conds.iter().all(|&c| scratch[c]))
+            .position(|conds| conds.iter().all(|&c| hits[c]))
     }
 
     /// The grant number a rule's pattern finds in `text`.
@@ -367,6 +395,11 @@ impl CompiledRules {
 impl BankMap {
     /// Reads and checks a map file.
     pub fn load(path: &Path) -> Result<BankMap> {
+        BankMap::load_compiled(path).map(|(map, _)| map)
+    }
+
+    /// [`BankMap::load`], with the rules compiled while checking them.
+    pub fn load_compiled(path: &Path) -> Result<(BankMap, CompiledRules)> {
         let fail = |reason: String| Error::Map {
             path: path.display().to_string(),
             reason,
@@ -377,12 +410,19 @@ impl BankMap {
         })?;
         let map: BankMap =
             toml::from_str(&text).map_err(|e| fail(e.to_string().trim_end().to_owned()))?;
-        map.check().map_err(fail)?;
-        Ok(map)
+        let compiled = map.checked().map_err(fail)?;
+        Ok((map, compiled))
     }
 
     /// Checks a map's settings and rules (as [`BankMap::load`] does).
     pub fn check(&self) -> std::result::Result<(), String> {
+        self.checked().map(|_| ())
+    }
+
+    /// [`BankMap::check`], keeping the compiled rules it builds (an import
+    /// needs them, and building them twice costs as much as matching
+    /// thousands of rows).
+    pub fn checked(&self) -> std::result::Result<CompiledRules, String> {
         let file = &self.file;
         if !file.delimiter.is_ascii() || file.delimiter.is_alphanumeric() {
             return Err(format!(
@@ -489,7 +529,7 @@ impl BankMap {
                 ));
             }
         }
-        self.compile().map(|_| ())
+        self.compile()
     }
 
     /// Compiles the rules' conditions; fails on a bad regular expression.
@@ -498,6 +538,8 @@ impl BankMap {
         let mut rules = Vec::new();
         let mut grants = Vec::new();
         let mut next = 0;
+        // (rule, column, pattern) in rule order, to name a bad pattern.
+        let mut all = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
             let mut ids = Vec::new();
             for (column, pattern, _) in rule.conditions(&self.columns) {
@@ -506,8 +548,7 @@ impl BankMap {
                 } else {
                     format!("(?i:{pattern})")
                 };
-                Regex::new(&pattern)
-                    .map_err(|e| format!("rule {}: the condition on {column:?}: {e}", i + 1))?;
+                all.push((i, column.clone(), pattern.clone()));
                 let entry = by_column.entry(column).or_default();
                 entry.0.push(pattern);
                 entry.1.push(next);
@@ -530,7 +571,17 @@ impl BankMap {
             .map(|(column, (patterns, ids))| {
                 RegexSet::new(&patterns)
                     .map(|set| (column.clone(), set, ids))
-                    .map_err(|e| format!("the conditions on {column:?}: {e}"))
+                    .map_err(|e| {
+                        // Compiled one by one only when the set fails, to
+                        // name the first rule whose pattern is at fault.
+                        all.iter()
+                            .find_map(|(i, column, pattern)| {
+                                Regex::new(pattern).err().map(|e| {
+                                    format!("rule {}: the condition on {column:?}: {e}", i + 1)
+                                })
+                            })
+                            .unwrap_or_else(|| format!("the conditions on {column:?}: {e}"))
+                    })
             })
             .collect::<std::result::Result<_, _>>()?;
         Ok(CompiledRules {
@@ -715,7 +766,7 @@ mod tests {
         let rules = map.compile().unwrap();
         let columns: Vec<&str> = rules.columns().collect();
         assert_eq!(columns, ["Name", "Status", "Text"]);
-        let mut scratch = Vec::new();
+        let mut scratch = Matching::default();
         let mut first = |name, status, text| rules.first(&[name, status, text], &mut scratch);
         assert_eq!(first("Solidarität Berlin e.V.", "", "SEPA Spende"), Some(0));
         assert_eq!(first("Solidarität Berlin e.V.", "PAID", "Miete"), Some(1));

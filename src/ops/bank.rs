@@ -37,8 +37,9 @@ use crate::books::members::member;
 use crate::domain::account::{
     AccountType, CONTRIBUTIONS_INCOME, grant_account, validate_account_name,
 };
-use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules};
+use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
 use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::hash::hex;
 use crate::domain::money::{Commodity, format_minor, to_minor};
 use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::domain::txn::{Posting, Transaction};
@@ -237,20 +238,16 @@ fn positions(
 
 /// The identity of a row for idempotence: its content, and how many
 /// identical rows came before it in the file.
-fn row_key(record: &StringRecord, seen: &mut HashMap<String, u32>) -> String {
+fn row_key(record: &StringRecord, seen: &mut HashMap<[u8; 32], u32>) -> String {
     let mut hasher = Sha256::new();
     for field in record {
         hasher.update(field.as_bytes());
         hasher.update([0x1f]);
     }
-    let digest: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let occurrence = seen.entry(digest.clone()).or_insert(0);
+    let digest: [u8; 32] = hasher.finalize().into();
+    let occurrence = seen.entry(digest).or_insert(0);
     *occurrence += 1;
-    format!("row:{digest}#{occurrence}")
+    format!("row:{}#{occurrence}", hex(&digest))
 }
 
 /// A balance the statement gives: its line, date, amount in minor units,
@@ -304,8 +301,8 @@ pub fn import_statement(
     request: &StatementRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<BankSummary> {
-    let map = BankMap::load(request.map_path)?;
-    import_with_map(db, request, &map, progress)
+    let (map, compiled) = BankMap::load_compiled(request.map_path)?;
+    import_compiled(db, request, &map, &compiled, progress)
 }
 
 /// [`import_statement`] with a map already read (from a map file or from
@@ -317,12 +314,28 @@ pub fn import_with_map(
     progress: &dyn Progress,
 ) -> Result<BankSummary> {
     let map_path = request.map_path;
-    let label = request.label;
     let map_error = |reason: String| Error::Map {
         path: map_path.display().to_string(),
         reason,
     };
     let compiled = map.compile().map_err(map_error)?;
+    import_compiled(db, request, map, &compiled, progress)
+}
+
+/// [`import_with_map`] with the map's rules already compiled.
+fn import_compiled(
+    db: &mut Db,
+    request: &StatementRequest<'_>,
+    map: &BankMap,
+    compiled: &CompiledRules,
+    progress: &dyn Progress,
+) -> Result<BankSummary> {
+    let map_path = request.map_path;
+    let label = request.label;
+    let map_error = |reason: String| Error::Map {
+        path: map_path.display().to_string(),
+        reason,
+    };
     let source = request
         .source
         .map(str::to_owned)
@@ -342,7 +355,7 @@ pub fn import_with_map(
         map.file.skip_lines,
         map.file.header,
     )?;
-    let at = positions(map, &compiled, &csv, label)?;
+    let at = positions(map, compiled, &csv, label)?;
     let tx = db.bulk_write()?;
     let mut book = Book::load(&tx)?;
     // Everything the map names must exist before any row is read.
@@ -439,16 +452,21 @@ pub fn import_with_map(
         .map_err(|e| map_error(format!("defaults.pool: {e}")))?
         .and_then(|(name, id)| id.map(|_| name));
     let source_id = imports::source_id(&tx, &source)?;
+    // A source never imported before has no rows to find again.
+    let source_used = imports::source_used(&tx, source_id)?;
     let recorded_at = tx.recorded_at();
     let mut writer = Writer::new(&tx)?;
     let mut problems = Problems::default();
     let mut record = StringRecord::new();
     let mut seen = HashMap::new();
+    // Import keys are written at the end, sorted: rows' hashes come in no
+    // order, and a sorted run fills the key index page by page.
+    let mut keys: Vec<(String, i64)> = Vec::new();
     let mut contributions: Vec<(i64, Option<i64>)> = Vec::new();
     let mut payments: Vec<(i64, NaiveDateTime, PaymentRecord)> = Vec::new();
     let mut grants: HashMap<i64, GrantState> = HashMap::new();
     let mut stated: Vec<Stated> = Vec::new();
-    let mut scratch = Vec::new();
+    let mut scratch = Matching::default();
     let window = i64::from(map.defaults.grant_window_days);
     let field = |name: &Option<String>| name.clone().unwrap_or_default();
     progress.start(
@@ -700,7 +718,7 @@ pub fn import_with_map(
             detail,
             pool,
         };
-        if imports::find(&tx, source_id, &key)?.is_some() {
+        if source_used && imports::find(&tx, source_id, &key)?.is_some() {
             summary.already += 1;
             if request.show {
                 summary
@@ -889,7 +907,7 @@ pub fn import_with_map(
                 }
                 if let Some(txn) = link {
                     state.linked.insert(txn);
-                    imports::insert(&tx, source_id, &key, txn)?;
+                    keys.push((key, txn));
                     summary.linked += 1;
                     if request.show {
                         summary.rows.push(show_row(
@@ -1007,7 +1025,7 @@ pub fn import_with_map(
                 .push(show_row(outcome, accounts, fee_pool.clone()));
         }
         let (id, _) = writer.append(&txn, &ids, None, &recorded_at)?;
-        imports::insert(&tx, source_id, &key, id)?;
+        keys.push((key, id));
         summary.imported += 1;
         *summary.by_action.entry(outcome.to_owned()).or_insert(0) += 1;
         if outcome == "contribution" {
@@ -1036,6 +1054,10 @@ pub fn import_with_map(
     progress.finish();
     problems.check(label)?;
     let touched = writer.finish()?;
+    keys.sort_unstable();
+    for (key, id) in &keys {
+        imports::insert(&tx, source_id, key, *id)?;
+    }
     for (grant, at, payment) in &payments {
         records::append(
             &tx,
@@ -1047,9 +1069,7 @@ pub fn import_with_map(
         )?;
     }
     pools::ensure_sound(&tx, &touched)?;
-    for (id, member_id) in contributions {
-        members::insert_contribution(&tx, id, member_id, None, &recorded_at)?;
-    }
+    members::insert_contributions(&tx, &contributions, &recorded_at)?;
     summary.balances_checked = check_balances(&tx, label, map, into.id, &stated)?;
     if !request.dry_run {
         tx.commit().ctx("committing the import")?;

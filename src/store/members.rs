@@ -325,13 +325,39 @@ pub fn insert_contribution(
     kind: Option<&str>,
     now: &str,
 ) -> Result<()> {
-    conn.execute(
-        "INSERT INTO contributions (txn_id, member_id, kind) VALUES (?1, ?2, ?3)",
-        params![txn_id, member_id, kind],
-    )
-    .ctx("recording a contribution")?;
+    conn.prepare_cached("INSERT INTO contributions (txn_id, member_id, kind) VALUES (?1, ?2, ?3)")
+        .and_then(|mut s| s.execute(params![txn_id, member_id, kind]))
+        .ctx("recording a contribution")?;
     let payload = contribution_payload(txn_id, member_id, kind);
     records::audit(conn, RecordKind::Contribution.as_str(), payload, now)
+}
+
+/// Records contributions without a kind (an import's), each with its audit
+/// record, as [`insert_contribution`] does one by one.
+pub fn insert_contributions(
+    conn: &Connection,
+    contributions: &[(i64, Option<i64>)],
+    now: &str,
+) -> Result<()> {
+    let mut insert = conn
+        .prepare_cached("INSERT INTO contributions (txn_id, member_id, kind) VALUES (?1, ?2, ?3)")
+        .ctx("recording a contribution")?;
+    for &(txn_id, member_id) in contributions {
+        insert
+            .execute(params![txn_id, member_id, None::<&str>])
+            .ctx("recording a contribution")?;
+    }
+    let payloads = contributions
+        .iter()
+        .map(|&(txn_id, member_id)| contribution_payload(txn_id, member_id, None));
+    records::append_many(
+        conn,
+        RecordKind::Contribution.as_str(),
+        None,
+        now,
+        payloads,
+        now,
+    )
 }
 
 /// A contribution record: (transaction, member, kind).

@@ -72,26 +72,73 @@ fn append_unchecked(
     now: &str,
 ) -> Result<i64> {
     let (head, count): (String, i64) = conn
-        .query_row(
-            "SELECT records_head, records_count FROM fund WHERE id = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT records_head, records_count FROM fund WHERE id = 1")
+        .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx("reading the records head")?;
     let hash = record_hash(&head, kind, grant_id, at, payload);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![kind, grant_id, at, payload.to_string(), head, hash, now],
     )
+    .and_then(|mut s| {
+        s.execute(params![
+            kind,
+            grant_id,
+            at,
+            payload.to_string(),
+            head,
+            hash,
+            now
+        ])
+    })
     .ctx("recording a governance record")?;
     let id = conn.last_insert_rowid();
-    conn.execute(
-        "UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1",
-        params![hash, count + 1],
-    )
-    .ctx("recording the records head")?;
+    conn.prepare_cached("UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1")
+        .and_then(|mut s| s.execute(params![hash, count + 1]))
+        .ctx("recording the records head")?;
     Ok(id)
+}
+
+/// Appends records of one kind after the current head, in order, reading
+/// and moving the head once (as many [`append`] calls would leave it).
+pub fn append_many(
+    conn: &Connection,
+    kind: &str,
+    grant_id: Option<i64>,
+    at: &str,
+    payloads: impl IntoIterator<Item = serde_json::Value>,
+    now: &str,
+) -> Result<()> {
+    let (mut head, mut count): (String, i64) = conn
+        .prepare_cached("SELECT records_head, records_count FROM fund WHERE id = 1")
+        .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
+        .ctx("reading the records head")?;
+    let mut insert = conn
+        .prepare_cached(
+            "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .ctx("recording a governance record")?;
+    for payload in payloads {
+        let hash = record_hash(&head, kind, grant_id, at, &payload);
+        insert
+            .execute(params![
+                kind,
+                grant_id,
+                at,
+                payload.to_string(),
+                head,
+                hash,
+                now
+            ])
+            .ctx("recording a governance record")?;
+        head = hash;
+        count += 1;
+    }
+    conn.prepare_cached("UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1")
+        .and_then(|mut s| s.execute(params![head, count]))
+        .ctx("recording the records head")?;
+    Ok(())
 }
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRecord> {
