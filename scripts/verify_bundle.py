@@ -70,8 +70,11 @@ COLUMNS = {
         "txn", "date", "contributor", "kind", "pool", "commodity", "amount", "voided_by",
     ],
     "purchases.csv": [
-        "purchase", "status", "group", "currency", "ordered", "allocated", "received",
-        "charged", "paid", "owed", "settle_txn", "pay_txns",
+        "purchase", "status", "group", "currency", "charged", "paid", "owed",
+        "settle_txn", "pay_txns",
+    ],
+    "purchase_items.csv": [
+        "purchase", "group", "item", "unit", "ordered", "allocated", "received",
     ],
     "MANIFEST.csv": ["file", "rows", "sha256"],
 }

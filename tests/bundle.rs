@@ -417,6 +417,7 @@ fn every_audience_and_period_exports_a_bundle_that_verifies() {
                     "journal.csv",
                     "policies.csv",
                     "pools.csv",
+                    "purchase_items.csv",
                     "purchases.csv",
                     "reversed.csv",
                     "roles.csv",

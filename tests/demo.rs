@@ -263,11 +263,19 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
     let bought = fs::read_to_string(bundle.join("purchases.csv")).unwrap();
     assert_eq!(csv_rows(&bought).len(), 5, "{bought}");
     assert!(
-        bought.contains(",Huerta Norte,USD,26,26,26,38.75,0.00,38.75,"),
+        bought.contains(",Huerta Norte,USD,38.75,0.00,38.75,"),
         "{bought}"
+    );
+    // Its units per item, each in the item's own unit.
+    let items = fs::read_to_string(bundle.join("purchase_items.csv")).unwrap();
+    assert!(
+        items.contains("rice-april,Huerta Norte,rice,KG-RICE,20,20,20\n")
+            && items.contains("rice-april,Huerta Norte,cooking oil,,6,6,6\n"),
+        "{items}"
     );
     for hidden in ["Familia Ortega", "Cocina Común"] {
         assert!(!bought.contains(hidden), "{hidden} named in {bought}");
+        assert!(!items.contains(hidden), "{hidden} named in {items}");
     }
     let facts = fs::read_to_string(bundle.join("BUNDLE.csv")).unwrap();
     assert!(facts.contains("audience,public\n"), "{facts}");

@@ -82,7 +82,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(60);
 const MEMORY_KIB: u64 = 1 << 20;
 
 /// The files of a bundle.
-const FILES: [&str; 15] = [
+const FILES: [&str; 16] = [
     "BUNDLE.csv",
     "MANIFEST.csv",
     "README.txt",
@@ -94,6 +94,7 @@ const FILES: [&str; 15] = [
     "journal.csv",
     "policies.csv",
     "pools.csv",
+    "purchase_items.csv",
     "purchases.csv",
     "reversed.csv",
     "roles.csv",

@@ -393,13 +393,26 @@ fn a_realistic_purchase_runs_with_exact_figures() {
             "--format",
             "csv"
         ]),
-        "purchase,status,who,owes,currency,ordered,allocated,received,charged,paid,owed,saved\n\
-         rice-april,settled,Cocina Común,fund,USD,45,50,50,65.13,65.13,0.00,22.50\n\
-         rice-april,settled,Familia Ortega,fund,USD,21,20,20,28.62,0.00,28.62,9.40\n\
-         rice-april,settled,Huerta Norte,fund,USD,26,26,26,38.75,0.00,38.75,11.80\n\
-         rice-april,settled,Ana,fund,USD,12,12,12,15.12,10.00,5.12,5.20\n\
-         rice-april,settled,Bruno,fund,USD,11,9,4,11.89,0.00,11.89,3.20\n\
-         rice-april,settled,fund,Cooperativa El Arrozal,USD,,,,169.40,169.40,0.00,\n"
+        "purchase,status,who,owes,currency,item,unit,ordered,allocated,received,charged,paid,owed,saved\n\
+         rice-april,settled,Cocina Común,fund,USD,rice,KG-RICE,30,30,30,,,,10.50\n\
+         rice-april,settled,Cocina Común,fund,USD,beans,KG-BEANS,15,20,20,,,,12.00\n\
+         rice-april,settled,Cocina Común,fund,USD,all items,,,,,65.13,65.13,0.00,22.50\n\
+         rice-april,settled,Familia Ortega,fund,USD,rice,KG-RICE,12,12,12,,,,4.20\n\
+         rice-april,settled,Familia Ortega,fund,USD,beans,KG-BEANS,6,6,6,,,,3.60\n\
+         rice-april,settled,Familia Ortega,fund,USD,cooking oil,,3,2,2,,,,1.60\n\
+         rice-april,settled,Familia Ortega,fund,USD,all items,,,,,28.62,0.00,28.62,9.40\n\
+         rice-april,settled,Huerta Norte,fund,USD,rice,KG-RICE,20,20,20,,,,7.00\n\
+         rice-april,settled,Huerta Norte,fund,USD,cooking oil,,6,6,6,,,,4.80\n\
+         rice-april,settled,Huerta Norte,fund,USD,all items,,,,,38.75,0.00,38.75,11.80\n\
+         rice-april,settled,Ana,fund,USD,rice,KG-RICE,8,8,8,,,,2.80\n\
+         rice-april,settled,Ana,fund,USD,beans,KG-BEANS,4,4,4,,,,2.40\n\
+         rice-april,settled,Ana,fund,USD,all items,,,,,15.12,10.00,5.12,5.20\n\
+         rice-april,settled,Bruno,fund,USD,rice,KG-RICE,7,5,0,,,,0.00\n\
+         rice-april,settled,Bruno,fund,USD,cooking oil,,4,4,4,,,,3.20\n\
+         rice-april,settled,Bruno,fund,USD,all items,,,,,11.89,0.00,11.89,3.20\n\
+         rice-april,settled,fund,Cooperativa El Arrozal,USD,all items,,,,,169.40,169.40,0.00,\n",
+        "per item, units in the item's own unit (never added across items); \
+         money once per group, on its all-items line"
     );
     assert_eq!(
         fund.ok(&["purchase", "list", "--status", "settled", "--format", "csv"]),
@@ -1128,10 +1141,13 @@ fn the_readme_section_runs() {
         "csv",
     ]);
     assert!(
-        report.contains("rice-april,settled,Cocina Común,fund,USD,45,50,50,65.13,65.13,0.00,22.50")
-            && report.contains("rice-april,settled,Ana,fund,USD,12,12,12,15.12,10.00,5.12,5.20")
+        report.contains(
+            "rice-april,settled,Cocina Común,fund,USD,beans,KG-BEANS,15,20,20,,,,12.00"
+        ) && report
+            .contains("rice-april,settled,Cocina Común,fund,USD,all items,,,,,65.13,65.13,0.00,22.50")
+            && report.contains("rice-april,settled,Ana,fund,USD,all items,,,,,15.12,10.00,5.12,5.20")
             && report.contains(
-                "rice-april,settled,fund,Cooperativa El Arrozal,USD,,,,169.40,169.40,0.00,"
+                "rice-april,settled,fund,Cooperativa El Arrozal,USD,all items,,,,,169.40,169.40,0.00,"
             ),
         "{report}"
     );
@@ -1224,27 +1240,25 @@ fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
         "--format",
         "csv",
     ]));
-    // The settlement is transaction 5, the payments 6 and 7.
+    // The settlement is transaction 5, the payments 6 and 7. The report's
+    // money lines are the groups' rows of purchases.csv.
     let expect: Vec<Vec<String>> = report
         .iter()
-        .filter(|r| r[3] == "fund")
+        .filter(|r| r[3] == "fund" && r[5] == "all items")
         .map(|r| {
             let (paid, owed, pays) = match r[2].as_str() {
-                "Cocina Común" => (r[9].clone(), r[10].clone(), "6"),
-                "Ana" => (r[9].clone(), r[10].clone(), "7"),
+                "Cocina Común" => (r[11].clone(), r[12].clone(), "6"),
+                "Ana" => (r[11].clone(), r[12].clone(), "7"),
                 // Bruno's payment of July is after the period.
-                "Bruno" => ("0.00".to_owned(), r[8].clone(), ""),
-                _ => (r[9].clone(), r[10].clone(), ""),
+                "Bruno" => ("0.00".to_owned(), r[10].clone(), ""),
+                _ => (r[11].clone(), r[12].clone(), ""),
             };
             vec![
                 P.to_owned(),
                 "settled".to_owned(),
                 r[2].clone(),
                 "USD".to_owned(),
-                r[5].clone(),
-                r[6].clone(),
-                r[7].clone(),
-                r[8].clone(),
+                r[10].clone(),
                 paid,
                 owed,
                 "5".to_owned(),
@@ -1255,9 +1269,28 @@ fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
     assert_eq!(rows, expect, "{text}");
     assert_eq!(
         text.lines().next(),
-        Some(
-            "purchase,status,group,currency,ordered,allocated,received,charged,paid,owed,settle_txn,pay_txns"
-        )
+        Some("purchase,status,group,currency,charged,paid,owed,settle_txn,pay_txns")
+    );
+    // Its item lines are purchase_items.csv: each item in its own unit.
+    let items = std::fs::read_to_string(dir.join("purchase_items.csv")).unwrap();
+    let expect: Vec<Vec<String>> = report
+        .iter()
+        .filter(|r| r[3] == "fund" && r[5] != "all items")
+        .map(|r| {
+            let mut row = vec![P.to_owned(), r[2].clone()];
+            row.extend(r[5..10].iter().cloned());
+            row
+        })
+        .collect();
+    assert_eq!(csv_rows(&items), expect, "{items}");
+    assert!(
+        items.starts_with(
+            "purchase,group,item,unit,ordered,allocated,received\n\
+             rice-april,Cocina Común,rice,KG-RICE,30,30,30\n\
+             rice-april,Cocina Común,beans,KG-BEANS,15,20,20\n"
+        ) && items.contains("rice-april,Bruno,rice,KG-RICE,7,5,0\n")
+            && items.contains("rice-april,Bruno,cooking oil,,4,4,4\n"),
+        "{items}"
     );
 
     let forged = |name: &str, from: &str, to: &str| {
@@ -1280,11 +1313,11 @@ fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
     let moved = |row: &[String], by: i64| {
         let cents = |t: &str| -> i64 { t.replace('.', "").parse().unwrap() };
         let money = |c: i64| format!("{}.{:02}", c / 100, c % 100);
-        let charged = cents(&row[7]) + by;
-        let owed = charged - cents(&row[8]);
+        let charged = cents(&row[4]) + by;
+        let owed = charged - cents(&row[5]);
         (
-            format!("{},{},{}", row[7], row[8], row[9]),
-            format!("{},{},{}", money(charged), row[8], money(owed)),
+            format!("{},{},{}", row[4], row[5], row[6]),
+            format!("{},{},{}", money(charged), row[5], money(owed)),
         )
     };
     let (from, to) = moved(cocina, 100);
@@ -1297,8 +1330,8 @@ fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
     // A payment claimed that was not made.
     let out = forged(
         "paid",
-        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
-        &format!("{},{},{},5,", ortega[7], ortega[7], "0.00"),
+        &format!("{},{},{},5,", ortega[4], ortega[5], ortega[6]),
+        &format!("{},{},{},5,", ortega[4], ortega[4], "0.00"),
     );
     assert!(
         out.contains("B120")
@@ -1309,8 +1342,8 @@ fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
     // owed that is not charged - paid.
     let out = forged(
         "owed",
-        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
-        &format!("{},{},0.00,5,", ortega[7], ortega[8]),
+        &format!("{},{},{},5,", ortega[4], ortega[5], ortega[6]),
+        &format!("{},{},0.00,5,", ortega[4], ortega[5]),
     );
     assert!(
         out.contains("B120") && out.contains("is not charged"),
@@ -1319,11 +1352,55 @@ fn the_audit_bundle_holds_the_purchase_and_its_checker_confirms_it() {
     // Two groups claiming one payment.
     let out = forged(
         "claimed",
-        &format!("{},{},{},5,", ortega[7], ortega[8], ortega[9]),
-        &format!("{},{},{},5,6", ortega[7], ortega[8], ortega[9]),
+        &format!("{},{},{},5,", ortega[4], ortega[5], ortega[6]),
+        &format!("{},{},{},5,6", ortega[4], ortega[5], ortega[6]),
     );
     assert!(
         out.contains("payment txn 6 is claimed by more than one group"),
+        "{out}"
+    );
+    // purchase_items.csv: a group that has no money row, an item listed
+    // twice, and units that are not whole numbers.
+    let forged_items = |name: &str, from: &str, to: &str| {
+        let copy = fund.path(name);
+        std::fs::create_dir(&copy).unwrap();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+        }
+        assert!(items.contains(from), "{from:?} not in {items}");
+        std::fs::write(copy.join("purchase_items.csv"), items.replacen(from, to, 1)).unwrap();
+        reseal(&copy);
+        let run = fund.run(&["verify", "--bundle", copy.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+        run.stdout
+    };
+    let out = forged_items(
+        "stranger",
+        "rice-april,Bruno,rice,",
+        "rice-april,Nobody,rice,",
+    );
+    assert!(
+        out.contains("B120")
+            && out.contains("group Nobody of purchase rice-april has no row in purchases.csv"),
+        "{out}"
+    );
+    let out = forged_items(
+        "twice",
+        "rice-april,Cocina Común,beans,",
+        "rice-april,Cocina Común,rice,",
+    );
+    assert!(
+        out.contains("item rice is listed twice for group Cocina Común"),
+        "{out}"
+    );
+    let out = forged_items(
+        "fraction",
+        "rice-april,Bruno,rice,KG-RICE,7,5,0",
+        "rice-april,Bruno,rice,KG-RICE,7,5,0.5",
+    );
+    assert!(
+        out.contains("B106") && out.contains("received \"0.5\" is not a whole number"),
         "{out}"
     );
 }

@@ -576,9 +576,9 @@ Examples:
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
-    /// Pooled purchases: per purchase and group ordered, allocated,
-    /// received, charged, paid and owed; savings against reference prices;
-    /// and who owes whom.
+    /// Pooled purchases: per purchase, group and item the units ordered,
+    /// allocated and received (in the item's unit); per group charged, paid
+    /// and owed; savings against reference prices; and who owes whom.
     #[command(after_help = "\
 Examples:
   fondo report purchases --period 2026-Q2

@@ -317,8 +317,16 @@ pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<ListRow>> {
     Ok(rows)
 }
 
-/// One line of `report purchases`: a group's account with the fund for a
-/// purchase, or the fund's with the supplier.
+/// The `item` of the `report purchases` rows that carry a party's money:
+/// a group's share over all its items, or the fund's with the supplier.
+pub const ALL_ITEMS: &str = "all items";
+
+/// One line of `report purchases`: a group's units of one item (ordered,
+/// allocated, received, in that item's unit, and what it saved on them), or
+/// a party's account for the whole purchase (`item` is [`ALL_ITEMS`]): a
+/// group's with the fund, or the fund's with the supplier. Units are never
+/// added across items and money is never repeated on item lines, so every
+/// column sums to something meaningful.
 #[derive(Debug, Clone, Serialize)]
 pub struct PurchaseRow {
     pub purchase: String,
@@ -328,13 +336,24 @@ pub struct PurchaseRow {
     /// Whom: `fund`, or the supplier.
     pub owes: String,
     pub currency: String,
+    /// The item, or [`ALL_ITEMS`] on a line of money.
+    pub item: String,
+    /// The in-kind commodity the item's units are counted in, if it has one.
+    pub unit: Option<String>,
     pub ordered: Option<u64>,
     pub allocated: Option<u64>,
     pub received: Option<u64>,
-    pub charged: Money,
-    pub paid: Money,
-    pub owed: Money,
+    pub charged: Option<Money>,
+    pub paid: Option<Money>,
+    pub owed: Option<Money>,
     pub saved: Option<Money>,
+}
+
+impl PurchaseRow {
+    /// Whether this line carries a party's money (not one item's units).
+    pub fn is_money(&self) -> bool {
+        self.item == ALL_ITEMS
+    }
 }
 
 impl Row for PurchaseRow {
@@ -344,6 +363,8 @@ impl Row for PurchaseRow {
         "who",
         "owes",
         "currency",
+        "item",
+        "unit",
         "ordered",
         "allocated",
         "received",
@@ -363,11 +384,12 @@ impl Row for PurchaseRow {
     ];
 }
 
-/// Every purchase opened within the span: per group (units summed over the
-/// items) what it ordered, was allocated, received, was charged, paid and
-/// owes the fund, and what it saved against reference prices; then what the
-/// fund owes the supplier (the invoice once settled, and paid with it;
-/// before that, the value at unit prices of what was allocated or received).
+/// Every purchase opened within the span: per group, one line per item it
+/// ordered (the units ordered, allocated, received, and what it saved on
+/// them against the reference price), then its line of money over all items
+/// (charged, paid, owed, and saved in total); then the fund's line with the
+/// supplier (the invoice once settled, and paid with it; before that, the
+/// value at unit prices of what was allocated or received).
 pub fn purchases(conn: &Connection, span: &Span, audience: Audience) -> Result<Vec<PurchaseRow>> {
     let names = Names::load(conn, audience)?;
     let mut rows = Vec::new();
@@ -377,48 +399,68 @@ pub fn purchases(conn: &Connection, span: &Span, audience: Audience) -> Result<V
         }
         let Loaded { stored, state } = books::replay(conn, stored)?;
         let closed = state.closed.is_some();
-        let received_any = state.received.iter().any(Option::is_some);
+        let line = |who: String, owes: String, item: String, unit: Option<String>| PurchaseRow {
+            purchase: stored.name.clone(),
+            status: state.status(),
+            who,
+            owes,
+            currency: stored.commodity.code.clone(),
+            item,
+            unit,
+            ordered: None,
+            allocated: None,
+            received: None,
+            charged: None,
+            paid: None,
+            owed: None,
+            saved: None,
+        };
         for group in state.groups() {
-            let (ordered, allocated, received) = state.units_of_group(group);
-            let saved: i64 = (0..state.items.len())
-                .filter_map(|i| {
-                    let it = &state.items[i];
-                    it.reference_price
-                        .map(|r| units_value(state.delivered_to(i, group), r - it.unit_price))
-                })
-                .sum();
+            let mut saved_total = 0i64;
+            for (i, it) in state.items.iter().enumerate() {
+                let Some((quantity, _)) = state.ordered(i, group) else {
+                    continue;
+                };
+                let received = state.delivered_to(i, group);
+                let saved = it
+                    .reference_price
+                    .map(|r| units_value(received, r - it.unit_price));
+                saved_total += saved.unwrap_or(0);
+                rows.push(PurchaseRow {
+                    ordered: Some(quantity),
+                    allocated: closed.then(|| state.allocated_to(i, group)),
+                    received: state.received[i].map(|_| received),
+                    saved: saved.filter(|_| closed).map(|s| money(&stored, s)),
+                    ..line(
+                        names.of(group),
+                        "fund".into(),
+                        it.name.clone(),
+                        it.unit.clone(),
+                    )
+                });
+            }
             let (charged, paid) = (state.charged(group), state.paid(group));
             rows.push(PurchaseRow {
-                purchase: stored.name.clone(),
-                status: state.status(),
-                who: names.of(group),
-                owes: "fund".into(),
-                currency: stored.commodity.code.clone(),
-                ordered: Some(ordered),
-                allocated: closed.then_some(allocated),
-                received: received_any.then_some(received),
-                charged: money(&stored, charged),
-                paid: money(&stored, paid),
-                owed: money(&stored, charged - paid),
-                saved: closed.then(|| money(&stored, saved)),
+                charged: Some(money(&stored, charged)),
+                paid: Some(money(&stored, paid)),
+                owed: Some(money(&stored, charged - paid)),
+                saved: closed.then(|| money(&stored, saved_total)),
+                ..line(names.of(group), "fund".into(), ALL_ITEMS.into(), None)
             });
         }
         if closed {
             let due = supplier_due(&state);
             let paid = state.settled.as_ref().map_or(0, |s| s.invoice);
             rows.push(PurchaseRow {
-                purchase: stored.name.clone(),
-                status: state.status(),
-                who: "fund".into(),
-                owes: stored.supplier.clone(),
-                currency: stored.commodity.code.clone(),
-                ordered: None,
-                allocated: None,
-                received: None,
-                charged: money(&stored, due),
-                paid: money(&stored, paid),
-                owed: money(&stored, due - paid),
-                saved: None,
+                charged: Some(money(&stored, due)),
+                paid: Some(money(&stored, paid)),
+                owed: Some(money(&stored, due - paid)),
+                ..line(
+                    "fund".into(),
+                    stored.supplier.clone(),
+                    ALL_ITEMS.into(),
+                    None,
+                )
             });
         }
     }

@@ -36,7 +36,7 @@ mod readme;
 pub mod rows;
 pub mod write;
 
-pub use purchases::PURCHASES;
+pub use purchases::{PURCHASE_ITEMS, PURCHASES};
 
 /// The format version, written into `BUNDLE.csv`.
 pub const FORMAT: &str = "fondo-audit-v1";
@@ -402,8 +402,13 @@ pub const FILES: &[FileSpec] = &[
     },
     FileSpec {
         name: PURCHASES,
-        about: "The pooled purchases opened within the period, in which member groups bought together from one supplier: one row per purchase and group, as they stood at the end of the period's last day, in the order the purchases were opened and the groups first ordered. Per purchase, the charged column adds up to the settlement transaction's debits to assets:purchases:receivable, and each group's paid to the credits of its payment transactions. Stated, not checkable: status, ordered, allocated and received come from the purchase's governance records (its orders, closing and deliveries), which audit bundles do not hold yet (a records.csv is planned), and no posting of the journal names a group.",
+        about: "The pooled purchases opened within the period, in which member groups bought together from one supplier: one row per purchase and group with its money, as they stood at the end of the period's last day, in the order the purchases were opened and the groups first ordered (the units are in purchase_items.csv, per item). Per purchase, the charged column adds up to the settlement transaction's debits to assets:purchases:receivable, and each group's paid to the credits of its payment transactions. Stated, not checkable: the status comes from the purchase's governance records, which audit bundles do not hold yet (a records.csv is planned), and no posting of the journal names a group.",
         columns: purchases::COLUMNS,
+    },
+    FileSpec {
+        name: PURCHASE_ITEMS,
+        about: "The units of the pooled purchases in purchases.csv, per item: one row per purchase, group and item the group ordered, in the order of purchases.csv and then of the purchase's items, as they stood at the end of the period's last day. Each item counts in its own unit (kilograms of rice and bottles of oil are never added together). Every row's purchase and group has its row in purchases.csv. Stated, not checkable: ordered, allocated and received come from the purchase's governance records (its orders, closing and deliveries), which audit bundles do not hold yet.",
+        columns: purchases::ITEM_COLUMNS,
     },
     FileSpec {
         name: README,

@@ -1,22 +1,27 @@
-//! `purchases.csv`: the pooled purchases opened within a bundle's period,
-//! one row per purchase and member group, as they stood at the end of the
-//! period's last day (replayed by [`crate::books::purchases`]).
+//! `purchases.csv` and `purchase_items.csv`: the pooled purchases opened
+//! within a bundle's period as they stood at the end of the period's last
+//! day (replayed by [`crate::books::purchases`]): the money, one row per
+//! purchase and member group, and the units, one row per purchase, group and
+//! item the group ordered, in that item's unit (units of different items
+//! are never added together).
 //!
 //! The columns are specified here and listed in [`super::FILES`]; the
-//! writer (`write/purchases.rs`) serializes [`PurchaseRow`]s and the checker
+//! writer (`write/purchases.rs`) serializes [`PurchaseRow`]s and
+//! [`PurchaseItemRow`]s and the checker
 //! (`check/purchases.rs`) re-derives what the journal in the bundle can
 //! confirm: each group's share from the settlement transaction's postings on
 //! the groups' receivable, and what each group paid from its payment
-//! transactions. The units ordered, allocated and received, and the status,
-//! come from the governance records, which bundles do not hold yet: they are
-//! stated, not checkable.
+//! transactions; every item row's group has its row in purchases.csv. The
+//! units ordered, allocated and received, and the status, come from the
+//! governance records, which bundles do not hold yet: they are stated, not
+//! checkable.
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
 
-use super::rows::PurchaseRow;
+use super::rows::{PurchaseItemRow, PurchaseRow};
 use super::{Column, c};
 use crate::books::purchases::replay_until;
 use crate::domain::money::format_minor;
@@ -24,8 +29,11 @@ use crate::domain::period::Span;
 use crate::error::Result;
 use crate::store::purchases;
 
-/// The file's name.
+/// The money file's name.
 pub const PURCHASES: &str = "purchases.csv";
+
+/// The units file's name.
+pub const PURCHASE_ITEMS: &str = "purchase_items.csv";
 
 pub(super) const COLUMNS: &[Column] = &[
     c("purchase", "the purchase's name"),
@@ -38,18 +46,6 @@ pub(super) const COLUMNS: &[Column] = &[
         "the member group (a household, a collective) as this audience may see them",
     ),
     c("currency", "the purchase's currency"),
-    c(
-        "ordered",
-        "the units the group ordered, all items together (stated, not checkable)",
-    ),
-    c(
-        "allocated",
-        "the units allocated to it in whole cases at closing, all items together; 0 before closing (stated, not checkable)",
-    ),
-    c(
-        "received",
-        "the units it was given of what arrived, all items together, after a short delivery was re-allocated (stated, not checkable)",
-    ),
     c(
         "charged",
         "its share of the invoice and the costs, after the fund's subsidy; 0 before settling. The settlement transaction debits assets:purchases:receivable with exactly one posting per group charged",
@@ -69,19 +65,44 @@ pub(super) const COLUMNS: &[Column] = &[
     ),
 ];
 
+pub(super) const ITEM_COLUMNS: &[Column] = &[
+    c("purchase", "the purchase's name, as in purchases.csv"),
+    c(
+        "group",
+        "the member group, named as in purchases.csv (which has its row)",
+    ),
+    c("item", "the item, as the purchase lists it"),
+    c(
+        "unit",
+        "the in-kind commodity its units are counted in (e.g. KG-RICE); empty when the item is not kept in stock",
+    ),
+    c(
+        "ordered",
+        "the units of this item the group ordered (stated, not checkable)",
+    ),
+    c(
+        "allocated",
+        "the units of this item allocated to it in whole cases at closing; 0 before closing (stated, not checkable)",
+    ),
+    c(
+        "received",
+        "the units of this item it was given of what arrived, after a short delivery was re-allocated; 0 before delivery (stated, not checkable)",
+    ),
+];
+
 /// The rows of the purchases opened within `span`, as they stood at its
 /// end, with groups named by `person` and free text passed through
-/// `redact`.
+/// `redact`: the rows of purchases.csv and of purchase_items.csv.
 pub(super) fn rows(
     conn: &Connection,
     span: &Span,
     person: impl Fn(i64) -> String,
     redact: impl Fn(&str) -> String,
-) -> Result<Vec<PurchaseRow>> {
+) -> Result<(Vec<PurchaseRow>, Vec<PurchaseItemRow>)> {
     let end: NaiveDateTime = span
         .to
         .and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time"));
-    let mut rows = Vec::new();
+    let (mut rows, mut items) = (Vec::new(), Vec::new());
     for stored in purchases::all(conn)? {
         if !span.contains(stored.opened_at.date()) {
             continue;
@@ -95,16 +116,26 @@ pub(super) fn rows(
             pays.entry(p.group).or_default().push(p.txn.to_string());
         }
         for group in state.groups() {
-            let (ordered, allocated, received) = state.units_of_group(group);
+            for (i, it) in state.items.iter().enumerate() {
+                let Some((ordered, _)) = state.ordered(i, group) else {
+                    continue;
+                };
+                items.push(PurchaseItemRow {
+                    purchase: redact(&stored.name),
+                    group: person(group),
+                    item: redact(&it.name),
+                    unit: it.unit.clone().unwrap_or_default(),
+                    ordered: ordered.to_string(),
+                    allocated: state.allocated_to(i, group).to_string(),
+                    received: state.delivered_to(i, group).to_string(),
+                });
+            }
             let (charged, paid) = (state.charged(group), state.paid(group));
             rows.push(PurchaseRow {
                 purchase: redact(&stored.name),
                 status: state.status().as_str().to_owned(),
                 group: person(group),
                 currency: stored.commodity.code.clone(),
-                ordered: ordered.to_string(),
-                allocated: allocated.to_string(),
-                received: received.to_string(),
                 charged: money(charged),
                 paid: money(paid),
                 owed: money(charged - paid),
@@ -116,5 +147,5 @@ pub(super) fn rows(
             });
         }
     }
-    Ok(rows)
+    Ok((rows, items))
 }

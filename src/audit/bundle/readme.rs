@@ -232,7 +232,7 @@ pub fn text(facts: &Facts<'_>) -> String {
         "d. Balances: sum the amounts of journal.csv dated within the period per account and commodity, positive and negative apart; they are the debits and (as positive numbers) the credits of balances.csv, and opening + debits - credits = closing on every row. All openings add up to zero per commodity, and so do all closings.",
         "e. Pools: the sums of all pools' opening and closing equal the sums of the opening and closing balances of the assets and liabilities accounts, per commodity.",
         "f. Grants: the counted votes of votes.csv give the consents, objections and abstentions of grants.csv, and its rule (from policies.csv) gives its decision; the tranches listed in payment_txns are the grant's expense postings in journal.csv.",
-        "g. Purchases: per purchase, the charged column of purchases.csv holds exactly the debits to assets:purchases:receivable of its settle_txn in journal.csv (one per group charged); each group's paid is the sum of the credits to that account in its pay_txns, and owed = charged - paid.",
+        "g. Purchases: per purchase, the charged column of purchases.csv holds exactly the debits to assets:purchases:receivable of its settle_txn in journal.csv (one per group charged); each group's paid is the sum of the credits to that account in its pay_txns, and owed = charged - paid. The units are per item in purchase_items.csv, each in its item's own unit; every row's purchase and group has its row in purchases.csv.",
     ] {
         out.push_str(&hang(step, "   ", "      "));
     }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, COMMODITIES, CONTRIBUTORS, GRANTS, JOURNAL, MANIFEST, POLICIES,
-    POOLS, PURCHASES, ROLES, VOTES,
+    POOLS, PURCHASE_ITEMS, PURCHASES, ROLES, VOTES,
 };
 
 /// A row of one bundle CSV file.
@@ -144,11 +144,14 @@ rows! {
     /// commodity.
     ContributorRow in CONTRIBUTORS { txn, date, contributor, kind, pool, commodity, amount, voided_by }
 
-    /// A row of `purchases.csv`: one member group's part in one purchase.
+    /// A row of `purchases.csv`: one member group's money in one purchase.
     PurchaseRow in PURCHASES {
-        purchase, status, group, currency, ordered, allocated, received, charged, paid, owed,
-        settle_txn, pay_txns,
+        purchase, status, group, currency, charged, paid, owed, settle_txn, pay_txns,
     }
+
+    /// A row of `purchase_items.csv`: one member group's units of one item
+    /// of one purchase.
+    PurchaseItemRow in PURCHASE_ITEMS { purchase, group, item, unit, ordered, allocated, received }
 
     /// A row of `MANIFEST.csv`.
     ManifestRow in MANIFEST { file, rows, sha256 }
@@ -271,6 +274,7 @@ mod tests {
         assert_row::<RoleRow>();
         assert_row::<ContributorRow>();
         assert_row::<PurchaseRow>();
+        assert_row::<PurchaseItemRow>();
         assert_row::<ManifestRow>();
         assert_row::<JournalRow>();
         assert_eq!(
@@ -278,7 +282,7 @@ mod tests {
             columns(crate::audit::bundle::REVERSED)
         );
         // Every CSV file has its row struct above; README.txt is text.
-        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 14);
+        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 15);
     }
 
     /// A row whose every cell holds its own column's name.

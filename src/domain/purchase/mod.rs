@@ -378,21 +378,6 @@ impl Purchase {
         })
     }
 
-    /// A group's units over all items: (ordered, allocated at closing,
-    /// after the deliveries), as `report purchases` and audit bundles sum
-    /// them.
-    pub fn units_of_group(&self, group: i64) -> (u64, u64, u64) {
-        let items = 0..self.items.len();
-        let ordered = items
-            .clone()
-            .filter_map(|i| self.ordered(i, group))
-            .map(|(q, _)| q)
-            .sum();
-        let allocated = items.clone().map(|i| self.allocated_to(i, group)).sum();
-        let received = items.map(|i| self.delivered_to(i, group)).sum();
-        (ordered, allocated, received)
-    }
-
     /// What a group has paid.
     pub fn paid(&self, group: i64) -> i64 {
         self.payments

@@ -73,8 +73,8 @@ pub struct Forum {
     /// Every month of the span for every currency with money in or out.
     pub months: Vec<MonthRow>,
     pub grants: Vec<RegisterRow>,
-    /// The pooled purchases opened in the span: who owes whom
-    /// (`report purchases`).
+    /// The pooled purchases opened in the span: who owes whom, the lines of
+    /// money of `report purchases` (its per-item units are not shown).
     pub purchases: Vec<PurchaseRow>,
     pub budget: Vec<BudgetRow>,
     pub metrics: Vec<MetricRow>,
@@ -113,7 +113,10 @@ pub fn forum(conn: &Connection, span: &Span, audience: Audience) -> Result<Forum
         pools: pools::period(conn, span, None)?,
         months: months(conn, span)?,
         grants: grants::register(conn, audience, span)?,
-        purchases: purchases::purchases(conn, span, audience)?,
+        purchases: purchases::purchases(conn, span, audience)?
+            .into_iter()
+            .filter(PurchaseRow::is_money)
+            .collect(),
         budget: budget::budget(conn, span, None)?,
         metrics: metrics::metrics(conn, span, None)?,
         fingerprint: Fingerprint {

@@ -362,8 +362,8 @@ fn purchases_said(rows: &[PurchaseRow]) -> String {
         purchases: purchases.len() as u64,
         group_lines: rows.iter().filter(|r| is_group(r)).count() as u64,
         saved: &purchase_totals(rows, |r| r.saved.filter(|_| is_group(r))),
-        groups_owe: &purchase_totals(rows, |r| is_group(r).then_some(r.owed)),
-        fund_owes: &purchase_totals(rows, |r| (!is_group(r)).then_some(r.owed)),
+        groups_owe: &purchase_totals(rows, |r| r.owed.filter(|_| is_group(r))),
+        fund_owes: &purchase_totals(rows, |r| r.owed.filter(|_| !is_group(r))),
     })
 }
 
@@ -407,9 +407,9 @@ fn purchases_table(forum: &Forum) -> Table {
                         Cell::Text(messages::purchase_party(&r.who)),
                         Cell::Text(messages::purchase_party(&r.owes)),
                         Cell::Text(r.currency.clone()),
-                        Cell::Money(r.charged),
-                        Cell::Money(r.paid),
-                        Cell::Money(r.owed),
+                        r.charged.map_or(Cell::Empty, Cell::Money),
+                        r.paid.map_or(Cell::Empty, Cell::Money),
+                        r.owed.map_or(Cell::Empty, Cell::Money),
                         r.saved.map_or(Cell::Empty, Cell::Money),
                     ],
                 }

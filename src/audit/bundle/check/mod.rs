@@ -47,11 +47,12 @@ use sha2::{Digest, Sha256};
 
 use super::rows::{
     AccountRow, BalanceRow, BundleRow, CommodityRow, ContributorRow, FactRow, GrantRow,
-    ManifestRow, PolicyRow, PoolRow, PurchaseRow, RoleRow, VoteRow,
+    ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RoleRow, VoteRow,
 };
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
-    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASES, README, REVERSED, ROLES, VOTES, columns,
+    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS, PURCHASES, README, REVERSED, ROLES,
+    VOTES, columns,
 };
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
@@ -165,6 +166,7 @@ struct Tables {
     roles: Option<Table<RoleRow>>,
     contributors: Option<Table<ContributorRow>>,
     purchases: Option<Table<PurchaseRow>>,
+    purchase_items: Option<Table<PurchaseItemRow>>,
 }
 
 impl Tables {
@@ -193,6 +195,7 @@ impl Tables {
             ROLES => into(&mut self.roles, text, checker),
             CONTRIBUTORS => into(&mut self.contributors, text, checker),
             PURCHASES => into(&mut self.purchases, text, checker),
+            PURCHASE_ITEMS => into(&mut self.purchase_items, text, checker),
             other => {
                 unreachable!("{other} is streamed or is text; every other file has a row struct")
             }
@@ -506,6 +509,9 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             journal_ok.then_some(&ledger),
             &mut checker,
         );
+    }
+    if let Some(items) = &tables.purchase_items {
+        purchases::check_items(items, tables.purchases.as_ref(), &mut checker);
     }
     result.findings = checker.findings;
     Ok(result)

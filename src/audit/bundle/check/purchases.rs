@@ -1,17 +1,19 @@
 //! `purchases.csv` against itself and the journal (finding B120): per row,
-//! owed = charged - paid and whole units; per purchase, one settlement
+//! owed = charged - paid; per purchase, one settlement
 //! transaction whose debits to the groups' receivable are exactly the
 //! charged shares (one posting per group charged); per group, its payment
 //! transactions' credits to the receivable add up to what it paid, and no
-//! payment is claimed twice. The status and the units are stated, not
-//! checkable (the governance records are not in bundles yet).
+//! payment is claimed twice. `purchase_items.csv` against purchases.csv:
+//! whole units, one row per purchase, group and item, and every row's group
+//! has its row in purchases.csv (B120). The status and the units are
+//! stated, not checkable (the governance records are not in bundles yet).
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::journal::Ledger;
 use super::{Book, Checker, Rec, Table, codes, whole};
-use crate::audit::bundle::rows::PurchaseRow;
-use crate::audit::bundle::{JOURNAL, PURCHASES};
+use crate::audit::bundle::rows::{PurchaseItemRow, PurchaseRow};
+use crate::audit::bundle::{JOURNAL, PURCHASE_ITEMS, PURCHASES};
 use crate::domain::purchase::RECEIVABLE_ACCOUNT;
 
 /// The transactions purchases.csv names, for the journal pass to keep.
@@ -59,16 +61,6 @@ pub(super) fn check_purchases(
                 rec.line,
                 format!("group {group} is listed twice for purchase {purchase}"),
             ));
-        }
-        let units = [
-            ("ordered", &row.ordered),
-            ("allocated", &row.allocated),
-            ("received", &row.received),
-        ];
-        for (column, cell) in units {
-            if whole::<u64>(cell).is_none() {
-                cells.push((rec.line, format!("{column} {cell:?} is not a whole number")));
-            }
         }
         let [charged, paid, owed] = [
             ("charged", &row.charged),
@@ -184,6 +176,68 @@ pub(super) fn check_purchases(
                 format!(
                     "the shares charged in purchase {purchase} are not the debits to {RECEIVABLE_ACCOUNT} of settle_txn {txn} in {JOURNAL} (one posting per group charged)"
                 ),
+            );
+        }
+    }
+}
+
+/// purchase_items.csv: whole units, each purchase, group and item once, and
+/// (when purchases.csv was read) every group with its row there.
+pub(super) fn check_items(
+    table: &Table<PurchaseItemRow>,
+    purchases: Option<&Table<PurchaseRow>>,
+    checker: &mut Checker,
+) {
+    let groups: Option<HashSet<(&str, &str)>> = purchases.map(|t| {
+        t.rows
+            .iter()
+            .map(|Rec { row, .. }| (row.purchase.as_str(), row.group.as_str()))
+            .collect()
+    });
+    let mut seen = HashSet::new();
+    for Rec { row, line } in &table.rows {
+        let (purchase, group, item) =
+            (row.purchase.as_str(), row.group.as_str(), row.item.as_str());
+        if purchase.is_empty() || group.is_empty() || item.is_empty() {
+            checker.find(
+                codes::CELL,
+                PURCHASE_ITEMS,
+                *line,
+                "purchase, group and item are never empty",
+            );
+        }
+        let units = [
+            ("ordered", &row.ordered),
+            ("allocated", &row.allocated),
+            ("received", &row.received),
+        ];
+        for (column, cell) in units {
+            if whole::<u64>(cell).is_none() {
+                checker.find(
+                    codes::CELL,
+                    PURCHASE_ITEMS,
+                    *line,
+                    format!("{column} {cell:?} is not a whole number"),
+                );
+            }
+        }
+        if !seen.insert((purchase, group, item)) {
+            checker.find(
+                codes::PURCHASES,
+                PURCHASE_ITEMS,
+                *line,
+                format!("item {item} is listed twice for group {group} of purchase {purchase}"),
+            );
+        }
+        if groups
+            .as_ref()
+            .is_some_and(|g| !g.contains(&(purchase, group)))
+        {
+            checker.find(
+                codes::PURCHASES,
+                PURCHASE_ITEMS,
+                *line,
+                format!("group {group} of purchase {purchase} has no row in {PURCHASES}"),
             );
         }
     }
