@@ -65,6 +65,24 @@ pub struct Column {
     pub kind: ColumnKind,
 }
 
+impl Column {
+    /// The columns of a table from their fields and kinds, each titled by
+    /// `title(field)` (the caller's messages).
+    pub fn titled(
+        fields: &[(&'static str, ColumnKind)],
+        title: impl Fn(&'static str) -> String,
+    ) -> Vec<Column> {
+        fields
+            .iter()
+            .map(|&(field, kind)| Column {
+                title: title(field),
+                field,
+                kind,
+            })
+            .collect()
+    }
+}
+
 /// How a column's cells are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnKind {

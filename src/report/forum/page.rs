@@ -22,14 +22,7 @@ use ColumnKind::{Figure as Num, Long, Name, Text};
 
 /// The columns of a table, their titles from the messages.
 fn columns(table: &'static str, fields: &[(&'static str, ColumnKind)]) -> Vec<Column> {
-    fields
-        .iter()
-        .map(|&(field, kind)| Column {
-            title: messages::column_title(table, field),
-            field,
-            kind,
-        })
-        .collect()
+    Column::titled(fields, |field| messages::column_title(table, field))
 }
 
 /// Sums of summary rows per commodity, in the order commodities appear.

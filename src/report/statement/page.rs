@@ -12,14 +12,7 @@ use super::{Statement, Total};
 use ColumnKind::{Figure as Num, Name, Text};
 
 fn columns(table: &'static str, fields: &[(&'static str, ColumnKind)]) -> Vec<Column> {
-    fields
-        .iter()
-        .map(|&(field, kind)| Column {
-            title: messages::column_title(table, field),
-            field,
-            kind,
-        })
-        .collect()
+    Column::titled(fields, |field| messages::column_title(table, field))
 }
 
 fn table(name: &'static str, fields: &[(&'static str, ColumnKind)], rows: Vec<TableRow>) -> Block {
