@@ -7,9 +7,9 @@
 //! Rule: a cell whose text starts with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return (what a spreadsheet would run as a formula), or with `'`
 //! (so that the guard itself stays reversible), is written with one extra
-//! leading `'`; a number as fondo writes amounts and counts
-//! (`-?DIGITS(.DIGITS)?`, e.g. `-1234.50`) is never guarded, so amounts stay
-//! numbers. A reader removes exactly one leading `'` when the character after
+//! leading `'`; an amount or count as fondo writes it (`-?DIGITS(.DIGITS)?`,
+//! e.g. `-1234.50`, alone or followed by a commodity code, `-100.00 USD`) is
+//! never guarded, so amounts stay numbers. A reader removes exactly one leading `'` when the character after
 //! it is one of `= + - @ ' TAB CR`. [`unguard`] undoes [`guard`] for every
 //! text, so hashes, which are always over the unguarded text, still verify.
 //! Documented in docs/audit-format.md and docs/journal-csv.md.
@@ -30,11 +30,23 @@ pub fn is_plain_number(text: &str) -> bool {
         .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// An amount as fondo writes it: a plain number, alone or followed by one
+/// commodity code (`-100.00 USD`, `-5 KG-RICE`), in which no formula can
+/// call anything.
+fn is_amount(text: &str) -> bool {
+    match text.split_once(' ') {
+        None => is_plain_number(text),
+        Some((number, code)) => {
+            is_plain_number(number) && super::money::validate_code(code).is_ok()
+        }
+    }
+}
+
 /// The cell as written: `text` with one leading `'` when a spreadsheet would
 /// run it or when it starts with `'`; a plain number unchanged.
 pub fn guard(text: &str) -> Cow<'_, str> {
     match text.chars().next() {
-        Some(c) if is_guarded_start(c) && !is_plain_number(text) => Cow::Owned(format!("'{text}")),
+        Some(c) if is_guarded_start(c) && !is_amount(text) => Cow::Owned(format!("'{text}")),
         _ => Cow::Borrowed(text),
     }
 }
@@ -80,7 +92,10 @@ mod tests {
             ("''", "'''"),
             ("'", "''"),
             ("-", "'-"),
-            ("-100.00 USD", "'-100.00 USD"),
+            ("-100.00 USD", "-100.00 USD"),
+            ("-5 KG-RICE", "-5 KG-RICE"),
+            ("-5 kg", "'-5 kg"),
+            ("-1 A(1)", "'-1 A(1)"),
             ("Ana - rent", "Ana - rent"),
             ("it's", "it's"),
             ("", ""),
@@ -125,7 +140,7 @@ mod tests {
             let first = cell.chars().next();
             proptest::prop_assert!(
                 !matches!(first, Some('=' | '+' | '@' | '\t' | '\r'))
-                    && (first != Some('-') || is_plain_number(&cell))
+                    && (first != Some('-') || is_amount(&cell))
             );
         }
     }

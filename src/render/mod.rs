@@ -421,7 +421,7 @@ mod tests {
              '-2+3,'@SUM(A1:A9),-7\n\
              '\tcmd,'@SUM(A1:A9),0.5\n\
              Ana - rent,'@SUM(A1:A9),1.00\n\
-             ''quoted,'@SUM(A1:A9),'-100.00 USD\n"
+             ''quoted,'@SUM(A1:A9),-100.00 USD\n"
         );
     }
 
