@@ -311,3 +311,11 @@ CREATE TRIGGER purchases_no_update BEFORE UPDATE ON purchases
 BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is recorded'); END;
 CREATE TRIGGER purchases_no_delete BEFORE DELETE ON purchases
 BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is recorded'); END;
+
+-- migration 7
+-- The canonical forms v2 (docs/hash-chain.md): every row written from now
+-- on hashes salted commitments of its text fields. `salt_key` (32 random
+-- bytes as hex, never exported) is what every salt is derived from. Rows
+-- written before keep their v1 hashes.
+ALTER TABLE fund ADD COLUMN salt_key TEXT;
+UPDATE fund SET salt_key = lower(hex(randomblob(32))) WHERE salt_key IS NULL;

@@ -37,9 +37,12 @@ import sys
 
 FORMAT = "fondo-audit-v1"
 VERSION = "fondo-txn-v1"
+VERSION_2 = "fondo-txn-v2"
 JOURNAL = [
     "txn", "date", "description", "account", "amount", "commodity", "payee",
-    "reference", "memo", "pool", "reverses", "prev_hash", "hash",
+    "reference", "memo", "pool", "reverses", "prev_hash", "hash", "form",
+    "description_salt", "payee_salt", "reference_salt", "memo_salt",
+    "account_salt", "pool_salt",
 ]
 COLUMNS = {
     "BUNDLE.csv": ["key", "value"],
@@ -248,9 +251,34 @@ def groups(records):
         yield line, rows
 
 
+def commit(text, seal):
+    """A v2 text field's commitment: the stated one (64 hex digits, a
+    redacted text), else SHA-256 of "fondo-text-v2" 0x00 salt 0x00 text;
+    an empty text stays empty."""
+    if len(seal) == 64:
+        return seal
+    if text == "":
+        return ""
+    data = b"fondo-text-v2\x00" + seal.encode("ascii") + b"\x00" + text.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
 def canonical(prev, first, rows, reverses_hash, pre_pool=False):
     """The hashed text (docs/hash-chain.md); pre_pool: the form of books
-    written before pools existed, whose postings have no pool element."""
+    written before pools existed, whose postings have no pool element. A
+    fondo-txn-v2 row hashes salted commitments of its text fields."""
+    if first["form"] == VERSION_2:
+        postings = [
+            [commit(r["account"], r["account_salt"]), r["commodity"], r["amount"],
+             commit(r["memo"], r["memo_salt"]), commit(r["pool"], r["pool_salt"])]
+            for r in rows
+        ]
+        value = [
+            VERSION_2, prev, first["date"], commit(first["description"], first["description_salt"]),
+            commit(first["payee"], first["payee_salt"]),
+            commit(first["reference"], first["reference_salt"]), reverses_hash, postings,
+        ]
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if pre_pool:
         postings = [[r["account"], r["commodity"], r["amount"], r["memo"]] for r in rows]
     else:
@@ -271,7 +299,7 @@ def hash_matches(prev, first, rows, reverses_hash):
     or (for a transaction without pools) the pre-pool form."""
     if sha256_hex(canonical(prev, first, rows, reverses_hash)) == first["hash"]:
         return True
-    if any(r["pool"] for r in rows):
+    if first["form"] == VERSION_2 or any(r["pool"] for r in rows):
         return False
     return sha256_hex(canonical(prev, first, rows, reverses_hash, True)) == first["hash"]
 
@@ -294,9 +322,16 @@ def check_ledger(bundle, facts):
     prev = facts["journal_prev_hash"]
     hashes = {}
     moves = {}
+    v2_seen = False
     for line, rows in groups(stream("journal.csv")):
         first = rows[0]
         txn = first["txn"]
+        if first["form"] not in (VERSION, VERSION_2):
+            bundle.problem("journal.csv", line, "txn %s: unknown form %r" % (txn, first["form"]))
+        if first["form"] == VERSION_2:
+            v2_seen = True
+        elif v2_seen:
+            bundle.problem("journal.csv", line, "txn %s: in the v1 form after a transaction in the v2 form" % txn)
         if first["prev_hash"] != prev:
             bundle.problem("journal.csv", line, "txn %s: prev_hash is not the hash before it" % txn)
         reverses = first["reverses"]

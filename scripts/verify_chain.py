@@ -14,7 +14,11 @@ prints. The canonical form is described in docs/hash-chain.md (with the
 pre-pool form of books written before pools existed, which a transaction
 without pools may also have been hashed in). A file
 without a `pool` column is read as if the column were there and empty: every
-posting in the general pool.
+posting in the general pool. Rows recorded after the fund switched to the
+v2 form (`form` column `fondo-txn-v2`) hash salted commitments of their text
+fields, recomputed from each field's `..._salt` column (or taken as given when
+that column holds the 64-digit commitment of a redacted text); a file without
+a `form` column is all v1.
 
 --allow-gaps accepts a transaction whose prev_hash is not the hash of the one
 before it (a --from/--to export skips transactions posted out of date order)
@@ -34,19 +38,58 @@ import sys
 
 GENESIS = "0" * 64
 VERSION = "fondo-txn-v1"
+VERSION_2 = "fondo-txn-v2"
 REQUIRED = ["txn", "date", "description", "account", "amount", "commodity"]
 HASH_COLUMNS = ["prev_hash", "hash"]
 # Columns that belong to the transaction and repeat on each of its rows.
-TXN_FIELDS = ["date", "description", "payee", "reference", "reverses", "prev_hash", "hash"]
+TXN_FIELDS = [
+    "date", "description", "payee", "reference", "reverses", "prev_hash", "hash",
+    "form", "description_salt", "payee_salt", "reference_salt",
+]
 # Optional columns that belong to each posting.
-POSTING_FIELDS = ["memo", "pool"]
+POSTING_FIELDS = ["memo", "pool", "memo_salt", "account_salt", "pool_salt"]
+
+
+def commit(text, seal):
+    """A v2 text field's commitment: the seal itself when it is one (64 hex
+    digits: the text was redacted), else SHA-256 of "fondo-text-v2" 0x00
+    salt 0x00 text; an empty text stays empty."""
+    if len(seal) == 64:
+        return seal
+    if text == "":
+        return ""
+    data = b"fondo-text-v2\x00" + seal.encode("ascii") + b"\x00" + text.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
 
 
 def canonical(prev, first, rows, reverses_hash, pre_pool=False):
     """The text that is hashed: a compact JSON array, see docs/hash-chain.md.
 
     pre_pool: the form of books written before pools existed, whose postings
-    have no POOL element (only for transactions without pools)."""
+    have no POOL element (only for transactions without pools). A row whose
+    form column is fondo-txn-v2 hashes salted commitments of its text."""
+    if first["form"] == VERSION_2:
+        postings = [
+            [
+                commit(r["account"], r["account_salt"]),
+                r["commodity"],
+                r["amount"],
+                commit(r["memo"], r["memo_salt"]),
+                commit(r["pool"], r["pool_salt"]),
+            ]
+            for r in rows
+        ]
+        value = [
+            VERSION_2,
+            prev,
+            first["date"],
+            commit(first["description"], first["description_salt"]),
+            commit(first["payee"], first["payee_salt"]),
+            commit(first["reference"], first["reference_salt"]),
+            reverses_hash,
+            postings,
+        ]
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if pre_pool:
         postings = [[r["account"], r["commodity"], r["amount"], r["memo"]] for r in rows]
     else:
@@ -66,7 +109,7 @@ def canonical(prev, first, rows, reverses_hash, pre_pool=False):
 
 def recorded_form(prev, first, rows, reverses_hash):
     """True when the hash column was made in the pre-pool form (and only in it)."""
-    if any(r["pool"] for r in rows):
+    if first["form"] == VERSION_2 or any(r["pool"] for r in rows):
         return False
     if sha256_hex(canonical(prev, first, rows, reverses_hash)) == first["hash"]:
         return False
@@ -104,6 +147,8 @@ def read_groups(reader, header, problems):
         # posting is in the general pool).
         for name in TXN_FIELDS + POSTING_FIELDS:
             row.setdefault(name, "")
+        # An export from before the v2 form has no form column.
+        row["form"] = row["form"] or VERSION
         if group and group[0][1]["txn"] != row["txn"]:
             yield group[0][1]["txn"], group
             group = []
@@ -142,8 +187,19 @@ def check_rows(reader, allow_gaps, out):
     stored_prev = None  # hash column of the previous transaction
     computed = None  # the chain recomputed from content alone
     transactions = postings = 0
+    v2_seen = False
     for txn, group in read_groups(reader, header, problems):
         line, first = group[0]
+        if first["form"] not in (VERSION, VERSION_2):
+            problems.append("line %d: txn %s: unknown form %r" % (line, txn, first["form"]))
+            first["form"] = VERSION
+        if first["form"] == VERSION_2:
+            v2_seen = True
+        elif v2_seen:
+            problems.append(
+                "line %d: txn %s: in the v1 form after a transaction in the v2 form;"
+                " the chain switches once and never back" % (line, txn)
+            )
         transactions += 1
         postings += len(group)
         where = "line %d: txn %s" % (line, txn)

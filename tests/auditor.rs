@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use tempfile::TempDir;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-const EXPORT_HEADER: [&str; 13] = [
+const EXPORT_HEADER: [&str; 20] = [
     "txn",
     "date",
     "description",
@@ -31,6 +31,13 @@ const EXPORT_HEADER: [&str; 13] = [
     "reverses",
     "prev_hash",
     "hash",
+    "form",
+    "description_salt",
+    "payee_salt",
+    "reference_salt",
+    "memo_salt",
+    "account_salt",
+    "pool_salt",
 ];
 
 /// A fund database in a temporary directory.
@@ -54,6 +61,7 @@ impl Fund {
     fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_fondo"))
             .env_remove("FONDO_DB")
+            .env("FONDO_SALT_KEY", common::SALT_KEY)
             .arg("--db")
             .arg(&self.db)
             .args(args)
@@ -208,9 +216,57 @@ fn transactions(export: &str) -> Vec<Rows> {
     groups
 }
 
-/// The canonical form of docs/hash-chain.md, written from the document.
+/// A v2 commitment, written from the document: the stated commitment
+/// (64 hex digits) or SHA-256 of "fondo-text-v2" 0 SALT 0 TEXT; "" for "".
+fn commit(text: &str, seal: &str) -> String {
+    if seal.len() == 64 {
+        return seal.to_owned();
+    }
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut digest = Sha256::new();
+    digest.update(b"fondo-text-v2\0");
+    digest.update(seal.as_bytes());
+    digest.update([0u8]);
+    digest.update(text.as_bytes());
+    digest
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The canonical form of docs/hash-chain.md, written from the document: v1,
+/// or v2 (commitments in place of text) when the `form` column says so.
 fn canonical(prev: &str, rows: &Rows, reverses_hash: &str) -> String {
     let first = &rows[0];
+    if &first[13] == "fondo-txn-v2" {
+        let postings: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                json!([
+                    commit(&r[3], &r[18]),
+                    &r[5],
+                    &r[4],
+                    commit(&r[8], &r[17]),
+                    commit(&r[9], &r[19])
+                ])
+            })
+            .collect();
+        return json!([
+            "fondo-txn-v2",
+            prev,
+            &first[1],
+            commit(&first[2], &first[14]),
+            commit(&first[6], &first[15]),
+            commit(&first[7], &first[16]),
+            reverses_hash,
+            postings
+        ])
+        .to_string();
+    }
+    assert_eq!(&first[13], "fondo-txn-v1");
     let postings: Vec<_> = rows
         .iter()
         .map(|r| json!([&r[3], &r[5], &r[4], &r[8], &r[9]]))
@@ -237,7 +293,7 @@ fn recompute(export: &str, decimals: &HashMap<String, usize>) -> String {
         let first = &rows[0];
         let txn = &first[0];
         for row in &rows {
-            for column in [1, 2, 6, 7, 10, 11, 12] {
+            for column in [1, 2, 6, 7, 10, 11, 12, 13, 14, 15, 16] {
                 assert_eq!(row[column], first[column], "txn {txn}: column {column}");
             }
             let places = decimals[&row[5]];

@@ -32,7 +32,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use common::{Fund, csv_rows, run_on};
-use fondo::domain::hash::{Content, GENESIS, content_hash};
+use fondo::domain::hash::{Content, GENESIS, TxnSalts, hash_v2};
 use rust_decimal::Decimal;
 
 fn setting(name: &str, default: u64) -> u64 {
@@ -212,7 +212,18 @@ fn check_export(csv: &str) -> usize {
                 })
                 .collect(),
         };
-        let hash = content_hash(&prev, content);
+        // Rows are in the v2 form, their salts stated in the export.
+        assert_eq!(first[13], "fondo-txn-v2", "txn {}: form", first[0]);
+        let salts = TxnSalts {
+            description: first[14].clone(),
+            payee: first[15].clone(),
+            reference: first[16].clone(),
+            postings: group
+                .iter()
+                .map(|r| [r[17].clone(), r[18].clone(), r[19].clone()])
+                .collect(),
+        };
+        let hash = hash_v2(&prev, &content, &salts.seal(&content));
         assert_eq!(first[12], hash, "txn {}: hash", first[0]);
         hashes.insert(&first[0], hash.clone());
         prev = hash;

@@ -1074,7 +1074,7 @@ G-0001  Fede       housing  USD           150.00  150.00   0.00  approved  lazy 
     assert_eq!(
         fund.ok(&["verify"]),
         "checked 6 transactions, 12 postings, 44 governance records: no findings\n\
-         fingerprint: c3bdbb99c89ed50cd58f6adeacba81917f93a6a4e783f486c31b2bf318af8c02\n"
+         fingerprint: a07ea4b3b2e9097d2d295805cdf39e155dfdb32f375d0f1f5aa2a5f32dee9e8f\n"
     );
 }
 
@@ -3090,7 +3090,7 @@ fn money(minor: i64) -> String {
 /// members A1 (related to S4) and A2.
 fn property_fund(dir: &TempDir) -> Db {
     let path = dir.path().join("f.db");
-    init(&path, "props", Some("USD"), clock()).unwrap();
+    init(&path, "props", Some("USD"), clock(), None).unwrap();
     let mut db = Db::open(&path, Access::Write, clock()).unwrap();
     add_commodity(&mut db, "EUR", 2, None).unwrap();
     add_account(&mut db, "assets:bank:usd", None).unwrap();

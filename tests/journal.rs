@@ -569,3 +569,40 @@ fn an_export_of_the_same_books_is_refused_under_any_source() {
         "export of these same books",
     );
 }
+
+#[test]
+fn an_export_imports_into_books_with_another_salt_key_checked_by_its_stated_salts() {
+    let first = Fund::init(Some("USD"));
+    first.import_text("j.csv", JOURNAL, &[]).ok();
+    let export = first.export();
+    let other_key = |fund: &Fund| {
+        let mut cmd = common::command();
+        cmd.env("FONDO_SALT_KEY", "ab".repeat(32))
+            .arg("--db")
+            .arg(&fund.db)
+            .arg("init");
+        common::run_command(&mut cmd).ok();
+    };
+    // Another fund, another key: every v2 row is checked with the salts
+    // its row states, then hashed with the new fund's own salts.
+    let second = Fund::empty();
+    other_key(&second);
+    second.import_text("export.csv", &export, &[]).ok();
+    let verified = second.ok(&["verify"]);
+    assert!(verified.contains(": no findings\n"), "{verified}");
+    assert_ne!(
+        common::fingerprint(&second.db),
+        common::fingerprint(&first.db)
+    );
+    // An edited row no longer matches its stated salts and hash.
+    let third = Fund::empty();
+    other_key(&third);
+    let stderr = third
+        .import_text(
+            "edited.csv",
+            &export.replace("Rice from the market", "Rice from the mall"),
+            &[],
+        )
+        .error(&["nothing was written"]);
+    assert!(stderr.contains("I210"), "{stderr}");
+}

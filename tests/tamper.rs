@@ -20,6 +20,8 @@ const HEAD_MISMATCH: &str = "V107";
 const TOTALS_MISMATCH: &str = "V108";
 const MALFORMED: &str = "V109";
 const BAD_VOID: &str = "V110";
+const FORM_BACK: &str = "V140";
+const SALT_KEY: &str = "V141";
 
 /// Six transactions; the last (6) voids the fifth.
 fn books() -> Fund {
@@ -483,4 +485,61 @@ fn a_damaged_page_never_verifies() {
         }
         code => panic!("verify of a damaged file exited {code}:\n{}", run.stdout),
     }
+}
+
+#[test]
+fn a_v1_row_after_the_switch_to_v2_is_found() {
+    // Every row of these books is in the v2 form. Re-hash the last one in
+    // the v1 form, as a script that knows only v1 would, and move the head
+    // along: the hash is right for v1, but the chain never switches back.
+    let fund = books();
+    let export = fund.export();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(export.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert!(rows.iter().all(|r| &r[13] == "fondo-txn-v2"), "{export}");
+    let voided = rows.iter().find(|r| &r[0] == "5").unwrap()[12].to_owned();
+    let last: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "6").collect();
+    let content = fondo::domain::hash::Content {
+        date: &last[0][1],
+        description: &last[0][2],
+        payee: &last[0][6],
+        reference: &last[0][7],
+        reverses: &voided,
+        postings: last
+            .iter()
+            .map(|r| (&r[3], &r[5], r[4].to_owned(), &r[8], &r[9]))
+            .collect(),
+    };
+    let v1 = fondo::domain::hash::content_hash(&last[0][11], content);
+    tamper::sql(
+        &fund.db,
+        &format!("UPDATE txns SET hash = '{v1}' WHERE id = 6; UPDATE fund SET head_hash = '{v1}';"),
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(FORM_BACK.to_owned(), "txn 6".to_owned())],
+        "{}",
+        verdict.stdout
+    );
+    assert_eq!(verdict.fingerprint, v1);
+}
+
+#[test]
+fn a_changed_or_missing_salt_key_is_found() {
+    let fund = books();
+    tamper::sql(
+        &fund.db,
+        &format!("UPDATE fund SET salt_key = '{}'", "0".repeat(64)),
+    );
+    let verdict = verify(&fund, 1);
+    for id in 1..=6 {
+        verdict.assert_has(HASH_MISMATCH, &format!("txn {id}"));
+    }
+    tamper::sql(&fund.db, "UPDATE fund SET salt_key = NULL");
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(SALT_KEY, "fund");
+    verdict.assert_has(HASH_MISMATCH, "txn 1");
 }

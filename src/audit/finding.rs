@@ -82,6 +82,11 @@ codes! {
     V121,
     /// A correction record that does not fit what it corrects.
     V123,
+    /// A row in the v1 form after a row in the v2 form: the chain switches
+    /// once, never back.
+    V140,
+    /// The fund's salt key is missing or malformed: no v2 row can be checked.
+    V141,
     /// A bundle file is missing or is not readable UTF-8 CSV.
     B101,
     /// A bundle file's SHA-256 is not the one in MANIFEST.csv.
@@ -122,6 +127,8 @@ codes! {
     B119,
     /// purchases.csv disagrees with itself or with the journal.
     B120,
+    /// A transaction in the v1 form after one in the v2 form.
+    B130,
 }
 
 impl fmt::Display for Code {

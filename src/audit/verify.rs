@@ -21,10 +21,14 @@ use crate::books::pools::available;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
 use crate::domain::grant::{Status, grant_label};
-use crate::domain::hash::{Content, GENESIS, hash_in, record_hash, recorded_form};
+use crate::domain::hash::{
+    Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
+    record_salt, recorded_form_sealed,
+};
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::RecordKind;
+use crate::domain::records::sealed_payload;
 use crate::error::{Result, SqlContext};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
@@ -70,6 +74,8 @@ pub mod codes {
     pub const PURCHASE: Code = Code::V119;
     pub const CLOSED_PERIOD: Code = Code::V120;
     pub const CORRECTION: Code = Code::V123;
+    pub const FORM_BACK: Code = Code::V140;
+    pub const SALT_KEY: Code = Code::V141;
     /// A reconciled balance the journal no longer gives: an entry forced in
     /// before the reconciliation's date without reopening it.
     pub const RECONCILED_CHANGED: Code = Code::V121;
@@ -98,6 +104,10 @@ struct Checker {
     asset_changes: HashMap<i64, BTreeMap<NaiveDate, i128>>,
     records: u64,
     records_head: String,
+    /// The fund's salt key (None when missing: a V141 finding).
+    key: Option<SaltKey>,
+    /// Whether a transaction in the v2 form was seen.
+    v2_seen: bool,
 }
 
 impl Checker {
@@ -255,11 +265,32 @@ impl Checker {
                 ),
             );
         }
-        // Books from before pools keep hashes in the pre-pool form.
-        let (form, recomputed) = recorded_form(&head.prev_hash, &content, &head.hash);
+        // Rows before the switch to v2 keep their v1 hashes (books from
+        // before pools, the pre-pool form); v2 salts come from the place
+        // the row was chained at.
+        let sealed = self
+            .key
+            .as_ref()
+            .map(|k| TxnSalts::derive(k, &head.prev_hash, &content).seal(&content));
+        let (form, recomputed) = recorded_form_sealed(
+            &head.prev_hash,
+            &content,
+            sealed.as_ref(),
+            &head.hash,
+            self.v2_seen,
+        );
+        if form == Form::V2 {
+            self.v2_seen = true;
+        } else if self.v2_seen && recomputed == head.hash {
+            self.find(
+                codes::FORM_BACK,
+                at(),
+                "is in the v1 form after a transaction in the v2 form; the chain switches once and never back, so it was written outside fondo".into(),
+            );
+        }
         let hash_after = |prev: &str| {
-            hash_in(form, prev, &content)
-                .expect("the pre-pool form is only found for transactions without pools")
+            hash_in_sealed(form, prev, &content, sealed.as_ref())
+                .expect("a form is only found when it can express the transaction")
         };
         if recomputed != head.hash {
             self.find(
@@ -297,7 +328,17 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         asset_changes: HashMap::new(),
         records: 0,
         records_head: GENESIS.to_owned(),
+        key: None,
+        v2_seen: false,
     };
+    match fund::salt_key(&tx) {
+        Ok(key) => checker.key = Some(key),
+        Err(_) => checker.find(
+            codes::SALT_KEY,
+            "fund".into(),
+            "its salt key is missing or is not 64 hex digits: no transaction or record in the v2 form can be checked".into(),
+        ),
+    }
     for complaint in integrity_check(&tx)? {
         checker.find(
             codes::INTEGRITY,
@@ -499,10 +540,35 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
     let mut prev = GENESIS.to_owned();
     let mut count = 0;
     let mut computed = GENESIS.to_owned();
+    let mut v2_seen = false;
     for r in records::all(conn)? {
         count += 1;
-        computed = record_hash(&computed, &r.kind, r.grant_id, &r.at, &r.payload);
         let at = format!("record {}", r.id);
+        // The v2 form seals text fields with salts from the place the
+        // record was chained at (its stated previous hash).
+        let sealed = checker.key.as_ref().map(|key| {
+            sealed_payload(&r.kind, &r.payload, |field, text| {
+                commit(&record_salt(key, &r.prev_hash, field), text)
+            })
+        });
+        let in_form = |v2: bool, prev: &str| match (&sealed, v2) {
+            (Some(sealed), true) => record_hash_v2(prev, &r.kind, r.grant_id, &r.at, sealed),
+            _ => record_hash(prev, &r.kind, r.grant_id, &r.at, &r.payload),
+        };
+        // The form its hash was made in; a changed record after the switch
+        // is judged in the v2 form it must have.
+        let v1_matches = in_form(false, &r.prev_hash) == r.hash;
+        let v2 =
+            sealed.is_some() && (in_form(true, &r.prev_hash) == r.hash || (v2_seen && !v1_matches));
+        if v2_seen && !v2 {
+            checker.find(
+                codes::FORM_BACK,
+                at.clone(),
+                "is in the v1 form after a record in the v2 form; the chain switches once and never back, so it was written outside fondo".into(),
+            );
+        }
+        v2_seen |= v2;
+        computed = in_form(v2, &computed);
         if r.prev_hash != prev {
             checker.find(
                 codes::RECORDS_CHAIN,
@@ -510,7 +576,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                 "cites a previous hash that is not the record before it; records were removed or reordered".into(),
             );
         }
-        if record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) != r.hash {
+        if in_form(v2, &r.prev_hash) != r.hash {
             checker.find(
                 codes::RECORDS_CHAIN,
                 at.clone(),

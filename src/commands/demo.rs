@@ -46,6 +46,10 @@ use fondo::report;
 use fondo::report::forum::messages::plain_list;
 use fondo::store::{Access, fund};
 
+/// The demo fund's salt key, fixed (`FONDO_SALT_KEY`) so that its
+/// fingerprint is the same on every run. A real fund's key is random.
+const DEMO_SALT_KEY: &str = "f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3";
+
 /// What only the demo can fail at.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -332,6 +336,7 @@ impl Fondo {
             .args(&step.args)
             .current_dir(&self.dir)
             .env_remove("FONDO_DB")
+            .env(crate::commands::setup::FONDO_SALT_KEY, DEMO_SALT_KEY)
             .stdin(Stdio::null())
             .output()
             .map_err(|source| Error::Io {

@@ -10,8 +10,20 @@ use fondo::render::write_rows;
 use fondo::report::lists;
 use fondo::store::Access;
 
+/// The environment variable that fixes a new fund's salt key (64 hex
+/// digits), so that tests and the demo get the same fingerprints on every
+/// run. Real funds leave it unset: their key is random.
+pub const FONDO_SALT_KEY: &str = "FONDO_SALT_KEY";
+
 pub fn init(db: &Path, name: &str, currency: Option<&str>) -> Result<Outcome> {
-    let created = setup::init(db, name, currency, crate::commands::clock::clock())?;
+    let key = std::env::var(FONDO_SALT_KEY).ok();
+    let created = setup::init(
+        db,
+        name,
+        currency,
+        crate::commands::clock::clock(),
+        key.as_deref(),
+    )?;
     let currency = created
         .currency
         .map(|c| format!(", default currency {c}"))

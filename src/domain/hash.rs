@@ -25,7 +25,17 @@
 //! [`Form::PrePool`]: [`recorded_form`] tells which form a stored hash was
 //! made in. Both forms commit to the same fields (an absent pool and the
 //! general pool's `""` say the same), so accepting either weakens nothing.
+//!
+//! Rows written by this version are in the **v2** forms, `fondo-txn-v2` and
+//! `fondo-record-v2`: every free-text field is hashed as a salted
+//! commitment ([`commit`]) instead of the text, so an output may replace a
+//! hidden name by its commitment and the hash still recomputes. Salts come
+//! from the fund's [`SaltKey`] by HMAC-SHA-256 over the field's place
+//! ([`salt`]); accounts and pools get one salt per name, so a redacted
+//! account shows one commitment on every row. A chain switches to v2 once;
+//! [`recorded_form`] tells which form each stored hash was made in.
 
+use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -38,6 +48,142 @@ use crate::domain::txn::Transaction;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 const VERSION: &str = "fondo-txn-v1";
+const VERSION_2: &str = "fondo-txn-v2";
+const RECORD_V1: &str = "fondo-record-v1";
+const RECORD_V2: &str = "fondo-record-v2";
+
+/// The fund's salt key: 32 random bytes made when the fund (or its upgrade
+/// to v2) was created, kept in the fund row and never exported. Every salt
+/// of a v2 commitment is derived from it.
+#[derive(Clone)]
+pub struct SaltKey([u8; 32]);
+
+impl SaltKey {
+    /// The key from its 64 hex digits; None for anything else.
+    pub fn from_hex(text: &str) -> Option<SaltKey> {
+        let mut bytes = [0u8; 32];
+        hex::decode_to_slice(text, &mut bytes).ok()?;
+        Some(SaltKey(bytes))
+    }
+}
+
+impl std::fmt::Debug for SaltKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SaltKey(..)")
+    }
+}
+
+/// The salt of one field: the first 16 bytes of HMAC-SHA-256 keyed with the
+/// fund's salt key over the field's place (`parts` joined by a 0 byte), as
+/// 32 lower-case hex digits.
+pub fn salt(key: &SaltKey, parts: &[&str]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            mac.update(&[0]);
+        }
+        mac.update(part.as_bytes());
+    }
+    hex(&mac.finalize().into_bytes()[..16])
+}
+
+/// The commitment to `text` under `salt`:
+/// `hex(SHA-256("fondo-text-v2" 0x00 salt 0x00 text))`; an empty text stays
+/// empty (an empty field is visibly empty, nothing is hidden in it).
+pub fn commit(salt: &str, text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut digest = Sha256::new();
+    digest.update(b"fondo-text-v2\0");
+    digest.update(salt.as_bytes());
+    digest.update([0]);
+    digest.update(text.as_bytes());
+    hex(&digest.finalize())
+}
+
+/// A stated seal of one text field, as journal and bundle files give it:
+/// 32 hex digits are the salt (the text is shown), 64 hex digits the
+/// commitment itself (the text is redacted). The field's commitment.
+pub fn unseal(text: &str, seal: &str) -> String {
+    if seal.len() == 64 {
+        seal.to_owned()
+    } else {
+        commit(seal, text)
+    }
+}
+
+/// The salts of a transaction's text fields, derived from the fund's key
+/// and the transaction's place in the chain (the hash before it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TxnSalts {
+    pub description: String,
+    pub payee: String,
+    pub reference: String,
+    /// Per posting, in order: memo, account, pool (`""` for the general pool).
+    pub postings: Vec<[String; 3]>,
+}
+
+impl TxnSalts {
+    /// The salts of `content` chained after `prev`.
+    pub fn derive(key: &SaltKey, prev: &str, content: &Content<'_>) -> TxnSalts {
+        let field = |name: &str| salt(key, &["txn", prev, name]);
+        TxnSalts {
+            description: field("description"),
+            payee: field("payee"),
+            reference: field("reference"),
+            postings: content
+                .postings
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    [
+                        salt(key, &["txn", prev, "memo", &(i + 1).to_string()]),
+                        thing_salt(key, "account", p.0),
+                        if p.4.is_empty() {
+                            String::new()
+                        } else {
+                            thing_salt(key, "pool", p.4)
+                        },
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// The commitments these salts give `content` (a stated commitment,
+    /// 64 hex digits, in place of a salt is taken as given: [`unseal`]).
+    pub fn seal(&self, content: &Content<'_>) -> Sealed {
+        Sealed {
+            description: unseal(content.description, &self.description),
+            payee: unseal(content.payee, &self.payee),
+            reference: unseal(content.reference, &self.reference),
+            postings: content
+                .postings
+                .iter()
+                .zip(&self.postings)
+                .map(|(p, s)| [unseal(p.3, &s[0]), unseal(p.0, &s[1]), unseal(p.4, &s[2])])
+                .collect(),
+        }
+    }
+}
+
+/// The one salt of an account's or a pool's name (`kind` is `account` or
+/// `pool`), the same on every row that names it.
+pub fn thing_salt(key: &SaltKey, kind: &str, name: &str) -> String {
+    salt(key, &[kind, name])
+}
+
+/// The commitments of a transaction's text fields, which the v2 form hashes
+/// in place of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    pub description: String,
+    pub payee: String,
+    pub reference: String,
+    /// Per posting, in order: memo, account, pool.
+    pub postings: Vec<[String; 3]>,
+}
 
 #[derive(Serialize)]
 struct Canonical<'a>(
@@ -59,7 +205,10 @@ pub type CanonicalPosting<'a> = (&'a str, &'a str, String, &'a str, &'a str);
 /// The canonical form a transaction was hashed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// Postings as `[ACCOUNT, COMMODITY, AMOUNT, MEMO, POOL]`.
+    /// `fondo-txn-v2`: salted commitments in place of text; every row
+    /// written by this version.
+    V2,
+    /// `fondo-txn-v1`, postings as `[ACCOUNT, COMMODITY, AMOUNT, MEMO, POOL]`.
     Current,
     /// Postings as `[ACCOUNT, COMMODITY, AMOUNT, MEMO]`: books written
     /// before pools existed; only for transactions without pools.
@@ -103,10 +252,74 @@ pub fn content_hash(prev: &str, content: Content<'_>) -> String {
     hex(&Sha256::digest(canonical(prev, content).as_bytes()))
 }
 
+impl Form {
+    /// The form as the `form` column of journal files names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::V2 => VERSION_2,
+            Form::Current | Form::PrePool => VERSION,
+        }
+    }
+}
+
+/// The canonical v2 text of `content` whose text fields have the
+/// commitments `sealed`.
+pub fn canonical_v2(prev: &str, content: &Content<'_>, sealed: &Sealed) -> String {
+    let postings: Vec<(&str, &str, &str, &str, &str)> = content
+        .postings
+        .iter()
+        .zip(&sealed.postings)
+        .map(|(p, c)| {
+            (
+                c[1].as_str(),
+                p.1,
+                p.2.as_str(),
+                c[0].as_str(),
+                c[2].as_str(),
+            )
+        })
+        .collect();
+    let value = (
+        VERSION_2,
+        prev,
+        content.date,
+        &sealed.description,
+        &sealed.payee,
+        &sealed.reference,
+        content.reverses,
+        postings,
+    );
+    serde_json::to_string(&value).expect("serializing strings and tuples cannot fail")
+}
+
+/// The v2 hash of `content` with the commitments `sealed`.
+pub fn hash_v2(prev: &str, content: &Content<'_>, sealed: &Sealed) -> String {
+    hex(&Sha256::digest(
+        canonical_v2(prev, content, sealed).as_bytes(),
+    ))
+}
+
 /// The hash of `content` in `form`; `None` for [`Form::PrePool`] when a
-/// posting has a pool (that form cannot express it).
+/// posting has a pool (that form cannot express it), and for [`Form::V2`]
+/// without commitments.
+pub fn hash_in_sealed(
+    form: Form,
+    prev: &str,
+    content: &Content<'_>,
+    sealed: Option<&Sealed>,
+) -> Option<String> {
+    match form {
+        Form::V2 => sealed.map(|s| hash_v2(prev, content, s)),
+        _ => hash_in(form, prev, content),
+    }
+}
+
+/// The hash of `content` in one of the v1 forms; `None` for
+/// [`Form::PrePool`] when a posting has a pool, and for [`Form::V2`] (see
+/// [`hash_in_sealed`]).
 pub fn hash_in(form: Form, prev: &str, content: &Content<'_>) -> Option<String> {
     match form {
+        Form::V2 => None,
         Form::Current => Some(hex(&Sha256::digest(current_text(prev, content).as_bytes()))),
         Form::PrePool => {
             if content.postings.iter().any(|p| !p.4.is_empty()) {
@@ -134,8 +347,34 @@ pub fn hash_in(form: Form, prev: &str, content: &Content<'_>) -> Option<String> 
     }
 }
 
+/// The form `stored` was made in from `content` after `prev` (whose text
+/// fields have the commitments `sealed`, when known), and the hash in that
+/// form: [`Form::V2`] when it gives `stored`, else as [`recorded_form`]
+/// (and [`Form::V2`] when no form does but `v2_expected`: the chain has
+/// switched, so a changed row is judged in the form it must have).
+pub fn recorded_form_sealed(
+    prev: &str,
+    content: &Content<'_>,
+    sealed: Option<&Sealed>,
+    stored: &str,
+    v2_expected: bool,
+) -> (Form, String) {
+    if let Some(sealed) = sealed {
+        let v2 = hash_v2(prev, content, sealed);
+        if v2 == stored {
+            return (Form::V2, v2);
+        }
+        let (form, v1) = recorded_form(prev, content, stored);
+        if v1 == stored || !v2_expected {
+            return (form, v1);
+        }
+        return (Form::V2, v2);
+    }
+    recorded_form(prev, content, stored)
+}
+
 /// The form `stored` was made in from `content` after `prev`, and the hash
-/// in that form: [`Form::PrePool`] when only that form gives `stored`, else
+/// in that form, among the v1 forms: [`Form::PrePool`] when only that form gives `stored`, else
 /// [`Form::Current`] (also when neither does: the content was changed).
 pub fn recorded_form(prev: &str, content: &Content<'_>, stored: &str) -> (Form, String) {
     let current = hash_in(Form::Current, prev, content).expect("the current form has every field");
@@ -147,19 +386,47 @@ pub fn recorded_form(prev: &str, content: &Content<'_>, stored: &str) -> (Form, 
     (Form::Current, current)
 }
 
-/// The hash of a transaction chained after `prev`; `reverses` is the hash of
-/// the transaction it voids.
-pub fn txn_hash(prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
-    txn_hash_in(Form::Current, prev, txn, reverses).expect("the current form has every field")
+/// The v2 hash of a transaction chained after `prev`, its salts derived
+/// from `key`; `reverses` is the hash of the transaction it voids.
+pub fn txn_hash(key: &SaltKey, prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
+    txn_hash_in(Form::V2, Some(key), prev, txn, reverses).expect("the key seals every field")
 }
 
-/// [`txn_hash`] in another form (see [`hash_in`]).
+/// The v2 hash of a transaction chained after `prev` with stated salts
+/// (a journal file's `…_salt` columns), as the file that states them was
+/// hashed.
+pub fn txn_hash_stated(
+    prev: &str,
+    txn: &Transaction,
+    reverses: Option<&str>,
+    salts: &TxnSalts,
+) -> String {
+    with_content(txn, reverses, |content| {
+        hash_v2(prev, content, &salts.seal(content))
+    })
+}
+
+/// [`txn_hash`] in another form (see [`hash_in_sealed`]); `key` is needed
+/// for [`Form::V2`] only.
 pub fn txn_hash_in(
     form: Form,
+    key: Option<&SaltKey>,
     prev: &str,
     txn: &Transaction,
     reverses: Option<&str>,
 ) -> Option<String> {
+    with_content(txn, reverses, |content| {
+        let sealed = key.map(|k| TxnSalts::derive(k, prev, content).seal(content));
+        hash_in_sealed(form, prev, content, sealed.as_ref())
+    })
+}
+
+/// Calls `f` with the content a transaction's hash covers.
+fn with_content<T>(
+    txn: &Transaction,
+    reverses: Option<&str>,
+    f: impl FnOnce(&Content<'_>) -> T,
+) -> T {
     let date = iso(txn.date());
     let content = Content {
         date: &date,
@@ -181,12 +448,13 @@ pub fn txn_hash_in(
             })
             .collect(),
     };
-    hash_in(form, prev, &content)
+    f(&content)
 }
 
-/// The hash of a governance record chained after `prev`: SHA-256 of the
-/// compact JSON array `["fondo-record-v1", PREV, KIND, GRANT, AT, PAYLOAD]`,
-/// GRANT a number or null, PAYLOAD the record's JSON object.
+/// The hash of a governance record chained after `prev` in the v1 form:
+/// SHA-256 of the compact JSON array
+/// `["fondo-record-v1", PREV, KIND, GRANT, AT, PAYLOAD]`, GRANT a number or
+/// null, PAYLOAD the record's JSON object.
 pub fn record_hash(
     prev: &str,
     kind: &str,
@@ -194,9 +462,39 @@ pub fn record_hash(
     at: &str,
     payload: &serde_json::Value,
 ) -> String {
-    let canonical = serde_json::to_string(&("fondo-record-v1", prev, kind, grant, at, payload))
+    record_hash_tagged(RECORD_V1, prev, kind, grant, at, payload)
+}
+
+/// The hash of a governance record in the v2 form: as
+/// [`record_hash`] under the tag `fondo-record-v2`, PAYLOAD with each text
+/// field replaced by its commitment ([`record_salt`],
+/// [`crate::domain::records::sealed_payload`]).
+pub fn record_hash_v2(
+    prev: &str,
+    kind: &str,
+    grant: Option<i64>,
+    at: &str,
+    sealed_payload: &serde_json::Value,
+) -> String {
+    record_hash_tagged(RECORD_V2, prev, kind, grant, at, sealed_payload)
+}
+
+fn record_hash_tagged(
+    tag: &str,
+    prev: &str,
+    kind: &str,
+    grant: Option<i64>,
+    at: &str,
+    payload: &serde_json::Value,
+) -> String {
+    let canonical = serde_json::to_string(&(tag, prev, kind, grant, at, payload))
         .expect("serializing strings and JSON values cannot fail");
     hex(&Sha256::digest(canonical.as_bytes()))
+}
+
+/// The salt of text field `field` of the record chained after `prev`.
+pub fn record_salt(key: &SaltKey, prev: &str, field: &str) -> String {
+    salt(key, &["record", prev, field])
 }
 
 /// Bytes (a digest) as lower-case hexadecimal digits.
@@ -272,22 +570,95 @@ mod tests {
         );
     }
 
+    fn key() -> SaltKey {
+        SaltKey::from_hex(&"ab".repeat(32)).unwrap()
+    }
+
     #[test]
     fn transaction_hash_is_the_hash_of_its_content() {
         assert_eq!(
-            txn_hash(GENESIS, &txn("Rent relief"), None),
+            txn_hash_in(Form::Current, None, GENESIS, &txn("Rent relief"), None).unwrap(),
             content_hash(GENESIS, rent_content())
+        );
+        let content = rent_content();
+        let sealed = TxnSalts::derive(&key(), GENESIS, &content).seal(&content);
+        assert_eq!(
+            txn_hash(&key(), GENESIS, &txn("Rent relief"), None),
+            hash_v2(GENESIS, &content, &sealed)
         );
     }
 
     #[test]
     fn hash_depends_on_content_and_previous() {
-        let a = txn_hash(GENESIS, &txn("Rent relief"), None);
+        let k = key();
+        let a = txn_hash(&k, GENESIS, &txn("Rent relief"), None);
         assert_eq!(a.len(), 64);
-        assert_ne!(a, txn_hash(GENESIS, &txn("Rent relief!"), None));
-        assert_ne!(a, txn_hash(&a, &txn("Rent relief"), None));
-        assert_ne!(a, txn_hash(GENESIS, &txn("Rent relief"), Some(&a)));
-        assert_eq!(a, txn_hash(GENESIS, &txn("Rent relief"), None));
+        assert_ne!(a, txn_hash(&k, GENESIS, &txn("Rent relief!"), None));
+        assert_ne!(a, txn_hash(&k, &a, &txn("Rent relief"), None));
+        assert_ne!(a, txn_hash(&k, GENESIS, &txn("Rent relief"), Some(&a)));
+        assert_eq!(a, txn_hash(&k, GENESIS, &txn("Rent relief"), None));
+        let other = SaltKey::from_hex(&"cd".repeat(32)).unwrap();
+        assert_ne!(a, txn_hash(&other, GENESIS, &txn("Rent relief"), None));
+    }
+
+    #[test]
+    fn v2_form_hashes_commitments_not_text() {
+        let content = rent_content();
+        let salts = TxnSalts::derive(&key(), GENESIS, &content);
+        let sealed = salts.seal(&content);
+        let text = canonical_v2(GENESIS, &content, &sealed);
+        assert!(text.starts_with("[\"fondo-txn-v2\""));
+        assert!(
+            !text.contains("Rent relief") && !text.contains("línea") && !text.contains("assets")
+        );
+        assert_eq!(
+            sealed.description,
+            commit(&salts.description, "Rent relief")
+        );
+        // An empty field stays visibly empty; the general pool is "".
+        assert_eq!(sealed.reference, "");
+        assert_eq!(sealed.postings[1][2], "");
+        // A redacted field stated by its commitment gives the same hash.
+        assert_eq!(unseal("redacted", &sealed.description), sealed.description);
+        assert_eq!(
+            unseal("Rent relief", &salts.description),
+            sealed.description
+        );
+        // One salt per account, wherever it is named.
+        assert_eq!(
+            salts.postings[1][1],
+            thing_salt(&key(), "account", "assets:bank:usd")
+        );
+        let stored = hash_v2(GENESIS, &content, &sealed);
+        assert_eq!(
+            recorded_form_sealed(GENESIS, &content, Some(&sealed), &stored, true),
+            (Form::V2, stored.clone())
+        );
+        let v1 = content_hash(GENESIS, content.clone());
+        assert_eq!(
+            recorded_form_sealed(GENESIS, &content, Some(&sealed), &v1, true),
+            (Form::Current, v1)
+        );
+        assert_eq!(
+            recorded_form_sealed(GENESIS, &content, Some(&sealed), GENESIS, true),
+            (Form::V2, stored)
+        );
+    }
+
+    #[test]
+    fn commitments_are_the_documented_digest() {
+        let salt = "00112233445566778899aabbccddeeff";
+        let mut bytes = b"fondo-text-v2\0".to_vec();
+        bytes.extend_from_slice(salt.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice("Luis".as_bytes());
+        assert_eq!(commit(salt, "Luis"), hex(&Sha256::digest(&bytes)));
+        assert_eq!(commit(salt, ""), "");
+        assert_eq!(salt_len(&key()), 32);
+    }
+
+    fn salt_len(k: &SaltKey) -> usize {
+        salt(k, &["txn", GENESIS, "description"]).len()
     }
 
     #[test]

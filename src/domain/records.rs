@@ -188,6 +188,65 @@ impl std::fmt::Display for RecordKind {
     }
 }
 
+/// The free-text fields of each kind's payload: the values the v2 form
+/// hashes as salted commitments (and an audience output may redact). One
+/// line per kind; a kind not listed has no free text.
+pub const TEXT_FIELDS: &[(RecordKind, &[&str])] = &[
+    (RecordKind::Policy, &["reason"]),
+    (RecordKind::Relation, &["reason"]),
+    (RecordKind::Application, &["purpose", "category"]),
+    (RecordKind::Vote, &["reason"]),
+    (RecordKind::Decision, &["explanation"]),
+    (RecordKind::Spend, &["category", "receipt", "note"]),
+    (RecordKind::Closure, &["reason"]),
+    (RecordKind::Withdrawal, &["reason"]),
+    (RecordKind::Budget, &["category"]),
+    (RecordKind::Member, &["name"]),
+    (RecordKind::Pool, &["name", "purpose", "guidelines"]),
+    (RecordKind::Rate, &["source"]),
+    (RecordKind::Setting, &["value"]),
+    (RecordKind::Purchase, &["name", "supplier"]),
+    (RecordKind::PurchaseItem, &["name", "unit"]),
+    (RecordKind::PurchaseCost, &["reason"]),
+    (RecordKind::PurchaseSettle, &["rounding_account"]),
+    (RecordKind::PeriodClose, &["reason"]),
+    (RecordKind::PeriodReopen, &["reason"]),
+    (RecordKind::MemberEdit, &["name", "contact", "note"]),
+    (RecordKind::PoolEdit, &["purpose", "guidelines"]),
+    (RecordKind::AccountNote, &["account", "note"]),
+    (RecordKind::PledgeEnd, &["reason"]),
+    (RecordKind::VoteWithdrawal, &["reason"]),
+    (RecordKind::Reconciliation, &["account", "statement"]),
+    (RecordKind::ReconciliationReopen, &["account", "reason"]),
+];
+
+/// The free-text fields of a stored `kind` (none for an unknown kind).
+pub fn text_fields(kind: &str) -> &'static [&'static str] {
+    TEXT_FIELDS
+        .iter()
+        .find(|(k, _)| k.as_str() == kind)
+        .map_or(&[], |(_, fields)| fields)
+}
+
+/// `payload` as the v2 form hashes it: each free-text field of `kind` that
+/// holds a text replaced by `seal(field, text)` (its commitment), keys in
+/// stored order; absent, null and non-text values stay as they are.
+pub fn sealed_payload(
+    kind: &str,
+    payload: &serde_json::Value,
+    mut seal: impl FnMut(&str, &str) -> String,
+) -> serde_json::Value {
+    let mut sealed = payload.clone();
+    if let serde_json::Value::Object(map) = &mut sealed {
+        for field in text_fields(kind) {
+            if let Some(serde_json::Value::String(text)) = map.get_mut(*field) {
+                *text = seal(field, text);
+            }
+        }
+    }
+    sealed
+}
+
 /// Reads the payload of record `id` of `kind`.
 ///
 /// # Errors
@@ -517,6 +576,34 @@ impl GrantStep {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_fields_name_each_kind_once_and_seal_only_text() {
+        for (i, (kind, _)) in TEXT_FIELDS.iter().enumerate() {
+            assert!(
+                TEXT_FIELDS[i + 1..].iter().all(|(k, _)| k != kind),
+                "{kind} is listed twice"
+            );
+        }
+        assert_eq!(text_fields("application"), ["purpose", "category"]);
+        assert!(text_fields("payment").is_empty());
+        assert!(text_fields("bogus").is_empty());
+        let payload = serde_json::json!({
+            "applicant": 8, "pool": 2, "purpose": "Rent for Luis", "category": null,
+            "policy_version": 1
+        });
+        let sealed = sealed_payload("application", &payload, |field, text| {
+            format!("<{field}:{}>", text.len())
+        });
+        assert_eq!(
+            sealed.to_string(),
+            r#"{"applicant":8,"pool":2,"purpose":"<purpose:13>","category":null,"policy_version":1}"#
+        );
+        assert_eq!(
+            sealed_payload("payment", &payload, |_, _| String::new()),
+            payload
+        );
+    }
 
     #[test]
     fn kinds_read_back_as_written() {

@@ -18,7 +18,7 @@ use std::path::Path;
 use csv::StringRecord;
 
 use crate::domain::date::parse_date;
-use crate::domain::hash::{Form, txn_hash_in};
+use crate::domain::hash::{Form, TxnSalts, txn_hash_in, txn_hash_stated};
 use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
@@ -182,6 +182,12 @@ struct Importer<'c> {
     /// Whether earlier imports used this source (then keys are looked up).
     source_used: bool,
     own_export_checked: bool,
+    /// The hash of the file's previous transaction, when its hash was checked.
+    file_head: Option<String>,
+    /// The file's hash of each checked transaction that got another hash
+    /// here (v2 rows re-hashed with this fund's salt key), by its hash here:
+    /// a later void in the file names its original by the file's hash.
+    file_hashes: HashMap<String, String>,
     recorded_at: String,
     path: &'c Path,
     label: &'c str,
@@ -214,6 +220,8 @@ pub fn import_journal(
         source_id,
         source_used: imports::source_used(&tx, source_id)?,
         own_export_checked: false,
+        file_head: None,
+        file_hashes: HashMap::new(),
         recorded_at: tx.recorded_at(),
         path,
         label,
@@ -408,19 +416,59 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
-        let check_hash = self.columns.has("hash") && file_prev == self.writer.head();
+        // The file's chain is followed as long as it links: onto these
+        // books' head, or onto the file's previous (checked) transaction.
+        let check_hash = self.columns.has("hash")
+            && (file_prev == self.writer.head() || self.file_head.as_deref() == Some(&file_prev));
         let reverses = reverses.as_ref().map(|r| (r.id, r.hash.as_str()));
-        let (id, hash) = self
-            .writer
-            .append(&txn, &ids, reverses, &self.recorded_at)?;
+        // An export made before v2 carries v1 hashes: new books keep that
+        // form (and so the fingerprint) until their first v2 row.
+        // A void's REVERSES_HASH in the file is the original's hash there.
+        let original = reverses.map(|r| self.file_hashes.get(r.1).map_or(r.1, String::as_str));
+        let in_form = |form| {
+            txn_hash_in(form, None, &file_prev, &txn, original).is_some_and(|old| old == file_hash)
+        };
+        let v1 = check_hash && in_form(Form::Current);
+        let (id, hash) = if v1 {
+            self.writer
+                .append_v1(&txn, &ids, reverses, &self.recorded_at)?
+        } else {
+            self.writer
+                .append(&txn, &ids, reverses, &self.recorded_at)?
+        };
         // Books from before pools were hashed in the pre-pool form; their
         // exports carry those hashes (the transaction is chained here in
-        // the current form, so the rest of the file is not compared).
-        let pre_pool = || {
-            txn_hash_in(Form::PrePool, &file_prev, &txn, reverses.map(|r| r.1))
-                .is_some_and(|old| old == file_hash)
+        // the current form, so the rest of the file is not compared). So
+        // is a v1 row after the books' first v2 row.
+        let pre_pool = || in_form(Form::PrePool);
+        // A v2 row is checked against the salts the file states: the
+        // books that exported it had their own salt key.
+        let stated = || {
+            let get = |record, name| self.columns.get(record, name).to_owned();
+            let salts = TxnSalts {
+                description: get(first, "description_salt"),
+                payee: get(first, "payee_salt"),
+                reference: get(first, "reference_salt"),
+                postings: group
+                    .iter()
+                    .map(|(_, r)| {
+                        [
+                            get(r, "memo_salt"),
+                            get(r, "account_salt"),
+                            get(r, "pool_salt"),
+                        ]
+                    })
+                    .collect(),
+            };
+            self.columns.get(first, "form") == Form::V2.as_str()
+                && txn_hash_stated(&file_prev, &txn, original, &salts) == file_hash
         };
-        if check_hash && file_hash != hash && !pre_pool() {
+        let matches = !check_hash || file_hash == hash || pre_pool() || v1 || stated();
+        self.file_head = check_hash.then(|| file_hash.clone());
+        if check_hash && file_hash != hash {
+            self.file_hashes.insert(hash.clone(), file_hash.clone());
+        }
+        if !matches {
             // Recorded as a problem, so the whole import is rolled back.
             self.problems.push(
                 ProblemCode::I210,

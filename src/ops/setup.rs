@@ -21,13 +21,23 @@ pub struct Created {
 /// Creates a fund database at `path`. The fund's default currency, if given,
 /// must be a well-known currency code; it is declared right away. On any
 /// failure no file is left behind. `clock` dates the fund and every later
-/// write of this `Db`.
+/// write of this `Db`. `salt_key` (64 hex digits) fixes the key the v2
+/// salts are derived from, for reproducible fingerprints; by default it is
+/// random.
 pub fn init(
     path: &Path,
     name: &str,
     currency: Option<&str>,
     clock: SharedClock,
+    salt_key: Option<&str>,
 ) -> Result<Created> {
+    if let Some(key) = salt_key
+        && crate::domain::hash::SaltKey::from_hex(key).is_none()
+    {
+        return Err(Error::Refused(
+            "a fixed salt key must be 64 hexadecimal digits".into(),
+        ));
+    }
     if let Some(code) = currency {
         validate_code(code)?;
         if currency::known(code).is_none() {
@@ -43,7 +53,7 @@ pub fn init(
     let mut db = Db::create(path, clock)?;
     let filled = (|| {
         let tx = db.write()?;
-        fund::insert(&tx, name, currency, &tx.recorded_at())?;
+        fund::insert(&tx, name, currency, &tx.recorded_at(), salt_key)?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
             let commodity = Commodity {

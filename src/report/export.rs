@@ -3,7 +3,8 @@
 //! One row per posting with its transaction's fields repeated, in the
 //! columns of [`COLUMNS`]. The `txn` column is the transaction id in this
 //! database; `reverses` names the `txn` a void reverses; `prev_hash` and
-//! `hash` let anyone recompute the chain (docs/hash-chain.md). Every cell is
+//! `hash` let anyone recompute the chain (docs/hash-chain.md), with `form`
+//! and, for rows in the v2 form, the salts of their text fields. Every cell is
 //! formula-safe ([`cell::guard`]; import undoes it), so whatever fondo accepted
 //! re-imports unchanged. The
 //! audit bundle writes its `journal.csv` with the same [`JournalWriter`].
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::domain::cell;
+use crate::domain::hash::{Content, Form, SaltKey, TxnSalts, hash_v2};
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
@@ -46,6 +48,7 @@ pub struct JournalWriter<W: Write> {
     accounts: std::collections::HashMap<i64, String>,
     commodities: std::collections::HashMap<i64, Commodity>,
     pools: std::collections::HashMap<i64, String>,
+    key: SaltKey,
     pub summary: ExportSummary,
 }
 
@@ -59,6 +62,7 @@ impl<W: Write> JournalWriter<W> {
             accounts: store::accounts::names_by_id(conn)?,
             commodities: store::commodities::by_id(conn)?,
             pools: store::pools::names_by_id(conn)?,
+            key: fund::salt_key(conn)?,
             summary: ExportSummary::default(),
         })
     }
@@ -87,6 +91,7 @@ impl<W: Write> JournalWriter<W> {
         self.summary.transactions += 1;
         let id = txn.id.to_string();
         let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
+        let mut lines = Vec::with_capacity(postings.len());
         for p in postings {
             let account = self
                 .accounts
@@ -105,22 +110,64 @@ impl<W: Write> JournalWriter<W> {
                     .as_str(),
                 None => "",
             };
+            lines.push((
+                account.as_str(),
+                commodity.code.as_str(),
+                amount,
+                p.memo.as_deref().unwrap_or(""),
+                pool,
+            ));
+        }
+        let content = Content {
+            date: &txn.date,
+            description: &txn.description,
+            payee: txn.payee.as_deref().unwrap_or(""),
+            reference: txn.reference.as_deref().unwrap_or(""),
+            reverses: txn.reverses_hash.as_deref().unwrap_or(""),
+            postings: lines,
+        };
+        // The salts are stated for rows in the v2 form only (a v1 row
+        // hashes its text as it is).
+        let salts = TxnSalts::derive(&self.key, &txn.prev_hash, &content);
+        let v2 = hash_v2(&txn.prev_hash, &content, &salts.seal(&content)) == txn.hash;
+        let form = if v2 { Form::V2 } else { Form::Current };
+        let seal = |salt: &str, text: &str| {
+            if v2 && !text.is_empty() {
+                salt.to_owned()
+            } else {
+                String::new()
+            }
+        };
+        let head = [
+            seal(&salts.description, content.description),
+            seal(&salts.payee, content.payee),
+            seal(&salts.reference, content.reference),
+        ];
+        for (p, s) in content.postings.iter().zip(&salts.postings) {
+            let posting = [seal(&s[0], p.3), seal(&s[1], p.0), seal(&s[2], p.4)];
             self.writer
                 .write_record(
                     [
                         id.as_str(),
-                        &txn.date,
-                        &txn.description,
-                        account,
-                        &amount,
-                        &commodity.code,
-                        txn.payee.as_deref().unwrap_or(""),
-                        txn.reference.as_deref().unwrap_or(""),
-                        p.memo.as_deref().unwrap_or(""),
-                        pool,
+                        content.date,
+                        content.description,
+                        p.0,
+                        &p.2,
+                        p.1,
+                        content.payee,
+                        content.reference,
+                        p.3,
+                        p.4,
                         &reverses,
                         &txn.prev_hash,
                         &txn.hash,
+                        form.as_str(),
+                        &head[0],
+                        &head[1],
+                        &head[2],
+                        &posting[0],
+                        &posting[1],
+                        &posting[2],
                     ]
                     .map(cell::guard)
                     .iter()

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::hash::GENESIS;
+use crate::domain::hash::{GENESIS, SaltKey};
 use crate::error::{Result, SqlContext};
 
 /// The single row of the `fund` table.
@@ -14,11 +14,21 @@ pub struct Fund {
     pub txn_count: i64,
 }
 
-pub fn insert(conn: &Connection, name: &str, currency: Option<&str>, now: &str) -> Result<()> {
+/// Records the fund. Its salt key is `salt_key` when given (tests and the
+/// demo fix it, through the binary, so their fingerprints are stable), else
+/// 32 random bytes.
+pub fn insert(
+    conn: &Connection,
+    name: &str,
+    currency: Option<&str>,
+    now: &str,
+    salt_key: Option<&str>,
+) -> Result<()> {
     conn.execute(
-        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret)
-         VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))))",
-        params![name, currency, now, GENESIS],
+        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret, salt_key)
+         VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))),
+                 coalesce(?5, lower(hex(randomblob(32)))))",
+        params![name, currency, now, GENESIS, salt_key],
     )
     .ctx("recording the fund")?;
     Ok(())
@@ -49,6 +59,24 @@ pub fn set_head(conn: &Connection, head_hash: &str, txn_count: i64) -> Result<()
     )
     .ctx("recording the head hash")?;
     Ok(())
+}
+
+/// The fund's salt key, from which every v2 salt is derived.
+///
+/// # Errors
+/// [`crate::error::Error::Damaged`] when it is missing or not 64 hex digits.
+pub fn salt_key(conn: &Connection) -> Result<SaltKey> {
+    let text: Option<String> = conn
+        .query_row("SELECT salt_key FROM fund WHERE id = 1", [], |r| r.get(0))
+        .optional()
+        .ctx("reading the fund's salt key")?
+        .flatten();
+    text.as_deref()
+        .and_then(SaltKey::from_hex)
+        .ok_or_else(|| crate::error::Error::Damaged {
+            what: "the fund record".into(),
+            detail: "its salt key is missing or is not 64 hex digits".into(),
+        })
 }
 
 /// The fund's secret, from which public pseudonyms are derived.

@@ -473,7 +473,7 @@ pub fn memory() -> Connection {
     for migration in migrations::all() {
         conn.execute_batch(migration.sql).unwrap();
     }
-    fund::insert(&conn, "Test fund", None, "2026-01-01T00:00:00Z").unwrap();
+    fund::insert(&conn, "Test fund", None, "2026-01-01T00:00:00Z", None).unwrap();
     conn
 }
 

@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use chrono::NaiveDate;
 
-use crate::domain::hash::record_hash;
-use crate::domain::records::RecordKind;
+use crate::domain::hash::{SaltKey, commit, record_hash_v2, record_salt};
+use crate::domain::records::{RecordKind, sealed_payload};
 use crate::error::{Result, SqlContext};
 use crate::store::periods::Closed;
 
@@ -57,6 +57,22 @@ pub fn append(
     append_unchecked(conn, kind, grant_id, at, payload, now)
 }
 
+/// The v2 hash of a record chained after `head`, its text fields sealed
+/// with salts from `key`.
+pub fn v2_hash(
+    key: &SaltKey,
+    head: &str,
+    kind: &str,
+    grant_id: Option<i64>,
+    at: &str,
+    payload: &serde_json::Value,
+) -> String {
+    let sealed = sealed_payload(kind, payload, |field, text| {
+        commit(&record_salt(key, head, field), text)
+    });
+    record_hash_v2(head, kind, grant_id, at, &sealed)
+}
+
 /// The day of a record's `at` (`YYYY-MM-DD…`).
 pub fn record_day(at: &str) -> Option<NaiveDate> {
     at.get(..10)
@@ -75,7 +91,8 @@ fn append_unchecked(
         .prepare_cached("SELECT records_head, records_count FROM fund WHERE id = 1")
         .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx("reading the records head")?;
-    let hash = record_hash(&head, kind, grant_id, at, payload);
+    let key = crate::store::fund::salt_key(conn)?;
+    let hash = v2_hash(&key, &head, kind, grant_id, at, payload);
     conn.prepare_cached(
         "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -113,6 +130,7 @@ pub fn append_many(
         .prepare_cached("SELECT records_head, records_count FROM fund WHERE id = 1")
         .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx("reading the records head")?;
+    let key = crate::store::fund::salt_key(conn)?;
     let mut insert = conn
         .prepare_cached(
             "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
@@ -120,7 +138,7 @@ pub fn append_many(
         )
         .ctx("recording a governance record")?;
     for payload in payloads {
-        let hash = record_hash(&head, kind, grant_id, at, &payload);
+        let hash = v2_hash(&key, &head, kind, grant_id, at, &payload);
         insert
             .execute(params![
                 kind,

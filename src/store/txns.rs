@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
-use crate::domain::hash::txn_hash;
+use crate::domain::hash::{Form, SaltKey, txn_hash, txn_hash_in};
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
@@ -28,6 +28,10 @@ pub struct Writer<'c> {
     totals: HashMap<(i64, i64, NaiveDate), i64>,
     touched: Touched,
     closed: Closed,
+    key: SaltKey,
+    /// Whether the next transaction may still be in the v1 form: only while
+    /// everything before it is (an import of an old export into new books).
+    v1_allowed: bool,
 }
 
 /// What a writer posted to, for the checks that follow a write: the
@@ -59,6 +63,8 @@ impl<'c> Writer<'c> {
             totals: HashMap::new(),
             touched: Touched::default(),
             closed: Closed::load(conn)?,
+            key: fund::salt_key(conn)?,
+            v1_allowed: fund.txn_count == 0,
         })
     }
 
@@ -67,8 +73,19 @@ impl<'c> Writer<'c> {
         &self.head
     }
 
-    /// Appends one transaction; `reverses` is the id and hash of the
-    /// transaction it reverses. Returns the new id and hash.
+    /// The fund's salt key.
+    pub fn key(&self) -> &SaltKey {
+        &self.key
+    }
+
+    /// Whether [`append_v1`](Self::append_v1) would keep the v1 form: the
+    /// books have no transaction in the v2 form yet.
+    pub fn v1_allowed(&self) -> bool {
+        self.v1_allowed
+    }
+
+    /// Appends one transaction in the v2 form; `reverses` is the id and
+    /// hash of the transaction it reverses. Returns the new id and hash.
     pub fn append(
         &mut self,
         txn: &Transaction,
@@ -76,8 +93,38 @@ impl<'c> Writer<'c> {
         reverses: Option<(i64, &str)>,
         recorded_at: &str,
     ) -> Result<(i64, String)> {
+        let hash = txn_hash(&self.key, &self.head, txn, reverses.map(|r| r.1));
+        self.v1_allowed = false;
+        self.insert(txn, ids, reverses, recorded_at, hash)
+    }
+
+    /// Appends one transaction in the v1 form while
+    /// [`v1_allowed`](Self::v1_allowed) (an import of an export made
+    /// before v2 into new books keeps its fingerprint), else in the v2 form.
+    pub fn append_v1(
+        &mut self,
+        txn: &Transaction,
+        ids: &[PostingIds],
+        reverses: Option<(i64, &str)>,
+        recorded_at: &str,
+    ) -> Result<(i64, String)> {
+        if !self.v1_allowed {
+            return self.append(txn, ids, reverses, recorded_at);
+        }
+        let hash = txn_hash_in(Form::Current, None, &self.head, txn, reverses.map(|r| r.1))
+            .expect("the v1 form has every field");
+        self.insert(txn, ids, reverses, recorded_at, hash)
+    }
+
+    fn insert(
+        &mut self,
+        txn: &Transaction,
+        ids: &[PostingIds],
+        reverses: Option<(i64, &str)>,
+        recorded_at: &str,
+        hash: String,
+    ) -> Result<(i64, String)> {
         self.closed.check(txn.date())?;
-        let hash = txn_hash(&self.head, txn, reverses.map(|r| r.1));
         let date = iso(txn.date());
         self.conn
             .prepare_cached(

@@ -36,7 +36,7 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_fondo");
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// The header `journal export` writes.
-pub const EXPORT_HEADER: &str = "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash";
+pub const EXPORT_HEADER: &str = "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash,form,description_salt,payee_salt,reference_salt,memo_salt,account_salt,pool_salt";
 
 /// The required journal columns, for hand-written files.
 pub const HEADER: &str = "txn,date,description,account,amount,commodity";
@@ -85,12 +85,17 @@ impl Run {
     }
 }
 
+/// The salt key every test fund is made with (`FONDO_SALT_KEY`), so that
+/// fingerprints are the same on every run.
+pub const SALT_KEY: &str = "5a17c0ffee5a17c0ffee5a17c0ffee5a17c0ffee5a17c0ffee5a17c0ffee5a17";
+
 /// A command for the binary with a clean environment (no `FONDO_DB`, no
-/// pinned clock).
+/// pinned clock) and the tests' fixed salt key.
 pub fn command() -> Command {
     let mut cmd = Command::new(BIN);
     cmd.env_remove("FONDO_DB")
         .env_remove("FONDO_NOW")
+        .env("FONDO_SALT_KEY", SALT_KEY)
         .stdin(Stdio::null());
     cmd
 }

@@ -117,6 +117,31 @@ const JOURNAL_COLUMNS: &[Column] = &[
         "hash",
         "this transaction's SHA-256 hash over its content and prev_hash (docs/hash-chain.md)",
     ),
+    c(
+        "form",
+        "the canonical form of the hash: fondo-txn-v1 (recorded before the fund switched) or fondo-txn-v2 (text fields hashed as salted commitments)",
+    ),
+    c(
+        "description_salt",
+        "v2 only: the salt of the description's commitment (32 hex digits); empty for an empty text",
+    ),
+    c("payee_salt", "v2 only: the salt of the payee's commitment"),
+    c(
+        "reference_salt",
+        "v2 only: the salt of the reference's commitment",
+    ),
+    c(
+        "memo_salt",
+        "v2 only: the salt of this posting's memo's commitment",
+    ),
+    c(
+        "account_salt",
+        "v2 only: the salt of the account name's commitment, the same on every row of the account",
+    ),
+    c(
+        "pool_salt",
+        "v2 only: the salt of the pool name's commitment; empty for the general pool",
+    ),
 ];
 
 /// Every file of a bundle, in the order the README describes them.

@@ -172,6 +172,13 @@ rows! {
         reverses,
         prev_hash,
         hash,
+        form,
+        description_salt,
+        payee_salt,
+        reference_salt,
+        memo_salt,
+        account_salt,
+        pool_salt,
     }
 }
 

@@ -23,7 +23,9 @@ use crate::audit::bundle::rows::JournalRow;
 use crate::audit::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::parse_date;
-use crate::domain::hash::{Content, hash_in, hex, recorded_form};
+use crate::domain::hash::{
+    Content, Form, Sealed, hash_in_sealed, hex, recorded_form_sealed, unseal,
+};
 
 /// A transaction of journal.csv or reversed.csv.
 pub(super) struct Txn {
@@ -37,6 +39,11 @@ pub(super) struct Txn {
     pub(super) reverses: String,
     pub(super) prev_hash: String,
     pub(super) hash: String,
+    /// The `form` cell: `fondo-txn-v1` or `fondo-txn-v2`.
+    pub(super) form: String,
+    /// The salt (or, redacted, the commitment) of description, payee and
+    /// reference.
+    pub(super) seals: [String; 3],
     pub(super) postings: Vec<Post>,
 }
 
@@ -49,6 +56,8 @@ pub(super) struct Post {
     pub(super) amount: Option<i128>,
     pub(super) memo: String,
     pub(super) pool: String,
+    /// The salts (or commitments) of memo, account and pool.
+    pub(super) seals: [String; 3],
 }
 
 /// Reads bytes and hashes them on the way.
@@ -172,7 +181,7 @@ fn unreadable_csv(e: &csv::Error) -> String {
 
 /// The per-transaction cells of a row, repeated on each row of its
 /// transaction, with their column names.
-fn per_txn(row: &JournalRow) -> [(&'static str, &str); 8] {
+fn per_txn(row: &JournalRow) -> [(&'static str, &str); 12] {
     [
         ("txn", &row.txn),
         ("date", &row.date),
@@ -182,6 +191,10 @@ fn per_txn(row: &JournalRow) -> [(&'static str, &str); 8] {
         ("reverses", &row.reverses),
         ("prev_hash", &row.prev_hash),
         ("hash", &row.hash),
+        ("form", &row.form),
+        ("description_salt", &row.description_salt),
+        ("payee_salt", &row.payee_salt),
+        ("reference_salt", &row.reference_salt),
     ]
 }
 
@@ -231,6 +244,10 @@ pub(super) fn stream_txns(
                     &txn.reverses,
                     &txn.prev_hash,
                     &txn.hash,
+                    &txn.form,
+                    &txn.seals[0],
+                    &txn.seals[1],
+                    &txn.seals[2],
                 ];
                 for (i, (column, cell)) in per_txn(&row).into_iter().enumerate().skip(1) {
                     if cell != first[i] {
@@ -293,6 +310,14 @@ pub(super) fn stream_txns(
                         );
                     }
                 }
+                if row.form != FORM_V1 && row.form != FORM_V2 {
+                    checker.find(
+                        codes::CELL,
+                        name,
+                        line,
+                        format!("form {:?} is neither {FORM_V1} nor {FORM_V2}", row.form),
+                    );
+                }
                 current = Some(Txn {
                     line,
                     id: row.txn.clone(),
@@ -304,6 +329,12 @@ pub(super) fn stream_txns(
                     reverses: row.reverses.clone(),
                     prev_hash: row.prev_hash.clone(),
                     hash: row.hash.clone(),
+                    form: row.form.clone(),
+                    seals: [
+                        row.description_salt.clone(),
+                        row.payee_salt.clone(),
+                        row.reference_salt.clone(),
+                    ],
                     postings: Vec::new(),
                 });
             }
@@ -314,6 +345,9 @@ pub(super) fn stream_txns(
             amount: amount_text,
             pool,
             memo,
+            memo_salt,
+            account_salt,
+            pool_salt,
             ..
         } = row;
         let kind = validate_account_name(&account).ok();
@@ -362,6 +396,7 @@ pub(super) fn stream_txns(
                 amount,
                 memo,
                 pool,
+                seals: [memo_salt, account_salt, pool_salt],
             });
         }
     }
@@ -498,6 +533,8 @@ pub(super) struct Chain<'a> {
     /// from content.
     pub(super) prev: String,
     pub(super) computed: String,
+    /// Whether a transaction in the v2 form was seen.
+    pub(super) v2_seen: bool,
     pub(super) first: Option<Seen>,
     pub(super) last: Option<Seen>,
     pub(super) ledger: Ledger,
@@ -546,7 +583,27 @@ impl Chain<'_> {
             let reverses_hash = original.map_or("", |o| o.hash.as_str());
             // Books from before pools keep hashes in the pre-pool form.
             let body = content(&txn, reverses_hash);
-            let (form, recomputed) = recorded_form(&txn.prev_hash, &body, &txn.hash);
+            let sealed = sealed(&txn);
+            let (form, recomputed) = recorded_form_sealed(
+                &txn.prev_hash,
+                &body,
+                sealed.as_ref(),
+                &txn.hash,
+                sealed.is_some(),
+            );
+            if form == Form::V2 {
+                self.v2_seen = true;
+            } else if self.v2_seen {
+                checker.find(
+                    codes::FORM_BACK,
+                    JOURNAL,
+                    txn.line,
+                    format!(
+                        "txn {} is in the v1 form after a transaction in the v2 form; the chain switches once and never back",
+                        txn.id
+                    ),
+                );
+            }
             if recomputed != txn.hash {
                 checker.find(
                     codes::HASH,
@@ -558,8 +615,8 @@ impl Chain<'_> {
                     ),
                 );
             }
-            self.computed = hash_in(form, &self.computed, &body)
-                .expect("the pre-pool form is only found for transactions without pools");
+            self.computed = hash_in_sealed(form, &self.computed, &body, sealed.as_ref())
+                .expect("a form is only found when it can express the transaction");
         }
         if let Some(original) = original {
             check_mirror(&txn, original, checker);
@@ -746,7 +803,17 @@ pub(super) fn check_reversed(reversed: &[Txn], journal: &Scan, checker: &mut Che
                 format!("txn {} is reversed by no void in {JOURNAL}", txn.id),
             );
         }
-        if recorded_form(&txn.prev_hash, &content(txn, ""), &txn.hash).1 != txn.hash {
+        let sealed = sealed(txn);
+        let body = content(txn, "");
+        if recorded_form_sealed(
+            &txn.prev_hash,
+            &body,
+            sealed.as_ref(),
+            &txn.hash,
+            sealed.is_some(),
+        )
+        .1 != txn.hash
+        {
             checker.find(
                 codes::HASH,
                 REVERSED,
@@ -762,6 +829,32 @@ pub(super) fn check_reversed(reversed: &[Txn], journal: &Scan, checker: &mut Che
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
+}
+
+/// The text of the `form` column for each form.
+const FORM_V1: &str = "fondo-txn-v1";
+const FORM_V2: &str = "fondo-txn-v2";
+
+/// The commitments of a v2 row's text fields, from the text and its stated
+/// salt, or the stated commitment where the text is redacted; None for a
+/// row in the v1 form.
+fn sealed(txn: &Txn) -> Option<Sealed> {
+    (txn.form == FORM_V2).then(|| Sealed {
+        description: unseal(&txn.description, &txn.seals[0]),
+        payee: unseal(&txn.payee, &txn.seals[1]),
+        reference: unseal(&txn.reference, &txn.seals[2]),
+        postings: txn
+            .postings
+            .iter()
+            .map(|p| {
+                [
+                    unseal(&p.memo, &p.seals[0]),
+                    unseal(&p.account, &p.seals[1]),
+                    unseal(&p.pool, &p.seals[2]),
+                ]
+            })
+            .collect(),
+    })
 }
 
 /// The content a transaction's hash covers, as written in the file.

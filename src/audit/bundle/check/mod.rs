@@ -115,6 +115,8 @@ pub mod codes {
     pub const CLOSED_ACCOUNT: Code = Code::B119;
     /// purchases.csv disagrees with itself or with the journal.
     pub const PURCHASES: Code = Code::B120;
+    /// A transaction in the v1 form after one in the v2 form.
+    pub const FORM_BACK: Code = Code::B130;
 }
 
 /// The outcome of checking a bundle.
@@ -436,6 +438,7 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             earlier: HashMap::new(),
             prev: facts.raw["journal_prev_hash"].clone(),
             computed: facts.raw["journal_prev_hash"].clone(),
+            v2_seen: false,
             first: None,
             last: None,
             ledger: Ledger::default(),
