@@ -1101,10 +1101,11 @@ fn a_bundle_is_written_only_into_a_new_or_empty_directory() {
 }
 
 #[test]
-fn names_the_bundle_cannot_hide_are_warned_about() {
+fn hidden_names_in_journal_text_are_redacted_and_the_rest_is_warned_about() {
     let fund = Fund::init(Some("USD"));
     fund.accounts(&["assets:bank:usd", "income:donations"]);
     fund.ok(&["member", "add", "Rosa Ruiz", "--visibility", "pseudonymous"]);
+    fund.ok(&["pool", "add", "Rosa Ruiz fund", "--purpose", "Her stall"]);
     fund.ok(&[
         "post",
         "Gift",
@@ -1116,6 +1117,8 @@ fn names_the_bundle_cannot_hide_are_warned_about() {
         "assets:bank:usd=10.00 USD",
         "-p",
         "income:donations",
+        "--pool",
+        "Rosa Ruiz fund",
     ]);
     let dir = fund.path("b");
     let run = fund.run(&[
@@ -1127,13 +1130,34 @@ fn names_the_bundle_cannot_hide_are_warned_about() {
         "public",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The payee (a v2 text field) is redacted: `redacted`, and its
+    // commitment in payee_salt, so the hash still recomputes.
+    let journal = text(&dir, "journal.csv");
+    assert!(!journal.to_lowercase().contains("rosa ruiz,"), "{journal}");
+    let rows = csv_rows(&journal);
+    assert!(
+        rows.iter()
+            .all(|r| r[6] == "redacted" && r[15].len() == 64 && r[13] == "fondo-txn-v2"),
+        "{journal}"
+    );
+    assert!(!run.stderr.contains("column payee"), "{}", run.stderr);
+    // A pool's name cannot be redacted (other files name it): a warning.
     assert!(
         run.stderr
-            .contains("fondo: warning: journal.csv txn 1, column payee, names \"Rosa Ruiz\""),
+            .contains("fondo: warning: journal.csv txn 1, column pool, names \"Rosa Ruiz\""),
         "{}",
         run.stderr
     );
     assert_verifies(&dir);
+    if let Some(python) = common::oracle("python3", "apt-get install python3") {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+        let out = Command::new(python).arg(script).arg(&dir).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
     let members = fund.path("m");
     let run = fund.run(&[
         "export",
@@ -1144,6 +1168,7 @@ fn names_the_bundle_cannot_hide_are_warned_about() {
         "members",
     ]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert!(text(&members, "journal.csv").contains(",rosa ruiz,"));
 }
 
 #[test]

@@ -18,7 +18,11 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::domain::cell;
-use crate::domain::hash::{Content, Form, SaltKey, TxnSalts, hash_v2};
+use crate::domain::hash::{Content, Form, SaltKey, TxnSalts, commit, hash_v2};
+use crate::domain::member::HiddenNames;
+
+/// What a redacted text cell says (its salt column holds its commitment).
+pub const REDACTED: &str = "redacted";
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
@@ -49,6 +53,8 @@ pub struct JournalWriter<W: Write> {
     commodities: std::collections::HashMap<i64, Commodity>,
     pools: std::collections::HashMap<i64, String>,
     key: SaltKey,
+    /// For an audience bundle: the names its text may not show.
+    hidden: Option<HiddenNames>,
     pub summary: ExportSummary,
 }
 
@@ -63,28 +69,43 @@ impl<W: Write> JournalWriter<W> {
             commodities: store::commodities::by_id(conn)?,
             pools: store::pools::names_by_id(conn)?,
             key: fund::salt_key(conn)?,
+            hidden: None,
             summary: ExportSummary::default(),
         })
     }
 
+    /// Redacts, in rows of the v2 form, every description, payee,
+    /// reference and memo in which [`HiddenNames::find`] finds a name of
+    /// `hidden`: the cell says [`REDACTED`] and its salt column holds the
+    /// text's commitment, so the hash still recomputes. Account and pool
+    /// names, and rows in the v1 form (which hash the text itself), are
+    /// written as they are.
+    pub fn redacting(mut self, hidden: HiddenNames) -> Self {
+        self.hidden = Some(hidden);
+        self
+    }
+
     /// Writes the selected transactions in chain order; `observe` sees each
     /// one (with its postings) after its rows are written.
+    /// `observe` also learns whether the transaction's text could be
+    /// redacted (it is in the v2 form).
     pub fn write(
         &mut self,
         conn: &Connection,
         selection: Selection,
         progress: &dyn Progress,
-        mut observe: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<()>,
+        mut observe: impl FnMut(&JournalTxn, &[JournalPosting], bool) -> Result<()>,
     ) -> Result<()> {
         txns::for_each_selected(conn, selection, |txn, postings| {
-            self.txn(txn, postings)?;
+            let v2 = self.txn(txn, postings)?;
             progress.set(self.summary.transactions);
-            observe(txn, postings)
+            observe(txn, postings, v2)
         })?;
         Ok(())
     }
 
-    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting]) -> Result<()> {
+    /// Writes one transaction's rows; true when it is in the v2 form.
+    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting]) -> Result<bool> {
         if postings.is_empty() {
             return Err(damaged(txn.id, "has no postings"));
         }
@@ -131,43 +152,52 @@ impl<W: Write> JournalWriter<W> {
         let salts = TxnSalts::derive(&self.key, &txn.prev_hash, &content);
         let v2 = hash_v2(&txn.prev_hash, &content, &salts.seal(&content)) == txn.hash;
         let form = if v2 { Form::V2 } else { Form::Current };
-        let seal = |salt: &str, text: &str| {
-            if v2 && !text.is_empty() {
-                salt.to_owned()
-            } else {
-                String::new()
+        let hidden = self.hidden.as_ref();
+        // (cell, salt column) of a text field: the text and its salt, or,
+        // when a hidden name is in it, `redacted` and its commitment.
+        let seal = |salt: &str, text: &'_ str, may_redact: bool| -> (String, String) {
+            if !v2 || text.is_empty() {
+                return (text.to_owned(), String::new());
             }
+            if may_redact && hidden.is_some_and(|h| h.find(text).is_some()) {
+                return (REDACTED.to_owned(), commit(salt, text));
+            }
+            (text.to_owned(), salt.to_owned())
         };
         let head = [
-            seal(&salts.description, content.description),
-            seal(&salts.payee, content.payee),
-            seal(&salts.reference, content.reference),
+            seal(&salts.description, content.description, true),
+            seal(&salts.payee, content.payee, true),
+            seal(&salts.reference, content.reference, true),
         ];
         for (p, s) in content.postings.iter().zip(&salts.postings) {
-            let posting = [seal(&s[0], p.3), seal(&s[1], p.0), seal(&s[2], p.4)];
+            let posting = [
+                seal(&s[0], p.3, true),
+                seal(&s[1], p.0, false),
+                seal(&s[2], p.4, false),
+            ];
             self.writer
                 .write_record(
                     [
                         id.as_str(),
                         content.date,
-                        content.description,
+                        &head[0].0,
                         p.0,
                         &p.2,
                         p.1,
-                        content.payee,
-                        content.reference,
-                        p.3,
+                        &head[1].0,
+                        &head[2].0,
+                        &posting[0].0,
                         p.4,
                         &reverses,
                         &txn.prev_hash,
                         &txn.hash,
                         form.as_str(),
-                        &head[0],
-                        &head[1],
-                        &head[2],
-                        &posting[0],
-                        &posting[1],
-                        &posting[2],
+                        &head[0].1,
+                        &head[1].1,
+                        &head[2].1,
+                        &posting[0].1,
+                        &posting[1].1,
+                        &posting[2].1,
                     ]
                     .map(cell::guard)
                     .iter()
@@ -176,7 +206,7 @@ impl<W: Write> JournalWriter<W> {
                 .map_err(std::io::Error::from)?;
         }
         self.summary.postings += postings.len() as u64;
-        Ok(())
+        Ok(v2)
     }
 
     /// Flushes and hands back the output.
@@ -202,7 +232,7 @@ pub fn export_journal(
     let total = fund::get(&tx)?.map_or(0, |f| f.txn_count);
     progress.start(u64::try_from(total).unwrap_or(0));
     let mut writer = JournalWriter::new(&tx, out)?;
-    writer.write(&tx, Selection::Dates(from, to), progress, |_, _| Ok(()))?;
+    writer.write(&tx, Selection::Dates(from, to), progress, |_, _, _| Ok(()))?;
     let (mut out, summary) = writer.finish()?;
     out.flush()?;
     progress.finish();

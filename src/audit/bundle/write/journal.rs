@@ -4,8 +4,10 @@
 //! credits per account, contributions and their voids, and the
 //! transactions before the stretch that its voids reverse.
 //!
-//! Rule: the journal is copied, never changed (it is hash-chained); its
-//! text is only scanned for names the audience may not see.
+//! Rule: the journal's content is copied, never changed (it is
+//! hash-chained); in rows of the v2 form a text naming someone the audience
+//! may not see is written as `redacted` with its commitment (the hash still
+//! recomputes), other text is only scanned for such names.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -48,7 +50,8 @@ impl Bundle<'_> {
     /// the way what the other files need from it.
     pub(super) fn journal(&mut self) -> Result<Pass> {
         let conn = self.conn;
-        let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?;
+        let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?
+            .redacting(self.privacy.hidden.clone());
         let mut pass = Pass::default();
         if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
             let context = Context {
@@ -63,8 +66,8 @@ impl Bundle<'_> {
                 conn,
                 Selection::Ids(first, last),
                 &NoProgress,
-                |txn, postings| {
-                    observe(&mut pass, privacy, &context, txn, postings);
+                |txn, postings, v2| {
+                    observe(&mut pass, privacy, &context, txn, postings, v2);
                     Ok(())
                 },
             )?;
@@ -82,7 +85,8 @@ impl Bundle<'_> {
     /// reverse.
     pub(super) fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
         let conn = self.conn;
-        let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?;
+        let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?
+            .redacting(self.privacy.hidden.clone());
         for id in ids {
             let (accounts, pools, privacy) =
                 (&self.account_names, &self.pool_names, &mut self.privacy);
@@ -90,8 +94,8 @@ impl Bundle<'_> {
                 conn,
                 Selection::Ids(*id, *id),
                 &NoProgress,
-                |txn, postings| {
-                    scan_txn(privacy, REVERSED, accounts, pools, txn, postings);
+                |txn, postings, v2| {
+                    scan_txn(privacy, REVERSED, accounts, pools, txn, postings, v2);
                     Ok(())
                 },
             )?;
@@ -123,6 +127,7 @@ fn observe(
     context: &Context<'_>,
     txn: &JournalTxn,
     postings: &[JournalPosting],
+    v2: bool,
 ) {
     let Context {
         account_names,
@@ -136,7 +141,15 @@ fn observe(
         pass.first_prev = Some(txn.prev_hash.clone());
     }
     pass.last_hash = Some(txn.hash.clone());
-    scan_txn(privacy, JOURNAL, account_names, pool_names, txn, postings);
+    scan_txn(
+        privacy,
+        JOURNAL,
+        account_names,
+        pool_names,
+        txn,
+        postings,
+        v2,
+    );
     if let Some(original) = txn.reverses
         && original < first
     {
@@ -194,16 +207,22 @@ fn scan_txn(
     pool_names: &HashMap<i64, String>,
     txn: &JournalTxn,
     postings: &[JournalPosting],
+    v2: bool,
 ) {
+    // In a v2 row the writer redacted these already.
     let place = |column: &str| format!("{file} txn {}, column {column},", txn.id);
-    privacy.scan(|| place("description"), &txn.description);
-    privacy.scan(|| place("payee"), txn.payee.as_deref().unwrap_or(""));
-    privacy.scan(
-        || place("reference"),
-        txn.reference.as_deref().unwrap_or(""),
-    );
+    if !v2 {
+        privacy.scan(|| place("description"), &txn.description);
+        privacy.scan(|| place("payee"), txn.payee.as_deref().unwrap_or(""));
+        privacy.scan(
+            || place("reference"),
+            txn.reference.as_deref().unwrap_or(""),
+        );
+    }
     for p in postings {
-        privacy.scan(|| place("memo"), p.memo.as_deref().unwrap_or(""));
+        if !v2 {
+            privacy.scan(|| place("memo"), p.memo.as_deref().unwrap_or(""));
+        }
         if let Some(account) = account_names.get(&p.account_id) {
             privacy.scan(|| place("account"), account);
         }
