@@ -7,7 +7,11 @@
 # a journal CSV of each size (transactions) into a temporary directory, and
 # measures, each once: `journal import` into a fresh database, `balance`,
 # `balance --as-of` a middle day, `register` of assets:bank:usd (CSV, which
-# streams, and the default table), `journal export` to a file and `verify`.
+# streams, and the default table), `journal export` to a file, `verify` and
+# `export audit` of all history. When `sqlite3` is installed (Debian package
+# `sqlite3`), also a raw `sqlite3 .import` of the same CSV rows into one
+# table, in the same run: the floor every figure is given a ratio to
+# (machine load cancels out of ratios better than out of absolute times).
 # Wall time, CPU time (user + system) and peak RSS come from
 # `/usr/bin/time -f '%e %U %S %M'` (Debian package `time`); on a shared
 # machine CPU time is the steadier figure. Unless --no-peer, also times
@@ -61,7 +65,7 @@ fi
 mid=2023-07-02
 account=assets:bank:usd
 declare -A secs cpu rss
-commands=(import balance balance-as-of register-csv register-table export verify)
+commands=(sqlite import balance balance-as-of register-csv register-table export verify audit)
 declare -A label=(
     [import]="\`journal import\` (fresh db)"
     [balance]="\`balance\`"
@@ -70,11 +74,21 @@ declare -A label=(
     [register-table]="\`register $account\` (table)"
     [export]="\`journal export --out FILE\`"
     [verify]="\`verify\`"
+    [audit]="\`export audit\` (all history)"
+    [sqlite]="raw \`sqlite3 .import\` (the floor)"
     [hledger]="\`hledger bal\` (peer)"
 )
 # The issue's targets at 1,000,000 transactions: seconds of wall time, and
 # 100 MB of peak RSS for every command.
-declare -A goal=([import]=10 [balance]=0.2 [balance-as-of]=0.2 [export]=5 [verify]=10)
+declare -A goal=([balance]=0.2 [balance-as-of]=0.2 [export]=1.5 [verify]=2 [audit]=3)
+# And issue 18's: the import within 1.75× the raw SQLite import.
+import_ratio_goal=1.75
+floor=0
+if command -v sqlite3 >/dev/null; then
+    floor=1
+else
+    echo "bench: sqlite3 not found; no floor figure (apt-get install sqlite3)" >&2
+fi
 rss_goal_kb=$((100 * 1024))
 
 # measure KEY SIZE COMMAND...: runs COMMAND once, stdout to a file.
@@ -104,6 +118,10 @@ for size in $sizes; do
     "$gen" --transactions "$size" --seed "$seed" >"$journal"
     rows[$size]=$(($(wc -l <"$journal") - 1))
     csv_mb[$size]=$(du -m "$journal" | cut -f1)
+    if [ "$floor" = 1 ]; then
+        rm -f "$work/raw-$size.db"
+        measure sqlite "$size" sqlite3 "$work/raw-$size.db" ".mode csv" ".import $journal rows"
+    fi
     rm -f "$db" "$db-wal" "$db-shm"
     "$fondo" --db "$db" init --name bench >/dev/null
     measure import "$size" "$fondo" --db "$db" journal import "$journal"
@@ -114,6 +132,8 @@ for size in $sizes; do
     measure register-table "$size" "$fondo" --db "$db" register "$account"
     measure export "$size" "$fondo" --db "$db" journal export --out "$work/export-$size.csv"
     measure verify "$size" "$fondo" --db "$db" verify
+    rm -rf "$work/audit-$size"
+    measure audit "$size" "$fondo" --db "$db" --quiet export audit --out "$work/audit-$size" --audience treasurer
 done
 
 smallest=$(printf '%s\n' $sizes | sort -n | head -1)
@@ -133,8 +153,8 @@ echo
 header="| command |"
 rule="|---|"
 for size in $sizes; do
-    header+=" $size: wall | $size: CPU | $size: peak RSS |"
-    rule+="---:|---:|---:|"
+    header+=" $size: wall | $size: CPU | $size: peak RSS | $size: × floor (CPU) |"
+    rule+="---:|---:|---:|---:|"
 done
 echo "$header target at 1,000,000 | status at 1,000,000 |"
 echo "$rule---|---|"
@@ -142,20 +162,29 @@ for key in "${commands[@]}"; do
     line="| ${label[$key]} |"
     for size in $sizes; do
         if [ -n "${secs[$key,$size]:-}" ]; then
-            line+=" ${secs[$key,$size]} s | ${cpu[$key,$size]} s | $(mb "${rss[$key,$size]}") MB |"
+            ratio=–
+            if [ -n "${cpu[sqlite,$size]:-}" ]; then
+                ratio=$(awk -v c="${cpu[$key,$size]}" -v f="${cpu[sqlite,$size]}" 'BEGIN { printf "%.2f×", c / f }')
+            fi
+            line+=" ${secs[$key,$size]} s | ${cpu[$key,$size]} s | $(mb "${rss[$key,$size]}") MB | $ratio |"
         else
-            line+=" – | – | – |"
+            line+=" – | – | – | – |"
         fi
     done
     target=
     status=
-    if [ "$key" != hledger ]; then
+    if [ "$key" != hledger ] && [ "$key" != sqlite ]; then
         target="≤ 100 MB"
         [ -n "${goal[$key]:-}" ] && target="≤ ${goal[$key]} s, $target"
+        [ "$key" = import ] && target="≤ ${import_ratio_goal}× floor, $target"
         if [ -n "${secs[$key,1000000]:-}" ]; then
             status=met
             if [ -n "${goal[$key]:-}" ] && awk -v t="${secs[$key,1000000]}" -v g="${goal[$key]}" 'BEGIN { exit !(t > g) }'; then
                 status="**missed** (time)"
+            fi
+            if [ "$key" = import ] && [ -n "${cpu[sqlite,1000000]:-}" ] &&
+                awk -v c="${cpu[import,1000000]}" -v f="${cpu[sqlite,1000000]}" -v g="$import_ratio_goal" 'BEGIN { exit !(c / f > g) }'; then
+                status="**missed** (ratio)"
             fi
             if [ "${rss[$key,1000000]}" -gt "$rss_goal_kb" ]; then
                 [ "$status" = met ] && status="**missed** (RSS)" || status="**missed** (time, RSS)"

@@ -112,7 +112,16 @@ class Bundle:
             for fields in reader:
                 start, line = line + 1, reader.line_num
                 if len(fields) == len(header):
-                    yield start, dict(zip(header, fields))
+                    yield start, dict(zip(header, map(unguard, fields)))
+
+
+def unguard(cell):
+    """A cell's text as fondo wrote it, without its formula guard: one
+    leading ' is removed when the character after it is one of = + - @ '
+    TAB CR (docs/audit-format.md, "Formula-safe cells")."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@'\t\r":
+        return cell[1:]
+    return cell
 
 
 def digest(path):
@@ -158,7 +167,7 @@ def read(bundle):
                     if len(fields) != len(header or []):
                         bundle.problem(name, start, "has %d cells, not %d" % (len(fields), len(header or [])))
                     elif keep:
-                        table.append((start, dict(zip(header, fields))))
+                        table.append((start, dict(zip(header, map(unguard, fields)))))
         except UnicodeDecodeError:
             bundle.problem(name, 0, "is not UTF-8")
             continue

@@ -73,6 +73,15 @@ def recorded_form(prev, first, rows, reverses_hash):
     return sha256_hex(canonical(prev, first, rows, reverses_hash, True)) == first["hash"]
 
 
+def unguard(cell):
+    """A cell's text as fondo wrote it, without its formula guard: one
+    leading ' is removed when the character after it is one of = + - @ '
+    TAB CR (docs/audit-format.md, "Formula-safe cells")."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@'\t\r":
+        return cell[1:]
+    return cell
+
+
 def sha256_hex(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -90,7 +99,7 @@ def read_groups(reader, header, problems):
                 "line %d: expected %d fields like the header, found %d" % (start, len(header), len(fields))
             )
             continue
-        row = dict(zip(header, fields))
+        row = dict(zip(header, map(unguard, fields)))
         # Optional columns left out are empty (no `pool` column: every
         # posting is in the general pool).
         for name in TXN_FIELDS + POSTING_FIELDS:

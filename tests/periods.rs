@@ -270,6 +270,7 @@ fn every_write_dated_in_a_closed_period_is_refused_naming_the_close() {
             "--at",
             "2026-03-20T09:00",
         ],
+        vec!["rate", "add", "2026-03-31", "EUR", "USD", "1.08"],
         vec![
             "import",
             "contributions",

@@ -726,3 +726,154 @@ fn an_hledger_rules_directive_outside_the_subset_is_refused() {
     clean(&fund);
     assert!(fund.ok(&args).starts_with("imported 0 transactions"));
 }
+
+fn wise_fund() -> Fund {
+    eur_fund()
+        .commodity("USD", 2)
+        .accounts(&["assets:wise:eur", "assets:wise:usd"])
+        .build()
+}
+
+#[test]
+fn a_wise_conversion_is_an_exchange_with_its_rate_recorded() {
+    let fund = wise_fund();
+    let file = example("statements/wise-eur-2026-02.csv");
+    let map = example("maps/wise-eur.toml");
+    let shown = fund.ok(&args(&file, &map, &["--dry-run", "--show"]));
+    assert!(
+        shown.contains(
+            "line 3: 2026-02-05 -500.00 EUR rule 2: exchange assets:wise:eur, expenses:fees:payments, equity:conversions:EUR, equity:conversions:USD, assets:wise:usd (pool food)\n"
+        ),
+        "{shown}"
+    );
+    imports_exactly(
+        &fund,
+        "wise-eur-2026-02.csv",
+        "wise-eur.toml",
+        &[],
+        "account,commodity,balance\n\
+         assets:wise:eur,EUR,452.63\n\
+         assets:wise:usd,USD,540.50\n\
+         equity:conversions:EUR,EUR,500.00\n\
+         equity:conversions:USD,USD,-540.50\n\
+         expenses:fees:payments,EUR,2.37\n\
+         expenses:printing,EUR,45.00\n\
+         income:contributions,EUR,-1000.00\n",
+    );
+    // The rate is in the description, as `fondo exchange` writes it.
+    let register = fund.ok(&["register", "assets:wise:usd", "--format", "csv"]);
+    assert!(
+        register.contains("Exchange 500.00 EUR for 540.50 USD at 1.081 USD per EUR"),
+        "{register}"
+    );
+}
+
+const EXCHANGE_MAP: &str = "[file]\ndate_format = \"%Y-%m-%d\"\n\
+    [columns]\ndate = \"Date\"\namount = \"Amount\"\ndescription = \"Text\"\n\
+    [defaults]\naccount = \"assets:wise:eur\"\ncurrency = \"EUR\"\n\
+    [[rules]]\ndescription = \"convert\"\naction = \"exchange\"\naccount = \"assets:wise:usd\"\n";
+
+#[test]
+fn an_exchange_at_a_fixed_rate_in_either_direction() {
+    let fund = wise_fund();
+    let map = fund.write(
+        "rate.toml",
+        format!("{EXCHANGE_MAP}other_currency = \"USD\"\nrate = \"1.08\"\n"),
+    );
+    let file = fund.write(
+        "rate.csv",
+        "Date,Amount,Text\n2026-03-01,250.00,convert from usd\n2026-03-02,-100.00,convert to usd\n",
+    );
+    let out = fund.ok(&args(&file, &map, &[]));
+    assert!(out.starts_with("imported 2 transactions"), "{out}");
+    clean(&fund);
+    assert_eq!(
+        fund.balance_csv(&[]),
+        "account,commodity,balance\n\
+         assets:wise:eur,EUR,150.00\n\
+         assets:wise:usd,USD,-162.00\n\
+         equity:conversions:EUR,EUR,-150.00\n\
+         equity:conversions:USD,USD,162.00\n"
+    );
+    let register = fund.ok(&["register", "assets:wise:usd", "--format", "csv"]);
+    assert!(
+        register.contains("Exchange 270.00 USD for 250.00 EUR at ≈0.925926 EUR per USD"),
+        "{register}"
+    );
+    assert!(
+        register.contains("Exchange 100.00 EUR for 108.00 USD at 1.08 USD per EUR"),
+        "{register}"
+    );
+}
+
+#[test]
+fn bad_exchange_rows_name_the_line_and_field() {
+    let fund = wise_fund();
+    let column_map =
+        format!("{EXCHANGE_MAP}other_currency_column = \"Cur\"\nother_amount = \"Other\"\n");
+    // The map names a column the file does not have.
+    let stderr = bad(
+        &fund,
+        &column_map,
+        b"Date,Amount,Text,Cur\n2026-03-01,-5.00,convert,USD\n",
+        &["bad.csv", "\"Other\"", "which the file does not have"],
+    );
+    assert!(stderr.contains("Date, Amount, Text, Cur"), "{stderr}");
+    // A zero other amount, an unknown currency, the same currency, and
+    // more decimal places than the currency has.
+    let stderr = bad(
+        &fund,
+        &column_map,
+        b"Date,Amount,Text,Cur,Other\n\
+          2026-03-01,-5.00,convert,USD,0.00\n\
+          2026-03-02,-5.00,convert,XAU,5.40\n\
+          2026-03-03,-5.00,convert,EUR,5.00\n\
+          2026-03-04,-5.00,convert,USD,5.405\n\
+          2026-03-05,-5.00,convert,USD,\n",
+        &["5 problems"],
+    );
+    assert_problem(&stderr, "I204", 2, Some("Other"), "other amount is zero");
+    assert_problem(&stderr, "I206", 3, Some("Cur"), "XAU");
+    assert_problem(&stderr, "I206", 4, Some("Cur"), "two different currencies");
+    assert_problem(&stderr, "I204", 5, Some("Other"), "");
+    assert_problem(&stderr, "I204", 6, Some("Other"), "");
+    // A fixed rate whose product has more places than USD is refused,
+    // never rounded.
+    let stderr = bad(
+        &fund,
+        &format!("{EXCHANGE_MAP}other_currency = \"USD\"\nrate = \"1.0805\"\n"),
+        b"Date,Amount,Text\n2026-03-01,-5.01,convert\n",
+        &["1 problem"],
+    );
+    assert_problem(&stderr, "I204", 2, Some("rate"), "");
+    // Map mistakes are refused before any row is read.
+    for (extra, needle) in [
+        ("other_currency = \"USD\"\n", "needs either other_amount"),
+        ("rate = \"1.1\"\n", "needs either other_currency"),
+        (
+            "other_currency = \"USD\"\nrate = \"0\"\n",
+            "rate \"0\" is not a positive number",
+        ),
+    ] {
+        bad(
+            &fund,
+            &format!("{EXCHANGE_MAP}{extra}"),
+            b"Date,Amount,Text\n2026-03-01,-5.00,convert\n",
+            &[needle],
+        );
+    }
+    bad(
+        &fund,
+        &(MAP.replace("assets:bank:eur", "assets:wise:eur")
+            + "[[rules]]\ndescription = \"x\"\naction = \"expense\"\naccount = \"expenses:x\"\nrate = \"2\"\n"),
+        b"Date,Amount,Text\n2026-03-01,-5.00,x\n",
+        &["belong to exchange rules, not expense rules"],
+    );
+    bad(
+        &fund,
+        &(EXCHANGE_MAP.replace("assets:wise:usd", "equity:opening")
+            + "other_currency = \"USD\"\nrate = \"1.1\"\n"),
+        b"Date,Amount,Text\n2026-03-01,-5.00,convert\n",
+        &["an exchange goes to another of the fund's assets accounts"],
+    );
+}

@@ -26,7 +26,11 @@ pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
                         context: format!("writing {}", file.display()),
                         source,
                     };
-                    let mut writer = BufWriter::new(File::create(&file).map_err(io)?);
+                    // 1 MiB at a time: with the default 8 KiB, a million
+                    // transactions took 66,000 write calls, a third of the
+                    // export's time on this machine.
+                    let mut writer =
+                        BufWriter::with_capacity(1 << 20, File::create(&file).map_err(io)?);
                     let summary = export_journal(&mut db, from, to, &mut writer, &bar)?;
                     writer.flush().map_err(io)?;
                     say(&[format!(

@@ -10,7 +10,9 @@
 //! dates and numbers are written (`%d.%m.%Y`, `1.234,56`). Rules, tried in
 //! order with the first match winning, say what each row is: a contribution,
 //! a grant payment, an expense, a transfer between the fund's own accounts, a
-//! fee, or a row to skip with a reason.
+//! fee, a currency exchange with another of the fund's accounts (the other
+//! amount read from a column or worked out at a fixed rate), or a row to skip
+//! with a reason.
 //!
 //! Rule: nothing is guessed. Numbers are read strictly in the map's style, a
 //! direction value the map does not list is an error, a currency symbol
@@ -218,6 +220,10 @@ pub enum Action {
     Skip,
     /// To `account`, whatever its type (as hledger's `account2` does).
     Post,
+    /// A currency exchange with another of the fund's assets accounts
+    /// (`account`), in another currency, through conversion legs as
+    /// `fondo exchange` records it.
+    Exchange,
 }
 
 impl Action {
@@ -230,6 +236,7 @@ impl Action {
             Action::Fee => "fee",
             Action::Skip => "skip",
             Action::Post => "post",
+            Action::Exchange => "exchange",
         }
     }
 }
@@ -275,6 +282,17 @@ pub struct Rule {
     /// Negate that amount.
     #[serde(default)]
     pub negate: bool,
+    /// An exchange's other currency, fixed (a code or a mapped symbol) …
+    pub other_currency: Option<String>,
+    /// … or read from this column.
+    pub other_currency_column: Option<String>,
+    /// An exchange's other amount, read from this column (its sign is
+    /// ignored: it goes the other way) …
+    pub other_amount: Option<String>,
+    /// … or the row's amount times this fixed rate (units of the other
+    /// currency per unit of the row's); a result with more decimal places
+    /// than the other currency has is an error, never rounded.
+    pub rate: Option<String>,
 }
 
 impl Rule {
@@ -520,8 +538,42 @@ impl BankMap {
                 Action::Expense | Action::Transfer | Action::Post => {
                     need(rule.account.is_some(), "account")?
                 }
+                Action::Exchange => {
+                    need(rule.account.is_some(), "account (the other assets account)")?;
+                    if rule.other_currency.is_some() == rule.other_currency_column.is_some() {
+                        return Err(format!(
+                            "rule {n}: an exchange rule needs either other_currency or other_currency_column"
+                        ));
+                    }
+                    if rule.other_amount.is_some() == rule.rate.is_some() {
+                        return Err(format!(
+                            "rule {n}: an exchange rule needs either other_amount (a column) or rate"
+                        ));
+                    }
+                    if let Some(rate) = &rule.rate {
+                        match parse_decimal(rate) {
+                            Ok(value) if value > Decimal::ZERO => {}
+                            _ => {
+                                return Err(format!(
+                                    "rule {n}: rate {rate:?} is not a positive number"
+                                ));
+                            }
+                        }
+                    }
+                }
                 Action::Skip => {}
                 Action::Contribution | Action::Fee => {}
+            }
+            if action != Action::Exchange
+                && (rule.other_currency.is_some()
+                    || rule.other_currency_column.is_some()
+                    || rule.other_amount.is_some()
+                    || rule.rate.is_some())
+            {
+                return Err(format!(
+                    "rule {n}: other_currency, other_currency_column, other_amount and rate belong to exchange rules, not {} rules",
+                    action.name()
+                ));
             }
             if rule.anonymous && rule.member.is_some() {
                 return Err(format!(

@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod bankmap;
+pub mod cell;
 pub mod currency;
 pub mod date;
 pub mod grant;

@@ -8,7 +8,9 @@
 //! the first matching rule says: `income:contributions` in a pool (and a
 //! contribution record naming the member, if any), a tranche of a grant
 //! named in the row, an expenses account in a pool, another of the fund's
-//! own accounts, the fee account, or, when no rule matched, the suspense
+//! own accounts, the fee account, another of the fund's assets accounts in
+//! another currency through conversion legs (an exchange, recorded with its
+//! rate as `fondo exchange` records it), or, when no rule matched, the suspense
 //! account, listed as to-do (refused instead when strict). A row that is a
 //! tranche already recorded with `grant pay` (same grant and amount, a date
 //! within the map's window) is linked to it instead of posting it twice.
@@ -35,7 +37,7 @@ use sha2::{Digest, Sha256};
 use crate::books::grants::load as load_grant;
 use crate::books::members::member;
 use crate::domain::account::{
-    AccountType, CONTRIBUTIONS_INCOME, grant_account, validate_account_name,
+    AccountType, CONTRIBUTIONS_INCOME, conversion_account, grant_account, validate_account_name,
 };
 use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
 use crate::domain::grant::{Grant, Status, grant_label};
@@ -45,6 +47,7 @@ use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, ProblemCode, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
+use crate::ops::exchange::describe;
 use crate::ops::{Book, NewCommodity, pools};
 use crate::progress::Progress;
 use crate::store::txns::Writer;
@@ -141,6 +144,10 @@ struct Positions {
     grant_columns: Vec<Option<usize>>,
     /// Each rule's own amount column.
     rule_amounts: Vec<Option<usize>>,
+    /// Each exchange rule's other-amount column.
+    other_amounts: Vec<Option<usize>>,
+    /// Each exchange rule's other-currency column.
+    other_currencies: Vec<Option<usize>>,
 }
 
 /// The column name rules use for the whole row.
@@ -220,6 +227,16 @@ fn positions(
             .rules
             .iter()
             .map(|r| r.amount.as_deref().map(find).transpose())
+            .collect::<Result<_>>()?,
+        other_amounts: map
+            .rules
+            .iter()
+            .map(|r| r.other_amount.as_deref().map(find).transpose())
+            .collect::<Result<_>>()?,
+        other_currencies: map
+            .rules
+            .iter()
+            .map(|r| r.other_currency_column.as_deref().map(find).transpose())
             .collect::<Result<_>>()?,
         grant_columns: map
             .rules
@@ -405,6 +422,18 @@ fn import_compiled(
                 }
                 needed.push(name.clone());
                 Some(name.clone())
+            }
+            (Action::Exchange, Some(name)) => {
+                let own = book.account(name).map_err(fail)?;
+                if validate_account_name(&own.name).map_err(fail)? != AccountType::Assets
+                    || own.name == into.name
+                {
+                    return Err(map_error(format!(
+                        "rule {}: an exchange goes to another of the fund's assets accounts, not {name}",
+                        i + 1
+                    )));
+                }
+                Some(own.name.clone())
             }
             (Action::Transfer, Some(name)) => {
                 let own = book.account(name).map_err(fail)?;
@@ -824,6 +853,123 @@ fn import_compiled(
                     .unwrap_or_else(|| map.defaults.fee_account.clone());
                 counter.push(leg(&account, -gross, &fee_pool));
                 outcome = "fee";
+            }
+            Some(Action::Exchange) => {
+                let i = rule.expect("only a rule exchanges");
+                let r = &map.rules[i];
+                let currency_name = r
+                    .other_currency_column
+                    .clone()
+                    .unwrap_or_else(|| "other_currency".to_owned());
+                let other_code = match (at.other_currencies[i], &r.other_currency) {
+                    (Some(column), _) => map.currency(cell(Some(column))),
+                    (None, Some(fixed)) => map.currency(fixed),
+                    (None, None) => unreachable!("the map checked the exchange's currency"),
+                };
+                let other = match other_code.and_then(|code| {
+                    book.commodity(&tx, &code, NewCommodity::Known)
+                        .map(|(c, _)| c.commodity.clone())
+                        .map_err(|e| e.to_string())
+                }) {
+                    Ok(other) if other.code == commodity.code => {
+                        problems.push(
+                            ProblemCode::I206,
+                            line,
+                            Some(&currency_name),
+                            format!(
+                                "an exchange needs two different currencies (both are {})",
+                                other.code
+                            ),
+                        );
+                        continue;
+                    }
+                    Ok(other) => other,
+                    Err(e) => {
+                        problems.push(ProblemCode::I206, line, Some(&currency_name), e);
+                        continue;
+                    }
+                };
+                let this_value = Decimal::new(gross.abs(), commodity.decimals);
+                let (amount_name, other_value) = match (at.other_amounts[i], &r.rate) {
+                    (Some(column), _) => {
+                        let name = r.other_amount.clone().unwrap_or_default();
+                        let Some(value) = number(column, &name, &mut problems) else {
+                            continue;
+                        };
+                        (name, value.abs())
+                    }
+                    (None, Some(rate)) => {
+                        let rate = crate::domain::money::parse_decimal(rate)
+                            .expect("the map checked the rate");
+                        ("rate".to_owned(), this_value * rate)
+                    }
+                    (None, None) => unreachable!("the map checked the exchange's amount"),
+                };
+                let other_minor = match to_minor(other_value, &other, &other_value.to_string()) {
+                    Ok(0) => {
+                        problems.push(
+                            ProblemCode::I204,
+                            line,
+                            Some(&amount_name),
+                            format!("the exchange's other amount is zero {}", other.code),
+                        );
+                        continue;
+                    }
+                    Ok(minor) => minor,
+                    Err(e) => {
+                        problems.push(ProblemCode::I204, line, Some(&amount_name), e.to_string());
+                        continue;
+                    }
+                };
+                let other_account = target.account.as_deref().expect("checked with the map");
+                for account in [
+                    conversion_account(&commodity.code),
+                    conversion_account(&other.code),
+                ] {
+                    if book.account_or_create(&tx, &account)?.1
+                        && !summary.accounts_created.contains(&account)
+                    {
+                        summary.accounts_created.push(account);
+                    }
+                }
+                fee_pool = target.pool.clone();
+                // Money out buys the other currency; money in sold it.
+                let (_, text) = if gross < 0 {
+                    describe(
+                        this_value,
+                        -gross,
+                        &commodity,
+                        other_value,
+                        other_minor,
+                        &other,
+                    )
+                } else {
+                    describe(
+                        other_value,
+                        other_minor,
+                        &other,
+                        this_value,
+                        gross,
+                        &commodity,
+                    )
+                };
+                description = text;
+                let sign = gross.signum();
+                counter.push(leg(&conversion_account(&commodity.code), -gross, &fee_pool));
+                let other_leg = |account: &str, amount: i64, pool: &Option<String>| Posting {
+                    account: account.to_owned(),
+                    commodity: other.clone(),
+                    amount,
+                    memo: None,
+                    pool: pool.clone(),
+                };
+                counter.push(other_leg(
+                    &conversion_account(&other.code),
+                    sign * other_minor,
+                    &fee_pool,
+                ));
+                counter.push(other_leg(other_account, -sign * other_minor, &None));
+                outcome = "exchange";
             }
             Some(Action::Grant) => {
                 let i = rule.expect("only a rule pays a grant");

@@ -68,6 +68,30 @@ fn effective_rate(from: Decimal, to: Decimal) -> String {
     }
 }
 
+/// The effective rate and the description an exchange is recorded with
+/// (the rate is part of the hash chain through it); the statement import's
+/// exchange rows use it too.
+pub(crate) fn describe(
+    from_value: Decimal,
+    from_minor: i64,
+    from: &Commodity,
+    to_value: Decimal,
+    to_minor: i64,
+    to: &Commodity,
+) -> (String, String) {
+    let rate = effective_rate(from_value, to_value);
+    let description = format!(
+        "Exchange {} {} for {} {} at {rate} {} per {}",
+        format_minor(from_minor.into(), from.decimals),
+        from.code,
+        format_minor(to_minor.into(), to.decimals),
+        to.code,
+        to.code,
+        from.code
+    );
+    (rate, description)
+}
+
 fn positive(input: &str, commodity: &Commodity) -> Result<(Decimal, i64)> {
     let value = parse_decimal(input)?;
     let minor = to_minor(value, commodity, input)?;
@@ -136,16 +160,8 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         leg(&to_conversion, &to, -to_minor_units, true),
         leg(&request.to_account, &to, to_minor_units, false),
     ];
-    let rate = effective_rate(from_value, to_value);
-    let mut description = format!(
-        "Exchange {} {} for {} {} at {rate} {} per {}",
-        format_minor(from_minor.into(), from.decimals),
-        from.code,
-        format_minor(to_minor_units.into(), to.decimals),
-        to.code,
-        to.code,
-        from.code
-    );
+    let (rate, mut description) =
+        describe(from_value, from_minor, &from, to_value, to_minor_units, &to);
     if let Some((amount, code)) = &request.fee {
         validate_code(code)?;
         let (paid_from, commodity) = if *code == from.code {

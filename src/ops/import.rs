@@ -230,6 +230,7 @@ pub fn import_journal(
     let mut group: Group = Vec::new();
     let mut record = StringRecord::new();
     while let Some(line) = csv.next(&mut record, &mut importer.problems)? {
+        crate::domain::cell::unguard_record(&mut record);
         let same = group
             .first()
             .is_some_and(|(_, first)| first.get(0) == record.get(0));

@@ -183,53 +183,14 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A CSV cell: text guarded with [`spreadsheet_safe`], numbers and amounts
-/// as they are, nothing for a missing value.
+/// A CSV cell: text guarded by the formula-safe rule ([`crate::domain::cell`]),
+/// numbers as they are, nothing for a missing value.
 fn csv_cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(text) => spreadsheet_safe(text).into_owned(),
+        Value::String(text) => crate::domain::cell::guard(text).into_owned(),
         other => other.to_string(),
     }
-}
-
-/// Text that a spreadsheet opening the CSV will not run as a formula: a
-/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
-/// leading `'` (OWASP's advice; spreadsheets show it as text), unless it is
-/// an amount: a plain decimal number (`-1234.50`), which stays a number, or
-/// one followed by a commodity code (`-100.00 USD`, `-5 KG-RICE`), in which
-/// no formula can call anything. Used for every report CSV. The journal CSV is written elsewhere
-/// and stays exact, because its text is what the hashes cover (see
-/// docs/journal-csv.md).
-pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(
-        text.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
-    if risky && !is_amount(text) {
-        std::borrow::Cow::Owned(format!("'{text}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
-/// An amount as fondo writes it, alone or with its commodity code.
-fn is_amount(text: &str) -> bool {
-    match text.split_once(' ') {
-        None => is_plain_number(text),
-        Some((number, code)) => {
-            is_plain_number(number) && crate::domain::money::validate_code(code).is_ok()
-        }
-    }
-}
-
-/// `-?DIGITS(.DIGITS)?`: how fondo writes amounts and counts.
-fn is_plain_number(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    [whole, fraction]
-        .iter()
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Writes one table line: cells padded to their column's width, two spaces
@@ -449,6 +410,7 @@ mod tests {
                 row("-2+3", "-7"),
                 row("\tcmd", "0.5"),
                 row("Ana - rent", "1.00"),
+                row("'quoted", "-100.00 USD"),
             ],
         );
         assert_eq!(
@@ -458,27 +420,9 @@ mod tests {
              '+1+1,'@SUM(A1:A9),20\n\
              '-2+3,'@SUM(A1:A9),-7\n\
              '\tcmd,'@SUM(A1:A9),0.5\n\
-             Ana - rent,'@SUM(A1:A9),1.00\n"
+             Ana - rent,'@SUM(A1:A9),1.00\n\
+             ''quoted,'@SUM(A1:A9),-100.00 USD\n"
         );
-        for (text, amount) in [
-            ("-100.00 USD", true),
-            ("-5 KG-RICE", true),
-            ("-5 kg", false),
-            ("-5 USD USD", false),
-            ("-1 A(1)", false),
-        ] {
-            assert_eq!(is_amount(text), amount, "{text}");
-        }
-        for (text, number) in [
-            ("-1.50", true),
-            ("12", true),
-            ("-", false),
-            ("-.5", false),
-            ("1.", false),
-            ("--1", false),
-        ] {
-            assert_eq!(is_plain_number(text), number, "{text}");
-        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! One row per posting with its transaction's fields repeated, in the
 //! columns of [`COLUMNS`]. The `txn` column is the transaction id in this
 //! database; `reverses` names the `txn` a void reverses; `prev_hash` and
-//! `hash` let anyone recompute the chain (docs/hash-chain.md). Whatever fondo accepted re-imports unchanged. The
+//! `hash` let anyone recompute the chain (docs/hash-chain.md). Every cell is
+//! formula-safe ([`cell::guard`]; import undoes it), so whatever fondo accepted
+//! re-imports unchanged. The
 //! audit bundle writes its `journal.csv` with the same [`JournalWriter`].
 //!
 //! A read-only report that streams: a journal has no bound, so rows go
@@ -14,6 +16,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::domain::cell;
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
@@ -103,21 +106,26 @@ impl<W: Write> JournalWriter<W> {
                 None => "",
             };
             self.writer
-                .write_record([
-                    id.as_str(),
-                    &txn.date,
-                    &txn.description,
-                    account,
-                    &amount,
-                    &commodity.code,
-                    txn.payee.as_deref().unwrap_or(""),
-                    txn.reference.as_deref().unwrap_or(""),
-                    p.memo.as_deref().unwrap_or(""),
-                    pool,
-                    &reverses,
-                    &txn.prev_hash,
-                    &txn.hash,
-                ])
+                .write_record(
+                    [
+                        id.as_str(),
+                        &txn.date,
+                        &txn.description,
+                        account,
+                        &amount,
+                        &commodity.code,
+                        txn.payee.as_deref().unwrap_or(""),
+                        txn.reference.as_deref().unwrap_or(""),
+                        p.memo.as_deref().unwrap_or(""),
+                        pool,
+                        &reverses,
+                        &txn.prev_hash,
+                        &txn.hash,
+                    ]
+                    .map(cell::guard)
+                    .iter()
+                    .map(|c| c.as_bytes()),
+                )
                 .map_err(std::io::Error::from)?;
         }
         self.summary.postings += postings.len() as u64;

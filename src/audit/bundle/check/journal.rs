@@ -207,9 +207,10 @@ pub(super) fn stream_txns(
     let mut current: Option<Txn> = None;
     let mut last_number: Option<i64> = None;
     for record in reader.records() {
-        let Ok(record) = record else {
+        let Ok(mut record) = record else {
             break;
         };
+        crate::domain::cell::unguard_record(&mut record);
         if record.len() != columns.len() {
             continue;
         }

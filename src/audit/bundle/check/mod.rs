@@ -600,7 +600,8 @@ fn parse_csv<R: BundleRow>(text: &str, checker: &mut Checker) -> Option<(u64, Op
     let mut count = 0;
     for record in reader.records() {
         match record {
-            Ok(record) => {
+            Ok(mut record) => {
+                crate::domain::cell::unguard_record(&mut record);
                 count += 1;
                 let line = record.position().map_or(0, csv::Position::line);
                 if record.len() != expected.len() {
