@@ -91,6 +91,8 @@ pub fn command() -> Command {
     let mut cmd = Command::new(BIN);
     cmd.env_remove("FONDO_DB")
         .env_remove("FONDO_NOW")
+        .env_remove("FONDO_PASSPHRASE_FILE")
+        .env_remove("FONDO_NEW_PASSPHRASE_FILE")
         .stdin(Stdio::null());
     cmd
 }
@@ -105,9 +107,19 @@ pub fn run_command(cmd: &mut Command) -> Run {
     }
 }
 
-/// Runs fondo on the database at `db`.
+/// The file beside a test fund's database that holds the passphrase of
+/// encrypted books (see [`run_on`]).
+pub const PASSPHRASE: &str = "passphrase.txt";
+
+/// Runs fondo on the database at `db`; when the file [`PASSPHRASE`] is
+/// beside it, with `FONDO_PASSPHRASE_FILE` naming that file, so encrypted
+/// test funds open like plain ones.
 pub fn run_on<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> Run {
     let mut cmd = command();
+    let key = db.with_file_name(PASSPHRASE);
+    if key.is_file() {
+        cmd.env("FONDO_PASSPHRASE_FILE", key);
+    }
     cmd.arg("--db").arg(db).args(args);
     run_command(&mut cmd)
 }
