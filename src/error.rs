@@ -160,6 +160,47 @@ pub enum Error {
     )]
     EmptyFile { path: PathBuf },
 
+    /// An encrypted file (or one that only a passphrase could tell from
+    /// random bytes), met by a build without encryption.
+    #[error(
+        "{path} is not a plain SQLite file: if it holds encrypted books, this fondo was built without encryption and cannot open them"
+    )]
+    Encrypted { path: PathBuf },
+
+    /// Encrypted books asked of a build without encryption.
+    #[error("cannot encrypt {path}: this fondo was built without encryption")]
+    CannotEncrypt { path: PathBuf },
+
+    /// The passphrase given does not unlock the file (SQLite would say
+    /// "file is not a database"); a damaged encrypted file looks the same.
+    #[error("the passphrase does not unlock {path} (or the file is damaged)")]
+    WrongPassphrase { path: PathBuf },
+
+    /// An encrypted file, and no passphrase to open it with.
+    #[error("{path} is encrypted and no passphrase was given for it")]
+    NoPassphrase { path: PathBuf },
+
+    /// A passphrase that cannot be used; the reason never quotes it.
+    #[error("that passphrase cannot be used: {reason}")]
+    BadPassphrase { reason: String },
+
+    /// A passphrase change asked of plain books.
+    #[error("{path} is not encrypted, so it has no passphrase to change")]
+    NotEncrypted { path: PathBuf },
+
+    /// A restore between an encrypted and a plain file (SQLCipher copies
+    /// only between two of a kind).
+    #[error(
+        "{backup} is {} and {books} is {}; a restore replaces books only with a backup of the same kind",
+        if *backup_encrypted { "encrypted" } else { "not encrypted" },
+        if *backup_encrypted { "not" } else { "encrypted" }
+    )]
+    MixedEncryption {
+        backup: PathBuf,
+        books: PathBuf,
+        backup_encrypted: bool,
+    },
+
     #[error(
         "{what} is damaged ({detail}); restore the fund's file from a backup, or ask for help before changing it"
     )]

@@ -791,6 +791,46 @@ fn fondo_books(dir: &Path) -> PathBuf {
     db
 }
 
+/// Encrypted books (tests/fixtures/encrypted.db, made by SQLCipher) are
+/// told apart by their header: a build without encryption refuses them
+/// saying so, never with SQLite's "file is not a database"; a build with it
+/// asks for the passphrase (here: none was given).
+#[test]
+fn encrypted_books_are_recognised_in_every_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("encrypted.db");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encrypted.db"),
+        &db,
+    )
+    .unwrap();
+    let raw = std::fs::read(&db).unwrap();
+    assert!(!raw.starts_with(b"SQLite format 3\0"));
+    assert!(!raw.windows(6).any(|w| w == b"Quispe"));
+    let mut cmd = command();
+    cmd.arg("--db").arg(&db).arg("balance");
+    let run = run_command(&mut cmd);
+    let stderr = if cfg!(feature = "encryption") {
+        run.error(&[
+            "is encrypted and no passphrase was given",
+            "FONDO_PASSPHRASE_FILE",
+        ])
+    } else {
+        run.error(&[
+            "is not a plain SQLite file",
+            "this fondo was built without encryption",
+            "--features encryption",
+            "docs/encryption.md",
+        ])
+    };
+    assert!(!stderr.contains("not a database"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        raw,
+        "the file is left as it was"
+    );
+}
+
 #[test]
 fn files_that_are_not_fondo_books_are_refused_and_risky_files_warned_about() {
     let refusals: [(&str, Maker, &[&str]); 9] = [

@@ -108,7 +108,13 @@ pub enum Command {
     #[command(after_help = "\
 Examples:
   fondo --db barrio.db init --name \"Barrio Solidarity Fund\" --currency USD
-  fondo --db cooperative.db init --name \"Cooperativa La Olla\" --currency MXN")]
+  fondo --db cooperative.db init --name \"Cooperativa La Olla\" --currency MXN
+  fondo --db private.db init --name \"Barrio Solidarity Fund\" --currency USD --encrypt
+
+With --encrypt the passphrase is asked twice on the terminal (never echoed), or
+read from the file named by FONDO_PASSPHRASE_FILE; every later command asks for
+it the same way. Needs fondo built with `--features encryption`
+(docs/encryption.md).")]
     Init {
         /// The fund's name, as reports and the forum page show it.
         #[arg(long, default_value = "fondo fund")]
@@ -118,7 +124,19 @@ Examples:
         /// commodity).
         #[arg(long, value_name = "CODE")]
         currency: Option<String>,
+        /// Encrypt the books with a passphrase (SQLCipher).
+        #[arg(long)]
+        encrypt: bool,
     },
+    /// Change the passphrase of encrypted books.
+    #[command(after_help = "\
+Example:
+  fondo rekey
+
+The current passphrase is asked (or read from FONDO_PASSPHRASE_FILE), then the
+new one twice (or read from FONDO_NEW_PASSPHRASE_FILE). Backups made before keep
+the old passphrase.")]
+    Rekey,
     /// Add, list and close accounts.
     #[command(subcommand)]
     Account(AccountCommand),

@@ -45,7 +45,8 @@ pub fn backup(path: &Path, dest: &Path) -> Result<Outcome> {
 
 pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
     let clock = crate::commands::clock::clock();
-    let mut restoring = Restoring::begin(path, source, force, clock.clone())?;
+    let given = &crate::commands::passphrase::Given;
+    let mut restoring = Restoring::begin(path, source, force, clock.clone(), given)?;
     let copy = verify(restoring.copy())?;
     if !copy.findings.is_empty() {
         return Err(Error::BackupFindings {
@@ -53,11 +54,11 @@ pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
             codes: copy.findings.iter().map(|f| f.code.to_string()).collect(),
         });
     }
-    let replaced = restoring.finish()?;
+    let replaced = restoring.finish(given)?;
     let verification = match &replaced {
         // Linked or moved into place: the very file just checked.
         None => copy,
-        Some(_) => verify(&mut Db::open(path, Access::Read, clock)?)?,
+        Some(_) => verify(&mut Db::open_unlocking(path, Access::Read, clock, given)?)?,
     };
     let mut lines = vec![format!(
         "restored {} into {}",

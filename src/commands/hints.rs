@@ -60,6 +60,7 @@ fn cause(cause: &Cause) -> String {
 const UNKNOWN_MEMBER: &str = "see `fondo member list`, or add them with `fondo member add`";
 const UNKNOWN_POOL: &str = "see `fondo pool list`, or add it with `fondo pool add`";
 const UNKNOWN_ACCOUNT: &str = "add it with `fondo account add`";
+const BUILD_WITH_ENCRYPTION: &str = "build fondo with encryption: `cargo install --path . --features encryption` (see docs/encryption.md)";
 
 fn unknown_commodity(code: &str) -> String {
     format!("declare it first with `fondo commodity add {code} --decimals N`")
@@ -85,6 +86,19 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
             "`fondo init` never overwrites a file, choose another path with --db".into()
         }
         Error::EmptyFile { .. } => "remove it and run `fondo init` again".into(),
+        Error::Encrypted { .. } | Error::CannotEncrypt { .. } => BUILD_WITH_ENCRYPTION.into(),
+        Error::WrongPassphrase { .. } => {
+            "check the passphrase (typed, or in the file FONDO_PASSPHRASE_FILE names); a backup made before `fondo rekey` needs the old one".into()
+        }
+        Error::NoPassphrase { .. } => {
+            "type it on a terminal, or put it in a file only you can read and set FONDO_PASSPHRASE_FILE to that file's path".into()
+        }
+        Error::NotEncrypted { .. } => {
+            "encryption is chosen when a fund is made (`fondo init --encrypt`); see docs/encryption.md".into()
+        }
+        Error::MixedEncryption { .. } => {
+            "restore it into a new file with `fondo --db NEW.db restore BACKUP` instead".into()
+        }
         Error::UnknownAccount { detail, .. } if detail.is_empty() => UNKNOWN_ACCOUNT.into(),
         Error::UnknownCommodity { code } => unknown_commodity(code),
         Error::UnknownMember { .. } => UNKNOWN_MEMBER.into(),

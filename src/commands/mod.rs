@@ -15,6 +15,7 @@ pub mod hints;
 mod journal;
 mod ledger;
 mod member_statement;
+mod passphrase;
 mod purchases;
 mod report;
 mod reports;
@@ -77,7 +78,12 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
     clock::init()?;
     let db = cli.db.as_path();
     let outcome: Result<Outcome> = match cli.command {
-        Command::Init { name, currency } => setup::init(db, &name, currency.as_deref()),
+        Command::Init {
+            name,
+            currency,
+            encrypt,
+        } => setup::init(db, &name, currency.as_deref(), encrypt),
+        Command::Rekey => setup::rekey(db),
         Command::Account(cmd) => setup::account(db, cmd),
         Command::Commodity(cmd) => setup::commodity(db, cmd),
         Command::Post(args) => ledger::post(db, args),
@@ -149,10 +155,11 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// Opens the fund's database and prints what is risky about its file
-/// (warnings, which `--quiet` does not hide).
+/// Opens the fund's database (encrypted books with the run's passphrase)
+/// and prints what is risky about its file (warnings, which `--quiet` does
+/// not hide).
 fn open(path: &Path, access: Access) -> Result<Db> {
-    let db = Db::open(path, access, clock::clock())?;
+    let db = Db::open_unlocking(path, access, clock::clock(), &passphrase::Given)?;
     for warning in db.warnings() {
         eprintln!("fondo: warning: {warning}");
     }

@@ -1,37 +1,64 @@
-//! `fondo init`, `fondo account …`, `fondo commodity …`.
+//! `fondo init`, `fondo rekey`, `fondo account …`, `fondo commodity …`.
 
 use std::path::Path;
 
 use crate::cli::{AccountCommand, CommodityCommand};
+use crate::commands::passphrase;
 use crate::commands::{Outcome, date_or_today, open, say, stdout};
-use fondo::error::Result;
+use fondo::error::{Error, Result};
 use fondo::ops::setup;
 use fondo::render::write_rows;
 use fondo::report::lists;
 use fondo::store::Access;
+use fondo::store::cipher;
 
 /// The environment variable that fixes a new fund's salt key (64 hex
 /// digits), so that tests and the demo get the same fingerprints on every
 /// run. Real funds leave it unset: their key is random.
 pub const FONDO_SALT_KEY: &str = "FONDO_SALT_KEY";
 
-pub fn init(db: &Path, name: &str, currency: Option<&str>) -> Result<Outcome> {
-    let key = std::env::var(FONDO_SALT_KEY).ok();
-    let created = setup::init(
-        db,
-        name,
-        currency,
-        crate::commands::clock::clock(),
-        key.as_deref(),
-    )?;
+pub fn init(db: &Path, name: &str, currency: Option<&str>, encrypt: bool) -> Result<Outcome> {
+    let clock = crate::commands::clock::clock();
+    let salt_key = std::env::var(FONDO_SALT_KEY).ok();
+    let salt_key = salt_key.as_deref();
+    let created = if encrypt {
+        cipher::can_encrypt(db)?;
+        // Before asking for a passphrase for nothing.
+        if std::fs::symlink_metadata(db).is_ok() {
+            return Err(Error::AlreadyExists {
+                path: db.to_owned(),
+            });
+        }
+        let key = passphrase::for_new_books(db)?;
+        setup::init_encrypted(db, name, currency, clock, salt_key, &key)?
+    } else {
+        setup::init(db, name, currency, clock, salt_key)?
+    };
     let currency = created
         .currency
         .map(|c| format!(", default currency {c}"))
         .unwrap_or_default();
+    let encrypted = if encrypt { ", encrypted" } else { "" };
     say(&[format!(
-        "created {} for fund {:?}{currency}",
+        "created {} for fund {:?}{currency}{encrypted}",
         db.display(),
         created.name
+    )])?;
+    Ok(Outcome::Ok)
+}
+
+pub fn rekey(path: &Path) -> Result<Outcome> {
+    let mut db = open(path, Access::Write)?;
+    if db.key().is_none() {
+        return Err(Error::NotEncrypted {
+            path: path.to_owned(),
+        });
+    }
+    let new = passphrase::new_for(path)?;
+    setup::rekey(&mut db, &new)?;
+    say(&[format!(
+        "changed the passphrase of {}; backups made before keep the old one",
+        path.display()
     )])?;
     Ok(Outcome::Ok)
 }

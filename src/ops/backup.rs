@@ -19,6 +19,11 @@
 //! processes have the database open. A restore dropped before it finished
 //! removes the copy and changes nothing.
 //!
+//! Encrypted books are backed up into encrypted copies with the same
+//! passphrase; a restore replaces encrypted books only with an encrypted
+//! backup and plain books only with a plain one (SQLCipher copies only
+//! between two of a kind), and the books keep their passphrase.
+//!
 //! Rule: ops write and never check; the checking is `audit::verify`, above
 //! this layer, so the command layer runs it between the steps here.
 
@@ -26,13 +31,17 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::date::SharedClock;
 use crate::error::{Error, Result};
+use crate::store::cipher::Unlock;
 use crate::store::{Access, Db, backup};
 
 /// Copies the books into a new file at `dest`; the copy, opened for
 /// reading, to be verified. Fails when `dest` exists.
 pub fn backup(db: &Db, dest: &Path) -> Result<Db> {
     db.backup_to(dest)?;
-    Db::open(dest, Access::Read, db.clock().clone())
+    match db.key() {
+        Some(key) => Db::open_unlocking(dest, Access::Read, db.clock().clone(), key),
+        None => Db::open(dest, Access::Read, db.clock().clone()),
+    }
 }
 
 /// A path beside `target`, named after it.
@@ -62,6 +71,7 @@ pub struct Restoring {
     checking: PathBuf,
     copy: Option<Db>,
     clock: SharedClock,
+    source: PathBuf,
 }
 
 impl Drop for Restoring {
@@ -72,14 +82,17 @@ impl Drop for Restoring {
 }
 
 impl Restoring {
-    /// Copies the backup at `source` beside `target` and opens the copy.
-    /// Fails, changing nothing, when the backup is not a fondo database, or
-    /// when `target` exists and `force` is not given.
+    /// Copies the backup at `source` beside `target` and opens the copy
+    /// (an encrypted backup with the passphrase `unlock` gives; the copy
+    /// stays encrypted with it). Fails, changing nothing, when the backup
+    /// is not a fondo database, or when `target` exists and `force` is not
+    /// given.
     pub fn begin(
         target: &Path,
         source: &Path,
         force: bool,
         clock: SharedClock,
+        unlock: &dyn Unlock,
     ) -> Result<Restoring> {
         let exists = std::fs::symlink_metadata(target).is_ok();
         if exists && !force {
@@ -94,13 +107,14 @@ impl Restoring {
             checking,
             copy: None,
             clock,
+            source: source.to_owned(),
         };
-        backup::copy_file(source, &restoring.checking)?;
-        restoring.copy = Some(Db::open(
-            &restoring.checking,
-            Access::Write,
-            restoring.clock.clone(),
-        )?);
+        let key = backup::copy_file(source, &restoring.checking, unlock)?;
+        let clock = restoring.clock.clone();
+        restoring.copy = Some(match &key {
+            Some(key) => Db::open_unlocking(&restoring.checking, Access::Write, clock, key)?,
+            None => Db::open(&restoring.checking, Access::Write, clock)?,
+        });
         Ok(restoring)
     }
 
@@ -113,9 +127,11 @@ impl Restoring {
 
     /// Puts the checked copy in place of the target (see the module
     /// documentation); where the books it replaced were saved, if there
-    /// were any. Fails, changing nothing, when a file appeared at an empty
-    /// target meanwhile, or the existing books cannot be opened.
-    pub fn finish(mut self) -> Result<Option<PathBuf>> {
+    /// were any. Existing encrypted books are opened with the passphrase
+    /// `unlock` gives and keep it. Fails, changing nothing, when a file
+    /// appeared at an empty target meanwhile, the existing books cannot be
+    /// opened, or one of the two is encrypted and the other is not.
+    pub fn finish(mut self, unlock: &dyn Unlock) -> Result<Option<PathBuf>> {
         let copy = self
             .copy
             .take()
@@ -141,8 +157,8 @@ impl Restoring {
             return Ok(None);
         }
         let mut copy = copy;
-        let mut live =
-            Db::open(&target, Access::Write, self.clock.clone()).map_err(|e| match e {
+        let mut live = Db::open_unlocking(&target, Access::Write, self.clock.clone(), unlock)
+            .map_err(|e| match e {
                 Error::Damaged { .. }
                 | Error::NotFondo { .. }
                 | Error::EmptyFile { .. }
@@ -151,13 +167,23 @@ impl Restoring {
                 },
                 e => e,
             })?;
+        if live.key().is_some() != copy.key().is_some() {
+            return Err(Error::MixedEncryption {
+                backup: self.source.clone(),
+                books: target,
+                backup_encrypted: copy.key().is_some(),
+            });
+        }
         let stamp = self.clock.now().local().format("%Y%m%dT%H%M%S");
         let aside = beside(&target, &format!(".replaced-{stamp}"));
         // A backup from before fondo's 16 KiB pages: SQLite copies into a
-        // WAL database only between files of one page size.
-        let pages = live.page_size()?;
-        if copy.page_size()? != pages {
-            copy.repage(pages)?;
+        // WAL database only between files of one page size. (Encrypted
+        // books all have SQLCipher's.)
+        if live.key().is_none() {
+            let pages = live.page_size()?;
+            if copy.page_size()? != pages {
+                copy.repage(pages)?;
+            }
         }
         live.backup_to(&aside)?;
         if let Err(e) = live.restore_from(&copy) {

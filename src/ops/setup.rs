@@ -9,7 +9,8 @@ use crate::domain::date::SharedClock;
 use crate::domain::money::{Commodity, MAX_DECIMALS, places, validate_code};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Book;
-use crate::store::{Db, balances, fund};
+use crate::store::cipher::Passphrase;
+use crate::store::{Access, Db, balances, fund};
 
 /// What `fondo init` created.
 #[derive(Debug, Clone)]
@@ -31,6 +32,30 @@ pub fn init(
     clock: SharedClock,
     salt_key: Option<&str>,
 ) -> Result<Created> {
+    make(path, name, currency, clock, salt_key, None)
+}
+
+/// Creates an encrypted fund database at `path`, like [`init`], with the
+/// passphrase `key`. Fails in a build without encryption.
+pub fn init_encrypted(
+    path: &Path,
+    name: &str,
+    currency: Option<&str>,
+    clock: SharedClock,
+    salt_key: Option<&str>,
+    key: &Passphrase,
+) -> Result<Created> {
+    make(path, name, currency, clock, salt_key, Some(key))
+}
+
+fn make(
+    path: &Path,
+    name: &str,
+    currency: Option<&str>,
+    clock: SharedClock,
+    salt_key: Option<&str>,
+    key: Option<&Passphrase>,
+) -> Result<Created> {
     if let Some(key) = salt_key
         && crate::domain::hash::SaltKey::from_hex(key).is_none()
     {
@@ -50,7 +75,10 @@ pub fn init(
     if name.trim().is_empty() {
         return Err(Error::InvalidTransaction("the fund needs a name".into()));
     }
-    let mut db = Db::create(path, clock)?;
+    let mut db = match key {
+        Some(key) => Db::create_encrypted(path, clock, key)?,
+        None => Db::create(path, clock)?,
+    };
     let filled = (|| {
         let tx = db.write()?;
         fund::insert(&tx, name, currency, &tx.recorded_at(), salt_key)?;
@@ -77,6 +105,14 @@ pub fn init(
         name: name.to_owned(),
         currency: currency.map(str::to_owned),
     })
+}
+
+/// Changes the passphrase of encrypted books to `new`, then opens them
+/// afresh with it to make sure it unlocks them. Fails with
+/// [`Error::NotEncrypted`] on plain books.
+pub fn rekey(db: &mut Db, new: &Passphrase) -> Result<()> {
+    db.rekey(new)?;
+    Db::open_unlocking(db.path(), Access::Read, db.clock().clone(), new).map(drop)
 }
 
 /// Adds an account.

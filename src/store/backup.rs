@@ -13,6 +13,11 @@
 //! [`Db::restore_from`] runs the same API the other way, into a live
 //! database: SQLite takes the destination's write lock, so other fondo
 //! processes wait on their busy timeout and then see the restored books.
+//!
+//! Encrypted books are copied the same way: SQLCipher's backup API copies
+//! between two encrypted files (never between an encrypted and a plain
+//! one), so a copy of encrypted books is keyed with their passphrase before
+//! anything is written to it and stays encrypted with it.
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
@@ -21,6 +26,7 @@ use std::path::Path;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
+use super::cipher::{self, Passphrase, Sealing, Unlock};
 use super::{APPLICATION_ID, BUSY_TIMEOUT, Db};
 use crate::error::{Error, Result, SqlContext};
 
@@ -42,8 +48,9 @@ fn copy(from: &Connection, to: &mut Connection, context: &str) -> Result<()> {
 }
 
 /// Creates `dest` (mode 0600; refusing an existing file) and copies the
-/// database `from` into it. On failure the new file is removed.
-fn copy_into_new(from: &Connection, dest: &Path) -> Result<()> {
+/// database `from` into it, encrypted with `key` when `from` is. On
+/// failure the new file is removed.
+fn copy_into_new(from: &Connection, dest: &Path, key: Option<&Passphrase>) -> Result<()> {
     match OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -71,6 +78,9 @@ fn copy_into_new(from: &Connection, dest: &Path) -> Result<()> {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .ctx(&context)?;
+        if let Some(key) = key {
+            cipher::apply_key(&to, key)?;
+        }
         to.pragma_update(None, "synchronous", "FULL")
             .ctx(&context)?;
         copy(from, &mut to, &context)?;
@@ -107,7 +117,7 @@ impl Db {
     /// Copies the whole database into a new file at `dest` (see the module
     /// documentation). Fails when `dest` exists.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        copy_into_new(&self.conn, dest)
+        copy_into_new(&self.conn, dest, self.key.as_ref())
     }
 
     /// The file's page size in bytes.
@@ -143,8 +153,11 @@ impl Db {
 
 /// Copies the fondo database at `source` into a new file at `dest` without
 /// changing `source` in any way: it is opened read-only, never migrated.
-/// Fails when `source` is not a fondo database or `dest` exists.
-pub fn copy_file(source: &Path, dest: &Path) -> Result<()> {
+/// An encrypted `source` is opened with the passphrase `unlock` gives, and
+/// the copy is encrypted with it too; returns that passphrase (`None` for
+/// plain books). Fails when `source` is not a fondo database, the
+/// passphrase does not unlock it, or `dest` exists.
+pub fn copy_file(source: &Path, dest: &Path, unlock: &dyn Unlock) -> Result<Option<Passphrase>> {
     let meta = std::fs::metadata(source).map_err(|e| Error::Io {
         context: format!("opening {}", source.display()),
         source: e,
@@ -156,11 +169,19 @@ pub fn copy_file(source: &Path, dest: &Path) -> Result<()> {
     if !meta.is_file() {
         return Err(not_fondo("not a regular file"));
     }
+    let key = match cipher::sealing(source)? {
+        Sealing::Plain => None,
+        Sealing::Encrypted => Some(cipher::key_for(source, unlock)?),
+        Sealing::NotSqlite => return Err(not_fondo("not an SQLite file")),
+    };
     let from = Connection::open_with_flags(
         source,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .ctx("opening the backup")?;
+    if let Some(key) = &key {
+        cipher::apply_key(&from, key)?;
+    }
     from.busy_timeout(BUSY_TIMEOUT)
         .ctx("setting the busy timeout")?;
     let app_id: i64 = match from.query_row("PRAGMA application_id", [], |r| r.get(0)) {
@@ -168,12 +189,18 @@ pub fn copy_file(source: &Path, dest: &Path) -> Result<()> {
         Err(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::NotADatabase =>
         {
-            return Err(not_fondo("not an SQLite file"));
+            return Err(match key {
+                Some(_) => Error::WrongPassphrase {
+                    path: source.to_owned(),
+                },
+                None => not_fondo("not an SQLite file"),
+            });
         }
         Err(e) => return Err(e).ctx("reading the backup's header"),
     };
     if app_id != APPLICATION_ID {
         return Err(not_fondo("an SQLite file made by another program"));
     }
-    copy_into_new(&from, dest)
+    copy_into_new(&from, dest, key.as_ref())?;
+    Ok(key)
 }

@@ -12,10 +12,16 @@
 //! A `Db` holds the [`Clock`] the binary gave it and asks it for the time
 //! once per write, when the write lock is held ([`WriteTx::now`]): the store
 //! never reads the system clock itself.
+//!
+//! Encrypted books ([`cipher`]) are told apart by their header before SQLite
+//! reads them; their passphrase is asked of the [`cipher::Unlock`] the
+//! binary gave, applied before any other statement, and kept for the copies
+//! a backup makes (which stay encrypted with it).
 
 pub mod accounts;
 pub mod backup;
 pub mod balances;
+pub mod cipher;
 pub mod commodities;
 pub mod flows;
 pub mod fund;
@@ -39,6 +45,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::domain::date::{Now, SharedClock};
 use crate::error::{Error, Result, SqlContext};
+use cipher::{Passphrase, Sealing, Unlock};
 
 /// `PRAGMA application_id` of fondo databases ("fond").
 const APPLICATION_ID: i64 = 0x666f_6e64;
@@ -56,6 +63,8 @@ pub struct Db {
     path: PathBuf,
     warnings: Vec<String>,
     clock: SharedClock,
+    /// The passphrase of encrypted books; `None` for plain ones.
+    key: Option<Passphrase>,
 }
 
 /// The one write transaction of a command, with the moment it began (read
@@ -101,6 +110,19 @@ impl Db {
     /// touch an existing file. On failure the half-made file is removed.
     /// `clock` tells the time of every write (see [`WriteTx::now`]).
     pub fn create(path: &Path, clock: SharedClock) -> Result<Db> {
+        Db::make(path, clock, None)
+    }
+
+    /// Creates a new fund database at `path` like [`Db::create`], encrypted
+    /// with `key`. Fails in a build without encryption. The file keeps
+    /// SQLCipher's default settings (4 KiB pages), so SQLCipher's own shell
+    /// opens it with the passphrase alone.
+    pub fn create_encrypted(path: &Path, clock: SharedClock, key: &Passphrase) -> Result<Db> {
+        cipher::can_encrypt(path)?;
+        Db::make(path, clock, Some(key.clone()))
+    }
+
+    fn make(path: &Path, clock: SharedClock, key: Option<Passphrase>) -> Result<Db> {
         let io = |source| Error::Io {
             context: format!("creating {}", path.display()),
             source,
@@ -125,11 +147,15 @@ impl Db {
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
             .ctx("opening the new database")?;
-            // Larger pages mean shallower trees and fewer page splits for a
-            // journal of millions of postings. Only possible before anything
-            // is written to the file.
-            conn.pragma_update(None, "page_size", 16384)
-                .ctx("setting the page size")?;
+            match &key {
+                Some(key) => cipher::apply_key(&conn, key)?,
+                // Larger pages mean shallower trees and fewer page splits
+                // for a journal of millions of postings. Only possible
+                // before anything is written to the file.
+                None => conn
+                    .pragma_update(None, "page_size", 16384)
+                    .ctx("setting the page size")?,
+            }
             conn.pragma_update(None, "application_id", APPLICATION_ID)
                 .ctx("marking the database as fondo's")?;
             conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
@@ -139,6 +165,7 @@ impl Db {
                 path: path.to_owned(),
                 warnings: Vec::new(),
                 clock,
+                key,
             };
             db.configure()?;
             Ok(db)
@@ -151,9 +178,23 @@ impl Db {
         Ok(db)
     }
 
-    /// Opens an existing fund database, migrating an older schema. `clock`
-    /// tells the time of every write (see [`WriteTx::now`]).
+    /// Opens an existing plain fund database, migrating an older schema.
+    /// `clock` tells the time of every write (see [`WriteTx::now`]).
+    /// Encrypted books are refused ([`Error::NoPassphrase`]).
     pub fn open(path: &Path, access: Access, clock: SharedClock) -> Result<Db> {
+        Db::open_unlocking(path, access, clock, &cipher::NoPassphrase)
+    }
+
+    /// Opens an existing fund database like [`Db::open`]; encrypted books
+    /// with the passphrase `unlock` gives (asked only for them). Fails with
+    /// [`Error::Encrypted`] in a build without encryption, and with
+    /// [`Error::WrongPassphrase`] when the passphrase does not unlock them.
+    pub fn open_unlocking(
+        path: &Path,
+        access: Access,
+        clock: SharedClock,
+        unlock: &dyn Unlock,
+    ) -> Result<Db> {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::NoDatabase {
                 path: path.to_owned(),
@@ -174,6 +215,16 @@ impl Db {
                 path: path.to_owned(),
             });
         }
+        let key = match cipher::sealing(path)? {
+            Sealing::Plain => None,
+            Sealing::Encrypted => Some(cipher::key_for(path, unlock)?),
+            Sealing::NotSqlite => {
+                return Err(Error::NotFondo {
+                    path: path.to_owned(),
+                    reason: "not an SQLite file".into(),
+                });
+            }
+        };
         let read_only_fs = on_read_only_fs(path);
         let read_only = read_only_fs || meta.permissions().readonly();
         if read_only && access == Access::Write {
@@ -194,6 +245,9 @@ impl Db {
             Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .ctx("opening the database")?
         };
+        if let Some(key) = &key {
+            cipher::apply_key(&conn, key)?;
+        }
         // Before anything reads the file: a reader that arrives while
         // another process recovers or checkpoints the WAL waits too.
         conn.busy_timeout(BUSY_TIMEOUT)
@@ -203,6 +257,7 @@ impl Db {
             path: path.to_owned(),
             warnings: file_warnings(path, &meta),
             clock,
+            key,
         };
         db.check_identity()?;
         let ready = db.configure().and_then(|()| db.migrate());
@@ -243,6 +298,11 @@ impl Db {
             Err(rusqlite::Error::SqliteFailure(e, _))
                 if e.code == rusqlite::ErrorCode::NotADatabase =>
             {
+                if self.key.is_some() {
+                    return Err(Error::WrongPassphrase {
+                        path: self.path.clone(),
+                    });
+                }
                 return Err(self.not_fondo("not an SQLite file"));
             }
             Err(rusqlite::Error::SqliteFailure(e, detail))
@@ -341,6 +401,27 @@ impl Db {
     /// in the same command (a backup's copy).
     pub fn clock(&self) -> &SharedClock {
         &self.clock
+    }
+
+    /// The passphrase of encrypted books, for opening a copy of them;
+    /// `None` when they are plain.
+    pub fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+
+    /// Re-encrypts the books under `new` (SQLCipher rewrites every page in
+    /// one transaction of its own, so an interrupted change leaves the old
+    /// passphrase in force). Fails with [`Error::NotEncrypted`] on plain
+    /// books.
+    pub fn rekey(&mut self, new: &Passphrase) -> Result<()> {
+        if self.key.is_none() {
+            return Err(Error::NotEncrypted {
+                path: self.path.clone(),
+            });
+        }
+        cipher::rekey(&self.conn, new)?;
+        self.key = Some(new.clone());
+        Ok(())
     }
 
     /// The database file's path.

@@ -57,6 +57,8 @@ pub struct FundBuilder {
     verify_each_step: bool,
     /// How many `grant apply` steps there are (for the next grant's id).
     applications: u32,
+    /// The passphrase of encrypted books.
+    passphrase: Option<String>,
 }
 
 fn owned(args: &[&str]) -> Vec<String> {
@@ -86,6 +88,14 @@ impl FundBuilder {
     /// `init --currency CODE`.
     pub fn currency(mut self, code: &str) -> FundBuilder {
         self.currency = Some(code.to_owned());
+        self
+    }
+
+    /// Encrypted books (`init --encrypt`), with `passphrase` in the file
+    /// [`super::PASSPHRASE`] beside them, which every later command of the
+    /// harness reads.
+    pub fn encrypted(mut self, passphrase: &str) -> FundBuilder {
+        self.passphrase = Some(passphrase.to_owned());
         self
     }
 
@@ -356,6 +366,12 @@ impl FundBuilder {
     pub fn build(self) -> Fund {
         let fund = Fund::empty();
         let mut init = vec!["init"];
+        if let Some(passphrase) = &self.passphrase {
+            let file = fund.write(super::PASSPHRASE, format!("{passphrase}\n"));
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).unwrap();
+            init.push("--encrypt");
+        }
         if let Some(name) = &self.name {
             init.extend(["--name", name]);
         }

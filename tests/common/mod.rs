@@ -96,6 +96,8 @@ pub fn command() -> Command {
     cmd.env_remove("FONDO_DB")
         .env_remove("FONDO_NOW")
         .env("FONDO_SALT_KEY", SALT_KEY)
+        .env_remove("FONDO_PASSPHRASE_FILE")
+        .env_remove("FONDO_NEW_PASSPHRASE_FILE")
         .stdin(Stdio::null());
     cmd
 }
@@ -110,9 +112,19 @@ pub fn run_command(cmd: &mut Command) -> Run {
     }
 }
 
-/// Runs fondo on the database at `db`.
+/// The file beside a test fund's database that holds the passphrase of
+/// encrypted books (see [`run_on`]).
+pub const PASSPHRASE: &str = "passphrase.txt";
+
+/// Runs fondo on the database at `db`; when the file [`PASSPHRASE`] is
+/// beside it, with `FONDO_PASSPHRASE_FILE` naming that file, so encrypted
+/// test funds open like plain ones.
 pub fn run_on<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> Run {
     let mut cmd = command();
+    let key = db.with_file_name(PASSPHRASE);
+    if key.is_file() {
+        cmd.env("FONDO_PASSPHRASE_FILE", key);
+    }
     cmd.arg("--db").arg(db).args(args);
     run_command(&mut cmd)
 }
