@@ -700,11 +700,16 @@ fn a_corrupt_database() {
     // The first page (the header) is intact, the rest is gone.
     let truncated = fund.write("truncated.db", &bytes[..4096]);
     refused_as_not_fondo(&fund, &truncated, &["damaged", "malformed", "corrupt"]);
-    // Garbage where the header should be.
+    // Garbage where the header should be: it cannot be told from encrypted
+    // books (whose first bytes look random too), so the message says both.
     let mut scrambled = bytes.clone();
     scrambled[..100].fill(0xa5);
     let scrambled = fund.write("scrambled.db", scrambled);
-    refused_as_not_fondo(&fund, &scrambled, &["not a fondo database"]);
+    refused_as_not_fondo(
+        &fund,
+        &scrambled,
+        &["not a plain SQLite file: if it holds encrypted books"],
+    );
 }
 
 #[test]
