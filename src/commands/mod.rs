@@ -35,7 +35,7 @@ use fondo::domain::date::parse_date;
 use fondo::domain::period::Span;
 use fondo::error::Result;
 use fondo::progress::Progress;
-use fondo::render::Format;
+use fondo::render::{Format, Gate};
 use fondo::store::{Access, Db};
 
 pub use error::CommandError;
@@ -225,6 +225,12 @@ fn pair(values: Vec<String>) -> (String, String) {
 }
 
 /// Standard output, buffered.
+/// The redaction gate of `audience`: every output for an audience is
+/// written through it ([`fondo::render`] takes a gate).
+fn gate(conn: &rusqlite::Connection, audience: fondo::domain::member::Audience) -> Result<Gate> {
+    fondo::books::members::gate(conn, audience)
+}
+
 fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
 }

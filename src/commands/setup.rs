@@ -6,7 +6,7 @@ use crate::cli::{AccountCommand, CommodityCommand};
 use crate::commands::{Outcome, date_or_today, open, say, stdout};
 use fondo::error::Result;
 use fondo::ops::setup;
-use fondo::render::write_rows;
+use fondo::render::{Gate, write_rows};
 use fondo::report::lists;
 use fondo::store::Access;
 
@@ -34,7 +34,7 @@ pub fn account(path: &Path, command: AccountCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = lists::accounts(&tx)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
         }
         AccountCommand::Note { name, text } => {
             setup::note_account(&mut open(path, Access::Write)?, &name, &text)?;
@@ -67,7 +67,7 @@ pub fn commodity(path: &Path, command: CommodityCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = lists::commodities(&tx)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
         }
     }
     Ok(Outcome::Ok)
