@@ -211,3 +211,88 @@ fn every_public_listing_names_nobody_hidden() {
         names_nobody(&args.join(" "), &out);
     }
 }
+
+#[test]
+fn writing_a_hidden_name_warns_and_strict_privacy_refuses_it() {
+    let fund = leaky_fund();
+    let post = [
+        "post",
+        "Rent for Luis  Fernandez",
+        "--date",
+        "2026-03-01",
+        "-p",
+        "expenses:Luis Fernández=5.00 USD",
+        "-p",
+        "assets:bank=-5.00 USD",
+    ];
+    let run = fund.run(&post);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: the description \"Rent for Luis  Fernandez\" names \"Luis Fernández\""
+        ),
+        "{}",
+        run.stderr
+    );
+    let mut strict = post.to_vec();
+    strict.push("--strict-privacy");
+    fund.fails_unchanged(
+        &strict,
+        &["strict privacy refuses it", "write it without the name"],
+    );
+    for args in [
+        &[
+            "grant",
+            "apply",
+            "--applicant",
+            "Ana",
+            "--pool",
+            "kitchen",
+            "--amount",
+            "5",
+            "USD",
+            "--purpose",
+            "pots for the ortega family",
+            "--at",
+            "2026-03-02T10:00",
+            "--strict-privacy",
+        ][..],
+        &[
+            "budget",
+            "set",
+            "general",
+            "tutoring-by-luis",
+            "5.00",
+            "USD",
+            "--period",
+            "2026-Q2",
+            "--strict-privacy",
+        ],
+        &[
+            "account",
+            "add",
+            "expenses:cocina-comun",
+            "--strict-privacy",
+        ],
+        &[
+            "pool",
+            "add",
+            "ortega",
+            "--purpose",
+            "rent",
+            "--strict-privacy",
+        ],
+    ] {
+        fund.fails_unchanged(args, &["whom the public may not see"]);
+    }
+    // The fund's setting makes every write strict.
+    fund.ok(&["setting", "set", "strict-privacy", "true"]);
+    fund.fails_unchanged(&post, &["strict privacy refuses it"]);
+    fund.fail(
+        &["setting", "set", "strict-privacy", "maybe"],
+        &["true or false"],
+    );
+    // Text that names nobody hidden is written as before.
+    let run = fund.run(&["account", "add", "expenses:stoves"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}

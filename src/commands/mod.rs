@@ -64,6 +64,12 @@ impl Outcome {
 /// setting of the terminal side, like the terminal itself.
 static QUIET: AtomicBool = AtomicBool::new(false);
 
+thread_local! {
+    /// How this run's writes treat free text naming a hidden member, with
+    /// the warnings of the writes that committed (printed at the end).
+    static PRIVACY: std::cell::RefCell<fondo::store::Privacy> = std::cell::RefCell::default();
+}
+
 /// Prints a note on standard error (`fondo: note: …`), unless `--quiet`.
 fn note(text: &str) {
     if !QUIET.load(Ordering::Relaxed) {
@@ -74,6 +80,7 @@ fn note(text: &str) {
 /// Runs one command.
 pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
     QUIET.store(cli.quiet, Ordering::Relaxed);
+    PRIVACY.with(|p| p.borrow_mut().strict = cli.strict_privacy);
     clock::init()?;
     let db = cli.db.as_path();
     let outcome: Result<Outcome> = match cli.command {
@@ -136,7 +143,15 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { out_dir } => shell::man(out_dir.as_deref()),
     };
-    Ok(outcome?)
+    let outcome = outcome?;
+    // The core returns what a write's text gave away as data; it is
+    // printed once, after the write committed.
+    PRIVACY.with(|p| {
+        for warning in p.borrow().notes.take() {
+            eprintln!("fondo: warning: {warning}");
+        }
+    });
+    Ok(outcome)
 }
 
 impl From<FormatArg> for Format {
@@ -152,7 +167,8 @@ impl From<FormatArg> for Format {
 /// Opens the fund's database and prints what is risky about its file
 /// (warnings, which `--quiet` does not hide).
 fn open(path: &Path, access: Access) -> Result<Db> {
-    let db = Db::open(path, access, clock::clock())?;
+    let mut db = Db::open(path, access, clock::clock())?;
+    db.set_privacy(PRIVACY.with(|p| p.borrow().clone()));
     for warning in db.warnings() {
         eprintln!("fondo: warning: {warning}");
     }

@@ -72,6 +72,7 @@ pub fn init(
 /// Adds an account.
 pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
     let tx = db.write()?;
+    crate::ops::privacy::screen(&tx, &[("account", Some(name))])?;
     Book::load(&tx)?.add_account(&tx, name, note)?;
     tx.commit().ctx("committing the new account")
 }

@@ -56,6 +56,16 @@ pub struct Db {
     path: PathBuf,
     warnings: Vec<String>,
     clock: SharedClock,
+    privacy: Privacy,
+}
+
+/// How writes treat free text that names a member hidden from the public:
+/// refused when `strict`, otherwise noted in `notes` when the write commits
+/// (the command layer, which shares `notes`, prints them).
+#[derive(Debug, Clone, Default)]
+pub struct Privacy {
+    pub strict: bool,
+    pub notes: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
 }
 
 /// The one write transaction of a command, with the moment it began (read
@@ -65,6 +75,9 @@ pub struct Db {
 pub struct WriteTx<'a> {
     tx: Transaction<'a>,
     now: Now,
+    privacy: Privacy,
+    /// Warnings about the text written, kept when the write commits.
+    notes: std::cell::RefCell<Vec<String>>,
 }
 
 impl<'a> WriteTx<'a> {
@@ -80,7 +93,19 @@ impl<'a> WriteTx<'a> {
 
     /// Commits the write.
     pub fn commit(self) -> rusqlite::Result<()> {
-        self.tx.commit()
+        self.tx.commit()?;
+        self.privacy.notes.borrow_mut().extend(self.notes.take());
+        Ok(())
+    }
+
+    /// Whether the command refuses free text naming a hidden member.
+    pub fn strict_privacy(&self) -> bool {
+        self.privacy.strict
+    }
+
+    /// Notes a warning about the text written, reported if the write commits.
+    pub fn warn(&self, warning: String) {
+        self.notes.borrow_mut().push(warning);
     }
 }
 
@@ -139,6 +164,7 @@ impl Db {
                 path: path.to_owned(),
                 warnings: Vec::new(),
                 clock,
+                privacy: Privacy::default(),
             };
             db.configure()?;
             Ok(db)
@@ -203,6 +229,7 @@ impl Db {
             path: path.to_owned(),
             warnings: file_warnings(path, &meta),
             clock,
+            privacy: Privacy::default(),
         };
         db.check_identity()?;
         let ready = db.configure().and_then(|()| db.migrate());
@@ -316,6 +343,8 @@ impl Db {
         Ok(WriteTx {
             tx,
             now: self.clock.now(),
+            privacy: self.privacy.clone(),
+            notes: std::cell::RefCell::default(),
         })
     }
 
@@ -352,6 +381,12 @@ impl Db {
     /// command layer to print.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// Sets how writes treat free text naming a member hidden from the
+    /// public ([`Privacy`]).
+    pub fn set_privacy(&mut self, privacy: Privacy) {
+        self.privacy = privacy;
     }
 }
 
