@@ -310,6 +310,17 @@ pub enum Error {
     )]
     UnknownSetting { key: String },
 
+    /// Free text that names a member hidden from the public, refused under
+    /// strict privacy.
+    #[error(
+        "the {field} {text:?} names {name:?}, whom the public may not see; strict privacy refuses it"
+    )]
+    HiddenNameInText {
+        field: &'static str,
+        text: String,
+        name: String,
+    },
+
     /// A grant step its status does not allow; `rule` says which steps it
     /// allows.
     #[error("{grant} is {status}; {rule}")]

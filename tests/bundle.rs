@@ -751,10 +751,18 @@ fn votes_show_recusals_objections_and_what_was_counted() {
             ("Bruno", "object", "the landlord's letter is missing", "no"),
             ("Bruno", "consent", "letter seen", "yes"),
             ("Elena", "consent", "", "yes"),
-            ("Carmen", "recused", "the applicant", "no"),
-            ("Dario", "recused", "related to the applicant", "no"),
+            ("Carmen", "recused", "", "no"),
+            ("Dario", "recused", "", "no"),
         ]
     );
+    // Why a steward recused (a family tie) is for the auditor only.
+    let (audit, _) = export(&b.fund, "auditor", "treasurer", &["--period", "2025-Q1"]);
+    let reasons: Vec<String> = csv_rows(&text(&audit, "votes.csv"))
+        .into_iter()
+        .filter(|r| r[0] == "G-0002" && r[2] == "recused")
+        .map(|r| r[4].clone())
+        .collect();
+    assert_eq!(reasons, ["the applicant", "related to the applicant"]);
     let grants = csv_rows(&text(&dir, "grants.csv"));
     let g3 = grants.iter().find(|r| r[0] == "G-0003").unwrap();
     assert_eq!(

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::domain::account::name_key;
-use crate::domain::member::Role;
+use crate::domain::gate::Gate;
+use crate::domain::member::{Audience, Role, Visibility};
 use crate::error::{Error, Result};
 use crate::store::members::{self, StoredMember};
 
@@ -34,4 +35,34 @@ pub fn stewards(conn: &Connection, day: NaiveDate) -> Result<HashSet<i64>> {
         })
         .map(|t| t.member_id)
         .collect())
+}
+
+/// The redaction gate of `audience` for this fund: every name each member
+/// has had (an old name is caught too), hidden as the member's visibility
+/// now says.
+pub fn gate(conn: &Connection, audience: Audience) -> Result<Gate> {
+    gate_but(conn, audience, None)
+}
+
+/// The gate of `audience` that lets member `shown`'s own name through (a
+/// member's statement is for that member).
+pub fn gate_but(conn: &Connection, audience: Audience, shown: Option<i64>) -> Result<Gate> {
+    let secret = crate::store::fund::secret(conn)?;
+    let mut names: Vec<(i64, String, Visibility)> = Vec::new();
+    for m in members::all(conn)?
+        .into_iter()
+        .filter(|m| Some(m.id) != shown)
+    {
+        for v in members::versions(conn, m.id)? {
+            if v.name != m.name && !names.iter().any(|(id, n, _)| *id == m.id && *n == v.name) {
+                names.push((m.id, v.name, m.visibility));
+            }
+        }
+        names.push((m.id, m.name, m.visibility));
+    }
+    Ok(Gate::new(
+        audience,
+        &secret,
+        names.iter().map(|(id, name, v)| (*id, name.as_str(), *v)),
+    ))
 }

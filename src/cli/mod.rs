@@ -51,6 +51,13 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Refuse a write whose free text (a description, memo, purpose,
+    /// category, account or pool name, reason, reference) names a member
+    /// hidden from the public, instead of warning (also the fund setting
+    /// strict-privacy true).
+    #[arg(long, global = true)]
+    pub strict_privacy: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -20,7 +20,7 @@ use fondo::audit::bundle::write::{self, ExportRequest};
 use fondo::audit::finding::FileRow;
 use fondo::domain::date::parse_date;
 use fondo::error::{Result, SqlContext};
-use fondo::render::{Format, terminal_text, write_rows};
+use fondo::render::{Format, Gate, terminal_text, write_rows};
 use fondo::store::{Access, records, txns};
 
 impl From<BundleAudienceArg> for BundleAudience {
@@ -214,7 +214,7 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
             }
             out.flush()?;
         }
-        Format::Csv => write_rows(Format::Csv, out, &rows(&result.findings))?,
+        Format::Csv => write_rows(Format::Csv, out, &Gate::books(), &rows(&result.findings))?,
         Format::Json => {
             serde_json::to_writer_pretty(
                 &mut out,

@@ -7,7 +7,7 @@ use crate::cli::{
     AudienceArg, ContributeArgs, EveryArg, ExchangeArgs, MemberCommand, PledgeCommand, PoolCommand,
     RateCommand, RoleArg, RoleCommand, SettingCommand, VisibilityArg,
 };
-use crate::commands::{Outcome, date_arg, date_or_today, note, open, pair, say, stdout};
+use crate::commands::{Outcome, date_arg, date_or_today, gate, note, open, pair, say, stdout};
 use fondo::domain::member::{Audience, Role, Visibility};
 use fondo::domain::period::Every;
 use fondo::error::Result;
@@ -16,7 +16,7 @@ use fondo::ops::contribute::{GiveRequest, give as give_out};
 use fondo::ops::exchange::{ExchangeRequest, add_rate, exchange as convert};
 use fondo::ops::pledges::{self, PledgeRequest};
 use fondo::ops::{members, pools};
-use fondo::render::write_rows;
+use fondo::render::{Gate, write_rows};
 use fondo::report;
 use fondo::store::Access;
 
@@ -77,7 +77,7 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::members::list(&tx, audience.into(), on)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
         }
         MemberCommand::Show {
             name,
@@ -89,11 +89,11 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
             let tx = db.read()?;
             if history {
                 let rows = report::members::history(&tx, &name, audience.into())?;
-                write_rows(format.into(), stdout(), &rows)?;
+                write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
             } else {
                 let today = date_or_today(None)?;
                 let rows = report::members::show(&tx, &name, audience.into(), today)?;
-                write_rows(format.into(), stdout(), &rows)?;
+                write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
             }
         }
         MemberCommand::Edit {
@@ -175,7 +175,7 @@ pub fn role(path: &Path, command: RoleCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::members::terms(&tx, audience.into(), on, today)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
         }
     }
     Ok(Outcome::Ok)
@@ -215,7 +215,12 @@ pub fn pool(path: &Path, command: PoolCommand) -> Result<Outcome> {
             let as_of = date_arg(as_of.as_deref())?;
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            write_rows(format.into(), stdout(), &report::pools::list(&tx, as_of)?)?;
+            write_rows(
+                format.into(),
+                stdout(),
+                &Gate::books(),
+                &report::pools::list(&tx, as_of)?,
+            )?;
         }
         PoolCommand::Show {
             name,
@@ -228,6 +233,7 @@ pub fn pool(path: &Path, command: PoolCommand) -> Result<Outcome> {
             write_rows(
                 format.into(),
                 stdout(),
+                &Gate::books(),
                 &report::pools::show(&tx, &name, as_of)?,
             )?;
         }
@@ -286,7 +292,12 @@ pub fn setting(path: &Path, command: SettingCommand) -> Result<Outcome> {
         SettingCommand::List { format } => {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            write_rows(format.into(), stdout(), &report::members::settings(&tx)?)?;
+            write_rows(
+                format.into(),
+                stdout(),
+                &Gate::books(),
+                &report::members::settings(&tx)?,
+            )?;
         }
     }
     Ok(Outcome::Ok)
@@ -333,6 +344,7 @@ pub fn inventory(
     write_rows(
         format.into(),
         stdout(),
+        &Gate::books(),
         &report::support::inventory(&tx, as_of)?,
     )?;
     Ok(Outcome::Ok)
@@ -408,7 +420,7 @@ pub fn pledge(path: &Path, command: PledgeCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::support::pledge_status(&tx, audience.into(), as_of)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
         }
     }
     Ok(Outcome::Ok)
@@ -458,7 +470,12 @@ pub fn rate(path: &Path, command: RateCommand) -> Result<Outcome> {
         RateCommand::List { format } => {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            write_rows(format.into(), stdout(), &report::support::rates(&tx)?)?;
+            write_rows(
+                format.into(),
+                stdout(),
+                &Gate::books(),
+                &report::support::rates(&tx)?,
+            )?;
         }
     }
     Ok(Outcome::Ok)

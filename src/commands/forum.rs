@@ -6,9 +6,10 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
-use crate::commands::{Outcome, Period, open, report_span, say, stdout};
+use crate::commands::{Outcome, Period, gate, open, report_span, say, stdout};
 use fondo::domain::member::Audience;
 use fondo::error::{Error, Result};
+use fondo::render::Gated;
 use fondo::render::document::Document;
 use fondo::render::{html, markdown};
 use fondo::report::forum::{document, forum as gather};
@@ -26,7 +27,7 @@ pub fn forum(
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;
         let span = report_span(&tx, period)?;
-        document(&gather(&tx, &span, audience)?)
+        gate(&tx, audience)?.pass(document(&gather(&tx, &span, audience)?))
     };
     match out {
         None => {
@@ -49,7 +50,7 @@ pub fn forum(
     Ok(Outcome::Ok)
 }
 
-fn write_page(out: impl Write, doc: &Document, format: PageFormatArg) -> io::Result<()> {
+fn write_page(out: impl Write, doc: &Gated<Document>, format: PageFormatArg) -> io::Result<()> {
     match format {
         PageFormatArg::Html => html::write(out, doc),
         PageFormatArg::Md => markdown::write(out, doc),

@@ -5,13 +5,13 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
-use crate::commands::{Outcome, date_arg, open, pair, say, stdout};
+use crate::commands::{Outcome, date_arg, gate, open, pair, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::grant::{Status, grant_label, parse_grant_id};
 use fondo::domain::policy::{Rule, Vote, parse_threshold, parse_window};
 use fondo::error::{Error, Result};
 use fondo::ops::grants::{self, Decided};
-use fondo::render::write_rows;
+use fondo::render::{Gate, write_rows};
 use fondo::report;
 use fondo::store::Access;
 
@@ -107,6 +107,7 @@ pub fn policy(path: &Path, command: PolicyCommand) -> Result<Outcome> {
             write_rows(
                 format.into(),
                 stdout(),
+                &Gate::books(),
                 &report::grants::policy(&tx, &pool, history)?,
             )?;
         }
@@ -301,7 +302,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::grants::show(&tx, id, audience.into(), now())?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
         }
         GrantCommand::List {
             status,
@@ -319,7 +320,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::grants::list(&tx, audience.into(), status, pool.as_deref(), now())?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &gate(&tx, audience.into())?, &rows)?;
         }
     }
     Ok(Outcome::Ok)

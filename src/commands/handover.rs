@@ -9,7 +9,7 @@ use crate::commands::member_statement::write_file;
 use crate::commands::{Outcome, date_or_today, open, say};
 use fondo::error::{Error, Result};
 use fondo::ops::backup;
-use fondo::render::{html, markdown};
+use fondo::render::{Gate, html, markdown};
 use fondo::report::handover::{BackupNote, document, handover as gather};
 use fondo::store::Access;
 
@@ -74,13 +74,14 @@ fn write(db: &mut fondo::store::Db, out: &Path, on: chrono::NaiveDate) -> Result
     let file = format!("books-{on}.db");
     let checked = fondo::audit::verify::verify(&mut backup::backup(db, &out.join(&file))?)?;
     let tx = db.read()?;
-    let doc = document(
+    // The hand-over is for the next treasurer, who sees every name.
+    let doc = Gate::books().pass(document(
         &gather(&tx, on)?,
         &BackupNote {
             file,
             findings: checked.findings.len(),
         },
-    );
+    ));
     write_file(&out.join("handover.html"), false, |w| html::write(w, &doc))?;
     write_file(&out.join("handover.md"), false, |w| {
         markdown::write(w, &doc)

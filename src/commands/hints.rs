@@ -79,6 +79,9 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
         ));
     }
     let text = match error {
+        Error::HiddenNameInText { .. } => {
+            "write it without the name (public outputs show the member's pseudonym in its place), or write it anyway without --strict-privacy (and with `fondo setting set strict-privacy false`)".into()
+        }
         Error::NoDatabase { .. } => {
             "create one with `fondo init` (or choose another with --db PATH or FONDO_DB)".into()
         }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::cli::{PeriodArgs, StatementFormatArg};
 use crate::commands::{Outcome, Period, open, report_span, say, stdout};
+use fondo::domain::member::Audience;
 use fondo::error::{Error, Result};
 use fondo::render::{Format, html, write_rows};
 use fondo::report::statement::{document, rows, statement as gather};
@@ -22,18 +23,22 @@ pub fn statement(
     force: bool,
 ) -> Result<Outcome> {
     let period = Period::parse(period)?;
-    let statement = {
+    // A statement is for its member: every other member's name passes the
+    // members' gate.
+    let (statement, gate) = {
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;
         let span = report_span(&tx, period)?;
-        gather(&tx, name, &span)?
+        let member = fondo::books::members::member(&tx, name)?;
+        let gate = fondo::books::members::gate_but(&tx, Audience::Members, Some(member.id))?;
+        (gather(&tx, name, &span)?, gate)
     };
     let write = |w: &mut dyn Write| -> io::Result<()> {
         match format {
-            StatementFormatArg::Table => write_rows(Format::Table, w, &rows(&statement)),
-            StatementFormatArg::Csv => write_rows(Format::Csv, w, &rows(&statement)),
-            StatementFormatArg::Json => write_rows(Format::Json, w, &rows(&statement)),
-            StatementFormatArg::Html => html::write(w, &document(&statement)),
+            StatementFormatArg::Table => write_rows(Format::Table, w, &gate, &rows(&statement)),
+            StatementFormatArg::Csv => write_rows(Format::Csv, w, &gate, &rows(&statement)),
+            StatementFormatArg::Json => write_rows(Format::Json, w, &gate, &rows(&statement)),
+            StatementFormatArg::Html => html::write(w, &gate.pass(document(&statement))),
         }
     };
     match out {

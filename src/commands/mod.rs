@@ -36,7 +36,7 @@ use fondo::domain::date::parse_date;
 use fondo::domain::period::Span;
 use fondo::error::Result;
 use fondo::progress::Progress;
-use fondo::render::Format;
+use fondo::render::{Format, Gate};
 use fondo::store::{Access, Db};
 
 pub use error::CommandError;
@@ -65,6 +65,12 @@ impl Outcome {
 /// setting of the terminal side, like the terminal itself.
 static QUIET: AtomicBool = AtomicBool::new(false);
 
+thread_local! {
+    /// How this run's writes treat free text naming a hidden member, with
+    /// the warnings of the writes that committed (printed at the end).
+    static PRIVACY: std::cell::RefCell<fondo::store::Privacy> = std::cell::RefCell::default();
+}
+
 /// Prints a note on standard error (`fondo: note: …`), unless `--quiet`.
 fn note(text: &str) {
     if !QUIET.load(Ordering::Relaxed) {
@@ -75,6 +81,7 @@ fn note(text: &str) {
 /// Runs one command.
 pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
     QUIET.store(cli.quiet, Ordering::Relaxed);
+    PRIVACY.with(|p| p.borrow_mut().strict = cli.strict_privacy);
     clock::init()?;
     let db = cli.db.as_path();
     let outcome: Result<Outcome> = match cli.command {
@@ -142,7 +149,15 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { out_dir } => shell::man(out_dir.as_deref()),
     };
-    Ok(outcome?)
+    let outcome = outcome?;
+    // The core returns what a write's text gave away as data; it is
+    // printed once, after the write committed.
+    PRIVACY.with(|p| {
+        for warning in p.borrow().notes.take() {
+            eprintln!("fondo: warning: {warning}");
+        }
+    });
+    Ok(outcome)
 }
 
 impl From<FormatArg> for Format {
@@ -159,7 +174,8 @@ impl From<FormatArg> for Format {
 /// and prints what is risky about its file (warnings, which `--quiet` does
 /// not hide).
 fn open(path: &Path, access: Access) -> Result<Db> {
-    let db = Db::open_unlocking(path, access, clock::clock(), &passphrase::Given)?;
+    let mut db = Db::open_unlocking(path, access, clock::clock(), &passphrase::Given)?;
+    db.set_privacy(PRIVACY.with(|p| p.borrow().clone()));
     for warning in db.warnings() {
         eprintln!("fondo: warning: {warning}");
     }
@@ -232,6 +248,12 @@ fn pair(values: Vec<String>) -> (String, String) {
 }
 
 /// Standard output, buffered.
+/// The redaction gate of `audience`: every output for an audience is
+/// written through it ([`fondo::render`] takes a gate).
+fn gate(conn: &rusqlite::Connection, audience: fondo::domain::member::Audience) -> Result<Gate> {
+    fondo::books::members::gate(conn, audience)
+}
+
 fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::cli::{FormatArg, PurchaseCommand, PurchaseItemCommand, PurchaseStatusArg, SplitArg};
+use crate::commands::gate;
 use crate::commands::{Outcome, date_or_today, open, pair, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::member::Audience;
@@ -15,7 +16,7 @@ use fondo::domain::purchase::Status;
 use fondo::domain::purchase::split::Split;
 use fondo::error::Result;
 use fondo::ops::purchases as ops;
-use fondo::render::{Format, write_rows};
+use fondo::render::{Format, Gate, write_rows};
 use fondo::report::purchases as report;
 use fondo::store::Access;
 
@@ -89,7 +90,7 @@ fn show(path: &Path, name: &str, audience: Audience, format: FormatArg) -> Resul
             writeln!(out, "  {line}")?;
         }
     }
-    write_rows(format, &mut out, &rows)?;
+    write_rows(format, &mut out, &gate(&tx, audience)?, &rows)?;
     out.flush()?;
     Ok(())
 }
@@ -325,7 +326,7 @@ pub fn purchase(path: &Path, command: PurchaseCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::list(&tx, status.map(Status::from))?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
         }
     }
     Ok(Outcome::Ok)

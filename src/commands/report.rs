@@ -8,12 +8,12 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::cli::{BudgetCommand, PeriodCommand, ReportArgs, ReportCommand};
-use crate::commands::{Outcome, Period, date_arg, open, report_span, say, stdout};
+use crate::commands::{Outcome, Period, date_arg, gate, open, report_span, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::period::Span;
 use fondo::error::Result;
 use fondo::ops::{self, budget::BudgetRequest};
-use fondo::render::{Format, Row, write_rows};
+use fondo::render::{Format, Gate, Row, write_rows};
 use fondo::report::convert::Converter;
 use fondo::report::{budget, grants, metrics, pools, purchases, summary};
 use fondo::store::{Access, txns};
@@ -23,13 +23,14 @@ fn converter(conn: &Connection, code: Option<&str>, span: &Span) -> Result<Optio
     code.map(|c| Converter::new(conn, c, span.to)).transpose()
 }
 
-/// Writes rows, after a heading line when they go out as a table.
-fn emit<R: Row>(format: Format, heading: &str, rows: &[R]) -> Result<Outcome> {
+/// Writes rows through `gate`, after a heading line when they go out as a
+/// table.
+fn emit<R: Row>(format: Format, gate: &Gate, heading: &str, rows: &[R]) -> Result<Outcome> {
     let mut out = stdout();
     if format == Format::Table {
-        writeln!(out, "{heading}")?;
+        writeln!(out, "{}", gate.text(heading))?;
     }
-    write_rows(format, &mut out, rows)?;
+    write_rows(format, &mut out, gate, rows)?;
     out.flush()?;
     Ok(Outcome::Ok)
 }
@@ -54,7 +55,7 @@ fn with_money<R: Row>(
     let span = report_span(conn, period)?;
     let converter = converter(conn, args.in_currency.as_deref(), &span)?;
     let rows = build(conn, &span, converter.as_ref())?;
-    emit(args.format.into(), &title(&span), &rows)
+    emit(args.format.into(), &Gate::books(), &title(&span), &rows)
 }
 
 pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
@@ -87,7 +88,12 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             };
             let converter = converter(&tx, in_currency.as_deref(), &span)?;
             let rows = pools::period(&tx, &span, converter.as_ref())?;
-            emit(format.into(), &format!("Pools for {}", dates(&span)), &rows)
+            emit(
+                format.into(),
+                &Gate::books(),
+                &format!("Pools for {}", dates(&span)),
+                &rows,
+            )
         }
         ReportCommand::Grants {
             audience, format, ..
@@ -96,6 +102,7 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             let rows = grants::register(&tx, audience.into(), &span)?;
             emit(
                 format.into(),
+                &gate(&tx, audience.into())?,
                 &format!("Grants for {}", dates(&span)),
                 &rows,
             )
@@ -107,6 +114,7 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
             let rows = purchases::purchases(&tx, &span, audience.into())?;
             emit(
                 format.into(),
+                &gate(&tx, audience.into())?,
                 &format!("Purchases opened in {}: who owes whom", dates(&span)),
                 &rows,
             )
@@ -168,7 +176,12 @@ pub fn period(path: &Path, cmd: PeriodCommand) -> Result<Outcome> {
         PeriodCommand::List { format } => {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            write_rows(format.into(), stdout(), &fondo::report::periods::list(&tx)?)?;
+            write_rows(
+                format.into(),
+                stdout(),
+                &Gate::books(),
+                &fondo::report::periods::list(&tx)?,
+            )?;
         }
     }
     Ok(Outcome::Ok)
@@ -207,7 +220,7 @@ pub fn budget(path: &Path, cmd: BudgetCommand) -> Result<Outcome> {
         BudgetCommand::List { format } => {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
-            write_rows(format.into(), stdout(), &budget::list(&tx)?)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &budget::list(&tx)?)?;
             Ok(Outcome::Ok)
         }
     }

@@ -12,7 +12,7 @@ use fondo::audit::doctor;
 use fondo::audit::finding::PlaceRow;
 use fondo::audit::verify;
 use fondo::error::{Error, Result};
-use fondo::render::{Format, Renderer, Row, TableWidths, TableWriter, write_rows};
+use fondo::render::{Format, Gate, Renderer, Row, TableWidths, TableWriter, write_rows};
 use fondo::report::balance::{self, BalanceQuery};
 use fondo::report::doctor::Severity;
 use fondo::report::register::{self, RegisterQuery};
@@ -28,7 +28,7 @@ pub fn balance(path: &Path, args: BalanceArgs) -> Result<Outcome> {
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;
     let rows = balance::balance(&tx, &query)?;
-    write_rows(args.format.into(), stdout(), &rows)?;
+    write_rows(args.format.into(), stdout(), &Gate::books(), &rows)?;
     Ok(Outcome::Ok)
 }
 
@@ -44,13 +44,13 @@ pub fn register(path: &Path, args: RegisterArgs) -> Result<Outcome> {
     if format == Format::Table {
         // Two passes over one snapshot: measure, then stream, so that a
         // register of millions of postings is never held in memory.
-        let mut widths = TableWidths::default();
+        let mut widths = TableWidths::new(&Gate::books());
         register::register(&tx, &query, |row| widths.measure(&row).map_err(Error::from))?;
         let mut table = TableWriter::new(stdout(), widths)?;
         register::register(&tx, &query, |row| table.row(&row).map_err(Error::from))?;
         table.finish()?;
     } else {
-        let mut renderer = Renderer::new(format, stdout())?;
+        let mut renderer = Renderer::new(format, stdout(), &Gate::books())?;
         register::register(&tx, &query, |row| renderer.row(&row).map_err(Error::from))?;
         renderer.finish()?;
     }
@@ -106,7 +106,7 @@ pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
             writeln!(out, "fingerprint: {}", result.fingerprint)?;
             out.flush()?;
         }
-        Format::Csv => write_rows(Format::Csv, out, &rows(&result.findings))?,
+        Format::Csv => write_rows(Format::Csv, out, &Gate::books(), &rows(&result.findings))?,
         Format::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
@@ -160,7 +160,7 @@ pub fn doctor(path: &Path, on: Option<&str>, format: Format) -> Result<Outcome> 
             what_to_do: hints::remedy(&a.remedy),
         })
         .collect();
-    write_rows(format, stdout(), &rows)?;
+    write_rows(format, stdout(), &Gate::books(), &rows)?;
     Ok(Outcome::found(
         advice.iter().any(|a| a.severity == Severity::Problem),
     ))

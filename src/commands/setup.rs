@@ -7,7 +7,7 @@ use crate::commands::passphrase;
 use crate::commands::{Outcome, date_or_today, open, say, stdout};
 use fondo::error::{Error, Result};
 use fondo::ops::setup;
-use fondo::render::write_rows;
+use fondo::render::{Gate, write_rows};
 use fondo::report::lists;
 use fondo::store::Access;
 use fondo::store::cipher;
@@ -73,7 +73,7 @@ pub fn account(path: &Path, command: AccountCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = lists::accounts(&tx)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
         }
         AccountCommand::Note { name, text } => {
             setup::note_account(&mut open(path, Access::Write)?, &name, &text)?;
@@ -106,7 +106,7 @@ pub fn commodity(path: &Path, command: CommodityCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = lists::commodities(&tx)?;
-            write_rows(format.into(), stdout(), &rows)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
         }
     }
     Ok(Outcome::Ok)

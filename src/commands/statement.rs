@@ -263,7 +263,12 @@ pub fn reconcile(path: &Path, args: crate::cli::ReconcileArgs) -> Result<Outcome
         statement.as_ref().map(|(a, c)| (a.as_str(), c.as_str())),
         &args.suspense,
     )?;
-    write_rows(args.format.into(), crate::commands::stdout(), &result.rows)?;
+    write_rows(
+        args.format.into(),
+        crate::commands::stdout(),
+        &fondo::render::Gate::books(),
+        &result.rows,
+    )?;
     for note in notes {
         crate::commands::note(&note);
     }

@@ -131,11 +131,69 @@ pub fn shown_name(
 
 /// The names an audience may not see, each with the pseudonym shown
 /// instead, for finding them in free text.
+///
+/// Text and names are compared folded ([`fold`]): lower case, Unicode
+/// compatibility forms (NFKD) without their combining marks, so `José`,
+/// `JOSE`, `jos\u{e9}` and `Jose\u{301}` read alike, and any run of spaces,
+/// hyphens and underscores as one space, so `Familia  Ortega`,
+/// `FAMILIA-ORTEGA` and `familia_ortega` do too. A match is a whole word:
+/// the whole name, or any part of it of three or more letters on its own
+/// (`luis` in `tutoring-by-luis`, `ortega` in `Ortega family`), unless that
+/// part is also in the name of a member the audience may see (a shared
+/// `Familia` names nobody).
 #[derive(Debug, Clone, Default)]
 pub struct HiddenNames {
-    /// (name as characters, name, pseudonym), longest names first so that
-    /// "Ana María" is matched before "Ana".
-    names: Vec<(Vec<char>, String, String)>,
+    /// Folded patterns, longest first so that "ana maria" is matched before
+    /// "ana": (folded characters, index into `members`).
+    patterns: Vec<(Vec<char>, usize)>,
+    /// (name, pseudonym) of each hidden member.
+    members: Vec<(String, String)>,
+}
+
+/// Whether `c` separates the words of a name (runs of them read as one).
+fn separator(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '_'
+}
+
+/// `text` folded for comparing names: each folded character with the index
+/// (in characters) of the character of `text` it comes from. Lower case,
+/// NFKD without combining marks, runs of separators as one space.
+pub fn fold(text: &str) -> Vec<(char, usize)> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut folded: Vec<(char, usize)> = Vec::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        if separator(c) {
+            if folded.last().is_none_or(|(last, _)| *last != ' ') {
+                folded.push((' ', i));
+            }
+            continue;
+        }
+        for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+            for l in d.to_lowercase() {
+                if separator(l) {
+                    if folded.last().is_none_or(|(last, _)| *last != ' ') {
+                        folded.push((' ', i));
+                    }
+                } else {
+                    folded.push((l, i));
+                }
+            }
+        }
+    }
+    folded
+}
+
+/// `text` folded ([`fold`]) as a string, without leading or trailing space.
+pub fn folded(text: &str) -> String {
+    let s: String = fold(text).into_iter().map(|(c, _)| c).collect();
+    s.trim().to_owned()
+}
+
+/// The parts of a folded name of three or more letters.
+fn parts(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 3)
 }
 
 impl HiddenNames {
@@ -146,69 +204,115 @@ impl HiddenNames {
         secret: &str,
         members: impl IntoIterator<Item = (i64, &'a str, Visibility)>,
     ) -> HiddenNames {
-        let mut names: Vec<(Vec<char>, String, String)> = members
-            .into_iter()
-            .filter(|(_, name, visibility)| !audience.sees_name(*visibility) && !name.is_empty())
-            .map(|(id, name, _)| {
-                (
-                    name.chars().collect(),
-                    name.to_owned(),
-                    pseudonym(secret, id),
-                )
-            })
-            .collect();
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
-        HiddenNames { names }
+        let mut hidden = Vec::new();
+        let mut seen_parts = std::collections::HashSet::new();
+        for (id, name, visibility) in members {
+            if audience.sees_name(visibility) {
+                seen_parts.extend(parts(&folded(name)).map(str::to_owned));
+            } else if !folded(name).is_empty() {
+                hidden.push((name.to_owned(), pseudonym(secret, id)));
+            }
+        }
+        hidden.sort();
+        let mut patterns: Vec<(Vec<char>, usize)> = Vec::new();
+        for (n, (name, _)) in hidden.iter().enumerate() {
+            let whole = folded(name);
+            let mut add = |pattern: &str| {
+                let chars: Vec<char> = pattern.chars().collect();
+                if !patterns.iter().any(|(p, _)| *p == chars) {
+                    patterns.push((chars, n));
+                }
+            };
+            add(&whole);
+            for part in parts(&whole).filter(|p| !seen_parts.contains(*p)) {
+                add(part);
+            }
+        }
+        patterns.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        HiddenNames {
+            patterns,
+            members: hidden,
+        }
     }
 
-    /// The name (of the hidden ones) that occurs at `chars[at..]` as a whole
-    /// word, ignoring case: its index.
-    fn at(&self, chars: &[char], at: usize) -> Option<usize> {
-        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
-        if at > 0 && word(chars.get(at - 1)) {
+    /// Whether no name is hidden.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The pattern that occurs in `text[at..]` as a whole word: its length
+    /// and the member's index.
+    fn at(&self, text: &[(char, usize)], at: usize) -> Option<(usize, usize)> {
+        let word = |c: Option<&(char, usize)>| c.is_some_and(|(c, _)| c.is_alphanumeric());
+        if at > 0 && word(text.get(at - 1)) {
             return None;
         }
-        self.names.iter().position(|(name, _, _)| {
-            chars.len() >= at + name.len()
-                && chars[at..at + name.len()]
-                    .iter()
-                    .zip(name)
-                    .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
-                && !word(chars.get(at + name.len()))
+        self.patterns.iter().find_map(|(pattern, member)| {
+            let end = at + pattern.len();
+            (text.len() >= end
+                && text[at..end].iter().map(|(c, _)| c).eq(pattern.iter())
+                && !word(text.get(end)))
+            .then_some((pattern.len(), *member))
         })
     }
 
-    /// `text` with every whole-word occurrence of a hidden name, in any
-    /// case, replaced by that member's pseudonym.
+    /// The hidden names in `text`: (from, to) in characters of `text` and
+    /// the member's index, in order.
+    fn hits(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        if self.members.is_empty() {
+            return Vec::new();
+        }
+        let folded = fold(text);
+        let total = text.chars().count();
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            match self.at(&folded, i) {
+                Some((len, member)) => {
+                    let from = folded[i].1;
+                    let to = folded.get(i + len).map_or(total, |(_, o)| *o).max(from + 1);
+                    hits.push((from, to, member));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// `text` with every whole-word occurrence of a hidden name (under
+    /// [`fold`], whole or a part of it) replaced by that member's pseudonym;
+    /// parts of one name next to each other become one pseudonym.
     pub fn redact(&self, text: &str) -> String {
-        if self.names.is_empty() {
+        let hits = self.hits(text);
+        if hits.is_empty() {
             return text.to_owned();
         }
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::with_capacity(text.len());
-        let mut i = 0;
-        while i < chars.len() {
-            match self.at(&chars, i) {
-                Some(n) => {
-                    out.push_str(&self.names[n].2);
-                    i += self.names[n].0.len();
-                }
-                None => {
-                    out.push(chars[i]);
-                    i += 1;
-                }
+        let mut at = 0;
+        let mut last: Option<usize> = None;
+        for (from, to, member) in hits {
+            let between: String = chars[at..from].iter().collect();
+            let joined =
+                last == Some(member) && !between.is_empty() && between.chars().all(separator);
+            if !joined {
+                out.push_str(&between);
+                out.push_str(&self.members[member].1);
             }
+            last = Some(member);
+            at = to;
         }
+        out.extend(&chars[at..]);
         out
     }
 
-    /// The first hidden name that occurs in `text` as a whole word, if any.
+    /// The first hidden name that occurs in `text` (as [`HiddenNames::redact`]
+    /// finds them), if any.
     pub fn find(&self, text: &str) -> Option<&str> {
-        if self.names.is_empty() {
-            return None;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        (0..chars.len()).find_map(|i| self.at(&chars, i).map(|n| self.names[n].1.as_str()))
+        self.hits(text)
+            .first()
+            .map(|(_, _, member)| self.members[*member].0.as_str())
     }
 }
 
@@ -251,6 +355,82 @@ mod tests {
         let auditor = HiddenNames::new(Audience::Auditor, "s", members);
         assert_eq!(auditor.redact(text), text);
         assert!(Audience::Auditor.sees_name(Anonymous) && !Audience::Auditor.sees_private());
+    }
+
+    /// The names of issue 12's fund: two hidden, one public.
+    fn issue_names() -> HiddenNames {
+        use Visibility::*;
+        HiddenNames::new(
+            Audience::Public,
+            "s",
+            [
+                (1, "Familia Ortega", Pseudonymous),
+                (2, "Luis Fernández", Anonymous),
+                (3, "Cocina Común", Pseudonymous),
+                (4, "Familia Ruiz", Public),
+            ],
+        )
+    }
+
+    #[test]
+    fn hidden_names_are_found_under_every_normalisation() {
+        let hidden = issue_names();
+        for (text, name) in [
+            ("rent for FAMILIA-ORTEGA", "Familia Ortega"),
+            ("rent for familia_ortega", "Familia Ortega"),
+            ("rent for Familia   Ortega", "Familia Ortega"),
+            ("the Ortega family", "Familia Ortega"),
+            ("paid to Luis Fernandez", "Luis Fernández"),
+            ("paid to LUIS FERNÁNDEZ", "Luis Fernández"),
+            ("paid to Luis Ferna\u{301}ndez", "Luis Fernández"),
+            ("Fernández, Luis", "Luis Fernández"),
+            ("tutoring-by-luis", "Luis Fernández"),
+            ("expenses:Luis Fernández", "Luis Fernández"),
+            ("luis-fernández", "Luis Fernández"),
+            ("stove-for-Cocina Común", "Cocina Común"),
+            ("stove for ｃｏｃｉｎａ", "Cocina Común"),
+        ] {
+            assert_eq!(hidden.find(text), Some(name), "{text}");
+            let redacted = hidden.redact(text);
+            assert_eq!(hidden.find(&redacted), None, "{text} → {redacted}");
+        }
+    }
+
+    #[test]
+    fn shared_and_short_words_name_nobody() {
+        let hidden = issue_names();
+        for text in [
+            "Familia Ruiz pays rent",
+            "Luisa and Ortegas",
+            "the communal kitchen",
+            "deluis",
+        ] {
+            assert_eq!(hidden.find(text), None, "{text}");
+            assert_eq!(hidden.redact(text), text);
+        }
+        let short = HiddenNames::new(Audience::Public, "s", [(9, "Jo Li", Visibility::Anonymous)]);
+        assert_eq!(short.find("Jo went"), None);
+        assert_eq!(short.find("for jo-li"), Some("Jo Li"));
+    }
+
+    #[test]
+    fn parts_of_one_name_become_one_pseudonym() {
+        let hidden = issue_names();
+        let p2 = pseudonym("s", 2);
+        assert_eq!(
+            hidden.redact("expenses:Luis Fernández"),
+            format!("expenses:{p2}")
+        );
+        assert_eq!(hidden.redact("luis-fernández"), p2);
+        assert_eq!(hidden.redact("Fernandez  Luis paid"), format!("{p2} paid"));
+        assert_eq!(
+            hidden.redact("tutoring-by-luis"),
+            format!("tutoring-by-{p2}")
+        );
+        assert_eq!(
+            hidden.redact("the Ortega family"),
+            format!("the {} family", pseudonym("s", 1))
+        );
     }
 
     #[test]

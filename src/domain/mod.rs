@@ -11,6 +11,7 @@ pub mod bankmap;
 pub mod cell;
 pub mod currency;
 pub mod date;
+pub mod gate;
 pub mod grant;
 pub mod hash;
 pub mod hledger;

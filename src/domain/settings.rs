@@ -5,6 +5,10 @@ use crate::domain::member::Role;
 /// The setting naming the account contributions of money go into.
 pub const CONTRIBUTION_ACCOUNT: &str = "contribution-account";
 
+/// The setting that makes every write refuse free text naming a member
+/// hidden from the public (`true` or `false`).
+pub const STRICT_PRIVACY: &str = "strict-privacy";
+
 /// The start of the settings holding the longest term, in months, for a
 /// role (`max-term-months.steward`).
 pub const TERM_LIMIT_PREFIX: &str = "max-term-months.";

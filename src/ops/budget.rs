@@ -36,6 +36,7 @@ pub struct BudgetRequest {
 /// replaces an earlier one.
 pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String, bool)> {
     let tx = db.write()?;
+    crate::ops::privacy::screen(&tx, &[("category", Some(&request.category))])?;
     let mut book = Book::load(&tx)?;
     let (pool_name, pool) = book.pool(&request.pool)?;
     let category = name_key(request.category.trim());

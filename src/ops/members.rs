@@ -252,6 +252,12 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
                 account.name
             )));
         }
+    } else if key == crate::domain::settings::STRICT_PRIVACY {
+        if !matches!(value, "true" | "false") {
+            return Err(Error::Refused(format!(
+                "{key} is true or false (got {value:?})"
+            )));
+        }
     } else if let Some(role) = key.strip_prefix(TERM_LIMIT_PREFIX) {
         role.parse::<Role>()?;
         if !value.parse::<u32>().is_ok_and(|months| months > 0) {

@@ -24,6 +24,7 @@ pub mod members;
 pub mod periods;
 pub mod pledges;
 pub mod pools;
+pub mod privacy;
 pub mod purchases;
 pub mod reconcile;
 pub mod setup;
@@ -76,6 +77,7 @@ fn append_one(
     txn: &crate::domain::txn::Transaction,
     reverses: Option<(i64, &str)>,
 ) -> Result<((i64, String), crate::store::txns::Touched)> {
+    privacy::screen_txn(tx, txn)?;
     let ids = book.posting_ids(txn)?;
     let mut writer = crate::store::txns::Writer::new(tx)?;
     let posted = writer.append(txn, &ids, reverses, &tx.recorded_at())?;

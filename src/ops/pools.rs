@@ -210,6 +210,14 @@ pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> 
         });
     }
     let tx = db.write()?;
+    crate::ops::privacy::screen(
+        &tx,
+        &[
+            ("pool", Some(name)),
+            ("purpose", Some(purpose)),
+            ("guidelines", guidelines),
+        ],
+    )?;
     if let Some(existing) = pools::find_by_key(&tx, &name_key(name))? {
         return Err(Error::PoolExists {
             name: existing.name,

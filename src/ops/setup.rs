@@ -118,6 +118,7 @@ pub fn rekey(db: &mut Db, new: &Passphrase) -> Result<()> {
 /// Adds an account.
 pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
     let tx = db.write()?;
+    crate::ops::privacy::screen(&tx, &[("account", Some(name))])?;
     Book::load(&tx)?.add_account(&tx, name, note)?;
     tx.commit().ctx("committing the new account")
 }

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::domain::gate::Text;
 use crate::domain::money::Money;
 
 /// A page's content, ready to be laid out.
@@ -173,4 +174,72 @@ pub struct Bar {
     pub value: Money,
     /// The bar in words (shown when pointed at).
     pub title: String,
+}
+
+/// Every text of a page, for the redaction gate: headings, paragraphs,
+/// table titles, keys and cells, chart labels and descriptions.
+impl Text for Document {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for text in [
+            &mut self.title,
+            &mut self.heading,
+            &mut self.subtitle,
+            &mut self.footer,
+        ] {
+            f(text);
+        }
+        for section in &mut self.sections {
+            f(&mut section.heading);
+            for block in &mut section.blocks {
+                block.each_text(f);
+            }
+        }
+    }
+}
+
+impl Text for Block {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        match self {
+            Block::Paragraph(text) | Block::Subheading(text) => f(text),
+            Block::Table(table) => table.each_text(f),
+            Block::Figures(figures) => {
+                for figure in figures {
+                    f(&mut figure.heading);
+                    figure.table.each_text(f);
+                    let chart = &mut figure.chart;
+                    f(&mut chart.key);
+                    f(&mut chart.description);
+                    for series in &mut chart.series {
+                        f(&mut series.label);
+                    }
+                    for group in &mut chart.groups {
+                        f(&mut group.label);
+                        for bar in &mut group.bars {
+                            f(&mut bar.title);
+                        }
+                    }
+                }
+            }
+            Block::Hash { label, value } => {
+                f(label);
+                f(value);
+            }
+        }
+    }
+}
+
+impl Text for Table {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for column in &mut self.columns {
+            f(&mut column.title);
+        }
+        for row in &mut self.rows {
+            f(&mut row.key);
+            for cell in &mut row.cells {
+                if let Cell::Text(text) = cell {
+                    f(text);
+                }
+            }
+        }
+    }
 }

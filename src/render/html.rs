@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 
+use super::Gated;
 use super::document::{Block, Cell, Column, ColumnKind, Document, Table};
 use super::markup::Markup;
 use super::svg;
@@ -17,7 +18,8 @@ const STYLE: &str = include_str!("html.css");
 ///
 /// # Errors
 /// When `out` fails.
-pub fn write(out: impl Write, doc: &Document) -> io::Result<()> {
+pub fn write(out: impl Write, doc: &Gated<Document>) -> io::Result<()> {
+    let doc = doc.get();
     let mut h = Markup::new(out);
     h.raw("<!DOCTYPE html>\n")?
         .open("html", &[("lang", &doc.lang)])?

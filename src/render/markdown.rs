@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use super::Gated;
 use super::document::{Block, ColumnKind, Document, Table};
 
 /// Escapes text for Markdown: every character that could start markup is
@@ -28,7 +29,8 @@ fn md_text(text: &str) -> String {
 ///
 /// # Errors
 /// When `out` fails.
-pub fn write(mut out: impl Write, doc: &Document) -> io::Result<()> {
+pub fn write(mut out: impl Write, doc: &Gated<Document>) -> io::Result<()> {
+    let doc = doc.get();
     writeln!(out, "# {}\n", md_text(&doc.heading))?;
     writeln!(out, "{}\n", md_text(&doc.subtitle))?;
     for section in &doc.sections {
@@ -138,7 +140,7 @@ mod tests {
             footer: "Made by fondo.".into(),
         };
         let mut out = Vec::new();
-        write(&mut out, &doc).unwrap();
+        write(&mut out, &crate::render::Gate::books().pass(doc)).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "# Fund\n\na \\*page\\*\n\n## One\n\nText.\n\n\

@@ -16,6 +16,12 @@
 //! paragraphs, tables, charts — laid out by [`html`] (one self-contained
 //! file, charts as inline SVG) or by [`markdown`], again to any `io::Write`.
 //!
+//! Every row and page goes out through the redaction gate
+//! ([`crate::domain::gate`]): a [`Renderer`], a [`TableWidths`] and
+//! [`write_rows`] take the [`Gate`] of the output's audience and write each
+//! row from what it lets through ([`Gated`]); the page writers take a
+//! `Gated<Document>`. Outputs for the treasurer pass [`Gate::books`].
+//!
 //! The rule of this layer: it knows output formats, not fondo's reports. It
 //! may use `domain` types (to write money) and never imports `report`,
 //! `ops`, `audit`, `books` or `store`; those compose rows and documents and
@@ -31,6 +37,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use serde_json::Value;
+
+pub use crate::domain::gate::{Gate, Gated};
 use unicode_width::UnicodeWidthStr;
 
 /// Separates the cells of a buffered table row (never part of a cell: cell
@@ -66,39 +74,42 @@ enum Sink<W: Write, R: Row> {
     },
 }
 
-/// Writes rows of one type in one format.
+/// Writes rows of one type in one format, each as the gate lets it through.
 pub struct Renderer<W: Write, R: Row> {
     sink: Sink<W, R>,
+    gate: Gate,
 }
 
-/// The cells of a row as shown in a table.
-fn cells<R: Row>(row: &R) -> io::Result<Vec<String>> {
-    let value = serde_json::to_value(row)?;
+/// The cells of a row, as the gate lets it through, as shown in a table.
+fn cells<R: Row>(gate: &Gate, row: &R) -> io::Result<Vec<String>> {
+    let value = gate.row(row)?;
     Ok(R::COLUMNS
         .iter()
-        .map(|column| value.get(column).map(cell).unwrap_or_default())
+        .map(|column| value.get().get(column).map(cell).unwrap_or_default())
         .collect())
 }
 
-/// The widths of a table's columns, measured from its header and rows.
+/// The widths of a table's columns, measured from its header and rows as
+/// the gate lets them through.
 pub struct TableWidths<R: Row> {
     widths: Vec<usize>,
+    gate: Gate,
     row: std::marker::PhantomData<R>,
 }
 
-impl<R: Row> Default for TableWidths<R> {
-    fn default() -> Self {
+impl<R: Row> TableWidths<R> {
+    pub fn new(gate: &Gate) -> Self {
         TableWidths {
             widths: R::COLUMNS.iter().map(|c| c.width()).collect(),
+            gate: gate.clone(),
             row: std::marker::PhantomData,
         }
     }
-}
 
-impl<R: Row> TableWidths<R> {
     /// Widens the columns to fit a row.
     pub fn measure(&mut self, row: &R) -> io::Result<()> {
-        self.fit(&cells(row)?);
+        let cells = cells(&self.gate, row)?;
+        self.fit(&cells);
         Ok(())
     }
 
@@ -113,6 +124,7 @@ impl<R: Row> TableWidths<R> {
 /// each row as it comes.
 pub struct TableWriter<W: Write, R: Row> {
     out: W,
+    gate: Gate,
     widths: Vec<usize>,
     right: Vec<bool>,
     row: std::marker::PhantomData<R>,
@@ -120,7 +132,7 @@ pub struct TableWriter<W: Write, R: Row> {
 
 impl<W: Write, R: Row> TableWriter<W, R> {
     pub fn new(mut out: W, widths: TableWidths<R>) -> io::Result<Self> {
-        let widths = widths.widths;
+        let TableWidths { widths, gate, .. } = widths;
         let right: Vec<bool> = R::COLUMNS
             .iter()
             .map(|c| R::RIGHT_ALIGNED.contains(c))
@@ -130,6 +142,7 @@ impl<W: Write, R: Row> TableWriter<W, R> {
         table_line(&mut out, rules.iter().map(String::as_str), &widths, &right)?;
         Ok(TableWriter {
             out,
+            gate,
             widths,
             right,
             row: std::marker::PhantomData,
@@ -137,7 +150,7 @@ impl<W: Write, R: Row> TableWriter<W, R> {
     }
 
     pub fn row(&mut self, row: &R) -> io::Result<()> {
-        let cells = cells(row)?;
+        let cells = cells(&self.gate, row)?;
         self.line(cells.iter().map(String::as_str))
     }
 
@@ -219,12 +232,12 @@ fn table_line<'a>(
 }
 
 impl<W: Write, R: Row> Renderer<W, R> {
-    pub fn new(format: Format, mut out: W) -> io::Result<Self> {
+    pub fn new(format: Format, mut out: W, gate: &Gate) -> io::Result<Self> {
         let sink = match format {
             Format::Table => Sink::Table {
                 out,
                 rows: Vec::new(),
-                widths: TableWidths::default(),
+                widths: TableWidths::new(gate),
             },
             Format::Csv => {
                 let mut writer = csv::WriterBuilder::new()
@@ -238,13 +251,16 @@ impl<W: Write, R: Row> Renderer<W, R> {
                 Sink::Json { out, rows: 0 }
             }
         };
-        Ok(Renderer { sink })
+        Ok(Renderer {
+            sink,
+            gate: gate.clone(),
+        })
     }
 
     pub fn row(&mut self, row: &R) -> io::Result<()> {
         match &mut self.sink {
             Sink::Table { rows, widths, .. } => {
-                let cells = cells(row)?;
+                let cells = cells(&self.gate, row)?;
                 widths.fit(&cells);
                 let mut line = String::new();
                 for text in cells {
@@ -254,16 +270,20 @@ impl<W: Write, R: Row> Renderer<W, R> {
                 rows.push(line.into_boxed_str());
             }
             Sink::Csv(writer) => {
-                let value = serde_json::to_value(row)?;
+                let value = self.gate.row(row)?;
                 let record: Vec<String> = R::COLUMNS
                     .iter()
-                    .map(|column| value.get(column).map(csv_cell).unwrap_or_default())
+                    .map(|column| value.get().get(column).map(csv_cell).unwrap_or_default())
                     .collect();
                 writer.write_record(&record)?;
             }
             Sink::Json { out, rows } => {
                 out.write_all(if *rows == 0 { b"\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut *out, row)?;
+                if self.gate.is_open() {
+                    serde_json::to_writer(&mut *out, row)?;
+                } else {
+                    serde_json::to_writer(&mut *out, self.gate.row(row)?.get())?;
+                }
                 *rows += 1;
             }
         }
@@ -288,9 +308,14 @@ impl<W: Write, R: Row> Renderer<W, R> {
     }
 }
 
-/// Writes a whole slice of rows.
-pub fn write_rows<R: Row, W: Write>(format: Format, out: W, rows: &[R]) -> io::Result<()> {
-    let mut renderer = Renderer::<W, R>::new(format, out)?;
+/// Writes a whole slice of rows, as `gate` lets them through.
+pub fn write_rows<R: Row, W: Write>(
+    format: Format,
+    out: W,
+    gate: &Gate,
+    rows: &[R],
+) -> io::Result<()> {
+    let mut renderer = Renderer::<W, R>::new(format, out, gate)?;
     for row in rows {
         renderer.row(row)?;
     }
@@ -329,7 +354,7 @@ mod tests {
 
     fn render(format: Format, rows: &[Pair]) -> String {
         let mut out = Vec::new();
-        write_rows(format, &mut out, rows).unwrap();
+        write_rows(format, &mut out, &Gate::books(), rows).unwrap();
         String::from_utf8(out).unwrap()
     }
 

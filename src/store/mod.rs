@@ -65,6 +65,16 @@ pub struct Db {
     clock: SharedClock,
     /// The passphrase of encrypted books; `None` for plain ones.
     key: Option<Passphrase>,
+    privacy: Privacy,
+}
+
+/// How writes treat free text that names a member hidden from the public:
+/// refused when `strict`, otherwise noted in `notes` when the write commits
+/// (the command layer, which shares `notes`, prints them).
+#[derive(Debug, Clone, Default)]
+pub struct Privacy {
+    pub strict: bool,
+    pub notes: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
 }
 
 /// The one write transaction of a command, with the moment it began (read
@@ -74,6 +84,9 @@ pub struct Db {
 pub struct WriteTx<'a> {
     tx: Transaction<'a>,
     now: Now,
+    privacy: Privacy,
+    /// Warnings about the text written, kept when the write commits.
+    notes: std::cell::RefCell<Vec<String>>,
 }
 
 impl<'a> WriteTx<'a> {
@@ -89,7 +102,19 @@ impl<'a> WriteTx<'a> {
 
     /// Commits the write.
     pub fn commit(self) -> rusqlite::Result<()> {
-        self.tx.commit()
+        self.tx.commit()?;
+        self.privacy.notes.borrow_mut().extend(self.notes.take());
+        Ok(())
+    }
+
+    /// Whether the command refuses free text naming a hidden member.
+    pub fn strict_privacy(&self) -> bool {
+        self.privacy.strict
+    }
+
+    /// Notes a warning about the text written, reported if the write commits.
+    pub fn warn(&self, warning: String) {
+        self.notes.borrow_mut().push(warning);
     }
 }
 
@@ -166,6 +191,7 @@ impl Db {
                 warnings: Vec::new(),
                 clock,
                 key,
+                privacy: Privacy::default(),
             };
             db.configure()?;
             Ok(db)
@@ -258,6 +284,7 @@ impl Db {
             warnings: file_warnings(path, &meta),
             clock,
             key,
+            privacy: Privacy::default(),
         };
         db.check_identity()?;
         let ready = db.configure().and_then(|()| db.migrate());
@@ -376,6 +403,8 @@ impl Db {
         Ok(WriteTx {
             tx,
             now: self.clock.now(),
+            privacy: self.privacy.clone(),
+            notes: std::cell::RefCell::default(),
         })
     }
 
@@ -433,6 +462,12 @@ impl Db {
     /// command layer to print.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// Sets how writes treat free text naming a member hidden from the
+    /// public ([`Privacy`]).
+    pub fn set_privacy(&mut self, privacy: Privacy) {
+        self.privacy = privacy;
     }
 }
 

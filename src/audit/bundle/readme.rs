@@ -85,10 +85,10 @@ fn heading(out: &mut String, title: &str) {
 fn audience_text(audience: BundleAudience) -> &'static str {
     match audience {
         BundleAudience::Public => {
-            "public: for anyone. Members who asked not to be named in public (pseudonymous and anonymous members) appear under a stable pseudonym such as member-1a2b3c4d, derived from a secret kept in the fund's file: the same person has the same pseudonym in every bundle, and nobody can confirm a guessed name by hashing it. Their names are replaced in free text too (purposes, reasons). Contact details, private notes and account notes are left out."
+            "public: for anyone. Members who asked not to be named in public (pseudonymous and anonymous members) appear under a stable pseudonym such as member-1a2b3c4d, derived from a secret kept in the fund's file: the same person has the same pseudonym in every bundle, and nobody can confirm a guessed name by hashing it. Their names are replaced in free text too, also misspelt, in another case, without accents or by one part of the name (purposes, categories, reasons, kinds of support), and a steward's recusal shows no reason, so no family tie is told. Contact details, private notes and account notes are left out. Only text changes: every amount is as in the books, so balances, pools and grants reconcile with journal.csv exactly as in the auditor's bundle."
         }
         BundleAudience::Members => {
-            "members: for the fund's members. Anonymous members appear under a stable pseudonym such as member-1a2b3c4d (the same in every bundle), everyone else by name; their names are replaced in free text too. Contact details, private notes and account notes are left out."
+            "members: for the fund's members. Anonymous members appear under a stable pseudonym such as member-1a2b3c4d (the same in every bundle), everyone else by name; their names are replaced in free text too (also misspelt, in another case, without accents or by one part of the name), and a steward's recusal shows no reason. Only text changes, never an amount, so every total reconciles with journal.csv. Contact details, private notes and account notes are left out."
         }
         BundleAudience::Auditor => {
             "auditor: for an auditor. Every member appears by name, and accounts carry the treasurers' notes, to match them with bank statements and receipts. Members' contact details and private notes are left out."

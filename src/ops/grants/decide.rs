@@ -44,6 +44,13 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         });
     }
     let tx = db.write()?;
+    crate::ops::privacy::screen(
+        &tx,
+        &[
+            ("purpose", Some(&request.purpose)),
+            ("category", request.category.as_deref()),
+        ],
+    )?;
     let at = when(&tx, request.at);
     let mut book = Book::load(&tx)?;
     let applicant = member(&tx, &request.applicant)?;
@@ -104,6 +111,7 @@ pub fn vote(
     at: Option<NaiveDateTime>,
 ) -> Result<()> {
     let tx = db.write()?;
+    crate::ops::privacy::screen(&tx, &[("reason", reason)])?;
     let at = when(&tx, at);
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;

@@ -23,7 +23,7 @@ impl Bundle<'_> {
             };
             let contributor = member.map_or_else(|| "anonymous".to_owned(), |m| self.person(m));
             let kind = match kind {
-                Some(kind) => kind.clone(),
+                Some(kind) => self.privacy.redact(kind),
                 None if received.in_kind => "goods".to_owned(),
                 None => "money".to_owned(),
             };

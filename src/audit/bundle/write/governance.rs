@@ -74,7 +74,7 @@ impl Bundle<'_> {
                     member,
                     vote: "recused".into(),
                     at: stamp(until),
-                    reason: why.to_owned(),
+                    reason: self.privacy.recusal(why),
                     counted: "no".to_owned(),
                 });
             }
@@ -108,7 +108,7 @@ impl Bundle<'_> {
                 commodity: g.commodity.code.clone(),
                 amount: money(g.amount),
                 purpose: self.privacy.redact(&g.purpose),
-                category: cell(g.category.as_deref()),
+                category: self.privacy.redact_opt(g.category.as_deref()),
                 needed_by: cell(g.needed_by.map(iso)),
                 applied_at: stamp(g.applied_at),
                 policy_version: g.policy_version.to_string(),

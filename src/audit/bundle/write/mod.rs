@@ -39,7 +39,7 @@ use serde::Serialize;
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
 use crate::domain::hash::GENESIS;
-use crate::domain::member::{HiddenNames, shown_name};
+use crate::domain::member::shown_name;
 use crate::domain::period::Span;
 use crate::error::{Error, Result};
 use crate::store::commodities::StoredCommodity;
@@ -229,14 +229,11 @@ impl<'c> Bundle<'c> {
             span: &request.span,
             audience: request.audience,
             privacy: Privacy {
-                hidden: HiddenNames::new(
-                    audience,
-                    &secret,
-                    members
-                        .iter()
-                        .map(|m| (m.id, m.name.as_str(), m.visibility)),
-                ),
+                hidden: crate::books::members::gate(conn, audience)?
+                    .hidden()
+                    .clone(),
                 audience: audience.as_str(),
+                sees_relations: request.audience == BundleAudience::Auditor,
                 warnings: Vec::new(),
             },
             people: members

@@ -4,8 +4,14 @@
 //! text in the hash-chained journal), which becomes a warning for the
 //! treasurer.
 //!
+//! Outside the auditor's bundle, a recusal shows as `recused` without its
+//! reason ([`Privacy::recusal`]): "related to the applicant" would tell
+//! the public of a family tie between a steward and a pseudonymous
+//! applicant.
+//!
 //! Rule: the one place the writer applies the redaction rules of
-//! [`HiddenNames`]; it changes no amounts.
+//! [`HiddenNames`] (the same ones as every audience output, see
+//! [`crate::domain::gate`]); it changes no amounts.
 
 use crate::domain::member::HiddenNames;
 
@@ -13,6 +19,8 @@ use crate::domain::member::HiddenNames;
 pub(super) struct Privacy {
     pub(super) hidden: HiddenNames,
     pub(super) audience: &'static str,
+    /// Whether the audience may see why a steward recused (the auditor).
+    pub(super) sees_relations: bool,
     pub(super) warnings: Vec<String>,
 }
 
@@ -24,6 +32,16 @@ impl Privacy {
     /// Redacts optional text; an absent one is an empty cell.
     pub(super) fn redact_opt(&self, text: Option<&str>) -> String {
         text.map(|t| self.redact(t)).unwrap_or_default()
+    }
+
+    /// The reason shown for a recusal: none, unless the audience may see
+    /// relations.
+    pub(super) fn recusal(&self, why: &str) -> String {
+        if self.sees_relations {
+            why.to_owned()
+        } else {
+            String::new()
+        }
     }
 
     /// Notes a cell that still names a hidden member.

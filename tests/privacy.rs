@@ -1,0 +1,298 @@
+//! The redaction gate end to end (issue 12's leaks): every output for the
+//! public audience — report rows in every format, the forum page in HTML and
+//! Markdown, member lists — names no pseudonymous or anonymous member under
+//! any normalisation of the name (checked with the library's own
+//! [`HiddenNames`], so `Luis Fernandez`, `luis-fernández` and `tutoring-by-luis`
+//! all count), recusals show no relation, and the treasurer still sees
+//! every name.
+
+mod common;
+
+use common::{Fund, FundBuilder};
+use fondo::domain::member::{Audience, HiddenNames, Visibility};
+
+/// A fund whose free text names its hidden members in issue 12's ways.
+fn leaky_fund() -> Fund {
+    FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank", "expenses:Luis Fernández"])
+        .commodity("HOURS", 0)
+        .setting("contribution-account", "assets:bank")
+        .members(&["Ana", "Bruno"])
+        .member("Cocina Común")
+        .with(&["--visibility", "pseudonymous"])
+        .member("Luis Fernández")
+        .with(&["--visibility", "anonymous"])
+        .member("Familia Ortega")
+        .with(&["--visibility", "pseudonymous"])
+        .stewards(&["Ana", "Bruno"], "2026-01-01")
+        .pool("kitchen", "Stoves and pots")
+        .policy(
+            "kitchen",
+            "consent --min-consents 1 --window 24h",
+            "2026-01-02T10:00",
+        )
+        .relation("Bruno", "Familia Ortega", "family tie", "2026-01-02T11:00")
+        .contribution("Ana", "500.00 USD", Some("kitchen"), "2026-01-05")
+        .contribution("Bruno", "100.00 USD", None, "2026-01-05")
+        .contribution("Familia Ortega", "3 HOURS", None, "2026-01-06")
+        .with(&["--kind", "tutoring-by-luis"])
+        .prints("3\n")
+        .application(
+            "Cocina Común",
+            "kitchen",
+            "100.00 USD",
+            "stove-for-Cocina Común",
+            "2026-02-01T10:00",
+        )
+        .with(&["--category", "stove-for-Cocina Común"])
+        .vote("G-0001", "consent", "Ana", "2026-02-01T11:00")
+        .application(
+            "Familia Ortega",
+            "kitchen",
+            "50.00 USD",
+            "pots for the Ortega family",
+            "2026-02-02T10:00",
+        )
+        .vote("G-0002", "consent", "Ana", "2026-02-02T11:00")
+        .post(
+            "Tutoring by Luis Fernandez",
+            "2026-02-10",
+            &[
+                "expenses:Luis Fernández=20.00 USD",
+                "assets:bank=-20.00 USD",
+            ],
+        )
+        .command(&[
+            "budget",
+            "set",
+            "general",
+            "luis-fernández",
+            "50.00",
+            "USD",
+            "--period",
+            "2026-Q1",
+            "--at",
+            "2026-01-03T10:00",
+        ])
+        .build()
+}
+
+/// The names the public may not see, as the library finds them.
+fn hidden() -> HiddenNames {
+    HiddenNames::new(
+        Audience::Public,
+        "any",
+        [
+            (1, "Ana", Visibility::Public),
+            (2, "Bruno", Visibility::Public),
+            (3, "Cocina Común", Visibility::Pseudonymous),
+            (4, "Luis Fernández", Visibility::Anonymous),
+            (5, "Familia Ortega", Visibility::Pseudonymous),
+        ],
+    )
+}
+
+/// Panics when `text` names a hidden member.
+fn names_nobody(what: &str, text: &str) {
+    let hidden = hidden();
+    for line in text.lines() {
+        assert_eq!(
+            hidden.find(line),
+            None,
+            "{what} names a hidden member: {line}"
+        );
+    }
+}
+
+#[test]
+fn public_grant_register_shows_pseudonyms_in_every_format() {
+    let fund = leaky_fund();
+    for format in ["table", "csv", "json"] {
+        let out = fund.ok(&[
+            "report",
+            "grants",
+            "--period",
+            "2026-Q1",
+            "--audience",
+            "public",
+            "--format",
+            format,
+        ]);
+        assert!(out.contains("stove-for-member-"), "{out}");
+        names_nobody(&format!("report grants --format {format}"), &out);
+    }
+    let treasurer = fund.ok(&[
+        "report",
+        "grants",
+        "--period",
+        "2026-Q1",
+        "--audience",
+        "treasurer",
+        "--format",
+        "csv",
+    ]);
+    assert!(treasurer.contains("stove-for-Cocina Común"), "{treasurer}");
+}
+
+#[test]
+fn public_forum_page_names_no_hidden_account_or_category() {
+    let fund = leaky_fund();
+    for format in ["html", "md"] {
+        let out = fund.ok(&[
+            "report",
+            "forum",
+            "--period",
+            "2026-Q1",
+            "--audience",
+            "public",
+            "--format",
+            format,
+        ]);
+        assert!(out.contains("expenses:member-"), "{out}");
+        names_nobody(&format!("report forum --format {format}"), &out);
+    }
+    let members = fund.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2026-Q1",
+        "--audience",
+        "members",
+        "--format",
+        "md",
+    ]);
+    assert!(!members.contains("Luis Fern"), "{members}");
+    assert!(members.contains("Cocina Común"), "{members}");
+}
+
+#[test]
+fn every_public_listing_names_nobody_hidden() {
+    let fund = leaky_fund();
+    for args in [
+        &[
+            "member",
+            "list",
+            "--audience",
+            "public",
+            "--on",
+            "2026-03-01",
+        ][..],
+        &["role", "list", "--on", "2026-03-01", "--audience", "public"],
+        &["grant", "list", "--audience", "public", "--format", "json"],
+        &["grant", "show", "G-0001", "--audience", "public"],
+        &[
+            "grant",
+            "show",
+            "G-0002",
+            "--audience",
+            "public",
+            "--format",
+            "csv",
+        ],
+        &[
+            "pledge",
+            "status",
+            "--as-of",
+            "2026-03-31",
+            "--audience",
+            "public",
+        ],
+        &[
+            "report",
+            "purchases",
+            "--period",
+            "2026-Q1",
+            "--audience",
+            "public",
+        ],
+    ] {
+        let out = fund.ok_at("2026-03-31", args);
+        names_nobody(&args.join(" "), &out);
+    }
+}
+
+#[test]
+fn writing_a_hidden_name_warns_and_strict_privacy_refuses_it() {
+    let fund = leaky_fund();
+    let post = [
+        "post",
+        "Rent for Luis  Fernandez",
+        "--date",
+        "2026-03-01",
+        "-p",
+        "expenses:Luis Fernández=5.00 USD",
+        "-p",
+        "assets:bank=-5.00 USD",
+    ];
+    let run = fund.run(&post);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: the description \"Rent for Luis  Fernandez\" names \"Luis Fernández\""
+        ),
+        "{}",
+        run.stderr
+    );
+    let mut strict = post.to_vec();
+    strict.push("--strict-privacy");
+    fund.fails_unchanged(
+        &strict,
+        &["strict privacy refuses it", "write it without the name"],
+    );
+    for args in [
+        &[
+            "grant",
+            "apply",
+            "--applicant",
+            "Ana",
+            "--pool",
+            "kitchen",
+            "--amount",
+            "5",
+            "USD",
+            "--purpose",
+            "pots for the ortega family",
+            "--at",
+            "2026-03-02T10:00",
+            "--strict-privacy",
+        ][..],
+        &[
+            "budget",
+            "set",
+            "general",
+            "tutoring-by-luis",
+            "5.00",
+            "USD",
+            "--period",
+            "2026-Q2",
+            "--strict-privacy",
+        ],
+        &[
+            "account",
+            "add",
+            "expenses:cocina-comun",
+            "--strict-privacy",
+        ],
+        &[
+            "pool",
+            "add",
+            "ortega",
+            "--purpose",
+            "rent",
+            "--strict-privacy",
+        ],
+    ] {
+        fund.fails_unchanged(args, &["whom the public may not see"]);
+    }
+    // The fund's setting makes every write strict.
+    fund.ok(&["setting", "set", "strict-privacy", "true"]);
+    fund.fails_unchanged(&post, &["strict privacy refuses it"]);
+    fund.fail(
+        &["setting", "set", "strict-privacy", "maybe"],
+        &["true or false"],
+    );
+    // Text that names nobody hidden is written as before.
+    let run = fund.run(&["account", "add", "expenses:stoves"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
