@@ -311,3 +311,10 @@ CREATE TRIGGER purchases_no_update BEFORE UPDATE ON purchases
 BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is recorded'); END;
 CREATE TRIGGER purchases_no_delete BEFORE DELETE ON purchases
 BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is recorded'); END;
+
+-- migration 7
+-- The fund's stable id (docs/governance.md): every ballot names it, so a
+-- steward's signed vote cannot be replayed onto another fund's books. Made
+-- at init; books made before it get one here.
+ALTER TABLE fund ADD COLUMN fund_id TEXT;
+UPDATE fund SET fund_id = lower(hex(randomblob(16))) WHERE fund_id IS NULL;

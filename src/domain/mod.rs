@@ -15,6 +15,7 @@ pub mod grant;
 pub mod hash;
 pub mod hledger;
 pub mod journal;
+pub mod keys;
 pub mod member;
 pub mod money;
 pub mod period;

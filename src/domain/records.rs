@@ -77,11 +77,18 @@ pub enum RecordKind {
     Reconciliation,
     /// Reconciliations of an account reopened, with a reason.
     ReconciliationReopen,
+    /// An OpenSSH public key registered to a member
+    /// ([`crate::domain::keys::MemberKeyRecord`]).
+    MemberKey,
+    /// A member's key revoked.
+    MemberKeyRevoke,
+    /// The fund's own key, that signs its bundles.
+    FundKey,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 37] = [
+    pub const ALL: [RecordKind; 40] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -119,6 +126,9 @@ impl RecordKind {
         RecordKind::VoteWithdrawal,
         RecordKind::Reconciliation,
         RecordKind::ReconciliationReopen,
+        RecordKind::MemberKey,
+        RecordKind::MemberKeyRevoke,
+        RecordKind::FundKey,
     ];
 
     /// The kind as stored (and hashed).
@@ -161,6 +171,9 @@ impl RecordKind {
             RecordKind::VoteWithdrawal => "vote-withdrawal",
             RecordKind::Reconciliation => "reconciliation",
             RecordKind::ReconciliationReopen => "reconciliation-reopen",
+            RecordKind::MemberKey => "member-key",
+            RecordKind::MemberKeyRevoke => "member-key-revoke",
+            RecordKind::FundKey => "fund-key",
         }
     }
 
@@ -504,7 +517,10 @@ impl GrantStep {
             | RecordKind::AccountNote
             | RecordKind::PledgeEnd
             | RecordKind::Reconciliation
-            | RecordKind::ReconciliationReopen => {
+            | RecordKind::ReconciliationReopen
+            | RecordKind::MemberKey
+            | RecordKind::MemberKeyRevoke
+            | RecordKind::FundKey => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

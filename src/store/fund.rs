@@ -16,8 +16,8 @@ pub struct Fund {
 
 pub fn insert(conn: &Connection, name: &str, currency: Option<&str>, now: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret)
-         VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))))",
+        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret, fund_id)
+         VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))), lower(hex(randomblob(16))))",
         params![name, currency, now, GENESIS],
     )
     .ctx("recording the fund")?;
@@ -49,6 +49,16 @@ pub fn set_head(conn: &Connection, head_hash: &str, txn_count: i64) -> Result<()
     )
     .ctx("recording the head hash")?;
     Ok(())
+}
+
+/// The fund's stable id (32 hexadecimal digits), as ballots name it.
+pub fn fund_id(conn: &Connection) -> Result<String> {
+    conn.query_row(
+        "SELECT coalesce(fund_id, '') FROM fund WHERE id = 1",
+        [],
+        |r| r.get(0),
+    )
+    .ctx("reading the fund's id")
 }
 
 /// The fund's secret, from which public pseudonyms are derived.
