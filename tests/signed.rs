@@ -412,3 +412,477 @@ fn fondo_and_ssh_keygen_make_the_same_signature() {
         .arg("--force");
     run_command(&mut public).error(&["not an OpenSSH private key"]);
 }
+
+const BANK: &str = "assets:bank:usd";
+
+/// Ana and Bruno steward the housing pool, whose policy takes signed votes
+/// only; Carmen applied for G-0001 (window 72h from 2025-02-01T10:00).
+fn signed_pool(required: bool) -> Fund {
+    let mut rule = "consent --min-consents 2 --window 72h".to_owned();
+    if required {
+        rule.push_str(" --signed-votes required");
+    }
+    FundBuilder::new()
+        .currency("USD")
+        .account(BANK)
+        .pool("housing", "Rent and utilities")
+        .members(&["Ana", "Bruno", "Carmen", "Dario"])
+        .stewards(&["Ana", "Bruno", "Dario"], "2025-01-01")
+        .anonymous_contribution("2000 USD", Some("housing"), "2025-01-10")
+        .with(&["--into", BANK])
+        .policy("housing", &rule, "2025-01-15")
+        .application(
+            "Carmen",
+            "housing",
+            "600.00 USD",
+            "rent",
+            "2025-02-01T10:00",
+        )
+        .build()
+}
+
+/// Registers a key pair for `member`: made by ssh-keygen when `stock` and it
+/// is installed, else by `fondo key gen`.
+fn register(fund: &Fund, member: &str, stock: bool, at: &str) -> PathBuf {
+    let name = member.to_lowercase();
+    let key = match stock.then(|| ssh_key(fund, &name)).flatten() {
+        Some(key) => key,
+        None => fondo_key(fund, &name),
+    };
+    fund.ok(&[
+        "member",
+        "key",
+        "add",
+        member,
+        "--key-file",
+        &pub_of(&key),
+        "--at",
+        at,
+    ]);
+    key
+}
+
+/// `grant ballot` into a file; returns its path.
+fn ballot(fund: &Fund, member: &str, choice: &str, at: &str, extra: &[&str]) -> PathBuf {
+    let file = fund.path(&format!(
+        "G-0001-{}-{}.txt",
+        member.to_lowercase(),
+        at.replace(':', "")
+    ));
+    let mut args = vec![
+        "grant", "ballot", "G-0001", "--as", member, choice, "--at", at, "--out",
+    ];
+    let out = file.to_str().unwrap().to_owned();
+    args.push(&out);
+    args.extend_from_slice(extra);
+    fund.ok(&args);
+    file
+}
+
+/// Signs with fondo (the key's passphrase from the test's file).
+fn fondo_sign(fund: &Fund, file: &Path, key: &Path) {
+    let mut cmd = command();
+    cmd.env("FONDO_PASSPHRASE_FILE", passphrase_file(fund))
+        .args(["ballot", "sign"])
+        .arg(file)
+        .arg("--key")
+        .arg(key)
+        .arg("--force");
+    run_command(&mut cmd).ok();
+}
+
+/// Signs with ssh-keygen in `namespace`, when it is installed and the key
+/// has no passphrase.
+fn stock_sign(file: &Path, key: &Path, namespace: &str) -> bool {
+    let Some(tool) = oracle("ssh-keygen", SSH_KEYGEN_INSTALL) else {
+        return false;
+    };
+    let _ = std::fs::remove_file(format!("{}.sig", file.display()));
+    let status = std::process::Command::new(tool)
+        .args(["-q", "-Y", "sign", "-n", namespace, "-P", PASSPHRASE, "-f"])
+        .arg(key)
+        .arg(file)
+        .status()
+        .expect("running ssh-keygen");
+    assert!(status.success());
+    true
+}
+
+fn vote(fund: &Fund, file: &Path) -> String {
+    fund.ok(&["grant", "vote", "--ballot", file.to_str().unwrap()])
+}
+
+#[test]
+fn signed_ballots_from_fondo_and_ssh_keygen_decide_a_grant() {
+    let fund = signed_pool(true);
+    let ana = register(&fund, "Ana", false, "2025-01-20");
+    let bruno = register(&fund, "Bruno", true, "2025-01-20");
+    let text = fund.ok(&[
+        "grant",
+        "ballot",
+        "G-0001",
+        "--as",
+        "Ana",
+        "consent",
+        "--at",
+        "2025-02-01T12:00",
+    ]);
+    let id = common::csv_rows(&fund.ok(&["fund", "show", "--format", "csv"]))[0][1].clone();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "fondo-ballot-v1");
+    assert_eq!(lines[1], format!("fund: {id}"));
+    assert_eq!(lines[2], "grant: G-0001");
+    assert!(lines[3].starts_with("application: ") && common::is_hash(&lines[3][13..]));
+    assert_eq!(
+        lines[4..],
+        [
+            "voter: 1",
+            "choice: consent",
+            "reason:",
+            "time: 2025-02-01T12:00:00"
+        ]
+    );
+
+    // An unsigned vote is refused under the policy.
+    refused(
+        &fund,
+        &[
+            "grant",
+            "vote",
+            "G-0001",
+            "consent",
+            "--as",
+            "Ana",
+            "--at",
+            "2025-02-01T12:00",
+        ],
+        &["takes only signed votes"],
+    );
+    let a = ballot(&fund, "Ana", "consent", "2025-02-01T12:00", &[]);
+    fondo_sign(&fund, &a, &ana);
+    let out = vote(&fund, &a);
+    assert!(
+        out.starts_with("Ana votes consent on G-0001 (signed with SHA256:"),
+        "{out}"
+    );
+    let b = ballot(&fund, "Bruno", "consent", "2025-02-02T09:00", &[]);
+    if !stock_sign(&b, &bruno, "fondo-ballot") {
+        fondo_sign(&fund, &b, &bruno);
+    }
+    vote(&fund, &b);
+    let decided = fund.ok(&["grant", "decide", "G-0001", "--at", "2025-02-04T10:00"]);
+    assert!(decided.starts_with("G-0001 approved"), "{decided}");
+    fund.ok(&["verify"]);
+}
+
+#[test]
+fn every_bad_ballot_or_signature_is_refused_and_nothing_is_written() {
+    let fund = signed_pool(true);
+    let ana = register(&fund, "Ana", false, "2025-01-20");
+    let bruno = register(&fund, "Bruno", true, "2025-01-20");
+    let good = ballot(&fund, "Ana", "consent", "2025-02-01T12:00", &[]);
+    fondo_sign(&fund, &good, &ana);
+    let text = std::fs::read_to_string(&good).unwrap();
+    let sig = std::fs::read_to_string(format!("{}.sig", good.display())).unwrap();
+    let try_ballot = |name: &str, ballot: &str, signature: &str, needles: &[&str]| {
+        let file = fund.write(name, ballot);
+        fund.write(&format!("{name}.sig"), signature);
+        refused(
+            &fund,
+            &["grant", "vote", "--ballot", file.to_str().unwrap()],
+            needles,
+        )
+    };
+    // Malformed: a line changed, spaces, line endings.
+    try_ballot(
+        "m1.txt",
+        &text.replace("choice: consent", "choice: yes"),
+        &sig,
+        &["m1.txt, line 6", "no choice"],
+    );
+    try_ballot(
+        "m2.txt",
+        &text.replace('\n', "\r\n"),
+        &sig,
+        &["m2.txt, line 1"],
+    );
+    try_ballot(
+        "m3.txt",
+        &format!("{text}\n"),
+        &sig,
+        &["m3.txt, line 9", "canonical form"],
+    );
+    // Changed after signing: the signature no longer matches.
+    let abstain = text.replace("choice: consent", "choice: abstain");
+    try_ballot(
+        "changed.txt",
+        &abstain,
+        &sig,
+        &["changed.txt.sig", "does not match"],
+    );
+    // Not a signature at all.
+    try_ballot(
+        "nosig.txt",
+        &text,
+        "hello\n",
+        &["nosig.txt.sig", "not an SSH signature"],
+    );
+    // Another grant, another fund.
+    let other_grant = text.replace("grant: G-0001", "grant: G-0002");
+    try_ballot(
+        "g2.txt",
+        &other_grant,
+        &sig,
+        &["g2.txt, line 3", "G-0002 is no grant"],
+    );
+    let other = signed_pool(true);
+    let stranger = other.ok(&[
+        "grant",
+        "ballot",
+        "G-0001",
+        "--as",
+        "Ana",
+        "consent",
+        "--at",
+        "2025-02-01T12:00",
+    ]);
+    try_ballot(
+        "fund2.txt",
+        &stranger,
+        &sig,
+        &["fund2.txt, line 2", "another fund"],
+    );
+    let replayed = text.replacen(
+        &text.lines().nth(1).unwrap().to_owned(),
+        stranger.lines().nth(1).unwrap(),
+        1,
+    );
+    let replayed = replayed.replacen(
+        text.lines().nth(1).unwrap(),
+        stranger.lines().nth(1).unwrap(),
+        1,
+    );
+    try_ballot("fund3.txt", &replayed, &sig, &["line 2", "another fund"]);
+    let hash_swapped = text.replace(
+        text.lines().nth(3).unwrap(),
+        stranger.lines().nth(3).unwrap(),
+    );
+    try_ballot(
+        "app.txt",
+        &hash_swapped,
+        &sig,
+        &["app.txt, line 4", "another grant or another fund"],
+    );
+    // Another member's key: Ana's signature on Bruno's ballot.
+    let for_bruno = ballot(&fund, "Bruno", "consent", "2025-02-01T12:30", &[]);
+    fondo_sign(&fund, &for_bruno, &ana);
+    refused(
+        &fund,
+        &["grant", "vote", "--ballot", for_bruno.to_str().unwrap()],
+        &["registered to another member", "the voter is Bruno"],
+    );
+    // A key nobody registered.
+    let loose = fondo_key(&fund, "loose");
+    fondo_sign(&fund, &good, &loose);
+    refused(
+        &fund,
+        &["grant", "vote", "--ballot", good.to_str().unwrap()],
+        &["not registered to any member"],
+    );
+    // Another namespace (stock OpenSSH signs in any).
+    if stock_sign(&for_bruno, &bruno, "file") {
+        refused(
+            &fund,
+            &["grant", "vote", "--ballot", for_bruno.to_str().unwrap()],
+            &["namespace \"file\"", "-n fondo-ballot"],
+        );
+    }
+    // A revoked key: revoked before the ballot's time.
+    let fp = common::csv_rows(&fund.ok(&["member", "key", "list", "Ana", "--format", "csv"]))[0][1]
+        .clone();
+    fund.ok(&[
+        "member",
+        "key",
+        "revoke",
+        "Ana",
+        &fp,
+        "--reason",
+        "lost",
+        "--at",
+        "2025-02-01T11:00",
+    ]);
+    fondo_sign(&fund, &good, &ana);
+    refused(
+        &fund,
+        &["grant", "vote", "--ballot", good.to_str().unwrap()],
+        &["was revoked at 2025-02-01T11:00:00 (lost)"],
+    );
+    // Outside the window: a ballot is not even written, and a hand-made
+    // one is refused.
+    fund.fail(
+        &[
+            "grant",
+            "ballot",
+            "G-0001",
+            "--as",
+            "Bruno",
+            "consent",
+            "--at",
+            "2025-02-05T10:00",
+        ],
+        &["takes votes from 2025-02-01T10:00:00 until 2025-02-04T10:00:00"],
+    );
+    let late = ballot(&fund, "Bruno", "consent", "2025-02-03T10:00", &[]);
+    let late_text = std::fs::read_to_string(&late)
+        .unwrap()
+        .replace("2025-02-03T10:00:00", "2025-02-04T10:00:00");
+    std::fs::write(&late, &late_text).unwrap();
+    if !stock_sign(&late, &bruno, "fondo-ballot") {
+        fondo_sign(&fund, &late, &bruno);
+    }
+    refused(
+        &fund,
+        &["grant", "vote", "--ballot", late.to_str().unwrap()],
+        &["window of G-0001 closed"],
+    );
+    // The applicant may not vote, signed or not.
+    let carmen = register(&fund, "Carmen", false, "2025-01-20");
+    fund.fail(
+        &[
+            "grant",
+            "ballot",
+            "G-0001",
+            "--as",
+            "Carmen",
+            "consent",
+            "--at",
+            "2025-02-01T12:00",
+        ],
+        &["is the applicant"],
+    );
+    let own = text.replace("voter: 1", "voter: 3");
+    let own_file = fund.write("own.txt", &own);
+    fondo_sign(&fund, &own_file, &carmen);
+    refused(
+        &fund,
+        &["grant", "vote", "--ballot", own_file.to_str().unwrap()],
+        &["is the applicant and must recuse"],
+    );
+    // A named grant must be the ballot's.
+    let dario_key = register(&fund, "Dario", false, "2025-01-20");
+    let dario = ballot(&fund, "Dario", "consent", "2025-02-01T13:00", &[]);
+    fondo_sign(&fund, &dario, &dario_key);
+    refused(
+        &fund,
+        &[
+            "grant",
+            "vote",
+            "G-0002",
+            "--ballot",
+            dario.to_str().unwrap(),
+        ],
+        &["line 3", "not on G-0002"],
+    );
+    let out = vote(&fund, &dario);
+    assert!(out.starts_with("Dario votes consent on G-0001"), "{out}");
+    fund.ok(&["verify"]);
+}
+
+#[test]
+fn a_policy_requiring_signed_votes_binds_later_applications_and_carries_over() {
+    // Optional first: Ana votes unsigned; then the pool requires signatures
+    // for later applications only (a grant keeps its policy version).
+    let fund = signed_pool(false);
+    fund.ok(&[
+        "grant",
+        "vote",
+        "G-0001",
+        "consent",
+        "--as",
+        "Ana",
+        "--at",
+        "2025-02-01T11:00",
+    ]);
+    fund.ok(&[
+        "grant",
+        "vote",
+        "G-0001",
+        "consent",
+        "--as",
+        "Bruno",
+        "--at",
+        "2025-02-01T11:30",
+    ]);
+    fund.ok(&[
+        "grant",
+        "vote",
+        "G-0001",
+        "abstain",
+        "--as",
+        "Dario",
+        "--at",
+        "2025-02-01T11:40",
+    ]);
+    let decided = fund.ok(&["grant", "decide", "G-0001", "--at", "2025-02-01T12:00"]);
+    assert!(decided.starts_with("G-0001 approved"), "{decided}");
+    fund.ok(&[
+        "policy",
+        "set",
+        "housing",
+        "--rule",
+        "consent",
+        "--min-consents",
+        "2",
+        "--window",
+        "72h",
+        "--signed-votes",
+        "required",
+        "--at",
+        "2025-02-02T00:00",
+    ]);
+    fund.ok(&[
+        "grant",
+        "apply",
+        "--applicant",
+        "Carmen",
+        "--pool",
+        "housing",
+        "--amount",
+        "100",
+        "USD",
+        "--purpose",
+        "gas",
+        "--at",
+        "2025-02-03T10:00",
+    ]);
+    fund.fail(
+        &[
+            "grant",
+            "vote",
+            "G-0002",
+            "consent",
+            "--as",
+            "Ana",
+            "--at",
+            "2025-02-03T11:00",
+        ],
+        &["takes only signed votes"],
+    );
+    // The next version keeps the requirement unless it says otherwise.
+    fund.ok(&[
+        "policy",
+        "set",
+        "housing",
+        "--rule",
+        "lazy",
+        "--window",
+        "24h",
+        "--max-amount",
+        "50",
+        "USD",
+        "--at",
+        "2025-02-04T00:00",
+    ]);
+    let show = fund.ok(&["policy", "show", "housing", "--format", "json"]);
+    assert_eq!(show.matches("signed votes only").count(), 2, "{show}");
+}

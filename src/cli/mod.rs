@@ -1515,6 +1515,24 @@ pub enum RuleArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SignedVotesArg {
+    /// Votes may be signed or not.
+    Optional,
+    /// Only votes from signed ballots are taken and counted.
+    Required,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BallotChoiceArg {
+    /// For the grant.
+    Consent,
+    /// Against it (needs --reason).
+    Object,
+    /// A vote, but not a consent.
+    Abstain,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum VoteArg {
     /// For the grant.
     Consent,
@@ -1548,7 +1566,8 @@ pub enum PolicyCommand {
 Examples:
   fondo policy set housing --rule lazy --window 24h --max-amount 200 USD --at 2026-03-01T19:00
   fondo policy set housing --rule consent --min-consents 3 --window 72h --reason \"assembly of 2026-03-01\"
-  fondo policy set legal --rule majority --quorum 3 --threshold 0.5 --window 7d")]
+  fondo policy set legal --rule majority --quorum 3 --threshold 0.5 --window 7d
+  fondo policy set housing --rule consent --min-consents 2 --window 72h --signed-votes required")]
     Set {
         /// The pool whose policy changes (general for the general pool).
         pool: String,
@@ -1577,6 +1596,10 @@ Examples:
         /// Why the community changed it.
         #[arg(long)]
         reason: Option<String>,
+        /// required: only votes from signed ballots are taken and counted
+        /// (default: as in the pool's last version; optional at first).
+        #[arg(long, value_enum)]
+        signed_votes: Option<SignedVotesArg>,
         /// When the community changed it: YYYY-MM-DD or
         /// YYYY-MM-DDTHH:MM[:SS] (default: now).
         #[arg(long, value_name = "DATETIME")]
@@ -1636,16 +1659,28 @@ Examples:
 Examples:
   fondo grant vote G-0001 consent --as Ana --at 2026-03-04T12:00
   fondo grant vote G-0001 object --as Bruno --reason \"the landlord's letter is missing\"
-  fondo grant vote G-0001 withdraw --as Bruno --at 2026-03-05T09:00")]
+  fondo grant vote G-0001 withdraw --as Bruno --at 2026-03-05T09:00
+  fondo grant vote --ballot G-0001-ana.txt --signature G-0001-ana.txt.sig
+
+With --ballot, the vote is the one the signed ballot states, at its time; the
+signature (default: the ballot's file name with .sig added) must be by a key
+of the voter in force then (`fondo member key add`).")]
     Vote {
-        /// The grant: G-0007, or just 7.
-        grant: String,
+        /// The grant: G-0007, or just 7 (with --ballot: the ballot's).
+        #[arg(required_unless_present = "ballot")]
+        grant: Option<String>,
         /// The vote.
-        #[arg(value_enum)]
-        vote: VoteArg,
+        #[arg(value_enum, required_unless_present = "ballot")]
+        vote: Option<VoteArg>,
         /// The steward voting.
-        #[arg(long = "as", value_name = "MEMBER")]
-        member: String,
+        #[arg(long = "as", value_name = "MEMBER", required_unless_present = "ballot")]
+        member: Option<String>,
+        /// A signed ballot (`fondo grant ballot`): records the vote it states.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["vote", "member", "reason", "at"])]
+        ballot: Option<PathBuf>,
+        /// The ballot's SSHSIG signature (namespace fondo-ballot).
+        #[arg(long, value_name = "FILE.sig", requires = "ballot")]
+        signature: Option<PathBuf>,
         /// Why (required for an objection).
         #[arg(long)]
         reason: Option<String>,
@@ -1653,6 +1688,40 @@ Examples:
         /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
+    },
+    /// Write the ballot a steward signs for a signed vote: the fund's id, the
+    /// grant, its application record's hash, the voter, the choice, the
+    /// reason and the time (docs/governance.md).
+    #[command(after_help = "\
+Examples:
+  fondo grant ballot G-0001 --as Ana consent --at 2026-03-04T12:00 --out G-0001-ana.txt
+  fondo grant ballot G-0001 --as Bruno object --reason \"the landlord's letter is missing\"
+
+Then sign it (`fondo ballot sign FILE --key KEY`, or `ssh-keygen -Y sign -n
+fondo-ballot -f KEY FILE`) and record it (`fondo grant vote --ballot FILE`).")]
+    Ballot {
+        /// The grant: G-0007, or just 7.
+        grant: String,
+        /// The vote.
+        #[arg(value_enum)]
+        choice: BallotChoiceArg,
+        /// The steward voting.
+        #[arg(long = "as", value_name = "MEMBER")]
+        member: String,
+        /// Why (required for an objection); one line.
+        #[arg(long)]
+        reason: Option<String>,
+        /// The vote's time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default:
+        /// now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+        /// Write it to this file instead of standard output (refused if it
+        /// exists, unless --force).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Evaluate the policy: approve, reject, or say what is still missing
     /// (an approved grant past its --expires day is closed, releasing what

@@ -7,6 +7,7 @@
 //! other part of fondo but `error`.
 
 pub mod account;
+pub mod ballot;
 pub mod bankmap;
 pub mod cell;
 pub mod currency;

@@ -228,6 +228,32 @@ pub struct PolicyRecord {
     pub version: u32,
     pub tiers: Vec<Tier>,
     pub reason: Option<String>,
+    /// `"required"`: only votes from signed ballots are taken and counted.
+    /// Left out when optional (so older policies keep their hashes).
+    #[serde(default, skip_serializing_if = "SignedVotes::is_optional")]
+    pub signed_votes: SignedVotes,
+}
+
+/// Whether a pool's votes must come from signed ballots.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignedVotes {
+    #[default]
+    Optional,
+    Required,
+}
+
+impl SignedVotes {
+    pub fn is_optional(&self) -> bool {
+        *self == SignedVotes::Optional
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignedVotes::Optional => "optional",
+            SignedVotes::Required => "required",
+        }
+    }
 }
 
 impl PolicyRecord {
@@ -263,6 +289,19 @@ pub struct VoteRecord {
     pub member: i64,
     pub vote: Vote,
     pub reason: Option<String>,
+    /// The signed ballot's text (docs/governance.md), for a signed vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<String>,
+    /// Its SSHSIG signature (namespace `fondo-ballot`), armoured text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+impl VoteRecord {
+    /// Whether it came from a signed ballot.
+    pub fn signed(&self) -> bool {
+        self.ballot.is_some() && self.signature.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
