@@ -319,3 +319,10 @@ BEGIN SELECT RAISE(ABORT, 'purchases are append-only; what happens to one is rec
 -- written before keep their v1 hashes.
 ALTER TABLE fund ADD COLUMN salt_key TEXT;
 UPDATE fund SET salt_key = lower(hex(randomblob(32))) WHERE salt_key IS NULL;
+
+-- migration 8
+-- The fund's stable id (docs/governance.md): every ballot names it, so a
+-- steward's signed vote cannot be replayed onto another fund's books. Made
+-- at init; books made before it get one here.
+ALTER TABLE fund ADD COLUMN fund_id TEXT;
+UPDATE fund SET fund_id = lower(hex(randomblob(16))) WHERE fund_id IS NULL;

@@ -336,6 +336,22 @@ pub enum Error {
     #[error("{0}")]
     Refused(String),
 
+    /// An OpenSSH key that cannot be used (`source`: its file, or `--key`).
+    #[error("key {from}: {reason}")]
+    Key { from: String, reason: String },
+
+    /// A signature that is not one, or does not check.
+    #[error("signature {file}: {reason}")]
+    Signature { file: String, reason: String },
+
+    /// A ballot that is not in the ballot form, or not for this vote.
+    #[error("ballot {file}{}: {reason}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Ballot {
+        file: String,
+        line: Option<usize>,
+        reason: String,
+    },
+
     #[error("map file {path}: {reason}")]
     Map { path: String, reason: String },
 

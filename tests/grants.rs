@@ -3148,6 +3148,7 @@ fn property_fund(dir: &TempDir) -> Db {
             window_minutes: minutes,
             max_amount: max.map(|(a, c)| (a.to_owned(), c.to_owned())),
             reason: None,
+            signed_votes: None,
             at: Some(at),
         };
         grants::set_policy(&mut db, &request).unwrap();

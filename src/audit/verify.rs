@@ -915,7 +915,10 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::PeriodClose
             | RecordKind::PeriodReopen
             | RecordKind::Reconciliation
-            | RecordKind::ReconciliationReopen => {}
+            | RecordKind::ReconciliationReopen
+            | RecordKind::MemberKey
+            | RecordKind::MemberKeyRevoke
+            | RecordKind::FundKey => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use rusqlite::Connection;
 
 use crate::books::members::stewards;
@@ -58,6 +58,86 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
     let policies: Vec<PolicyRecord> = all_policies(conn)?.into_iter().map(|(_, p)| p).collect();
     let commodities = crate::store::commodities::by_id(conn)?;
     grant::replay(id, &steps, &policies, &commodities)
+}
+
+/// The hash of grant `id`'s application record, which its ballots name.
+///
+/// # Errors
+/// [`Error::UnknownGrant`](crate::error::Error::UnknownGrant) when it has
+/// no application.
+pub fn application_hash(conn: &Connection, id: i64) -> Result<String> {
+    records::of_grant(conn, id)?
+        .into_iter()
+        .find(|r| r.kind == RecordKind::Application.as_str())
+        .map(|r| r.hash)
+        .ok_or_else(|| crate::error::Error::UnknownGrant {
+            id: grant::grant_label(id),
+        })
+}
+
+/// The ballot a steward would sign for a vote on grant `id` at `at`: the
+/// vote is checked as `grant vote` would check it at that moment, so a
+/// ballot that could not be recorded is not written.
+///
+/// # Errors
+/// [`crate::error::Error::Refused`] for a grant no longer open, a moment
+/// outside its window, a voter who may not vote then, an objection without
+/// a reason; [`crate::error::Error::Ballot`] for a reason that cannot stand
+/// on one line.
+pub fn ballot(
+    conn: &Connection,
+    id: i64,
+    voter: &str,
+    choice: crate::domain::policy::Vote,
+    reason: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<crate::domain::ballot::Ballot> {
+    use crate::domain::grant::Status;
+    use crate::error::Error;
+    let grant = load(conn, id)?;
+    let member = crate::books::members::member(conn, voter)?;
+    let label = grant::grant_label(id);
+    if grant.status != Status::Open {
+        return Err(Error::Refused(format!(
+            "{label} is {}; votes are taken only while it is open",
+            grant.status.as_str()
+        )));
+    }
+    if at < grant.applied_at || at >= grant.window_closes() {
+        return Err(Error::Refused(format!(
+            "{label} takes votes from {} until {}; a ballot at {} could not be recorded",
+            grant.applied_at.format("%Y-%m-%dT%H:%M:%S"),
+            grant.window_closes().format("%Y-%m-%dT%H:%M:%S"),
+            at.format("%Y-%m-%dT%H:%M:%S")
+        )));
+    }
+    if let Some(why) = ineligible(conn, &grant, member.id, at)? {
+        return Err(Error::Refused(format!(
+            "{} {why}; no ballot is written",
+            member.name
+        )));
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if let Some(r) = reason {
+        crate::domain::ballot::Ballot::check_reason("--reason", r)?;
+    }
+    if choice == crate::domain::policy::Vote::Object && reason.is_none() {
+        return Err(Error::Missing {
+            what: "an objection",
+            needs: crate::error::Needed::Reason,
+            of: None,
+            so: Some("so the community can answer it"),
+        });
+    }
+    Ok(crate::domain::ballot::Ballot {
+        fund: crate::store::fund::fund_id(conn)?,
+        grant: id,
+        application: application_hash(conn, id)?,
+        voter: member.id,
+        choice,
+        reason: reason.map(str::to_owned),
+        time: at.with_nanosecond(0).unwrap_or(at),
+    })
 }
 
 /// The ids of every grant, in order.

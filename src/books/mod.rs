@@ -3,7 +3,7 @@
 //! call the other: a grant's state replayed from its records, who may vote
 //! and how the votes stand ([`grants`]), what each pool holds, has committed
 //! and has available ([`pools`]), the budgets in force ([`budgets`]),
-//! members by name ([`members`]), and pooled purchases replayed from their
+//! members by name ([`members`]), members' keys ([`keys`]), and pooled purchases replayed from their
 //! records ([`purchases`]).
 //!
 //! Rule: books reads, never writes, and imports only `store`, `domain` and
@@ -14,6 +14,7 @@
 
 pub mod budgets;
 pub mod grants;
+pub mod keys;
 pub mod members;
 pub mod pools;
 pub mod purchases;

@@ -280,6 +280,15 @@ Example:
     /// Fund settings: contribution-account, max-term-months.ROLE.
     #[command(subcommand)]
     Setting(SettingCommand),
+    /// The fund itself: its id, name and currency, and its signing key.
+    #[command(subcommand)]
+    Fund(FundCommand),
+    /// Make an OpenSSH ed25519 key pair for signing ballots.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Sign a ballot written by `fondo grant ballot`.
+    #[command(subcommand)]
+    Ballot(BallotCommand),
     /// Budgets per pool and category for a period.
     #[command(subcommand)]
     Budget(BudgetCommand),
@@ -1010,6 +1019,9 @@ Examples:
         #[arg(long, requires = "out")]
         force: bool,
     },
+    /// Register, revoke and list members' OpenSSH keys (for signed votes).
+    #[command(subcommand)]
+    Key(MemberKeyCommand),
     /// Declare two members related: each recuses from the other's grants.
     #[command(after_help = "\
 Example:
@@ -1528,6 +1540,24 @@ pub enum RuleArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SignedVotesArg {
+    /// Votes may be signed or not.
+    Optional,
+    /// Only votes from signed ballots are taken and counted.
+    Required,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BallotChoiceArg {
+    /// For the grant.
+    Consent,
+    /// Against it (needs --reason).
+    Object,
+    /// A vote, but not a consent.
+    Abstain,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum VoteArg {
     /// For the grant.
     Consent,
@@ -1561,7 +1591,8 @@ pub enum PolicyCommand {
 Examples:
   fondo policy set housing --rule lazy --window 24h --max-amount 200 USD --at 2026-03-01T19:00
   fondo policy set housing --rule consent --min-consents 3 --window 72h --reason \"assembly of 2026-03-01\"
-  fondo policy set legal --rule majority --quorum 3 --threshold 0.5 --window 7d")]
+  fondo policy set legal --rule majority --quorum 3 --threshold 0.5 --window 7d
+  fondo policy set housing --rule consent --min-consents 2 --window 72h --signed-votes required")]
     Set {
         /// The pool whose policy changes (general for the general pool).
         pool: String,
@@ -1590,6 +1621,10 @@ Examples:
         /// Why the community changed it.
         #[arg(long)]
         reason: Option<String>,
+        /// required: only votes from signed ballots are taken and counted
+        /// (default: as in the pool's last version; optional at first).
+        #[arg(long, value_enum)]
+        signed_votes: Option<SignedVotesArg>,
         /// When the community changed it: YYYY-MM-DD or
         /// YYYY-MM-DDTHH:MM[:SS] (default: now).
         #[arg(long, value_name = "DATETIME")]
@@ -1649,16 +1684,28 @@ Examples:
 Examples:
   fondo grant vote G-0001 consent --as Ana --at 2026-03-04T12:00
   fondo grant vote G-0001 object --as Bruno --reason \"the landlord's letter is missing\"
-  fondo grant vote G-0001 withdraw --as Bruno --at 2026-03-05T09:00")]
+  fondo grant vote G-0001 withdraw --as Bruno --at 2026-03-05T09:00
+  fondo grant vote --ballot G-0001-ana.txt --signature G-0001-ana.txt.sig
+
+With --ballot, the vote is the one the signed ballot states, at its time; the
+signature (default: the ballot's file name with .sig added) must be by a key
+of the voter in force then (`fondo member key add`).")]
     Vote {
-        /// The grant: G-0007, or just 7.
-        grant: String,
+        /// The grant: G-0007, or just 7 (with --ballot: the ballot's).
+        #[arg(required_unless_present = "ballot")]
+        grant: Option<String>,
         /// The vote.
-        #[arg(value_enum)]
-        vote: VoteArg,
+        #[arg(value_enum, required_unless_present = "ballot")]
+        vote: Option<VoteArg>,
         /// The steward voting.
-        #[arg(long = "as", value_name = "MEMBER")]
-        member: String,
+        #[arg(long = "as", value_name = "MEMBER", required_unless_present = "ballot")]
+        member: Option<String>,
+        /// A signed ballot (`fondo grant ballot`): records the vote it states.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["vote", "member", "reason", "at"])]
+        ballot: Option<PathBuf>,
+        /// The ballot's SSHSIG signature (namespace fondo-ballot).
+        #[arg(long, value_name = "FILE.sig", requires = "ballot")]
+        signature: Option<PathBuf>,
         /// Why (required for an objection).
         #[arg(long)]
         reason: Option<String>,
@@ -1666,6 +1713,40 @@ Examples:
         /// (default: now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
+    },
+    /// Write the ballot a steward signs for a signed vote: the fund's id, the
+    /// grant, its application record's hash, the voter, the choice, the
+    /// reason and the time (docs/governance.md).
+    #[command(after_help = "\
+Examples:
+  fondo grant ballot G-0001 --as Ana consent --at 2026-03-04T12:00 --out G-0001-ana.txt
+  fondo grant ballot G-0001 --as Bruno object --reason \"the landlord's letter is missing\"
+
+Then sign it (`fondo ballot sign FILE --key KEY`, or `ssh-keygen -Y sign -n
+fondo-ballot -f KEY FILE`) and record it (`fondo grant vote --ballot FILE`).")]
+    Ballot {
+        /// The grant: G-0007, or just 7.
+        grant: String,
+        /// The vote.
+        #[arg(value_enum)]
+        choice: BallotChoiceArg,
+        /// The steward voting.
+        #[arg(long = "as", value_name = "MEMBER")]
+        member: String,
+        /// Why (required for an objection); one line.
+        #[arg(long)]
+        reason: Option<String>,
+        /// The vote's time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default:
+        /// now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+        /// Write it to this file instead of standard output (refused if it
+        /// exists, unless --force).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Evaluate the policy: approve, reject, or say what is still missing
     /// (an approved grant past its --expires day is closed, releasing what
@@ -2104,5 +2185,141 @@ Examples:
         /// now).
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberKeyCommand {
+    /// Register a member's OpenSSH public key (ssh-ed25519): ballots they
+    /// sign with it count as theirs. A key belongs to one member.
+    #[command(after_help = "\
+Examples:
+  fondo member key add Ana --key-file ana.pub --at 2026-01-05T10:00
+  fondo member key add Bruno --key \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOf5B9Yq6rWVQ9Z2l3aKk9vY4Vq6aXJhQkFjWmH0bXh1 bruno\"")]
+    Add {
+        /// The member (any case).
+        member: String,
+        /// The public key file (e.g. id_ed25519.pub).
+        #[arg(
+            long,
+            value_name = "PATH.pub",
+            conflicts_with = "key",
+            required_unless_present = "key"
+        )]
+        key_file: Option<PathBuf>,
+        /// The public key itself: "ssh-ed25519 AAAA… comment".
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
+        /// From when it counts: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Revoke a member's key: ballots signed with it and dated from then on
+    /// are refused (earlier ones stay valid).
+    #[command(after_help = "\
+Example:
+  fondo member key revoke Ana SHA256:2Jxk0bCqQ1Hn1dQkGx6Fv9y1cXW6D2gV3mHq5p8rT0E --reason \"laptop stolen\"")]
+    Revoke {
+        /// The member (any case).
+        member: String,
+        /// The key's fingerprint, as `member key list` shows it (SHA256:…).
+        fingerprint: String,
+        /// Why (recorded).
+        #[arg(long)]
+        reason: String,
+        /// From when: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+    /// Every key registered, with when it was added and revoked.
+    #[command(after_help = "\
+Examples:
+  fondo member key list
+  fondo member key list Ana --format json")]
+    List {
+        /// Only this member's keys.
+        member: Option<String>,
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FundCommand {
+    /// The fund's id (what ballots name), name, currency and keys.
+    #[command(after_help = "\
+Examples:
+  fondo fund show
+  fondo fund show --format json")]
+    Show {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// The fund's own signing key (for signed audit bundles).
+    #[command(subcommand)]
+    Key(FundKeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FundKeyCommand {
+    /// Register the fund's public key (ssh-ed25519): what `export audit
+    /// --sign-with` signs bundles with.
+    #[command(after_help = "\
+Example:
+  fondo fund key add --key-file fund.pub")]
+    Add {
+        /// The public key file.
+        #[arg(long, value_name = "PATH.pub")]
+        key_file: PathBuf,
+        /// From when it counts: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+        /// (default: now).
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Write a new passphrase-protected OpenSSH ed25519 key pair: PATH (the
+    /// private key) and PATH.pub. The passphrase is asked for without
+    /// echo, or read from the file FONDO_PASSPHRASE_FILE names.
+    #[command(after_help = "\
+Examples:
+  fondo key gen --out ana-fondo
+  fondo key gen --out ana-fondo --comment \"Ana, steward\" --force")]
+    Gen {
+        /// The private key file to write (PATH.pub gets the public key).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The comment at the end of the public key (default: the file name).
+        #[arg(long)]
+        comment: Option<String>,
+        /// Replace PATH and PATH.pub if they exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BallotCommand {
+    /// Sign a ballot file: writes FILE.sig, the same SSHSIG signature as
+    /// `ssh-keygen -Y sign -n fondo-ballot -f KEY FILE`. A protected key's
+    /// passphrase is asked for without echo, or read from the file
+    /// FONDO_PASSPHRASE_FILE names.
+    #[command(after_help = "\
+Example:
+  fondo ballot sign G-0001-ana.txt --key ana-fondo")]
+    Sign {
+        /// The ballot (as `fondo grant ballot` wrote it).
+        file: PathBuf,
+        /// The private key file (OpenSSH, ed25519).
+        #[arg(long, value_name = "KEY")]
+        key: PathBuf,
+        /// Replace FILE.sig if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }

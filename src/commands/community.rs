@@ -132,6 +132,7 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
                 force,
             );
         }
+        MemberCommand::Key(cmd) => return crate::commands::keys::member_key(path, cmd),
         MemberCommand::Relate { a, b, reason, at } => {
             return crate::commands::grants::relate(path, &a, &b, &reason, at.as_deref());
         }

@@ -4,11 +4,15 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 
-use crate::cli::{GrantCommand, PolicyCommand, RuleArg, StatusArg, VoteArg};
+use crate::cli::{
+    BallotChoiceArg, GrantCommand, PolicyCommand, RuleArg, SignedVotesArg, StatusArg, VoteArg,
+};
+use crate::commands::keys::{read_text, with_suffix, write_new};
 use crate::commands::{Outcome, date_arg, gate, open, pair, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::grant::{Status, grant_label, parse_grant_id};
 use fondo::domain::policy::{Rule, Vote, parse_threshold, parse_window};
+use fondo::domain::records::SignedVotes;
 use fondo::error::{Error, Result};
 use fondo::ops::grants::{self, Decided};
 use fondo::render::{Gate, write_rows};
@@ -77,9 +81,14 @@ pub fn policy(path: &Path, command: PolicyCommand) -> Result<Outcome> {
             window,
             max_amount,
             reason,
+            signed_votes,
             at,
         } => {
             let request = grants::PolicyRequest {
+                signed_votes: signed_votes.map(|s| match s {
+                    SignedVotesArg::Optional => SignedVotes::Optional,
+                    SignedVotesArg::Required => SignedVotes::Required,
+                }),
                 rule: rule(kind, min_consents, quorum, threshold.as_deref())?,
                 window_minutes: parse_window(&window)?,
                 max_amount: max_amount.map(pair),
@@ -150,11 +159,90 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
         }
         GrantCommand::Vote {
             grant,
+            ballot: Some(ballot),
+            signature,
+            ..
+        } => {
+            let signature = signature.unwrap_or_else(|| with_suffix(&ballot, ".sig"));
+            let (file, text) = (ballot.display().to_string(), read_text(&ballot)?);
+            if let Some(named) = grant {
+                let named = parse_grant_id(&named)?;
+                let stated = fondo::domain::ballot::Ballot::parse(&file, &text)?.grant;
+                if named != stated {
+                    return Err(fondo::error::Error::Ballot {
+                        file,
+                        line: Some(3),
+                        reason: format!(
+                            "it is a vote on {}, not on {}",
+                            grant_label(stated),
+                            grant_label(named)
+                        ),
+                    });
+                }
+            }
+            let cast = grants::vote_signed(
+                &mut open(path, Access::Write)?,
+                &file,
+                &text,
+                &signature.display().to_string(),
+                &read_text(&signature)?,
+            )?;
+            say(&[format!(
+                "{} votes {} on {} (signed with {})",
+                cast.voter,
+                cast.vote,
+                grant_label(cast.grant),
+                cast.key
+            )])?;
+        }
+        GrantCommand::Ballot {
+            grant,
+            choice,
+            member,
+            reason,
+            at,
+            out,
+            force,
+        } => {
+            let id = parse_grant_id(&grant)?;
+            let at = at_arg(at.as_deref())?.unwrap_or_else(now);
+            let choice = match choice {
+                BallotChoiceArg::Consent => Vote::Consent,
+                BallotChoiceArg::Object => Vote::Object,
+                BallotChoiceArg::Abstain => Vote::Abstain,
+            };
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            let ballot =
+                fondo::books::grants::ballot(&tx, id, &member, choice, reason.as_deref(), at)?;
+            match out {
+                Some(file) => {
+                    write_new(&file, force, false, &ballot.text())?;
+                    say(&[format!(
+                        "wrote {}; sign it with `fondo ballot sign {} --key KEY` or `ssh-keygen -Y sign -n fondo-ballot -f KEY {}`",
+                        file.display(),
+                        file.display(),
+                        file.display()
+                    )])?;
+                }
+                None => {
+                    let mut stdout = stdout();
+                    std::io::Write::write_all(&mut stdout, ballot.text().as_bytes())?;
+                    std::io::Write::flush(&mut stdout)?;
+                }
+            }
+        }
+        GrantCommand::Vote {
+            grant,
             vote,
             member,
             reason,
             at,
+            ..
         } => {
+            let (Some(grant), Some(vote), Some(member)) = (grant, vote, member) else {
+                unreachable!("clap requires the grant, the vote and --as without --ballot");
+            };
             let id = parse_grant_id(&grant)?;
             let at = at_arg(at.as_deref())?;
             let vote = match vote {

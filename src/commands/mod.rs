@@ -13,6 +13,7 @@ mod grants;
 mod handover;
 pub mod hints;
 mod journal;
+mod keys;
 mod ledger;
 mod member_statement;
 mod passphrase;
@@ -104,6 +105,9 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Pool(cmd) => community::pool(db, cmd),
         Command::Contribute(args) => community::contribute(db, args),
         Command::Setting(cmd) => community::setting(db, cmd),
+        Command::Fund(cmd) => keys::fund(db, cmd),
+        Command::Key(cmd) => keys::key(cmd),
+        Command::Ballot(cmd) => keys::ballot(cmd),
         Command::Give {
             amount,
             commodity,

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::domain::date::parse_date;
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
-use crate::domain::records::{GrantStep, PolicyRecord};
+use crate::domain::records::{GrantStep, PolicyRecord, SignedVotes};
 use crate::error::{Error, Result};
 
 /// How a grant id is shown: `G-0007`.
@@ -69,6 +69,8 @@ pub struct CastVote {
     pub vote: Option<Vote>,
     pub reason: Option<String>,
     pub at: NaiveDateTime,
+    /// Cast from a signed ballot.
+    pub signed: bool,
 }
 
 /// A tranche paid or a spending line reported.
@@ -97,6 +99,8 @@ pub struct Grant {
     pub applied_at: NaiveDateTime,
     pub policy_version: u32,
     pub tier: Tier,
+    /// Whether its policy version takes only signed votes.
+    pub signed_votes: SignedVotes,
     pub votes: Vec<CastVote>,
     pub status: Status,
     pub decided_at: Option<NaiveDateTime>,
@@ -222,6 +226,7 @@ pub fn replay(
         applied_at,
         policy_version: app.policy_version,
         tier,
+        signed_votes: policy.signed_votes,
         votes: Vec::new(),
         status: Status::Open,
         decided_at: None,
@@ -255,6 +260,7 @@ pub fn replay(
                 vote: Some(v.vote),
                 reason: v.reason.clone(),
                 at,
+                signed: v.signed(),
             }),
             GrantStep::VoteWithdrawal(w) => {
                 let standing = grant
@@ -275,6 +281,7 @@ pub fn replay(
                     vote: None,
                     reason: w.reason.clone(),
                     at,
+                    signed: false,
                 });
             }
             GrantStep::Decision(d) => {
@@ -330,6 +337,8 @@ pub fn replay(
 /// came first) are taken, the latest of each steward. The eligible count is
 /// the stewards in term then, not recused, together with those who voted; a
 /// steward whose latest step is a withdrawn vote counts as not having voted.
+/// Under a policy that requires signed votes, an unsigned vote counts as not
+/// cast.
 pub fn count(
     grant: &Grant,
     at: NaiveDateTime,
@@ -338,7 +347,13 @@ pub fn count(
 ) -> Tally {
     let until = at.min(grant.window_closes());
     let mut standing: BTreeMap<i64, Option<Vote>> = BTreeMap::new();
-    for v in grant.votes.iter().filter(|v| v.at <= until) {
+    let required = grant.signed_votes == SignedVotes::Required;
+    for v in grant
+        .votes
+        .iter()
+        .filter(|v| v.at <= until)
+        .filter(|v| !required || v.signed || v.vote.is_none())
+    {
         standing.insert(v.member, v.vote);
     }
     let latest: BTreeMap<i64, Vote> = standing
@@ -411,6 +426,7 @@ mod tests {
                 window_minutes: 60 * 24,
             }],
             reason: None,
+            signed_votes: SignedVotes::Optional,
         };
         let usd = Commodity {
             code: "USD".into(),
@@ -437,6 +453,8 @@ mod tests {
             member,
             vote,
             reason: None,
+            ballot: None,
+            signature: None,
         })
     }
 
@@ -547,6 +565,42 @@ mod tests {
             replay(4, &never, &policies, &commodities),
             Err(Error::Damaged { .. })
         ));
+    }
+
+    #[test]
+    fn under_required_signatures_an_unsigned_vote_does_not_count() {
+        let (mut policies, commodities) = fixture();
+        policies[0].signed_votes = SignedVotes::Required;
+        let signed = GrantStep::Vote(VoteRecord {
+            member: 2,
+            vote: Vote::Consent,
+            reason: None,
+            ballot: Some("fondo-ballot-v1\n".into()),
+            signature: Some("sig".into()),
+        });
+        let steps = vec![
+            (at("2025-02-01T10:00"), application()),
+            (at("2025-02-01T11:00"), vote(1, Vote::Consent)),
+            (at("2025-02-01T11:30"), signed),
+        ];
+        let g = replay(4, &steps, &policies, &commodities).unwrap();
+        assert_eq!(g.signed_votes, SignedVotes::Required);
+        let tally = count(
+            &g,
+            at("2025-02-01T12:00"),
+            &HashSet::from([1, 2]),
+            &HashSet::new(),
+        );
+        assert_eq!((tally.consents, tally.eligible), (1, 2));
+        policies[0].signed_votes = SignedVotes::Optional;
+        let g = replay(4, &steps, &policies, &commodities).unwrap();
+        let tally = count(
+            &g,
+            at("2025-02-01T12:00"),
+            &HashSet::from([1, 2]),
+            &HashSet::new(),
+        );
+        assert_eq!(tally.consents, 2);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! other part of fondo but `error`.
 
 pub mod account;
+pub mod ballot;
 pub mod bankmap;
 pub mod cell;
 pub mod currency;
@@ -16,6 +17,7 @@ pub mod grant;
 pub mod hash;
 pub mod hledger;
 pub mod journal;
+pub mod keys;
 pub mod member;
 pub mod money;
 pub mod period;

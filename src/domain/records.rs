@@ -77,11 +77,18 @@ pub enum RecordKind {
     Reconciliation,
     /// Reconciliations of an account reopened, with a reason.
     ReconciliationReopen,
+    /// An OpenSSH public key registered to a member
+    /// ([`crate::domain::keys::MemberKeyRecord`]).
+    MemberKey,
+    /// A member's key revoked.
+    MemberKeyRevoke,
+    /// The fund's own key, that signs its bundles.
+    FundKey,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 37] = [
+    pub const ALL: [RecordKind; 40] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -119,6 +126,9 @@ impl RecordKind {
         RecordKind::VoteWithdrawal,
         RecordKind::Reconciliation,
         RecordKind::ReconciliationReopen,
+        RecordKind::MemberKey,
+        RecordKind::MemberKeyRevoke,
+        RecordKind::FundKey,
     ];
 
     /// The kind as stored (and hashed).
@@ -161,6 +171,9 @@ impl RecordKind {
             RecordKind::VoteWithdrawal => "vote-withdrawal",
             RecordKind::Reconciliation => "reconciliation",
             RecordKind::ReconciliationReopen => "reconciliation-reopen",
+            RecordKind::MemberKey => "member-key",
+            RecordKind::MemberKeyRevoke => "member-key-revoke",
+            RecordKind::FundKey => "fund-key",
         }
     }
 
@@ -274,6 +287,32 @@ pub struct PolicyRecord {
     pub version: u32,
     pub tiers: Vec<Tier>,
     pub reason: Option<String>,
+    /// `"required"`: only votes from signed ballots are taken and counted.
+    /// Left out when optional (so older policies keep their hashes).
+    #[serde(default, skip_serializing_if = "SignedVotes::is_optional")]
+    pub signed_votes: SignedVotes,
+}
+
+/// Whether a pool's votes must come from signed ballots.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignedVotes {
+    #[default]
+    Optional,
+    Required,
+}
+
+impl SignedVotes {
+    pub fn is_optional(&self) -> bool {
+        *self == SignedVotes::Optional
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignedVotes::Optional => "optional",
+            SignedVotes::Required => "required",
+        }
+    }
 }
 
 impl PolicyRecord {
@@ -309,6 +348,19 @@ pub struct VoteRecord {
     pub member: i64,
     pub vote: Vote,
     pub reason: Option<String>,
+    /// The signed ballot's text (docs/governance.md), for a signed vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<String>,
+    /// Its SSHSIG signature (namespace `fondo-ballot`), armoured text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+impl VoteRecord {
+    /// Whether it came from a signed ballot.
+    pub fn signed(&self) -> bool {
+        self.ballot.is_some() && self.signature.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -563,7 +615,10 @@ impl GrantStep {
             | RecordKind::AccountNote
             | RecordKind::PledgeEnd
             | RecordKind::Reconciliation
-            | RecordKind::ReconciliationReopen => {
+            | RecordKind::ReconciliationReopen
+            | RecordKind::MemberKey
+            | RecordKind::MemberKeyRevoke
+            | RecordKind::FundKey => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),

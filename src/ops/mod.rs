@@ -19,6 +19,7 @@ pub mod csvin;
 pub mod exchange;
 pub mod grants;
 pub mod import;
+pub mod keys;
 pub mod ledger;
 pub mod members;
 pub mod periods;

@@ -550,7 +550,11 @@ pub fn policy(conn: &Connection, pool: &str, history: bool) -> Result<Vec<TierRo
                 version: p.version,
                 set_at: at.format("%Y-%m-%d %H:%M").to_string(),
                 up_to,
-                rule: t.rule.to_string(),
+                rule: if p.signed_votes == crate::domain::records::SignedVotes::Required {
+                    format!("{}, signed votes only", t.rule)
+                } else {
+                    t.rule.to_string()
+                },
                 window: window_text(t.window_minutes),
                 reason: p.reason.clone(),
             });

@@ -15,6 +15,7 @@ pub mod flows;
 pub mod forum;
 pub mod grants;
 pub mod handover;
+pub mod keys;
 pub mod lists;
 pub mod members;
 pub mod metrics;

@@ -25,9 +25,9 @@ pub fn insert(
     salt_key: Option<&str>,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret, salt_key)
+        "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret, salt_key, fund_id)
          VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))),
-                 coalesce(?5, lower(hex(randomblob(32)))))",
+                 coalesce(?5, lower(hex(randomblob(32)))), lower(hex(randomblob(16))))",
         params![name, currency, now, GENESIS, salt_key],
     )
     .ctx("recording the fund")?;
@@ -77,6 +77,16 @@ pub fn salt_key(conn: &Connection) -> Result<SaltKey> {
             what: "the fund record".into(),
             detail: "its salt key is missing or is not 64 hex digits".into(),
         })
+}
+
+/// The fund's stable id (32 hexadecimal digits), as ballots name it.
+pub fn fund_id(conn: &Connection) -> Result<String> {
+    conn.query_row(
+        "SELECT coalesce(fund_id, '') FROM fund WHERE id = 1",
+        [],
+        |r| r.get(0),
+    )
+    .ctx("reading the fund's id")
 }
 
 /// The fund's secret, from which public pseudonyms are derived.

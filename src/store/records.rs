@@ -199,6 +199,20 @@ pub fn of_kind(conn: &Connection, kind: &str) -> Result<Vec<StoredRecord>> {
         .ctx("reading governance records")
 }
 
+/// The records of any of `kinds`, in chain order.
+pub fn all_of_kinds(conn: &Connection, kinds: &[&str]) -> Result<Vec<StoredRecord>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
+             WHERE kind IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        )
+        .ctx("reading governance records")?;
+    let kinds = serde_json::to_string(kinds).expect("a list of strings serializes");
+    stmt.query_map([kinds], from_row)
+        .and_then(Iterator::collect)
+        .ctx("reading governance records")
+}
+
 /// The records of one grant, in chain order.
 pub fn of_grant(conn: &Connection, grant_id: i64) -> Result<Vec<StoredRecord>> {
     let mut stmt = conn

@@ -5,15 +5,18 @@ use crate::store::WriteTx;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{append_record, expect_status, in_order, stamp, when};
-use crate::books::grants::{ids, ineligible, load, policies, tally};
-use crate::books::members::member;
+use crate::books::grants::{application_hash, ids, ineligible, load, policies, tally};
+use crate::books::keys::key_book;
+use crate::books::members::{by_id, member};
 use crate::books::pools::available;
+use crate::domain::ballot::Ballot;
 use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::policy::{Outcome, Vote, evaluate};
 use crate::domain::records::{
-    Application, ClosureRecord, DecisionRecord, RecordKind, VoteRecord, VoteWithdrawalRecord,
-    WithdrawalRecord,
+    Application, ClosureRecord, DecisionRecord, RecordKind, SignedVotes, VoteRecord,
+    VoteWithdrawalRecord, WithdrawalRecord,
 };
 use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
@@ -102,6 +105,10 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
 
 /// Records a steward's vote (a later vote replaces an earlier one; both are
 /// kept).
+///
+/// # Errors
+/// As [`cast`]; and [`Error::Refused`] when the grant's policy takes only
+/// signed votes.
 pub fn vote(
     db: &mut Db,
     id: i64,
@@ -115,12 +122,151 @@ pub fn vote(
     let at = when(&tx, at);
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;
-    expect_status(
-        &grant,
-        Status::Open,
-        "votes are taken only while it is open",
+    if grant.signed_votes == SignedVotes::Required {
+        return Err(Error::Refused(format!(
+            "the policy of {} takes only signed votes; {} votes with a signed ballot (`grant ballot`, then `grant vote --ballot`)",
+            grant_label(id),
+            voter.name
+        )));
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let record = VoteRecord {
+        member: voter.id,
+        vote,
+        reason: reason.map(str::to_owned),
+        ballot: None,
+        signature: None,
+    };
+    cast(&tx, &grant, &voter.name, at, &record)?;
+    tx.commit().ctx("committing the vote")
+}
+
+/// A vote recorded from a signed ballot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedVote {
+    pub grant: i64,
+    pub voter: String,
+    pub vote: Vote,
+    /// The fingerprint of the key that signed it.
+    pub key: String,
+}
+
+/// Records the vote a signed ballot states, at the ballot's time, with the
+/// ballot and its signature inside the record (and so inside its hash).
+/// `ballot_file` and `signature_file` name the files in errors.
+///
+/// # Errors
+/// [`Error::Ballot`] for a ballot not in the ballot form, or for another
+/// fund or grant; [`Error::Signature`] for a signature that is not one, in
+/// another namespace, by a key that is not the voter's in force at the
+/// ballot's time (unknown, another member's, revoked), or that does not
+/// match the ballot; and every refusal of [`cast`].
+pub fn vote_signed(
+    db: &mut Db,
+    ballot_file: &str,
+    ballot_text: &str,
+    signature_file: &str,
+    signature_text: &str,
+) -> Result<SignedVote> {
+    let ballot = Ballot::parse(ballot_file, ballot_text)?;
+    let signature = Signature::parse(signature_file, signature_text)?;
+    let tx = db.write()?;
+    let fund_id = crate::store::fund::fund_id(&tx)?;
+    let wrong = |line, reason| Error::Ballot {
+        file: ballot_file.to_owned(),
+        line: Some(line),
+        reason,
+    };
+    if ballot.fund != fund_id {
+        return Err(wrong(
+            2,
+            format!(
+                "it is for another fund ({}); this fund's id is {fund_id}",
+                ballot.fund
+            ),
+        ));
+    }
+    let grant = load(&tx, ballot.grant).map_err(|e| match e {
+        Error::UnknownGrant { id } => wrong(3, format!("{id} is no grant of this fund")),
+        other => other,
+    })?;
+    let application = application_hash(&tx, ballot.grant)?;
+    if ballot.application != application {
+        return Err(wrong(
+            4,
+            format!(
+                "it names application {}, but {}'s application record has hash {application}: the ballot is for another grant or another fund",
+                ballot.application,
+                grant_label(ballot.grant)
+            ),
+        ));
+    }
+    let voter = by_id(&tx)?
+        .remove(&ballot.voter)
+        .ok_or_else(|| wrong(5, format!("member #{} does not exist", ballot.voter)))?;
+    let refuse = |reason: String| Error::Signature {
+        file: signature_file.to_owned(),
+        reason,
+    };
+    if signature.namespace() != BALLOT_NAMESPACE {
+        return Err(refuse(format!(
+            "it was made for namespace {:?}, not {BALLOT_NAMESPACE:?} (sign with -n {BALLOT_NAMESPACE})",
+            signature.namespace()
+        )));
+    }
+    let book = key_book(&tx)?;
+    let key = book
+        .check(voter.id, &signature.fingerprint, ballot.time)
+        .map_err(|why| refuse(format!("{why}; the voter is {}", voter.name)))?;
+    signature.check(
+        signature_file,
+        BALLOT_NAMESPACE,
+        &key.key,
+        ballot_text.as_bytes(),
     )?;
-    in_order(&grant, at)?;
+    let record = VoteRecord {
+        member: voter.id,
+        vote: ballot.choice,
+        reason: ballot.reason.clone(),
+        ballot: Some(ballot_text.to_owned()),
+        signature: Some(signature_text.to_owned()),
+    };
+    cast(&tx, &grant, &voter.name, ballot.time, &record)?;
+    tx.commit().ctx("committing the vote")?;
+    Ok(SignedVote {
+        grant: ballot.grant,
+        voter: voter.name,
+        vote: ballot.choice,
+        key: signature.fingerprint,
+    })
+}
+
+/// Checks a vote as every vote is checked, then records it: the grant is
+/// open, the vote in time order and inside the window, the voter a steward
+/// in term then and not recused, the vote a change, an objection with a
+/// reason.
+///
+/// # Errors
+/// [`Error::GrantStatus`], [`Error::Blocked`] (the window closed),
+/// [`Error::Refused`] or [`Error::Missing`] for a vote the rules refuse.
+fn cast(
+    tx: &WriteTx<'_>,
+    grant: &Grant,
+    voter_name: &str,
+    at: NaiveDateTime,
+    record: &VoteRecord,
+) -> Result<()> {
+    let id = grant.id;
+    expect_status(grant, Status::Open, "votes are taken only while it is open")?;
+    in_order(grant, at)?;
+    if at < grant.applied_at {
+        return Err(Error::Refused(format!(
+            "{} was applied for at {}; a vote cannot come before it (this one is at {})",
+            grant_label(id),
+            stamp(grant.applied_at),
+            stamp(at)
+        )));
+    }
     if at >= grant.window_closes() {
         return Err(Error::Blocked {
             problem: format!(
@@ -131,27 +277,25 @@ pub fn vote(
             next: NextStep::DecideGrant,
         });
     }
-    if let Some(why) = ineligible(&tx, &grant, voter.id, at)? {
+    if let Some(why) = ineligible(tx, grant, record.member, at)? {
         return Err(Error::Refused(format!(
-            "{} {why}; the vote is refused",
-            voter.name
+            "{voter_name} {why}; the vote is refused"
         )));
     }
     if grant
         .votes
         .iter()
         .rev()
-        .find(|v| v.member == voter.id)
-        .is_some_and(|v| v.vote == Some(vote))
+        .find(|v| v.member == record.member)
+        .is_some_and(|v| v.vote == Some(record.vote))
     {
         return Err(Error::Refused(format!(
-            "{} already voted {vote} on {}; nothing changes",
-            voter.name,
+            "{voter_name} already voted {} on {}; nothing changes",
+            record.vote,
             grant_label(id)
         )));
     }
-    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-    if vote == Vote::Object && reason.is_none() {
+    if record.vote == Vote::Object && record.reason.is_none() {
         return Err(Error::Missing {
             what: "an objection",
             needs: Needed::Reason,
@@ -159,13 +303,8 @@ pub fn vote(
             so: Some("so the community can answer it"),
         });
     }
-    let record = VoteRecord {
-        member: voter.id,
-        vote,
-        reason: reason.map(str::to_owned),
-    };
-    append_record(&tx, RecordKind::Vote, Some(id), at, &record)?;
-    tx.commit().ctx("committing the vote")
+    append_record(tx, RecordKind::Vote, Some(id), at, record)?;
+    Ok(())
 }
 
 /// Withdraws a steward's vote before the decision: from then on they count

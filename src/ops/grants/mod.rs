@@ -29,7 +29,10 @@ mod decide;
 mod money;
 mod policy;
 
-pub use decide::{ApplyRequest, Decided, apply, decide, sweep, vote, withdraw, withdraw_vote};
+pub use decide::{
+    ApplyRequest, Decided, SignedVote, apply, decide, sweep, vote, vote_signed, withdraw,
+    withdraw_vote,
+};
 pub use money::{CloseRequest, PayRequest, SpendRequest, close, pay, spend};
 pub use policy::{PolicyRequest, relate, set_policy};
 

@@ -7,7 +7,7 @@ use crate::books::grants::{ids, load, policies, related};
 use crate::books::members::{member, stewards};
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::policy::{Rule, Tier};
-use crate::domain::records::{PolicyRecord, RecordKind, RelationRecord};
+use crate::domain::records::{PolicyRecord, RecordKind, RelationRecord, SignedVotes};
 use crate::error::{Error, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::Db;
@@ -21,6 +21,9 @@ pub struct PolicyRequest {
     /// The tier's ceiling: amount and commodity.
     pub max_amount: Option<(String, String)>,
     pub reason: Option<String>,
+    /// Whether votes must be signed from this version on; `None`: as in
+    /// the version before (optional for a pool's first).
+    pub signed_votes: Option<SignedVotes>,
     /// When it happened; `None`: now, read once the write lock is held.
     pub at: Option<NaiveDateTime>,
 }
@@ -99,6 +102,11 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
         version,
         tiers,
         reason: request.reason.clone(),
+        signed_votes: request.signed_votes.unwrap_or_else(|| {
+            history
+                .last()
+                .map_or(SignedVotes::Optional, |(_, p)| p.signed_votes)
+        }),
     };
     let in_term = stewards(&tx, at.date())?.len();
     let needed = match &request.rule {

@@ -1,0 +1,232 @@
+//! `fondo member key …`, `fondo fund …`, `fondo key gen` and `fondo ballot
+//! sign`: key files and passphrases, the terminal side of signed votes.
+//!
+//! Rule: a passphrase is read without echo from the terminal, or from the
+//! file `FONDO_PASSPHRASE_FILE` names (for scripts and tests); it is never
+//! an argument. New key and signature files are never written over unless
+//! `--force`; a private key file is readable by its owner only.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{BallotCommand, FundCommand, FundKeyCommand, KeyCommand, MemberKeyCommand};
+use crate::commands::grants::at_arg;
+use crate::commands::{Outcome, open, say, stdout};
+use fondo::domain::keys::{self, BALLOT_NAMESPACE};
+use fondo::error::{Error, Result};
+use fondo::ops::keys as ops;
+use fondo::render::{Gate, write_rows};
+use fondo::report;
+use fondo::store::Access;
+
+/// Reads a file's text; errors name it.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|source| Error::Io {
+        context: format!("reading {}", path.display()),
+        source,
+    })
+}
+
+/// A passphrase: the first line of the file `FONDO_PASSPHRASE_FILE` names,
+/// or typed at the terminal without echo (twice when `confirm`).
+pub(crate) fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
+    if let Some(file) = std::env::var_os("FONDO_PASSPHRASE_FILE") {
+        let text = read_text(Path::new(&file))?;
+        return Ok(text.lines().next().unwrap_or_default().to_owned());
+    }
+    if !io::stdin().is_terminal() {
+        return Err(Error::Refused(
+            "a passphrase is needed and there is no terminal to ask for it; put it in a file and name it in FONDO_PASSPHRASE_FILE".into(),
+        ));
+    }
+    let asking = |e| Error::Io {
+        context: "reading the passphrase".into(),
+        source: e,
+    };
+    let first = rpassword::prompt_password(prompt).map_err(asking)?;
+    if confirm {
+        let again = rpassword::prompt_password("Same passphrase again: ").map_err(asking)?;
+        if again != first {
+            return Err(Error::Refused(
+                "the two passphrases differ; nothing was written".into(),
+            ));
+        }
+    }
+    Ok(first)
+}
+
+/// Writes `text` to a new file (replacing one only with `force`); `private`
+/// files are readable by their owner only.
+pub(crate) fn write_new(file: &Path, force: bool, private: bool, text: &str) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let writing = |source| Error::Io {
+        context: format!("writing {}", file.display()),
+        source,
+    };
+    let mut created = match options.open(file) {
+        Ok(created) => created,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Error::Refused(format!(
+                "{} exists; choose another file, or give --force to replace it",
+                file.display()
+            )));
+        }
+        Err(e) => return Err(writing(e)),
+    };
+    if let Err(e) = created
+        .write_all(text.as_bytes())
+        .and_then(|()| created.flush())
+    {
+        drop(created);
+        let _ = fs::remove_file(file);
+        return Err(writing(e));
+    }
+    Ok(())
+}
+
+/// `PATH` with `.suffix` added (`ballot.txt` → `ballot.txt.sig`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+pub fn member_key(path: &Path, command: MemberKeyCommand) -> Result<Outcome> {
+    match command {
+        MemberKeyCommand::Add {
+            member,
+            key_file,
+            key,
+            at,
+        } => {
+            let (source, text) = match (key_file, key) {
+                (Some(file), _) => (file.display().to_string(), read_text(&file)?),
+                (None, Some(key)) => ("--key".to_owned(), key),
+                (None, None) => unreachable!("clap requires --key-file or --key"),
+            };
+            let at = at_arg(at.as_deref())?;
+            let added =
+                ops::add_member_key(&mut open(path, Access::Write)?, &member, &source, &text, at)?;
+            say(&[format!("key {} is {member}'s", added.fingerprint)])?;
+        }
+        MemberKeyCommand::Revoke {
+            member,
+            fingerprint,
+            reason,
+            at,
+        } => {
+            let at = at_arg(at.as_deref())?;
+            ops::revoke_member_key(
+                &mut open(path, Access::Write)?,
+                &member,
+                &fingerprint,
+                &reason,
+                at,
+            )?;
+            say(&[format!("key {fingerprint} of {member} is revoked")])?;
+        }
+        MemberKeyCommand::List { member, format } => {
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            let rows = report::keys::list(&tx, member.as_deref())?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn fund(path: &Path, command: FundCommand) -> Result<Outcome> {
+    match command {
+        FundCommand::Show { format } => {
+            let mut db = open(path, Access::Read)?;
+            let tx = db.read()?;
+            let rows = report::keys::show(&tx)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
+        }
+        FundCommand::Key(FundKeyCommand::Add { key_file, at }) => {
+            let text = read_text(&key_file)?;
+            let at = at_arg(at.as_deref())?;
+            let added = ops::add_fund_key(
+                &mut open(path, Access::Write)?,
+                &key_file.display().to_string(),
+                &text,
+                at,
+            )?;
+            say(&[format!("key {} is the fund's", added.fingerprint)])?;
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn key(command: KeyCommand) -> Result<Outcome> {
+    let KeyCommand::Gen {
+        out,
+        comment,
+        force,
+    } = command;
+    let public_file = with_suffix(&out, ".pub");
+    for file in [&out, &public_file] {
+        if !force && file.exists() {
+            return Err(Error::Refused(format!(
+                "{} exists; choose another file, or give --force to replace it",
+                file.display()
+            )));
+        }
+    }
+    let comment = comment.unwrap_or_else(|| {
+        out.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let secret = passphrase("Passphrase for the new key: ", true)?;
+    let (private, public) = keys::generate(&mut ssh_key::rand_core::OsRng, &secret, &comment)?;
+    write_new(&out, force, true, &private)?;
+    write_new(&public_file, force, false, &public)?;
+    let fingerprint = keys::parse_public_key(&public_file.display().to_string(), &public)?;
+    say(&[
+        format!(
+            "wrote {} (private, keep it safe) and {}",
+            out.display(),
+            public_file.display()
+        ),
+        format!("fingerprint {}", fingerprint.fingerprint),
+    ])?;
+    Ok(Outcome::Ok)
+}
+
+/// Signs `file` with the private key `key` in `namespace`; returns the
+/// signature text.
+pub(crate) fn sign_file(file: &Path, key: &Path, namespace: &str) -> Result<String> {
+    let message = fs::read(file).map_err(|source| Error::Io {
+        context: format!("reading {}", file.display()),
+        source,
+    })?;
+    let source = key.display().to_string();
+    let private = keys::read_private_key(&source, &read_text(key)?, || {
+        passphrase(&format!("Passphrase for {source}: "), false)
+    })?;
+    keys::sign(&source, &private, namespace, &message)
+}
+
+pub fn ballot(command: BallotCommand) -> Result<Outcome> {
+    let BallotCommand::Sign { file, key, force } = command;
+    let signature = sign_file(&file, &key, BALLOT_NAMESPACE)?;
+    let sig_file = with_suffix(&file, ".sig");
+    write_new(&sig_file, force, false, &signature)?;
+    say(&[format!("wrote {}", sig_file.display())])?;
+    Ok(Outcome::Ok)
+}
