@@ -728,6 +728,10 @@ const DATE_OPTIONS: &[&str] = &[
     "purchase pay rice-april --group Ana 1.00 USD --into assets:bank:usd --date <date>",
     "report purchases --from <date>",
     "report purchases --to <date>",
+    "member key add Ana --key-file ana.pub --at <date>",
+    "member key revoke Ana SHA256:x --reason x --at <date>",
+    "fund key add --key-file fund.pub --at <date>",
+    "grant ballot G-0011 --as Bruno consent --at <date>",
 ];
 
 #[test]

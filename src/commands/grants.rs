@@ -164,6 +164,8 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             ..
         } => {
             let signature = signature.unwrap_or_else(|| with_suffix(&ballot, ".sig"));
+            // The books first, then the files (as every command does).
+            let mut db = open(path, Access::Write)?;
             let (file, text) = (ballot.display().to_string(), read_text(&ballot)?);
             if let Some(named) = grant {
                 let named = parse_grant_id(&named)?;
@@ -181,7 +183,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 }
             }
             let cast = grants::vote_signed(
-                &mut open(path, Access::Write)?,
+                &mut db,
                 &file,
                 &text,
                 &signature.display().to_string(),

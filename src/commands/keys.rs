@@ -113,14 +113,16 @@ pub fn member_key(path: &Path, command: MemberKeyCommand) -> Result<Outcome> {
             key,
             at,
         } => {
+            // The moment first, then the books, then the key file: a
+            // mistyped command is told so before anything is read.
+            let at = at_arg(at.as_deref())?;
+            let mut db = open(path, Access::Write)?;
             let (source, text) = match (key_file, key) {
                 (Some(file), _) => (file.display().to_string(), read_text(&file)?),
                 (None, Some(key)) => ("--key".to_owned(), key),
                 (None, None) => unreachable!("clap requires --key-file or --key"),
             };
-            let at = at_arg(at.as_deref())?;
-            let added =
-                ops::add_member_key(&mut open(path, Access::Write)?, &member, &source, &text, at)?;
+            let added = ops::add_member_key(&mut db, &member, &source, &text, at)?;
             say(&[format!("key {} is {member}'s", added.fingerprint)])?;
         }
         MemberKeyCommand::Revoke {
@@ -158,14 +160,10 @@ pub fn fund(path: &Path, command: FundCommand) -> Result<Outcome> {
             write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
         }
         FundCommand::Key(FundKeyCommand::Add { key_file, at }) => {
-            let text = read_text(&key_file)?;
             let at = at_arg(at.as_deref())?;
-            let added = ops::add_fund_key(
-                &mut open(path, Access::Write)?,
-                &key_file.display().to_string(),
-                &text,
-                at,
-            )?;
+            let mut db = open(path, Access::Write)?;
+            let text = read_text(&key_file)?;
+            let added = ops::add_fund_key(&mut db, &key_file.display().to_string(), &text, at)?;
             say(&[format!("key {} is the fund's", added.fingerprint)])?;
         }
     }

@@ -77,13 +77,22 @@ fn on_path(program: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// True when `program --version` succeeds.
+/// True when `program --version` succeeds. `ssh-keygen` has no version
+/// option: it runs when asked for usage (`-?`, which exits 1 after printing
+/// it) with an exit code of its own, not a shell's "cannot run" (126, 127).
 fn runs(program: &Path) -> bool {
+    let no_version = program.file_name().is_some_and(|n| n == "ssh-keygen");
     Command::new(program)
-        .arg("--version")
+        .arg(if no_version { "-?" } else { "--version" })
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
-        .is_ok_and(|s| s.success())
+        .is_ok_and(|s| {
+            if no_version {
+                s.code().is_some_and(|c| c != 126 && c != 127)
+            } else {
+                s.success()
+            }
+        })
 }
