@@ -208,7 +208,7 @@ pub const TEXT_FIELDS: &[(RecordKind, &[&str])] = &[
     (RecordKind::Policy, &["reason"]),
     (RecordKind::Relation, &["reason"]),
     (RecordKind::Application, &["purpose", "category"]),
-    (RecordKind::Vote, &["reason"]),
+    (RecordKind::Vote, &["reason", "ballot"]),
     (RecordKind::Decision, &["explanation"]),
     (RecordKind::Spend, &["category", "receipt", "note"]),
     (RecordKind::Closure, &["reason"]),
@@ -231,6 +231,7 @@ pub const TEXT_FIELDS: &[(RecordKind, &[&str])] = &[
     (RecordKind::VoteWithdrawal, &["reason"]),
     (RecordKind::Reconciliation, &["account", "statement"]),
     (RecordKind::ReconciliationReopen, &["account", "reason"]),
+    (RecordKind::MemberKeyRevoke, &["reason"]),
 ];
 
 /// The free-text fields of a stored `kind` (none for an unknown kind).
