@@ -274,10 +274,10 @@ Example:
     /// Micro-grants: apply, vote, decide, pay, report spending, close.
     #[command(subcommand)]
     Grant(GrantCommand),
-    /// Import contributions from a bank or payment-platform CSV export.
+    /// Import a whole bank or payment-platform statement (money in and out), or only its contributions.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Fund settings: contribution-account, max-term-months.ROLE.
+    /// Fund settings: contribution-account, strict-privacy, max-term-months.ROLE.
     #[command(subcommand)]
     Setting(SettingCommand),
     /// The fund itself: its id, name and currency, and its signing key.
