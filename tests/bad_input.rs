@@ -784,3 +784,53 @@ fn a_database_from_a_newer_fondo_is_refused() {
     set_version(current);
     assert_eq!(snapshot(&fund.db), before);
 }
+
+/// Every `--out FILE` refuses an existing file, naming it, unless `--force`;
+/// the file and the books stay as they were.
+#[test]
+fn out_files_are_never_replaced_without_force() {
+    let fund = fund();
+    let file = fund.write("existing.txt", "keep me");
+    let path = file.to_str().unwrap();
+    let cases: [&[&str]; 4] = [
+        &["report", "forum", "--period", "2026-Q1", "--out", path],
+        &[
+            "report", "forum", "--period", "2026-Q1", "--format", "md", "--out", path,
+        ],
+        &["journal", "export", "--out", path],
+        &[
+            "member",
+            "statement",
+            "Ana",
+            "--period",
+            "2026-Q1",
+            "--out",
+            path,
+        ],
+    ];
+    fund.ok(&["member", "add", "Ana"]);
+    for args in cases {
+        let stderr = fund.fails_unchanged(args, &[path, "exists", "--force"]);
+        assert!(stderr.contains("choose another file"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "keep me",
+            "{args:?}"
+        );
+    }
+    for args in cases {
+        let mut forced = args.to_vec();
+        forced.push("--force");
+        fund.ok(&forced);
+        assert_ne!(
+            std::fs::read_to_string(&file).unwrap(),
+            "keep me",
+            "{args:?}"
+        );
+        std::fs::write(&file, "keep me").unwrap();
+    }
+    // A new file is written without --force.
+    let new = fund.path("new.csv");
+    fund.ok(&["journal", "export", "--out", new.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&new).unwrap().starts_with("txn,"));
+}
