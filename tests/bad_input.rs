@@ -203,6 +203,57 @@ fn date_that_is_not_in_the_calendar() {
     assert_problem(&stderr, "I203", 2, Some("date"), "no such day");
 }
 
+/// Dates are between 1900-01-01 and 2199-12-31: on the command line, in
+/// periods, in moments, in pledges and in imported files (with file, line
+/// and field).
+#[test]
+fn implausible_dates_are_refused() {
+    let fund = fund();
+    fund.ok(&["member", "add", "Ana"]);
+    const RANGE: &str = "dates are between 1900-01-01 and 2199-12-31";
+    for day in ["0000-01-01", "9999-12-31", "1899-12-31", "2200-01-01"] {
+        let mut args = post_args(&["expenses:grants=1.00", "assets:bank"]);
+        args[3] = day;
+        fund.fails_unchanged(&args, &[&format!("invalid date \"{day}\""), RANGE]);
+    }
+    for args in [
+        &["report", "summary", "--period", "0000-Q1"][..],
+        &["report", "summary", "--period", "9999"],
+        &["report", "summary", "--period", "0020-03"],
+        &["balance", "--as-of", "9999-12-31"],
+        &[
+            "pledge",
+            "add",
+            "Ana",
+            "5.00",
+            "USD",
+            "--every",
+            "month",
+            "--from",
+            "0000-01-01",
+        ],
+        &[
+            "member",
+            "edit",
+            "Ana",
+            "--note",
+            "x",
+            "--at",
+            "0000-01-01T10:00",
+        ],
+    ] {
+        fund.fails_unchanged(args, &[RANGE]);
+    }
+    // The edges are fine.
+    fund.ok(&["report", "summary", "--period", "1900-Q1"]);
+    fund.ok(&["report", "summary", "--period", "2199"]);
+    let text = format!(
+        "{HEADER}\n1,0020-03-01,Test,expenses:grants,1.00,USD\n1,0020-03-01,Test,assets:bank,-1.00,USD\n"
+    );
+    let stderr = import_refused(&fund, "year20.csv", &text, &[]);
+    assert_problem(&stderr, "I203", 2, Some("date"), RANGE);
+}
+
 #[test]
 fn date_written_day_first() {
     let fund = fund();
