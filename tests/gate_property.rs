@@ -174,18 +174,13 @@ fn fund(case: &Case) -> Fund {
         )
         .vote("G-0002", "object", "Ana", "2026-02-02T11:00")
         .with(&["--reason", &case.text(9)])
-        .command(&[
-            "budget",
-            "set",
+        .budget(
             "general",
             &case.category(10),
-            "50.00",
-            "USD",
-            "--period",
+            "50.00 USD",
             "2026-Q1",
-            "--at",
             "2026-01-03T10:00",
-        ])
+        )
         .move_money(
             "10.00 USD",
             "kitchen",
@@ -229,18 +224,7 @@ fn public_outputs(fund: &Fund) -> Vec<(String, String)> {
 
 /// The public bundle's files: (file name, text).
 fn public_bundle(fund: &Fund) -> (std::path::PathBuf, Vec<(String, String)>) {
-    let dir = fund.path("bundle");
-    let dir_arg = dir.to_str().unwrap().to_owned();
-    fund.ok(&[
-        "export",
-        "audit",
-        "--out",
-        &dir_arg,
-        "--period",
-        "2026-Q1",
-        "--audience",
-        "public",
-    ]);
+    let dir = fund.audit_bundle("bundle", "2026-Q1", "public");
     let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| {

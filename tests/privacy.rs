@@ -63,18 +63,13 @@ fn leaky_fund() -> Fund {
                 "assets:bank=-20.00 USD",
             ],
         )
-        .command(&[
-            "budget",
-            "set",
+        .budget(
             "general",
             "luis-fernández",
-            "50.00",
-            "USD",
-            "--period",
+            "50.00 USD",
             "2026-Q1",
-            "--at",
             "2026-01-03T10:00",
-        ])
+        )
         .build()
 }
 
@@ -306,18 +301,7 @@ fn writing_a_hidden_name_warns_and_strict_privacy_refuses_it() {
 fn public_outputs_show_recusals_without_their_reason() {
     let fund = leaky_fund();
     let export = |audience: &str| {
-        let dir = fund.path(&format!("bundle-{audience}"));
-        let dir_arg = dir.to_str().unwrap().to_owned();
-        fund.ok(&[
-            "export",
-            "audit",
-            "--out",
-            &dir_arg,
-            "--period",
-            "2026-Q1",
-            "--audience",
-            audience,
-        ]);
+        let dir = fund.audit_bundle(&format!("bundle-{audience}"), "2026-Q1", audience);
         std::fs::read_to_string(dir.join("votes.csv")).unwrap()
     };
     // G-0002 is Familia Ortega's: Bruno, related, recuses.
