@@ -290,6 +290,17 @@ pub enum Error {
         reason: String,
     },
 
+    /// A new name reads like one already in the books (ignoring case, on
+    /// the Unicode confusables skeleton).
+    #[error(
+        "{kind} {name:?} reads like the existing {existing:?} (same letters ignoring case, or characters that look alike); choose a name people cannot confuse with it"
+    )]
+    LookAlike {
+        kind: &'static str,
+        name: String,
+        existing: String,
+    },
+
     #[error("unknown member {name:?}")]
     UnknownMember { name: String },
 

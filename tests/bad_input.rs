@@ -203,6 +203,57 @@ fn date_that_is_not_in_the_calendar() {
     assert_problem(&stderr, "I203", 2, Some("date"), "no such day");
 }
 
+/// Dates are between 1900-01-01 and 2199-12-31: on the command line, in
+/// periods, in moments, in pledges and in imported files (with file, line
+/// and field).
+#[test]
+fn implausible_dates_are_refused() {
+    let fund = fund();
+    fund.ok(&["member", "add", "Ana"]);
+    const RANGE: &str = "dates are between 1900-01-01 and 2199-12-31";
+    for day in ["0000-01-01", "9999-12-31", "1899-12-31", "2200-01-01"] {
+        let mut args = post_args(&["expenses:grants=1.00", "assets:bank"]);
+        args[3] = day;
+        fund.fails_unchanged(&args, &[&format!("invalid date \"{day}\""), RANGE]);
+    }
+    for args in [
+        &["report", "summary", "--period", "0000-Q1"][..],
+        &["report", "summary", "--period", "9999"],
+        &["report", "summary", "--period", "0020-03"],
+        &["balance", "--as-of", "9999-12-31"],
+        &[
+            "pledge",
+            "add",
+            "Ana",
+            "5.00",
+            "USD",
+            "--every",
+            "month",
+            "--from",
+            "0000-01-01",
+        ],
+        &[
+            "member",
+            "edit",
+            "Ana",
+            "--note",
+            "x",
+            "--at",
+            "0000-01-01T10:00",
+        ],
+    ] {
+        fund.fails_unchanged(args, &[RANGE]);
+    }
+    // The edges are fine.
+    fund.ok(&["report", "summary", "--period", "1900-Q1"]);
+    fund.ok(&["report", "summary", "--period", "2199"]);
+    let text = format!(
+        "{HEADER}\n1,0020-03-01,Test,expenses:grants,1.00,USD\n1,0020-03-01,Test,assets:bank,-1.00,USD\n"
+    );
+    let stderr = import_refused(&fund, "year20.csv", &text, &[]);
+    assert_problem(&stderr, "I203", 2, Some("date"), RANGE);
+}
+
 #[test]
 fn date_written_day_first() {
     let fund = fund();
@@ -783,4 +834,54 @@ fn a_database_from_a_newer_fondo_is_refused() {
     }
     set_version(current);
     assert_eq!(snapshot(&fund.db), before);
+}
+
+/// Every `--out FILE` refuses an existing file, naming it, unless `--force`;
+/// the file and the books stay as they were.
+#[test]
+fn out_files_are_never_replaced_without_force() {
+    let fund = fund();
+    let file = fund.write("existing.txt", "keep me");
+    let path = file.to_str().unwrap();
+    let cases: [&[&str]; 4] = [
+        &["report", "forum", "--period", "2026-Q1", "--out", path],
+        &[
+            "report", "forum", "--period", "2026-Q1", "--format", "md", "--out", path,
+        ],
+        &["journal", "export", "--out", path],
+        &[
+            "member",
+            "statement",
+            "Ana",
+            "--period",
+            "2026-Q1",
+            "--out",
+            path,
+        ],
+    ];
+    fund.ok(&["member", "add", "Ana"]);
+    for args in cases {
+        let stderr = fund.fails_unchanged(args, &[path, "exists", "--force"]);
+        assert!(stderr.contains("choose another file"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "keep me",
+            "{args:?}"
+        );
+    }
+    for args in cases {
+        let mut forced = args.to_vec();
+        forced.push("--force");
+        fund.ok(&forced);
+        assert_ne!(
+            std::fs::read_to_string(&file).unwrap(),
+            "keep me",
+            "{args:?}"
+        );
+        std::fs::write(&file, "keep me").unwrap();
+    }
+    // A new file is written without --force.
+    let new = fund.path("new.csv");
+    fund.ok(&["journal", "export", "--out", new.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&new).unwrap().starts_with("txn,"));
 }

@@ -266,16 +266,31 @@ fn report_csvs_and_the_journal_export_cannot_run_as_formulas() {
 }
 
 #[test]
-fn tables_show_text_reordering_marks_instead_of_obeying_them() {
-    let fund = Fund::init(None);
-    fund.ok(&["member", "add", "Ana\u{202E}00.0001 ,olleH"]);
-    fund.ok(&["member", "add", "Bea\u{2067}x\u{2069}"]);
-    let table = fund.ok(&["member", "list"]);
+fn text_reordering_marks_are_refused_in_names_and_shown_in_tables() {
+    let fund = Fund::init(Some("USD"));
+    // A name with a right-to-left override would read backwards: refused.
+    let stderr = fund.fails_unchanged(
+        &["member", "add", "Ana\u{202E}00.0001 ,olleH"],
+        &["member name", "U+202E", "formatting character"],
+    );
+    assert!(!stderr.contains('\u{202E}'), "{stderr}");
+    fund.fails_unchanged(&["member", "add", "Bea\u{2067}x\u{2069}"], &["U+2067"]);
+    // Free text keeps them, and tables show them instead of obeying them.
+    fund.accounts(&["expenses:x", "assets:bank:usd"]);
+    fund.ok(&[
+        "post",
+        "Ana\u{202E}00.0001 ,olleH",
+        "--date",
+        "2026-03-03",
+        "-p",
+        "expenses:x=1.00 USD",
+        "-p",
+        "assets:bank:usd",
+    ]);
+    let table = fund.ok(&["register"]);
     assert!(table.contains("Ana<U+202E>00.0001 ,olleH"), "{table}");
-    assert!(table.contains("Bea<U+2067>x<U+2069>"), "{table}");
-    assert!(!table.contains('\u{202E}') && !table.contains('\u{2067}'));
-    // The names themselves are kept exactly.
-    let json = fund.ok(&["member", "list", "--format", "json"]);
+    assert!(!table.contains('\u{202E}'));
+    let json = fund.ok(&["register", "--format", "json"]);
     assert!(json.contains("Ana\u{202E}00.0001 ,olleH"), "{json}");
 }
 

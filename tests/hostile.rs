@@ -444,20 +444,17 @@ fn control_characters_and_reordering_marks_never_reach_the_terminal_raw() {
         case(
             "right-to-left override",
             &["member", "add", "Ana\u{202E}gnp.exe"],
-            stored(
-                &["member", "list", "--format", "json"],
-                "Ana\u{202E}gnp.exe",
-            ),
+            refused(&["member name", "U+202E", "formatting character"]),
         ),
         case(
             "isolate marks",
             &["pool", "add", "x\u{2067}y\u{2069}", "--purpose", "p"],
-            Expect::Either,
+            refused(&["pool name", "U+2067"]),
         ),
         case(
             "override in an account",
             &["account", "add", "assets:\u{202E}knab"],
-            Expect::Either,
+            refused(&["account", "U+202E"]),
         ),
         case(
             "override in a memo",

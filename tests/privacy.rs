@@ -63,18 +63,13 @@ fn leaky_fund() -> Fund {
                 "assets:bank=-20.00 USD",
             ],
         )
-        .command(&[
-            "budget",
-            "set",
+        .budget(
             "general",
             "luis-fernández",
-            "50.00",
-            "USD",
-            "--period",
+            "50.00 USD",
             "2026-Q1",
-            "--at",
             "2026-01-03T10:00",
-        ])
+        )
         .build()
 }
 
@@ -295,4 +290,57 @@ fn writing_a_hidden_name_warns_and_strict_privacy_refuses_it() {
     // Text that names nobody hidden is written as before.
     let run = fund.run(&["account", "add", "expenses:stoves"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
+
+/// Outside the treasurer's bundle a recusal shows as `recused`, without the
+/// reason or relation ("related to the applicant" would tell of a family
+/// tie between a steward and a pseudonymous applicant): in the public
+/// bundle's votes.csv, the grant register in every format, the grant's own
+/// page and the forum page.
+#[test]
+fn public_outputs_show_recusals_without_their_reason() {
+    let fund = leaky_fund();
+    let export = |audience: &str| {
+        let dir = fund.audit_bundle(&format!("bundle-{audience}"), "2026-Q1", audience);
+        std::fs::read_to_string(dir.join("votes.csv")).unwrap()
+    };
+    // G-0002 is Familia Ortega's: Bruno, related, recuses.
+    let recusal = |votes: &str| -> String {
+        let line = votes
+            .lines()
+            .find(|l| l.starts_with("G-0002,Bruno,recused,"))
+            .unwrap_or_else(|| panic!("no recusal in:\n{votes}"))
+            .to_owned();
+        line.split(',').nth(4).unwrap().to_owned()
+    };
+    assert_eq!(recusal(&export("public")), "");
+    assert_eq!(recusal(&export("members")), "");
+    assert_eq!(recusal(&export("treasurer")), "related to the applicant");
+    let public = ["--audience", "public"];
+    let mut outputs = Vec::new();
+    for format in ["table", "csv", "json"] {
+        let args = [
+            &[
+                "report", "grants", "--period", "2026-Q1", "--format", format,
+            ][..],
+            &public[..],
+        ]
+        .concat();
+        outputs.push(fund.ok(&args));
+    }
+    outputs.push(
+        fund.ok(&[
+            &["grant", "show", "G-0002", "--format", "json"][..],
+            &public[..],
+        ]
+        .concat()),
+    );
+    outputs.push(fund.ok(&[&["report", "forum", "--period", "2026-Q1"][..], &public[..]].concat()));
+    for out in outputs {
+        let lower = out.to_lowercase();
+        assert!(
+            !lower.contains("related") && !lower.contains("family tie"),
+            "{out}"
+        );
+    }
 }

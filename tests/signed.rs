@@ -581,6 +581,25 @@ fn every_bad_ballot_or_signature_is_refused_and_nothing_is_written() {
     let ana = register(&fund, "Ana", false, "2025-01-20");
     let bruno = register(&fund, "Bruno", true, "2025-01-20");
     let good = ballot(&fund, "Ana", "consent", "2025-02-01T12:00", &[]);
+    // The ballot file is never written over without --force.
+    let written = std::fs::read_to_string(&good).unwrap();
+    let good_arg = good.to_str().unwrap();
+    let again = [
+        "grant",
+        "ballot",
+        "G-0001",
+        "--as",
+        "Ana",
+        "object",
+        "--reason",
+        "no",
+        "--at",
+        "2025-02-01T12:00",
+        "--out",
+        good_arg,
+    ];
+    refused(&fund, &again, &[good_arg, "exists", "--force"]);
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), written);
     fondo_sign(&fund, &good, &ana);
     let text = std::fs::read_to_string(&good).unwrap();
     let sig = std::fs::read_to_string(format!("{}.sig", good.display())).unwrap();

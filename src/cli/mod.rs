@@ -652,9 +652,13 @@ Examples:
         /// become pseudonyms.
         #[arg(long, value_enum, default_value = "public")]
         audience: AudienceArg,
-        /// Write the page to this file (default: standard output).
+        /// Write the page to this file (default: standard output; refused
+        /// if it exists, unless --force).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
         /// The page's format.
         #[arg(long, value_enum, default_value = "html")]
         format: PageFormatArg,
@@ -906,9 +910,13 @@ The format is specified in docs/journal-csv.md.")]
         /// (default: the last).
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (refused if it
+        /// exists, unless --force).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Import a journal CSV, all or nothing.
     #[command(after_help = "\

@@ -1,14 +1,15 @@
 //! `fondo report forum`: the open-forum page of a period, as one
-//! self-contained HTML file or as Markdown, on standard output or in a file.
+//! self-contained HTML file or as Markdown, on standard output or in a file
+//! (never written over without `--force`).
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{PageFormatArg, PeriodArgs};
+use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, Period, gate, open, report_span, say, stdout};
 use fondo::domain::member::Audience;
-use fondo::error::{Error, Result};
+use fondo::error::Result;
 use fondo::render::Gated;
 use fondo::render::document::Document;
 use fondo::render::{html, markdown};
@@ -20,6 +21,7 @@ pub fn forum(
     period: &PeriodArgs,
     audience: Audience,
     out: Option<&Path>,
+    force: bool,
     format: PageFormatArg,
 ) -> Result<Outcome> {
     let period = Period::parse(period)?;
@@ -36,14 +38,9 @@ pub fn forum(
             out.flush()?;
         }
         Some(file) => {
-            let writing = |source| Error::Io {
-                context: format!("writing {}", file.display()),
-                source,
-            };
-            let mut page = io::BufWriter::new(fs::File::create(file).map_err(writing)?);
-            write_page(&mut page, &doc, format)
-                .and_then(|()| page.flush())
-                .map_err(writing)?;
+            write_file(file, force, false, |page| {
+                write_page(page, &doc, format).map_err(writing(file))
+            })?;
             say(&[format!("wrote the forum report to {}", file.display())])?;
         }
     }

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::commands::member_statement::write_file;
+use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, date_or_today, open, say};
 use fondo::error::{Error, Result};
 use fondo::ops::backup;
@@ -82,9 +82,13 @@ fn write(db: &mut fondo::store::Db, out: &Path, on: chrono::NaiveDate) -> Result
             findings: checked.findings.len(),
         },
     ));
-    write_file(&out.join("handover.html"), false, |w| html::write(w, &doc))?;
-    write_file(&out.join("handover.md"), false, |w| {
-        markdown::write(w, &doc)
+    let html_file = out.join("handover.html");
+    write_file(&html_file, false, false, |w| {
+        html::write(w, &doc).map_err(writing(&html_file))
+    })?;
+    let md_file = out.join("handover.md");
+    write_file(&md_file, false, false, |w| {
+        markdown::write(w, &doc).map_err(writing(&md_file))
     })?;
     Ok((checked.findings.len(), checked.fingerprint))
 }

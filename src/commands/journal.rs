@@ -1,19 +1,23 @@
 //! `fondo journal export` and `fondo journal import`.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::cli::JournalCommand;
+use crate::commands::out::write_file;
 use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
-use fondo::error::{Error, Result};
+use fondo::error::Result;
 use fondo::ops::import::{ImportOptions, ImportSummary, import_journal};
 use fondo::report::export::export_journal;
 use fondo::store::Access;
 
 pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
     match command {
-        JournalCommand::Export { from, to, out } => {
+        JournalCommand::Export {
+            from,
+            to,
+            out,
+            force,
+        } => {
             let (from, to) = (date_arg(from.as_deref())?, date_arg(to.as_deref())?);
             let mut db = open(path, Access::Read)?;
             let bar = Bar::new("exporting {bar:40} {pos}/{len} transactions");
@@ -22,17 +26,9 @@ pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
                     export_journal(&mut db, from, to, stdout(), &bar)?;
                 }
                 Some(file) => {
-                    let io = |source| Error::Io {
-                        context: format!("writing {}", file.display()),
-                        source,
-                    };
-                    // 1 MiB at a time: with the default 8 KiB, a million
-                    // transactions took 66,000 write calls, a third of the
-                    // export's time on this machine.
-                    let mut writer =
-                        BufWriter::with_capacity(1 << 20, File::create(&file).map_err(io)?);
-                    let summary = export_journal(&mut db, from, to, &mut writer, &bar)?;
-                    writer.flush().map_err(io)?;
+                    let summary = write_file(&file, force, false, |writer| {
+                        export_journal(&mut db, from, to, writer, &bar)
+                    })?;
                     say(&[format!(
                         "exported {} transactions ({} postings) to {}",
                         summary.transactions,

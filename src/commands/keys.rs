@@ -6,12 +6,13 @@
 //! an argument. New key and signature files are never written over unless
 //! `--force`; a private key file is readable by its owner only.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{BallotCommand, FundCommand, FundKeyCommand, KeyCommand, MemberKeyCommand};
 use crate::commands::grants::at_arg;
+use crate::commands::out::{refuse_existing, write_file, writing};
 use crate::commands::{Outcome, open, say, stdout};
 use fondo::domain::keys::{self, BALLOT_NAMESPACE};
 use fondo::error::{Error, Result};
@@ -59,43 +60,9 @@ pub(crate) fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
 /// Writes `text` to a new file (replacing one only with `force`); `private`
 /// files are readable by their owner only.
 pub(crate) fn write_new(file: &Path, force: bool, private: bool, text: &str) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    #[cfg(not(unix))]
-    let _ = private;
-    let writing = |source| Error::Io {
-        context: format!("writing {}", file.display()),
-        source,
-    };
-    let mut created = match options.open(file) {
-        Ok(created) => created,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            return Err(Error::Refused(format!(
-                "{} exists; choose another file, or give --force to replace it",
-                file.display()
-            )));
-        }
-        Err(e) => return Err(writing(e)),
-    };
-    if let Err(e) = created
-        .write_all(text.as_bytes())
-        .and_then(|()| created.flush())
-    {
-        drop(created);
-        let _ = fs::remove_file(file);
-        return Err(writing(e));
-    }
-    Ok(())
+    write_file(file, force, private, |w| {
+        w.write_all(text.as_bytes()).map_err(writing(file))
+    })
 }
 
 /// `PATH` with `.suffix` added (`ballot.txt` → `ballot.txt.sig`).
@@ -178,12 +145,7 @@ pub fn key(command: KeyCommand) -> Result<Outcome> {
     } = command;
     let public_file = with_suffix(&out, ".pub");
     for file in [&out, &public_file] {
-        if !force && file.exists() {
-            return Err(Error::Refused(format!(
-                "{} exists; choose another file, or give --force to replace it",
-                file.display()
-            )));
-        }
+        refuse_existing(file, force)?;
     }
     let comment = comment.unwrap_or_else(|| {
         out.file_name()

@@ -2,14 +2,14 @@
 //! JSON) or as a printable page (HTML), on standard output or in a file
 //! that is never overwritten without `--force`.
 
-use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{PeriodArgs, StatementFormatArg};
+use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, Period, open, report_span, say, stdout};
 use fondo::domain::member::Audience;
-use fondo::error::{Error, Result};
+use fondo::error::Result;
 use fondo::render::{Format, html, write_rows};
 use fondo::report::statement::{document, rows, statement as gather};
 use fondo::store::Access;
@@ -48,7 +48,7 @@ pub fn statement(
             out.flush()?;
         }
         Some(file) => {
-            write_file(file, force, write)?;
+            write_file(file, force, false, |w| write(w).map_err(writing(file)))?;
             say(&[format!(
                 "wrote the statement of {} to {}",
                 statement.member,
@@ -57,41 +57,4 @@ pub fn statement(
         }
     }
     Ok(Outcome::Ok)
-}
-
-/// Writes `file` with `write`: refused when it exists unless `force`; a
-/// failure part-way removes what was written.
-pub(crate) fn write_file(
-    file: &Path,
-    force: bool,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let writing = |source| Error::Io {
-        context: format!("writing {}", file.display()),
-        source,
-    };
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    let created = match options.open(file) {
-        Ok(created) => created,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            return Err(Error::Refused(format!(
-                "{} exists; choose another file, or give --force to replace it",
-                file.display()
-            )));
-        }
-        Err(e) => return Err(writing(e)),
-    };
-    let mut page = io::BufWriter::new(created);
-    if let Err(e) = write(&mut page).and_then(|()| page.flush()) {
-        drop(page);
-        let _ = fs::remove_file(file);
-        return Err(writing(e));
-    }
-    Ok(())
 }

@@ -16,6 +16,7 @@ mod journal;
 mod keys;
 mod ledger;
 mod member_statement;
+mod out;
 mod passphrase;
 mod purchases;
 mod report;
@@ -128,8 +129,9 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
             period,
             audience,
             out,
+            force,
             format,
-        }) => forum::forum(db, &period, audience.into(), out.as_deref(), format),
+        }) => forum::forum(db, &period, audience.into(), out.as_deref(), force, format),
         Command::Report(cmd) => report::report(db, cmd),
         Command::Export(ExportCommand::Audit {
             out,

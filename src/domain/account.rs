@@ -3,7 +3,8 @@
 //! An account name is a path of segments joined by `:` (`assets:bank:eur`).
 //! Case is preserved, but two accounts may not differ only by case; the first
 //! segment fixes the type and is matched case-insensitively. Unicode is
-//! welcome; empty segments, surrounding spaces, control characters and `=`
+//! welcome (stored in NFC; invisible characters and look-alikes are refused
+//! by the rule of `domain::name`); empty segments, surrounding spaces and `=`
 //! (which separates account from amount on the command line) are not.
 
 use std::cmp::Ordering;
@@ -86,9 +87,7 @@ pub fn validate_account_name(name: &str) -> Result<AccountType> {
     if name.starts_with(':') || name.ends_with(':') {
         return Err(err("a name may not start or end with ':'"));
     }
-    if name.chars().any(char::is_control) {
-        return Err(err("control characters are not allowed"));
-    }
+    crate::domain::name::check_chars(name).map_err(|reason| err(&reason))?;
     if name.contains('=') {
         return Err(err("'=' is not allowed (it separates account and amount)"));
     }
@@ -116,9 +115,11 @@ pub fn validate_account_name(name: &str) -> Result<AccountType> {
     }
 }
 
-/// The key under which names are compared for uniqueness (case-insensitive).
+/// The key under which names are compared for uniqueness and looked up
+/// (case-insensitive, in NFC). Look-alikes are refused on top of it by
+/// `domain::name::refuse_lookalike`.
 pub fn name_key(name: &str) -> String {
-    name.to_lowercase()
+    crate::domain::name::nfc(name).to_lowercase()
 }
 
 /// True when `name` is `prefix` or lies below it (segment-wise, ignoring case):

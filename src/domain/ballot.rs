@@ -157,6 +157,8 @@ impl Ballot {
                 format!("{time_text:?} is not a time (YYYY-MM-DDTHH:MM:SS)"),
             )
         })?;
+        crate::domain::date::plausible(time.date())
+            .map_err(|reason| bad(8, format!("{time_text:?}: {reason}")))?;
         let ballot = Ballot {
             fund,
             grant,

@@ -677,6 +677,9 @@ impl BankMap {
                     self.file.date_format
                 )
             })
+            .and_then(|date| {
+                crate::domain::date::plausible(date).map_err(|reason| format!("{text:?}: {reason}"))
+            })
     }
 
     /// Reads a number written in the map's style (`1.234,56` with decimal
@@ -875,6 +878,11 @@ mod tests {
             "2026-01-15"
         );
         assert!(map.date("15/01/2026").is_err());
+        let year_20 = map.date("0020-01-15T10:22:05.000Z").unwrap_err();
+        assert!(
+            year_20.contains("between 1900-01-01 and 2199-12-31"),
+            "{year_20}"
+        );
         let mut legacy = map.clone();
         legacy.file.date_format = "%Y-%m-%dT%H:%M:%S".into();
         for text in [

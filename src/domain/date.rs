@@ -5,7 +5,8 @@
 //! `--on`, `--until`, `--needed-by`, `--expires`, `rate add DATE`) goes
 //! through [`parse_date`], and every moment (`--at`) through
 //! [`parse_datetime`], whose day is read by [`parse_date`] too: one grammar,
-//! one error message. Day-first dates (`30/01/2026`) are common in the
+//! one error message. Every date is between 1900-01-01 and 2199-12-31
+//! ([`plausible`]; bank statements and ballots are held to it too). Day-first dates (`30/01/2026`) are common in the
 //! networks fondo serves, so the error for them says exactly what to write
 //! instead; bank imports with other date formats declare them in their map
 //! files.
@@ -43,8 +44,33 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
         };
         return Err(err(reason));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| err("there is no such day in the calendar".to_owned()))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| err("there is no such day in the calendar".to_owned()))?;
+    plausible(date).map_err(err)
+}
+
+/// The first year fondo accepts in a date.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last year fondo accepts in a date.
+pub const LAST_YEAR: i32 = 2199;
+
+/// `date`, when its year is between [`FIRST_YEAR`] and [`LAST_YEAR`]: a
+/// mutual-aid fund keeps books of real days, and `0000-01-01` or
+/// `9999-12-31` is a typo that would make every report span millennia.
+///
+/// # Errors
+/// A reason naming the range.
+pub fn plausible(date: NaiveDate) -> std::result::Result<NaiveDate, String> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(out_of_range())
+    }
+}
+
+/// Why a year outside [`FIRST_YEAR`]..=[`LAST_YEAR`] is refused.
+pub fn out_of_range() -> String {
+    format!("dates are between {FIRST_YEAR}-01-01 and {LAST_YEAR}-12-31")
 }
 
 /// How a moment is written, for error messages.
@@ -219,7 +245,26 @@ mod tests {
     #[test]
     fn writes_iso_dates() {
         for text in ["2026-03-01", "1999-12-31", "0001-01-01", "9999-12-31"] {
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+            assert_eq!(iso(date), text);
+        }
+    }
+
+    #[test]
+    fn dates_are_plausible() {
+        for text in ["1900-01-01", "2199-12-31"] {
             assert_eq!(iso(parse_date(text).unwrap()), text);
+        }
+        for text in [
+            "0000-01-01",
+            "0020-03-01",
+            "1899-12-31",
+            "2200-01-01",
+            "9999-12-31",
+        ] {
+            let err = parse_date(text).unwrap_err().to_string();
+            assert!(err.contains("between 1900-01-01 and 2199-12-31"), "{err}");
+            assert!(parse_datetime(&format!("{text}T10:00")).is_err());
         }
     }
 

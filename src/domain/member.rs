@@ -107,11 +107,22 @@ impl Audience {
     }
 }
 
+/// How outputs show who gave anonymously (a reserved name).
+pub const ANONYMOUS: &str = "anonymous";
+/// What every pseudonym starts with; [`PSEUDONYM_TAG_LEN`] hex digits follow.
+pub const PSEUDONYM_PREFIX: &str = "member-";
+/// The number of hex digits after [`PSEUDONYM_PREFIX`].
+pub const PSEUDONYM_TAG_LEN: usize = 8;
+
 /// The stable pseudonym of member `id` in the fund with `secret`.
 pub fn pseudonym(secret: &str, id: i64) -> String {
     let digest = Sha256::digest(format!("fondo-member:{secret}:{id}").as_bytes());
-    let tag: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
-    format!("member-{tag}")
+    let tag: String = digest
+        .iter()
+        .take(PSEUDONYM_TAG_LEN / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{PSEUDONYM_PREFIX}{tag}")
 }
 
 /// How a member is shown to an audience.

@@ -20,6 +20,7 @@ pub mod journal;
 pub mod keys;
 pub mod member;
 pub mod money;
+pub mod name;
 pub mod period;
 pub mod policy;
 pub mod pool;

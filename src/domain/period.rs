@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::domain::date::{FIRST_YEAR, LAST_YEAR, out_of_range};
 use crate::error::Error;
 
 /// How often something recurs.
@@ -132,7 +133,11 @@ impl Span {
             if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad_period(text, EXPECTED));
             }
-            y.parse().map_err(|_| bad_period(text, EXPECTED))
+            let year: i32 = y.parse().map_err(|_| bad_period(text, EXPECTED))?;
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                return Err(bad_period(text, &out_of_range()));
+            }
+            Ok(year)
         };
         let (every, first) = match text.split_once('-') {
             None => (Every::Year, NaiveDate::from_ymd_opt(year(text)?, 1, 1)),

@@ -1,5 +1,7 @@
-//! Names of pools and members: short human labels, unique ignoring case.
+//! Names of pools and members: short human labels, unique ignoring case and
+//! look-alikes, stored in NFC (the rule of `domain::name`).
 
+use crate::domain::name;
 use crate::error::{Error, Result};
 
 const MAX_LEN: usize = 80;
@@ -14,28 +16,30 @@ fn check(kind: &str, name: &str) -> std::result::Result<(), String> {
     if name.chars().count() > MAX_LEN {
         return Err(format!("names are at most {MAX_LEN} characters"));
     }
-    if name.chars().any(char::is_control) {
-        return Err("control characters are not allowed".into());
-    }
-    Ok(())
+    name::check_chars(name)
 }
 
-/// Checks a pool name (`housing`, `rapid response`).
-pub fn validate_pool_name(name: &str) -> Result<()> {
+/// Checks a pool name (`housing`, `rapid response`) and returns it as
+/// stored (NFC).
+pub fn validate_pool_name(name: &str) -> Result<String> {
     check("pool", name).map_err(|reason| Error::InvalidName {
         kind: "pool name",
         name: name.to_owned(),
         reason,
-    })
+    })?;
+    Ok(name::nfc(name))
 }
 
-/// Checks a member name (a person's or a group's).
-pub fn validate_member_name(name: &str) -> Result<()> {
+/// Checks a member name (a person's or a group's), refusing the labels
+/// outputs use, and returns it as stored (NFC).
+pub fn validate_member_name(name: &str) -> Result<String> {
     check("member", name).map_err(|reason| Error::InvalidName {
         kind: "member name",
         name: name.to_owned(),
         reason,
-    })
+    })?;
+    name::refuse_reserved(name)?;
+    Ok(name::nfc(name))
 }
 
 #[cfg(test)]

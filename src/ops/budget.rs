@@ -39,7 +39,10 @@ pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String
     crate::ops::privacy::screen(&tx, &[("category", Some(&request.category))])?;
     let mut book = Book::load(&tx)?;
     let (pool_name, pool) = book.pool(&request.pool)?;
-    let category = name_key(request.category.trim());
+    let category = name_key(&crate::domain::name::stored(
+        "budget category",
+        request.category.trim(),
+    )?);
     validate_account_name(&format!("expenses:{category}")).map_err(|_| Error::InvalidName {
         kind: "budget category",
         name: request.category.clone(),

@@ -30,7 +30,7 @@ pub fn add(
     contact: Option<&str>,
     note: Option<&str>,
 ) -> Result<()> {
-    validate_member_name(name)?;
+    let name = &validate_member_name(name)?;
     let tx = db.write()?;
     let key = name_key(name);
     if let Some(existing) = members::find_by_key(&tx, &key)? {
@@ -50,22 +50,28 @@ pub fn add(
     tx.commit().ctx("committing the new member")
 }
 
-/// Refuses `name` (key `key`) when a member other than `except` ever had it.
+/// Refuses `name` (key `key`) when a member other than `except` ever had
+/// it, or a name that reads like it.
 fn refuse_former_name(
     conn: &rusqlite::Connection,
     key: &str,
     except: Option<i64>,
     name: &str,
 ) -> Result<()> {
-    if members::names_ever(conn)?
-        .iter()
-        .any(|(k, id)| k == key && Some(*id) != except)
-    {
+    let others: Vec<(String, i64)> = members::names_ever(conn)?
+        .into_iter()
+        .filter(|(_, id)| Some(*id) != except)
+        .collect();
+    if others.iter().any(|(other, _)| name_key(other) == key) {
         return Err(Error::Refused(format!(
             "{name:?} is, or was, the name of another member; names stay with who had them"
         )));
     }
-    Ok(())
+    crate::domain::name::refuse_lookalike(
+        "member name",
+        name,
+        others.iter().map(|(existing, _)| existing.as_str()),
+    )
 }
 
 /// A correction of a member's details: each field `None` stays as it is;
@@ -89,9 +95,11 @@ pub struct MemberEdit {
 /// [`Error::Refused`] when nothing would change, or the new name is (or
 /// was) another member's.
 pub fn edit(db: &mut Db, name: &str, change: &MemberEdit) -> Result<()> {
-    if let Some(new) = &change.rename {
-        validate_member_name(new)?;
-    }
+    let rename = change
+        .rename
+        .as_deref()
+        .map(validate_member_name)
+        .transpose()?;
     let tx = db.write()?;
     let current = member(&tx, name)?;
     let clean = |v: &Option<String>| {
@@ -102,10 +110,7 @@ pub fn edit(db: &mut Db, name: &str, change: &MemberEdit) -> Result<()> {
     };
     let version = MemberEditRecord {
         id: current.id,
-        name: change
-            .rename
-            .as_deref()
-            .map_or(current.name.clone(), |n| n.trim().to_owned()),
+        name: rename.unwrap_or_else(|| current.name.clone()),
         visibility: change
             .visibility
             .unwrap_or(current.visibility)

@@ -126,14 +126,20 @@ impl Book {
         Ok(book)
     }
 
-    /// An existing account, by exact name; the error suggests the name that
-    /// differs only by case, if there is one.
+    /// An existing account, by exact name (in NFC); the error suggests the
+    /// name that differs only by case or reads alike, if there is one.
     pub fn account(&self, name: &str) -> Result<&StoredAccount> {
-        if let Some(account) = self.accounts.get(name) {
+        if let Some(account) = self.accounts.get(&crate::domain::name::nfc(name)) {
             return Ok(account);
         }
         validate_account_name(name)?;
-        let detail = match self.keys.get(&name_key(name)) {
+        let wanted = crate::domain::name::key(name);
+        let alike = self.keys.get(&name_key(name)).or_else(|| {
+            self.keys
+                .values()
+                .find(|existing| crate::domain::name::key(existing) == wanted)
+        });
+        let detail = match alike {
             Some(existing) => format!("; did you mean {existing:?}?"),
             None => String::new(),
         };
@@ -151,16 +157,18 @@ impl Book {
         conn: &Connection,
         name: &str,
     ) -> Result<(&StoredAccount, bool)> {
-        let created = if self.accounts.contains_key(name) {
+        let name = crate::domain::name::nfc(name);
+        let created = if self.accounts.contains_key(&name) {
             false
         } else {
-            self.add_account(conn, name, None)?;
+            self.add_account(conn, &name, None)?;
             true
         };
-        Ok((&self.accounts[name], created))
+        Ok((&self.accounts[&name], created))
     }
 
-    /// Adds a new account, refusing invalid names and case clashes.
+    /// Adds a new account (its name in NFC), refusing invalid names, case
+    /// clashes and look-alikes.
     pub fn add_account(
         &mut self,
         conn: &Connection,
@@ -168,6 +176,7 @@ impl Book {
         note: Option<&str>,
     ) -> Result<&StoredAccount> {
         validate_account_name(name)?;
+        let name = &crate::domain::name::nfc(name);
         let key = name_key(name);
         if let Some(existing) = self.keys.get(&key) {
             if existing == name {
@@ -180,6 +189,11 @@ impl Book {
                 reason: format!("it differs only by case from the existing account {existing:?}"),
             });
         }
+        crate::domain::name::refuse_lookalike(
+            "account",
+            name,
+            self.keys.values().map(String::as_str),
+        )?;
         let id = accounts::insert(conn, name, &key, note)?;
         self.keys.insert(key, name.to_owned());
         let account = StoredAccount {
@@ -275,6 +289,11 @@ impl Book {
                 decimals: existing.commodity.decimals,
             });
         }
+        crate::domain::name::refuse_lookalike(
+            "commodity",
+            &commodity.code,
+            self.commodities.keys().map(String::as_str),
+        )?;
         let id = commodities::insert(conn, &commodity, name)?;
         let code = commodity.code.clone();
         let stored = StoredCommodity {

@@ -200,7 +200,7 @@ fn general_not_short(
 
 /// Adds a restricted pool.
 pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> Result<()> {
-    crate::domain::pool::validate_pool_name(name)?;
+    let name = &crate::domain::pool::validate_pool_name(name)?;
     if purpose.trim().is_empty() {
         return Err(Error::Missing {
             what: "a pool",
@@ -223,6 +223,11 @@ pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> 
             name: existing.name,
         });
     }
+    crate::domain::name::refuse_lookalike(
+        "pool name",
+        name,
+        pools::all(&tx)?.iter().map(|p| p.name.as_str()),
+    )?;
     pools::insert(
         &tx,
         name,

@@ -175,7 +175,7 @@ pub struct OpenRequest {
 /// pool, a currency that is not one, or a closing moment before the
 /// opening.
 pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
-    crate::domain::pool::validate_pool_name(&request.name).map_err(|e| match e {
+    let name = crate::domain::pool::validate_pool_name(&request.name).map_err(|e| match e {
         Error::InvalidName { name, reason, .. } => Error::InvalidName {
             kind: "purchase name",
             name,
@@ -194,13 +194,18 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
         )));
     }
     let tx = db.write()?;
-    let key = name_key(&request.name);
+    let key = name_key(&name);
     if let Some(existing) = purchases::find_by_key(&tx, &key)? {
         return Err(Error::Refused(format!(
             "a purchase named {:?} already exists",
             existing.name
         )));
     }
+    crate::domain::name::refuse_lookalike(
+        "purchase name",
+        &name,
+        purchases::all(&tx)?.iter().map(|p| p.name.as_str()),
+    )?;
     let code = match &request.currency {
         Some(code) => code.clone(),
         None => fund::get(&tx)?.and_then(|f| f.currency).ok_or_else(|| {
@@ -225,7 +230,7 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
     purchases::insert(
         &tx,
         &NewPurchase {
-            name: &request.name,
+            name: &name,
             key: &key,
             supplier: request.supplier.trim(),
             commodity_id,
@@ -277,9 +282,9 @@ pub fn add_item(db: &mut Db, request: &ItemRequest) -> Result<()> {
         }
         None => None,
     };
-    let name = request.item.trim().to_owned();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(p.refuse("an item needs a name, without control characters"));
+    let name = crate::domain::name::stored("item name", request.item.trim())?;
+    if name.is_empty() {
+        return Err(p.refuse("an item needs a name"));
     }
     let event = Event::Item(Item {
         name,

@@ -188,18 +188,10 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<MemberVersion>> {
     Ok(out)
 }
 
-/// Every name any member has had, by case-insensitive key, with the member
-/// who had it.
+/// Every name any member has had, with the member who had it.
 pub fn names_ever(conn: &Connection) -> Result<Vec<(String, i64)>> {
-    let mut names: Vec<(String, i64)> = rows(conn)?
-        .into_iter()
-        .map(|m| (name_key(&m.name), m.id))
-        .collect();
-    names.extend(
-        edits(conn)?
-            .into_iter()
-            .map(|(_, e)| (name_key(&e.name), e.id)),
-    );
+    let mut names: Vec<(String, i64)> = rows(conn)?.into_iter().map(|m| (m.name, m.id)).collect();
+    names.extend(edits(conn)?.into_iter().map(|(_, e)| (e.name, e.id)));
     Ok(names)
 }
 

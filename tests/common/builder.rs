@@ -286,6 +286,22 @@ impl FundBuilder {
         self.push(&args, Output::Id)
     }
 
+    /// `budget set POOL CATEGORY AMOUNT COMMODITY --period PERIOD --at AT`.
+    pub fn budget(
+        self,
+        pool: &str,
+        category: &str,
+        money: &str,
+        period: &str,
+        at: &str,
+    ) -> FundBuilder {
+        let [amount, commodity] = amount(money);
+        let args = [
+            "budget", "set", pool, category, amount, commodity, "--period", period, "--at", at,
+        ];
+        self.push(&args, Output::Any)
+    }
+
     /// `void TXN --reason REASON --date DATE`.
     pub fn void(self, txn: &str, reason: &str, date: &str) -> FundBuilder {
         self.push(

@@ -262,6 +262,24 @@ impl Fund {
         self.ok(&["journal", "export"])
     }
 
+    /// `export audit` of `period` for `audience` into the new directory
+    /// `name` of the fund's directory; returns its path.
+    pub fn audit_bundle(&self, name: &str, period: &str, audience: &str) -> PathBuf {
+        let dir = self.path(name);
+        let dir_arg = dir.display().to_string();
+        self.ok(&[
+            "export",
+            "audit",
+            "--out",
+            &dir_arg,
+            "--period",
+            period,
+            "--audience",
+            audience,
+        ]);
+        dir
+    }
+
     /// `balance --format csv` with extra arguments.
     pub fn balance_csv(&self, extra: &[&str]) -> String {
         let mut args = vec!["balance", "--format", "csv"];

@@ -94,13 +94,22 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
         commodity: commodity_id,
         amount,
         purpose: request.purpose.trim().to_owned(),
-        category: request.category.clone().filter(|c| !c.trim().is_empty()),
+        category: category(request.category.as_deref())?,
         needed_by: request.needed_by.map(|d| d.to_string()),
         policy_version: policy.version,
     };
     append_record(&tx, RecordKind::Application, Some(id), at, &record)?;
     tx.commit().ctx("committing the application")?;
     Ok(id)
+}
+
+/// A grant's category as recorded: none when blank, else in NFC with
+/// invisible characters refused (`domain::name`).
+fn category(given: Option<&str>) -> Result<Option<String>> {
+    given
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| crate::domain::name::stored("category", c))
+        .transpose()
 }
 
 /// Records a steward's vote (a later vote replaces an earlier one; both are

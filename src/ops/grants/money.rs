@@ -206,7 +206,7 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
     }
     let record = SpendRecord {
         amount,
-        category: request.category.trim().to_owned(),
+        category: crate::domain::name::stored("category", request.category.trim())?,
         receipt: request.receipt.clone(),
         date: date.to_string(),
         note: request.note.clone(),
