@@ -2593,12 +2593,12 @@ fn records_of_an_unknown_kind_are_found() {
         findings(&fund),
         [
             (
-                "V114".to_owned(),
+                "V134".to_owned(),
                 format!("record {}", forged[0]),
                 unknown.to_owned()
             ),
             (
-                "V114".to_owned(),
+                "V134".to_owned(),
                 format!("record {}", forged[1]),
                 unknown.to_owned()
             ),

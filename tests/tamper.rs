@@ -543,3 +543,402 @@ fn a_changed_or_missing_salt_key_is_found() {
     verdict.assert_has(SALT_KEY, "fund");
     verdict.assert_has(HASH_MISMATCH, "txn 1");
 }
+
+// ---------------------------------------------------------------------------
+// Governance records re-derived (issue 11): votes a script appended, correctly
+// chained, or moved with the whole chain recomputed; unknown kinds.
+// ---------------------------------------------------------------------------
+
+const VOTE_APPLICANT: &str = "V124";
+const VOTE_NOT_STEWARD: &str = "V125";
+const VOTE_UNSIGNED: &str = "V129";
+const VOTE_KEY: &str = "V130";
+const VOTE_BALLOT: &str = "V132";
+const DECISION: &str = "V117";
+const UNKNOWN_KIND: &str = "V134";
+const PAYLOAD: &str = "V135";
+
+/// Members by id: Ana 1, Beto 2, Carla 3 (stewards from 2025-01-01), Fede
+/// 4 (the applicant), Gina 5 (no steward); Carla is related to Fede. The
+/// pool `aid` holds 1000 USD under "consent, 2 consents, window 72h"; Fede
+/// applied for 100 USD at 2025-02-01T10:00 (G-0001) and Ana consented.
+fn governed() -> common::FundBuilder {
+    common::FundBuilder::new()
+        .currency("USD")
+        .account("assets:bank")
+        .pool("aid", "Mutual aid")
+        .members(&["Ana", "Beto", "Carla", "Fede", "Gina"])
+        .stewards(&["Ana", "Beto", "Carla"], "2025-01-01")
+        .relation("Carla", "Fede", "siblings", "2025-01-02T10:00")
+        .anonymous_contribution("1000 USD", Some("aid"), "2025-01-10")
+        .with(&["--into", "assets:bank"])
+        .policy("aid", "consent --min-consents 2 --window 72h", "2025-01-15")
+        .application("Fede", "aid", "100 USD", "Rent", "2025-02-01T10:00")
+        .vote("G-0001", "consent", "Ana", "2025-02-01T11:00")
+}
+
+/// A vote record as fondo writes one, unsigned.
+fn vote_payload(member: i64, vote: &str) -> serde_json::Value {
+    serde_json::json!({"member": member, "vote": vote, "reason": null})
+}
+
+/// The id of the first record of `kind` (of grant `grant`, if given).
+fn record_of(fund: &Fund, kind: &str) -> i64 {
+    tamper::open(&fund.db)
+        .query_row("SELECT min(id) FROM records WHERE kind = ?1", [kind], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_scripted_vote_by_the_applicant_is_found_and_never_counted() {
+    let fund = governed().build();
+    let forged = tamper::append_record(
+        &fund.db,
+        "vote",
+        Some(1),
+        "2025-02-01T12:00:00",
+        &vote_payload(4, "consent"),
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(VOTE_APPLICANT.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_says(
+        VOTE_APPLICANT,
+        &format!("record {forged}"),
+        "member #4 on G-0001",
+    );
+}
+
+#[test]
+fn a_scripted_vote_by_a_non_steward_is_found_and_neither_shown_nor_decided_with() {
+    let fund = governed().build();
+    let forged = tamper::append_record(
+        &fund.db,
+        "vote",
+        Some(1),
+        "2025-02-01T12:00:00",
+        &vote_payload(5, "consent"),
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(VOTE_NOT_STEWARD.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+    // `grant show` counts Ana's consent only, of Ana and Beto eligible.
+    let show = fund.ok(&["grant", "show", "G-0001", "--format", "csv"]);
+    assert!(
+        show.contains("1 consent, 0 object, 0 abstain of 2 eligible"),
+        "{show}"
+    );
+    // With Gina's vote counted the window's end would approve (2 consents,
+    // no objection); without it the grant is rejected.
+    let decided = fund.ok(&["grant", "decide", "G-0001", "--at", "2025-02-05T10:00"]);
+    assert!(
+        decided.starts_with("G-0001 rejected: 1 consent of 2 needed"),
+        "{decided}"
+    );
+}
+
+#[test]
+fn a_record_of_an_unknown_kind_has_its_own_code() {
+    let fund = governed().build();
+    let forged = tamper::append_record(
+        &fund.db,
+        "bogus",
+        None,
+        "2025-02-01T12:00:00",
+        &serde_json::json!({}),
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(UNKNOWN_KIND.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_payload_that_does_not_read_as_its_kind_has_its_own_code() {
+    let fund = governed().build();
+    let forged = tamper::append_record(
+        &fund.db,
+        "relation",
+        None,
+        "2025-02-01T12:00:00",
+        &serde_json::json!({"a": "Ana", "b": 2}),
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(PAYLOAD.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+}
+
+/// Ana and Beto consent; Carla is recused: every eligible steward has
+/// voted, so the grant is approved early with 2 of 2 eligible.
+fn decided() -> Fund {
+    governed()
+        .vote("G-0001", "consent", "Beto", "2025-02-01T12:00")
+        .decision("G-0001", "2025-02-01T13:00")
+        .build()
+}
+
+#[test]
+fn a_deleted_relation_is_found_after_a_full_rehash() {
+    let fund = decided();
+    let relation = record_of(&fund, "relation");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute("DELETE FROM records WHERE id = ?1", [relation])?;
+        tamper::rehash_records(conn)
+    });
+    let verdict = verify(&fund, 1);
+    verdict.assert_says(
+        DECISION,
+        "G-0001",
+        "counted 2 eligible, but the role, relation and vote records give 3",
+    );
+    assert!(
+        verdict.findings.iter().all(|(code, _)| code == DECISION),
+        "the chain itself holds:\n{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_vote_moved_to_a_non_steward_is_found_after_a_full_rehash() {
+    let fund = decided();
+    let beto = tamper::open(&fund.db)
+        .query_row(
+            "SELECT id FROM records WHERE kind = 'vote' AND payload LIKE '%\"member\":2%'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap();
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"member\":2', '\"member\":5') WHERE id = ?1",
+            [beto],
+        )?;
+        tamper::rehash_records(conn)
+    });
+    let verdict = verify(&fund, 1);
+    verdict.assert_has(VOTE_NOT_STEWARD, &format!("record {beto}"));
+    verdict.assert_has(DECISION, "G-0001");
+}
+
+// Signed votes: the pool `legal` takes only signed votes; Ana's key is
+// registered, and Beto's; Fede applied to it at 2025-02-01T10:00 (G-0002).
+
+/// A new ed25519 key pair, made in the test.
+fn key_pair() -> (ssh_key::PrivateKey, String, String) {
+    let private =
+        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
+            .unwrap();
+    let public = private.public_key().to_openssh().unwrap();
+    let fingerprint = private
+        .public_key()
+        .fingerprint(ssh_key::HashAlg::Sha256)
+        .to_string();
+    (private, public, fingerprint)
+}
+
+struct Signed {
+    fund: Fund,
+    ana: ssh_key::PrivateKey,
+    ana_fingerprint: String,
+    beto: ssh_key::PrivateKey,
+}
+
+fn signed_pool(extra: &[&[&str]]) -> Signed {
+    let (ana, ana_public, ana_fingerprint) = key_pair();
+    let (beto, beto_public, _) = key_pair();
+    let mut builder = governed()
+        .pool("legal", "Legal defence")
+        .anonymous_contribution("500 USD", Some("legal"), "2025-01-10")
+        .with(&["--into", "assets:bank"])
+        .policy(
+            "legal",
+            "consent --min-consents 1 --window 72h --signed-votes required",
+            "2025-01-15",
+        )
+        .command(&[
+            "member",
+            "key",
+            "add",
+            "Ana",
+            "--key",
+            &ana_public,
+            "--at",
+            "2025-01-03T10:00",
+        ])
+        .command(&[
+            "member",
+            "key",
+            "add",
+            "Beto",
+            "--key",
+            &beto_public,
+            "--at",
+            "2025-01-03T10:00",
+        ])
+        .application("Fede", "legal", "50 USD", "Lawyer", "2025-02-01T10:00");
+    for args in extra {
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| {
+                if *a == "ANA" {
+                    ana_fingerprint.as_str()
+                } else {
+                    a
+                }
+            })
+            .collect();
+        builder = builder.command(&args);
+    }
+    Signed {
+        fund: builder.build(),
+        ana,
+        ana_fingerprint,
+        beto,
+    }
+}
+
+/// The ballot of `voter`'s `choice` on G-0002 at `time`, as `grant ballot`
+/// writes it for this fund.
+fn ballot(fund: &Fund, voter: i64, choice: &str, time: &str) -> String {
+    let conn = tamper::open(&fund.db);
+    let fund_id: String = conn
+        .query_row("SELECT fund_id FROM fund", [], |r| r.get(0))
+        .unwrap();
+    let application: String = conn
+        .query_row(
+            "SELECT hash FROM records WHERE kind = 'application' AND grant_id = 2",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    fondo::domain::ballot::Ballot {
+        fund: fund_id,
+        grant: 2,
+        application,
+        voter,
+        choice: match choice {
+            "consent" => fondo::domain::policy::Vote::Consent,
+            "object" => fondo::domain::policy::Vote::Object,
+            _ => fondo::domain::policy::Vote::Abstain,
+        },
+        reason: None,
+        time: fondo::domain::date::parse_datetime(time).unwrap(),
+    }
+    .text()
+}
+
+/// Appends a signed vote record: `vote` stated by the record, `ballot`
+/// signed with `key`.
+fn signed_vote(
+    fund: &Fund,
+    member: i64,
+    vote: &str,
+    ballot: &str,
+    key: &ssh_key::PrivateKey,
+) -> i64 {
+    let signature =
+        fondo::domain::keys::sign("test key", key, "fondo-ballot", ballot.as_bytes()).unwrap();
+    let payload = serde_json::json!({
+        "member": member, "vote": vote, "reason": null, "ballot": ballot, "signature": signature
+    });
+    tamper::append_record(&fund.db, "vote", Some(2), "2025-02-01T11:00:00", &payload)
+}
+
+#[test]
+fn a_correctly_signed_scripted_vote_passes() {
+    let s = signed_pool(&[]);
+    let text = ballot(&s.fund, 1, "consent", "2025-02-01T11:00:00");
+    signed_vote(&s.fund, 1, "consent", &text, &s.ana);
+    assert!(verify(&s.fund, 0).findings.is_empty());
+}
+
+#[test]
+fn an_unsigned_vote_under_required_signatures_is_found() {
+    let s = signed_pool(&[]);
+    let forged = tamper::append_record(
+        &s.fund.db,
+        "vote",
+        Some(2),
+        "2025-02-01T11:00:00",
+        &vote_payload(1, "consent"),
+    );
+    let verdict = verify(&s.fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(VOTE_UNSIGNED.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_vote_signed_with_a_revoked_key_is_found() {
+    let s = signed_pool(&[&[
+        "member",
+        "key",
+        "revoke",
+        "Ana",
+        "ANA",
+        "--reason",
+        "lost",
+        "--at",
+        "2025-02-01T10:30",
+    ]]);
+    let text = ballot(&s.fund, 1, "consent", "2025-02-01T11:00:00");
+    let forged = signed_vote(&s.fund, 1, "consent", &text, &s.ana);
+    let verdict = verify(&s.fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(VOTE_KEY.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_says(VOTE_KEY, &format!("record {forged}"), &s.ana_fingerprint);
+}
+
+#[test]
+fn a_vote_signed_with_another_members_key_is_found() {
+    let s = signed_pool(&[]);
+    let text = ballot(&s.fund, 1, "consent", "2025-02-01T11:00:00");
+    let forged = signed_vote(&s.fund, 1, "consent", &text, &s.beto);
+    let verdict = verify(&s.fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(VOTE_KEY.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_says(VOTE_KEY, &format!("record {forged}"), "another member");
+}
+
+#[test]
+fn a_ballot_that_does_not_match_its_record_is_found() {
+    let s = signed_pool(&[]);
+    // Ana signed a consent; the record says she abstained.
+    let text = ballot(&s.fund, 1, "consent", "2025-02-01T11:00:00");
+    let forged = signed_vote(&s.fund, 1, "abstain", &text, &s.ana);
+    let verdict = verify(&s.fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(VOTE_BALLOT.to_owned(), format!("record {forged}"))],
+        "{}",
+        verdict.stdout
+    );
+}

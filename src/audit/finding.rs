@@ -82,6 +82,34 @@ codes! {
     V121,
     /// A correction record that does not fit what it corrects.
     V123,
+    /// A vote cast by the grant's applicant.
+    V124,
+    /// A vote cast by a member who was not a steward in term on its day.
+    V125,
+    /// A vote cast by a member related to the applicant.
+    V126,
+    /// A vote or withdrawal recorded while its grant was not open.
+    V127,
+    /// A vote dated outside its grant's window.
+    V128,
+    /// An unsigned vote under a policy that takes only signed votes.
+    V129,
+    /// A signed vote whose key was not the voter's in force at its time.
+    V130,
+    /// A signed vote whose signature is not a valid `fondo-ballot` SSHSIG
+    /// of its ballot.
+    V131,
+    /// A signed vote whose ballot does not state exactly what its record
+    /// says.
+    V132,
+    /// A vote or withdrawal the command line refuses for its form: out of
+    /// time order, the same vote again, an objection without a reason, a
+    /// withdrawal of no standing vote.
+    V133,
+    /// A governance record of a kind fondo never writes.
+    V134,
+    /// A governance record whose payload does not read as its kind.
+    V135,
     /// A row in the v1 form after a row in the v2 form: the chain switches
     /// once, never back.
     V140,

@@ -20,15 +20,14 @@ use crate::books::grants;
 use crate::books::pools::available;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::grant::{Status, grant_label};
+use crate::domain::grant::{Fault, Status, grant_label};
 use crate::domain::hash::{
     Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
-use crate::domain::records::RecordKind;
-use crate::domain::records::sealed_payload;
+use crate::domain::records::{RecordKind, check_payload, sealed_payload};
 use crate::error::{Result, SqlContext};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
@@ -74,6 +73,18 @@ pub mod codes {
     pub const PURCHASE: Code = Code::V119;
     pub const CLOSED_PERIOD: Code = Code::V120;
     pub const CORRECTION: Code = Code::V123;
+    pub const VOTE_APPLICANT: Code = Code::V124;
+    pub const VOTE_NOT_STEWARD: Code = Code::V125;
+    pub const VOTE_RELATED: Code = Code::V126;
+    pub const VOTE_NOT_OPEN: Code = Code::V127;
+    pub const VOTE_WINDOW: Code = Code::V128;
+    pub const VOTE_UNSIGNED: Code = Code::V129;
+    pub const VOTE_KEY: Code = Code::V130;
+    pub const VOTE_SIGNATURE: Code = Code::V131;
+    pub const VOTE_BALLOT: Code = Code::V132;
+    pub const VOTE_FORM: Code = Code::V133;
+    pub const UNKNOWN_KIND: Code = Code::V134;
+    pub const PAYLOAD: Code = Code::V135;
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
     /// A reconciled balance the journal no longer gives: an entry forced in
@@ -532,10 +543,28 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     })
 }
 
-/// The governance records: their own hash chain and head (V114), and every
-/// grant re-checked from them: no more paid than approved (V115), no
-/// approval beyond what the pool had available then (V116), and every
-/// decision what its policy gives for the votes recorded (V117).
+/// The code of a vote the command line would have refused.
+fn vote_code(fault: Fault) -> Code {
+    match fault {
+        Fault::Applicant => codes::VOTE_APPLICANT,
+        Fault::NotSteward => codes::VOTE_NOT_STEWARD,
+        Fault::Related => codes::VOTE_RELATED,
+        Fault::NotOpen => codes::VOTE_NOT_OPEN,
+        Fault::Window => codes::VOTE_WINDOW,
+        Fault::Unsigned => codes::VOTE_UNSIGNED,
+        Fault::Key => codes::VOTE_KEY,
+        Fault::Signature => codes::VOTE_SIGNATURE,
+        Fault::Ballot => codes::VOTE_BALLOT,
+        Fault::Form => codes::VOTE_FORM,
+    }
+}
+
+/// The governance records: their own hash chain and head (V114), each
+/// record's kind (V134) and payload (V135), and every grant re-checked from
+/// them: each vote judged as the command line would have (V124–V133), no
+/// more paid than approved (V115), no approval beyond what the pool had
+/// available then (V116), and every decision's tally (all four numbers)
+/// and outcome what its policy gives for the votes accepted (V117).
 fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
     let mut prev = GENESIS.to_owned();
     let mut count = 0;
@@ -583,15 +612,24 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                 format!("its content ({}) does not match its stored hash; it was changed after it was recorded", r.kind),
             );
         }
-        if RecordKind::parse(&r.kind).is_none() {
-            checker.find(
-                codes::RECORDS_CHAIN,
+        match RecordKind::parse(&r.kind) {
+            None => checker.find(
+                codes::UNKNOWN_KIND,
                 at,
                 format!(
                     "has a kind fondo does not know ({:?}); it was written outside fondo",
                     r.kind
                 ),
-            );
+            ),
+            Some(kind) => {
+                if let Err(why) = check_payload(kind, &r.payload) {
+                    checker.find(
+                        codes::PAYLOAD,
+                        at,
+                        format!("its payload does not read as a {kind} record ({why}); it was written outside fondo"),
+                    );
+                }
+            }
         }
         prev = r.hash;
     }
@@ -608,15 +646,33 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
             ),
         );
     }
+    let governance = grants::Governance::load(conn)?;
     for id in grants::ids(conn)? {
         let label = grant_label(id);
-        let grant = match grants::load(conn, id) {
+        let grant = match grants::load_judged(conn, id, &governance) {
             Ok(grant) => grant,
             Err(e) => {
                 checker.find(codes::RECORDS_CHAIN, label, e.to_string());
                 continue;
             }
         };
+        for v in &grant.votes {
+            if let Some(refusal) = &v.refused {
+                let what = if v.vote.is_some() {
+                    "vote"
+                } else {
+                    "withdrawn vote"
+                };
+                checker.find(
+                    vote_code(refusal.fault),
+                    format!("record {}", v.record),
+                    format!(
+                        "the {what} of member #{} on {label} {}; the command line would have refused it",
+                        v.member, refusal.why
+                    ),
+                );
+            }
+        }
         if grant.paid() > grant.amount {
             checker.find(
                 codes::OVERPAID,
@@ -629,13 +685,13 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                 ),
             );
         }
-        let Some(decided) = grant.decided_at else {
+        let (Some(decided), Some(record)) = (grant.decided_at, grant.decision_record) else {
             continue;
         };
-        // The votes are recounted from their records; the eligible count is
-        // the one recorded with the decision (role history may be completed
-        // later without changing who could vote then).
-        let mut tally = grants::tally(conn, &grant, decided)?;
+        // Every number is recounted from the records as they stood at the
+        // decision's place in the chain, counting only the votes accepted:
+        // role history completed later does not change who could vote then.
+        let tally = grants::tally_as_of(&governance, &grant, decided, record);
         if let Some(Tally {
             consents,
             objections,
@@ -655,7 +711,16 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                     ),
                 );
             }
-            tally.eligible = eligible;
+            if eligible != tally.eligible {
+                checker.find(
+                    codes::DECISION,
+                    label.clone(),
+                    format!(
+                        "its decision counted {eligible} eligible, but the role, relation and vote records give {} (stewards in term and not recused, and those whose vote stands)",
+                        tally.eligible
+                    ),
+                );
+            }
         }
         let outcome = evaluate(&grant.tier.rule, &tally, grant.window_closes(), decided);
         let approved = matches!(grant.status, Status::Approved | Status::Closed);
@@ -816,6 +881,7 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                         | RecordKind::Rate
                         | RecordKind::Pledge
                         | RecordKind::Setting
+                        | RecordKind::FundSettings
                         | RecordKind::PeriodClose
                         | RecordKind::PeriodReopen
                 )
@@ -844,7 +910,7 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
     let key = |table: &str, id: &Value| format!("{table} {}", id.to_string().trim_matches('"'));
     for r in records::all(conn)? {
         let p = &r.payload;
-        // An unknown kind was reported with the chain (V114).
+        // An unknown kind was reported on its own (V134).
         let Some(kind) = RecordKind::parse(&r.kind) else {
             continue;
         };
@@ -918,7 +984,8 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::ReconciliationReopen
             | RecordKind::MemberKey
             | RecordKind::MemberKeyRevoke
-            | RecordKind::FundKey => {}
+            | RecordKind::FundKey
+            | RecordKind::FundSettings => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();

@@ -1,19 +1,174 @@
 //! Grants as the records make them: policy versions, grants replayed with
 //! [`domain::grant::replay`](crate::domain::grant::replay), relations
 //! between members, who may vote on a grant and how its votes stand.
+//!
+//! Rule: who could vote when is read from the governance records alone
+//! ([`Governance`]: role terms and their ends, relations, member keys, each
+//! with its place in the chain), never from the tables they are audit
+//! records of, so `grant vote`, `grant show`, `grant decide` and `verify`
+//! judge every vote by the same records and the same rule
+//! ([`grant::judge_vote`]).
 
 use std::collections::HashSet;
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::Connection;
 
-use crate::books::members::stewards;
-use crate::domain::date::parse_datetime;
-use crate::domain::grant::{self, Grant};
+use crate::domain::date::{parse_date, parse_datetime};
+use crate::domain::grant::{self, Electorate, Grant, Refusal, Step};
+use crate::domain::keys::{KeyBook, KeyStep};
+use crate::domain::member::Role;
 use crate::domain::policy::Tally;
-use crate::domain::records::{GrantStep, PolicyRecord, RecordKind, RelationRecord, payload};
+use crate::domain::records::{
+    GrantStep, PolicyRecord, RecordKind, RelationRecord, RoleEndRecord, RoleTermRecord, payload,
+};
 use crate::error::Result;
 use crate::store::records::{self, StoredRecord};
+
+/// A steward term as its records make it: the record that opened it, its
+/// member, first day and last day (if its record gave one).
+#[derive(Debug, Clone)]
+struct StewardTerm {
+    record: i64,
+    term: i64,
+    member: i64,
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+}
+
+/// Who could vote when, from the governance records, each with the id of
+/// its record: what [`grant::judge_vote`] asks as of a place in the chain.
+/// A record whose payload does not read is left out here (`verify` reports
+/// it on its own).
+#[derive(Debug, Clone, Default)]
+pub struct Governance {
+    terms: Vec<StewardTerm>,
+    /// (record, term, last day).
+    ends: Vec<(i64, i64, NaiveDate)>,
+    /// (record, when, a, b).
+    relations: Vec<(i64, NaiveDateTime, i64, i64)>,
+    keys: Vec<(i64, NaiveDateTime, KeyStep)>,
+    fund_id: String,
+}
+
+impl Governance {
+    /// Reads the role, relation and key records and the fund's id.
+    ///
+    /// # Errors
+    /// When the records cannot be read.
+    pub fn load(conn: &Connection) -> Result<Governance> {
+        let mut gov = Governance {
+            fund_id: crate::store::fund::fund_id(conn)?,
+            ..Governance::default()
+        };
+        let kinds = [
+            RecordKind::RoleTerm,
+            RecordKind::RoleEnd,
+            RecordKind::Relation,
+            RecordKind::MemberKey,
+            RecordKind::MemberKeyRevoke,
+        ]
+        .map(RecordKind::as_str);
+        for r in records::all_of_kinds(conn, &kinds)? {
+            // Role records are audit records, stamped when written; the
+            // others happened at their `at`.
+            let Some(kind) = RecordKind::parse(&r.kind) else {
+                continue;
+            };
+            let at = parse_datetime(&r.at).ok();
+            match kind {
+                RecordKind::RoleTerm => {
+                    if let Ok(t) = serde_json::from_value::<RoleTermRecord>(r.payload.clone())
+                        && t.role == Role::Steward.as_str()
+                        && let Ok(starts_on) = parse_date(&t.starts_on)
+                    {
+                        gov.terms.push(StewardTerm {
+                            record: r.id,
+                            term: t.id,
+                            member: t.member,
+                            starts_on,
+                            ends_on: t.ends_on.as_deref().and_then(|d| parse_date(d).ok()),
+                        });
+                    }
+                }
+                RecordKind::RoleEnd => {
+                    if let Ok(e) = serde_json::from_value::<RoleEndRecord>(r.payload.clone())
+                        && let Ok(day) = parse_date(&e.ends_on)
+                    {
+                        gov.ends.push((r.id, e.id, day));
+                    }
+                }
+                RecordKind::Relation => {
+                    if let (Ok(rel), Some(at)) = (
+                        serde_json::from_value::<RelationRecord>(r.payload.clone()),
+                        at,
+                    ) {
+                        gov.relations.push((r.id, at, rel.a, rel.b));
+                    }
+                }
+                RecordKind::MemberKey => {
+                    if let (Ok(k), Some(at)) = (serde_json::from_value(r.payload.clone()), at) {
+                        gov.keys.push((r.id, at, KeyStep::Add(k)));
+                    }
+                }
+                _ => {
+                    if let (Ok(k), Some(at)) = (serde_json::from_value(r.payload.clone()), at) {
+                        gov.keys.push((r.id, at, KeyStep::Revoke(k)));
+                    }
+                }
+            }
+        }
+        Ok(gov)
+    }
+}
+
+impl Electorate for Governance {
+    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<i64> {
+        self.terms
+            .iter()
+            .filter(|t| t.record < before && t.starts_on <= day)
+            .filter(|t| {
+                let ends = self
+                    .ends
+                    .iter()
+                    .filter(|(record, term, _)| *record < before && *term == t.term)
+                    .map(|(_, _, day)| *day)
+                    .next_back()
+                    .or(t.ends_on);
+                ends.is_none_or(|e| day <= e)
+            })
+            .map(|t| t.member)
+            .collect()
+    }
+
+    fn related(&self, member: i64, by: NaiveDateTime, before: i64) -> HashSet<i64> {
+        self.relations
+            .iter()
+            .filter(|(record, at, a, b)| {
+                *record < before && *at <= by && (*a == member || *b == member)
+            })
+            .map(|(_, _, a, b)| if *a == member { *b } else { *a })
+            .collect()
+    }
+
+    fn key(
+        &self,
+        member: i64,
+        fingerprint: &str,
+        at: NaiveDateTime,
+        before: i64,
+    ) -> std::result::Result<String, String> {
+        let mut book = KeyBook::default();
+        for (_, when, step) in self.keys.iter().filter(|(record, _, _)| *record < before) {
+            book.apply(*when, step)?;
+        }
+        book.check(member, fingerprint, at).map(|k| k.key.clone())
+    }
+
+    fn fund_id(&self) -> &str {
+        &self.fund_id
+    }
+}
 
 fn read<T: for<'de> serde::Deserialize<'de>>(record: &StoredRecord) -> Result<T> {
     payload(record.id, &record.kind, &record.payload)
@@ -46,18 +201,28 @@ pub fn policies(conn: &Connection, pool: i64) -> Result<Vec<(NaiveDateTime, Poli
 /// record of it, or a policy, cannot be read or does not fit (see
 /// [`grant::replay`]).
 pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
+    load_judged(conn, id, &Governance::load(conn)?)
+}
+
+/// [`load`], judging its votes by `governance` (read once for many grants).
+///
+/// # Errors
+/// As [`load`].
+pub fn load_judged(conn: &Connection, id: i64, governance: &Governance) -> Result<Grant> {
     let steps = records::of_grant(conn, id)?
-        .iter()
+        .into_iter()
         .map(|r| {
-            Ok((
-                parse_datetime(&r.at)?,
-                GrantStep::read(r.id, &r.kind, &r.payload)?,
-            ))
+            Ok(Step {
+                at: parse_datetime(&r.at)?,
+                step: GrantStep::read(r.id, &r.kind, &r.payload)?,
+                record: r.id,
+                hash: r.hash,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     let policies: Vec<PolicyRecord> = all_policies(conn)?.into_iter().map(|(_, p)| p).collect();
     let commodities = crate::store::commodities::by_id(conn)?;
-    grant::replay(id, &steps, &policies, &commodities)
+    grant::replay(id, &steps, &policies, &commodities, governance)
 }
 
 /// The hash of grant `id`'s application record, which its ballots name.
@@ -166,36 +331,41 @@ pub fn related(conn: &Connection, member: i64, by: NaiveDateTime) -> Result<Hash
     Ok(set)
 }
 
-/// Why a member may not vote on a grant at a moment, if they may not.
+/// Why a member may not vote on a grant at a moment, if they may not (as
+/// the records stand now): see [`grant::ineligible`].
 pub fn ineligible(
     conn: &Connection,
     grant: &Grant,
     member: i64,
     at: NaiveDateTime,
-) -> Result<Option<&'static str>> {
-    if member == grant.applicant {
-        return Ok(Some("is the applicant and must recuse"));
-    }
-    if related(conn, grant.applicant, at)?.contains(&member) {
-        return Ok(Some("is related to the applicant and must recuse"));
-    }
-    if !stewards(conn, at.date())?.contains(&member) {
-        return Ok(Some("is not a steward in term on that day"));
-    }
-    Ok(None)
+) -> Result<Option<String>> {
+    let gov = Governance::load(conn)?;
+    Ok(grant::ineligible(
+        grant,
+        member,
+        &gov.stewards(at.date(), i64::MAX),
+        &gov.related(grant.applicant, at, i64::MAX),
+    )
+    .map(|r: Refusal| r.why))
 }
 
 /// The votes that count for a grant at `at` (the earlier of `at` and the
-/// window's close): see [`grant::count`].
+/// window's close), with the records as they stand now: see
+/// [`grant::count`].
 pub fn tally(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<Tally> {
+    Ok(tally_as_of(&Governance::load(conn)?, grant, at, i64::MAX))
+}
+
+/// [`tally`] with the records as they stood before record `before`: how
+/// `verify` recounts a decision as of its place in the chain.
+pub fn tally_as_of(gov: &Governance, grant: &Grant, at: NaiveDateTime, before: i64) -> Tally {
     let until = at.min(grant.window_closes());
-    let related = related(conn, grant.applicant, until)?;
-    Ok(grant::count(
+    grant::count(
         grant,
         at,
-        &stewards(conn, until.date())?,
-        &related,
-    ))
+        &gov.stewards(until.date(), before),
+        &gov.related(grant.applicant, until, before),
+    )
 }
 
 /// The stewards in term at `at` who may not vote on a grant, and why: the
@@ -205,6 +375,10 @@ pub fn recused(
     grant: &Grant,
     at: NaiveDateTime,
 ) -> Result<Vec<(i64, &'static str)>> {
-    let related = related(conn, grant.applicant, at)?;
-    Ok(grant::recused(grant, &stewards(conn, at.date())?, &related))
+    let gov = Governance::load(conn)?;
+    Ok(grant::recused(
+        grant,
+        &gov.stewards(at.date(), i64::MAX),
+        &gov.related(grant.applicant, at, i64::MAX),
+    ))
 }

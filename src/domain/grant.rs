@@ -6,16 +6,25 @@
 //! `books::grants::load` reads those from the store. Counting the votes that
 //! stand at a moment ([`count`]) and who must recuse ([`recused`]) are pure
 //! too, given the stewards in term and the applicant's relations then.
+//!
+//! Rule: whether a vote stands is decided here once, by [`judge_vote`] and
+//! [`judge_withdrawal`] during the replay, from the records alone as they
+//! stood at the vote's place in the chain (an [`Electorate`] answers who was
+//! a steward, who was related and which keys were in force then). `grant
+//! vote` refuses what they refuse, `grant show` and `grant decide` count
+//! only what they accept, and `verify` reports each refusal with its code.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
+use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
-use crate::domain::records::{GrantStep, PolicyRecord, SignedVotes};
+use crate::domain::records::{GrantStep, PolicyRecord, SignedVotes, VoteRecord};
 use crate::error::{Error, Result};
 
 /// How a grant id is shown: `G-0007`.
@@ -71,6 +80,91 @@ pub struct CastVote {
     pub at: NaiveDateTime,
     /// Cast from a signed ballot.
     pub signed: bool,
+    /// The id of its record: its place in the chain.
+    pub record: i64,
+    /// Why the command line would have refused it, if it would have: a
+    /// refused vote (or withdrawal) is kept in the history but never counts.
+    pub refused: Option<Refusal>,
+}
+
+/// What is wrong with a vote record the command line would have refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// Cast by the applicant.
+    Applicant,
+    /// Cast by a member who was not a steward in term on the vote's day.
+    NotSteward,
+    /// Cast by a member related to the applicant.
+    Related,
+    /// Cast while the grant was not open: decided, withdrawn or closed.
+    NotOpen,
+    /// Cast before the application or after the window closed.
+    Window,
+    /// Unsigned, under a policy that takes only signed votes.
+    Unsigned,
+    /// Signed by a key that was not the voter's in force at the ballot's
+    /// time: unknown, another member's, not yet registered or revoked.
+    Key,
+    /// A signature that is not one, is in another namespace, or does not
+    /// match its ballot.
+    Signature,
+    /// A ballot that is not in the ballot form or does not state exactly
+    /// what the record says (fund, grant, application, voter, choice,
+    /// reason, time).
+    Ballot,
+    /// Out of time order, the same vote again, an objection without a
+    /// reason, or a withdrawal of a vote that does not stand.
+    Form,
+}
+
+/// A vote (or withdrawal) refused: the fault and the reason in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub fault: Fault,
+    pub why: String,
+}
+
+impl Refusal {
+    fn new(fault: Fault, why: impl Into<String>) -> Option<Refusal> {
+        Some(Refusal {
+            fault,
+            why: why.into(),
+        })
+    }
+}
+
+/// Who could vote, as the records stood just before record `before` (the
+/// records with a smaller id): a role or relation recorded later never
+/// changes who could vote then. `books::grants` reads it from the records.
+pub trait Electorate {
+    /// The members holding a steward term on `day`.
+    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<i64>;
+    /// The members declared related to `member` by `by`.
+    fn related(&self, member: i64, by: NaiveDateTime, before: i64) -> HashSet<i64>;
+    /// The key with `fingerprint` if it was `member`'s, in force at `at`
+    /// (its `ssh-ed25519 AAAA…` text), or why not.
+    ///
+    /// # Errors
+    /// The reason, as [`crate::domain::keys::KeyBook::check`] words it.
+    fn key(
+        &self,
+        member: i64,
+        fingerprint: &str,
+        at: NaiveDateTime,
+        before: i64,
+    ) -> std::result::Result<String, String>;
+    /// The fund's id, as ballots name it.
+    fn fund_id(&self) -> &str;
+}
+
+/// One recorded step of a grant: its record's id and hash, the time it
+/// happened, and what it says.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub record: i64,
+    pub hash: String,
+    pub at: NaiveDateTime,
+    pub step: GrantStep,
 }
 
 /// A tranche paid or a spending line reported.
@@ -97,6 +191,8 @@ pub struct Grant {
     pub category: Option<String>,
     pub needed_by: Option<NaiveDate>,
     pub applied_at: NaiveDateTime,
+    /// The hash of its application record, which its ballots name.
+    pub application: String,
     pub policy_version: u32,
     pub tier: Tier,
     /// Whether its policy version takes only signed votes.
@@ -104,6 +200,9 @@ pub struct Grant {
     pub votes: Vec<CastVote>,
     pub status: Status,
     pub decided_at: Option<NaiveDateTime>,
+    /// The id of its decision record: the place in the chain as of which
+    /// its tally is recounted.
+    pub decision_record: Option<i64>,
     pub explanation: Option<String>,
     /// The tally the decision recorded.
     pub decided_tally: Option<Tally>,
@@ -165,9 +264,11 @@ fn damaged(detail: String) -> Error {
     }
 }
 
-/// Replays grant `id` from its steps (in chain order, each with the time it
-/// happened), given every policy version of the fund and its commodities
-/// by id.
+/// Replays grant `id` from its steps (in chain order), given every policy
+/// version of the fund, its commodities by id, and who could vote when
+/// (`electorate`): each vote and withdrawal is judged as it comes
+/// ([`judge_vote`], [`judge_withdrawal`]) against the grant as it stood
+/// before it, and a refused one is kept with its [`Refusal`].
 ///
 /// # Errors
 /// [`Error::UnknownGrant`] when no step is an application;
@@ -176,14 +277,15 @@ fn damaged(detail: String) -> Error {
 /// in a payload that is not one.
 pub fn replay(
     id: i64,
-    steps: &[(NaiveDateTime, GrantStep)],
+    steps: &[Step],
     policies: &[PolicyRecord],
     commodities: &HashMap<i64, Commodity>,
+    electorate: &dyn Electorate,
 ) -> Result<Grant> {
-    let (applied_at, app) = steps
+    let (applied_at, application, app) = steps
         .iter()
-        .find_map(|(at, step)| match step {
-            GrantStep::Application(app) => Some((*at, app)),
+        .find_map(|s| match &s.step {
+            GrantStep::Application(app) => Some((s.at, s.hash.clone(), app)),
             _ => None,
         })
         .ok_or_else(|| Error::UnknownGrant {
@@ -224,12 +326,14 @@ pub fn replay(
         category: app.category.clone(),
         needed_by: app.needed_by.as_deref().map(parse_date).transpose()?,
         applied_at,
+        application,
         policy_version: app.policy_version,
         tier,
         signed_votes: policy.signed_votes,
         votes: Vec::new(),
         status: Status::Open,
         decided_at: None,
+        decision_record: None,
         explanation: None,
         decided_tally: None,
         payments: Vec::new(),
@@ -242,10 +346,12 @@ pub fn replay(
         last_at: applied_at,
     };
     let mut applications = 0;
-    for (at, step) in steps {
-        let at = *at;
-        grant.last_at = grant.last_at.max(at);
-        match step {
+    for s in steps {
+        let at = s.at;
+        // A refused vote is as if never cast: it does not move the time
+        // later steps must follow.
+        let mut counted = true;
+        match &s.step {
             GrantStep::Application(_) => {
                 applications += 1;
                 if applications > 1 {
@@ -255,33 +361,30 @@ pub fn replay(
                     )));
                 }
             }
-            GrantStep::Vote(v) => grant.votes.push(CastVote {
-                member: v.member,
-                vote: Some(v.vote),
-                reason: v.reason.clone(),
-                at,
-                signed: v.signed(),
-            }),
+            GrantStep::Vote(v) => {
+                let refused = judge_vote(&grant, s.record, at, v, electorate);
+                counted = refused.is_none();
+                grant.votes.push(CastVote {
+                    member: v.member,
+                    vote: Some(v.vote),
+                    reason: v.reason.clone(),
+                    at,
+                    signed: v.signed(),
+                    record: s.record,
+                    refused,
+                });
+            }
             GrantStep::VoteWithdrawal(w) => {
-                let standing = grant
-                    .votes
-                    .iter()
-                    .rev()
-                    .find(|v| v.member == w.member)
-                    .is_some_and(|v| v.vote.is_some());
-                if !standing || grant.decided_at.is_some() {
-                    return Err(damaged(format!(
-                        "{} withdraws a vote of member #{} that does not stand",
-                        grant_label(id),
-                        w.member
-                    )));
-                }
+                let refused = judge_withdrawal(&grant, w.member, at);
+                counted = refused.is_none();
                 grant.votes.push(CastVote {
                     member: w.member,
                     vote: None,
                     reason: w.reason.clone(),
                     at,
                     signed: false,
+                    record: s.record,
+                    refused,
                 });
             }
             GrantStep::Decision(d) => {
@@ -291,6 +394,7 @@ pub fn replay(
                     Status::Rejected
                 };
                 grant.decided_at = Some(at);
+                grant.decision_record = Some(s.record);
                 grant.explanation = Some(d.explanation.clone());
                 grant.expires = d.expires.as_deref().map(parse_date).transpose()?;
                 grant.decided_tally = d.tally;
@@ -323,22 +427,226 @@ pub fn replay(
                 grant.ended = Some((at, w.reason.clone()));
             }
         }
+        if counted {
+            grant.last_at = grant.last_at.max(at);
+        }
     }
     Ok(grant)
+}
+
+const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// The latest vote of `member` that stands on `grant` (withdrawn: None).
+pub fn standing(grant: &Grant, member: i64) -> Option<Vote> {
+    grant
+        .votes
+        .iter()
+        .rev()
+        .filter(|v| v.refused.is_none())
+        .find(|v| v.member == member)
+        .and_then(|v| v.vote)
+}
+
+/// Whether a step at `at` may be taken on `grant` as it stands: it is open
+/// and the step is not dated before the grant's latest record.
+fn open_and_in_order(grant: &Grant, at: NaiveDateTime) -> Option<Refusal> {
+    if grant.status != Status::Open {
+        return Refusal::new(
+            Fault::NotOpen,
+            format!(
+                "{} was {} by then; votes are taken only while it is open",
+                grant_label(grant.id),
+                grant.status.as_str()
+            ),
+        );
+    }
+    if at < grant.last_at {
+        return Refusal::new(
+            Fault::Form,
+            format!(
+                "is dated {}, before the grant's record at {}; events on one grant are in time order",
+                at.format(STAMP),
+                grant.last_at.format(STAMP)
+            ),
+        );
+    }
+    None
+}
+
+/// Why `member` may not vote on `grant` at `at`, given the stewards in term
+/// that day and the members related to the applicant then: the applicant,
+/// a related member, or no steward.
+pub fn ineligible(
+    grant: &Grant,
+    member: i64,
+    stewards: &HashSet<i64>,
+    related: &HashSet<i64>,
+) -> Option<Refusal> {
+    if member == grant.applicant {
+        return Refusal::new(Fault::Applicant, "is the applicant and must recuse");
+    }
+    if related.contains(&member) {
+        return Refusal::new(
+            Fault::Related,
+            "is related to the applicant and must recuse",
+        );
+    }
+    if !stewards.contains(&member) {
+        return Refusal::new(Fault::NotSteward, "is not a steward in term on that day");
+    }
+    None
+}
+
+/// Whether the command line would have accepted vote record `record` (at
+/// `at`, stating `v`) on `grant` as it stood before it, with the records as
+/// they stood then (`electorate`): the grant open and the vote in time
+/// order, inside the window, by a steward in term not recused, signed when
+/// the policy requires it, a signature valid for a key of the voter in
+/// force then over a ballot that states exactly this vote, a change from
+/// the voter's standing vote, an objection with a reason. None: accepted.
+pub fn judge_vote(
+    grant: &Grant,
+    record: i64,
+    at: NaiveDateTime,
+    v: &VoteRecord,
+    electorate: &dyn Electorate,
+) -> Option<Refusal> {
+    if let Some(refusal) = open_and_in_order(grant, at) {
+        return Some(refusal);
+    }
+    if at < grant.applied_at || at >= grant.window_closes() {
+        return Refusal::new(
+            Fault::Window,
+            format!(
+                "is dated {}, outside the window from {} until {}",
+                at.format(STAMP),
+                grant.applied_at.format(STAMP),
+                grant.window_closes().format(STAMP)
+            ),
+        );
+    }
+    let stewards = electorate.stewards(at.date(), record);
+    let related = electorate.related(grant.applicant, at, record);
+    if let Some(refusal) = ineligible(grant, v.member, &stewards, &related) {
+        return Some(refusal);
+    }
+    match (&v.ballot, &v.signature) {
+        (None, None) if grant.signed_votes == SignedVotes::Required => {
+            return Refusal::new(
+                Fault::Unsigned,
+                "is unsigned, but its policy takes only signed votes",
+            );
+        }
+        (None, None) => {}
+        (Some(ballot), Some(signature)) => {
+            if let Some(refusal) = judge_ballot(grant, record, at, v, ballot, signature, electorate)
+            {
+                return Some(refusal);
+            }
+        }
+        _ => {
+            return Refusal::new(
+                Fault::Ballot,
+                "has a ballot without a signature or a signature without a ballot",
+            );
+        }
+    }
+    if standing(grant, v.member) == Some(v.vote) {
+        return Refusal::new(
+            Fault::Form,
+            format!("repeats the standing vote ({})", v.vote),
+        );
+    }
+    if v.vote == Vote::Object && v.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Refusal::new(Fault::Form, "is an objection without a reason");
+    }
+    None
+}
+
+/// A signed vote's ballot and signature: the ballot states exactly this
+/// vote of this grant of this fund, and the signature is a valid SSHSIG in
+/// namespace `fondo-ballot`, by a key of the voter in force at its time.
+fn judge_ballot(
+    grant: &Grant,
+    record: i64,
+    at: NaiveDateTime,
+    v: &VoteRecord,
+    text: &str,
+    signature: &str,
+    electorate: &dyn Electorate,
+) -> Option<Refusal> {
+    let place = format!("record {record}");
+    let ballot = match Ballot::parse(&place, text) {
+        Ok(ballot) => ballot,
+        Err(e) => {
+            return Refusal::new(
+                Fault::Ballot,
+                format!("has a ballot that does not read: {e}"),
+            );
+        }
+    };
+    let expected = Ballot {
+        fund: electorate.fund_id().to_owned(),
+        grant: grant.id,
+        application: grant.application.clone(),
+        voter: v.member,
+        choice: v.vote,
+        reason: v.reason.clone(),
+        time: at,
+    };
+    if ballot != expected {
+        return Refusal::new(
+            Fault::Ballot,
+            "has a ballot that does not state this vote (fund, grant, application, voter, choice, reason and time must all be the record's)",
+        );
+    }
+    let signature = match Signature::parse(&place, signature) {
+        Ok(signature) => signature,
+        Err(e) => return Refusal::new(Fault::Signature, e.to_string()),
+    };
+    let key = match electorate.key(v.member, &signature.fingerprint, ballot.time, record) {
+        Ok(key) => key,
+        Err(why) => {
+            return Refusal::new(
+                Fault::Key,
+                format!("is signed by a key it may not be: {why}"),
+            );
+        }
+    };
+    match signature.check(&place, BALLOT_NAMESPACE, &key, text.as_bytes()) {
+        Ok(()) => None,
+        Err(e) => Refusal::new(Fault::Signature, e.to_string()),
+    }
+}
+
+/// Whether the command line would have accepted withdrawing `member`'s vote
+/// at `at` on `grant` as it stood: open, in time order, with a vote of
+/// theirs standing.
+pub fn judge_withdrawal(grant: &Grant, member: i64, at: NaiveDateTime) -> Option<Refusal> {
+    if let Some(refusal) = open_and_in_order(grant, at) {
+        return Some(refusal);
+    }
+    if standing(grant, member).is_none() {
+        return Refusal::new(
+            Fault::Form,
+            format!("withdraws a vote of member #{member} that does not stand"),
+        );
+    }
+    None
 }
 
 /// The votes that count for a grant at `at`, given the stewards in term and
 /// the members related to the applicant when they are counted: the earlier
 /// of `at` and the window's close (`books::grants::tally` reads both).
 ///
-/// Votes count as cast: each was accepted only from a steward in term and
-/// not recused on its day, so later changes to role history do not undo it.
-/// Only votes up to the moment counted (`at`, or the window's close if that
-/// came first) are taken, the latest of each steward. The eligible count is
-/// the stewards in term then, not recused, together with those who voted; a
-/// steward whose latest step is a withdrawn vote counts as not having voted.
-/// Under a policy that requires signed votes, an unsigned vote counts as not
-/// cast.
+/// Only votes the replay accepted count ([`judge_vote`]: each judged with
+/// the records as they stood at its place in the chain, so a role or
+/// relation recorded later does not undo it); a refused vote or withdrawal
+/// counts as never cast. Only votes up to the moment counted (`at`, or the
+/// window's close if that came first) are taken, the latest of each
+/// steward. The eligible count is the stewards in term then, not recused,
+/// together with those whose vote stands; a steward whose latest step is a
+/// withdrawn vote counts as not having voted.
 pub fn count(
     grant: &Grant,
     at: NaiveDateTime,
@@ -347,12 +655,10 @@ pub fn count(
 ) -> Tally {
     let until = at.min(grant.window_closes());
     let mut standing: BTreeMap<i64, Option<Vote>> = BTreeMap::new();
-    let required = grant.signed_votes == SignedVotes::Required;
     for v in grant
         .votes
         .iter()
-        .filter(|v| v.at <= until)
-        .filter(|v| !required || v.signed || v.vote.is_none())
+        .filter(|v| v.at <= until && v.refused.is_none())
     {
         standing.insert(v.member, v.vote);
     }
@@ -415,6 +721,65 @@ mod tests {
         crate::domain::date::parse_datetime(text).unwrap()
     }
 
+    /// Who could vote, for these tests: a fixed set of stewards from
+    /// record `from` on, relations from the records given, no keys.
+    struct Board {
+        stewards: HashSet<i64>,
+        from: i64,
+        related: Vec<(i64, i64, i64)>,
+    }
+
+    fn board(stewards: &[i64]) -> Board {
+        Board {
+            stewards: stewards.iter().copied().collect(),
+            from: 0,
+            related: Vec::new(),
+        }
+    }
+
+    impl Electorate for Board {
+        fn stewards(&self, _day: NaiveDate, before: i64) -> HashSet<i64> {
+            if before > self.from {
+                self.stewards.clone()
+            } else {
+                HashSet::new()
+            }
+        }
+        fn related(&self, member: i64, _by: NaiveDateTime, before: i64) -> HashSet<i64> {
+            self.related
+                .iter()
+                .filter(|(record, a, b)| *record < before && (*a == member || *b == member))
+                .map(|(_, a, b)| if *a == member { *b } else { *a })
+                .collect()
+        }
+        fn key(
+            &self,
+            _member: i64,
+            fingerprint: &str,
+            _at: NaiveDateTime,
+            _before: i64,
+        ) -> std::result::Result<String, String> {
+            Err(format!("key {fingerprint} is not registered to any member"))
+        }
+        fn fund_id(&self) -> &str {
+            "3f1c0a9e5b7d4e21a0c8f6b2d4e1a7c9"
+        }
+    }
+
+    /// Steps numbered as records 1, 2, … in the order given.
+    fn numbered(steps: &[(NaiveDateTime, GrantStep)]) -> Vec<Step> {
+        steps
+            .iter()
+            .zip(1..)
+            .map(|((at, step), record)| Step {
+                record,
+                hash: format!("{record:064x}"),
+                at: *at,
+                step: step.clone(),
+            })
+            .collect()
+    }
+
     fn fixture() -> (Vec<PolicyRecord>, HashMap<i64, Commodity>) {
         let policy = PolicyRecord {
             pool: 2,
@@ -452,7 +817,7 @@ mod tests {
         GrantStep::Vote(VoteRecord {
             member,
             vote,
-            reason: None,
+            reason: (vote == Vote::Object).then(|| "not yet".to_owned()),
             ballot: None,
             signature: None,
         })
@@ -485,8 +850,16 @@ mod tests {
                 }),
             ),
         ];
-        let g = replay(4, &steps, &policies, &commodities).unwrap();
+        let g = replay(
+            4,
+            &numbered(&steps),
+            &policies,
+            &commodities,
+            &board(&[1, 2, 3]),
+        )
+        .unwrap();
         assert_eq!(g.status, Status::Approved);
+        assert!(g.votes.iter().all(|v| v.refused.is_none()));
         assert_eq!(g.needed_by, NaiveDate::from_ymd_opt(2025, 3, 1));
         assert_eq!(g.last_at, at("2025-02-03T09:00"));
         assert_eq!(g.paid(), 20_000);
@@ -518,7 +891,14 @@ mod tests {
                 reason: None,
             }),
         ));
-        let g = replay(4, &closed, &policies, &commodities).unwrap();
+        let g = replay(
+            4,
+            &numbered(&closed),
+            &policies,
+            &commodities,
+            &board(&[1, 2]),
+        )
+        .unwrap();
         assert_eq!((g.status, g.outstanding()), (Status::Closed, 0));
     }
 
@@ -538,7 +918,8 @@ mod tests {
             (at("2025-02-01T11:30"), vote(4, Vote::Object)),
             (at("2025-02-01T12:00"), withdraw(4)),
         ];
-        let g = replay(4, &steps, &policies, &commodities).unwrap();
+        let b = board(&[1, 2, 4]);
+        let g = replay(4, &numbered(&steps), &policies, &commodities, &b).unwrap();
         assert_eq!(g.votes.len(), 3, "the history keeps both");
         assert_eq!(g.votes[2].vote, None);
         let stewards = HashSet::from([1, 2]);
@@ -556,74 +937,209 @@ mod tests {
         assert_eq!(counted("2025-02-01T11:45").objections, 1);
         let mut twice = steps.clone();
         twice.push((at("2025-02-01T12:10"), withdraw(4)));
-        assert!(matches!(
-            replay(4, &twice, &policies, &commodities),
-            Err(Error::Damaged { .. })
-        ));
+        let g = replay(4, &numbered(&twice), &policies, &commodities, &b).unwrap();
+        assert_eq!(
+            g.votes[3].refused.as_ref().map(|r| r.fault),
+            Some(Fault::Form)
+        );
         let never = [steps[0].clone(), (at("2025-02-01T12:00"), withdraw(2))];
-        assert!(matches!(
-            replay(4, &never, &policies, &commodities),
-            Err(Error::Damaged { .. })
-        ));
+        let g = replay(4, &numbered(&never), &policies, &commodities, &b).unwrap();
+        assert_eq!(
+            g.votes[0].refused.as_ref().map(|r| r.fault),
+            Some(Fault::Form)
+        );
     }
 
     #[test]
     fn under_required_signatures_an_unsigned_vote_does_not_count() {
         let (mut policies, commodities) = fixture();
         policies[0].signed_votes = SignedVotes::Required;
-        let signed = GrantStep::Vote(VoteRecord {
-            member: 2,
-            vote: Vote::Consent,
-            reason: None,
-            ballot: Some("fondo-ballot-v1\n".into()),
-            signature: Some("sig".into()),
-        });
-        let steps = vec![
+        let steps = numbered(&[
             (at("2025-02-01T10:00"), application()),
             (at("2025-02-01T11:00"), vote(1, Vote::Consent)),
-            (at("2025-02-01T11:30"), signed),
-        ];
-        let g = replay(4, &steps, &policies, &commodities).unwrap();
+        ]);
+        let b = board(&[1, 2]);
+        let g = replay(4, &steps, &policies, &commodities, &b).unwrap();
         assert_eq!(g.signed_votes, SignedVotes::Required);
-        let tally = count(
-            &g,
-            at("2025-02-01T12:00"),
-            &HashSet::from([1, 2]),
-            &HashSet::new(),
+        assert_eq!(
+            g.votes[0].refused.as_ref().map(|r| r.fault),
+            Some(Fault::Unsigned)
         );
-        assert_eq!((tally.consents, tally.eligible), (1, 2));
+        let tally = count(&g, at("2025-02-01T12:00"), &b.stewards, &HashSet::new());
+        assert_eq!((tally.consents, tally.eligible), (0, 2));
         policies[0].signed_votes = SignedVotes::Optional;
-        let g = replay(4, &steps, &policies, &commodities).unwrap();
-        let tally = count(
-            &g,
-            at("2025-02-01T12:00"),
-            &HashSet::from([1, 2]),
-            &HashSet::new(),
+        let g = replay(4, &steps, &policies, &commodities, &b).unwrap();
+        let tally = count(&g, at("2025-02-01T12:00"), &b.stewards, &HashSet::new());
+        assert_eq!(tally.consents, 1);
+    }
+
+    fn fault_of(steps: &[(NaiveDateTime, GrantStep)], b: &Board) -> Vec<Option<Fault>> {
+        let (policies, commodities) = fixture();
+        let g = replay(4, &numbered(steps), &policies, &commodities, b).unwrap();
+        g.votes
+            .iter()
+            .map(|v| v.refused.as_ref().map(|r| r.fault))
+            .collect()
+    }
+
+    #[test]
+    fn each_vote_is_judged_as_the_command_line_would_have() {
+        let app = (at("2025-02-01T10:00"), application());
+        let b = board(&[1, 2, 3]);
+        let one = |step| fault_of(&[app.clone(), step], &b)[0];
+        assert_eq!(one((at("2025-02-01T11:00"), vote(1, Vote::Consent))), None);
+        assert_eq!(
+            one((at("2025-02-01T11:00"), vote(9, Vote::Consent))),
+            Some(Fault::Applicant)
         );
-        assert_eq!(tally.consents, 2);
+        assert_eq!(
+            one((at("2025-02-01T11:00"), vote(7, Vote::Consent))),
+            Some(Fault::NotSteward)
+        );
+        assert_eq!(
+            one((at("2025-02-02T10:00"), vote(1, Vote::Consent))),
+            Some(Fault::Window),
+            "the window of one day closed"
+        );
+        assert_eq!(
+            one((at("2025-02-01T09:00"), vote(1, Vote::Consent))),
+            Some(Fault::Form),
+            "before the application: out of time order"
+        );
+        let bare = GrantStep::Vote(VoteRecord {
+            member: 1,
+            vote: Vote::Object,
+            reason: None,
+            ballot: None,
+            signature: None,
+        });
+        assert_eq!(
+            one((at("2025-02-01T11:00"), bare)),
+            Some(Fault::Form),
+            "an objection needs a reason"
+        );
+        let related = Board {
+            related: vec![(1, 2, 9)],
+            ..board(&[1, 2, 3])
+        };
+        let v = (at("2025-02-01T11:00"), vote(2, Vote::Consent));
+        assert_eq!(
+            fault_of(&[app.clone(), v.clone()], &related),
+            [Some(Fault::Related)]
+        );
+        let later = Board {
+            related: vec![(5, 2, 9)],
+            ..board(&[1, 2, 3])
+        };
+        assert_eq!(
+            fault_of(&[app.clone(), v.clone()], &later),
+            [None],
+            "a relation recorded after the vote does not undo it"
+        );
+        let new_steward = Board {
+            from: 2,
+            ..board(&[1, 2, 3])
+        };
+        assert_eq!(
+            fault_of(&[app.clone(), v], &new_steward),
+            [Some(Fault::NotSteward)],
+            "a role recorded only after the vote does not make it valid"
+        );
+        let decision = GrantStep::Decision(DecisionRecord {
+            approved: false,
+            explanation: "no".into(),
+            policy_version: 1,
+            expires: None,
+            tally: None,
+        });
+        let after = fault_of(
+            &[
+                app.clone(),
+                (at("2025-02-01T10:30"), decision),
+                (at("2025-02-01T11:00"), vote(1, Vote::Consent)),
+            ],
+            &b,
+        );
+        assert_eq!(after, [Some(Fault::NotOpen)]);
+        let again = fault_of(
+            &[
+                app,
+                (at("2025-02-01T11:00"), vote(1, Vote::Consent)),
+                (at("2025-02-01T11:10"), vote(1, Vote::Consent)),
+            ],
+            &b,
+        );
+        assert_eq!(again, [None, Some(Fault::Form)]);
+    }
+
+    #[test]
+    fn a_signed_vote_needs_a_ballot_stating_it_and_a_key_of_the_voter() {
+        let app = (at("2025-02-01T10:00"), application());
+        let b = board(&[1, 2]);
+        let signed = |ballot: String| {
+            GrantStep::Vote(VoteRecord {
+                member: 1,
+                vote: Vote::Consent,
+                reason: None,
+                ballot: Some(ballot),
+                signature: Some("not a signature".into()),
+            })
+        };
+        let right = Ballot {
+            fund: b.fund_id().to_owned(),
+            grant: 4,
+            application: format!("{:064x}", 1),
+            voter: 1,
+            choice: Vote::Consent,
+            reason: None,
+            time: at("2025-02-01T11:00"),
+        };
+        let wrong_grant = Ballot {
+            grant: 5,
+            ..right.clone()
+        };
+        let when = at("2025-02-01T11:00");
+        assert_eq!(
+            fault_of(&[app.clone(), (when, signed(wrong_grant.text()))], &b),
+            [Some(Fault::Ballot)]
+        );
+        assert_eq!(
+            fault_of(
+                &[app.clone(), (when, signed("fondo-ballot-v1\n".into()))],
+                &b
+            ),
+            [Some(Fault::Ballot)]
+        );
+        assert_eq!(
+            fault_of(&[app, (when, signed(right.text()))], &b),
+            [Some(Fault::Signature)],
+            "the ballot states the vote, but its signature is none"
+        );
     }
 
     #[test]
     fn a_replay_refuses_what_does_not_fit() {
         let (policies, commodities) = fixture();
+        let b = board(&[1]);
+        let only_vote = numbered(&[(at("2025-02-01"), vote(1, Vote::Consent))]);
         assert!(matches!(
-            replay(4, &[(at("2025-02-01"), vote(1, Vote::Consent))], &policies, &commodities),
+            replay(4, &only_vote, &policies, &commodities, &b),
             Err(Error::UnknownGrant { id }) if id == "G-0004"
         ));
-        let twice = [
+        let twice = numbered(&[
             (at("2025-02-01"), application()),
             (at("2025-02-02"), application()),
-        ];
+        ]);
         assert!(matches!(
-            replay(4, &twice, &policies, &commodities),
+            replay(4, &twice, &policies, &commodities, &b),
             Err(Error::Damaged { .. })
         ));
         assert!(matches!(
-            replay(4, &twice[..1], &[], &commodities),
+            replay(4, &twice[..1], &[], &commodities, &b),
             Err(Error::Damaged { .. })
         ));
         assert!(matches!(
-            replay(4, &twice[..1], &policies, &HashMap::new()),
+            replay(4, &twice[..1], &policies, &HashMap::new(), &b),
             Err(Error::Damaged { .. })
         ));
     }

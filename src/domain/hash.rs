@@ -497,6 +497,19 @@ pub fn record_salt(key: &SaltKey, prev: &str, field: &str) -> String {
     salt(key, &["record", prev, field])
 }
 
+/// The commitment to a fund setting that never leaves the database (the
+/// pseudonym secret, the salt key), as the `fund-settings` record holds it:
+/// `hex(SHA-256(tag 0x00 value))`, `tag` naming the setting
+/// (`fondo-fund-secret-v1`, `fondo-salt-key-v1`) so that one commitment is
+/// never another's.
+pub fn setting_commitment(tag: &str, value: &str) -> String {
+    let mut digest = Sha256::new();
+    digest.update(tag.as_bytes());
+    digest.update([0]);
+    digest.update(value.as_bytes());
+    hex(&digest.finalize())
+}
+
 /// Bytes (a digest) as lower-case hexadecimal digits.
 pub fn hex(bytes: &[u8]) -> String {
     hex::encode(bytes)

@@ -84,11 +84,15 @@ pub enum RecordKind {
     MemberKeyRevoke,
     /// The fund's own key, that signs its bundles.
     FundKey,
+    /// The fund's name, currency, id and commitments to its pseudonym
+    /// secret and salt key ([`FundSettingsRecord`]): written at `init` and
+    /// whenever one of them changes.
+    FundSettings,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 40] = [
+    pub const ALL: [RecordKind; 41] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -129,6 +133,7 @@ impl RecordKind {
         RecordKind::MemberKey,
         RecordKind::MemberKeyRevoke,
         RecordKind::FundKey,
+        RecordKind::FundSettings,
     ];
 
     /// The kind as stored (and hashed).
@@ -174,6 +179,7 @@ impl RecordKind {
             RecordKind::MemberKey => "member-key",
             RecordKind::MemberKeyRevoke => "member-key-revoke",
             RecordKind::FundKey => "fund-key",
+            RecordKind::FundSettings => "fund-settings",
         }
     }
 
@@ -232,6 +238,7 @@ pub const TEXT_FIELDS: &[(RecordKind, &[&str])] = &[
     (RecordKind::Reconciliation, &["account", "statement"]),
     (RecordKind::ReconciliationReopen, &["account", "reason"]),
     (RecordKind::MemberKeyRevoke, &["reason"]),
+    (RecordKind::FundSettings, &["name"]),
 ];
 
 /// The free-text fields of a stored `kind` (none for an unknown kind).
@@ -619,13 +626,117 @@ impl GrantStep {
             | RecordKind::ReconciliationReopen
             | RecordKind::MemberKey
             | RecordKind::MemberKeyRevoke
-            | RecordKind::FundKey => {
+            | RecordKind::FundKey
+            | RecordKind::FundSettings => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),
                 });
             }
         })
+    }
+}
+
+/// A `role-term` record: a role held by a member from a first day, to a
+/// last day if one was given (`store::members::term_payload` writes it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleTermRecord {
+    pub id: i64,
+    pub member: i64,
+    pub role: String,
+    pub starts_on: String,
+    pub ends_on: Option<String>,
+}
+
+/// A `role-end` record: role term `id` ends on `ends_on`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleEndRecord {
+    pub id: i64,
+    pub ends_on: String,
+}
+
+/// The `fund-settings` record: what the fund row says that changes what
+/// every output means. The pseudonym secret and the salt key never leave
+/// the database: the record holds only commitments to them
+/// ([`crate::domain::hash::setting_commitment`]), `None` when the row has
+/// none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundSettingsRecord {
+    pub name: String,
+    pub currency: Option<String>,
+    pub fund_id: Option<String>,
+    pub secret: Option<String>,
+    pub salt_key: Option<String>,
+}
+
+/// Whether a payload reads as its kind's type: Ok, or why not. The audit
+/// records of the community tables (members, pools, contributions, rates,
+/// pledges, settings, purchases and what happens to them) need only be a
+/// JSON object here: `verify` compares them with their tables and replays
+/// the purchases.
+///
+/// # Errors
+/// The reason, as serde words it.
+pub fn check_payload(
+    kind: RecordKind,
+    value: &serde_json::Value,
+) -> std::result::Result<(), String> {
+    fn read<T: for<'de> Deserialize<'de>>(
+        value: &serde_json::Value,
+    ) -> std::result::Result<(), String> {
+        serde_json::from_value::<T>(value.clone())
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+    use crate::domain::keys::{FundKeyRecord, MemberKeyRecord, MemberKeyRevokeRecord};
+    match kind {
+        RecordKind::Policy => read::<PolicyRecord>(value),
+        RecordKind::Relation => read::<RelationRecord>(value),
+        RecordKind::Application => read::<Application>(value),
+        RecordKind::Vote => read::<VoteRecord>(value),
+        RecordKind::Decision => read::<DecisionRecord>(value),
+        RecordKind::Payment => read::<PaymentRecord>(value),
+        RecordKind::Spend => read::<SpendRecord>(value),
+        RecordKind::Closure => read::<ClosureRecord>(value),
+        RecordKind::Withdrawal => read::<WithdrawalRecord>(value),
+        RecordKind::VoteWithdrawal => read::<VoteWithdrawalRecord>(value),
+        RecordKind::Budget => read::<BudgetRecord>(value),
+        RecordKind::RoleTerm => read::<RoleTermRecord>(value),
+        RecordKind::RoleEnd => read::<RoleEndRecord>(value),
+        RecordKind::PeriodClose => read::<PeriodCloseRecord>(value),
+        RecordKind::PeriodReopen => read::<PeriodReopenRecord>(value),
+        RecordKind::MemberEdit => read::<MemberEditRecord>(value),
+        RecordKind::PoolEdit => read::<PoolEditRecord>(value),
+        RecordKind::AccountNote => read::<AccountNoteRecord>(value),
+        RecordKind::PledgeEnd => read::<PledgeEndRecord>(value),
+        RecordKind::Reconciliation => read::<ReconciliationRecord>(value),
+        RecordKind::ReconciliationReopen => read::<ReconciliationReopenRecord>(value),
+        RecordKind::MemberKey => read::<MemberKeyRecord>(value),
+        RecordKind::MemberKeyRevoke => read::<MemberKeyRevokeRecord>(value),
+        RecordKind::FundKey => read::<FundKeyRecord>(value),
+        RecordKind::FundSettings => read::<FundSettingsRecord>(value),
+        RecordKind::Member
+        | RecordKind::MemberInactive
+        | RecordKind::Pool
+        | RecordKind::Contribution
+        | RecordKind::Rate
+        | RecordKind::Pledge
+        | RecordKind::Setting
+        | RecordKind::Purchase
+        | RecordKind::PurchaseItem
+        | RecordKind::PurchaseOrder
+        | RecordKind::PurchaseClose
+        | RecordKind::PurchaseReceive
+        | RecordKind::PurchaseCost
+        | RecordKind::PurchaseSettle
+        | RecordKind::PurchasePay
+        | RecordKind::PurchaseDistribute => {
+            if value.is_object() {
+                Ok(())
+            } else {
+                Err(format!("a {kind} record holds a JSON object, not {value}"))
+            }
+        }
     }
 }
 

@@ -5,12 +5,12 @@ use crate::store::WriteTx;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{append_record, expect_status, in_order, stamp, when};
-use crate::books::grants::{application_hash, ids, ineligible, load, policies, tally};
+use crate::books::grants::{Governance, application_hash, ids, ineligible, load, policies, tally};
 use crate::books::keys::key_book;
 use crate::books::members::{by_id, member};
 use crate::books::pools::available;
 use crate::domain::ballot::Ballot;
-use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::grant::{self, Grant, Status, grant_label};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::policy::{Outcome, Vote, evaluate};
@@ -291,13 +291,7 @@ fn cast(
             "{voter_name} {why}; the vote is refused"
         )));
     }
-    if grant
-        .votes
-        .iter()
-        .rev()
-        .find(|v| v.member == record.member)
-        .is_some_and(|v| v.vote == Some(record.vote))
-    {
+    if grant::standing(grant, record.member) == Some(record.vote) {
         return Err(Error::Refused(format!(
             "{voter_name} already voted {} on {}; nothing changes",
             record.vote,
@@ -311,6 +305,14 @@ fn cast(
             of: None,
             so: Some("so the community can answer it"),
         });
+    }
+    // The one rule `verify`, `grant show` and `grant decide` judge the
+    // record by: what it refuses is never written.
+    if let Some(refusal) = grant::judge_vote(grant, i64::MAX, at, record, &Governance::load(tx)?) {
+        return Err(Error::Refused(format!(
+            "the vote of {voter_name} {}; it is refused",
+            refusal.why
+        )));
     }
     append_record(tx, RecordKind::Vote, Some(id), at, record)?;
     Ok(())
@@ -339,13 +341,7 @@ pub fn withdraw_vote(
         "a vote can be withdrawn only before the decision",
     )?;
     in_order(&grant, at)?;
-    let standing = grant
-        .votes
-        .iter()
-        .rev()
-        .find(|v| v.member == voter.id)
-        .and_then(|v| v.vote);
-    if standing.is_none() {
+    if grant::standing(&grant, voter.id).is_none() {
         return Err(Error::Refused(format!(
             "{} has no vote standing on {}; there is nothing to withdraw",
             voter.name,
