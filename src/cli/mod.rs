@@ -651,7 +651,12 @@ Examples:
     #[command(after_help = "\
 Examples:
   fondo report forum --period 2026-Q2 --audience public --out forum.html
-  fondo report forum --period 2026-Q2 --format md --out forum.md")]
+  fondo report forum --period 2026-Q2 --format md --out forum.md
+  fondo report forum --period 2026-Q2 --bundle bundle-2026-Q2 --out forum.html
+
+With --bundle the page prints the bundle's manifest digest beside the
+fingerprint; the bundle must be of the same period and of the books as they
+are now (the same fingerprint and records head), and check without findings.")]
     Forum {
         #[command(flatten)]
         period: PeriodArgs,
@@ -665,6 +670,10 @@ Examples:
         /// The page's format.
         #[arg(long, value_enum, default_value = "html")]
         format: PageFormatArg,
+        /// The audit bundle written for the same period (`export audit`):
+        /// print its manifest digest on the page.
+        #[arg(long, value_name = "DIR")]
+        bundle: Option<PathBuf>,
     },
 }
 

@@ -16,7 +16,7 @@ mod journal;
 mod keys;
 mod ledger;
 mod member_statement;
-mod passphrase;
+pub(crate) mod passphrase;
 mod purchases;
 mod report;
 mod reports;
@@ -129,7 +129,15 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
             audience,
             out,
             format,
-        }) => forum::forum(db, &period, audience.into(), out.as_deref(), format),
+            bundle,
+        }) => forum::forum(
+            db,
+            &period,
+            audience.into(),
+            out.as_deref(),
+            format,
+            bundle.as_deref(),
+        ),
         Command::Report(cmd) => report::report(db, cmd),
         Command::Export(ExportCommand::Audit {
             out,
