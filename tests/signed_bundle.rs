@@ -481,3 +481,65 @@ fn only_a_registered_fund_key_signs_and_bad_keys_write_nothing() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("no-such.pub"), "{}", run.stderr);
 }
+
+#[test]
+fn the_forum_page_names_the_manifest_digest_of_a_bundle_of_the_same_books() {
+    let fund = fund();
+    let key = fondo_key(&fund, "fund-key");
+    register(&fund, &key);
+    export(&fund, "b", &key, PASSPHRASE).ok();
+    let dir = fund.path("b");
+    let manifest = sha256(&std::fs::read(dir.join("MANIFEST.csv")).unwrap());
+    let page = |bundle: &Path, period: &str| {
+        fund.run(&[
+            "report",
+            "forum",
+            "--period",
+            period,
+            "--format",
+            "md",
+            "--bundle",
+            bundle.to_str().unwrap(),
+        ])
+    };
+    let md = page(&dir, "2026-Q1").ok();
+    let shown = md
+        .split("Audit bundle of the period: SHA-256 of its MANIFEST.csv:\n\n    ")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or_else(|| panic!("{md}"));
+    assert_eq!(shown, manifest);
+    assert!(md.contains(&fund.fingerprint()));
+    // Without --bundle there is no digest to show.
+    let plain = fund.ok(&["report", "forum", "--period", "2026-Q1", "--format", "md"]);
+    assert!(!plain.contains("MANIFEST.csv:"), "{plain}");
+    // Another period, books that went on, a bundle with findings: refused.
+    page(&dir, "2026-Q2").error(&["states from 2026-01-01, but the page's is 2026-04-01"]);
+    let changed = copy(&dir, "changed");
+    tamper(&changed, "README.txt", |t| {
+        t.replacen("Audit bundle", "Audit  bundle", 1)
+    });
+    page(&changed, "2026-Q1").error(&["has 1 finding (the first: B131"]);
+    fund.ok(&[
+        "contribute",
+        "5.00",
+        "USD",
+        "--from",
+        "Bruno",
+        "--date",
+        "2026-03-02",
+    ]);
+    let out = fund.path("forum.md");
+    let run = fund.run(&[
+        "report",
+        "forum",
+        "--period",
+        "2026-Q1",
+        "--bundle",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    run.error(&["states fingerprint", "from the books as they are now"]);
+    assert!(!out.exists());
+}

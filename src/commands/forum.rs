@@ -68,9 +68,10 @@ fn bundle_digest(dir: &Path, page: &Forum) -> Result<String> {
         )))
     };
     if let Some(first) = checked.findings.first() {
+        let n = checked.findings.len();
         return refuse(format!(
-            "has {} findings (the first: {} {}); check it with `fondo verify --bundle`",
-            checked.findings.len(),
+            "has {n} {} (the first: {} {}); check it with `fondo verify --bundle`",
+            if n == 1 { "finding" } else { "findings" },
             first.code,
             first.message
         ));
