@@ -21,12 +21,25 @@
 //! command that fails, naming the script line; the fund built so far is left
 //! where it is, for inspection.
 //!
+//! The story's signed votes need keys and their passphrase: Felipe's key,
+//! made with `ssh-keygen` and committed (`examples/demo/keys/`, a demo key
+//! that protects nothing), is written out with the other files, and every
+//! command runs with `FONDO_PASSPHRASE_FILE` naming the demo's passphrase
+//! file, which also protects the keys `fondo key gen` makes in the story
+//! (Ana's and the fund's). Those are new on every run, and so are the
+//! records that hold them or their signatures: the governance records'
+//! head and the bundle's manifest digest differ from run to run, while the
+//! ledger, and so the fingerprint, stays the same (no key or signature
+//! enters a transaction).
+//!
 //! After the story come the demo's own steps, one function each, run in
 //! order by [`demo`]: check the books ([`verify_books`], as `fondo verify`
-//! does), write the open-forum report of the last quarter ([`write_forum`],
-//! through `fondo report forum` like the story's commands), and write that
-//! quarter's public audit bundle and verify it offline ([`write_bundle`],
-//! through `fondo export audit` and `fondo verify --bundle`).
+//! does), write the last quarter's public audit bundle, signed with the
+//! fund's key, and verify it offline with that key ([`write_bundle`],
+//! through `fondo export audit --sign-with` and `fondo verify --bundle
+//! --signer-key`, like the story's commands), and write the open-forum
+//! report of that quarter with the bundle's manifest digest
+//! ([`write_forum`], through `fondo report forum --bundle`).
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
