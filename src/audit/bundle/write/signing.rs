@@ -32,8 +32,8 @@ pub(super) struct Signer {
 /// Checks that `signing` holds a fund key in force at its moment.
 ///
 /// # Errors
-/// [`Error::Key`] naming the key file when it is no fund key registered by
-/// then.
+/// [`Error::NotFundKey`] naming the key file when it is no fund key
+/// registered by then.
 pub(super) fn signer(conn: &Connection, signing: &Signing) -> Result<Signer> {
     let own = public_of(&signing.key)?;
     let mut keys = Vec::new();
@@ -44,17 +44,14 @@ pub(super) fn signer(conn: &Connection, signing: &Signing) -> Result<Signer> {
     }
     if !keys.iter().any(|k| k.fingerprint == own.fingerprint) {
         let known: Vec<&str> = keys.iter().map(|k| k.fingerprint.as_str()).collect();
-        return Err(Error::Key {
+        return Err(Error::NotFundKey {
             from: signing.source.clone(),
-            reason: format!(
-                "{} is not a key of the fund, so it cannot sign the fund's bundle ({})",
-                own.fingerprint,
-                if known.is_empty() {
-                    "the fund has no key yet".to_owned()
-                } else {
-                    format!("the fund's keys: {}", known.join(", "))
-                }
-            ),
+            fingerprint: own.fingerprint,
+            known: if known.is_empty() {
+                "the fund has no key yet".to_owned()
+            } else {
+                format!("the fund's keys: {}", known.join(", "))
+            },
         });
     }
     Ok(Signer {
