@@ -80,6 +80,16 @@ fn register(fund: &Fund, key: &Path) {
     ]);
 }
 
+/// The public bundle of 2026-Q1, as every test here writes it.
+const EXPORT_Q1: [&str; 6] = [
+    "export",
+    "audit",
+    "--period",
+    "2026-Q1",
+    "--audience",
+    "public",
+];
+
 /// `fondo export audit --out NAME --sign-with KEY`, the passphrase read
 /// from a file holding `passphrase`.
 fn export(fund: &Fund, name: &str, key: &Path, passphrase: &str) -> Run {
@@ -88,14 +98,7 @@ fn export(fund: &Fund, name: &str, key: &Path, passphrase: &str) -> Run {
         .env("FONDO_NOW", "2026-03-01T12:00")
         .arg("--db")
         .arg(&fund.db)
-        .args([
-            "export",
-            "audit",
-            "--period",
-            "2026-Q1",
-            "--audience",
-            "public",
-        ])
+        .args(EXPORT_Q1)
         .arg("--out")
         .arg(fund.path(name))
         .arg("--sign-with")
@@ -173,6 +176,20 @@ fn tamper(dir: &Path, file: &str, change: impl FnOnce(String) -> String) {
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.csv")).unwrap();
     let resealed = manifest.replace(&sha256(&before), &sha256(after.as_bytes()));
     std::fs::write(dir.join("MANIFEST.csv"), resealed).unwrap();
+}
+
+/// Signs the bundle's MANIFEST.csv again with stock `ssh-keygen -Y sign`,
+/// replacing MANIFEST.csv.sig.
+fn stock_sign(dir: &Path, key: &Path, namespace: &str) {
+    let tool = oracle("ssh-keygen", SSH_KEYGEN_INSTALL).expect("checked by the caller");
+    std::fs::remove_file(dir.join("MANIFEST.csv.sig")).unwrap();
+    let signed = Command::new(tool)
+        .args(["-Y", "sign", "-n", namespace, "-f"])
+        .arg(key)
+        .arg(dir.join("MANIFEST.csv"))
+        .output()
+        .unwrap();
+    assert!(signed.status.success(), "{signed:?}");
 }
 
 fn ssh_keygen_verifies(dir: &Path, signers: &Path) -> bool {
@@ -253,15 +270,7 @@ fn a_signature_made_by_ssh_keygen_is_accepted() {
     // An unprotected key needs no passphrase.
     export(&fund, "b", &key, "unused").ok();
     let dir = fund.path("b");
-    std::fs::remove_file(dir.join("MANIFEST.csv.sig")).unwrap();
-    let tool = oracle("ssh-keygen", SSH_KEYGEN_INSTALL).unwrap();
-    let status = Command::new(&tool)
-        .args(["-Y", "sign", "-n", "fondo-bundle", "-f"])
-        .arg(&key)
-        .arg(dir.join("MANIFEST.csv"))
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    stock_sign(&dir, &key, "fondo-bundle");
     finds(&dir, Some(&public(&key)), None);
     script(&dir, Some(&public(&key)), 0, "the one required");
     // A forger rewrites the bundle, states a key of their own and signs
@@ -274,14 +283,7 @@ fn a_signature_made_by_ssh_keygen_is_accepted() {
     tamper(&forged, "fund_signers", |_| {
         format!("fund namespaces=\"fondo-bundle\" {}\n", bare.join(" "))
     });
-    std::fs::remove_file(forged.join("MANIFEST.csv.sig")).unwrap();
-    let signed = Command::new(&tool)
-        .args(["-Y", "sign", "-n", "fondo-bundle", "-f"])
-        .arg(&forger)
-        .arg(forged.join("MANIFEST.csv"))
-        .output()
-        .unwrap();
-    assert!(signed.status.success());
+    stock_sign(&forged, &forger, "fondo-bundle");
     finds(&forged, None, None);
     finds(&forged, Some(&public(&key)), Some("B132"));
     script(
@@ -297,14 +299,7 @@ fn a_signature_made_by_ssh_keygen_is_accepted() {
         "was not made by the key of",
     );
     // Signed in another namespace: refused.
-    std::fs::remove_file(dir.join("MANIFEST.csv.sig")).unwrap();
-    let status = Command::new(&tool)
-        .args(["-Y", "sign", "-n", "fondo-ballot", "-f"])
-        .arg(&key)
-        .arg(dir.join("MANIFEST.csv"))
-        .output()
-        .unwrap();
-    assert!(status.status.success());
+    stock_sign(&dir, &key, "fondo-ballot");
     finds(&dir, None, Some("B131"));
     script(&dir, None, 1, "MANIFEST.csv.sig: is not a good signature");
 }
@@ -354,16 +349,8 @@ fn a_changed_resealed_or_unsigned_bundle_is_found() {
 
     // An unsigned bundle: fine alone, a finding when a signature is
     // required.
-    fund.ok(&[
-        "export",
-        "audit",
-        "--period",
-        "2026-Q1",
-        "--audience",
-        "public",
-        "--out",
-        fund.path("plain").to_str().unwrap(),
-    ]);
+    let plain_out = fund.path("plain");
+    fund.ok(&[&EXPORT_Q1[..], &["--out", plain_out.to_str().unwrap()]].concat());
     let plain = fund.path("plain");
     assert!(!plain.join("fund_signers").exists());
     finds(&plain, None, None);
