@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a fondo audit bundle (format fondo-audit-v1) without fondo.
 
-Usage: python3 scripts/verify_bundle.py DIR
+Usage: python3 scripts/verify_bundle.py [--signer-key FILE.pub] DIR
 
 DIR is a directory written by `fondo export audit`. This script is an
 independent second opinion on `fondo verify --bundle`, written from
@@ -18,7 +18,16 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
 - balances.csv: opening + debits - credits = closing, all accounts sum to
   zero, and debits and credits are the period's postings in journal.csv;
 - pools.csv: all pools together hold the net assets (assets and liabilities
-  of balances.csv), at the start and the end of the period.
+  of balances.csv), at the start and the end of the period;
+- README.txt states the fingerprint, the records head and the journal's
+  hashes that BUNDLE.csv states;
+- a signed bundle's MANIFEST.csv.sig, with `ssh-keygen -Y verify` (OpenSSH,
+  namespace fondo-bundle), against the keys fund_signers states, and with
+  --signer-key FILE.pub (the fund's key, as you got it from the fund) against
+  that key alone, which is then required. Without --signer-key a good
+  signature only shows the bundle agrees with itself. When ssh-keygen is not
+  installed the signature is not checked, which is a problem only with
+  --signer-key.
 
 It does not re-evaluate grant decisions (`fondo verify --bundle` does).
 Each problem is printed as `FILE line N: message`, then a summary,
@@ -33,7 +42,9 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 FORMAT = "fondo-audit-v1"
 VERSION = "fondo-txn-v1"
@@ -82,6 +93,19 @@ COLUMNS = {
     "MANIFEST.csv": ["file", "rows", "sha256"],
 }
 FILES = sorted(list(COLUMNS) + ["README.txt"])
+# A signed bundle's files: the fund's keys (allowed_signers format, listed in
+# the manifest) and the signature of MANIFEST.csv (not listed: it signs it).
+FUND_SIGNERS = "fund_signers"
+SIGNATURE = "MANIFEST.csv.sig"
+SIGNER = "fund"
+NAMESPACE = "fondo-bundle"
+# README.txt: each of these starts the line before the hash it repeats.
+STATED = [
+    ("Ledger fingerprint", "fingerprint"),
+    ("Governance records head", "records_head"),
+    ("journal.csv continues the chain from", "journal_prev_hash"),
+    ("and ends with", "journal_last_hash"),
+]
 KEYS = [
     "format", "fund", "audience", "period", "from", "to", "journal_prev_hash",
     "journal_last_hash", "fingerprint", "ledger_transactions", "records_head",
@@ -186,10 +210,32 @@ def read(bundle):
             bundle.tables[name] = table
 
 
+def read_signers(bundle):
+    """fund_signers, when the bundle has it: its digest and lines."""
+    path = os.path.join(bundle.path, FUND_SIGNERS)
+    if not os.path.lexists(path):
+        return
+    if os.path.islink(path) or not os.path.isfile(path):
+        bundle.problem(FUND_SIGNERS, 0, "is not a regular file, so it was not read")
+        return
+    bundle.digests[FUND_SIGNERS] = digest(path)
+    with open(path, "rb") as f:
+        bundle.rows[FUND_SIGNERS] = lines(f.read().decode("utf-8", "replace"))
+
+
 def check_manifest(bundle):
     listed = set()
     for line, row in bundle.tables.get("MANIFEST.csv", []):
         name = row["file"]
+        if name == FUND_SIGNERS and name not in listed:
+            listed.add(name)
+            if name not in bundle.digests:
+                bundle.problem(name, 0, "is listed in MANIFEST.csv but missing")
+            elif bundle.digests[name] != row["sha256"]:
+                bundle.problem(name, 0, "its SHA-256 is %s, MANIFEST.csv says %s" % (bundle.digests[name], row["sha256"]))
+            elif str(bundle.rows[name]) != row["rows"]:
+                bundle.problem(name, 0, "has %d rows, MANIFEST.csv says %s" % (bundle.rows[name], row["rows"]))
+            continue
         if name not in FILES or name == "MANIFEST.csv" or name in listed:
             bundle.problem("MANIFEST.csv", line, "lists %r, which is unknown or listed twice" % name)
             continue
@@ -204,9 +250,88 @@ def check_manifest(bundle):
         for name in FILES:
             if name != "MANIFEST.csv" and name not in listed:
                 bundle.problem("MANIFEST.csv", 0, "does not list %s" % name)
+        if FUND_SIGNERS in bundle.digests and FUND_SIGNERS not in listed:
+            bundle.problem("MANIFEST.csv", 0, "does not list %s, which the bundle holds" % FUND_SIGNERS)
     for name in sorted(os.listdir(bundle.path)):
-        if name not in FILES:
+        if name not in FILES and name not in (FUND_SIGNERS, SIGNATURE):
             bundle.problem(name, 0, "is not part of an audit bundle")
+
+
+def ssh_verify(bundle, signers_file):
+    """Runs ssh-keygen -Y verify on MANIFEST.csv.sig with the allowed
+    signers of signers_file: None when ssh-keygen is missing, else
+    (ok, what it printed)."""
+    command = ["ssh-keygen", "-Y", "verify", "-f", signers_file, "-I", SIGNER,
+               "-n", NAMESPACE, "-s", os.path.join(bundle.path, SIGNATURE)]
+    try:
+        with open(os.path.join(bundle.path, "MANIFEST.csv"), "rb") as manifest:
+            done = subprocess.run(command, stdin=manifest, capture_output=True)
+    except FileNotFoundError as e:
+        if e.filename == "ssh-keygen" or "ssh-keygen" in str(e):
+            return None
+        return False, str(e)
+    said = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+    return done.returncode == 0, said
+
+
+def check_signature(bundle, signer_key):
+    """MANIFEST.csv.sig, checked with OpenSSH's ssh-keygen."""
+    signed = os.path.lexists(os.path.join(bundle.path, SIGNATURE))
+    stated = os.path.join(bundle.path, FUND_SIGNERS)
+    if not signed:
+        if signer_key:
+            bundle.problem(SIGNATURE, 0, "is missing: the bundle is not signed, and --signer-key requires it")
+        elif os.path.lexists(stated):
+            bundle.problem(SIGNATURE, 0, "is missing, though %s states the fund's keys: the signature was removed" % FUND_SIGNERS)
+        return None
+    if not os.path.lexists(stated):
+        bundle.problem(SIGNATURE, 0, "cannot be checked: %s, the fund's keys, is missing" % FUND_SIGNERS)
+        return None
+    result = ssh_verify(bundle, stated)
+    if result is None:
+        message = "not checked: ssh-keygen (OpenSSH) is not installed; on Debian or Ubuntu: apt install openssh-client"
+        if signer_key:
+            bundle.problem(SIGNATURE, 0, message)
+        else:
+            print("note: %s %s" % (SIGNATURE, message), file=sys.stderr)
+        return None
+    ok, said = result
+    if not ok:
+        bundle.problem(SIGNATURE, 0, "is not a good signature of MANIFEST.csv by a key %s states (ssh-keygen: %s)" % (FUND_SIGNERS, said))
+        return None
+    if not signer_key:
+        return "signed by a key the bundle states as the fund's (ssh-keygen: %s); give the fund's own key with --signer-key" % said
+    with open(signer_key, encoding="utf-8") as f:
+        words = f.read().split()
+    if len(words) < 2 or words[0] != "ssh-ed25519":
+        bundle.problem(SIGNATURE, 0, "%s is not an ssh-ed25519 public key" % signer_key)
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        own = os.path.join(tmp, "allowed_signers")
+        with open(own, "w", encoding="utf-8") as f:
+            f.write('%s namespaces="%s" %s %s\n' % (SIGNER, NAMESPACE, words[0], words[1]))
+        ok, said = ssh_verify(bundle, own)
+    if not ok:
+        bundle.problem(SIGNATURE, 0, "was not made by the key of %s (ssh-keygen: %s)" % (signer_key, said))
+        return None
+    return "signed by the fund's key of %s, the one required (ssh-keygen: %s)" % (signer_key, said)
+
+
+def check_readme(bundle, facts):
+    """README.txt repeats BUNDLE.csv's hashes, each on the line after the
+    line that introduces it, and its audience."""
+    path = os.path.join(bundle.path, "README.txt")
+    if "README.txt" not in bundle.digests:
+        return
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read().split("\n")
+    for start, key in STATED:
+        at = next((i for i, l in enumerate(text) if l.startswith(start)), None)
+        said = text[at + 1].strip() if at is not None and at + 1 < len(text) else None
+        if said != facts[key]:
+            bundle.problem("README.txt", 0, "does not state the %s of BUNDLE.csv on the line after %r" % (key, start))
+    if not any(l.startswith("Audience: %s:" % facts["audience"]) for l in text):
+        bundle.problem("README.txt", 0, "does not say the bundle is for the %s audience, as BUNDLE.csv does" % facts["audience"])
 
 
 def places_of(bundle):
@@ -406,10 +531,16 @@ def check_ledger(bundle, facts):
 
 
 def main(argv):
+    signer_key = None
+    if len(argv) == 3 and argv[0] == "--signer-key":
+        signer_key, argv = argv[1], argv[2:]
     if len(argv) != 1:
-        print("usage: verify_bundle.py DIR", file=sys.stderr)
+        print("usage: verify_bundle.py [--signer-key FILE.pub] DIR", file=sys.stderr)
         return 2
     path = argv[0]
+    if signer_key and not os.path.isfile(signer_key):
+        print("verify_bundle: cannot read the signer key %s" % signer_key, file=sys.stderr)
+        return 2
     # Names and cells are printed as they are; what cannot be written
     # (a file name that is not UTF-8) is escaped rather than fatal.
     sys.stdout.reconfigure(errors="backslashreplace")
@@ -422,7 +553,9 @@ def main(argv):
         return 2
     bundle = Bundle(path)
     read(bundle)
+    read_signers(bundle)
     check_manifest(bundle)
+    signature = check_signature(bundle, signer_key)
     facts = {row["key"]: row["value"] for _, row in bundle.tables.get("BUNDLE.csv", [])}
     head = None
     missing = [key for key in KEYS if key not in facts]
@@ -431,6 +564,7 @@ def main(argv):
     elif facts["format"] != FORMAT:
         bundle.problem("BUNDLE.csv", 0, "is in format %r; this script reads %s" % (facts["format"], FORMAT))
     else:
+        check_readme(bundle, facts)
         head = check_ledger(bundle, facts)
     for problem in bundle.problems:
         print(problem)
@@ -439,6 +573,8 @@ def main(argv):
     if head is not None:
         print("journal ends with: %s" % head)
         print("fingerprint: %s" % facts["fingerprint"])
+    if signature:
+        print(signature)
     return 1 if bundle.problems else 0
 
 

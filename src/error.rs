@@ -352,6 +352,18 @@ pub enum Error {
     #[error("key {from}: {reason}")]
     Key { from: String, reason: String },
 
+    /// A key that is not one of the fund's keys in force, asked to sign
+    /// what the fund publishes; `known` is what the fund's keys are, in
+    /// words.
+    #[error(
+        "key {from}: {fingerprint} is not a key of the fund, so it cannot sign the fund's bundle ({known})"
+    )]
+    NotFundKey {
+        from: String,
+        fingerprint: String,
+        known: String,
+    },
+
     /// A signature that is not one, or does not check.
     #[error("signature {file}: {reason}")]
     Signature { file: String, reason: String },

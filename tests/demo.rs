@@ -182,6 +182,10 @@ const GRANTS: &[[&str; 8]] = &[
         "0",
     ],
     ["G-0011", "400.00", "0.00", "0.00", "open", "2", "0", "0"],
+    // Approved in July by two signed votes, not paid yet.
+    [
+        "G-0012", "120.00", "0.00", "0.00", "approved", "2", "0", "0",
+    ],
 ];
 
 /// The example files as they are in the repository.
@@ -208,6 +212,15 @@ fn readme_forum_excerpt() -> Vec<String> {
     parts
 }
 
+/// The SHA-256 of `bytes`, in hex.
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Text with every run of white space made one space.
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -227,7 +240,7 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         "13 members (8 public, 3 pseudonymous and 2 anonymous)",
         "pools: general, housing, food and rapid response",
         "commodities: BLANKETS, EUR, HOURS, KG-BEANS, KG-RICE, MXN and USD, with 6 recorded exchange rates",
-        "11 grants (1 open, 3 approved, 1 rejected, 1 withdrawn and 5 closed)",
+        "12 grants (1 open, 4 approved, 1 rejected, 1 withdrawn and 5 closed)",
         "1 pooled purchase of member groups (1 settled)",
         "verify found no problems",
         "transcript.txt",
@@ -331,6 +344,7 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
     fs::write(&grants, text.replacen("USD", "EUR", 1)).unwrap();
     let tampered = run_command(command().args(["verify", "--bundle"]).arg(&bundle));
     assert_eq!(tampered.code, 1, "{}", tampered.stdout);
+    fs::write(&grants, text).unwrap();
 
     for (day, held) in POOLS {
         let rows =
@@ -402,7 +416,9 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
         "G-0006 still open: 4 of a quorum of 3 have voted",
         "imported 3 contributions from bank-eur-2026-q2.csv",
         "199.40 USD in all: shares 159.51 USD, subsidy 39.88 USD from pool food, rounding remainder 0.01 USD to expenses:purchases:rounding",
-        "$ fondo report forum --period 2026-Q2 --audience public --format html --out ",
+        "$ fondo report forum --period 2026-Q2 --audience public --format html --bundle ",
+        "Felipe votes consent on G-0012 (signed with SHA256:5IPln+QX2lfV66cBbJge0RlZgxqMMhlP8MgCraisFe8)",
+        "G-0012 approved: no objection (2 consent, 0 object, 0 abstain of 2 eligible)",
     ] {
         assert!(
             transcript.contains(needle),
@@ -411,21 +427,47 @@ fn the_demo_builds_a_fund_that_verifies_and_adds_up() {
     }
 
     // The forum report of the last quarter, in both formats, is the one
-    // `report forum` gives, with the ledger's fingerprint.
+    // `report forum --bundle` gives, with the ledger's fingerprint and the
+    // signed bundle's manifest digest.
+    let bundle = shown.join("audit-bundle");
+    let bundle_arg = bundle.to_str().unwrap();
     let html = fs::read_to_string(shown.join("forum.html")).unwrap();
     assert_eq!(
         html,
-        run_on(&db, &["report", "forum", "--period", "2026-Q2"]).ok()
+        run_on(
+            &db,
+            &[
+                "report", "forum", "--period", "2026-Q2", "--bundle", bundle_arg
+            ]
+        )
+        .ok()
     );
     assert!(html.contains(&fingerprint(&db)));
+    let manifest = sha256(&fs::read(bundle.join("MANIFEST.csv")).unwrap());
+    assert!(html.contains(&manifest));
     let md = fs::read_to_string(shown.join("forum.md")).unwrap();
     assert_eq!(
         md,
         run_on(
             &db,
-            &["report", "forum", "--period", "2026-Q2", "--format", "md"]
+            &[
+                "report", "forum", "--period", "2026-Q2", "--format", "md", "--bundle", bundle_arg
+            ]
         )
         .ok()
+    );
+    // The bundle is signed by the fund's key the story made, and checks
+    // against it.
+    let fund_pub = shown.join("examples/demo/keys/fund.pub");
+    let verified = run_command(
+        command()
+            .args(["verify", "--bundle", bundle_arg, "--signer-key"])
+            .arg(&fund_pub),
+    )
+    .ok();
+    assert!(
+        verified.contains("signed by the fund's key SHA256:"),
+        "{verified}"
     );
 
     // The README shows the beginning of this page for the public: each part

@@ -336,3 +336,30 @@ fondo rate add 2026-06-30 MXN USD 0.0590 --source Banxico
 
 fondo period close 2026-Q2 --reason "books approved at the open forum of 2026-07-04" --at 2026-07-04T20:00
 fondo period list
+
+# --- July: rapid response takes signed votes only ------------------------------
+# From July, a rapid-response grant counts only the votes its stewards sign
+# with their own OpenSSH keys. Ana makes her key with fondo; Felipe brings
+# one he made with `ssh-keygen -t ed25519` (keys/felipe.pub). Both keys are
+# demo keys: their passphrase is in keys/demo-passphrase.txt, which the demo
+# names in FONDO_PASSPHRASE_FILE. The fund gets a key of its own, to sign
+# the audit bundles it publishes.
+fondo key gen --out keys/ana
+fondo key gen --out keys/fund
+fondo member key add Ana --key-file keys/ana.pub --at 2026-07-05T10:00
+fondo member key add Felipe --key-file keys/felipe.pub --at 2026-07-05T10:05
+fondo fund key add --key-file keys/fund.pub --at 2026-07-05T10:10
+fondo role assign Felipe steward --from 2026-07-06 --until 2026-12-31
+fondo policy set "rapid response" --rule lazy --min-consents 1 --window 24h --max-amount 150 USD \
+    --signed-votes required --reason "assembly of 2026-07-04: votes signed by the stewards' own keys" --at 2026-07-06T18:00
+# G-0012: each steward writes a ballot, signs it and records it.
+fondo grant apply --applicant Luis --pool "rapid response" --amount 120.00 USD \
+    --purpose "Bus fare home after an eviction" --category transport --at 2026-07-10T10:00
+fondo grant ballot G-0012 --as Ana consent --at 2026-07-10T12:00 --out G-0012-ana.txt
+fondo ballot sign G-0012-ana.txt --key keys/ana
+fondo grant vote --ballot G-0012-ana.txt --signature G-0012-ana.txt.sig
+fondo grant ballot G-0012 --as Felipe consent --at 2026-07-10T16:00 --out G-0012-felipe.txt
+fondo ballot sign G-0012-felipe.txt --key keys/felipe
+fondo grant vote --ballot G-0012-felipe.txt --signature G-0012-felipe.txt.sig
+fondo grant decide G-0012 --at 2026-07-11T10:00
+fondo grant show G-0012

@@ -157,6 +157,14 @@ codes! {
     B120,
     /// A transaction in the v1 form after one in the v2 form.
     B130,
+    /// MANIFEST.csv.sig is not a valid signature of MANIFEST.csv by a key
+    /// that fund_signers states (or fund_signers cannot be read).
+    B131,
+    /// `--signer-key` was given and the bundle is not signed by exactly
+    /// that key.
+    B132,
+    /// fund_signers states the fund's keys but MANIFEST.csv.sig is missing.
+    B133,
 }
 
 impl fmt::Display for Code {

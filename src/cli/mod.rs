@@ -340,13 +340,20 @@ voting window that closes during the day counts as closed.")]
 Examples:
   fondo verify
   fondo verify --bundle bundle-2026-Q1 --format json
+  fondo verify --bundle bundle-2026-Q2 --signer-key fund.pub
 
 The last line is the ledger's fingerprint, to compare with the one read out at
-the forum.")]
+the forum. A bundle's MANIFEST.csv.sig is checked when it is there; without
+--signer-key that only shows the bundle agrees with itself, so get the fund's
+public key from the fund and give it to --signer-key.")]
     Verify {
         /// Check an audit bundle directory instead of the database.
         #[arg(long, value_name = "DIR")]
         bundle: Option<PathBuf>,
+        /// With --bundle: require MANIFEST.csv.sig, made by this public key
+        /// (the fund's, as the fund gave it to you).
+        #[arg(long, value_name = "FILE.pub", requires = "bundle")]
+        signer_key: Option<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
@@ -644,7 +651,12 @@ Examples:
     #[command(after_help = "\
 Examples:
   fondo report forum --period 2026-Q2 --audience public --out forum.html
-  fondo report forum --period 2026-Q2 --format md --out forum.md")]
+  fondo report forum --period 2026-Q2 --format md --out forum.md
+  fondo report forum --period 2026-Q2 --bundle bundle-2026-Q2 --out forum.html
+
+With --bundle the page prints the bundle's manifest digest beside the
+fingerprint; the bundle must be of the same period and of the books as they
+are now (the same fingerprint and records head), and check without findings.")]
     Forum {
         #[command(flatten)]
         period: PeriodArgs,
@@ -662,6 +674,10 @@ Examples:
         /// The page's format.
         #[arg(long, value_enum, default_value = "html")]
         format: PageFormatArg,
+        /// The audit bundle written for the same period (`export audit`):
+        /// print its manifest digest on the page.
+        #[arg(long, value_name = "DIR")]
+        bundle: Option<PathBuf>,
     },
 }
 
@@ -687,13 +703,16 @@ pub enum ExportCommand {
 Examples:
   fondo export audit --out bundle-2026-Q1 --period 2026-Q1 --audience public
   fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience treasurer
+  fondo export audit --out bundle-2026-Q2 --period 2026-Q2 --audience public --sign-with fund-key
 
 Writes BUNDLE.csv, journal.csv, reversed.csv, accounts.csv, commodities.csv,
 balances.csv, pools.csv, grants.csv, votes.csv, policies.csv, roles.csv,
 contributors.csv, README.txt and MANIFEST.csv. Without --period or --to the
 bundle ends on the last day anything was recorded, so the same books give the
-same bundle. Check it offline with `fondo verify --bundle DIR`; the format is
-specified in docs/audit-format.md.")]
+same bundle. With --sign-with it also writes fund_signers (the fund's public
+keys) and MANIFEST.csv.sig, the fund key's signature of MANIFEST.csv. Check it
+offline with `fondo verify --bundle DIR`; the format is specified in
+docs/audit-format.md.")]
     Audit {
         /// The directory to write (must not exist yet, or be empty).
         #[arg(long, value_name = "DIR")]
@@ -705,6 +724,11 @@ specified in docs/audit-format.md.")]
         /// name auditor) sees names.
         #[arg(long, value_enum)]
         audience: BundleAudienceArg,
+        /// Sign MANIFEST.csv with this private OpenSSH ed25519 key, one of
+        /// the fund's keys (`fund key add`); its passphrase is asked for, or
+        /// read from the file FONDO_PASSPHRASE_FILE names.
+        #[arg(long, value_name = "KEY")]
+        sign_with: Option<PathBuf>,
     },
 }
 

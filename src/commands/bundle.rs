@@ -16,9 +16,10 @@ use crate::cli::{BundleAudienceArg, PeriodArgs};
 use crate::commands::{Outcome, Period, open, stdout};
 use fondo::audit::bundle::BundleAudience;
 use fondo::audit::bundle::check::{self, Finding};
-use fondo::audit::bundle::write::{self, ExportRequest};
+use fondo::audit::bundle::write::{self, ExportRequest, Signing};
 use fondo::audit::finding::FileRow;
 use fondo::domain::date::parse_date;
+use fondo::domain::keys::parse_public_key;
 use fondo::error::{Result, SqlContext};
 use fondo::render::{Format, Gate, terminal_text, write_rows};
 use fondo::store::{Access, records, txns};
@@ -50,10 +51,20 @@ pub fn export_audit(
     out: &Path,
     period: &PeriodArgs,
     audience: BundleAudienceArg,
+    sign_with: Option<&Path>,
 ) -> Result<Outcome> {
     let period = Period::parse(period)?;
     let mut db = open(db, Access::Read)?;
     let tx = db.read()?;
+    // The books first, then the key file (and its passphrase).
+    let sign_with = match sign_with {
+        Some(key) => Some(Signing {
+            source: key.display().to_string(),
+            key: crate::commands::keys::private_key(key)?,
+            at: crate::commands::clock::now(),
+        }),
+        None => None,
+    };
     let days = recorded_days(&tx)?;
     let period = match period {
         Period::Days { from, to: None } => Period::Days {
@@ -68,6 +79,7 @@ pub fn export_audit(
         out: out.to_path_buf(),
         span,
         audience: audience.into(),
+        sign_with,
     };
     let written = write::export(&tx, &request)?;
     tx.finish().ctx("ending the read")?;
@@ -100,6 +112,9 @@ pub fn export_audit(
     lines.push(format!("records head: {}", written.records_head));
     lines.push(format!("manifest: {}", written.manifest_sha256));
     lines.push(format!("fingerprint: {}", written.fingerprint));
+    if let Some(key) = &written.signed_by {
+        lines.push(format!("signed by the fund's key {key}"));
+    }
     crate::commands::say(&lines)?;
     Ok(Outcome::Ok)
 }
@@ -124,6 +139,7 @@ struct BundleJson<'a> {
     fingerprint: Option<&'a str>,
     records_head: Option<&'a str>,
     manifest_sha256: &'a str,
+    signed_by: Option<&'a str>,
 }
 
 /// A period as `2026-Q1 (2026-01-01 to 2026-03-31)`, or just its days.
@@ -149,8 +165,15 @@ fn rows(findings: &[Finding]) -> Vec<FileRow<'_>> {
     findings.iter().map(FileRow::from).collect()
 }
 
-pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
-    let result = check::check(dir)?;
+pub fn verify_bundle(dir: &Path, signer_key: Option<&Path>, format: Format) -> Result<Outcome> {
+    let signer = match signer_key {
+        Some(file) => Some(parse_public_key(
+            &file.display().to_string(),
+            &crate::commands::keys::read_text(file)?,
+        )?),
+        None => None,
+    };
+    let result = check::check_signed(dir, signer.as_ref())?;
     let fact = |key: &str| result.facts.get(key).map(String::as_str);
     let mut out = stdout();
     match format {
@@ -202,6 +225,16 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
                 writeln!(out, "records head (stated): {head}")?;
             }
             writeln!(out, "manifest: {}", result.manifest_sha256)?;
+            match (&result.signed_by, &signer) {
+                (Some(key), Some(_)) => {
+                    writeln!(out, "signed by the fund's key {key}, the one required")?;
+                }
+                (Some(key), None) => writeln!(
+                    out,
+                    "signed by {key}, a key the bundle states as the fund's (give the fund's own key with --signer-key to tie it to the fund)"
+                )?,
+                (None, _) => {}
+            }
             if let Some(fingerprint) = fact("fingerprint") {
                 if result.facts.get("fingerprint") == Some(&result.journal_head) {
                     writeln!(out, "fingerprint: {fingerprint}")?;
@@ -236,6 +269,7 @@ pub fn verify_bundle(dir: &Path, format: Format) -> Result<Outcome> {
                     fingerprint: fact("fingerprint"),
                     records_head: fact("records_head"),
                     manifest_sha256: &result.manifest_sha256,
+                    signed_by: result.signed_by.as_deref(),
                 },
             )
             .map_err(std::io::Error::from)?;

@@ -21,12 +21,25 @@
 //! command that fails, naming the script line; the fund built so far is left
 //! where it is, for inspection.
 //!
+//! The story's signed votes need keys and their passphrase: Felipe's key,
+//! made with `ssh-keygen` and committed (`examples/demo/keys/`, a demo key
+//! that protects nothing), is written out with the other files, and every
+//! command runs with `FONDO_PASSPHRASE_FILE` naming the demo's passphrase
+//! file, which also protects the keys `fondo key gen` makes in the story
+//! (Ana's and the fund's). Those are new on every run, and so are the
+//! records that hold them or their signatures: the governance records'
+//! head and the bundle's manifest digest differ from run to run, while the
+//! ledger, and so the fingerprint, stays the same (no key or signature
+//! enters a transaction).
+//!
 //! After the story come the demo's own steps, one function each, run in
 //! order by [`demo`]: check the books ([`verify_books`], as `fondo verify`
-//! does), write the open-forum report of the last quarter ([`write_forum`],
-//! through `fondo report forum` like the story's commands), and write that
-//! quarter's public audit bundle and verify it offline ([`write_bundle`],
-//! through `fondo export audit` and `fondo verify --bundle`).
+//! does), write the last quarter's public audit bundle, signed with the
+//! fund's key, and verify it offline with that key ([`write_bundle`],
+//! through `fondo export audit --sign-with` and `fondo verify --bundle
+//! --signer-key`, like the story's commands), and write the open-forum
+//! report of that quarter with the bundle's manifest digest
+//! ([`write_forum`], through `fondo report forum --bundle`).
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -111,6 +124,18 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../examples/demo/opencollective-2026-q2.csv"),
     ),
     (
+        "demo/keys/felipe",
+        include_str!("../../examples/demo/keys/felipe"),
+    ),
+    (
+        "demo/keys/felipe.pub",
+        include_str!("../../examples/demo/keys/felipe.pub"),
+    ),
+    (
+        PASSPHRASE_FILE,
+        include_str!("../../examples/demo/keys/demo-passphrase.txt"),
+    ),
+    (
         "maps/eu-bank.toml",
         include_str!("../../examples/maps/eu-bank.toml"),
     ),
@@ -123,6 +148,21 @@ const EXAMPLES: &[(&str, &str)] = &[
 /// The script of the story, one of [`EXAMPLES`]; its commands run in its
 /// folder.
 const STORY: &str = "demo/story.sh";
+
+/// The passphrase of the demo's keys (Felipe's, made with ssh-keygen and
+/// committed, and those `fondo key gen` makes during the story), one of
+/// [`EXAMPLES`]: every command runs with `FONDO_PASSPHRASE_FILE` naming it.
+/// A demo key protects nothing; a real one's passphrase is never written
+/// down beside it.
+const PASSPHRASE_FILE: &str = "demo/keys/demo-passphrase.txt";
+
+/// The files of [`EXAMPLES`] only their owner may read: the private key and
+/// the passphrase (fondo warns about a passphrase file others can read).
+const PRIVATE: &[&str] = &["demo/keys/felipe", PASSPHRASE_FILE];
+
+/// The fund's key, made by `fondo key gen` in the story: the demo signs its
+/// audit bundle with it.
+const FUND_KEY: &str = "keys/fund";
 
 /// The transcript of every command run, in the output folder.
 const TRANSCRIPT: &str = "transcript.txt";
@@ -156,8 +196,8 @@ pub fn demo(db: &Path, args: &DemoArgs) -> Result<Outcome> {
     let mut fondo = Fondo::start(db, &args.out)?;
     run_story(&mut fondo, &story)?;
     let verification = verify_books(db)?;
-    write_forum(&mut fondo, &args.out)?;
     write_bundle(&mut fondo, &args.out)?;
+    write_forum(&mut fondo, &args.out)?;
     let commands = fondo.finish()?;
     let built = describe(db, commands, &verification)?;
     say(&account(db, &args.out, &built))?;
@@ -274,6 +314,8 @@ struct Fondo {
     db: PathBuf,
     /// The working directory: the story's folder.
     dir: PathBuf,
+    /// The demo keys' passphrase file.
+    passphrase: PathBuf,
     transcript: BufWriter<File>,
     transcript_path: PathBuf,
     /// Commands run so far.
@@ -294,7 +336,14 @@ impl Fondo {
                 fs::create_dir_all(parent).map_err(io(format!("creating {}", parent.display())))?;
             }
             fs::write(&file, text).map_err(io(format!("writing {}", file.display())))?;
+            if PRIVATE.contains(path) {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&file, fs::Permissions::from_mode(0o600))
+                    .map_err(io(format!("protecting {}", file.display())))?;
+            }
         }
+        let passphrase = std::path::absolute(examples.join(PASSPHRASE_FILE))
+            .map_err(io(format!("resolving {}", out.display())))?;
         let story = std::path::absolute(examples.join(STORY))
             .map_err(io(format!("resolving {}", out.display())))?;
         let dir = story.parent().unwrap_or(&examples).to_owned();
@@ -305,6 +354,7 @@ impl Fondo {
             exe,
             db,
             dir,
+            passphrase,
             transcript: BufWriter::new(file),
             transcript_path,
             ran: 0,
@@ -337,6 +387,10 @@ impl Fondo {
             .current_dir(&self.dir)
             .env_remove("FONDO_DB")
             .env(crate::commands::setup::FONDO_SALT_KEY, DEMO_SALT_KEY)
+            .env(
+                crate::commands::passphrase::PASSPHRASE_FILE,
+                &self.passphrase,
+            )
             .stdin(Stdio::null())
             .output()
             .map_err(|source| Error::Io {
@@ -426,9 +480,11 @@ fn absolute(out: &Path) -> Result<PathBuf> {
 }
 
 /// Writes the forum report of the story's last quarter, as HTML and as
-/// Markdown, for the public.
+/// Markdown, for the public, with the manifest digest of the quarter's
+/// bundle (written first, by [`write_bundle`]).
 fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
     let out = absolute(out)?;
+    let bundle = out.join(BUNDLE).display().to_string();
     for (file, format) in [(FORUM_HTML, "html"), (FORUM_MD, "md")] {
         let path = out.join(file).display().to_string();
         fondo.run_args(&[
@@ -440,6 +496,8 @@ fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
             "public",
             "--format",
             format,
+            "--bundle",
+            &bundle,
             "--out",
             &path,
         ])?;
@@ -447,9 +505,10 @@ fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes the public audit bundle of the same quarter, through `fondo export
-/// audit`, and checks it offline as an auditor would, through `fondo verify
-/// --bundle` (which fails the demo on any finding).
+/// Writes the public audit bundle of the same quarter, signed with the
+/// fund's key, through `fondo export audit`, and checks it offline as an
+/// auditor would, through `fondo verify --bundle` with the fund's public key
+/// (which fails the demo on any finding).
 fn write_bundle(fondo: &mut Fondo, out: &Path) -> Result<()> {
     let dir = absolute(out)?.join(BUNDLE).display().to_string();
     fondo.run_args(&[
@@ -461,8 +520,11 @@ fn write_bundle(fondo: &mut Fondo, out: &Path) -> Result<()> {
         FORUM_PERIOD,
         "--audience",
         "public",
+        "--sign-with",
+        FUND_KEY,
     ])?;
-    fondo.run_args(&["verify", "--bundle", &dir])
+    let public = format!("{FUND_KEY}.pub");
+    fondo.run_args(&["verify", "--bundle", &dir, "--signer-key", &public])
 }
 
 /// What the demo built, for its closing account.
@@ -595,7 +657,7 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
         ),
         format!("  {FORUM_MD:<31} the same report in Markdown"),
         format!(
-            "  {:<31} the public audit bundle of {FORUM_PERIOD}; verify --bundle found no problems",
+            "  {:<31} the public audit bundle of {FORUM_PERIOD}, signed with the fund's key; verify --bundle found no problems",
             format!("{BUNDLE}/")
         ),
         format!("  examples/{STORY:<22} the story: every command the demo ran"),
@@ -610,7 +672,11 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
         format!("  fondo --db {db_arg} pool list"),
         format!("  fondo --db {db_arg} grant list --audience public"),
         format!("  fondo --db {db_arg} role list"),
-        format!("  fondo verify --bundle {}", quoted(&out.join(BUNDLE))),
+        format!(
+            "  fondo verify --bundle {} --signer-key {}",
+            quoted(&out.join(BUNDLE)),
+            quoted(&out.join("examples/demo").join(format!("{FUND_KEY}.pub")))
+        ),
     ]
 }
 

@@ -8,12 +8,14 @@ use std::path::Path;
 use crate::cli::{PageFormatArg, PeriodArgs};
 use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, Period, gate, open, report_span, say, stdout};
+use fondo::audit::bundle::check;
+use fondo::domain::date::iso;
 use fondo::domain::member::Audience;
 use fondo::error::Result;
 use fondo::render::Gated;
 use fondo::render::document::Document;
 use fondo::render::{html, markdown};
-use fondo::report::forum::{document, forum as gather};
+use fondo::report::forum::{Forum, document, forum as gather};
 use fondo::store::Access;
 
 pub fn forum(
@@ -23,13 +25,18 @@ pub fn forum(
     out: Option<&Path>,
     force: bool,
     format: PageFormatArg,
+    bundle: Option<&Path>,
 ) -> Result<Outcome> {
     let period = Period::parse(period)?;
     let doc = {
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;
         let span = report_span(&tx, period)?;
-        gate(&tx, audience)?.pass(document(&gather(&tx, &span, audience)?))
+        let mut page = gather(&tx, &span, audience)?;
+        if let Some(dir) = bundle {
+            page.fingerprint.manifest = Some(bundle_digest(dir, &page)?);
+        }
+        gate(&tx, audience)?.pass(document(&page))
     };
     match out {
         None => {
@@ -45,6 +52,43 @@ pub fn forum(
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// The manifest digest of the bundle in `dir`, once it checks without
+/// findings and states the page's period, fingerprint and records head.
+fn bundle_digest(dir: &Path, page: &Forum) -> Result<String> {
+    let checked = check::check(dir)?;
+    let refuse = |why: String| {
+        Err(Error::Refused(format!(
+            "the audit bundle {} {why}, so the page cannot name it",
+            dir.display()
+        )))
+    };
+    if let Some(first) = checked.findings.first() {
+        let n = checked.findings.len();
+        return refuse(format!(
+            "has {n} {} (the first: {} {}); check it with `fondo verify --bundle`",
+            if n == 1 { "finding" } else { "findings" },
+            first.code,
+            first.message
+        ));
+    }
+    let stated = |key: &str| checked.facts.get(key).map(String::as_str).unwrap_or("");
+    let f = &page.fingerprint;
+    for (key, ours) in [
+        ("from", iso(page.span.from)),
+        ("to", iso(page.span.to)),
+        ("fingerprint", f.ledger.clone()),
+        ("records_head", f.records.clone()),
+    ] {
+        if stated(key) != ours {
+            return refuse(format!(
+                "states {key} {}, but the page's is {ours}: write the bundle for the same period from the books as they are now",
+                stated(key)
+            ));
+        }
+    }
+    Ok(checked.manifest_sha256)
 }
 
 fn write_page(out: impl Write, doc: &Gated<Document>, format: PageFormatArg) -> io::Result<()> {

@@ -123,6 +123,9 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
             "restore replaces a fund's books only with --force (it saves them beside the file first)".into()
         }
         Error::BackupFindings { .. } => "`fondo verify` on a copy of it lists them".into(),
+        Error::NotFundKey { .. } => {
+            "register its public half as the fund's first with `fondo fund key add --key-file KEY.pub`; `fondo fund show` lists the fund's keys".into()
+        }
         Error::RestoreOverBroken { .. } => {
             "to restore over it, move it aside first (with its -wal and -shm files), then run `fondo restore` again".into()
         }

@@ -176,10 +176,16 @@ pub(crate) fn sign_file(file: &Path, key: &Path, namespace: &str) -> Result<Stri
         source,
     })?;
     let source = key.display().to_string();
-    let private = keys::read_private_key(&source, &read_text(key)?, || {
+    keys::sign(&source, &private_key(key)?, namespace, &message)
+}
+
+/// Reads the private key file `key`, asking for its passphrase when it is
+/// protected.
+pub(crate) fn private_key(key: &Path) -> Result<ssh_key::PrivateKey> {
+    let source = key.display().to_string();
+    keys::read_private_key(&source, &read_text(key)?, || {
         passphrase(&format!("Passphrase for {source}: "), false)
-    })?;
-    keys::sign(&source, &private, namespace, &message)
+    })
 }
 
 pub fn ballot(command: BallotCommand) -> Result<Outcome> {

@@ -17,7 +17,7 @@ mod keys;
 mod ledger;
 mod member_statement;
 mod out;
-mod passphrase;
+pub(crate) mod passphrase;
 mod purchases;
 mod report;
 mod reports;
@@ -131,23 +131,35 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
             out,
             force,
             format,
-        }) => forum::forum(db, &period, audience.into(), out.as_deref(), force, format),
+            bundle,
+        }) => forum::forum(
+            db,
+            &period,
+            audience.into(),
+            out.as_deref(),
+            force,
+            format,
+            bundle.as_deref(),
+        ),
         Command::Report(cmd) => report::report(db, cmd),
         Command::Export(ExportCommand::Audit {
             out,
             period,
             audience,
-        }) => bundle::export_audit(db, &out, &period, audience),
+            sign_with,
+        }) => bundle::export_audit(db, &out, &period, audience, sign_with.as_deref()),
         Command::Demo(args) => return demo::demo(db, &args),
         Command::Purchase(cmd) => purchases::purchase(db, cmd),
         Command::Doctor { on, format } => reports::doctor(db, on.as_deref(), format.into()),
         Command::Verify {
             bundle: Some(dir),
+            signer_key,
             format,
-        } => bundle::verify_bundle(&dir, format.into()),
+        } => bundle::verify_bundle(&dir, signer_key.as_deref(), format.into()),
         Command::Verify {
             bundle: None,
             format,
+            ..
         } => reports::verify(db, format.into()),
         Command::Backup { path } => backup::backup(db, &path),
         Command::Handover { out, on } => handover::handover(db, &out, on.as_deref()),

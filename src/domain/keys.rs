@@ -89,6 +89,14 @@ fn member_key(key: &PublicKey) -> Result<MemberKey> {
     })
 }
 
+/// The public half of a private key, as stored.
+///
+/// # Errors
+/// [`Error::Key`] when it cannot be written as an OpenSSH public key.
+pub fn public_of(key: &PrivateKey) -> Result<MemberKey> {
+    member_key(key.public_key())
+}
+
 /// A signature as read from a `.sig` file, with the key it names.
 #[derive(Debug, Clone)]
 pub struct Signature {
@@ -234,6 +242,33 @@ pub fn generate(
         .to_openssh(LineEnding::LF)
         .map_err(|e| key_error(source, e.to_string()))?;
     Ok((private.to_string(), format!("{public}\n")))
+}
+
+/// One line of an OpenSSH allowed_signers file (`ssh-keygen -Y verify -f`):
+/// `PRINCIPAL namespaces="NAMESPACE" ssh-ed25519 AAAA…`, ended by a line
+/// feed; `key` is a key as stored (without a comment).
+pub fn signer_line(principal: &str, namespace: &str, key: &str) -> String {
+    format!("{principal} namespaces=\"{namespace}\" {key}\n")
+}
+
+/// Reads one line written by [`signer_line`] for `principal` and
+/// `namespace`: the key it states, as stored.
+///
+/// # Errors
+/// The reason in words, for a line of another shape, principal or
+/// namespace, or whose key is not an ssh-ed25519 public key.
+pub fn parse_signer_line(
+    principal: &str,
+    namespace: &str,
+    line: &str,
+) -> std::result::Result<MemberKey, String> {
+    let options = format!("namespaces=\"{namespace}\"");
+    match line.split(' ').collect::<Vec<_>>().as_slice() {
+        [who, opts, kind, data] if *who == principal && *opts == options => {
+            parse_public_key("the line", &format!("{kind} {data}")).map_err(|e| e.to_string())
+        }
+        _ => Err(format!("is not `{principal} {options} ssh-ed25519 AAAA…`")),
+    }
 }
 
 /// A key registered to a member (the `member-key` record).
@@ -455,6 +490,18 @@ mod tests {
             b"ballot\n"
         )));
         assert!(Signature::parse("b.sig", "not a signature").is_err());
+    }
+
+    #[test]
+    fn a_signer_line_reads_back_as_its_key() {
+        let key = parse_public_key("k", &pair().public_key().to_openssh().unwrap()).unwrap();
+        let line = signer_line("fund", BUNDLE_NAMESPACE, &key.key);
+        assert!(line.starts_with("fund namespaces=\"fondo-bundle\" ssh-ed25519 AAAA"));
+        let back = parse_signer_line("fund", BUNDLE_NAMESPACE, line.trim_end()).unwrap();
+        assert_eq!(back, key);
+        assert!(parse_signer_line("ana", BUNDLE_NAMESPACE, line.trim_end()).is_err());
+        assert!(parse_signer_line("fund", BALLOT_NAMESPACE, line.trim_end()).is_err());
+        assert!(parse_signer_line("fund", BUNDLE_NAMESPACE, "fund ssh-ed25519 AAAA").is_err());
     }
 
     #[test]

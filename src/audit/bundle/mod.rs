@@ -75,6 +75,17 @@ pub const CONTRIBUTORS: &str = "contributors.csv";
 pub const BUNDLE: &str = "BUNDLE.csv";
 pub const README: &str = "README.txt";
 pub const MANIFEST: &str = "MANIFEST.csv";
+/// The fund's signature of `MANIFEST.csv` (SSHSIG, namespace
+/// [`crate::domain::keys::BUNDLE_NAMESPACE`]), in a signed bundle only. It
+/// cannot be listed in the manifest it signs.
+pub const SIGNATURE: &str = "MANIFEST.csv.sig";
+/// The fund's public keys in OpenSSH's allowed_signers format, one line
+/// each for [`SIGNER`], in a signed bundle only; listed in the manifest, so
+/// the signature covers it.
+pub const FUND_SIGNERS: &str = "fund_signers";
+/// The principal of every line of [`FUND_SIGNERS`]: the `-I` of
+/// `ssh-keygen -Y verify`.
+pub const SIGNER: &str = "fund";
 
 const JOURNAL_COLUMNS: &[Column] = &[
     c(

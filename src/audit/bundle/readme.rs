@@ -6,8 +6,9 @@
 //! Rule: the README is generated, never hand-written: from the spec and the
 //! bundle's facts only.
 
-use super::{BundleAudience, FILES};
+use super::{BundleAudience, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
 use crate::domain::hash::GENESIS;
+use crate::domain::keys::BUNDLE_NAMESPACE;
 
 /// What the README states besides the file descriptions.
 pub struct Facts<'a> {
@@ -23,6 +24,9 @@ pub struct Facts<'a> {
     pub reaches_head: bool,
     /// Whether the period is closed, or was reopened and why, in words.
     pub standing: &'a str,
+    /// The fingerprint of the fund key MANIFEST.csv is signed with, when
+    /// it is signed.
+    pub signed_by: Option<&'a str>,
 }
 
 impl Facts<'_> {
@@ -237,6 +241,10 @@ pub fn text(facts: &Facts<'_>) -> String {
         out.push_str(&hang(step, "   ", "      "));
     }
 
+    if let Some(key) = facts.signed_by {
+        signature(&mut out, key);
+    }
+
     heading(&mut out, "The files");
     for file in FILES {
         out.push('\n');
@@ -252,6 +260,26 @@ pub fn text(facts: &Facts<'_>) -> String {
         }
     }
     out
+}
+
+/// How to check a signed bundle's signature with plain OpenSSH.
+fn signature(out: &mut String, key: &str) {
+    heading(out, "The fund's signature");
+    out.push_str(&wrap(
+        &format!(
+            "The fund signed MANIFEST.csv with its key {key}: {SIGNATURE} is an SSH signature (SSHSIG, namespace {BUNDLE_NAMESPACE}) of its exact bytes, and {FUND_SIGNERS} states the fund's public keys. Since MANIFEST.csv holds the digest of every other file, the signature covers the whole bundle. To check it with OpenSSH alone, in this directory:"
+        ),
+        "",
+    ));
+    out.push_str(&format!(
+        "\n  ssh-keygen -Y verify -f {FUND_SIGNERS} -I {SIGNER} -n {BUNDLE_NAMESPACE} -s {SIGNATURE} < {MANIFEST}\n\n"
+    ));
+    out.push_str(&wrap(
+        &format!(
+            "It prints Good \"{BUNDLE_NAMESPACE}\" signature for {SIGNER} with ED25519 key {key}. That shows only that the bundle agrees with itself: whoever changed it could have signed it again with a key of their own and put that key in {FUND_SIGNERS}. So get the fund's key from the fund itself (its fingerprint is read out at the forum, and `fondo fund show` prints it), put it in a file, e.g. fund.pub, and check with it: `fondo verify --bundle DIR --signer-key fund.pub`, or with ssh-keygen as above after writing the line `{SIGNER} namespaces=\"{BUNDLE_NAMESPACE}\"` followed by the key of fund.pub into a file of your own and giving that file to -f."
+        ),
+        "",
+    ));
 }
 
 #[cfg(test)]

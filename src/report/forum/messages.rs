@@ -651,6 +651,10 @@ pub fn ledger_hash(transactions: u64) -> String {
     )
 }
 
+pub fn manifest_hash() -> String {
+    "Audit bundle of the period: SHA-256 of its MANIFEST.csv".to_owned()
+}
+
 pub fn records_hash(records: u64) -> String {
     format!(
         "Governance records head, after {}",

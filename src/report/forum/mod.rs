@@ -58,6 +58,9 @@ pub struct Fingerprint {
     /// The governance records' head hash.
     pub records: String,
     pub record_count: i64,
+    /// The SHA-256 of MANIFEST.csv of the audit bundle written for the same
+    /// period from the same books, when the page is made with it.
+    pub manifest: Option<String>,
 }
 
 /// Everything the forum page shows.
@@ -126,6 +129,7 @@ pub fn forum(conn: &Connection, span: &Span, audience: Audience) -> Result<Forum
             transactions: stored.map_or(0, |f| f.txn_count),
             records: records_head,
             record_count,
+            manifest: None,
         },
     })
 }

@@ -567,7 +567,13 @@ pub fn document(forum: &Forum) -> Document {
                     label: messages::records_hash(f.record_count as u64),
                     value: f.records.clone(),
                 },
-            ],
+            ]
+            .into_iter()
+            .chain(f.manifest.iter().map(|digest| Block::Hash {
+                label: messages::manifest_hash(),
+                value: digest.clone(),
+            }))
+            .collect(),
         },
     ];
     let subtitle = messages::subtitle(span, forum.audience);
@@ -617,6 +623,7 @@ mod tests {
                 transactions: 1,
                 records: "cd".into(),
                 record_count: 2,
+                manifest: Some("ef".into()),
             },
             standing: "The books of 2026-Q2 are not closed.".into(),
         };

@@ -35,6 +35,7 @@ mod figures;
 mod grants;
 mod journal;
 mod purchases;
+mod signature;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -50,15 +51,16 @@ use super::rows::{
     ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RoleRow, VoteRow,
 };
 use super::{
-    ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT, GRANTS,
-    JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS, PURCHASES, README, REVERSED, ROLES,
-    VOTES, columns,
+    ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT,
+    FUND_SIGNERS, GRANTS, JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS, PURCHASES,
+    README, REVERSED, ROLES, SIGNATURE, VOTES, columns,
 };
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
 use crate::domain::account::validate_account_name;
 use crate::domain::date::parse_date;
 use crate::domain::hash::hex;
+use crate::domain::keys::MemberKey;
 use crate::domain::money::{format_minor, parse_decimal};
 use crate::error::{Error, Result};
 use figures::{check_balances, check_contributors, check_pools, check_roles};
@@ -117,6 +119,13 @@ pub mod codes {
     pub const PURCHASES: Code = Code::B120;
     /// A transaction in the v1 form after one in the v2 form.
     pub const FORM_BACK: Code = Code::B130;
+    /// MANIFEST.csv.sig is not a good signature of MANIFEST.csv by a key
+    /// fund_signers states, or fund_signers cannot be read.
+    pub const SIGNATURE: Code = Code::B131;
+    /// The auditor's key was required and the bundle is not signed by it.
+    pub const SIGNER: Code = Code::B132;
+    /// fund_signers is there but MANIFEST.csv.sig is not.
+    pub const UNSIGNED: Code = Code::B133;
 }
 
 /// The outcome of checking a bundle.
@@ -139,6 +148,8 @@ pub struct BundleCheck {
     /// The last hash recomputed from journal.csv's content, from the stated
     /// previous hash (the previous hash itself when the journal is empty).
     pub journal_head: String,
+    /// The fingerprint of the key of a good MANIFEST.csv.sig.
+    pub signed_by: Option<String>,
 }
 
 /// A data row of a CSV file, with the line it starts on.
@@ -271,12 +282,22 @@ fn minor(text: &str, decimals: u32) -> Option<i128> {
     (format_minor(minor, decimals) == text).then_some(minor)
 }
 
-/// Reads the bundle in `dir` and checks it.
+/// Reads the bundle in `dir` and checks it, its signature too when it is
+/// signed.
 ///
 /// Fails only when `dir` cannot be read as a bundle at all: it does not
 /// exist, is not a directory, cannot be listed, or holds neither BUNDLE.csv
 /// nor MANIFEST.csv. Everything else is a finding.
 pub fn check(dir: &Path) -> Result<BundleCheck> {
+    check_signed(dir, None)
+}
+
+/// As [`check`], and with `signer`, the fund's key as the auditor got it
+/// from the fund, requires MANIFEST.csv.sig made by exactly that key.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleCheck> {
     let unreadable = |source| Error::Io {
         context: format!("reading the bundle {}", dir.display()),
         source,
@@ -374,8 +395,14 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
             counts.insert(spec.name, count);
         }
     }
+    let signers = read_signers(dir, &present, &mut digests, &mut counts, &mut checker);
+    if signers.is_some() {
+        result.files += 1;
+    }
     for name in present.keys() {
-        if !FILES.iter().any(|f| f.name == name) {
+        if !FILES.iter().any(|f| f.name == name)
+            && ![SIGNATURE, FUND_SIGNERS].contains(&name.as_str())
+        {
             checker.find(
                 codes::MANIFEST,
                 name,
@@ -388,6 +415,8 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     if let Some(manifest) = &tables.manifest {
         check_manifest(manifest, &digests, &counts, &mut checker);
     }
+    result.signed_by =
+        signature::check_signature(dir, &present, signers.as_deref(), signer, &mut checker);
 
     // BUNDLE.csv: what the rest is checked against.
     let Some(facts) = tables
@@ -518,6 +547,47 @@ pub fn check(dir: &Path) -> Result<BundleCheck> {
     }
     result.findings = checker.findings;
     Ok(result)
+}
+
+/// Reads fund_signers when the bundle has it: its text, with its digest
+/// and lines recorded for the manifest's check.
+fn read_signers<'n>(
+    dir: &Path,
+    present: &BTreeMap<String, bool>,
+    digests: &mut HashMap<&'n str, String>,
+    counts: &mut HashMap<&'n str, u64>,
+    checker: &mut Checker,
+) -> Option<String> {
+    match present.get(FUND_SIGNERS)? {
+        false => {
+            checker.find(
+                codes::UNREADABLE,
+                FUND_SIGNERS,
+                0,
+                "is not a regular file, so it was not read; a bundle holds plain files",
+            );
+            None
+        }
+        true => {
+            let bytes = fs::read(dir.join(FUND_SIGNERS))
+                .map_err(|e| {
+                    checker.find(
+                        codes::UNREADABLE,
+                        FUND_SIGNERS,
+                        0,
+                        format!("cannot be read: {e}"),
+                    )
+                })
+                .ok()?;
+            digests.insert(FUND_SIGNERS, hex(&Sha256::digest(&bytes)));
+            let Ok(text) = String::from_utf8(bytes) else {
+                checker.find(codes::UNREADABLE, FUND_SIGNERS, 0, "is not UTF-8 text");
+                return None;
+            };
+            counts.insert(FUND_SIGNERS, text.lines().count() as u64);
+            Some(text)
+        }
+    }
 }
 
 /// README.txt states the bundle's facts as BUNDLE.csv does: the audience
@@ -680,7 +750,7 @@ fn check_manifest(
     let mut listed = BTreeSet::new();
     for Rec { line, row } in &manifest.rows {
         let (file, line) = (row.file.as_str(), *line);
-        if file == MANIFEST || !FILES.iter().any(|f| f.name == file) {
+        if file == MANIFEST || !(FILES.iter().any(|f| f.name == file) || file == FUND_SIGNERS) {
             checker.find(
                 codes::MANIFEST,
                 MANIFEST,
@@ -695,6 +765,15 @@ fn check_manifest(
                 MANIFEST,
                 line,
                 format!("lists {file} twice"),
+            );
+            continue;
+        }
+        if file == FUND_SIGNERS && !digests.contains_key(FUND_SIGNERS) {
+            checker.find(
+                codes::UNREADABLE,
+                FUND_SIGNERS,
+                0,
+                format!("is listed in {MANIFEST} (line {line}) but is missing from the bundle"),
             );
             continue;
         }
@@ -731,6 +810,14 @@ fn check_manifest(
             ),
             _ => {}
         }
+    }
+    if digests.contains_key(FUND_SIGNERS) && !listed.contains(FUND_SIGNERS) {
+        checker.find(
+            codes::MANIFEST,
+            MANIFEST,
+            0,
+            format!("does not list {FUND_SIGNERS}, which the bundle holds"),
+        );
     }
     for spec in FILES {
         if spec.name != MANIFEST && !listed.contains(spec.name) {

@@ -16,8 +16,8 @@
 //! (`journal.csv`, `reversed.csv`, and the one pass over the period's
 //! postings that the other files need), `ledger` (accounts, commodities,
 //! balances, pools), `governance` (grants, votes, policies, roles),
-//! `contributions` (contributors), `purchases` and `facts` (`BUNDLE.csv`, the README,
-//! the manifest).
+//! `contributions` (contributors), `purchases`, `facts` (`BUNDLE.csv`, the README,
+//! the manifest) and `signing` (`fund_signers` and `MANIFEST.csv.sig`).
 
 mod contributions;
 mod facts;
@@ -27,6 +27,7 @@ mod ledger;
 mod out;
 mod privacy;
 mod purchases;
+mod signing;
 mod staging;
 
 use std::collections::HashMap;
@@ -55,6 +56,20 @@ pub struct ExportRequest {
     pub out: PathBuf,
     pub span: Span,
     pub audience: BundleAudience,
+    /// The fund key to sign MANIFEST.csv with, if any.
+    pub sign_with: Option<Signing>,
+}
+
+/// The fund key a bundle is signed with.
+#[derive(Debug, Clone)]
+pub struct Signing {
+    /// Where the key came from (its file), for errors.
+    pub source: String,
+    /// The private key, already decrypted.
+    pub key: ssh_key::PrivateKey,
+    /// The moment of the export: the key must be a fund key registered by
+    /// then.
+    pub at: NaiveDateTime,
 }
 
 /// One line of the manifest.
@@ -81,13 +96,20 @@ pub struct Written {
     /// Cells that name a member hidden from the audience and could not be
     /// changed, described for the treasurer.
     pub warnings: Vec<String>,
+    /// The fingerprint of the fund key MANIFEST.csv.sig was made with.
+    pub signed_by: Option<String>,
 }
 
 /// Writes the bundle for `request` from the snapshot `conn` is reading.
 ///
 /// Fails (writing nothing) when the target is a file or a directory that is
-/// not empty, or on any I/O or database error.
+/// not empty, when the signing key is not a fund key registered by its
+/// moment, or on any I/O or database error.
 pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
+    let signer = match &request.sign_with {
+        Some(signing) => Some(signing::signer(conn, signing)?),
+        None => None,
+    };
     let staging = stage(&request.out)?;
     let fund = fund::get(conn)?.ok_or_else(|| Error::NotFondo {
         path: "the database".into(),
@@ -153,8 +175,16 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
         transactions: pass.transactions,
         period_transactions: pass.period_transactions,
         reaches_head: journal_last_hash == fund.head_hash,
+        signed_by: signer.as_ref().map(|s| s.fingerprint.as_str()),
     }))?;
+    if let Some(signer) = &signer {
+        bundle.fund_signers(&signer.keys)?;
+    }
+    let dir = bundle.dir.clone();
     let (manifest, manifest_sha256, warnings) = bundle.finish()?;
+    if let Some(signing) = &request.sign_with {
+        signing::sign_manifest(&dir, signing)?;
+    }
     commit(staging, &request.out)?;
     Ok(Written {
         manifest,
@@ -166,6 +196,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
         transactions: pass.transactions,
         period_transactions: pass.period_transactions,
         warnings,
+        signed_by: signer.map(|s| s.fingerprint),
     })
 }
 
