@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check a fondo audit bundle (format fondo-audit-v1) without fondo.
+"""Check a fondo audit bundle (format fondo-audit-v2) without fondo.
 
 Usage: python3 scripts/verify_bundle.py DIR
 
@@ -18,7 +18,13 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
 - balances.csv: opening + debits - credits = closing, all accounts sum to
   zero, and debits and credits are the period's postings in journal.csv;
 - pools.csv: all pools together hold the net assets (assets and liabilities
-  of balances.csv), at the start and the end of the period.
+  of balances.csv), at the start and the end of the period;
+- records.csv: every governance record's hash recomputed (fondo-record-v1
+  or -v2, docs/hash-chain.md), the chain from the genesis hash to the
+  records_head and records_count of BUNDLE.csv.
+
+Problems found in records.csv and in the files re-derived from it start with
+their stable code, as `fondo verify --bundle` reports it (B134, ...).
 
 It does not re-evaluate grant decisions (`fondo verify --bundle` does).
 Each problem is printed as `FILE line N: message`, then a summary,
@@ -35,7 +41,7 @@ import os
 import re
 import sys
 
-FORMAT = "fondo-audit-v1"
+FORMAT = "fondo-audit-v2"
 VERSION = "fondo-txn-v1"
 VERSION_2 = "fondo-txn-v2"
 JOURNAL = [
@@ -79,6 +85,7 @@ COLUMNS = {
     "purchase_items.csv": [
         "purchase", "group", "item", "unit", "ordered", "allocated", "received",
     ],
+    "records.csv": ["id", "at", "kind", "grant", "form", "prev_hash", "hash", "payload"],
     "MANIFEST.csv": ["file", "rows", "sha256"],
 }
 FILES = sorted(list(COLUMNS) + ["README.txt"])
@@ -405,6 +412,105 @@ def check_ledger(bundle, facts):
     return prev
 
 
+RECORD_V1, RECORD_V2 = "fondo-record-v1", "fondo-record-v2"
+# The free-text fields of each kind (TEXT_FIELDS in src/domain/records.rs,
+# the table in docs/hash-chain.md).
+TEXT_FIELDS = {
+    "policy": ["reason"], "relation": ["reason"], "application": ["purpose", "category"],
+    "vote": ["reason", "ballot"], "decision": ["explanation"],
+    "spend": ["category", "receipt", "note"], "closure": ["reason"], "withdrawal": ["reason"],
+    "budget": ["category"], "member": ["name"], "pool": ["name", "purpose", "guidelines"],
+    "rate": ["source"], "setting": ["value"], "purchase": ["name", "supplier"],
+    "purchase-item": ["name", "unit"], "purchase-cost": ["reason"],
+    "purchase-settle": ["rounding_account"], "period-close": ["reason"],
+    "period-reopen": ["reason"], "member-edit": ["name", "contact", "note"],
+    "pool-edit": ["purpose", "guidelines"], "account-note": ["account", "note"],
+    "pledge-end": ["reason"], "vote-withdrawal": ["reason"],
+    "reconciliation": ["account", "statement"], "reconciliation-reopen": ["account", "reason"],
+    "member-key-revoke": ["reason"],
+}
+HEX = re.compile("[0-9a-f]*")
+
+
+def hashed_payload(kind, v2, payload):
+    """The payload as its form hashes it, and the payload with each text
+    field as shown (None when redacted); raises ValueError when a v2 text
+    field is not shown as {"text", "salt"} or {"redacted"}."""
+    hashed, plain = dict(payload), dict(payload)
+    if not v2:
+        return hashed, plain
+    for field in TEXT_FIELDS.get(kind, []):
+        value = payload.get(field)
+        if isinstance(value, str):
+            raise ValueError("its %s is a bare text" % field)
+        if not isinstance(value, dict):
+            continue
+        if set(value) == {"text", "salt"} and isinstance(value["text"], str) \
+                and isinstance(value["salt"], str) and len(value["salt"]) == 32 and HEX.fullmatch(value["salt"]):
+            hashed[field] = commit(value["text"], value["salt"])
+            plain[field] = value["text"]
+        elif set(value) - {"shown"} == {"redacted"} and isinstance(value["redacted"], str) \
+                and len(value["redacted"]) == 64 and HEX.fullmatch(value["redacted"]):
+            hashed[field] = value["redacted"]
+            plain[field] = None
+        else:
+            raise ValueError("its %s is neither {text, salt} nor {redacted}" % field)
+    return hashed, plain
+
+
+def check_records(bundle, facts):
+    """records.csv: every hash and link, from the genesis hash to the stated
+    head. Returns the records whose hash recomputed, as (line, row, plain
+    payload), the labels the bundle shows for members, and whether any
+    record was withheld or failed."""
+    prev, v2_seen, entries, labels, gaps = "0" * 64, False, [], {}, 0
+    rows = bundle.tables.get("records.csv", [])
+    for line, row in rows:
+        v2 = row["form"] == RECORD_V2
+        if row["form"] not in (RECORD_V1, RECORD_V2):
+            bundle.problem("records.csv", line, "B106 record %s: unknown form %r" % (row["id"], row["form"]))
+        if v2:
+            v2_seen = True
+        elif v2_seen:
+            bundle.problem("records.csv", line, "B136 record %s is in the v1 form after a v2 record" % row["id"])
+        if row["prev_hash"] != prev:
+            bundle.problem("records.csv", line, "B135 record %s: prev_hash is not the hash before it" % row["id"])
+        prev = row["hash"]
+        if row["payload"] == "withheld" and not v2:
+            gaps += 1
+            continue
+        try:
+            payload = json.loads(row["payload"])
+            if not isinstance(payload, dict):
+                raise ValueError("its payload is not a JSON object")
+            hashed, plain = hashed_payload(row["kind"], v2, payload)
+            grant = int(row["grant"]) if row["grant"] else None
+        except ValueError as e:
+            bundle.problem("records.csv", line, "B106 record %s: %s" % (row["id"], e))
+            gaps += 1
+            continue
+        tag = RECORD_V2 if v2 else RECORD_V1
+        text = json.dumps([tag, row["prev_hash"], row["kind"], grant, row["at"], hashed],
+                          ensure_ascii=False, separators=(",", ":"))
+        if sha256_hex(text) != row["hash"]:
+            bundle.problem("records.csv", line, "B134 record %s: its content does not match its hash" % row["id"])
+            gaps += 1
+            continue
+        if row["kind"] in ("member", "member-edit") and isinstance(plain.get("id"), int):
+            name = payload.get("name")
+            if isinstance(name, dict):
+                label = name.get("text", name.get("shown"))
+            else:
+                label = name
+            if isinstance(label, str):
+                labels[plain["id"]] = label
+        entries.append((line, row, plain))
+    if prev != facts["records_head"] or str(len(rows)) != facts["records_count"]:
+        bundle.problem("records.csv", 0, "B135 ends with %s after %d records, BUNDLE.csv says %s after %s"
+                       % (prev, len(rows), facts["records_head"], facts["records_count"]))
+    return entries, labels, gaps
+
+
 def main(argv):
     if len(argv) != 1:
         print("usage: verify_bundle.py DIR", file=sys.stderr)
@@ -432,6 +538,8 @@ def main(argv):
         bundle.problem("BUNDLE.csv", 0, "is in format %r; this script reads %s" % (facts["format"], FORMAT))
     else:
         head = check_ledger(bundle, facts)
+        if "records.csv" in bundle.usable:
+            check_records(bundle, facts)
     for problem in bundle.problems:
         print(problem)
     found = {0: "no problems", 1: "1 problem"}.get(len(bundle.problems), "%d problems" % len(bundle.problems))

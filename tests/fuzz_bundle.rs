@@ -605,7 +605,7 @@ fn text() -> impl Strategy<Value = Text> {
             "262143-12-31T23:59:59", "general", "housing", "food", "General", "yes", "no",
             "YES", "approved", "rejected", "open", "closed", "withdrawn", "consent",
             "object", "abstain", "recused", "lazy", "majority", "public", "members",
-            "auditor", "fondo-audit-v1", "fondo-audit-v2", "G-0001", "G-0002", "G-0003",
+            "auditor", "fondo-audit-v1", "fondo-audit-v2", "fondo-audit-v3", "G-0001", "G-0002", "G-0003",
             "4", "5", "13", "04", "+4", "-4", "USD", "usd", "HOURS", "assets:bank:usd",
             "Assets:Bank:USD", "assets", "income:contributions", "equity:pools",
             "0.5", "1", "1.0", "-0.1", "10 12", "10  12", "12 10", "10 10",

@@ -129,6 +129,16 @@ codes! {
     B120,
     /// A transaction in the v1 form after one in the v2 form.
     B130,
+    /// A record of records.csv does not match its hash.
+    B134,
+    /// records.csv does not link from the genesis hash to the records head.
+    B135,
+    /// A record of records.csv in the v1 form after one in the v2 form.
+    B136,
+    /// A row of a bundle file is not what records.csv gives, or is missing.
+    B137,
+    /// A vote in records.csv by the applicant or by a non-steward.
+    B138,
 }
 
 impl fmt::Display for Code {
