@@ -108,6 +108,8 @@ class Bundle:
         self.rows = {}  # file -> its data rows (lines for README.txt)
         self.tables = {}  # file -> list of (line, dict), for the small files
         self.usable = set()  # files whose header is right and that could be read
+        self.places = {}  # commodity -> decimal places, from commodities.csv
+        self.contribution_income = set()  # txns dated in the period with an income posting
 
     def problem(self, file, line, message):
         where = "%s line %d" % (file, line) if line else file
@@ -312,7 +314,7 @@ def hash_matches(prev, first, rows, reverses_hash):
 
 
 def check_ledger(bundle, facts):
-    places = places_of(bundle)
+    places = bundle.places = places_of(bundle)
     start, end = facts["from"], facts["to"]
 
     def stream(name):
@@ -357,6 +359,8 @@ def check_ledger(bundle, facts):
                 continue
             sums[r["commodity"]] = sums.get(r["commodity"], 0) + minor
             if start <= r["date"] <= end:
+                if r["account"].split(":")[0].lower() == "income":
+                    bundle.contribution_income.add(txn)
                 debit, credit = moves.get((r["account"], r["commodity"]), (0, 0))
                 if minor > 0:
                     debit += minor
@@ -465,7 +469,9 @@ def check_records(bundle, facts):
     record was withheld or failed."""
     prev, v2_seen, entries, labels, gaps = "0" * 64, False, [], {}, 0
     rows = bundle.tables.get("records.csv", [])
-    for line, row in rows:
+    for number, (line, row) in enumerate(rows, 1):
+        if row["id"] != str(number):
+            bundle.problem("records.csv", line, "B106 id %r is not %d, the number after the record before it" % (row["id"], number))
         v2 = row["form"] == RECORD_V2
         if row["form"] not in (RECORD_V1, RECORD_V2):
             bundle.problem("records.csv", line, "B106 record %s: unknown form %r" % (row["id"], row["form"]))
@@ -483,9 +489,11 @@ def check_records(bundle, facts):
             payload = json.loads(row["payload"])
             if not isinstance(payload, dict):
                 raise ValueError("its payload is not a JSON object")
+            if json.dumps(payload, ensure_ascii=False, separators=(",", ":")) != row["payload"]:
+                raise ValueError("its payload is not written as compact JSON, as fondo writes it")
             hashed, plain = hashed_payload(row["kind"], v2, payload)
             grant = int(row["grant"]) if row["grant"] else None
-        except ValueError as e:
+        except (ValueError, RecursionError) as e:
             bundle.problem("records.csv", line, "B106 record %s: %s" % (row["id"], e))
             gaps += 1
             continue
@@ -509,6 +517,162 @@ def check_records(bundle, facts):
         bundle.problem("records.csv", 0, "B135 ends with %s after %d records, BUNDLE.csv says %s after %s"
                        % (prev, len(rows), facts["records_head"], facts["records_count"]))
     return entries, labels, gaps
+
+
+def money(minor, decimals):
+    """Minor units written with exactly `decimals` places."""
+    sign, minor = ("-" if minor < 0 else ""), abs(minor)
+    if decimals == 0:
+        return sign + str(minor)
+    return "%s%d.%0*d" % (sign, minor // 10 ** decimals, decimals, minor % 10 ** decimals)
+
+
+UNKNOWN = object()  # a cell shown only as a commitment: any stated cell matches
+
+
+def compare(bundle, file, stated, derived):
+    """B137 for each stated row (line, cells) the records do not give, and
+    each row they give that is not stated (multisets)."""
+    derived = list(derived)
+    for line, row in stated:
+        for i, d in enumerate(derived):
+            if len(d) == len(row) and all(c is UNKNOWN or c == r for c, r in zip(d, row)):
+                del derived[i]
+                break
+        else:
+            bundle.problem(file, line, "B137 is not a row that records.csv gives: %s" % ",".join(row))
+    for d in derived:
+        bundle.problem(file, 0, "B137 lacks a row that records.csv gives: %s"
+                       % ",".join("?" if c is UNKNOWN else c for c in d))
+
+
+def shown(text):
+    return UNKNOWN if text is None else text
+
+
+def check_derived(bundle, facts, entries, labels, places):
+    """roles.csv, policies.csv, the grants of grants.csv, the votes of
+    votes.csv and who contributors.csv names, from records.csv; voters."""
+    start, end = facts["from"], facts["to"]
+    label = lambda m: labels.get(m, "#%s" % m)
+    pools = {1: "general"}
+    terms, policies, grants, givers = {}, [], {}, {}
+    for line, row, p in entries:
+        kind = row["kind"]
+        if kind == "pool" and isinstance(p.get("name"), str):
+            pools[p["id"]] = p["name"]
+        elif kind == "role-term":
+            terms[p["id"]] = [p["member"], p["role"], p["starts_on"], p["ends_on"] or ""]
+        elif kind == "role-end" and p.get("id") in terms:
+            terms[p["id"]][3] = p["ends_on"] or ""
+        elif kind == "policy":
+            policies.append((row["at"], p))
+        elif kind == "contribution":
+            givers[str(p["txn"])] = "anonymous" if p["member"] is None else label(p["member"])
+        if row["grant"]:
+            grants.setdefault(int(row["grant"]), []).append((line, row, p))
+
+    def table(name, keep=lambda r: True):
+        return [(line, [r[c] for c in COLUMNS[name]]) for line, r in bundle.tables.get(name, []) if keep(r)]
+
+    if "roles.csv" in bundle.usable:
+        compare(bundle, "roles.csv", table("roles.csv"),
+                [[label(m), role, a, b] for m, role, a, b in terms.values() if a <= end])
+
+    if "policies.csv" in bundle.usable:
+        rows = []
+        for at, p in policies:
+            if at[:10] > end:
+                continue
+            for tier in p["tiers"]:
+                majority = tier["rule"] == "majority"
+                up_to = "" if tier["up_to"] is None else money(tier["up_to"], places.get(tier["commodity"], 0))
+                rows.append([
+                    pools.get(p["pool"], UNKNOWN), str(p["version"]), at, up_to, tier["commodity"] or "",
+                    tier["rule"], "" if majority else str(tier["min_consents"]),
+                    str(tier["quorum"]) if majority else "", tier["threshold"] if majority else "",
+                    str(tier["window_minutes"]), "" if p["reason"] is None else shown(p["reason"]),
+                ])
+        compare(bundle, "policies.csv", table("policies.csv"), rows)
+
+    def steward(member, day):
+        return any(m == member and role == "steward" and a <= day and (not b or day <= b)
+                   for m, role, a, b in terms.values())
+
+    stated = {r["grant"]: r for _, r in bundle.tables.get("grants.csv", [])}
+    grant_rows, vote_rows = [], []
+    for number, records in sorted(grants.items()):
+        gid = "G-%04d" % number
+        app = next((p for _, row, p in records if row["kind"] == "application"), None)
+        if app is None:
+            bundle.problem("records.csv", records[0][0], "B137 %s has no application" % gid)
+            continue
+        applied = next(row["at"] for _, row, p in records if row["kind"] == "application")
+        decided = ended = None
+        approved, paid, spent, returned, votes = False, 0, 0, 0, []
+        status = "open"
+        for line, row, p in records:
+            kind, at = row["kind"], row["at"]
+            if kind == "vote":
+                if p["member"] == app["applicant"]:
+                    bundle.problem("records.csv", line, "B138 %s voted on %s, their own application" % (label(p["member"]), gid))
+                if not steward(p["member"], at[:10]):
+                    bundle.problem("records.csv", line, "B138 %s voted on %s on %s without being a steward in term that day"
+                                   % (label(p["member"]), gid, at[:10]))
+                votes.append([gid, label(p["member"]), p["vote"], at, "" if p["reason"] is None else shown(p["reason"])])
+            elif kind == "vote-withdrawal":
+                votes.append([gid, label(p["member"]), "withdrawn", at, "" if p["reason"] is None else shown(p["reason"])])
+            elif kind == "decision":
+                approved, decided, status = p["approved"], at, ("approved" if p["approved"] else "rejected")
+            elif kind == "payment" and p["date"] <= end:
+                paid += p["amount"]
+            elif kind == "spend" and p["date"] <= end:
+                spent += p["amount"]
+            elif kind == "closure":
+                ended, status, returned = at, "closed", p["returned"]
+            elif kind == "withdrawal":
+                ended, status = at, "withdrawn"
+        # As the grant stood at the end of the period (docs/audit-format.md).
+        if applied[:10] > end:
+            continue
+        dec = decided if decided and decided[:10] <= end else None
+        end_at = ended if ended and ended[:10] <= end else None
+        if (end_at and end_at[:10] < start) or (not approved and dec and dec[:10] < start):
+            continue
+        if not end_at:
+            status = ("approved" if approved else "rejected") if dec else "open"
+        decimals = places.get(stated.get(gid, {}).get("commodity"))
+        fmt = (lambda m: money(m, decimals)) if decimals is not None else (lambda m: UNKNOWN)
+        grant_rows.append([
+            gid, label(app["applicant"]), pools.get(app["pool"], UNKNOWN), fmt(app["amount"]),
+            shown(app["purpose"]), applied, str(app["policy_version"]), status,
+            ("approved" if approved else "rejected") if dec else "", dec or "",
+            fmt(paid), fmt(spent), fmt(returned if status == "closed" else 0), end_at or "",
+        ])
+        vote_rows.extend(v for v in votes if v[3][:10] <= end)
+    columns = ["grant", "applicant", "pool", "amount", "purpose", "applied_at", "policy_version",
+               "status", "decision", "decided_at", "paid", "spent", "returned", "ended_at"]
+    if "grants.csv" in bundle.usable:
+        compare(bundle, "grants.csv",
+                [(line, [r[c] for c in columns]) for line, r in bundle.tables.get("grants.csv", [])], grant_rows)
+    if "votes.csv" in bundle.usable:
+        compare(bundle, "votes.csv",
+                [(line, [r[c] for c in ["grant", "member", "vote", "at", "reason"]])
+                 for line, r in bundle.tables.get("votes.csv", []) if r["vote"] != "recused"], vote_rows)
+    if "contributors.csv" in bundle.usable:
+        listed = set()
+        for line, r in bundle.tables.get("contributors.csv", []):
+            listed.add(r["txn"])
+            giver = givers.get(r["txn"])
+            if giver is None:
+                bundle.problem("contributors.csv", line, "B137 txn %s has no contribution record" % r["txn"])
+            elif giver != r["contributor"]:
+                bundle.problem("contributors.csv", line, "B137 txn %s came from %s by its contribution record, not %s"
+                               % (r["txn"], giver, r["contributor"]))
+        for txn in sorted(set(givers) - listed, key=int):
+            if txn in bundle.contribution_income:
+                bundle.problem("contributors.csv", 0, "B137 lacks txn %s, a contribution from %s dated in the period"
+                               % (txn, givers[txn]))
 
 
 def main(argv):
@@ -539,7 +703,9 @@ def main(argv):
     else:
         head = check_ledger(bundle, facts)
         if "records.csv" in bundle.usable:
-            check_records(bundle, facts)
+            entries, labels, gaps = check_records(bundle, facts)
+            if not gaps:
+                check_derived(bundle, facts, entries, labels, bundle.places)
     for problem in bundle.problems:
         print(problem)
     found = {0: "no problems", 1: "1 problem"}.get(len(bundle.problems), "%d problems" % len(bundle.problems))

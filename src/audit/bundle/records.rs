@@ -123,6 +123,10 @@ pub fn read(kind: &str, v2: bool, cell: &str) -> Result<Read, String> {
     if !value.is_object() {
         return Err("its payload is not a JSON object".into());
     }
+    let compact = serde_json::to_string(&value).expect("a JSON value serializes");
+    if compact != cell {
+        return Err("its payload is not written as compact JSON, as fondo writes it".into());
+    }
     if !v2 {
         let fields = text_fields(kind)
             .iter()

@@ -54,21 +54,19 @@ pub(super) fn check_records(table: &Table<RecordRow>, facts: &Facts, checker: &m
     let mut log = Log::default();
     let mut prev = GENESIS.to_owned();
     let mut v2_seen = false;
-    let mut last_id = 0i64;
-    for Rec { line, row } in &table.rows {
+    for (number, Rec { line, row }) in (1i64..).zip(&table.rows) {
         let line = *line;
-        let id = whole::<i64>(&row.id).filter(|id| *id > last_id);
-        match id {
-            Some(id) => last_id = id,
-            None => checker.find(
+        // Records are numbered 1, 2, 3, … in chain order (never deleted).
+        if whole::<i64>(&row.id) != Some(number) {
+            checker.find(
                 codes::CELL,
                 RECORDS,
                 line,
                 format!(
-                    "id {:?} is not a whole number above the one before it",
+                    "id {:?} is not {number}, the number after the record before it",
                     row.id
                 ),
-            ),
+            );
         }
         let grant = if row.grant.is_empty() {
             Some(None)
