@@ -556,9 +556,24 @@ def check_derived(bundle, facts, entries, labels, places):
     start, end = facts["from"], facts["to"]
     label = lambda m: labels.get(m, "#%s" % m)
     pools = {1: "general"}
-    terms, policies, grants, givers = {}, [], {}, {}
+    terms, policies, grants, givers, applicants = {}, [], {}, {}, {}
+
+    def steward(member, day):
+        return any(m == member and role == "steward" and a <= day and (not b or day <= b)
+                   for m, role, a, b in terms.values())
+
     for line, row, p in entries:
         kind = row["kind"]
+        if kind == "application":
+            applicants[row["grant"]] = p.get("applicant")
+        elif kind == "vote":
+            # Votes count as cast: judged by the terms recorded before them.
+            gid = "G-%04d" % int(row["grant"] or 0)
+            if p.get("member") == applicants.get(row["grant"]):
+                bundle.problem("records.csv", line, "B138 %s voted on %s, their own application" % (label(p["member"]), gid))
+            if not steward(p.get("member"), row["at"][:10]):
+                bundle.problem("records.csv", line, "B138 %s voted on %s on %s without being a steward in term that day"
+                               % (label(p.get("member")), gid, row["at"][:10]))
         if kind == "pool" and isinstance(p.get("name"), str):
             pools[p["id"]] = p["name"]
         elif kind == "role-term":
@@ -595,10 +610,6 @@ def check_derived(bundle, facts, entries, labels, places):
                 ])
         compare(bundle, "policies.csv", table("policies.csv"), rows)
 
-    def steward(member, day):
-        return any(m == member and role == "steward" and a <= day and (not b or day <= b)
-                   for m, role, a, b in terms.values())
-
     stated = {r["grant"]: r for _, r in bundle.tables.get("grants.csv", [])}
     grant_rows, vote_rows = [], []
     for number, records in sorted(grants.items()):
@@ -614,11 +625,6 @@ def check_derived(bundle, facts, entries, labels, places):
         for line, row, p in records:
             kind, at = row["kind"], row["at"]
             if kind == "vote":
-                if p["member"] == app["applicant"]:
-                    bundle.problem("records.csv", line, "B138 %s voted on %s, their own application" % (label(p["member"]), gid))
-                if not steward(p["member"], at[:10]):
-                    bundle.problem("records.csv", line, "B138 %s voted on %s on %s without being a steward in term that day"
-                                   % (label(p["member"]), gid, at[:10]))
                 votes.append([gid, label(p["member"]), p["vote"], at, "" if p["reason"] is None else shown(p["reason"])])
             elif kind == "vote-withdrawal":
                 votes.append([gid, label(p["member"]), "withdrawn", at, "" if p["reason"] is None else shown(p["reason"])])

@@ -94,9 +94,12 @@ struct Term {
     until: Option<NaiveDate>,
 }
 
-fn terms(log: &Log) -> Vec<Term> {
+/// The role terms the records give, in chain order: as they stood after
+/// each record (`each`) and at the end.
+fn terms(log: &Log, mut each: impl FnMut(&Entry, &BTreeMap<i64, Term>)) -> Vec<Term> {
     let mut terms: BTreeMap<i64, Term> = BTreeMap::new();
     for e in &log.entries {
+        each(e, &terms);
         let p = &e.payload;
         let day = |key: &str| p[key].as_str().and_then(|d| parse_date(d).ok());
         match e.kind.as_str() {
@@ -163,7 +166,25 @@ pub(super) fn check_derived(
         pool: &pool,
         text: &text,
     };
-    let terms = terms(log);
+    // Votes count as cast: a voter is judged by the role terms recorded
+    // before their vote, not by a term ended later.
+    let mut applicants: HashMap<i64, i64> = HashMap::new();
+    let terms = terms(log, |e, terms| {
+        if e.kind == "application"
+            && let (Some(g), Some(a)) = (e.grant, e.payload["applicant"].as_i64())
+        {
+            applicants.insert(g, a);
+        }
+        if e.kind == "vote" {
+            check_voter(
+                e,
+                applicants.get(&e.grant.unwrap_or(0)).copied(),
+                terms,
+                &person,
+                checker,
+            );
+        }
+    });
 
     if let Some(roles) = &tables.roles {
         let derived = terms
@@ -307,9 +328,6 @@ pub(super) fn check_derived(
                 continue;
             }
         };
-        for e in entries.iter().filter(|e| e.kind == "vote") {
-            check_voter(e, &g, &terms, &person, checker);
-        }
         let Some(st) = Standing::of(&g, &span) else {
             continue;
         };
@@ -383,12 +401,12 @@ pub(super) fn check_derived(
     }
 }
 
-/// A vote must come from a steward in term on its day who is not the
-/// applicant.
+/// A vote must come from a steward in term on its day (by the terms
+/// recorded before it) who is not the grant's applicant.
 fn check_voter(
     e: &Entry,
-    g: &crate::domain::grant::Grant,
-    terms: &[Term],
+    applicant: Option<i64>,
+    terms: &BTreeMap<i64, Term>,
     person: &dyn Fn(i64) -> String,
     checker: &mut Checker,
 ) {
@@ -396,8 +414,8 @@ fn check_voter(
         return;
     };
     let day = at.date();
-    let label = grant_label(g.id);
-    if member == g.applicant {
+    let label = grant_label(e.grant.unwrap_or(0));
+    if applicant == Some(member) {
         checker.find(
             codes::VOTER,
             RECORDS,
@@ -405,7 +423,7 @@ fn check_voter(
             format!("{} voted on {label}, their own application", person(member)),
         );
     }
-    let steward = terms.iter().any(|t| {
+    let steward = terms.values().any(|t| {
         t.member == member
             && t.role == "steward"
             && t.from <= day
