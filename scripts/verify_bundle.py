@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check a fondo audit bundle (format fondo-audit-v1) without fondo.
+"""Check a fondo audit bundle (format fondo-audit-v2) without fondo.
 
 Usage: python3 scripts/verify_bundle.py [--signer-key FILE.pub] DIR
 
@@ -19,6 +19,9 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
   zero, and debits and credits are the period's postings in journal.csv;
 - pools.csv: all pools together hold the net assets (assets and liabilities
   of balances.csv), at the start and the end of the period;
+- records.csv: every governance record's hash recomputed (fondo-record-v1
+  or -v2, docs/hash-chain.md), the chain from the genesis hash to the
+  records_head and records_count of BUNDLE.csv;
 - README.txt states the fingerprint, the records head and the journal's
   hashes that BUNDLE.csv states;
 - a signed bundle's MANIFEST.csv.sig, with `ssh-keygen -Y verify` (OpenSSH,
@@ -28,6 +31,9 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
   signature only shows the bundle agrees with itself. When ssh-keygen is not
   installed the signature is not checked, which is a problem only with
   --signer-key.
+
+Problems found in records.csv and in the files re-derived from it start with
+their stable code, as `fondo verify --bundle` reports it (B134, ...).
 
 It does not re-evaluate grant decisions (`fondo verify --bundle` does).
 Each problem is printed as `FILE line N: message`, then a summary,
@@ -46,7 +52,7 @@ import subprocess
 import sys
 import tempfile
 
-FORMAT = "fondo-audit-v1"
+FORMAT = "fondo-audit-v2"
 VERSION = "fondo-txn-v1"
 VERSION_2 = "fondo-txn-v2"
 JOURNAL = [
@@ -90,6 +96,7 @@ COLUMNS = {
     "purchase_items.csv": [
         "purchase", "group", "item", "unit", "ordered", "allocated", "received",
     ],
+    "records.csv": ["id", "at", "kind", "grant", "form", "prev_hash", "hash", "payload"],
     "MANIFEST.csv": ["file", "rows", "sha256"],
 }
 FILES = sorted(list(COLUMNS) + ["README.txt"])
@@ -107,7 +114,7 @@ STATED = [
     ("and ends with", "journal_last_hash"),
 ]
 KEYS = [
-    "format", "fund", "audience", "period", "from", "to", "journal_prev_hash",
+    "format", "fund", "fund_id", "audience", "period", "from", "to", "journal_prev_hash",
     "journal_last_hash", "fingerprint", "ledger_transactions", "records_head",
     "records_count", "generator",
 ]
@@ -125,6 +132,8 @@ class Bundle:
         self.rows = {}  # file -> its data rows (lines for README.txt)
         self.tables = {}  # file -> list of (line, dict), for the small files
         self.usable = set()  # files whose header is right and that could be read
+        self.places = {}  # commodity -> decimal places, from commodities.csv
+        self.contribution_income = set()  # txns dated in the period with an income posting
 
     def problem(self, file, line, message):
         where = "%s line %d" % (file, line) if line else file
@@ -430,7 +439,7 @@ def hash_matches(prev, first, rows, reverses_hash):
 
 
 def check_ledger(bundle, facts):
-    places = places_of(bundle)
+    places = bundle.places = places_of(bundle)
     start, end = facts["from"], facts["to"]
 
     def stream(name):
@@ -475,6 +484,8 @@ def check_ledger(bundle, facts):
                 continue
             sums[r["commodity"]] = sums.get(r["commodity"], 0) + minor
             if start <= r["date"] <= end:
+                if r["account"].split(":")[0].lower() == "income":
+                    bundle.contribution_income.add(txn)
                 debit, credit = moves.get((r["account"], r["commodity"]), (0, 0))
                 if minor > 0:
                     debit += minor
@@ -530,6 +541,271 @@ def check_ledger(bundle, facts):
     return prev
 
 
+RECORD_V1, RECORD_V2 = "fondo-record-v1", "fondo-record-v2"
+# The free-text fields of each kind (TEXT_FIELDS in src/domain/records.rs,
+# the table in docs/hash-chain.md).
+TEXT_FIELDS = {
+    "policy": ["reason"], "relation": ["reason"], "application": ["purpose", "category"],
+    "vote": ["reason", "ballot"], "decision": ["explanation"],
+    "spend": ["category", "receipt", "note"], "closure": ["reason"], "withdrawal": ["reason"],
+    "budget": ["category"], "member": ["name"], "pool": ["name", "purpose", "guidelines"],
+    "rate": ["source"], "setting": ["value"], "purchase": ["name", "supplier"],
+    "purchase-item": ["name", "unit"], "purchase-cost": ["reason"],
+    "purchase-settle": ["rounding_account"], "period-close": ["reason"],
+    "period-reopen": ["reason"], "member-edit": ["name", "contact", "note"],
+    "pool-edit": ["purpose", "guidelines"], "account-note": ["account", "note"],
+    "pledge-end": ["reason"], "vote-withdrawal": ["reason"],
+    "reconciliation": ["account", "statement"], "reconciliation-reopen": ["account", "reason"],
+    "member-key-revoke": ["reason"],
+}
+HEX = re.compile("[0-9a-f]*")
+
+
+def hashed_payload(kind, v2, payload):
+    """The payload as its form hashes it, and the payload with each text
+    field as shown (None when redacted); raises ValueError when a v2 text
+    field is not shown as {"text", "salt"} or {"redacted"}."""
+    hashed, plain = dict(payload), dict(payload)
+    if not v2:
+        return hashed, plain
+    for field in TEXT_FIELDS.get(kind, []):
+        value = payload.get(field)
+        if isinstance(value, str):
+            raise ValueError("its %s is a bare text" % field)
+        if not isinstance(value, dict):
+            continue
+        if set(value) == {"text", "salt"} and isinstance(value["text"], str) \
+                and isinstance(value["salt"], str) and len(value["salt"]) == 32 and HEX.fullmatch(value["salt"]):
+            hashed[field] = commit(value["text"], value["salt"])
+            plain[field] = value["text"]
+        elif set(value) - {"shown"} == {"redacted"} and isinstance(value["redacted"], str) \
+                and len(value["redacted"]) == 64 and HEX.fullmatch(value["redacted"]):
+            hashed[field] = value["redacted"]
+            plain[field] = None
+        else:
+            raise ValueError("its %s is neither {text, salt} nor {redacted}" % field)
+    return hashed, plain
+
+
+def check_records(bundle, facts):
+    """records.csv: every hash and link, from the genesis hash to the stated
+    head. Returns the records whose hash recomputed, as (line, row, plain
+    payload), the labels the bundle shows for members, and whether any
+    record was withheld or failed."""
+    prev, v2_seen, entries, labels, gaps = "0" * 64, False, [], {}, 0
+    rows = bundle.tables.get("records.csv", [])
+    for number, (line, row) in enumerate(rows, 1):
+        if row["id"] != str(number):
+            bundle.problem("records.csv", line, "B106 id %r is not %d, the number after the record before it" % (row["id"], number))
+        v2 = row["form"] == RECORD_V2
+        if row["form"] not in (RECORD_V1, RECORD_V2):
+            bundle.problem("records.csv", line, "B106 record %s: unknown form %r" % (row["id"], row["form"]))
+        if v2:
+            v2_seen = True
+        elif v2_seen:
+            bundle.problem("records.csv", line, "B136 record %s is in the v1 form after a v2 record" % row["id"])
+        if row["prev_hash"] != prev:
+            bundle.problem("records.csv", line, "B135 record %s: prev_hash is not the hash before it" % row["id"])
+        prev = row["hash"]
+        if row["payload"] == "withheld" and not v2:
+            gaps += 1
+            continue
+        try:
+            payload = json.loads(row["payload"])
+            if not isinstance(payload, dict):
+                raise ValueError("its payload is not a JSON object")
+            if json.dumps(payload, ensure_ascii=False, separators=(",", ":")) != row["payload"]:
+                raise ValueError("its payload is not written as compact JSON, as fondo writes it")
+            hashed, plain = hashed_payload(row["kind"], v2, payload)
+            grant = int(row["grant"]) if row["grant"] else None
+        except (ValueError, RecursionError) as e:
+            bundle.problem("records.csv", line, "B106 record %s: %s" % (row["id"], e))
+            gaps += 1
+            continue
+        tag = RECORD_V2 if v2 else RECORD_V1
+        text = json.dumps([tag, row["prev_hash"], row["kind"], grant, row["at"], hashed],
+                          ensure_ascii=False, separators=(",", ":"))
+        if sha256_hex(text) != row["hash"]:
+            bundle.problem("records.csv", line, "B134 record %s: its content does not match its hash" % row["id"])
+            gaps += 1
+            continue
+        if row["kind"] in ("member", "member-edit") and isinstance(plain.get("id"), int):
+            name = payload.get("name")
+            if isinstance(name, dict):
+                label = name.get("text", name.get("shown"))
+            else:
+                label = name
+            if isinstance(label, str):
+                labels[plain["id"]] = label
+        entries.append((line, row, plain))
+    if prev != facts["records_head"] or str(len(rows)) != facts["records_count"]:
+        bundle.problem("records.csv", 0, "B135 ends with %s after %d records, BUNDLE.csv says %s after %s"
+                       % (prev, len(rows), facts["records_head"], facts["records_count"]))
+    return entries, labels, gaps
+
+
+def money(minor, decimals):
+    """Minor units written with exactly `decimals` places."""
+    sign, minor = ("-" if minor < 0 else ""), abs(minor)
+    if decimals == 0:
+        return sign + str(minor)
+    return "%s%d.%0*d" % (sign, minor // 10 ** decimals, decimals, minor % 10 ** decimals)
+
+
+UNKNOWN = object()  # a cell shown only as a commitment: any stated cell matches
+
+
+def compare(bundle, file, stated, derived):
+    """B137 for each stated row (line, cells) the records do not give, and
+    each row they give that is not stated (multisets)."""
+    derived = list(derived)
+    for line, row in stated:
+        for i, d in enumerate(derived):
+            if len(d) == len(row) and all(c is UNKNOWN or c == r for c, r in zip(d, row)):
+                del derived[i]
+                break
+        else:
+            bundle.problem(file, line, "B137 is not a row that records.csv gives: %s" % ",".join(row))
+    for d in derived:
+        bundle.problem(file, 0, "B137 lacks a row that records.csv gives: %s"
+                       % ",".join("?" if c is UNKNOWN else c for c in d))
+
+
+def shown(text):
+    return UNKNOWN if text is None else text
+
+
+def check_derived(bundle, facts, entries, labels, places):
+    """roles.csv, policies.csv, the grants of grants.csv, the votes of
+    votes.csv and who contributors.csv names, from records.csv; voters."""
+    start, end = facts["from"], facts["to"]
+    label = lambda m: labels.get(m, "#%s" % m)
+    pools = {1: "general"}
+    terms, policies, grants, givers, applicants = {}, [], {}, {}, {}
+
+    def steward(member, day):
+        return any(m == member and role == "steward" and a <= day and (not b or day <= b)
+                   for m, role, a, b in terms.values())
+
+    for line, row, p in entries:
+        kind = row["kind"]
+        if kind == "application":
+            applicants[row["grant"]] = p.get("applicant")
+        elif kind == "vote":
+            # Votes count as cast: judged by the terms recorded before them.
+            gid = "G-%04d" % int(row["grant"] or 0)
+            if p.get("member") == applicants.get(row["grant"]):
+                bundle.problem("records.csv", line, "B138 %s voted on %s, their own application" % (label(p["member"]), gid))
+            if not steward(p.get("member"), row["at"][:10]):
+                bundle.problem("records.csv", line, "B138 %s voted on %s on %s without being a steward in term that day"
+                               % (label(p.get("member")), gid, row["at"][:10]))
+        if kind == "pool" and isinstance(p.get("name"), str):
+            pools[p["id"]] = p["name"]
+        elif kind == "role-term":
+            terms[p["id"]] = [p["member"], p["role"], p["starts_on"], p["ends_on"] or ""]
+        elif kind == "role-end" and p.get("id") in terms:
+            terms[p["id"]][3] = p["ends_on"] or ""
+        elif kind == "policy":
+            policies.append((row["at"], p))
+        elif kind == "contribution":
+            givers[str(p["txn"])] = "anonymous" if p["member"] is None else label(p["member"])
+        if row["grant"]:
+            grants.setdefault(int(row["grant"]), []).append((line, row, p))
+
+    def table(name, keep=lambda r: True):
+        return [(line, [r[c] for c in COLUMNS[name]]) for line, r in bundle.tables.get(name, []) if keep(r)]
+
+    if "roles.csv" in bundle.usable:
+        compare(bundle, "roles.csv", table("roles.csv"),
+                [[label(m), role, a, b] for m, role, a, b in terms.values() if a <= end])
+
+    if "policies.csv" in bundle.usable:
+        rows = []
+        for at, p in policies:
+            if at[:10] > end:
+                continue
+            for tier in p["tiers"]:
+                majority = tier["rule"] == "majority"
+                up_to = "" if tier["up_to"] is None else money(tier["up_to"], places.get(tier["commodity"], 0))
+                rows.append([
+                    pools.get(p["pool"], UNKNOWN), str(p["version"]), at, up_to, tier["commodity"] or "",
+                    tier["rule"], "" if majority else str(tier["min_consents"]),
+                    str(tier["quorum"]) if majority else "", tier["threshold"] if majority else "",
+                    str(tier["window_minutes"]), "" if p["reason"] is None else shown(p["reason"]),
+                ])
+        compare(bundle, "policies.csv", table("policies.csv"), rows)
+
+    stated = {r["grant"]: r for _, r in bundle.tables.get("grants.csv", [])}
+    grant_rows, vote_rows = [], []
+    for number, records in sorted(grants.items()):
+        gid = "G-%04d" % number
+        app = next((p for _, row, p in records if row["kind"] == "application"), None)
+        if app is None:
+            bundle.problem("records.csv", records[0][0], "B137 %s has no application" % gid)
+            continue
+        applied = next(row["at"] for _, row, p in records if row["kind"] == "application")
+        decided = ended = None
+        approved, paid, spent, returned, votes = False, 0, 0, 0, []
+        status = "open"
+        for line, row, p in records:
+            kind, at = row["kind"], row["at"]
+            if kind == "vote":
+                votes.append([gid, label(p["member"]), p["vote"], at, "" if p["reason"] is None else shown(p["reason"])])
+            elif kind == "vote-withdrawal":
+                votes.append([gid, label(p["member"]), "withdrawn", at, "" if p["reason"] is None else shown(p["reason"])])
+            elif kind == "decision":
+                approved, decided, status = p["approved"], at, ("approved" if p["approved"] else "rejected")
+            elif kind == "payment" and p["date"] <= end:
+                paid += p["amount"]
+            elif kind == "spend" and p["date"] <= end:
+                spent += p["amount"]
+            elif kind == "closure":
+                ended, status, returned = at, "closed", p["returned"]
+            elif kind == "withdrawal":
+                ended, status = at, "withdrawn"
+        # As the grant stood at the end of the period (docs/audit-format.md).
+        if applied[:10] > end:
+            continue
+        dec = decided if decided and decided[:10] <= end else None
+        end_at = ended if ended and ended[:10] <= end else None
+        if (end_at and end_at[:10] < start) or (not approved and dec and dec[:10] < start):
+            continue
+        if not end_at:
+            status = ("approved" if approved else "rejected") if dec else "open"
+        decimals = places.get(stated.get(gid, {}).get("commodity"))
+        fmt = (lambda m: money(m, decimals)) if decimals is not None else (lambda m: UNKNOWN)
+        grant_rows.append([
+            gid, label(app["applicant"]), pools.get(app["pool"], UNKNOWN), fmt(app["amount"]),
+            shown(app["purpose"]), applied, str(app["policy_version"]), status,
+            ("approved" if approved else "rejected") if dec else "", dec or "",
+            fmt(paid), fmt(spent), fmt(returned if status == "closed" else 0), end_at or "",
+        ])
+        vote_rows.extend(v for v in votes if v[3][:10] <= end)
+    columns = ["grant", "applicant", "pool", "amount", "purpose", "applied_at", "policy_version",
+               "status", "decision", "decided_at", "paid", "spent", "returned", "ended_at"]
+    if "grants.csv" in bundle.usable:
+        compare(bundle, "grants.csv",
+                [(line, [r[c] for c in columns]) for line, r in bundle.tables.get("grants.csv", [])], grant_rows)
+    if "votes.csv" in bundle.usable:
+        compare(bundle, "votes.csv",
+                [(line, [r[c] for c in ["grant", "member", "vote", "at", "reason"]])
+                 for line, r in bundle.tables.get("votes.csv", []) if r["vote"] != "recused"], vote_rows)
+    if "contributors.csv" in bundle.usable:
+        listed = set()
+        for line, r in bundle.tables.get("contributors.csv", []):
+            listed.add(r["txn"])
+            giver = givers.get(r["txn"])
+            if giver is None:
+                bundle.problem("contributors.csv", line, "B137 txn %s has no contribution record" % r["txn"])
+            elif giver != r["contributor"]:
+                bundle.problem("contributors.csv", line, "B137 txn %s came from %s by its contribution record, not %s"
+                               % (r["txn"], giver, r["contributor"]))
+        for txn in sorted(set(givers) - listed, key=int):
+            if txn in bundle.contribution_income:
+                bundle.problem("contributors.csv", 0, "B137 lacks txn %s, a contribution from %s dated in the period"
+                               % (txn, givers[txn]))
+
+
 def main(argv):
     signer_key = None
     if len(argv) == 3 and argv[0] == "--signer-key":
@@ -566,6 +842,10 @@ def main(argv):
     else:
         check_readme(bundle, facts)
         head = check_ledger(bundle, facts)
+        if "records.csv" in bundle.usable:
+            entries, labels, gaps = check_records(bundle, facts)
+            if not gaps:
+                check_derived(bundle, facts, entries, labels, bundle.places)
     for problem in bundle.problems:
         print(problem)
     found = {0: "no problems", 1: "1 problem"}.get(len(bundle.problems), "%d problems" % len(bundle.problems))

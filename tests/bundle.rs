@@ -398,7 +398,7 @@ fn every_audience_and_period_exports_a_bundle_that_verifies() {
                 "{verified}"
             );
             let facts = facts(&dir);
-            assert_eq!(facts["format"], "fondo-audit-v1");
+            assert_eq!(facts["format"], "fondo-audit-v2");
             assert_eq!(facts["audience"], audience);
             assert_eq!(facts["fingerprint"], fingerprint);
             let mut names: Vec<String> = files(&dir).into_keys().collect();
@@ -419,6 +419,7 @@ fn every_audience_and_period_exports_a_bundle_that_verifies() {
                     "pools.csv",
                     "purchase_items.csv",
                     "purchases.csv",
+                    "records.csv",
                     "reversed.csv",
                     "roles.csv",
                     "votes.csv"
@@ -996,12 +997,12 @@ fn tampering_with_any_file_is_found_and_named() {
     );
     assert_finding(&found, "B108", "journal.csv", "outside the period");
     assert_finding(&found, "B112", "balances.csv", "");
-    let found = forge("format", "BUNDLE.csv", "fondo-audit-v1", "fondo-audit-v9");
+    let found = forge("format", "BUNDLE.csv", "fondo-audit-v2", "fondo-audit-v9");
     assert_finding(
         &found,
         "B118",
         "BUNDLE.csv",
-        "this fondo reads fondo-audit-v1",
+        "this fondo reads fondo-audit-v2",
     );
     let found = forge(
         "columns",
@@ -1231,4 +1232,190 @@ fn the_python_checker_agrees() {
     assert!(stdout.contains("txn 1"), "{stdout}");
     let (code, _) = run_script(&b.fund.path("nowhere"));
     assert_eq!(code, 2);
+}
+
+/// Runs scripts/verify_bundle.py on a bundle when python3 is installed:
+/// its exit code and output.
+fn python_check(dir: &Path) -> Option<(i32, String)> {
+    let python = common::oracle("python3", "apt-get install python3")?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+    let out = Command::new(python).arg(script).arg(dir).output().unwrap();
+    Some((
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    ))
+}
+
+/// Asserts both checkers report `code` in `file` (fondo with `needle` in
+/// its message).
+fn assert_both(dir: &Path, code: &str, file: &str, needle: &str) {
+    assert_finding(&findings(dir), code, file, needle);
+    if let Some((status, out)) = python_check(dir) {
+        assert_eq!(status, 1, "{out}");
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(file) && l.contains(&format!(": {code} "))),
+            "verify_bundle.py should report {code} in {file}:\n{out}"
+        );
+    }
+}
+
+/// Appends a correctly chained v2 record to records.csv and states the new
+/// head in BUNDLE.csv and README.txt, as someone who knows the format would.
+fn append_record(dir: &Path, kind: &str, grant: i64, at: &str, payload: serde_json::Value) {
+    let records = text(dir, "records.csv");
+    let rows = csv_rows(&records);
+    let last = rows.last().unwrap();
+    let (id, prev) = (last[0].parse::<i64>().unwrap() + 1, last[6].clone());
+    let canonical = serde_json::to_string(&serde_json::json!([
+        "fondo-record-v2",
+        prev,
+        kind,
+        grant,
+        at,
+        payload
+    ]))
+    .unwrap();
+    let hash = sha256(canonical.as_bytes());
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        id.to_string().as_str(),
+        at,
+        kind,
+        &grant.to_string(),
+        "fondo-record-v2",
+        &prev,
+        &hash,
+        &payload.to_string(),
+    ])
+    .unwrap();
+    let line = String::from_utf8(out.into_inner().unwrap()).unwrap();
+    std::fs::write(dir.join("records.csv"), records + &line).unwrap();
+    let facts = facts(dir);
+    for file in ["BUNDLE.csv", "README.txt"] {
+        let changed = text(dir, file)
+            .replace(&facts["records_head"], &hash)
+            .replace(
+                &format!("records_count,{}", facts["records_count"]),
+                &format!("records_count,{}", rows.len() + 1),
+            );
+        std::fs::write(dir.join(file), changed).unwrap();
+    }
+    reseal(dir);
+}
+
+#[test]
+fn rows_are_rederived_from_the_records_and_resealed_edits_are_found() {
+    let b = barrio();
+    let (clean, _) = export(&b.fund, "q1", "public", &["--period", "2025-Q1"]);
+    assert_verifies(&clean);
+    if let Some((status, out)) = python_check(&clean) {
+        assert_eq!(status, 0, "{out}");
+    }
+    // The records are every record from genesis to the stated head, and
+    // hide in the public bundle what the public may not see.
+    let records = text(&clean, "records.csv");
+    let rows = csv_rows(&records);
+    assert_eq!(rows[0][5], GENESIS);
+    assert_eq!(rows.last().unwrap()[6], facts(&clean)["records_head"]);
+    assert_eq!(rows.len().to_string(), facts(&clean)["records_count"]);
+    for hidden in [
+        "Familia Ortega",
+        "Cocina Común",
+        "Luis",
+        "ortega@example.org",
+        "siblings",
+    ] {
+        assert!(!records.contains(hidden), "records.csv shows {hidden:?}");
+    }
+    assert!(records.contains(r#"""redacted"""#), "{records}");
+
+    let forge = |name: &str, file: &str, edit: &dyn Fn(&str) -> String| {
+        let dir = copy(&clean, name);
+        let original = text(&clean, file);
+        let changed = edit(&original);
+        assert_ne!(changed, original, "{name}: the edit changed nothing");
+        std::fs::write(dir.join(file), changed).unwrap();
+        reseal(&dir);
+        dir
+    };
+    let swap = |from: &'static str, to: &'static str| {
+        move |t: &str| {
+            assert!(t.contains(from), "lacks {from:?}:\n{t}");
+            t.replacen(from, to, 1)
+        }
+    };
+    let drop_line = |needle: &'static str| {
+        move |t: &str| {
+            let mut lines: Vec<&str> = t.lines().collect();
+            let i = lines.iter().position(|l| l.contains(needle)).unwrap();
+            lines.remove(i);
+            lines.join("\n") + "\n"
+        }
+    };
+    // Two stewards' votes swapped.
+    let dir = forge("swapped", "votes.csv", &|t: &str| {
+        swap("G-0002,Ana,consent", "G-0002,Bruno,consent")(&swap(
+            "G-0002,Bruno,object",
+            "G-0002,Ana,object",
+        )(t))
+    });
+    assert_both(&dir, "B137", "votes.csv", "G-0002,Bruno,consent");
+    // The applicant's own vote, counted.
+    let dir = forge("own-vote", "votes.csv", &|t: &str| {
+        t.to_owned() + "G-0002,Carmen,consent,2025-03-05T09:00:00,,yes\n"
+    });
+    assert_both(&dir, "B137", "votes.csv", "Carmen");
+    // The applicant's own vote, as a correctly chained record.
+    let dir = copy(&clean, "own-record");
+    let carmen = csv_rows(&records)
+        .iter()
+        .find(|r| r[2] == "member" && r[7].contains(r#""Carmen""#))
+        .map(|r| serde_json::from_str::<serde_json::Value>(&r[7]).unwrap()["id"].clone())
+        .unwrap();
+    append_record(
+        &dir,
+        "vote",
+        2,
+        "2025-03-05T09:00:00",
+        serde_json::json!({"member": carmen, "vote": "consent", "reason": null}),
+    );
+    assert_both(&dir, "B138", "records.csv", "their own application");
+    // A contributor changed, and an anonymous one named.
+    let dir = forge("contributor", "contributors.csv", &|t: &str| {
+        let line = t.lines().find(|l| l.contains(",Bruno,")).unwrap();
+        t.replacen(line, &line.replacen(",Bruno,", ",Elena,", 1), 1)
+    });
+    assert_both(&dir, "B137", "contributors.csv", "not Elena");
+    let dir = forge(
+        "anonymous",
+        "contributors.csv",
+        &swap(
+            ",anonymous,money,general,USD,200.00",
+            ",Ana,money,general,USD,200.00",
+        ),
+    );
+    assert_both(&dir, "B137", "contributors.csv", "not Ana");
+    // A row deleted from contributors.csv, grants.csv or policies.csv.
+    let dir = forge("no-contributor", "contributors.csv", &drop_line(",Bruno,"));
+    assert_both(&dir, "B137", "contributors.csv", "lacks txn");
+    let dir = forge("no-grant", "grants.csv", &drop_line("G-0003,"));
+    assert_both(&dir, "B137", "grants.csv", "lacks a row");
+    let dir = forge("no-policy", "policies.csv", &drop_line("lazy"));
+    assert_both(&dir, "B137", "policies.csv", "lacks a row");
+    // A grant's amount.
+    let dir = forge("amount", "grants.csv", &swap(",600.00,", ",6000.00,"));
+    assert_both(&dir, "B137", "grants.csv", "6000.00");
+    // Any change to roles.csv.
+    let dir = forge("roles", "roles.csv", &swap("2025-03-31", "2025-06-30"));
+    assert_both(&dir, "B137", "roles.csv", "2025-06-30");
+    let dir = forge("no-role", "roles.csv", &drop_line("Bruno"));
+    assert_both(&dir, "B137", "roles.csv", "lacks a row");
+    // A record's content changed.
+    let dir = forge(
+        "record",
+        "records.csv",
+        &swap(r#"""vote"":""object"""#, r#"""vote"":""consent"""#),
+    );
+    assert_both(&dir, "B134", "records.csv", "does not match its hash");
 }

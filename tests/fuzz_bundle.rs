@@ -82,7 +82,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(60);
 const MEMORY_KIB: u64 = 1 << 20;
 
 /// The files of a bundle.
-const FILES: [&str; 16] = [
+const FILES: [&str; 17] = [
     "BUNDLE.csv",
     "MANIFEST.csv",
     "README.txt",
@@ -96,6 +96,7 @@ const FILES: [&str; 16] = [
     "pools.csv",
     "purchase_items.csv",
     "purchases.csv",
+    "records.csv",
     "reversed.csv",
     "roles.csv",
     "votes.csv",
@@ -605,7 +606,7 @@ fn text() -> impl Strategy<Value = Text> {
             "262143-12-31T23:59:59", "general", "housing", "food", "General", "yes", "no",
             "YES", "approved", "rejected", "open", "closed", "withdrawn", "consent",
             "object", "abstain", "recused", "lazy", "majority", "public", "members",
-            "auditor", "fondo-audit-v1", "fondo-audit-v2", "G-0001", "G-0002", "G-0003",
+            "auditor", "fondo-audit-v1", "fondo-audit-v2", "fondo-audit-v3", "G-0001", "G-0002", "G-0003",
             "4", "5", "13", "04", "+4", "-4", "USD", "usd", "HOURS", "assets:bank:usd",
             "Assets:Bank:USD", "assets", "income:contributions", "equity:pools",
             "0.5", "1", "1.0", "-0.1", "10 12", "10  12", "12 10", "10 10",
@@ -985,22 +986,61 @@ const TIED: &[(&str, &[&str])] = &[
     (
         "grants.csv",
         &[
+            "grant",
+            "applicant",
+            "pool",
+            "amount",
+            "needed_by",
             "applied_at",
+            "policy_version",
             "rule",
             "window_closes",
             "status",
             "decision",
+            "decided_at",
+            "expires",
             "consents",
             "objections",
             "abstentions",
+            "paid",
             "paid_in_period",
+            "payment_txns",
+            "spent",
+            "returned",
+            "return_txn",
             "committed",
+            "ended_at",
         ],
     ),
+    // Re-derived from records.csv (a recusal row only by `counted`).
     ("votes.csv", &["counted"]),
+    ("roles.csv", &["member", "role", "from", "until"]),
+    (
+        "policies.csv",
+        &[
+            "pool",
+            "version",
+            "set_at",
+            "up_to",
+            "commodity",
+            "rule",
+            "min_consents",
+            "quorum",
+            "threshold",
+            "window_minutes",
+        ],
+    ),
     (
         "contributors.csv",
-        &["txn", "date", "pool", "commodity", "amount", "voided_by"],
+        &[
+            "txn",
+            "date",
+            "contributor",
+            "pool",
+            "commodity",
+            "amount",
+            "voided_by",
+        ],
     ),
     ("purchases.csv", &["charged", "paid", "owed"]),
     ("accounts.csv", &["account", "type"]),
@@ -1010,6 +1050,8 @@ const TIED: &[(&str, &[&str])] = &[
 /// Files whose rows are unique, so a duplicated row is always found.
 const UNIQUE_ROWS: &[&str] = &[
     "accounts.csv",
+    "roles.csv",
+    "policies.csv",
     "balances.csv",
     "commodities.csv",
     "contributors.csv",
@@ -1017,6 +1059,9 @@ const UNIQUE_ROWS: &[&str] = &[
     "pools.csv",
     "purchases.csv",
 ];
+
+/// Files every row of which records.csv gives, so a removed row is found.
+const REDERIVED_ROWS: &[&str] = &["roles.csv", "policies.csv", "grants.csv"];
 
 /// The facts of BUNDLE.csv that the chain or the README states again.
 const STATED_FACTS: &[&str] = &[
@@ -1096,7 +1141,8 @@ fn content_change_is_tied(name: &str, before: &[u8], after: &[u8]) -> bool {
         return false;
     }
     match name {
-        "journal.csv" | "reversed.csv" => true,
+        // Every cell of records.csv is hashed, numbered or compact JSON.
+        "journal.csv" | "reversed.csv" | "records.csv" => true,
         "BUNDLE.csv" => {
             let facts = |rows: &[Vec<String>]| -> Option<BTreeMap<String, String>> {
                 let map: BTreeMap<String, String> =
@@ -1114,7 +1160,9 @@ fn content_change_is_tied(name: &str, before: &[u8], after: &[u8]) -> bool {
                 match key.as_str() {
                     // The same days under their other label.
                     "period" => now != value && *now != format!("{} to {}", old["from"], old["to"]),
-                    "ledger_transactions" | "records_count" => !whole(now),
+                    "ledger_transactions" => !whole(now),
+                    // records.csv ends after exactly this many records.
+                    "records_count" => now != value,
                     k => STATED_FACTS.contains(&k) && now != value,
                 }
             })
@@ -1127,8 +1175,24 @@ fn content_change_is_tied(name: &str, before: &[u8], after: &[u8]) -> bool {
                 let distinct: BTreeSet<&Vec<String>> = new.iter().collect();
                 return distinct.len() < new.len() && UNIQUE_ROWS.contains(&name);
             }
+            // A row removed from a file re-derived row by row from records.csv.
+            if new.len() < old.len() && REDERIVED_ROWS.contains(&name) {
+                return true;
+            }
             if new.len() != old.len() {
                 return false;
+            }
+            // The other columns of a vote row are re-derived, but not of a
+            // recusal row.
+            if name == "votes.csv" {
+                let at = |c: &str| header.iter().position(|h| h == c).expect("a column");
+                let (vote, counted) = (at("vote"), at("counted"));
+                return old.iter().zip(new).any(|(a, b)| {
+                    let recusal = a[vote] == "recused" && b[vote] == "recused";
+                    a[counted] != b[counted]
+                        || (!recusal
+                            && (0..header.len()).any(|j| a[j] != b[j] && header[j] != "reason"))
+                });
             }
             let tied = TIED
                 .iter()

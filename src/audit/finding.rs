@@ -165,6 +165,16 @@ codes! {
     B132,
     /// fund_signers states the fund's keys but MANIFEST.csv.sig is missing.
     B133,
+    /// A record of records.csv does not match its hash.
+    B134,
+    /// records.csv does not link from the genesis hash to the records head.
+    B135,
+    /// A record of records.csv in the v1 form after one in the v2 form.
+    B136,
+    /// A row of a bundle file is not what records.csv gives, or is missing.
+    B137,
+    /// A vote in records.csv by the applicant or by a non-steward.
+    B138,
 }
 
 impl fmt::Display for Code {

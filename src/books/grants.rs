@@ -57,10 +57,6 @@ impl Governance {
     /// # Errors
     /// When the records cannot be read.
     pub fn load(conn: &Connection) -> Result<Governance> {
-        let mut gov = Governance {
-            fund_id: crate::store::fund::fund_id(conn)?,
-            ..Governance::default()
-        };
         let kinds = [
             RecordKind::RoleTerm,
             RecordKind::RoleEnd,
@@ -69,21 +65,41 @@ impl Governance {
             RecordKind::MemberKeyRevoke,
         ]
         .map(RecordKind::as_str);
-        for r in records::all_of_kinds(conn, &kinds)? {
+        let records = records::all_of_kinds(conn, &kinds)?;
+        Ok(Governance::from_records(
+            crate::store::fund::fund_id(conn)?,
+            records
+                .iter()
+                .map(|r| (r.id, r.kind.as_str(), r.at.as_str(), &r.payload)),
+        ))
+    }
+
+    /// The same from records given as (id, kind, at, payload), in chain
+    /// order, of any kinds (the others are passed over): an audit bundle's
+    /// records.csv is read through this too.
+    pub fn from_records<'a>(
+        fund_id: String,
+        records: impl IntoIterator<Item = (i64, &'a str, &'a str, &'a serde_json::Value)>,
+    ) -> Governance {
+        let mut gov = Governance {
+            fund_id,
+            ..Governance::default()
+        };
+        for (id, kind, at, payload) in records {
             // Role records are audit records, stamped when written; the
             // others happened at their `at`.
-            let Some(kind) = RecordKind::parse(&r.kind) else {
+            let Some(kind) = RecordKind::parse(kind) else {
                 continue;
             };
-            let at = parse_datetime(&r.at).ok();
+            let at = parse_datetime(at).ok();
             match kind {
                 RecordKind::RoleTerm => {
-                    if let Ok(t) = serde_json::from_value::<RoleTermRecord>(r.payload.clone())
+                    if let Ok(t) = serde_json::from_value::<RoleTermRecord>(payload.clone())
                         && t.role == Role::Steward.as_str()
                         && let Ok(starts_on) = parse_date(&t.starts_on)
                     {
                         gov.terms.push(StewardTerm {
-                            record: r.id,
+                            record: id,
                             term: t.id,
                             member: t.member,
                             starts_on,
@@ -92,33 +108,34 @@ impl Governance {
                     }
                 }
                 RecordKind::RoleEnd => {
-                    if let Ok(e) = serde_json::from_value::<RoleEndRecord>(r.payload.clone())
+                    if let Ok(e) = serde_json::from_value::<RoleEndRecord>(payload.clone())
                         && let Ok(day) = parse_date(&e.ends_on)
                     {
-                        gov.ends.push((r.id, e.id, day));
+                        gov.ends.push((id, e.id, day));
                     }
                 }
                 RecordKind::Relation => {
                     if let (Ok(rel), Some(at)) = (
-                        serde_json::from_value::<RelationRecord>(r.payload.clone()),
+                        serde_json::from_value::<RelationRecord>(payload.clone()),
                         at,
                     ) {
-                        gov.relations.push((r.id, at, rel.a, rel.b));
+                        gov.relations.push((id, at, rel.a, rel.b));
                     }
                 }
                 RecordKind::MemberKey => {
-                    if let (Ok(k), Some(at)) = (serde_json::from_value(r.payload.clone()), at) {
-                        gov.keys.push((r.id, at, KeyStep::Add(k)));
+                    if let (Ok(k), Some(at)) = (serde_json::from_value(payload.clone()), at) {
+                        gov.keys.push((id, at, KeyStep::Add(k)));
                     }
                 }
-                _ => {
-                    if let (Ok(k), Some(at)) = (serde_json::from_value(r.payload.clone()), at) {
-                        gov.keys.push((r.id, at, KeyStep::Revoke(k)));
+                RecordKind::MemberKeyRevoke => {
+                    if let (Ok(k), Some(at)) = (serde_json::from_value(payload.clone()), at) {
+                        gov.keys.push((id, at, KeyStep::Revoke(k)));
                     }
                 }
+                _ => {}
             }
         }
-        Ok(gov)
+        gov
     }
 }
 

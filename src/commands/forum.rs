@@ -11,7 +11,7 @@ use crate::commands::{Outcome, Period, gate, open, report_span, say, stdout};
 use fondo::audit::bundle::check;
 use fondo::domain::date::iso;
 use fondo::domain::member::Audience;
-use fondo::error::Result;
+use fondo::error::{Error, Result};
 use fondo::render::Gated;
 use fondo::render::document::Document;
 use fondo::render::{html, markdown};

@@ -31,15 +31,17 @@
 //! [`rows`].
 
 pub mod check;
+pub mod derive;
 mod purchases;
 mod readme;
+pub mod records;
 pub mod rows;
 pub mod write;
 
 pub use purchases::{PURCHASE_ITEMS, PURCHASES};
 
 /// The format version, written into `BUNDLE.csv`.
-pub const FORMAT: &str = "fondo-audit-v1";
+pub const FORMAT: &str = "fondo-audit-v2";
 
 /// One column of a bundle file.
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +74,7 @@ pub const VOTES: &str = "votes.csv";
 pub const POLICIES: &str = "policies.csv";
 pub const ROLES: &str = "roles.csv";
 pub const CONTRIBUTORS: &str = "contributors.csv";
+pub const RECORDS: &str = "records.csv";
 pub const BUNDLE: &str = "BUNDLE.csv";
 pub const README: &str = "README.txt";
 pub const MANIFEST: &str = "MANIFEST.csv";
@@ -159,7 +162,7 @@ const JOURNAL_COLUMNS: &[Column] = &[
 pub const FILES: &[FileSpec] = &[
     FileSpec {
         name: BUNDLE,
-        about: "What this bundle is: one row per fact, as key and value. The keys are format, fund, audience, period, from, to, journal_prev_hash, journal_last_hash, fingerprint, ledger_transactions, records_head, records_count and generator (each is explained at the top of this README).",
+        about: "What this bundle is: one row per fact, as key and value. The keys are format, fund, fund_id (the id its ballots name), audience, period, from, to, journal_prev_hash, journal_last_hash, fingerprint, ledger_transactions, records_head, records_count (the records of records.csv end at this head and are this many) and generator (each is explained at the top of this README).",
         columns: &[c("key", "the name of the fact"), c("value", "its value")],
     },
     FileSpec {
@@ -437,13 +440,42 @@ pub const FILES: &[FileSpec] = &[
         ],
     },
     FileSpec {
+        name: RECORDS,
+        about: "Every governance record of the fund from the first to the records head stated in BUNDLE.csv, in chain order (records are written as things happen, so this includes records dated after the period; the other files count only those dated by its end). Each record's hash is recomputed from its content and the hash before it, from the genesis hash (64 zeros) to the records head. Each free-text field of a record in the v2 form is shown as {\"text\", \"salt\"} where this audience may see it, or as {\"redacted\": commitment} where it may not (a member's name adds \"shown\", the name or pseudonym the other files use); the hash recomputes either way (docs/audit-format.md).",
+        columns: &[
+            c("id", "the record's number, in chain order"),
+            c(
+                "at",
+                "when it happened (YYYY-MM-DDTHH:MM:SS), or for an audit record when it was typed in (with a Z)",
+            ),
+            c(
+                "kind",
+                "what it records: policy, vote, decision, member, role-term, …",
+            ),
+            c("grant", "the grant's number (7 for G-0007), or empty"),
+            c(
+                "form",
+                "the canonical form of its hash: fondo-record-v1 (text hashed as it is) or fondo-record-v2 (text fields hashed as salted commitments)",
+            ),
+            c("prev_hash", "the hash of the record before it"),
+            c(
+                "hash",
+                "its SHA-256 hash over its content and prev_hash (docs/hash-chain.md)",
+            ),
+            c(
+                "payload",
+                "its content, a JSON object, keys in stored order; withheld for a v1 record whose text this audience may not see (its hash is then stated, not checkable)",
+            ),
+        ],
+    },
+    FileSpec {
         name: PURCHASES,
-        about: "The pooled purchases opened within the period, in which member groups bought together from one supplier: one row per purchase and group with its money, as they stood at the end of the period's last day, in the order the purchases were opened and the groups first ordered (the units are in purchase_items.csv, per item). Per purchase, the charged column adds up to the settlement transaction's debits to assets:purchases:receivable, and each group's paid to the credits of its payment transactions. Stated, not checkable: the status comes from the purchase's governance records, which audit bundles do not hold yet (a records.csv is planned), and no posting of the journal names a group.",
+        about: "The pooled purchases opened within the period, in which member groups bought together from one supplier: one row per purchase and group with its money, as they stood at the end of the period's last day, in the order the purchases were opened and the groups first ordered (the units are in purchase_items.csv, per item). Per purchase, the charged column adds up to the settlement transaction's debits to assets:purchases:receivable, and each group's paid to the credits of its payment transactions. Stated, not checkable: the status comes from the purchase's governance records, which records.csv holds but the checkers do not replay yet, and no posting of the journal names a group.",
         columns: purchases::COLUMNS,
     },
     FileSpec {
         name: PURCHASE_ITEMS,
-        about: "The units of the pooled purchases in purchases.csv, per item: one row per purchase, group and item the group ordered, in the order of purchases.csv and then of the purchase's items, as they stood at the end of the period's last day. Each item counts in its own unit (kilograms of rice and bottles of oil are never added together). Every row's purchase and group has its row in purchases.csv. Stated, not checkable: ordered, allocated and received come from the purchase's governance records (its orders, closing and deliveries), which audit bundles do not hold yet.",
+        about: "The units of the pooled purchases in purchases.csv, per item: one row per purchase, group and item the group ordered, in the order of purchases.csv and then of the purchase's items, as they stood at the end of the period's last day. Each item counts in its own unit (kilograms of rice and bottles of oil are never added together). Every row's purchase and group has its row in purchases.csv. Stated, not checkable: ordered, allocated and received come from the purchase's governance records (its orders, closing and deliveries), which records.csv holds but the checkers do not replay yet.",
         columns: purchases::ITEM_COLUMNS,
     },
     FileSpec {
@@ -479,9 +511,10 @@ pub fn columns(name: &str) -> Vec<&'static str> {
 }
 
 /// The keys of `BUNDLE.csv`, in order.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "format",
     "fund",
+    "fund_id",
     "audience",
     "period",
     "from",

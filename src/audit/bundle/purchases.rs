@@ -13,8 +13,8 @@
 //! the groups' receivable, and what each group paid from its payment
 //! transactions; every item row's group has its row in purchases.csv. The
 //! units ordered, allocated and received, and the status, come from the
-//! governance records, which bundles do not hold yet: they are stated, not
-//! checkable.
+//! governance records, which records.csv holds but no checker replays yet:
+//! they are stated, not checkable.
 
 use std::collections::HashMap;
 

@@ -100,6 +100,25 @@ fn audience_text(audience: BundleAudience) -> &'static str {
     }
 }
 
+/// What the bundle redacts in the hash-chained files, and why it still
+/// verifies.
+fn redaction_text(audience: BundleAudience) -> &'static str {
+    match audience {
+        BundleAudience::Public | BundleAudience::Members => {
+            "What was redacted: in journal.csv, reversed.csv and records.csv, which are hash-chained, a free text (a description, payee, reference, memo, purpose, reason, a hidden member's own name, a contact or a private note) that this audience may not see is not shown. journal.csv shows it as the word redacted with, in its salt column, the text's commitment (64 hex digits) instead of the salt (32); records.csv shows {\"redacted\": commitment}. Rows in the v2 form hash each text only through its commitment, so every hash still recomputes offline and the chain still reaches the fingerprint and the records head. Amounts, dates, accounts and pools are never redacted, so every total still reconciles. Rows recorded before the fund switched to the v2 form hash their text itself: in journal.csv they are shown as recorded (the export warned the treasurer of any hidden name in them), and in records.csv such a record's payload is withheld (its hash is stated). Account and pool names are shown as recorded."
+        }
+        BundleAudience::Auditor => {
+            "What was redacted: nothing but members' contact details and private notes, which records.csv shows only as their commitment ({\"redacted\": commitment}); every hash still recomputes from the files."
+        }
+    }
+}
+
+/// What the checkers re-derive, and what the bundle states without proof.
+const CHECKED: &str = "What is checked: every hash of journal.csv, reversed.csv and records.csv is recomputed and each chain linked to the hashes above. balances.csv and pools.csv are recomputed from journal.csv. From records.csv (each grant replayed from its records exactly as fondo does, by the same code that wrote the files): roles.csv (role-term and role-end records), policies.csv (policy records), every row of grants.csv (applicant, pool, amount, purpose, rule, window, status, decision, decided tallies, paid, spent, returned, end), every vote of votes.csv (who, how, when, why, counted), and who each row of contributors.csv names (contribution records); no vote may come from the grant's applicant or from a member who was no steward that day. The tranches, returns and contributions are also matched with journal.csv.";
+
+/// The rows a checker cannot re-derive, with why.
+const STATED_ROWS: &str = "Stated, not checkable: the recusal rows of votes.csv (why a steward recused is a relation that public bundles do not tell; the eligible count of grants.csv is checked against them); the tally of a grant still open at the period's end (checked against votes.csv); which commodity code a grant's commodity is, the names and decimal places of commodities.csv and the status and closing days of accounts.csv (commodities and accounts are not governance records); pools.csv's purpose and guidelines (pool records hold them, the checkers do not compare them yet); the status of purchases.csv and the units of purchase_items.csv (in records.csv, not replayed yet); and any text shown only as its commitment.";
+
 /// The README's text.
 pub fn text(facts: &Facts<'_>) -> String {
     let fund = facts.get("fund");
@@ -153,9 +172,11 @@ pub fn text(facts: &Facts<'_>) -> String {
     }
     out.push('\n');
     out.push_str(&wrap(
-        "Contributions given anonymously say anonymous in every audience. Amounts are never changed: every amount and every total is the same in the bundles of every audience, so they all reconcile with each other and with the books. The text of journal.csv is exactly as recorded, since the hash chain covers it.",
+        "Contributions given anonymously say anonymous in every audience. Amounts are never changed: every amount and every total is the same in the bundles of every audience, so they all reconcile with each other and with the books.",
         "",
     ));
+    out.push('\n');
+    out.push_str(&wrap(redaction_text(facts.audience), ""));
     out.push('\n');
     out.push_str(&wrap(
         &format!(
@@ -215,6 +236,11 @@ pub fn text(facts: &Facts<'_>) -> String {
         "",
     ));
 
+    heading(&mut out, "What is checked, and what is stated");
+    out.push_str(&wrap(CHECKED, ""));
+    out.push('\n');
+    out.push_str(&wrap(STATED_ROWS, ""));
+
     heading(&mut out, "How to verify");
     out.push_str(&hang(
         "1. With fondo, offline (no database needed): run `fondo verify --bundle` followed by the path of this directory. It checks everything below, prints every finding with its file and line, and exits with 0 when there is none, 1 when there are findings.",
@@ -223,7 +249,7 @@ pub fn text(facts: &Facts<'_>) -> String {
     ));
     out.push('\n');
     out.push_str(&hang(
-        "2. With a script: `python3 scripts/verify_bundle.py` followed by the path of this directory, from fondo's sources, checks the digests, the hash chain and the balances with nothing but Python's standard library.",
+        "2. With a script: `python3 scripts/verify_bundle.py` followed by the path of this directory, from fondo's sources, checks the digests, both hash chains, the balances and the rows re-derived from records.csv with nothing but Python's standard library.",
         "",
         "   ",
     ));
@@ -231,7 +257,7 @@ pub fn text(facts: &Facts<'_>) -> String {
     out.push_str(&wrap("3. By hand or with a spreadsheet:", ""));
     for step in [
         "a. Digests: `sha256sum *` (on Windows: `certutil -hashfile FILE SHA256`) must print, for every file, the sha256 that MANIFEST.csv lists, and each CSV file must have as many rows after its header as MANIFEST.csv says.",
-        "b. The hash chain: for each transaction of journal.csv (its consecutive rows with the same txn), write the JSON array [\"fondo-txn-v1\", prev_hash, date, description, payee, reference, REVERSES, [[account, commodity, amount, memo, pool], ... one per row]] with every element a string, compact (no spaces between elements), non-ASCII characters as they are; REVERSES is empty, or for a void the hash of the transaction its reverses column names (earlier in journal.csv or in reversed.csv). Its SHA-256 must be the hash column. The first prev_hash must be journal_prev_hash of BUNDLE.csv, each later prev_hash the hash before it, and the last hash journal_last_hash. docs/hash-chain.md in fondo's sources has worked examples.",
+        "b. The hash chain: for each transaction of journal.csv (its consecutive rows with the same txn), write the JSON array [\"fondo-txn-v1\", prev_hash, date, description, payee, reference, REVERSES, [[account, commodity, amount, memo, pool], ... one per row]] with every element a string, compact (no spaces between elements), non-ASCII characters as they are; REVERSES is empty, or for a void the hash of the transaction its reverses column names (earlier in journal.csv or in reversed.csv). Its SHA-256 must be the hash column. A row whose form column is fondo-txn-v2 is hashed in the v2 form instead: the first element is \"fondo-txn-v2\" and each text (description, payee, reference, account, memo, pool) is replaced by its commitment, SHA-256 of \"fondo-text-v2\", a 0 byte, the salt of its salt column, a 0 byte and the text (a salt column of 64 hex digits is the commitment itself; an empty text stays empty). The first prev_hash must be journal_prev_hash of BUNDLE.csv, each later prev_hash the hash before it, and the last hash journal_last_hash. docs/hash-chain.md in fondo's sources has worked examples.",
         "c. Each transaction's amounts add up to zero per commodity.",
         "d. Balances: sum the amounts of journal.csv dated within the period per account and commodity, positive and negative apart; they are the debits and (as positive numbers) the credits of balances.csv, and opening + debits - credits = closing on every row. All openings add up to zero per commodity, and so do all closings.",
         "e. Pools: the sums of all pools' opening and closing equal the sums of the opening and closing balances of the assets and liabilities accounts, per commodity.",

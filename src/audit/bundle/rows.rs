@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, COMMODITIES, CONTRIBUTORS, GRANTS, JOURNAL, MANIFEST, POLICIES,
-    POOLS, PURCHASE_ITEMS, PURCHASES, ROLES, VOTES,
+    POOLS, PURCHASE_ITEMS, PURCHASES, RECORDS, ROLES, VOTES,
 };
 
 /// A row of one bundle CSV file.
@@ -153,6 +153,9 @@ rows! {
     /// of one purchase.
     PurchaseItemRow in PURCHASE_ITEMS { purchase, group, item, unit, ordered, allocated, received }
 
+    /// A row of `records.csv`: one governance record.
+    RecordRow in RECORDS { id, at, kind, grant, form, prev_hash, hash, payload }
+
     /// A row of `MANIFEST.csv`.
     ManifestRow in MANIFEST { file, rows, sha256 }
 
@@ -262,6 +265,7 @@ mod tests {
         assert_row::<ContributorRow>();
         assert_row::<PurchaseRow>();
         assert_row::<PurchaseItemRow>();
+        assert_row::<RecordRow>();
         assert_row::<ManifestRow>();
         assert_row::<JournalRow>();
         assert_eq!(
@@ -269,7 +273,7 @@ mod tests {
             columns(crate::audit::bundle::REVERSED)
         );
         // Every CSV file has its row struct above; README.txt is text.
-        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 15);
+        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 16);
     }
 
     /// A row whose every cell holds its own column's name.

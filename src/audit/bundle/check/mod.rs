@@ -31,10 +31,12 @@
 //! Rule: the checker reads files only, never a database; every problem is a
 //! finding (a [`Finding`] with a stable B1xx code) and none stops the check.
 
+mod derive;
 mod figures;
 mod grants;
 mod journal;
 mod purchases;
+mod records;
 mod signature;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -48,12 +50,12 @@ use sha2::{Digest, Sha256};
 
 use super::rows::{
     AccountRow, BalanceRow, BundleRow, CommodityRow, ContributorRow, FactRow, GrantRow,
-    ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RoleRow, VoteRow,
+    ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RecordRow, RoleRow, VoteRow,
 };
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT,
     FUND_SIGNERS, GRANTS, JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS, PURCHASES,
-    README, REVERSED, ROLES, SIGNATURE, VOTES, columns,
+    README, RECORDS, REVERSED, ROLES, SIGNATURE, VOTES, columns,
 };
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
@@ -126,6 +128,20 @@ pub mod codes {
     pub const SIGNER: Code = Code::B132;
     /// fund_signers is there but MANIFEST.csv.sig is not.
     pub const UNSIGNED: Code = Code::B133;
+    /// A record of records.csv does not match its hash.
+    pub const RECORD_HASH: Code = Code::B134;
+    /// records.csv does not link from the genesis hash to the records head
+    /// and count of BUNDLE.csv.
+    pub const RECORDS_CHAIN: Code = Code::B135;
+    /// A record in the v1 form after one in the v2 form.
+    pub const RECORD_FORM_BACK: Code = Code::B136;
+    /// A row of roles.csv, policies.csv, grants.csv, votes.csv or
+    /// contributors.csv is not what records.csv gives, or one it gives is
+    /// missing.
+    pub const DERIVED: Code = Code::B137;
+    /// A vote in records.csv by the grant's applicant or by a member who was
+    /// no steward on its day.
+    pub const VOTER: Code = Code::B138;
 }
 
 /// The outcome of checking a bundle.
@@ -141,6 +157,8 @@ pub struct BundleCheck {
     pub period_transactions: u64,
     pub grants: u64,
     pub votes: u64,
+    /// Records of records.csv whose hash recomputed.
+    pub records: u64,
     /// The rows of BUNDLE.csv, by key.
     pub facts: BTreeMap<String, String>,
     /// The SHA-256 of MANIFEST.csv (empty when it is missing).
@@ -180,6 +198,7 @@ struct Tables {
     contributors: Option<Table<ContributorRow>>,
     purchases: Option<Table<PurchaseRow>>,
     purchase_items: Option<Table<PurchaseItemRow>>,
+    records: Option<Table<RecordRow>>,
 }
 
 impl Tables {
@@ -209,6 +228,7 @@ impl Tables {
             CONTRIBUTORS => into(&mut self.contributors, text, checker),
             PURCHASES => into(&mut self.purchases, text, checker),
             PURCHASE_ITEMS => into(&mut self.purchase_items, text, checker),
+            RECORDS => into(&mut self.records, text, checker),
             other => {
                 unreachable!("{other} is streamed or is text; every other file has a row struct")
             }
@@ -440,8 +460,22 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
         check_readme(text, &facts, &mut checker);
     }
 
+    let log = tables
+        .records
+        .as_ref()
+        .map(|t| records::check_records(t, &facts, &mut checker));
+    result.records = log.as_ref().map_or(0, |l| l.entries.len() as u64);
     let book = Book::load(&tables, &mut checker);
-    let named = named_txns(&tables);
+    let mut named = named_txns(&tables);
+    if let Some(log) = &log {
+        named.extend(
+            log.entries
+                .iter()
+                .filter(|e| e.kind == "contribution")
+                .filter_map(|e| e.payload["txn"].as_i64())
+                .map(|t| t.to_string()),
+        );
+    }
     let usable = |name: &str| scans.get(name).filter(|s| s.usable);
     let mut reversed = Vec::new();
     if usable(REVERSED).is_some() {
@@ -530,6 +564,16 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
         check_contributors(
             contributors,
             &book,
+            journal_ok.then_some(&ledger),
+            &mut checker,
+        );
+    }
+    if let Some(log) = &log {
+        derive::check_derived(
+            log,
+            &tables,
+            &book,
+            &facts,
             journal_ok.then_some(&ledger),
             &mut checker,
         );

@@ -16,24 +16,26 @@
 //! (`journal.csv`, `reversed.csv`, and the one pass over the period's
 //! postings that the other files need), `ledger` (accounts, commodities,
 //! balances, pools), `governance` (grants, votes, policies, roles),
-//! `contributions` (contributors), `purchases`, `facts` (`BUNDLE.csv`, the README,
-//! the manifest) and `signing` (`fund_signers` and `MANIFEST.csv.sig`).
+//! `contributions` (contributors), `log` (records.csv), `purchases`, `facts`
+//! (`BUNDLE.csv`, the README, the manifest) and `signing` (`fund_signers` and
+//! `MANIFEST.csv.sig`).
 
 mod contributions;
 mod facts;
 mod governance;
 mod journal;
 mod ledger;
+mod log;
 mod out;
 mod privacy;
 mod purchases;
 mod signing;
 mod staging;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -135,11 +137,13 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
+    bundle.records()?;
     bundle.purchases()?;
     let span = &request.span;
     let facts: Vec<(&str, String)> = vec![
         ("format", FORMAT.to_owned()),
         ("fund", fund.name.clone()),
+        ("fund_id", fund::fund_id(conn)?),
         ("audience", request.audience.as_str().to_owned()),
         ("period", span.label.clone()),
         ("from", iso(span.from)),
@@ -236,6 +240,8 @@ struct Bundle<'c> {
     privacy: Privacy,
     /// Members' names as the audience sees them, by id.
     people: HashMap<i64, String>,
+    /// The members whose name the audience may not see.
+    hidden_members: HashSet<i64>,
     account_names: HashMap<i64, String>,
     commodities: Vec<StoredCommodity>,
     /// Commodity id → code and decimal places.
@@ -274,6 +280,11 @@ impl<'c> Bundle<'c> {
                     (m.id, shown)
                 })
                 .collect(),
+            hidden_members: members
+                .iter()
+                .filter(|m| !audience.sees_name(m.visibility))
+                .map(|m| m.id)
+                .collect(),
             account_names: accounts::names_by_id(conn)?,
             decimals: commodities
                 .iter()
@@ -307,16 +318,7 @@ impl<'c> Bundle<'c> {
     }
 }
 
-fn stamp(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
 /// The cell of an optional value: its text, or empty when it is absent.
 fn cell(value: Option<impl std::fmt::Display>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// The last moment of a day.
-fn end_of(day: NaiveDate) -> NaiveDateTime {
-    day.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("a valid time"))
 }

@@ -1,0 +1,92 @@
+//! `records.csv`: every governance record from the genesis hash to the
+//! records head, each payload shown as [`crate::audit::bundle::records`]
+//! lays it out.
+//!
+//! Rule: a text the audience may not see is never written: in a v2 record
+//! it is its commitment, in a v1 record (which hashes the text itself) the
+//! whole payload is withheld. Hidden are: a text naming a member the
+//! audience may not see (the gate's [`crate::domain::member::HiddenNames`]),
+//! the name in such a member's own records, contact details and private
+//! notes (in every bundle: no bundle file shows them), and outside the
+//! auditor's bundle the reason of a relation and an account's note.
+
+use super::Bundle;
+use crate::audit::bundle::RECORDS;
+use crate::audit::bundle::records::{Shown, V1, V2, WITHHELD, v2_cell};
+use crate::audit::bundle::rows::RecordRow;
+use crate::domain::hash::{commit, record_hash, record_salt};
+use crate::domain::records::text_fields;
+use crate::error::Result;
+use crate::store::records::{StoredRecord, v2_hash};
+use crate::store::{fund, records};
+
+impl Bundle<'_> {
+    /// records.csv: the whole records chain.
+    pub(super) fn records(&mut self) -> Result<()> {
+        let key = fund::salt_key(self.conn)?;
+        let mut file = self.csv(RECORDS)?;
+        let mut v2_seen = false;
+        for r in records::all(self.conn)? {
+            let v1_matches =
+                record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) == r.hash;
+            // As `verify` judges it: the form its hash was made in, and
+            // after the switch a changed record is shown in the v2 form.
+            let v2 = v2_hash(&key, &r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) == r.hash
+                || (v2_seen && !v1_matches);
+            v2_seen |= v2;
+            let payload = if v2 {
+                v2_cell(&r.kind, &r.payload, |field, text| {
+                    let salt = record_salt(&key, &r.prev_hash, field);
+                    match self.hides(&r, field, text) {
+                        None => Shown::Text { salt },
+                        Some(label) => Shown::Redacted {
+                            commitment: commit(&salt, text),
+                            label,
+                        },
+                    }
+                })
+                .to_string()
+            } else if text_fields(&r.kind).iter().any(|field| {
+                r.payload[*field]
+                    .as_str()
+                    .is_some_and(|text| self.hides(&r, field, text).is_some())
+            }) {
+                WITHHELD.to_owned()
+            } else {
+                r.payload.to_string()
+            };
+            let row = RecordRow {
+                id: r.id.to_string(),
+                at: r.at.clone(),
+                kind: r.kind.clone(),
+                grant: r.grant_id.map(|g| g.to_string()).unwrap_or_default(),
+                form: if v2 { V2 } else { V1 }.to_owned(),
+                prev_hash: r.prev_hash.clone(),
+                hash: r.hash.clone(),
+                payload,
+            };
+            file.row(&row, &mut self.privacy)?;
+        }
+        self.done(file)
+    }
+
+    /// Whether the audience may not see `text`, field `field` of `r`:
+    /// None when it may, else the label to show with a member's name.
+    fn hides(&self, r: &StoredRecord, field: &str, text: &str) -> Option<Option<String>> {
+        let kind = r.kind.as_str();
+        let member = r.payload["id"].as_i64();
+        let own_name = field == "name" && matches!(kind, "member" | "member-edit");
+        if own_name && let Some(id) = member {
+            let label = Some(self.person(id));
+            if self.hidden_members.contains(&id) {
+                return Some(label);
+            }
+            return self.privacy.hidden.find(text).map(|_| label);
+        }
+        let private = (kind == "member-edit" && matches!(field, "contact" | "note"))
+            || (!self.privacy.sees_relations
+                && ((kind == "relation" && field == "reason")
+                    || (kind == "account-note" && field == "note")));
+        (private || self.privacy.hidden.find(text).is_some()).then_some(None)
+    }
+}
