@@ -170,3 +170,28 @@ fn names_are_stored_in_nfc_and_found_in_any_form() {
     ]);
     fund.ok(&["member", "edit", "Ren\u{e9}e", "--note", "found"]);
 }
+
+#[test]
+fn imported_look_alikes_are_refused_with_file_line_and_field() {
+    let fund = fund();
+    for (file, account, needle) in [
+        (
+            "lookalike.csv",
+            "assets:bank:u\u{455}d",
+            "reads like the existing \"assets:bank:usd\"",
+        ),
+        ("zero-width.csv", "assets:bank:x\u{200B}", "U+200B"),
+    ] {
+        let text = format!(
+            "{}\n1,2026-03-01,T,{account},1.00,USD\n1,2026-03-01,T,assets:bank:usd,-1.00,USD\n",
+            common::HEADER
+        );
+        let path = fund.write(file, &text);
+        let before = fund.snapshot();
+        let stderr = fund.fail(
+            &["journal", "import", path.to_str().unwrap()],
+            &[file, "line 2, column account", needle],
+        );
+        assert_eq!(fund.snapshot(), before, "{stderr}");
+    }
+}
