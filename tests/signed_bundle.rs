@@ -530,3 +530,40 @@ fn the_forum_page_names_the_manifest_digest_of_a_bundle_of_the_same_books() {
     run.error(&["states fingerprint", "from the books as they are now"]);
     assert!(!out.exists());
 }
+
+#[test]
+fn the_script_says_when_ssh_keygen_is_missing() {
+    let Some(shim) = oracle("python3", "apt-get install python3") else {
+        return;
+    };
+    // The interpreter itself (a version manager's shim needs a shell on
+    // the PATH).
+    let real = Command::new(shim)
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .unwrap();
+    let python = PathBuf::from(String::from_utf8(real.stdout).unwrap().trim());
+    let fund = fund();
+    let key = fondo_key(&fund, "fund-key");
+    register(&fund, &key);
+    export(&fund, "b", &key, PASSPHRASE).ok();
+    // A PATH that has python3 and nothing else.
+    let bin = fund.path("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(&python, bin.join("python3")).unwrap();
+    let run = |signer: Option<&str>| {
+        let mut cmd = Command::new(&python);
+        cmd.env("PATH", &bin)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py"));
+        if let Some(key) = signer {
+            cmd.args(["--signer-key", key]);
+        }
+        cmd.arg(fund.path("b")).output().unwrap()
+    };
+    let out = run(None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ssh-keygen (OpenSSH) is not installed"));
+    let out = run(Some(&public(&key)));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("apt install openssh-client"));
+}
