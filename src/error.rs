@@ -322,6 +322,10 @@ pub enum Error {
     )]
     UnknownSetting { key: String },
 
+    /// A language fondo does not write pages in.
+    #[error("unknown language {given:?}; fondo writes en, es, fr or pt")]
+    UnknownLanguage { given: String },
+
     /// Free text that names a member hidden from the public, refused under
     /// strict privacy.
     #[error(

@@ -29,6 +29,7 @@
 
 pub mod document;
 pub mod html;
+pub mod i18n;
 pub mod markdown;
 mod markup;
 mod svg;

@@ -1,0 +1,563 @@
+//! The languages of pages meant for people (the forum page, member
+//! statements and the handover are to ask here; none does yet): the
+//! [`Lang`] a page is written in, its messages, and the ways it writes
+//! numbers, amounts and dates for reading.
+//!
+//! Messages are Project Fluent files, one per language, in
+//! `locales/<lang>/fondo.ftl` at the top of the tree, built into the binary
+//! (`include_str!`) and read with `fluent-bundle`. Code asks for a message
+//! by a [`Key`] of the registry in [`keys`], never by a string; the
+//! registry's test checks every language has every key, with the same
+//! arguments and the same variants, and no other key. Plurals are Fluent's
+//! selectors over a number (`{ $n -> [one] … *[other] … }`), chosen by the
+//! CLDR plural rules of the bundle's language.
+//!
+//! Reading formats (the rule: for reading only; CSV, JSON, hashes and every
+//! value a check reads stay locale-free and never pass through here):
+//!
+//! | lang | number      | date             | month        |
+//! |------|-------------|------------------|--------------|
+//! | en   | `-1,234.56` | `1 April 2026`   | `April 2026` |
+//! | es   | `-1.234,56` | `1 de abril de 2026` | `abril de 2026` |
+//! | fr   | `-1 234,56` | `1er avril 2026` | `avril 2026` |
+//! | pt   | `-1.234,56` | `1 de abril de 2026` | `abril de 2026` |
+//!
+//! French groups digits with U+202F NARROW NO-BREAK SPACE (CLDR's French
+//! group separator; it never breaks a number across lines). Every language
+//! groups from four digits on (`1.234`), Spanish too (CLDR would wait for
+//! five), so that the figures of one column line up. The minus is ASCII
+//! `-`. Numbers are formatted from their exact decimal text (a
+//! [`Money`]'s minor units, a [`Decimal`]), never through floating point;
+//! counts Fluent shows (`{ $n }`) go through the same punctuation. Month
+//! names are the small table [`month_name`]: no well-kept crate gives them
+//! without taking in a whole locale database.
+//!
+//! Fluent's Unicode isolation marks around arguments are off: the four
+//! languages are all left to right. A right-to-left language added later
+//! sets [`Lang::dir`] to `rtl` (the page's `dir` attribute and its logical
+//! CSS follow) and should turn them on.
+
+pub mod keys;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::types::FluentNumber;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use rust_decimal::Decimal;
+
+use crate::domain::money::Money;
+use crate::error::{Error, Result};
+
+pub use keys::Key;
+
+/// A language fondo writes pages in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    En,
+    Es,
+    Fr,
+    Pt,
+}
+
+impl Lang {
+    /// Every language, in the order help texts list them.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::Pt];
+
+    /// The BCP 47 tag (`<html lang>`), also the setting's value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Pt => "pt",
+        }
+    }
+
+    /// The direction of its script: `ltr` or `rtl` (`<html dir>`).
+    pub fn dir(self) -> &'static str {
+        "ltr"
+    }
+
+    /// The language's message file.
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../locales/en/fondo.ftl"),
+            Lang::Es => include_str!("../../locales/es/fondo.ftl"),
+            Lang::Fr => include_str!("../../locales/fr/fondo.ftl"),
+            Lang::Pt => include_str!("../../locales/pt/fondo.ftl"),
+        }
+    }
+
+    /// The decimal and the group separators.
+    fn separators(self) -> (char, char) {
+        match self {
+            Lang::En => ('.', ','),
+            Lang::Es | Lang::Pt => (',', '.'),
+            Lang::Fr => (',', '\u{202f}'),
+        }
+    }
+
+    /// A plain decimal (`-1234.5`, `12`), punctuated for reading
+    /// (`-1,234.5` in English). Text that is not a plain decimal is
+    /// returned as it is.
+    pub fn number_text(self, plain: &str) -> String {
+        let (sign, digits) = match plain.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", plain),
+        };
+        let (whole, fraction) = match digits.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (digits, None),
+        };
+        let plain_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !plain_digits(whole) || fraction.is_some_and(|f| !plain_digits(f)) {
+            return plain.to_owned();
+        }
+        let (decimal, group) = self.separators();
+        let mut text = String::from(sign);
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                text.push(group);
+            }
+            text.push(digit);
+        }
+        if let Some(fraction) = fraction {
+            text.push(decimal);
+            text.push_str(fraction);
+        }
+        text
+    }
+
+    /// An amount with all its commodity's decimals (`1,234.50`, `-3`).
+    pub fn money(self, money: Money) -> String {
+        self.number_text(&money.to_string())
+    }
+
+    /// A decimal figure as it is (`97.5` → `97,5` in French).
+    pub fn decimal(self, value: Decimal) -> String {
+        self.number_text(&value.to_string())
+    }
+
+    /// A count (`12,000`).
+    pub fn count(self, n: u64) -> String {
+        self.number_text(&n.to_string())
+    }
+
+    /// A day with its month's name: `1 April 2026`, `1 de abril de 2026`,
+    /// `1er avril 2026`.
+    pub fn date(self, date: NaiveDate) -> String {
+        let (day, month, year) = (date.day(), month_name(self, date.month()), date.year());
+        match self {
+            Lang::En => format!("{day} {month} {year}"),
+            Lang::Es | Lang::Pt => format!("{day} de {month} de {year}"),
+            Lang::Fr if day == 1 => format!("1er {month} {year}"),
+            Lang::Fr => format!("{day} {month} {year}"),
+        }
+    }
+
+    /// A month of a year: `April 2026`, `abril de 2026`.
+    pub fn month(self, year: i32, month: u32) -> String {
+        let name = month_name(self, month);
+        match self {
+            Lang::En | Lang::Fr => format!("{name} {year}"),
+            Lang::Es | Lang::Pt => format!("{name} de {year}"),
+        }
+    }
+
+    /// A `YYYY-MM` month for reading; other text as it is.
+    pub fn month_label(self, label: &str) -> String {
+        label
+            .split_once('-')
+            .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
+            .filter(|&(_, m): &(i32, u32)| (1..=12).contains(&m) && label.len() == 7)
+            .map_or_else(|| label.to_owned(), |(y, m)| self.month(y, m))
+    }
+
+    /// A recorded moment `YYYY-MM-DD HH:MM` for reading
+    /// (`14 April 2026, 20:00`); other text as it is.
+    pub fn moment(self, text: &str) -> String {
+        let Some((day, time)) = text.split_once(' ') else {
+            return NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_or_else(|_| text.to_owned(), |d| self.date(d));
+        };
+        match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            Ok(d) => format!("{}, {time}", self.date(d)),
+            Err(_) => text.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    /// # Errors
+    /// [`Error::UnknownLanguage`] for anything but `en`, `es`, `fr`, `pt`.
+    fn from_str(s: &str) -> Result<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag() == s.trim())
+            .ok_or_else(|| Error::UnknownLanguage {
+                given: s.to_owned(),
+            })
+    }
+}
+
+/// The name of a month (1 to 12) in a language, lower case but in English.
+///
+/// # Panics
+/// On a month outside 1 to 12 (chrono never gives one).
+pub fn month_name(lang: Lang, month: u32) -> &'static str {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const PT: [&str; 12] = [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ];
+    let names = match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+        Lang::Fr => &FR,
+        Lang::Pt => &PT,
+    };
+    names[month as usize - 1]
+}
+
+/// An argument of a message: text as it is, or a number Fluent may select
+/// a plural by (shown punctuated for the language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Count(u64),
+    /// A decimal figure, such as days to one decimal place.
+    Number(Decimal),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Count(n)
+    }
+}
+
+impl From<Decimal> for Arg {
+    fn from(n: Decimal) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+/// Shows a number Fluent holds as its language writes it. Fluent keeps
+/// numbers as `f64`; `as_string` gives back the decimal text a count or a
+/// [`Decimal`] was made from (integers far below 2^53, one or two
+/// decimals), which is then only re-punctuated.
+fn shown(lang: Lang, value: &FluentValue) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(lang.number_text(&n.as_string())),
+        _ => None,
+    }
+}
+
+/// The messages of one language.
+pub struct Messages {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl fmt::Debug for Messages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+impl Messages {
+    /// The messages of `lang`, read from its built-in file.
+    ///
+    /// # Panics
+    /// When a built-in message file does not parse (the registry's test
+    /// parses every one).
+    pub fn new(lang: Lang) -> Messages {
+        let resource = FluentResource::try_new(lang.source().to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/fondo.ftl: {errors:?}"));
+        let id = lang
+            .tag()
+            .parse()
+            .expect("the language tags are valid BCP 47");
+        let mut bundle = FluentBundle::new(vec![id]);
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(match lang {
+            Lang::En => |v, _| shown(Lang::En, v),
+            Lang::Es => |v, _| shown(Lang::Es, v),
+            Lang::Fr => |v, _| shown(Lang::Fr, v),
+            Lang::Pt => |v, _| shown(Lang::Pt, v),
+        }));
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("locales/{lang}/fondo.ftl: {errors:?}"));
+        Messages { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message `key` with its arguments, named as the registry names
+    /// them.
+    ///
+    /// # Panics
+    /// When the arguments are not the key's (a mistake in the caller), or
+    /// the message is missing from the language's file (the registry's test
+    /// rules it out).
+    pub fn text(&self, key: Key, args: &[(&'static str, Arg)]) -> String {
+        let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            key.args(),
+            "the arguments of the message {}",
+            key.id()
+        );
+        let pattern = self
+            .bundle
+            .get_message(key.id())
+            .and_then(|m| m.value())
+            .unwrap_or_else(|| panic!("locales/{}/fondo.ftl has no {}", self.lang, key.id()));
+        let mut fluent_args = FluentArgs::new();
+        for (name, arg) in args {
+            let value = match arg {
+                Arg::Text(text) => FluentValue::from(text.clone()),
+                Arg::Count(n) => FluentValue::from(*n),
+                Arg::Number(n) => n
+                    .to_string()
+                    .parse::<FluentNumber>()
+                    .map_or(FluentValue::Error, FluentValue::from),
+            };
+            fluent_args.set(*name, value);
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        assert!(
+            errors.is_empty(),
+            "locales/{}/fondo.ftl, {}: {errors:?}",
+            self.lang,
+            key.id()
+        );
+        text.into_owned()
+    }
+
+    /// A message without arguments.
+    pub fn plain(&self, key: Key) -> String {
+        self.text(key, &[])
+    }
+
+    /// An amount and its commodity: `1,234.50 USD`.
+    pub fn amount(&self, money: Money, commodity: &str) -> String {
+        self.text(
+            Key::Amount,
+            &[
+                ("amount", self.lang.money(money).into()),
+                ("commodity", commodity.into()),
+            ],
+        )
+    }
+
+    /// `a, b and c`, with the language's last joining word.
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.as_ref().to_owned(),
+            [init @ .., last] => self.text(
+                Key::ListLast,
+                &[
+                    (
+                        "init",
+                        init.iter()
+                            .map(AsRef::as_ref)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    ),
+                    ("last", last.as_ref().into()),
+                ],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(minor: i128, decimals: u32) -> Money {
+        Money { minor, decimals }
+    }
+
+    #[test]
+    fn amounts_per_language() {
+        let nnbsp = '\u{202f}';
+        for (lang, big, negative) in [
+            (Lang::En, "1,234,567.89", "-1,234.56"),
+            (Lang::Es, "1.234.567,89", "-1.234,56"),
+            (Lang::Fr, "1\u{202f}234\u{202f}567,89", "-1\u{202f}234,56"),
+            (Lang::Pt, "1.234.567,89", "-1.234,56"),
+        ] {
+            assert_eq!(lang.money(money(123_456_789, 2)), big, "{lang}");
+            assert_eq!(lang.money(money(-123_456, 2)), negative, "{lang}");
+            let zero = if lang == Lang::En { "0.00" } else { "0,00" };
+            assert_eq!(lang.money(money(0, 2)), zero, "{lang}");
+            assert_eq!(lang.money(money(0, 0)), "0", "{lang}");
+            assert_eq!(lang.money(money(-5, 2)), format!("-0{}05", &zero[1..2]));
+        }
+        // No decimals (MXN-like whole units, KG of rice), three (KWD, BHD).
+        assert_eq!(Lang::En.money(money(1_000_000, 0)), "1,000,000");
+        assert_eq!(
+            Lang::Fr.money(money(1_000_000, 0)),
+            format!("1{nnbsp}000{nnbsp}000")
+        );
+        assert_eq!(Lang::Es.money(money(999, 0)), "999");
+        assert_eq!(Lang::En.money(money(1_234_567, 3)), "1,234.567");
+        assert_eq!(Lang::Pt.money(money(-1_234_567, 3)), "-1.234,567");
+        assert_eq!(Lang::Fr.money(money(1, 3)), "0,001");
+        // The largest amounts the books hold still group exactly.
+        assert_eq!(
+            Lang::En.money(money(i128::from(i64::MAX), 2)),
+            "92,233,720,368,547,758.07"
+        );
+        assert_eq!(Lang::Es.decimal(Decimal::new(975, 1)), "97,5");
+        assert_eq!(Lang::En.count(12_000), "12,000");
+        assert_eq!(Lang::En.number_text("n/a"), "n/a");
+    }
+
+    #[test]
+    fn dates_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+        let late = NaiveDate::from_ymd_opt(2026, 8, 30).unwrap();
+        assert_eq!(Lang::En.date(d), "1 April 2026");
+        assert_eq!(Lang::Es.date(d), "1 de abril de 2026");
+        assert_eq!(Lang::Fr.date(d), "1er avril 2026");
+        assert_eq!(Lang::Fr.date(late), "30 août 2026");
+        assert_eq!(Lang::Pt.date(late), "30 de agosto de 2026");
+        assert_eq!(Lang::Es.month_label("2026-02"), "febrero de 2026");
+        assert_eq!(Lang::Fr.month_label("2026-12"), "décembre 2026");
+        assert_eq!(Lang::En.month_label("2026-13"), "2026-13");
+        assert_eq!(
+            Lang::Pt.moment("2026-04-14 20:00"),
+            "14 de abril de 2026, 20:00"
+        );
+        assert_eq!(Lang::En.moment("2026-04-14"), "14 April 2026");
+        assert_eq!(Lang::En.moment("soon"), "soon");
+    }
+
+    #[test]
+    fn languages_parse_by_tag() {
+        for lang in Lang::ALL {
+            assert_eq!(lang.tag().parse::<Lang>().unwrap(), lang);
+            assert_eq!(lang.dir(), "ltr");
+        }
+        let err = "xx".parse::<Lang>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown language \"xx\"; fondo writes en, es, fr or pt"
+        );
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        // French counts 1.4 as one (CLDR: i = 0 or 1); English does not.
+        let days = |lang, n: Decimal| Messages::new(lang).text(Key::Days, &[("n", n.into())]);
+        assert_eq!(days(Lang::En, Decimal::new(14, 1)), "1.4 days");
+        assert_eq!(days(Lang::Fr, Decimal::new(14, 1)), "1,4 jour");
+        assert_eq!(days(Lang::Es, Decimal::ONE), "1 día");
+        assert_eq!(days(Lang::En, Decimal::ONE), "1 day");
+        assert_eq!(days(Lang::Pt, Decimal::new(1234, 0)), "1.234 dias");
+        let count = |lang, n: u64| Messages::new(lang).text(Key::Days, &[("n", n.into())]);
+        assert_eq!(count(Lang::Fr, 0), "0 jour");
+        assert_eq!(count(Lang::En, 0), "0 days");
+        assert_eq!(count(Lang::Fr, 1234), "1\u{202f}234 jours");
+    }
+
+    #[test]
+    fn lists_and_amounts_in_words() {
+        let m = Messages::new(Lang::Es);
+        assert_eq!(m.list(&["a", "b", "c"]), "a, b y c");
+        assert_eq!(m.list(&["a"]), "a");
+        assert_eq!(m.amount(money(123_450, 2), "USD"), "1.234,50 USD");
+        assert_eq!(Messages::new(Lang::En).list(&["a", "b"]), "a and b");
+    }
+}
