@@ -697,9 +697,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 14] = [
     "format",
     "fund",
+    "fund_id",
     "audience",
     "period",
     "from",
