@@ -344,3 +344,77 @@ fn public_outputs_show_recusals_without_their_reason() {
         );
     }
 }
+
+/// The fund's 2026-Q1 bundle for `audience`, checked, and its journal.
+fn bundle_journal(fund: &Fund, audience: &str) -> String {
+    let dir = fund.path(&format!("bundle-{audience}"));
+    let mut args: Vec<std::ffi::OsString> = [
+        "export",
+        "audit",
+        "--period",
+        "2026-Q1",
+        "--audience",
+        audience,
+        "--out",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    args.push(dir.clone().into());
+    fund.ok(&args);
+    let mut verify: Vec<std::ffi::OsString> = vec!["verify".into(), "--bundle".into()];
+    verify.push(dir.clone().into());
+    fund.ok(&verify);
+    std::fs::read_to_string(dir.join("journal.csv")).unwrap()
+}
+
+/// Issue 12: an outside reference (a payment handle, a transfer number)
+/// identifies its payer without naming them, so the public and members'
+/// bundles redact the payee and reference of every contribution whose
+/// giver their audience may not see — as a commitment, so the bundle still
+/// verifies — and keep the others; the auditor sees them all.
+#[test]
+fn a_hidden_contributors_outside_reference_stays_out_of_public_bundles() {
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank"])
+        .setting("contribution-account", "assets:bank")
+        .members(&["Ana"])
+        .member("Familia Ortega")
+        .with(&["--visibility", "pseudonymous"])
+        .contribution("Ana", "50.00 USD", None, "2026-01-05")
+        .with(&["--reference", "ana-transfer-77"])
+        .contribution("Familia Ortega", "20.00 USD", None, "2026-01-06")
+        .with(&["--reference", "pp_ch_3Jx9"])
+        .anonymous_contribution("5.00 USD", None, "2026-01-07")
+        .with(&["--reference", "cash-box-note-41"])
+        .build();
+    // (audience, the references it may see, those it may not).
+    let cases: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "public",
+            &["ana-transfer-77"],
+            &["pp_ch_3Jx9", "cash-box-note-41"],
+        ),
+        // Members know a pseudonymous member's name, never an anonymous giver's.
+        (
+            "members",
+            &["ana-transfer-77", "pp_ch_3Jx9"],
+            &["cash-box-note-41"],
+        ),
+        (
+            "auditor",
+            &["ana-transfer-77", "pp_ch_3Jx9", "cash-box-note-41"],
+            &[],
+        ),
+    ];
+    for (audience, shown, withheld) in cases {
+        let journal = bundle_journal(&fund, audience);
+        for reference in shown {
+            assert!(journal.contains(reference), "{audience}:\n{journal}");
+        }
+        for reference in withheld {
+            assert!(!journal.contains(reference), "{audience}:\n{journal}");
+        }
+    }
+}

@@ -44,6 +44,17 @@ fn damaged(id: i64, what: &str) -> Error {
     }
 }
 
+/// Which text of a journal row an audience bundle may redact.
+#[derive(Clone, Copy)]
+enum Redact {
+    /// Account and pool names: never (they are scanned and warned about).
+    Never,
+    /// Text naming someone hidden.
+    Names,
+    /// Text naming someone hidden, and all of it in a withheld transaction.
+    Payer,
+}
+
 /// Writes journal CSV rows: the header once, then the transactions of any
 /// number of selections. Account, commodity and pool names come from small
 /// in-memory lists read once.
@@ -55,6 +66,9 @@ pub struct JournalWriter<W: Write> {
     key: SaltKey,
     /// For an audience bundle: the names its text may not show.
     hidden: Option<HiddenNames>,
+    /// For an audience bundle: transactions whose payee and reference
+    /// identify someone the audience may not see, whatever they say.
+    withheld: std::collections::HashSet<i64>,
     pub summary: ExportSummary,
 }
 
@@ -70,6 +84,7 @@ impl<W: Write> JournalWriter<W> {
             pools: store::pools::names_by_id(conn)?,
             key: fund::salt_key(conn)?,
             hidden: None,
+            withheld: std::collections::HashSet::new(),
             summary: ExportSummary::default(),
         })
     }
@@ -80,8 +95,18 @@ impl<W: Write> JournalWriter<W> {
     /// text's commitment, so the hash still recomputes. Account and pool
     /// names, and rows in the v1 form (which hash the text itself), are
     /// written as they are.
-    pub fn redacting(mut self, hidden: HiddenNames) -> Self {
+    ///
+    /// In the transactions of `withheld` (a contribution by someone the
+    /// audience may not see), the payee and the reference are redacted
+    /// whatever they say: an outside reference such as a payment handle
+    /// identifies its payer without naming them.
+    pub fn redacting(
+        mut self,
+        hidden: HiddenNames,
+        withheld: std::collections::HashSet<i64>,
+    ) -> Self {
         self.hidden = Some(hidden);
+        self.withheld = withheld;
         self
     }
 
@@ -153,27 +178,34 @@ impl<W: Write> JournalWriter<W> {
         let v2 = hash_v2(&txn.prev_hash, &content, &salts.seal(&content)) == txn.hash;
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
+        let withheld = self.withheld.contains(&txn.id);
         // (cell, salt column) of a text field: the text and its salt, or,
-        // when a hidden name is in it, `redacted` and its commitment.
-        let seal = |salt: &str, text: &'_ str, may_redact: bool| -> (String, String) {
+        // when it is withheld or a hidden name is in it, `redacted` and
+        // its commitment.
+        let seal = |salt: &str, text: &'_ str, redact: Redact| -> (String, String) {
             if !v2 || text.is_empty() {
                 return (text.to_owned(), String::new());
             }
-            if may_redact && hidden.is_some_and(|h| h.find(text).is_some()) {
+            let hide = match redact {
+                Redact::Never => false,
+                Redact::Names => hidden.is_some_and(|h| h.find(text).is_some()),
+                Redact::Payer => withheld || hidden.is_some_and(|h| h.find(text).is_some()),
+            };
+            if hide {
                 return (REDACTED.to_owned(), commit(salt, text));
             }
             (text.to_owned(), salt.to_owned())
         };
         let head = [
-            seal(&salts.description, content.description, true),
-            seal(&salts.payee, content.payee, true),
-            seal(&salts.reference, content.reference, true),
+            seal(&salts.description, content.description, Redact::Names),
+            seal(&salts.payee, content.payee, Redact::Payer),
+            seal(&salts.reference, content.reference, Redact::Payer),
         ];
         for (p, s) in content.postings.iter().zip(&salts.postings) {
             let posting = [
-                seal(&s[0], p.3, true),
-                seal(&s[1], p.0, false),
-                seal(&s[2], p.4, false),
+                seal(&s[0], p.3, Redact::Names),
+                seal(&s[1], p.0, Redact::Never),
+                seal(&s[2], p.4, Redact::Never),
             ];
             self.writer
                 .write_record(

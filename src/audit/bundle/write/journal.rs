@@ -9,7 +9,7 @@
 //! may not see is written as `redacted` with its commitment (the hash still
 //! recomputes), other text is only scanned for such names.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::out::Out;
 use super::privacy::Privacy;
@@ -46,12 +46,26 @@ pub(super) struct Pass {
 }
 
 impl Bundle<'_> {
+    /// The contributions whose payer the audience may not see (a hidden
+    /// member, or an anonymous gift): their payee and reference are
+    /// redacted in the journal whatever they say.
+    fn withheld_payers(&self) -> HashSet<i64> {
+        if self.audience == super::BundleAudience::Auditor {
+            return HashSet::new();
+        }
+        self.contributions
+            .iter()
+            .filter(|(_, (member, _))| member.is_none_or(|m| self.hidden_members.contains(&m)))
+            .map(|(txn, _)| *txn)
+            .collect()
+    }
+
     /// journal.csv: the stretch of the chain holding the period, noting on
     /// the way what the other files need from it.
     pub(super) fn journal(&mut self) -> Result<Pass> {
         let conn = self.conn;
         let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?
-            .redacting(self.privacy.hidden.clone());
+            .redacting(self.privacy.hidden.clone(), self.withheld_payers());
         let mut pass = Pass::default();
         if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
             let context = Context {
@@ -86,7 +100,7 @@ impl Bundle<'_> {
     pub(super) fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
         let conn = self.conn;
         let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?
-            .redacting(self.privacy.hidden.clone());
+            .redacting(self.privacy.hidden.clone(), self.withheld_payers());
         for id in ids {
             let (accounts, pools, privacy) =
                 (&self.account_names, &self.pool_names, &mut self.privacy);
