@@ -6,10 +6,6 @@ use chrono::NaiveDate;
 
 use super::Waiting;
 
-pub fn lang() -> String {
-    "en".to_owned()
-}
-
 pub fn title(fund: &str, on: NaiveDate) -> String {
     format!("{fund}: treasurer's handover, {on}")
 }

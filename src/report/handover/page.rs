@@ -5,6 +5,7 @@
 use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
+use crate::render::i18n::Messages;
 
 use super::messages::{self, Checklist};
 use super::{Handover, SOON_DAYS, Waiting};
@@ -40,7 +41,7 @@ fn text(s: &str) -> Cell {
 }
 
 /// The handover page.
-pub fn document(h: &Handover, backup: &BackupNote) -> Document {
+pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document {
     let count = |w: Waiting| h.grants.iter().filter(|g| g.waiting == w).count();
     let checklist = messages::checklist(&Checklist {
         fingerprint: &h.fingerprint,
@@ -222,7 +223,7 @@ pub fn document(h: &Handover, backup: &BackupNote) -> Document {
         ],
     });
     Document {
-        lang: messages::lang(),
+        lang: words.lang(),
         title: messages::title(&h.fund, h.on),
         heading: messages::heading(&h.fund),
         subtitle: messages::subtitle(h.on),

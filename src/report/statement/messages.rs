@@ -8,11 +8,6 @@ use crate::domain::period::Span;
 
 use super::{Given, Total};
 
-/// The language of these messages (`<html lang>`).
-pub fn lang() -> String {
-    "en".to_owned()
-}
-
 /// `a, b and c`.
 fn plain_list(items: &[String]) -> String {
     crate::report::forum::messages::plain_list(items)

@@ -6,6 +6,7 @@
 use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
+use crate::render::i18n::Messages;
 
 use super::messages;
 use super::{Statement, Total};
@@ -25,7 +26,7 @@ fn table(name: &'static str, fields: &[(&'static str, ColumnKind)], rows: Vec<Ta
 }
 
 /// The statement as a printable thank-you and receipt.
-pub fn document(s: &Statement) -> Document {
+pub fn document(s: &Statement, words: &Messages) -> Document {
     let totals: Vec<Total> = s.totals.clone();
     let mut gave = vec![Block::Paragraph(messages::gave(
         &totals,
@@ -197,7 +198,7 @@ pub fn document(s: &Statement) -> Document {
         ],
     });
     Document {
-        lang: messages::lang(),
+        lang: words.lang(),
         title: messages::title(&s.fund, &s.member, &s.span),
         heading: messages::heading(&s.member),
         subtitle: messages::subtitle(&s.fund, &s.span),

@@ -1,0 +1,1 @@
+# fondo: the handover messages (es). Keys: the registry in the code that uses them.
