@@ -22,8 +22,10 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
 - records.csv: every governance record's hash recomputed (fondo-record-v1
   or -v2, docs/hash-chain.md), the chain from the genesis hash to the
   records_head and records_count of BUNDLE.csv;
-- README.txt states the fingerprint, the records head and the journal's
-  hashes that BUNDLE.csv states;
+- README.txt, in any language, states the fingerprint, the records head and
+  the journal's hashes that BUNDLE.csv states, each on the line after the
+  line its marker starts ([fingerprint], [records_head]...), and the audience
+  ("[audience] public:");
 - a signed bundle's MANIFEST.csv.sig, with `ssh-keygen -Y verify` (OpenSSH,
   namespace fondo-bundle), against the keys fund_signers states, and with
   --signer-key FILE.pub (the fund's key, as you got it from the fund) against
@@ -106,13 +108,10 @@ FUND_SIGNERS = "fund_signers"
 SIGNATURE = "MANIFEST.csv.sig"
 SIGNER = "fund"
 NAMESPACE = "fondo-bundle"
-# README.txt: each of these starts the line before the hash it repeats.
-STATED = [
-    ("Ledger fingerprint", "fingerprint"),
-    ("Governance records head", "records_head"),
-    ("journal.csv continues the chain from", "journal_prev_hash"),
-    ("and ends with", "journal_last_hash"),
-]
+# README.txt, in any language: the BUNDLE.csv key of each of these, in
+# brackets ("[fingerprint]"), starts the line before the hash it repeats;
+# "[audience] public:" starts the audience's paragraph.
+STATED = ["fingerprint", "records_head", "journal_prev_hash", "journal_last_hash"]
 KEYS = [
     "format", "fund", "fund_id", "audience", "period", "from", "to", "journal_prev_hash",
     "journal_last_hash", "fingerprint", "ledger_transactions", "records_head",
@@ -334,12 +333,13 @@ def check_readme(bundle, facts):
         return
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read().split("\n")
-    for start, key in STATED:
+    for key in STATED:
+        start = "[%s]" % key
         at = next((i for i, l in enumerate(text) if l.startswith(start)), None)
         said = text[at + 1].strip() if at is not None and at + 1 < len(text) else None
         if said != facts[key]:
             bundle.problem("README.txt", 0, "does not state the %s of BUNDLE.csv on the line after %r" % (key, start))
-    if not any(l.startswith("Audience: %s:" % facts["audience"]) for l in text):
+    if not any(l.startswith("[audience] %s:" % facts["audience"]) for l in text):
         bundle.problem("README.txt", 0, "does not say the bundle is for the %s audience, as BUNDLE.csv does" % facts["audience"])
 
 

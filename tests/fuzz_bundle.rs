@@ -1078,14 +1078,14 @@ const STATED_FACTS: &[&str] = &[
 ];
 
 /// What the checker reads from README.txt: the line after each line that
-/// introduces a hash, and the audience's line.
+/// starts with a hash's marker, and the audience's line.
 fn readme_facts(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
     let mut facts: Vec<String> = [
-        "Ledger fingerprint",
-        "Governance records head",
-        "journal.csv continues the chain from",
-        "and ends with",
+        "[fingerprint]",
+        "[records_head]",
+        "[journal_prev_hash]",
+        "[journal_last_hash]",
     ]
     .iter()
     .filter_map(|start| {
@@ -1096,8 +1096,8 @@ fn readme_facts(text: &str) -> Vec<String> {
     facts.extend(
         lines
             .iter()
-            .find(|l| l.starts_with("Audience: "))
-            .and_then(|l| l.split(':').nth(1))
+            .find_map(|l| l.strip_prefix("[audience] "))
+            .and_then(|l| l.split(':').next())
             .map(|a| a.trim().to_owned()),
     );
     facts

@@ -773,6 +773,8 @@ docs/audit-format.md.")]
         /// name auditor) sees names.
         #[arg(long, value_enum)]
         audience: BundleAudienceArg,
+        #[command(flatten)]
+        lang: LangArgs,
         /// Sign MANIFEST.csv with this private OpenSSH ed25519 key, one of
         /// the fund's keys (`fund key add`); its passphrase is asked for, or
         /// read from the file FONDO_PASSPHRASE_FILE names.

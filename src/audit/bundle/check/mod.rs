@@ -634,10 +634,12 @@ fn read_signers<'n>(
     }
 }
 
-/// README.txt states the bundle's facts as BUNDLE.csv does: the audience
-/// on the line starting `Audience: `, each hash on the line after the line
-/// that introduces it.
+/// README.txt states the bundle's facts as BUNDLE.csv does, in any
+/// language: each hash on the line after the first line that starts with
+/// its marker (`[fingerprint]`), and the audience on a line starting
+/// `[audience] public:`.
 fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
+    use super::readme::{STATED, marker};
     let lines: Vec<&str> = text.lines().collect();
     let after = |start: &str| {
         lines
@@ -646,8 +648,9 @@ fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
             .and_then(|i| lines.get(i + 1))
             .map(|l| l.trim())
     };
-    for (start, key) in super::readme::STATED {
-        if after(start) != Some(facts.raw[*key].as_str()) {
+    for key in STATED {
+        let start = marker(key);
+        if after(&start) != Some(facts.raw[key].as_str()) {
             checker.find(
                 codes::METADATA,
                 README,
@@ -656,7 +659,7 @@ fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
             );
         }
     }
-    let audience = format!("Audience: {}:", facts.audience.as_str());
+    let audience = format!("{} {}:", marker("audience"), facts.audience.as_str());
     if !lines.iter().any(|l| l.starts_with(&audience)) {
         checker.find(
             codes::METADATA,
