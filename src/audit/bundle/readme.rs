@@ -20,7 +20,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{BundleAudience, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
+use super::{BundleAudience, Column, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
 use crate::domain::date::parse_date;
 use crate::domain::hash::GENESIS;
 use crate::domain::keys::BUNDLE_NAMESPACE;
@@ -149,12 +149,53 @@ pub fn marker(key: &str) -> String {
     format!("[{key}]")
 }
 
-/// Whether `id` is a description's message, derived from a file's or a
-/// column's name: none yet, the descriptions are FILES' English in every
-/// language.
+/// The id of the message describing `file` in languages other than English
+/// (`journal.csv` → `bundle-file-journal`).
+pub fn file_id(file: &str) -> String {
+    format!("bundle-file-{}", stem(file))
+}
+
+/// The id of the message describing `column` of `file`
+/// (`bundle-col-journal-txn`). A column described exactly as in a file
+/// before (reversed.csv's are journal.csv's; `commodity: the commodity`)
+/// shares that file's message.
+pub fn column_id(file: &str, column: &Column) -> String {
+    let first = FILES
+        .iter()
+        .find(|f| {
+            f.columns
+                .iter()
+                .any(|c| c.name == column.name && c.about == column.about)
+        })
+        .map_or(file, |f| f.name);
+    format!("bundle-col-{}-{}", stem(first), column.name)
+}
+
+/// A file's name without its extension, lower case: a Fluent id's part.
+fn stem(file: &str) -> String {
+    file.split('.').next().unwrap_or(file).to_lowercase()
+}
+
+/// Whether `id` is a description's message ([`file_id`], [`column_id`]):
+/// those are checked against [`FILES`] by this module's test, not by the
+/// registry's.
 #[cfg(test)]
-pub(crate) fn is_derived(_id: &str) -> bool {
-    false
+pub(crate) fn is_derived(id: &str) -> bool {
+    id.starts_with("bundle-file-") || id.starts_with("bundle-col-")
+}
+
+/// The description of a file or column: FILES' English text, or the
+/// language's message `id`.
+fn about(words: &Messages, id: &str, english: &str) -> String {
+    if words.lang() == Lang::En {
+        return english.to_owned();
+    }
+    words.derived(id).unwrap_or_else(|| {
+        panic!(
+            "locales/{}/bundle.ftl has no {id} (unit-tested)",
+            words.lang()
+        )
+    })
 }
 
 /// Wraps `text` at word boundaries: the first line starts with `first`,
@@ -443,10 +484,14 @@ pub fn text(facts: &Facts<'_>, words: &Messages) -> String {
         out.push('\n');
         out.push_str(file.name);
         out.push('\n');
-        out.push_str(&wrap(file.about, "  "));
+        out.push_str(&wrap(&about(words, &file_id(file.name), file.about), "  "));
         for column in file.columns {
             out.push_str(&hang(
-                &format!("{}: {}", column.name, column.about),
+                &format!(
+                    "{}: {}",
+                    column.name,
+                    about(words, &column_id(file.name, column), column.about)
+                ),
                 "    ",
                 "        ",
             ));
@@ -489,7 +534,54 @@ fn signature(out: &mut String, key: &str, words: &Messages) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+
+    /// The ids of the derived messages of `lang`'s bundle.ftl.
+    fn derived_ids(lang: Lang) -> BTreeSet<String> {
+        let source = crate::render::i18n::source(lang, "bundle");
+        let resource = fluent_syntax::parser::parse(source).expect("the registry's test parses it");
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .filter(|id| is_derived(id))
+            .collect()
+    }
+
+    #[test]
+    fn every_file_and_column_is_described_in_every_language_and_nothing_else() {
+        let mut spec = BTreeSet::new();
+        for file in FILES {
+            spec.insert(file_id(file.name));
+            for column in file.columns {
+                spec.insert(column_id(file.name, column));
+            }
+        }
+        // Columns described alike share a message; different ones never do.
+        let mut described = std::collections::BTreeMap::new();
+        for file in FILES {
+            for column in file.columns {
+                let id = column_id(file.name, column);
+                let about = described.entry(id.clone()).or_insert(column.about);
+                assert_eq!(*about, column.about, "{id} describes two columns");
+            }
+        }
+        // English is FILES' own text.
+        assert_eq!(derived_ids(Lang::En), BTreeSet::new());
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            assert_eq!(derived_ids(lang), spec, "locales/{lang}/bundle.ftl");
+            let words = Messages::new(lang);
+            for id in &spec {
+                let text = words.derived(id).unwrap();
+                assert!(!text.trim().is_empty(), "{lang} {id}");
+            }
+        }
+    }
 
     #[test]
     fn wraps_at_word_boundaries() {
