@@ -264,23 +264,28 @@ fn standing(words: &Messages, period: &str, state: Option<&PeriodState>) -> Stri
     match &s.reopened {
         None if s.reopenings.is_empty() => closed,
         None => {
-            let mut earlier = String::new();
+            let mut earlier: Option<String> = None;
             for r in &s.reopenings {
-                let (key, mut args): (_, Vec<(&'static str, Arg)>) = if earlier.is_empty() {
-                    (BundleKey::Reopening, vec![])
-                } else {
-                    (BundleKey::ReopeningMore, vec![("earlier", earlier.into())])
-                };
-                args.extend([
+                let mut args: Vec<(&'static str, Arg)> = vec![
                     ("at", day(lang, &r.at).into()),
                     ("record", r.record.to_string().into()),
                     ("reason", r.reason.as_str().into()),
-                ]);
-                earlier = words.text(key, &args);
+                ];
+                let key = match earlier.take() {
+                    None => BundleKey::Reopening,
+                    Some(so_far) => {
+                        args.insert(0, ("earlier", so_far.into()));
+                        BundleKey::ReopeningMore
+                    }
+                };
+                earlier = Some(words.text(key, &args));
             }
             words.text(
                 BundleKey::ReopenedBefore,
-                &[("closed", closed.into()), ("earlier", earlier.into())],
+                &[
+                    ("closed", closed.into()),
+                    ("earlier", earlier.unwrap_or_default().into()),
+                ],
             )
         }
         Some(r) => words.text(
@@ -581,6 +586,48 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{lang} {id}");
             }
         }
+    }
+
+    /// English says a period's standing as `fondo report summary` does,
+    /// its moments written for reading.
+    #[test]
+    fn the_standing_in_english_is_the_summary_s_sentence() {
+        use crate::domain::period::{Reopened, Span, standing_sentence};
+        let reopening = |record, at: &str, reason: &str| Reopened {
+            record,
+            at: at.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let closed = PeriodState {
+            span: Span::parse("2026-Q1").unwrap(),
+            close: 9,
+            closed_at: "2026-04-20T19:00:00".to_owned(),
+            close_reason: "approved".to_owned(),
+            reopened: None,
+            reopenings: vec![
+                reopening(5, "2026-04-10T18:00:00", "a receipt"),
+                reopening(7, "2026-04-12T18:30:00", "a typo"),
+            ],
+            closes: 3,
+        };
+        let mut reopened = closed.clone();
+        reopened.reopened = Some(reopening(11, "2026-04-21T08:00:00", "late"));
+        let mut once = closed.clone();
+        once.reopenings.clear();
+        let words = Messages::new(Lang::En);
+        for state in [None, Some(&closed), Some(&reopened), Some(&once)] {
+            let summary = standing_sentence("2026-Q1", state)
+                .replace("2026-04-10T18:00:00", "10 April 2026, 18:00")
+                .replace("2026-04-12T18:30:00", "12 April 2026, 18:30")
+                .replace("2026-04-20T19:00:00", "20 April 2026, 19:00")
+                .replace("2026-04-21T08:00:00", "21 April 2026, 08:00");
+            assert_eq!(standing(&words, "2026-Q1", state), summary);
+        }
+        let es = standing(&Messages::new(Lang::Es), "2026-Q1", Some(&closed));
+        assert_eq!(
+            es,
+            "Las cuentas de 2026-Q1 se cerraron el 20 de abril de 2026, 19:00 (registro 9): approved. Antes de eso, se reabrieron el 10 de abril de 2026, 18:00 (registro 5): a receipt; y el 12 de abril de 2026, 18:30 (registro 7): a typo."
+        );
     }
 
     #[test]
