@@ -110,8 +110,14 @@ SIGNER = "fund"
 NAMESPACE = "fondo-bundle"
 # README.txt, in any language: the BUNDLE.csv key of each of these, in
 # brackets ("[fingerprint]"), starts the line before the hash it repeats;
-# "[audience] public:" starts the audience's paragraph.
-STATED = ["fingerprint", "records_head", "journal_prev_hash", "journal_last_hash"]
+# "[audience] public:" starts the audience's paragraph. A README written
+# before the markers has, instead, these English starts and "Audience: public:".
+STATED = [
+    ("fingerprint", "Ledger fingerprint"),
+    ("records_head", "Governance records head"),
+    ("journal_prev_hash", "journal.csv continues the chain from"),
+    ("journal_last_hash", "and ends with"),
+]
 KEYS = [
     "format", "fund", "fund_id", "audience", "period", "from", "to", "journal_prev_hash",
     "journal_last_hash", "fingerprint", "ledger_transactions", "records_head",
@@ -327,19 +333,25 @@ def check_signature(bundle, signer_key):
 
 def check_readme(bundle, facts):
     """README.txt repeats BUNDLE.csv's hashes, each on the line after the
-    line that introduces it, and its audience."""
+    line its marker starts (or, before the markers, its English start), and
+    its audience."""
     path = os.path.join(bundle.path, "README.txt")
     if "README.txt" not in bundle.digests:
         return
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read().split("\n")
-    for key in STATED:
+    def first(start):
+        return next((i for i, l in enumerate(text) if l.startswith(start)), None)
+    for key, before_markers in STATED:
         start = "[%s]" % key
-        at = next((i for i, l in enumerate(text) if l.startswith(start)), None)
+        at = first(start)
+        if at is None:
+            at = first(before_markers)
         said = text[at + 1].strip() if at is not None and at + 1 < len(text) else None
         if said != facts[key]:
             bundle.problem("README.txt", 0, "does not state the %s of BUNDLE.csv on the line after %r" % (key, start))
-    if not any(l.startswith("[audience] %s:" % facts["audience"]) for l in text):
+    starts = ("[audience] %s:" % facts["audience"], "Audience: %s:" % facts["audience"])
+    if not any(l.startswith(starts) for l in text):
         bundle.problem("README.txt", 0, "does not say the bundle is for the %s audience, as BUNDLE.csv does" % facts["audience"])
 
 

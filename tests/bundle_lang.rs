@@ -366,3 +366,44 @@ fn an_unknown_language_is_refused_and_nothing_is_written() {
     );
     assert!(!dir.exists());
 }
+
+/// A README written before the markers (English only) states the hashes
+/// after its English lines and the audience as `Audience: public:`: both
+/// checkers still read it, and still catch a changed hash in it.
+#[test]
+fn a_readme_written_before_the_markers_still_verifies() {
+    let fund = fund();
+    let dir = export(&fund, "before", Some("en"));
+    let text = readme(&dir);
+    let mut old = text.replace("[audience] public:", "Audience: public:");
+    for key in [
+        "fingerprint",
+        "records_head",
+        "journal_prev_hash",
+        "journal_last_hash",
+    ] {
+        old = old.replace(&format!("[{key}] "), "");
+    }
+    assert!(!old.contains("[fingerprint]") && old.contains("\nLedger fingerprint ("));
+    std::fs::write(dir.join("README.txt"), &old).unwrap();
+    reseal(&dir);
+    let run = verify(&dir);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    script(&dir, 0, "no problems");
+    let fingerprint = fund.fingerprint();
+    let changed = old.replacen(
+        &format!("  {fingerprint}\n"),
+        &format!("  {}\n", "2".repeat(64)),
+        1,
+    );
+    std::fs::write(dir.join("README.txt"), changed).unwrap();
+    reseal(&dir);
+    let run = verify(&dir);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("does not state the fingerprint"),
+        "{}",
+        run.stdout
+    );
+    script(&dir, 1, "does not state the fingerprint");
+}

@@ -133,14 +133,19 @@ impl Facts<'_> {
 const WIDTH: usize = 78;
 
 /// The keys of BUNDLE.csv whose hashes the README states again, each on the
-/// line after the line that starts with its [`marker`], in this order. The
-/// checker reads them back.
-pub const STATED: [&str; 4] = [
-    "fingerprint",
-    "records_head",
-    "journal_prev_hash",
-    "journal_last_hash",
+/// line after the line that starts with its [`marker`], in this order, with
+/// the English start of that line in READMEs written before the markers
+/// (which the checkers still read). The checker reads them back.
+pub const STATED: [(&str, &str); 4] = [
+    ("fingerprint", "Ledger fingerprint"),
+    ("records_head", "Governance records head"),
+    ("journal_prev_hash", "journal.csv continues the chain from"),
+    ("journal_last_hash", "and ends with"),
 ];
+
+/// The start of the audience's line in READMEs written before the markers:
+/// `Audience: public:`.
+pub const AUDIENCE_BEFORE_MARKERS: &str = "Audience: ";
 
 /// The language-free start of a line the checkers read: `[fingerprint]`.
 /// The audience's paragraph starts with `[audience] public:` (its name as
@@ -429,7 +434,7 @@ pub fn text(facts: &Facts<'_>, words: &Messages) -> String {
         words.plain(prev),
         words.plain(BundleKey::StatedLast),
     ];
-    for (line, key) in intro.iter().zip(STATED) {
+    for (line, (key, _)) in intro.iter().zip(STATED) {
         out.push_str(&marker(key));
         out.push(' ');
         out.push_str(line);
