@@ -65,7 +65,11 @@ impl Bundle<'_> {
     pub(super) fn journal(&mut self) -> Result<Pass> {
         let conn = self.conn;
         let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?
-            .redacting(self.privacy.hidden.clone(), self.withheld_payers());
+            .redacting(
+                self.privacy.hidden.clone(),
+                self.withheld_payers(),
+                self.account_labels.clone(),
+            );
         let mut pass = Pass::default();
         if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
             let context = Context {
@@ -100,7 +104,11 @@ impl Bundle<'_> {
     pub(super) fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
         let conn = self.conn;
         let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?
-            .redacting(self.privacy.hidden.clone(), self.withheld_payers());
+            .redacting(
+                self.privacy.hidden.clone(),
+                self.withheld_payers(),
+                self.account_labels.clone(),
+            );
         for id in ids {
             let (accounts, pools, privacy) =
                 (&self.account_names, &self.pool_names, &mut self.privacy);
