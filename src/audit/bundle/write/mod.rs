@@ -20,6 +20,7 @@
 //! (`BUNDLE.csv`, the README, the manifest) and `signing` (`fund_signers` and
 //! `MANIFEST.csv.sig`).
 
+mod ballots;
 mod contributions;
 mod facts;
 mod governance;
@@ -138,7 +139,8 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
-    bundle.records()?;
+    let ballots = bundle.records()?;
+    bundle.ballots(&ballots)?;
     bundle.purchases()?;
     let span = &request.span;
     let facts: Vec<(&str, String)> = vec![
