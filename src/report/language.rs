@@ -1,11 +1,17 @@
 //! Which language a page for people is written in: the one asked for, else
-//! the fund's `language` setting, else English.
+//! the fund's `language` setting, else English; and how such a page shows
+//! days, periods and amounts (for reading only: CSV, JSON and hashes never
+//! pass through here).
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::domain::lang::Lang;
+use crate::domain::money::Money;
 use crate::domain::settings::LANGUAGE;
 use crate::error::Result;
+use crate::render::document::Cell;
+use crate::render::i18n::Messages;
 use crate::store::settings;
 
 /// The language of a page: `asked` when given, else the fund's setting,
@@ -19,4 +25,53 @@ pub fn page_language(conn: &Connection, asked: Option<Lang>) -> Result<Lang> {
         return Ok(lang);
     }
     settings::get(conn, LANGUAGE)?.map_or(Ok(Lang::En), |tag| tag.parse())
+}
+
+/// A day as a page for people shows it: with its month's name
+/// (`1 de abril de 2026`), except in English, whose pages keep the ISO day
+/// (`2026-04-01`) they showed before they were translated and that scripts
+/// and tests read.
+pub fn page_day(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::En => day.to_string(),
+        _ => lang.date(day),
+    }
+}
+
+/// A period's label (`2026-04`, `2026-Q2`, `2026`) as a page for people
+/// shows it: a month by its name (`abril de 2026`), except in English (see
+/// [`page_day`]); a quarter or a year as it is.
+pub fn page_period(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::En => label.to_owned(),
+        _ => lang.month_label(label),
+    }
+}
+
+/// A recorded moment (`2026-04-14 20:00`) as a page for people shows it
+/// (`14 de abril de 2026, 20:00`), except in English (see [`page_day`]).
+pub fn page_moment(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_owned(),
+        _ => lang.moment(text),
+    }
+}
+
+/// An amount in a table of a page for people: typed for English (laid out
+/// as the plain decimal `1234.50` scripts compare with the JSON report),
+/// in the language's reading format otherwise (`1.234,50`).
+pub fn page_money(lang: Lang, money: Money) -> Cell {
+    match lang {
+        Lang::En => Cell::Money(money),
+        _ => Cell::Text(lang.money(money)),
+    }
+}
+
+/// An amount and its commodity in a sentence of a page for people
+/// (`150.00 USD`, `1.234,50 USD`), plain in English (see [`page_money`]).
+pub fn page_amount(words: &Messages, money: Money, commodity: &str) -> String {
+    match words.lang() {
+        Lang::En => format!("{money} {commodity}"),
+        _ => words.amount(money, commodity),
+    }
 }

@@ -68,10 +68,6 @@ macro_rules! registry {
     };
 }
 
-#[expect(
-    unused_imports,
-    reason = "the forum, statement, handover and bundle areas use it"
-)]
 pub(crate) use registry;
 
 registry! {
