@@ -21,6 +21,7 @@ statement-pledges-heading = Your pledges
 statement-pledge-kept = kept
 statement-pledge-short = short
 statement-pledges-none = No pledge of yours runs in this period.
+statement-any-pool = any
 statement-did-heading = What it did
 statement-did-none = Your support went into no pool in this period.
 statement-did-paid = Your support went to { $pools }. In this period these grants were paid from them (nobody is named here):

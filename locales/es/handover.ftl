@@ -48,7 +48,7 @@ handover-milestone = { $kind ->
     [period-close] Último cierre de periodo
    *[other] { $kind }
 }
-handover-milestone-none = { $milestone }: no hay ninguno anotado.
+handover-milestone-none = { $milestone }: no hay nada anotado.
 handover-milestone-at = { $milestone }: { $at }.
 handover-milestone-at-detail = { $milestone }: { $at } ({ $detail }).
 handover-roles-heading = Cargos que terminan pronto

@@ -21,6 +21,7 @@ statement-pledges-heading = Tus compromisos
 statement-pledge-kept = cumplido
 statement-pledge-short = falta
 statement-pledges-none = En este periodo no tienes ningún compromiso en curso.
+statement-any-pool = cualquiera
 statement-did-heading = Para qué sirvió
 statement-did-none = En este periodo tu apoyo no fue a ningún fondo común.
 statement-did-paid = Tu apoyo fue a { $pools }. En este periodo se pagaron de ahí estas ayudas (aquí no se nombra a nadie):

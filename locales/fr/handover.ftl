@@ -48,7 +48,7 @@ handover-milestone = { $kind ->
     [period-close] Dernière clôture de période
    *[other] { $kind }
 }
-handover-milestone-none = { $milestone } : aucun n'est noté.
+handover-milestone-none = { $milestone } : rien n'est noté.
 handover-milestone-at = { $milestone } : { $at }.
 handover-milestone-at-detail = { $milestone } : { $at } ({ $detail }).
 handover-roles-heading = Mandats qui se terminent bientôt

@@ -21,6 +21,7 @@ statement-pledges-heading = Vos engagements
 statement-pledge-kept = tenu
 statement-pledge-short = manque
 statement-pledges-none = Aucun engagement de votre part ne court sur cette période.
+statement-any-pool = toutes
 statement-did-heading = À quoi cela a servi
 statement-did-none = Sur cette période, votre soutien n'est allé dans aucune caisse.
 statement-did-paid = Votre soutien est allé à { $pools }. Sur cette période, ces aides en ont été payées (personne n'est nommé ici) :

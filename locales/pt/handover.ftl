@@ -48,7 +48,7 @@ handover-milestone = { $kind ->
     [period-close] Último fecho de período
    *[other] { $kind }
 }
-handover-milestone-none = { $milestone }: nenhum anotado.
+handover-milestone-none = { $milestone }: não há registo.
 handover-milestone-at = { $milestone }: { $at }.
 handover-milestone-at-detail = { $milestone }: { $at } ({ $detail }).
 handover-roles-heading = Mandatos que terminam em breve

@@ -21,6 +21,7 @@ statement-pledges-heading = Os seus compromissos
 statement-pledge-kept = cumprido
 statement-pledge-short = falta
 statement-pledges-none = Neste período você não tem nenhum compromisso em curso.
+statement-any-pool = qualquer
 statement-did-heading = Para que serviu
 statement-did-none = Neste período o seu apoio não foi para nenhum fundo comum.
 statement-did-paid = O seu apoio foi para { $pools }. Neste período foram pagas daí estas ajudas (aqui ninguém é nomeado):

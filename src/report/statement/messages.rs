@@ -39,6 +39,8 @@ registry! {
     PledgeKept = "statement-pledge-kept" ();
     PledgeShort = "statement-pledge-short" ();
     PledgesNone = "statement-pledges-none" ();
+    /// The pool of a pledge to any pool.
+    AnyPool = "statement-any-pool" ();
     DidHeading = "statement-did-heading" ();
     /// The member gave to no pool.
     DidNone = "statement-did-none" ();
@@ -172,6 +174,10 @@ pub fn pledges_heading(words: &Messages) -> String {
 
 pub fn pledge_kept(words: &Messages, kept: bool) -> String {
     words.plain(if kept { K::PledgeKept } else { K::PledgeShort })
+}
+
+pub fn any_pool(words: &Messages) -> String {
+    words.plain(K::AnyPool)
 }
 
 pub fn pledges_none(words: &Messages) -> String {

@@ -118,7 +118,10 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                         key: format!("{}|{}", p.pledge, p.period),
                         cells: vec![
                             Cell::Text(page_period(lang, &p.period)),
-                            Cell::Text(p.pool.clone()),
+                            Cell::Text(match &p.pool {
+                                Some(pool) => pool.clone(),
+                                None => messages::any_pool(words),
+                            }),
                             Cell::Text(p.commodity.clone()),
                             page_money(lang, p.pledged),
                             page_money(lang, p.received),
