@@ -179,7 +179,7 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                             Cell::Text(
                                 p.periods
                                     .iter()
-                                    .map(|period| page_period(lang, period))
+                                    .map(|period| page_period(words, period))
                                     .collect::<Vec<_>>()
                                     .join(", "),
                             ),

@@ -98,7 +98,7 @@ fn span_words(words: &Messages, span: &Span) -> String {
         words.text(
             K::SpanPeriod,
             &[
-                ("period", page_period(lang, &span.label).into()),
+                ("period", page_period(words, &span.label).into()),
                 ("days", days.into()),
             ],
         )
@@ -111,7 +111,7 @@ pub fn title(words: &Messages, fund: &str, member: &str, span: &Span) -> String 
         &[
             ("fund", fund.into()),
             ("member", member.into()),
-            ("period", page_period(words.lang(), &span.label).into()),
+            ("period", page_period(words, &span.label).into()),
         ],
     )
 }

@@ -117,7 +117,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                     .map(|p| TableRow {
                         key: format!("{}|{}", p.pledge, p.period),
                         cells: vec![
-                            Cell::Text(page_period(lang, &p.period)),
+                            Cell::Text(page_period(words, &p.period)),
                             Cell::Text(match &p.pool {
                                 Some(pool) => pool.clone(),
                                 None => messages::any_pool(words),
