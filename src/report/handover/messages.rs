@@ -281,3 +281,80 @@ pub fn column_title(words: &Messages, table: &str, field: &str) -> String {
         _ => panic!("the handover page has no column {field} in {table}"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::i18n::Lang;
+
+    fn checklist_of(lang: Lang, n: usize) -> Vec<String> {
+        checklist(
+            &Messages::new(lang),
+            &Checklist {
+                fingerprint: "f",
+                backup: "b.db",
+                decisions: n,
+                payments: 0,
+                reports: 0,
+                pledges: n,
+                ending: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn counts_choose_their_words_by_each_language_and_items_are_numbered() {
+        let one = checklist_of(Lang::En, 1);
+        assert_eq!(one.len(), 7);
+        assert_eq!(
+            one[4],
+            "5. Decide the grant waiting for a decision with the stewards (fondo grant decide)."
+        );
+        assert_eq!(
+            one[5],
+            "6. Check in with the members of the pledge behind; end those that are over (fondo pledge end)."
+        );
+        assert_eq!(
+            one[6],
+            "7. Run fondo doctor: it lists what else is waiting."
+        );
+        let many = checklist_of(Lang::Es, 1234);
+        assert_eq!(
+            many[4],
+            "5. Decide con las personas administradoras las 1.234 ayudas que esperan una decisión (fondo grant decide)."
+        );
+        assert_eq!(checklist_of(Lang::Fr, 0).len(), 5);
+        let en = Messages::new(Lang::En);
+        assert_eq!(
+            backup(&en, "b.db", 1),
+            "A backup of the books is in b.db next to this page; verifying it found 1 problem: run fondo verify on it before relying on it."
+        );
+        assert_eq!(
+            books(&en, 1, 12),
+            "The journal holds 1 transaction and the governance records 12 records. Their heads below are what fondo verify prints; write them down."
+        );
+        let pt = Messages::new(Lang::Pt);
+        assert_eq!(
+            backup(&pt, "b.db", 2),
+            "Há uma cópia dos livros em b.db, ao lado desta página; ao verificá-la encontraram-se 2 problemas: corra fondo verify sobre ela antes de confiar nela."
+        );
+        assert_eq!(
+            milestone_none(&Messages::new(Lang::Fr), "period-close"),
+            "Dernière clôture de période : rien n'est noté."
+        );
+        assert_eq!(milestone_none(&en, "audit"), "audit: none recorded.");
+        assert_eq!(
+            milestone_at(
+                &Messages::new(Lang::Es),
+                "reconciliation",
+                "2026-04-14 20:00",
+                "assets:bank"
+            ),
+            "Último cuadre con el banco: 14 de abril de 2026, 20:00 (assets:bank)."
+        );
+        assert_eq!(
+            roles_none(&en, 60),
+            "No role term ends in the next 60 days."
+        );
+    }
+}

@@ -251,3 +251,60 @@ pub fn column_title(words: &Messages, table: &str, field: &str) -> String {
         _ => panic!("the statement has no column {field} in {table}"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::money::Money;
+    use crate::render::i18n::Lang;
+
+    fn usd(minor: i128) -> Total {
+        Total {
+            commodity: "USD".into(),
+            amount: Money { minor, decimals: 2 },
+        }
+    }
+
+    #[test]
+    fn counts_and_spans_in_each_language() {
+        let en = Messages::new(Lang::En);
+        let fr = Messages::new(Lang::Fr);
+        assert_eq!(
+            gave(&en, &[usd(123_450)], 1),
+            "You gave 1234.50 USD in one contribution."
+        );
+        assert_eq!(
+            gave(&fr, &[usd(123_450)], 1),
+            "Vous avez donné 1\u{202f}234,50 USD en une contribution."
+        );
+        assert_eq!(
+            gave(&Messages::new(Lang::Pt), &[usd(500)], 3),
+            "Você deu 5,00 USD em 3 contribuições."
+        );
+        assert_eq!(
+            gave(&en, &[], 0),
+            "No contribution from you is recorded in this period."
+        );
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let days = Span::between(day(4, 1), day(5, 15)).unwrap();
+        assert_eq!(
+            subtitle(&en, "Caja", &days),
+            "What you gave to Caja in 2026-04-01 to 2026-05-15, and what it did"
+        );
+        assert_eq!(
+            subtitle(&Messages::new(Lang::Es), "Caja", &days),
+            "Lo que aportaste a Caja del 1 de abril de 2026 al 15 de mayo de 2026, y para qué sirvió"
+        );
+        let quarter = Span::parse("2026-Q2").unwrap();
+        assert_eq!(
+            title(&fr, "Caja", "Ana", &quarter),
+            "Caja : relevé de Ana, 2e trimestre 2026"
+        );
+        assert_eq!(
+            given(&en, Given::ServicesInKind, Some("cooking")),
+            "services in kind (cooking)"
+        );
+    }
+}
