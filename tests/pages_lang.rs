@@ -225,6 +225,7 @@ const HANDOVER_ENGLISH: &[&str] = &[
     "Waiting for",
     "a decision",
     "Last day",
+    "treasurer",
     "2026-07-15",
 ];
 

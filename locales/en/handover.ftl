@@ -56,6 +56,12 @@ handover-roles-none = { $days ->
     [one] No role term ends in the next day.
    *[other] No role term ends in the next { $days } days.
 }
+handover-role = { $role ->
+    [treasurer] treasurer
+    [steward] steward
+    [member] member
+   *[other] { $role }
+}
 handover-books-heading = The books and their backup
 handover-books = The journal holds { $transactions ->
     [one] { $transactions } transaction

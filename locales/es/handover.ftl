@@ -56,6 +56,12 @@ handover-roles-none = { $days ->
     [one] Ningún cargo termina mañana.
    *[other] Ningún cargo termina en los próximos { $days } días.
 }
+handover-role = { $role ->
+    [treasurer] tesorería
+    [steward] administración
+    [member] miembro
+   *[other] { $role }
+}
 handover-books-heading = Los libros y su copia
 handover-books = El diario tiene { $transactions ->
     [one] { $transactions } movimiento

@@ -56,6 +56,12 @@ handover-roles-none = { $days ->
     [one] Aucun mandat ne se termine dans le jour qui vient.
    *[other] Aucun mandat ne se termine dans les { $days } jours qui viennent.
 }
+handover-role = { $role ->
+    [treasurer] trésorerie
+    [steward] responsable
+    [member] membre
+   *[other] { $role }
+}
 handover-books-heading = Les livres et leur copie
 handover-books = Le journal contient { $transactions ->
     [one] { $transactions } opération

@@ -1,7 +1,7 @@
 # fondo: the statement messages (fr). Keys: the registry in the code that uses them.
 # Le remerciement et le reçu d'un membre : ce qu'il a donné sur une période, et à quoi cela a servi.
 
-statement-title = { $fund } : relevé de { $member }, { $period }
+statement-title = { $fund } : relevé pour { $member }, { $period }
 statement-heading = Merci, { $member }
 statement-subtitle = Ce que vous avez donné à { $fund } { $span }, et à quoi cela a servi
 statement-span-days = du { $from } au { $to }

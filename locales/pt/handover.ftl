@@ -56,6 +56,12 @@ handover-roles-none = { $days ->
     [one] Nenhum mandato termina no próximo dia.
    *[other] Nenhum mandato termina nos próximos { $days } dias.
 }
+handover-role = { $role ->
+    [treasurer] tesouraria
+    [steward] responsável
+    [member] membro
+   *[other] { $role }
+}
 handover-books-heading = Os livros e a sua cópia
 handover-books = O diário tem { $transactions ->
     [one] { $transactions } movimento

@@ -52,6 +52,8 @@ registry! {
     MilestoneAtDetail = "handover-milestone-at-detail" (milestone, at, detail);
     RolesHeading = "handover-roles-heading" ();
     RolesNone = "handover-roles-none" (days);
+    /// A role by its name in fondo's commands (`treasurer`).
+    Role = "handover-role" (role);
     BooksHeading = "handover-books-heading" ();
     Books = "handover-books" (transactions, records);
     FingerprintLabel = "handover-fingerprint" ();
@@ -225,6 +227,12 @@ pub fn roles_heading(words: &Messages) -> String {
 
 pub fn roles_none(words: &Messages, days: u64) -> String {
     words.text(K::RolesNone, &[("days", Arg::Count(days))])
+}
+
+/// A role, by its name in fondo's commands (a name the files do not
+/// have is shown as it is).
+pub fn role(words: &Messages, role: &str) -> String {
+    words.text(K::Role, &[("role", role.into())])
 }
 
 pub fn books_heading(words: &Messages) -> String {

@@ -220,7 +220,7 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                         key: format!("{}|{}", t.member, t.role),
                         cells: vec![
                             text(&t.member),
-                            text(t.role),
+                            Cell::Text(messages::role(words, t.role)),
                             Cell::Text(page_day(lang, t.ends_on)),
                         ],
                     })

@@ -300,7 +300,7 @@ mod tests {
         let quarter = Span::parse("2026-Q2").unwrap();
         assert_eq!(
             title(&fr, "Caja", "Ana", &quarter),
-            "Caja : relevé de Ana, 2e trimestre 2026"
+            "Caja : relevé pour Ana, 2e trimestre 2026"
         );
         assert_eq!(
             given(&en, Given::ServicesInKind, Some("cooking")),
