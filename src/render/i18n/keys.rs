@@ -68,10 +68,6 @@ macro_rules! registry {
     };
 }
 
-#[expect(
-    unused_imports,
-    reason = "the forum, statement, handover and bundle areas use it"
-)]
 pub(crate) use registry;
 
 registry! {
@@ -80,6 +76,9 @@ registry! {
     Amount = "amount" (amount, commodity);
     /// The end of a list: `a, b and c`.
     ListLast = "list-last" (init, last);
+    /// A quarter of a year, for reading (`2.º trimestre de 2026` for
+    /// `2026-Q2`).
+    Quarter = "quarter" (n, year);
     /// A number of days, plural by the language's rules.
     #[cfg_attr(not(test), expect(dead_code, reason = "the forum page asks for it once its messages are Fluent"))]
     Days = "days" (n);
