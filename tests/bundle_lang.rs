@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::tamper::reseal_bundle;
 use common::{Fund, FundBuilder, csv_rows, oracle, run_command};
 use fondo::audit::bundle::FILES;
-use sha2::{Digest, Sha256};
 
 const LANGS: [&str; 4] = ["en", "es", "fr", "pt"];
 
@@ -105,10 +105,6 @@ fn flat(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
-
 /// `fondo verify --bundle DIR`, offline.
 fn verify(dir: &Path) -> common::Run {
     let mut cmd = common::command();
@@ -130,25 +126,6 @@ fn script(dir: &Path, code: i32, needle: &str) {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(code), "{stdout}");
     assert!(stdout.contains(needle), "{stdout}");
-}
-
-/// Rewrites MANIFEST.csv to match the files, as someone covering their
-/// tracks would.
-fn reseal(dir: &Path) {
-    let mut manifest = String::from("file,rows,sha256\n");
-    for (file, bytes) in files(dir) {
-        if file == "MANIFEST.csv" {
-            continue;
-        }
-        let text = std::str::from_utf8(&bytes).unwrap();
-        let rows = if file.ends_with(".csv") {
-            csv_rows(text).len()
-        } else {
-            text.lines().count()
-        };
-        manifest.push_str(&format!("{file},{rows},{}\n", sha256(&bytes)));
-    }
-    std::fs::write(dir.join("MANIFEST.csv"), manifest).unwrap();
 }
 
 /// The English README's paragraphs and described columns of at least five
@@ -316,7 +293,7 @@ fn a_changed_hash_or_audience_in_a_spanish_readme_is_caught_by_both_checkers() {
         let text = readme(&dir);
         assert!(text.contains(from), "{from:?}");
         std::fs::write(dir.join("README.txt"), text.replacen(from, to, 1)).unwrap();
-        reseal(&dir);
+        reseal_bundle(&dir);
         dir
     };
     let found = |dir: &Path, needle: &str| {
@@ -386,7 +363,7 @@ fn a_readme_written_before_the_markers_still_verifies() {
     }
     assert!(!old.contains("[fingerprint]") && old.contains("\nLedger fingerprint ("));
     std::fs::write(dir.join("README.txt"), &old).unwrap();
-    reseal(&dir);
+    reseal_bundle(&dir);
     let run = verify(&dir);
     assert_eq!(run.code, 0, "{}", run.stdout);
     script(&dir, 0, "no problems");
@@ -397,7 +374,7 @@ fn a_readme_written_before_the_markers_still_verifies() {
         1,
     );
     std::fs::write(dir.join("README.txt"), changed).unwrap();
-    reseal(&dir);
+    reseal_bundle(&dir);
     let run = verify(&dir);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(
