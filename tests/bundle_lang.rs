@@ -2,7 +2,7 @@
 //! export audit --lang LANG`, else the fund's `language` setting, else
 //! English. Only README.txt (and its row of MANIFEST.csv) changes with the
 //! language; the README states every file and column of the format in it,
-//! writes its dates for reading, and both checkers (`fondo verify --bundle`
+//! writes its dates and period for reading (English keeps the ISO forms), and both checkers (`fondo verify --bundle`
 //! and `scripts/verify_bundle.py`) read any language, so a changed hash in
 //! a Spanish README is caught like an English one.
 
@@ -168,9 +168,9 @@ fn the_readme_is_in_each_language_and_every_other_file_is_the_same() {
             "en",
             &[
                 "Audit bundle of Fondo del barrio",
-                "from 1 January 2025 to 31 March 2025",
-                "on 2 March 2025 from public to anonymous",
-                "were closed at 5 April 2025, 19:00",
+                "Period: 2025-Q1, from 2025-01-01 to 2025-03-31",
+                "on 2025-03-02 from public to anonymous",
+                "were closed at 2025-04-05T19:00:00",
                 "How to verify",
             ],
         ),
@@ -178,9 +178,9 @@ fn the_readme_is_in_each_language_and_every_other_file_is_the_same() {
             "es",
             &[
                 "Paquete de auditoría de Fondo del barrio",
-                "del 1 de enero de 2025 al 31 de marzo de 2025",
+                "Período: 1.º trimestre de 2025, del 1 de enero de 2025 al 31 de marzo de 2025",
                 "el 2 de marzo de 2025, de público a anónimo",
-                "se cerraron el 5 de abril de 2025, 19:00",
+                "Las cuentas del período 2025-Q1 se cerraron el 5 de abril de 2025, 19:00",
                 "Cómo verificarlo",
             ],
         ),
@@ -188,9 +188,9 @@ fn the_readme_is_in_each_language_and_every_other_file_is_the_same() {
             "fr",
             &[
                 "Dossier d'audit de Fondo del barrio",
-                "du 1er janvier 2025 au 31 mars 2025",
+                "Période\u{a0}: 1er trimestre 2025, du 1er janvier 2025 au 31 mars 2025",
                 "le 2 mars 2025, de public à anonyme",
-                "ont été clôturés le 5 avril 2025, 19:00",
+                "la période 2025-Q1 ont été clôturés le 5 avril 2025, 19:00",
                 "Comment le vérifier",
             ],
         ),
@@ -198,9 +198,9 @@ fn the_readme_is_in_each_language_and_every_other_file_is_the_same() {
             "pt",
             &[
                 "Pacote de auditoria de Fondo del barrio",
-                "de 1 de janeiro de 2025 a 31 de março de 2025",
+                "Período: 1.º trimestre de 2025, de 1 de janeiro de 2025 a 31 de março de 2025",
                 "em 2 de março de 2025, de público para anônimo",
-                "foram fechadas em 5 de abril de 2025, 19:00",
+                "do período 2025-Q1 foram fechadas em 5 de abril de 2025, 19:00",
                 "Como verificar",
             ],
         ),

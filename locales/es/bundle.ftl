@@ -8,12 +8,12 @@ bundle-intro = Este directorio es un paquete de auditoría de las cuentas de { $
 
 bundle-heading-covers = Qué abarca
 bundle-period = Período: { $period }, del { $from } al { $to } (ambos días incluidos).
-bundle-standing-open = Las cuentas de { $period } no están cerradas: todavía se pueden añadir asientos con fecha dentro de él.
-bundle-standing-closed = Las cuentas de { $period } se cerraron el { $at } (registro { $record }): { $reason }.
+bundle-standing-open = Las cuentas del período { $period } no están cerradas: todavía se pueden añadir asientos con fecha dentro de él.
+bundle-standing-closed = Las cuentas del período { $period } se cerraron el { $at } (registro { $record }): { $reason }.
 bundle-standing-reopening = el { $at } (registro { $record }): { $reason }
 bundle-standing-reopening-more = { $earlier }; y el { $at } (registro { $record }): { $reason }
 bundle-standing-reopened-before = { $closed } Antes de eso, se reabrieron { $earlier }.
-bundle-standing-reopened = { $closed } Se reabrieron el { $at } (registro { $record }): { $reason }; se pueden añadir asientos con fecha en { $period } hasta que se vuelvan a cerrar.
+bundle-standing-reopened = { $closed } Se reabrieron el { $at } (registro { $record }): { $reason }; se pueden añadir asientos con fecha en el período { $period } hasta que se vuelvan a cerrar.
 
 bundle-audience-public = para cualquier persona. Los miembros que pidieron no ser nombrados en público (miembros con seudónimo y anónimos) aparecen con un seudónimo estable como member-1a2b3c4d, derivado de un secreto guardado en el archivo del fondo: la misma persona tiene el mismo seudónimo en todos los paquetes, y nadie puede confirmar un nombre adivinado calculando su hash. Sus nombres se sustituyen también en el texto libre, incluso mal escritos, en mayúsculas o minúsculas, sin tildes o por una sola parte del nombre (propósitos, categorías, motivos, tipos de apoyo), y la abstención de un administrador no muestra motivo, para no revelar ningún lazo familiar. Se omiten los datos de contacto, las notas privadas y las notas de las cuentas. Solo cambia el texto: cada importe es el de las cuentas, así que los saldos, los fondos comunes y las ayudas cuadran con journal.csv exactamente como en el paquete del auditor.
 bundle-audience-members = para los miembros del fondo. Los miembros anónimos aparecen con un seudónimo estable como member-1a2b3c4d (el mismo en todos los paquetes), y todos los demás por su nombre; sus nombres se sustituyen también en el texto libre (incluso mal escritos, en mayúsculas o minúsculas, sin tildes o por una sola parte del nombre), y la abstención de un administrador no muestra motivo. Solo cambia el texto, nunca un importe, así que cada total cuadra con journal.csv. Se omiten los datos de contacto, las notas privadas y las notas de las cuentas.

@@ -8,12 +8,12 @@ bundle-intro = Ce répertoire est un dossier d'audit des comptes de { $fund }, �
 
 bundle-heading-covers = Ce qu'il couvre
 bundle-period = Période : { $period }, du { $from } au { $to } (les deux jours compris).
-bundle-standing-open = Les comptes de { $period } ne sont pas clôturés : on peut encore y ajouter des écritures datées de cette période.
-bundle-standing-closed = Les comptes de { $period } ont été clôturés le { $at } (enregistrement { $record }) : { $reason }.
+bundle-standing-open = Les comptes de la période { $period } ne sont pas clôturés : on peut encore y ajouter des écritures datées de cette période.
+bundle-standing-closed = Les comptes de la période { $period } ont été clôturés le { $at } (enregistrement { $record }) : { $reason }.
 bundle-standing-reopening = le { $at } (enregistrement { $record }) : { $reason }
 bundle-standing-reopening-more = { $earlier } ; et le { $at } (enregistrement { $record }) : { $reason }
 bundle-standing-reopened-before = { $closed } Auparavant, ils avaient été rouverts { $earlier }.
-bundle-standing-reopened = { $closed } Ils ont été rouverts le { $at } (enregistrement { $record }) : { $reason } ; on peut ajouter des écritures datées de { $period } jusqu'à ce qu'ils soient de nouveau clôturés.
+bundle-standing-reopened = { $closed } Ils ont été rouverts le { $at } (enregistrement { $record }) : { $reason } ; on peut ajouter des écritures datées de la période { $period } jusqu'à ce qu'ils soient de nouveau clôturés.
 
 bundle-audience-public = pour tout le monde. Les membres qui ont demandé à ne pas être nommés en public (membres sous pseudonyme et anonymes) apparaissent sous un pseudonyme stable comme member-1a2b3c4d, tiré d'un secret gardé dans le fichier du fonds : la même personne a le même pseudonyme dans chaque dossier, et personne ne peut confirmer un nom deviné en calculant son hash. Leurs noms sont aussi remplacés dans le texte libre, même mal orthographiés, en majuscules ou minuscules, sans accents ou par une seule partie du nom (objets, catégories, motifs, types de soutien), et le retrait d'un gestionnaire ne donne pas de motif, pour ne révéler aucun lien familial. Les coordonnées, les notes privées et les notes des comptes sont laissées de côté. Seul le texte change : chaque montant est celui des comptes, donc les soldes, les caisses et les aides concordent avec journal.csv exactement comme dans le dossier de l'auditeur.
 bundle-audience-members = pour les membres du fonds. Les membres anonymes apparaissent sous un pseudonyme stable comme member-1a2b3c4d (le même dans chaque dossier), tous les autres sous leur nom ; leurs noms sont aussi remplacés dans le texte libre (même mal orthographiés, en majuscules ou minuscules, sans accents ou par une seule partie du nom), et le retrait d'un gestionnaire ne donne pas de motif. Seul le texte change, jamais un montant, donc chaque total concorde avec journal.csv. Les coordonnées, les notes privées et les notes des comptes sont laissées de côté.

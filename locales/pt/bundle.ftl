@@ -8,12 +8,12 @@ bundle-intro = Este diretório é um pacote de auditoria das contas de { $fund }
 
 bundle-heading-covers = O que abrange
 bundle-period = Período: { $period }, de { $from } a { $to } (os dois dias incluídos).
-bundle-standing-open = As contas de { $period } não estão fechadas: ainda podem ser acrescentados lançamentos com data dentro dele.
-bundle-standing-closed = As contas de { $period } foram fechadas em { $at } (registro { $record }): { $reason }.
+bundle-standing-open = As contas do período { $period } não estão fechadas: ainda podem ser acrescentados lançamentos com data dentro dele.
+bundle-standing-closed = As contas do período { $period } foram fechadas em { $at } (registro { $record }): { $reason }.
 bundle-standing-reopening = em { $at } (registro { $record }): { $reason }
 bundle-standing-reopening-more = { $earlier }; e em { $at } (registro { $record }): { $reason }
 bundle-standing-reopened-before = { $closed } Antes disso, foram reabertas { $earlier }.
-bundle-standing-reopened = { $closed } Foram reabertas em { $at } (registro { $record }): { $reason }; podem ser acrescentados lançamentos com data em { $period } até elas serem fechadas de novo.
+bundle-standing-reopened = { $closed } Foram reabertas em { $at } (registro { $record }): { $reason }; podem ser acrescentados lançamentos com data no período { $period } até elas serem fechadas de novo.
 
 bundle-audience-public = para qualquer pessoa. Os membros que pediram para não serem nomeados em público (membros com pseudônimo e anônimos) aparecem com um pseudônimo estável como member-1a2b3c4d, derivado de um segredo guardado no arquivo do fundo: a mesma pessoa tem o mesmo pseudônimo em todos os pacotes, e ninguém pode confirmar um nome adivinhado calculando o seu hash. Os seus nomes são substituídos também no texto livre, mesmo mal escritos, em maiúsculas ou minúsculas, sem acentos ou por uma só parte do nome (finalidades, categorias, motivos, tipos de apoio), e a abstenção de um administrador não mostra motivo, para não revelar nenhum laço de família. Ficam de fora os contatos, as notas privadas e as notas das contas. Só o texto muda: cada valor é o das contas, por isso os saldos, os fundos comuns e os apoios batem com journal.csv exatamente como no pacote do auditor.
 bundle-audience-members = para os membros do fundo. Os membros anônimos aparecem com um pseudônimo estável como member-1a2b3c4d (o mesmo em todos os pacotes), e todos os outros pelo nome; os seus nomes são substituídos também no texto livre (mesmo mal escritos, em maiúsculas ou minúsculas, sem acentos ou por uma só parte do nome), e a abstenção de um administrador não mostra motivo. Só o texto muda, nunca um valor, por isso cada total bate com journal.csv. Ficam de fora os contatos, as notas privadas e as notas das contas.

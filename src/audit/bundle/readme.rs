@@ -14,9 +14,11 @@
 //! `[audience] public:` at the start of the audience's paragraph.
 //!
 //! Rule: the README is generated, never hand-written: from the spec, the
-//! messages and the bundle's facts only. Numbers and dates in it are
-//! written for reading; hashes, names of files, columns, keys and commands
-//! stay as they are.
+//! messages and the bundle's facts only. Days, moments and the period are
+//! written for reading as on the other translated pages
+//! (`report::language`: ISO in English), counts with the language's
+//! punctuation; hashes, names of files, columns, keys and commands stay as
+//! they are.
 
 use chrono::NaiveDateTime;
 
@@ -27,6 +29,7 @@ use crate::domain::keys::BUNDLE_NAMESPACE;
 use crate::domain::period::PeriodState;
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Lang, Messages};
+use crate::report::language::{page_day, page_moment, page_period};
 
 registry! {
     area "bundle", enum BundleKey, derived crate::audit::bundle::readme::is_derived;
@@ -239,16 +242,18 @@ fn heading(out: &mut String, title: &str) {
     out.push('\n');
 }
 
-/// A `YYYY-MM-DD` day or a recorded moment (`2026-07-04T20:00:00`) for
-/// reading (`4 July 2026, 20:00`); other text as it is.
+/// A `YYYY-MM-DD` day or a recorded moment (`2026-07-04T20:00:00`) as
+/// pages for people show it: for reading (`4 de julio de 2026, 20:00`),
+/// except in English, which keeps the ISO forms its README always showed
+/// ([`page_day`], [`page_moment`]); other text as it is.
 fn day(lang: Lang, text: &str) -> String {
     if let Ok(d) = parse_date(text) {
-        return lang.date(d);
+        return page_day(lang, d);
     }
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").map_or_else(
-        |_| lang.moment(text),
-        |t| format!("{}, {}", lang.date(t.date()), t.format("%H:%M")),
-    )
+    match NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
+        Ok(t) if lang != Lang::En => page_moment(lang, &t.format("%Y-%m-%d %H:%M").to_string()),
+        _ => text.to_owned(),
+    }
 }
 
 /// Whether the period's books are closed, or were reopened and why.
@@ -378,7 +383,7 @@ pub fn text(facts: &Facts<'_>, words: &Messages) -> String {
         &words.text(
             BundleKey::Period,
             &[
-                ("period", facts.get("period").into()),
+                ("period", page_period(words, facts.get("period")).into()),
                 ("from", day(lang, facts.get("from")).into()),
                 ("to", day(lang, facts.get("to")).into()),
             ],
@@ -593,8 +598,8 @@ mod tests {
         }
     }
 
-    /// English says a period's standing as `fondo report summary` does,
-    /// its moments written for reading.
+    /// English says a period's standing exactly as `fondo report summary`
+    /// does; other languages write its moments for reading.
     #[test]
     fn the_standing_in_english_is_the_summary_s_sentence() {
         use crate::domain::period::{Reopened, Span, standing_sentence};
@@ -621,17 +626,13 @@ mod tests {
         once.reopenings.clear();
         let words = Messages::new(Lang::En);
         for state in [None, Some(&closed), Some(&reopened), Some(&once)] {
-            let summary = standing_sentence("2026-Q1", state)
-                .replace("2026-04-10T18:00:00", "10 April 2026, 18:00")
-                .replace("2026-04-12T18:30:00", "12 April 2026, 18:30")
-                .replace("2026-04-20T19:00:00", "20 April 2026, 19:00")
-                .replace("2026-04-21T08:00:00", "21 April 2026, 08:00");
+            let summary = standing_sentence("2026-Q1", state);
             assert_eq!(standing(&words, "2026-Q1", state), summary);
         }
         let es = standing(&Messages::new(Lang::Es), "2026-Q1", Some(&closed));
         assert_eq!(
             es,
-            "Las cuentas de 2026-Q1 se cerraron el 20 de abril de 2026, 19:00 (registro 9): approved. Antes de eso, se reabrieron el 10 de abril de 2026, 18:00 (registro 5): a receipt; y el 12 de abril de 2026, 18:30 (registro 7): a typo."
+            "Las cuentas del período 2026-Q1 se cerraron el 20 de abril de 2026, 19:00 (registro 9): approved. Antes de eso, se reabrieron el 10 de abril de 2026, 18:00 (registro 5): a receipt; y el 12 de abril de 2026, 18:30 (registro 7): a typo."
         );
     }
 
