@@ -950,6 +950,11 @@ fn a_bundle_lets_stock_ssh_keygen_check_every_signed_vote() {
     let dir = fund.audit_bundle("bundle", "2025-Q1", "public");
     let bundle = dir.display().to_string();
     fund.ok(&["verify", "--bundle", &bundle]);
+    let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
+    assert!(
+        readme.contains("ssh-keygen -Y verify -f allowed_signers -I VOTER -n fondo-ballot"),
+        "{readme}"
+    );
     let signers = std::fs::read_to_string(dir.join("allowed_signers")).unwrap();
     assert_eq!(signers.lines().count(), 2, "{signers}");
     assert!(

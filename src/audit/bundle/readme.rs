@@ -22,10 +22,12 @@
 
 use chrono::NaiveDateTime;
 
-use super::{BundleAudience, Column, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
+use super::{
+    ALLOWED_SIGNERS, BundleAudience, Column, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER,
+};
 use crate::domain::date::parse_date;
 use crate::domain::hash::GENESIS;
-use crate::domain::keys::BUNDLE_NAMESPACE;
+use crate::domain::keys::{BALLOT_NAMESPACE, BUNDLE_NAMESPACE};
 use crate::domain::period::PeriodState;
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Lang, Messages};
@@ -96,6 +98,11 @@ registry! {
     StepPools = "bundle-step-pools" ();
     StepGrants = "bundle-step-grants" ();
     StepPurchases = "bundle-step-purchases" ();
+    HeadingBallots = "bundle-heading-ballots" ();
+    /// What the ballot files and allowed_signers are, and how to check one.
+    Ballots = "bundle-ballots" (ballot, signature, signers);
+    /// What ssh-keygen's answer shows.
+    BallotsGood = "bundle-ballots-good" (namespace);
     HeadingSignature = "bundle-heading-signature" ();
     /// What the signature covers.
     Signature = "bundle-signature" (key, signature, namespace, signers);
@@ -122,6 +129,8 @@ pub struct Facts<'a> {
     /// The fingerprint of the fund key MANIFEST.csv is signed with, when
     /// it is signed.
     pub signed_by: Option<&'a str>,
+    /// Whether the bundle holds allowed_signers and ballot files.
+    pub ballots: bool,
 }
 
 impl Facts<'_> {
@@ -490,6 +499,9 @@ pub fn text(facts: &Facts<'_>, words: &Messages) -> String {
         out.push_str(&hang(&words.plain(step), "   ", "      "));
     }
 
+    if facts.ballots {
+        ballots(&mut out, words);
+    }
     if let Some(key) = facts.signed_by {
         signature(&mut out, key, words);
     }
@@ -513,6 +525,32 @@ pub fn text(facts: &Facts<'_>, words: &Messages) -> String {
         }
     }
     out
+}
+
+/// How to check a steward's signed vote with plain OpenSSH.
+fn ballots(out: &mut String, words: &Messages) {
+    heading(out, &words.plain(BundleKey::HeadingBallots));
+    out.push_str(&wrap(
+        &words.text(
+            BundleKey::Ballots,
+            &[
+                ("ballot", "ballot-N.txt".into()),
+                ("signature", "ballot-N.txt.sig".into()),
+                ("signers", ALLOWED_SIGNERS.into()),
+            ],
+        ),
+        "",
+    ));
+    out.push_str(&format!(
+        "\n  ssh-keygen -Y verify -f {ALLOWED_SIGNERS} -I VOTER -n {BALLOT_NAMESPACE} -Overify-time=TIME -s ballot-N.txt.sig < ballot-N.txt\n\n"
+    ));
+    out.push_str(&wrap(
+        &words.text(
+            BundleKey::BallotsGood,
+            &[("namespace", BALLOT_NAMESPACE.into())],
+        ),
+        "",
+    ));
 }
 
 /// How to check a signed bundle's signature with plain OpenSSH.

@@ -29,8 +29,8 @@ pub(super) struct ShownBallot {
 
 impl Bundle<'_> {
     /// Writes `allowed_signers` (when any member key is registered) and the
-    /// files of `ballots`.
-    pub(super) fn ballots(&mut self, ballots: &[ShownBallot]) -> Result<()> {
+    /// files of `ballots`; true when it wrote any.
+    pub(super) fn ballots(&mut self, ballots: &[ShownBallot]) -> Result<bool> {
         let signers = allowed_signers(&key_book(self.conn)?);
         if !signers.is_empty() {
             self.plain_file(ALLOWED_SIGNERS, &signers)?;
@@ -39,7 +39,7 @@ impl Bundle<'_> {
             self.plain_file(&ballot_file(b.record), &b.ballot)?;
             self.plain_file(&ballot_signature_file(b.record), &b.signature)?;
         }
-        Ok(())
+        Ok(!signers.is_empty() || !ballots.is_empty())
     }
 
     /// Writes a text file listed in the manifest with its number of lines.

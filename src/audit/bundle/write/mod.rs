@@ -145,7 +145,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.roles()?;
     bundle.contributors(&pass)?;
     let ballots = bundle.records()?;
-    bundle.ballots(&ballots)?;
+    let has_ballots = bundle.ballots(&ballots)?;
     bundle.purchases()?;
     let span = &request.span;
     let facts: Vec<(&str, String)> = vec![
@@ -192,6 +192,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
             period_transactions: pass.period_transactions,
             reaches_head: journal_last_hash == fund.head_hash,
             signed_by: signer.as_ref().map(|s| s.fingerprint.as_str()),
+            ballots: has_ballots,
         },
         &words,
     ))?;
