@@ -543,7 +543,7 @@ fn an_import_chains_onto_existing_transactions() {
     );
     assert!(
         fund.ok(&["verify"])
-            .contains("checked 6 transactions, 13 postings, 0 governance records: no findings")
+            .contains("checked 6 transactions, 13 postings, 1 governance record: no findings")
     );
 }
 

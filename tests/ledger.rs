@@ -114,7 +114,7 @@ fn init_creates_a_private_empty_fund() {
     assert_eq!(
         fund.ok(&["verify"]),
         format!(
-            "checked 0 transactions, 0 postings, 0 governance records: no findings\nfingerprint: {GENESIS}\n"
+            "checked 0 transactions, 0 postings, 1 governance record: no findings\nfingerprint: {GENESIS}\n"
         )
     );
     assert_eq!(fund.export(), format!("{EXPORT_HEADER}\n"));
@@ -366,15 +366,23 @@ fn verify_on_a_clean_fund_exits_zero_with_the_fingerprint_last() {
     assert_eq!(lines.len(), 2, "{out}");
     assert_eq!(
         lines[0],
-        "checked 6 transactions, 14 postings, 0 governance records: no findings"
+        "checked 6 transactions, 14 postings, 1 governance record: no findings"
     );
     let hash = lines[1].strip_prefix("fingerprint: ").unwrap();
     assert!(is_hash(hash), "{out}");
     let json = fund.ok(&["verify", "--format", "json"]);
+    // The one record is the fund's settings, written at init.
+    let settings: String = common::tamper::open(&fund.db)
+        .query_row(
+            "SELECT hash FROM records WHERE kind = 'fund-settings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(
         json,
         format!(
-            "{{\n  \"findings\": [],\n  \"transactions\": 6,\n  \"postings\": 14,\n  \"records\": 0,\n  \"records_head\": \"{GENESIS}\",\n  \"fingerprint\": \"{hash}\"\n}}\n"
+            "{{\n  \"findings\": [],\n  \"transactions\": 6,\n  \"postings\": 14,\n  \"records\": 1,\n  \"records_head\": \"{settings}\",\n  \"fingerprint\": \"{hash}\"\n}}\n"
         )
     );
     assert_eq!(
@@ -766,7 +774,7 @@ fn concurrent_posts_wait_for_each_other() {
     assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
     assert!(
         fund.ok(&["verify"])
-            .contains("checked 6 transactions, 12 postings, 0 governance records: no findings")
+            .contains("checked 6 transactions, 12 postings, 1 governance record: no findings")
     );
     assert_eq!(
         fund.balance_csv(&[]),

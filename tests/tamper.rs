@@ -129,9 +129,9 @@ fn clean_books_verify_with_exit_zero_and_a_fingerprint() {
     let verdict = verify(&fund, 0);
     assert!(verdict.findings.is_empty());
     assert!(
-        verdict.stdout.starts_with(
-            "checked 6 transactions, 12 postings, 0 governance records: no findings\n"
-        ),
+        verdict
+            .stdout
+            .starts_with("checked 6 transactions, 12 postings, 1 governance record: no findings\n"),
         "{}",
         verdict.stdout
     );

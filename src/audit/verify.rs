@@ -85,6 +85,9 @@ pub mod codes {
     pub const VOTE_FORM: Code = Code::V133;
     pub const UNKNOWN_KIND: Code = Code::V134;
     pub const PAYLOAD: Code = Code::V135;
+    pub const FUND_SETTINGS: Code = Code::V136;
+    pub const SECRET_MISSING: Code = Code::V137;
+    pub const SECRET_CHANGED: Code = Code::V138;
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
     /// A reconciled balance the journal no longer gives: an entry forced in
@@ -510,6 +513,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     }
     check_records(&tx, &mut checker)?;
     check_audit(&tx, &mut checker)?;
+    check_fund_settings(&tx, &mut checker)?;
     check_periods(&tx, &mut checker)?;
     check_corrections(&tx, &mut checker)?;
     for (location, message) in crate::audit::purchases::findings(&tx)? {
@@ -1042,6 +1046,98 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
         checker.find(codes::AUDIT, k.clone(), message.into());
     }
     Ok(())
+}
+
+/// The fund row against its latest `fund-settings` record: the name,
+/// currency, id and salt key it states (V136), the pseudonym secret present
+/// (V137) and the one it commits to (V138).
+fn check_fund_settings(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use crate::domain::records::FundSettingsRecord;
+    let Some(row) = fund::settings(conn)? else {
+        // A missing fund row is reported with the journal's head (V107).
+        return Ok(());
+    };
+    // The latest that reads (one that does not is V135).
+    let latest = records::of_kind(conn, RecordKind::FundSettings.as_str())?
+        .into_iter()
+        .rev()
+        .find_map(|r| {
+            serde_json::from_value::<FundSettingsRecord>(r.payload)
+                .ok()
+                .map(|s| (r.id, s))
+        });
+    match &latest {
+        None => checker.find(
+            codes::FUND_SETTINGS,
+            "fund".into(),
+            "its name, currency and secret are in no fund-settings record; they were changed outside fondo".into(),
+        ),
+        Some((id, recorded)) => {
+            let differ = settings_differ(&row, recorded);
+            if !differ.is_empty() {
+                checker.find(
+                    codes::FUND_SETTINGS,
+                    "fund".into(),
+                    format!(
+                        "differs from record {id} (fund-settings): {}; it was changed outside fondo",
+                        differ.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    let secret_missing = fund::secret_missing(conn)?;
+    if secret_missing {
+        checker.find(
+            codes::SECRET_MISSING,
+            "fund".into(),
+            "its pseudonym secret is missing or empty: public pseudonyms would be plain hashes of member ids, which anyone can recompute; it was changed outside fondo".into(),
+        );
+    }
+    if let Some((id, recorded)) = &latest
+        && !secret_missing
+        && row.secret != recorded.secret
+    {
+        checker.find(
+            codes::SECRET_CHANGED,
+            "fund".into(),
+            format!(
+                "its pseudonym secret is not the one record {id} (fund-settings) commits to: every public pseudonym changed; it was changed outside fondo"
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// What the fund row states otherwise than its record (the secret aside).
+fn settings_differ(
+    row: &crate::domain::records::FundSettingsRecord,
+    recorded: &crate::domain::records::FundSettingsRecord,
+) -> Vec<String> {
+    let shown = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map_or("none".to_owned(), |v| format!("{v:?}"))
+    };
+    let mut differ = Vec::new();
+    if row.name != recorded.name {
+        differ.push(format!(
+            "name {:?} (recorded {:?})",
+            row.name, recorded.name
+        ));
+    }
+    for (what, now, then) in [
+        ("currency", &row.currency, &recorded.currency),
+        ("id", &row.fund_id, &recorded.fund_id),
+    ] {
+        if now != then {
+            differ.push(format!("{what} {} (recorded {})", shown(now), shown(then)));
+        }
+    }
+    if row.salt_key != recorded.salt_key {
+        differ.push("a salt key other than the one committed to".into());
+    }
+    differ
 }
 
 /// The corrections in the governance chain (V123): each `member-edit`,

@@ -497,6 +497,12 @@ pub fn record_salt(key: &SaltKey, prev: &str, field: &str) -> String {
     salt(key, &["record", prev, field])
 }
 
+/// The tag of the commitment to the fund's pseudonym secret.
+pub const SECRET_TAG: &str = "fondo-fund-secret-v1";
+
+/// The tag of the commitment to the fund's salt key.
+pub const SALT_KEY_TAG: &str = "fondo-salt-key-v1";
+
 /// The commitment to a fund setting that never leaves the database (the
 /// pseudonym secret, the salt key), as the `fund-settings` record holds it:
 /// `hex(SHA-256(tag 0x00 value))`, `tag` naming the setting

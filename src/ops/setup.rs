@@ -82,6 +82,7 @@ fn make(
     let filled = (|| {
         let tx = db.write()?;
         fund::insert(&tx, name, currency, &tx.recorded_at(), salt_key)?;
+        fund::record_settings(&tx, &tx.recorded_at())?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
             let commodity = Commodity {
