@@ -331,5 +331,7 @@ UPDATE fund SET fund_id = lower(hex(randomblob(16))) WHERE fund_id IS NULL;
 -- The governance chain covers what the fund row says that changes what
 -- outputs mean (docs/hash-chain.md): `init` writes a `fund-settings` record
 -- (name, currency, id, and commitments to the pseudonym secret and the salt
--- key); books made before it get theirs here, dated at the upgrade. No
--- table changes.
+-- key), every account added gets an `account` audit record (id, name,
+-- the note it was added with), and every import that adds keys an `import`
+-- record of its source's keys (count and digest). Books made before get
+-- theirs here, dated at the upgrade. No table changes.

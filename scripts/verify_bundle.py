@@ -557,6 +557,7 @@ TEXT_FIELDS = {
     "pledge-end": ["reason"], "vote-withdrawal": ["reason"],
     "reconciliation": ["account", "statement"], "reconciliation-reopen": ["account", "reason"],
     "member-key-revoke": ["reason"], "fund-settings": ["name"],
+    "account": ["name", "note"], "import": ["source"],
 }
 HEX = re.compile("[0-9a-f]*")
 

@@ -118,6 +118,9 @@ codes! {
     /// The fund's pseudonym secret is not the one its latest
     /// `fund-settings` record commits to.
     V138,
+    /// An import source's keys are not what its latest `import` record
+    /// states (count and digest), or it has keys and no such record.
+    V139,
     /// A row in the v1 form after a row in the v2 form: the chain switches
     /// once, never back.
     V140,

@@ -88,6 +88,7 @@ pub mod codes {
     pub const FUND_SETTINGS: Code = Code::V136;
     pub const SECRET_MISSING: Code = Code::V137;
     pub const SECRET_CHANGED: Code = Code::V138;
+    pub const IMPORT_KEYS: Code = Code::V139;
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
     /// A reconciled balance the journal no longer gives: an entry forced in
@@ -514,6 +515,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     check_records(&tx, &mut checker)?;
     check_audit(&tx, &mut checker)?;
     check_fund_settings(&tx, &mut checker)?;
+    check_import_keys(&tx, &mut checker)?;
     check_periods(&tx, &mut checker)?;
     check_corrections(&tx, &mut checker)?;
     for (location, message) in crate::audit::purchases::findings(&tx)? {
@@ -886,6 +888,8 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                         | RecordKind::Pledge
                         | RecordKind::Setting
                         | RecordKind::FundSettings
+                        | RecordKind::Account
+                        | RecordKind::Import
                         | RecordKind::PeriodClose
                         | RecordKind::PeriodReopen
                 )
@@ -906,8 +910,9 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
 }
 
 /// The community tables against their audit records in the governance chain
-/// (V118): every member, role term, pool, contribution, rate, pledge and
-/// setting must be exactly what its records say, and nothing more.
+/// (V118): every member, role term, account, pool, contribution, rate,
+/// pledge and setting must be exactly what its records say, and nothing
+/// more.
 fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
     use serde_json::{Value, json};
     let mut expected: BTreeMap<String, Value> = BTreeMap::new();
@@ -955,6 +960,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             RecordKind::Purchase => {
                 expected.insert(key("purchase", &p["id"]), p.clone());
             }
+            RecordKind::Account => {
+                expected.insert(key("account", &p["id"]), p.clone());
+            }
             // Corrections leave the rows as first written; `check_corrections`
             // checks each against what it corrects.
             RecordKind::MemberEdit
@@ -989,7 +997,8 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::MemberKey
             | RecordKind::MemberKeyRevoke
             | RecordKind::FundKey
-            | RecordKind::FundSettings => {}
+            | RecordKind::FundSettings
+            | RecordKind::Import => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();
@@ -1026,6 +1035,10 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             key("rate", &json!(id)),
             crate::store::rates::rate_payload(id, &r),
         );
+    }
+    for a in accounts::rows(conn)? {
+        let row = accounts::account_payload(a.id, &a.name, a.note.as_deref());
+        actual.insert(key("account", &json!(a.id)), row);
     }
     for (id, row) in crate::store::purchases::audit_rows(conn)? {
         actual.insert(key("purchase", &json!(id)), row);
@@ -1104,6 +1117,51 @@ fn check_fund_settings(conn: &rusqlite::Connection, checker: &mut Checker) -> Re
             format!(
                 "its pseudonym secret is not the one record {id} (fund-settings) commits to: every public pseudonym changed; it was changed outside fondo"
             ),
+        );
+    }
+    Ok(())
+}
+
+/// The import keys against their sources' latest `import` records (V139):
+/// each source's count of keys and their digest, recomputed from the table,
+/// must be what the record states, so that a key deleted (which would let
+/// a row be imported twice), changed or added outside fondo is found.
+fn check_import_keys(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use crate::store::imports;
+    let recorded = imports::latest_records(conn)?;
+    let mut found: BTreeMap<String, (u64, String)> = BTreeMap::new();
+    for (id, label) in imports::sources(conn)? {
+        let (keys, digest) = imports::digest(conn, id)?;
+        if keys > 0 || recorded.contains_key(&label) {
+            found.insert(label, (keys, digest));
+        }
+    }
+    let labels: std::collections::BTreeSet<&String> = recorded.keys().chain(found.keys()).collect();
+    for label in labels {
+        let message = match (recorded.get(label), found.get(label)) {
+            (Some((_, r)), Some((keys, digest))) if r.keys == *keys && r.digest == *digest => {
+                continue;
+            }
+            (Some((id, r)), Some((keys, _))) if r.keys != *keys => format!(
+                "has {keys} import key(s), but record {id} (import) states {}: keys were deleted or added outside fondo, and a row whose key is gone can be imported twice",
+                r.keys
+            ),
+            (Some((id, _)), Some(_)) => format!(
+                "its import keys are not the ones record {id} (import) states: a key or the transaction it points at was changed outside fondo"
+            ),
+            (Some((id, r)), None) => format!(
+                "is gone, but record {id} (import) states {} key(s) for it: it was deleted outside fondo",
+                r.keys
+            ),
+            (None, Some((keys, _))) => format!(
+                "has {keys} import key(s) but no import record: they were added outside fondo"
+            ),
+            (None, None) => continue,
+        };
+        checker.find(
+            codes::IMPORT_KEYS,
+            format!("import source {label}"),
+            message,
         );
     }
     Ok(())

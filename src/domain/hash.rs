@@ -516,6 +516,34 @@ pub fn setting_commitment(tag: &str, value: &str) -> String {
     hex(&digest.finalize())
 }
 
+/// The digest of one import source's keys, as its `import` record states
+/// it: SHA-256 over one line per key, in the order the keys are given (the
+/// order SQLite keeps them in: integer keys by value, then text keys by
+/// their bytes), each line the compact JSON array `[KEY,TXN]` (KEY a number
+/// for a key stored as an integer, else a string; TXN the transaction's id)
+/// and a newline.
+#[derive(Debug, Clone, Default)]
+pub struct KeysDigest {
+    digest: Sha256,
+    count: u64,
+}
+
+impl KeysDigest {
+    /// Adds the next key, pointing at transaction `txn`.
+    pub fn add(&mut self, key: &serde_json::Value, txn: i64) {
+        let line = serde_json::to_string(&(key, txn))
+            .expect("serializing a JSON value and a number cannot fail");
+        self.digest.update(line.as_bytes());
+        self.digest.update(b"\n");
+        self.count += 1;
+    }
+
+    /// How many keys were added, and the digest as 64 hex digits.
+    pub fn finish(self) -> (u64, String) {
+        (self.count, hex(&self.digest.finalize()))
+    }
+}
+
 /// Bytes (a digest) as lower-case hexadecimal digits.
 pub fn hex(bytes: &[u8]) -> String {
     hex::encode(bytes)

@@ -120,7 +120,7 @@ pub fn rekey(db: &mut Db, new: &Passphrase) -> Result<()> {
 pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
     let tx = db.write()?;
     crate::ops::privacy::screen(&tx, &[("account", Some(name))])?;
-    Book::load(&tx)?.add_account(&tx, name, note)?;
+    Book::load(&tx)?.add_account(&tx, name, note, &tx.recorded_at())?;
     tx.commit().ctx("committing the new account")
 }
 

@@ -6,7 +6,8 @@
 //! followed by its data step if it has one. A data step lives in its own
 //! module named after its version (`v4`), frozen with its own SQL, so that
 //! it does what it did when it was written whatever today's tables and
-//! readers look like (`v4`: the community rows; `v9`: the fund's settings).
+//! readers look like (`v4`: the community rows; `v9`: the fund's settings and
+//! the accounts).
 //! [`apply`] runs every pending migration in the caller's
 //! one exclusive transaction.
 
@@ -26,7 +27,7 @@ type DataStep = fn(&Connection, Now) -> Result<()>;
 /// The data steps, by the version they belong to.
 const DATA_STEPS: &[(usize, DataStep)] = &[
     (4, |conn, now| v4::backfill_audit(conn, now).map(|_| ())),
-    (9, |conn, now| v9::record_settings(conn, now).map(|_| ())),
+    (9, |conn, now| v9::backfill(conn, now).map(|_| ())),
 ];
 
 /// One schema version: its SQL and its data step, if any.
@@ -168,7 +169,7 @@ mod tests {
     }
 
     #[test]
-    fn the_version_9_step_records_the_funds_settings_once() {
+    fn the_version_9_step_records_the_funds_settings_and_accounts_once() {
         let now = Now::fixed(
             chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
                 .unwrap()
@@ -188,7 +189,9 @@ mod tests {
         conn.execute_batch(
             "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret,
                                salt_key, fund_id)
-             VALUES (1, 'f', 'USD', '', '0', 0, 'ab', lower(hex(randomblob(32))), 'cd');",
+             VALUES (1, 'f', 'USD', '', '0', 0, 'ab', lower(hex(randomblob(32))), 'cd');
+             INSERT INTO accounts (name, name_key, note) VALUES ('assets:Bank', 'assets:bank', 'main');
+             INSERT INTO accounts (name, name_key) VALUES ('income:x', 'income:x');",
         )
         .unwrap();
         apply(&conn, 8, now).unwrap();
@@ -199,5 +202,17 @@ mod tests {
         assert_eq!(records[0].payload, stated);
         assert_eq!(records[0].at, "2026-01-02T03:04:05Z");
         assert!(!records[0].payload.to_string().contains("\"ab\""));
+        let accounts: Vec<String> = crate::store::records::of_kind(&conn, "account")
+            .unwrap()
+            .iter()
+            .map(|r| r.payload.to_string())
+            .collect();
+        assert_eq!(
+            accounts,
+            [
+                r#"{"id":1,"name":"assets:Bank","note":"main"}"#,
+                r#"{"id":2,"name":"income:x","note":null}"#
+            ]
+        );
     }
 }

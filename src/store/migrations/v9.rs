@@ -1,9 +1,12 @@
 //! The data step of schema version 9, frozen as it was written: the upgrade
-//! that made the governance chain cover the fund row records its settings
-//! as they stand, in one `fund-settings` record dated at the upgrade (the
-//! chain vouches for them from then on, not before).
+//! that made the governance chain cover the fund row and the accounts
+//! records the fund's settings as they stand, in one `fund-settings` record,
+//! then every account as its row stands (id, name, the note it was added
+//! with), in an `account` record each, then the import keys of every source
+//! that has some, in an `import` record each, all dated at the upgrade (the chain
+//! vouches for them from then on, not before).
 //!
-//! Rule: this module reads the fund row as it was at version 9, with its
+//! Rule: this module reads the tables as they were at version 9, with its
 //! own SQL, and writes the payload of version 9; it never calls today's
 //! readers or payload builders, so later changes to them cannot change what
 //! an old fund's upgrade writes.
@@ -12,7 +15,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use crate::domain::date::Now;
-use crate::domain::hash::{SaltKey, setting_commitment};
+use crate::domain::hash::{KeysDigest, SaltKey, setting_commitment};
 use crate::error::{Error, Result, SqlContext};
 
 const WHAT: &str = "recording the fund's settings in the governance chain";
@@ -26,9 +29,10 @@ struct Row {
     salt_key: Option<String>,
 }
 
-/// Records the fund row's settings; false when there is no fund row yet (a
-/// new fund, whose `init` records them).
-pub(super) fn record_settings(conn: &Connection, now: Now) -> Result<bool> {
+/// Records the fund row's settings, the accounts and the import sources'
+/// keys; false when there is no
+/// fund row yet (a new fund, whose `init` records them).
+pub(super) fn backfill(conn: &Connection, now: Now) -> Result<bool> {
     let row = conn
         .query_row(
             "SELECT name, currency, fund_id, secret, salt_key FROM fund WHERE id = 1",
@@ -69,8 +73,67 @@ pub(super) fn record_settings(conn: &Connection, now: Now) -> Result<bool> {
             what: "the fund record".into(),
             detail: "its salt key is missing or is not 64 hex digits".into(),
         })?;
-    append(conn, &key, "fund-settings", &payload, &now.recorded_at())?;
+    let stamp = now.recorded_at();
+    append(conn, &key, "fund-settings", &payload, &stamp)?;
+    let mut stmt = conn
+        .prepare("SELECT id, name, note FROM accounts ORDER BY id")
+        .ctx(WHAT)?;
+    let accounts: Vec<Value> = stmt
+        .query_map([], |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?,
+                "name": r.get::<_, String>(1)?,
+                "note": r.get::<_, Option<String>>(2)?,
+            }))
+        })
+        .and_then(Iterator::collect)
+        .ctx(WHAT)?;
+    for account in accounts {
+        append(conn, &key, "account", &account, &stamp)?;
+    }
+    let mut stmt = conn
+        .prepare(
+            "SELECT label, id FROM import_sources
+             WHERE EXISTS (SELECT 1 FROM import_keys WHERE source_id = import_sources.id)
+             ORDER BY id",
+        )
+        .ctx(WHAT)?;
+    let sources: Vec<(String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(Iterator::collect)
+        .ctx(WHAT)?;
+    for (label, id) in sources {
+        let (keys, digest) = keys_digest(conn, id)?;
+        let payload = json!({"source": label, "keys": keys, "digest": digest});
+        append(conn, &key, "import", &payload, &stamp)?;
+    }
     Ok(true)
+}
+
+/// The count and digest of one source's import keys, in the key index's
+/// order.
+fn keys_digest(conn: &Connection, source_id: i64) -> Result<(u64, String)> {
+    let mut digest = KeysDigest::default();
+    let mut stmt = conn
+        .prepare(
+            "SELECT typeof(key) = 'integer', CAST(key AS TEXT), txn_id FROM import_keys
+             WHERE source_id = ?1 ORDER BY key",
+        )
+        .ctx(WHAT)?;
+    let mut rows = stmt.query([source_id]).ctx(WHAT)?;
+    while let Some(r) = rows.next().ctx(WHAT)? {
+        let (integer, text, txn): (bool, String, i64) = (
+            r.get(0).ctx(WHAT)?,
+            r.get(1).ctx(WHAT)?,
+            r.get(2).ctx(WHAT)?,
+        );
+        let key = match text.parse::<i64>() {
+            Ok(n) if integer => Value::from(n),
+            _ => Value::String(text),
+        };
+        digest.add(&key, txn);
+    }
+    Ok(digest.finish())
 }
 
 /// Appends an audit record (no grant, dated `stamp`) in the v2 form and
