@@ -738,4 +738,33 @@ mod tests {
         assert_eq!(hash_in(Form::PrePool, GENESIS, &pooled), None);
         assert_eq!(recorded_form(GENESIS, &pooled, &old).0, Form::Current);
     }
+
+    #[test]
+    fn keys_digest_is_the_documented_digest() {
+        let mut digest = KeysDigest::default();
+        digest.add(&serde_json::json!(42), 1);
+        digest.add(&serde_json::json!("042 \"x\""), 2);
+        let expected = hex(&Sha256::digest(b"[42,1]\n[\"042 \\\"x\\\"\",2]\n"));
+        assert_eq!(digest.finish(), (2, expected));
+        assert_eq!(
+            KeysDigest::default().finish().1,
+            hex(&Sha256::digest(b"")),
+            "no keys: the digest of nothing"
+        );
+    }
+
+    #[test]
+    fn setting_commitments_are_tagged() {
+        let mut bytes = b"fondo-fund-secret-v1".to_vec();
+        bytes.push(0);
+        bytes.extend_from_slice(b"ab");
+        assert_eq!(
+            setting_commitment(SECRET_TAG, "ab"),
+            hex(&Sha256::digest(&bytes))
+        );
+        assert_ne!(
+            setting_commitment(SECRET_TAG, "ab"),
+            setting_commitment(SALT_KEY_TAG, "ab")
+        );
+    }
 }
