@@ -315,8 +315,9 @@ pub enum Error {
     Inactive { name: String, since: NaiveDate },
 
     #[error(
-        "unknown setting {key:?}; settings are {}, {} and {}ROLE (treasurer, steward, member)",
+        "unknown setting {key:?}; settings are {}, {}, {} and {}ROLE (treasurer, steward, member)",
         crate::domain::settings::CONTRIBUTION_ACCOUNT,
+        crate::domain::settings::LANGUAGE,
         crate::domain::settings::STRICT_PRIVACY,
         crate::domain::settings::TERM_LIMIT_PREFIX
     )]

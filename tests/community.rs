@@ -977,7 +977,7 @@ fn unknown_settings_and_bad_values_are_refused() {
         (
             "currency",
             "EUR",
-            "unknown setting \"currency\"; settings are contribution-account, strict-privacy and max-term-months.ROLE",
+            "unknown setting \"currency\"; settings are contribution-account, language, strict-privacy and max-term-months.ROLE",
         ),
         (
             "contribution-account",

@@ -228,3 +228,38 @@ fn the_upgrade_to_version_9_puts_the_fund_accounts_and_import_keys_in_the_chain(
         }
     }
 }
+
+/// Issue 12: books older than the v2 form hash a contribution's payee and
+/// reference as they are, so a public bundle cannot redact the outside
+/// reference of a contribution whose giver it may not show: the export
+/// warns the treasurer for each, naming the transaction, and the bundle
+/// still verifies.
+#[test]
+fn a_withheld_reference_in_old_rows_is_a_warning_at_export() {
+    let fund = copy_of(4);
+    let dir = fund.path("public");
+    let out = fund.run(&[
+        "export",
+        "audit",
+        "--audience",
+        "public",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warned: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| {
+            l.contains("comes from a contribution whose giver the public audience may not see")
+        })
+        .collect();
+    assert!(!warned.is_empty(), "{}", out.stderr);
+    assert!(
+        warned
+            .iter()
+            .all(|l| l.starts_with("fondo: warning: journal.csv txn ")),
+        "{warned:?}"
+    );
+    fund.ok(&["verify", "--bundle", dir.to_str().unwrap()]);
+}

@@ -15,6 +15,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use fondo::domain::lang::Lang;
 
 const AFTER_HELP: &str = "\
 Dates are YYYY-MM-DD; moments (--at) are YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS].
@@ -277,7 +278,7 @@ Example:
     /// Import a whole bank or payment-platform statement (money in and out), or only its contributions.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Fund settings: contribution-account, strict-privacy, max-term-months.ROLE.
+    /// Fund settings: contribution-account, language, strict-privacy, max-term-months.ROLE.
     #[command(subcommand)]
     Setting(SettingCommand),
     /// The fund itself: its id, name and currency, and its signing key.
@@ -388,6 +389,8 @@ Exit code 1 when the backup (and so the books) has findings.")]
         /// The day the books are handed over: YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<String>,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Restore a backup into the fund's database (--db). The backup is copied
     /// and verified first, and is never changed; existing books are replaced
@@ -472,6 +475,47 @@ pub enum StatementFormatArg {
     Json,
     /// A printable page: a thank-you and receipt.
     Html,
+}
+
+/// A language pages for people are written in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Spanish (español).
+    Es,
+    /// French (français).
+    Fr,
+    /// Portuguese (português).
+    Pt,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::En => Lang::En,
+            LangArg::Es => Lang::Es,
+            LangArg::Fr => Lang::Fr,
+            LangArg::Pt => Lang::Pt,
+        }
+    }
+}
+
+/// The language of a page for people.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LangArgs {
+    /// The page's language: its words, and numbers and dates written for
+    /// reading (1.234,56 in es and pt). Default: the fund's `language`
+    /// setting, else en. Only pages (HTML, Markdown) change with it:
+    /// tables, CSV and JSON never do.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+impl LangArgs {
+    pub fn asked(self) -> Option<Lang> {
+        self.lang.map(Lang::from)
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -657,28 +701,34 @@ Examples:
 With --bundle the page prints the bundle's manifest digest beside the
 fingerprint; the bundle must be of the same period and of the books as they
 are now (the same fingerprint and records head), and check without findings.")]
-    Forum {
-        #[command(flatten)]
-        period: PeriodArgs,
-        /// Who the page is for: names of members who asked not to be named
-        /// become pseudonyms.
-        #[arg(long, value_enum, default_value = "public")]
-        audience: AudienceArg,
-        /// Write the page to this file (default: standard output; refused
-        /// if it exists, unless --force).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// Replace the --out file if it exists.
-        #[arg(long, requires = "out")]
-        force: bool,
-        /// The page's format.
-        #[arg(long, value_enum, default_value = "html")]
-        format: PageFormatArg,
-        /// The audit bundle written for the same period (`export audit`):
-        /// print its manifest digest on the page.
-        #[arg(long, value_name = "DIR")]
-        bundle: Option<PathBuf>,
-    },
+    Forum(ForumArgs),
+}
+
+/// What `report forum` takes.
+#[derive(Debug, Clone, Args)]
+pub struct ForumArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Who the page is for: names of members who asked not to be named
+    /// become pseudonyms.
+    #[arg(long, value_enum, default_value = "public")]
+    pub audience: AudienceArg,
+    /// Write the page to this file (default: standard output; refused
+    /// if it exists, unless --force).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// The page's format.
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: PageFormatArg,
+    /// The audit bundle written for the same period (`export audit`):
+    /// print its manifest digest on the page.
+    #[arg(long, value_name = "DIR")]
+    pub bundle: Option<PathBuf>,
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 /// What most period reports take.
@@ -1050,6 +1100,8 @@ Examples:
         /// Replace the --out file if it exists.
         #[arg(long, requires = "out")]
         force: bool,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Register, revoke and list members' OpenSSH keys (for signed votes).
     #[command(subcommand)]
@@ -1296,17 +1348,22 @@ pub struct ContributeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingCommand {
-    /// Change a setting: contribution-account ACCOUNT, or
-    /// max-term-months.ROLE MONTHS (e.g. max-term-months.steward 6).
+    /// Change a setting: contribution-account ACCOUNT, language
+    /// en|es|fr|pt (pages for people: forum, bundle README, statements,
+    /// handover), strict-privacy true|false, or max-term-months.ROLE MONTHS
+    /// (e.g. max-term-months.steward 6).
     #[command(after_help = "\
 Examples:
   fondo setting set contribution-account assets:bank:usd
+  fondo setting set language es
   fondo setting set max-term-months.steward 6")]
     Set {
-        /// contribution-account, or max-term-months.treasurer,
-        /// max-term-months.steward or max-term-months.member.
+        /// contribution-account, language, strict-privacy, or
+        /// max-term-months.treasurer, max-term-months.steward or
+        /// max-term-months.member.
         key: String,
-        /// An assets account (contribution-account) or a number of months.
+        /// An assets account (contribution-account), a language (en, es,
+        /// fr or pt), true or false (strict-privacy), or a number of months.
         value: String,
     },
     /// List settings.

@@ -122,6 +122,7 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
             format,
             out,
             force,
+            lang,
         } => {
             return crate::commands::member_statement::statement(
                 path,
@@ -130,6 +131,7 @@ pub fn member(path: &Path, command: MemberCommand) -> Result<Outcome> {
                 format,
                 out.as_deref(),
                 force,
+                lang.asked(),
             );
         }
         MemberCommand::Key(cmd) => return crate::commands::keys::member_key(path, cmd),

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::cli::{PageFormatArg, PeriodArgs};
+use crate::cli::{ForumArgs, PageFormatArg};
 use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, Period, gate, open, report_span, say, stdout};
 use fondo::audit::bundle::check;
@@ -14,29 +14,26 @@ use fondo::domain::member::Audience;
 use fondo::error::{Error, Result};
 use fondo::render::Gated;
 use fondo::render::document::Document;
+use fondo::render::i18n::Messages;
 use fondo::render::{html, markdown};
 use fondo::report::forum::{Forum, document, forum as gather};
+use fondo::report::language::page_language;
 use fondo::store::Access;
 
-pub fn forum(
-    path: &Path,
-    period: &PeriodArgs,
-    audience: Audience,
-    out: Option<&Path>,
-    force: bool,
-    format: PageFormatArg,
-    bundle: Option<&Path>,
-) -> Result<Outcome> {
-    let period = Period::parse(period)?;
+pub fn forum(path: &Path, args: &ForumArgs) -> Result<Outcome> {
+    let audience: Audience = args.audience.into();
+    let (out, force, format) = (args.out.as_deref(), args.force, args.format);
+    let period = Period::parse(&args.period)?;
     let doc = {
         let mut db = open(path, Access::Read)?;
         let tx = db.read()?;
         let span = report_span(&tx, period)?;
         let mut page = gather(&tx, &span, audience)?;
-        if let Some(dir) = bundle {
+        if let Some(dir) = &args.bundle {
             page.fingerprint.manifest = Some(bundle_digest(dir, &page)?);
         }
-        gate(&tx, audience)?.pass(document(&page))
+        let words = Messages::new(page_language(&tx, args.lang.asked())?);
+        gate(&tx, audience)?.pass(document(&page, &words))
     };
     match out {
         None => {

@@ -7,13 +7,16 @@ use std::path::Path;
 
 use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, date_or_today, open, say};
+use fondo::domain::lang::Lang;
 use fondo::error::{Error, Result};
 use fondo::ops::backup;
+use fondo::render::i18n::Messages;
 use fondo::render::{Gate, html, markdown};
 use fondo::report::handover::{BackupNote, document, handover as gather};
+use fondo::report::language::page_language;
 use fondo::store::Access;
 
-pub fn handover(path: &Path, out: &Path, on: Option<&str>) -> Result<Outcome> {
+pub fn handover(path: &Path, out: &Path, on: Option<&str>, lang: Option<Lang>) -> Result<Outcome> {
     let on = date_or_today(on)?;
     let io = |context: String| move |source| Error::Io { context, source };
     let created = match fs::symlink_metadata(out) {
@@ -41,7 +44,7 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>) -> Result<Outcome> {
     if created {
         fs::create_dir(out).map_err(io(format!("creating {}", out.display())))?;
     }
-    let written = write(&mut db, out, on);
+    let written = write(&mut db, out, on, lang);
     if written.is_err() {
         // Leave the directory as it was found: gone, or empty.
         if created {
@@ -70,10 +73,16 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>) -> Result<Outcome> {
 
 /// Writes the backup, then the pages; returns the backup's findings and
 /// fingerprint.
-fn write(db: &mut fondo::store::Db, out: &Path, on: chrono::NaiveDate) -> Result<(usize, String)> {
+fn write(
+    db: &mut fondo::store::Db,
+    out: &Path,
+    on: chrono::NaiveDate,
+    lang: Option<Lang>,
+) -> Result<(usize, String)> {
     let file = format!("books-{on}.db");
     let checked = fondo::audit::verify::verify(&mut backup::backup(db, &out.join(&file))?)?;
     let tx = db.read()?;
+    let words = Messages::new(page_language(&tx, lang)?);
     // The hand-over is for the next treasurer, who sees every name.
     let doc = Gate::books().pass(document(
         &gather(&tx, on)?,
@@ -81,6 +90,7 @@ fn write(db: &mut fondo::store::Db, out: &Path, on: chrono::NaiveDate) -> Result
             file,
             findings: checked.findings.len(),
         },
+        &words,
     ));
     let html_file = out.join("handover.html");
     write_file(&html_file, false, false, |w| {

@@ -125,22 +125,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Grant(cmd) => grants::grant(db, cmd),
         Command::Budget(cmd) => report::budget(db, cmd),
         Command::Period(cmd) => report::period(db, cmd),
-        Command::Report(ReportCommand::Forum {
-            period,
-            audience,
-            out,
-            force,
-            format,
-            bundle,
-        }) => forum::forum(
-            db,
-            &period,
-            audience.into(),
-            out.as_deref(),
-            force,
-            format,
-            bundle.as_deref(),
-        ),
+        Command::Report(ReportCommand::Forum(args)) => forum::forum(db, &args),
         Command::Report(cmd) => report::report(db, cmd),
         Command::Export(ExportCommand::Audit {
             out,
@@ -162,7 +147,9 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
             ..
         } => reports::verify(db, format.into()),
         Command::Backup { path } => backup::backup(db, &path),
-        Command::Handover { out, on } => handover::handover(db, &out, on.as_deref()),
+        Command::Handover { out, on, lang } => {
+            handover::handover(db, &out, on.as_deref(), lang.asked())
+        }
         Command::Restore { backup, force } => backup::restore(db, &backup, force),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man { out_dir } => shell::man(out_dir.as_deref()),

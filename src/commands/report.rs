@@ -67,9 +67,10 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
         ReportCommand::Pools { period, as_of, .. } => {
             (Period::parse(period)?, date_arg(as_of.as_deref())?)
         }
-        ReportCommand::Grants { period, .. }
-        | ReportCommand::Purchases { period, .. }
-        | ReportCommand::Forum { period, .. } => (Period::parse(period)?, None),
+        ReportCommand::Grants { period, .. } | ReportCommand::Purchases { period, .. } => {
+            (Period::parse(period)?, None)
+        }
+        ReportCommand::Forum(args) => (Period::parse(&args.period)?, None),
     };
     let mut db = open(path, Access::Read)?;
     let tx = db.read()?;

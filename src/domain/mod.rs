@@ -18,6 +18,7 @@ pub mod hash;
 pub mod hledger;
 pub mod journal;
 pub mod keys;
+pub mod lang;
 pub mod member;
 pub mod money;
 pub mod name;

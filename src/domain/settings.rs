@@ -5,6 +5,10 @@ use crate::domain::member::Role;
 /// The setting naming the account contributions of money go into.
 pub const CONTRIBUTION_ACCOUNT: &str = "contribution-account";
 
+/// The setting naming the language pages for people are written in when a
+/// command is not given `--lang` (`en`, `es`, `fr` or `pt`).
+pub const LANGUAGE: &str = "language";
+
 /// The setting that makes every write refuse free text naming a member
 /// hidden from the public (`true` or `false`).
 pub const STRICT_PRIVACY: &str = "strict-privacy";

@@ -257,6 +257,8 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
                 account.name
             )));
         }
+    } else if key == crate::domain::settings::LANGUAGE {
+        value.parse::<crate::domain::lang::Lang>()?;
     } else if key == crate::domain::settings::STRICT_PRIVACY {
         if !matches!(value, "true" | "false") {
             return Err(Error::Refused(format!(

@@ -9,13 +9,14 @@
 use std::fmt;
 
 use crate::domain::gate::Text;
+use crate::domain::lang::Lang;
 use crate::domain::money::Money;
 
 /// A page's content, ready to be laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The language of its texts, as a BCP 47 tag (`en`).
-    pub lang: String,
+    /// The language of its texts (`<html lang dir>`).
+    pub lang: Lang,
     /// What a browser shows as the page's title (its tab, its bookmarks).
     pub title: String,
     /// The main heading, over the subtitle.

@@ -22,7 +22,7 @@ pub fn write(out: impl Write, doc: &Gated<Document>) -> io::Result<()> {
     let doc = doc.get();
     let mut h = Markup::new(out);
     h.raw("<!DOCTYPE html>\n")?
-        .open("html", &[("lang", &doc.lang)])?
+        .open("html", &[("lang", doc.lang.tag()), ("dir", doc.lang.dir())])?
         .raw("\n<head>\n<meta charset=\"utf-8\">\n")?
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")?
         .element("title", &[], &doc.title)?

@@ -1,16 +1,19 @@
-//! The languages of pages meant for people (the forum page, member
-//! statements and the handover are to ask here; none does yet): the
-//! [`Lang`] a page is written in, its messages, and the ways it writes
-//! numbers, amounts and dates for reading.
+//! The languages of pages meant for people (the forum page, the audit
+//! bundle's README, member statements and the handover): the messages of a
+//! [`Lang`], and the ways it writes numbers, amounts and dates for reading.
 //!
-//! Messages are Project Fluent files, one per language, in
-//! `locales/<lang>/fondo.ftl` at the top of the tree, built into the binary
-//! (`include_str!`) and read with `fluent-bundle`. Code asks for a message
-//! by a [`Key`] of the registry in [`keys`], never by a string; the
-//! registry's test checks every language has every key, with the same
-//! arguments and the same variants, and no other key. Plurals are Fluent's
-//! selectors over a number (`{ $n -> [one] … *[other] … }`), chosen by the
-//! CLDR plural rules of the bundle's language.
+//! Messages are Project Fluent files, one per language and area, in
+//! `locales/<lang>/<area>.ftl` at the top of the tree (areas: [`AREAS`]),
+//! built into the binary (`include_str!`) and read with `fluent-bundle`.
+//! Code asks for a message by a key of a registry made with
+//! `keys::registry!` beside the code that uses
+//! it (one enum per area), never by a string. Each registry's test checks
+//! that every language's file of its area has every key, with the same
+//! arguments and the same word variants as English, and no other key; a
+//! key no code asks for is a variant never built, which the compiler
+//! refuses. Plurals are Fluent's selectors over a number
+//! (`{ $n -> [one] … *[other] … }`), chosen by the CLDR plural rules of the
+//! bundle's language.
 //!
 //! Reading formats (the rule: for reading only; CSV, JSON, hashes and every
 //! value a check reads stay locale-free and never pass through here):
@@ -40,56 +43,54 @@
 pub mod keys;
 
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::types::FluentNumber;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use rust_decimal::Decimal;
 
+pub use crate::domain::lang::Lang;
 use crate::domain::money::Money;
-use crate::error::{Error, Result};
 
-pub use keys::Key;
+pub(crate) use keys::Key;
+pub use keys::Message;
 
-/// A language fondo writes pages in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    En,
-    Es,
-    Fr,
-    Pt,
+/// The areas of messages, one file each per language.
+pub const AREAS: [&str; 5] = ["common", "forum", "statement", "handover", "bundle"];
+
+/// The files of one language's messages, by area (in the order of
+/// [`AREAS`]).
+macro_rules! sources {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../locales/", $lang, "/common.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/forum.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/statement.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/handover.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/bundle.ftl")),
+        ]
+    };
+}
+
+/// The text of `lang`'s file for `area`.
+///
+/// # Panics
+/// On an area not in [`AREAS`].
+pub fn source(lang: Lang, area: &str) -> &'static str {
+    let files: [&'static str; 5] = match lang {
+        Lang::En => sources!("en"),
+        Lang::Es => sources!("es"),
+        Lang::Fr => sources!("fr"),
+        Lang::Pt => sources!("pt"),
+    };
+    let i = AREAS
+        .iter()
+        .position(|a| *a == area)
+        .unwrap_or_else(|| panic!("no message area {area}"));
+    files[i]
 }
 
 impl Lang {
-    /// Every language, in the order help texts list them.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::Pt];
-
-    /// The BCP 47 tag (`<html lang>`), also the setting's value.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-            Lang::Fr => "fr",
-            Lang::Pt => "pt",
-        }
-    }
-
-    /// The direction of its script: `ltr` or `rtl` (`<html dir>`).
-    pub fn dir(self) -> &'static str {
-        "ltr"
-    }
-
-    /// The language's message file.
-    fn source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../locales/en/fondo.ftl"),
-            Lang::Es => include_str!("../../locales/es/fondo.ftl"),
-            Lang::Fr => include_str!("../../locales/fr/fondo.ftl"),
-            Lang::Pt => include_str!("../../locales/pt/fondo.ftl"),
-        }
-    }
-
     /// The decimal and the group separators.
     fn separators(self) -> (char, char) {
         match self {
@@ -186,27 +187,6 @@ impl Lang {
             Ok(d) => format!("{}, {time}", self.date(d)),
             Err(_) => text.to_owned(),
         }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = Error;
-
-    /// # Errors
-    /// [`Error::UnknownLanguage`] for anything but `en`, `es`, `fr`, `pt`.
-    fn from_str(s: &str) -> Result<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.tag() == s.trim())
-            .ok_or_else(|| Error::UnknownLanguage {
-                given: s.to_owned(),
-            })
     }
 }
 
@@ -346,14 +326,12 @@ impl fmt::Debug for Messages {
 }
 
 impl Messages {
-    /// The messages of `lang`, read from its built-in file.
+    /// The messages of `lang`, read from its built-in files.
     ///
     /// # Panics
-    /// When a built-in message file does not parse (the registry's test
-    /// parses every one).
+    /// When a built-in message file does not parse, or two areas have the
+    /// same message (the registries' tests rule both out).
     pub fn new(lang: Lang) -> Messages {
-        let resource = FluentResource::try_new(lang.source().to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/fondo.ftl: {errors:?}"));
         let id = lang
             .tag()
             .parse()
@@ -366,9 +344,13 @@ impl Messages {
             Lang::Fr => |v, _| shown(Lang::Fr, v),
             Lang::Pt => |v, _| shown(Lang::Pt, v),
         }));
-        bundle
-            .add_resource(resource)
-            .unwrap_or_else(|errors| panic!("locales/{lang}/fondo.ftl: {errors:?}"));
+        for area in AREAS {
+            let resource = FluentResource::try_new(source(lang, area).to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/{area}.ftl: {errors:?}"));
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|errors| panic!("locales/{lang}/{area}.ftl: {errors:?}"));
+        }
         Messages { lang, bundle }
     }
 
@@ -383,7 +365,7 @@ impl Messages {
     /// When the arguments are not the key's (a mistake in the caller), or
     /// the message is missing from the language's file (the registry's test
     /// rules it out).
-    pub fn text(&self, key: Key, args: &[(&'static str, Arg)]) -> String {
+    pub fn text<K: Message>(&self, key: K, args: &[(&'static str, Arg)]) -> String {
         let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
         assert_eq!(
             names,
@@ -395,7 +377,14 @@ impl Messages {
             .bundle
             .get_message(key.id())
             .and_then(|m| m.value())
-            .unwrap_or_else(|| panic!("locales/{}/fondo.ftl has no {}", self.lang, key.id()));
+            .unwrap_or_else(|| {
+                panic!(
+                    "locales/{}/{}.ftl has no {}",
+                    self.lang,
+                    key.area(),
+                    key.id()
+                )
+            });
         let mut fluent_args = FluentArgs::new();
         for (name, arg) in args {
             let value = match arg {
@@ -414,15 +403,16 @@ impl Messages {
             .format_pattern(pattern, Some(&fluent_args), &mut errors);
         assert!(
             errors.is_empty(),
-            "locales/{}/fondo.ftl, {}: {errors:?}",
+            "locales/{}/{}.ftl, {}: {errors:?}",
             self.lang,
+            key.area(),
             key.id()
         );
         text.into_owned()
     }
 
     /// A message without arguments.
-    pub fn plain(&self, key: Key) -> String {
+    pub fn plain<K: Message>(&self, key: K) -> String {
         self.text(key, &[])
     }
 
@@ -522,19 +512,6 @@ mod tests {
         );
         assert_eq!(Lang::En.moment("2026-04-14"), "14 April 2026");
         assert_eq!(Lang::En.moment("soon"), "soon");
-    }
-
-    #[test]
-    fn languages_parse_by_tag() {
-        for lang in Lang::ALL {
-            assert_eq!(lang.tag().parse::<Lang>().unwrap(), lang);
-            assert_eq!(lang.dir(), "ltr");
-        }
-        let err = "xx".parse::<Lang>().unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unknown language \"xx\"; fondo writes en, es, fr or pt"
-        );
     }
 
     #[test]

@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn lays_out_a_document() {
         let doc = Document {
-            lang: "en".into(),
+            lang: crate::domain::lang::Lang::En,
             title: "Fund: page".into(),
             heading: "Fund".into(),
             subtitle: "a *page*".into(),

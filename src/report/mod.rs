@@ -16,6 +16,7 @@ pub mod forum;
 pub mod grants;
 pub mod handover;
 pub mod keys;
+pub mod language;
 pub mod lists;
 pub mod members;
 pub mod metrics;

@@ -23,11 +23,6 @@ use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::report::grants::RegisterRow;
 
-/// The language of these messages (`<html lang>`).
-pub fn lang() -> String {
-    "en".to_owned()
-}
-
 /// An amount of one commodity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Total {

@@ -13,6 +13,7 @@ use crate::render::document::{
     Bar, BarChart, BarGroup, Block, Cell, Column, ColumnKind, Document, Figure, Section, Series,
     Table, TableRow, Tone,
 };
+use crate::render::i18n::Messages;
 use crate::report::purchases::PurchaseRow;
 use crate::report::summary::SummaryRow;
 
@@ -487,7 +488,7 @@ fn metrics_table(forum: &Forum) -> Table {
 }
 
 /// Builds the page's content from the forum report's data.
-pub fn document(forum: &Forum) -> Document {
+pub fn document(forum: &Forum, words: &Messages) -> Document {
     let span = &forum.span;
     let mut summary: Vec<Block> = plain_words(forum).map(Block::Paragraph).into();
     summary.push(Block::Table(counts_table(&forum.summary)));
@@ -578,7 +579,7 @@ pub fn document(forum: &Forum) -> Document {
     ];
     let subtitle = messages::subtitle(span, forum.audience);
     Document {
-        lang: messages::lang(),
+        lang: words.lang(),
         title: messages::title(&forum.fund, &subtitle),
         heading: forum.fund.clone(),
         subtitle,
@@ -627,7 +628,7 @@ mod tests {
             },
             standing: "The books of 2026-Q2 are not closed.".into(),
         };
-        let doc = document(&forum);
+        let doc = document(&forum, &Messages::new(crate::domain::lang::Lang::En));
         assert_eq!(doc.heading, "Barrio");
         assert!(doc.title.starts_with("Barrio: Open forum report, 2026-Q2"));
         let tables: Vec<&Table> = doc
