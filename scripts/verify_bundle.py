@@ -22,8 +22,10 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
 - records.csv: every governance record's hash recomputed (fondo-record-v1
   or -v2, docs/hash-chain.md), the chain from the genesis hash to the
   records_head and records_count of BUNDLE.csv;
-- README.txt states the fingerprint, the records head and the journal's
-  hashes that BUNDLE.csv states;
+- README.txt, in any language, states the fingerprint, the records head and
+  the journal's hashes that BUNDLE.csv states, each on the line after the
+  line its marker starts ([fingerprint], [records_head]...), and the audience
+  ("[audience] public:");
 - a signed bundle's MANIFEST.csv.sig, with `ssh-keygen -Y verify` (OpenSSH,
   namespace fondo-bundle), against the keys fund_signers states, and with
   --signer-key FILE.pub (the fund's key, as you got it from the fund) against
@@ -124,12 +126,17 @@ def extra_file(name):
     """Whether a bundle may hold the file besides FILES (listed in the
     manifest): the fund's keys, the members' keys and the ballots."""
     return name in (FUND_SIGNERS, ALLOWED_SIGNERS) or BALLOT_FILE.match(name) is not None
-# README.txt: each of these starts the line before the hash it repeats.
+
+
+# README.txt, in any language: the BUNDLE.csv key of each of these, in
+# brackets ("[fingerprint]"), starts the line before the hash it repeats;
+# "[audience] public:" starts the audience's paragraph. A README written
+# before the markers has, instead, these English starts and "Audience: public:".
 STATED = [
-    ("Ledger fingerprint", "fingerprint"),
-    ("Governance records head", "records_head"),
-    ("journal.csv continues the chain from", "journal_prev_hash"),
-    ("and ends with", "journal_last_hash"),
+    ("fingerprint", "Ledger fingerprint"),
+    ("records_head", "Governance records head"),
+    ("journal_prev_hash", "journal.csv continues the chain from"),
+    ("journal_last_hash", "and ends with"),
 ]
 KEYS = [
     "format", "fund", "fund_id", "audience", "period", "from", "to", "journal_prev_hash",
@@ -352,18 +359,25 @@ def check_signature(bundle, signer_key):
 
 def check_readme(bundle, facts):
     """README.txt repeats BUNDLE.csv's hashes, each on the line after the
-    line that introduces it, and its audience."""
+    line its marker starts (or, before the markers, its English start), and
+    its audience."""
     path = os.path.join(bundle.path, "README.txt")
     if "README.txt" not in bundle.digests:
         return
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read().split("\n")
-    for start, key in STATED:
-        at = next((i for i, l in enumerate(text) if l.startswith(start)), None)
+    def first(start):
+        return next((i for i, l in enumerate(text) if l.startswith(start)), None)
+    for key, before_markers in STATED:
+        start = "[%s]" % key
+        at = first(start)
+        if at is None:
+            at = first(before_markers)
         said = text[at + 1].strip() if at is not None and at + 1 < len(text) else None
         if said != facts[key]:
             bundle.problem("README.txt", 0, "does not state the %s of BUNDLE.csv on the line after %r" % (key, start))
-    if not any(l.startswith("Audience: %s:" % facts["audience"]) for l in text):
+    starts = ("[audience] %s:" % facts["audience"], "Audience: %s:" % facts["audience"])
+    if not any(l.startswith(starts) for l in text):
         bundle.problem("README.txt", 0, "does not say the bundle is for the %s audience, as BUNDLE.csv does" % facts["audience"])
 
 

@@ -985,8 +985,8 @@ fn tampering_with_any_file_is_found_and_named() {
     let found = forge(
         "readme-audience",
         "README.txt",
-        "Audience: public:",
-        "Audience: auditor:",
+        "[audience] public:",
+        "[audience] auditor:",
     );
     assert_finding(&found, "B118", "README.txt", "public audience");
     let found = forge(

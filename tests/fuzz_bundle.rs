@@ -1077,27 +1077,33 @@ const STATED_FACTS: &[&str] = &[
     "records_head",
 ];
 
-/// What the checker reads from README.txt: the line after each line that
-/// introduces a hash, and the audience's line.
+/// What the checker reads from README.txt: the line after the first line
+/// that starts with each hash's marker (else, as in READMEs written before
+/// the markers, with its English start), and the audience's line.
 fn readme_facts(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
+    let first = |start: &str| lines.iter().position(|l| l.starts_with(start));
     let mut facts: Vec<String> = [
-        "Ledger fingerprint",
-        "Governance records head",
-        "journal.csv continues the chain from",
-        "and ends with",
+        ("[fingerprint]", "Ledger fingerprint"),
+        ("[records_head]", "Governance records head"),
+        (
+            "[journal_prev_hash]",
+            "journal.csv continues the chain from",
+        ),
+        ("[journal_last_hash]", "and ends with"),
     ]
     .iter()
-    .filter_map(|start| {
-        let i = lines.iter().position(|l| l.starts_with(start))?;
+    .filter_map(|(marker, before)| {
+        let i = first(marker).or_else(|| first(before))?;
         Some(lines.get(i + 1)?.trim().to_owned())
     })
     .collect();
     facts.extend(
         lines
             .iter()
-            .find(|l| l.starts_with("Audience: "))
-            .and_then(|l| l.split(':').nth(1))
+            .find_map(|l| l.strip_prefix("[audience] "))
+            .or_else(|| lines.iter().find_map(|l| l.strip_prefix("Audience: ")))
+            .and_then(|l| l.split(':').next())
             .map(|a| a.trim().to_owned()),
     );
     facts

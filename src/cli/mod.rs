@@ -754,15 +754,18 @@ Examples:
   fondo export audit --out bundle-2026-Q1 --period 2026-Q1 --audience public
   fondo export audit --out audit-2026 --from 2026-01-01 --to 2026-12-31 --audience treasurer
   fondo export audit --out bundle-2026-Q2 --period 2026-Q2 --audience public --sign-with fund-key
+  fondo export audit --out paquete-2026-Q2 --period 2026-Q2 --audience public --lang es
 
 Writes BUNDLE.csv, journal.csv, reversed.csv, accounts.csv, commodities.csv,
 balances.csv, pools.csv, grants.csv, votes.csv, policies.csv, roles.csv,
 contributors.csv, README.txt and MANIFEST.csv. Without --period or --to the
 bundle ends on the last day anything was recorded, so the same books give the
 same bundle. With --sign-with it also writes fund_signers (the fund's public
-keys) and MANIFEST.csv.sig, the fund key's signature of MANIFEST.csv. Check it
-offline with `fondo verify --bundle DIR`; the format is specified in
-docs/audit-format.md.")]
+keys) and MANIFEST.csv.sig, the fund key's signature of MANIFEST.csv. --lang
+(default: the fund's language setting, else en) is README.txt's language;
+every other file is the same in every language, and the checkers read a
+README in any of them. Check it offline with `fondo verify --bundle DIR`; the
+format is specified in docs/audit-format.md.")]
     Audit {
         /// The directory to write (must not exist yet, or be empty).
         #[arg(long, value_name = "DIR")]
@@ -774,6 +777,8 @@ docs/audit-format.md.")]
         /// name auditor) sees names.
         #[arg(long, value_enum)]
         audience: BundleAudienceArg,
+        #[command(flatten)]
+        lang: LangArgs,
         /// Sign MANIFEST.csv with this private OpenSSH ed25519 key, one of
         /// the fund's keys (`fund key add`); its passphrase is asked for, or
         /// read from the file FONDO_PASSPHRASE_FILE names.

@@ -12,7 +12,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::cli::{BundleAudienceArg, PeriodArgs};
+use crate::cli::{BundleAudienceArg, LangArgs, PeriodArgs};
 use crate::commands::{Outcome, Period, open, stdout};
 use fondo::audit::bundle::BundleAudience;
 use fondo::audit::bundle::check::{self, Finding};
@@ -22,6 +22,7 @@ use fondo::domain::date::parse_date;
 use fondo::domain::keys::parse_public_key;
 use fondo::error::{Result, SqlContext};
 use fondo::render::{Format, Gate, terminal_text, write_rows};
+use fondo::report::language::page_language;
 use fondo::store::{Access, records, txns};
 
 impl From<BundleAudienceArg> for BundleAudience {
@@ -51,6 +52,7 @@ pub fn export_audit(
     out: &Path,
     period: &PeriodArgs,
     audience: BundleAudienceArg,
+    lang: LangArgs,
     sign_with: Option<&Path>,
 ) -> Result<Outcome> {
     let period = Period::parse(period)?;
@@ -79,6 +81,7 @@ pub fn export_audit(
         out: out.to_path_buf(),
         span,
         audience: audience.into(),
+        lang: page_language(&tx, lang.asked())?,
         sign_with,
     };
     let written = write::export(&tx, &request)?;

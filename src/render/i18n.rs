@@ -411,6 +411,21 @@ impl Messages {
         text.into_owned()
     }
 
+    /// The message `id` without arguments, when the language has it: for
+    /// messages whose ids are derived from data (the bundle's file and
+    /// column descriptions), which an area's own test checks.
+    ///
+    /// # Panics
+    /// When the message does not format without arguments (the area's test
+    /// rules it out).
+    pub fn derived(&self, id: &str) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        assert!(errors.is_empty(), "locales/{}, {id}: {errors:?}", self.lang);
+        Some(text.into_owned())
+    }
+
     /// A message without arguments.
     pub fn plain<K: Message>(&self, key: K) -> String {
         self.text(key, &[])

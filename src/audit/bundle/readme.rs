@@ -1,14 +1,108 @@
 //! The README.txt of a bundle: what it is, its fingerprint, how to verify it
-//! and every file and column in plain words. The descriptions come from
-//! [`super::FILES`], the same list the writer and the checker use. There is
-//! no export time in it: the same books give the same text.
+//! and every file and column in plain words, in the language asked for
+//! (`--lang`, else the fund's `language` setting, else English). The prose
+//! is the Fluent messages of the area `bundle` ([`BundleKey`]); the
+//! descriptions of files and columns come from [`super::FILES`], the same
+//! list the writer and the checker use, in English, and from the messages
+//! `bundle-file-FILE` and `bundle-col-FILE-COLUMN` in other languages (ids
+//! derived from the names, [`file_id`] and [`column_id`]). There is no
+//! export time in it: the same books give the same text.
 //!
-//! Rule: the README is generated, never hand-written: from the spec and the
-//! bundle's facts only.
+//! The lines the checkers read back start with a marker that is the same in
+//! every language: the BUNDLE.csv key in brackets ([`marker`]), such as
+//! `[fingerprint]` before the line with the ledger's fingerprint and
+//! `[audience] public:` at the start of the audience's paragraph.
+//!
+//! Rule: the README is generated, never hand-written: from the spec, the
+//! messages and the bundle's facts only. Days, moments and the period are
+//! written for reading as on the other translated pages
+//! (`report::language`: ISO in English), counts with the language's
+//! punctuation; hashes, names of files, columns, keys and commands stay as
+//! they are.
 
-use super::{BundleAudience, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
+use chrono::NaiveDateTime;
+
+use super::{BundleAudience, Column, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
+use crate::domain::date::parse_date;
 use crate::domain::hash::GENESIS;
 use crate::domain::keys::BUNDLE_NAMESPACE;
+use crate::domain::period::PeriodState;
+use crate::render::i18n::keys::registry;
+use crate::render::i18n::{Arg, Lang, Messages};
+use crate::report::language::{page_day, page_moment, page_period};
+
+registry! {
+    area "bundle", enum BundleKey, derived crate::audit::bundle::readme::is_derived;
+    /// The title.
+    Title = "bundle-title" (fund);
+    /// What the directory is.
+    Intro = "bundle-intro" (fund, generator);
+    HeadingCovers = "bundle-heading-covers" ();
+    /// The period and its days, for reading.
+    Period = "bundle-period" (period, from, to);
+    /// A period never closed.
+    StandingOpen = "bundle-standing-open" (period);
+    /// A period's last close.
+    StandingClosed = "bundle-standing-closed" (period, at, record, reason);
+    /// The first of earlier reopenings.
+    Reopening = "bundle-standing-reopening" (at, record, reason);
+    /// The earlier reopenings so far and one more.
+    ReopeningMore = "bundle-standing-reopening-more" (earlier, at, record, reason);
+    /// A closed period that was reopened before its last close.
+    ReopenedBefore = "bundle-standing-reopened-before" (closed, earlier);
+    /// A period reopened after its last close.
+    Reopened = "bundle-standing-reopened" (closed, at, record, reason, period);
+    /// Each audience's paragraph, after its marker and name.
+    AudiencePublic = "bundle-audience-public" ();
+    AudienceMembers = "bundle-audience-members" ();
+    AudienceAuditor = "bundle-audience-auditor" ();
+    /// A member's visibility (public, pseudonymous, anonymous) in words.
+    Visibility = "bundle-visibility" (visibility);
+    /// One change of visibility.
+    VisibilityChange = "bundle-visibility-change" (day, from, to);
+    /// The changes of visibility since the period's first day.
+    VisibilityChanges = "bundle-visibility-changes" (n, changes);
+    Amounts = "bundle-amounts" ();
+    /// What the public and members bundles redact.
+    RedactedHidden = "bundle-redacted-hidden" ();
+    /// What the auditor's bundle redacts.
+    RedactedAuditor = "bundle-redacted-auditor" ();
+    Format = "bundle-format" (format);
+    HeadingFingerprint = "bundle-heading-fingerprint" ();
+    /// What the two hash chains are.
+    Chain = "bundle-chain" ();
+    /// The lines before the hashes the checkers read, after their markers.
+    StatedFingerprint = "bundle-stated-fingerprint" (transactions);
+    StatedRecordsHead = "bundle-stated-records-head" (records);
+    StatedPrevStart = "bundle-stated-prev-start" ();
+    StatedPrev = "bundle-stated-prev" ();
+    StatedLast = "bundle-stated-last" ();
+    JournalHolds = "bundle-journal-holds" (transactions, period_transactions);
+    JournalReachesHead = "bundle-journal-reaches-head" ();
+    JournalGoesOn = "bundle-journal-goes-on" ();
+    HeadingChecked = "bundle-heading-checked" ();
+    /// What the checkers re-derive.
+    Checked = "bundle-checked" ();
+    /// The rows a checker cannot re-derive, with why.
+    StatedRows = "bundle-stated-rows" ();
+    HeadingVerify = "bundle-heading-verify" ();
+    VerifyFondo = "bundle-verify-fondo" ();
+    VerifyScript = "bundle-verify-script" ();
+    VerifyHand = "bundle-verify-hand" ();
+    StepDigests = "bundle-step-digests" ();
+    StepChain = "bundle-step-chain" ();
+    StepZero = "bundle-step-zero" ();
+    StepBalances = "bundle-step-balances" ();
+    StepPools = "bundle-step-pools" ();
+    StepGrants = "bundle-step-grants" ();
+    StepPurchases = "bundle-step-purchases" ();
+    HeadingSignature = "bundle-heading-signature" ();
+    /// What the signature covers.
+    Signature = "bundle-signature" (key, signature, namespace, signers);
+    /// Why the fund's key must come from the fund.
+    SignatureTrust = "bundle-signature-trust" (namespace, signer, key, signers);
+    HeadingFiles = "bundle-heading-files" ();
+}
 
 /// What the README states besides the file descriptions.
 pub struct Facts<'a> {
@@ -22,8 +116,9 @@ pub struct Facts<'a> {
     pub period_transactions: u64,
     /// Whether journal.csv ends at the ledger's head.
     pub reaches_head: bool,
-    /// Whether the period is closed, or was reopened and why, in words.
-    pub standing: &'a str,
+    /// The state of the period's books (closed, reopened), if it was ever
+    /// closed, with its reasons already redacted for the audience.
+    pub standing: Option<&'a PeriodState>,
     /// The fingerprint of the fund key MANIFEST.csv is signed with, when
     /// it is signed.
     pub signed_by: Option<&'a str>,
@@ -40,15 +135,76 @@ impl Facts<'_> {
 
 const WIDTH: usize = 78;
 
-/// The lines that introduce the hashes the README states, each followed by
-/// a line with the hash (indented), and the key of BUNDLE.csv it repeats.
-/// The checker reads them back.
-pub const STATED: &[(&str, &str)] = &[
-    ("Ledger fingerprint", "fingerprint"),
-    ("Governance records head", "records_head"),
-    ("journal.csv continues the chain from", "journal_prev_hash"),
-    ("and ends with", "journal_last_hash"),
+/// The keys of BUNDLE.csv whose hashes the README states again, each on the
+/// line after the line that starts with its [`marker`], in this order, with
+/// the English start of that line in READMEs written before the markers
+/// (which the checkers still read). The checker reads them back.
+pub const STATED: [(&str, &str); 4] = [
+    ("fingerprint", "Ledger fingerprint"),
+    ("records_head", "Governance records head"),
+    ("journal_prev_hash", "journal.csv continues the chain from"),
+    ("journal_last_hash", "and ends with"),
 ];
+
+/// The start of the audience's line in READMEs written before the markers:
+/// `Audience: public:`.
+pub const AUDIENCE_BEFORE_MARKERS: &str = "Audience: ";
+
+/// The language-free start of a line the checkers read: `[fingerprint]`.
+/// The audience's paragraph starts with `[audience] public:` (its name as
+/// in BUNDLE.csv).
+pub fn marker(key: &str) -> String {
+    format!("[{key}]")
+}
+
+/// The id of the message describing `file` in languages other than English
+/// (`journal.csv` → `bundle-file-journal`).
+pub fn file_id(file: &str) -> String {
+    format!("bundle-file-{}", stem(file))
+}
+
+/// The id of the message describing `column` of `file`
+/// (`bundle-col-journal-txn`). A column described exactly as in a file
+/// before (reversed.csv's are journal.csv's; `commodity: the commodity`)
+/// shares that file's message.
+pub fn column_id(file: &str, column: &Column) -> String {
+    let first = FILES
+        .iter()
+        .find(|f| {
+            f.columns
+                .iter()
+                .any(|c| c.name == column.name && c.about == column.about)
+        })
+        .map_or(file, |f| f.name);
+    format!("bundle-col-{}-{}", stem(first), column.name)
+}
+
+/// A file's name without its extension, lower case: a Fluent id's part.
+fn stem(file: &str) -> String {
+    file.split('.').next().unwrap_or(file).to_lowercase()
+}
+
+/// Whether `id` is a description's message ([`file_id`], [`column_id`]):
+/// those are checked against [`FILES`] by this module's test, not by the
+/// registry's.
+#[cfg(test)]
+pub(crate) fn is_derived(id: &str) -> bool {
+    id.starts_with("bundle-file-") || id.starts_with("bundle-col-")
+}
+
+/// The description of a file or column: FILES' English text, or the
+/// language's message `id`.
+fn about(words: &Messages, id: &str, english: &str) -> String {
+    if words.lang() == Lang::En {
+        return english.to_owned();
+    }
+    words.derived(id).unwrap_or_else(|| {
+        panic!(
+            "locales/{}/bundle.ftl has no {id} (unit-tested)",
+            words.lang()
+        )
+    })
+}
 
 /// Wraps `text` at word boundaries: the first line starts with `first`,
 /// the others with `rest`.
@@ -56,7 +212,7 @@ fn hang(text: &str, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut indent = first;
     let mut line = String::from(first);
-    for word in text.split_whitespace() {
+    for word in text.split_ascii_whitespace() {
         if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > WIDTH {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -86,136 +242,206 @@ fn heading(out: &mut String, title: &str) {
     out.push('\n');
 }
 
-fn audience_text(audience: BundleAudience) -> &'static str {
-    match audience {
-        BundleAudience::Public => {
-            "public: for anyone. Members who asked not to be named in public (pseudonymous and anonymous members) appear under a stable pseudonym such as member-1a2b3c4d, derived from a secret kept in the fund's file: the same person has the same pseudonym in every bundle, and nobody can confirm a guessed name by hashing it. Their names are replaced in free text too, also misspelt, in another case, without accents or by one part of the name (purposes, categories, reasons, kinds of support), and a steward's recusal shows no reason, so no family tie is told. Contact details, private notes and account notes are left out. Only text changes: every amount is as in the books, so balances, pools and grants reconcile with journal.csv exactly as in the auditor's bundle."
-        }
-        BundleAudience::Members => {
-            "members: for the fund's members. Anonymous members appear under a stable pseudonym such as member-1a2b3c4d (the same in every bundle), everyone else by name; their names are replaced in free text too (also misspelt, in another case, without accents or by one part of the name), and a steward's recusal shows no reason. Only text changes, never an amount, so every total reconciles with journal.csv. Contact details, private notes and account notes are left out."
-        }
-        BundleAudience::Auditor => {
-            "auditor: for an auditor. Every member appears by name, and accounts carry the treasurers' notes, to match them with bank statements and receipts. Members' contact details and private notes are left out."
-        }
+/// A `YYYY-MM-DD` day or a recorded moment (`2026-07-04T20:00:00`) as
+/// pages for people show it: for reading (`4 de julio de 2026, 20:00`),
+/// except in English, which keeps the ISO forms its README always showed
+/// ([`page_day`], [`page_moment`]); other text as it is.
+fn day(lang: Lang, text: &str) -> String {
+    if let Ok(d) = parse_date(text) {
+        return page_day(lang, d);
     }
+    match NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
+        Ok(t) if lang != Lang::En => page_moment(lang, &t.format("%Y-%m-%d %H:%M").to_string()),
+        _ => text.to_owned(),
+    }
+}
+
+/// Whether the period's books are closed, or were reopened and why.
+fn standing(words: &Messages, period: &str, state: Option<&PeriodState>) -> String {
+    let lang = words.lang();
+    let Some(s) = state else {
+        return words.text(BundleKey::StandingOpen, &[("period", period.into())]);
+    };
+    let closed = words.text(
+        BundleKey::StandingClosed,
+        &[
+            ("period", s.span.label.as_str().into()),
+            ("at", day(lang, &s.closed_at).into()),
+            ("record", s.close.to_string().into()),
+            ("reason", s.close_reason.as_str().into()),
+        ],
+    );
+    match &s.reopened {
+        None if s.reopenings.is_empty() => closed,
+        None => {
+            let mut earlier: Option<String> = None;
+            for r in &s.reopenings {
+                let mut args: Vec<(&'static str, Arg)> = vec![
+                    ("at", day(lang, &r.at).into()),
+                    ("record", r.record.to_string().into()),
+                    ("reason", r.reason.as_str().into()),
+                ];
+                let key = match earlier.take() {
+                    None => BundleKey::Reopening,
+                    Some(so_far) => {
+                        args.insert(0, ("earlier", so_far.into()));
+                        BundleKey::ReopeningMore
+                    }
+                };
+                earlier = Some(words.text(key, &args));
+            }
+            words.text(
+                BundleKey::ReopenedBefore,
+                &[
+                    ("closed", closed.into()),
+                    ("earlier", earlier.unwrap_or_default().into()),
+                ],
+            )
+        }
+        Some(r) => words.text(
+            BundleKey::Reopened,
+            &[
+                ("closed", closed.into()),
+                ("at", day(lang, &r.at).into()),
+                ("record", r.record.to_string().into()),
+                ("reason", r.reason.as_str().into()),
+                ("period", s.span.label.as_str().into()),
+            ],
+        ),
+    }
+}
+
+/// The audience's paragraph, after its marker and name.
+fn audience_text(words: &Messages, audience: BundleAudience) -> String {
+    words.plain(match audience {
+        BundleAudience::Public => BundleKey::AudiencePublic,
+        BundleAudience::Members => BundleKey::AudienceMembers,
+        BundleAudience::Auditor => BundleKey::AudienceAuditor,
+    })
 }
 
 /// What the bundle redacts in the hash-chained files, and why it still
 /// verifies.
-fn redaction_text(audience: BundleAudience) -> &'static str {
-    match audience {
-        BundleAudience::Public | BundleAudience::Members => {
-            "What was redacted: in journal.csv, reversed.csv and records.csv, which are hash-chained, a free text (a description, payee, reference, memo, purpose, reason, a hidden member's own name, a contact or a private note) that this audience may not see is not shown. journal.csv shows it as the word redacted with, in its salt column, the text's commitment (64 hex digits) instead of the salt (32); records.csv shows {\"redacted\": commitment}. Rows in the v2 form hash each text only through its commitment, so every hash still recomputes offline and the chain still reaches the fingerprint and the records head. Amounts, dates, accounts and pools are never redacted, so every total still reconciles. Rows recorded before the fund switched to the v2 form hash their text itself: in journal.csv they are shown as recorded (the export warned the treasurer of any hidden name in them), and in records.csv such a record's payload is withheld (its hash is stated). Account and pool names are shown as recorded."
-        }
-        BundleAudience::Auditor => {
-            "What was redacted: nothing but members' contact details and private notes, which records.csv shows only as their commitment ({\"redacted\": commitment}); every hash still recomputes from the files."
-        }
-    }
+fn redaction_text(words: &Messages, audience: BundleAudience) -> String {
+    words.plain(match audience {
+        BundleAudience::Public | BundleAudience::Members => BundleKey::RedactedHidden,
+        BundleAudience::Auditor => BundleKey::RedactedAuditor,
+    })
 }
 
-/// What the checkers re-derive, and what the bundle states without proof.
-const CHECKED: &str = "What is checked: every hash of journal.csv, reversed.csv and records.csv is recomputed and each chain linked to the hashes above. balances.csv and pools.csv are recomputed from journal.csv. From records.csv (each grant replayed from its records exactly as fondo does, by the same code that wrote the files): roles.csv (role-term and role-end records), policies.csv (policy records), every row of grants.csv (applicant, pool, amount, purpose, rule, window, status, decision, decided tallies, paid, spent, returned, end), every vote of votes.csv (who, how, when, why, counted), and who each row of contributors.csv names (contribution records); no vote may come from the grant's applicant or from a member who was no steward that day. The tranches, returns and contributions are also matched with journal.csv.";
+/// The changes of members' visibility since the period's first day.
+fn visibility_text(words: &Messages, changes: &[(String, &str, &str)]) -> String {
+    let lang = words.lang();
+    let visibility = |v: &str| words.text(BundleKey::Visibility, &[("visibility", v.into())]);
+    let changes: Vec<String> = changes
+        .iter()
+        .map(|(on, from, to)| {
+            words.text(
+                BundleKey::VisibilityChange,
+                &[
+                    ("day", day(lang, on).into()),
+                    ("from", visibility(from).into()),
+                    ("to", visibility(to).into()),
+                ],
+            )
+        })
+        .collect();
+    words.text(
+        BundleKey::VisibilityChanges,
+        &[
+            ("n", (changes.len() as u64).into()),
+            ("changes", changes.join("; ").into()),
+        ],
+    )
+}
 
-/// The rows a checker cannot re-derive, with why.
-const STATED_ROWS: &str = "Stated, not checkable: the recusal rows of votes.csv (why a steward recused is a relation that public bundles do not tell; the eligible count of grants.csv is checked against them); the tally of a grant still open at the period's end (checked against votes.csv); which commodity code a grant's commodity is, the names and decimal places of commodities.csv and the status and closing days of accounts.csv (commodities and accounts are not governance records); pools.csv's purpose and guidelines (pool records hold them, the checkers do not compare them yet); the status of purchases.csv and the units of purchase_items.csv (in records.csv, not replayed yet); and any text shown only as its commitment.";
-
-/// The README's text.
-pub fn text(facts: &Facts<'_>) -> String {
+/// The README's text, in the language of `words`.
+pub fn text(facts: &Facts<'_>, words: &Messages) -> String {
+    let lang = words.lang();
+    let count = |key: &str| Arg::Count(facts.get(key).parse().unwrap_or_default());
     let fund = facts.get("fund");
     let mut out = String::new();
-    let title = format!("Audit bundle of {fund}");
+    let title = words.text(BundleKey::Title, &[("fund", fund.into())]);
     out.push_str(&title);
     out.push('\n');
     out.push_str(&"=".repeat(title.chars().count()));
     out.push('\n');
     out.push('\n');
     out.push_str(&wrap(
-        &format!(
-            "This directory is an audit bundle of the books of {fund}, written by {}. Anyone can check it without the fund's database: every file but this one is plain CSV (UTF-8, comma-separated, quoted where needed, one header line), and MANIFEST.csv lists every file with its number of rows and its SHA-256 digest.",
-            facts.get("generator")
+        &words.text(
+            BundleKey::Intro,
+            &[
+                ("fund", fund.into()),
+                ("generator", facts.get("generator").into()),
+            ],
         ),
         "",
     ));
 
-    heading(&mut out, "What it covers");
+    heading(&mut out, &words.plain(BundleKey::HeadingCovers));
     out.push_str(&wrap(
-        &format!(
-            "Period: {}, from {} to {} (both days included).",
-            facts.get("period"),
-            facts.get("from"),
-            facts.get("to")
+        &words.text(
+            BundleKey::Period,
+            &[
+                ("period", page_period(words, facts.get("period")).into()),
+                ("from", day(lang, facts.get("from")).into()),
+                ("to", day(lang, facts.get("to")).into()),
+            ],
         ),
         "",
     ));
     out.push('\n');
-    out.push_str(&wrap(facts.standing, ""));
+    out.push_str(&wrap(
+        &standing(words, facts.get("period"), facts.standing),
+        "",
+    ));
     out.push('\n');
     out.push_str(&wrap(
-        &format!("Audience: {}", audience_text(facts.audience)),
+        &format!(
+            "{} {}: {}",
+            marker("audience"),
+            facts.audience.as_str(),
+            audience_text(words, facts.audience)
+        ),
         "",
     ));
     if !facts.visibility_changes.is_empty() {
         out.push('\n');
-        let changes: Vec<String> = facts
-            .visibility_changes
-            .iter()
-            .map(|(day, from, to)| format!("on {day} from {from} to {to}"))
-            .collect();
-        out.push_str(&wrap(
-            &format!(
-                "Members changed how they are named ({}: {}). A change applies to every output written after it, this bundle included, so it may show a member differently from files published before; those stay as they were.",
-                if changes.len() == 1 { "one change" } else { "changes" },
-                changes.join("; ")
-            ),
-            "",
-        ));
+        out.push_str(&wrap(&visibility_text(words, facts.visibility_changes), ""));
     }
     out.push('\n');
-    out.push_str(&wrap(
-        "Contributions given anonymously say anonymous in every audience. Amounts are never changed: every amount and every total is the same in the bundles of every audience, so they all reconcile with each other and with the books.",
-        "",
-    ));
+    out.push_str(&wrap(&words.plain(BundleKey::Amounts), ""));
     out.push('\n');
-    out.push_str(&wrap(redaction_text(facts.audience), ""));
+    out.push_str(&wrap(&redaction_text(words, facts.audience), ""));
     out.push('\n');
     out.push_str(&wrap(
-        &format!(
-            "Format: {}, described completely in docs/audit-format.md in fondo's sources.",
-            facts.get("format")
-        ),
+        &words.text(BundleKey::Format, &[("format", facts.get("format").into())]),
         "",
     ));
 
-    heading(&mut out, "Fingerprint");
-    out.push_str(&wrap(
-        "The books of a fondo fund are a hash chain: each transaction's hash covers its content and the hash of the transaction recorded before it, so changing, removing or reordering anything changes every later hash. The last one, the head, is the fund's fingerprint, which treasurers read out at forums. Grants, votes, policies, members and roles are kept in a second chain of the same kind, the governance records.",
-        "",
-    ));
+    heading(&mut out, &words.plain(BundleKey::HeadingFingerprint));
+    out.push_str(&wrap(&words.plain(BundleKey::Chain), ""));
     out.push('\n');
-    let prev = facts.get("journal_prev_hash");
+    let prev = if facts.get("journal_prev_hash") == GENESIS {
+        BundleKey::StatedPrevStart
+    } else {
+        BundleKey::StatedPrev
+    };
     let intro = [
-        format!(
-            "{} (the journal's head hash) after {} transactions:",
-            STATED[0].0,
-            facts.get("ledger_transactions")
+        words.text(
+            BundleKey::StatedFingerprint,
+            &[("transactions", count("ledger_transactions"))],
         ),
-        format!(
-            "{} after {} records:",
-            STATED[1].0,
-            facts.get("records_count")
+        words.text(
+            BundleKey::StatedRecordsHead,
+            &[("records", count("records_count"))],
         ),
-        format!(
-            "{}{}:",
-            STATED[2].0,
-            if prev == GENESIS {
-                " the start (64 zeros)"
-            } else {
-                ""
-            }
-        ),
-        format!("{}:", STATED[3].0),
+        words.plain(prev),
+        words.plain(BundleKey::StatedLast),
     ];
-    for (line, (_, key)) in intro.iter().zip(STATED) {
+    for (line, (key, _)) in intro.iter().zip(STATED) {
+        out.push_str(&marker(key));
+        out.push(' ');
         out.push_str(line);
         out.push_str("\n  ");
         out.push_str(facts.get(key));
@@ -224,62 +450,63 @@ pub fn text(facts: &Facts<'_>) -> String {
     out.push('\n');
     out.push_str(&wrap(
         &format!(
-            "journal.csv holds {} transactions, {} of them dated within the period. {}",
-            facts.transactions,
-            facts.period_transactions,
-            if facts.reaches_head {
-                "It ends at the head of the chain, so the fingerprint above can be recomputed from it."
+            "{} {}",
+            words.text(
+                BundleKey::JournalHolds,
+                &[
+                    ("transactions", facts.transactions.into()),
+                    ("period_transactions", facts.period_transactions.into()),
+                ],
+            ),
+            words.plain(if facts.reaches_head {
+                BundleKey::JournalReachesHead
             } else {
-                "The books went on after its last transaction, so the fingerprint above is as stated; its last hash can be found in the hash column of a later bundle or of a full `fondo journal export`."
-            }
+                BundleKey::JournalGoesOn
+            })
         ),
         "",
     ));
 
-    heading(&mut out, "What is checked, and what is stated");
-    out.push_str(&wrap(CHECKED, ""));
+    heading(&mut out, &words.plain(BundleKey::HeadingChecked));
+    out.push_str(&wrap(&words.plain(BundleKey::Checked), ""));
     out.push('\n');
-    out.push_str(&wrap(STATED_ROWS, ""));
+    out.push_str(&wrap(&words.plain(BundleKey::StatedRows), ""));
 
-    heading(&mut out, "How to verify");
-    out.push_str(&hang(
-        "1. With fondo, offline (no database needed): run `fondo verify --bundle` followed by the path of this directory. It checks everything below, prints every finding with its file and line, and exits with 0 when there is none, 1 when there are findings.",
-        "",
-        "   ",
-    ));
+    heading(&mut out, &words.plain(BundleKey::HeadingVerify));
+    out.push_str(&hang(&words.plain(BundleKey::VerifyFondo), "", "   "));
     out.push('\n');
-    out.push_str(&hang(
-        "2. With a script: `python3 scripts/verify_bundle.py` followed by the path of this directory, from fondo's sources, checks the digests, both hash chains, the balances and the rows re-derived from records.csv with nothing but Python's standard library.",
-        "",
-        "   ",
-    ));
+    out.push_str(&hang(&words.plain(BundleKey::VerifyScript), "", "   "));
     out.push('\n');
-    out.push_str(&wrap("3. By hand or with a spreadsheet:", ""));
+    out.push_str(&wrap(&words.plain(BundleKey::VerifyHand), ""));
     for step in [
-        "a. Digests: `sha256sum *` (on Windows: `certutil -hashfile FILE SHA256`) must print, for every file, the sha256 that MANIFEST.csv lists, and each CSV file must have as many rows after its header as MANIFEST.csv says.",
-        "b. The hash chain: for each transaction of journal.csv (its consecutive rows with the same txn), write the JSON array [\"fondo-txn-v1\", prev_hash, date, description, payee, reference, REVERSES, [[account, commodity, amount, memo, pool], ... one per row]] with every element a string, compact (no spaces between elements), non-ASCII characters as they are; REVERSES is empty, or for a void the hash of the transaction its reverses column names (earlier in journal.csv or in reversed.csv). Its SHA-256 must be the hash column. A row whose form column is fondo-txn-v2 is hashed in the v2 form instead: the first element is \"fondo-txn-v2\" and each text (description, payee, reference, account, memo, pool) is replaced by its commitment, SHA-256 of \"fondo-text-v2\", a 0 byte, the salt of its salt column, a 0 byte and the text (a salt column of 64 hex digits is the commitment itself; an empty text stays empty). The first prev_hash must be journal_prev_hash of BUNDLE.csv, each later prev_hash the hash before it, and the last hash journal_last_hash. docs/hash-chain.md in fondo's sources has worked examples.",
-        "c. Each transaction's amounts add up to zero per commodity.",
-        "d. Balances: sum the amounts of journal.csv dated within the period per account and commodity, positive and negative apart; they are the debits and (as positive numbers) the credits of balances.csv, and opening + debits - credits = closing on every row. All openings add up to zero per commodity, and so do all closings.",
-        "e. Pools: the sums of all pools' opening and closing equal the sums of the opening and closing balances of the assets and liabilities accounts, per commodity.",
-        "f. Grants: the counted votes of votes.csv give the consents, objections and abstentions of grants.csv, and its rule (from policies.csv) gives its decision; the tranches listed in payment_txns are the grant's expense postings in journal.csv.",
-        "g. Purchases: per purchase, the charged column of purchases.csv holds exactly the debits to assets:purchases:receivable of its settle_txn in journal.csv (one per group charged); each group's paid is the sum of the credits to that account in its pay_txns, and owed = charged - paid. The units are per item in purchase_items.csv, each in its item's own unit; every row's purchase and group has its row in purchases.csv.",
+        BundleKey::StepDigests,
+        BundleKey::StepChain,
+        BundleKey::StepZero,
+        BundleKey::StepBalances,
+        BundleKey::StepPools,
+        BundleKey::StepGrants,
+        BundleKey::StepPurchases,
     ] {
-        out.push_str(&hang(step, "   ", "      "));
+        out.push_str(&hang(&words.plain(step), "   ", "      "));
     }
 
     if let Some(key) = facts.signed_by {
-        signature(&mut out, key);
+        signature(&mut out, key, words);
     }
 
-    heading(&mut out, "The files");
+    heading(&mut out, &words.plain(BundleKey::HeadingFiles));
     for file in FILES {
         out.push('\n');
         out.push_str(file.name);
         out.push('\n');
-        out.push_str(&wrap(file.about, "  "));
+        out.push_str(&wrap(&about(words, &file_id(file.name), file.about), "  "));
         for column in file.columns {
             out.push_str(&hang(
-                &format!("{}: {}", column.name, column.about),
+                &format!(
+                    "{}: {}",
+                    column.name,
+                    about(words, &column_id(file.name, column), column.about)
+                ),
                 "    ",
                 "        ",
             ));
@@ -289,11 +516,17 @@ pub fn text(facts: &Facts<'_>) -> String {
 }
 
 /// How to check a signed bundle's signature with plain OpenSSH.
-fn signature(out: &mut String, key: &str) {
-    heading(out, "The fund's signature");
+fn signature(out: &mut String, key: &str, words: &Messages) {
+    heading(out, &words.plain(BundleKey::HeadingSignature));
     out.push_str(&wrap(
-        &format!(
-            "The fund signed MANIFEST.csv with its key {key}: {SIGNATURE} is an SSH signature (SSHSIG, namespace {BUNDLE_NAMESPACE}) of its exact bytes, and {FUND_SIGNERS} states the fund's public keys. Since MANIFEST.csv holds the digest of every other file, the signature covers the whole bundle. To check it with OpenSSH alone, in this directory:"
+        &words.text(
+            BundleKey::Signature,
+            &[
+                ("key", key.into()),
+                ("signature", SIGNATURE.into()),
+                ("namespace", BUNDLE_NAMESPACE.into()),
+                ("signers", FUND_SIGNERS.into()),
+            ],
         ),
         "",
     ));
@@ -301,8 +534,14 @@ fn signature(out: &mut String, key: &str) {
         "\n  ssh-keygen -Y verify -f {FUND_SIGNERS} -I {SIGNER} -n {BUNDLE_NAMESPACE} -s {SIGNATURE} < {MANIFEST}\n\n"
     ));
     out.push_str(&wrap(
-        &format!(
-            "It prints Good \"{BUNDLE_NAMESPACE}\" signature for {SIGNER} with ED25519 key {key}. That shows only that the bundle agrees with itself: whoever changed it could have signed it again with a key of their own and put that key in {FUND_SIGNERS}. So get the fund's key from the fund itself (its fingerprint is read out at the forum, and `fondo fund show` prints it), put it in a file, e.g. fund.pub, and check with it: `fondo verify --bundle DIR --signer-key fund.pub`, or with ssh-keygen as above after writing the line `{SIGNER} namespaces=\"{BUNDLE_NAMESPACE}\"` followed by the key of fund.pub into a file of your own and giving that file to -f."
+        &words.text(
+            BundleKey::SignatureTrust,
+            &[
+                ("namespace", BUNDLE_NAMESPACE.into()),
+                ("signer", SIGNER.into()),
+                ("key", key.into()),
+                ("signers", FUND_SIGNERS.into()),
+            ],
         ),
         "",
     ));
@@ -310,7 +549,92 @@ fn signature(out: &mut String, key: &str) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+
+    /// The ids of the derived messages of `lang`'s bundle.ftl.
+    fn derived_ids(lang: Lang) -> BTreeSet<String> {
+        let source = crate::render::i18n::source(lang, "bundle");
+        let resource = fluent_syntax::parser::parse(source).expect("the registry's test parses it");
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .filter(|id| is_derived(id))
+            .collect()
+    }
+
+    #[test]
+    fn every_file_and_column_is_described_in_every_language_and_nothing_else() {
+        let mut spec = BTreeSet::new();
+        for file in FILES {
+            spec.insert(file_id(file.name));
+            for column in file.columns {
+                spec.insert(column_id(file.name, column));
+            }
+        }
+        // Columns described alike share a message; different ones never do.
+        let mut described = std::collections::BTreeMap::new();
+        for file in FILES {
+            for column in file.columns {
+                let id = column_id(file.name, column);
+                let about = described.entry(id.clone()).or_insert(column.about);
+                assert_eq!(*about, column.about, "{id} describes two columns");
+            }
+        }
+        // English is FILES' own text.
+        assert_eq!(derived_ids(Lang::En), BTreeSet::new());
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            assert_eq!(derived_ids(lang), spec, "locales/{lang}/bundle.ftl");
+            let words = Messages::new(lang);
+            for id in &spec {
+                let text = words.derived(id).unwrap();
+                assert!(!text.trim().is_empty(), "{lang} {id}");
+            }
+        }
+    }
+
+    /// English says a period's standing exactly as `fondo report summary`
+    /// does; other languages write its moments for reading.
+    #[test]
+    fn the_standing_in_english_is_the_summary_s_sentence() {
+        use crate::domain::period::{Reopened, Span, standing_sentence};
+        let reopening = |record, at: &str, reason: &str| Reopened {
+            record,
+            at: at.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let closed = PeriodState {
+            span: Span::parse("2026-Q1").unwrap(),
+            close: 9,
+            closed_at: "2026-04-20T19:00:00".to_owned(),
+            close_reason: "approved".to_owned(),
+            reopened: None,
+            reopenings: vec![
+                reopening(5, "2026-04-10T18:00:00", "a receipt"),
+                reopening(7, "2026-04-12T18:30:00", "a typo"),
+            ],
+            closes: 3,
+        };
+        let mut reopened = closed.clone();
+        reopened.reopened = Some(reopening(11, "2026-04-21T08:00:00", "late"));
+        let mut once = closed.clone();
+        once.reopenings.clear();
+        let words = Messages::new(Lang::En);
+        for state in [None, Some(&closed), Some(&reopened), Some(&once)] {
+            let summary = standing_sentence("2026-Q1", state);
+            assert_eq!(standing(&words, "2026-Q1", state), summary);
+        }
+        let es = standing(&Messages::new(Lang::Es), "2026-Q1", Some(&closed));
+        assert_eq!(
+            es,
+            "Las cuentas del período 2026-Q1 se cerraron el 20 de abril de 2026, 19:00 (registro 9): approved. Antes de eso, se reabrieron el 10 de abril de 2026, 18:00 (registro 5): a receipt; y el 12 de abril de 2026, 18:30 (registro 7): a typo."
+        );
+    }
 
     #[test]
     fn wraps_at_word_boundaries() {

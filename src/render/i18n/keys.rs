@@ -29,8 +29,27 @@ pub trait Message: Copy + std::fmt::Debug {
 ///     Title = "forum-title" (fund, subtitle);
 /// }
 /// ```
+///
+/// An area may also hold messages whose ids the code derives from data
+/// (the bundle's file descriptions): `derived PREDICATE` names a
+/// `fn(&str) -> bool` telling those ids, which this test then leaves to the
+/// area's own test.
+///
+/// ```ignore
+/// registry! {
+///     area "bundle", enum BundleKey, derived crate::audit::bundle::readme::is_derived;
+///     Title = "bundle-title" (fund);
+/// }
+/// ```
 macro_rules! registry {
     (area $area:literal, enum $name:ident;
+     $($rest:tt)*) => {
+        $crate::render::i18n::keys::registry! {
+            area $area, enum $name, derived (|_: &str| false);
+            $($rest)*
+        }
+    };
+    (area $area:literal, enum $name:ident, derived $derived:expr;
      $($(#[$doc:meta])* $key:ident = $id:literal ($($arg:ident),*);)*) => {
         /// A message of the files `locales/<lang>/
         #[doc = $area]
@@ -62,7 +81,7 @@ macro_rules! registry {
         mod registry_test {
             #[test]
             fn every_language_has_every_key_with_the_same_arguments_and_no_other() {
-                $crate::render::i18n::keys::check_area(&[$(super::$name::$key),*]);
+                $crate::render::i18n::keys::check_area(&[$(super::$name::$key),*], $derived);
             }
         }
     };
@@ -90,8 +109,8 @@ registry! {
 /// # Panics
 /// On the first file that differs, naming it and the message.
 #[cfg(test)]
-pub fn check_area<K: Message>(keys: &[K]) {
-    check::area(keys);
+pub fn check_area<K: Message>(keys: &[K], derived: fn(&str) -> bool) {
+    check::area(keys, derived);
 }
 
 #[cfg(test)]
@@ -191,7 +210,7 @@ mod check {
     }
 
     /// See [`super::check_area`].
-    pub fn area<K: Message>(keys: &[K]) {
+    pub fn area<K: Message>(keys: &[K], derived: fn(&str) -> bool) {
         let Some(first) = keys.first() else {
             return;
         };
@@ -217,7 +236,7 @@ mod check {
                     "locales/{lang}/{area}.ftl: the variants of {id} differ from English"
                 );
             }
-            for id in file.keys() {
+            for id in file.keys().filter(|id| !derived(id)) {
                 assert!(
                     registry.contains_key(id.as_str()),
                     "locales/{lang}/{area}.ftl: {id} is used by no code (not in the registry)"

@@ -643,20 +643,25 @@ fn read_extras<'n>(
     texts
 }
 
-/// README.txt states the bundle's facts as BUNDLE.csv does: the audience
-/// on the line starting `Audience: `, each hash on the line after the line
-/// that introduces it.
+/// README.txt states the bundle's facts as BUNDLE.csv does, in any
+/// language: each hash on the line after the first line that starts with
+/// its marker (`[fingerprint]`), and the audience on a line starting
+/// `[audience] public:`. A README written before the markers has none; its
+/// English lines (`Ledger fingerprint`, `Audience: public:`) are read
+/// instead.
 fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
+    use super::readme::{AUDIENCE_BEFORE_MARKERS, STATED, marker};
     let lines: Vec<&str> = text.lines().collect();
     let after = |start: &str| {
         lines
             .iter()
             .position(|l| l.starts_with(start))
-            .and_then(|i| lines.get(i + 1))
-            .map(|l| l.trim())
+            .map(|i| lines.get(i + 1).map(|l| l.trim()))
     };
-    for (start, key) in super::readme::STATED {
-        if after(start) != Some(facts.raw[*key].as_str()) {
+    for (key, before_markers) in STATED {
+        let start = marker(key);
+        let stated = after(&start).or_else(|| after(before_markers)).flatten();
+        if stated != Some(facts.raw[key].as_str()) {
             checker.find(
                 codes::METADATA,
                 README,
@@ -665,16 +670,20 @@ fn check_readme(text: &str, facts: &Facts, checker: &mut Checker) {
             );
         }
     }
-    let audience = format!("Audience: {}:", facts.audience.as_str());
-    if !lines.iter().any(|l| l.starts_with(&audience)) {
+    let audience = facts.audience.as_str();
+    let starts = [
+        format!("{} {audience}:", marker("audience")),
+        format!("{AUDIENCE_BEFORE_MARKERS}{audience}:"),
+    ];
+    if !lines
+        .iter()
+        .any(|l| starts.iter().any(|s| l.starts_with(s.as_str())))
+    {
         checker.find(
             codes::METADATA,
             README,
             0,
-            format!(
-                "does not say the bundle is for the {} audience, as {BUNDLE} does",
-                facts.audience.as_str()
-            ),
+            format!("does not say the bundle is for the {audience} audience, as {BUNDLE} does"),
         );
     }
 }

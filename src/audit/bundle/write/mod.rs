@@ -43,9 +43,11 @@ use serde::Serialize;
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, account_label};
+use crate::domain::lang::Lang;
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
 use crate::error::{Error, Result};
+use crate::render::i18n::Messages;
 use crate::report::export::v1_accounts;
 use crate::store::commodities::StoredCommodity;
 use crate::store::pools::StoredPool;
@@ -60,6 +62,9 @@ pub struct ExportRequest {
     pub out: PathBuf,
     pub span: Span,
     pub audience: BundleAudience,
+    /// The language of README.txt; every other file is the same in every
+    /// language.
+    pub lang: Lang,
     /// The fund key to sign MANIFEST.csv with, if any.
     pub sign_with: Option<Signing>,
 }
@@ -166,24 +171,30 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     );
     bundle.facts(&facts)?;
     let states = crate::store::periods::states(conn)?;
-    let standing = bundle
-        .privacy
-        .hidden
-        .redact(&crate::domain::period::standing_sentence(
-            &span.label,
-            crate::domain::period::standing_of(&states, span),
-        ));
+    let standing = crate::domain::period::standing_of(&states, span).map(|s| {
+        let hidden = &bundle.privacy.hidden;
+        let mut s = s.clone();
+        s.close_reason = hidden.redact(&s.close_reason);
+        for r in s.reopenings.iter_mut().chain(s.reopened.as_mut()) {
+            r.reason = hidden.redact(&r.reason);
+        }
+        s
+    });
     let visibility_changes = visibility_changes(conn, span.from)?;
-    bundle.readme(&readme::text(&readme::Facts {
-        standing: &standing,
-        facts: &facts,
-        visibility_changes: &visibility_changes,
-        audience: request.audience,
-        transactions: pass.transactions,
-        period_transactions: pass.period_transactions,
-        reaches_head: journal_last_hash == fund.head_hash,
-        signed_by: signer.as_ref().map(|s| s.fingerprint.as_str()),
-    }))?;
+    let words = Messages::new(request.lang);
+    bundle.readme(&readme::text(
+        &readme::Facts {
+            standing: standing.as_ref(),
+            facts: &facts,
+            visibility_changes: &visibility_changes,
+            audience: request.audience,
+            transactions: pass.transactions,
+            period_transactions: pass.period_transactions,
+            reaches_head: journal_last_hash == fund.head_hash,
+            signed_by: signer.as_ref().map(|s| s.fingerprint.as_str()),
+        },
+        &words,
+    ))?;
     if let Some(signer) = &signer {
         bundle.fund_signers(&signer.keys)?;
     }
