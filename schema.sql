@@ -326,3 +326,12 @@ UPDATE fund SET salt_key = lower(hex(randomblob(32))) WHERE salt_key IS NULL;
 -- at init; books made before it get one here.
 ALTER TABLE fund ADD COLUMN fund_id TEXT;
 UPDATE fund SET fund_id = lower(hex(randomblob(16))) WHERE fund_id IS NULL;
+
+-- migration 9
+-- The governance chain covers what the fund row says that changes what
+-- outputs mean (docs/hash-chain.md): `init` writes a `fund-settings` record
+-- (name, currency, id, and commitments to the pseudonym secret and the salt
+-- key), every account added gets an `account` audit record (id, name,
+-- the note it was added with), and every import that adds keys an `import`
+-- record of its source's keys (count and digest). Books made before get
+-- theirs here, dated at the upgrade. No table changes.

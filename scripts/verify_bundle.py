@@ -594,7 +594,8 @@ TEXT_FIELDS = {
     "pool-edit": ["purpose", "guidelines"], "account-note": ["account", "note"],
     "pledge-end": ["reason"], "vote-withdrawal": ["reason"],
     "reconciliation": ["account", "statement"], "reconciliation-reopen": ["account", "reason"],
-    "member-key-revoke": ["reason"],
+    "member-key-revoke": ["reason"], "fund-settings": ["name"],
+    "account": ["name", "note"], "import": ["source"],
 }
 HEX = re.compile("[0-9a-f]*")
 

@@ -11,8 +11,9 @@
 //!   queue on SQLite's busy timeout, each behind the others' `BEGIN
 //!   IMMEDIATE`),
 //! - the counts are exactly what the writers did: every post is in the
-//!   journal once with the id it printed, every contribution and vote is one
-//!   governance record, the shared file was imported exactly once,
+//!   journal once with the id it printed, every contribution, vote and
+//!   import is one governance record, the shared file was imported exactly
+//!   once,
 //! - the chain verifies,
 //! - every read saw one consistent state: each balance report sums to zero
 //!   per commodity, each export's chain recomputes link by link, balances to
@@ -377,8 +378,9 @@ fn writers_and_readers_at_once_lose_nothing_and_see_consistent_books() {
         "transactions: {} posts, {contributions} contributions, {imports} imports of 3 and the shared file's 3",
         posts.len()
     );
-    // Each contribution is recorded in the governance chain, as is each vote.
-    assert_eq!(records, base_records + contributions + votes);
+    // Each contribution is recorded in the governance chain, as is each vote
+    // and each import that added keys (the writers' own and the shared one).
+    assert_eq!(records, base_records + contributions + votes + imports + 1);
 
     // Every post is in the journal once, under the id it printed.
     let export = fund.export();

@@ -543,7 +543,8 @@ fn an_import_chains_onto_existing_transactions() {
     );
     assert!(
         fund.ok(&["verify"])
-            .contains("checked 6 transactions, 13 postings, 0 governance records: no findings")
+            .contains("checked 6 transactions, 13 postings, 9 governance records: no findings"),
+        "the fund's settings, its 7 accounts and the import's record of its keys"
     );
 }
 

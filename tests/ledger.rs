@@ -114,7 +114,7 @@ fn init_creates_a_private_empty_fund() {
     assert_eq!(
         fund.ok(&["verify"]),
         format!(
-            "checked 0 transactions, 0 postings, 0 governance records: no findings\nfingerprint: {GENESIS}\n"
+            "checked 0 transactions, 0 postings, 1 governance record: no findings\nfingerprint: {GENESIS}\n"
         )
     );
     assert_eq!(fund.export(), format!("{EXPORT_HEADER}\n"));
@@ -365,16 +365,24 @@ fn verify_on_a_clean_fund_exits_zero_with_the_fingerprint_last() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
     assert_eq!(
-        lines[0],
-        "checked 6 transactions, 14 postings, 0 governance records: no findings"
+        lines[0], "checked 6 transactions, 14 postings, 10 governance records: no findings",
+        "the fund's settings and its 9 accounts"
     );
     let hash = lines[1].strip_prefix("fingerprint: ").unwrap();
     assert!(is_hash(hash), "{out}");
     let json = fund.ok(&["verify", "--format", "json"]);
+    // The records are the fund's settings and the accounts' audit records.
+    let last: String = common::tamper::open(&fund.db)
+        .query_row(
+            "SELECT hash FROM records ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(
         json,
         format!(
-            "{{\n  \"findings\": [],\n  \"transactions\": 6,\n  \"postings\": 14,\n  \"records\": 0,\n  \"records_head\": \"{GENESIS}\",\n  \"fingerprint\": \"{hash}\"\n}}\n"
+            "{{\n  \"findings\": [],\n  \"transactions\": 6,\n  \"postings\": 14,\n  \"records\": 10,\n  \"records_head\": \"{last}\",\n  \"fingerprint\": \"{hash}\"\n}}\n"
         )
     );
     assert_eq!(
@@ -766,7 +774,8 @@ fn concurrent_posts_wait_for_each_other() {
     assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
     assert!(
         fund.ok(&["verify"])
-            .contains("checked 6 transactions, 12 postings, 0 governance records: no findings")
+            .contains("checked 6 transactions, 12 postings, 3 governance records: no findings"),
+        "the fund's settings and its 2 accounts"
     );
     assert_eq!(
         fund.balance_csv(&[]),

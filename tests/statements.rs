@@ -671,7 +671,7 @@ fn verify_reports_an_entry_forced_in_under_a_reconciliation() {
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains(
-            "V121 record 4: assets:bank:eur was reconciled at the end of 2026-02-28 with 1520.10 EUR, but the journal now gives 1519.10 EUR"
+            "V121 record 13: assets:bank:eur was reconciled at the end of 2026-02-28 with 1520.10 EUR, but the journal now gives 1519.10 EUR"
         ),
         "{}",
         run.stdout

@@ -20,6 +20,9 @@ const HEAD_MISMATCH: &str = "V107";
 const TOTALS_MISMATCH: &str = "V108";
 const MALFORMED: &str = "V109";
 const BAD_VOID: &str = "V110";
+const FUND_SETTINGS: &str = "V136";
+const SECRET_MISSING: &str = "V137";
+const SECRET_CHANGED: &str = "V138";
 const FORM_BACK: &str = "V140";
 const SALT_KEY: &str = "V141";
 
@@ -123,6 +126,8 @@ fn verify(fund: &Fund, code: i32) -> Verdict {
     }
 }
 
+/// Clean books have 9 governance records: the fund's settings (at init),
+/// the 7 accounts the import declared and the import's record of its keys.
 #[test]
 fn clean_books_verify_with_exit_zero_and_a_fingerprint() {
     let fund = books();
@@ -130,7 +135,7 @@ fn clean_books_verify_with_exit_zero_and_a_fingerprint() {
     assert!(verdict.findings.is_empty());
     assert!(
         verdict.stdout.starts_with(
-            "checked 6 transactions, 12 postings, 0 governance records: no findings\n"
+            "checked 6 transactions, 12 postings, 9 governance records: no findings\n"
         ),
         "{}",
         verdict.stdout
@@ -377,7 +382,9 @@ fn a_renamed_account_is_found_in_every_transaction_that_uses_it() {
     );
     let verdict = verify(&fund, 1);
     verdict.assert_has(HASH_MISMATCH, "txn 3");
-    assert_eq!(verdict.findings.len(), 1, "{}", verdict.stdout);
+    // The account's own audit record names it too.
+    verdict.assert_has(AUDIT, "account 4");
+    assert_eq!(verdict.findings.len(), 2, "{}", verdict.stdout);
 }
 
 #[test]
@@ -941,4 +948,219 @@ fn a_ballot_that_does_not_match_its_record_is_found() {
         "{}",
         verdict.stdout
     );
+}
+
+/// Verifies `fund` after `sql` and expects exactly `code` at `fund`, saying
+/// `detail`.
+fn fund_row_tampered(sql: &str, code: &str, detail: &str) {
+    let fund = books();
+    tamper::sql(&fund.db, sql);
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(code.to_owned(), "fund".to_owned())],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_says(code, "fund", detail);
+}
+
+#[test]
+fn a_removed_or_emptied_secret_is_found() {
+    for sql in [
+        "UPDATE fund SET secret = NULL",
+        "UPDATE fund SET secret = ''",
+    ] {
+        fund_row_tampered(sql, SECRET_MISSING, "plain hashes of member ids");
+    }
+}
+
+#[test]
+fn a_changed_secret_is_found_by_its_commitment() {
+    fund_row_tampered(
+        "UPDATE fund SET secret = lower(hex(randomblob(32)))",
+        SECRET_CHANGED,
+        "not the one record 1 (fund-settings) commits to",
+    );
+}
+
+#[test]
+fn a_changed_name_or_currency_is_found() {
+    fund_row_tampered(
+        "UPDATE fund SET name = 'Another fund'",
+        FUND_SETTINGS,
+        "name \"Another fund\" (recorded \"fondo fund\")",
+    );
+    fund_row_tampered(
+        "UPDATE fund SET currency = 'EUR'",
+        FUND_SETTINGS,
+        "currency \"EUR\" (recorded \"USD\")",
+    );
+    fund_row_tampered(
+        "UPDATE fund SET currency = NULL",
+        FUND_SETTINGS,
+        "currency none (recorded \"USD\")",
+    );
+    fund_row_tampered(
+        "UPDATE fund SET fund_id = lower(hex(randomblob(16)))",
+        FUND_SETTINGS,
+        "id \"",
+    );
+}
+
+#[test]
+fn a_deleted_settings_record_is_found_even_after_a_full_rehash() {
+    let fund = books();
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute_batch("DELETE FROM records WHERE kind = 'fund-settings'")?;
+        tamper::rehash_records(conn)
+    });
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(FUND_SETTINGS.to_owned(), "fund".to_owned())],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_says(FUND_SETTINGS, "fund", "in no fund-settings record");
+}
+
+#[test]
+fn the_settings_record_holds_commitments_never_the_secrets() {
+    let fund = books();
+    let conn = tamper::open(&fund.db);
+    let (secret, salt_key, payload): (String, String, String) = conn
+        .query_row(
+            "SELECT secret, salt_key, (SELECT payload FROM records WHERE kind = 'fund-settings')
+             FROM fund",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert!(
+        !payload.contains(&secret) && !payload.contains(&salt_key),
+        "{payload}"
+    );
+    let payload: serde_json::Value = serde_json::from_str(&payload).unwrap();
+    assert_eq!(
+        payload["secret"],
+        fondo::domain::hash::setting_commitment("fondo-fund-secret-v1", &secret)
+    );
+    assert_eq!(
+        payload["salt_key"],
+        fondo::domain::hash::setting_commitment("fondo-salt-key-v1", &salt_key)
+    );
+}
+
+const AUDIT: &str = "V118";
+
+/// The id of account `name`.
+fn account_id(fund: &Fund, name: &str) -> i64 {
+    tamper::open(&fund.db)
+        .query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn an_account_note_changed_in_its_table_is_found() {
+    let fund = books();
+    fund.ok(&["account", "add", "assets:petty", "--note", "Cash box"]);
+    let id = account_id(&fund, "assets:petty");
+    verify(&fund, 0);
+    for sql in [
+        "UPDATE accounts SET note = 'Treasurer''s own box' WHERE name = 'assets:petty'",
+        "UPDATE accounts SET note = NULL WHERE name = 'assets:petty'",
+    ] {
+        let fund = books();
+        fund.ok(&["account", "add", "assets:petty", "--note", "Cash box"]);
+        tamper::sql(&fund.db, sql);
+        let verdict = verify(&fund, 1);
+        assert_eq!(
+            verdict.findings,
+            [(AUDIT.to_owned(), format!("account {id}"))],
+            "{sql}\n{}",
+            verdict.stdout
+        );
+    }
+    // A note given where none was, on an account that never had one.
+    let fund = books();
+    tamper::sql(
+        &fund.db,
+        "UPDATE accounts SET note = 'Pays the treasurer' WHERE name = 'expenses:food'",
+    );
+    let food = account_id(&fund, "expenses:food");
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(AUDIT.to_owned(), format!("account {food}"))],
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn a_later_note_leaves_the_first_in_the_table_and_verifies() {
+    let fund = books();
+    fund.ok(&["account", "add", "assets:petty", "--note", "Cash box"]);
+    fund.ok(&["account", "note", "assets:petty", "Cash box, in the office"]);
+    verify(&fund, 0);
+    let list = fund.ok(&["account", "list", "--format", "csv"]);
+    assert!(list.contains("Cash box, in the office"), "{list}");
+}
+
+const IMPORT_KEYS: &str = "V139";
+
+#[test]
+fn a_deleted_or_changed_import_key_is_found() {
+    for (sql, detail) in [
+        (
+            "DELETE FROM import_keys WHERE key = 3",
+            "has 4 import key(s), but record",
+        ),
+        (
+            "UPDATE import_keys SET txn_id = 1 WHERE key = 2",
+            "are not the ones record",
+        ),
+        (
+            "INSERT INTO import_keys (source_id, key, txn_id) VALUES (1, 'extra', 6)",
+            "has 6 import key(s), but record",
+        ),
+    ] {
+        let fund = books();
+        tamper::sql(&fund.db, sql);
+        let verdict = verify(&fund, 1);
+        assert_eq!(
+            verdict.findings,
+            [(IMPORT_KEYS.to_owned(), "import source books.csv".to_owned())],
+            "{sql}\n{}",
+            verdict.stdout
+        );
+        verdict.assert_says(IMPORT_KEYS, "import source books.csv", detail);
+    }
+}
+
+#[test]
+fn an_import_refuses_a_source_whose_keys_were_deleted() {
+    let fund = books();
+    tamper::sql(&fund.db, "DELETE FROM import_keys WHERE key = 5");
+    // Without its key the row would be taken again, and the new import
+    // record would state the keys as they then stand: the import refuses.
+    let again = format!(
+        "{HEADER}
+5,2026-02-14,Groceries,expenses:food,80.25,USD
+5,2026-02-14,Groceries,assets:bank,-80.25,USD
+"
+    );
+    let before = fund.snapshot();
+    fund.import_text("books.csv", &again, &[]).error(&[
+        "import keys",
+        "books.csv",
+        "has 4 key(s)",
+        "states 5",
+        "fondo verify",
+    ]);
+    assert_eq!(fund.snapshot(), before, "nothing was imported");
+    verify(&fund, 1).assert_has(IMPORT_KEYS, "import source books.csv");
 }

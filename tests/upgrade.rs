@@ -93,8 +93,10 @@ fn upgraded_books_take_new_writes_and_still_verify() {
 #[test]
 fn community_rows_from_before_the_governance_records_are_recorded_in_them() {
     // Version 2 and 3 books have members, terms, pools, settings and more,
-    // but no governance records: the upgrade records each row once.
-    for (version, rows) in [(2, 12), (3, 22)] {
+    // but no governance records: the upgrade records each row once (12 and
+    // 22 of them), and then (the upgrade to version 9) the fund's settings,
+    // every account (14 and 19) and every import source's keys (1 and 2).
+    for (version, rows) in [(2, 12 + 1 + 14 + 1), (3, 22 + 1 + 19 + 2)] {
         let fund = copy_of(version);
         let out = fund.ok(&["verify"]);
         assert!(
@@ -182,6 +184,49 @@ fn an_old_backup_with_smaller_pages_restores_over_new_books() {
     assert_eq!(out.lines().last(), Some(print.as_str()), "{out}");
     assert_eq!(fund.balance_csv(&[]), balances);
     assert_eq!(user_version(&backup), 1);
+}
+
+#[test]
+fn the_upgrade_to_version_9_puts_the_fund_accounts_and_import_keys_in_the_chain() {
+    for version in 1..=4 {
+        let fund = copy_of(version);
+        clean(&fund);
+        let conn = common::tamper::open(&fund.db);
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM records WHERE kind = 'fund-settings'"),
+            1,
+            "version {version}"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM records WHERE kind = 'account'"),
+            count("SELECT count(*) FROM accounts"),
+            "version {version}"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM records WHERE kind = 'import'"),
+            count("SELECT count(DISTINCT source_id) FROM import_keys"),
+            "version {version}"
+        );
+        drop(conn);
+        // From then on a tampered fund row, account or import key is found.
+        common::tamper::sql(
+            &fund.db,
+            "UPDATE fund SET secret = NULL;
+             UPDATE accounts SET note = 'x' WHERE id = 1;
+             DELETE FROM import_keys
+             WHERE (source_id, key) = (SELECT source_id, key FROM import_keys LIMIT 1);",
+        );
+        let run = fund.run(&["verify"]);
+        assert_eq!(run.code, 1, "version {version}:\n{}", run.stdout);
+        for code in ["V137 fund", "V118 account 1", "V139 import source"] {
+            assert!(
+                run.stdout.contains(code),
+                "version {version}: {code}\n{}",
+                run.stdout
+            );
+        }
+    }
 }
 
 /// Issue 12: books older than the v2 form hash a contribution's payee and

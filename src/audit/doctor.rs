@@ -38,6 +38,14 @@ fn remedy(code: Code) -> Remedy {
         codes::RECORDS_CHAIN | codes::AUDIT => Remedy::RestoreGoodBackup {
             what: "the governance records or a community table were changed outside fondo",
         },
+        codes::FUND_SETTINGS | codes::SECRET_MISSING | codes::SECRET_CHANGED => {
+            Remedy::RestoreGoodBackup {
+                what: "the fund's name, currency, id or secrets were changed outside fondo",
+            }
+        }
+        codes::IMPORT_KEYS => Remedy::RestoreGoodBackup {
+            what: "import keys were deleted or changed outside fondo (a row could be imported twice)",
+        },
         codes::OVERPAID | codes::OVERCOMMITTED => Remedy::ReviewGrant,
         codes::DECISION => Remedy::ReviewDecision,
         _ => Remedy::SeeDocs,

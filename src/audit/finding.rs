@@ -110,6 +110,17 @@ codes! {
     V134,
     /// A governance record whose payload does not read as its kind.
     V135,
+    /// The fund's name, currency, id or salt key is not what its latest
+    /// `fund-settings` record states, or no such record exists.
+    V136,
+    /// The fund's pseudonym secret is missing or empty.
+    V137,
+    /// The fund's pseudonym secret is not the one its latest
+    /// `fund-settings` record commits to.
+    V138,
+    /// An import source's keys are not what its latest `import` record
+    /// states (count and digest), or it has keys and no such record.
+    V139,
     /// A row in the v1 form after a row in the v2 form: the chain switches
     /// once, never back.
     V140,

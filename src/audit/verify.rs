@@ -85,6 +85,10 @@ pub mod codes {
     pub const VOTE_FORM: Code = Code::V133;
     pub const UNKNOWN_KIND: Code = Code::V134;
     pub const PAYLOAD: Code = Code::V135;
+    pub const FUND_SETTINGS: Code = Code::V136;
+    pub const SECRET_MISSING: Code = Code::V137;
+    pub const SECRET_CHANGED: Code = Code::V138;
+    pub const IMPORT_KEYS: Code = Code::V139;
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
     /// A reconciled balance the journal no longer gives: an entry forced in
@@ -510,6 +514,8 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     }
     check_records(&tx, &mut checker)?;
     check_audit(&tx, &mut checker)?;
+    check_fund_settings(&tx, &mut checker)?;
+    check_import_keys(&tx, &mut checker)?;
     check_periods(&tx, &mut checker)?;
     check_corrections(&tx, &mut checker)?;
     for (location, message) in crate::audit::purchases::findings(&tx)? {
@@ -882,6 +888,8 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                         | RecordKind::Pledge
                         | RecordKind::Setting
                         | RecordKind::FundSettings
+                        | RecordKind::Account
+                        | RecordKind::Import
                         | RecordKind::PeriodClose
                         | RecordKind::PeriodReopen
                 )
@@ -902,8 +910,9 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
 }
 
 /// The community tables against their audit records in the governance chain
-/// (V118): every member, role term, pool, contribution, rate, pledge and
-/// setting must be exactly what its records say, and nothing more.
+/// (V118): every member, role term, account, pool, contribution, rate,
+/// pledge and setting must be exactly what its records say, and nothing
+/// more.
 fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
     use serde_json::{Value, json};
     let mut expected: BTreeMap<String, Value> = BTreeMap::new();
@@ -951,6 +960,9 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             RecordKind::Purchase => {
                 expected.insert(key("purchase", &p["id"]), p.clone());
             }
+            RecordKind::Account => {
+                expected.insert(key("account", &p["id"]), p.clone());
+            }
             // Corrections leave the rows as first written; `check_corrections`
             // checks each against what it corrects.
             RecordKind::MemberEdit
@@ -985,7 +997,8 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             | RecordKind::MemberKey
             | RecordKind::MemberKeyRevoke
             | RecordKind::FundKey
-            | RecordKind::FundSettings => {}
+            | RecordKind::FundSettings
+            | RecordKind::Import => {}
         }
     }
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();
@@ -1023,6 +1036,10 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
             crate::store::rates::rate_payload(id, &r),
         );
     }
+    for a in accounts::rows(conn)? {
+        let row = accounts::account_payload(a.id, &a.name, a.note.as_deref());
+        actual.insert(key("account", &json!(a.id)), row);
+    }
     for (id, row) in crate::store::purchases::audit_rows(conn)? {
         actual.insert(key("purchase", &json!(id)), row);
     }
@@ -1042,6 +1059,143 @@ fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()>
         checker.find(codes::AUDIT, k.clone(), message.into());
     }
     Ok(())
+}
+
+/// The fund row against its latest `fund-settings` record: the name,
+/// currency, id and salt key it states (V136), the pseudonym secret present
+/// (V137) and the one it commits to (V138).
+fn check_fund_settings(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use crate::domain::records::FundSettingsRecord;
+    let Some(row) = fund::settings(conn)? else {
+        // A missing fund row is reported with the journal's head (V107).
+        return Ok(());
+    };
+    // The latest that reads (one that does not is V135).
+    let latest = records::of_kind(conn, RecordKind::FundSettings.as_str())?
+        .into_iter()
+        .rev()
+        .find_map(|r| {
+            serde_json::from_value::<FundSettingsRecord>(r.payload)
+                .ok()
+                .map(|s| (r.id, s))
+        });
+    match &latest {
+        None => checker.find(
+            codes::FUND_SETTINGS,
+            "fund".into(),
+            "its name, currency and secret are in no fund-settings record; they were changed outside fondo".into(),
+        ),
+        Some((id, recorded)) => {
+            let differ = settings_differ(&row, recorded);
+            if !differ.is_empty() {
+                checker.find(
+                    codes::FUND_SETTINGS,
+                    "fund".into(),
+                    format!(
+                        "differs from record {id} (fund-settings): {}; it was changed outside fondo",
+                        differ.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    let secret_missing = fund::secret_missing(conn)?;
+    if secret_missing {
+        checker.find(
+            codes::SECRET_MISSING,
+            "fund".into(),
+            "its pseudonym secret is missing or empty: public pseudonyms would be plain hashes of member ids, which anyone can recompute; it was changed outside fondo".into(),
+        );
+    }
+    if let Some((id, recorded)) = &latest
+        && !secret_missing
+        && row.secret != recorded.secret
+    {
+        checker.find(
+            codes::SECRET_CHANGED,
+            "fund".into(),
+            format!(
+                "its pseudonym secret is not the one record {id} (fund-settings) commits to: every public pseudonym changed; it was changed outside fondo"
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The import keys against their sources' latest `import` records (V139):
+/// each source's count of keys and their digest, recomputed from the table,
+/// must be what the record states, so that a key deleted (which would let
+/// a row be imported twice), changed or added outside fondo is found.
+fn check_import_keys(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use crate::store::imports;
+    let recorded = imports::latest_records(conn)?;
+    let mut found: BTreeMap<String, (u64, String)> = BTreeMap::new();
+    for (id, label) in imports::sources(conn)? {
+        let (keys, digest) = imports::digest(conn, id)?;
+        if keys > 0 || recorded.contains_key(&label) {
+            found.insert(label, (keys, digest));
+        }
+    }
+    let labels: std::collections::BTreeSet<&String> = recorded.keys().chain(found.keys()).collect();
+    for label in labels {
+        let message = match (recorded.get(label), found.get(label)) {
+            (Some((_, r)), Some((keys, digest))) if r.keys == *keys && r.digest == *digest => {
+                continue;
+            }
+            (Some((id, r)), Some((keys, _))) if r.keys != *keys => format!(
+                "has {keys} import key(s), but record {id} (import) states {}: keys were deleted or added outside fondo, and a row whose key is gone can be imported twice",
+                r.keys
+            ),
+            (Some((id, _)), Some(_)) => format!(
+                "its import keys are not the ones record {id} (import) states: a key or the transaction it points at was changed outside fondo"
+            ),
+            (Some((id, r)), None) => format!(
+                "is gone, but record {id} (import) states {} key(s) for it: it was deleted outside fondo",
+                r.keys
+            ),
+            (None, Some((keys, _))) => format!(
+                "has {keys} import key(s) but no import record: they were added outside fondo"
+            ),
+            (None, None) => continue,
+        };
+        checker.find(
+            codes::IMPORT_KEYS,
+            format!("import source {label}"),
+            message,
+        );
+    }
+    Ok(())
+}
+
+/// What the fund row states otherwise than its record (the secret aside).
+fn settings_differ(
+    row: &crate::domain::records::FundSettingsRecord,
+    recorded: &crate::domain::records::FundSettingsRecord,
+) -> Vec<String> {
+    let shown = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map_or("none".to_owned(), |v| format!("{v:?}"))
+    };
+    let mut differ = Vec::new();
+    if row.name != recorded.name {
+        differ.push(format!(
+            "name {:?} (recorded {:?})",
+            row.name, recorded.name
+        ));
+    }
+    for (what, now, then) in [
+        ("currency", &row.currency, &recorded.currency),
+        ("id", &row.fund_id, &recorded.fund_id),
+    ] {
+        if now != then {
+            differ.push(format!("{what} {} (recorded {})", shown(now), shown(then)));
+        }
+    }
+    if row.salt_key != recorded.salt_key {
+        differ.push("a salt key other than the one committed to".into());
+    }
+    differ
 }
 
 /// The corrections in the governance chain (V123): each `member-edit`,

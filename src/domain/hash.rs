@@ -509,6 +509,12 @@ pub fn record_salt(key: &SaltKey, prev: &str, field: &str) -> String {
     salt(key, &["record", prev, field])
 }
 
+/// The tag of the commitment to the fund's pseudonym secret.
+pub const SECRET_TAG: &str = "fondo-fund-secret-v1";
+
+/// The tag of the commitment to the fund's salt key.
+pub const SALT_KEY_TAG: &str = "fondo-salt-key-v1";
+
 /// The commitment to a fund setting that never leaves the database (the
 /// pseudonym secret, the salt key), as the `fund-settings` record holds it:
 /// `hex(SHA-256(tag 0x00 value))`, `tag` naming the setting
@@ -520,6 +526,34 @@ pub fn setting_commitment(tag: &str, value: &str) -> String {
     digest.update([0]);
     digest.update(value.as_bytes());
     hex(&digest.finalize())
+}
+
+/// The digest of one import source's keys, as its `import` record states
+/// it: SHA-256 over one line per key, in the order the keys are given (the
+/// order SQLite keeps them in: integer keys by value, then text keys by
+/// their bytes), each line the compact JSON array `[KEY,TXN]` (KEY a number
+/// for a key stored as an integer, else a string; TXN the transaction's id)
+/// and a newline.
+#[derive(Debug, Clone, Default)]
+pub struct KeysDigest {
+    digest: Sha256,
+    count: u64,
+}
+
+impl KeysDigest {
+    /// Adds the next key, pointing at transaction `txn`.
+    pub fn add(&mut self, key: &serde_json::Value, txn: i64) {
+        let line = serde_json::to_string(&(key, txn))
+            .expect("serializing a JSON value and a number cannot fail");
+        self.digest.update(line.as_bytes());
+        self.digest.update(b"\n");
+        self.count += 1;
+    }
+
+    /// How many keys were added, and the digest as 64 hex digits.
+    pub fn finish(self) -> (u64, String) {
+        (self.count, hex(&self.digest.finalize()))
+    }
 }
 
 /// Bytes (a digest) as lower-case hexadecimal digits.
@@ -715,5 +749,34 @@ mod tests {
         pooled.postings[0].4 = "housing";
         assert_eq!(hash_in(Form::PrePool, GENESIS, &pooled), None);
         assert_eq!(recorded_form(GENESIS, &pooled, &old).0, Form::Current);
+    }
+
+    #[test]
+    fn keys_digest_is_the_documented_digest() {
+        let mut digest = KeysDigest::default();
+        digest.add(&serde_json::json!(42), 1);
+        digest.add(&serde_json::json!("042 \"x\""), 2);
+        let expected = hex(&Sha256::digest(b"[42,1]\n[\"042 \\\"x\\\"\",2]\n"));
+        assert_eq!(digest.finish(), (2, expected));
+        assert_eq!(
+            KeysDigest::default().finish().1,
+            hex(&Sha256::digest(b"")),
+            "no keys: the digest of nothing"
+        );
+    }
+
+    #[test]
+    fn setting_commitments_are_tagged() {
+        let mut bytes = b"fondo-fund-secret-v1".to_vec();
+        bytes.push(0);
+        bytes.extend_from_slice(b"ab");
+        assert_eq!(
+            setting_commitment(SECRET_TAG, "ab"),
+            hex(&Sha256::digest(&bytes))
+        );
+        assert_ne!(
+            setting_commitment(SECRET_TAG, "ab"),
+            setting_commitment(SALT_KEY_TAG, "ab")
+        );
     }
 }

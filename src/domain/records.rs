@@ -88,11 +88,16 @@ pub enum RecordKind {
     /// secret and salt key ([`FundSettingsRecord`]): written at `init` and
     /// whenever one of them changes.
     FundSettings,
+    /// The audit record of an account added: its id, name and first note.
+    Account,
+    /// An import's record of its source's keys: the label, how many keys
+    /// it has and their digest.
+    Import,
 }
 
 impl RecordKind {
     /// Every kind, in the order docs/hash-chain.md lists them.
-    pub const ALL: [RecordKind; 41] = [
+    pub const ALL: [RecordKind; 43] = [
         RecordKind::Policy,
         RecordKind::Relation,
         RecordKind::Application,
@@ -134,6 +139,8 @@ impl RecordKind {
         RecordKind::MemberKeyRevoke,
         RecordKind::FundKey,
         RecordKind::FundSettings,
+        RecordKind::Account,
+        RecordKind::Import,
     ];
 
     /// The kind as stored (and hashed).
@@ -180,6 +187,8 @@ impl RecordKind {
             RecordKind::MemberKeyRevoke => "member-key-revoke",
             RecordKind::FundKey => "fund-key",
             RecordKind::FundSettings => "fund-settings",
+            RecordKind::Account => "account",
+            RecordKind::Import => "import",
         }
     }
 
@@ -239,6 +248,8 @@ pub const TEXT_FIELDS: &[(RecordKind, &[&str])] = &[
     (RecordKind::ReconciliationReopen, &["account", "reason"]),
     (RecordKind::MemberKeyRevoke, &["reason"]),
     (RecordKind::FundSettings, &["name"]),
+    (RecordKind::Account, &["name", "note"]),
+    (RecordKind::Import, &["source"]),
 ];
 
 /// The free-text fields of a stored `kind` (none for an unknown kind).
@@ -627,7 +638,9 @@ impl GrantStep {
             | RecordKind::MemberKey
             | RecordKind::MemberKeyRevoke
             | RecordKind::FundKey
-            | RecordKind::FundSettings => {
+            | RecordKind::FundSettings
+            | RecordKind::Account
+            | RecordKind::Import => {
                 return Err(Error::Damaged {
                     what: "the governance log".into(),
                     detail: format!("record {id} ({kind}) names a grant, but is not a step of one"),
@@ -669,9 +682,17 @@ pub struct FundSettingsRecord {
     pub salt_key: Option<String>,
 }
 
+/// The `import` record: the keys of one import source after an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    pub source: String,
+    pub keys: u64,
+    pub digest: String,
+}
+
 /// Whether a payload reads as its kind's type: Ok, or why not. The audit
-/// records of the community tables (members, pools, contributions, rates,
-/// pledges, settings, purchases and what happens to them) need only be a
+/// records of the community tables (members, accounts, pools, contributions,
+/// rates, pledges, settings, purchases and what happens to them) need only be a
 /// JSON object here: `verify` compares them with their tables and replays
 /// the purchases.
 ///
@@ -715,8 +736,10 @@ pub fn check_payload(
         RecordKind::MemberKeyRevoke => read::<MemberKeyRevokeRecord>(value),
         RecordKind::FundKey => read::<FundKeyRecord>(value),
         RecordKind::FundSettings => read::<FundSettingsRecord>(value),
+        RecordKind::Import => read::<ImportRecord>(value),
         RecordKind::Member
         | RecordKind::MemberInactive
+        | RecordKind::Account
         | RecordKind::Pool
         | RecordKind::Contribution
         | RecordKind::Rate

@@ -467,7 +467,8 @@ fn import_compiled(
         });
     }
     for account in needed {
-        if book.account_or_create(&tx, &account)?.1 && !summary.accounts_created.contains(&account)
+        if book.account_or_create(&tx, &account, &tx.recorded_at())?.1
+            && !summary.accounts_created.contains(&account)
         {
             summary.accounts_created.push(account);
         }
@@ -481,6 +482,7 @@ fn import_compiled(
         .map_err(|e| map_error(format!("defaults.pool: {e}")))?
         .and_then(|(name, id)| id.map(|_| name));
     let source_id = imports::source_id(&tx, &source)?;
+    imports::check_recorded(&tx, source_id, &source)?;
     // A source never imported before has no rows to find again.
     let source_used = imports::source_used(&tx, source_id)?;
     let recorded_at = tx.recorded_at();
@@ -781,7 +783,10 @@ fn import_compiled(
                     );
                     continue;
                 }
-                if book.account_or_create(&tx, &map.defaults.suspense)?.1 {
+                if book
+                    .account_or_create(&tx, &map.defaults.suspense, &tx.recorded_at())?
+                    .1
+                {
                     summary.accounts_created.push(map.defaults.suspense.clone());
                 }
                 fee_pool = None;
@@ -926,7 +931,7 @@ fn import_compiled(
                     conversion_account(&commodity.code),
                     conversion_account(&other.code),
                 ] {
-                    if book.account_or_create(&tx, &account)?.1
+                    if book.account_or_create(&tx, &account, &tx.recorded_at())?.1
                         && !summary.accounts_created.contains(&account)
                     {
                         summary.accounts_created.push(account);
@@ -1117,7 +1122,7 @@ fn import_compiled(
                     .transpose()?
                     .flatten();
                 let account = grant_account(grant.category.as_deref());
-                if book.account_or_create(&tx, &account)?.1
+                if book.account_or_create(&tx, &account, &tx.recorded_at())?.1
                     && !summary.accounts_created.contains(&account)
                 {
                     summary.accounts_created.push(account.clone());
@@ -1203,6 +1208,9 @@ fn import_compiled(
     keys.sort_unstable();
     for (key, id) in &keys {
         imports::insert(&tx, source_id, key, *id)?;
+    }
+    if !keys.is_empty() {
+        imports::record(&tx, source_id, &recorded_at)?;
     }
     for (grant, at, payment) in &payments {
         records::append(

@@ -131,9 +131,9 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
             )));
         }
     } else {
-        book.account_or_create(&tx, &debit)?;
+        book.account_or_create(&tx, &debit, &tx.recorded_at())?;
     }
-    book.account_or_create(&tx, &credit)?;
+    book.account_or_create(&tx, &credit, &tx.recorded_at())?;
     let leg = |account: &str, amount: i64, memo: Option<String>, pooled: bool| Posting {
         account: account.to_owned(),
         commodity: commodity.clone(),
@@ -206,7 +206,7 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
             ))
         })?
         .id;
-    book.account_or_create(&tx, DISTRIBUTED_ACCOUNT)?;
+    book.account_or_create(&tx, DISTRIBUTED_ACCOUNT, &tx.recorded_at())?;
     let pool = match &request.pool {
         Some(name) => {
             let (stored, id) = book.pool(name)?;

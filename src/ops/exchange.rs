@@ -145,7 +145,7 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
     let from_conversion = conversion_account(&from.code);
     let to_conversion = conversion_account(&to.code);
     for account in [&from_conversion, &to_conversion] {
-        book.account_or_create(&tx, account)?;
+        book.account_or_create(&tx, account, &tx.recorded_at())?;
     }
     let leg = |account: &str, commodity: &Commodity, amount: i64, pooled: bool| Posting {
         account: account.to_owned(),
@@ -175,7 +175,7 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
             )));
         };
         let (_, fee) = positive(amount, commodity)?;
-        book.account_or_create(&tx, EXCHANGE_FEE_ACCOUNT)?;
+        book.account_or_create(&tx, EXCHANGE_FEE_ACCOUNT, &tx.recorded_at())?;
         postings.push(leg(EXCHANGE_FEE_ACCOUNT, commodity, fee, true));
         postings.push(leg(paid_from, commodity, -fee, false));
         description.push_str(&format!(

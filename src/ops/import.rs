@@ -211,6 +211,7 @@ pub fn import_journal(
     let columns = columns(&csv, label)?;
     let tx = db.bulk_write()?;
     let source_id = imports::source_id(&tx, &options.source)?;
+    imports::check_recorded(&tx, source_id, &options.source)?;
     let mut importer = Importer {
         conn: &tx,
         book: Book::load(&tx)?,
@@ -260,6 +261,9 @@ pub fn import_journal(
     } = importer;
     problems.check(label)?;
     crate::ops::pools::ensure_sound(&tx, &writer.finish()?)?;
+    if summary.transactions > 0 {
+        imports::record(&tx, source_id, &tx.recorded_at())?;
+    }
     if !options.dry_run {
         tx.commit().ctx("committing the import")?;
     }
@@ -585,7 +589,8 @@ impl Importer<'_> {
         let found = if self.options.strict {
             self.book.account(name).map(|a| (a, false))
         } else {
-            self.book.account_or_create(self.conn, name)
+            self.book
+                .account_or_create(self.conn, name, &self.recorded_at)
         };
         match found {
             Ok((account, created)) => {

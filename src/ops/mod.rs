@@ -156,24 +156,26 @@ impl Book {
         &mut self,
         conn: &Connection,
         name: &str,
+        now: &str,
     ) -> Result<(&StoredAccount, bool)> {
         let name = crate::domain::name::nfc(name);
         let created = if self.accounts.contains_key(&name) {
             false
         } else {
-            self.add_account(conn, &name, None)?;
+            self.add_account(conn, &name, None, now)?;
             true
         };
         Ok((&self.accounts[&name], created))
     }
 
     /// Adds a new account (its name in NFC), refusing invalid names, case
-    /// clashes and look-alikes.
+    /// clashes and look-alikes; its audit record is dated `now`.
     pub fn add_account(
         &mut self,
         conn: &Connection,
         name: &str,
         note: Option<&str>,
+        now: &str,
     ) -> Result<&StoredAccount> {
         validate_account_name(name)?;
         let name = &crate::domain::name::nfc(name);
@@ -194,7 +196,7 @@ impl Book {
             name,
             self.keys.values().map(String::as_str),
         )?;
-        let id = accounts::insert(conn, name, &key, note)?;
+        let id = accounts::insert(conn, name, &key, note, now)?;
         self.keys.insert(key, name.to_owned());
         let account = StoredAccount {
             id,

@@ -326,7 +326,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
             reason: "a move needs a positive amount".into(),
         });
     }
-    book.account_or_create(&tx, REALLOCATION_ACCOUNT)?;
+    book.account_or_create(&tx, REALLOCATION_ACCOUNT, &tx.recorded_at())?;
     let leg = |amount: i64, pool: &str, id: Option<i64>| Posting {
         account: REALLOCATION_ACCOUNT.to_owned(),
         commodity: commodity.clone(),

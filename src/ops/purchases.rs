@@ -399,8 +399,8 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
             let commodity = stored.commodity.clone();
             let amount = units_amount(quantity, &commodity)?;
             let stock = stock_account(&code);
-            book.account_or_create(&tx, &stock)?;
-            book.account_or_create(&tx, GOODS_ACCOUNT)?;
+            book.account_or_create(&tx, &stock, &tx.recorded_at())?;
+            book.account_or_create(&tx, GOODS_ACCOUNT, &tx.recorded_at())?;
             let txn = Transaction::new(
                 request.date,
                 format!(
@@ -611,8 +611,8 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         converted = Some((p.label(minor), rate.normalize().to_string()));
         let from_conv = format!("equity:conversions:{}", other.code);
         let to_conv = format!("equity:conversions:{}", currency.code);
-        book.account_or_create(&tx, &from_conv)?;
-        book.account_or_create(&tx, &to_conv)?;
+        book.account_or_create(&tx, &from_conv, &tx.recorded_at())?;
+        book.account_or_create(&tx, &to_conv, &tx.recorded_at())?;
         conversion.push(leg(&request.from_account, &other, -paid, None));
         conversion.push(leg(&from_conv, &other, paid, None));
         conversion.push(leg(&to_conv, &currency, -minor, None));
@@ -648,7 +648,7 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
             account.name.clone()
         }
         None => book
-            .account_or_create(&tx, ROUNDING_ACCOUNT)?
+            .account_or_create(&tx, ROUNDING_ACCOUNT, &tx.recorded_at())?
             .0
             .name
             .clone(),
@@ -667,7 +667,7 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     }
     let s = split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy)
         .map_err(|e| p.refuse(e.to_string()))?;
-    book.account_or_create(&tx, RECEIVABLE_ACCOUNT)?;
+    book.account_or_create(&tx, RECEIVABLE_ACCOUNT, &tx.recorded_at())?;
     let pool = p.stored.pool.clone();
     let mut postings: Vec<Posting> = s
         .shares
@@ -676,7 +676,7 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         .map(|c| leg(RECEIVABLE_ACCOUNT, &currency, c.charge, None))
         .collect();
     if s.subsidy != 0 {
-        book.account_or_create(&tx, SUBSIDY_ACCOUNT)?;
+        book.account_or_create(&tx, SUBSIDY_ACCOUNT, &tx.recorded_at())?;
         postings.push(leg(SUBSIDY_ACCOUNT, &currency, s.subsidy, pool));
     }
     if s.remainder != 0 {

@@ -82,6 +82,7 @@ fn make(
     let filled = (|| {
         let tx = db.write()?;
         fund::insert(&tx, name, currency, &tx.recorded_at(), salt_key)?;
+        fund::record_settings(&tx, &tx.recorded_at())?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
             let commodity = Commodity {
@@ -119,7 +120,7 @@ pub fn rekey(db: &mut Db, new: &Passphrase) -> Result<()> {
 pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
     let tx = db.write()?;
     crate::ops::privacy::screen(&tx, &[("account", Some(name))])?;
-    Book::load(&tx)?.add_account(&tx, name, note)?;
+    Book::load(&tx)?.add_account(&tx, name, note, &tx.recorded_at())?;
     tx.commit().ctx("committing the new account")
 }
 

@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn rows_match_their_columns() {
         let conn = crate::store::memory();
-        accounts::insert(&conn, "assets:bank", "assets:bank", Some("main")).unwrap();
+        accounts::insert(&conn, "assets:bank", "assets:bank", Some("main"), "").unwrap();
         commodities::insert(
             &conn,
             &crate::domain::money::Commodity {

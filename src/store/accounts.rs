@@ -1,7 +1,9 @@
 //! Accounts: created, listed, closed once; never deleted.
 //!
-//! An account's note is changed by an `account-note` record in the
-//! governance chain; readers get the latest.
+//! Each account added also gets its `account` audit record in the
+//! governance chain (id, name, the note it was added with), compared with
+//! the table by `verify` (V118). An account's note is changed by an
+//! `account-note` record in the chain; readers get the latest.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -28,11 +30,41 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAccount> {
     })
 }
 
-pub fn insert(conn: &Connection, name: &str, key: &str, note: Option<&str>) -> Result<i64> {
+/// Adds an account and its audit record; returns its id.
+pub fn insert(
+    conn: &Connection,
+    name: &str,
+    key: &str,
+    note: Option<&str>,
+    now: &str,
+) -> Result<i64> {
     conn.prepare_cached("INSERT INTO accounts (name, name_key, note) VALUES (?1, ?2, ?3)")
         .and_then(|mut s| s.execute(params![name, key, note]))
         .ctx("adding an account")?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    records::audit(
+        conn,
+        RecordKind::Account.as_str(),
+        account_payload(id, name, note),
+        now,
+    )?;
+    Ok(id)
+}
+
+/// An account's audit payload: its row as first written.
+pub fn account_payload(id: i64, name: &str, note: Option<&str>) -> serde_json::Value {
+    serde_json::json!({"id": id, "name": name, "note": note})
+}
+
+/// Every account as its row was first written (no `account-note` applied),
+/// in id order: what `verify` compares with the audit records.
+pub fn rows(conn: &Connection) -> Result<Vec<StoredAccount>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, name, note, closed_on FROM accounts ORDER BY id")
+        .ctx("listing accounts")?;
+    stmt.query_map([], from_row)
+        .and_then(Iterator::collect)
+        .ctx("listing accounts")
 }
 
 /// Looks an account up by its case-insensitive key.
@@ -73,13 +105,7 @@ pub fn append_note(conn: &Connection, note: &AccountNoteRecord, now: &str) -> Re
 /// All accounts with their latest notes (in id order; callers sort for
 /// display).
 pub fn all(conn: &Connection) -> Result<Vec<StoredAccount>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, name, note, closed_on FROM accounts ORDER BY id")
-        .ctx("listing accounts")?;
-    let mut accounts: Vec<StoredAccount> = stmt
-        .query_map([], from_row)
-        .and_then(Iterator::collect)
-        .ctx("listing accounts")?;
+    let mut accounts = rows(conn)?;
     for n in notes(conn)? {
         if let Some(a) = accounts.iter_mut().find(|a| a.id == n.account) {
             a.note = n.note;

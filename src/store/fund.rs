@@ -1,8 +1,14 @@
 //! The fund record: name, default currency, and the end of the hash chain.
+//!
+//! What the row says that changes what outputs mean (name, currency, id,
+//! pseudonym secret, salt key) is stated by a `fund-settings` record in the
+//! governance chain, written with the row; the secret and the salt key only
+//! as commitments, so they never leave the database.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::hash::{GENESIS, SaltKey};
+use crate::domain::hash::{GENESIS, SALT_KEY_TAG, SECRET_TAG, SaltKey, setting_commitment};
+use crate::domain::records::{FundSettingsRecord, RecordKind, to_json};
 use crate::error::{Result, SqlContext};
 
 /// The single row of the `fund` table.
@@ -96,5 +102,54 @@ pub fn secret(conn: &Connection) -> Result<String> {
         [],
         |r| r.get(0),
     )
+    .ctx("reading the fund's secret")
+}
+
+/// The fund row's settings, as a `fund-settings` record states them: the
+/// secret and the salt key as their commitments (`None` when missing).
+/// `None` when there is no fund row.
+pub fn settings(conn: &Connection) -> Result<Option<FundSettingsRecord>> {
+    conn.query_row(
+        "SELECT name, currency, fund_id, secret, salt_key FROM fund WHERE id = 1",
+        [],
+        |r| {
+            let commit =
+                |tag: &str, value: Option<String>| value.map(|v| setting_commitment(tag, &v));
+            Ok(FundSettingsRecord {
+                name: r.get(0)?,
+                currency: r.get(1)?,
+                fund_id: r.get(2)?,
+                secret: commit(SECRET_TAG, r.get(3)?),
+                salt_key: commit(SALT_KEY_TAG, r.get(4)?),
+            })
+        },
+    )
+    .optional()
+    .ctx("reading the fund's settings")
+}
+
+/// Appends the `fund-settings` record of the fund row as it stands.
+pub fn record_settings(conn: &Connection, now: &str) -> Result<()> {
+    let Some(settings) = settings(conn)? else {
+        return Ok(());
+    };
+    crate::store::records::audit(
+        conn,
+        RecordKind::FundSettings.as_str(),
+        to_json(&settings),
+        now,
+    )
+}
+
+/// Whether the fund row's secret is missing or empty (pseudonyms would then
+/// be plain hashes of member ids).
+pub fn secret_missing(conn: &Connection) -> Result<bool> {
+    conn.query_row(
+        "SELECT coalesce(secret, '') = '' FROM fund WHERE id = 1",
+        [],
+        |r| r.get(0),
+    )
+    .optional()
+    .map(|missing| missing.unwrap_or(true))
     .ctx("reading the fund's secret")
 }

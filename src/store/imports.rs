@@ -1,9 +1,17 @@
 //! Import keys: which transaction each (source, txn value) became.
+//!
+//! The keys are what refuses a row imported twice, so they are covered by
+//! the governance chain: every import that adds keys ends with an `import`
+//! record of its source (its label, how many keys it has and their
+//! [`KeysDigest`]), which `verify` recomputes from the table (V139). One
+//! record per import, not per row.
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::error::{Result, SqlContext};
+use crate::domain::hash::KeysDigest;
+use crate::domain::records::{ImportRecord, RecordKind};
+use crate::error::{Error, Result, SqlContext};
 
 /// The id of an import source, created on first use.
 pub fn source_id(conn: &Connection, label: &str) -> Result<i64> {
@@ -85,6 +93,109 @@ pub fn imported_txns(conn: &Connection) -> Result<std::collections::HashSet<i64>
         .collect::<rusqlite::Result<_>>()
         .ctx("reading import keys")?;
     Ok(ids)
+}
+
+/// The number of keys of source `source_id` and their digest, streamed in
+/// the key index's order.
+pub fn digest(conn: &Connection, source_id: i64) -> Result<(u64, String)> {
+    let mut digest = KeysDigest::default();
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT typeof(key) = 'integer', CAST(key AS TEXT), txn_id FROM import_keys
+             WHERE source_id = ?1 ORDER BY key",
+        )
+        .ctx("reading import keys")?;
+    let mut rows = stmt.query([source_id]).ctx("reading import keys")?;
+    while let Some(r) = rows.next().ctx("reading import keys")? {
+        let (integer, text, txn): (bool, String, i64) = (
+            r.get(0).ctx("reading import keys")?,
+            r.get(1).ctx("reading import keys")?,
+            r.get(2).ctx("reading import keys")?,
+        );
+        let key = match text.parse::<i64>() {
+            Ok(n) if integer => serde_json::Value::from(n),
+            _ => serde_json::Value::String(text),
+        };
+        digest.add(&key, txn);
+    }
+    Ok(digest.finish())
+}
+
+/// An import record's payload: the source's label, how many keys it has
+/// and their digest.
+pub fn import_payload(label: &str, keys: u64, digest: &str) -> serde_json::Value {
+    serde_json::json!({"source": label, "keys": keys, "digest": digest})
+}
+
+/// Appends the `import` record of source `source_id` as its keys stand,
+/// at the end of an import that added keys to it.
+pub fn record(conn: &Connection, source_id: i64, now: &str) -> Result<()> {
+    let label: String = conn
+        .query_row(
+            "SELECT label FROM import_sources WHERE id = ?1",
+            [source_id],
+            |r| r.get(0),
+        )
+        .ctx("reading the import source")?;
+    let (keys, digest) = digest(conn, source_id)?;
+    crate::store::records::audit(
+        conn,
+        RecordKind::Import.as_str(),
+        import_payload(&label, keys, &digest),
+        now,
+    )
+}
+
+/// The latest `import` record of each source, by label, with its id (one
+/// whose payload does not read is left out: `verify` reports it, V135).
+pub fn latest_records(
+    conn: &Connection,
+) -> Result<std::collections::BTreeMap<String, (i64, ImportRecord)>> {
+    let mut latest = std::collections::BTreeMap::new();
+    for r in crate::store::records::of_kind(conn, RecordKind::Import.as_str())? {
+        if let Ok(import) = serde_json::from_value::<ImportRecord>(r.payload) {
+            latest.insert(import.source.clone(), (r.id, import));
+        }
+    }
+    Ok(latest)
+}
+
+/// Refuses to import under source `source_id` (labelled `label`) when its
+/// keys are not what its latest `import` record states: a key deleted
+/// outside fondo would let its row in again, and this import's record
+/// would then state the keys as they stand, hiding the deletion.
+///
+/// # Errors
+/// [`Error::Damaged`] naming the source, the counts and `fondo verify`.
+pub fn check_recorded(conn: &Connection, source_id: i64, label: &str) -> Result<()> {
+    let (keys, digest) = digest(conn, source_id)?;
+    let latest = latest_records(conn)?.remove(label);
+    let problem = match latest {
+        None if keys == 0 => return Ok(()),
+        None => format!("source {label:?} has {keys} key(s) but no import record"),
+        Some((_, r)) if r.keys == keys && r.digest == digest => return Ok(()),
+        Some((id, r)) => format!(
+            "source {label:?} has {keys} key(s), but its import record {id} states {}{}",
+            r.keys,
+            if r.keys == keys { " other ones" } else { "" }
+        ),
+    };
+    Err(Error::Damaged {
+        what: "the import keys".into(),
+        detail: format!(
+            "{problem}: they were changed outside fondo, and a row whose key is gone would be imported twice; `fondo verify` reports it (V139)"
+        ),
+    })
+}
+
+/// Every source with its label, by id.
+pub fn sources(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, label FROM import_sources ORDER BY id")
+        .ctx("reading import sources")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(Iterator::collect)
+        .ctx("reading import sources")
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         )));
     }
     let account = grant_account(grant.category.as_deref());
-    book.account_or_create(&tx, &account)?;
+    book.account_or_create(&tx, &account, &tx.recorded_at())?;
     let pool = pool_name(&tx, &grant)?;
     let txn = Transaction::new(
         date,

@@ -6,10 +6,13 @@
 //! followed by its data step if it has one. A data step lives in its own
 //! module named after its version (`v4`), frozen with its own SQL, so that
 //! it does what it did when it was written whatever today's tables and
-//! readers look like. [`apply`] runs every pending migration in the caller's
+//! readers look like (`v4`: the community rows; `v9`: the fund's settings and
+//! the accounts).
+//! [`apply`] runs every pending migration in the caller's
 //! one exclusive transaction.
 
 mod v4;
+mod v9;
 
 use rusqlite::Connection;
 
@@ -22,8 +25,10 @@ const SCHEMA: &str = include_str!("../../../schema.sql");
 type DataStep = fn(&Connection, Now) -> Result<()>;
 
 /// The data steps, by the version they belong to.
-const DATA_STEPS: &[(usize, DataStep)] =
-    &[(4, |conn, now| v4::backfill_audit(conn, now).map(|_| ()))];
+const DATA_STEPS: &[(usize, DataStep)] = &[
+    (4, |conn, now| v4::backfill_audit(conn, now).map(|_| ())),
+    (9, |conn, now| v9::backfill(conn, now).map(|_| ())),
+];
 
 /// One schema version: its SQL and its data step, if any.
 pub(crate) struct Migration {
@@ -150,7 +155,8 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .unwrap();
-        assert_eq!(kinds, "member member-inactive setting");
+        // The version 9 step then records the fund's settings.
+        assert_eq!(kinds, "member member-inactive setting fund-settings");
         assert_eq!(at, "2026-01-02T03:04:05Z");
         let last: String = conn
             .query_row(
@@ -160,5 +166,53 @@ mod tests {
             )
             .unwrap();
         assert_eq!(head, last);
+    }
+
+    #[test]
+    fn the_version_9_step_records_the_funds_settings_and_accounts_once() {
+        let now = Now::fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
+                .unwrap()
+                .and_hms_opt(3, 4, 5)
+                .unwrap(),
+        );
+        let conn = Connection::open_in_memory().unwrap();
+        apply(&conn, 0, now).unwrap();
+        let none: i64 = conn
+            .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(none, 0, "a new fund's init records its settings");
+        let conn = Connection::open_in_memory().unwrap();
+        for m in all().iter().take(8) {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret,
+                               salt_key, fund_id)
+             VALUES (1, 'f', 'USD', '', '0', 0, 'ab', lower(hex(randomblob(32))), 'cd');
+             INSERT INTO accounts (name, name_key, note) VALUES ('assets:Bank', 'assets:bank', 'main');
+             INSERT INTO accounts (name, name_key) VALUES ('income:x', 'income:x');",
+        )
+        .unwrap();
+        apply(&conn, 8, now).unwrap();
+        let records = crate::store::records::of_kind(&conn, "fund-settings").unwrap();
+        assert_eq!(records.len(), 1);
+        let stated =
+            crate::domain::records::to_json(&crate::store::fund::settings(&conn).unwrap().unwrap());
+        assert_eq!(records[0].payload, stated);
+        assert_eq!(records[0].at, "2026-01-02T03:04:05Z");
+        assert!(!records[0].payload.to_string().contains("\"ab\""));
+        let accounts: Vec<String> = crate::store::records::of_kind(&conn, "account")
+            .unwrap()
+            .iter()
+            .map(|r| r.payload.to_string())
+            .collect();
+        assert_eq!(
+            accounts,
+            [
+                r#"{"id":1,"name":"assets:Bank","note":"main"}"#,
+                r#"{"id":2,"name":"income:x","note":null}"#
+            ]
+        );
     }
 }

@@ -104,7 +104,7 @@ impl Bundle<'_> {
         let private = (kind == "member-edit" && matches!(field, "contact" | "note"))
             || (!self.privacy.sees_relations
                 && ((kind == "relation" && field == "reason")
-                    || (kind == "account-note" && field == "note")));
+                    || (matches!(kind, "account-note" | "account") && field == "note")));
         (private || self.privacy.hidden.find(text).is_some()).then_some(None)
     }
 }
