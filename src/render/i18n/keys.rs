@@ -68,10 +68,6 @@ macro_rules! registry {
     };
 }
 
-#[expect(
-    unused_imports,
-    reason = "the forum, statement, handover and bundle areas use it"
-)]
 pub(crate) use registry;
 
 registry! {
@@ -81,7 +77,6 @@ registry! {
     /// The end of a list: `a, b and c`.
     ListLast = "list-last" (init, last);
     /// A number of days, plural by the language's rules.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the forum page asks for it once its messages are Fluent"))]
     Days = "days" (n);
 }
 
