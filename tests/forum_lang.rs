@@ -90,27 +90,31 @@ fn json(db: &Path, args: &[&str]) -> Vec<Value> {
 }
 
 /// Words each language's page must show, and the English they replace.
-fn own_words(lang: &str) -> [&'static str; 3] {
+fn own_words(lang: &str) -> [&'static str; 4] {
     match lang {
         "es" => [
             "El periodo en pocas palabras",
             "Lo que tiene cada bolsa",
             "del 1 de abril de 2026 al 30 de junio de 2026",
+            "Los libros de 2026-Q2 se cerraron el 4 de julio de 2026, 20:00 (registro ",
         ],
         "fr" => [
             "La période en quelques mots",
             "Ce que contient chaque caisse",
             "du 1er avril 2026 au 30 juin 2026",
+            "Les comptes de 2026-Q2 ont été clos le 4 juillet 2026, 20:00 (enregistrement ",
         ],
         _ => [
             "O período em poucas palavras",
             "O que cada bolsa tem",
             "de 1 de abril de 2026 a 30 de junho de 2026",
+            "Os livros de 2026-Q2 foram fechados em 4 de julho de 2026, 20:00 (registro ",
         ],
     }
 }
 
-const ENGLISH: [&str; 4] = [
+const ENGLISH: [&str; 5] = [
+    "The books of",
     "The period in plain words",
     "What each pool holds",
     "Money in and out",

@@ -66,6 +66,12 @@ forum-received = From { $from } to { $to }, { $fund } received { $received }.
 forum-received-gifts = From { $from } to { $to }, { $fund } received { $received }: { $gifts } in all, from { $named } and { $anonymous }.
 forum-received-none = no contributions of money
 forum-received-money = { $amounts } in contributions
+forum-standing-open = The books of { $period } are not closed: entries dated in it can still be added.
+forum-standing-closed = The books of { $period } were closed at { $at } (record { $record }): { $reason }.
+forum-standing-reopening = at { $at } (record { $record }): { $reason }
+forum-standing-and = { $before }; and { $next }
+forum-standing-reopened-before = Before that, they were reopened { $reopenings }.
+forum-standing-reopened-now = They were reopened at { $at } (record { $record }): { $reason }; entries dated in { $period } can be added until they are closed again.
 forum-contributions = { $n ->
     [one] { $n } contribution
    *[other] { $n } contributions

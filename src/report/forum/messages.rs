@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 use crate::domain::lang::Lang;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
-use crate::domain::period::Span;
+use crate::domain::period::{PeriodState, Span};
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Key, Messages};
 use crate::report::grants::RegisterRow;
@@ -88,6 +88,14 @@ registry! {
     ColChange = "forum-col-change" ();
     ColBasis = "forum-col-basis" ();
     SummaryHeading = "forum-summary-heading" ();
+    /// Whether the period's books are closed.
+    StandingOpen = "forum-standing-open" (period);
+    StandingClosed = "forum-standing-closed" (period, at, record, reason);
+    /// One earlier reopening, and two or more joined.
+    StandingReopening = "forum-standing-reopening" (at, record, reason);
+    StandingAnd = "forum-standing-and" (before, next);
+    StandingReopenedBefore = "forum-standing-reopened-before" (reopenings);
+    StandingReopenedNow = "forum-standing-reopened-now" (at, record, reason, period);
     /// The first sentence of the summary, without gifts counted.
     Received = "forum-received" (from, to, fund, received);
     /// The same, with the gifts counted.
@@ -543,6 +551,75 @@ impl<'a> Words<'a> {
 
     pub fn summary_heading(self) -> String {
         self.plain(ForumKey::SummaryHeading)
+    }
+
+    /// A recorded instant `YYYY-MM-DDTHH:MM:SS` for reading (`4 de julio
+    /// de 2026, 20:00`); as it is in English, and any other text.
+    fn instant(self, at: &str) -> String {
+        match chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S") {
+            Ok(t) if self.lang() != Lang::En => self
+                .lang()
+                .page_moment(&t.format("%Y-%m-%d %H:%M").to_string()),
+            _ => at.to_owned(),
+        }
+    }
+
+    /// Whether the books of `span` are closed, as the state of the closed
+    /// period that is it or holds it says (`None`: never closed): `The
+    /// books of 2026-Q2 were closed at 2026-07-04T20:00:00 (record 193):
+    /// approved at the forum.`, with the reopenings after or before it.
+    pub fn standing(self, span: &Span, state: Option<&PeriodState>) -> String {
+        let Some(s) = state else {
+            return self.say(
+                ForumKey::StandingOpen,
+                &[("period", span.label.as_str().into())],
+            );
+        };
+        let event = |at: &str, record: i64, reason: &str| {
+            [
+                ("at", Arg::from(self.instant(at))),
+                ("record", record.to_string().into()),
+                ("reason", reason.into()),
+            ]
+        };
+        let period = || ("period", Arg::from(s.span.label.as_str()));
+        let closed = event(&s.closed_at, s.close, &s.close_reason);
+        let mut text = self.say(
+            ForumKey::StandingClosed,
+            &[&[period()][..], &closed].concat(),
+        );
+        let then = match &s.reopened {
+            None if s.reopenings.is_empty() => return text,
+            None => {
+                let reopenings = s
+                    .reopenings
+                    .iter()
+                    .map(|r| {
+                        self.say(
+                            ForumKey::StandingReopening,
+                            &event(&r.at, r.record, &r.reason),
+                        )
+                    })
+                    .reduce(|before, next| {
+                        self.say(
+                            ForumKey::StandingAnd,
+                            &[("before", before.into()), ("next", next.into())],
+                        )
+                    })
+                    .unwrap_or_default();
+                self.say(
+                    ForumKey::StandingReopenedBefore,
+                    &[("reopenings", reopenings.into())],
+                )
+            }
+            Some(r) => self.say(
+                ForumKey::StandingReopenedNow,
+                &[&event(&r.at, r.record, &r.reason)[..], &[period()]].concat(),
+            ),
+        };
+        text.push(' ');
+        text.push_str(&then);
+        text
     }
 
     /// `From 2026-04-01 to 2026-06-30, Barrio received 1200.00 USD in
@@ -1068,6 +1145,49 @@ mod tests {
         assert_eq!(
             Words::new(&es).purchases_said(&one),
             "1 compra conjunta, con 5 pedidos de grupos: los grupos ahorraron 52,10 USD frente a comprar cada uno por su cuenta; lo que todavía deben al fondo: 8.438,00 USD; lo que el fondo debe a sus proveedores: nada."
+        );
+    }
+
+    #[test]
+    fn the_standing_in_english_is_the_summarys_and_reads_in_spanish() {
+        use crate::domain::period::{Reopened, standing_sentence};
+        let span = Span::parse("2026-Q2").unwrap();
+        let reopening = |record, at: &str| Reopened {
+            record,
+            at: at.into(),
+            reason: "a late receipt".into(),
+        };
+        let closed = PeriodState {
+            span: span.clone(),
+            close: 193,
+            closed_at: "2026-07-04T20:00:00".into(),
+            close_reason: "approved at the forum".into(),
+            reopened: None,
+            reopenings: vec![
+                reopening(150, "2026-07-01T10:00:00"),
+                reopening(170, "2026-07-02T10:00:00"),
+            ],
+            closes: 3,
+        };
+        let reopened = PeriodState {
+            reopened: Some(reopening(200, "2026-07-05T09:30:00")),
+            ..closed.clone()
+        };
+        let once = PeriodState {
+            reopenings: Vec::new(),
+            ..closed.clone()
+        };
+        let en = Messages::new(Lang::En);
+        for state in [None, Some(&closed), Some(&reopened), Some(&once)] {
+            assert_eq!(
+                Words::new(&en).standing(&span, state),
+                standing_sentence(&span.label, state)
+            );
+        }
+        let es = Messages::new(Lang::Es);
+        assert_eq!(
+            Words::new(&es).standing(&span, Some(&once)),
+            "Los libros de 2026-Q2 se cerraron el 4 de julio de 2026, 20:00 (registro 193): approved at the forum."
         );
     }
 

@@ -99,7 +99,8 @@ fn plain_words(w: Words, forum: &Forum) -> [String; 4] {
         stock: &stock,
         committed: &totals(rows, "committed", "committed"),
     });
-    [received, paid_out, held, forum.standing.clone()]
+    let standing = w.standing(&forum.span, forum.standing.as_ref());
+    [received, paid_out, held, standing]
 }
 
 fn counts_table(w: Words, rows: &[SummaryRow]) -> Table {
@@ -622,7 +623,7 @@ mod tests {
                 record_count: 2,
                 manifest: Some("ef".into()),
             },
-            standing: "The books of 2026-Q2 are not closed.".into(),
+            standing: None,
         };
         let doc = document(&forum, &Messages::new(crate::domain::lang::Lang::En));
         assert_eq!(doc.heading, "Barrio");
