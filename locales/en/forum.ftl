@@ -175,6 +175,35 @@ forum-points = { $change } points
 
 forum-metrics-heading = Accountability
 forum-metrics-intro = The numbers a mutual-aid network asks of a fund, for this period and the one before ({ $previous }).
+forum-basis-contributors = { $n ->
+    [one] { $n } contributor
+   *[other] { $n } contributors
+}
+forum-basis-money-out = { $out } of money out
+forum-basis-money-out-back = { $out } of money out; { $back } of grant money came back
+forum-basis-decisions = { $n ->
+    [one] { $n } decision
+   *[other] { $n } decisions
+}
+forum-basis-first-payments = { $n ->
+    [one] { $n } first payment
+   *[other] { $n } first payments
+}
+forum-basis-votes = { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+} of { $eligible } eligible at { $decisions ->
+    [one] { $decisions } decision
+   *[other] { $decisions } decisions
+}
+forum-basis-pledge-periods = { $n ->
+    [one] { $n } pledge period
+   *[other] { $n } pledge periods
+} (a period counts up to what was pledged)
+forum-basis-terms-held = { $n ->
+    [one] { $n } term held
+   *[other] { $n } terms held
+}
 
 ## The fingerprint
 

@@ -175,6 +175,35 @@ forum-points = { $change } puntos
 
 forum-metrics-heading = Rendir cuentas
 forum-metrics-intro = Las cifras que una red de apoyo mutuo pide a un fondo, para este periodo y el anterior ({ $previous }).
+forum-basis-contributors = { $n ->
+    [one] { $n } persona que aportó
+   *[other] { $n } personas que aportaron
+}
+forum-basis-money-out = { $out } de dinero que salió
+forum-basis-money-out-back = { $out } de dinero que salió; volvieron { $back } de ayudas
+forum-basis-decisions = { $n ->
+    [one] { $n } decisión
+   *[other] { $n } decisiones
+}
+forum-basis-first-payments = { $n ->
+    [one] { $n } primer pago
+   *[other] { $n } primeros pagos
+}
+forum-basis-votes = { $votes ->
+    [one] { $votes } voto
+   *[other] { $votes } votos
+} de { $eligible } posibles en { $decisions ->
+    [one] { $decisions } decisión
+   *[other] { $decisions } decisiones
+}
+forum-basis-pledge-periods = { $n ->
+    [one] { $n } periodo de aportes prometidos
+   *[other] { $n } periodos de aportes prometidos
+} (cada periodo cuenta hasta lo prometido)
+forum-basis-terms-held = { $n ->
+    [one] { $n } cargo ejercido
+   *[other] { $n } cargos ejercidos
+}
 
 ## La huella
 

@@ -176,6 +176,35 @@ forum-points = { $change } points
 
 forum-metrics-heading = Rendre des comptes
 forum-metrics-intro = Les chiffres qu'un réseau d'entraide demande à un fonds, pour cette période et la précédente ({ $previous }).
+forum-basis-contributors = { $n ->
+    [one] { $n } personne ayant contribué
+   *[other] { $n } personnes ayant contribué
+}
+forum-basis-money-out = { $out } d'argent sorti
+forum-basis-money-out-back = { $out } d'argent sorti ; { $back } d'aides rendus
+forum-basis-decisions = { $n ->
+    [one] { $n } décision
+   *[other] { $n } décisions
+}
+forum-basis-first-payments = { $n ->
+    [one] { $n } premier versement
+   *[other] { $n } premiers versements
+}
+forum-basis-votes = { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+} sur { $eligible } possibles lors de { $decisions ->
+    [one] { $decisions } décision
+   *[other] { $decisions } décisions
+}
+forum-basis-pledge-periods = { $n ->
+    [one] { $n } période de contributions promises
+   *[other] { $n } périodes de contributions promises
+} (une période compte jusqu'à ce qui a été promis)
+forum-basis-terms-held = { $n ->
+    [one] { $n } mandat exercé
+   *[other] { $n } mandats exercés
+}
 
 ## L'empreinte
 

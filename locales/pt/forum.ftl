@@ -175,6 +175,35 @@ forum-points = { $change } pontos
 
 forum-metrics-heading = Prestar contas
 forum-metrics-intro = Os números que uma rede de apoio mútuo pede a um fundo, para este período e o anterior ({ $previous }).
+forum-basis-contributors = { $n ->
+    [one] { $n } pessoa que contribuiu
+   *[other] { $n } pessoas que contribuíram
+}
+forum-basis-money-out = { $out } de dinheiro que saiu
+forum-basis-money-out-back = { $out } de dinheiro que saiu; voltaram { $back } de apoios
+forum-basis-decisions = { $n ->
+    [one] { $n } decisão
+   *[other] { $n } decisões
+}
+forum-basis-first-payments = { $n ->
+    [one] { $n } primeiro pagamento
+   *[other] { $n } primeiros pagamentos
+}
+forum-basis-votes = { $votes ->
+    [one] { $votes } voto
+   *[other] { $votes } votos
+} de { $eligible } possíveis em { $decisions ->
+    [one] { $decisions } decisão
+   *[other] { $decisions } decisões
+}
+forum-basis-pledge-periods = { $n ->
+    [one] { $n } período de contribuições prometidas
+   *[other] { $n } períodos de contribuições prometidas
+} (cada período conta até o que foi prometido)
+forum-basis-terms-held = { $n ->
+    [one] { $n } mandato exercido
+   *[other] { $n } mandatos exercidos
+}
 
 ## A impressão digital
 

@@ -14,9 +14,10 @@
 //!
 //! The page also shows words it does not own: what the period reports put
 //! in their rows (summary items such as "grants paid", metric names, grant
-//! and purchase statuses). Those the page knows are said in its language
-//! ([`Words::report_word`]); any other (a name, an account, a metric's
-//! basis, a grant's rule) is shown as the report gives it. The data stay
+//! and purchase statuses, what a metric is drawn from). Those the page
+//! knows are said in its language ([`Words::report_word`],
+//! [`Words::metric_basis`]); any other (a name, an account, a grant's
+//! rule, a reason) is shown as the report gives it. The data stay
 //! as they are: only the words shown change.
 
 use chrono::NaiveDate;
@@ -29,6 +30,7 @@ use crate::domain::period::{PeriodState, Span};
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Key, Messages};
 use crate::report::grants::RegisterRow;
+use crate::report::metrics::Basis;
 
 registry! {
     area "forum", enum ForumKey;
@@ -166,6 +168,15 @@ registry! {
     Points = "forum-points" (change);
     MetricsHeading = "forum-metrics-heading" ();
     MetricsIntro = "forum-metrics-intro" (previous);
+    /// What a metric is drawn from (the report's `basis`).
+    BasisContributors = "forum-basis-contributors" (n);
+    BasisMoneyOut = "forum-basis-money-out" (out);
+    BasisMoneyOutBack = "forum-basis-money-out-back" (out, back);
+    BasisDecisions = "forum-basis-decisions" (n);
+    BasisFirstPayments = "forum-basis-first-payments" (n);
+    BasisVotes = "forum-basis-votes" (votes, eligible, decisions);
+    BasisPledgePeriods = "forum-basis-pledge-periods" (n);
+    BasisTermsHeld = "forum-basis-terms-held" (n);
     FingerprintHeading = "forum-fingerprint-heading" ();
     FingerprintIntro = "forum-fingerprint-intro" ();
     LedgerHash = "forum-ledger-hash" (n);
@@ -1058,6 +1069,46 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// What a metric's figure is drawn from: `3 contributors`, `2374.26 of
+    /// money out`.
+    pub fn metric_basis(self, basis: &Basis) -> String {
+        let count = |key, n: u64| self.say(key, &[("n", n.into())]);
+        match basis {
+            Basis::Nothing => String::new(),
+            Basis::Contributors(n) => count(ForumKey::BasisContributors, *n),
+            Basis::MoneyOut {
+                out,
+                came_back: None,
+            } => self.say(ForumKey::BasisMoneyOut, &[("out", self.money(*out).into())]),
+            Basis::MoneyOut {
+                out,
+                came_back: Some(back),
+            } => self.say(
+                ForumKey::BasisMoneyOutBack,
+                &[
+                    ("out", self.money(*out).into()),
+                    ("back", self.money(*back).into()),
+                ],
+            ),
+            Basis::Decisions(n) => count(ForumKey::BasisDecisions, *n),
+            Basis::FirstPayments(n) => count(ForumKey::BasisFirstPayments, *n),
+            Basis::Votes {
+                votes,
+                eligible,
+                decisions,
+            } => self.say(
+                ForumKey::BasisVotes,
+                &[
+                    ("votes", (*votes).into()),
+                    ("eligible", (*eligible).into()),
+                    ("decisions", (*decisions).into()),
+                ],
+            ),
+            Basis::PledgePeriods(n) => count(ForumKey::BasisPledgePeriods, *n),
+            Basis::TermsHeld(n) => count(ForumKey::BasisTermsHeld, *n),
+        }
+    }
+
     /// A metric's change, signed; a change of a percentage is in points:
     /// `+2.5 points`, `-1.0 days`.
     pub fn metric_change(self, unit: &str, change: Option<Decimal>) -> String {
@@ -1188,6 +1239,46 @@ mod tests {
         assert_eq!(
             Words::new(&es).standing(&span, Some(&once)),
             "Los libros de 2026-Q2 se cerraron el 4 de julio de 2026, 20:00 (registro 193): approved at the forum."
+        );
+    }
+
+    #[test]
+    fn what_a_metric_is_drawn_from_in_english_is_the_reports() {
+        let usd = |minor| Money { minor, decimals: 2 };
+        let en = Messages::new(Lang::En);
+        let w = Words::new(&en);
+        for n in [0, 1, 2] {
+            for basis in [
+                Basis::Nothing,
+                Basis::Contributors(n),
+                Basis::Decisions(n),
+                Basis::FirstPayments(n),
+                Basis::PledgePeriods(n),
+                Basis::TermsHeld(n),
+                Basis::Votes {
+                    votes: n,
+                    eligible: 25,
+                    decisions: n,
+                },
+                Basis::MoneyOut {
+                    out: usd(237_426),
+                    came_back: None,
+                },
+                Basis::MoneyOut {
+                    out: usd(100),
+                    came_back: Some(usd(5000)),
+                },
+            ] {
+                assert_eq!(w.metric_basis(&basis), basis.words());
+            }
+        }
+        let fr = Messages::new(Lang::Fr);
+        assert_eq!(
+            Words::new(&fr).metric_basis(&Basis::MoneyOut {
+                out: usd(237_426),
+                came_back: None
+            }),
+            "2\u{202f}374,26 d'argent sorti"
         );
     }
 

@@ -476,7 +476,7 @@ fn metrics_table(w: Words, forum: &Forum) -> Table {
                     Cell::Text(w.metric_value(m.unit, m.value)),
                     Cell::Text(w.metric_value(m.unit, m.previous)),
                     Cell::Text(w.metric_change(m.unit, m.change)),
-                    Cell::Text(m.basis.clone()),
+                    Cell::Text(w.metric_basis(&m.drawn_from)),
                 ],
             })
             .collect(),
