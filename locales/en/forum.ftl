@@ -136,6 +136,16 @@ forum-moved-within = moved within
 
 forum-grants-heading = Grants
 forum-grants-intro = Every grant applied for by { $to } that was not closed before { $from }, as it stood at the close, with the rule of the pool's policy it was decided under and the stewards' votes as counted at the decision.
+forum-rule-consent = { $n ->
+    [one] consent ({ $n } consent, no objection)
+   *[other] consent ({ $n } consents, no objection)
+}
+forum-rule-majority = majority (quorum { $quorum }, more than { $threshold } in favour)
+forum-rule-lazy = { $n ->
+    [0] lazy consensus (no objection)
+    [one] lazy consensus (no objection, { $n } consent)
+   *[other] lazy consensus (no objection, { $n } consents)
+}
 forum-votes = { $consent } consent, { $object } object, { $abstain } abstain, { $recused } recused
 forum-decided-withdrawn = Withdrawn before a decision; the rule was { $rule }.
 forum-decided-open = Still open under { $rule }; so far { $votes }.

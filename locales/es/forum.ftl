@@ -136,6 +136,16 @@ forum-moved-within = se movió dentro
 
 forum-grants-heading = Ayudas
 forum-grants-intro = Cada ayuda pedida hasta el { $to } que no estaba cerrada antes del { $from }, tal como estaba al cierre, con la regla de la bolsa con la que se decidió y los votos de las personas responsables tal como se contaron al decidir.
+forum-rule-consent = { $n ->
+    [one] consentimiento ({ $n } a favor, sin objeciones)
+   *[other] consentimiento ({ $n } a favor, sin objeciones)
+}
+forum-rule-majority = mayoría (quórum de { $quorum }, más de { $threshold } a favor)
+forum-rule-lazy = { $n ->
+    [0] consenso tácito (sin objeciones)
+    [one] consenso tácito (sin objeciones, { $n } a favor)
+   *[other] consenso tácito (sin objeciones, { $n } a favor)
+}
 forum-votes = a favor: { $consent }, en contra: { $object }, abstenciones: { $abstain }, se apartaron: { $recused }
 forum-decided-withdrawn = Retirada antes de decidirse; la regla era { $rule }.
 forum-decided-open = Sigue abierta con la regla { $rule }; por ahora, { $votes }.

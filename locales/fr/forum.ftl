@@ -137,6 +137,16 @@ forum-moved-within = circulé en interne
 
 forum-grants-heading = Aides
 forum-grants-intro = Chaque aide demandée jusqu'au { $to } et qui n'était pas close avant le { $from }, telle qu'elle était à la clôture, avec la règle de la caisse selon laquelle elle a été décidée et les votes des responsables tels qu'ils ont été comptés au moment de la décision.
+forum-rule-consent = { $n ->
+    [one] consentement ({ $n } accord, aucune objection)
+   *[other] consentement ({ $n } accords, aucune objection)
+}
+forum-rule-majority = majorité (quorum de { $quorum }, plus de { $threshold } pour)
+forum-rule-lazy = { $n ->
+    [0] consensus tacite (aucune objection)
+    [one] consensus tacite (aucune objection, { $n } accord)
+   *[other] consensus tacite (aucune objection, { $n } accords)
+}
 forum-votes = pour : { $consent }, contre : { $object }, abstentions : { $abstain }, récusations : { $recused }
 forum-decided-withdrawn = Retirée avant toute décision ; la règle était { $rule }.
 forum-decided-open = Toujours ouverte, règle { $rule } ; pour l'instant, { $votes }.

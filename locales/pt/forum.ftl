@@ -136,6 +136,16 @@ forum-moved-within = circulou dentro
 
 forum-grants-heading = Apoios
 forum-grants-intro = Cada apoio pedido até { $to } que não estava encerrado antes de { $from }, tal como estava no fechamento, com a regra da bolsa pela qual foi decidido e os votos das pessoas responsáveis tal como foram contados na decisão.
+forum-rule-consent = { $n ->
+    [one] consentimento ({ $n } a favor, sem objeções)
+   *[other] consentimento ({ $n } a favor, sem objeções)
+}
+forum-rule-majority = maioria (quórum de { $quorum }, mais de { $threshold } a favor)
+forum-rule-lazy = { $n ->
+    [0] consenso tácito (sem objeções)
+    [one] consenso tácito (sem objeções, { $n } a favor)
+   *[other] consenso tácito (sem objeções, { $n } a favor)
+}
 forum-votes = a favor: { $consent }, contra: { $object }, abstenções: { $abstain }, impedimentos: { $recused }
 forum-decided-withdrawn = Retirado antes de uma decisão; a regra era { $rule }.
 forum-decided-open = Ainda em aberto, regra { $rule }; até agora, { $votes }.

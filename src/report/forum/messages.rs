@@ -14,11 +14,11 @@
 //!
 //! The page also shows words it does not own: what the period reports put
 //! in their rows (summary items such as "grants paid", metric names, grant
-//! and purchase statuses, what a metric is drawn from). Those the page
-//! knows are said in its language ([`Words::report_word`],
-//! [`Words::metric_basis`]); any other (a name, an account, a grant's
-//! rule, a reason) is shown as the report gives it. The data stay
-//! as they are: only the words shown change.
+//! and purchase statuses, what a metric is drawn from, a grant's rule).
+//! Those the page knows are said in its language ([`Words::report_word`],
+//! [`Words::metric_basis`], [`Words::rule`]); any other (a name, an
+//! account, a category, a reason) is shown as the report gives it. The
+//! data stay as they are: only the words shown change.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -27,6 +27,7 @@ use crate::domain::lang::Lang;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::{PeriodState, Span};
+use crate::domain::policy::Rule;
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Key, Messages};
 use crate::report::grants::RegisterRow;
@@ -143,6 +144,10 @@ registry! {
     MovedWithin = "forum-moved-within" ();
     GrantsHeading = "forum-grants-heading" ();
     GrantsIntro = "forum-grants-intro" (from, to);
+    /// A policy's rule.
+    RuleConsent = "forum-rule-consent" (n);
+    RuleMajority = "forum-rule-majority" (quorum, threshold);
+    RuleLazy = "forum-rule-lazy" (n);
     Votes = "forum-votes" (consent, object, abstain, recused);
     DecidedWithdrawn = "forum-decided-withdrawn" (rule);
     DecidedOpen = "forum-decided-open" (rule, votes);
@@ -906,6 +911,27 @@ impl<'a> Words<'a> {
         )
     }
 
+    /// A policy's rule: `majority (quorum 3, more than 0.5 in favour)`.
+    pub fn rule(self, rule: &Rule) -> String {
+        match rule {
+            Rule::Consent { min_consents } => self.say(
+                ForumKey::RuleConsent,
+                &[("n", u64::from(*min_consents).into())],
+            ),
+            Rule::Majority { quorum, threshold } => self.say(
+                ForumKey::RuleMajority,
+                &[
+                    ("quorum", u64::from(*quorum).into()),
+                    ("threshold", self.lang().number_text(threshold).into()),
+                ],
+            ),
+            Rule::Lazy { min_consents } => self.say(
+                ForumKey::RuleLazy,
+                &[("n", u64::from(*min_consents).into())],
+            ),
+        }
+    }
+
     /// How a grant was decided: `Approved on 2026-04-14 20:00 by majority
     /// (…): 4 consent, 0 object, 1 abstain, 0 recused. Decided 1.4 days
     /// after the application, first paid 1 day later.`
@@ -922,7 +948,7 @@ impl<'a> Words<'a> {
             );
             ("votes", Arg::from(votes))
         };
-        let rule = || ("rule", Arg::from(&g.rule));
+        let rule = || ("rule", Arg::from(self.rule(&g.decided_by)));
         let mut text = match (g.status, &g.decided) {
             ("withdrawn", _) => self.say(ForumKey::DecidedWithdrawn, &[rule()]),
             ("open", _) | (_, None) => self.say(ForumKey::DecidedOpen, &[rule(), votes()]),
@@ -1279,6 +1305,37 @@ mod tests {
                 came_back: None
             }),
             "2\u{202f}374,26 d'argent sorti"
+        );
+    }
+
+    #[test]
+    fn rules_in_english_are_the_policys() {
+        let en = Messages::new(Lang::En);
+        let w = Words::new(&en);
+        for n in [0, 1, 2, 3] {
+            for rule in [
+                Rule::Consent { min_consents: n },
+                Rule::Lazy { min_consents: n },
+                Rule::Majority {
+                    quorum: n,
+                    threshold: "0.5".into(),
+                },
+            ] {
+                assert_eq!(w.rule(&rule), rule.to_string());
+            }
+        }
+        let pt = Messages::new(Lang::Pt);
+        assert_eq!(
+            Words::new(&pt).rule(&Rule::Majority {
+                quorum: 3,
+                threshold: "0.5".into()
+            }),
+            "maioria (quórum de 3, mais de 0,5 a favor)"
+        );
+        let fr = Messages::new(Lang::Fr);
+        assert_eq!(
+            Words::new(&fr).rule(&Rule::Lazy { min_consents: 0 }),
+            "consensus tacite (aucune objection)"
         );
     }
 
