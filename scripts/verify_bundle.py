@@ -30,7 +30,12 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
   that key alone, which is then required. Without --signer-key a good
   signature only shows the bundle agrees with itself. When ssh-keygen is not
   installed the signature is not checked, which is a problem only with
-  --signer-key.
+  --signer-key;
+- allowed_signers and the ballot files (ballot-N.txt, ballot-N.txt.sig):
+  exactly the member keys and the signed ballots records.csv holds (B139),
+  and, with ssh-keygen, each ballot's signature by its voter's key in force
+  at the ballot's time (`ssh-keygen -Y verify -f allowed_signers -I VOTER
+  -n fondo-ballot -Overify-time=TIME`).
 
 Problems found in records.csv and in the files re-derived from it start with
 their stable code, as `fondo verify --bundle` reports it (B134, ...).
@@ -44,6 +49,7 @@ journal files are streamed: memory does not grow with the journal.
 """
 
 import csv
+import datetime
 import hashlib
 import json
 import os
@@ -106,6 +112,18 @@ FUND_SIGNERS = "fund_signers"
 SIGNATURE = "MANIFEST.csv.sig"
 SIGNER = "fund"
 NAMESPACE = "fondo-bundle"
+# The signed votes' files: every member key records.csv registers
+# (allowed_signers format, the member's number as principal), and each
+# signed vote's ballot and signature, named after its record's number.
+ALLOWED_SIGNERS = "allowed_signers"
+BALLOT_FILE = re.compile(r"ballot-([1-9][0-9]*)\.txt(\.sig)?\Z")
+BALLOT_NAMESPACE = "fondo-ballot"
+
+
+def extra_file(name):
+    """Whether a bundle may hold the file besides FILES (listed in the
+    manifest): the fund's keys, the members' keys and the ballots."""
+    return name in (FUND_SIGNERS, ALLOWED_SIGNERS) or BALLOT_FILE.match(name) is not None
 # README.txt: each of these starts the line before the hash it repeats.
 STATED = [
     ("Ledger fingerprint", "fingerprint"),
@@ -133,6 +151,7 @@ class Bundle:
         self.tables = {}  # file -> list of (line, dict), for the small files
         self.usable = set()  # files whose header is right and that could be read
         self.places = {}  # commodity -> decimal places, from commodities.csv
+        self.extras = {}  # fund_signers, allowed_signers, ballots -> text
         self.contribution_income = set()  # txns dated in the period with an income posting
 
     def problem(self, file, line, message):
@@ -219,24 +238,28 @@ def read(bundle):
             bundle.tables[name] = table
 
 
-def read_signers(bundle):
-    """fund_signers, when the bundle has it: its digest and lines."""
-    path = os.path.join(bundle.path, FUND_SIGNERS)
-    if not os.path.lexists(path):
-        return
-    if os.path.islink(path) or not os.path.isfile(path):
-        bundle.problem(FUND_SIGNERS, 0, "is not a regular file, so it was not read")
-        return
-    bundle.digests[FUND_SIGNERS] = digest(path)
-    with open(path, "rb") as f:
-        bundle.rows[FUND_SIGNERS] = lines(f.read().decode("utf-8", "replace"))
+def read_extras(bundle):
+    """The files besides FILES (extra_file): each one's digest, lines and
+    text (bundle.extras)."""
+    for name in sorted(os.listdir(bundle.path)):
+        if not extra_file(name):
+            continue
+        path = os.path.join(bundle.path, name)
+        if os.path.islink(path) or not os.path.isfile(path):
+            bundle.problem(name, 0, "is not a regular file, so it was not read")
+            continue
+        bundle.digests[name] = digest(path)
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        bundle.rows[name] = lines(text)
+        bundle.extras[name] = text
 
 
 def check_manifest(bundle):
     listed = set()
     for line, row in bundle.tables.get("MANIFEST.csv", []):
         name = row["file"]
-        if name == FUND_SIGNERS and name not in listed:
+        if extra_file(name) and name not in listed:
             listed.add(name)
             if name not in bundle.digests:
                 bundle.problem(name, 0, "is listed in MANIFEST.csv but missing")
@@ -259,10 +282,11 @@ def check_manifest(bundle):
         for name in FILES:
             if name != "MANIFEST.csv" and name not in listed:
                 bundle.problem("MANIFEST.csv", 0, "does not list %s" % name)
-        if FUND_SIGNERS in bundle.digests and FUND_SIGNERS not in listed:
-            bundle.problem("MANIFEST.csv", 0, "does not list %s, which the bundle holds" % FUND_SIGNERS)
+        for name in sorted(bundle.digests):
+            if extra_file(name) and name not in listed:
+                bundle.problem("MANIFEST.csv", 0, "does not list %s, which the bundle holds" % name)
     for name in sorted(os.listdir(bundle.path)):
-        if name not in FILES and name not in (FUND_SIGNERS, SIGNATURE):
+        if name not in FILES and name != SIGNATURE and not extra_file(name):
             bundle.problem(name, 0, "is not part of an audit bundle")
 
 
@@ -806,6 +830,81 @@ def check_derived(bundle, facts, entries, labels, places):
                                % (txn, givers[txn]))
 
 
+def signer_stamp(at):
+    """A record's time YYYY-MM-DDTHH:MM:SS as allowed_signers writes it."""
+    return at.replace("-", "").replace("T", "").replace(":", "")
+
+
+def allowed_signers(entries):
+    """The allowed_signers lines the member-key records give: the member's
+    number, valid from the key's registration to the second before its
+    revocation."""
+    keys = []  # [member, key, fingerprint, added, revoked]
+    for _, row, plain in entries:
+        if row["kind"] == "member-key":
+            if not any(k[2] == plain.get("fingerprint") for k in keys):
+                keys.append([plain.get("member"), plain.get("key"), plain.get("fingerprint"), row["at"], None])
+        elif row["kind"] == "member-key-revoke":
+            for k in keys:
+                if k[2] == plain.get("fingerprint") and k[0] == plain.get("member") \
+                        and k[4] is None and k[3] <= row["at"]:
+                    k[4] = row["at"]
+                    break
+    out = []
+    for member, key, _, added, revoked in keys:
+        options = 'namespaces="%s",valid-after="%s"' % (BALLOT_NAMESPACE, signer_stamp(added))
+        if revoked is not None:
+            last = datetime.datetime.strptime(revoked, "%Y-%m-%dT%H:%M:%S") - datetime.timedelta(seconds=1)
+            options += ',valid-before="%s"' % last.strftime("%Y%m%d%H%M%S")
+        out.append("%s %s %s\n" % (member, options, key))
+    return "".join(out)
+
+
+def check_ballots(bundle, entries):
+    """allowed_signers and the ballot files are the copies of records.csv
+    they must be (B139); with ssh-keygen, each ballot's signature is checked
+    against allowed_signers at the ballot's time."""
+    expected = allowed_signers(entries)
+    stated = bundle.extras.get(ALLOWED_SIGNERS)
+    if stated is None and expected:
+        bundle.problem(ALLOWED_SIGNERS, 0, "B139 is missing, though records.csv registers members' keys")
+    elif stated is not None and stated != expected:
+        bundle.problem(ALLOWED_SIGNERS, 0, "B139 is not the keys records.csv registers")
+    wanted = {}
+    for _, row, plain in entries:
+        ballot, signature = plain.get("ballot"), plain.get("signature")
+        if row["kind"] == "vote" and isinstance(ballot, str) and isinstance(signature, str):
+            wanted["ballot-%s.txt" % row["id"]] = ballot
+            wanted["ballot-%s.txt.sig" % row["id"]] = signature
+    for name, text in sorted(wanted.items()):
+        if name not in bundle.extras:
+            bundle.problem(name, 0, "B139 is missing: its record in records.csv is a signed vote the bundle shows")
+        elif bundle.extras[name] != text:
+            bundle.problem(name, 0, "B139 differs from the ballot of its record in records.csv")
+    for name in sorted(bundle.extras):
+        if BALLOT_FILE.match(name) and name not in wanted:
+            bundle.problem(name, 0, "B139 is the ballot of no signed vote that records.csv shows")
+    if stated is None or stated != expected:
+        return
+    for name, text in sorted(wanted.items()):
+        if name.endswith(".sig") or name not in bundle.extras or bundle.extras[name] != text:
+            continue
+        fields = dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+        command = ["ssh-keygen", "-Y", "verify", "-f", os.path.join(bundle.path, ALLOWED_SIGNERS),
+                   "-I", fields.get("voter", ""), "-n", BALLOT_NAMESPACE,
+                   "-Overify-time=%s" % signer_stamp(fields.get("time", "")),
+                   "-s", os.path.join(bundle.path, name + ".sig")]
+        try:
+            with open(os.path.join(bundle.path, name), "rb") as ballot:
+                done = subprocess.run(command, stdin=ballot, capture_output=True)
+        except FileNotFoundError:
+            print("note: the ballots' signatures were not checked with ssh-keygen: it is not installed", file=sys.stderr)
+            return
+        if done.returncode != 0:
+            said = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+            bundle.problem(name, 0, "B139 its signature is not a good one by the voter's key in force at its time (ssh-keygen: %s)" % said)
+
+
 def main(argv):
     signer_key = None
     if len(argv) == 3 and argv[0] == "--signer-key":
@@ -829,7 +928,7 @@ def main(argv):
         return 2
     bundle = Bundle(path)
     read(bundle)
-    read_signers(bundle)
+    read_extras(bundle)
     check_manifest(bundle)
     signature = check_signature(bundle, signer_key)
     facts = {row["key"]: row["value"] for _, row in bundle.tables.get("BUNDLE.csv", [])}
@@ -844,6 +943,7 @@ def main(argv):
         head = check_ledger(bundle, facts)
         if "records.csv" in bundle.usable:
             entries, labels, gaps = check_records(bundle, facts)
+            check_ballots(bundle, entries)
             if not gaps:
                 check_derived(bundle, facts, entries, labels, bundle.places)
     for problem in bundle.problems:

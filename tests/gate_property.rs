@@ -79,7 +79,7 @@ impl Variant {
 type Plant = (usize, Variant);
 
 /// The free-text fields planted, in the order of [`fund`]'s use.
-const FIELDS: usize = 12;
+const FIELDS: usize = 13;
 
 #[derive(Debug, Clone)]
 struct Case {
@@ -187,6 +187,15 @@ fn fund(case: &Case) -> Fund {
             "general",
             &case.text(11),
             "2026-02-15",
+        )
+        .accounts(&[&format!("expenses:{}", case.category(12))])
+        .post(
+            "supplies",
+            "2026-02-20",
+            &[
+                &format!("expenses:{}=5.00 USD", case.category(12)),
+                "assets:bank",
+            ],
         )
         .build()
 }

@@ -418,3 +418,84 @@ fn a_hidden_contributors_outside_reference_stays_out_of_public_bundles() {
         }
     }
 }
+
+/// Issue 12: an account named after a member the audience may not see
+/// (`expenses:Luis Fernández`) is shown in public and members' bundles by
+/// a label, `expenses:redacted-` and 8 hex digits of its commitment, the
+/// same in every file, so the bundle names no one and still verifies (with
+/// fondo and with verify_bundle.py); the auditor's bundle shows the name.
+#[test]
+fn an_account_named_after_a_hidden_member_is_a_label_in_public_bundles() {
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank", "income:donations", "expenses:Luis Fernández"])
+        .member("Luis Fernández")
+        .with(&["--visibility", "anonymous"])
+        .post(
+            "start",
+            "2026-01-02",
+            &["assets:bank=500.00 USD", "income:donations"],
+        )
+        .post(
+            "tutoring",
+            "2026-01-20",
+            &["expenses:Luis Fernández=120.00 USD", "assets:bank"],
+        )
+        .post(
+            "more tutoring",
+            "2026-02-20",
+            &["expenses:Luis Fernández=80.00 USD", "assets:bank"],
+        )
+        .build();
+    let every_file = |dir: &std::path::Path| -> String {
+        let mut all = String::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        all
+    };
+    let mut labels = Vec::new();
+    for audience in ["public", "members"] {
+        let dir = fund.audit_bundle(&format!("bundle-{audience}"), "2026-Q1", audience);
+        fund.ok(&["verify", "--bundle", &dir.display().to_string()]);
+        if let Some(python) = common::oracle("python3", "apt-get install python3") {
+            let script =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+            let out = std::process::Command::new(python)
+                .arg(script)
+                .arg(&dir)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+        let all = every_file(&dir).to_lowercase();
+        for needle in ["luis", "fernández", "fernandez"] {
+            assert!(!all.contains(needle), "{audience} bundle names {needle}");
+        }
+        let accounts = std::fs::read_to_string(dir.join("accounts.csv")).unwrap();
+        let label = accounts
+            .lines()
+            .find_map(|l| l.split(',').find(|c| c.starts_with("expenses:redacted-")))
+            .unwrap_or_else(|| panic!("{audience} accounts.csv:\n{accounts}"))
+            .to_owned();
+        assert_eq!(label.len(), "expenses:redacted-".len() + 8, "{label}");
+        // Its balance re-derives under the label: 200.00 spent in the quarter.
+        let balances = std::fs::read_to_string(dir.join("balances.csv")).unwrap();
+        let row = balances
+            .lines()
+            .find(|l| l.starts_with(&label))
+            .unwrap_or_else(|| panic!("{balances}"));
+        assert!(row.contains("200.00"), "{row}");
+        let journal = std::fs::read_to_string(dir.join("journal.csv")).unwrap();
+        assert_eq!(journal.matches(&label).count(), 2, "{journal}");
+        labels.push(label);
+    }
+    // One account, one label, whoever the bundle is for.
+    assert_eq!(labels[0], labels[1]);
+    let dir = fund.audit_bundle("bundle-auditor", "2026-Q1", "auditor");
+    assert!(every_file(&dir).contains("expenses:Luis Fernández"));
+}

@@ -905,3 +905,155 @@ fn a_policy_requiring_signed_votes_binds_later_applications_and_carries_over() {
     let show = fund.ok(&["policy", "show", "housing", "--format", "json"]);
     assert_eq!(show.matches("signed votes only").count(), 2, "{show}");
 }
+
+/// A change made to a copy of a bundle (its directory, a ballot's file name).
+type Change = fn(&Path, &str);
+
+/// Issue 11: a bundle carries `allowed_signers` and each signed vote's
+/// ballot and signature, so that anyone checks a steward's vote with stock
+/// `ssh-keygen -Y verify`; both checkers compare the files with
+/// records.csv, so a changed ballot, a missing one or a changed key is
+/// found even after the manifest is resealed.
+#[test]
+fn a_bundle_lets_stock_ssh_keygen_check_every_signed_vote() {
+    let fund = signed_pool(true);
+    let ana = register(&fund, "Ana", false, "2025-01-20");
+    let bruno = register(&fund, "Bruno", true, "2025-01-20");
+    let a = ballot(&fund, "Ana", "consent", "2025-02-01T12:00", &[]);
+    fondo_sign(&fund, &a, &ana);
+    vote(&fund, &a);
+    let b = ballot(&fund, "Bruno", "consent", "2025-02-02T09:00", &[]);
+    if !stock_sign(&b, &bruno, "fondo-ballot") {
+        fondo_sign(&fund, &b, &bruno);
+    }
+    vote(&fund, &b);
+    fund.ok(&["grant", "decide", "G-0001", "--at", "2025-02-04T10:00"]);
+    // Bruno's key is revoked later: his ballot still checks at its time.
+    let fingerprint =
+        common::csv_rows(&fund.ok(&["member", "key", "list", "Bruno", "--format", "csv"]))[0]
+            .iter()
+            .find(|c| c.starts_with("SHA256:"))
+            .unwrap()
+            .clone();
+    fund.ok(&[
+        "member",
+        "key",
+        "revoke",
+        "Bruno",
+        &fingerprint,
+        "--reason",
+        "laptop lost",
+        "--at",
+        "2025-03-01T09:00",
+    ]);
+
+    let dir = fund.audit_bundle("bundle", "2025-Q1", "public");
+    let bundle = dir.display().to_string();
+    fund.ok(&["verify", "--bundle", &bundle]);
+    let signers = std::fs::read_to_string(dir.join("allowed_signers")).unwrap();
+    assert_eq!(signers.lines().count(), 2, "{signers}");
+    assert!(
+        signers
+            .lines()
+            .all(|l| l.contains("namespaces=\"fondo-ballot\""))
+    );
+    assert!(
+        signers.contains("valid-before=\"20250301085959\""),
+        "{signers}"
+    );
+    let ballots: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("ballot-") && n.ends_with(".txt"))
+        .collect();
+    assert_eq!(ballots.len(), 2, "{ballots:?}");
+    for name in &ballots {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        assert_eq!(
+            text,
+            std::fs::read_to_string(if text.contains("voter: 1") { &a } else { &b }).unwrap()
+        );
+        let Some(tool) = oracle("ssh-keygen", SSH_KEYGEN_INSTALL) else {
+            continue;
+        };
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap()
+                .to_owned()
+        };
+        let time: String = field("time: ")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        let out = std::process::Command::new(tool)
+            .current_dir(&dir)
+            .args(["-Y", "verify", "-f", "allowed_signers", "-I"])
+            .arg(field("voter: "))
+            .args(["-n", "fondo-ballot", "-s"])
+            .arg(format!("{name}.sig"))
+            .arg(format!("-Overify-time={time}"))
+            .stdin(std::fs::File::open(dir.join(name)).unwrap())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    // Each change is found by both checkers after the manifest is resealed.
+    let python = oracle("python3", "`apt-get install python3`");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+    if let Some(python) = &python {
+        let out = std::process::Command::new(python)
+            .arg(&script)
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let changes: [(&str, Change); 3] = [
+        ("a changed ballot", |dir, name| {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            std::fs::write(dir.join(name), text.replace("consent", "object")).unwrap();
+        }),
+        ("a removed ballot", |dir, name| {
+            std::fs::remove_file(dir.join(name)).unwrap();
+        }),
+        ("a changed key line", |dir, _| {
+            let text = std::fs::read_to_string(dir.join("allowed_signers")).unwrap();
+            let swapped: Vec<&str> = text.lines().rev().collect();
+            std::fs::write(dir.join("allowed_signers"), swapped.join("\n") + "\n").unwrap();
+        }),
+    ];
+    for (what, change) in changes {
+        let copy = fund.path(&format!("changed-{}", what.replace(' ', "-")));
+        std::fs::create_dir(&copy).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+        }
+        change(&copy, &ballots[0]);
+        common::tamper::reseal_bundle(&copy);
+        let out = fund.run(&["verify", "--bundle", copy.to_str().unwrap()]);
+        assert_eq!(out.code, 1, "{what}: {}", out.stdout);
+        assert!(out.stdout.contains("B139"), "{what}: {}", out.stdout);
+        if let Some(python) = &python {
+            let out = std::process::Command::new(python)
+                .arg(&script)
+                .arg(&copy)
+                .output()
+                .unwrap();
+            let said = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{what}: {said}");
+            assert!(said.contains("B139"), "{what}: {said}");
+        }
+    }
+}

@@ -209,7 +209,7 @@ fn the_printable_statement_thanks_the_member_and_names_nobody_else() {
     );
     let html = std::fs::read_to_string(&page).unwrap();
     for needle in [
-        "<html lang=\"en\">",
+        "<html lang=\"en\"",
         "Thank you, Ana",
         "What you gave to Caja Solidaria in 2026 (2026-01-01 to 2026-12-31), and what it did",
         "You gave 6.0 HOURS and 150.00 USD in 3 contributions.",

@@ -183,3 +183,38 @@ fn an_old_backup_with_smaller_pages_restores_over_new_books() {
     assert_eq!(fund.balance_csv(&[]), balances);
     assert_eq!(user_version(&backup), 1);
 }
+
+/// Issue 12: books older than the v2 form hash a contribution's payee and
+/// reference as they are, so a public bundle cannot redact the outside
+/// reference of a contribution whose giver it may not show: the export
+/// warns the treasurer for each, naming the transaction, and the bundle
+/// still verifies.
+#[test]
+fn a_withheld_reference_in_old_rows_is_a_warning_at_export() {
+    let fund = copy_of(4);
+    let dir = fund.path("public");
+    let out = fund.run(&[
+        "export",
+        "audit",
+        "--audience",
+        "public",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warned: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| {
+            l.contains("comes from a contribution whose giver the public audience may not see")
+        })
+        .collect();
+    assert!(!warned.is_empty(), "{}", out.stderr);
+    assert!(
+        warned
+            .iter()
+            .all(|l| l.starts_with("fondo: warning: journal.csv txn ")),
+        "{warned:?}"
+    );
+    fund.ok(&["verify", "--bundle", dir.to_str().unwrap()]);
+}

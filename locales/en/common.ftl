@@ -3,6 +3,7 @@
 
 amount = { $amount } { $commodity }
 list-last = { $init } and { $last }
+quarter = { $year }-Q{ $n }
 days = { $n ->
     [one] { $n } day
    *[other] { $n } days

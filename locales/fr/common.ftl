@@ -2,6 +2,10 @@
 
 amount = { $amount } { $commodity }
 list-last = { $init } et { $last }
+quarter = { $n ->
+    [one] 1er
+   *[other] { $n }e
+} trimestre { $year }
 days = { $n ->
     [one] { $n } jour
    *[other] { $n } jours

@@ -175,6 +175,9 @@ codes! {
     B137,
     /// A vote in records.csv by the applicant or by a non-steward.
     B138,
+    /// allowed_signers or a ballot file differs from records.csv, or is
+    /// missing.
+    B139,
 }
 
 impl fmt::Display for Code {

@@ -139,6 +139,19 @@ impl Governance {
     }
 }
 
+impl Governance {
+    /// The members' keys its records register and revoke (a step that does
+    /// not fit, such as a key registered twice, is passed over: `verify`
+    /// reports it).
+    pub fn key_book(&self) -> KeyBook {
+        let mut book = KeyBook::default();
+        for (_, at, step) in &self.keys {
+            let _ = book.apply(*at, step);
+        }
+        book
+    }
+}
+
 impl Electorate for Governance {
     fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<i64> {
         self.terms

@@ -506,7 +506,8 @@ impl From<LangArg> for Lang {
 pub struct LangArgs {
     /// The page's language: its words, and numbers and dates written for
     /// reading (1.234,56 in es and pt). Default: the fund's `language`
-    /// setting, else en. CSV and JSON files never change with it.
+    /// setting, else en. Only pages (HTML, Markdown) change with it:
+    /// tables, CSV and JSON never do.
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
 }

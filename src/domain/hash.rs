@@ -174,6 +174,18 @@ pub fn thing_salt(key: &SaltKey, kind: &str, name: &str) -> String {
     salt(key, &[kind, name])
 }
 
+/// How an audience bundle shows an account whose name it may not show:
+/// its root (`expenses`), then `redacted-` and the first 8 hex digits of
+/// the name's commitment (`expenses:redacted-1a2b3c4d`). The same account
+/// always gets the same label, so rows and balances still group by it; the
+/// rows' account salt column holds the whole commitment, so every v2 hash
+/// still recomputes.
+pub fn account_label(key: &SaltKey, name: &str) -> String {
+    let root = name.split(':').next().unwrap_or(name);
+    let commitment = commit(&thing_salt(key, "account", name), name);
+    format!("{root}:redacted-{}", &commitment[..8])
+}
+
 /// The commitments of a transaction's text fields, which the v2 form hashes
 /// in place of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

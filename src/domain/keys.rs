@@ -315,6 +315,31 @@ impl KeyEntry {
     }
 }
 
+/// The `allowed_signers` line of a member's key for ballots (OpenSSH's
+/// format): the principal is the member's number, as a ballot's `voter:`
+/// line states it; the key is valid from its registration to the second
+/// before its revocation, so `ssh-keygen -Y verify … -Overify-time=TIME`
+/// with a ballot's time accepts exactly the signatures fondo accepts (ballot
+/// times are whole seconds).
+pub fn ballot_signer_line(entry: &KeyEntry) -> String {
+    let stamp = |t: NaiveDateTime| t.format("%Y%m%d%H%M%S").to_string();
+    let mut options = format!(
+        "namespaces=\"{BALLOT_NAMESPACE}\",valid-after=\"{}\"",
+        stamp(entry.added)
+    );
+    if let Some((revoked, _)) = &entry.revoked {
+        let last = *revoked - chrono::TimeDelta::seconds(1);
+        options.push_str(&format!(",valid-before=\"{}\"", stamp(last)));
+    }
+    format!("{} {options} {}\n", entry.member, entry.key)
+}
+
+/// The `allowed_signers` file of every member key in `book`, in the order
+/// they were registered.
+pub fn allowed_signers(book: &KeyBook) -> String {
+    book.entries.iter().map(ballot_signer_line).collect()
+}
+
 /// A key step, read from a record.
 #[derive(Debug, Clone)]
 pub enum KeyStep {

@@ -12,6 +12,7 @@
 //! A read-only report that streams: a journal has no bound, so rows go
 //! straight to the writer instead of into a list.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use chrono::NaiveDate;
@@ -47,7 +48,7 @@ fn damaged(id: i64, what: &str) -> Error {
 /// Which text of a journal row an audience bundle may redact.
 #[derive(Clone, Copy)]
 enum Redact {
-    /// Account and pool names: never (they are scanned and warned about).
+    /// Pool names: never (they are scanned and warned about).
     Never,
     /// Text naming someone hidden.
     Names,
@@ -60,83 +61,45 @@ enum Redact {
 /// in-memory lists read once.
 pub struct JournalWriter<W: Write> {
     writer: csv::Writer<W>,
-    accounts: std::collections::HashMap<i64, String>,
-    commodities: std::collections::HashMap<i64, Commodity>,
-    pools: std::collections::HashMap<i64, String>,
-    key: SaltKey,
+    names: Names,
     /// For an audience bundle: the names its text may not show.
     hidden: Option<HiddenNames>,
     /// For an audience bundle: transactions whose payee and reference
     /// identify someone the audience may not see, whatever they say.
-    withheld: std::collections::HashSet<i64>,
+    withheld: HashSet<i64>,
+    /// For an audience bundle: accounts shown by a label, by id.
+    labels: HashMap<i64, String>,
     pub summary: ExportSummary,
 }
 
-impl<W: Write> JournalWriter<W> {
-    /// Reads the names and writes the header.
-    pub fn new(conn: &Connection, out: W) -> Result<Self> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(COLUMNS).map_err(std::io::Error::from)?;
-        Ok(JournalWriter {
-            writer,
+/// What a transaction's rows and hash are built from besides its own
+/// rows: the names of accounts, commodities and pools, and the salt key.
+struct Names {
+    accounts: HashMap<i64, String>,
+    commodities: HashMap<i64, Commodity>,
+    pools: HashMap<i64, String>,
+    key: SaltKey,
+}
+
+impl Names {
+    fn load(conn: &Connection) -> Result<Names> {
+        Ok(Names {
             accounts: store::accounts::names_by_id(conn)?,
             commodities: store::commodities::by_id(conn)?,
             pools: store::pools::names_by_id(conn)?,
             key: fund::salt_key(conn)?,
-            hidden: None,
-            withheld: std::collections::HashSet::new(),
-            summary: ExportSummary::default(),
         })
     }
 
-    /// Redacts, in rows of the v2 form, every description, payee,
-    /// reference and memo in which [`HiddenNames::find`] finds a name of
-    /// `hidden`: the cell says [`REDACTED`] and its salt column holds the
-    /// text's commitment, so the hash still recomputes. Account and pool
-    /// names, and rows in the v1 form (which hash the text itself), are
-    /// written as they are.
-    ///
-    /// In the transactions of `withheld` (a contribution by someone the
-    /// audience may not see), the payee and the reference are redacted
-    /// whatever they say: an outside reference such as a payment handle
-    /// identifies its payer without naming them.
-    pub fn redacting(
-        mut self,
-        hidden: HiddenNames,
-        withheld: std::collections::HashSet<i64>,
-    ) -> Self {
-        self.hidden = Some(hidden);
-        self.withheld = withheld;
-        self
-    }
-
-    /// Writes the selected transactions in chain order; `observe` sees each
-    /// one (with its postings) after its rows are written.
-    /// `observe` also learns whether the transaction's text could be
-    /// redacted (it is in the v2 form).
-    pub fn write(
-        &mut self,
-        conn: &Connection,
-        selection: Selection,
-        progress: &dyn Progress,
-        mut observe: impl FnMut(&JournalTxn, &[JournalPosting], bool) -> Result<()>,
-    ) -> Result<()> {
-        txns::for_each_selected(conn, selection, |txn, postings| {
-            let v2 = self.txn(txn, postings)?;
-            progress.set(self.summary.transactions);
-            observe(txn, postings, v2)
-        })?;
-        Ok(())
-    }
-
-    /// Writes one transaction's rows; true when it is in the v2 form.
-    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting]) -> Result<bool> {
+    /// The content a transaction's hash covers.
+    fn content<'a>(
+        &'a self,
+        txn: &'a JournalTxn,
+        postings: &'a [JournalPosting],
+    ) -> Result<Content<'a>> {
         if postings.is_empty() {
             return Err(damaged(txn.id, "has no postings"));
         }
-        self.summary.transactions += 1;
-        let id = txn.id.to_string();
-        let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         let mut lines = Vec::with_capacity(postings.len());
         for p in postings {
             let account = self
@@ -164,18 +127,125 @@ impl<W: Write> JournalWriter<W> {
                 pool,
             ));
         }
-        let content = Content {
+        Ok(Content {
             date: &txn.date,
             description: &txn.description,
             payee: txn.payee.as_deref().unwrap_or(""),
             reference: txn.reference.as_deref().unwrap_or(""),
             reverses: txn.reverses_hash.as_deref().unwrap_or(""),
             postings: lines,
+        })
+    }
+
+    /// The salts of `content`, and whether the transaction is in the v2
+    /// form (its stored hash is the v2 hash of its content).
+    fn form(&self, txn: &JournalTxn, content: &Content<'_>) -> (TxnSalts, bool) {
+        let salts = TxnSalts::derive(&self.key, &txn.prev_hash, content);
+        let v2 = hash_v2(&txn.prev_hash, content, &salts.seal(content)) == txn.hash;
+        (salts, v2)
+    }
+}
+
+/// The accounts of `candidates` that a transaction in the v1 form posts
+/// to. The v1 hash covers the account's name itself, so no bundle can show
+/// such an account by a label and still verify.
+///
+/// # Errors
+/// When the journal cannot be read or is damaged.
+pub fn v1_accounts(conn: &Connection, candidates: &HashSet<i64>) -> Result<HashSet<i64>> {
+    let mut found = HashSet::new();
+    if candidates.is_empty() {
+        return Ok(found);
+    }
+    let names = Names::load(conn)?;
+    txns::for_each_selected(conn, Selection::Dates(None, None), |txn, postings| {
+        let posts_to = |p: &JournalPosting| {
+            candidates.contains(&p.account_id) && !found.contains(&p.account_id)
         };
+        if postings.iter().any(posts_to) {
+            let content = names.content(txn, postings)?;
+            if !names.form(txn, &content).1 {
+                found.extend(postings.iter().map(|p| p.account_id));
+            }
+        }
+        Ok(())
+    })?;
+    found.retain(|id| candidates.contains(id));
+    Ok(found)
+}
+
+impl<W: Write> JournalWriter<W> {
+    /// Reads the names and writes the header.
+    pub fn new(conn: &Connection, out: W) -> Result<Self> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(COLUMNS).map_err(std::io::Error::from)?;
+        Ok(JournalWriter {
+            writer,
+            names: Names::load(conn)?,
+            hidden: None,
+            withheld: HashSet::new(),
+            labels: HashMap::new(),
+            summary: ExportSummary::default(),
+        })
+    }
+
+    /// Redacts, in rows of the v2 form, every description, payee,
+    /// reference and memo in which [`HiddenNames::find`] finds a name of
+    /// `hidden`: the cell says [`REDACTED`] and its salt column holds the
+    /// text's commitment, so the hash still recomputes. Pool names, and
+    /// rows in the v1 form (which hash the text itself), are written as
+    /// they are.
+    ///
+    /// In the transactions of `withheld` (a contribution by someone the
+    /// audience may not see), the payee and the reference are redacted
+    /// whatever they say: an outside reference such as a payment handle
+    /// identifies its payer without naming them.
+    ///
+    /// The accounts of `labels` are shown by their label
+    /// ([`crate::domain::hash::account_label`]) with the name's commitment
+    /// in the account's salt column, the same on every row, so balances by
+    /// account still re-derive. Only accounts no v1 row posts to may be
+    /// given ([`v1_accounts`]).
+    pub fn redacting(
+        mut self,
+        hidden: HiddenNames,
+        withheld: HashSet<i64>,
+        labels: HashMap<i64, String>,
+    ) -> Self {
+        self.hidden = Some(hidden);
+        self.withheld = withheld;
+        self.labels = labels;
+        self
+    }
+
+    /// Writes the selected transactions in chain order; `observe` sees each
+    /// one (with its postings) after its rows are written.
+    /// `observe` also learns whether the transaction's text could be
+    /// redacted (it is in the v2 form).
+    pub fn write(
+        &mut self,
+        conn: &Connection,
+        selection: Selection,
+        progress: &dyn Progress,
+        mut observe: impl FnMut(&JournalTxn, &[JournalPosting], bool) -> Result<()>,
+    ) -> Result<()> {
+        txns::for_each_selected(conn, selection, |txn, postings| {
+            let v2 = self.txn(txn, postings)?;
+            progress.set(self.summary.transactions);
+            observe(txn, postings, v2)
+        })?;
+        Ok(())
+    }
+
+    /// Writes one transaction's rows; true when it is in the v2 form.
+    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting]) -> Result<bool> {
+        let content = self.names.content(txn, postings)?;
+        self.summary.transactions += 1;
+        let id = txn.id.to_string();
+        let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         // The salts are stated for rows in the v2 form only (a v1 row
         // hashes its text as it is).
-        let salts = TxnSalts::derive(&self.key, &txn.prev_hash, &content);
-        let v2 = hash_v2(&txn.prev_hash, &content, &salts.seal(&content)) == txn.hash;
+        let (salts, v2) = self.names.form(txn, &content);
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
         let withheld = self.withheld.contains(&txn.id);
@@ -201,10 +271,14 @@ impl<W: Write> JournalWriter<W> {
             seal(&salts.payee, content.payee, Redact::Payer),
             seal(&salts.reference, content.reference, Redact::Payer),
         ];
-        for (p, s) in content.postings.iter().zip(&salts.postings) {
+        for ((p, s), stored) in content.postings.iter().zip(&salts.postings).zip(postings) {
+            let label = self.labels.get(&stored.account_id).filter(|_| v2);
             let posting = [
                 seal(&s[0], p.3, Redact::Names),
-                seal(&s[1], p.0, Redact::Never),
+                match label {
+                    Some(label) => (label.clone(), commit(&s[1], p.0)),
+                    None => seal(&s[1], p.0, Redact::Never),
+                },
                 seal(&s[2], p.4, Redact::Never),
             ];
             self.writer
@@ -213,7 +287,7 @@ impl<W: Write> JournalWriter<W> {
                         id.as_str(),
                         content.date,
                         &head[0].0,
-                        p.0,
+                        &posting[1].0,
                         &p.2,
                         p.1,
                         &head[1].0,

@@ -123,3 +123,29 @@ pub fn rehash_records(conn: &Connection) -> rusqlite::Result<()> {
     )?;
     Ok(())
 }
+
+/// Rewrites an audit bundle's MANIFEST.csv to match its files as they are
+/// now (rows: CSV records after the header, or lines of a plain file), as
+/// someone covering their tracks after changing a file would.
+pub fn reseal_bundle(dir: &Path) {
+    use sha2::{Digest, Sha256};
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "MANIFEST.csv" && n != "MANIFEST.csv.sig")
+        .collect();
+    names.sort();
+    let mut manifest = String::from("file,rows,sha256\n");
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let rows = if name.ends_with(".csv") {
+            super::csv_rows(&text).len()
+        } else {
+            text.lines().count()
+        };
+        let digest = hex::encode(Sha256::digest(&bytes));
+        manifest.push_str(&format!("{name},{rows},{digest}\n"));
+    }
+    std::fs::write(dir.join("MANIFEST.csv"), manifest).unwrap();
+}

@@ -89,6 +89,44 @@ pub const FUND_SIGNERS: &str = "fund_signers";
 /// The principal of every line of [`FUND_SIGNERS`]: the `-I` of
 /// `ssh-keygen -Y verify`.
 pub const SIGNER: &str = "fund";
+/// Every member key records.csv registers, in OpenSSH's allowed_signers
+/// format ([`crate::domain::keys::ballot_signer_line`]), in a bundle whose
+/// records register any; listed in the manifest.
+pub const ALLOWED_SIGNERS: &str = "allowed_signers";
+
+/// The file holding the ballot of the signed vote that is record `id` of
+/// records.csv (`ballot-17.txt`); its signature is the same name with
+/// `.sig` ([`ballot_signature_file`]), as `ssh-keygen -Y sign` names it.
+pub fn ballot_file(id: i64) -> String {
+    format!("ballot-{id}.txt")
+}
+
+/// The file holding the signature of [`ballot_file`]`(id)`.
+pub fn ballot_signature_file(id: i64) -> String {
+    format!("ballot-{id}.txt.sig")
+}
+
+/// The record a ballot file name is for, and whether it is the signature:
+/// None for any other name.
+pub fn parse_ballot_file(name: &str) -> Option<(i64, bool)> {
+    let rest = name.strip_prefix("ballot-")?;
+    let (number, sig) = match rest.strip_suffix(".txt.sig") {
+        Some(n) => (n, true),
+        None => (rest.strip_suffix(".txt")?, false),
+    };
+    let plain = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    let id: i64 = number
+        .parse()
+        .ok()
+        .filter(|_| plain && !number.starts_with('0'))?;
+    (ballot_file(id) == name || ballot_signature_file(id) == name).then_some((id, sig))
+}
+
+/// Whether `name` is a file a bundle may hold besides [`FILES`]: the
+/// signature's and the ballots' files.
+pub fn is_extra_file(name: &str) -> bool {
+    [FUND_SIGNERS, ALLOWED_SIGNERS].contains(&name) || parse_ballot_file(name).is_some()
+}
 
 const JOURNAL_COLUMNS: &[Column] = &[
     c(

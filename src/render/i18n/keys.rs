@@ -76,6 +76,9 @@ registry! {
     Amount = "amount" (amount, commodity);
     /// The end of a list: `a, b and c`.
     ListLast = "list-last" (init, last);
+    /// A quarter of a year, for reading (`2.º trimestre de 2026` for
+    /// `2026-Q2`).
+    Quarter = "quarter" (n, year);
     /// A number of days, plural by the language's rules.
     Days = "days" (n);
 }

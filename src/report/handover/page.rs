@@ -1,11 +1,13 @@
 //! The handover page's content, composed from a [`Handover`] into a
 //! [`Document`] laid out as HTML or Markdown by [`crate::render`]. Every
-//! word comes from [`super::messages`].
+//! word comes from [`super::messages`] in the language of the words given,
+//! and every day and amount is shown as [`crate::report::language`] says.
 
 use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
 use crate::render::i18n::Messages;
+use crate::report::language::{page_day, page_money, page_period};
 
 use super::messages::{self, Checklist};
 use super::{Handover, SOON_DAYS, Waiting};
@@ -20,14 +22,19 @@ pub struct BackupNote {
     pub findings: usize,
 }
 
-fn table(name: &'static str, fields: &[(&'static str, ColumnKind)], rows: Vec<TableRow>) -> Block {
+fn table(
+    words: &Messages,
+    name: &'static str,
+    fields: &[(&'static str, ColumnKind)],
+    rows: Vec<TableRow>,
+) -> Block {
     Block::Table(Table {
         name,
         narrow: false,
         columns: fields
             .iter()
             .map(|&(field, kind)| Column {
-                title: messages::column_title(name, field),
+                title: messages::column_title(words, name, field),
                 field,
                 kind,
             })
@@ -42,44 +49,50 @@ fn text(s: &str) -> Cell {
 
 /// The handover page.
 pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document {
+    let lang = words.lang();
     let count = |w: Waiting| h.grants.iter().filter(|g| g.waiting == w).count();
-    let checklist = messages::checklist(&Checklist {
-        fingerprint: &h.fingerprint,
-        backup: &backup.file,
-        decisions: count(Waiting::Decision),
-        payments: count(Waiting::Payment),
-        reports: count(Waiting::SpendingReport),
-        pledges: h.pledges.len(),
-        ending: h.ending.len(),
-    });
+    let checklist = messages::checklist(
+        words,
+        &Checklist {
+            fingerprint: &h.fingerprint,
+            backup: &backup.file,
+            decisions: count(Waiting::Decision),
+            payments: count(Waiting::Payment),
+            reports: count(Waiting::SpendingReport),
+            pledges: h.pledges.len(),
+            ending: h.ending.len(),
+        },
+    );
     let mut sections = vec![Section {
         id: "checklist",
-        heading: messages::checklist_heading(),
-        blocks: checklist
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| Block::Paragraph(format!("{}. {item}", i + 1)))
-            .collect(),
+        heading: messages::checklist_heading(words),
+        blocks: checklist.into_iter().map(Block::Paragraph).collect(),
     }];
     sections.push(Section {
         id: "balances",
-        heading: messages::balances_heading(),
+        heading: messages::balances_heading(words),
         blocks: vec![table(
+            words,
             "balances",
             &[("account", Name), ("commodity", Name), ("balance", Num)],
             h.balances
                 .iter()
                 .map(|b| TableRow {
                     key: format!("{}|{}", b.account, b.commodity),
-                    cells: vec![text(&b.account), text(&b.commodity), Cell::Money(b.balance)],
+                    cells: vec![
+                        text(&b.account),
+                        text(&b.commodity),
+                        page_money(lang, b.balance),
+                    ],
                 })
                 .collect(),
         )],
     });
     sections.push(Section {
         id: "pools",
-        heading: messages::pools_heading(),
+        heading: messages::pools_heading(words),
         blocks: vec![table(
+            words,
             "pools",
             &[
                 ("pool", Name),
@@ -95,9 +108,9 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                     cells: vec![
                         text(&p.pool),
                         text(&p.commodity),
-                        Cell::Money(p.held),
-                        Cell::Money(p.committed),
-                        Cell::Money(p.available),
+                        page_money(lang, p.held),
+                        page_money(lang, p.committed),
+                        page_money(lang, p.available),
                     ],
                 })
                 .collect(),
@@ -105,11 +118,12 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
     });
     sections.push(Section {
         id: "grants",
-        heading: messages::grants_heading(),
+        heading: messages::grants_heading(words),
         blocks: if h.grants.is_empty() {
-            vec![Block::Paragraph(messages::grants_none())]
+            vec![Block::Paragraph(messages::grants_none(words))]
         } else {
             vec![table(
+                words,
                 "grants",
                 &[
                     ("grant", Name),
@@ -129,9 +143,9 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                             text(&g.pool),
                             text(&g.applicant),
                             text(&g.commodity),
-                            Cell::Money(g.amount),
-                            Cell::Text(messages::waiting(g.waiting)),
-                            Cell::Money(g.left),
+                            page_money(lang, g.amount),
+                            Cell::Text(messages::waiting(words, g.waiting)),
+                            page_money(lang, g.left),
                         ],
                     })
                     .collect(),
@@ -140,11 +154,12 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
     });
     sections.push(Section {
         id: "pledges",
-        heading: messages::pledges_heading(),
+        heading: messages::pledges_heading(words),
         blocks: if h.pledges.is_empty() {
-            vec![Block::Paragraph(messages::pledges_none())]
+            vec![Block::Paragraph(messages::pledges_none(words))]
         } else {
             vec![table(
+                words,
                 "pledges",
                 &[
                     ("pledge", Name),
@@ -161,8 +176,14 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                             Cell::Count(u64::try_from(p.pledge).unwrap_or_default()),
                             text(&p.member),
                             text(&p.commodity),
-                            Cell::Text(p.periods.join(", ")),
-                            Cell::Money(p.short),
+                            Cell::Text(
+                                p.periods
+                                    .iter()
+                                    .map(|period| page_period(words, period))
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            ),
+                            page_money(lang, p.short),
                         ],
                     })
                     .collect(),
@@ -171,25 +192,26 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
     });
     sections.push(Section {
         id: "milestones",
-        heading: messages::milestones_heading(),
+        heading: messages::milestones_heading(words),
         blocks: h
             .milestones
             .iter()
             .map(|(kind, latest)| {
                 Block::Paragraph(match latest {
-                    Some(m) => messages::milestone_at(kind, &m.at, &m.detail),
-                    None => messages::milestone_none(kind),
+                    Some(m) => messages::milestone_at(words, kind, &m.at, &m.detail),
+                    None => messages::milestone_none(words, kind),
                 })
             })
             .collect(),
     });
     sections.push(Section {
         id: "roles",
-        heading: messages::roles_heading(),
+        heading: messages::roles_heading(words),
         blocks: if h.ending.is_empty() {
-            vec![Block::Paragraph(messages::roles_none(SOON_DAYS))]
+            vec![Block::Paragraph(messages::roles_none(words, SOON_DAYS))]
         } else {
             vec![table(
+                words,
                 "roles",
                 &[("member", Name), ("role", Name), ("ends", Name)],
                 h.ending
@@ -198,8 +220,8 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                         key: format!("{}|{}", t.member, t.role),
                         cells: vec![
                             text(&t.member),
-                            text(t.role),
-                            Cell::Text(t.ends_on.to_string()),
+                            Cell::Text(messages::role(words, t.role)),
+                            Cell::Text(page_day(lang, t.ends_on)),
                         ],
                     })
                     .collect(),
@@ -208,26 +230,26 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
     });
     sections.push(Section {
         id: "books",
-        heading: messages::books_heading(),
+        heading: messages::books_heading(words),
         blocks: vec![
-            Block::Paragraph(messages::books(h.transactions, h.records)),
+            Block::Paragraph(messages::books(words, h.transactions, h.records)),
             Block::Hash {
-                label: messages::fingerprint_label(),
+                label: messages::fingerprint_label(words),
                 value: h.fingerprint.clone(),
             },
             Block::Hash {
-                label: messages::records_label(),
+                label: messages::records_label(words),
                 value: h.records_head.clone(),
             },
-            Block::Paragraph(messages::backup(&backup.file, backup.findings)),
+            Block::Paragraph(messages::backup(words, &backup.file, backup.findings)),
         ],
     });
     Document {
-        lang: words.lang(),
-        title: messages::title(&h.fund, h.on),
-        heading: messages::heading(&h.fund),
-        subtitle: messages::subtitle(h.on),
+        lang,
+        title: messages::title(words, &h.fund, h.on),
+        heading: messages::heading(words, &h.fund),
+        subtitle: messages::subtitle(words, h.on),
         sections,
-        footer: messages::footer(),
+        footer: messages::footer(words),
     }
 }

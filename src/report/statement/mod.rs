@@ -72,12 +72,16 @@ pub struct Total {
     pub amount: Money,
 }
 
+/// What the rows say for the pool of a pledge to any pool.
+const ANY_POOL: &str = "any";
+
 /// One period of one of the member's pledges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PledgePeriod {
     pub pledge: i64,
     pub period: String,
-    pub pool: String,
+    /// The pool it is for; `None` for a pledge to any pool.
+    pub pool: Option<String>,
     pub commodity: String,
     pub pledged: Money,
     pub received: Money,
@@ -175,19 +179,22 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
         });
     }
     let pledges = crate::report::support::pledge_status(conn, Audience::Treasurer, span.to)?;
-    let mine: Vec<i64> = members::pledges(conn)?
+    // Each of the member's pledges, and whether it is to one pool.
+    let mine: BTreeMap<i64, bool> = members::pledges(conn)?
         .iter()
         .filter(|p| p.member_id == who.id)
-        .map(|p| p.id)
+        .map(|p| (p.id, p.pool_id.is_some()))
         .collect();
     let pledges = pledges
         .into_iter()
-        .filter(|p| mine.contains(&p.pledge))
-        .filter(|p| Span::parse(&p.period).is_ok_and(|s| s.to >= span.from && s.from <= span.to))
-        .map(|p| PledgePeriod {
+        .filter_map(|p| Some((mine.get(&p.pledge).copied()?, p)))
+        .filter(|(_, p)| {
+            Span::parse(&p.period).is_ok_and(|s| s.to >= span.from && s.from <= span.to)
+        })
+        .map(|(one_pool, p)| PledgePeriod {
             pledge: p.pledge,
             period: p.period,
-            pool: p.pool,
+            pool: one_pool.then_some(p.pool),
             commodity: p.commodity,
             pledged: p.pledged,
             received: p.received,
@@ -341,7 +348,7 @@ pub fn rows(s: &Statement) -> Vec<StatementRow> {
     for p in &s.pledges {
         out.push(StatementRow {
             date: p.period.clone(),
-            pool: p.pool.clone(),
+            pool: p.pool.clone().unwrap_or_else(|| ANY_POOL.to_owned()),
             commodity: p.commodity.clone(),
             amount: Some(p.received),
             ..row(

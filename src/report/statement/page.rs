@@ -1,34 +1,48 @@
 //! The member statement's printable page: a [`Document`] composed from a
 //! [`Statement`], laid out by [`crate::render`] as HTML. Every word comes
-//! from [`super::messages`]; the names here (section ids, table, column
-//! and row keys) are for scripts and never shown.
+//! from [`super::messages`] in the language of the words given, and every
+//! day and amount is shown as [`crate::report::language`] says; the names
+//! here (section ids, table, column and row keys) are for scripts and never
+//! shown.
 
 use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
 use crate::render::i18n::Messages;
+use crate::report::language::{page_day, page_money, page_period};
 
 use super::messages;
 use super::{Statement, Total};
 use ColumnKind::{Figure as Num, Name, Text};
 
-fn columns(table: &'static str, fields: &[(&'static str, ColumnKind)]) -> Vec<Column> {
-    Column::titled(fields, |field| messages::column_title(table, field))
+fn columns(
+    words: &Messages,
+    table: &'static str,
+    fields: &[(&'static str, ColumnKind)],
+) -> Vec<Column> {
+    Column::titled(fields, |field| messages::column_title(words, table, field))
 }
 
-fn table(name: &'static str, fields: &[(&'static str, ColumnKind)], rows: Vec<TableRow>) -> Block {
+fn table(
+    words: &Messages,
+    name: &'static str,
+    fields: &[(&'static str, ColumnKind)],
+    rows: Vec<TableRow>,
+) -> Block {
     Block::Table(Table {
         name,
         narrow: false,
-        columns: columns(name, fields),
+        columns: columns(words, name, fields),
         rows,
     })
 }
 
 /// The statement as a printable thank-you and receipt.
 pub fn document(s: &Statement, words: &Messages) -> Document {
+    let lang = words.lang();
     let totals: Vec<Total> = s.totals.clone();
     let mut gave = vec![Block::Paragraph(messages::gave(
+        words,
         &totals,
         s.contributions
             .iter()
@@ -38,6 +52,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
     ))];
     if !s.contributions.is_empty() {
         gave.push(table(
+            words,
             "contributions",
             &[
                 ("date", Name),
@@ -51,45 +66,43 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                 .map(|c| TableRow {
                     key: format!("{}|{}|{}", c.txn, c.pool, c.commodity),
                     cells: vec![
-                        Cell::Text(c.date.to_string()),
-                        Cell::Text(match &c.kind {
-                            Some(kind) => format!("{} ({kind})", messages::given(c.given)),
-                            None => messages::given(c.given),
-                        }),
+                        Cell::Text(page_day(lang, c.date)),
+                        Cell::Text(messages::given(words, c.given, c.kind.as_deref())),
                         Cell::Text(c.pool.clone()),
                         Cell::Text(c.commodity.clone()),
-                        Cell::Money(c.amount),
+                        page_money(lang, c.amount),
                     ],
                 })
                 .collect(),
         ));
-        gave.push(Block::Subheading(messages::totals_heading()));
+        gave.push(Block::Subheading(messages::totals_heading(words)));
         gave.push(Block::Table(Table {
             name: "totals",
             narrow: true,
-            columns: columns("totals", &[("commodity", Name), ("amount", Num)]),
+            columns: columns(words, "totals", &[("commodity", Name), ("amount", Num)]),
             rows: s
                 .totals
                 .iter()
                 .map(|t| TableRow {
                     key: t.commodity.clone(),
-                    cells: vec![Cell::Text(t.commodity.clone()), Cell::Money(t.amount)],
+                    cells: vec![Cell::Text(t.commodity.clone()), page_money(lang, t.amount)],
                 })
                 .collect(),
         }));
     }
     let mut sections = vec![Section {
         id: "gave",
-        heading: messages::gave_heading(),
+        heading: messages::gave_heading(words),
         blocks: gave,
     }];
     sections.push(Section {
         id: "pledges",
-        heading: messages::pledges_heading(),
+        heading: messages::pledges_heading(words),
         blocks: if s.pledges.is_empty() {
-            vec![Block::Paragraph(messages::pledges_none())]
+            vec![Block::Paragraph(messages::pledges_none(words))]
         } else {
             vec![table(
+                words,
                 "pledges",
                 &[
                     ("period", Name),
@@ -104,12 +117,15 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                     .map(|p| TableRow {
                         key: format!("{}|{}", p.pledge, p.period),
                         cells: vec![
-                            Cell::Text(p.period.clone()),
-                            Cell::Text(p.pool.clone()),
+                            Cell::Text(page_period(words, &p.period)),
+                            Cell::Text(match &p.pool {
+                                Some(pool) => pool.clone(),
+                                None => messages::any_pool(words),
+                            }),
                             Cell::Text(p.commodity.clone()),
-                            Cell::Money(p.pledged),
-                            Cell::Money(p.received),
-                            Cell::Text(messages::pledge_kept(p.kept())),
+                            page_money(lang, p.pledged),
+                            page_money(lang, p.received),
+                            Cell::Text(messages::pledge_kept(words, p.kept())),
                         ],
                     })
                     .collect(),
@@ -120,11 +136,13 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
     given_to.sort();
     given_to.dedup();
     let mut did = vec![Block::Paragraph(messages::did(
+        words,
         &given_to,
         !s.pools.is_empty(),
     ))];
     if !s.pools.is_empty() {
         did.push(table(
+            words,
             "pools",
             &[
                 ("pool", Name),
@@ -142,7 +160,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                         Cell::Text(w.purpose.clone()),
                         Cell::Text(w.commodity.clone()),
                         Cell::Count(w.grants),
-                        Cell::Money(w.paid),
+                        page_money(lang, w.paid),
                     ],
                 })
                 .collect(),
@@ -150,14 +168,15 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
     }
     sections.push(Section {
         id: "did",
-        heading: messages::did_heading(),
+        heading: messages::did_heading(words),
         blocks: did,
     });
     if !s.received.is_empty() {
         sections.push(Section {
             id: "received",
-            heading: messages::received_heading(),
+            heading: messages::received_heading(words),
             blocks: vec![table(
+                words,
                 "received",
                 &[
                     ("grant", Name),
@@ -175,7 +194,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                             Cell::Text(r.pool.clone()),
                             Cell::Text(r.purpose.clone()),
                             Cell::Text(r.commodity.clone()),
-                            Cell::Money(r.paid),
+                            page_money(lang, r.paid),
                         ],
                     })
                     .collect(),
@@ -184,25 +203,25 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
     }
     sections.push(Section {
         id: "receipt",
-        heading: messages::receipt_heading(),
+        heading: messages::receipt_heading(words),
         blocks: vec![
-            Block::Paragraph(messages::receipt(&s.fund, &s.member, &s.span)),
+            Block::Paragraph(messages::receipt(words, &s.fund, &s.member, &s.span)),
             Block::Hash {
-                label: messages::fingerprint_label(),
+                label: messages::fingerprint_label(words),
                 value: s.fingerprint.clone(),
             },
             Block::Hash {
-                label: messages::records_label(),
+                label: messages::records_label(words),
                 value: s.records_head.clone(),
             },
         ],
     });
     Document {
-        lang: words.lang(),
-        title: messages::title(&s.fund, &s.member, &s.span),
-        heading: messages::heading(&s.member),
-        subtitle: messages::subtitle(&s.fund, &s.span),
+        lang,
+        title: messages::title(words, &s.fund, &s.member, &s.span),
+        heading: messages::heading(words, &s.member),
+        subtitle: messages::subtitle(words, &s.fund, &s.span),
         sections,
-        footer: messages::footer(),
+        footer: messages::footer(words),
     }
 }

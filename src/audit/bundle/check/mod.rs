@@ -31,6 +31,7 @@
 //! Rule: the checker reads files only, never a database; every problem is a
 //! finding (a [`Finding`] with a stable B1xx code) and none stops the check.
 
+mod ballots;
 mod derive;
 mod figures;
 mod grants;
@@ -55,7 +56,7 @@ use super::rows::{
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT,
     FUND_SIGNERS, GRANTS, JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS, PURCHASES,
-    README, RECORDS, REVERSED, ROLES, SIGNATURE, VOTES, columns,
+    README, RECORDS, REVERSED, ROLES, SIGNATURE, VOTES, columns, is_extra_file,
 };
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
@@ -142,6 +143,9 @@ pub mod codes {
     /// A vote in records.csv by the grant's applicant or by a member who was
     /// no steward on its day.
     pub const VOTER: Code = Code::B138;
+    /// allowed_signers or a ballot file is not the copy of records.csv's
+    /// keys and signed ballots it must be, or one is missing.
+    pub const BALLOTS: Code = Code::B139;
 }
 
 /// The outcome of checking a bundle.
@@ -415,14 +419,11 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
             counts.insert(spec.name, count);
         }
     }
-    let signers = read_signers(dir, &present, &mut digests, &mut counts, &mut checker);
-    if signers.is_some() {
-        result.files += 1;
-    }
+    let extras = read_extras(dir, &present, &mut digests, &mut counts, &mut checker);
+    result.files += extras.len() as u64;
+    let signers = extras.get(FUND_SIGNERS);
     for name in present.keys() {
-        if !FILES.iter().any(|f| f.name == name)
-            && ![SIGNATURE, FUND_SIGNERS].contains(&name.as_str())
-        {
+        if !FILES.iter().any(|f| f.name == name) && name != SIGNATURE && !is_extra_file(name) {
             checker.find(
                 codes::MANIFEST,
                 name,
@@ -435,8 +436,13 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
     if let Some(manifest) = &tables.manifest {
         check_manifest(manifest, &digests, &counts, &mut checker);
     }
-    result.signed_by =
-        signature::check_signature(dir, &present, signers.as_deref(), signer, &mut checker);
+    result.signed_by = signature::check_signature(
+        dir,
+        &present,
+        signers.map(String::as_str),
+        signer,
+        &mut checker,
+    );
 
     // BUNDLE.csv: what the rest is checked against.
     let Some(facts) = tables
@@ -569,6 +575,7 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
         );
     }
     if let Some(log) = &log {
+        ballots::check_ballots(&extras, log, &facts, &mut checker);
         derive::check_derived(
             log,
             &tables,
@@ -593,45 +600,47 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
     Ok(result)
 }
 
-/// Reads fund_signers when the bundle has it: its text, with its digest
-/// and lines recorded for the manifest's check.
-fn read_signers<'n>(
+/// Reads the files a bundle holds besides [`FILES`] (fund_signers,
+/// allowed_signers and the ballots, [`is_extra_file`]): each one's text by
+/// name, with its digest and lines recorded for the manifest's check.
+fn read_extras<'n>(
     dir: &Path,
-    present: &BTreeMap<String, bool>,
+    present: &'n BTreeMap<String, bool>,
     digests: &mut HashMap<&'n str, String>,
     counts: &mut HashMap<&'n str, u64>,
     checker: &mut Checker,
-) -> Option<String> {
-    match present.get(FUND_SIGNERS)? {
-        false => {
+) -> BTreeMap<&'n str, String> {
+    let mut texts = BTreeMap::new();
+    for (name, regular) in present {
+        let name = name.as_str();
+        if !is_extra_file(name) {
+            continue;
+        }
+        if !regular {
             checker.find(
                 codes::UNREADABLE,
-                FUND_SIGNERS,
+                name,
                 0,
                 "is not a regular file, so it was not read; a bundle holds plain files",
             );
-            None
+            continue;
         }
-        true => {
-            let bytes = fs::read(dir.join(FUND_SIGNERS))
-                .map_err(|e| {
-                    checker.find(
-                        codes::UNREADABLE,
-                        FUND_SIGNERS,
-                        0,
-                        format!("cannot be read: {e}"),
-                    )
-                })
-                .ok()?;
-            digests.insert(FUND_SIGNERS, hex(&Sha256::digest(&bytes)));
-            let Ok(text) = String::from_utf8(bytes) else {
-                checker.find(codes::UNREADABLE, FUND_SIGNERS, 0, "is not UTF-8 text");
-                return None;
-            };
-            counts.insert(FUND_SIGNERS, text.lines().count() as u64);
-            Some(text)
-        }
+        let bytes = match fs::read(dir.join(name)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                checker.find(codes::UNREADABLE, name, 0, format!("cannot be read: {e}"));
+                continue;
+            }
+        };
+        digests.insert(name, hex(&Sha256::digest(&bytes)));
+        let Ok(text) = String::from_utf8(bytes) else {
+            checker.find(codes::UNREADABLE, name, 0, "is not UTF-8 text");
+            continue;
+        };
+        counts.insert(name, text.lines().count() as u64);
+        texts.insert(name, text);
     }
+    texts
 }
 
 /// README.txt states the bundle's facts as BUNDLE.csv does: the audience
@@ -794,7 +803,7 @@ fn check_manifest(
     let mut listed = BTreeSet::new();
     for Rec { line, row } in &manifest.rows {
         let (file, line) = (row.file.as_str(), *line);
-        if file == MANIFEST || !(FILES.iter().any(|f| f.name == file) || file == FUND_SIGNERS) {
+        if file == MANIFEST || !(FILES.iter().any(|f| f.name == file) || is_extra_file(file)) {
             checker.find(
                 codes::MANIFEST,
                 MANIFEST,
@@ -812,10 +821,10 @@ fn check_manifest(
             );
             continue;
         }
-        if file == FUND_SIGNERS && !digests.contains_key(FUND_SIGNERS) {
+        if is_extra_file(file) && !digests.contains_key(file) {
             checker.find(
                 codes::UNREADABLE,
-                FUND_SIGNERS,
+                file,
                 0,
                 format!("is listed in {MANIFEST} (line {line}) but is missing from the bundle"),
             );
@@ -855,12 +864,18 @@ fn check_manifest(
             _ => {}
         }
     }
-    if digests.contains_key(FUND_SIGNERS) && !listed.contains(FUND_SIGNERS) {
+    let mut unlisted: Vec<&str> = digests
+        .keys()
+        .copied()
+        .filter(|name| is_extra_file(name) && !listed.contains(*name))
+        .collect();
+    unlisted.sort_unstable();
+    for name in unlisted {
         checker.find(
             codes::MANIFEST,
             MANIFEST,
             0,
-            format!("does not list {FUND_SIGNERS}, which the bundle holds"),
+            format!("does not list {name}, which the bundle holds"),
         );
     }
     for spec in FILES {

@@ -64,13 +64,21 @@ impl Bundle<'_> {
     /// the way what the other files need from it.
     pub(super) fn journal(&mut self) -> Result<Pass> {
         let conn = self.conn;
+        let withheld = self.withheld_payers();
         let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?
-            .redacting(self.privacy.hidden.clone(), self.withheld_payers());
+            .redacting(
+                self.privacy.hidden.clone(),
+                withheld.clone(),
+                self.account_labels.clone(),
+            );
         let mut pass = Pass::default();
         if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
             let context = Context {
-                account_names: &self.account_names,
-                pool_names: &self.pool_names,
+                known: Known {
+                    account_names: &self.account_names,
+                    pool_names: &self.pool_names,
+                    withheld: &withheld,
+                },
                 contributions: &self.contributions,
                 span: self.span,
                 first,
@@ -99,17 +107,26 @@ impl Bundle<'_> {
     /// reverse.
     pub(super) fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
         let conn = self.conn;
+        let withheld = self.withheld_payers();
         let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?
-            .redacting(self.privacy.hidden.clone(), self.withheld_payers());
+            .redacting(
+                self.privacy.hidden.clone(),
+                withheld.clone(),
+                self.account_labels.clone(),
+            );
         for id in ids {
-            let (accounts, pools, privacy) =
-                (&self.account_names, &self.pool_names, &mut self.privacy);
+            let known = Known {
+                account_names: &self.account_names,
+                pool_names: &self.pool_names,
+                withheld: &withheld,
+            };
+            let privacy = &mut self.privacy;
             reversed.write(
                 conn,
                 Selection::Ids(*id, *id),
                 &NoProgress,
                 |txn, postings, v2| {
-                    scan_txn(privacy, REVERSED, accounts, pools, txn, postings, v2);
+                    scan_txn(privacy, REVERSED, &known, txn, postings, v2);
                     Ok(())
                 },
             )?;
@@ -126,8 +143,7 @@ impl Bundle<'_> {
 
 /// What [`observe`] needs to know about the fund.
 struct Context<'a> {
-    account_names: &'a HashMap<i64, String>,
-    pool_names: &'a HashMap<i64, String>,
+    known: Known<'a>,
     contributions: &'a HashMap<i64, (Option<i64>, Option<String>)>,
     span: &'a Span,
     /// The first transaction of the stretch.
@@ -144,26 +160,18 @@ fn observe(
     v2: bool,
 ) {
     let Context {
-        account_names,
-        pool_names,
+        ref known,
         contributions,
         span,
         first,
     } = *context;
+    let account_names = known.account_names;
     pass.transactions += 1;
     if pass.first_prev.is_none() {
         pass.first_prev = Some(txn.prev_hash.clone());
     }
     pass.last_hash = Some(txn.hash.clone());
-    scan_txn(
-        privacy,
-        JOURNAL,
-        account_names,
-        pool_names,
-        txn,
-        postings,
-        v2,
-    );
+    scan_txn(privacy, JOURNAL, known, txn, postings, v2);
     if let Some(original) = txn.reverses
         && original < first
     {
@@ -213,18 +221,40 @@ fn observe(
     }
 }
 
-/// Warns about hidden names in a journal transaction's text.
+/// What the scan of a transaction's text needs besides the transaction:
+/// the names the bundle shows, and the contributions whose payer the
+/// audience may not see.
+struct Known<'a> {
+    account_names: &'a HashMap<i64, String>,
+    pool_names: &'a HashMap<i64, String>,
+    withheld: &'a HashSet<i64>,
+}
+
+/// Warns about hidden names in a journal transaction's text, and about the
+/// payee and reference of a withheld contribution in the v1 form (which
+/// cannot be redacted).
 fn scan_txn(
     privacy: &mut Privacy,
     file: &str,
-    account_names: &HashMap<i64, String>,
-    pool_names: &HashMap<i64, String>,
+    known: &Known<'_>,
     txn: &JournalTxn,
     postings: &[JournalPosting],
     v2: bool,
 ) {
+    let Known {
+        account_names,
+        pool_names,
+        withheld,
+    } = known;
     // In a v2 row the writer redacted these already.
     let place = |column: &str| format!("{file} txn {}, column {column},", txn.id);
+    if !v2 && withheld.contains(&txn.id) {
+        for (column, text) in [("payee", &txn.payee), ("reference", &txn.reference)] {
+            if text.as_deref().is_some_and(|t| !t.is_empty()) {
+                privacy.withheld_v1(&place(column));
+            }
+        }
+    }
     if !v2 {
         privacy.scan(|| place("description"), &txn.description);
         privacy.scan(|| place("payee"), txn.payee.as_deref().unwrap_or(""));

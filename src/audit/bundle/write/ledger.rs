@@ -23,6 +23,11 @@ impl Bundle<'_> {
     pub(super) fn accounts(&mut self) -> Result<()> {
         let mut file = self.csv(ACCOUNTS)?;
         let mut list = accounts::all(self.conn)?;
+        for a in &mut list {
+            if let Some(label) = self.account_labels.get(&a.id) {
+                a.name.clone_from(label);
+            }
+        }
         list.sort_by(|a, b| cmp_names(&a.name, &b.name));
         for a in list {
             let closed = a.closed_on.filter(|d| *d <= self.span.to);
@@ -58,7 +63,20 @@ impl Bundle<'_> {
     /// balances.csv, from the balance cache at both ends of the period and
     /// the period's postings as the journal pass summed them.
     pub(super) fn balances(&mut self, moves: &HashMap<(i64, i64), (i128, i128)>) -> Result<()> {
-        let key = |b: &balances::AccountBalance| (b.account.clone(), b.commodity.code.clone());
+        // The balance cache names accounts; the bundle shows some by label.
+        let names = accounts::names_by_id(self.conn)?;
+        let labels: HashMap<&str, &str> = self
+            .account_labels
+            .iter()
+            .filter_map(|(id, label)| Some((names.get(id)?.as_str(), label.as_str())))
+            .collect();
+        let key = |b: &balances::AccountBalance| {
+            let shown = labels.get(b.account.as_str()).copied();
+            (
+                shown.unwrap_or(&b.account).to_owned(),
+                b.commodity.code.clone(),
+            )
+        };
         let opening: HashMap<(String, String), i128> = match self.span.from.pred_opt() {
             Some(day) => balances::by_account(self.conn, Some(day))?
                 .iter()
@@ -73,14 +91,14 @@ impl Bundle<'_> {
                 Some(((account, self.decimals.get(commodity)?.0.clone()), *m))
             })
             .collect();
-        let mut closing = balances::by_account(self.conn, Some(self.span.to))?;
-        closing.sort_by(|a, b| {
-            cmp_names(&a.account, &b.account).then_with(|| a.commodity.code.cmp(&b.commodity.code))
-        });
+        let mut closing: Vec<_> = balances::by_account(self.conn, Some(self.span.to))?
+            .into_iter()
+            .map(|b| (key(&b), b))
+            .collect();
+        closing.sort_by(|(a, _), (b, _)| cmp_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
         let mut file = self.csv(BALANCES)?;
-        for b in closing {
+        for (k, b) in closing {
             let places = b.commodity.decimals;
-            let k = key(&b);
             let (debits, credits) = moves.get(&k).copied().unwrap_or((0, 0));
             let row = BalanceRow {
                 opening: format_minor(opening.get(&k).copied().unwrap_or(0), places),

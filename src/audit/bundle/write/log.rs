@@ -11,21 +11,24 @@
 //! auditor's bundle the reason of a relation and an account's note.
 
 use super::Bundle;
+use super::ballots::ShownBallot;
 use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Shown, V1, V2, WITHHELD, v2_cell};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{commit, record_hash, record_salt};
-use crate::domain::records::text_fields;
+use crate::domain::records::{RecordKind, text_fields};
 use crate::error::Result;
 use crate::store::records::{StoredRecord, v2_hash};
 use crate::store::{fund, records};
 
 impl Bundle<'_> {
-    /// records.csv: the whole records chain.
-    pub(super) fn records(&mut self) -> Result<()> {
+    /// records.csv: the whole records chain. Returns the signed votes
+    /// whose ballot it shows.
+    pub(super) fn records(&mut self) -> Result<Vec<ShownBallot>> {
         let key = fund::salt_key(self.conn)?;
         let mut file = self.csv(RECORDS)?;
         let mut v2_seen = false;
+        let mut ballots = Vec::new();
         for r in records::all(self.conn)? {
             let v1_matches =
                 record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) == r.hash;
@@ -34,7 +37,20 @@ impl Bundle<'_> {
             let v2 = v2_hash(&key, &r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) == r.hash
                 || (v2_seen && !v1_matches);
             v2_seen |= v2;
+            let shown_ballot = |hidden: bool| -> Option<ShownBallot> {
+                let ballot = r.payload["ballot"].as_str()?;
+                let signature = r.payload["signature"].as_str()?;
+                (r.kind == RecordKind::Vote.as_str() && !hidden).then(|| ShownBallot {
+                    record: r.id,
+                    ballot: ballot.to_owned(),
+                    signature: signature.to_owned(),
+                })
+            };
             let payload = if v2 {
+                let hidden = r.payload["ballot"]
+                    .as_str()
+                    .is_some_and(|text| self.hides(&r, "ballot", text).is_some());
+                ballots.extend(shown_ballot(hidden));
                 v2_cell(&r.kind, &r.payload, |field, text| {
                     let salt = record_salt(&key, &r.prev_hash, field);
                     match self.hides(&r, field, text) {
@@ -53,6 +69,7 @@ impl Bundle<'_> {
             }) {
                 WITHHELD.to_owned()
             } else {
+                ballots.extend(shown_ballot(false));
                 r.payload.to_string()
             };
             let row = RecordRow {
@@ -67,7 +84,8 @@ impl Bundle<'_> {
             };
             file.row(&row, &mut self.privacy)?;
         }
-        self.done(file)
+        self.done(file)?;
+        Ok(ballots)
     }
 
     /// Whether the audience may not see `text`, field `field` of `r`:

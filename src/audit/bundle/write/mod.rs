@@ -20,6 +20,7 @@
 //! (`BUNDLE.csv`, the README, the manifest) and `signing` (`fund_signers` and
 //! `MANIFEST.csv.sig`).
 
+mod ballots;
 mod contributions;
 mod facts;
 mod governance;
@@ -41,10 +42,11 @@ use serde::Serialize;
 
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
-use crate::domain::hash::GENESIS;
-use crate::domain::member::shown_name;
+use crate::domain::hash::{GENESIS, account_label};
+use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
 use crate::error::{Error, Result};
+use crate::report::export::v1_accounts;
 use crate::store::commodities::StoredCommodity;
 use crate::store::pools::StoredPool;
 use crate::store::{accounts, commodities, fund, members, pools, records};
@@ -137,7 +139,8 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
-    bundle.records()?;
+    let ballots = bundle.records()?;
+    bundle.ballots(&ballots)?;
     bundle.purchases()?;
     let span = &request.span;
     let facts: Vec<(&str, String)> = vec![
@@ -242,7 +245,11 @@ struct Bundle<'c> {
     people: HashMap<i64, String>,
     /// The members whose name the audience may not see.
     hidden_members: HashSet<i64>,
+    /// Accounts as the bundle names them, by id: a label for those whose
+    /// name the audience may not see ([`Bundle::account_labels`]).
     account_names: HashMap<i64, String>,
+    /// The accounts shown by a label, by id.
+    account_labels: HashMap<i64, String>,
     commodities: Vec<StoredCommodity>,
     /// Commodity id → code and decimal places.
     decimals: HashMap<i64, (String, u32)>,
@@ -260,15 +267,25 @@ impl<'c> Bundle<'c> {
         let members = members::all(conn)?;
         let commodities = commodities::all(conn)?;
         let pools = pools::all(conn)?;
+        let hidden = crate::books::members::gate(conn, audience)?
+            .hidden()
+            .clone();
+        let mut account_names = accounts::names_by_id(conn)?;
+        let account_labels = if request.audience == BundleAudience::Auditor {
+            HashMap::new()
+        } else {
+            Bundle::account_labels(conn, &hidden, &account_names)?
+        };
+        for (id, label) in &account_labels {
+            account_names.insert(*id, label.clone());
+        }
         Ok(Bundle {
             conn,
             dir,
             span: &request.span,
             audience: request.audience,
             privacy: Privacy {
-                hidden: crate::books::members::gate(conn, audience)?
-                    .hidden()
-                    .clone(),
+                hidden,
                 audience: audience.as_str(),
                 sees_relations: request.audience == BundleAudience::Auditor,
                 warnings: Vec::new(),
@@ -285,7 +302,8 @@ impl<'c> Bundle<'c> {
                 .filter(|m| !audience.sees_name(m.visibility))
                 .map(|m| m.id)
                 .collect(),
-            account_names: accounts::names_by_id(conn)?,
+            account_names,
+            account_labels,
             decimals: commodities
                 .iter()
                 .map(|c| (c.id, (c.commodity.code.clone(), c.commodity.decimals)))
@@ -299,6 +317,27 @@ impl<'c> Bundle<'c> {
                 .collect(),
             manifest: Vec::new(),
         })
+    }
+
+    /// The accounts whose name names someone the audience may not see,
+    /// each with its label ([`account_label`]); an account a v1 row posts
+    /// to keeps its name (its hash covers it), and the cell scan warns of it.
+    fn account_labels(
+        conn: &Connection,
+        hidden: &HiddenNames,
+        names: &HashMap<i64, String>,
+    ) -> Result<HashMap<i64, String>> {
+        let candidates: HashSet<i64> = names
+            .iter()
+            .filter(|(_, name)| hidden.find(name).is_some())
+            .map(|(id, _)| *id)
+            .collect();
+        let v1 = v1_accounts(conn, &candidates)?;
+        let key = fund::salt_key(conn)?;
+        Ok(candidates
+            .difference(&v1)
+            .map(|id| (*id, account_label(&key, &names[id])))
+            .collect())
     }
 
     fn person(&self, id: i64) -> String {

@@ -44,6 +44,16 @@ impl Privacy {
         }
     }
 
+    /// Notes the payee or reference of a contribution whose giver the
+    /// audience may not see, in a row of the v1 form: its hash covers the
+    /// text, so it is shown as recorded.
+    pub(super) fn withheld_v1(&mut self, place: &str) {
+        self.warnings.push(format!(
+            "{place} comes from a contribution whose giver the {} audience may not see; it was recorded before the v2 form, so it cannot be redacted in the bundle and may identify the giver: check before publishing",
+            self.audience
+        ));
+    }
+
     /// Notes a cell that still names a hidden member.
     pub(super) fn scan(&mut self, place: impl FnOnce() -> String, text: &str) {
         if let Some(name) = self.hidden.find(text) {
