@@ -96,19 +96,19 @@ fn own_words(lang: &str) -> [&'static str; 4] {
             "El periodo en pocas palabras",
             "Lo que tiene cada bolsa",
             "del 1 de abril de 2026 al 30 de junio de 2026",
-            "Los libros de 2026-Q2 se cerraron el 4 de julio de 2026, 20:00 (registro ",
+            "Los libros del periodo 2.º trimestre de 2026 se cerraron el 4 de julio de 2026, 20:00 (registro ",
         ],
         "fr" => [
             "La période en quelques mots",
             "Ce que contient chaque caisse",
             "du 1er avril 2026 au 30 juin 2026",
-            "Les comptes de 2026-Q2 ont été clos le 4 juillet 2026, 20:00 (enregistrement ",
+            "Les comptes de la période 2e trimestre 2026 ont été clos le 4 juillet 2026, 20:00 (enregistrement ",
         ],
         _ => [
             "O período em poucas palavras",
             "O que cada bolsa tem",
             "de 1 de abril de 2026 a 30 de junho de 2026",
-            "Os livros de 2026-Q2 foram fechados em 4 de julho de 2026, 20:00 (registro ",
+            "Os livros do período 2.º trimestre de 2026 foram fechados em 4 de julho de 2026, 20:00 (registro ",
         ],
     }
 }

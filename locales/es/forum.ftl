@@ -66,12 +66,12 @@ forum-received = Del { $from } al { $to }, { $fund } recibió { $received }.
 forum-received-gifts = Del { $from } al { $to }, { $fund } recibió { $received }: { $gifts } en total, de { $named } y { $anonymous }.
 forum-received-none = ningún aporte en dinero
 forum-received-money = { $amounts } en aportes
-forum-standing-open = Los libros de { $period } no están cerrados: todavía se pueden añadir movimientos con fecha dentro de ese periodo.
-forum-standing-closed = Los libros de { $period } se cerraron el { $at } (registro { $record }): { $reason }.
+forum-standing-open = Los libros del periodo { $period } no están cerrados: todavía se pueden añadir movimientos con fecha dentro de ese periodo.
+forum-standing-closed = Los libros del periodo { $period } se cerraron el { $at } (registro { $record }): { $reason }.
 forum-standing-reopening = el { $at } (registro { $record }): { $reason }
 forum-standing-and = { $before }; y { $next }
 forum-standing-reopened-before = Antes de eso, se reabrieron { $reopenings }.
-forum-standing-reopened-now = Se reabrieron el { $at } (registro { $record }): { $reason }; se pueden añadir movimientos con fecha en { $period } hasta que se vuelvan a cerrar.
+forum-standing-reopened-now = Se reabrieron el { $at } (registro { $record }): { $reason }; se pueden añadir movimientos con fecha en el periodo { $period } hasta que se vuelvan a cerrar.
 forum-contributions = { $n ->
     [one] { $n } aporte
    *[other] { $n } aportes

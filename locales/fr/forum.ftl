@@ -67,12 +67,12 @@ forum-received = Du { $from } au { $to }, { $fund } a reçu { $received }.
 forum-received-gifts = Du { $from } au { $to }, { $fund } a reçu { $received } : { $gifts } en tout, de { $named } et { $anonymous }.
 forum-received-none = aucune contribution en argent
 forum-received-money = { $amounts } de contributions
-forum-standing-open = Les comptes de { $period } ne sont pas clos : on peut encore y ajouter des écritures datées de cette période.
-forum-standing-closed = Les comptes de { $period } ont été clos le { $at } (enregistrement { $record }) : { $reason }.
+forum-standing-open = Les comptes de la période { $period } ne sont pas clos : on peut encore y ajouter des écritures datées de cette période.
+forum-standing-closed = Les comptes de la période { $period } ont été clos le { $at } (enregistrement { $record }) : { $reason }.
 forum-standing-reopening = le { $at } (enregistrement { $record }) : { $reason }
 forum-standing-and = { $before } ; et { $next }
 forum-standing-reopened-before = Auparavant, ils avaient été rouverts { $reopenings }.
-forum-standing-reopened-now = Ils ont été rouverts le { $at } (enregistrement { $record }) : { $reason } ; on peut y ajouter des écritures datées de { $period } jusqu'à ce qu'ils soient de nouveau clos.
+forum-standing-reopened-now = Ils ont été rouverts le { $at } (enregistrement { $record }) : { $reason } ; on peut y ajouter des écritures datées de la période { $period } jusqu'à ce qu'ils soient de nouveau clos.
 forum-contributions = { $n ->
     [one] { $n } contribution
    *[other] { $n } contributions

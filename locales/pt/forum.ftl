@@ -66,12 +66,12 @@ forum-received = De { $from } a { $to }, { $fund } recebeu { $received }.
 forum-received-gifts = De { $from } a { $to }, { $fund } recebeu { $received }: { $gifts } no total, de { $named } e { $anonymous }.
 forum-received-none = nenhuma contribuição em dinheiro
 forum-received-money = { $amounts } em contribuições
-forum-standing-open = Os livros de { $period } não estão fechados: ainda se podem acrescentar lançamentos com data dentro desse período.
-forum-standing-closed = Os livros de { $period } foram fechados em { $at } (registro { $record }): { $reason }.
+forum-standing-open = Os livros do período { $period } não estão fechados: ainda se podem acrescentar lançamentos com data dentro desse período.
+forum-standing-closed = Os livros do período { $period } foram fechados em { $at } (registro { $record }): { $reason }.
 forum-standing-reopening = em { $at } (registro { $record }): { $reason }
 forum-standing-and = { $before }; e { $next }
 forum-standing-reopened-before = Antes disso, foram reabertos { $reopenings }.
-forum-standing-reopened-now = Foram reabertos em { $at } (registro { $record }): { $reason }; podem ser acrescentados lançamentos com data em { $period } até que sejam fechados de novo.
+forum-standing-reopened-now = Foram reabertos em { $at } (registro { $record }): { $reason }; podem ser acrescentados lançamentos com data no período { $period } até que sejam fechados de novo.
 forum-contributions = { $n ->
     [one] { $n } contribuição
    *[other] { $n } contribuições

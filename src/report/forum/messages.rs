@@ -31,6 +31,7 @@ use crate::domain::policy::Rule;
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Key, Messages};
 use crate::report::grants::RegisterRow;
+use crate::report::language::page_period;
 use crate::report::metrics::Basis;
 
 registry! {
@@ -403,7 +404,7 @@ impl<'a> Words<'a> {
             self.say(
                 ForumKey::SpanNamed,
                 &[
-                    ("label", span.label.as_str().into()),
+                    ("label", page_period(self.messages, &span.label).into()),
                     ("from", from.into()),
                     ("to", to.into()),
                 ],
@@ -588,7 +589,7 @@ impl<'a> Words<'a> {
         let Some(s) = state else {
             return self.say(
                 ForumKey::StandingOpen,
-                &[("period", span.label.as_str().into())],
+                &[("period", page_period(self.messages, &span.label).into())],
             );
         };
         let event = |at: &str, record: i64, reason: &str| {
@@ -598,7 +599,12 @@ impl<'a> Words<'a> {
                 ("reason", reason.into()),
             ]
         };
-        let period = || ("period", Arg::from(s.span.label.as_str()));
+        let period = || {
+            (
+                "period",
+                Arg::from(page_period(self.messages, &s.span.label)),
+            )
+        };
         let closed = event(&s.closed_at, s.close, &s.close_reason);
         let mut text = self.say(
             ForumKey::StandingClosed,
@@ -1264,7 +1270,7 @@ mod tests {
         let es = Messages::new(Lang::Es);
         assert_eq!(
             Words::new(&es).standing(&span, Some(&once)),
-            "Los libros de 2026-Q2 se cerraron el 4 de julio de 2026, 20:00 (registro 193): approved at the forum."
+            "Los libros del periodo 2.º trimestre de 2026 se cerraron el 4 de julio de 2026, 20:00 (registro 193): approved at the forum."
         );
     }
 
