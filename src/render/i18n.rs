@@ -194,9 +194,10 @@ impl Lang {
 /// charts; the writers of [`crate::render`] for [`Cell::Money`] and
 /// [`Cell::Count`]): in the language's reading formats, except English,
 /// whose pages keep the figures exactly as the reports write them
-/// (`1200.00`, `2026-04-01`), so that the English page reads figure for
-/// figure like `fondo report … --format csv` and the scripts and README
-/// excerpts that compare them.
+/// (`1200.00`), so that the English page reads figure for figure like
+/// `fondo report … --format csv` and the scripts and README excerpts that
+/// compare them. Days, moments and periods on pages follow the same rule
+/// in `report::language`.
 ///
 /// [`Cell::Money`]: crate::render::document::Cell::Money
 /// [`Cell::Count`]: crate::render::document::Cell::Count
@@ -230,34 +231,6 @@ impl Lang {
             n.to_string()
         } else {
             self.count(n)
-        }
-    }
-
-    /// A day on a page: `2026-04-01`, `1 de abril de 2026`.
-    pub fn page_date(self, date: NaiveDate) -> String {
-        if self.plain_figures() {
-            crate::domain::date::iso(date)
-        } else {
-            self.date(date)
-        }
-    }
-
-    /// A `YYYY-MM` month on a page: `2026-04`, `abril de 2026`.
-    pub fn page_month(self, label: &str) -> String {
-        if self.plain_figures() {
-            label.to_owned()
-        } else {
-            self.month_label(label)
-        }
-    }
-
-    /// A recorded moment on a page: `2026-04-14 20:00`,
-    /// `14 de abril de 2026, 20:00`.
-    pub fn page_moment(self, text: &str) -> String {
-        if self.plain_figures() {
-            text.to_owned()
-        } else {
-            self.moment(text)
         }
     }
 }
@@ -603,22 +576,12 @@ mod tests {
 
     #[test]
     fn english_pages_keep_the_reports_figures() {
-        let d = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
         assert_eq!(Lang::En.page_money(money(123_450, 2)), "1234.50");
         assert_eq!(Lang::Es.page_money(money(123_450, 2)), "1.234,50");
-        assert_eq!(Lang::En.page_date(d), "2026-04-01");
-        assert_eq!(Lang::Fr.page_date(d), "1er avril 2026");
         assert_eq!(Lang::En.page_count(12_000), "12000");
         assert_eq!(Lang::Pt.page_count(12_000), "12.000");
         assert_eq!(Lang::En.page_decimal(Decimal::new(975, 1)), "97.5");
         assert_eq!(Lang::Fr.page_decimal(Decimal::new(975, 1)), "97,5");
-        assert_eq!(Lang::En.page_month("2026-04"), "2026-04");
-        assert_eq!(Lang::Es.page_month("2026-04"), "abril de 2026");
-        assert_eq!(Lang::En.page_moment("2026-04-14 20:00"), "2026-04-14 20:00");
-        assert_eq!(
-            Lang::Fr.page_moment("2026-04-14 20:00"),
-            "14 avril 2026, 20:00"
-        );
     }
 
     #[test]

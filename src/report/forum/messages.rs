@@ -8,9 +8,9 @@
 //! itself.
 //!
 //! Figures reach the messages already written for reading in the page's
-//! language ([`Lang::page_money`], [`Lang::page_date`] and the like), or as
-//! Fluent numbers where a message selects a plural on them ([`Arg::Count`],
-//! [`Arg::Number`]); lists are [`Messages::list`].
+//! language ([`Lang::page_money`], [`page_day`], [`page_period`] and the
+//! like), or as Fluent numbers where a message selects a plural on them
+//! ([`Arg::Count`], [`Arg::Number`]); lists are [`Messages::list`].
 //!
 //! The page also shows words it does not own: what the period reports put
 //! in their rows (summary items such as "grants paid", metric names, grant
@@ -31,7 +31,7 @@ use crate::domain::policy::Rule;
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Key, Messages};
 use crate::report::grants::RegisterRow;
-use crate::report::language::page_period;
+use crate::report::language::{page_day, page_moment, page_period};
 use crate::report::metrics::Basis;
 
 registry! {
@@ -359,7 +359,7 @@ impl<'a> Words<'a> {
     }
 
     fn date(self, date: NaiveDate) -> String {
-        self.lang().page_date(date)
+        page_day(self.lang(), date)
     }
 
     fn money(self, money: Money) -> String {
@@ -574,9 +574,9 @@ impl<'a> Words<'a> {
     /// de 2026, 20:00`); as it is in English, and any other text.
     fn instant(self, at: &str) -> String {
         match chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S") {
-            Ok(t) if self.lang() != Lang::En => self
-                .lang()
-                .page_moment(&t.format("%Y-%m-%d %H:%M").to_string()),
+            Ok(t) if self.lang() != Lang::En => {
+                page_moment(self.lang(), &t.format("%Y-%m-%d %H:%M").to_string())
+            }
             _ => at.to_owned(),
         }
     }
@@ -840,7 +840,7 @@ impl<'a> Words<'a> {
 
     /// A `YYYY-MM` month, as a chart's group and a table's row show it.
     pub fn month(self, month: &str) -> String {
-        self.lang().page_month(month)
+        page_period(self.messages, month)
     }
 
     /// One month's bars: `2026-04 in: 1200.00`, `2026-04 out: 350.00`.
@@ -964,7 +964,7 @@ impl<'a> Words<'a> {
                 } else {
                     ForumKey::DecidedApproved
                 };
-                let on = ("on", self.lang().page_moment(on).into());
+                let on = ("on", page_moment(self.lang(), on).into());
                 self.say(key, &[on, rule(), votes()])
             }
         };
