@@ -308,24 +308,6 @@ pub struct Bought<'a> {
     pub fund_owes: &'a [Total],
 }
 
-/// `a, b and c`, in English: for the member statement's and the demo's
-/// English words (the forum page says its lists with
-/// [`Messages::list`]).
-pub fn plain_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
-    }
-}
-
 /// The same amounts, as positive figures (money that came back, currency
 /// given up).
 pub fn negated(totals: Vec<Total>) -> Vec<Total> {
