@@ -56,7 +56,6 @@ use fondo::domain::purchase::Status as PurchaseStatus;
 use fondo::error::Error;
 use fondo::progress::Progress;
 use fondo::report;
-use fondo::report::forum::messages::plain_list;
 use fondo::store::{Access, fund};
 
 /// The demo fund's salt key, fixed (`FONDO_SALT_KEY`) so that its
@@ -678,6 +677,22 @@ fn account(db: &Path, out: &Path, built: &Built) -> Vec<String> {
             quoted(&out.join("examples/demo").join(format!("{FUND_KEY}.pub")))
         ),
     ]
+}
+
+/// `a, b and c`: the demo's own report is in English.
+fn plain_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
 }
 
 #[cfg(test)]

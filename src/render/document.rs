@@ -6,8 +6,6 @@
 //! ([`super::html`], [`super::markdown`]), so the formats cannot say
 //! different things. The model knows nothing of fondo's reports.
 
-use std::fmt;
-
 use crate::domain::gate::Text;
 use crate::domain::lang::Lang;
 use crate::domain::money::Money;
@@ -110,20 +108,23 @@ pub struct TableRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     Text(String),
-    /// An amount, written as a plain decimal (`-1234.50`).
+    /// An amount, written in the page language's reading format
+    /// ([`Cell::shown`]).
     Money(Money),
     Count(u64),
     /// Nothing to show.
     Empty,
 }
 
-impl fmt::Display for Cell {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Cell {
+    /// The cell as a page in `lang` shows it: amounts and counts in its
+    /// reading format ([`Lang::page_money`], [`Lang::page_count`]).
+    pub fn shown(&self, lang: Lang) -> String {
         match self {
-            Cell::Text(text) => f.write_str(text),
-            Cell::Money(money) => money.fmt(f),
-            Cell::Count(n) => n.fmt(f),
-            Cell::Empty => Ok(()),
+            Cell::Text(text) => text.clone(),
+            Cell::Money(money) => lang.page_money(*money),
+            Cell::Count(n) => lang.page_count(*n),
+            Cell::Empty => String::new(),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::Gated;
 use super::document::{Block, ColumnKind, Document, Table};
+use crate::domain::lang::Lang;
 
 /// Escapes text for Markdown: every character that could start markup is
 /// backslash-escaped, and line breaks become spaces (a cell or a paragraph
@@ -39,11 +40,11 @@ pub fn write(mut out: impl Write, doc: &Gated<Document>) -> io::Result<()> {
             match block {
                 Block::Paragraph(text) => writeln!(out, "{}\n", md_text(text))?,
                 Block::Subheading(text) => writeln!(out, "### {}\n", md_text(text))?,
-                Block::Table(table) => write_table(&mut out, table)?,
+                Block::Table(table) => write_table(&mut out, doc.lang, table)?,
                 Block::Figures(figures) => {
                     for figure in figures {
                         writeln!(out, "### {}\n", md_text(&figure.heading))?;
-                        write_table(&mut out, &figure.table)?;
+                        write_table(&mut out, doc.lang, &figure.table)?;
                     }
                 }
                 Block::Hash { label, value } => {
@@ -56,7 +57,7 @@ pub fn write(mut out: impl Write, doc: &Gated<Document>) -> io::Result<()> {
     out.flush()
 }
 
-fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
+fn write_table(out: &mut impl Write, lang: Lang, table: &Table) -> io::Result<()> {
     let header: Vec<String> = table.columns.iter().map(|c| md_text(&c.title)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: Vec<&str> = table
@@ -72,7 +73,7 @@ fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
         .collect();
     writeln!(out, "|{}|", rule.join("|"))?;
     for row in &table.rows {
-        let cells: Vec<String> = row.cells.iter().map(|c| md_text(&c.to_string())).collect();
+        let cells: Vec<String> = row.cells.iter().map(|c| md_text(&c.shown(lang))).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     writeln!(out)

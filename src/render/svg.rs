@@ -1,11 +1,14 @@
 //! The SVG writer: a [`BarChart`] as an inline SVG bar chart, for the HTML
 //! writer. Bars are whole pixels computed from whole minor units, so no
-//! money is ever a float.
+//! money is ever a float; the scale's figures are in the page's language.
+//! The chart is drawn left to right in every language (its axis on the
+//! left, months in time order): the stylesheet keeps it `direction: ltr`.
 
 use std::io::{self, Write};
 
 use super::document::{BarChart, Tone};
 use super::markup::Markup;
+use crate::domain::lang::Lang;
 use crate::domain::money::Money;
 
 /// Height in pixels of `value` on a scale where `max` is `height`; whole
@@ -29,7 +32,11 @@ fn class(tone: Tone) -> &'static str {
 /// Writes the chart as a `figure` holding an `svg`: a legend, the scale
 /// (zero and the largest bar's figure), then each group's bars side by
 /// side over its label.
-pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &BarChart) -> io::Result<()> {
+pub(crate) fn write_chart<W: Write>(
+    h: &mut Markup<W>,
+    lang: Lang,
+    chart: &BarChart,
+) -> io::Result<()> {
     const LEFT: i128 = 72;
     const TOP: i128 = 28;
     const PLOT: i128 = 170;
@@ -77,11 +84,10 @@ pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &BarChart) -> io::
         .close("rect")?
         .element("text", &[("x", &s(x + 18)), ("y", "17")], &series.label)?;
     }
-    let top_label = Money {
+    let top_label = lang.page_money(Money {
         minor: max,
         decimals,
-    }
-    .to_string();
+    });
     h.open(
         "line",
         &[
@@ -109,7 +115,7 @@ pub(crate) fn write_chart<W: Write>(h: &mut Markup<W>, chart: &BarChart) -> io::
             ("y", &s(base + 4)),
             ("text-anchor", "end"),
         ],
-        &Money { minor: 0, decimals }.to_string(),
+        &lang.page_money(Money { minor: 0, decimals }),
     )?;
     for (k, bar_group) in chart.groups.iter().enumerate() {
         let x = LEFT + k as i128 * group + SPACE / 2;

@@ -12,6 +12,7 @@ use crate::domain::grant::{Grant, Line, Status, grant_label};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
+use crate::domain::policy::Rule;
 use crate::error::Result;
 use crate::render::Row;
 use crate::report::members::FactRow;
@@ -158,6 +159,9 @@ pub struct RegisterRow {
     pub returned: Money,
     pub status: &'static str,
     pub rule: String,
+    /// The same rule, for a page to say in its language.
+    #[serde(skip)]
+    pub decided_by: Rule,
     pub consents: u32,
     pub objections: u32,
     pub abstentions: u32,
@@ -310,6 +314,7 @@ pub fn register(conn: &Connection, audience: Audience, span: &Span) -> Result<Ve
             returned: money(&g, returned),
             status: at.status.as_str(),
             rule: g.tier.rule.to_string(),
+            decided_by: g.tier.rule.clone(),
             consents: t.consents,
             objections: t.objections,
             abstentions: t.abstentions,

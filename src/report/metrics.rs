@@ -33,6 +33,7 @@ use crate::books::grants;
 use crate::domain::currency;
 use crate::domain::grant::Status;
 use crate::domain::member::{Audience, Role};
+use crate::domain::money::Money;
 use crate::domain::period::Span;
 use crate::domain::settings::term_limit_key;
 use crate::error::Result;
@@ -57,6 +58,68 @@ pub struct MetricRow {
     pub change: Option<Decimal>,
     /// How many cases the value is drawn from, where that matters.
     pub basis: String,
+    /// The same as figures, for a page to say in its language.
+    #[serde(skip)]
+    pub drawn_from: Basis,
+}
+
+/// What a metric's figure is drawn from; [`Basis::words`] says it in
+/// English (the `basis` column).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Basis {
+    #[default]
+    Nothing,
+    Contributors(u64),
+    /// Money out (grants paid and operating costs), and grant money that
+    /// came back, when more came back than was paid.
+    MoneyOut {
+        out: Money,
+        came_back: Option<Money>,
+    },
+    Decisions(u64),
+    FirstPayments(u64),
+    /// Votes cast of the votes eligible at the decisions.
+    Votes {
+        votes: u64,
+        eligible: u64,
+        decisions: u64,
+    },
+    PledgePeriods(u64),
+    TermsHeld(u64),
+}
+
+impl Basis {
+    /// `3 contributors`, `2374.26 of money out`, `15 votes of 25 eligible
+    /// at 5 decisions`.
+    pub fn words(&self) -> String {
+        match self {
+            Basis::Nothing => String::new(),
+            Basis::Contributors(n) => things(*n, "contributor", "contributors"),
+            Basis::MoneyOut { out, came_back } => {
+                let mut text = format!("{out} of money out");
+                if let Some(back) = came_back {
+                    text.push_str(&format!("; {back} of grant money came back"));
+                }
+                text
+            }
+            Basis::Decisions(n) => things(*n, "decision", "decisions"),
+            Basis::FirstPayments(n) => things(*n, "first payment", "first payments"),
+            Basis::Votes {
+                votes,
+                eligible,
+                decisions,
+            } => format!(
+                "{} of {eligible} eligible at {}",
+                things(*votes, "vote", "votes"),
+                things(*decisions, "decision", "decisions")
+            ),
+            Basis::PledgePeriods(n) => format!(
+                "{} (a period counts up to what was pledged)",
+                things(*n, "pledge period", "pledge periods")
+            ),
+            Basis::TermsHeld(n) => things(*n, "term held", "terms held"),
+        }
+    }
 }
 
 impl Row for MetricRow {
@@ -78,11 +141,11 @@ struct Value {
     commodity: String,
     unit: &'static str,
     value: Option<Decimal>,
-    basis: String,
+    basis: Basis,
 }
 
 /// `1 decision`, `5 decisions`.
-fn things(n: usize, one: &str, many: &str) -> String {
+fn things(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -140,7 +203,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         .map(|(id, c)| (id, (c.code, c.decimals)))
         .collect();
     let mut out = Vec::new();
-    let mut push = |metric, commodity: &str, unit, value, basis: String| {
+    let mut push = |metric, commodity: &str, unit, value, basis: Basis| {
         out.push(Value {
             metric,
             commodity: commodity.to_owned(),
@@ -173,7 +236,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
     }
     for (code, by_donor) in &donors {
         let totals: Vec<i128> = by_donor.values().copied().collect();
-        let basis = things(totals.len(), "contributor", "contributors");
+        let basis = Basis::Contributors(totals.len() as u64);
         let figures = concentration(&totals);
         push(
             "top contributor share",
@@ -239,16 +302,16 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             || currency::known(code).map_or(0, |k| k.0),
             |c| c.zero().decimals,
         );
-        let mut basis = format!(
-            "{} of money out",
-            crate::domain::money::format_minor(all, decimals)
-        );
-        if *grants_net < 0 {
-            basis.push_str(&format!(
-                "; {} of grant money came back",
-                crate::domain::money::format_minor(-grants_net, decimals)
-            ));
-        }
+        let basis = Basis::MoneyOut {
+            out: Money {
+                minor: all,
+                decimals,
+            },
+            came_back: (*grants_net < 0).then(|| Money {
+                minor: -grants_net,
+                decimals,
+            }),
+        };
         push(
             "grants share of money out",
             code,
@@ -295,42 +358,42 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         "",
         "days",
         median(&decision_days),
-        things(decision_days.len(), "decision", "decisions"),
+        Basis::Decisions(decision_days.len() as u64),
     );
     push(
         "90th percentile days to decision",
         "",
         "days",
         nearest_rank(&decision_days, 90),
-        things(decision_days.len(), "decision", "decisions"),
+        Basis::Decisions(decision_days.len() as u64),
     );
     push(
         "median days to first payment",
         "",
         "days",
         median(&payment_days),
-        things(payment_days.len(), "first payment", "first payments"),
+        Basis::FirstPayments(payment_days.len() as u64),
     );
     push(
         "90th percentile days to first payment",
         "",
         "days",
         nearest_rank(&payment_days, 90),
-        things(payment_days.len(), "first payment", "first payments"),
+        Basis::FirstPayments(payment_days.len() as u64),
     );
     push(
         "participation",
         "",
         "percent",
         percent(i128::from(votes), i128::from(eligible)),
-        format!(
-            "{} of {eligible} eligible at {}",
-            things(votes as usize, "vote", "votes"),
-            things(decisions as usize, "decision", "decisions")
-        ),
+        Basis::Votes {
+            votes,
+            eligible,
+            decisions,
+        },
     );
     for ((metric, code), amount) in in_kind {
-        push(metric, &code, "amount", Some(amount), String::new());
+        push(metric, &code, "amount", Some(amount), Basis::Nothing);
     }
     // Pledge fulfilment, for pledge periods within the span.
     let mut pledges: BTreeMap<String, (i128, i128, u32)> = BTreeMap::new();
@@ -352,10 +415,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             &code,
             "percent",
             percent(received, pledged),
-            format!(
-                "{} (a period counts up to what was pledged)",
-                things(periods as usize, "pledge period", "pledge periods")
-            ),
+            Basis::PledgePeriods(u64::from(periods)),
         );
     }
     // Role rotation: terms held during the span that had run past the
@@ -388,7 +448,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         "",
         "count",
         Some(Decimal::from(past)),
-        things(held.len(), "term held", "terms held"),
+        Basis::TermsHeld(held.len() as u64),
     );
     Ok(out)
 }
@@ -411,7 +471,8 @@ pub fn metrics(
             value: v.value,
             previous: None,
             change: None,
-            basis: v.basis,
+            basis: v.basis.words(),
+            drawn_from: v.basis,
         })
         .collect();
     for b in before {
@@ -428,6 +489,7 @@ pub fn metrics(
                 previous: b.value,
                 change: None,
                 basis: String::new(),
+                drawn_from: Basis::Nothing,
             }),
         }
     }

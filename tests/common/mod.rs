@@ -7,12 +7,14 @@
 //! stderr starting with `fondo: `, and (with [`Fund::fails_unchanged`]) a
 //! database whose content is exactly what it was before.
 //!
-//! Submodules: [`builder`] builds a fund with members, stewards, pools and
+//! Submodules: [`browser`] renders pages in headless chromium and reads
+//! their figures back; [`builder`] builds a fund with members, stewards, pools and
 //! policies in a few lines; [`oracle`] finds the outside tools some tests
 //! need (and says when a test is skipped without one); [`tamper`] changes a
 //! database behind fondo's back, past its append-only triggers.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod builder;
 pub mod oracle;
 pub mod tamper;
@@ -100,6 +102,21 @@ pub fn command() -> Command {
         .env_remove("FONDO_NEW_PASSPHRASE_FILE")
         .stdin(Stdio::null());
     cmd
+}
+
+/// The demo fund (`fondo demo`) in a temporary directory: (directory,
+/// database).
+pub fn demo_fund() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut cmd = command();
+    cmd.arg("--db")
+        .arg(&db)
+        .arg("demo")
+        .arg("--out")
+        .arg(dir.path().join("demo"));
+    run_command(&mut cmd).ok();
+    (dir, db)
 }
 
 /// Runs a prepared command.

@@ -99,7 +99,6 @@ registry! {
     /// `2026-Q2`).
     Quarter = "quarter" (n, year);
     /// A number of days, plural by the language's rules.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the forum page asks for it once its messages are Fluent"))]
     Days = "days" (n);
 }
 

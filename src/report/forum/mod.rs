@@ -24,7 +24,7 @@ use crate::domain::currency;
 use crate::domain::hash::GENESIS;
 use crate::domain::member::{Audience, HiddenNames};
 use crate::domain::money::Money;
-use crate::domain::period::Span;
+use crate::domain::period::{PeriodState, Span, standing_of};
 use crate::error::Result;
 use crate::report::budget::{self, BudgetRow};
 use crate::report::flows::{Direction, flows};
@@ -82,9 +82,10 @@ pub struct Forum {
     pub budget: Vec<BudgetRow>,
     pub metrics: Vec<MetricRow>,
     pub fingerprint: Fingerprint,
-    /// Whether the period is closed (or was reopened, and why), in words,
-    /// with names the audience may not see replaced.
-    pub standing: String,
+    /// Whether the period is closed (or was reopened, and why): the state
+    /// of the closed period that is it or holds it, `None` when it was
+    /// never closed; reasons with names the audience may not see replaced.
+    pub standing: Option<PeriodState>,
 }
 
 /// Gathers the forum report of `span` for `audience`.
@@ -101,11 +102,14 @@ pub fn forum(conn: &Connection, span: &Span, audience: Audience) -> Result<Forum
             .iter()
             .map(|m| (m.id, m.name.as_str(), m.visibility)),
     );
-    let standing = summary
-        .iter()
-        .find(|r| r.section == "period")
-        .map(|r| hidden.redact(&r.detail))
-        .unwrap_or_default();
+    let states = crate::store::periods::states(conn)?;
+    let standing = standing_of(&states, span).cloned().map(|mut state| {
+        state.close_reason = hidden.redact(&state.close_reason);
+        for r in state.reopenings.iter_mut().chain(state.reopened.as_mut()) {
+            r.reason = hidden.redact(&r.reason);
+        }
+        state
+    });
     Ok(Forum {
         standing,
         fund: stored.as_ref().map(|f| f.name.clone()).unwrap_or_default(),

@@ -17,13 +17,13 @@ use crate::render::i18n::Messages;
 use crate::report::purchases::PurchaseRow;
 use crate::report::summary::SummaryRow;
 
-use super::messages::{self, Bought, ChartMonth, Held, PaidOut, Received, Total};
+use super::messages::{Bought, ChartMonth, Held, PaidOut, Received, Total, Words, negated};
 use super::{Forum, MonthRow};
 use ColumnKind::{Figure as Num, Long, Name, Text};
 
 /// The columns of a table, their titles from the messages.
-fn columns(table: &'static str, fields: &[(&'static str, ColumnKind)]) -> Vec<Column> {
-    Column::titled(fields, |field| messages::column_title(table, field))
+fn columns(w: Words, table: &'static str, fields: &[(&'static str, ColumnKind)]) -> Vec<Column> {
+    Column::titled(fields, |field| w.column_title(table, field))
 }
 
 /// Sums of summary rows per commodity, in the order commodities appear.
@@ -60,9 +60,9 @@ fn summary_count(rows: &[SummaryRow], item: &str) -> u64 {
 
 /// The summary in plain words: what came in, what went out, what the fund
 /// held at the close, and whether the period's books are closed.
-fn plain_words(forum: &Forum) -> [String; 4] {
+fn plain_words(w: Words, forum: &Forum) -> [String; 4] {
     let rows = &forum.summary;
-    let received = messages::summary_received(&Received {
+    let received = w.summary_received(&Received {
         fund: &forum.fund,
         from: forum.span.from,
         to: forum.span.to,
@@ -73,7 +73,7 @@ fn plain_words(forum: &Forum) -> [String; 4] {
         services: &totals(rows, "inflow", "services in kind"),
         goods: &totals(rows, "inflow", "goods in kind"),
     });
-    let paid_out = messages::summary_paid_out(&PaidOut {
+    let paid_out = w.summary_paid_out(&PaidOut {
         grants_paid: &totals(rows, "outflow", "grants paid"),
         running_costs: &totals(rows, "outflow", "operating costs"),
         given_out: &totals(rows, "outflow", "goods given out"),
@@ -87,20 +87,11 @@ fn plain_words(forum: &Forum) -> [String; 4] {
     let (gave_up, got): (Vec<_>, Vec<_>) = totals(rows, "within", "currency conversions")
         .into_iter()
         .partition(|t| t.amount.minor < 0);
-    let gave_up: Vec<Total> = gave_up
-        .into_iter()
-        .map(|t| Total {
-            amount: Money {
-                minor: -t.amount.minor,
-                ..t.amount
-            },
-            ..t
-        })
-        .collect();
+    let gave_up = negated(gave_up);
     let (money, stock): (Vec<_>, Vec<_>) = totals(rows, "closing", "closing")
         .into_iter()
         .partition(|t| is_money(&t.commodity));
-    let held = messages::summary_held(&Held {
+    let held = w.summary_held(&Held {
         moved: &totals(rows, "within", "moved in from other pools"),
         exchanged_from: &gave_up,
         exchanged_into: &got,
@@ -108,21 +99,22 @@ fn plain_words(forum: &Forum) -> [String; 4] {
         stock: &stock,
         committed: &totals(rows, "committed", "committed"),
     });
-    [received, paid_out, held, forum.standing.clone()]
+    let standing = w.standing(&forum.span, forum.standing.as_ref());
+    [received, paid_out, held, standing]
 }
 
-fn counts_table(rows: &[SummaryRow]) -> Table {
+fn counts_table(w: Words, rows: &[SummaryRow]) -> Table {
     Table {
         name: "counts",
         narrow: true,
-        columns: columns("counts", &[("item", Text), ("count", Num)]),
+        columns: columns(w, "counts", &[("item", Text), ("count", Num)]),
         rows: rows
             .iter()
             .filter(|r| r.section == "count")
             .map(|r| TableRow {
                 key: r.item.clone(),
                 cells: vec![
-                    Cell::Text(r.item.clone()),
+                    Cell::Text(w.report_word(&r.item)),
                     r.count.map_or(Cell::Empty, Cell::Count),
                 ],
             })
@@ -130,11 +122,12 @@ fn counts_table(rows: &[SummaryRow]) -> Table {
     }
 }
 
-fn pools_table(forum: &Forum) -> Table {
+fn pools_table(w: Words, forum: &Forum) -> Table {
     Table {
         name: "pools",
         narrow: false,
         columns: columns(
+            w,
             "pools",
             &[
                 ("pool", Text),
@@ -175,11 +168,12 @@ fn pools_table(forum: &Forum) -> Table {
     }
 }
 
-fn flows_table(rows: &[SummaryRow]) -> Table {
+fn flows_table(w: Words, rows: &[SummaryRow]) -> Table {
     Table {
         name: "flows",
         narrow: false,
         columns: columns(
+            w,
             "flows",
             &[
                 ("section", Name),
@@ -196,8 +190,8 @@ fn flows_table(rows: &[SummaryRow]) -> Table {
             .map(|r| TableRow {
                 key: [r.section, &r.item, &r.detail, &r.pool, &r.commodity].join("|"),
                 cells: vec![
-                    Cell::Text(messages::flow_direction(r.section)),
-                    Cell::Text(r.item.clone()),
+                    Cell::Text(w.flow_direction(r.section)),
+                    Cell::Text(w.report_word(&r.item)),
                     Cell::Text(r.detail.clone()),
                     Cell::Text(r.pool.clone()),
                     Cell::Text(r.commodity.clone()),
@@ -210,7 +204,7 @@ fn flows_table(rows: &[SummaryRow]) -> Table {
 
 /// One chart per currency of money in and out per month, each with its
 /// months as a table.
-fn charts(months: &[MonthRow]) -> Vec<Figure> {
+fn charts(w: Words, months: &[MonthRow]) -> Vec<Figure> {
     let mut commodities: Vec<&str> = Vec::new();
     for m in months {
         if !commodities.contains(&m.commodity.as_str()) {
@@ -233,29 +227,29 @@ fn charts(months: &[MonthRow]) -> Vec<Figure> {
                 heading: commodity.to_owned(),
                 chart: BarChart {
                     key: commodity.to_owned(),
-                    description: messages::chart_description(commodity, &described),
+                    description: w.chart_description(commodity, &described),
                     series: vec![
                         Series {
                             tone: Tone::In,
-                            label: messages::chart_in(),
+                            label: w.chart_in(),
                         },
                         Series {
                             tone: Tone::Out,
-                            label: messages::chart_out(),
+                            label: w.chart_out(),
                         },
                     ],
                     groups: of
                         .iter()
                         .map(|m| BarGroup {
-                            label: m.month.clone(),
+                            label: w.month(&m.month),
                             bars: vec![
                                 Bar {
                                     value: m.inflow,
-                                    title: messages::chart_bar_in(&m.month, m.inflow),
+                                    title: w.chart_bar_in(&m.month, m.inflow),
                                 },
                                 Bar {
                                     value: m.outflow,
-                                    title: messages::chart_bar_out(&m.month, m.outflow),
+                                    title: w.chart_bar_out(&m.month, m.outflow),
                                 },
                             ],
                         })
@@ -265,6 +259,7 @@ fn charts(months: &[MonthRow]) -> Vec<Figure> {
                     name: "months",
                     narrow: true,
                     columns: columns(
+                        w,
                         "months",
                         &[("month", Name), ("inflow", Num), ("outflow", Num)],
                     ),
@@ -273,7 +268,7 @@ fn charts(months: &[MonthRow]) -> Vec<Figure> {
                         .map(|m| TableRow {
                             key: format!("{}|{commodity}", m.month),
                             cells: vec![
-                                Cell::Text(m.month.clone()),
+                                Cell::Text(w.month(&m.month)),
                                 Cell::Money(m.inflow),
                                 Cell::Money(m.outflow),
                             ],
@@ -285,11 +280,12 @@ fn charts(months: &[MonthRow]) -> Vec<Figure> {
         .collect()
 }
 
-fn grants_table(forum: &Forum) -> Table {
+fn grants_table(w: Words, forum: &Forum) -> Table {
     Table {
         name: "grants",
         narrow: false,
         columns: columns(
+            w,
             "grants",
             &[
                 ("grant", Name),
@@ -318,8 +314,8 @@ fn grants_table(forum: &Forum) -> Table {
                     Cell::Money(g.requested),
                     Cell::Money(g.paid),
                     Cell::Money(g.spent),
-                    Cell::Text(g.status.to_owned()),
-                    Cell::Text(messages::how_decided(g)),
+                    Cell::Text(w.report_word(g.status)),
+                    Cell::Text(w.how_decided(g)),
                 ],
             })
             .collect(),
@@ -348,11 +344,11 @@ fn purchase_totals(
 
 /// The pooled purchases in words: how many, for how many groups, what the
 /// groups saved and still owe, what the fund owes its suppliers.
-fn purchases_said(rows: &[PurchaseRow]) -> String {
+fn purchases_said(w: Words, rows: &[PurchaseRow]) -> String {
     let is_group = |r: &PurchaseRow| r.owes == "fund" && r.who != "fund";
     let mut purchases: Vec<&str> = rows.iter().map(|r| r.purchase.as_str()).collect();
     purchases.dedup();
-    messages::purchases_said(&Bought {
+    w.purchases_said(&Bought {
         purchases: purchases.len() as u64,
         group_lines: rows.iter().filter(|r| is_group(r)).count() as u64,
         saved: &purchase_totals(rows, |r| r.saved.filter(|_| is_group(r))),
@@ -361,12 +357,13 @@ fn purchases_said(rows: &[PurchaseRow]) -> String {
     })
 }
 
-fn purchases_table(forum: &Forum) -> Table {
+fn purchases_table(w: Words, forum: &Forum) -> Table {
     let mut keys: Vec<String> = Vec::new();
     Table {
         name: "purchases",
         narrow: false,
         columns: columns(
+            w,
             "purchases",
             &[
                 ("purchase", Name),
@@ -397,9 +394,9 @@ fn purchases_table(forum: &Forum) -> Table {
                     },
                     cells: vec![
                         Cell::Text(r.purchase.clone()),
-                        Cell::Text(r.status.as_str().to_owned()),
-                        Cell::Text(messages::purchase_party(&r.who)),
-                        Cell::Text(messages::purchase_party(&r.owes)),
+                        Cell::Text(w.purchase_status(r.status.as_str())),
+                        Cell::Text(w.purchase_party(&r.who)),
+                        Cell::Text(w.purchase_party(&r.owes)),
                         Cell::Text(r.currency.clone()),
                         r.charged.map_or(Cell::Empty, Cell::Money),
                         r.paid.map_or(Cell::Empty, Cell::Money),
@@ -412,11 +409,12 @@ fn purchases_table(forum: &Forum) -> Table {
     }
 }
 
-fn spending_table(forum: &Forum) -> Table {
+fn spending_table(w: Words, forum: &Forum) -> Table {
     Table {
         name: "spending",
         narrow: false,
         columns: columns(
+            w,
             "spending",
             &[
                 ("period", Name),
@@ -440,25 +438,23 @@ fn spending_table(forum: &Forum) -> Table {
                     Cell::Text(b.category.clone()),
                     Cell::Text(b.commodity.clone()),
                     b.budget
-                        .map_or_else(|| Cell::Text(messages::no_budget()), Cell::Money),
+                        .map_or_else(|| Cell::Text(w.no_budget()), Cell::Money),
                     Cell::Money(b.actual),
                     b.difference
-                        .map_or_else(|| Cell::Text(messages::missing()), Cell::Money),
-                    Cell::Text(
-                        b.used_percent
-                            .map_or_else(messages::missing, messages::percent),
-                    ),
+                        .map_or_else(|| Cell::Text(w.missing()), Cell::Money),
+                    Cell::Text(b.used_percent.map_or_else(|| w.missing(), |p| w.percent(p))),
                 ],
             })
             .collect(),
     }
 }
 
-fn metrics_table(forum: &Forum) -> Table {
+fn metrics_table(w: Words, forum: &Forum) -> Table {
     Table {
         name: "metrics",
         narrow: false,
         columns: columns(
+            w,
             "metrics",
             &[
                 ("metric", Text),
@@ -475,12 +471,12 @@ fn metrics_table(forum: &Forum) -> Table {
             .map(|m| TableRow {
                 key: format!("{}|{}", m.metric, m.commodity),
                 cells: vec![
-                    Cell::Text(m.metric.to_owned()),
+                    Cell::Text(w.report_word(m.metric)),
                     Cell::Text(m.commodity.clone()),
-                    Cell::Text(messages::metric_value(m.unit, m.value)),
-                    Cell::Text(messages::metric_value(m.unit, m.previous)),
-                    Cell::Text(messages::metric_change(m.unit, m.change)),
-                    Cell::Text(m.basis.clone()),
+                    Cell::Text(w.metric_value(m.unit, m.value)),
+                    Cell::Text(w.metric_value(m.unit, m.previous)),
+                    Cell::Text(w.metric_change(m.unit, m.change)),
+                    Cell::Text(w.metric_basis(&m.drawn_from)),
                 ],
             })
             .collect(),
@@ -489,102 +485,103 @@ fn metrics_table(forum: &Forum) -> Table {
 
 /// Builds the page's content from the forum report's data.
 pub fn document(forum: &Forum, words: &Messages) -> Document {
+    let w = Words::new(words);
     let span = &forum.span;
-    let mut summary: Vec<Block> = plain_words(forum).map(Block::Paragraph).into();
-    summary.push(Block::Table(counts_table(&forum.summary)));
+    let mut summary: Vec<Block> = plain_words(w, forum).map(Block::Paragraph).into();
+    summary.push(Block::Table(counts_table(w, &forum.summary)));
     let f = &forum.fingerprint;
     let sections = vec![
         Section {
             id: "summary",
-            heading: messages::summary_heading(),
+            heading: w.summary_heading(),
             blocks: summary,
         },
         Section {
             id: "pools",
-            heading: messages::pools_heading(),
+            heading: w.pools_heading(),
             blocks: vec![
-                Block::Paragraph(messages::pools_intro(span.from, span.to)),
-                Block::Table(pools_table(forum)),
+                Block::Paragraph(w.pools_intro(span.from, span.to)),
+                Block::Table(pools_table(w, forum)),
             ],
         },
         Section {
             id: "flows",
-            heading: messages::flows_heading(),
+            heading: w.flows_heading(),
             blocks: vec![
-                Block::Paragraph(messages::flows_intro()),
-                Block::Figures(charts(&forum.months)),
-                Block::Subheading(messages::flows_subheading()),
-                Block::Table(flows_table(&forum.summary)),
+                Block::Paragraph(w.flows_intro()),
+                Block::Figures(charts(w, &forum.months)),
+                Block::Subheading(w.flows_subheading()),
+                Block::Table(flows_table(w, &forum.summary)),
             ],
         },
         Section {
             id: "grants",
-            heading: messages::grants_heading(),
+            heading: w.grants_heading(),
             blocks: vec![
-                Block::Paragraph(messages::grants_intro(span.from, span.to)),
-                Block::Table(grants_table(forum)),
+                Block::Paragraph(w.grants_intro(span.from, span.to)),
+                Block::Table(grants_table(w, forum)),
             ],
         },
         Section {
             id: "purchases",
-            heading: messages::purchases_heading(),
+            heading: w.purchases_heading(),
             blocks: {
                 let mut blocks = vec![
-                    Block::Paragraph(messages::purchases_intro(span.from, span.to)),
-                    Block::Paragraph(purchases_said(&forum.purchases)),
+                    Block::Paragraph(w.purchases_intro(span.from, span.to)),
+                    Block::Paragraph(purchases_said(w, &forum.purchases)),
                 ];
                 if !forum.purchases.is_empty() {
-                    blocks.push(Block::Table(purchases_table(forum)));
+                    blocks.push(Block::Table(purchases_table(w, forum)));
                 }
                 blocks
             },
         },
         Section {
             id: "spending",
-            heading: messages::spending_heading(),
+            heading: w.spending_heading(),
             blocks: vec![
-                Block::Paragraph(messages::spending_intro()),
-                Block::Table(spending_table(forum)),
+                Block::Paragraph(w.spending_intro()),
+                Block::Table(spending_table(w, forum)),
             ],
         },
         Section {
             id: "metrics",
-            heading: messages::metrics_heading(),
+            heading: w.metrics_heading(),
             blocks: vec![
-                Block::Paragraph(messages::metrics_intro(&forum.previous)),
-                Block::Table(metrics_table(forum)),
+                Block::Paragraph(w.metrics_intro(&forum.previous)),
+                Block::Table(metrics_table(w, forum)),
             ],
         },
         Section {
             id: "fingerprint",
-            heading: messages::fingerprint_heading(),
+            heading: w.fingerprint_heading(),
             blocks: vec![
-                Block::Paragraph(messages::fingerprint_intro()),
+                Block::Paragraph(w.fingerprint_intro()),
                 Block::Hash {
-                    label: messages::ledger_hash(f.transactions as u64),
+                    label: w.ledger_hash(f.transactions as u64),
                     value: f.ledger.clone(),
                 },
                 Block::Hash {
-                    label: messages::records_hash(f.record_count as u64),
+                    label: w.records_hash(f.record_count as u64),
                     value: f.records.clone(),
                 },
             ]
             .into_iter()
             .chain(f.manifest.iter().map(|digest| Block::Hash {
-                label: messages::manifest_hash(),
+                label: w.manifest_hash(),
                 value: digest.clone(),
             }))
             .collect(),
         },
     ];
-    let subtitle = messages::subtitle(span, forum.audience);
+    let subtitle = w.subtitle(span, forum.audience);
     Document {
         lang: words.lang(),
-        title: messages::title(&forum.fund, &subtitle),
+        title: w.title(&forum.fund, &subtitle),
         heading: forum.fund.clone(),
         subtitle,
         sections,
-        footer: messages::footer(&span.label),
+        footer: w.footer(&span.label),
     }
 }
 
@@ -626,7 +623,7 @@ mod tests {
                 record_count: 2,
                 manifest: Some("ef".into()),
             },
-            standing: "The books of 2026-Q2 are not closed.".into(),
+            standing: None,
         };
         let doc = document(&forum, &Messages::new(crate::domain::lang::Lang::En));
         assert_eq!(doc.heading, "Barrio");
