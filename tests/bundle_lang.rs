@@ -168,8 +168,8 @@ fn the_readme_is_in_each_language_and_every_other_file_is_the_same() {
             "en",
             &[
                 "Audit bundle of Fondo del barrio",
-                "Period: 2025-Q1, from 2025-01-01 to 2025-03-31",
-                "on 2025-03-02 from public to anonymous",
+                "Period: 2025-Q1, from 1 January 2025 to 31 March 2025",
+                "on 2 March 2025 from public to anonymous",
                 "were closed at 2025-04-05T19:00:00",
                 "How to verify",
             ],

@@ -144,7 +144,7 @@ fn a_new_visibility_applies_to_outputs_written_afterwards() {
     let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
     let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Members changed how they are named (one change: on 2026-04-02 from public to anonymous). A change applies to every output written after it, this bundle included"),
+        flat.contains("Members changed how they are named (one change: on 2 April 2026 from public to anonymous). A change applies to every output written after it, this bundle included"),
         "{readme}"
     );
     assert!(!readme.contains("Ana"));

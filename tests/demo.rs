@@ -550,3 +550,37 @@ fn the_demo_writes_only_into_a_new_or_empty_folder() {
     demo_in(dir.path(), "a.db", "empty").ok();
     assert!(dir.path().join("empty/transcript.txt").exists());
 }
+
+/// Issue 17: `fondo demo --lang es` writes the forum page and the audit
+/// bundle's README.txt in Spanish; the books, and every other file of the
+/// bundle, are those of the English demo, and the bundle still verifies.
+#[test]
+fn the_demo_speaks_the_language_it_is_given() {
+    let dir = TempDir::new().unwrap();
+    let mut cmd = command();
+    cmd.current_dir(dir.path())
+        .args(["--db", "f.db", "demo", "--out", "out", "--lang", "es"]);
+    run_command(&mut cmd).ok();
+    let out = dir.path().join("out");
+    let page = fs::read_to_string(out.join("forum.html")).unwrap();
+    assert!(page.contains("<html lang=\"es\""), "{page}");
+    assert!(page.contains("El periodo en pocas palabras"), "{page}");
+    let md = fs::read_to_string(out.join("forum.md")).unwrap();
+    assert!(md.contains("1.740,00 EUR"), "{md}");
+    let bundle = out.join("audit-bundle");
+    let readme = fs::read_to_string(bundle.join("README.txt")).unwrap();
+    assert!(readme.contains("Paquete de auditoría"), "{readme}");
+    run_on(
+        &dir.path().join("f.db"),
+        &["verify", "--bundle", bundle.to_str().unwrap()],
+    )
+    .ok();
+    let english = TempDir::new().unwrap();
+    demo_in(english.path(), "f.db", "out").ok();
+    assert_eq!(
+        fingerprint(&dir.path().join("f.db")),
+        fingerprint(&english.path().join("f.db"))
+    );
+    let journal = |d: &Path| fs::read(d.join("out/audit-bundle/journal.csv")).unwrap();
+    assert_eq!(journal(dir.path()), journal(english.path()));
+}

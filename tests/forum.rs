@@ -19,6 +19,7 @@ use std::path::Path;
 
 use common::browser::{browser, cell, chromium, pixels};
 use common::{Fund, FundBuilder, demo_fund, fingerprint, run_on};
+use fondo::render::i18n::Lang;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -26,8 +27,10 @@ fn text(value: &Value) -> &str {
     value.as_str().unwrap_or_default()
 }
 
+/// A figure as the English page writes it (`1,200.00`), read back.
 fn decimal(text: &str) -> Decimal {
-    text.parse()
+    text.replace(',', "")
+        .parse()
         .unwrap_or_else(|_| panic!("{text:?} is a decimal"))
 }
 
@@ -118,6 +121,8 @@ fn the_forum_page_renders_in_a_browser_with_the_figures_of_the_reports() {
             }
             other => panic!("unexpected summary section {other}"),
         };
+        // The page writes figures for reading: 1,530.50 for 1530.50.
+        let want = Lang::En.number_text(&want);
         assert_eq!(
             cell(&dom, table, &key, field).as_deref(),
             Some(want.as_str()),
@@ -143,8 +148,8 @@ fn the_forum_page_renders_in_a_browser_with_the_figures_of_the_reports() {
             "available",
         ] {
             assert_eq!(
-                cell(&dom, "pools", &key, field).as_deref(),
-                Some(text(&row[field])),
+                cell(&dom, "pools", &key, field),
+                Some(Lang::En.number_text(text(&row[field]))),
                 "pools {key} {field}"
             );
         }
@@ -227,7 +232,7 @@ fn the_markdown_page_says_the_same_and_pages_are_deterministic() {
             "available",
         ]
         .iter()
-        .map(|f| text(&row[*f]).to_owned())
+        .map(|f| Lang::En.number_text(text(&row[*f])))
         .collect::<Vec<_>>()
         .join(" | ");
         assert!(

@@ -174,7 +174,7 @@ fn check_figures(fund: &Fund, page: &str) {
     }
     assert_eq!(
         cell(page, "pledges", "1", "periods").as_deref(),
-        Some("2026-02, 2026-03, 2026-04, 2026-05")
+        Some("February 2026, March 2026, April 2026, May 2026")
     );
     assert_eq!(
         cell(page, "pledges", "1", "short").as_deref(),
@@ -182,7 +182,7 @@ fn check_figures(fund: &Fund, page: &str) {
     );
     assert_eq!(
         cell(page, "roles", "Ana|treasurer", "ends").as_deref(),
-        Some("2026-07-15")
+        Some("15 July 2026")
     );
     assert!(page.contains(&fund.fingerprint()));
 }

@@ -211,7 +211,7 @@ fn the_printable_statement_thanks_the_member_and_names_nobody_else() {
     for needle in [
         "<html lang=\"en\"",
         "Thank you, Ana",
-        "What you gave to Caja Solidaria in 2026 (2026-01-01 to 2026-12-31), and what it did",
+        "What you gave to Caja Solidaria in 2026 (1 January 2026 to 31 December 2026), and what it did",
         "You gave 6.0 HOURS and 150.00 USD in 3 contributions.",
         "Your support went to food, general and housing.",
         "data-table=\"pools\"",

@@ -793,6 +793,10 @@ pub struct DemoArgs {
     /// audit bundle go (a new or empty directory).
     #[arg(long, value_name = "DIR", default_value = "fondo-demo")]
     pub out: PathBuf,
+    /// The language of the demo's forum page and of its bundle's
+    /// README.txt (the story's commands and their output stay English).
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 #[derive(Debug, Subcommand)]

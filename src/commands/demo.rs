@@ -51,6 +51,7 @@ use crate::commands::CommandError;
 use crate::commands::{Bar, Outcome, open, parse_args, say, usage_message};
 use fondo::audit::verify::{Verification, verify};
 use fondo::domain::grant::Status;
+use fondo::domain::lang::Lang;
 use fondo::domain::member::Audience;
 use fondo::domain::purchase::Status as PurchaseStatus;
 use fondo::error::Error;
@@ -195,8 +196,9 @@ pub fn demo(db: &Path, args: &DemoArgs) -> Result<Outcome> {
     let mut fondo = Fondo::start(db, &args.out)?;
     run_story(&mut fondo, &story)?;
     let verification = verify_books(db)?;
-    write_bundle(&mut fondo, &args.out)?;
-    write_forum(&mut fondo, &args.out)?;
+    let lang = args.lang.asked();
+    write_bundle(&mut fondo, &args.out, lang)?;
+    write_forum(&mut fondo, &args.out, lang)?;
     let commands = fondo.finish()?;
     let built = describe(db, commands, &verification)?;
     say(&account(db, &args.out, &built))?;
@@ -481,12 +483,12 @@ fn absolute(out: &Path) -> Result<PathBuf> {
 /// Writes the forum report of the story's last quarter, as HTML and as
 /// Markdown, for the public, with the manifest digest of the quarter's
 /// bundle (written first, by [`write_bundle`]).
-fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
+fn write_forum(fondo: &mut Fondo, out: &Path, lang: Option<Lang>) -> Result<()> {
     let out = absolute(out)?;
     let bundle = out.join(BUNDLE).display().to_string();
     for (file, format) in [(FORUM_HTML, "html"), (FORUM_MD, "md")] {
         let path = out.join(file).display().to_string();
-        fondo.run_args(&[
+        let mut args = vec![
             "report",
             "forum",
             "--period",
@@ -499,7 +501,11 @@ fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
             &bundle,
             "--out",
             &path,
-        ])?;
+        ];
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang.tag()]);
+        }
+        fondo.run_args(&args)?;
     }
     Ok(())
 }
@@ -508,9 +514,9 @@ fn write_forum(fondo: &mut Fondo, out: &Path) -> Result<()> {
 /// fund's key, through `fondo export audit`, and checks it offline as an
 /// auditor would, through `fondo verify --bundle` with the fund's public key
 /// (which fails the demo on any finding).
-fn write_bundle(fondo: &mut Fondo, out: &Path) -> Result<()> {
+fn write_bundle(fondo: &mut Fondo, out: &Path, lang: Option<Lang>) -> Result<()> {
     let dir = absolute(out)?.join(BUNDLE).display().to_string();
-    fondo.run_args(&[
+    let mut args = vec![
         "export",
         "audit",
         "--out",
@@ -521,7 +527,11 @@ fn write_bundle(fondo: &mut Fondo, out: &Path) -> Result<()> {
         "public",
         "--sign-with",
         FUND_KEY,
-    ])?;
+    ];
+    if let Some(lang) = lang {
+        args.extend(["--lang", lang.tag()]);
+    }
+    fondo.run_args(&args)?;
     let public = format!("{FUND_KEY}.pub");
     fondo.run_args(&["verify", "--bundle", &dir, "--signer-key", &public])
 }

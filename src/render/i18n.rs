@@ -190,48 +190,27 @@ impl Lang {
     }
 }
 
-/// How pages write figures (the forum page's sentences, tables and
-/// charts; the writers of [`crate::render`] for [`Cell::Money`] and
-/// [`Cell::Count`]): in the language's reading formats, except English,
-/// whose pages keep the figures exactly as the reports write them
-/// (`1200.00`), so that the English page reads figure for figure like
-/// `fondo report … --format csv` and the scripts and README excerpts that
-/// compare them. Days, moments and periods on pages follow the same rule
-/// in `report::language`.
+/// The figures of pages for people ([`Cell::Money`] and
+/// [`Cell::Count`], and the decimals of sentences), in the language's
+/// reading formats: `1,200.00` in English, `1.200,00` in Spanish. Reports'
+/// tables, CSV and JSON never pass through here.
 ///
 /// [`Cell::Money`]: crate::render::document::Cell::Money
 /// [`Cell::Count`]: crate::render::document::Cell::Count
 impl Lang {
-    /// Whether its pages show the reports' plain figures (English).
-    fn plain_figures(self) -> bool {
-        self == Lang::En
-    }
-
-    /// An amount on a page: `1200.00` in English, `1.200,00` in Spanish.
+    /// An amount on a page: `1,200.00`, `1.200,00`.
     pub fn page_money(self, money: Money) -> String {
-        if self.plain_figures() {
-            money.to_string()
-        } else {
-            self.money(money)
-        }
+        self.money(money)
     }
 
     /// A decimal figure on a page: `97.5`, `97,5`.
     pub fn page_decimal(self, value: Decimal) -> String {
-        if self.plain_figures() {
-            value.to_string()
-        } else {
-            self.decimal(value)
-        }
+        self.decimal(value)
     }
 
-    /// A count on a page: `12000`, `12.000`.
+    /// A count on a page: `12,000`, `12.000`.
     pub fn page_count(self, n: u64) -> String {
-        if self.plain_figures() {
-            n.to_string()
-        } else {
-            self.count(n)
-        }
+        self.count(n)
     }
 }
 
@@ -591,9 +570,9 @@ mod tests {
 
     #[test]
     fn english_pages_keep_the_reports_figures() {
-        assert_eq!(Lang::En.page_money(money(123_450, 2)), "1234.50");
+        assert_eq!(Lang::En.page_money(money(123_450, 2)), "1,234.50");
         assert_eq!(Lang::Es.page_money(money(123_450, 2)), "1.234,50");
-        assert_eq!(Lang::En.page_count(12_000), "12000");
+        assert_eq!(Lang::En.page_count(12_000), "12,000");
         assert_eq!(Lang::Pt.page_count(12_000), "12.000");
         assert_eq!(Lang::En.page_decimal(Decimal::new(975, 1)), "97.5");
         assert_eq!(Lang::Fr.page_decimal(Decimal::new(975, 1)), "97,5");

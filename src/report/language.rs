@@ -10,7 +10,6 @@ use crate::domain::lang::Lang;
 use crate::domain::money::Money;
 use crate::domain::settings::LANGUAGE;
 use crate::error::Result;
-use crate::render::document::Cell;
 use crate::render::i18n::{Arg, Key, Messages};
 use crate::store::settings;
 
@@ -28,25 +27,17 @@ pub fn page_language(conn: &Connection, asked: Option<Lang>) -> Result<Lang> {
 }
 
 /// A day as a page for people shows it: with its month's name
-/// (`1 de abril de 2026`), except in English, whose pages keep the ISO day
-/// (`2026-04-01`) they showed before they were translated and that scripts
-/// and tests read.
+/// (`1 April 2026`, `1 de abril de 2026`).
 pub fn page_day(lang: Lang, day: NaiveDate) -> String {
-    match lang {
-        Lang::En => day.to_string(),
-        _ => lang.date(day),
-    }
+    lang.date(day)
 }
 
 /// A period's label (`2026-04`, `2026-Q2`, `2026`) as a page for people
 /// shows it: a month by its name (`abril de 2026`), a quarter in words
-/// (`2.º trimestre de 2026`), except in English (see [`page_day`]); a year
-/// as it is.
+/// (`2.º trimestre de 2026`; English keeps `2026-Q2`, as treasurers say
+/// it); a year as it is.
 pub fn page_period(words: &Messages, label: &str) -> String {
     let lang = words.lang();
-    if lang == Lang::En {
-        return label.to_owned();
-    }
     match label.split_once("-Q") {
         Some((year, n @ ("1" | "2" | "3" | "4")))
             if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) =>
@@ -64,31 +55,15 @@ pub fn page_period(words: &Messages, label: &str) -> String {
 }
 
 /// A recorded moment (`2026-04-14 20:00`) as a page for people shows it
-/// (`14 de abril de 2026, 20:00`), except in English (see [`page_day`]).
+/// (`14 April 2026, 20:00`, `14 de abril de 2026, 20:00`).
 pub fn page_moment(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::En => text.to_owned(),
-        _ => lang.moment(text),
-    }
-}
-
-/// An amount in a table of a page for people: typed for English (laid out
-/// as the plain decimal `1234.50` scripts compare with the JSON report),
-/// in the language's reading format otherwise (`1.234,50`).
-pub fn page_money(lang: Lang, money: Money) -> Cell {
-    match lang {
-        Lang::En => Cell::Money(money),
-        _ => Cell::Text(lang.money(money)),
-    }
+    lang.moment(text)
 }
 
 /// An amount and its commodity in a sentence of a page for people
-/// (`150.00 USD`, `1.234,50 USD`), plain in English (see [`page_money`]).
+/// (`1,234.50 USD`, `1.234,50 USD`).
 pub fn page_amount(words: &Messages, money: Money, commodity: &str) -> String {
-    match words.lang() {
-        Lang::En => format!("{money} {commodity}"),
-        _ => words.amount(money, commodity),
-    }
+    words.amount(money, commodity)
 }
 
 #[cfg(test)]
@@ -98,7 +73,7 @@ mod tests {
     #[test]
     fn pages_show_days_periods_and_amounts_as_their_language_writes_them() {
         let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        assert_eq!(page_day(Lang::En, day), "2026-06-01");
+        assert_eq!(page_day(Lang::En, day), "1 June 2026");
         assert_eq!(page_day(Lang::Es, day), "1 de junio de 2026");
         assert_eq!(page_day(Lang::Fr, day), "1er juin 2026");
         assert_eq!(
@@ -107,11 +82,11 @@ mod tests {
         );
         assert_eq!(
             page_moment(Lang::En, "2026-06-01 20:00"),
-            "2026-06-01 20:00"
+            "1 June 2026, 20:00"
         );
         let words = |lang| Messages::new(lang);
         for (lang, month, quarter, later) in [
-            (Lang::En, "2026-06", "2026-Q1", "2026-Q3"),
+            (Lang::En, "June 2026", "2026-Q1", "2026-Q3"),
             (
                 Lang::Es,
                 "junio de 2026",
@@ -142,9 +117,7 @@ mod tests {
             minor: 123_450,
             decimals: 2,
         };
-        assert_eq!(page_money(Lang::En, money), Cell::Money(money));
-        assert_eq!(page_money(Lang::Pt, money), Cell::Text("1.234,50".into()));
-        assert_eq!(page_amount(&words(Lang::En), money, "USD"), "1234.50 USD");
+        assert_eq!(page_amount(&words(Lang::En), money, "USD"), "1,234.50 USD");
         assert_eq!(
             page_amount(&words(Lang::Fr), money, "USD"),
             "1\u{202f}234,50 USD"

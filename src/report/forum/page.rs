@@ -649,12 +649,12 @@ mod tests {
             panic!("the flows section shows the charts second");
         };
         let bars = &figures[0].chart.groups[0].bars;
-        assert_eq!(bars[0].title, "2026-04 in: 1200.00");
-        assert_eq!(bars[1].title, "2026-04 out: 350.00");
+        assert_eq!(bars[0].title, "April 2026 in: 1,200.00");
+        assert_eq!(bars[1].title, "April 2026 out: 350.00");
         assert_eq!(
             figures[0].table.rows[0].cells,
             [
-                Cell::Text("2026-04".into()),
+                Cell::Text("April 2026".into()),
                 Cell::Money(usd(120_000)),
                 Cell::Money(usd(35_000))
             ]

@@ -7,7 +7,7 @@ use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
 use crate::render::i18n::Messages;
-use crate::report::language::{page_day, page_money, page_period};
+use crate::report::language::{page_day, page_period};
 
 use super::messages::{self, Checklist};
 use super::{Handover, SOON_DAYS, Waiting};
@@ -79,11 +79,7 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                 .iter()
                 .map(|b| TableRow {
                     key: format!("{}|{}", b.account, b.commodity),
-                    cells: vec![
-                        text(&b.account),
-                        text(&b.commodity),
-                        page_money(lang, b.balance),
-                    ],
+                    cells: vec![text(&b.account), text(&b.commodity), Cell::Money(b.balance)],
                 })
                 .collect(),
         )],
@@ -108,9 +104,9 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                     cells: vec![
                         text(&p.pool),
                         text(&p.commodity),
-                        page_money(lang, p.held),
-                        page_money(lang, p.committed),
-                        page_money(lang, p.available),
+                        Cell::Money(p.held),
+                        Cell::Money(p.committed),
+                        Cell::Money(p.available),
                     ],
                 })
                 .collect(),
@@ -143,9 +139,9 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                             text(&g.pool),
                             text(&g.applicant),
                             text(&g.commodity),
-                            page_money(lang, g.amount),
+                            Cell::Money(g.amount),
                             Cell::Text(messages::waiting(words, g.waiting)),
-                            page_money(lang, g.left),
+                            Cell::Money(g.left),
                         ],
                     })
                     .collect(),
@@ -183,7 +179,7 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                                     .collect::<Vec<_>>()
                                     .join(", "),
                             ),
-                            page_money(lang, p.short),
+                            Cell::Money(p.short),
                         ],
                     })
                     .collect(),

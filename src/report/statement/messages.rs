@@ -273,7 +273,7 @@ mod tests {
         let fr = Messages::new(Lang::Fr);
         assert_eq!(
             gave(&en, &[usd(123_450)], 1),
-            "You gave 1234.50 USD in one contribution."
+            "You gave 1,234.50 USD in one contribution."
         );
         assert_eq!(
             gave(&fr, &[usd(123_450)], 1),
@@ -291,7 +291,7 @@ mod tests {
         let days = Span::between(day(4, 1), day(5, 15)).unwrap();
         assert_eq!(
             subtitle(&en, "Caja", &days),
-            "What you gave to Caja in 2026-04-01 to 2026-05-15, and what it did"
+            "What you gave to Caja in 1 April 2026 to 15 May 2026, and what it did"
         );
         assert_eq!(
             subtitle(&Messages::new(Lang::Es), "Caja", &days),

@@ -9,7 +9,7 @@ use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
 use crate::render::i18n::Messages;
-use crate::report::language::{page_day, page_money, page_period};
+use crate::report::language::{page_day, page_period};
 
 use super::messages;
 use super::{Statement, Total};
@@ -70,7 +70,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                         Cell::Text(messages::given(words, c.given, c.kind.as_deref())),
                         Cell::Text(c.pool.clone()),
                         Cell::Text(c.commodity.clone()),
-                        page_money(lang, c.amount),
+                        Cell::Money(c.amount),
                     ],
                 })
                 .collect(),
@@ -85,7 +85,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                 .iter()
                 .map(|t| TableRow {
                     key: t.commodity.clone(),
-                    cells: vec![Cell::Text(t.commodity.clone()), page_money(lang, t.amount)],
+                    cells: vec![Cell::Text(t.commodity.clone()), Cell::Money(t.amount)],
                 })
                 .collect(),
         }));
@@ -123,8 +123,8 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                                 None => messages::any_pool(words),
                             }),
                             Cell::Text(p.commodity.clone()),
-                            page_money(lang, p.pledged),
-                            page_money(lang, p.received),
+                            Cell::Money(p.pledged),
+                            Cell::Money(p.received),
                             Cell::Text(messages::pledge_kept(words, p.kept())),
                         ],
                     })
@@ -160,7 +160,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                         Cell::Text(w.purpose.clone()),
                         Cell::Text(w.commodity.clone()),
                         Cell::Count(w.grants),
-                        page_money(lang, w.paid),
+                        Cell::Money(w.paid),
                     ],
                 })
                 .collect(),
@@ -194,7 +194,7 @@ pub fn document(s: &Statement, words: &Messages) -> Document {
                             Cell::Text(r.pool.clone()),
                             Cell::Text(r.purpose.clone()),
                             Cell::Text(r.commodity.clone()),
-                            page_money(lang, r.paid),
+                            Cell::Money(r.paid),
                         ],
                     })
                     .collect(),
