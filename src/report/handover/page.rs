@@ -31,14 +31,7 @@ fn table(
     Block::Table(Table {
         name,
         narrow: false,
-        columns: fields
-            .iter()
-            .map(|&(field, kind)| Column {
-                title: messages::column_title(words, name, field),
-                field,
-                kind,
-            })
-            .collect(),
+        columns: Column::titled(fields, |field| messages::column_title(words, name, field)),
         rows,
     })
 }
