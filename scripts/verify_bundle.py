@@ -431,7 +431,7 @@ def commit(text, seal):
         return seal
     if text == "":
         return ""
-    data = b"fondo-text-v2\x00" + seal.encode("ascii") + b"\x00" + text.encode("utf-8")
+    data = b"fondo-text-v2\x00" + seal.encode("utf-8") + b"\x00" + text.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
