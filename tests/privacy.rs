@@ -586,6 +586,27 @@ fn a_pool_named_after_a_hidden_member_is_a_label_in_public_bundles() {
             records.contains(&format!(r#""shown"":""{label}"""#)),
             "{records}"
         );
+        // The checkers re-derive policies.csv naming the pool by the label
+        // its record shows: another label there is a finding.
+        let policies = dir.join("policies.csv");
+        let text = std::fs::read_to_string(&policies).unwrap();
+        std::fs::write(&policies, text.replace(&label, "redacted-00000000")).unwrap();
+        common::tamper::reseal_bundle(&dir);
+        let run = fund.run(&["verify", "--bundle", &dir.display().to_string()]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(run.stdout.contains("B137"), "{}", run.stdout);
+        if let Some(python) = common::oracle("python3", "apt-get install python3") {
+            let script =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+            let out = std::process::Command::new(python)
+                .arg(script)
+                .arg(&dir)
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{stdout}");
+            assert!(stdout.contains("B137"), "{stdout}");
+        }
         labels.push(label);
     }
     // One pool, one label, whoever the bundle is for.
