@@ -431,7 +431,7 @@ def commit(text, seal):
         return seal
     if text == "":
         return ""
-    data = b"fondo-text-v2\x00" + seal.encode("ascii") + b"\x00" + text.encode("utf-8")
+    data = b"fondo-text-v2\x00" + seal.encode("utf-8") + b"\x00" + text.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
@@ -629,9 +629,9 @@ def hashed_payload(kind, v2, payload):
 def check_records(bundle, facts):
     """records.csv: every hash and link, from the genesis hash to the stated
     head. Returns the records whose hash recomputed, as (line, row, plain
-    payload), the labels the bundle shows for members, and whether any
-    record was withheld or failed."""
-    prev, v2_seen, entries, labels, gaps = "0" * 64, False, [], {}, 0
+    payload), the labels the bundle shows for members and for pools whose
+    name it redacts, and whether any record was withheld or failed."""
+    prev, v2_seen, entries, labels, pool_labels, gaps = "0" * 64, False, [], {}, {}, 0
     rows = bundle.tables.get("records.csv", [])
     for number, (line, row) in enumerate(rows, 1):
         if row["id"] != str(number):
@@ -676,11 +676,15 @@ def check_records(bundle, facts):
                 label = name
             if isinstance(label, str):
                 labels[plain["id"]] = label
+        if row["kind"] == "pool" and isinstance(plain.get("id"), int):
+            name = payload.get("name")
+            if isinstance(name, dict) and "redacted" in name and isinstance(name.get("shown"), str):
+                pool_labels[plain["id"]] = name["shown"]
         entries.append((line, row, plain))
     if prev != facts["records_head"] or str(len(rows)) != facts["records_count"]:
         bundle.problem("records.csv", 0, "B135 ends with %s after %d records, BUNDLE.csv says %s after %s"
                        % (prev, len(rows), facts["records_head"], facts["records_count"]))
-    return entries, labels, gaps
+    return entries, labels, pool_labels, gaps
 
 
 def money(minor, decimals):
@@ -714,7 +718,7 @@ def shown(text):
     return UNKNOWN if text is None else text
 
 
-def check_derived(bundle, facts, entries, labels, places):
+def check_derived(bundle, facts, entries, labels, pool_labels, places):
     """roles.csv, policies.csv, the grants of grants.csv, the votes of
     votes.csv and who contributors.csv names, from records.csv; voters."""
     start, end = facts["from"], facts["to"]
@@ -738,7 +742,9 @@ def check_derived(bundle, facts, entries, labels, places):
             if not steward(p.get("member"), row["at"][:10]):
                 bundle.problem("records.csv", line, "B138 %s voted on %s on %s without being a steward in term that day"
                                % (label(p.get("member")), gid, row["at"][:10]))
-        if kind == "pool" and isinstance(p.get("name"), str):
+        if kind == "pool" and p.get("id") in pool_labels:
+            pools[p["id"]] = pool_labels[p["id"]]
+        elif kind == "pool" and isinstance(p.get("name"), str):
             pools[p["id"]] = p["name"]
         elif kind == "role-term":
             terms[p["id"]] = [p["member"], p["role"], p["starts_on"], p["ends_on"] or ""]
@@ -957,10 +963,10 @@ def main(argv):
         check_readme(bundle, facts)
         head = check_ledger(bundle, facts)
         if "records.csv" in bundle.usable:
-            entries, labels, gaps = check_records(bundle, facts)
+            entries, labels, pool_labels, gaps = check_records(bundle, facts)
             check_ballots(bundle, entries)
             if not gaps:
-                check_derived(bundle, facts, entries, labels, bundle.places)
+                check_derived(bundle, facts, entries, labels, pool_labels, bundle.places)
     for problem in bundle.problems:
         print(problem)
     found = {0: "no problems", 1: "1 problem"}.get(len(bundle.problems), "%d problems" % len(bundle.problems))

@@ -1888,3 +1888,17 @@ fn the_largest_inputs_finish_within_bounded_time_and_memory() {
         assert_eq!(check_python(&[mutation], true), 1);
     }
 }
+
+/// Found by fuzzing: a salt cell that is not ASCII ended verify_bundle.py
+/// in a traceback. A salt is hashed as its UTF-8 bytes, as fondo hashes
+/// it, so such a salt is a hash that does not recompute, for both.
+#[test]
+fn a_salt_that_is_not_ascii_is_a_finding_for_the_python_checker() {
+    let found = regression(&[cell("journal.csv", 1, "description_salt", "ꗂ8")]);
+    assert!(has(
+        &found,
+        "B107",
+        "journal.csv",
+        "does not match its hash"
+    ));
+}

@@ -79,7 +79,7 @@ impl Variant {
 type Plant = (usize, Variant);
 
 /// The free-text fields planted, in the order of [`fund`]'s use.
-const FIELDS: usize = 13;
+const FIELDS: usize = 14;
 
 #[derive(Debug, Clone)]
 struct Case {
@@ -129,6 +129,7 @@ impl Case {
 /// A small fund with every free-text field planted.
 fn fund(case: &Case) -> Fund {
     let (pseudonymous, anonymous) = (case.name(0), case.name(1));
+    let pool = case.category(13);
     FundBuilder::new()
         .currency("USD")
         .accounts(&["assets:bank", "expenses:supplies"])
@@ -197,6 +198,8 @@ fn fund(case: &Case) -> Fund {
                 "assets:bank",
             ],
         )
+        .pool(&pool, "Stoves")
+        .contribution("Ana", "30.00 USD", Some(&pool), "2026-02-21")
         .build()
 }
 

@@ -499,3 +499,120 @@ fn an_account_named_after_a_hidden_member_is_a_label_in_public_bundles() {
     let dir = fund.audit_bundle("bundle-auditor", "2026-Q1", "auditor");
     assert!(every_file(&dir).contains("expenses:Luis Fernández"));
 }
+
+/// Issue 12: a pool named after a member the audience may not see
+/// (`Fondo Luis Fernández`) is shown in public and members' bundles by a
+/// label, `redacted-` and 8 hex digits of its commitment, the same in every
+/// file that names it (journal, pools, contributors, grants, policies and
+/// the pool's own record), so the bundle names no one and still verifies
+/// (with fondo and with verify_bundle.py); the auditor's bundle shows the
+/// name.
+#[test]
+fn a_pool_named_after_a_hidden_member_is_a_label_in_public_bundles() {
+    let pool = "Fondo Luis Fernández";
+    let fund = FundBuilder::new()
+        .currency("USD")
+        .accounts(&["assets:bank"])
+        .setting("contribution-account", "assets:bank")
+        .pool(pool, "School books")
+        .members(&["Ana", "Bruno", "Carla"])
+        .member("Luis Fernández")
+        .with(&["--visibility", "anonymous"])
+        .stewards(&["Ana", "Bruno"], "2026-01-01")
+        .policy(
+            pool,
+            "consent --min-consents 1 --window 24h",
+            "2026-01-02T10:00",
+        )
+        .contribution("Ana", "300.00 USD", Some(pool), "2026-01-05")
+        .application(
+            "Carla",
+            pool,
+            "120.00 USD",
+            "books for the term",
+            "2026-02-01T10:00",
+        )
+        .vote("G-0001", "consent", "Ana", "2026-02-01T11:00")
+        .decision("G-0001", "2026-02-02T12:00")
+        .payment("G-0001", "120.00 USD", "assets:bank", "2026-02-03T10:00")
+        .build();
+    let every_file = |dir: &std::path::Path| -> String {
+        let mut all = String::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        all
+    };
+    let mut labels = Vec::new();
+    for audience in ["public", "members"] {
+        let dir = fund.audit_bundle(&format!("bundle-{audience}"), "2026-Q1", audience);
+        fund.ok(&["verify", "--bundle", &dir.display().to_string()]);
+        if let Some(python) = common::oracle("python3", "apt-get install python3") {
+            let script =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+            let out = std::process::Command::new(python)
+                .arg(script)
+                .arg(&dir)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+        let all = every_file(&dir).to_lowercase();
+        for needle in ["luis", "fernández", "fernandez"] {
+            assert!(!all.contains(needle), "{audience} bundle names {needle}");
+        }
+        let pools = std::fs::read_to_string(dir.join("pools.csv")).unwrap();
+        let label = pools
+            .lines()
+            .find_map(|l| l.split(',').find(|c| c.starts_with("redacted-")))
+            .unwrap_or_else(|| panic!("{audience} pools.csv:\n{pools}"))
+            .to_owned();
+        assert_eq!(label.len(), "redacted-".len() + 8, "{label}");
+        for file in [
+            "journal.csv",
+            "contributors.csv",
+            "grants.csv",
+            "policies.csv",
+        ] {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            assert!(text.contains(&label), "{audience} {file}:\n{text}");
+        }
+        let records = std::fs::read_to_string(dir.join("records.csv")).unwrap();
+        assert!(
+            records.contains(&format!(r#""shown"":""{label}"""#)),
+            "{records}"
+        );
+        // The checkers re-derive policies.csv naming the pool by the label
+        // its record shows: another label there is a finding.
+        let policies = dir.join("policies.csv");
+        let text = std::fs::read_to_string(&policies).unwrap();
+        std::fs::write(&policies, text.replace(&label, "redacted-00000000")).unwrap();
+        common::tamper::reseal_bundle(&dir);
+        let run = fund.run(&["verify", "--bundle", &dir.display().to_string()]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(run.stdout.contains("B137"), "{}", run.stdout);
+        if let Some(python) = common::oracle("python3", "apt-get install python3") {
+            let script =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+            let out = std::process::Command::new(python)
+                .arg(script)
+                .arg(&dir)
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(1), "{stdout}");
+            assert!(stdout.contains("B137"), "{stdout}");
+        }
+        labels.push(label);
+    }
+    // One pool, one label, whoever the bundle is for.
+    assert_eq!(labels[0], labels[1]);
+    let dir = fund.audit_bundle("bundle-auditor", "2026-Q1", "auditor");
+    let all = every_file(&dir);
+    assert!(all.contains(pool));
+    assert!(!all.contains(&labels[0]));
+}

@@ -186,6 +186,16 @@ pub fn account_label(key: &SaltKey, name: &str) -> String {
     format!("{root}:redacted-{}", &commitment[..8])
 }
 
+/// How an audience bundle shows a pool whose name it may not show:
+/// `redacted-` and the first 8 hex digits of the name's commitment
+/// (`redacted-1a2b3c4d`), the same in every file that names the pool; the
+/// journal's pool salt column holds the whole commitment, so every v2 hash
+/// still recomputes. The general pool (`""`) is never labelled.
+pub fn pool_label(key: &SaltKey, name: &str) -> String {
+    let commitment = commit(&thing_salt(key, "pool", name), name);
+    format!("redacted-{}", &commitment[..8])
+}
+
 /// The commitments of a transaction's text fields, which the v2 form hashes
 /// in place of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -48,7 +48,8 @@ fn damaged(id: i64, what: &str) -> Error {
 /// Which text of a journal row an audience bundle may redact.
 #[derive(Clone, Copy)]
 enum Redact {
-    /// Pool names: never (they are scanned and warned about).
+    /// Account and pool names not given a label: never (they are scanned
+    /// and warned about).
     Never,
     /// Text naming someone hidden.
     Names,
@@ -69,6 +70,8 @@ pub struct JournalWriter<W: Write> {
     withheld: HashSet<i64>,
     /// For an audience bundle: accounts shown by a label, by id.
     labels: HashMap<i64, String>,
+    /// For an audience bundle: pools shown by a label, by id.
+    pool_labels: HashMap<i64, String>,
     pub summary: ExportSummary,
 }
 
@@ -153,19 +156,38 @@ impl Names {
 /// # Errors
 /// When the journal cannot be read or is damaged.
 pub fn v1_accounts(conn: &Connection, candidates: &HashSet<i64>) -> Result<HashSet<i64>> {
+    v1_named(conn, candidates, |p| Some(p.account_id))
+}
+
+/// The pools of `candidates` that a posting of a transaction in the v1
+/// form names, for the same reason as [`v1_accounts`].
+///
+/// # Errors
+/// When the journal cannot be read or is damaged.
+pub fn v1_pools(conn: &Connection, candidates: &HashSet<i64>) -> Result<HashSet<i64>> {
+    v1_named(conn, candidates, |p| p.pool_id)
+}
+
+/// The things of `candidates` (an account or a pool of a posting, as
+/// `thing` reads it) that a transaction in the v1 form names.
+fn v1_named(
+    conn: &Connection,
+    candidates: &HashSet<i64>,
+    thing: impl Fn(&JournalPosting) -> Option<i64>,
+) -> Result<HashSet<i64>> {
     let mut found = HashSet::new();
     if candidates.is_empty() {
         return Ok(found);
     }
     let names = Names::load(conn)?;
     txns::for_each_selected(conn, Selection::Dates(None, None), |txn, postings| {
-        let posts_to = |p: &JournalPosting| {
-            candidates.contains(&p.account_id) && !found.contains(&p.account_id)
+        let names_one = |p: &JournalPosting| {
+            thing(p).is_some_and(|id| candidates.contains(&id) && !found.contains(&id))
         };
-        if postings.iter().any(posts_to) {
+        if postings.iter().any(names_one) {
             let content = names.content(txn, postings)?;
             if !names.form(txn, &content).1 {
-                found.extend(postings.iter().map(|p| p.account_id));
+                found.extend(postings.iter().filter_map(&thing));
             }
         }
         Ok(())
@@ -185,6 +207,7 @@ impl<W: Write> JournalWriter<W> {
             hidden: None,
             withheld: HashSet::new(),
             labels: HashMap::new(),
+            pool_labels: HashMap::new(),
             summary: ExportSummary::default(),
         })
     }
@@ -192,9 +215,8 @@ impl<W: Write> JournalWriter<W> {
     /// Redacts, in rows of the v2 form, every description, payee,
     /// reference and memo in which [`HiddenNames::find`] finds a name of
     /// `hidden`: the cell says [`REDACTED`] and its salt column holds the
-    /// text's commitment, so the hash still recomputes. Pool names, and
-    /// rows in the v1 form (which hash the text itself), are written as
-    /// they are.
+    /// text's commitment, so the hash still recomputes. Rows in the v1
+    /// form (which hash the text itself) are written as they are.
     ///
     /// In the transactions of `withheld` (a contribution by someone the
     /// audience may not see), the payee and the reference are redacted
@@ -205,16 +227,20 @@ impl<W: Write> JournalWriter<W> {
     /// ([`crate::domain::hash::account_label`]) with the name's commitment
     /// in the account's salt column, the same on every row, so balances by
     /// account still re-derive. Only accounts no v1 row posts to may be
-    /// given ([`v1_accounts`]).
+    /// given ([`v1_accounts`]). The pools of `pool_labels` likewise, by
+    /// their label ([`crate::domain::hash::pool_label`]) with the name's
+    /// commitment in the pool's salt column ([`v1_pools`]).
     pub fn redacting(
         mut self,
         hidden: HiddenNames,
         withheld: HashSet<i64>,
         labels: HashMap<i64, String>,
+        pool_labels: HashMap<i64, String>,
     ) -> Self {
         self.hidden = Some(hidden);
         self.withheld = withheld;
         self.labels = labels;
+        self.pool_labels = pool_labels;
         self
     }
 
@@ -273,13 +299,20 @@ impl<W: Write> JournalWriter<W> {
         ];
         for ((p, s), stored) in content.postings.iter().zip(&salts.postings).zip(postings) {
             let label = self.labels.get(&stored.account_id).filter(|_| v2);
+            let pool_label = stored
+                .pool_id
+                .and_then(|id| self.pool_labels.get(&id))
+                .filter(|_| v2);
             let posting = [
                 seal(&s[0], p.3, Redact::Names),
                 match label {
                     Some(label) => (label.clone(), commit(&s[1], p.0)),
                     None => seal(&s[1], p.0, Redact::Never),
                 },
-                seal(&s[2], p.4, Redact::Never),
+                match pool_label {
+                    Some(label) => (label.clone(), commit(&s[2], p.4)),
+                    None => seal(&s[2], p.4, Redact::Never),
+                },
             ];
             self.writer
                 .write_record(
@@ -293,7 +326,7 @@ impl<W: Write> JournalWriter<W> {
                         &head[1].0,
                         &head[2].0,
                         &posting[0].0,
-                        p.4,
+                        &posting[2].0,
                         &reverses,
                         &txn.prev_hash,
                         &txn.hash,

@@ -152,7 +152,8 @@ pub(super) fn check_derived(
     let mut pool_names: HashMap<i64, String> = HashMap::from([(1, "general".to_owned())]);
     for e in log.entries.iter().filter(|e| e.kind == "pool") {
         if let (Some(id), Some(name)) = (e.payload["id"].as_i64(), e.payload["name"].as_str()) {
-            pool_names.insert(id, name.to_owned());
+            let shown = log.pool_labels.get(&id).map_or(name, String::as_str);
+            pool_names.insert(id, shown.to_owned());
         }
     }
     let pool = |id: i64| {

@@ -38,6 +38,9 @@ pub(super) struct Log {
     /// Member id → the name or label the bundle shows for them, from their
     /// latest `member` or `member-edit` record.
     pub(super) labels: HashMap<i64, String>,
+    /// Pool id → the label the bundle shows for a pool whose name it
+    /// redacts, from the pool's record.
+    pub(super) pool_labels: HashMap<i64, String>,
     /// Records whose payload is withheld, or that failed to check: the
     /// files re-derived from records are then not compared.
     pub(super) gaps: u64,
@@ -177,6 +180,13 @@ pub(super) fn check_records(table: &Table<RecordRow>, facts: &Facts, checker: &m
             if let Some(label) = label {
                 log.labels.insert(member, label);
             }
+        }
+        if row.kind == "pool"
+            && let Some(pool) = read.plain["id"].as_i64()
+            && let Some((_, Field::Redacted { label: Some(label) })) =
+                read.fields.iter().find(|(f, _)| f == "name")
+        {
+            log.pool_labels.insert(pool, label.clone());
         }
         log.entries.push(Entry {
             line,

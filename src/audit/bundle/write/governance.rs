@@ -89,14 +89,15 @@ impl Bundle<'_> {
                     continue;
                 }
                 let person = |m: i64| self.person(m);
-                let pool_name = |_: i64| pool.name.clone();
+                let shown_pool = self.pool_name(pool);
+                let pool_name = |_: i64| shown_pool.clone();
                 let text = |t: &str| self.privacy.redact(t);
                 let shown = Shown {
                     person: &person,
                     pool: &pool_name,
                     text: &text,
                 };
-                rows.extend(policy_rows(&pool.name, at, &policy, &places, &shown));
+                rows.extend(policy_rows(&shown_pool, at, &policy, &places, &shown));
             }
         }
         let mut file = self.csv(POLICIES)?;

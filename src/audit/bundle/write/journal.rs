@@ -70,6 +70,7 @@ impl Bundle<'_> {
                 self.privacy.hidden.clone(),
                 withheld.clone(),
                 self.account_labels.clone(),
+                self.pool_labels.clone(),
             );
         let mut pass = Pass::default();
         if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
@@ -113,6 +114,7 @@ impl Bundle<'_> {
                 self.privacy.hidden.clone(),
                 withheld.clone(),
                 self.account_labels.clone(),
+                self.pool_labels.clone(),
             );
         for id in ids {
             let known = Known {

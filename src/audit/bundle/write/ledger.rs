@@ -126,9 +126,10 @@ impl Bundle<'_> {
             let purpose = self.privacy.redact(&pool.purpose);
             let guidelines = self.privacy.redact_opt(pool.guidelines.as_deref());
             let held: Vec<&PoolHolding> = closing.iter().filter(|h| h.pool == pool.name).collect();
+            let shown = self.pool_name(pool);
             if held.is_empty() {
                 let row = PoolRow {
-                    pool: pool.name.clone(),
+                    pool: shown,
                     purpose,
                     guidelines,
                     ..PoolRow::default()
@@ -144,7 +145,7 @@ impl Bundle<'_> {
                 let before = |f: fn(&PoolHolding) -> i128| start.map_or(0, f);
                 let flow = |f: fn(&PoolHolding) -> i128| format_minor(f(end) - before(f), places);
                 let row = PoolRow {
-                    pool: pool.name.clone(),
+                    pool: shown.clone(),
                     purpose: purpose.clone(),
                     guidelines: guidelines.clone(),
                     commodity: end.commodity.clone(),

@@ -6,9 +6,11 @@
 //! it is its commitment, in a v1 record (which hashes the text itself) the
 //! whole payload is withheld. Hidden are: a text naming a member the
 //! audience may not see (the gate's [`crate::domain::member::HiddenNames`]),
-//! the name in such a member's own records, contact details and private
-//! notes (in every bundle: no bundle file shows them), and outside the
-//! auditor's bundle the reason of a relation and an account's note.
+//! the name in such a member's own records, the name of a pool the bundle
+//! shows by a label (its record shows that label, as a member's shows their
+//! pseudonym), contact details and private notes (in every bundle: no
+//! bundle file shows them), and outside the auditor's bundle the reason of
+//! a relation and an account's note.
 
 use super::Bundle;
 use super::ballots::ShownBallot;
@@ -89,10 +91,19 @@ impl Bundle<'_> {
     }
 
     /// Whether the audience may not see `text`, field `field` of `r`:
-    /// None when it may, else the label to show with a member's name.
+    /// None when it may, else the label to show with a member's or a
+    /// pool's name.
     fn hides(&self, r: &StoredRecord, field: &str, text: &str) -> Option<Option<String>> {
         let kind = r.kind.as_str();
         let member = r.payload["id"].as_i64();
+        if kind == "pool"
+            && field == "name"
+            && let Some(label) = r.payload["id"]
+                .as_i64()
+                .and_then(|id| self.pool_labels.get(&id))
+        {
+            return Some(Some(label.clone()));
+        }
         let own_name = field == "name" && matches!(kind, "member" | "member-edit");
         if own_name && let Some(id) = member {
             let label = Some(self.person(id));

@@ -42,13 +42,13 @@ use serde::Serialize;
 
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
-use crate::domain::hash::{GENESIS, account_label};
+use crate::domain::hash::{GENESIS, account_label, pool_label};
 use crate::domain::lang::Lang;
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
 use crate::error::{Error, Result};
 use crate::render::i18n::Messages;
-use crate::report::export::v1_accounts;
+use crate::report::export::{v1_accounts, v1_pools};
 use crate::store::commodities::StoredCommodity;
 use crate::store::pools::StoredPool;
 use crate::store::{accounts, commodities, fund, members, pools, records};
@@ -266,7 +266,11 @@ struct Bundle<'c> {
     /// Commodity id → code and decimal places.
     decimals: HashMap<i64, (String, u32)>,
     pools: Vec<StoredPool>,
+    /// Pools as the bundle names them, by id: a label for those whose name
+    /// the audience may not see ([`Bundle::pool_labels`]).
     pool_names: HashMap<i64, String>,
+    /// The pools shown by a label, by id.
+    pool_labels: HashMap<i64, String>,
     /// Contribution txn → member (None: anonymous) and kind of service.
     contributions: HashMap<i64, (Option<i64>, Option<String>)>,
     manifest: Vec<ManifestEntry>,
@@ -283,13 +287,21 @@ impl<'c> Bundle<'c> {
             .hidden()
             .clone();
         let mut account_names = accounts::names_by_id(conn)?;
-        let account_labels = if request.audience == BundleAudience::Auditor {
-            HashMap::new()
+        let mut pool_names: HashMap<i64, String> =
+            pools.iter().map(|p| (p.id, p.name.clone())).collect();
+        let (account_labels, pool_labels) = if request.audience == BundleAudience::Auditor {
+            (HashMap::new(), HashMap::new())
         } else {
-            Bundle::account_labels(conn, &hidden, &account_names)?
+            (
+                Bundle::account_labels(conn, &hidden, &account_names)?,
+                Bundle::pool_labels(conn, &hidden, &pool_names)?,
+            )
         };
         for (id, label) in &account_labels {
             account_names.insert(*id, label.clone());
+        }
+        for (id, label) in &pool_labels {
+            pool_names.insert(*id, label.clone());
         }
         Ok(Bundle {
             conn,
@@ -321,7 +333,8 @@ impl<'c> Bundle<'c> {
                 .map(|c| (c.id, (c.commodity.code.clone(), c.commodity.decimals)))
                 .collect(),
             commodities,
-            pool_names: pools.iter().map(|p| (p.id, p.name.clone())).collect(),
+            pool_names,
+            pool_labels,
             pools,
             contributions: members::contributions(conn)?
                 .into_iter()
@@ -350,6 +363,38 @@ impl<'c> Bundle<'c> {
             .difference(&v1)
             .map(|id| (*id, account_label(&key, &names[id])))
             .collect())
+    }
+
+    /// The pools whose name names someone the audience may not see, each
+    /// with its label ([`pool_label`]); a pool that a v1 journal row or its
+    /// own v1 record names keeps its name (their hash covers it), and the
+    /// cell scan warns of it.
+    fn pool_labels(
+        conn: &Connection,
+        hidden: &HiddenNames,
+        names: &HashMap<i64, String>,
+    ) -> Result<HashMap<i64, String>> {
+        let candidates: HashSet<i64> = names
+            .iter()
+            .filter(|(id, name)| **id != pools::GENERAL && hidden.find(name).is_some())
+            .map(|(id, _)| *id)
+            .collect();
+        let mut kept = v1_pools(conn, &candidates)?;
+        let key = fund::salt_key(conn)?;
+        for r in records::all_of_kinds(conn, &["pool"])? {
+            let v2 = records::v2_hash(&key, &r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload)
+                == r.hash;
+            kept.extend(r.payload["id"].as_i64().filter(|_| !v2));
+        }
+        Ok(candidates
+            .difference(&kept)
+            .map(|id| (*id, pool_label(&key, &names[id])))
+            .collect())
+    }
+
+    /// The name the bundle shows for `pool`: its label, or its name.
+    fn pool_name(&self, pool: &StoredPool) -> String {
+        self.pool_labels.get(&pool.id).unwrap_or(&pool.name).clone()
     }
 
     fn person(&self, id: i64) -> String {
