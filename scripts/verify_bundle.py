@@ -391,6 +391,27 @@ def places_of(bundle):
     return places
 
 
+SEALED = ("description", "payee", "reference", "memo", "account", "pool")
+
+
+def check_seals(bundle, file, line, rows):
+    """Each text field's salt column: nothing in a v1 row or for an empty
+    text; else 32 hex digits (the salt) or 64 (a redacted text's
+    commitment)."""
+    for r in rows:
+        for field in SEALED:
+            text, seal = r[field], r[field + "_salt"]
+            if r["form"] == VERSION:
+                fine = seal == ""
+            elif r["form"] == VERSION_2:
+                fine = seal == "" if text == "" else (len(seal) in (32, 64) and HEX.fullmatch(seal) is not None)
+            else:
+                continue
+            if not fine:
+                bundle.problem(file, line, "txn %s: %s_salt %r is not what a %s row states for its %s"
+                               % (r["txn"], field, seal, r["form"], field))
+
+
 def amount(bundle, places, file, line, text, commodity):
     """The amount in minor units, or None (with a problem) when it is not
     written canonically: an optional -, the integer part without leading
@@ -486,6 +507,7 @@ def check_ledger(bundle, facts):
     originals = {}
     for line, rows in groups(stream("reversed.csv")):
         first = rows[0]
+        check_seals(bundle, "reversed.csv", line, rows)
         if not hash_matches(first["prev_hash"], first, rows, ""):
             bundle.problem("reversed.csv", line, "txn %s: its content does not match its hash" % first["txn"])
         originals[first["txn"]] = first["hash"]
@@ -504,6 +526,7 @@ def check_ledger(bundle, facts):
             v2_seen = True
         elif v2_seen:
             bundle.problem("journal.csv", line, "txn %s: in the v1 form after a transaction in the v2 form" % txn)
+        check_seals(bundle, "journal.csv", line, rows)
         if first["prev_hash"] != prev:
             bundle.problem("journal.csv", line, "txn %s: prev_hash is not the hash before it" % txn)
         reverses = first["reverses"]

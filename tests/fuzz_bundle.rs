@@ -1902,3 +1902,13 @@ fn a_salt_that_is_not_ascii_is_a_finding_for_the_python_checker() {
         "does not match its hash"
     ));
 }
+
+/// Found by fuzzing: a salt cell beside an empty text changed nothing a
+/// hash covers (an empty text has no commitment), so a resealed bundle with
+/// `memo_salt` set to `1.64` passed. Salt cells are now checked on their
+/// own: nothing for an empty text or a v1 row, else 32 or 64 hex digits.
+#[test]
+fn a_salt_beside_an_empty_text_is_a_finding() {
+    let found = regression(&[cell("journal.csv", 1, "memo_salt", "1.64")]);
+    assert!(has(&found, "B106", "journal.csv", "memo_salt"), "{found:?}");
+}

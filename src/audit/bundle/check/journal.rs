@@ -318,6 +318,15 @@ pub(super) fn stream_txns(
                         format!("form {:?} is neither {FORM_V1} nor {FORM_V2}", row.form),
                     );
                 }
+                for (column, text, seal) in [
+                    ("description", &row.description, &row.description_salt),
+                    ("payee", &row.payee, &row.payee_salt),
+                    ("reference", &row.reference, &row.reference_salt),
+                ] {
+                    if let Some(problem) = seal_problem(&row.form, column, text, seal) {
+                        checker.find(codes::CELL, name, line, problem);
+                    }
+                }
                 current = Some(Txn {
                     line,
                     id: row.txn.clone(),
@@ -337,6 +346,15 @@ pub(super) fn stream_txns(
                     ],
                     postings: Vec::new(),
                 });
+            }
+        }
+        for (column, text, seal) in [
+            ("memo", &row.memo, &row.memo_salt),
+            ("account", &row.account, &row.account_salt),
+            ("pool", &row.pool, &row.pool_salt),
+        ] {
+            if let Some(problem) = seal_problem(&row.form, column, text, seal) {
+                checker.find(codes::CELL, name, line, problem);
             }
         }
         let JournalRow {
@@ -834,6 +852,28 @@ fn short(hash: &str) -> &str {
 /// The text of the `form` column for each form.
 const FORM_V1: &str = "fondo-txn-v1";
 const FORM_V2: &str = "fondo-txn-v2";
+
+/// What is wrong with the salt column of text field `column`, if anything:
+/// a row of the v1 form states no salts; in the v2 form an empty text has
+/// an empty salt (it has no commitment), and any other text a salt of 32
+/// lower-case hex digits or, redacted, its commitment of 64.
+fn seal_problem(form: &str, column: &str, text: &str, seal: &str) -> Option<String> {
+    let hex = |n: usize| {
+        seal.len() == n
+            && seal
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
+    let fine = match form {
+        FORM_V1 => seal.is_empty(),
+        FORM_V2 if text.is_empty() => seal.is_empty(),
+        FORM_V2 => hex(32) || hex(64),
+        _ => return None,
+    };
+    (!fine).then(|| {
+        format!("{column}_salt {seal:?} is not what a {form} row states for its {column}: nothing for an empty text or a v1 row, else 32 hex digits (or 64, a redacted text's commitment)")
+    })
+}
 
 /// The commitments of a v2 row's text fields, from the text and its stated
 /// salt, or the stated commitment where the text is redacted; None for a
