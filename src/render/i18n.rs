@@ -324,10 +324,21 @@ impl From<Decimal> for Arg {
     }
 }
 
-/// Shows a number Fluent holds as its language writes it. Fluent keeps
-/// numbers as `f64`; `as_string` gives back the decimal text a count or a
-/// [`Decimal`] was made from (integers far below 2^53, one or two
-/// decimals), which is then only re-punctuated.
+/// A count or a decimal as a Fluent argument, from its exact decimal text.
+/// Fluent holds numbers as `f64`, only to choose a plural form; it is given
+/// one only when that `f64` writes back exactly the same text (every count
+/// below 2^53, every figure of a few significant digits). Any other number
+/// is given as its text, already punctuated for `lang`: shown exactly, with
+/// the message's default plural form. No figure is ever shown from a float.
+fn fluent_number(lang: Lang, text: &str) -> FluentValue<'static> {
+    match text.parse::<FluentNumber>() {
+        Ok(n) if n.as_string() == text => FluentValue::from(n),
+        _ => FluentValue::from(lang.number_text(text)),
+    }
+}
+
+/// Shows a number Fluent holds as its language writes it: the exact text
+/// [`fluent_number`] checked it writes back, only re-punctuated.
 fn shown(lang: Lang, value: &FluentValue) -> Option<String> {
     match value {
         FluentValue::Number(n) => Some(lang.number_text(&n.as_string())),
@@ -413,11 +424,8 @@ impl Messages {
         for (name, arg) in args {
             let value = match arg {
                 Arg::Text(text) => FluentValue::from(text.clone()),
-                Arg::Count(n) => FluentValue::from(*n),
-                Arg::Number(n) => n
-                    .to_string()
-                    .parse::<FluentNumber>()
-                    .map_or(FluentValue::Error, FluentValue::from),
+                Arg::Count(n) => fluent_number(self.lang, &n.to_string()),
+                Arg::Number(n) => fluent_number(self.lang, &n.to_string()),
             };
             fluent_args.set(*name, value);
         }
@@ -551,6 +559,21 @@ mod tests {
         );
         assert_eq!(Lang::En.moment("2026-04-14"), "14 April 2026");
         assert_eq!(Lang::En.moment("soon"), "soon");
+    }
+
+    #[test]
+    fn numbers_too_long_for_a_float_are_shown_exactly() {
+        let m = Messages::new(Lang::En);
+        let long: Decimal = "12345678901234567.89".parse().unwrap();
+        assert_eq!(
+            m.text(Key::Days, &[("n", long.into())]),
+            "12,345,678,901,234,567.89 days"
+        );
+        assert_eq!(
+            m.text(Key::Days, &[("n", u64::MAX.into())]),
+            "18,446,744,073,709,551,615 days"
+        );
+        assert_eq!(m.text(Key::Days, &[("n", 1u64.into())]), "1 day");
     }
 
     #[test]
