@@ -1237,23 +1237,11 @@ fn the_python_checker_agrees() {
     assert_eq!(code, 2);
 }
 
-/// Runs scripts/verify_bundle.py on a bundle when python3 is installed:
-/// its exit code and output.
-fn python_check(dir: &Path) -> Option<(i32, String)> {
-    let python = common::oracle("python3", "apt-get install python3")?;
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
-    let out = Command::new(python).arg(script).arg(dir).output().unwrap();
-    Some((
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    ))
-}
-
 /// Asserts both checkers report `code` in `file` (fondo with `needle` in
 /// its message).
 fn assert_both(dir: &Path, code: &str, file: &str, needle: &str) {
     assert_finding(&findings(dir), code, file, needle);
-    if let Some((status, out)) = python_check(dir) {
+    if let Some((status, out)) = common::verify_bundle_script(dir) {
         assert_eq!(status, 1, "{out}");
         assert!(
             out.lines()
@@ -1312,7 +1300,7 @@ fn rows_are_rederived_from_the_records_and_resealed_edits_are_found() {
     let b = barrio();
     let (clean, _) = export(&b.fund, "q1", "public", &["--period", "2025-Q1"]);
     assert_verifies(&clean);
-    if let Some((status, out)) = python_check(&clean) {
+    if let Some((status, out)) = common::verify_bundle_script(&clean) {
         assert_eq!(status, 0, "{out}");
     }
     // The records are every record from genesis to the stated head, and

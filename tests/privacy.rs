@@ -447,32 +447,14 @@ fn an_account_named_after_a_hidden_member_is_a_label_in_public_bundles() {
             &["expenses:Luis Fernández=80.00 USD", "assets:bank"],
         )
         .build();
-    let every_file = |dir: &std::path::Path| -> String {
-        let mut all = String::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
-        }
-        all
-    };
     let mut labels = Vec::new();
     for audience in ["public", "members"] {
         let dir = fund.audit_bundle(&format!("bundle-{audience}"), "2026-Q1", audience);
         fund.ok(&["verify", "--bundle", &dir.display().to_string()]);
-        if let Some(python) = common::oracle("python3", "apt-get install python3") {
-            let script =
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
-            let out = std::process::Command::new(python)
-                .arg(script)
-                .arg(&dir)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stdout)
-            );
+        if let Some((code, said)) = common::verify_bundle_script(&dir) {
+            assert_eq!(code, 0, "{said}");
         }
-        let all = every_file(&dir).to_lowercase();
+        let all = common::bundle_text(&dir).to_lowercase();
         for needle in ["luis", "fernández", "fernandez"] {
             assert!(!all.contains(needle), "{audience} bundle names {needle}");
         }
@@ -497,7 +479,7 @@ fn an_account_named_after_a_hidden_member_is_a_label_in_public_bundles() {
     // One account, one label, whoever the bundle is for.
     assert_eq!(labels[0], labels[1]);
     let dir = fund.audit_bundle("bundle-auditor", "2026-Q1", "auditor");
-    assert!(every_file(&dir).contains("expenses:Luis Fernández"));
+    assert!(common::bundle_text(&dir).contains("expenses:Luis Fernández"));
 }
 
 /// Issue 12: a pool named after a member the audience may not see
@@ -536,32 +518,14 @@ fn a_pool_named_after_a_hidden_member_is_a_label_in_public_bundles() {
         .decision("G-0001", "2026-02-02T12:00")
         .payment("G-0001", "120.00 USD", "assets:bank", "2026-02-03T10:00")
         .build();
-    let every_file = |dir: &std::path::Path| -> String {
-        let mut all = String::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            all.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
-        }
-        all
-    };
     let mut labels = Vec::new();
     for audience in ["public", "members"] {
         let dir = fund.audit_bundle(&format!("bundle-{audience}"), "2026-Q1", audience);
         fund.ok(&["verify", "--bundle", &dir.display().to_string()]);
-        if let Some(python) = common::oracle("python3", "apt-get install python3") {
-            let script =
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
-            let out = std::process::Command::new(python)
-                .arg(script)
-                .arg(&dir)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stdout)
-            );
+        if let Some((code, said)) = common::verify_bundle_script(&dir) {
+            assert_eq!(code, 0, "{said}");
         }
-        let all = every_file(&dir).to_lowercase();
+        let all = common::bundle_text(&dir).to_lowercase();
         for needle in ["luis", "fernández", "fernandez"] {
             assert!(!all.contains(needle), "{audience} bundle names {needle}");
         }
@@ -595,24 +559,16 @@ fn a_pool_named_after_a_hidden_member_is_a_label_in_public_bundles() {
         let run = fund.run(&["verify", "--bundle", &dir.display().to_string()]);
         assert_eq!(run.code, 1, "{}", run.stdout);
         assert!(run.stdout.contains("B137"), "{}", run.stdout);
-        if let Some(python) = common::oracle("python3", "apt-get install python3") {
-            let script =
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
-            let out = std::process::Command::new(python)
-                .arg(script)
-                .arg(&dir)
-                .output()
-                .unwrap();
-            let stdout = String::from_utf8_lossy(&out.stdout);
-            assert_eq!(out.status.code(), Some(1), "{stdout}");
-            assert!(stdout.contains("B137"), "{stdout}");
+        if let Some((code, said)) = common::verify_bundle_script(&dir) {
+            assert_eq!(code, 1, "{said}");
+            assert!(said.contains("B137"), "{said}");
         }
         labels.push(label);
     }
     // One pool, one label, whoever the bundle is for.
     assert_eq!(labels[0], labels[1]);
     let dir = fund.audit_bundle("bundle-auditor", "2026-Q1", "auditor");
-    let all = every_file(&dir);
+    let all = common::bundle_text(&dir);
     assert!(all.contains(pool));
     assert!(!all.contains(&labels[0]));
 }

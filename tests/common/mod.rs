@@ -437,3 +437,29 @@ pub fn refused<S: AsRef<OsStr> + std::fmt::Debug>(
     );
     stderr
 }
+
+/// Runs `scripts/verify_bundle.py` on the bundle in `dir` when python3 is
+/// installed (skipped with the oracle's line otherwise): its exit code and
+/// what it printed.
+pub fn verify_bundle_script(dir: &Path) -> Option<(i32, String)> {
+    let python = oracle::oracle("python3", "`apt-get install python3`")?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/verify_bundle.py");
+    let out = Command::new(python).arg(script).arg(dir).output().unwrap();
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
+}
+
+/// The text of every file of the bundle in `dir`, one after the other.
+pub fn bundle_text(dir: &Path) -> String {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}

@@ -42,8 +42,9 @@ impl Bundle<'_> {
         Ok(!signers.is_empty() || !ballots.is_empty())
     }
 
-    /// Writes a text file listed in the manifest with its number of lines.
-    fn plain_file(&mut self, name: &str, text: &str) -> Result<()> {
+    /// Writes a text file listed in the manifest with its number of lines
+    /// (fund_signers too).
+    pub(super) fn plain_file(&mut self, name: &str, text: &str) -> Result<()> {
         let mut out = Out::create(&self.dir.join(name))?;
         out.write_all(text.as_bytes())?;
         self.manifest.push(ManifestEntry {

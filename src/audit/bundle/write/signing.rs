@@ -13,7 +13,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::out::Out;
-use super::{Bundle, ManifestEntry, Signing};
+use super::{Bundle, Signing};
 use crate::audit::bundle::{FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
 use crate::books::keys::fund_keys;
 use crate::domain::date::parse_datetime;
@@ -63,16 +63,11 @@ pub(super) fn signer(conn: &Connection, signing: &Signing) -> Result<Signer> {
 impl Bundle<'_> {
     /// Writes `fund_signers`: one allowed_signers line per fund key.
     pub(super) fn fund_signers(&mut self, keys: &[String]) -> Result<()> {
-        let mut out = Out::create(&self.dir.join(FUND_SIGNERS))?;
-        for key in keys {
-            out.write_all(signer_line(SIGNER, BUNDLE_NAMESPACE, key).as_bytes())?;
-        }
-        self.manifest.push(ManifestEntry {
-            file: FUND_SIGNERS.to_owned(),
-            rows: keys.len() as u64,
-            sha256: out.finish()?,
-        });
-        Ok(())
+        let lines: String = keys
+            .iter()
+            .map(|key| signer_line(SIGNER, BUNDLE_NAMESPACE, key))
+            .collect();
+        self.plain_file(FUND_SIGNERS, &lines)
     }
 }
 
