@@ -508,6 +508,25 @@ pub enum Error {
     #[error("{path} already exists; {reason}")]
     Exists { path: PathBuf, reason: String },
 
+    /// An amount that the Parquet dataset's exact DECIMAL(18, S) columns
+    /// cannot hold.
+    #[error(
+        "{file}: {amount} in column {column} does not fit DECIMAL(18, {scale}) (18 digits, {scale} after the point, the most decimals of any commodity in the dataset); nothing was written"
+    )]
+    DecimalTooWide {
+        file: String,
+        column: String,
+        amount: String,
+        scale: u32,
+    },
+
+    #[error("writing the Parquet file {file}: {source}")]
+    Parquet {
+        file: String,
+        #[source]
+        source: parquet::errors::ParquetError,
+    },
+
     /// A restore would replace books that are there.
     #[error("{path} already exists")]
     RestoreOver { path: PathBuf },

@@ -32,6 +32,7 @@ pub mod html;
 pub mod i18n;
 pub mod markdown;
 mod markup;
+pub mod parquet;
 mod svg;
 
 use std::io::{self, Write};
