@@ -11,6 +11,8 @@
 //! commit: `ops::hub` begins once per command ([`Hub::write`]) and commits
 //! once. Empty text is `''`, never NULL.
 
+pub mod export;
+
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
