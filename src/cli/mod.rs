@@ -2501,6 +2501,22 @@ Example:
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
+    /// Write the hub's consolidated dataset as Parquet files for DuckDB,
+    /// Spark, Trino or DataFusion: postings, transactions and transfers
+    /// partitioned by fund and year, grants, contributions and witnessed
+    /// heads by fund; amounts as exact decimals beside their commodity.
+    #[command(after_help = "\
+Example:
+  fondo hub export --parquet network-2026
+
+The dataset is written into a hidden directory beside DIR and renamed into
+place when complete: DIR must not exist yet, or be empty. docs/federation.md
+describes the layout and columns.")]
+    Export {
+        /// The directory to write (new, or empty).
+        #[arg(long, value_name = "DIR")]
+        parquet: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

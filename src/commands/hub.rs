@@ -109,6 +109,7 @@ pub fn run(path: &Path, command: HubCommand) -> Result<Outcome> {
             write_rows(Format::from(format), stdout(), &Gate::books(), &rows)?;
             return Ok(Outcome::found(findings));
         }
+        HubCommand::Export { parquet } => return super::hub_export::export_parquet(path, &parquet),
     }
     Ok(Outcome::Ok)
 }
