@@ -422,8 +422,8 @@ fn damaged(detail: String) -> Error {
 #[cfg(test)]
 mod tests {
     use super::super::{
-        ContributionRow, Hub, NewBundle, PostingRow, Rows, TxnRow, insert_bundle, insert_commodity,
-        insert_fund, insert_hub,
+        ContributionRow, GrantRow, Hub, NewBundle, PostingRow, Rows, TransferRow, TxnRow,
+        insert_bundle, insert_commodity, insert_fund, insert_hub,
     };
     use super::*;
 
@@ -521,7 +521,41 @@ mod tests {
                 bundle_id: bundles[0],
             })
             .unwrap();
+            rows.transfer(&TransferRow {
+                fund_id: "a".to_owned(),
+                txn: 1,
+                date: "2026-01-02".to_owned(),
+                direction: "received".to_owned(),
+                transfer_id: "b-1".to_owned(),
+                counterpart_fund: "b".to_owned(),
+                amount: 1234,
+                commodity: "USD".to_owned(),
+                sent_amount: Some(1800),
+                sent_commodity: Some("JPY".to_owned()),
+                rate: Some("0.0685".to_owned()),
+                pool: String::new(),
+                grant_id: String::new(),
+                voided_by: None,
+            })
+            .unwrap();
+            rows.grant(&GrantRow {
+                bundle_id: bundles[1],
+                fund_id: "a".to_owned(),
+                grant_id: "G-0001".to_owned(),
+                pool: "housing".to_owned(),
+                commodity: "USD".to_owned(),
+                amount: 5000,
+                status: "paid".to_owned(),
+                decision: "approved".to_owned(),
+                applied_at: "2026-01-01T10:00".to_owned(),
+                decided_at: "2026-01-02T10:00".to_owned(),
+                paid: 5000,
+                returned: 0,
+            })
+            .unwrap();
         }
+        // The sender's commodity, as the receiver recorded it.
+        insert_commodity(&tx, "a", "JPY", 0).unwrap();
         tx.commit().unwrap();
 
         let tx = snapshot(hub.conn()).unwrap();
@@ -564,5 +598,54 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, ["b 1 Some(2) m1"]);
+        // The sent amount has the decimals of the sent commodity.
+        let mut seen = Vec::new();
+        transfers(&tx, |t| {
+            seen.push(format!(
+                "{} {} {:?} {:?} {:?}",
+                t.fund_id, t.amount.decimals, t.sent_amount, t.sent_commodity, t.rate
+            ));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [r#"a 2 Some(Minor { minor: 1800, decimals: 0 }) Some("JPY") Some("0.0685")"#]
+        );
+        let mut seen = Vec::new();
+        grants(&tx, |g| {
+            seen.push(format!(
+                "{} {} {} {} {}",
+                g.fund_id, g.bundle, g.as_of, g.paid.minor, g.paid.decimals
+            ));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, ["a m2 2026-12-31 5000 2"]);
+    }
+
+    #[test]
+    fn parquet_export_refuses_an_amount_of_a_commodity_without_decimals() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = crate::domain::date::fixed_clock(chrono::NaiveDateTime::default());
+        let mut hub = Hub::create(&dir.path().join("hub.db"), clock).unwrap();
+        let tx = hub.write().unwrap();
+        insert_fund(&tx, "a", "a", "2026-01-01T00:00:00Z").unwrap();
+        tx.execute_batch(
+            "INSERT INTO hub_contributions VALUES
+                 ('a', 1, 1, '2026-01-01', 'Ana', 'money', '', 'USD', 100, NULL, 1);
+             INSERT INTO hub_bundles (id, fund_id, manifest, format, audience, period,
+                 from_day, to_day, journal_prev_hash, journal_last_hash, ledger_transactions,
+                 records_head, records_count, fingerprint, source, added_at)
+             VALUES (1, 'a', 'm', '', '', '', '2026-01-01', '2026-01-31', '', '', 0, '', 0,
+                 '', '', '')",
+        )
+        .unwrap();
+        let err = contributions(&tx, |_| Ok(())).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("amounts of USD for fund a but not how many decimals USD has"),
+            "{err}"
+        );
     }
 }
