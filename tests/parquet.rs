@@ -409,6 +409,27 @@ fn parquet_totals_in_duckdb_equal_each_fund_s_books() {
         ),
         expected
     );
+    // The last journal head of each fund is the one `hub status` shows.
+    let status: BTreeMap<String, String> =
+        common::csv_rows(&network.hub(&["status", "--format", "csv"]).ok())
+            .into_iter()
+            .map(|row| (row[0].clone(), row[4].clone()))
+            .collect();
+    let heads: BTreeMap<String, String> = duck(
+        &python,
+        &out,
+        "SELECT fund_id, last(hash ORDER BY position) FROM read_parquet(
+             'DATASET/fund_heads/*/*.parquet', hive_partitioning = true,
+             hive_types = {'fund_id': VARCHAR})
+         WHERE chain = 'journal' GROUP BY ALL ORDER BY ALL",
+    )
+    .iter()
+    .map(|line| {
+        let (fund, hash) = line.split_once(',').unwrap();
+        (fund.to_owned(), hash.to_owned())
+    })
+    .collect();
+    assert_eq!(heads, status);
     assert_eq!(
         duck(
             &python,
