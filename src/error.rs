@@ -155,6 +155,15 @@ pub enum Error {
     #[error("{path} is not a fondo database ({reason})")]
     NotFondo { path: PathBuf, reason: String },
 
+    /// No hub file where one was named.
+    #[error("no hub file at {path}")]
+    NoHub { path: PathBuf },
+
+    /// A file named as a hub that is not one (a fund's books, another
+    /// program's SQLite file, anything else).
+    #[error("{path} is not a fondo hub file ({reason})")]
+    NotHub { path: PathBuf, reason: String },
+
     #[error(
         "{path} is not a fondo database (an empty file, perhaps left by an interrupted set-up of a new fund)"
     )]
