@@ -20,12 +20,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::domain::date::{iso, parse_date};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
+use crate::error::Result;
 use crate::render::Row;
+use crate::store::hub::{self as store, reports};
 
 /// Which way a transfer row goes for the fund that published it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +145,45 @@ impl Row for ReconcileRow {
 
 fn decimal(money: Money) -> Decimal {
     Decimal::try_from_i128_with_scale(money.minor, money.decimals).unwrap_or(Decimal::MAX)
+}
+
+/// The reconciliation of `span` from the hub file.
+///
+/// Fails when the hub file cannot be read or holds a commodity without
+/// its decimals.
+pub fn load(conn: &Connection, span: &Span, tolerance: Decimal) -> Result<Vec<ReconcileRow>> {
+    let members: BTreeMap<String, String> = store::funds(conn)?
+        .into_iter()
+        .map(|f| (f.fund_id, f.name))
+        .collect();
+    let to = iso(span.to);
+    let mut sides = Vec::new();
+    for t in reports::transfers_until(conn, &to)? {
+        let date = parse_date(&t.date)?;
+        let money = |minor: i64, decimals: u32| Money {
+            minor: i128::from(minor),
+            decimals,
+        };
+        sides.push(Side {
+            way: if t.direction == "sent" {
+                Way::Sent
+            } else {
+                Way::Received
+            },
+            amount: money(t.amount, t.decimals),
+            sent: t
+                .sent
+                .map(|(amount, code, decimals)| (money(amount, decimals), code)),
+            fund: t.fund_id,
+            txn: t.txn,
+            date,
+            transfer_id: t.transfer_id,
+            counterpart: t.counterpart_fund,
+            commodity: t.commodity,
+            voided: t.voided,
+        });
+    }
+    Ok(reconcile(&sides, &members, span, tolerance))
 }
 
 /// Matches the transfer rows of the hub's member funds (`members`: fund id

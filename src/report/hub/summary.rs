@@ -15,20 +15,23 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::currency;
-use crate::domain::money::Money;
+use crate::domain::date::{iso, parse_date, parse_datetime};
+use crate::domain::money::{Money, parse_decimal};
 use crate::domain::period::Span;
-use crate::error::Result;
+use crate::error::{Error, NextStep, Result};
 use crate::render::Row;
 use crate::report::budget::percent;
-use crate::report::convert::Converter;
+use crate::report::convert::{Converter, RecordedRate};
 use crate::report::flows::{Direction, Kind, classify};
 use crate::report::grants::days_between;
 use crate::report::metrics::{concentration, median, nearest_rank};
+use crate::store::hub::{self as store, reports};
 
 /// The account money sent to another fund is spent on.
 pub const TRANSFERS_OUT: &str = "expenses:transfers";
@@ -221,6 +224,98 @@ fn pool_name(pool: &str) -> &str {
     if pool.is_empty() { "general" } else { pool }
 }
 
+/// A converter into `target` with the hub's rates in force on `on`.
+///
+/// Fails when `target` is neither a commodity of a member fund nor a
+/// well-known currency.
+pub fn hub_converter(conn: &Connection, target: &str, on: NaiveDate) -> Result<Converter> {
+    let target = target.trim().to_uppercase();
+    let decimals = reports::code_decimals(conn, &target)?
+        .or_else(|| currency::known(&target).map(|(d, _)| d))
+        .ok_or_else(|| Error::InvalidName {
+            kind: "currency to convert to",
+            name: target.clone(),
+            reason: "neither a commodity of a member fund nor a well-known currency".into(),
+        })?;
+    let mut recorded = Vec::new();
+    for r in reports::rates(conn)? {
+        recorded.push(RecordedRate {
+            date: parse_date(&r.day)?,
+            rate: parse_decimal(&r.rate)?,
+            from: r.from,
+            to: r.to,
+            source: None,
+        });
+    }
+    Ok(Converter::with_rates(&target, decimals, on, recorded))
+}
+
+/// What the summary of `span` is drawn from, read from the hub file.
+///
+/// Fails when the hub file cannot be read or holds a commodity without
+/// its decimals.
+pub fn load(conn: &Connection, span: &Span) -> Result<Network> {
+    let (from, to) = (iso(span.from), iso(span.to));
+    let funds = store::funds(conn)?
+        .into_iter()
+        .map(|f| Fund {
+            id: f.fund_id,
+            name: f.name,
+        })
+        .collect();
+    let postings = reports::posting_sums(conn, &from, &to, [TRANSFERS_OUT, TRANSFERS_IN])?
+        .into_iter()
+        .map(|s| PostingSum {
+            fund: s.fund_id,
+            account: s.account,
+            counterpart: s.counterpart,
+            commodity: s.commodity,
+            decimals: s.decimals,
+            debits: i128::from(s.debits),
+            credits: i128::from(s.credits),
+        })
+        .collect();
+    let holdings = reports::pool_holdings(conn, &to)?
+        .into_iter()
+        .map(|h| Holding {
+            fund: h.fund_id,
+            pool: h.pool,
+            commodity: h.commodity,
+            decimals: h.decimals,
+            held: i128::from(h.held),
+        })
+        .collect();
+    let gifts = reports::gifts(conn, &from, &to)?
+        .into_iter()
+        .map(|g| Gift {
+            contributor: (g.contributor != "anonymous").then_some(g.contributor),
+            fund: g.fund_id,
+            txn: g.txn,
+            commodity: g.commodity,
+            decimals: g.decimals,
+            amount: i128::from(g.amount),
+        })
+        .collect();
+    let mut decisions = Vec::new();
+    for g in reports::grants_as_of(conn, &to)? {
+        if g.decided_at.is_empty() {
+            continue;
+        }
+        decisions.push(Decision {
+            applied_at: parse_datetime(&g.applied_at)?,
+            decided_at: parse_datetime(&g.decided_at)?,
+            fund: g.fund_id,
+        });
+    }
+    Ok(Network {
+        funds,
+        postings,
+        holdings,
+        gifts,
+        decisions,
+    })
+}
+
 /// The summary of `span` across the network, optionally with every amount
 /// also in one currency (and a total per fund and section).
 ///
@@ -268,6 +363,20 @@ pub fn summary(
     )?);
     rows.extend(metrics(network, span, &whole.0, converter)?);
     Ok(rows)
+}
+
+/// A missing rate is one to record in the hub.
+fn hub_rate(error: Error) -> Error {
+    match error {
+        Error::Blocked {
+            problem,
+            next: NextStep::RecordRate { from, to },
+        } => Error::Blocked {
+            problem,
+            next: NextStep::RecordHubRate { from, to },
+        },
+        other => other,
+    }
 }
 
 /// A fund's (or the network's) flow, eliminated and closing rows.
@@ -318,7 +427,7 @@ fn sections(
     let mut out = Vec::new();
     for mut section in rows {
         if let Some(converter) = converter {
-            convert(&mut section, converter)?;
+            convert(&mut section, converter).map_err(hub_rate)?;
         }
         out.extend(section);
     }
@@ -398,7 +507,9 @@ fn metrics(
         if currency::known(&g.commodity).is_none() {
             continue;
         }
-        let Some((code, amount)) = bucket(converter, &g.commodity, g.decimals, g.amount)? else {
+        let Some((code, amount)) =
+            bucket(converter, &g.commodity, g.decimals, g.amount).map_err(hub_rate)?
+        else {
             continue;
         };
         let who = match &g.contributor {
@@ -439,7 +550,9 @@ fn metrics(
         if !(grants || *item == Kind::OperatingCosts.as_str()) || currency::known(code).is_none() {
             continue;
         }
-        let Some((bucket, amount)) = bucket(converter, code, *decimals, *amount)? else {
+        let Some((bucket, amount)) =
+            bucket(converter, code, *decimals, *amount).map_err(hub_rate)?
+        else {
             continue;
         };
         let entry = out_money.entry(bucket).or_default();
@@ -483,7 +596,6 @@ fn metrics(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::convert::RecordedRate;
 
     fn funds() -> Vec<Fund> {
         [("aaaa", "Alpha"), ("bbbb", "Beta")]
