@@ -4,5 +4,6 @@
 //! Rule: like every report, these read and never write; their logic works
 //! on plain rows the store hands them, so it is tested over hand-built rows.
 
+pub mod forum;
 pub mod reconcile;
 pub mod summary;

@@ -7,9 +7,16 @@
 //! reversing it dated on or before the report's last day (`voided_by` of a
 //! bundle names only voids within it, so it is not used).
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
 use crate::error::{Error, Result, SqlContext};
+
+/// A read transaction on the hub file: every row of one report comes from
+/// the same snapshot (it is never committed, only read).
+pub fn read(conn: &Connection) -> Result<Transaction<'_>> {
+    conn.unchecked_transaction()
+        .ctx("starting a read transaction on the hub file")
+}
 
 /// The decimals of `commodity` for `fund`: the fund's own, else the most any
 /// member fund gives it (a receiver's record of what was sent, in a
