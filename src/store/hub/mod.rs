@@ -335,6 +335,17 @@ pub fn fund_keys(conn: &Connection, fund_id: &str) -> Result<Vec<String>> {
         .ctx("reading the fund's keys")
 }
 
+/// Every member fund's keys: fund id, key and when it was added, by fund
+/// and then in the order added.
+pub fn all_fund_keys(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn
+        .prepare("SELECT fund_id, key, added_at FROM hub_fund_keys ORDER BY fund_id, id")
+        .ctx("reading the funds' keys")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .ctx("reading the funds' keys")
+}
+
 /// A bundle as the hub records it (`hub_bundles`, without its id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewBundle {
@@ -473,6 +484,18 @@ pub fn heads(conn: &Connection, fund_id: &str) -> Result<Vec<Head>> {
     })
     .and_then(|rows| rows.collect())
     .ctx("reading the witnessed heads")
+}
+
+/// The number of the transaction of `fund_id` with hash `hash`, if the hub
+/// holds it.
+pub fn txn_by_hash(conn: &Connection, fund_id: &str, hash: &str) -> Result<Option<i64>> {
+    conn.query_row(
+        "SELECT txn FROM hub_txns WHERE fund_id = ?1 AND hash = ?2",
+        [fund_id, hash],
+        |r| r.get(0),
+    )
+    .optional()
+    .ctx("reading the hub's transactions")
 }
 
 /// The decimals the hub holds for a fund's commodity, if any.
@@ -857,6 +880,58 @@ impl<'c> Rows<'c> {
             .ctx("recording a grant")?;
         Ok(())
     }
+}
+
+/// What `hub status` shows of one member fund.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundStatus {
+    pub fund: Fund,
+    pub bundles: i64,
+    /// The period of the latest-added bundle.
+    pub last_period: Option<String>,
+    /// The latest journal head witnessed, and when.
+    pub journal_head: Option<(String, String)>,
+    /// Transfers it received whose send no bundle of any fund shows.
+    pub one_sided: i64,
+}
+
+/// Every member fund's status, by fund id.
+pub fn statuses(conn: &Connection) -> Result<Vec<FundStatus>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT f.fund_id,
+                (SELECT count(*) FROM hub_bundles b WHERE b.fund_id = f.fund_id),
+                (SELECT b.period FROM hub_bundles b WHERE b.fund_id = f.fund_id
+                 ORDER BY b.id DESC LIMIT 1),
+                (SELECT h.hash FROM hub_heads h WHERE h.fund_id = f.fund_id
+                     AND h.chain = 'journal' ORDER BY h.id DESC LIMIT 1),
+                (SELECT h.seen_at FROM hub_heads h WHERE h.fund_id = f.fund_id
+                     AND h.chain = 'journal' ORDER BY h.id DESC LIMIT 1),
+                (SELECT count(*) FROM hub_transfers r WHERE r.fund_id = f.fund_id
+                     AND r.direction = 'received'
+                     AND NOT EXISTS (SELECT 1 FROM hub_transfers s
+                         WHERE s.direction = 'sent' AND s.transfer_id = r.transfer_id)),
+                f.name, f.added_at, l.left_at
+             FROM hub_funds f LEFT JOIN hub_fund_leaves l USING (fund_id)
+             ORDER BY f.fund_id",
+        )
+        .ctx("reading the hub's status")?;
+    stmt.query_map([], |r| {
+        Ok(FundStatus {
+            fund: Fund {
+                fund_id: r.get(0)?,
+                name: r.get(6)?,
+                added_at: r.get(7)?,
+                left_at: r.get(8)?,
+            },
+            bundles: r.get(1)?,
+            last_period: r.get(2)?,
+            journal_head: r.get::<_, Option<String>>(3)?.zip(r.get(4)?),
+            one_sided: r.get(5)?,
+        })
+    })
+    .and_then(|rows| rows.collect())
+    .ctx("reading the hub's status")
 }
 
 #[cfg(test)]
