@@ -347,3 +347,21 @@ fn a_fixed_fund_id_must_be_32_lower_case_hex_digits() {
     let a = sender().build();
     assert!(a.ok(&["fund", "show", "--format", "csv"]).contains(A));
 }
+
+#[test]
+fn verify_finds_transfers_not_of_their_shape() {
+    let a = sender().build();
+    step(&a, &send_args(B, "10", None), &format!("{ID1}\n"));
+    // A transfer changed behind fondo's back (its hash no longer matches
+    // either: V103).
+    common::tamper::sql(&a.db, "UPDATE txns SET payee = 'someone' WHERE id = 3");
+    let run = a.run(&["verify"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("V142")
+            && run.stdout.contains("txn 3")
+            && run.stdout.contains("is not a fund id"),
+        "{}",
+        run.stdout
+    );
+}
