@@ -2690,7 +2690,12 @@ pub struct HubReconcileArgs {
     pub period: String,
     /// How far, in percent of the amount sent, what the receiver recorded
     /// as sent may differ and still match, e.g. 0.5.
-    #[arg(long, value_name = "PCT", default_value = "0")]
+    #[arg(
+        long,
+        value_name = "PCT",
+        default_value = "0",
+        allow_negative_numbers = true
+    )]
     pub tolerance: String,
     /// How to print the rows.
     #[arg(long, value_enum, default_value = "table")]

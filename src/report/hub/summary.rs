@@ -34,9 +34,9 @@ use crate::report::metrics::{concentration, median, nearest_rank};
 use crate::store::hub::{self as store, reports};
 
 /// The account money sent to another fund is spent on.
-pub const TRANSFERS_OUT: &str = "expenses:transfers";
+pub const TRANSFERS_OUT: &str = crate::domain::transfer::SENT_ACCOUNT;
 /// The account money received from another fund comes in on.
-pub const TRANSFERS_IN: &str = "income:transfers";
+pub const TRANSFERS_IN: &str = crate::domain::transfer::RECEIVED_ACCOUNT;
 
 /// What the fund column says on the network's rows.
 pub const NETWORK: &str = "network";
