@@ -365,3 +365,84 @@ fn verify_finds_transfers_not_of_their_shape() {
         run.stdout
     );
 }
+
+/// `verify --bundle DIR`: its exit code and stdout.
+fn check_bundle(fund: &Fund, dir: &std::path::Path) -> (i32, String) {
+    let run = fund.run(&["verify", "--bundle", &dir.display().to_string()]);
+    (run.code, run.stdout)
+}
+
+#[test]
+fn bundles_hold_transfers_csv_and_both_checkers_rederive_it() {
+    let c = receiver(C, "MXN").build();
+    let mut receive = receive_args(A, ID1, "6800.00", "MXN");
+    receive.extend(["--sent", "400.00", "USD", "--pool", "housing"]);
+    step(&c, &receive, "1 (rate 17 MXN per USD)\n");
+    step(&c, &receive_args(A, ID2, "50.00", "MXN"), "2\n");
+    c.ok(&["void", "2", "--reason", "sent back", "--date", "2026-02-04"]);
+    let dir = c.audit_bundle("public", "2026", "public");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("transfers.csv")).unwrap(),
+        format!(
+            "{LIST_HEADER}\
+             1,2026-02-03,received,{A}-1,{A},6800.00,MXN,400.00,USD,17,housing,,\n\
+             2,2026-02-03,received,{A}-2,{A},50.00,MXN,50.00,MXN,,,,3\n"
+        )
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("BUNDLE.csv"))
+            .unwrap()
+            .contains("format,fondo-audit-v3\n")
+    );
+    assert_eq!(check_bundle(&c, &dir).0, 0);
+    if let Some((code, out)) = common::verify_bundle_script(&dir) {
+        assert_eq!(code, 0, "{out}");
+    }
+
+    // A row changed and the manifest resealed: both checkers find it.
+    let forged = c.path("forged");
+    std::fs::create_dir(&forged).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), forged.join(entry.file_name())).unwrap();
+    }
+    let text = std::fs::read_to_string(forged.join("transfers.csv")).unwrap();
+    std::fs::write(
+        forged.join("transfers.csv"),
+        text.replacen("400.00,USD,17", "380.00,USD,17", 1),
+    )
+    .unwrap();
+    common::tamper::reseal_bundle(&forged);
+    let (code, out) = check_bundle(&c, &forged);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("B140") && out.contains("transfers.csv line 2"),
+        "{out}"
+    );
+    if let Some((code, out)) = common::verify_bundle_script(&forged) {
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("transfers.csv line 2: B140"), "{out}");
+    }
+
+    // A v2 bundle (no transfers.csv) is still read.
+    let v2 = c.path("v2");
+    std::fs::create_dir(&v2).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "transfers.csv" {
+            std::fs::copy(entry.path(), v2.join(entry.file_name())).unwrap();
+        }
+    }
+    let facts = std::fs::read_to_string(v2.join("BUNDLE.csv")).unwrap();
+    std::fs::write(
+        v2.join("BUNDLE.csv"),
+        facts.replace("fondo-audit-v3", "fondo-audit-v2"),
+    )
+    .unwrap();
+    common::tamper::reseal_bundle(&v2);
+    let (code, out) = check_bundle(&c, &v2);
+    assert_eq!(code, 0, "{out}");
+    if let Some((code, out)) = common::verify_bundle_script(&v2) {
+        assert_eq!(code, 0, "{out}");
+    }
+}

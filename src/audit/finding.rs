@@ -197,6 +197,8 @@ codes! {
     /// allowed_signers or a ballot file differs from records.csv, or is
     /// missing.
     B139,
+    /// transfers.csv is not what journal.csv states.
+    B140,
 }
 
 impl fmt::Display for Code {
