@@ -25,6 +25,7 @@ Every command's --help describes its arguments and ends with an example.
 
 Exit codes: 0 ok, 1 findings (verify found a problem), 2 error (bad input, usage, I/O).
 Database: --db PATH, else $FONDO_DB, else ./fondo.db.
+Hub file (fondo hub …): --hub PATH, else $FONDO_HUB, else ./hub.db.
 Clock: $FONDO_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]) pins the clock (the default of
 every moment and day left out) for scripted runs and tests; unset, the system clock.
 
