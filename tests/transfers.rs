@@ -446,3 +446,41 @@ fn bundles_hold_transfers_csv_and_both_checkers_rederive_it() {
         assert_eq!(code, 0, "{out}");
     }
 }
+
+#[test]
+fn statement_maps_may_not_post_to_the_reserved_accounts() {
+    let a = sender().build();
+    let map = |rule: &str| {
+        format!(
+            "[file]\ndate_format = \"%Y-%m-%d\"\n\
+             [columns]\ndate = \"Date\"\namount = \"Amount\"\ndescription = \"Text\"\n\
+             [defaults]\naccount = \"{BANK}\"\ncurrency = \"USD\"\n{rule}"
+        )
+    };
+    let statement = a.write(
+        "statement.csv",
+        "Date,Amount,Text\n2026-02-01,-5.00,To the other fund\n",
+    );
+    for (name, text) in [
+        (
+            "rule.toml",
+            map(
+                "\n[[rules]]\ndescription = \"other fund\"\naction = \"expense\"\naccount = \"expenses:transfers\"\n",
+            ),
+        ),
+        ("fee.toml", map("fee_account = \"expenses:transfers\"\n")),
+    ] {
+        let file = a.write(name, text);
+        refused(
+            &a,
+            &[
+                "import",
+                "statement",
+                &statement.display().to_string(),
+                "--map",
+                &file.display().to_string(),
+            ],
+            &["expenses:transfers is reserved for transfers between funds"],
+        );
+    }
+}
