@@ -666,6 +666,8 @@ pub enum NextStep {
     ClosePurchase { purchase: String },
     /// Record an exchange rate between two codes on a day.
     RecordRate { from: String, to: String },
+    /// Record a hub's reference rate between two codes on a day.
+    RecordHubRate { from: String, to: String },
     /// Record what arrived of an item of a purchase.
     RecordDelivery { purchase: String, item: String },
     /// Set the pool's decision policy.
@@ -688,6 +690,10 @@ pub enum NextStep {
     Post,
     /// Name the account the money went into, or set a default one.
     ContributionAccount,
+    /// Record a transfer between funds with its own command.
+    Transfer,
+    /// Look up a fund's id.
+    FundId,
 }
 
 /// The problems of an import as its error lists them, each followed by

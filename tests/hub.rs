@@ -598,7 +598,7 @@ fn rewritten_history_is_refused_and_verify_witness_finds_it() {
         &["verify", "--witness", &witness_file.display().to_string()],
     );
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains("V142"), "{}", out.stdout);
+    assert!(out.stdout.contains("V143"), "{}", out.stdout);
     assert!(
         out.stdout.contains("witnessed at 2026-07-01T09:00:00Z"),
         "{}",
@@ -685,7 +685,7 @@ fn a_chain_that_does_not_extend_the_witnessed_head_is_refused_naming_both() {
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout.contains(&format!(
-            "V142 witness line 2: the journal head {journal_head} witnessed at 2026-04-02T09:00:00Z"
+            "V143 witness line 2: the journal head {journal_head} witnessed at 2026-04-02T09:00:00Z"
         )),
         "{}",
         out.stdout

@@ -3,7 +3,7 @@
 //! writes (`fund_id,chain,hash,position,seen_at,bundle`).
 //!
 //! Rule: a malformed file is an error naming its line and column, and
-//! nothing is checked; a head the books do not extend is a finding (V142)
+//! nothing is checked; a head the books do not extend is a finding (V143)
 //! naming it and when it was witnessed. Rows for other funds are counted,
 //! not checked.
 

@@ -25,6 +25,7 @@ Every command's --help describes its arguments and ends with an example.
 
 Exit codes: 0 ok, 1 findings (verify found a problem), 2 error (bad input, usage, I/O).
 Database: --db PATH, else $FONDO_DB, else ./fondo.db.
+Hub file (fondo hub …): --hub PATH, else $FONDO_HUB, else ./hub.db.
 Clock: $FONDO_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]) pins the clock (the default of
 every moment and day left out) for scripted runs and tests; unset, the system clock.
 
@@ -269,6 +270,10 @@ Example:
     /// Reference exchange rates for reports that total in one currency.
     #[command(subcommand)]
     Rate(RateCommand),
+    /// Transfers between funds: money sent to another fund or received
+    /// from one, each named by a transfer id both funds record.
+    #[command(subcommand)]
+    Transfer(TransferCommand),
     /// How each pool decides grants: rules by amount, versioned.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -1561,6 +1566,96 @@ Examples:
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TransferCommand {
+    /// Send money to another fund: charged to expenses:transfers in the
+    /// pool; prints the transfer id, which the other fund records on
+    /// receipt.
+    #[command(after_help = "\
+Example:
+  fondo transfer send --to-fund 9b1de2f0a4c6e8b0d2f4a6c8e0b2d4f6 --amount 400.00 USD \\
+      --from-account assets:bank --pool housing --date 2026-03-02 --memo \"Flood relief\"
+
+A send may not spend what the pool has committed to approved grants.")]
+    Send(TransferSendArgs),
+    /// Record money received from another fund, under the transfer id the
+    /// sender gave (credited to income:transfers in the pool).
+    #[command(after_help = "\
+Examples:
+  fondo transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a \\
+      --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-1 --amount 400.00 USD --into assets:bank
+  fondo transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a \\
+      --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-2 --amount 6800.00 MXN --sent 400.00 USD \\
+      --into assets:bank:mxn --pool housing --grant G-0003
+
+With --sent in another currency it is recorded as an exchange is, and the rate is in the description.")]
+    Receive(TransferReceiveArgs),
+    /// The transfers of the books: one row per transfer transaction, the
+    /// columns of an audit bundle's transfers.csv.
+    #[command(after_help = "\
+Examples:
+  fondo transfer list
+  fondo transfer list --format csv")]
+    List {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TransferSendArgs {
+    /// The fund the money goes to: its id (32 hex digits; `fondo fund
+    /// show` prints it).
+    #[arg(long, value_name = "FUND_ID")]
+    pub to_fund: String,
+    /// How much: AMOUNT COMMODITY, e.g. 400.00 USD.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+    pub amount: Vec<String>,
+    /// The assets account the money leaves.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub from_account: String,
+    /// The pool whose money is sent (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The transfer's date: YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// What it is for.
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TransferReceiveArgs {
+    /// The fund that sent it: its id (32 hex digits).
+    #[arg(long, value_name = "FUND_ID")]
+    pub from_fund: String,
+    /// The transfer id the sender gave: its fund id, a dash and a number.
+    #[arg(long, value_name = "ID")]
+    pub transfer_id: String,
+    /// What arrived: AMOUNT COMMODITY, e.g. 400.00 USD.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+    pub amount: Vec<String>,
+    /// The assets account it arrived in.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub into: String,
+    /// The pool it goes to (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The transfer's date: YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// What the sender sent, when known: AMOUNT COMMODITY (in another
+    /// currency: recorded as an exchange, with its rate).
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_negative_numbers = true)]
+    pub sent: Option<Vec<String>>,
+    /// The solidarity grant of this fund it funds (open or approved, in
+    /// the pool), e.g. G-0003.
+    #[arg(long, value_name = "GRANT")]
+    pub grant: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import a whole bank or platform statement, money in and out, all or
     /// nothing, through a map file (or an hledger CSV rules file): every row becomes
@@ -2501,6 +2596,22 @@ Example:
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
+    /// Every transfer between funds seen in a period, matched by transfer
+    /// id on both sides: matched, within the tolerance, in transit at the
+    /// period's end, with a fund outside the network, one-sided,
+    /// conflicting, or received twice; exit 1 unless each is matched, in
+    /// transit or with an outside fund.
+    #[command(after_help = "\
+Examples:
+  fondo hub reconcile --period 2026-Q2
+  fondo hub reconcile --period 2026-Q2 --tolerance 0.5 --format csv")]
+    Reconcile(HubReconcileArgs),
+    /// The network's reports.
+    #[command(subcommand)]
+    Report(HubReportCommand),
+    /// The reference rates the hub's reports convert with (`--in CODE`).
+    #[command(subcommand)]
+    Rate(HubRateCommand),
     /// Write the hub's consolidated dataset as Parquet files for DuckDB,
     /// Spark, Trino or DataFusion: postings, transactions and transfers
     /// partitioned by fund and year, grants, contributions and witnessed
@@ -2517,6 +2628,37 @@ describes the layout and columns.")]
         #[arg(long, value_name = "DIR")]
         parquet: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HubReportCommand {
+    /// Per member fund and for the network: contributions in money and in
+    /// kind, grants paid, running costs, transfers, and each pool's holdings
+    /// at the period's end, with transfers between member funds eliminated
+    /// from the network's figures; then the network's metrics.
+    #[command(after_help = "\
+Examples:
+  fondo hub report summary --period 2026-Q2
+  fondo hub report summary --period 2026-Q2 --in USD --format csv")]
+    Summary(HubSummaryArgs),
+    /// The network's open-forum page: its figures, each member fund's with
+    /// the fingerprint of its books, and the transfers between funds.
+    #[command(after_help = "\
+Examples:
+  fondo hub report forum --period 2026-Q2 --out network.html
+  fondo hub report forum --period 2026-Q2 --lang es --format md")]
+    Forum(HubForumArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HubRateCommand {
+    /// Record that one FROM is worth RATE TO on DATE.
+    #[command(after_help = "\
+Example:
+  fondo hub rate add 2026-06-30 EUR USD 1.08
+
+Reports converting --in a currency use the latest rate on or before their last day.")]
+    Add(HubRateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -2555,4 +2697,80 @@ Example:
         /// The fund's id.
         fund_id: String,
     },
+}
+
+/// `fondo hub reconcile`.
+#[derive(Debug, Clone, Args)]
+pub struct HubReconcileArgs {
+    /// The period: a year (2026), a quarter (2026-Q3) or a month (2026-07).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+    /// How far, in percent of the amount sent, what the receiver recorded
+    /// as sent may differ and still match, e.g. 0.5.
+    #[arg(
+        long,
+        value_name = "PCT",
+        default_value = "0",
+        allow_negative_numbers = true
+    )]
+    pub tolerance: String,
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+}
+
+/// `fondo hub report summary`.
+#[derive(Debug, Clone, Args)]
+pub struct HubSummaryArgs {
+    /// The period: a year (2026), a quarter (2026-Q3) or a month (2026-07).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+    /// Also total in one currency, e.g. USD, with the hub's rates (`fondo
+    /// hub rate add`); without it every figure stays per commodity.
+    #[arg(long = "in", value_name = "CODE")]
+    pub in_currency: Option<String>,
+    /// How to print the rows.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FormatArg,
+}
+
+/// `fondo hub rate add`.
+#[derive(Debug, Clone, Args)]
+pub struct HubRateArgs {
+    /// The rate's day: YYYY-MM-DD.
+    #[arg(value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// The commodity converted from, e.g. EUR.
+    pub from: String,
+    /// The commodity converted to, e.g. USD.
+    pub to: String,
+    /// How many TO one FROM is worth: a positive plain decimal, e.g. 1.062.
+    #[arg(allow_negative_numbers = true)]
+    pub rate: String,
+}
+
+/// `fondo hub report forum`.
+#[derive(Debug, Clone, Args)]
+pub struct HubForumArgs {
+    /// The period: a year (2026), a quarter (2026-Q3) or a month (2026-07).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+    /// Who the page is for; every fund's bundle must be for this audience
+    /// or a more public one.
+    #[arg(long, value_enum, default_value = "public")]
+    pub audience: AudienceArg,
+    /// Write the page to this file (default: standard output; refused
+    /// if it exists, unless --force).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// The page's format.
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: PageFormatArg,
+    /// The page's language: its words, and numbers and dates written for
+    /// reading (1.234,56 in es and pt). Default: en.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }

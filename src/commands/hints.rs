@@ -174,6 +174,9 @@ fn next_step(next: &NextStep) -> (&'static str, String) {
         NextStep::RecordRate { from, to } => {
             format!("record one with `fondo rate add DATE {from} {to} RATE`")
         }
+        NextStep::RecordHubRate { from, to } => {
+            format!("record one with `fondo hub rate add DATE {from} {to} RATE`")
+        }
         NextStep::RecordDelivery { purchase, item } => format!(
             "record it with `fondo purchase receive {} {} QUANTITY`",
             quoted(purchase),
@@ -197,6 +200,10 @@ fn next_step(next: &NextStep) -> (&'static str, String) {
             "money the grantee gives back is recorded with `fondo grant close {grant} --return AMOUNT COMMODITY --to-account ACCOUNT`"
         ),
         NextStep::Post => "pay it out with `fondo post` instead".into(),
+        NextStep::Transfer => {
+            "record a transfer with `fondo transfer send` or `fondo transfer receive`".into()
+        }
+        NextStep::FundId => "`fondo fund show` prints a fund's id".into(),
         NextStep::ContributionAccount => format!(
             "say which account the money went into with --into ACCOUNT, or set a default with `fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank`"
         ),
@@ -268,6 +275,8 @@ mod tests {
             NextStep::EndRole,
             NextStep::Post,
             NextStep::ContributionAccount,
+            NextStep::Transfer,
+            NextStep::FundId,
         ] {
             assert!(next_step(&next).1.contains("`fondo "), "{next:?}");
         }

@@ -14,6 +14,7 @@ mod handover;
 pub mod hints;
 mod hub;
 mod hub_export;
+mod hub_reports;
 mod journal;
 mod keys;
 mod ledger;
@@ -26,6 +27,7 @@ mod reports;
 mod setup;
 mod shell;
 mod statement;
+mod transfers;
 mod usage;
 
 use std::io::{self, IsTerminal, Write};
@@ -123,6 +125,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Pledge(cmd) => community::pledge(db, cmd),
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
+        Command::Transfer(cmd) => transfers::run(db, cmd),
         Command::Import(cmd) => statement::run(db, cmd),
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),

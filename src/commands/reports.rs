@@ -84,10 +84,10 @@ fn rows(findings: &[verify::Finding]) -> Vec<PlaceRow<'_>> {
 }
 
 pub fn verify(path: &Path, witness_file: Option<&Path>, format: Format) -> Result<Outcome> {
-    // The witness file first: a malformed one is told before the books
-    // are read.
-    let witnessed = witness_file.map(witness::read).transpose()?;
     let mut db = open(path, Access::Read)?;
+    // The witness file before the books are checked: a malformed one is an
+    // error, and nothing is verified.
+    let witnessed = witness_file.map(witness::read).transpose()?;
     let mut result = verify::verify(&mut db)?;
     if let (Some(rows), Some(file)) = (&witnessed, witness_file) {
         let tx = db.read()?;

@@ -877,3 +877,137 @@ impl Ingest<'_> {
         Ok(count)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FUND: &str = "0123456789abcdef0123456789abcdef";
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+
+    fn write(dir: &Path, name: &str, text: &str, manifest: &mut String) {
+        std::fs::write(dir.join(name), text).unwrap();
+        let rows = text.lines().count() - 1;
+        manifest.push_str(&format!(
+            "{name},{rows},{}\n",
+            hex(&Sha256::digest(text.as_bytes()))
+        ));
+    }
+
+    /// A bundle of two transactions, one a transfer received in another
+    /// currency (transfers.csv, format v3), with its check as clean and
+    /// signed.
+    fn bundle(dir: &Path) -> Checked {
+        let h1 = "1".repeat(64);
+        let h2 = "2".repeat(64);
+        let mut manifest = String::from("file,rows,sha256\n");
+        write(
+            dir,
+            COMMODITIES,
+            "commodity,decimals,name\nMXN,2,\nUSD,2,\n",
+            &mut manifest,
+        );
+        write(
+            dir,
+            JOURNAL,
+            &format!(
+                "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash\n\
+                 1,2026-04-01,'=gift,assets:bank,10.05,MXN,,,,,,{GENESIS},{h1}\n\
+                 1,2026-04-01,'=gift,income:gifts,-10.05,MXN,,,,,,{GENESIS},{h1}\n\
+                 2,2026-04-02,transfer,assets:bank,170.00,MXN,{FUND},x-1,,,,{h1},{h2}\n\
+                 2,2026-04-02,transfer,income:transfers,-10.00,USD,{FUND},x-1,,,,{h1},{h2}\n"
+            ),
+            &mut manifest,
+        );
+        write(
+            dir,
+            TRANSFERS,
+            "txn,date,direction,transfer_id,counterpart_fund,amount,commodity,sent_amount,sent_commodity,rate,pool,grant,voided_by\n\
+             2,2026-04-02,received,ffff-1,ffff,170.00,MXN,10.00,USD,17,,G-1,\n",
+            &mut manifest,
+        );
+        std::fs::write(dir.join(MANIFEST), &manifest).unwrap();
+        let facts = [
+            ("fund_id", FUND),
+            ("format", "fondo-audit-v3"),
+            ("period", "2026-Q2"),
+            ("journal_prev_hash", GENESIS),
+            ("journal_last_hash", &h2),
+            ("records_head", GENESIS),
+            ("records_count", "0"),
+        ];
+        Checked {
+            facts: facts
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            findings: Vec::new(),
+            manifest_sha256: hex(&Sha256::digest(manifest.as_bytes())),
+            signed_by: Some(parse_public_key("k", KEY).unwrap().fingerprint),
+        }
+    }
+
+    #[test]
+    fn a_bundle_goes_in_exactly_with_its_transfers_and_a_change_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = crate::domain::date::fixed_clock(chrono::NaiveDateTime::default());
+        let mut hub = Hub::create(&dir.path().join("hub.db"), clock).unwrap();
+        init(&mut hub, "North").unwrap();
+        add_fund(&mut hub, FUND, "Barrio", "k", KEY).unwrap();
+        let b = dir.path().join("b");
+        std::fs::create_dir(&b).unwrap();
+        let checked = bundle(&b);
+
+        // A file changed after the check is refused, and nothing written.
+        let journal = std::fs::read_to_string(b.join(JOURNAL)).unwrap();
+        std::fs::write(b.join(JOURNAL), journal.replace("10.05", "10.06")).unwrap();
+        let err = add(&mut hub, &b, &checked).unwrap_err().to_string();
+        assert!(err.contains("journal.csv changed"), "{err}");
+        let count = |table: &str| -> i64 {
+            hub.conn()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(
+            count("hub_bundles") + count("hub_txns") + count("hub_heads"),
+            0
+        );
+        std::fs::write(b.join(JOURNAL), journal).unwrap();
+
+        let added = add(&mut hub, &b, &checked).unwrap();
+        assert_eq!(
+            (added.new_txns, added.held_txns, added.transfers),
+            (2, 0, 1)
+        );
+        assert_eq!(added.heads[0].position, 2);
+        let (description, amount): (String, i64) = hub
+            .conn()
+            .query_row(
+                "SELECT t.description, p.amount FROM hub_txns t
+                 JOIN hub_postings p USING (fund_id, txn) WHERE t.txn = 1 AND p.seq = 2",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((description.as_str(), amount), ("=gift", -1005));
+        let transfer: (i64, Option<i64>, Option<String>, String, Option<String>) = hub
+            .conn()
+            .query_row(
+                "SELECT amount, sent_amount, sent_commodity, grant_id, rate FROM hub_transfers",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            transfer,
+            (
+                17000,
+                Some(1000),
+                Some("USD".into()),
+                "G-1".into(),
+                Some("17".into())
+            )
+        );
+    }
+}

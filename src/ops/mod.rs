@@ -19,6 +19,7 @@ pub mod csvin;
 pub mod exchange;
 pub mod grants;
 pub mod hub;
+pub mod hub_rates;
 pub mod import;
 pub mod keys;
 pub mod ledger;
@@ -30,6 +31,7 @@ pub mod privacy;
 pub mod purchases;
 pub mod reconcile;
 pub mod setup;
+pub mod transfers;
 
 use std::collections::HashMap;
 
