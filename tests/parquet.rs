@@ -208,8 +208,44 @@ fn network_of(funds: Vec<Fund>) -> Network {
     network
 }
 
+/// The two funds of [`funds`], fund A having sent fund B 100.00 USD on
+/// 2026-03-10, which B received as 1700.00 MXN on 2026-03-12.
 fn network() -> Network {
-    network_of(funds())
+    let funds = funds();
+    let (a, b) = (fund_id(&funds[0]), fund_id(&funds[1]));
+    let sent = funds[0].ok(&[
+        "transfer",
+        "send",
+        "--to-fund",
+        &b,
+        "--amount",
+        "100.00",
+        "USD",
+        "--from-account",
+        "assets:bank:usd",
+        "--date",
+        "2026-03-10",
+    ]);
+    assert_eq!(sent.trim_end(), format!("{a}-1"));
+    funds[1].ok(&[
+        "transfer",
+        "receive",
+        "--from-fund",
+        &a,
+        "--transfer-id",
+        &format!("{a}-1"),
+        "--amount",
+        "1700.00",
+        "MXN",
+        "--sent",
+        "100.00",
+        "USD",
+        "--into",
+        "assets:bank:mxn",
+        "--date",
+        "2026-03-12",
+    ]);
+    network_of(funds)
 }
 
 /// python3 with the `duckdb` module, or `None` after the skip line (a
@@ -302,9 +338,9 @@ fn parquet_export_writes_hive_partitions_by_fund_and_year() {
         printed,
         format!(
             "wrote the hub's dataset to {} (amounts as DECIMAL(18, 3))\n\
-             postings: 16 rows in 4 files\n\
-             transactions: 8 rows in 4 files\n\
-             transfers: 0 rows in 0 files\n\
+             postings: 22 rows in 4 files\n\
+             transactions: 10 rows in 4 files\n\
+             transfers: 2 rows in 2 files\n\
              grants: 0 rows in 0 files\n\
              contributions: 2 rows in 1 file\n\
              fund_heads: 4 rows in 2 files\n",
@@ -323,6 +359,9 @@ fn parquet_export_writes_hive_partitions_by_fund_and_year() {
                 expected.push(format!("{table}/fund_id={fund}/year={year}/part-0.parquet"));
             }
         }
+    }
+    for fund in [a, b] {
+        expected.push(format!("transfers/fund_id={fund}/year=2026/part-0.parquet"));
     }
     expected.push(format!("contributions/fund_id={a}/part-0.parquet"));
     for fund in [a, b] {
@@ -383,19 +422,21 @@ fn parquet_totals_in_duckdb_equal_each_fund_s_books() {
             "KG-RICE,assets,9.845",
             "KG-RICE,expenses,2.500",
             "KG-RICE,income,-12.345",
-            "MXN,assets,-1234.560",
+            "MXN,assets,465.440",
+            "MXN,equity,-1700.000",
             "MXN,expenses,1234.560",
-            "USD,assets,630.260",
-            "USD,expenses,450.000",
-            "USD,income,-1080.260",
+            "USD,assets,530.260",
+            "USD,equity,100.000",
+            "USD,expenses,550.000",
+            "USD,income,-1180.260",
         ]
     );
     let [a, b] = [&network.funds[0].0, &network.funds[1].0];
     let mut expected = [
         format!("{a},2025,1"),
-        format!("{a},2026,3"),
+        format!("{a},2026,4"),
         format!("{b},2025,1"),
-        format!("{b},2026,3"),
+        format!("{b},2026,4"),
     ];
     expected.sort();
     assert_eq!(
@@ -443,6 +484,101 @@ fn parquet_totals_in_duckdb_equal_each_fund_s_books() {
     );
 }
 
+/// The network's flows of 2026-Q1 in money, computed by DuckDB over the
+/// dataset with the summary's rules for these accounts (contributions on
+/// `income:contributions…`, other income, grants paid on
+/// `expenses:grants…`, operating costs; transfers between member funds
+/// eliminated), equal `hub report summary`'s network rows.
+#[test]
+fn parquet_network_flows_in_duckdb_equal_hub_report_summary() {
+    let network = network();
+    let (out, _) = network.export("dataset");
+    let Some(python) = duckdb() else { return };
+    let summary = network
+        .hub(&[
+            "report", "summary", "--period", "2026-Q1", "--format", "csv",
+        ])
+        .ok();
+    let from_summary: Vec<(String, String, String, Decimal)> = common::csv_rows(&summary)
+        .into_iter()
+        .filter(|r| {
+            r[0] == "network"
+                && ["inflow", "outflow", "eliminated"].contains(&r[1].as_str())
+                && r[4] != "KG-RICE"
+        })
+        .map(|r| {
+            (
+                r[1].clone(),
+                r[2].clone(),
+                r[4].clone(),
+                Decimal::from_str(&r[5]).unwrap(),
+            )
+        })
+        .collect();
+    let members = network
+        .funds
+        .iter()
+        .map(|(id, _)| format!("'{id}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "WITH p AS (
+             SELECT * FROM read_parquet('DATASET/postings/*/*/*.parquet', hive_partitioning = true,
+                                        hive_types = {{'fund_id': VARCHAR, 'year': INTEGER}})
+             WHERE date BETWEEN DATE '2026-01-01' AND DATE '2026-03-31'
+               AND commodity IN ('USD', 'MXN')),
+         t AS (
+             SELECT * FROM read_parquet('DATASET/transfers/*/*/*.parquet', hive_partitioning = true,
+                                        hive_types = {{'fund_id': VARCHAR, 'year': INTEGER}})
+             WHERE date BETWEEN DATE '2026-01-01' AND DATE '2026-03-31'
+               AND voided_by IS NULL AND counterpart_fund IN ({members})),
+         flows AS (
+             SELECT 'inflow' AS section,
+                    CASE WHEN account LIKE 'income:contributions%' THEN 'contributions'
+                         ELSE 'other income' END AS item,
+                    commodity, -sum(amount) AS amount
+             FROM p WHERE account LIKE 'income:%' AND account <> 'income:transfers'
+             GROUP BY ALL
+             UNION ALL
+             SELECT 'outflow',
+                    CASE WHEN account LIKE 'expenses:grants%' THEN 'grants paid'
+                         ELSE 'operating costs' END,
+                    commodity, sum(amount)
+             FROM p WHERE account LIKE 'expenses:%' AND account <> 'expenses:transfers'
+             GROUP BY ALL
+             UNION ALL
+             SELECT 'eliminated', 'transfers to member funds', commodity, sum(amount)
+             FROM t WHERE direction = 'sent' GROUP BY ALL
+             UNION ALL
+             SELECT 'eliminated', 'transfers from member funds',
+                    coalesce(sent_commodity, commodity), sum(coalesce(sent_amount, amount))
+             FROM t WHERE direction = 'received' GROUP BY ALL)
+         SELECT section, item, commodity, amount FROM flows WHERE amount <> 0"
+    );
+    let mut from_duckdb: Vec<(String, String, String, Decimal)> = duck(&python, &out, &sql)
+        .iter()
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (
+                cells[0].to_owned(),
+                cells[1].to_owned(),
+                cells[2].to_owned(),
+                Decimal::from_str(cells[3]).unwrap(),
+            )
+        })
+        .collect();
+    let mut from_summary = from_summary;
+    from_summary.sort();
+    from_duckdb.sort();
+    assert_eq!(from_duckdb, from_summary, "{summary}");
+    assert!(
+        from_summary
+            .iter()
+            .any(|r| r.1 == "transfers to member funds"),
+        "{summary}"
+    );
+}
+
 #[test]
 fn parquet_columns_are_decimal_and_date_never_float() {
     let network = network();
@@ -475,6 +611,19 @@ fn parquet_columns_are_decimal_and_date_never_float() {
             "{column} in {postings:?}"
         );
     }
+    let transfers = types("transfers/*/*/*.parquet");
+    for column in [
+        "amount,\"DECIMAL(18,3)\"",
+        "sent_amount,\"DECIMAL(18,3)\"",
+        "sent_commodity,VARCHAR",
+        "rate,VARCHAR",
+        "date,DATE",
+    ] {
+        assert!(
+            transfers.iter().any(|c| c == column),
+            "{column} in {transfers:?}"
+        );
+    }
     let contributions = types("contributions/*/*.parquet");
     assert!(
         contributions.contains(&"amount,\"DECIMAL(18,3)\"".to_owned()),
@@ -483,6 +632,7 @@ fn parquet_columns_are_decimal_and_date_never_float() {
     for table in [
         &postings,
         &types("transactions/*/*/*.parquet"),
+        &transfers,
         &contributions,
         &types("fund_heads/*/*.parquet"),
     ] {
