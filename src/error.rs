@@ -579,6 +579,10 @@ pub enum NextStep {
     Post,
     /// Name the account the money went into, or set a default one.
     ContributionAccount,
+    /// Record a transfer between funds with its own command.
+    Transfer,
+    /// Look up a fund's id.
+    FundId,
 }
 
 /// The problems of an import as its error lists them, each followed by

@@ -269,6 +269,10 @@ Example:
     /// Reference exchange rates for reports that total in one currency.
     #[command(subcommand)]
     Rate(RateCommand),
+    /// Transfers between funds: money sent to another fund or received
+    /// from one, each named by a transfer id both funds record.
+    #[command(subcommand)]
+    Transfer(TransferCommand),
     /// How each pool decides grants: rules by amount, versioned.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -1549,6 +1553,96 @@ Examples:
         #[arg(long, value_enum, default_value = "table")]
         format: FormatArg,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TransferCommand {
+    /// Send money to another fund: charged to expenses:transfers in the
+    /// pool; prints the transfer id, which the other fund records on
+    /// receipt.
+    #[command(after_help = "\
+Example:
+  fondo transfer send --to-fund 9b1de2f0a4c6e8b0d2f4a6c8e0b2d4f6 --amount 400.00 USD \\
+      --from-account assets:bank --pool housing --date 2026-03-02 --memo \"Flood relief\"
+
+A send may not spend what the pool has committed to approved grants.")]
+    Send(TransferSendArgs),
+    /// Record money received from another fund, under the transfer id the
+    /// sender gave (credited to income:transfers in the pool).
+    #[command(after_help = "\
+Examples:
+  fondo transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a \\
+      --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-1 --amount 400.00 USD --into assets:bank
+  fondo transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a \\
+      --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-2 --amount 6800.00 MXN --sent 400.00 USD \\
+      --into assets:bank:mxn --pool housing --grant G-0003
+
+With --sent in another currency it is recorded as an exchange is, and the rate is in the description.")]
+    Receive(TransferReceiveArgs),
+    /// The transfers of the books: one row per transfer transaction, the
+    /// columns of an audit bundle's transfers.csv.
+    #[command(after_help = "\
+Examples:
+  fondo transfer list
+  fondo transfer list --format csv")]
+    List {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TransferSendArgs {
+    /// The fund the money goes to: its id (32 hex digits; `fondo fund
+    /// show` prints it).
+    #[arg(long, value_name = "FUND_ID")]
+    pub to_fund: String,
+    /// How much: AMOUNT COMMODITY, e.g. 400.00 USD.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+    pub amount: Vec<String>,
+    /// The assets account the money leaves.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub from_account: String,
+    /// The pool whose money is sent (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The transfer's date: YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// What it is for.
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TransferReceiveArgs {
+    /// The fund that sent it: its id (32 hex digits).
+    #[arg(long, value_name = "FUND_ID")]
+    pub from_fund: String,
+    /// The transfer id the sender gave: its fund id, a dash and a number.
+    #[arg(long, value_name = "ID")]
+    pub transfer_id: String,
+    /// What arrived: AMOUNT COMMODITY, e.g. 400.00 USD.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+    pub amount: Vec<String>,
+    /// The assets account it arrived in.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub into: String,
+    /// The pool it goes to (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The transfer's date: YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// What the sender sent, when known: AMOUNT COMMODITY (in another
+    /// currency: recorded as an exchange, with its rate).
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_negative_numbers = true)]
+    pub sent: Option<Vec<String>>,
+    /// The solidarity grant of this fund it funds (open or approved, in
+    /// the pool), e.g. G-0003.
+    #[arg(long, value_name = "GRANT")]
+    pub grant: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -185,6 +185,10 @@ fn next_step(next: &NextStep) -> (&'static str, String) {
             "money the grantee gives back is recorded with `fondo grant close {grant} --return AMOUNT COMMODITY --to-account ACCOUNT`"
         ),
         NextStep::Post => "pay it out with `fondo post` instead".into(),
+        NextStep::Transfer => {
+            "record a transfer with `fondo transfer send` or `fondo transfer receive`".into()
+        }
+        NextStep::FundId => "`fondo fund show` prints a fund's id".into(),
         NextStep::ContributionAccount => format!(
             "say which account the money went into with --into ACCOUNT, or set a default with `fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank`"
         ),
@@ -256,6 +260,8 @@ mod tests {
             NextStep::EndRole,
             NextStep::Post,
             NextStep::ContributionAccount,
+            NextStep::Transfer,
+            NextStep::FundId,
         ] {
             assert!(next_step(&next).1.contains("`fondo "), "{next:?}");
         }

@@ -24,6 +24,7 @@ mod reports;
 mod setup;
 mod shell;
 mod statement;
+mod transfers;
 mod usage;
 
 use std::io::{self, IsTerminal, Write};
@@ -120,6 +121,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Pledge(cmd) => community::pledge(db, cmd),
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
+        Command::Transfer(cmd) => transfers::run(db, cmd),
         Command::Import(cmd) => statement::run(db, cmd),
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),

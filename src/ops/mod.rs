@@ -29,6 +29,7 @@ pub mod privacy;
 pub mod purchases;
 pub mod reconcile;
 pub mod setup;
+pub mod transfers;
 
 use std::collections::HashMap;
 

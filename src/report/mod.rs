@@ -28,3 +28,4 @@ pub mod register;
 pub mod statement;
 pub mod summary;
 pub mod support;
+pub mod transfers;

@@ -589,7 +589,14 @@ pub fn memory() -> Connection {
     for migration in migrations::all() {
         conn.execute_batch(migration.sql).unwrap();
     }
-    fund::insert(&conn, "Test fund", None, "2026-01-01T00:00:00Z", None).unwrap();
+    fund::insert(
+        &conn,
+        "Test fund",
+        None,
+        "2026-01-01T00:00:00Z",
+        fund::Fixed::default(),
+    )
+    .unwrap();
     conn
 }
 
