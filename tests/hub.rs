@@ -225,8 +225,8 @@ impl Net {
     }
 }
 
-/// Two funds with Q1 and Q2 bundles added; (net, fund A, A's key, A's id,
-/// A's Q2 bundle, fund B's id).
+/// Two funds, Barrio (A, USD) and Colonia (B, MXN), whose signed Q1 and Q2
+/// bundles are added to one hub; A's books are backed up at the end of Q1.
 struct World {
     net: Net,
     a: Fund,
