@@ -130,6 +130,10 @@ codes! {
     /// not of a transfer's shape, a send of another fund's id, or a transfer
     /// received twice.
     V142,
+    /// A head a hub witnessed (`verify --witness`) that the books do not
+    /// extend: the transaction or record at its position has another hash,
+    /// or is not there.
+    V143,
     /// A bundle file is missing or is not readable UTF-8 CSV.
     B101,
     /// A bundle file's SHA-256 is not the one in MANIFEST.csv.

@@ -91,6 +91,7 @@ pub mod codes {
     pub const IMPORT_KEYS: Code = Code::V139;
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
+    pub const WITNESSED: Code = Code::V143;
     pub const TRANSFER: Code = Code::V142;
     /// A reconciled balance the journal no longer gives: an entry forced in
     /// before the reconciliation's date without reopening it.

@@ -85,6 +85,18 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
         Error::NoDatabase { .. } => {
             "create one with `fondo init` (or choose another with --db PATH or FONDO_DB)".into()
         }
+        Error::NoHub { .. } => {
+            "create one with `fondo hub init PATH --name NAME` (or choose another with --hub PATH or FONDO_HUB)".into()
+        }
+        Error::NotHub { .. } => {
+            "give --hub the file `fondo hub init` made (a fund's books take --db)".into()
+        }
+        Error::HubFund { known: false, .. } => {
+            "register it first with `fondo hub fund add FUND_ID --name NAME --key-file KEY.pub`; `fondo hub fund list` lists the members".into()
+        }
+        Error::HubChain(..) => {
+            "the fund's books no longer extend what it published; `fondo verify --witness` with `fondo hub witness FUND_ID --format csv` shows it on the fund's side".into()
+        }
         Error::AlreadyExists { .. } => {
             "`fondo init` never overwrites a file, choose another path with --db".into()
         }

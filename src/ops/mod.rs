@@ -18,6 +18,7 @@ pub mod contribute;
 pub mod csvin;
 pub mod exchange;
 pub mod grants;
+pub mod hub;
 pub mod import;
 pub mod keys;
 pub mod ledger;

@@ -15,6 +15,7 @@ pub mod flows;
 pub mod forum;
 pub mod grants;
 pub mod handover;
+pub mod hub;
 pub mod keys;
 pub mod language;
 pub mod lists;
