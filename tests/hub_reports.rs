@@ -101,6 +101,11 @@ fn receive(fund: &Fund, from: &str, id: &str, money: &str, sent: Option<&str>, d
 
 /// The signed public Q2 bundle of a fund.
 fn export(fund: &Fund, key: &Path, name: &str) -> PathBuf {
+    export_for(fund, key, name, "public")
+}
+
+/// The signed Q2 bundle of a fund for `audience`.
+fn export_for(fund: &Fund, key: &Path, name: &str, audience: &str) -> PathBuf {
     let out = fund.path(name);
     let mut cmd = command();
     cmd.env("FONDO_PASSPHRASE_FILE", fund.path("pass"))
@@ -113,7 +118,7 @@ fn export(fund: &Fund, key: &Path, name: &str) -> PathBuf {
             "--period",
             "2026-Q2",
             "--audience",
-            "public",
+            audience,
         ])
         .arg("--out")
         .arg(&out)
@@ -582,4 +587,53 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
         "md",
     ]);
     assert!(md.contains("## The member funds"), "{md}");
+}
+
+#[test]
+fn a_page_is_no_more_public_than_every_funds_bundle() {
+    let (fund, key) = fund(A, "Barrio", "USD", "Ana", "10.00 USD");
+    let dir = TempDir::new().unwrap();
+    let net = Net {
+        hub: dir.path().join("north.db"),
+        dir,
+        funds: Vec::new(),
+    };
+    let hub_path = net.hub.display().to_string();
+    net.ok(&["init", &hub_path, "--name", "North"]);
+    net.ok(&[
+        "fund",
+        "add",
+        A,
+        "--name",
+        "Barrio",
+        "--key-file",
+        &format!("{}.pub", key.display()),
+    ]);
+    let bundle = export_for(&fund, &key, "members-2026-Q2", "members");
+    net.ok(&["add", &bundle.display().to_string()]);
+    let out = net.dir.path().join("network.html");
+    let out_text = out.display().to_string();
+    net.refused(
+        &["report", "forum", "--period", "2026-Q2", "--out", &out_text],
+        &["fund Barrio published its bundle for 2026-Q2 for the members audience"],
+    );
+    assert!(!out.exists());
+    net.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2026-Q2",
+        "--audience",
+        "members",
+        "--out",
+        &out_text,
+    ]);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Barrio"));
+    // No transfer at all: nothing to reconcile, exit 0.
+    assert_eq!(
+        net.ok(&["reconcile", "--period", "2026-Q2", "--format", "csv"])
+            .lines()
+            .count(),
+        1
+    );
 }
