@@ -39,6 +39,12 @@ fn fund(id: &str, name: &str, code: &str, member: &str, gift: &str) -> (Fund, Pa
         .members(&[member])
         .contribution(member, gift, None, "2026-04-02")
         .build();
+    let key = signing_key(&fund);
+    (fund, key)
+}
+
+/// A signing key made and registered as the fund's.
+fn signing_key(fund: &Fund) -> PathBuf {
     let key = fund.path("fund-key");
     let mut keygen = command();
     keygen
@@ -55,7 +61,7 @@ fn fund(id: &str, name: &str, code: &str, member: &str, gift: &str) -> (Fund, Pa
         "--at",
         "2026-01-02T10:00",
     ]);
-    (fund, key)
+    key
 }
 
 fn send(fund: &Fund, to: &str, money: &str, date: &str) -> String {
@@ -635,5 +641,74 @@ fn a_page_is_no_more_public_than_every_funds_bundle() {
             .lines()
             .count(),
         1
+    );
+}
+
+#[test]
+fn summary_counts_grants_paid_and_the_turnaround() {
+    let fund = FundBuilder::new()
+        .fund_id(A)
+        .name("Barrio")
+        .currency("USD")
+        .accounts(&[BANK])
+        .setting("contribution-account", BANK)
+        .members(&["Ana", "Bruno", "Familia Ortega"])
+        .stewards(&["Ana", "Bruno"], "2026-01-01")
+        .pool("housing", "Rent relief")
+        .policy(
+            "housing",
+            "lazy --window 24h --max-amount 200 USD",
+            "2026-03-01T19:00",
+        )
+        .with(&["--reason", "assembly of 2026-03-01"])
+        .contribution("Ana", "500.00 USD", Some("housing"), "2026-04-01")
+        .application(
+            "Familia Ortega",
+            "housing",
+            "180 USD",
+            "Electricity bill",
+            "2026-04-02T09:00",
+        )
+        .with(&["--category", "utilities"])
+        .decision("G-0001", "2026-04-03T21:00")
+        .payment("G-0001", "180 USD", BANK, "2026-04-05T10:00")
+        .build();
+    let key = signing_key(&fund);
+    let dir = TempDir::new().unwrap();
+    let net = Net {
+        hub: dir.path().join("north.db"),
+        dir,
+        funds: Vec::new(),
+    };
+    let hub_path = net.hub.display().to_string();
+    net.ok(&["init", &hub_path, "--name", "North"]);
+    net.ok(&[
+        "fund",
+        "add",
+        A,
+        "--name",
+        "Barrio",
+        "--key-file",
+        &format!("{}.pub", key.display()),
+    ]);
+    let bundle = export(&fund, &key, "bundle-2026-Q2");
+    net.ok(&["add", &bundle.display().to_string()]);
+    let csv = net.ok(&[
+        "report", "summary", "--period", "2026-Q2", "--format", "csv",
+    ]);
+    let network: Vec<&str> = csv.lines().filter(|l| l.starts_with("network,")).collect();
+    assert_eq!(
+        network.join("\n"),
+        "network,inflow,contributions,,USD,500.00,,,,\n\
+         network,outflow,grants paid,,USD,180.00,,,,\n\
+         network,closing,held,housing,USD,320.00,,,,\n\
+         network,metric,top contributor share,,USD,,100.0,percent,,\n\
+         network,metric,top 5 contributors share,,USD,,100.0,percent,,\n\
+         network,metric,herfindahl index,,USD,,1.0000,index,,\n\
+         network,metric,grants share of money out,,USD,,100.0,percent,,\n\
+         network,metric,median days to decision,,,,1.5,days,,\n\
+         network,metric,90th percentile days to decision,,,,1.5,days,,\n\
+         network,metric,median days to first payment,,,,2.0,days,,\n\
+         network,metric,90th percentile days to first payment,,,,2.0,days,,"
     );
 }
