@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::browser::{browser, cell, chromium};
+use common::browser::{browser, cell, chromium, pixels};
 use common::{Fund, FundBuilder, Run, command, run_command};
 use tempfile::TempDir;
 
@@ -529,6 +529,19 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
     }
     // In the page the browser built, every network figure of the summary.
     if let Some(browser) = browser() {
+        // Rendered, not blank.
+        let png = net.dir.path().join("network.png");
+        chromium(
+            &browser,
+            &out,
+            &[
+                format!("--screenshot={}", png.display()),
+                "--window-size=1200,3000".into(),
+            ],
+        );
+        let (all, ink, _, _) = pixels(&png);
+        assert_eq!(all, 1200 * 3000);
+        assert!(ink * 50 > all, "only {ink} of {all} pixels are not white");
         let dom = chromium(&browser, &out, &["--dump-dom".into()]);
         let json = net.ok(&[
             "report", "summary", "--period", "2026-Q2", "--format", "json",
