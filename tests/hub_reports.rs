@@ -567,6 +567,10 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
             checked += 1;
         }
         assert_eq!(checked, 11);
+        assert_eq!(
+            cell(&dom, "metrics", "top contributor share|USD", "value").as_deref(),
+            Some("100.0 %")
+        );
     }
     // Not over an existing file without --force; with it, yes.
     net.refused(
