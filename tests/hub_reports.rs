@@ -652,6 +652,28 @@ fn a_page_is_no_more_public_than_every_funds_bundle() {
         &out_text,
     ]);
     assert!(std::fs::read_to_string(&out).unwrap().contains("Barrio"));
+    // Before its first bundle, the fund is listed without figures.
+    let md = net.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2026-Q1",
+        "--audience",
+        "members",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.contains("No bundle of this fund covers the period."),
+        "{md}"
+    );
+    // A fund's books are not a hub file.
+    let mut cmd = command();
+    cmd.arg("hub")
+        .arg("--hub")
+        .arg(&fund.db)
+        .args(["report", "summary", "--period", "2026-Q2"]);
+    run_command(&mut cmd).error(&["is not a fondo hub file"]);
     // No transfer at all: nothing to reconcile, exit 0.
     assert_eq!(
         net.ok(&["reconcile", "--period", "2026-Q2", "--format", "csv"])
