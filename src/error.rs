@@ -647,6 +647,8 @@ pub enum NextStep {
     ClosePurchase { purchase: String },
     /// Record an exchange rate between two codes on a day.
     RecordRate { from: String, to: String },
+    /// Record a hub's reference rate between two codes on a day.
+    RecordHubRate { from: String, to: String },
     /// Record what arrived of an item of a purchase.
     RecordDelivery { purchase: String, item: String },
     /// Set the pool's decision policy.

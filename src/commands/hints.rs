@@ -174,6 +174,9 @@ fn next_step(next: &NextStep) -> (&'static str, String) {
         NextStep::RecordRate { from, to } => {
             format!("record one with `fondo rate add DATE {from} {to} RATE`")
         }
+        NextStep::RecordHubRate { from, to } => {
+            format!("record one with `fondo hub rate add DATE {from} {to} RATE`")
+        }
         NextStep::RecordDelivery { purchase, item } => format!(
             "record it with `fondo purchase receive {} {} QUANTITY`",
             quoted(purchase),

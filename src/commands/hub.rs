@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use crate::cli::{HubCommand, HubFundCommand};
+use crate::cli::{HubCommand, HubFundCommand, HubRateCommand, HubReportCommand};
+use crate::commands::hub_reports;
 use crate::commands::{Outcome, clock, keys::read_text, say, stdout};
 use fondo::audit::bundle::check;
 use fondo::error::Result;
@@ -109,6 +110,14 @@ pub fn run(path: &Path, command: HubCommand) -> Result<Outcome> {
             write_rows(Format::from(format), stdout(), &Gate::books(), &rows)?;
             return Ok(Outcome::found(findings));
         }
+        HubCommand::Reconcile(args) => return hub_reports::reconcile(path, &args),
+        HubCommand::Report(HubReportCommand::Summary(args)) => {
+            return hub_reports::summary(path, &args);
+        }
+        HubCommand::Report(HubReportCommand::Forum(args)) => {
+            return hub_reports::forum(path, &args);
+        }
+        HubCommand::Rate(HubRateCommand::Add(args)) => return hub_reports::rate_add(path, &args),
     }
     Ok(Outcome::Ok)
 }

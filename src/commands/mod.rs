@@ -13,6 +13,7 @@ mod grants;
 mod handover;
 pub mod hints;
 mod hub;
+mod hub_reports;
 mod journal;
 mod keys;
 mod ledger;

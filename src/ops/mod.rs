@@ -19,6 +19,7 @@ pub mod csvin;
 pub mod exchange;
 pub mod grants;
 pub mod hub;
+pub mod hub_rates;
 pub mod import;
 pub mod keys;
 pub mod ledger;

@@ -56,7 +56,14 @@ pub(crate) use keys::Key;
 pub use keys::Message;
 
 /// The areas of messages, one file each per language.
-pub const AREAS: [&str; 5] = ["common", "forum", "statement", "handover", "bundle"];
+pub const AREAS: [&str; 6] = [
+    "common",
+    "forum",
+    "statement",
+    "handover",
+    "bundle",
+    "network",
+];
 
 /// The files of one language's messages, by area (in the order of
 /// [`AREAS`]).
@@ -68,6 +75,7 @@ macro_rules! sources {
             include_str!(concat!("../../locales/", $lang, "/statement.ftl")),
             include_str!(concat!("../../locales/", $lang, "/handover.ftl")),
             include_str!(concat!("../../locales/", $lang, "/bundle.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/network.ftl")),
         ]
     };
 }
@@ -77,7 +85,7 @@ macro_rules! sources {
 /// # Panics
 /// On an area not in [`AREAS`].
 pub fn source(lang: Lang, area: &str) -> &'static str {
-    let files: [&'static str; 5] = match lang {
+    let files: [&'static str; 6] = match lang {
         Lang::En => sources!("en"),
         Lang::Es => sources!("es"),
         Lang::Fr => sources!("fr"),

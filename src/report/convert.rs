@@ -31,6 +31,16 @@ pub struct Converted {
     pub how: String,
 }
 
+/// A reference rate: 1 `from` = `rate` `to`, on `date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRate {
+    pub from: String,
+    pub to: String,
+    pub date: NaiveDate,
+    pub rate: Decimal,
+    pub source: Option<String>,
+}
+
 /// Converts amounts into one currency with the rates in force on a day.
 pub struct Converter {
     target: String,
@@ -55,20 +65,47 @@ impl Converter {
                 name: target.clone(),
                 reason: "neither a commodity of this fund nor a well-known currency".into(),
             })?;
-        let mut latest = HashMap::new();
+        let mut recorded = Vec::new();
         for r in rates::all(conn)? {
             if r.date > on {
                 continue;
             }
-            let rate = parse_decimal(&r.rate)?;
-            latest.insert((r.from, r.to), (r.date, rate, r.source));
+            recorded.push(RecordedRate {
+                rate: parse_decimal(&r.rate)?,
+                from: r.from,
+                to: r.to,
+                date: r.date,
+                source: r.source,
+            });
         }
-        Ok(Converter {
-            target,
+        Ok(Converter::with_rates(&target, decimals, on, recorded))
+    }
+
+    /// A converter into `target` (with `decimals` places) from rates
+    /// recorded elsewhere (a hub's), in the order they were recorded: the
+    /// latest of a pair on or before `on` is the one in force.
+    pub fn with_rates(
+        target: &str,
+        decimals: u32,
+        on: NaiveDate,
+        recorded: impl IntoIterator<Item = RecordedRate>,
+    ) -> Converter {
+        let mut latest: HashMap<(String, String), (NaiveDate, Decimal, Option<String>)> =
+            HashMap::new();
+        for r in recorded.into_iter().filter(|r| r.date <= on) {
+            let newer = latest
+                .get(&(r.from.clone(), r.to.clone()))
+                .is_none_or(|(date, ..)| *date <= r.date);
+            if newer {
+                latest.insert((r.from, r.to), (r.date, r.rate, r.source));
+            }
+        }
+        Converter {
+            target: target.to_owned(),
             decimals,
             on,
             rates: latest,
-        })
+        }
     }
 
     pub fn target(&self) -> &str {

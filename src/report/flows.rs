@@ -147,7 +147,7 @@ impl Flow {
 
 /// Classifies a month's sum on one account (see the module table); a sum
 /// on the reallocation account gives a move in and a move out.
-fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind, String, i128)> {
+pub(crate) fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind, String, i128)> {
     let lower = account.to_lowercase();
     let rest = |prefix: &str| lower.strip_prefix(prefix).map(str::to_owned);
     let Ok(kind) = validate_account_name(account) else {

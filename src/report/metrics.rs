@@ -156,7 +156,7 @@ fn one_place(value: Decimal) -> Decimal {
 }
 
 /// The nearest-rank `p`th percentile of sorted values.
-fn nearest_rank(sorted: &[Decimal], p: u32) -> Option<Decimal> {
+pub(crate) fn nearest_rank(sorted: &[Decimal], p: u32) -> Option<Decimal> {
     if sorted.is_empty() {
         return None;
     }
@@ -165,7 +165,7 @@ fn nearest_rank(sorted: &[Decimal], p: u32) -> Option<Decimal> {
 }
 
 /// The median: the middle value, or the mean of the two middle values.
-fn median(sorted: &[Decimal]) -> Option<Decimal> {
+pub(crate) fn median(sorted: &[Decimal]) -> Option<Decimal> {
     let n = sorted.len();
     match n {
         0 => None,
@@ -177,7 +177,7 @@ fn median(sorted: &[Decimal]) -> Option<Decimal> {
 }
 
 /// Concentration figures from each contributor's total.
-fn concentration(totals: &[i128]) -> Option<(Decimal, Decimal, Decimal)> {
+pub(crate) fn concentration(totals: &[i128]) -> Option<(Decimal, Decimal, Decimal)> {
     let sum: i128 = totals.iter().sum();
     if sum <= 0 {
         return None;

@@ -5,6 +5,14 @@
 //! Rule: read-only, from the hub file alone; a witness row is what
 //! `fondo verify --witness` reads back, so its columns are fixed
 //! (docs/design/federation.md).
+//!
+//! `reconcile`, `summary` and `forum` are the network reports (`fondo hub
+//! reconcile`, `fondo hub report summary|forum`): their logic works on
+//! plain rows the store hands them, so it is tested over hand-built rows.
+
+pub mod forum;
+pub mod reconcile;
+pub mod summary;
 
 use rusqlite::Connection;
 use serde::Serialize;

@@ -18,6 +18,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, TransactionBehavior, params};
 
+pub mod reports;
+
 use super::{Access, Privacy, WriteTx};
 use crate::domain::date::SharedClock;
 use crate::error::{Error, Result, SqlContext};
