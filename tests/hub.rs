@@ -225,8 +225,8 @@ impl Net {
     }
 }
 
-/// Two funds with Q1 and Q2 bundles added; (net, fund A, A's key, A's id,
-/// A's Q2 bundle, fund B's id).
+/// Two funds, Barrio (A, USD) and Colonia (B, MXN), whose signed Q1 and Q2
+/// bundles are added to one hub; A's books are backed up at the end of Q1.
 struct World {
     net: Net,
     a: Fund,
@@ -783,4 +783,27 @@ fn hub_fund_add_refuses_bad_input() {
     );
     let out = net.at("2026-04-01T10:00", &["status"]);
     assert_eq!(out.code, 0, "an empty hub has no finding: {}", out.stderr);
+    net.ok(
+        "2026-04-01T10:00",
+        &[
+            "fund",
+            "add",
+            &id,
+            "--name",
+            "A",
+            "--key-file",
+            &public(&key),
+        ],
+    );
+    let out = net.at("2026-04-01T10:00", &["status", "--format", "csv"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(&format!("{id},A,0,,,,no bundle yet\n")),
+        "{}",
+        out.stdout
+    );
+    // FONDO_HUB names the hub file.
+    let mut cmd = command();
+    cmd.env("FONDO_HUB", &net.hub).args(["hub", "fund", "list"]);
+    assert!(run_command(&mut cmd).ok().contains(&id));
 }

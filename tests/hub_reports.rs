@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::browser::{browser, cell, chromium};
+use common::browser::{browser, cell, chromium, pixels};
 use common::{Fund, FundBuilder, Run, command, run_command};
 use tempfile::TempDir;
 
@@ -39,6 +39,12 @@ fn fund(id: &str, name: &str, code: &str, member: &str, gift: &str) -> (Fund, Pa
         .members(&[member])
         .contribution(member, gift, None, "2026-04-02")
         .build();
+    let key = signing_key(&fund);
+    (fund, key)
+}
+
+/// A signing key made and registered as the fund's.
+fn signing_key(fund: &Fund) -> PathBuf {
     let key = fund.path("fund-key");
     let mut keygen = command();
     keygen
@@ -55,7 +61,7 @@ fn fund(id: &str, name: &str, code: &str, member: &str, gift: &str) -> (Fund, Pa
         "--at",
         "2026-01-02T10:00",
     ]);
-    (fund, key)
+    key
 }
 
 fn send(fund: &Fund, to: &str, money: &str, date: &str) -> String {
@@ -101,6 +107,11 @@ fn receive(fund: &Fund, from: &str, id: &str, money: &str, sent: Option<&str>, d
 
 /// The signed public Q2 bundle of a fund.
 fn export(fund: &Fund, key: &Path, name: &str) -> PathBuf {
+    export_for(fund, key, name, "public")
+}
+
+/// The signed Q2 bundle of a fund for `audience`.
+fn export_for(fund: &Fund, key: &Path, name: &str, audience: &str) -> PathBuf {
     let out = fund.path(name);
     let mut cmd = command();
     cmd.env("FONDO_PASSPHRASE_FILE", fund.path("pass"))
@@ -113,7 +124,7 @@ fn export(fund: &Fund, key: &Path, name: &str) -> PathBuf {
             "--period",
             "2026-Q2",
             "--audience",
-            "public",
+            audience,
         ])
         .arg("--out")
         .arg(&out)
@@ -518,6 +529,19 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
     }
     // In the page the browser built, every network figure of the summary.
     if let Some(browser) = browser() {
+        // Rendered, not blank.
+        let png = net.dir.path().join("network.png");
+        chromium(
+            &browser,
+            &out,
+            &[
+                format!("--screenshot={}", png.display()),
+                "--window-size=1200,3000".into(),
+            ],
+        );
+        let (all, ink, _, _) = pixels(&png);
+        assert_eq!(all, 1200 * 3000);
+        assert!(ink * 50 > all, "only {ink} of {all} pixels are not white");
         let dom = chromium(&browser, &out, &["--dump-dom".into()]);
         let json = net.ok(&[
             "report", "summary", "--period", "2026-Q2", "--format", "json",
@@ -543,6 +567,10 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
             checked += 1;
         }
         assert_eq!(checked, 11);
+        assert_eq!(
+            cell(&dom, "metrics", "top contributor share|USD", "value").as_deref(),
+            Some("100.0 %")
+        );
     }
     // Not over an existing file without --force; with it, yes.
     net.refused(
@@ -582,4 +610,144 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
         "md",
     ]);
     assert!(md.contains("## The member funds"), "{md}");
+}
+
+#[test]
+fn a_page_is_no_more_public_than_every_funds_bundle() {
+    let (fund, key) = fund(A, "Barrio", "USD", "Ana", "10.00 USD");
+    let dir = TempDir::new().unwrap();
+    let net = Net {
+        hub: dir.path().join("north.db"),
+        dir,
+        funds: Vec::new(),
+    };
+    let hub_path = net.hub.display().to_string();
+    net.ok(&["init", &hub_path, "--name", "North"]);
+    net.ok(&[
+        "fund",
+        "add",
+        A,
+        "--name",
+        "Barrio",
+        "--key-file",
+        &format!("{}.pub", key.display()),
+    ]);
+    let bundle = export_for(&fund, &key, "members-2026-Q2", "members");
+    net.ok(&["add", &bundle.display().to_string()]);
+    let out = net.dir.path().join("network.html");
+    let out_text = out.display().to_string();
+    net.refused(
+        &["report", "forum", "--period", "2026-Q2", "--out", &out_text],
+        &["fund Barrio published its bundle for 2026-Q2 for the members audience"],
+    );
+    assert!(!out.exists());
+    net.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2026-Q2",
+        "--audience",
+        "members",
+        "--out",
+        &out_text,
+    ]);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Barrio"));
+    // Before its first bundle, the fund is listed without figures.
+    let md = net.ok(&[
+        "report",
+        "forum",
+        "--period",
+        "2026-Q1",
+        "--audience",
+        "members",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.contains("No bundle of this fund covers the period."),
+        "{md}"
+    );
+    // A fund's books are not a hub file.
+    let mut cmd = command();
+    cmd.arg("hub")
+        .arg("--hub")
+        .arg(&fund.db)
+        .args(["report", "summary", "--period", "2026-Q2"]);
+    run_command(&mut cmd).error(&["is not a fondo hub file"]);
+    // No transfer at all: nothing to reconcile, exit 0.
+    assert_eq!(
+        net.ok(&["reconcile", "--period", "2026-Q2", "--format", "csv"])
+            .lines()
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn summary_counts_grants_paid_and_the_turnaround() {
+    let fund = FundBuilder::new()
+        .fund_id(A)
+        .name("Barrio")
+        .currency("USD")
+        .accounts(&[BANK])
+        .setting("contribution-account", BANK)
+        .members(&["Ana", "Bruno", "Familia Ortega"])
+        .stewards(&["Ana", "Bruno"], "2026-01-01")
+        .pool("housing", "Rent relief")
+        .policy(
+            "housing",
+            "lazy --window 24h --max-amount 200 USD",
+            "2026-03-01T19:00",
+        )
+        .with(&["--reason", "assembly of 2026-03-01"])
+        .contribution("Ana", "500.00 USD", Some("housing"), "2026-04-01")
+        .application(
+            "Familia Ortega",
+            "housing",
+            "180 USD",
+            "Electricity bill",
+            "2026-04-02T09:00",
+        )
+        .with(&["--category", "utilities"])
+        .decision("G-0001", "2026-04-03T21:00")
+        .payment("G-0001", "180 USD", BANK, "2026-04-05T10:00")
+        .build();
+    let key = signing_key(&fund);
+    let dir = TempDir::new().unwrap();
+    let net = Net {
+        hub: dir.path().join("north.db"),
+        dir,
+        funds: Vec::new(),
+    };
+    let hub_path = net.hub.display().to_string();
+    net.ok(&["init", &hub_path, "--name", "North"]);
+    net.ok(&[
+        "fund",
+        "add",
+        A,
+        "--name",
+        "Barrio",
+        "--key-file",
+        &format!("{}.pub", key.display()),
+    ]);
+    let bundle = export(&fund, &key, "bundle-2026-Q2");
+    net.ok(&["add", &bundle.display().to_string()]);
+    let csv = net.ok(&[
+        "report", "summary", "--period", "2026-Q2", "--format", "csv",
+    ]);
+    let network: Vec<&str> = csv.lines().filter(|l| l.starts_with("network,")).collect();
+    assert_eq!(
+        network.join("\n"),
+        "network,inflow,contributions,,USD,500.00,,,,\n\
+         network,outflow,grants paid,,USD,180.00,,,,\n\
+         network,closing,held,housing,USD,320.00,,,,\n\
+         network,metric,top contributor share,,USD,,100.0,percent,,\n\
+         network,metric,top 5 contributors share,,USD,,100.0,percent,,\n\
+         network,metric,herfindahl index,,USD,,1.0000,index,,\n\
+         network,metric,grants share of money out,,USD,,100.0,percent,,\n\
+         network,metric,median days to decision,,,,1.5,days,,\n\
+         network,metric,90th percentile days to decision,,,,1.5,days,,\n\
+         network,metric,median days to first payment,,,,2.0,days,,\n\
+         network,metric,90th percentile days to first payment,,,,2.0,days,,"
+    );
 }

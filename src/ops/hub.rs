@@ -774,16 +774,13 @@ impl Ingest<'_> {
                     Added::Differs { held, bundle } => Err(self.differs(
                         format!("{CONTRIBUTORS} row {seq} of txn {txn}"),
                         held,
-                        format!(
-                            "{:?}",
-                            (
-                                &given.date,
-                                &given.contributor,
-                                &given.kind,
-                                &given.pool,
-                                &given.commodity,
-                                given.amount
-                            )
+                        hub::contribution_text(
+                            &given.date,
+                            &given.contributor,
+                            &given.kind,
+                            &given.pool,
+                            given.amount,
+                            &given.commodity,
                         ),
                         bundle,
                     )),
@@ -869,7 +866,14 @@ impl Ingest<'_> {
                 Added::Differs { held, bundle } => Err(self.differs(
                     format!("{TRANSFERS} row of txn {txn}"),
                     held,
-                    format!("{} {} {}", given.transfer_id, given.amount, given.commodity),
+                    hub::transfer_text(
+                        &given.direction,
+                        &given.transfer_id,
+                        given.amount,
+                        &given.commodity,
+                        &given.counterpart_fund,
+                        &given.date,
+                    ),
                     bundle,
                 )),
             }

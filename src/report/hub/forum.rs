@@ -1,5 +1,5 @@
 //! `fondo hub report forum`: the network's open-forum page — the network's
-//! summary, then each member fund's figures with the fingerprint of its
+//! summary and metrics, then each member fund's figures with the fingerprint of its
 //! books and its bundle's manifest, then the transfers between funds —
 //! composed into a [`Document`] that [`crate::render`] lays out as the fund
 //! page is (same HTML style, same writers).
@@ -89,6 +89,21 @@ registry! {
     StatusOneSided = "network-status-one-sided" ();
     StatusConflicting = "network-status-conflicting" ();
     StatusReceivedTwice = "network-status-received-twice" ();
+    MetricsHeading = "network-metrics-heading" ();
+    /// How the metrics are counted across funds.
+    MetricsIntro = "network-metrics-intro" ();
+    ColMetric = "network-col-metric" ();
+    ColValue = "network-col-value" ();
+    UnitPercent = "network-unit-percent" ();
+    UnitDays = "network-unit-days" ();
+    MetricTopShare = "network-metric-top-share" ();
+    MetricTopFiveShare = "network-metric-top-five-share" ();
+    MetricHerfindahl = "network-metric-herfindahl" ();
+    MetricGrantsShare = "network-metric-grants-share" ();
+    MetricDecisionMedian = "network-metric-decision-median" ();
+    MetricDecisionP90 = "network-metric-decision-p90" ();
+    MetricPaymentMedian = "network-metric-payment-median" ();
+    MetricPaymentP90 = "network-metric-payment-p90" ();
 }
 
 use NetworkKey as K;
@@ -228,6 +243,65 @@ fn status_word(words: &Messages, status: Status) -> String {
     })
 }
 
+fn metric_word(words: &Messages, metric: &str) -> String {
+    words.plain(match metric {
+        "top contributor share" => K::MetricTopShare,
+        "top 5 contributors share" => K::MetricTopFiveShare,
+        "herfindahl index" => K::MetricHerfindahl,
+        "grants share of money out" => K::MetricGrantsShare,
+        "median days to decision" => K::MetricDecisionMedian,
+        "90th percentile days to decision" => K::MetricDecisionP90,
+        "median days to first payment" => K::MetricPaymentMedian,
+        _ => K::MetricPaymentP90,
+    })
+}
+
+/// The network's metrics; a metric with no figure (nothing to draw it
+/// from) is left out.
+fn metrics(words: &Messages, rows: &[HubSummaryRow]) -> Table {
+    use ColumnKind::{Figure, Name, Text};
+    let title = |field: &'static str| {
+        words.plain(match field {
+            "metric" => K::ColMetric,
+            "commodity" => K::ColCommodity,
+            _ => K::ColValue,
+        })
+    };
+    let lang = words.lang();
+    Table {
+        name: "metrics",
+        narrow: true,
+        columns: Column::titled(
+            &[("metric", Text), ("commodity", Name), ("value", Figure)],
+            title,
+        ),
+        rows: rows
+            .iter()
+            .filter(|r| r.fund == NETWORK && r.section == "metric")
+            .filter_map(|r| {
+                let value = r.value?;
+                let unit = match r.unit {
+                    "percent" => words.plain(K::UnitPercent),
+                    "days" => words.plain(K::UnitDays),
+                    _ => String::new(),
+                };
+                Some(TableRow {
+                    key: format!("{}|{}", r.item, r.commodity),
+                    cells: vec![
+                        Cell::Text(metric_word(words, &r.item)),
+                        Cell::Text(r.commodity.clone()),
+                        Cell::Text(
+                            format!("{} {unit}", lang.page_decimal(value))
+                                .trim_end()
+                                .to_owned(),
+                        ),
+                    ],
+                })
+            })
+            .collect(),
+    }
+}
+
 /// The table of one fund's (or the network's) summary rows.
 fn figures(words: &Messages, name: &'static str, rows: &[&HubSummaryRow]) -> Table {
     use ColumnKind::{Figure, Name, Text};
@@ -300,6 +374,14 @@ pub fn document(page: &NetworkPage, words: &Messages) -> Document {
             Block::Table(figures(words, "network", &of(NETWORK))),
         ],
     }];
+    sections.push(Section {
+        id: "metrics",
+        heading: words.plain(K::MetricsHeading),
+        blocks: vec![
+            Block::Paragraph(words.plain(K::MetricsIntro)),
+            Block::Table(metrics(words, &page.summary)),
+        ],
+    });
     let mut blocks = Vec::new();
     for (name, bundle) in &page.funds {
         blocks.push(Block::Subheading(name.clone()));

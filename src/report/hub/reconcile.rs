@@ -81,11 +81,15 @@ pub enum Status {
 }
 
 impl Status {
-    /// Whether the hub reports it as a finding (exit 1).
+    /// Whether the hub reports it as a finding (exit 1): not when matched
+    /// (within the tolerance asked for), in transit, or with an outside fund.
     pub fn is_finding(self) -> bool {
         !matches!(
             self,
-            Status::Matched | Status::InTransit | Status::OutsideNetwork
+            Status::Matched
+                | Status::MatchedWithinTolerance
+                | Status::InTransit
+                | Status::OutsideNetwork
         )
     }
 }
@@ -505,6 +509,7 @@ mod tests {
             statuses(&sides(99_000), "1"),
             [("aaaa-1".into(), Status::MatchedWithinTolerance)]
         );
+        assert!(!Status::MatchedWithinTolerance.is_finding());
         assert_eq!(
             statuses(&sides(98_999), "1"),
             [("aaaa-1".into(), Status::Conflicting)]

@@ -621,6 +621,34 @@ pub enum Added {
     },
 }
 
+/// A contribution row in words, for a refusal naming two versions of it.
+pub fn contribution_text(
+    date: &str,
+    contributor: &str,
+    kind: &str,
+    pool: &str,
+    amount: i64,
+    commodity: &str,
+) -> String {
+    format!(
+        "{kind} on {date} by {contributor:?} of {amount} minor units of {commodity} (pool {pool:?})"
+    )
+}
+
+/// A transfer row in words, for a refusal naming two versions of it.
+pub fn transfer_text(
+    direction: &str,
+    transfer_id: &str,
+    amount: i64,
+    commodity: &str,
+    counterpart: &str,
+    date: &str,
+) -> String {
+    format!(
+        "{transfer_id} {direction} on {date}, {amount} minor units of {commodity}, counterpart fund {counterpart}"
+    )
+}
+
 /// The prepared statements that stream a bundle's rows into the hub,
 /// held for the whole of one `hub add` (one per table, prepared once).
 pub struct Rows<'c> {
@@ -760,7 +788,7 @@ impl<'c> Rows<'c> {
         match held {
             Some((row, _)) if row == ours => Ok(Added::Held),
             Some((row, bundle)) => Ok(Added::Differs {
-                held: format!("{row:?}"),
+                held: contribution_text(&row.0, &row.1, &row.2, &row.3, row.5, &row.4),
                 bundle,
             }),
             None => {
@@ -835,7 +863,7 @@ impl<'c> Rows<'c> {
         match held {
             Some(row) if row == ours => Ok(Added::Held),
             Some(row) => Ok(Added::Differs {
-                held: format!("{row:?}"),
+                held: transfer_text(&row.1, &row.2, row.4, &row.5, &row.3, &row.0),
                 bundle: None,
             }),
             None => {

@@ -283,6 +283,8 @@ pub struct HeldDecision {
     pub applied_at: String,
     /// Empty when not decided.
     pub decided_at: String,
+    /// As grants.csv words it (`rejected`, `approved`, …).
+    pub status: String,
 }
 
 /// The grants of each fund as its bundle for `to` has them: the bundle
@@ -290,7 +292,7 @@ pub struct HeldDecision {
 pub fn grants_as_of(conn: &Connection, to: &str) -> Result<Vec<HeldDecision>> {
     let mut stmt = conn
         .prepare(
-            "SELECT g.fund_id, g.grant_id, g.applied_at, g.decided_at
+            "SELECT g.fund_id, g.grant_id, g.applied_at, g.decided_at, g.status
              FROM hub_grants g
              WHERE g.bundle_id = (
                  SELECT b.id FROM hub_bundles b
@@ -305,10 +307,28 @@ pub fn grants_as_of(conn: &Connection, to: &str) -> Result<Vec<HeldDecision>> {
             grant_id: r.get(1)?,
             applied_at: r.get(2)?,
             decided_at: r.get(3)?,
+            status: r.get(4)?,
         })
     })
     .and_then(|rows| rows.collect())
     .ctx("reading the grants")
+}
+
+/// Per fund and grant, the day of its first tranche on or before `to`: the
+/// earliest transaction the fund's journal describes as `Grant ID: tranche
+/// N` (as `grant pay` writes it). Returns (fund id, description, day).
+pub fn first_tranches(conn: &Connection, to: &str) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT fund_id, substr(description, 1, instr(description, ': tranche ') - 1), min(date)
+             FROM hub_txns
+             WHERE description LIKE 'Grant %: tranche %' AND date <= ?1
+             GROUP BY fund_id, 2 ORDER BY fund_id, 2",
+        )
+        .ctx("reading the grant tranches")?;
+    stmt.query_map([to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .ctx("reading the grant tranches")
 }
 
 /// A fund's latest bundle for a day, for a page: its audience, period and
