@@ -159,6 +159,12 @@ pub enum Error {
     #[error("no hub file at {path}")]
     NoHub { path: PathBuf },
 
+    /// A hub file whose rows are not what `hub add` writes.
+    #[error(
+        "the hub file is damaged ({detail}); restore it from a backup, or add the funds' bundles to a new hub"
+    )]
+    HubDamaged { detail: String },
+
     /// A file named as a hub that is not one (a fund's books, another
     /// program's SQLite file, anything else).
     #[error("{path} is not a fondo hub file ({reason})")]

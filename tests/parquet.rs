@@ -745,3 +745,37 @@ fn parquet_export_refuses_an_amount_that_does_not_fit_18_digits() {
         .collect();
     assert_eq!(left, Vec::<String>::new());
 }
+
+/// A hub file whose rows name a fund id that is no plain name (written
+/// behind fondo's back) is refused as damaged: no path outside the
+/// dataset is ever made from it.
+#[test]
+fn parquet_export_refuses_a_fund_id_that_would_leave_its_directory() {
+    let network = network();
+    {
+        let conn = rusqlite::Connection::open(&network.hub).unwrap();
+        conn.execute_batch(
+            "INSERT INTO hub_commodities VALUES ('../../escape', 'USD', 2);
+             INSERT INTO hub_txns VALUES ('../../escape', 1, '2026-01-01', 'x', '', '', NULL,
+                                          'h', 1);
+             INSERT INTO hub_postings VALUES ('../../escape', 1, 1, 'assets:bank', 'USD', 1,
+                                              '', '');",
+        )
+        .unwrap();
+    }
+    let hub_before = digest(&network.hub);
+    let out = network.path("dataset");
+    network
+        .hub(&["export", "--parquet", &out.display().to_string()])
+        .error(&[
+            "the hub file is damaged",
+            "not a plain name: \"../../escape\"",
+        ]);
+    assert!(!out.exists());
+    assert_eq!(digest(&network.hub), hub_before);
+    let left: Vec<String> = tree(network.dir.path())
+        .into_iter()
+        .filter(|p| p.starts_with('.') || p.contains("escape"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
+}

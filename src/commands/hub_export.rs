@@ -349,8 +349,7 @@ fn plain_component(fund: &str) -> Result<&str> {
     if plain {
         Ok(fund)
     } else {
-        Err(Error::Damaged {
-            what: "the hub file".to_owned(),
+        Err(Error::HubDamaged {
             detail: format!("it holds rows of a fund id that is not a plain name: {fund:?}"),
         })
     }

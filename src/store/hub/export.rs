@@ -413,10 +413,7 @@ fn minor(
 }
 
 fn damaged(detail: String) -> Error {
-    Error::Damaged {
-        what: "the hub file".to_owned(),
-        detail,
-    }
+    Error::HubDamaged { detail }
 }
 
 #[cfg(test)]
