@@ -105,6 +105,13 @@ const FUND_HEADS: &[Column] = &[
 /// The one file name of every partition.
 const PART: &str = "part-0.parquet";
 
+/// Writes the dataset of the hub file at `hub` into `out` and prints each
+/// table's rows and files.
+///
+/// # Errors
+/// A missing or foreign hub file; `out` holding something, being a file or
+/// having no parent directory; an amount beyond DECIMAL(18, S); a damaged
+/// hub; a failed write. Nothing is left in or beside `out` then.
 pub fn export_parquet(hub: &Path, out: &Path) -> Result<Outcome> {
     let hub = Hub::open(hub, Access::Read, super::clock::clock())?;
     let staging = Staging::beside(out)?;
@@ -245,13 +252,13 @@ pub fn export_parquet(hub: &Path, out: &Path) -> Result<Outcome> {
         "wrote the hub's dataset to {} (amounts as DECIMAL(18, {scale}))",
         out.display()
     )];
+    let plural = |n: u64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     lines.extend(written.iter().map(|w| {
         format!(
-            "{}: {} rows in {} file{}",
+            "{}: {} in {}",
             w.table,
-            w.rows,
-            w.files,
-            if w.files == 1 { "" } else { "s" }
+            plural(w.rows, "row"),
+            plural(w.files, "file")
         )
     }));
     say(&lines)?;
@@ -261,7 +268,7 @@ pub fn export_parquet(hub: &Path, out: &Path) -> Result<Outcome> {
 /// What was written of one table.
 struct Written {
     table: &'static str,
-    files: usize,
+    files: u64,
     rows: u64,
 }
 
@@ -275,7 +282,7 @@ struct Partitioned<'a> {
     scale: u32,
     fund: String,
     open: BTreeMap<Option<i32>, TableWriter<File>>,
-    files: usize,
+    files: u64,
     rows: u64,
 }
 
