@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check a fondo audit bundle (format fondo-audit-v2) without fondo.
+"""Check a fondo audit bundle (format fondo-audit-v3 or -v2) without fondo.
 
 Usage: python3 scripts/verify_bundle.py [--signer-key FILE.pub] DIR
 
@@ -19,6 +19,8 @@ docs/audit-format.md with nothing but Python's standard library. It checks:
   zero, and debits and credits are the period's postings in journal.csv;
 - pools.csv: all pools together hold the net assets (assets and liabilities
   of balances.csv), at the start and the end of the period;
+- transfers.csv (v3): exactly the rows re-derived from journal.csv, one per
+  transfer between funds dated in the period (B140);
 - records.csv: every governance record's hash recomputed (fondo-record-v1
   or -v2, docs/hash-chain.md), the chain from the genesis hash to the
   records_head and records_count of BUNDLE.csv;
@@ -52,6 +54,7 @@ journal files are streamed: memory does not grow with the journal.
 
 import csv
 import datetime
+import decimal
 import hashlib
 import json
 import os
@@ -60,7 +63,9 @@ import subprocess
 import sys
 import tempfile
 
-FORMAT = "fondo-audit-v2"
+FORMAT = "fondo-audit-v3"
+FORMAT_V2 = "fondo-audit-v2"  # v3 without transfers.csv
+TRANSFERS = "transfers.csv"
 VERSION = "fondo-txn-v1"
 VERSION_2 = "fondo-txn-v2"
 JOURNAL = [
@@ -96,6 +101,10 @@ COLUMNS = {
     "roles.csv": ["member", "role", "from", "until"],
     "contributors.csv": [
         "txn", "date", "contributor", "kind", "pool", "commodity", "amount", "voided_by",
+    ],
+    "transfers.csv": [
+        "txn", "date", "direction", "transfer_id", "counterpart_fund", "amount",
+        "commodity", "sent_amount", "sent_commodity", "rate", "pool", "grant", "voided_by",
     ],
     "purchases.csv": [
         "purchase", "status", "group", "currency", "charged", "paid", "owed",
@@ -204,7 +213,10 @@ def read(bundle):
     for name in FILES:
         path = os.path.join(bundle.path, name)
         if not os.path.lexists(path):
-            bundle.problem(name, 0, "is missing")
+            # Whether transfers.csv must be there depends on the format
+            # (check_format).
+            if name != TRANSFERS:
+                bundle.problem(name, 0, "is missing")
             continue
         # A pipe would block, a device or a link could be read without end
         # or be something else than the bundle: only plain files are read.
@@ -287,6 +299,8 @@ def check_manifest(bundle):
             bundle.problem(name, 0, "has %d rows, MANIFEST.csv says %s" % (bundle.rows[name], row["rows"]))
     if "MANIFEST.csv" in bundle.tables:
         for name in FILES:
+            if name == TRANSFERS and not os.path.lexists(os.path.join(bundle.path, name)):
+                continue
             if name != "MANIFEST.csv" and name not in listed:
                 bundle.problem("MANIFEST.csv", 0, "does not list %s" % name)
         for name in sorted(bundle.digests):
@@ -295,6 +309,133 @@ def check_manifest(bundle):
     for name in sorted(os.listdir(bundle.path)):
         if name not in FILES and name != SIGNATURE and not extra_file(name):
             bundle.problem(name, 0, "is not part of an audit bundle")
+
+
+SENT_ACCOUNT, RECEIVED_ACCOUNT = "expenses:transfers", "income:transfers"
+FUND_ID = re.compile(r"[0-9a-f]{32}\Z")
+TRANSFER_ID = re.compile(r"([0-9a-f]{32})-[1-9][0-9]*\Z")
+
+
+def negated(text):
+    return text[1:] if text.startswith("-") else "-" + text
+
+
+def transfer_of(rows):
+    """The transfers.csv cells (but voided_by) of a transaction of
+    journal.csv, or None when it is no transfer of the designed shape
+    (docs/audit-format.md, transfers.csv; docs/design/federation.md)."""
+    first = rows[0]
+    if first["reverses"] or not any(r["account"].lower() in (SENT_ACCOUNT, RECEIVED_ACCOUNT) for r in rows):
+        return None
+    tid, fund, description = first["reference"], first["payee"], first["description"]
+    match = TRANSFER_ID.match(tid)
+    if not match or not FUND_ID.match(fund):
+        return None
+    try:
+        values = [decimal.Decimal(r["amount"]) for r in rows]
+    except decimal.InvalidOperation:
+        return None
+    if any(not v.is_finite() for v in values):
+        return None
+
+    def leg(r):
+        return (r["account"], r["commodity"], r["amount"], r["memo"], r["pool"])
+
+    if rows[0]["account"] == SENT_ACCOUNT:
+        charged = rows[0]
+        if len(rows) != 2 or values[0] <= 0:
+            return None
+        origin = rows[1]
+        if leg(origin) != (origin["account"], charged["commodity"], negated(charged["amount"]), "", ""):
+            return None
+        if description != "transfer %s to fund %s" % (tid, fund):
+            return None
+        return [first["txn"], first["date"], "sent", tid, fund, charged["amount"], charged["commodity"],
+                "", "", "", charged["pool"], "", ""]
+    if match.group(1) != fund:
+        return None
+    if len(rows) == 2:
+        arrived, income = rows
+        sent = None
+    elif len(rows) == 4:
+        income, arrived = rows[0], rows[3]
+        sent = (negated(income["amount"]), income["commodity"])
+    else:
+        return None
+    if income["account"] != RECEIVED_ACCOUNT:
+        return None
+    memo = income["memo"]
+    if memo and not memo.startswith("grant "):
+        return None
+    grant = memo[len("grant "):] if memo else ""
+    amount, code, pool = arrived["amount"], arrived["commodity"], income["pool"]
+    if decimal.Decimal(amount) <= 0:
+        return None
+    into = (arrived["account"], code, amount, "", "")
+    if sent is None:
+        expected = [into, (RECEIVED_ACCOUNT, code, negated(amount), memo, pool)]
+    else:
+        if decimal.Decimal(sent[0]) <= 0 or sent[1] == code:
+            return None
+        expected = [
+            (RECEIVED_ACCOUNT, sent[1], negated(sent[0]), memo, pool),
+            ("equity:conversions:" + sent[1], sent[1], sent[0], "", pool),
+            ("equity:conversions:" + code, code, negated(amount), "", pool),
+            into,
+        ]
+    if [leg(r) for r in rows] != expected:
+        return None
+    base = "transfer %s from fund %s" % (tid, fund)
+    if sent is None:
+        if description != base:
+            return None
+        sent, rate = (amount, code), ""
+    else:
+        if not description.startswith(base + " at "):
+            return None
+        with decimal.localcontext() as context:
+            context.prec = 28
+            rate = format((decimal.Decimal(amount) / decimal.Decimal(sent[0])).normalize(), "f")
+    return [first["txn"], first["date"], "received", tid, fund, amount, code,
+            sent[0], sent[1], rate, pool, grant, ""]
+
+
+def check_transfers(bundle, facts):
+    """transfers.csv: exactly the rows re-derived from journal.csv (B140);
+    a v2 bundle has none."""
+    present = os.path.lexists(os.path.join(bundle.path, TRANSFERS))
+    if facts["format"] == FORMAT_V2:
+        if present:
+            bundle.problem(TRANSFERS, 0, "is not part of a %s bundle" % FORMAT_V2)
+        return
+    if not present:
+        bundle.problem(TRANSFERS, 0, "is missing")
+        return
+    if TRANSFERS not in bundle.usable or "journal.csv" not in bundle.usable:
+        return
+    start, end = facts["from"], facts["to"]
+    derived, voids = [], {}
+    for _, rows in groups(bundle.records("journal.csv")):
+        first = rows[0]
+        if not start <= first["date"] <= end:
+            continue
+        if first["reverses"]:
+            voids[first["reverses"]] = first["txn"]
+        row = transfer_of(rows)
+        if row is not None:
+            derived.append(row)
+    for row in derived:
+        row[12] = voids.get(row[0], "")
+    columns = COLUMNS[TRANSFERS]
+    stated = bundle.tables.get(TRANSFERS, [])
+    for i, (line, cells) in enumerate(stated):
+        row = [cells[c] for c in columns]
+        if i >= len(derived):
+            bundle.problem(TRANSFERS, line, "B140 states txn %s, which journal.csv does not hold as a transfer of the period" % row[0])
+        elif row != derived[i]:
+            bundle.problem(TRANSFERS, line, "B140 states %s, but journal.csv gives %s" % (",".join(row), ",".join(derived[i])))
+    for row in derived[len(stated):]:
+        bundle.problem(TRANSFERS, 0, "B140 lacks txn %s, a transfer of the period: %s" % (row[0], ",".join(row)))
 
 
 def ssh_verify(bundle, signers_file):
@@ -980,11 +1121,12 @@ def main(argv):
     missing = [key for key in KEYS if key not in facts]
     if missing:
         bundle.problem("BUNDLE.csv", 0, "does not state %s" % ", ".join(missing))
-    elif facts["format"] != FORMAT:
-        bundle.problem("BUNDLE.csv", 0, "is in format %r; this script reads %s" % (facts["format"], FORMAT))
+    elif facts["format"] not in (FORMAT, FORMAT_V2):
+        bundle.problem("BUNDLE.csv", 0, "is in format %r; this script reads %s and %s" % (facts["format"], FORMAT, FORMAT_V2))
     else:
         check_readme(bundle, facts)
         head = check_ledger(bundle, facts)
+        check_transfers(bundle, facts)
         if "records.csv" in bundle.usable:
             entries, labels, pool_labels, gaps = check_records(bundle, facts)
             check_ballots(bundle, entries)

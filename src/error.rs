@@ -155,6 +155,62 @@ pub enum Error {
     #[error("{path} is not a fondo database ({reason})")]
     NotFondo { path: PathBuf, reason: String },
 
+    /// No hub file where one was named.
+    #[error("no hub file at {path}")]
+    NoHub { path: PathBuf },
+
+    /// A file named as a hub that is not one (a fund's books, another
+    /// program's SQLite file, anything else).
+    #[error("{path} is not a fondo hub file ({reason})")]
+    NotHub { path: PathBuf, reason: String },
+
+    /// A fund the hub does not know (`known` false) or knows already.
+    #[error("fund {fund_id} {}", if *.known { "is already registered with this hub" } else { "is not registered with this hub" })]
+    HubFund { fund_id: String, known: bool },
+
+    /// A member fund that left the hub, asked to publish or leave again.
+    #[error("fund {fund_id} left this hub at {left_at}; what it published stays witnessed")]
+    HubFundLeft { fund_id: String, left_at: String },
+
+    /// A bundle the hub refuses as it stands: findings of the check, no
+    /// signature, or a signature by a key the hub does not hold.
+    #[error("bundle {dir}: {reason}")]
+    HubBundle { dir: String, reason: String },
+
+    /// A bundle already added (same manifest digest).
+    #[error("bundle {dir} (manifest {manifest}) was already added to this hub at {added_at}")]
+    HubBundleAdded {
+        dir: String,
+        manifest: String,
+        added_at: String,
+    },
+
+    /// A bundle whose chain does not extend what the hub witnessed.
+    #[error("{0}")]
+    HubChain(Box<ChainBreak>),
+
+    /// A row of a bundle that disagrees with the hub's copy from an earlier
+    /// bundle: `sides` are the hub's version, the bundle's and the earlier
+    /// bundle's manifest digest.
+    #[error(
+        "bundle {dir}: {what} disagrees with the hub's copy from bundle {}: the hub holds {}, the bundle has {}",
+        sides[2], sides[0], sides[1]
+    )]
+    HubOverlap {
+        dir: String,
+        what: String,
+        sides: Box<[String; 3]>,
+    },
+
+    /// A witness file that cannot be read (`line` 0: the file as a whole).
+    #[error("witness file {file}, line {line}, column {column}: {reason}")]
+    WitnessFile {
+        file: String,
+        line: u64,
+        column: String,
+        reason: String,
+    },
+
     #[error(
         "{path} is not a fondo database (an empty file, perhaps left by an interrupted set-up of a new fund)"
     )]
@@ -529,6 +585,40 @@ pub enum Error {
     },
 }
 
+/// A bundle's chain that does not extend what a hub witnessed
+/// ([`Error::HubChain`]): the bundle's hash (`given`, which the chain
+/// `starts` from or has) against the hub's head `held`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainBreak {
+    pub dir: String,
+    pub fund_id: String,
+    pub chain: &'static str,
+    pub starts: &'static str,
+    pub given: String,
+    pub held: String,
+    pub position: i64,
+    pub seen_at: String,
+    pub bundle: String,
+}
+
+impl fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "bundle {}: its {} chain {} {}, which does not extend what this hub witnessed for fund {}: head {} (position {}), seen at {} in bundle {}",
+            self.dir,
+            self.chain,
+            self.starts,
+            self.given,
+            self.fund_id,
+            self.held,
+            self.position,
+            self.seen_at,
+            self.bundle
+        )
+    }
+}
+
 /// What a record needs that a request left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needed {
@@ -579,6 +669,10 @@ pub enum NextStep {
     Post,
     /// Name the account the money went into, or set a default one.
     ContributionAccount,
+    /// Record a transfer between funds with its own command.
+    Transfer,
+    /// Look up a fund's id.
+    FundId,
 }
 
 /// The problems of an import as its error lists them, each followed by

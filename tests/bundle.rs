@@ -398,7 +398,7 @@ fn every_audience_and_period_exports_a_bundle_that_verifies() {
                 "{verified}"
             );
             let facts = facts(&dir);
-            assert_eq!(facts["format"], "fondo-audit-v2");
+            assert_eq!(facts["format"], "fondo-audit-v3");
             assert_eq!(facts["audience"], audience);
             assert_eq!(facts["fingerprint"], fingerprint);
             let mut names: Vec<String> = files(&dir).into_keys().collect();
@@ -422,6 +422,7 @@ fn every_audience_and_period_exports_a_bundle_that_verifies() {
                     "records.csv",
                     "reversed.csv",
                     "roles.csv",
+                    "transfers.csv",
                     "votes.csv"
                 ]
             );
@@ -997,12 +998,12 @@ fn tampering_with_any_file_is_found_and_named() {
     );
     assert_finding(&found, "B108", "journal.csv", "outside the period");
     assert_finding(&found, "B112", "balances.csv", "");
-    let found = forge("format", "BUNDLE.csv", "fondo-audit-v2", "fondo-audit-v9");
+    let found = forge("format", "BUNDLE.csv", "fondo-audit-v3", "fondo-audit-v9");
     assert_finding(
         &found,
         "B118",
         "BUNDLE.csv",
-        "this fondo reads fondo-audit-v2",
+        "this fondo reads fondo-audit-v3 and fondo-audit-v2",
     );
     let found = forge(
         "columns",

@@ -458,7 +458,7 @@ fn every_example_in_the_help_runs() {
         let line = words.join(" ");
         let needs_no_books = matches!(
             path_of(words).first().map(String::as_str),
-            Some("init" | "demo" | "completions" | "man" | "restore" | "key" | "ballot")
+            Some("init" | "demo" | "completions" | "man" | "restore" | "key" | "ballot" | "hub")
         ) || words.iter().any(|w| w == "--bundle");
         if needs_no_books {
             if run.code != 0 {
@@ -698,6 +698,8 @@ const DATE_OPTIONS: &[&str] = &[
     "exchange 10.00 EUR --to-amount 10.80 USD --from-account assets:bank:eur \
         --to-account assets:bank:usd --date <date>",
     "rate add <date> EUR USD 1.08",
+    "transfer send --to-fund 9b1de2f0a4c6e8b0d2f4a6c8e0b2d4f6 --amount 1.00 USD --from-account assets:bank:usd --date <date>",
+    "transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-1 --amount 1.00 USD --into assets:bank:usd --date <date>",
     "policy set housing --rule consent --min-consents 2 --window 72h --at <date>",
     "grant apply --applicant Ana --pool housing --amount 10.00 USD --purpose x --needed-by <date>",
     "grant apply --applicant Ana --pool housing --amount 10.00 USD --purpose x --at <date>",
@@ -847,6 +849,8 @@ fn every_amount_reads_amounts_alike() {
         "exchange 10.00 EUR --to-amount 10.80 USD --from-account assets:bank:eur \
             --to-account assets:bank:usd --fee <amount> USD --date 2026-06-30",
         "pledge add Ana <amount> USD --every month --from 2026-07-01",
+        "transfer send --to-fund 9b1de2f0a4c6e8b0d2f4a6c8e0b2d4f6 --amount <amount> USD --from-account assets:bank:usd --date 2026-06-30",
+        "transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-1 --amount <amount> USD --into assets:bank:usd --date 2026-06-30",
         "pledge change Bruno --amount <amount> --from 2026-07-01",
         "policy set housing --rule lazy --window 24h --max-amount <amount> USD --at 2026-07-01T10:00",
         "grant apply --applicant Ana --pool housing --amount <amount> USD --purpose x --at 2026-07-01T10:00",
@@ -863,6 +867,7 @@ fn every_amount_reads_amounts_alike() {
     let eur: &[&str] = &[
         "exchange <amount> EUR --to-amount 10.80 USD --from-account assets:bank:eur \
         --to-account assets:bank:usd --date 2026-06-30",
+        "transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-1 --amount 10.80 USD --sent <amount> EUR --into assets:bank:usd --date 2026-06-30",
     ];
     let rice: &[&str] = &["give <amount> KG-RICE --pool food --date 2026-06-30"];
     let all: Vec<&str> = usd.iter().chain(eur).chain(rice).copied().collect();

@@ -114,7 +114,14 @@ fn mutate(seed: &[u8], mutations: &[Mutation]) -> Vec<u8> {
 /// A fresh fund in `dir`, with what the examples need.
 fn fund(dir: &TempDir) -> (Db, PathBuf) {
     let path = dir.path().join("f.db");
-    init(&path, "fuzzed fund", Some("USD"), clock(), None).expect("a new fund");
+    init(
+        &path,
+        "fuzzed fund",
+        Some("USD"),
+        clock(),
+        Default::default(),
+    )
+    .expect("a new fund");
     let mut db = Db::open(&path, Access::Write, clock()).expect("opening it");
     for pool in ["housing", "food"] {
         fondo::ops::pools::add(&mut db, pool, "a purpose", None).expect("a pool");

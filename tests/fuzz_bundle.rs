@@ -82,7 +82,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(60);
 const MEMORY_KIB: u64 = 1 << 20;
 
 /// The files of a bundle.
-const FILES: [&str; 17] = [
+const FILES: [&str; 18] = [
     "BUNDLE.csv",
     "MANIFEST.csv",
     "README.txt",
@@ -99,6 +99,7 @@ const FILES: [&str; 17] = [
     "records.csv",
     "reversed.csv",
     "roles.csv",
+    "transfers.csv",
     "votes.csv",
 ];
 

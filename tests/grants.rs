@@ -3091,7 +3091,7 @@ fn money(minor: i64) -> String {
 /// members A1 (related to S4) and A2.
 fn property_fund(dir: &TempDir) -> Db {
     let path = dir.path().join("f.db");
-    init(&path, "props", Some("USD"), clock(), None).unwrap();
+    init(&path, "props", Some("USD"), clock(), Default::default()).unwrap();
     let mut db = Db::open(&path, Access::Write, clock()).unwrap();
     add_commodity(&mut db, "EUR", 2, None).unwrap();
     add_account(&mut db, "assets:bank:usd", None).unwrap();

@@ -167,7 +167,17 @@ const SALT_KEY: &str = "5a17c0ffee5a17c0ffee5a17c0ffee5a17c0ffee5a17c0ffee5a17c0
 
 fn fresh(dir: &TempDir, name: &str, currency: Option<&str>) -> Db {
     let path = dir.path().join(name);
-    init(&path, "property fund", currency, clock(), Some(SALT_KEY)).unwrap();
+    init(
+        &path,
+        "property fund",
+        currency,
+        clock(),
+        fondo::store::fund::Fixed {
+            salt_key: Some(SALT_KEY),
+            fund_id: None,
+        },
+    )
+    .unwrap();
     Db::open(&path, Access::Write, clock()).unwrap()
 }
 

@@ -126,6 +126,14 @@ codes! {
     V140,
     /// The fund's salt key is missing or malformed: no v2 row can be checked.
     V141,
+    /// A transaction on the accounts reserved for transfers between funds
+    /// not of a transfer's shape, a send of another fund's id, or a transfer
+    /// received twice.
+    V142,
+    /// A head a hub witnessed (`verify --witness`) that the books do not
+    /// extend: the transaction or record at its position has another hash,
+    /// or is not there.
+    V143,
     /// A bundle file is missing or is not readable UTF-8 CSV.
     B101,
     /// A bundle file's SHA-256 is not the one in MANIFEST.csv.
@@ -189,6 +197,8 @@ codes! {
     /// allowed_signers or a ballot file differs from records.csv, or is
     /// missing.
     B139,
+    /// transfers.csv is not what journal.csv states.
+    B140,
 }
 
 impl fmt::Display for Code {

@@ -16,3 +16,4 @@ pub mod doctor;
 pub mod finding;
 pub mod purchases;
 pub mod verify;
+pub mod witness;

@@ -91,6 +91,8 @@ pub mod codes {
     pub const IMPORT_KEYS: Code = Code::V139;
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
+    pub const WITNESSED: Code = Code::V143;
+    pub const TRANSFER: Code = Code::V142;
     /// A reconciled balance the journal no longer gives: an entry forced in
     /// before the reconciliation's date without reopening it.
     pub const RECONCILED_CHANGED: Code = Code::V121;
@@ -516,6 +518,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     check_audit(&tx, &mut checker)?;
     check_fund_settings(&tx, &mut checker)?;
     check_import_keys(&tx, &mut checker)?;
+    check_transfers(&tx, &mut checker)?;
     check_periods(&tx, &mut checker)?;
     check_corrections(&tx, &mut checker)?;
     for (location, message) in crate::audit::purchases::findings(&tx)? {
@@ -1163,6 +1166,52 @@ fn check_import_keys(conn: &rusqlite::Connection, checker: &mut Checker) -> Resu
             format!("import source {label}"),
             message,
         );
+    }
+    Ok(())
+}
+
+/// Transfers between funds (V142): a transaction on `expenses:transfers`
+/// or `income:transfers` must be of the shape `fondo transfer` writes (one
+/// posted to them by hand, or by an older version, is not), a send's id must
+/// be of this fund, and no transfer may be received twice (but after a void).
+fn check_transfers(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+    use crate::books::transfers::transfers;
+    use crate::domain::transfer::{Direction, parse_transfer_id};
+    let found = transfers(conn, None, None)?;
+    for (txn, why) in &found.misshapen {
+        checker.find(
+            codes::TRANSFER,
+            format!("txn {txn}"),
+            format!("it posts to an account reserved for transfers between funds, but {why}"),
+        );
+    }
+    let own = fund::fund_id(conn)?;
+    let mut received: HashMap<&str, i64> = HashMap::new();
+    for t in &found.transfers {
+        let id = t.facts.transfer_id.as_str();
+        match t.facts.direction {
+            Direction::Sent => {
+                if parse_transfer_id(id).is_ok_and(|(fund, _)| fund != own) {
+                    checker.find(
+                        codes::TRANSFER,
+                        format!("txn {}", t.txn),
+                        format!("it sends transfer {id}, which is not of this fund ({own})"),
+                    );
+                }
+            }
+            Direction::Received if t.voided_by.is_none() => {
+                if let Some(first) = received.insert(id, t.txn) {
+                    checker.find(
+                        codes::TRANSFER,
+                        format!("txn {}", t.txn),
+                        format!(
+                            "it receives transfer {id}, which transaction {first} received before"
+                        ),
+                    );
+                }
+            }
+            Direction::Received => {}
+        }
     }
     Ok(())
 }

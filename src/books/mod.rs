@@ -19,3 +19,4 @@ pub mod members;
 pub mod pools;
 pub mod purchases;
 pub mod reconcile;
+pub mod transfers;

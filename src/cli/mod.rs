@@ -25,6 +25,7 @@ Every command's --help describes its arguments and ends with an example.
 
 Exit codes: 0 ok, 1 findings (verify found a problem), 2 error (bad input, usage, I/O).
 Database: --db PATH, else $FONDO_DB, else ./fondo.db.
+Hub file (fondo hub …): --hub PATH, else $FONDO_HUB, else ./hub.db.
 Clock: $FONDO_NOW (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]) pins the clock (the default of
 every moment and day left out) for scripted runs and tests; unset, the system clock.
 
@@ -269,6 +270,10 @@ Example:
     /// Reference exchange rates for reports that total in one currency.
     #[command(subcommand)]
     Rate(RateCommand),
+    /// Transfers between funds: money sent to another fund or received
+    /// from one, each named by a transfer id both funds record.
+    #[command(subcommand)]
+    Transfer(TransferCommand),
     /// How each pool decides grants: rules by amount, versioned.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -284,6 +289,9 @@ Example:
     /// The fund itself: its id, name and currency, and its signing key.
     #[command(subcommand)]
     Fund(FundCommand),
+    /// A regional hub: its own file that consolidates member funds' signed
+    /// audit bundles and witnesses their chains (docs/federation.md).
+    Hub(HubArgs),
     /// Make an OpenSSH ed25519 key pair for signing ballots.
     #[command(subcommand)]
     Key(KeyCommand),
@@ -342,6 +350,7 @@ Examples:
   fondo verify
   fondo verify --bundle bundle-2026-Q1 --format json
   fondo verify --bundle bundle-2026-Q2 --signer-key fund.pub
+  fondo verify --witness witness.csv
 
 The last line is the ledger's fingerprint, to compare with the one read out at
 the forum. A bundle's MANIFEST.csv.sig is checked when it is there; without
@@ -351,6 +360,11 @@ public key from the fund and give it to --signer-key.")]
         /// Check an audit bundle directory instead of the database.
         #[arg(long, value_name = "DIR")]
         bundle: Option<PathBuf>,
+        /// Also check that the books extend every head of this fund a hub
+        /// witnessed: the file `fondo hub witness FUND_ID --format csv`
+        /// wrote.
+        #[arg(long, value_name = "FILE", conflicts_with = "bundle")]
+        witness: Option<PathBuf>,
         /// With --bundle: require MANIFEST.csv.sig, made by this public key
         /// (the fund's, as the fund gave it to you).
         #[arg(long, value_name = "FILE.pub", requires = "bundle")]
@@ -1557,6 +1571,96 @@ Examples:
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TransferCommand {
+    /// Send money to another fund: charged to expenses:transfers in the
+    /// pool; prints the transfer id, which the other fund records on
+    /// receipt.
+    #[command(after_help = "\
+Example:
+  fondo transfer send --to-fund 9b1de2f0a4c6e8b0d2f4a6c8e0b2d4f6 --amount 400.00 USD \\
+      --from-account assets:bank --pool housing --date 2026-03-02 --memo \"Flood relief\"
+
+A send may not spend what the pool has committed to approved grants.")]
+    Send(TransferSendArgs),
+    /// Record money received from another fund, under the transfer id the
+    /// sender gave (credited to income:transfers in the pool).
+    #[command(after_help = "\
+Examples:
+  fondo transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a \\
+      --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-1 --amount 400.00 USD --into assets:bank
+  fondo transfer receive --from-fund 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a \\
+      --transfer-id 3f0c5e7a9b1d2f4a6c8e0b2d4f6a8c9a-2 --amount 6800.00 MXN --sent 400.00 USD \\
+      --into assets:bank:mxn --pool housing --grant G-0003
+
+With --sent in another currency it is recorded as an exchange is, and the rate is in the description.")]
+    Receive(TransferReceiveArgs),
+    /// The transfers of the books: one row per transfer transaction, the
+    /// columns of an audit bundle's transfers.csv.
+    #[command(after_help = "\
+Examples:
+  fondo transfer list
+  fondo transfer list --format csv")]
+    List {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TransferSendArgs {
+    /// The fund the money goes to: its id (32 hex digits; `fondo fund
+    /// show` prints it).
+    #[arg(long, value_name = "FUND_ID")]
+    pub to_fund: String,
+    /// How much: AMOUNT COMMODITY, e.g. 400.00 USD.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+    pub amount: Vec<String>,
+    /// The assets account the money leaves.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub from_account: String,
+    /// The pool whose money is sent (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The transfer's date: YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// What it is for.
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TransferReceiveArgs {
+    /// The fund that sent it: its id (32 hex digits).
+    #[arg(long, value_name = "FUND_ID")]
+    pub from_fund: String,
+    /// The transfer id the sender gave: its fund id, a dash and a number.
+    #[arg(long, value_name = "ID")]
+    pub transfer_id: String,
+    /// What arrived: AMOUNT COMMODITY, e.g. 400.00 USD.
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], required = true, allow_negative_numbers = true)]
+    pub amount: Vec<String>,
+    /// The assets account it arrived in.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub into: String,
+    /// The pool it goes to (default: the general pool).
+    #[arg(long)]
+    pub pool: Option<String>,
+    /// The transfer's date: YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// What the sender sent, when known: AMOUNT COMMODITY (in another
+    /// currency: recorded as an exchange, with its rate).
+    #[arg(long, num_args = 2, value_names = ["AMOUNT", "COMMODITY"], allow_negative_numbers = true)]
+    pub sent: Option<Vec<String>>,
+    /// The solidarity grant of this fund it funds (open or approved, in
+    /// the pool), e.g. G-0003.
+    #[arg(long, value_name = "GRANT")]
+    pub grant: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import a whole bank or platform statement, money in and out, all or
     /// nothing, through a map file (or an hledger CSV rules file): every row becomes
@@ -2424,5 +2528,115 @@ Example:
         /// Replace FILE.sig if it exists.
         #[arg(long)]
         force: bool,
+    },
+}
+
+/// `fondo hub …`: the hub file and what it does.
+#[derive(Debug, Args)]
+pub struct HubArgs {
+    /// The hub file.
+    #[arg(
+        long,
+        global = true,
+        env = "FONDO_HUB",
+        hide_env_values = true,
+        default_value = "hub.db",
+        value_name = "PATH"
+    )]
+    pub hub: PathBuf,
+
+    #[command(subcommand)]
+    pub command: HubCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HubCommand {
+    /// Create a new hub file (never overwrites an existing file).
+    #[command(after_help = "\
+Example:
+  fondo hub init north.db --name \"North Region Hub\"")]
+    Init {
+        /// The hub file to create.
+        path: PathBuf,
+        /// The hub's name, as its reports show it.
+        #[arg(long)]
+        name: String,
+    },
+    /// The member funds: register one and its signing keys, list them, or
+    /// record that one left.
+    #[command(subcommand)]
+    Fund(HubFundCommand),
+    /// Add a member fund's signed audit bundle: checked as `fondo verify
+    /// --bundle` does, signed by a key the hub holds for the fund, and
+    /// extending the chains the hub witnessed before. Refused, the hub file
+    /// unchanged, otherwise.
+    #[command(after_help = "\
+Example:
+  fondo --quiet hub --hub north.db add bundle-2026-Q1")]
+    Add {
+        /// The bundle directory (as `fondo export audit --sign-with` wrote it).
+        dir: PathBuf,
+    },
+    /// Every head of a fund's journal and governance records the hub
+    /// witnessed, with when and from which bundle; the CSV is what `fondo
+    /// verify --witness` reads.
+    #[command(after_help = "\
+Examples:
+  fondo hub witness 3f0c51e9a1b24c7d8e6f9a0b1c2d3e4f
+  fondo hub witness 3f0c51e9a1b24c7d8e6f9a0b1c2d3e4f --format csv > witness.csv")]
+    Witness {
+        /// The fund's id (as `fondo fund show` prints it).
+        fund_id: String,
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Each member fund: its bundles, last period, last journal head and
+    /// when it was witnessed, and any finding; exit 1 when a fund has one.
+    #[command(after_help = "\
+Example:
+  fondo hub status --format csv")]
+    Status {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HubFundCommand {
+    /// Register a member fund with the public key it signs its bundles
+    /// with; again with another key, add that key (the fund's name must
+    /// then be the same).
+    #[command(after_help = "\
+Example:
+  fondo hub fund add 3f0c51e9a1b24c7d8e6f9a0b1c2d3e4f --name \"Barrio Fund\" --key-file barrio.pub")]
+    Add {
+        /// The fund's id (as `fondo fund show` prints it).
+        fund_id: String,
+        /// The fund's name, as the hub's reports show it.
+        #[arg(long)]
+        name: String,
+        /// The fund's public key file (ssh-ed25519).
+        #[arg(long, value_name = "PATH.pub")]
+        key_file: PathBuf,
+    },
+    /// The member funds, their keys and whether they left.
+    #[command(after_help = "\
+Example:
+  fondo hub fund list --format json")]
+    List {
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "table")]
+        format: FormatArg,
+    },
+    /// Record that a member fund left the hub: no bundle of it is added
+    /// any more; what it published stays witnessed.
+    #[command(after_help = "\
+Example:
+  fondo hub fund leave 3f0c51e9a1b24c7d8e6f9a0b1c2d3e4f")]
+    Leave {
+        /// The fund's id.
+        fund_id: String,
     },
 }

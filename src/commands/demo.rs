@@ -65,6 +65,10 @@ use fondo::store::{Access, fund};
 /// fingerprint is the same on every run. A real fund's key is random.
 const DEMO_SALT_KEY: &str = "f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3f0bd0de3";
 
+/// The demo fund's id, fixed (`FONDO_FUND_ID`) so that its transfer ids
+/// are the same on every run. A real fund's id is random.
+const DEMO_FUND_ID: &str = "de30f0bd0de30f0bd0de30f0bd0de30f";
+
 /// What only the demo can fail at.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -503,6 +507,7 @@ impl Fondo {
             .current_dir(&self.dir)
             .env_remove("FONDO_DB")
             .env(crate::commands::setup::FONDO_SALT_KEY, DEMO_SALT_KEY)
+            .env(crate::commands::setup::FONDO_FUND_ID, DEMO_FUND_ID)
             .env(
                 crate::commands::passphrase::PASSPHRASE_FILE,
                 &self.passphrase,

@@ -85,6 +85,18 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
         Error::NoDatabase { .. } => {
             "create one with `fondo init` (or choose another with --db PATH or FONDO_DB)".into()
         }
+        Error::NoHub { .. } => {
+            "create one with `fondo hub init PATH --name NAME` (or choose another with --hub PATH or FONDO_HUB)".into()
+        }
+        Error::NotHub { .. } => {
+            "give --hub the file `fondo hub init` made (a fund's books take --db)".into()
+        }
+        Error::HubFund { known: false, .. } => {
+            "register it first with `fondo hub fund add FUND_ID --name NAME --key-file KEY.pub`; `fondo hub fund list` lists the members".into()
+        }
+        Error::HubChain(..) => {
+            "the fund's books no longer extend what it published; `fondo verify --witness` with `fondo hub witness FUND_ID --format csv` shows it on the fund's side".into()
+        }
         Error::AlreadyExists { .. } => {
             "`fondo init` never overwrites a file, choose another path with --db".into()
         }
@@ -185,6 +197,10 @@ fn next_step(next: &NextStep) -> (&'static str, String) {
             "money the grantee gives back is recorded with `fondo grant close {grant} --return AMOUNT COMMODITY --to-account ACCOUNT`"
         ),
         NextStep::Post => "pay it out with `fondo post` instead".into(),
+        NextStep::Transfer => {
+            "record a transfer with `fondo transfer send` or `fondo transfer receive`".into()
+        }
+        NextStep::FundId => "`fondo fund show` prints a fund's id".into(),
         NextStep::ContributionAccount => format!(
             "say which account the money went into with --into ACCOUNT, or set a default with `fondo setting set {CONTRIBUTION_ACCOUNT} assets:bank`"
         ),
@@ -256,6 +272,8 @@ mod tests {
             NextStep::EndRole,
             NextStep::Post,
             NextStep::ContributionAccount,
+            NextStep::Transfer,
+            NextStep::FundId,
         ] {
             assert!(next_step(&next).1.contains("`fondo "), "{next:?}");
         }

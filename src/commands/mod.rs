@@ -12,6 +12,7 @@ mod forum;
 mod grants;
 mod handover;
 pub mod hints;
+mod hub;
 mod journal;
 mod keys;
 mod ledger;
@@ -24,6 +25,7 @@ mod reports;
 mod setup;
 mod shell;
 mod statement;
+mod transfers;
 mod usage;
 
 use std::io::{self, IsTerminal, Write};
@@ -107,6 +109,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Contribute(args) => community::contribute(db, args),
         Command::Setting(cmd) => community::setting(db, cmd),
         Command::Fund(cmd) => keys::fund(db, cmd),
+        Command::Hub(args) => hub::run(&args.hub, args.command),
         Command::Key(cmd) => keys::key(cmd),
         Command::Ballot(cmd) => keys::ballot(cmd),
         Command::Give {
@@ -120,6 +123,7 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
         Command::Pledge(cmd) => community::pledge(db, cmd),
         Command::Exchange(args) => community::exchange(db, args),
         Command::Rate(cmd) => community::rate(db, cmd),
+        Command::Transfer(cmd) => transfers::run(db, cmd),
         Command::Import(cmd) => statement::run(db, cmd),
         Command::Policy(cmd) => grants::policy(db, cmd),
         Command::Grant(cmd) => grants::grant(db, cmd),
@@ -141,12 +145,14 @@ pub fn run(cli: Cli) -> std::result::Result<Outcome, CommandError> {
             bundle: Some(dir),
             signer_key,
             format,
+            ..
         } => bundle::verify_bundle(&dir, signer_key.as_deref(), format.into()),
         Command::Verify {
             bundle: None,
+            witness,
             format,
             ..
-        } => reports::verify(db, format.into()),
+        } => reports::verify(db, witness.as_deref(), format.into()),
         Command::Backup { path } => backup::backup(db, &path),
         Command::Handover { out, on, lang } => {
             handover::handover(db, &out, on.as_deref(), lang.asked())

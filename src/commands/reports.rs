@@ -11,6 +11,7 @@ use crate::commands::{Outcome, date_arg, hints, open, stdout};
 use fondo::audit::doctor;
 use fondo::audit::finding::PlaceRow;
 use fondo::audit::verify;
+use fondo::audit::witness;
 use fondo::error::{Error, Result};
 use fondo::render::{Format, Gate, Renderer, Row, TableWidths, TableWriter, write_rows};
 use fondo::report::balance::{self, BalanceQuery};
@@ -82,9 +83,31 @@ fn rows(findings: &[verify::Finding]) -> Vec<PlaceRow<'_>> {
     findings.iter().map(PlaceRow::from).collect()
 }
 
-pub fn verify(path: &Path, format: Format) -> Result<Outcome> {
+pub fn verify(path: &Path, witness_file: Option<&Path>, format: Format) -> Result<Outcome> {
     let mut db = open(path, Access::Read)?;
-    let result = verify::verify(&mut db)?;
+    // The witness file before the books are checked: a malformed one is an
+    // error, and nothing is verified.
+    let witnessed = witness_file.map(witness::read).transpose()?;
+    let mut result = verify::verify(&mut db)?;
+    if let (Some(rows), Some(file)) = (&witnessed, witness_file) {
+        let tx = db.read()?;
+        let checked = witness::check(&tx, rows)?;
+        tx.finish()
+            .map_err(|e| Error::from_sqlite(e, "ending the read"))?;
+        if checked.others > 0 {
+            crate::commands::note(&format!(
+                "{} of {} names other funds; not checked",
+                count(checked.others as u64, "row"),
+                file.display()
+            ));
+        }
+        crate::commands::note(&format!(
+            "checked {} of this fund witnessed in {}",
+            count(checked.checked as u64, "head"),
+            file.display()
+        ));
+        result.findings.extend(checked.findings);
+    }
     let mut out = stdout();
     match format {
         Format::Table => {

@@ -11,16 +11,26 @@ use fondo::render::{Gate, write_rows};
 use fondo::report::lists;
 use fondo::store::Access;
 use fondo::store::cipher;
+use fondo::store::fund::Fixed;
 
 /// The environment variable that fixes a new fund's salt key (64 hex
 /// digits), so that tests and the demo get the same fingerprints on every
 /// run. Real funds leave it unset: their key is random.
 pub const FONDO_SALT_KEY: &str = "FONDO_SALT_KEY";
 
+/// The environment variable that fixes a new fund's id (32 lower-case hex
+/// digits), so that tests and the demo get the same transfer ids on every
+/// run. Real funds leave it unset: their id is random.
+pub const FONDO_FUND_ID: &str = "FONDO_FUND_ID";
+
 pub fn init(db: &Path, name: &str, currency: Option<&str>, encrypt: bool) -> Result<Outcome> {
     let clock = crate::commands::clock::clock();
     let salt_key = std::env::var(FONDO_SALT_KEY).ok();
-    let salt_key = salt_key.as_deref();
+    let fund_id = std::env::var(FONDO_FUND_ID).ok();
+    let fixed = Fixed {
+        salt_key: salt_key.as_deref(),
+        fund_id: fund_id.as_deref(),
+    };
     let created = if encrypt {
         cipher::can_encrypt(db)?;
         // Before asking for a passphrase for nothing.
@@ -30,9 +40,9 @@ pub fn init(db: &Path, name: &str, currency: Option<&str>, encrypt: bool) -> Res
             });
         }
         let key = passphrase::for_new_books(db)?;
-        setup::init_encrypted(db, name, currency, clock, salt_key, &key)?
+        setup::init_encrypted(db, name, currency, clock, fixed, &key)?
     } else {
-        setup::init(db, name, currency, clock, salt_key)?
+        setup::init(db, name, currency, clock, fixed)?
     };
     let currency = created
         .currency

@@ -28,4 +28,5 @@ pub mod pool;
 pub mod purchase;
 pub mod records;
 pub mod settings;
+pub mod transfer;
 pub mod txn;

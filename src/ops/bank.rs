@@ -396,6 +396,9 @@ fn import_compiled(
     if !at.fees.is_empty() || map.rules.iter().any(|r| r.action() == Action::Fee) {
         needed.push(map.defaults.fee_account.clone());
     }
+    for name in [&map.defaults.fee_account, &map.defaults.suspense] {
+        crate::domain::transfer::refuse_reserved(name).map_err(|e| map_error(e.to_string()))?;
+    }
     let mut targets = Vec::new();
     for (i, rule) in map.rules.iter().enumerate() {
         let fail = |e: Error| map_error(format!("rule {}: {e}", i + 1));
@@ -460,6 +463,9 @@ fn import_compiled(
             }
             _ => None,
         };
+        if let Some(name) = &account {
+            crate::domain::transfer::refuse_reserved(name).map_err(fail)?;
+        }
         targets.push(Target {
             pool,
             member,

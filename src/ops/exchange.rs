@@ -53,8 +53,9 @@ pub struct Exchanged {
 }
 
 /// `to / from`, shown with up to 6 decimal places (marked `≈` when the exact
-/// quotient has more).
-fn effective_rate(from: Decimal, to: Decimal) -> String {
+/// quotient has more); a transfer received in another currency is described
+/// with it too.
+pub(crate) fn effective_rate(from: Decimal, to: Decimal) -> String {
     match to.checked_div(from) {
         Some(exact) => {
             let shown = exact.round_dp(6).normalize();

@@ -586,6 +586,11 @@ impl Importer<'_> {
         name: &str,
         date: Option<chrono::NaiveDate>,
     ) -> Option<(String, i64)> {
+        if let Err(e) = crate::domain::transfer::refuse_reserved(name) {
+            self.problems
+                .push_error(ProblemCode::I205, line, Some("account"), &e);
+            return None;
+        }
         let found = if self.options.strict {
             self.book.account(name).map(|a| (a, false))
         } else {

@@ -79,6 +79,7 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
     };
     let mut drafts = Vec::with_capacity(request.postings.len());
     for input in request.postings {
+        crate::domain::transfer::refuse_reserved(&input.account)?;
         let amount = match input.amount {
             None => None,
             Some(AmountInput { number, commodity }) => {

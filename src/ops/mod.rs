@@ -18,6 +18,7 @@ pub mod contribute;
 pub mod csvin;
 pub mod exchange;
 pub mod grants;
+pub mod hub;
 pub mod import;
 pub mod keys;
 pub mod ledger;
@@ -29,6 +30,7 @@ pub mod privacy;
 pub mod purchases;
 pub mod reconcile;
 pub mod setup;
+pub mod transfers;
 
 use std::collections::HashMap;
 

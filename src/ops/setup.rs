@@ -10,6 +10,7 @@ use crate::domain::money::{Commodity, MAX_DECIMALS, places, validate_code};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Book;
 use crate::store::cipher::Passphrase;
+use crate::store::fund::Fixed;
 use crate::store::{Access, Db, balances, fund};
 
 /// What `fondo init` created.
@@ -22,17 +23,16 @@ pub struct Created {
 /// Creates a fund database at `path`. The fund's default currency, if given,
 /// must be a well-known currency code; it is declared right away. On any
 /// failure no file is left behind. `clock` dates the fund and every later
-/// write of this `Db`. `salt_key` (64 hex digits) fixes the key the v2
-/// salts are derived from, for reproducible fingerprints; by default it is
-/// random.
+/// write of this `Db`. `fixed` fixes the salt key and the fund id, for
+/// reproducible fingerprints and transfer ids; by default they are random.
 pub fn init(
     path: &Path,
     name: &str,
     currency: Option<&str>,
     clock: SharedClock,
-    salt_key: Option<&str>,
+    fixed: Fixed<'_>,
 ) -> Result<Created> {
-    make(path, name, currency, clock, salt_key, None)
+    make(path, name, currency, clock, fixed, None)
 }
 
 /// Creates an encrypted fund database at `path`, like [`init`], with the
@@ -42,10 +42,10 @@ pub fn init_encrypted(
     name: &str,
     currency: Option<&str>,
     clock: SharedClock,
-    salt_key: Option<&str>,
+    fixed: Fixed<'_>,
     key: &Passphrase,
 ) -> Result<Created> {
-    make(path, name, currency, clock, salt_key, Some(key))
+    make(path, name, currency, clock, fixed, Some(key))
 }
 
 fn make(
@@ -53,14 +53,21 @@ fn make(
     name: &str,
     currency: Option<&str>,
     clock: SharedClock,
-    salt_key: Option<&str>,
+    fixed: Fixed<'_>,
     key: Option<&Passphrase>,
 ) -> Result<Created> {
-    if let Some(key) = salt_key
+    if let Some(key) = fixed.salt_key
         && crate::domain::hash::SaltKey::from_hex(key).is_none()
     {
         return Err(Error::Refused(
             "a fixed salt key must be 64 hexadecimal digits".into(),
+        ));
+    }
+    if let Some(id) = fixed.fund_id
+        && !crate::domain::transfer::is_fund_id(id)
+    {
+        return Err(Error::Refused(
+            "a fixed fund id must be 32 lower-case hexadecimal digits".into(),
         ));
     }
     if let Some(code) = currency {
@@ -81,7 +88,7 @@ fn make(
     };
     let filled = (|| {
         let tx = db.write()?;
-        fund::insert(&tx, name, currency, &tx.recorded_at(), salt_key)?;
+        fund::insert(&tx, name, currency, &tx.recorded_at(), fixed)?;
         fund::record_settings(&tx, &tx.recorded_at())?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");

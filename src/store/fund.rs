@@ -20,21 +20,31 @@ pub struct Fund {
     pub txn_count: i64,
 }
 
-/// Records the fund. Its salt key is `salt_key` when given (tests and the
-/// demo fix it, through the binary, so their fingerprints are stable), else
-/// 32 random bytes.
+/// What tests and the demo fix in a new fund so that their outputs are the
+/// same on every run; real funds leave both random.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fixed<'a> {
+    /// The key the v2 salts are derived from: 64 hex digits.
+    pub salt_key: Option<&'a str>,
+    /// The fund's id: 32 lower-case hex digits.
+    pub fund_id: Option<&'a str>,
+}
+
+/// Records the fund. Its salt key and id are the `fixed` ones when given
+/// (tests and the demo fix them, through the binary, so their fingerprints
+/// and transfer ids are stable), else 32 and 16 random bytes.
 pub fn insert(
     conn: &Connection,
     name: &str,
     currency: Option<&str>,
     now: &str,
-    salt_key: Option<&str>,
+    fixed: Fixed<'_>,
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret, salt_key, fund_id)
          VALUES (1, ?1, ?2, ?3, ?4, 0, lower(hex(randomblob(32))),
-                 coalesce(?5, lower(hex(randomblob(32)))), lower(hex(randomblob(16))))",
-        params![name, currency, now, GENESIS, salt_key],
+                 coalesce(?5, lower(hex(randomblob(32)))), coalesce(?6, lower(hex(randomblob(16)))))",
+        params![name, currency, now, GENESIS, fixed.salt_key, fixed.fund_id],
     )
     .ctx("recording the fund")?;
     Ok(())

@@ -25,6 +25,7 @@ pub mod cipher;
 pub mod commodities;
 pub mod flows;
 pub mod fund;
+pub mod hub;
 pub mod imports;
 pub mod members;
 mod migrations;
@@ -342,6 +343,9 @@ impl Db {
             }
             Err(e) => return Err(e).ctx("reading the database header"),
         };
+        if app_id == hub::APPLICATION_ID {
+            return Err(self.not_fondo("a fondo hub file, not a fund's books"));
+        }
         if app_id != APPLICATION_ID {
             return Err(self.not_fondo("an SQLite file made by another program"));
         }
@@ -589,7 +593,14 @@ pub fn memory() -> Connection {
     for migration in migrations::all() {
         conn.execute_batch(migration.sql).unwrap();
     }
-    fund::insert(&conn, "Test fund", None, "2026-01-01T00:00:00Z", None).unwrap();
+    fund::insert(
+        &conn,
+        "Test fund",
+        None,
+        "2026-01-01T00:00:00Z",
+        fund::Fixed::default(),
+    )
+    .unwrap();
     conn
 }
 

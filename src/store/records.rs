@@ -273,3 +273,15 @@ pub fn audit(conn: &Connection, kind: &str, payload: serde_json::Value, now: &st
     // dated by its own transaction or record, checked where they are written.
     append_unchecked(conn, kind, None, now, &payload, now).map(|_| ())
 }
+
+/// The hash of the `position`-th governance record (1 = the first), if
+/// there are that many.
+pub fn hash_at(conn: &Connection, position: i64) -> Result<Option<String>> {
+    conn.query_row(
+        "SELECT hash FROM records ORDER BY id LIMIT 1 OFFSET ?1",
+        [position - 1],
+        |r| r.get(0),
+    )
+    .optional()
+    .ctx("reading a governance record's hash")
+}

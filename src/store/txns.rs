@@ -661,3 +661,10 @@ pub fn dates_and_hashes(conn: &Connection) -> Result<Vec<(i64, String, String)>>
         .and_then(Iterator::collect)
         .ctx("reading transactions")
 }
+
+/// The hash of transaction `id`, if there is one.
+pub fn hash_of(conn: &Connection, id: i64) -> Result<Option<String>> {
+    conn.query_row("SELECT hash FROM txns WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .ctx("reading a transaction's hash")
+}

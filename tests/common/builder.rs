@@ -59,6 +59,8 @@ pub struct FundBuilder {
     applications: u32,
     /// The passphrase of encrypted books.
     passphrase: Option<String>,
+    /// The fund's id (`FONDO_FUND_ID` at `init`).
+    fund_id: Option<String>,
 }
 
 fn owned(args: &[&str]) -> Vec<String> {
@@ -96,6 +98,12 @@ impl FundBuilder {
     /// harness reads.
     pub fn encrypted(mut self, passphrase: &str) -> FundBuilder {
         self.passphrase = Some(passphrase.to_owned());
+        self
+    }
+
+    /// The fund's id, fixed at `init` (`FONDO_FUND_ID`): 32 hex digits.
+    pub fn fund_id(mut self, id: &str) -> FundBuilder {
+        self.fund_id = Some(id.to_owned());
         self
     }
 
@@ -394,7 +402,15 @@ impl FundBuilder {
         if let Some(code) = &self.currency {
             init.extend(["--currency", code]);
         }
-        fund.ok(&init);
+        let mut cmd = super::command();
+        if let Some(id) = &self.fund_id {
+            cmd.env("FONDO_FUND_ID", id);
+        }
+        if fund.path(super::PASSPHRASE).is_file() {
+            cmd.env("FONDO_PASSPHRASE_FILE", fund.path(super::PASSPHRASE));
+        }
+        cmd.arg("--db").arg(&fund.db).args(&init);
+        super::run_command(&mut cmd).ok();
         for step in &self.steps {
             let out = fund.ok(&step.args);
             let printed = match &step.output {

@@ -36,12 +36,17 @@ mod purchases;
 mod readme;
 pub mod records;
 pub mod rows;
+pub mod transfers;
 pub mod write;
 
 pub use purchases::{PURCHASE_ITEMS, PURCHASES};
 
 /// The format version, written into `BUNDLE.csv`.
-pub const FORMAT: &str = "fondo-audit-v2";
+pub const FORMAT: &str = "fondo-audit-v3";
+
+/// The format before transfers.csv; the checker still reads it (it is
+/// [`FORMAT`] without [`TRANSFERS`]).
+pub const FORMAT_V2: &str = "fondo-audit-v2";
 
 /// One column of a bundle file.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +79,7 @@ pub const VOTES: &str = "votes.csv";
 pub const POLICIES: &str = "policies.csv";
 pub const ROLES: &str = "roles.csv";
 pub const CONTRIBUTORS: &str = "contributors.csv";
+pub const TRANSFERS: &str = "transfers.csv";
 pub const RECORDS: &str = "records.csv";
 pub const BUNDLE: &str = "BUNDLE.csv";
 pub const README: &str = "README.txt";
@@ -474,6 +480,49 @@ pub const FILES: &[FileSpec] = &[
             c(
                 "voided_by",
                 "the txn of the void that cancelled it within the period, if any",
+            ),
+        ],
+    },
+    FileSpec {
+        name: TRANSFERS,
+        about: "Every transfer between this fund and another dated within the period, money sent or received, in chain order. Each row is what its txn in journal.csv states (reference, payee and postings); a hub matches the two funds' rows by transfer_id.",
+        columns: &[
+            c("txn", "the transfer's transaction in journal.csv"),
+            c("date", "its date"),
+            c("direction", "sent or received"),
+            c(
+                "transfer_id",
+                "the transfer id: the sender's fund id, a dash and the sender's count of transfers (the transaction's reference)",
+            ),
+            c(
+                "counterpart_fund",
+                "the other fund's id (the transaction's payee)",
+            ),
+            c(
+                "amount",
+                "sent: the amount sent; received: the amount that arrived",
+            ),
+            c("commodity", "the commodity"),
+            c(
+                "sent_amount",
+                "received only: the amount the sender sent, as this fund recorded it (the amount itself in one currency)",
+            ),
+            c("sent_commodity", "received only: its commodity"),
+            c(
+                "rate",
+                "received in another currency only: amount divided by sent_amount, exactly",
+            ),
+            c(
+                "pool",
+                "the pool the money left or went to; empty for the general pool",
+            ),
+            c(
+                "grant",
+                "received only: the grant of this fund it funds, if one was named",
+            ),
+            c(
+                "voided_by",
+                "the txn of the void that reversed it within the period, if any",
             ),
         ],
     },

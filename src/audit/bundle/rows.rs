@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, COMMODITIES, CONTRIBUTORS, GRANTS, JOURNAL, MANIFEST, POLICIES,
-    POOLS, PURCHASE_ITEMS, PURCHASES, RECORDS, ROLES, VOTES,
+    POOLS, PURCHASE_ITEMS, PURCHASES, RECORDS, ROLES, TRANSFERS, VOTES,
 };
 
 /// A row of one bundle CSV file.
@@ -144,6 +144,23 @@ rows! {
     /// commodity.
     ContributorRow in CONTRIBUTORS { txn, date, contributor, kind, pool, commodity, amount, voided_by }
 
+    /// A row of `transfers.csv`: one transfer between funds.
+    TransferRow in TRANSFERS {
+        txn,
+        date,
+        direction,
+        transfer_id,
+        counterpart_fund,
+        amount,
+        commodity,
+        sent_amount,
+        sent_commodity,
+        rate,
+        pool,
+        grant,
+        voided_by,
+    }
+
     /// A row of `purchases.csv`: one member group's money in one purchase.
     PurchaseRow in PURCHASES {
         purchase, status, group, currency, charged, paid, owed, settle_txn, pay_txns,
@@ -263,6 +280,7 @@ mod tests {
         assert_row::<PolicyRow>();
         assert_row::<RoleRow>();
         assert_row::<ContributorRow>();
+        assert_row::<TransferRow>();
         assert_row::<PurchaseRow>();
         assert_row::<PurchaseItemRow>();
         assert_row::<RecordRow>();
@@ -273,7 +291,7 @@ mod tests {
             columns(crate::audit::bundle::REVERSED)
         );
         // Every CSV file has its row struct above; README.txt is text.
-        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 16);
+        assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 17);
     }
 
     /// A row whose every cell holds its own column's name.

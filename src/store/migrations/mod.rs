@@ -77,16 +77,22 @@ pub(crate) fn apply(conn: &Connection, found: i64, now: Now) -> Result<()> {
 
 /// The `-- migration N` blocks of `schema.sql`, in order.
 fn blocks() -> Vec<&'static str> {
+    blocks_of(SCHEMA)
+}
+
+/// The `-- migration N` blocks of a schema file, in order (also the hub's,
+/// `store::hub`).
+pub(crate) fn blocks_of(schema: &'static str) -> Vec<&'static str> {
     let mut blocks = Vec::new();
     let mut start = None;
     let mut offset = 0;
-    for line in SCHEMA.split_inclusive('\n') {
+    for line in schema.split_inclusive('\n') {
         if let Some(number) = line.trim().strip_prefix("-- migration ") {
             let number: usize = number
                 .parse()
                 .expect("schema.sql: migration numbers are integers");
             if let Some(s) = start {
-                blocks.push(&SCHEMA[s..offset]);
+                blocks.push(&schema[s..offset]);
             }
             assert_eq!(
                 number,
@@ -98,7 +104,7 @@ fn blocks() -> Vec<&'static str> {
         offset += line.len();
     }
     if let Some(s) = start {
-        blocks.push(&SCHEMA[s..]);
+        blocks.push(&schema[s..]);
     }
     blocks
 }

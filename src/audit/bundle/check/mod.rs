@@ -51,12 +51,14 @@ use sha2::{Digest, Sha256};
 
 use super::rows::{
     AccountRow, BalanceRow, BundleRow, CommodityRow, ContributorRow, FactRow, GrantRow,
-    ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RecordRow, RoleRow, VoteRow,
+    ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RecordRow, RoleRow, TransferRow,
+    VoteRow,
 };
 use super::{
     ACCOUNTS, BALANCES, BUNDLE, BundleAudience, COMMODITIES, CONTRIBUTORS, FILES, FORMAT,
-    FUND_SIGNERS, GRANTS, JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS, PURCHASES,
-    README, RECORDS, REVERSED, ROLES, SIGNATURE, VOTES, columns, is_extra_file,
+    FORMAT_V2, FUND_SIGNERS, GRANTS, JOURNAL, KEYS, MANIFEST, POLICIES, POOLS, PURCHASE_ITEMS,
+    PURCHASES, README, RECORDS, REVERSED, ROLES, SIGNATURE, TRANSFERS, VOTES, columns,
+    is_extra_file,
 };
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
@@ -146,6 +148,8 @@ pub mod codes {
     /// allowed_signers or a ballot file is not the copy of records.csv's
     /// keys and signed ballots it must be, or one is missing.
     pub const BALLOTS: Code = Code::B139;
+    /// transfers.csv is not what journal.csv states.
+    pub const TRANSFERS: Code = Code::B140;
 }
 
 /// The outcome of checking a bundle.
@@ -200,6 +204,7 @@ struct Tables {
     policies: Option<Table<PolicyRow>>,
     roles: Option<Table<RoleRow>>,
     contributors: Option<Table<ContributorRow>>,
+    transfers: Option<Table<TransferRow>>,
     purchases: Option<Table<PurchaseRow>>,
     purchase_items: Option<Table<PurchaseItemRow>>,
     records: Option<Table<RecordRow>>,
@@ -230,6 +235,7 @@ impl Tables {
             POLICIES => into(&mut self.policies, text, checker),
             ROLES => into(&mut self.roles, text, checker),
             CONTRIBUTORS => into(&mut self.contributors, text, checker),
+            TRANSFERS => into(&mut self.transfers, text, checker),
             PURCHASES => into(&mut self.purchases, text, checker),
             PURCHASE_ITEMS => into(&mut self.purchase_items, text, checker),
             RECORDS => into(&mut self.records, text, checker),
@@ -360,6 +366,9 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
     let mut readme_text = None;
     for spec in FILES {
         match present.get(spec.name) {
+            // Whether it must be there depends on the format BUNDLE.csv
+            // states (v2 bundles have none): judged once that is read.
+            None if spec.name == TRANSFERS => continue,
             None => {
                 checker.find(
                     codes::UNREADABLE,
@@ -574,6 +583,14 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
             &mut checker,
         );
     }
+    check_transfers(
+        dir,
+        &facts,
+        present.contains_key(TRANSFERS),
+        tables.transfers.as_ref(),
+        journal_ok,
+        &mut checker,
+    );
     if let Some(log) = &log {
         ballots::check_ballots(&extras, log, &facts, &mut checker);
         derive::check_derived(
@@ -598,6 +615,98 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
     }
     result.findings = checker.findings;
     Ok(result)
+}
+
+/// transfers.csv: in a v3 bundle it must be there and be what journal.csv
+/// states, row by row ([`super::transfers::derive`]); a v2 bundle has none.
+fn check_transfers(
+    dir: &Path,
+    facts: &Facts,
+    present: bool,
+    table: Option<&Table<TransferRow>>,
+    journal_ok: bool,
+    checker: &mut Checker,
+) {
+    if facts.raw["format"] == FORMAT_V2 {
+        if present {
+            checker.find(
+                codes::MANIFEST,
+                TRANSFERS,
+                0,
+                format!("is not part of a {FORMAT_V2} bundle"),
+            );
+        }
+        return;
+    }
+    if !present {
+        checker.find(
+            codes::UNREADABLE,
+            TRANSFERS,
+            0,
+            "is missing from the bundle",
+        );
+        return;
+    }
+    let (Some(table), true) = (table, journal_ok) else {
+        return;
+    };
+    let Some(derived) = fs::File::open(dir.join(JOURNAL)).ok().and_then(|f| {
+        super::transfers::derive(
+            std::io::BufReader::new(f),
+            &crate::domain::date::iso(facts.from),
+            &crate::domain::date::iso(facts.to),
+        )
+    }) else {
+        return;
+    };
+    for (i, rec) in table.rows.iter().enumerate() {
+        match derived.get(i) {
+            Some(row) if *row == rec.row => {}
+            Some(row) => checker.find(
+                codes::TRANSFERS,
+                TRANSFERS,
+                rec.line,
+                format!(
+                    "states transfer {} of txn {}, but {JOURNAL} gives txn {} as: {}",
+                    rec.row.transfer_id,
+                    rec.row.txn,
+                    row.txn,
+                    derived_cells(row)
+                ),
+            ),
+            None => checker.find(
+                codes::TRANSFERS,
+                TRANSFERS,
+                rec.line,
+                format!(
+                    "states transfer {} of txn {}, which {JOURNAL} does not hold as a transfer of the period",
+                    rec.row.transfer_id, rec.row.txn
+                ),
+            ),
+        }
+    }
+    for row in derived.iter().skip(table.rows.len()) {
+        checker.find(
+            codes::TRANSFERS,
+            TRANSFERS,
+            0,
+            format!(
+                "has no row for txn {} of {JOURNAL}, a transfer of the period: {}",
+                row.txn,
+                derived_cells(row)
+            ),
+        );
+    }
+}
+
+/// A transfers.csv row as the finding quotes it: `column=value` pairs.
+fn derived_cells(row: &TransferRow) -> String {
+    let cells = serde_json::to_value(row).unwrap_or_default();
+    columns(TRANSFERS)
+        .iter()
+        .map(|c| format!("{c}={}", cells[*c].as_str().unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Reads the files a bundle holds besides [`FILES`] (fund_signers,
@@ -888,7 +997,9 @@ fn check_manifest(
         );
     }
     for spec in FILES {
-        if spec.name != MANIFEST && !listed.contains(spec.name) {
+        // A v2 bundle has no transfers.csv (check_transfers judges that).
+        let optional = spec.name == TRANSFERS && !digests.contains_key(TRANSFERS);
+        if spec.name != MANIFEST && !optional && !listed.contains(spec.name) {
             checker.find(
                 codes::MANIFEST,
                 MANIFEST,
@@ -954,13 +1065,13 @@ fn check_facts(table: &Table<FactRow>, checker: &mut Checker) -> Option<Facts> {
         return None;
     }
     let line = |key: &str| lines.get(key).copied().unwrap_or(0);
-    if raw["format"] != FORMAT {
+    if raw["format"] != FORMAT && raw["format"] != FORMAT_V2 {
         checker.find(
             codes::METADATA,
             BUNDLE,
             line("format"),
             format!(
-                "is in format {:?}; this fondo reads {FORMAT}, so the rest was not checked",
+                "is in format {:?}; this fondo reads {FORMAT} and {FORMAT_V2}, so the rest was not checked",
                 raw["format"]
             ),
         );

@@ -16,7 +16,8 @@
 //! (`journal.csv`, `reversed.csv`, and the one pass over the period's
 //! postings that the other files need), `ledger` (accounts, commodities,
 //! balances, pools), `governance` (grants, votes, policies, roles),
-//! `contributions` (contributors), `log` (records.csv), `purchases`, `facts`
+//! `contributions` (contributors), `transfers` (transfers.csv, derived
+//! from the journal.csv written), `log` (records.csv), `purchases`, `facts`
 //! (`BUNDLE.csv`, the README, the manifest) and `signing` (`fund_signers` and
 //! `MANIFEST.csv.sig`).
 
@@ -32,6 +33,7 @@ mod privacy;
 mod purchases;
 mod signing;
 mod staging;
+mod transfers;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -144,6 +146,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
+    bundle.transfers()?;
     let ballots = bundle.records()?;
     let has_ballots = bundle.ballots(&ballots)?;
     bundle.purchases()?;

@@ -1,0 +1,114 @@
+//! `fondo hub …`: the hub file's commands.
+//!
+//! The bundle's check (`audit::bundle::check`) is run here, before the hub's
+//! one write transaction, and handed to `ops::hub::add`, which re-reads the
+//! files it ingests against the digests the check vouched for.
+
+use std::path::Path;
+
+use crate::cli::{HubCommand, HubFundCommand};
+use crate::commands::{Outcome, clock, keys::read_text, say, stdout};
+use fondo::audit::bundle::check;
+use fondo::error::Result;
+use fondo::ops::hub::{self as ops, Checked};
+use fondo::render::{Format, Gate, write_rows};
+use fondo::report::hub as report;
+use fondo::store::Access;
+use fondo::store::hub::Hub;
+
+fn open(path: &Path, access: Access) -> Result<Hub> {
+    Hub::open(path, access, clock::clock())
+}
+
+pub fn run(path: &Path, command: HubCommand) -> Result<Outcome> {
+    match command {
+        HubCommand::Init { path, name } => {
+            let mut hub = Hub::create(&path, clock::clock())?;
+            if let Err(e) = ops::init(&mut hub, &name) {
+                drop(hub);
+                let _ = std::fs::remove_file(&path);
+                return Err(e);
+            }
+            say(&[format!("created the hub {name:?} in {}", path.display())])?;
+        }
+        HubCommand::Fund(HubFundCommand::Add {
+            fund_id,
+            name,
+            key_file,
+        }) => {
+            let mut hub = open(path, Access::Write)?;
+            let text = read_text(&key_file)?;
+            let (key, new) = ops::add_fund(
+                &mut hub,
+                &fund_id,
+                &name,
+                &key_file.display().to_string(),
+                &text,
+            )?;
+            say(&[if new {
+                format!(
+                    "registered fund {fund_id} ({name}) with the key {}",
+                    key.fingerprint
+                )
+            } else {
+                format!("added the key {} to fund {fund_id}", key.fingerprint)
+            }])?;
+        }
+        HubCommand::Fund(HubFundCommand::List { format }) => {
+            let hub = open(path, Access::Read)?;
+            let rows = report::funds(hub.conn())?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
+        }
+        HubCommand::Fund(HubFundCommand::Leave { fund_id }) => {
+            let mut hub = open(path, Access::Write)?;
+            let at = ops::leave(&mut hub, &fund_id)?;
+            say(&[format!(
+                "fund {fund_id} left the hub at {at}; what it published stays witnessed"
+            )])?;
+        }
+        HubCommand::Add { dir } => {
+            let mut hub = open(path, Access::Write)?;
+            let result = check::check(&dir)?;
+            let checked = Checked {
+                facts: result.facts.clone(),
+                findings: result
+                    .findings
+                    .iter()
+                    .map(|f| f.code.as_str().to_owned())
+                    .collect(),
+                manifest_sha256: result.manifest_sha256.clone(),
+                signed_by: result.signed_by.clone(),
+            };
+            let added = ops::add(&mut hub, &dir, &checked)?;
+            let [journal, records] = &added.heads;
+            say(&[
+                format!(
+                    "added the {} bundle of fund {} ({}): {} new transactions, {} held before, {} transfers",
+                    added.period,
+                    added.fund_id,
+                    added.fund,
+                    added.new_txns,
+                    added.held_txns,
+                    added.transfers
+                ),
+                format!(
+                    "witnessed journal head {} (transaction {}) and records head {} (record {}) at {}",
+                    journal.hash, journal.position, records.hash, records.position, journal.seen_at
+                ),
+                format!("manifest: {}", added.manifest),
+            ])?;
+        }
+        HubCommand::Witness { fund_id, format } => {
+            let hub = open(path, Access::Read)?;
+            let rows = report::witness(hub.conn(), &fund_id)?;
+            write_rows(format.into(), stdout(), &Gate::books(), &rows)?;
+        }
+        HubCommand::Status { format } => {
+            let hub = open(path, Access::Read)?;
+            let (rows, findings) = report::status(hub.conn())?;
+            write_rows(Format::from(format), stdout(), &Gate::books(), &rows)?;
+            return Ok(Outcome::found(findings));
+        }
+    }
+    Ok(Outcome::Ok)
+}
