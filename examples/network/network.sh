@@ -50,8 +50,10 @@ fondo --db olla.db commodity add KG-MAIZ --decimals 1 --name "maize, in kilogram
 fondo --db olla.db pool add cocina --purpose "The community kitchen: gas, maize, beans"
 fondo --db olla.db member add Rosa
 fondo --db olla.db member add Tomás
+fondo --db olla.db member add Inés
 fondo --db olla.db role assign Rosa treasurer --from 2026-04-01
 fondo --db olla.db role assign Tomás steward --from 2026-04-01 --until 2026-12-31
+fondo --db olla.db role assign Inés steward --from 2026-04-01 --until 2026-12-31
 fondo --db olla.db policy set cocina --rule lazy --window 24h --max-amount 5000 MXN \
     --reason "asamblea del 2026-04-01" --at 2026-04-01T20:00
 fondo --db olla.db key gen --out keys/olla
@@ -98,9 +100,9 @@ fondo --db berlin.db transfer send --to-fund 0a000000000000000000000000000003 --
 
 # --- Each fund publishes its signed public bundle for the quarter ------------
 
-fondo --db barrio.db export audit --out bundles/barrio-2026-Q2 --period 2026-Q2 --audience public --sign-with keys/barrio
-fondo --db berlin.db export audit --out bundles/berlin-2026-Q2 --period 2026-Q2 --audience public --sign-with keys/berlin
-fondo --db olla.db export audit --out bundles/olla-2026-Q2 --period 2026-Q2 --audience public --sign-with keys/olla
+fondo --db barrio.db export audit --out barrio-2026-Q2 --period 2026-Q2 --audience public --sign-with keys/barrio
+fondo --db berlin.db export audit --out berlin-2026-Q2 --period 2026-Q2 --audience public --sign-with keys/berlin
+fondo --db olla.db export audit --out olla-2026-Q2 --period 2026-Q2 --audience public --sign-with keys/olla
 
 # --- The hub: registers the funds and their keys, adds their bundles ---------
 
@@ -108,9 +110,9 @@ fondo hub init hub.db --name "Red Solidaria de las Américas y Europa"
 fondo hub fund add ba000000000000000000000000000001 --name "Barrio Solidarity Fund" --key-file keys/barrio.pub
 fondo hub fund add be000000000000000000000000000002 --name "Solidarität Berlin" --key-file keys/berlin.pub
 fondo hub fund add 0a000000000000000000000000000003 --name "Cooperativa La Olla" --key-file keys/olla.pub
-fondo hub add bundles/barrio-2026-Q2
-fondo hub add bundles/berlin-2026-Q2
-fondo hub add bundles/olla-2026-Q2
+fondo hub add barrio-2026-Q2
+fondo hub add berlin-2026-Q2
+fondo hub add olla-2026-Q2
 fondo hub status
 fondo hub witness ba000000000000000000000000000001 --format csv
 # Every transfer of the quarter, matched on both sides; Berlin's June

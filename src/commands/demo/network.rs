@@ -44,8 +44,9 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The variable that fixes a new fund's id at `init`.
-pub(super) const FUND_ID: &str = "FONDO_FUND_ID";
+/// The variable that fixes a new fund's id at `init`: the only one a line
+/// may set.
+pub(super) const FUND_ID: &str = crate::commands::setup::FONDO_FUND_ID;
 
 /// The hub file every `fondo hub` line works on, in the story's folder.
 const HUB: &str = "hub.db";
@@ -171,7 +172,10 @@ fn account(out: &Path, dir: &Path, commands: usize) -> Vec<String> {
             "  {:<24} the consolidated dataset, for DuckDB, Spark or Trino",
             format!("{PARQUET}/")
         ),
-        format!("  {:<24} the three funds' bundles", "bundles/"),
+        format!(
+            "  {:<24} the three funds' signed bundles of {PERIOD}",
+            "*-2026-Q2/"
+        ),
         format!(
             "  {:<24} the story: every command the demo ran",
             "network.sh"
