@@ -807,6 +807,11 @@ pub struct DemoArgs {
     /// audit bundle go (a new or empty directory).
     #[arg(long, value_name = "DIR", default_value = "fondo-demo")]
     pub out: PathBuf,
+    /// Build a network instead: three funds in three currencies that send
+    /// each other transfers, and a hub that consolidates their signed
+    /// bundles (`OUT/network/`; --db is not used).
+    #[arg(long)]
+    pub network: bool,
     /// The language of the demo's forum page and of its bundle's
     /// README.txt (the story's commands and their output stay English).
     #[command(flatten)]

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::{BundleAudienceArg, LangArgs, PeriodArgs};
-use crate::commands::{Outcome, Period, open, stdout};
+use crate::commands::{Outcome, Period, open, plural, stdout};
 use fondo::audit::bundle::BundleAudience;
 use fondo::audit::bundle::check::{self, Finding};
 use fondo::audit::bundle::write::{self, ExportRequest, Signing};
@@ -152,14 +152,6 @@ fn period_words(label: &str, from: &str, to: &str) -> String {
         days
     } else {
         format!("{label} ({days})")
-    }
-}
-
-fn plural(n: u64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
     }
 }
 

@@ -41,6 +41,8 @@
 //! report of that quarter with the bundle's manifest digest
 //! ([`write_forum`], through `fondo report forum --bundle`).
 
+mod network;
+
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -162,7 +164,11 @@ const PASSPHRASE_FILE: &str = "demo/keys/demo-passphrase.txt";
 
 /// The files of [`EXAMPLES`] only their owner may read: the private key and
 /// the passphrase (fondo warns about a passphrase file others can read).
-const PRIVATE: &[&str] = &["demo/keys/felipe", PASSPHRASE_FILE];
+const PRIVATE: &[&str] = &[
+    "demo/keys/felipe",
+    PASSPHRASE_FILE,
+    network::PASSPHRASE_FILE,
+];
 
 /// The fund's key, made by `fondo key gen` in the story: the demo signs its
 /// audit bundle with it.
@@ -192,12 +198,27 @@ struct Step {
     text: String,
     /// Its arguments, after `fondo`.
     args: Vec<String>,
+    /// The environment it runs with besides the demo's own: the
+    /// `NAME=value` words before `fondo` (only in the network's story, and
+    /// only [`network::FUND_ID`]).
+    env: Vec<(String, String)>,
 }
 
 pub fn demo(db: &Path, args: &DemoArgs) -> Result<Outcome> {
+    if args.network {
+        return network::demo(args);
+    }
     check_targets(db, &args.out)?;
     let story = parse_story(example(STORY), db)?;
-    let mut fondo = Fondo::start(db, &args.out)?;
+    let script = Script {
+        story: STORY,
+        files: EXAMPLES,
+        root: "examples",
+        db: Some(db.to_owned()),
+        passphrase: PASSPHRASE_FILE,
+        env: &[],
+    };
+    let mut fondo = Fondo::start(script, &args.out)?;
     run_story(&mut fondo, &story)?;
     let verification = verify_books(db)?;
     let lang = args.lang.asked();
@@ -228,6 +249,11 @@ fn check_targets(db: &Path, out: &Path) -> Result<()> {
         }
         .into());
     }
+    check_out(out)
+}
+
+/// Refuses an output folder that exists and is not empty.
+fn check_out(out: &Path) -> Result<()> {
     let io = |source| Error::Io {
         context: format!("reading {}", out.display()),
         source,
@@ -247,10 +273,24 @@ fn check_targets(db: &Path, out: &Path) -> Result<()> {
 /// Parses the story script into commands, checking each against the
 /// command line's grammar (as it will run, with `--db` set to `db`).
 fn parse_story(script: &str, db: &Path) -> Result<Vec<Step>> {
+    parse_script(script, STORY, &[], |args| check_step(args, Some(db)))
+}
+
+/// Parses a script of `fondo` lines (`story`: its path under `examples/`,
+/// for errors) into commands, checking each with `check`. Words of the form
+/// `NAME=value` before `fondo` set NAME for that command, for the names in
+/// `env` only.
+fn parse_script(
+    script: &str,
+    story: &'static str,
+    env: &[&str],
+    check: impl Fn(&[String]) -> std::result::Result<(), String>,
+) -> Result<Vec<Step>> {
     let mut steps = Vec::new();
     let mut lines = script.lines().enumerate();
     while let Some((index, first)) = lines.next() {
         let line = index + 1;
+        let error = |reason: &str| script_error(story, line, reason);
         let trimmed = first.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -258,20 +298,51 @@ fn parse_story(script: &str, db: &Path) -> Result<Vec<Step>> {
         let mut text = trimmed.to_owned();
         while let Some(head) = text.strip_suffix('\\') {
             let Some((_, next)) = lines.next() else {
-                return Err(script_error(line, "the last line ends with a backslash"));
+                return Err(error("the last line ends with a backslash"));
             };
             text = format!("{} {}", head.trim_end(), next.trim());
         }
-        let words = shlex::split(&text)
-            .ok_or_else(|| script_error(line, "unbalanced quotes or a stray backslash"))?;
-        let Some(("fondo", args)) = words.split_first().map(|(w, rest)| (w.as_str(), rest)) else {
-            return Err(script_error(
-                line,
+        let words =
+            shlex::split(&text).ok_or_else(|| error("unbalanced quotes or a stray backslash"))?;
+        let start = words.iter().position(|w| w == "fondo");
+        let (assignments, args) = match start {
+            Some(at) => (&words[..at], &words[at + 1..]),
+            None => (&words[..0], &words[..]),
+        };
+        let mut step_env = Vec::new();
+        for word in assignments {
+            match word.split_once('=') {
+                Some((name, value)) if env.contains(&name) => {
+                    step_env.push((name.to_owned(), value.to_owned()));
+                }
+                _ => {
+                    return Err(error(&if env.is_empty() {
+                        "every command starts with `fondo` (comments start with #)".to_owned()
+                    } else {
+                        format!(
+                            "every command starts with `fondo`, after at most {} (comments start with #)",
+                            env.iter()
+                                .map(|n| format!("{n}=…"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }));
+                }
+            }
+        }
+        if start.is_none() {
+            return Err(error(
                 "every command starts with `fondo` (comments start with #)",
             ));
+        }
+        check(args).map_err(|reason| error(&reason))?;
+        // The command as written, from its `fondo` on.
+        let from = if step_env.is_empty() {
+            0
+        } else {
+            text.find(" fondo ").map_or(0, |at| at + 1)
         };
-        check_step(args, db).map_err(|reason| script_error(line, &reason))?;
-        let text = text
+        let text = text[from..]
             .strip_prefix("fondo")
             .unwrap_or(&text)
             .trim()
@@ -280,14 +351,15 @@ fn parse_story(script: &str, db: &Path) -> Result<Vec<Step>> {
             line: Some(line),
             text,
             args: args.to_vec(),
+            env: step_env,
         });
     }
     Ok(steps)
 }
 
-fn script_error(line: usize, reason: &str) -> CommandError {
+fn script_error(story: &str, line: usize, reason: &str) -> CommandError {
     DemoError::Script {
-        script: format!("examples/{STORY}"),
+        script: format!("examples/{story}"),
         line,
         reason: reason.to_owned(),
     }
@@ -295,12 +367,16 @@ fn script_error(line: usize, reason: &str) -> CommandError {
 }
 
 /// Checks one command's arguments against the command line's grammar.
-fn check_step(args: &[String], db: &Path) -> std::result::Result<(), String> {
-    if args.iter().any(|a| a == "--db" || a.starts_with("--db=")) {
+/// With `db`, the demo chooses the database and the command may not; without
+/// it (the network's story), the command names its own.
+fn check_step(args: &[String], db: Option<&Path>) -> std::result::Result<(), String> {
+    let names_db = args.iter().any(|a| a == "--db" || a.starts_with("--db="));
+    if names_db && db.is_some() {
         return Err("the story does not choose the database (--db): the demo does".into());
     }
-    let argv = ["fondo".as_ref(), "--db".as_ref(), db.as_os_str()]
-        .into_iter()
+    let chosen = db.map(|db| ["--db".as_ref(), db.as_os_str()]);
+    let argv = std::iter::once("fondo".as_ref())
+        .chain(chosen.into_iter().flatten())
         .chain(args.iter().map(|a| a.as_ref()));
     let cli = parse_args(argv).map_err(|e| {
         let text = usage_message(&e);
@@ -312,15 +388,35 @@ fn check_step(args: &[String], db: &Path) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Runs `fondo` commands on the new fund, each as its own process, and
-/// keeps their transcript.
+/// Where a demo's script and its files are, and what its commands run on.
+struct Script {
+    /// The script's path among `files`.
+    story: &'static str,
+    /// The files written out before it runs, by path under `root`.
+    files: &'static [(&'static str, &'static str)],
+    /// The folder of the output folder they are written into (`examples`
+    /// for the fund's demo, the output folder itself for the network's).
+    root: &'static str,
+    /// The database every command runs on; none when each names its own.
+    db: Option<PathBuf>,
+    /// The demo keys' passphrase file, among `files`.
+    passphrase: &'static str,
+    /// Variables every command runs with, as paths under the script's
+    /// folder (made absolute).
+    env: &'static [(&'static str, &'static str)],
+}
+
+/// Runs `fondo` commands, each as its own process in the script's folder,
+/// and keeps their transcript.
 struct Fondo {
     exe: PathBuf,
-    db: PathBuf,
+    db: Option<PathBuf>,
     /// The working directory: the story's folder.
     dir: PathBuf,
+    story: &'static str,
     /// The demo keys' passphrase file.
     passphrase: PathBuf,
+    env: Vec<(&'static str, PathBuf)>,
     transcript: BufWriter<File>,
     transcript_path: PathBuf,
     /// Commands run so far.
@@ -328,15 +424,20 @@ struct Fondo {
 }
 
 impl Fondo {
-    /// Writes the example files into `OUT/examples/` and opens the
+    /// Writes the script's files into the output folder and opens the
     /// transcript.
-    fn start(db: &Path, out: &Path) -> Result<Fondo> {
+    fn start(script: Script, out: &Path) -> Result<Fondo> {
         let io = |context: String| move |source| Error::Io { context, source };
         let exe = std::env::current_exe().map_err(io("finding fondo's own program file".into()))?;
-        let db = std::path::absolute(db).map_err(io(format!("resolving {}", db.display())))?;
-        let examples = out.join("examples");
-        for (path, text) in EXAMPLES {
-            let file = examples.join(path);
+        let db = match script.db {
+            Some(db) => {
+                Some(std::path::absolute(&db).map_err(io(format!("resolving {}", db.display())))?)
+            }
+            None => None,
+        };
+        let root = out.join(script.root);
+        for (path, text) in script.files {
+            let file = root.join(path);
             if let Some(parent) = file.parent() {
                 fs::create_dir_all(parent).map_err(io(format!("creating {}", parent.display())))?;
             }
@@ -347,11 +448,17 @@ impl Fondo {
                     .map_err(io(format!("protecting {}", file.display())))?;
             }
         }
-        let passphrase = std::path::absolute(examples.join(PASSPHRASE_FILE))
-            .map_err(io(format!("resolving {}", out.display())))?;
-        let story = std::path::absolute(examples.join(STORY))
-            .map_err(io(format!("resolving {}", out.display())))?;
-        let dir = story.parent().unwrap_or(&examples).to_owned();
+        let absolute = |path: PathBuf| {
+            std::path::absolute(&path).map_err(io(format!("resolving {}", path.display())))
+        };
+        let passphrase = absolute(root.join(script.passphrase))?;
+        let story = absolute(root.join(script.story))?;
+        let dir = story.parent().unwrap_or(&root).to_owned();
+        let env = script
+            .env
+            .iter()
+            .map(|(name, path)| (*name, dir.join(path)))
+            .collect();
         let transcript_path = out.join(TRANSCRIPT);
         let file = File::create(&transcript_path)
             .map_err(io(format!("writing {}", transcript_path.display())))?;
@@ -359,15 +466,20 @@ impl Fondo {
             exe,
             db,
             dir,
+            story: script.story,
             passphrase,
+            env,
             transcript: BufWriter::new(file),
             transcript_path,
             ran: 0,
         };
+        let ran_with = match &fondo.db {
+            Some(db) => format!("with --db {} ", db.display()),
+            None => String::new(),
+        };
         fondo.log(&format!(
             "# Every command `fondo demo` ran, in order, with what it printed.\n\
-             # Each ran with --db {} in {}.\n",
-            fondo.db.display(),
+             # Each ran {ran_with}in {}.\n",
             fondo.dir.display()
         ))?;
         Ok(fondo)
@@ -383,11 +495,14 @@ impl Fondo {
             .map_err(CommandError::from)
     }
 
-    /// Runs one command; a failure names the script line.
-    fn run(&mut self, step: &Step) -> Result<()> {
-        let output = Process::new(&self.exe)
-            .arg("--db")
-            .arg(&self.db)
+    /// Runs one command and returns what it printed; a failure names the
+    /// script line.
+    fn run_output(&mut self, step: &Step) -> Result<String> {
+        let mut command = Process::new(&self.exe);
+        if let Some(db) = &self.db {
+            command.arg("--db").arg(db);
+        }
+        command
             .args(&step.args)
             .current_dir(&self.dir)
             .env_remove("FONDO_DB")
@@ -397,42 +512,66 @@ impl Fondo {
                 crate::commands::passphrase::PASSPHRASE_FILE,
                 &self.passphrase,
             )
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|source| Error::Io {
-                context: format!("running {}", self.exe.display()),
-                source,
-            })?;
-        let stdout = String::from_utf8_lossy(&output.stdout);
+            .envs(self.env.iter().map(|(name, path)| (name, path)))
+            .envs(step.env.iter().map(|(name, value)| (name, value)))
+            .stdin(Stdio::null());
+        let output = command.output().map_err(|source| Error::Io {
+            context: format!("running {}", self.exe.display()),
+            source,
+        })?;
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&output.stderr);
         self.ran += 1;
-        self.log(&format!("\n$ fondo {}\n{stdout}{stderr}", step.text))?;
+        let assignments: String = step
+            .env
+            .iter()
+            .map(|(name, value)| format!("{name}={value} "))
+            .collect();
+        self.log(&format!(
+            "\n$ {assignments}fondo {}\n{stdout}{stderr}",
+            step.text
+        ))?;
         if output.status.success() {
-            return Ok(());
+            return Ok(stdout);
         }
         let message = stderr.trim();
+        let left = match &self.db {
+            Some(db) => format!("the fund built so far is left in {}", db.display()),
+            None => format!("what was built so far is left in {}", self.dir.display()),
+        };
         let reason = format!(
-            "`fondo {}` failed: {}; the fund built so far is left in {} (see {})",
+            "`fondo {}` failed: {}; {left} (see {})",
             step.text,
             message.strip_prefix("fondo: ").unwrap_or(message),
-            self.db.display(),
             self.transcript_path.display()
         );
         Err(match step.line {
-            Some(line) => script_error(line, &reason),
+            Some(line) => script_error(self.story, line, &reason),
             None => DemoError::Stopped { reason }.into(),
         })
     }
 
+    /// Runs one command; a failure names the script line.
+    fn run(&mut self, step: &Step) -> Result<()> {
+        self.run_output(step).map(drop)
+    }
+
     /// Runs a command the demo adds after the story.
     fn run_args(&mut self, args: &[&str]) -> Result<()> {
+        self.output_of(args).map(drop)
+    }
+
+    /// Runs a command the demo adds after the story, and returns what it
+    /// printed.
+    fn output_of(&mut self, args: &[&str]) -> Result<String> {
         let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
         let text =
             shlex::try_join(args.iter().map(String::as_str)).unwrap_or_else(|_| args.join(" "));
-        self.run(&Step {
+        self.run_output(&Step {
             line: None,
             text,
             args,
+            env: Vec::new(),
         })
     }
 
@@ -765,11 +904,13 @@ mod tests {
                         .into_iter()
                         .map(String::from)
                         .collect(),
+                    env: Vec::new(),
                 },
                 Step {
                     line: Some(6),
                     text: "pool list".into(),
                     args: vec!["pool".into(), "list".into()],
+                    env: Vec::new(),
                 },
             ]
         );

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::cli::{HubCommand, HubFundCommand, HubRateCommand, HubReportCommand};
 use crate::commands::hub_reports;
-use crate::commands::{Outcome, clock, keys::read_text, say, stdout};
+use crate::commands::{Outcome, clock, keys::read_text, plural, say, stdout};
 use fondo::audit::bundle::check;
 use fondo::error::Result;
 use fondo::ops::hub::{self as ops, Checked};
@@ -84,13 +84,13 @@ pub fn run(path: &Path, command: HubCommand) -> Result<Outcome> {
             let [journal, records] = &added.heads;
             say(&[
                 format!(
-                    "added the {} bundle of fund {} ({}): {} new transactions, {} held before, {} transfers",
+                    "added the {} bundle of fund {} ({}): {}, {} held before, {}",
                     added.period,
                     added.fund_id,
                     added.fund,
-                    added.new_txns,
+                    plural(added.new_txns, "new transaction"),
                     added.held_txns,
-                    added.transfers
+                    plural(added.transfers, "transfer")
                 ),
                 format!(
                     "witnessed journal head {} (transaction {}) and records head {} (record {}) at {}",

@@ -273,6 +273,16 @@ fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
 }
 
 /// Prints lines to standard output.
+/// `1 transaction`, `2 transactions`: the count with its word (English, as
+/// every message of the command line).
+fn plural(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 fn say(lines: &[String]) -> Result<()> {
     let mut out = stdout();
     for line in lines {
