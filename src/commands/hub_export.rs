@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use crate::commands::{Outcome, say};
+use crate::commands::{Outcome, plural, say};
 use fondo::error::{Error, Result};
 use fondo::render::parquet::{Cell, Column, TableWriter};
 use fondo::store::Access;
@@ -252,7 +252,6 @@ pub fn export_parquet(hub: &Path, out: &Path) -> Result<Outcome> {
         "wrote the hub's dataset to {} (amounts as DECIMAL(18, {scale}))",
         out.display()
     )];
-    let plural = |n: u64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     lines.extend(written.iter().map(|w| {
         format!(
             "{}: {} in {}",
