@@ -362,6 +362,29 @@ pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Parses CSV text (with a header) into rows keyed by column name.
+pub fn csv_named_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a CSV header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.expect("valid CSV").iter().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
 /// Asserts `fondo verify` exits 0 with no findings.
 pub fn clean(fund: &Fund) {
     let out = fund.ok(&["verify"]);
