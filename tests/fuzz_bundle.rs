@@ -338,6 +338,36 @@ fn build() -> Bundle {
             "--date",
             "2025-06-08",
         ])
+        // Money sent to another fund and received from one, so that
+        // transfers.csv has rows of both directions.
+        .command(&[
+            "transfer",
+            "send",
+            "--to-fund",
+            "ab000000000000000000000000000001",
+            "--amount",
+            "5.00",
+            "USD",
+            "--from-account",
+            BANK,
+            "--date",
+            "2025-06-09",
+        ])
+        .command(&[
+            "transfer",
+            "receive",
+            "--from-fund",
+            "cd000000000000000000000000000002",
+            "--transfer-id",
+            "cd000000000000000000000000000002-1",
+            "--amount",
+            "7.00",
+            "USD",
+            "--into",
+            BANK,
+            "--date",
+            "2025-06-10",
+        ])
         // The third quarter: the books go on after the bundle.
         .post(
             "Printing again",
