@@ -8,9 +8,10 @@ use rusqlite::Connection;
 
 use crate::domain::lang::Lang;
 use crate::domain::money::Money;
+use crate::domain::period::Span;
 use crate::domain::settings::LANGUAGE;
 use crate::error::Result;
-use crate::render::i18n::{Arg, Key, Messages};
+use crate::render::i18n::{Arg, Key, Message, Messages};
 use crate::store::settings;
 
 /// The language of a page: `asked` when given, else the fund's setting,
@@ -51,6 +52,32 @@ pub fn page_period(words: &Messages, label: &str) -> String {
             )
         }
         _ => lang.month_label(label),
+    }
+}
+
+/// A span in words: its days (message `days`, arguments `from` and `to`),
+/// after its label when it has one of its own (message `period`, arguments
+/// `period` and `days`: `2026 (…)`); a span given by its days is labelled
+/// by them.
+pub fn page_span<K: Message>(words: &Messages, span: &Span, days: K, period: K) -> String {
+    let lang = words.lang();
+    let days = words.text(
+        days,
+        &[
+            ("from", page_day(lang, span.from).into()),
+            ("to", page_day(lang, span.to).into()),
+        ],
+    );
+    if span.label == format!("{} to {}", span.from, span.to) {
+        days
+    } else {
+        words.text(
+            period,
+            &[
+                ("period", page_period(words, &span.label).into()),
+                ("days", days.into()),
+            ],
+        )
     }
 }
 

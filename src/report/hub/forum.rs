@@ -21,7 +21,7 @@ use crate::render::document::{
 };
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Messages};
-use crate::report::language::{page_amount, page_day, page_period};
+use crate::report::language::{page_amount, page_period, page_span};
 use crate::store::hub::{self as store, reports};
 
 use super::reconcile::{ReconcileRow, Status};
@@ -182,25 +182,7 @@ pub fn gather(
 }
 
 fn span_words(words: &Messages, span: &Span) -> String {
-    let lang = words.lang();
-    let days = words.text(
-        K::SpanDays,
-        &[
-            ("from", page_day(lang, span.from).into()),
-            ("to", page_day(lang, span.to).into()),
-        ],
-    );
-    if span.label == format!("{} to {}", span.from, span.to) {
-        days
-    } else {
-        words.text(
-            K::SpanPeriod,
-            &[
-                ("period", page_period(words, &span.label).into()),
-                ("days", days.into()),
-            ],
-        )
-    }
+    page_span(words, span, K::SpanDays, K::SpanPeriod)
 }
 
 fn section_word(words: &Messages, section: &str) -> String {

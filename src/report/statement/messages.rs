@@ -8,7 +8,7 @@
 use crate::domain::period::Span;
 use crate::render::i18n::keys::registry;
 use crate::render::i18n::{Arg, Messages};
-use crate::report::language::{page_amount, page_day, page_period};
+use crate::report::language::{page_amount, page_period, page_span};
 
 use super::{Given, Total};
 
@@ -84,25 +84,7 @@ fn amounts(words: &Messages, totals: &[Total]) -> String {
 /// The span in words: its days, after its label when it has one of its
 /// own (`2026 (…)`; a span given by its days is labelled by them).
 fn span_words(words: &Messages, span: &Span) -> String {
-    let lang = words.lang();
-    let days = words.text(
-        K::SpanDays,
-        &[
-            ("from", page_day(lang, span.from).into()),
-            ("to", page_day(lang, span.to).into()),
-        ],
-    );
-    if span.label == format!("{} to {}", span.from, span.to) {
-        days
-    } else {
-        words.text(
-            K::SpanPeriod,
-            &[
-                ("period", page_period(words, &span.label).into()),
-                ("days", days.into()),
-            ],
-        )
-    }
+    page_span(words, span, K::SpanDays, K::SpanPeriod)
 }
 
 pub fn title(words: &Messages, fund: &str, member: &str, span: &Span) -> String {
