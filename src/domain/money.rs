@@ -54,6 +54,31 @@ pub fn validate_code(code: &str) -> Result<()> {
     Ok(())
 }
 
+/// A rate between two commodities, as `rate add` and `hub rate add` take
+/// it: two valid, different codes and a positive plain decimal; returns the
+/// rate as stored, its exact decimal without trailing zeros.
+///
+/// # Errors
+/// A code that is not one, the same code twice, or a rate that is not a
+/// positive plain decimal.
+pub fn parse_rate(from: &str, to: &str, rate: &str) -> Result<String> {
+    validate_code(from)?;
+    validate_code(to)?;
+    if from == to {
+        return Err(Error::Refused(format!(
+            "a rate relates two different commodities (both are {from})"
+        )));
+    }
+    let value = parse_decimal(rate)?;
+    if value <= Decimal::ZERO {
+        return Err(Error::Amount {
+            input: rate.to_owned(),
+            reason: "a rate is a positive number".into(),
+        });
+    }
+    Ok(value.normalize().to_string())
+}
+
 /// Parses a plain decimal (`-1234.50`, `12`, `+3.5`), refusing everything
 /// else with a reason that says how to write it.
 ///

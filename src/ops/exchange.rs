@@ -22,7 +22,9 @@ use rust_decimal::Decimal;
 use crate::domain::account::{
     AccountType, EXCHANGE_FEE_ACCOUNT, conversion_account, validate_account_name,
 };
-use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor, validate_code};
+use crate::domain::money::{
+    Commodity, format_minor, parse_decimal, parse_rate, to_minor, validate_code,
+};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
@@ -200,20 +202,7 @@ pub fn add_rate(
     rate: &str,
     source: Option<&str>,
 ) -> Result<()> {
-    validate_code(from)?;
-    validate_code(to)?;
-    if from == to {
-        return Err(Error::Refused(format!(
-            "a rate relates two different commodities (both are {from})"
-        )));
-    }
-    let value = parse_decimal(rate)?;
-    if value <= Decimal::ZERO {
-        return Err(Error::Amount {
-            input: rate.to_owned(),
-            reason: "a rate is a positive number".into(),
-        });
-    }
+    let rate = parse_rate(from, to, rate)?;
     let tx = db.write()?;
     let book = Book::load(&tx)?;
     for code in [from, to] {
@@ -227,7 +216,7 @@ pub fn add_rate(
         date,
         from: from.to_owned(),
         to: to.to_owned(),
-        rate: value.normalize().to_string(),
+        rate,
         source: source.map(str::to_owned),
     };
     rates::insert(&tx, &record, &tx.recorded_at())?;

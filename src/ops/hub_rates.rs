@@ -6,11 +6,10 @@
 //! reports.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use crate::domain::date::iso;
-use crate::domain::money::{parse_decimal, validate_code};
-use crate::error::{Error, Result, SqlContext};
+use crate::domain::money::parse_rate;
+use crate::error::{Result, SqlContext};
 use crate::store::hub::Hub;
 use crate::store::hub::reports::{HubRate, insert_rate};
 
@@ -20,21 +19,7 @@ use crate::store::hub::reports::{HubRate, insert_rate};
 /// Fails on a code that is not one, the same code twice, or a rate that is
 /// not a positive plain decimal.
 pub fn add_rate(hub: &mut Hub, day: NaiveDate, from: &str, to: &str, rate: &str) -> Result<String> {
-    validate_code(from)?;
-    validate_code(to)?;
-    if from == to {
-        return Err(Error::Refused(format!(
-            "a rate relates two different commodities (both are {from})"
-        )));
-    }
-    let value = parse_decimal(rate)?;
-    if value <= Decimal::ZERO {
-        return Err(Error::Amount {
-            input: rate.to_owned(),
-            reason: "a rate is a positive number".into(),
-        });
-    }
-    let stored = value.normalize().to_string();
+    let stored = parse_rate(from, to, rate)?;
     let tx = hub.write()?;
     insert_rate(
         &tx,
