@@ -108,19 +108,42 @@ fn other_fund(tx: &WriteTx<'_>, other: &str) -> Result<()> {
     Ok(())
 }
 
+/// The fund's side of a transfer: the commodity (known to the fund), the
+/// positive amount in it, the assets account the money leaves or enters
+/// (`what` says which, for the error) and the pool.
+fn leg(
+    tx: &WriteTx<'_>,
+    book: &mut Book,
+    (amount, code): (&str, &str),
+    (account, what): (&str, &str),
+    pool: Option<&str>,
+) -> Result<(Commodity, i64, String, Option<String>)> {
+    let commodity = book
+        .commodity(tx, code, NewCommodity::Known)?
+        .0
+        .commodity
+        .clone();
+    let minor = positive(amount, &commodity)?;
+    Ok((
+        commodity,
+        minor,
+        assets(book, account, what)?,
+        pool_of(book, pool)?,
+    ))
+}
+
 /// Records a send; returns its transaction and transfer id.
 pub fn send(db: &mut Db, request: &SendRequest) -> Result<Sent> {
     let tx = db.write()?;
     other_fund(&tx, &request.to_fund)?;
     let mut book = Book::load(&tx)?;
-    let commodity = book
-        .commodity(&tx, &request.commodity, NewCommodity::Known)?
-        .0
-        .commodity
-        .clone();
-    let amount = positive(&request.amount, &commodity)?;
-    let from = assets(&book, &request.from_account, "money is sent from")?;
-    let pool = pool_of(&book, request.pool.as_deref())?;
+    let (commodity, amount, from, pool) = leg(
+        &tx,
+        &mut book,
+        (&request.amount, &request.commodity),
+        (&request.from_account, "money is sent from"),
+        request.pool.as_deref(),
+    )?;
     let n = transfers(&tx, None, None)?.sends() as u64 + 1;
     let id = transfer::transfer_id(&fund::fund_id(&tx)?, n);
     book.account_or_create(&tx, SENT_ACCOUNT, &tx.recorded_at())?;
@@ -184,14 +207,13 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
         )));
     }
     let mut book = Book::load(&tx)?;
-    let commodity = book
-        .commodity(&tx, &request.commodity, NewCommodity::Known)?
-        .0
-        .commodity
-        .clone();
-    let amount = positive(&request.amount, &commodity)?;
-    let into = assets(&book, &request.into, "money is received into")?;
-    let pool = pool_of(&book, request.pool.as_deref())?;
+    let (commodity, amount, into, pool) = leg(
+        &tx,
+        &mut book,
+        (&request.amount, &request.commodity),
+        (&request.into, "money is received into"),
+        request.pool.as_deref(),
+    )?;
     let sent = match &request.sent {
         None => None,
         Some((number, code)) if *code == commodity.code => {
