@@ -131,6 +131,27 @@ pub fn schema_version() -> i64 {
     migrations::latest()
 }
 
+/// Creates the empty file of a new database (a fund's books or a hub),
+/// readable by its owner only; refuses a path that exists
+/// ([`Error::AlreadyExists`]), so nothing is ever written over.
+pub(crate) fn create_new_file(path: &Path) -> Result<()> {
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::AlreadyExists {
+            path: path.to_owned(),
+        }),
+        Err(source) => Err(Error::Io {
+            context: format!("creating {}", path.display()),
+            source,
+        }),
+    }
+}
+
 impl Db {
     /// Creates a new fund database at `path`, with file mode 0600. Refuses to
     /// touch an existing file. On failure the half-made file is removed.
@@ -149,24 +170,7 @@ impl Db {
     }
 
     fn make(path: &Path, clock: SharedClock, key: Option<Passphrase>) -> Result<Db> {
-        let io = |source| Error::Io {
-            context: format!("creating {}", path.display()),
-            source,
-        };
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-        {
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(Error::AlreadyExists {
-                    path: path.to_owned(),
-                });
-            }
-            Err(e) => return Err(io(e)),
-        }
+        create_new_file(path)?;
         let made = (|| -> Result<Db> {
             let conn = Connection::open_with_flags(
                 path,

@@ -13,8 +13,6 @@
 
 pub mod export;
 
-use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -48,25 +46,7 @@ impl Hub {
     /// schema. Refuses an existing file; on failure the half-made file is
     /// removed. The `hub` row is written by the caller's first write.
     pub fn create(path: &Path, clock: SharedClock) -> Result<Hub> {
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-        {
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(Error::AlreadyExists {
-                    path: path.to_owned(),
-                });
-            }
-            Err(e) => {
-                return Err(Error::Io {
-                    context: format!("creating {}", path.display()),
-                    source: e,
-                });
-            }
-        }
+        crate::store::create_new_file(path)?;
         let made = (|| -> Result<Hub> {
             let conn = Connection::open_with_flags(
                 path,
