@@ -106,7 +106,10 @@ impl Hub {
                 path: path.to_owned(),
             });
         }
-        let flags = if read_only || access == Access::Read {
+        // A reading command opens a writable file read-write too, as a
+        // fund's books are opened: so it can migrate an older hub, and the
+        // last connection to close removes the WAL files.
+        let flags = if read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY
         } else {
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -138,7 +141,7 @@ impl Hub {
             });
         }
         if found < schema_version() {
-            if access == Access::Read {
+            if read_only {
                 return Err(Error::ReadOnly {
                     path: path.to_owned(),
                 });
