@@ -968,13 +968,31 @@ mod tests {
         }
     }
 
-    /// Fund, month, account, counterpart, pool, commodity, debits, credits.
-    type MonthSum = (String, String, String, String, String, String, i64, i64);
+    /// The rows of `sql`, each as text.
+    fn rows(hub: &Hub, sql: &str) -> Vec<String> {
+        let mut stmt = hub.conn().prepare(sql).unwrap();
+        let columns = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..columns)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                        other => format!("{other:?}"),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|row| row.join("|"))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
 
-    /// Sums by fund, month, account, counterpart, pool and commodity:
-    /// straight from the postings (as the summary read them before
-    /// `hub_month_sums`), and from that table over all its bundles.
-    fn sums(hub: &Hub) -> [Vec<MonthSum>; 2] {
+    /// Sums by fund, month, account, counterpart, pool and commodity, and
+    /// by fund, month, pool and commodity of the pools' accounts: straight
+    /// from the postings (as the summary read them before the month
+    /// tables), and from the month tables over all their bundles.
+    fn sums(hub: &Hub) -> [Vec<String>; 4] {
         [
             "SELECT p.fund_id, substr(t.date, 1, 7), p.account,
                     CASE WHEN lower(p.account) IN ('expenses:transfers', 'income:transfers')
@@ -989,25 +1007,16 @@ mod tests {
             "SELECT fund_id, month, account, counterpart, pool, commodity, SUM(debits),
                     SUM(credits)
              FROM hub_month_sums GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6",
+            "SELECT p.fund_id, substr(t.date, 1, 7), p.pool, p.commodity, SUM(p.amount)
+             FROM hub_postings p
+             JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
+             WHERE lower(substr(p.account, 1, instr(p.account || ':', ':') - 1))
+                   IN ('income', 'expenses', 'equity')
+             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+            "SELECT fund_id, month, pool, commodity, SUM(amount)
+             FROM hub_month_pools GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
         ]
-        .map(|sql| {
-            let mut stmt = hub.conn().prepare(sql).unwrap();
-            stmt.query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap()
-        })
+        .map(|sql| rows(hub, sql))
     }
 
     #[test]
@@ -1042,14 +1051,14 @@ mod tests {
         );
         let added = add(&mut hub, &second, &checked_second).unwrap();
         assert_eq!((added.new_txns, added.held_txns), (2, 1));
-        let [by_postings, by_months] = sums(&hub);
+        let [by_postings, by_months, pools_by_postings, pools_by_months] = sums(&hub);
         assert_eq!(by_months, by_postings);
+        assert_eq!(pools_by_months, pools_by_postings);
+        let void = format!("{FUND}|2026-05|income:transfers|{FUND}||USD|Integer(1000)|Integer(0)");
+        assert!(by_months.contains(&void), "{by_months:?}");
         assert!(
-            by_months.iter().any(|s| s.1 == "2026-05"
-                && s.2 == "income:transfers"
-                && s.3 == FUND
-                && s.6 == 1000),
-            "{by_months:?}"
+            pools_by_months.contains(&format!("{FUND}|2026-04|food|MXN|Integer(500)")),
+            "{pools_by_months:?}"
         );
         let rows: i64 = hub
             .conn()
@@ -1065,14 +1074,23 @@ mod tests {
         // postings it holds.
         hub.conn()
             .execute_batch(
-                "DROP TABLE hub_month_sums; DROP INDEX hub_txns_voids;
-                 DROP INDEX hub_txns_tranches; DROP INDEX hub_contributions_by_date;
+                "DROP TABLE hub_month_sums; DROP TABLE hub_month_pools;
+                 DROP INDEX hub_txns_voids; DROP INDEX hub_txns_tranches;
+                 DROP INDEX hub_contributions_by_date; DROP INDEX hub_bundles_by_fund;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
         drop(hub);
         let hub = Hub::open(&path, Access::Write, clock).unwrap();
-        assert_eq!(sums(&hub), [by_postings.clone(), by_postings]);
+        assert_eq!(
+            sums(&hub),
+            [
+                by_postings.clone(),
+                by_postings,
+                pools_by_postings.clone(),
+                pools_by_postings
+            ]
+        );
     }
 
     #[test]

@@ -914,9 +914,9 @@ impl<'c> Rows<'c> {
 }
 
 /// Sums the postings of the transactions bundle `bundle_id` newly added
-/// for `fund_id` into `hub_month_sums` (schema.sql, migration 2), by month,
-/// account, counterpart, pool and commodity. Held transactions are left
-/// out: the bundle that added them summed them.
+/// for `fund_id` into `hub_month_sums` (by month, account, counterpart,
+/// pool and commodity) and `hub_month_pools` (schema.sql, migration 2).
+/// Held transactions are left out: the bundle that added them summed them.
 pub fn insert_month_sums(conn: &Connection, fund_id: &str, bundle_id: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO hub_month_sums (bundle_id, fund_id, month, account, counterpart, pool,
@@ -935,6 +935,19 @@ pub fn insert_month_sums(conn: &Connection, fund_id: &str, bundle_id: i64) -> Re
         params![fund_id, bundle_id, SENT_ACCOUNT, RECEIVED_ACCOUNT],
     )
     .ctx("summing the bundle's postings by month")?;
+    conn.execute(
+        "INSERT INTO hub_month_pools (bundle_id, fund_id, month, pool, commodity, amount)
+         SELECT t.bundle_id, p.fund_id, substr(t.date, 1, 7), p.pool, p.commodity,
+                SUM(p.amount)
+         FROM hub_txns t
+         JOIN hub_postings p ON p.fund_id = t.fund_id AND p.txn = t.txn
+         WHERE t.fund_id = ?1 AND t.bundle_id = ?2
+           AND lower(substr(p.account, 1, instr(p.account || ':', ':') - 1))
+               IN ('income', 'expenses', 'equity')
+         GROUP BY 1, 2, 3, 4, 5",
+        params![fund_id, bundle_id],
+    )
+    .ctx("summing the bundle's pool postings by month")?;
     Ok(())
 }
 

@@ -59,7 +59,7 @@ pub fn transfers_until(conn: &Connection, to: &str) -> Result<Vec<HeldTransfer>>
     let sql = format!(
         "SELECT t.fund_id, t.txn, t.date, t.direction, t.transfer_id, t.counterpart_fund,
                 t.amount, t.commodity, {}, t.sent_amount, t.sent_commodity, {},
-                EXISTS (SELECT 1 FROM hub_txns v
+                EXISTS (SELECT 1 FROM hub_txns v INDEXED BY hub_txns_voids
                         WHERE v.fund_id = t.fund_id AND v.reverses = t.txn AND v.date <= ?1)
          FROM hub_transfers t WHERE t.date <= ?1 ORDER BY t.fund_id, t.txn",
         decimals_of("t.fund_id", "t.commodity"),
@@ -175,16 +175,15 @@ pub struct PoolHeld {
 
 /// Each pool's holdings at the end of the month `to` (`YYYY-MM`): what
 /// its income, expense and equity postings added to it (as a fund's own
-/// pool holdings are counted), leaving out zero holdings.
+/// pool holdings are counted), leaving out zero holdings; from
+/// `hub_month_pools`.
 pub fn pool_holdings(conn: &Connection, to: &str) -> Result<Vec<PoolHeld>> {
     let sql = format!(
-        "SELECT s.fund_id, s.pool, s.commodity, {}, SUM(s.credits) - SUM(s.debits)
-         FROM hub_month_sums s
+        "SELECT s.fund_id, s.pool, s.commodity, {}, -SUM(s.amount)
+         FROM hub_month_pools s
          WHERE s.month <= ?1
-           AND lower(substr(s.account, 1, instr(s.account || ':', ':') - 1))
-               IN ('income', 'expenses', 'equity')
          GROUP BY s.fund_id, s.pool, s.commodity
-         HAVING SUM(s.debits) <> SUM(s.credits)
+         HAVING SUM(s.amount) <> 0
          ORDER BY s.fund_id, s.pool, s.commodity",
         decimals_of("s.fund_id", "s.commodity"),
     );
@@ -231,7 +230,7 @@ pub fn gifts(conn: &Connection, from: &str, to: &str) -> Result<Vec<HeldGift>> {
         "SELECT c.fund_id, c.txn, c.contributor, c.kind, c.commodity, {}, c.amount
          FROM hub_contributions c
          WHERE c.date BETWEEN ?1 AND ?2
-           AND NOT EXISTS (SELECT 1 FROM hub_txns v
+           AND NOT EXISTS (SELECT 1 FROM hub_txns v INDEXED BY hub_txns_voids
                            WHERE v.fund_id = c.fund_id AND v.reverses = c.txn AND v.date <= ?2)
          ORDER BY c.fund_id, c.txn, c.seq",
         decimals_of("c.fund_id", "c.commodity"),
