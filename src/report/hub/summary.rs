@@ -648,6 +648,25 @@ fn metrics(
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_hub_reads_whole_months_and_refuses_a_span_of_days() {
+        let quarter = Span::parse("2026-Q2").unwrap();
+        assert_eq!(
+            months(&quarter).unwrap(),
+            ("2026-04".to_owned(), "2026-06".to_owned())
+        );
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let whole = Span::between(day(1, 1), day(2, 28)).unwrap();
+        assert_eq!(
+            months(&whole).unwrap(),
+            ("2026-01".to_owned(), "2026-02".to_owned())
+        );
+        for (from, to) in [(day(4, 2), day(4, 30)), (day(4, 1), day(4, 29))] {
+            let err = months(&Span::between(from, to).unwrap()).unwrap_err();
+            assert!(err.to_string().contains("whole months"), "{err}");
+        }
+    }
+
     fn funds() -> Vec<Fund> {
         [("aaaa", "Alpha"), ("bbbb", "Beta")]
             .into_iter()
