@@ -330,6 +330,7 @@ pub fn add(hub: &mut Hub, dir: &Path, check: &Checked) -> Result<AddedBundle> {
         digests: &digests,
     };
     let (new_txns, held_txns, last_txn) = ctx.journal(&mut rows)?;
+    hub::insert_month_sums(&tx, &fund_id, bundle_id)?;
     ctx.contributions(&mut rows)?;
     ctx.grants(&mut rows)?;
     let transfers = ctx.transfers(&mut rows)?;
@@ -885,6 +886,7 @@ impl Ingest<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Access;
 
     const FUND: &str = "0123456789abcdef0123456789abcdef";
     const KEY: &str =
@@ -905,6 +907,22 @@ mod tests {
     fn bundle(dir: &Path) -> Checked {
         let h1 = "1".repeat(64);
         let h2 = "2".repeat(64);
+        checked(
+            dir,
+            &format!(
+                "1,2026-04-01,'=gift,assets:bank,10.05,MXN,,,,,,{GENESIS},{h1}\n\
+                 1,2026-04-01,'=gift,income:gifts,-10.05,MXN,,,,,,{GENESIS},{h1}\n\
+                 2,2026-04-02,transfer,assets:bank,170.00,MXN,{FUND},x-1,,,,{h1},{h2}\n\
+                 2,2026-04-02,transfer,income:transfers,-10.00,USD,{FUND},x-1,,,,{h1},{h2}\n"
+            ),
+            "",
+            (GENESIS, &h2),
+        )
+    }
+
+    /// A bundle of `journal` rows (and `voided_by` of the transfer of
+    /// txn 2) from one journal hash to another, checked clean and signed.
+    fn checked(dir: &Path, journal: &str, voided_by: &str, (prev, last): (&str, &str)) -> Checked {
         let mut manifest = String::from("file,rows,sha256\n");
         write(
             dir,
@@ -916,19 +934,17 @@ mod tests {
             dir,
             JOURNAL,
             &format!(
-                "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash\n\
-                 1,2026-04-01,'=gift,assets:bank,10.05,MXN,,,,,,{GENESIS},{h1}\n\
-                 1,2026-04-01,'=gift,income:gifts,-10.05,MXN,,,,,,{GENESIS},{h1}\n\
-                 2,2026-04-02,transfer,assets:bank,170.00,MXN,{FUND},x-1,,,,{h1},{h2}\n\
-                 2,2026-04-02,transfer,income:transfers,-10.00,USD,{FUND},x-1,,,,{h1},{h2}\n"
+                "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash\n{journal}"
             ),
             &mut manifest,
         );
         write(
             dir,
             TRANSFERS,
-            "txn,date,direction,transfer_id,counterpart_fund,amount,commodity,sent_amount,sent_commodity,rate,pool,grant,voided_by\n\
-             2,2026-04-02,received,ffff-1,ffff,170.00,MXN,10.00,USD,17,,G-1,\n",
+            &format!(
+                "txn,date,direction,transfer_id,counterpart_fund,amount,commodity,sent_amount,sent_commodity,rate,pool,grant,voided_by\n\
+                 2,2026-04-02,received,ffff-1,ffff,170.00,MXN,10.00,USD,17,,G-1,{voided_by}\n"
+            ),
             &mut manifest,
         );
         std::fs::write(dir.join(MANIFEST), &manifest).unwrap();
@@ -936,8 +952,8 @@ mod tests {
             ("fund_id", FUND),
             ("format", "fondo-audit-v3"),
             ("period", "2026-Q2"),
-            ("journal_prev_hash", GENESIS),
-            ("journal_last_hash", &h2),
+            ("journal_prev_hash", prev),
+            ("journal_last_hash", last),
             ("records_head", GENESIS),
             ("records_count", "0"),
         ];
@@ -950,6 +966,131 @@ mod tests {
             manifest_sha256: hex(&Sha256::digest(manifest.as_bytes())),
             signed_by: Some(parse_public_key("k", KEY).unwrap().fingerprint),
         }
+    }
+
+    /// The rows of `sql`, each as text.
+    fn rows(hub: &Hub, sql: &str) -> Vec<String> {
+        let mut stmt = hub.conn().prepare(sql).unwrap();
+        let columns = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..columns)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                        other => format!("{other:?}"),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|row| row.join("|"))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    /// Sums by fund, month, account, counterpart, pool and commodity, and
+    /// by fund, month, pool and commodity of the pools' accounts: straight
+    /// from the postings (as the summary read them before the month
+    /// tables), and from the month tables over all their bundles.
+    fn sums(hub: &Hub) -> [Vec<String>; 4] {
+        [
+            "SELECT p.fund_id, substr(t.date, 1, 7), p.account,
+                    CASE WHEN lower(p.account) IN ('expenses:transfers', 'income:transfers')
+                         THEN COALESCE(o.payee, t.payee) ELSE '' END,
+                    p.pool, p.commodity,
+                    SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END),
+                    SUM(CASE WHEN p.amount < 0 THEN -p.amount ELSE 0 END)
+             FROM hub_postings p
+             JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
+             LEFT JOIN hub_txns o ON o.fund_id = t.fund_id AND o.txn = t.reverses
+             GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6",
+            "SELECT fund_id, month, account, counterpart, pool, commodity, SUM(debits),
+                    SUM(credits)
+             FROM hub_month_sums GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6",
+            "SELECT p.fund_id, substr(t.date, 1, 7), p.pool, p.commodity, SUM(p.amount)
+             FROM hub_postings p
+             JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
+             WHERE lower(substr(p.account, 1, instr(p.account || ':', ':') - 1))
+                   IN ('income', 'expenses', 'equity')
+             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+            "SELECT fund_id, month, pool, commodity, SUM(amount)
+             FROM hub_month_pools GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+        ]
+        .map(|sql| rows(hub, sql))
+    }
+
+    #[test]
+    fn month_sums_equal_the_postings_sums_with_held_months_voids_and_an_older_hub() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hub.db");
+        let clock = crate::domain::date::fixed_clock(chrono::NaiveDateTime::default());
+        let mut hub = Hub::create(&path, clock.clone()).unwrap();
+        init(&mut hub, "North").unwrap();
+        add_fund(&mut hub, FUND, "Barrio", "k", KEY).unwrap();
+        let first = dir.path().join("first");
+        std::fs::create_dir(&first).unwrap();
+        add(&mut hub, &first, &bundle(&first)).unwrap();
+
+        // The second bundle holds txn 2 again, adds txn 3 in April (a month
+        // the hub holds) and a void of txn 2 in May, without its payee.
+        let second = dir.path().join("second");
+        std::fs::create_dir(&second).unwrap();
+        let [h1, h2, h3, h4] = ["1", "2", "3", "4"].map(|c| c.repeat(64));
+        let checked_second = checked(
+            &second,
+            &format!(
+                "2,2026-04-02,transfer,assets:bank,170.00,MXN,{FUND},x-1,,,,{h1},{h2}\n\
+                 2,2026-04-02,transfer,income:transfers,-10.00,USD,{FUND},x-1,,,,{h1},{h2}\n\
+                 3,2026-04-20,rent,expenses:rent,5.00,MXN,Landlord,,,food,,{h2},{h3}\n\
+                 3,2026-04-20,rent,assets:bank,-5.00,MXN,Landlord,,,,,{h2},{h3}\n\
+                 4,2026-05-03,void,assets:bank,-170.00,MXN,,,,,2,{h3},{h4}\n\
+                 4,2026-05-03,void,income:transfers,10.00,USD,,,,,2,{h3},{h4}\n"
+            ),
+            "4",
+            (&h1, &h4),
+        );
+        let added = add(&mut hub, &second, &checked_second).unwrap();
+        assert_eq!((added.new_txns, added.held_txns), (2, 1));
+        let [by_postings, by_months, pools_by_postings, pools_by_months] = sums(&hub);
+        assert_eq!(by_months, by_postings);
+        assert_eq!(pools_by_months, pools_by_postings);
+        let void = format!("{FUND}|2026-05|income:transfers|{FUND}||USD|Integer(1000)|Integer(0)");
+        assert!(by_months.contains(&void), "{by_months:?}");
+        assert!(
+            pools_by_months.contains(&format!("{FUND}|2026-04|food|MXN|Integer(500)")),
+            "{pools_by_months:?}"
+        );
+        let rows: i64 = hub
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM hub_month_sums WHERE month = '2026-04' AND account = 'assets:bank'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(rows, 2, "April's bank postings, one row per bundle");
+
+        // A hub file made before the table: migration 2 fills it from the
+        // postings it holds.
+        hub.conn()
+            .execute_batch(
+                "DROP TABLE hub_month_sums; DROP TABLE hub_month_pools;
+                 DROP INDEX hub_txns_voids; DROP INDEX hub_txns_tranches;
+                 DROP INDEX hub_contributions_by_date; DROP INDEX hub_bundles_by_fund;
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        drop(hub);
+        let hub = Hub::open(&path, Access::Write, clock).unwrap();
+        assert_eq!(
+            sums(&hub),
+            [
+                by_postings.clone(),
+                by_postings,
+                pools_by_postings.clone(),
+                pools_by_postings
+            ]
+        );
     }
 
     #[test]

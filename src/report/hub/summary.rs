@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -252,12 +252,31 @@ pub fn hub_converter(conn: &Connection, target: &str, on: NaiveDate) -> Result<C
     Ok(Converter::with_rates(&target, decimals, on, recorded))
 }
 
+/// The first and last months (`YYYY-MM`) of a span of whole months, as
+/// every span of `--period` is.
+fn months(span: &Span) -> Result<(String, String)> {
+    let whole = span.from.day() == 1 && span.to.succ_opt().is_none_or(|next| next.day() == 1);
+    if !whole {
+        return Err(Error::InvalidName {
+            kind: "period",
+            name: span.label.clone(),
+            reason: "the hub's reports cover whole months: a year, a quarter or a month".into(),
+        });
+    }
+    Ok((
+        span.from.format("%Y-%m").to_string(),
+        span.to.format("%Y-%m").to_string(),
+    ))
+}
+
 /// What the summary of `span` is drawn from, read from the hub file.
 ///
-/// Fails when the hub file cannot be read or holds a commodity without
+/// Fails when `span` is not whole months (the hub sums postings by
+/// month), or the hub file cannot be read or holds a commodity without
 /// its decimals.
 pub fn load(conn: &Connection, span: &Span) -> Result<Network> {
     let (from, to) = (iso(span.from), iso(span.to));
+    let (first_month, last_month) = months(span)?;
     let funds = store::funds(conn)?
         .into_iter()
         .map(|f| Fund {
@@ -265,7 +284,7 @@ pub fn load(conn: &Connection, span: &Span) -> Result<Network> {
             name: f.name,
         })
         .collect();
-    let postings = reports::posting_sums(conn, &from, &to, [TRANSFERS_OUT, TRANSFERS_IN])?
+    let postings = reports::posting_sums(conn, &first_month, &last_month)?
         .into_iter()
         .map(|s| PostingSum {
             fund: s.fund_id,
@@ -277,7 +296,7 @@ pub fn load(conn: &Connection, span: &Span) -> Result<Network> {
             credits: i128::from(s.credits),
         })
         .collect();
-    let holdings = reports::pool_holdings(conn, &to)?
+    let holdings = reports::pool_holdings(conn, &last_month)?
         .into_iter()
         .map(|h| Holding {
             fund: h.fund_id,
@@ -628,6 +647,25 @@ fn metrics(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hub_reads_whole_months_and_refuses_a_span_of_days() {
+        let quarter = Span::parse("2026-Q2").unwrap();
+        assert_eq!(
+            months(&quarter).unwrap(),
+            ("2026-04".to_owned(), "2026-06".to_owned())
+        );
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let whole = Span::between(day(1, 1), day(2, 28)).unwrap();
+        assert_eq!(
+            months(&whole).unwrap(),
+            ("2026-01".to_owned(), "2026-02".to_owned())
+        );
+        for (from, to) in [(day(4, 2), day(4, 30)), (day(4, 1), day(4, 29))] {
+            let err = months(&Span::between(from, to).unwrap()).unwrap_err();
+            assert!(err.to_string().contains("whole months"), "{err}");
+        }
+    }
 
     fn funds() -> Vec<Fund> {
         [("aaaa", "Alpha"), ("bbbb", "Beta")]

@@ -22,6 +22,7 @@ pub mod reports;
 
 use super::{Access, Privacy, WriteTx};
 use crate::domain::date::SharedClock;
+use crate::domain::transfer::{RECEIVED_ACCOUNT, SENT_ACCOUNT};
 use crate::error::{Error, Result, SqlContext};
 
 /// `PRAGMA application_id` of hub files ("FNHB").
@@ -893,6 +894,44 @@ impl<'c> Rows<'c> {
             .ctx("recording a grant")?;
         Ok(())
     }
+}
+
+/// Sums the postings of the transactions bundle `bundle_id` newly added
+/// for `fund_id` into `hub_month_sums` (by month, account, counterpart,
+/// pool and commodity) and `hub_month_pools` (schema.sql, migration 2).
+/// Held transactions are left out: the bundle that added them summed them.
+pub fn insert_month_sums(conn: &Connection, fund_id: &str, bundle_id: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO hub_month_sums (bundle_id, fund_id, month, account, counterpart, pool,
+                                     commodity, debits, credits)
+         SELECT t.bundle_id, p.fund_id, substr(t.date, 1, 7), p.account,
+                CASE WHEN lower(p.account) IN (?3, ?4)
+                     THEN COALESCE(o.payee, t.payee) ELSE '' END,
+                p.pool, p.commodity,
+                SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END),
+                SUM(CASE WHEN p.amount < 0 THEN -p.amount ELSE 0 END)
+         FROM hub_txns t
+         JOIN hub_postings p ON p.fund_id = t.fund_id AND p.txn = t.txn
+         LEFT JOIN hub_txns o ON o.fund_id = t.fund_id AND o.txn = t.reverses
+         WHERE t.fund_id = ?1 AND t.bundle_id = ?2
+         GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        params![fund_id, bundle_id, SENT_ACCOUNT, RECEIVED_ACCOUNT],
+    )
+    .ctx("summing the bundle's postings by month")?;
+    conn.execute(
+        "INSERT INTO hub_month_pools (bundle_id, fund_id, month, pool, commodity, amount)
+         SELECT t.bundle_id, p.fund_id, substr(t.date, 1, 7), p.pool, p.commodity,
+                SUM(p.amount)
+         FROM hub_txns t
+         JOIN hub_postings p ON p.fund_id = t.fund_id AND p.txn = t.txn
+         WHERE t.fund_id = ?1 AND t.bundle_id = ?2
+           AND lower(substr(p.account, 1, instr(p.account || ':', ':') - 1))
+               IN ('income', 'expenses', 'equity')
+         GROUP BY 1, 2, 3, 4, 5",
+        params![fund_id, bundle_id],
+    )
+    .ctx("summing the bundle's pool postings by month")?;
+    Ok(())
 }
 
 /// What `hub status` shows of one member fund.

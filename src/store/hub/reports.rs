@@ -59,7 +59,7 @@ pub fn transfers_until(conn: &Connection, to: &str) -> Result<Vec<HeldTransfer>>
     let sql = format!(
         "SELECT t.fund_id, t.txn, t.date, t.direction, t.transfer_id, t.counterpart_fund,
                 t.amount, t.commodity, {}, t.sent_amount, t.sent_commodity, {},
-                EXISTS (SELECT 1 FROM hub_txns v
+                EXISTS (SELECT 1 FROM hub_txns v INDEXED BY hub_txns_voids
                         WHERE v.fund_id = t.fund_id AND v.reverses = t.txn AND v.date <= ?1)
          FROM hub_transfers t WHERE t.date <= ?1 ORDER BY t.fund_id, t.txn",
         decimals_of("t.fund_id", "t.commodity"),
@@ -123,47 +123,35 @@ pub struct PostingSum {
     pub credits: i64,
 }
 
-/// The postings of transactions dated `from` to `to`, summed by fund,
-/// account, counterpart (transfer accounts only) and commodity.
-pub fn posting_sums(
-    conn: &Connection,
-    from: &str,
-    to: &str,
-    transfer_accounts: [&str; 2],
-) -> Result<Vec<PostingSum>> {
+/// The postings of transactions dated in the months `from` to `to`
+/// (`YYYY-MM`, both inclusive), summed by fund, account, counterpart
+/// (the two transfer accounts only) and commodity, from `hub_month_sums`.
+pub fn posting_sums(conn: &Connection, from: &str, to: &str) -> Result<Vec<PostingSum>> {
     let sql = format!(
-        "SELECT p.fund_id, p.account,
-                CASE WHEN lower(p.account) IN (?3, ?4) THEN COALESCE(o.payee, t.payee) ELSE '' END,
-                p.commodity, {},
-                SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END),
-                SUM(CASE WHEN p.amount < 0 THEN -p.amount ELSE 0 END)
-         FROM hub_postings p
-         JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
-         LEFT JOIN hub_txns o ON o.fund_id = t.fund_id AND o.txn = t.reverses
-         WHERE t.date BETWEEN ?1 AND ?2
-         GROUP BY p.fund_id, p.account, 3, p.commodity
-         ORDER BY p.fund_id, p.account, 3, p.commodity",
-        decimals_of("p.fund_id", "p.commodity"),
+        "SELECT s.fund_id, s.account, s.counterpart, s.commodity, {},
+                SUM(s.debits), SUM(s.credits)
+         FROM hub_month_sums s
+         WHERE s.month BETWEEN ?1 AND ?2
+         GROUP BY s.fund_id, s.account, s.counterpart, s.commodity
+         ORDER BY s.fund_id, s.account, s.counterpart, s.commodity",
+        decimals_of("s.fund_id", "s.commodity"),
     );
     let mut stmt = conn.prepare(&sql).ctx("summing the postings")?;
     let raw: Vec<(PostingSum, Option<u32>)> = stmt
-        .query_map(
-            params![from, to, transfer_accounts[0], transfer_accounts[1]],
-            |r| {
-                Ok((
-                    PostingSum {
-                        fund_id: r.get(0)?,
-                        account: r.get(1)?,
-                        counterpart: r.get(2)?,
-                        commodity: r.get(3)?,
-                        decimals: 0,
-                        debits: r.get(5)?,
-                        credits: r.get(6)?,
-                    },
-                    r.get(4)?,
-                ))
-            },
-        )
+        .query_map([from, to], |r| {
+            Ok((
+                PostingSum {
+                    fund_id: r.get(0)?,
+                    account: r.get(1)?,
+                    counterpart: r.get(2)?,
+                    commodity: r.get(3)?,
+                    decimals: 0,
+                    debits: r.get(5)?,
+                    credits: r.get(6)?,
+                },
+                r.get(4)?,
+            ))
+        })
         .and_then(|rows| rows.collect())
         .ctx("summing the postings")?;
     raw.into_iter()
@@ -185,21 +173,19 @@ pub struct PoolHeld {
     pub held: i64,
 }
 
-/// Each pool's holdings at the end of `to`: what its income, expense and
-/// equity postings added to it (as a fund's own pool holdings are counted),
-/// leaving out zero holdings.
+/// Each pool's holdings at the end of the month `to` (`YYYY-MM`): what
+/// its income, expense and equity postings added to it (as a fund's own
+/// pool holdings are counted), leaving out zero holdings; from
+/// `hub_month_pools`.
 pub fn pool_holdings(conn: &Connection, to: &str) -> Result<Vec<PoolHeld>> {
     let sql = format!(
-        "SELECT p.fund_id, p.pool, p.commodity, {}, -SUM(p.amount)
-         FROM hub_postings p
-         JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
-         WHERE t.date <= ?1
-           AND lower(substr(p.account, 1, instr(p.account || ':', ':') - 1))
-               IN ('income', 'expenses', 'equity')
-         GROUP BY p.fund_id, p.pool, p.commodity
-         HAVING SUM(p.amount) <> 0
-         ORDER BY p.fund_id, p.pool, p.commodity",
-        decimals_of("p.fund_id", "p.commodity"),
+        "SELECT s.fund_id, s.pool, s.commodity, {}, -SUM(s.amount)
+         FROM hub_month_pools s
+         WHERE s.month <= ?1
+         GROUP BY s.fund_id, s.pool, s.commodity
+         HAVING SUM(s.amount) <> 0
+         ORDER BY s.fund_id, s.pool, s.commodity",
+        decimals_of("s.fund_id", "s.commodity"),
     );
     let mut stmt = conn.prepare(&sql).ctx("reading the pool holdings")?;
     let raw: Vec<(PoolHeld, Option<u32>)> = stmt
@@ -244,7 +230,7 @@ pub fn gifts(conn: &Connection, from: &str, to: &str) -> Result<Vec<HeldGift>> {
         "SELECT c.fund_id, c.txn, c.contributor, c.kind, c.commodity, {}, c.amount
          FROM hub_contributions c
          WHERE c.date BETWEEN ?1 AND ?2
-           AND NOT EXISTS (SELECT 1 FROM hub_txns v
+           AND NOT EXISTS (SELECT 1 FROM hub_txns v INDEXED BY hub_txns_voids
                            WHERE v.fund_id = c.fund_id AND v.reverses = c.txn AND v.date <= ?2)
          ORDER BY c.fund_id, c.txn, c.seq",
         decimals_of("c.fund_id", "c.commodity"),

@@ -189,3 +189,72 @@ CREATE TRIGGER hub_rates_no_update BEFORE UPDATE ON hub_rates
 BEGIN SELECT RAISE(ABORT, 'hub rates are append-only'); END;
 CREATE TRIGGER hub_rates_no_delete BEFORE DELETE ON hub_rates
 BEGIN SELECT RAISE(ABORT, 'hub rates are append-only'); END;
+
+-- migration 2
+-- The postings of each bundle's new transactions summed by month (of the
+-- transaction's date), account, counterpart, pool and commodity, for `hub
+-- report summary`: written by `hub add` beside the postings, and here from
+-- the postings a hub file already holds. The counterpart is the payee of
+-- the transaction, or of the one a void reverses, on the two transfer
+-- accounts (`expenses:transfers`, `income:transfers`, any case), else ''.
+-- Rows of one month from several bundles are summed by their readers.
+CREATE TABLE hub_month_sums (
+    bundle_id INTEGER NOT NULL REFERENCES hub_bundles,
+    fund_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    account TEXT NOT NULL,
+    counterpart TEXT NOT NULL,
+    pool TEXT NOT NULL,
+    commodity TEXT NOT NULL,
+    debits INTEGER NOT NULL,
+    credits INTEGER NOT NULL,
+    PRIMARY KEY (month, fund_id, account, counterpart, pool, commodity, bundle_id)
+) WITHOUT ROWID;
+INSERT INTO hub_month_sums (bundle_id, fund_id, month, account, counterpart, pool, commodity,
+                            debits, credits)
+SELECT t.bundle_id, p.fund_id, substr(t.date, 1, 7), p.account,
+       CASE WHEN lower(p.account) IN ('expenses:transfers', 'income:transfers')
+            THEN COALESCE(o.payee, t.payee) ELSE '' END,
+       p.pool, p.commodity,
+       SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END),
+       SUM(CASE WHEN p.amount < 0 THEN -p.amount ELSE 0 END)
+FROM hub_postings p
+JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
+LEFT JOIN hub_txns o ON o.fund_id = t.fund_id AND o.txn = t.reverses
+GROUP BY t.bundle_id, p.fund_id, 3, p.account, 5, p.pool, p.commodity;
+-- What the income, expense and equity postings of the same transactions
+-- added to each pool by month (the sum of their amounts: a pool holds its
+-- negation), for the pool holdings at a month's end.
+CREATE TABLE hub_month_pools (
+    bundle_id INTEGER NOT NULL REFERENCES hub_bundles,
+    fund_id TEXT NOT NULL,
+    month TEXT NOT NULL,
+    pool TEXT NOT NULL,
+    commodity TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    PRIMARY KEY (month, fund_id, pool, commodity, bundle_id)
+) WITHOUT ROWID;
+INSERT INTO hub_month_pools (bundle_id, fund_id, month, pool, commodity, amount)
+SELECT t.bundle_id, p.fund_id, substr(t.date, 1, 7), p.pool, p.commodity, SUM(p.amount)
+FROM hub_postings p
+JOIN hub_txns t ON t.fund_id = p.fund_id AND t.txn = p.txn
+WHERE lower(substr(p.account, 1, instr(p.account || ':', ':') - 1))
+      IN ('income', 'expenses', 'equity')
+GROUP BY t.bundle_id, p.fund_id, 3, p.pool, p.commodity;
+CREATE TRIGGER hub_month_pools_no_update BEFORE UPDATE ON hub_month_pools
+BEGIN SELECT RAISE(ABORT, 'hub month pools are append-only'); END;
+CREATE TRIGGER hub_month_pools_no_delete BEFORE DELETE ON hub_month_pools
+BEGIN SELECT RAISE(ABORT, 'hub month pools are append-only'); END;
+CREATE TRIGGER hub_month_sums_no_update BEFORE UPDATE ON hub_month_sums
+BEGIN SELECT RAISE(ABORT, 'hub month sums are append-only'); END;
+CREATE TRIGGER hub_month_sums_no_delete BEFORE DELETE ON hub_month_sums
+BEGIN SELECT RAISE(ABORT, 'hub month sums are append-only'); END;
+-- The void look-up of a transaction (`reverses`; named by the queries:
+-- without statistics SQLite would rather scan the fund's transactions),
+-- the grant tranches (as `grant pay` describes them), the contributions of
+-- a period and a fund's bundles, for `hub report summary`.
+CREATE INDEX hub_txns_voids ON hub_txns (fund_id, reverses) WHERE reverses IS NOT NULL;
+CREATE INDEX hub_txns_tranches ON hub_txns (fund_id, description, date)
+    WHERE description LIKE 'Grant %: tranche %';
+CREATE INDEX hub_contributions_by_date ON hub_contributions (date);
+CREATE INDEX hub_bundles_by_fund ON hub_bundles (fund_id);
