@@ -367,8 +367,11 @@ fn summary_eliminates_transfers_between_member_funds() {
          network,eliminated,transfers to member funds,,USD,350.00,,,,\n\
          network,closing,held,general,EUR,705.00,,,,\n\
          network,closing,held,general,MXN,5850.00,,,,\n\
-         network,closing,held,general,USD,677.00,,,,"
+         network,closing,held,general,USD,677.00,,,,\n\
+         network,closing,in transit between member funds,,USD,100.00,,,,"
     );
+    // Barrio's 100.00 USD of 29 June left its pools and is in no other
+    // fund's yet: the network's closing shows it on its way.
     // The network's flows are the funds' less what was eliminated, per
     // section and commodity.
     let sums = |fund: &dyn Fn(&str) -> bool, section: &str| {
@@ -566,7 +569,7 @@ fn forum_page_has_every_fund_with_its_fingerprint() {
             assert_eq!(digits, Some(text("amount")), "{key}");
             checked += 1;
         }
-        assert_eq!(checked, 11);
+        assert_eq!(checked, 12);
         assert_eq!(
             cell(&dom, "metrics", "top contributor share|USD", "value").as_deref(),
             Some("100.0 %")

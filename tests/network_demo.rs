@@ -114,7 +114,8 @@ fn the_network_demo_builds_three_funds_and_a_hub_that_add_up() {
     // - held at the end: the barrio's housing pool 150.00 + 540.00 - 600.00
     //   = 90.00 USD and its general pool 400.00 - 100.00 = 300.00 USD;
     //   Berlin 1500.00 - 800.00 = 700.00 EUR; La Olla's kitchen 4000.00 +
-    //   1712.00 - 2500.00 = 3212.00 MXN and 50.0 KG-MAIZ.
+    //   1712.00 - 2500.00 = 3212.00 MXN and 50.0 KG-MAIZ; and Berlin's
+    //   300.00 EUR of 29 June, in transit between them.
     let summary = fondo_in(
         &net,
         &[
@@ -152,6 +153,7 @@ fn the_network_demo_builds_three_funds_and_a_hub_that_add_up() {
         "closing held general 700.00 EUR",
         "closing held general 300.00 USD",
         "closing held housing 90.00 USD",
+        "closing in transit between member funds  300.00 EUR",
     ] {
         assert!(
             network.contains(&line.to_owned()),

@@ -105,6 +105,10 @@ pub struct Network {
     pub holdings: Vec<Holding>,
     pub gifts: Vec<Gift>,
     pub decisions: Vec<Decision>,
+    /// Money one member fund sent another that had not arrived by the
+    /// span's end (`hub reconcile`'s in-transit rows), per commodity: no
+    /// longer in the sender's pools, not yet in the receiver's.
+    pub in_transit: Vec<(String, u32, i128)>,
 }
 
 /// One line of the network summary.
@@ -184,6 +188,10 @@ type Flows = BTreeMap<(&'static str, usize, &'static str, String), (u32, i128)>;
 
 /// (pool, commodity) → (decimals, held).
 type Pools = BTreeMap<(String, String), (u32, i128)>;
+
+/// The network's closing item for money on its way between member funds
+/// (after every pool: no pool is named so).
+const IN_TRANSIT: &str = "in transit between member funds";
 
 /// The item a posting sum counts under, with the amount in its direction.
 fn item(sum: &PostingSum, members: &BTreeSet<&str>) -> Vec<(&'static str, &'static str, i128)> {
@@ -337,12 +345,18 @@ pub fn load(conn: &Connection, span: &Span) -> Result<Network> {
             fund: g.fund_id,
         });
     }
+    let in_transit = super::reconcile::load(conn, span, Decimal::ZERO)?
+        .into_iter()
+        .filter(|r| r.status == super::reconcile::Status::InTransit)
+        .filter_map(|r| r.sent.map(|m| (r.sent_commodity, m.decimals, m.minor)))
+        .collect();
     Ok(Network {
         funds,
         postings,
         holdings,
         gifts,
         decisions,
+        in_transit,
     })
 }
 
@@ -384,11 +398,18 @@ pub fn summary(
         let (flows, pools) = per_fund.get(fund.id.as_str()).unwrap_or(&empty);
         rows.extend(sections(&fund.name, flows, None, pools, converter)?);
     }
+    let mut in_transit: Pools = BTreeMap::new();
+    for (code, decimals, amount) in &network.in_transit {
+        in_transit
+            .entry((IN_TRANSIT.to_owned(), code.clone()))
+            .or_insert((*decimals, 0))
+            .1 += amount;
+    }
     rows.extend(sections(
         NETWORK,
         &whole.0,
         Some(&eliminated),
-        &whole.1,
+        &whole.1.into_iter().chain(in_transit).collect(),
         converter,
     )?);
     rows.extend(metrics(network, span, &whole.0, converter)?);
@@ -450,7 +471,11 @@ fn sections(
                     minor: *held,
                     decimals: *decimals,
                 }),
-                ..line(fund, "closing", "held", pool, code)
+                ..if pool == IN_TRANSIT {
+                    line(fund, "closing", IN_TRANSIT, "", code)
+                } else {
+                    line(fund, "closing", "held", pool, code)
+                }
             })
             .collect(),
     );
@@ -753,7 +778,27 @@ mod tests {
                 decided_at: "2026-04-03T22:00:00".parse().unwrap(),
                 first_payment: Some("2026-04-06".parse().unwrap()),
             }],
+            in_transit: Vec::new(),
         }
+    }
+
+    #[test]
+    fn money_in_transit_between_members_closes_the_network_not_a_fund() {
+        let mut net = network();
+        net.in_transit = vec![("USD".into(), 2, 7_500), ("USD".into(), 2, 2_500)];
+        let span = Span::parse("2026-Q2").unwrap();
+        let shown = text(&summary(&net, &span, None).unwrap());
+        assert!(
+            shown.contains(
+                &"network closing in transit between member funds  USD 100.00".to_owned()
+            ),
+            "{shown:#?}"
+        );
+        assert_eq!(
+            shown.iter().filter(|l| l.contains("in transit")).count(),
+            1,
+            "only the network has money on its way: {shown:#?}"
+        );
     }
 
     fn text(rows: &[HubSummaryRow]) -> Vec<String> {
