@@ -74,6 +74,14 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// The one cell of a journal row the first pass needs, read by its column
+/// name through the same serde mapping as [`JournalRow`] (the field is
+/// named as `JournalRow`'s), never by a position.
+#[derive(serde::Deserialize)]
+struct VoidLink<'a> {
+    reverses: &'a str,
+}
+
 /// What a first pass over a journal-shaped file found.
 pub(super) struct Scan {
     pub(super) digest: String,
@@ -111,9 +119,18 @@ pub(super) fn scan(name: &'static str, path: &Path, checker: &mut Checker) -> Op
             .has_headers(true)
             .flexible(true)
             .from_reader(&mut hashing);
-        match reader.headers() {
-            Ok(header) if header.iter().eq(expected.iter().copied()) => {}
-            Ok(header) => {
+        let header = match reader.headers() {
+            Ok(header) => header.clone(),
+            Err(e) => {
+                checker.find(codes::UNREADABLE, name, 0, unreadable_csv(&e));
+                scan.usable = false;
+                csv::StringRecord::new()
+            }
+        };
+        match &header {
+            header if header.iter().eq(expected.iter().copied()) => {}
+            _ if !scan.usable => {}
+            header => {
                 checker.find(
                     codes::COLUMNS,
                     name,
@@ -126,15 +143,7 @@ pub(super) fn scan(name: &'static str, path: &Path, checker: &mut Checker) -> Op
                 );
                 scan.usable = false;
             }
-            Err(e) => {
-                checker.find(codes::UNREADABLE, name, 0, unreadable_csv(&e));
-                scan.usable = false;
-            }
         }
-        let reverses = expected
-            .iter()
-            .position(|c| *c == "reverses")
-            .expect("journal files have a reverses column");
         // One record, read into again and again: a new one per row was a
         // tenth of the checker's time in allocation.
         let mut record = csv::StringRecord::new();
@@ -155,8 +164,11 @@ pub(super) fn scan(name: &'static str, path: &Path, checker: &mut Checker) -> Op
                                 expected.len()
                             ),
                         );
-                    } else if !record[reverses].is_empty() {
-                        scan.reverses.insert(record[reverses].to_owned());
+                    } else if scan.usable
+                        && let Ok(link) = record.deserialize::<VoidLink>(Some(&header))
+                        && !link.reverses.is_empty()
+                    {
+                        scan.reverses.insert(link.reverses.to_owned());
                     }
                 }
                 Err(e) => {
