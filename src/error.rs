@@ -292,6 +292,9 @@ pub enum Error {
         decimals: u32,
     },
 
+    #[error("an amount with {decimals} decimal places; at most {max} are supported")]
+    Places { decimals: u32, max: u32 },
+
     #[error("invalid date {input:?}: {reason}")]
     Date { input: String, reason: String },
 

@@ -335,10 +335,7 @@ fn small_page() -> Document {
                         key: "a".into(),
                         cells: vec![
                             Cell::Text("a".into()),
-                            Cell::Money(Money {
-                                minor: 150,
-                                decimals: 2,
-                            }),
+                            Cell::Money(Money::new(150, 2).unwrap()),
                         ],
                     }],
                 }),

@@ -213,7 +213,7 @@ proptest! {
         ],
         decimals in 0u32..=9,
     ) {
-        let commodity = Commodity { code: "X".into(), decimals };
+        let commodity = Commodity::new("X", decimals).unwrap();
         if let Ok(value) = parse_decimal(&text)
             && let Ok(minor) = to_minor(value, &commodity, &text)
         {

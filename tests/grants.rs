@@ -3183,7 +3183,7 @@ fn pick(db: &mut Db, target: Target, fits: impl Fn(&Grant) -> bool) -> Option<Gr
 }
 
 fn bank(grant: &Grant) -> String {
-    format!("assets:bank:{}", grant.commodity.code.to_lowercase())
+    format!("assets:bank:{}", grant.commodity.code().to_lowercase())
 }
 
 /// Runs one operation at the `clock`'s time, which a decision may move on
@@ -3239,7 +3239,7 @@ fn run_op(
             let request = PayRequest {
                 id: g.id,
                 amount: money((g.amount * percent / 100).max(1)),
-                commodity: g.commodity.code.clone(),
+                commodity: g.commodity.code().to_owned(),
                 from_account: bank(&g),
                 date: Some(at.date()),
                 reference: None,
@@ -3252,7 +3252,7 @@ fn run_op(
             let request = SpendRequest {
                 id: g.id,
                 amount: money((g.paid() * percent / 100).max(1)),
-                commodity: g.commodity.code.clone(),
+                commodity: g.commodity.code().to_owned(),
                 category: "rent".into(),
                 receipt: None,
                 date: Some(at.date()),
@@ -3264,8 +3264,13 @@ fn run_op(
         Op::Close { grant, give_back } => {
             let g = pick(db, *grant, approved)?;
             let left = g.paid() - g.spent();
-            let returned = (*give_back && left > 0)
-                .then(|| (money((left + 1) / 2), g.commodity.code.clone(), bank(&g)));
+            let returned = (*give_back && left > 0).then(|| {
+                (
+                    money((left + 1) / 2),
+                    g.commodity.code().to_owned(),
+                    bank(&g),
+                )
+            });
             let request = CloseRequest {
                 id: g.id,
                 returned,
@@ -3294,7 +3299,7 @@ fn run_op(
             let row = |pool: &str| {
                 rows.iter()
                     .find(|h| h.pool == pool && h.commodity == code(*eur))
-                    .map_or((0, 0), |h| (h.held.minor, h.committed.minor))
+                    .map_or((0, 0), |h| (h.held.minor(), h.committed.minor()))
             };
             let committing: Vec<usize> =
                 (0..pools.len()).filter(|i| row(pools[*i]).1 > 0).collect();
@@ -3346,23 +3351,23 @@ fn check_invariants(db: &mut Db, after: &str) -> Result<(), TestCaseError> {
             }
             prop_assert!(g.outstanding() >= 0);
             *outstanding
-                .entry((names[&g.pool].clone(), g.commodity.code.clone()))
+                .entry((names[&g.pool].clone(), g.commodity.code().to_owned()))
                 .or_default() += i128::from(g.outstanding());
         }
         let rows = holdings(&tx, None).unwrap();
         for h in &rows {
             let key = (h.pool.clone(), h.commodity.clone());
-            prop_assert!(h.held.minor >= 0, "{after}: {key:?} holds {}", h.held);
+            prop_assert!(h.held.minor() >= 0, "{after}: {key:?} holds {}", h.held);
             prop_assert_eq!(
-                h.committed.minor,
+                h.committed.minor(),
                 outstanding.get(&key).copied().unwrap_or(0),
                 "{}: {:?} committed",
                 after,
                 key
             );
-            prop_assert_eq!(h.available.minor, h.held.minor - h.committed.minor);
+            prop_assert_eq!(h.available.minor(), h.held.minor() - h.committed.minor());
             prop_assert!(
-                h.available.minor >= 0,
+                h.available.minor() >= 0,
                 "{after}: {key:?} held {}, committed {}, available {}",
                 h.held,
                 h.committed,

@@ -232,7 +232,7 @@ fn report(db: &mut Db, as_of: Option<NaiveDate>) -> Balances {
     )
     .unwrap();
     rows.into_iter()
-        .map(|r| ((r.account, r.commodity), r.balance.minor))
+        .map(|r| ((r.account, r.commodity), r.balance.minor()))
         .collect()
 }
 

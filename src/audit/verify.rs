@@ -169,7 +169,7 @@ impl Checker {
         let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
         let mut canonical = Vec::with_capacity(postings.len());
         for p in postings {
-            let (Some(account), Some(Commodity { code, decimals })) = (
+            let (Some(account), Some(commodity)) = (
                 names.accounts.get(&p.account_id),
                 names.commodities.get(&p.commodity_id),
             ) else {
@@ -180,6 +180,7 @@ impl Checker {
                 );
                 continue;
             };
+            let (code, decimals) = (commodity.code(), commodity.decimals());
             let (closed_on, account) = (account.closed_on, account.name.as_str());
             if let (Some(closed), Some(date)) = (closed_on, date)
                 && closed < date
@@ -190,9 +191,9 @@ impl Checker {
                     format!("posts to {account}, closed on {closed}, on {date}"),
                 );
             }
-            let sum = sums.entry(code).or_insert((0, *decimals));
+            let sum = sums.entry(code).or_insert((0, decimals));
             sum.0 += i128::from(p.amount);
-            let trial = self.trial.entry(code.clone()).or_insert((0, *decimals));
+            let trial = self.trial.entry(code.to_owned()).or_insert((0, decimals));
             trial.0 += i128::from(p.amount);
             if let Some(date) = date {
                 *self
@@ -245,8 +246,8 @@ impl Checker {
             };
             canonical.push((
                 account,
-                code.as_str(),
-                format_minor(p.amount.into(), *decimals),
+                code,
+                format_minor(p.amount.into(), decimals),
                 p.memo.as_deref().unwrap_or(""),
                 pool,
             ));
@@ -401,7 +402,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             r += days.get(&day).copied().unwrap_or(0);
             if r > 0 && a < r {
                 if let Some(c) = names.commodities.get(&commodity) {
-                    unbacked.push((c.code.clone(), day, a, r, c.decimals));
+                    unbacked.push((c.code().to_owned(), day, a, r, c.decimals()));
                 }
                 break;
             }
@@ -432,7 +433,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
                 .get(&pool)
                 .cloned()
                 .unwrap_or_else(|| format!("#{pool}"));
-            below.push((pool, c.code.clone(), day, held, c.decimals));
+            below.push((pool, c.code().to_owned(), day, held, c.decimals()));
         }
     }
     below.sort();
@@ -483,7 +484,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         let commodity = names
             .commodities
             .get(&commodity)
-            .map_or_else(|| format!("#{commodity}"), |c| c.code.clone());
+            .map_or_else(|| format!("#{commodity}"), |c| c.code().to_owned());
         checker.find(
             codes::TOTALS_MISMATCH,
             format!("account {account} {commodity} on {date}"),
@@ -688,9 +689,9 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                 label.clone(),
                 format!(
                     "was approved for {} {} but {} was paid",
-                    format_minor(grant.amount.into(), grant.commodity.decimals),
-                    grant.commodity.code,
-                    format_minor(grant.paid().into(), grant.commodity.decimals)
+                    format_minor(grant.amount.into(), grant.commodity.decimals()),
+                    grant.commodity.code(),
+                    format_minor(grant.paid().into(), grant.commodity.decimals())
                 ),
             );
         }
@@ -765,8 +766,8 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                     format!(
                         "was approved on {} when its pool could not cover it: {} {} short at the end of that day",
                         decided.date(),
-                        format_minor(-left, grant.commodity.decimals),
-                        grant.commodity.code
+                        format_minor(-left, grant.commodity.decimals()),
+                        grant.commodity.code()
                     ),
                 );
             }

@@ -99,12 +99,12 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
         }
         if let Some(k) = kind(name) {
             flows
-                .entry((pool, c.code.clone()))
+                .entry((pool, c.code().to_owned()))
                 .or_default()
                 .add(name, k, amount);
         }
         *tagged_by_account
-            .entry((name.clone(), c.code.clone()))
+            .entry((name.clone(), c.code().to_owned()))
             .or_insert(0) += amount;
     }
     for b in balances::by_account(conn, as_of)? {
@@ -113,12 +113,12 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
         }
         let untagged = b.amount
             - tagged_by_account
-                .get(&(b.account.clone(), b.commodity.code.clone()))
+                .get(&(b.account.clone(), b.commodity.code().to_owned()))
                 .copied()
                 .unwrap_or(0);
         if let Some(k) = kind(&b.account) {
             flows
-                .entry((pools::GENERAL, b.commodity.code.clone()))
+                .entry((pools::GENERAL, b.commodity.code().to_owned()))
                 .or_default()
                 .add(&b.account, k, untagged);
         }
@@ -132,7 +132,7 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
         {
             if let Some(c) = commodities.get(&commodity) {
                 let f = flows
-                    .entry((pool.unwrap_or(pools::GENERAL), c.code.clone()))
+                    .entry((pool.unwrap_or(pools::GENERAL), c.code().to_owned()))
                     .or_default();
                 f.moved_out += debits;
                 f.moved_in += credits;
@@ -143,12 +143,12 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
     for id in grants::ids(conn)? {
         let grant = grants::load(conn, id)?;
         *committed
-            .entry((grant.pool, grant.commodity.code.clone()))
+            .entry((grant.pool, grant.commodity.code().to_owned()))
             .or_insert(0) += i128::from(grant.outstanding_on(as_of));
     }
     let decimals: HashMap<&str, u32> = commodities
         .values()
-        .map(|c| (c.code.as_str(), c.decimals))
+        .map(|c| (c.code(), c.decimals()))
         .collect();
     let mut rows = Vec::new();
     for pool in &pools {
@@ -156,10 +156,8 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
             .range((pool.id, String::new())..)
             .take_while(|((id, _), _)| *id == pool.id)
         {
-            let money = |minor| Money {
-                minor,
-                decimals: decimals.get(code.as_str()).copied().unwrap_or(0),
-            };
+            let money =
+                |minor| Money::stored(minor, decimals.get(code.as_str()).copied().unwrap_or(0));
             rows.push(PoolHolding {
                 pool: pool.name.clone(),
                 commodity: code.clone(),
@@ -201,6 +199,6 @@ pub fn available(
     let name = pools::names_by_id(conn)?.remove(&pool).unwrap_or_default();
     Ok(holdings(conn, day)?
         .into_iter()
-        .find(|h| h.pool == name && h.commodity == commodity.code)
-        .map_or(0, |h| h.available.minor))
+        .find(|h| h.pool == name && h.commodity == commodity.code())
+        .map_or(0, |h| h.available.minor()))
 }

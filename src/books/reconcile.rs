@@ -81,7 +81,12 @@ pub fn changed(conn: &Connection, source: balances::Source) -> Result<Vec<Change
         .collect();
     let codes: BTreeMap<i64, (String, u32)> = commodities::all(conn)?
         .into_iter()
-        .map(|c| (c.id, (c.commodity.code, c.commodity.decimals)))
+        .map(|c| {
+            (
+                c.id,
+                (c.commodity.code().to_owned(), c.commodity.decimals()),
+            )
+        })
         .collect();
     let decimals = |code: &str| {
         codes

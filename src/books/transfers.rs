@@ -75,12 +75,10 @@ pub fn transfers(
                     .get(&p.account_id)
                     .cloned()
                     .unwrap_or_default(),
-                commodity: commodity_of.get(&p.commodity_id).cloned().unwrap_or(
-                    crate::domain::money::Commodity {
-                        code: String::new(),
-                        decimals: 0,
-                    },
-                ),
+                commodity: commodity_of
+                    .get(&p.commodity_id)
+                    .cloned()
+                    .unwrap_or(crate::domain::money::Commodity::stored(String::new(), 0)),
                 amount: p.amount,
                 memo: p.memo.clone(),
                 pool: p.pool_id.and_then(|id| pool_names.get(&id).cloned()),

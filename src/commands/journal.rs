@@ -86,8 +86,8 @@ fn summary_lines(s: &ImportSummary, label: &str) -> Vec<String> {
     for c in &s.commodities_created {
         lines.push(format!(
             "{created} commodity {} with {}",
-            c.code,
-            fondo::domain::money::places(c.decimals)
+            c.code(),
+            fondo::domain::money::places(c.decimals())
         ));
     }
     if s.dry_run {

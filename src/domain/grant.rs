@@ -307,7 +307,7 @@ pub fn replay(
         ))
     })?;
     let tier = policy
-        .tier_for(&commodity.code, app.amount)
+        .tier_for(commodity.code(), app.amount)
         .cloned()
         .ok_or_else(|| {
             damaged(format!(
@@ -793,10 +793,7 @@ mod tests {
             reason: None,
             signed_votes: SignedVotes::Optional,
         };
-        let usd = Commodity {
-            code: "USD".into(),
-            decimals: 2,
-        };
+        let usd = Commodity::stored("USD".into(), 2);
         (vec![policy], HashMap::from([(5, usd)]))
     }
 

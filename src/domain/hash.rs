@@ -462,8 +462,8 @@ fn with_content<T>(
             .map(|p| {
                 (
                     p.account.as_str(),
-                    p.commodity.code.as_str(),
-                    format_minor(i128::from(p.amount), p.commodity.decimals),
+                    p.commodity.code(),
+                    format_minor(i128::from(p.amount), p.commodity.decimals()),
                     p.memo.as_deref().unwrap_or(""),
                     p.pool.as_deref().unwrap_or(""),
                 )
@@ -584,10 +584,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn txn(description: &str) -> Transaction {
-        let usd = Commodity {
-            code: "USD".into(),
-            decimals: 2,
-        };
+        let usd = Commodity::stored("USD".into(), 2);
         Transaction::new(
             NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             description.into(),

@@ -19,10 +19,54 @@ use crate::error::{Error, Result};
 pub const MAX_DECIMALS: u32 = 9;
 
 /// A commodity as the ledger knows it: its code and number of decimal places.
+/// Its fields are private: [`Commodity::new`] is the only way to build one,
+/// so every commodity in the program has a valid code and at most
+/// [`MAX_DECIMALS`] places.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commodity {
-    pub code: String,
-    pub decimals: u32,
+    code: String,
+    decimals: u32,
+}
+
+impl Commodity {
+    /// A commodity with a valid code ([`validate_code`]) and at most
+    /// [`MAX_DECIMALS`] decimal places.
+    pub fn new(code: impl Into<String>, decimals: u32) -> Result<Commodity> {
+        let code = code.into();
+        validate_code(&code)?;
+        if decimals > MAX_DECIMALS {
+            return Err(Error::CommodityDecimals {
+                code,
+                places: places(decimals),
+                reason: format!("at most {MAX_DECIMALS} are supported"),
+            });
+        }
+        Ok(Commodity { code, decimals })
+    }
+
+    /// A commodity read back from the books or from a row derived from
+    /// them, whose code and places were checked by [`Commodity::new`] when
+    /// it was declared: the trusted path of the crate's own readers, never
+    /// of input from outside.
+    pub(crate) fn stored(code: String, decimals: u32) -> Commodity {
+        Commodity { code, decimals }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn decimals(&self) -> u32 {
+        self.decimals
+    }
+
+    /// An amount of this commodity, in its minor units.
+    pub fn money(&self, minor: i128) -> Money {
+        Money {
+            minor,
+            decimals: self.decimals,
+        }
+    }
 }
 
 /// Checks a commodity code: upper-case letters first, then letters, digits,
@@ -178,11 +222,55 @@ pub fn format_minor(minor: i128, decimals: u32) -> String {
 }
 
 /// An exact amount on its way out of the program (a balance, a posting).
-/// It displays and serializes as a plain decimal string.
+/// It displays and serializes as a plain decimal string. Its fields are
+/// private: it is built from a [`Commodity`] ([`Commodity::money`]) or with
+/// [`Money::new`], which refuse more than [`MAX_DECIMALS`] places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money {
-    pub minor: i128,
-    pub decimals: u32,
+    minor: i128,
+    decimals: u32,
+}
+
+impl Money {
+    /// `minor` units of a commodity with `decimals` places; refuses more
+    /// than [`MAX_DECIMALS`] places, which no commodity has.
+    pub fn new(minor: i128, decimals: u32) -> Result<Money> {
+        if decimals > MAX_DECIMALS {
+            return Err(Error::Places {
+                decimals,
+                max: MAX_DECIMALS,
+            });
+        }
+        Ok(Money { minor, decimals })
+    }
+
+    /// An amount whose places come from a [`Commodity`] or from the books
+    /// (checked when the commodity was declared): the trusted path of the
+    /// crate's own readers, never of input from outside.
+    pub(crate) fn stored(minor: i128, decimals: u32) -> Money {
+        Money { minor, decimals }
+    }
+
+    pub fn minor(&self) -> i128 {
+        self.minor
+    }
+
+    pub fn decimals(&self) -> u32 {
+        self.decimals
+    }
+
+    /// Adds an amount in the same minor units.
+    pub fn add(&mut self, minor: impl Into<i128>) {
+        self.minor += minor.into();
+    }
+
+    /// The same number of places, the amount negated.
+    pub fn negated(self) -> Money {
+        Money {
+            minor: -self.minor,
+            decimals: self.decimals,
+        }
+    }
 }
 
 impl fmt::Display for Money {
@@ -202,10 +290,7 @@ mod tests {
     use super::*;
 
     fn usd() -> Commodity {
-        Commodity {
-            code: "USD".into(),
-            decimals: 2,
-        }
+        Commodity::stored("USD".into(), 2)
     }
 
     fn minor(text: &str) -> Result<i64> {
@@ -248,6 +333,31 @@ mod tests {
         assert!(minor("92233720368547758.08").is_err());
         assert!(minor("99999999999999999999999999999").is_err());
         assert_eq!(minor("92233720368547758.07").unwrap(), i64::MAX);
+    }
+
+    #[test]
+    fn commodities_and_money_are_built_only_valid() {
+        let rice = Commodity::new("KG-RICE", 3).unwrap();
+        assert_eq!((rice.code(), rice.decimals()), ("KG-RICE", 3));
+        assert_eq!(rice.money(-1500).to_string(), "-1.500");
+        let err = Commodity::new("usd", 2).unwrap_err().to_string();
+        assert!(err.contains("did you mean USD"), "{err}");
+        let err = Commodity::new("USD", MAX_DECIMALS + 1)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at most 9 are supported"), "{err}");
+        assert_eq!(Money::new(250, 2).unwrap().to_string(), "2.50");
+        let err = Money::new(1, MAX_DECIMALS + 1).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "an amount with 10 decimal places; at most 9 are supported"
+        );
+        let mut total = Money::new(100, 2).unwrap();
+        total.add(-250i64);
+        assert_eq!(
+            (total.minor(), total.negated().to_string()),
+            (-150, "1.50".to_owned())
+        );
     }
 
     #[test]

@@ -146,9 +146,9 @@ pub fn receive_postings(receipt: &Receipt) -> Vec<Posting> {
         None => vec![arrived, income(&receipt.commodity, receipt.amount)],
         Some((sent, code)) => vec![
             income(code, *sent),
-            leg(&conversion_account(&code.code), code, *sent, &receipt.pool),
+            leg(&conversion_account(code.code()), code, *sent, &receipt.pool),
             leg(
-                &conversion_account(&receipt.commodity.code),
+                &conversion_account(receipt.commodity.code()),
                 &receipt.commodity,
                 -receipt.amount,
                 &receipt.pool,
@@ -198,8 +198,8 @@ pub fn exact_rate(
     to: i64,
     to_commodity: &Commodity,
 ) -> String {
-    let from = Decimal::new(from, from_commodity.decimals);
-    let to = Decimal::new(to, to_commodity.decimals);
+    let from = Decimal::new(from, from_commodity.decimals());
+    let to = Decimal::new(to, to_commodity.decimals());
     to.checked_div(from)
         .map_or_else(|| "?".to_owned(), |q| q.normalize().to_string())
 }
@@ -364,17 +364,11 @@ mod tests {
     const G: &str = "fedcba9876543210fedcba9876543210";
 
     fn usd() -> Commodity {
-        Commodity {
-            code: "USD".into(),
-            decimals: 2,
-        }
+        Commodity::stored("USD".into(), 2)
     }
 
     fn mxn() -> Commodity {
-        Commodity {
-            code: "MXN".into(),
-            decimals: 2,
-        }
+        Commodity::stored("MXN".into(), 2)
     }
 
     #[test]

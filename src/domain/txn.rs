@@ -155,8 +155,8 @@ fn sums(postings: &[Posting]) -> BTreeMap<&str, (i128, u32)> {
     let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
     for p in postings {
         let entry = sums
-            .entry(p.commodity.code.as_str())
-            .or_insert((0, p.commodity.decimals));
+            .entry(p.commodity.code())
+            .or_insert((0, p.commodity.decimals()));
         entry.0 += i128::from(p.amount);
     }
     sums
@@ -175,10 +175,11 @@ pub fn fill_elided(drafts: Vec<DraftPosting>) -> Result<Vec<Posting>> {
     let mut commodity: Option<&Commodity> = None;
     for (c, amount) in drafts.iter().filter_map(|d| d.amount.as_ref()) {
         match commodity {
-            Some(seen) if seen.code != c.code && elided == 1 => {
+            Some(seen) if seen.code() != c.code() && elided == 1 => {
                 return Err(Error::InvalidTransaction(format!(
                     "an amount can be left out only when one commodity is involved (found {} and {})",
-                    seen.code, c.code
+                    seen.code(),
+                    c.code()
                 )));
             }
             _ => commodity = Some(c),
@@ -222,10 +223,7 @@ mod tests {
     use super::*;
 
     pub(crate) fn c(code: &str, decimals: u32) -> Commodity {
-        Commodity {
-            code: code.into(),
-            decimals,
-        }
+        Commodity::stored(code.into(), decimals)
     }
 
     fn p(account: &str, code: &str, amount: i64) -> Posting {

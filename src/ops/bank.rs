@@ -724,8 +724,8 @@ fn import_compiled(
                 Some(fee_column),
                 format!(
                     "the fee ({}) is larger than the gross amount ({})",
-                    format_minor(fee.into(), commodity.decimals),
-                    format_minor(gross.into(), commodity.decimals)
+                    format_minor(fee.into(), commodity.decimals()),
+                    format_minor(gross.into(), commodity.decimals())
                 ),
             );
             continue;
@@ -748,8 +748,8 @@ fn import_compiled(
         let show_row = |outcome: &str, detail: String, pool: Option<String>| RowOutcome {
             line,
             date: date.to_string(),
-            amount: format_minor(gross.into(), commodity.decimals),
-            commodity: commodity.code.clone(),
+            amount: format_minor(gross.into(), commodity.decimals()),
+            commodity: commodity.code().to_owned(),
             rule: rule.map(|i| i + 1),
             outcome: outcome.to_owned(),
             detail,
@@ -808,8 +808,8 @@ fn import_compiled(
                 summary.suspense.push((
                     line,
                     date.to_string(),
-                    format_minor(gross.into(), commodity.decimals),
-                    commodity.code.clone(),
+                    format_minor(gross.into(), commodity.decimals()),
+                    commodity.code().to_owned(),
                     text,
                 ));
             }
@@ -882,14 +882,14 @@ fn import_compiled(
                         .map(|(c, _)| c.commodity.clone())
                         .map_err(|e| e.to_string())
                 }) {
-                    Ok(other) if other.code == commodity.code => {
+                    Ok(other) if other.code() == commodity.code() => {
                         problems.push(
                             ProblemCode::I206,
                             line,
                             Some(&currency_name),
                             format!(
                                 "an exchange needs two different currencies (both are {})",
-                                other.code
+                                other.code()
                             ),
                         );
                         continue;
@@ -900,7 +900,7 @@ fn import_compiled(
                         continue;
                     }
                 };
-                let this_value = Decimal::new(gross.abs(), commodity.decimals);
+                let this_value = Decimal::new(gross.abs(), commodity.decimals());
                 let (amount_name, other_value) = match (at.other_amounts[i], &r.rate) {
                     (Some(column), _) => {
                         let name = r.other_amount.clone().unwrap_or_default();
@@ -922,7 +922,7 @@ fn import_compiled(
                             ProblemCode::I204,
                             line,
                             Some(&amount_name),
-                            format!("the exchange's other amount is zero {}", other.code),
+                            format!("the exchange's other amount is zero {}", other.code()),
                         );
                         continue;
                     }
@@ -934,8 +934,8 @@ fn import_compiled(
                 };
                 let other_account = target.account.as_deref().expect("checked with the map");
                 for account in [
-                    conversion_account(&commodity.code),
-                    conversion_account(&other.code),
+                    conversion_account(commodity.code()),
+                    conversion_account(other.code()),
                 ] {
                     if book.account_or_create(&tx, &account, &tx.recorded_at())?.1
                         && !summary.accounts_created.contains(&account)
@@ -966,7 +966,11 @@ fn import_compiled(
                 };
                 description = text;
                 let sign = gross.signum();
-                counter.push(leg(&conversion_account(&commodity.code), -gross, &fee_pool));
+                counter.push(leg(
+                    &conversion_account(commodity.code()),
+                    -gross,
+                    &fee_pool,
+                ));
                 let other_leg = |account: &str, amount: i64, pool: &Option<String>| Posting {
                     account: account.to_owned(),
                     commodity: other.clone(),
@@ -975,7 +979,7 @@ fn import_compiled(
                     pool: pool.clone(),
                 };
                 counter.push(other_leg(
-                    &conversion_account(&other.code),
+                    &conversion_account(other.code()),
                     sign * other_minor,
                     &fee_pool,
                 ));
@@ -1036,14 +1040,15 @@ fn import_compiled(
                 let state = grants.get_mut(&id).expect("loaded above");
                 let grant = &state.grant;
                 let label = grant_label(id);
-                if grant.commodity.code != commodity.code {
+                if grant.commodity.code() != commodity.code() {
                     problems.push(
                         ProblemCode::I206,
                         line,
                         Some(currency_field),
                         format!(
                             "{label} is in {}, not {}",
-                            grant.commodity.code, commodity.code
+                            grant.commodity.code(),
+                            commodity.code()
                         ),
                     );
                     continue;
@@ -1113,10 +1118,10 @@ fn import_compiled(
                         Some(&amount_name),
                         format!(
                             "{label} was approved for {} {} and {} is paid; {} more would exceed it",
-                            format_minor(grant.amount.into(), commodity.decimals),
-                            commodity.code,
-                            format_minor(already.into(), commodity.decimals),
-                            format_minor(paid.into(), commodity.decimals)
+                            format_minor(grant.amount.into(), commodity.decimals()),
+                            commodity.code(),
+                            format_minor(already.into(), commodity.decimals()),
+                            format_minor(paid.into(), commodity.decimals())
                         ),
                     );
                     continue;
@@ -1255,7 +1260,7 @@ fn check_balances(
     let newest_first = first.1 > last.1;
     let mut closing: BTreeMap<(NaiveDate, String), &Stated> = BTreeMap::new();
     for row in stated {
-        let key = (row.1, row.3.code.clone());
+        let key = (row.1, row.3.code().to_owned());
         if newest_first {
             closing.entry(key).or_insert(row);
         } else {
@@ -1276,10 +1281,10 @@ fn check_balances(
                     field: Some(column),
                     message: format!(
                         "the statement's balance at the end of {date} is {} {code} but the books' balance of {} is {} {code}; is an earlier statement or the opening balance missing?",
-                        format_minor(*bank, commodity.decimals),
+                        format_minor(*bank, commodity.decimals()),
                         map.defaults.account,
-                        format_minor(books, commodity.decimals),
-                        code = commodity.code
+                        format_minor(books, commodity.decimals()),
+                        code = commodity.code()
                     ),
                 }],
                 more: 0,

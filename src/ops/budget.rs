@@ -64,7 +64,7 @@ pub fn set(db: &mut Db, request: &BudgetRequest) -> Result<(BudgetRecord, String
     let record = BudgetRecord {
         pool: pool.unwrap_or(GENERAL),
         category,
-        commodity: stored.code,
+        commodity: stored.code().to_owned(),
         amount,
         period: span.label,
     };

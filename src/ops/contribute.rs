@@ -78,7 +78,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         }
         None => None,
     };
-    let money = currency::known(&commodity.code).is_some();
+    let money = currency::known(commodity.code()).is_some();
     let kind = request
         .kind
         .as_deref()
@@ -86,7 +86,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         .filter(|k| !k.is_empty());
     if !money && request.into.is_some() {
         return Err(Error::InKindAccount {
-            stock: format!("assets:in-kind:{}", commodity.code.to_lowercase()),
+            stock: format!("assets:in-kind:{}", commodity.code().to_lowercase()),
         });
     }
     let (debit, credit, description) = match (money, kind) {
@@ -117,9 +117,9 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
             format!("In-kind contribution: {kind}"),
         ),
         (false, None) => (
-            format!("assets:in-kind:{}", commodity.code.to_lowercase()),
+            format!("assets:in-kind:{}", commodity.code().to_lowercase()),
             "income:in-kind:goods".to_owned(),
-            format!("In-kind contribution: {}", commodity.code),
+            format!("In-kind contribution: {}", commodity.code()),
         ),
     };
     if money {
@@ -158,7 +158,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         id,
         hash,
         declared: if declared {
-            vec![commodity.code]
+            vec![commodity.code().to_owned()]
         } else {
             Vec::new()
         },
@@ -183,9 +183,9 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Refuse)?;
     let commodity = stored.commodity.clone();
     let commodity_id = stored.id;
-    if currency::known(&commodity.code).is_some() {
+    if currency::known(commodity.code()).is_some() {
         return Err(Error::Blocked {
-            problem: format!("{} is money", commodity.code),
+            problem: format!("{} is money", commodity.code()),
             next: NextStep::Post,
         });
     }
@@ -196,13 +196,13 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
             reason: "give a positive amount".into(),
         });
     }
-    let stock = format!("assets:in-kind:{}", commodity.code.to_lowercase());
+    let stock = format!("assets:in-kind:{}", commodity.code().to_lowercase());
     let stock_id = book
         .account(&stock)
         .map_err(|_| {
             Error::Refused(format!(
                 "there is no stock of {} ({stock} does not exist)",
-                commodity.code
+                commodity.code()
             ))
         })?
         .id;
@@ -216,7 +216,7 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     };
     let txn = Transaction::new(
         request.date,
-        format!("Given out: {}", commodity.code),
+        format!("Given out: {}", commodity.code()),
         None,
         None,
         vec![
@@ -245,8 +245,8 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     {
         return Err(Error::Refused(format!(
             "the stock of {} would be {} on {day}; nothing can be given that is not there",
-            commodity.code,
-            crate::domain::money::format_minor(low, commodity.decimals)
+            commodity.code(),
+            crate::domain::money::format_minor(low, commodity.decimals())
         )));
     }
     pools::ensure_sound(&tx, &touched)?;

@@ -85,12 +85,12 @@ pub(crate) fn describe(
     let rate = effective_rate(from_value, to_value);
     let description = format!(
         "Exchange {} {} for {} {} at {rate} {} per {}",
-        format_minor(from_minor.into(), from.decimals),
-        from.code,
-        format_minor(to_minor.into(), to.decimals),
-        to.code,
-        to.code,
-        from.code
+        format_minor(from_minor.into(), from.decimals()),
+        from.code(),
+        format_minor(to_minor.into(), to.decimals()),
+        to.code(),
+        to.code(),
+        from.code()
     );
     (rate, description)
 }
@@ -145,8 +145,8 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         }
         None => None,
     };
-    let from_conversion = conversion_account(&from.code);
-    let to_conversion = conversion_account(&to.code);
+    let from_conversion = conversion_account(from.code());
+    let to_conversion = conversion_account(to.code());
     for account in [&from_conversion, &to_conversion] {
         book.account_or_create(&tx, account, &tx.recorded_at())?;
     }
@@ -167,14 +167,15 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         describe(from_value, from_minor, &from, to_value, to_minor_units, &to);
     if let Some((amount, code)) = &request.fee {
         validate_code(code)?;
-        let (paid_from, commodity) = if *code == from.code {
+        let (paid_from, commodity) = if *code == from.code() {
             (&request.from_account, &from)
-        } else if *code == to.code {
+        } else if *code == to.code() {
             (&request.to_account, &to)
         } else {
             return Err(Error::Refused(format!(
                 "the fee is paid in {} or {}, not {code}",
-                from.code, to.code
+                from.code(),
+                to.code()
             )));
         };
         let (_, fee) = positive(amount, commodity)?;
@@ -183,8 +184,8 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         postings.push(leg(paid_from, commodity, -fee, false));
         description.push_str(&format!(
             ", fee {} {}",
-            format_minor(fee.into(), commodity.decimals),
-            commodity.code
+            format_minor(fee.into(), commodity.decimals()),
+            commodity.code()
         ));
     }
     let txn = Transaction::new(request.date, description, None, None, postings)?;

@@ -647,10 +647,7 @@ impl Ingest<'_> {
         let value = parse_decimal(text)?;
         to_minor(
             value,
-            &Commodity {
-                code: commodity.to_owned(),
-                decimals,
-            },
+            &Commodity::stored(commodity.to_owned(), decimals),
             text,
         )
     }

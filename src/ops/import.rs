@@ -665,10 +665,7 @@ impl Importer<'_> {
                     );
                     return None;
                 }
-                let commodity = Commodity {
-                    code: code.to_owned(),
-                    decimals,
-                };
+                let commodity = Commodity::stored(code.to_owned(), decimals);
                 self.book
                     .add_commodity(self.conn, commodity, None)
                     .map(|stored| (stored, true))

@@ -124,7 +124,7 @@ impl Book {
             book.accounts.insert(account.name.clone(), account);
         }
         for c in commodities::all(conn)? {
-            book.commodities.insert(c.commodity.code.clone(), c);
+            book.commodities.insert(c.commodity.code().to_owned(), c);
         }
         Ok(book)
     }
@@ -224,10 +224,7 @@ impl Book {
         validate_code(code)?;
         match (new, currency::known(code)) {
             (NewCommodity::Known, Some((decimals, name))) => {
-                let commodity = Commodity {
-                    code: code.to_owned(),
-                    decimals,
-                };
+                let commodity = Commodity::stored(code.to_owned(), decimals);
                 Ok((self.add_commodity(conn, commodity, Some(name))?, true))
             }
             _ => Err(Error::UnknownCommodity {
@@ -256,9 +253,9 @@ impl Book {
             .map(|p| {
                 let account = self.account(&p.account)?;
                 crate::ops::ledger::check_open(account, txn.date())?;
-                let commodity = self.commodities.get(&p.commodity.code).ok_or_else(|| {
+                let commodity = self.commodities.get(p.commodity.code()).ok_or_else(|| {
                     Error::UnknownCommodity {
-                        code: p.commodity.code.clone(),
+                        code: p.commodity.code().to_owned(),
                     }
                 })?;
                 let pool = match &p.pool {
@@ -287,20 +284,20 @@ impl Book {
         commodity: Commodity,
         name: Option<&str>,
     ) -> Result<&StoredCommodity> {
-        validate_code(&commodity.code)?;
-        if let Some(existing) = self.commodities.get(&commodity.code) {
+        validate_code(commodity.code())?;
+        if let Some(existing) = self.commodities.get(commodity.code()) {
             return Err(Error::CommodityExists {
-                code: commodity.code,
-                decimals: existing.commodity.decimals,
+                code: commodity.code().to_owned(),
+                decimals: existing.commodity.decimals(),
             });
         }
         crate::domain::name::refuse_lookalike(
             "commodity",
-            &commodity.code,
+            commodity.code(),
             self.commodities.keys().map(String::as_str),
         )?;
         let id = commodities::insert(conn, &commodity, name)?;
-        let code = commodity.code.clone();
+        let code = commodity.code().to_owned();
         let stored = StoredCommodity {
             id,
             commodity,

@@ -79,7 +79,7 @@ pub fn close(db: &mut Db, period: &str, reason: &str, at: NaiveDateTime) -> Resu
     let (records_head, records_count) = records::head(&tx)?.unwrap_or_default();
     let held = holdings(&tx, Some(span.to))?
         .into_iter()
-        .filter(|h| h.held.minor != 0)
+        .filter(|h| h.held.minor() != 0)
         .map(|h| ClosingHolding {
             pool: h.pool,
             commodity: h.commodity,

@@ -65,18 +65,18 @@ fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
         // not committed money spent.
         if let Some(h) = holdings.iter().find(|h| {
             h.pool == *name
-                && h.commodity == c.code
-                && h.available.minor < 0
-                && h.committed.minor > 0
+                && h.commodity == c.code()
+                && h.available.minor() < 0
+                && h.committed.minor() > 0
         }) {
             return Err(Error::Refused(format!(
                 "after this, pool {name} would hold {} {} while {} {} of it is committed to approved grants ({} {} short); committed money cannot be spent, moved or exchanged for anything else",
                 h.held,
-                c.code,
+                c.code(),
                 h.committed,
-                c.code,
-                format_minor(-h.available.minor, c.decimals),
-                c.code
+                c.code(),
+                format_minor(-h.available.minor(), c.decimals()),
+                c.code()
             )));
         }
     }
@@ -122,10 +122,10 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Resul
             if day >= from && r > 0 && a < r {
                 let c = &commodities[&commodity];
                 return Err(Error::Unbacked {
-                    commodity: c.code.clone(),
+                    commodity: c.code().to_owned(),
                     date: day,
-                    assets: format_minor(a, c.decimals),
-                    restricted: format_minor(r, c.decimals),
+                    assets: format_minor(a, c.decimals()),
+                    restricted: format_minor(r, c.decimals()),
                 });
             }
         }
@@ -150,10 +150,10 @@ fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i64)>) -> Res
                 let c = &commodities[&commodity];
                 return Err(Error::PoolBelowZero {
                     pool: names.get(&pool).cloned().unwrap_or_default(),
-                    commodity: c.code.clone(),
+                    commodity: c.code().to_owned(),
                     date,
-                    held: format_minor(held, c.decimals),
-                    available: format_minor(before, c.decimals),
+                    held: format_minor(held, c.decimals()),
+                    available: format_minor(before, c.decimals()),
                 });
             }
         }
@@ -188,10 +188,10 @@ fn general_not_short(
         if date >= from && held < 0 {
             return Err(Error::PoolBelowZero {
                 pool: general.to_owned(),
-                commodity: commodity.code.clone(),
+                commodity: commodity.code().to_owned(),
                 date,
-                held: format_minor(held, commodity.decimals),
-                available: format_minor(before.max(0), commodity.decimals),
+                held: format_minor(held, commodity.decimals()),
+                available: format_minor(before.max(0), commodity.decimals()),
             });
         }
     }
@@ -357,8 +357,8 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
         if left < 0 {
             return Err(Error::Refused(format!(
                 "pool {from} would have {} {} available on {}: the rest is committed to approved grants and cannot be moved",
-                format_minor(left, commodity.decimals),
-                commodity.code,
+                format_minor(left, commodity.decimals()),
+                commodity.code(),
                 request.date
             )));
         }

@@ -98,10 +98,11 @@ impl Loaded {
     /// Refuses an amount that is not in the purchase's currency.
     fn in_currency(&self, (commodity, minor): (Commodity, i64)) -> Result<i64> {
         let c = &self.stored.commodity;
-        if commodity.code != c.code {
+        if commodity.code() != c.code() {
             return Err(self.refuse(format!(
                 "its amounts are in {}, not {}",
-                c.code, commodity.code
+                c.code(),
+                commodity.code()
             )));
         }
         Ok(minor)
@@ -110,8 +111,8 @@ impl Loaded {
     fn label(&self, minor: i64) -> String {
         format!(
             "{} {}",
-            format_minor(minor.into(), self.stored.commodity.decimals),
-            self.stored.commodity.code
+            format_minor(minor.into(), self.stored.commodity.decimals()),
+            self.stored.commodity.code()
         )
     }
 }
@@ -216,10 +217,10 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
     };
     let mut book = Book::load(&tx)?;
     let (stored, _) = book.commodity(&tx, &code, NewCommodity::Known)?;
-    if currency::known(&stored.commodity.code).is_none() {
+    if currency::known(stored.commodity.code()).is_none() {
         return Err(Error::Refused(format!(
             "{} is not a currency; a purchase is paid in money",
-            stored.commodity.code
+            stored.commodity.code()
         )));
     }
     let commodity_id = stored.id;
@@ -272,13 +273,13 @@ pub fn add_item(db: &mut Db, request: &ItemRequest) -> Result<()> {
     let unit = match &request.unit {
         Some(code) => {
             let (stored, _) = book.commodity(&tx, code, NewCommodity::Refuse)?;
-            if currency::known(&stored.commodity.code).is_some() {
+            if currency::known(stored.commodity.code()).is_some() {
                 return Err(p.refuse(format!(
                     "an item's unit is an in-kind commodity (such as KG-RICE), not a currency like {}",
-                    stored.commodity.code
+                    stored.commodity.code()
                 )));
             }
-            Some(stored.commodity.code.clone())
+            Some(stored.commodity.code().to_owned())
         }
         None => None,
     };
@@ -439,9 +440,9 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
 fn units_amount(units: u64, commodity: &Commodity) -> Result<i64> {
     i64::try_from(units)
         .ok()
-        .and_then(|u| u.checked_mul(10i64.pow(commodity.decimals)))
+        .and_then(|u| u.checked_mul(10i64.pow(commodity.decimals())))
         .ok_or_else(|| Error::Overflow {
-            context: format!("of {units} {}", commodity.code),
+            context: format!("of {units} {}", commodity.code()),
         })
 }
 
@@ -587,30 +588,30 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let currency = p.stored.commodity.clone();
     let mut converted = None;
     let mut conversion = Vec::new();
-    let invoice = if other.code == currency.code {
+    let invoice = if other.code() == currency.code() {
         paid
     } else {
-        let rate = rate_on(&tx, &other.code, &currency.code, request.date)?.ok_or_else(|| {
+        let rate = rate_on(&tx, other.code(), currency.code(), request.date)?.ok_or_else(|| {
             p.blocked(
                 format!(
                     "the invoice is in {} and the purchase in {}, and no {}→{} rate is recorded on or before {}",
-                    other.code, currency.code, other.code, currency.code, request.date
+                    other.code(), currency.code(), other.code(), currency.code(), request.date
                 ),
                 NextStep::RecordRate {
-                    from: other.code.clone(),
-                    to: currency.code.clone(),
+                    from: other.code().to_owned(),
+                    to: currency.code().to_owned(),
                 },
             )
         })?;
-        let value = Decimal::from(paid) * rate / Decimal::from(10i64.pow(other.decimals));
-        let minor = (value * Decimal::from(10i64.pow(currency.decimals)))
+        let value = Decimal::from(paid) * rate / Decimal::from(10i64.pow(other.decimals()));
+        let minor = (value * Decimal::from(10i64.pow(currency.decimals())))
             .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let minor: i64 = minor.try_into().map_err(|_| Error::Overflow {
             context: "of the converted invoice".into(),
         })?;
         converted = Some((p.label(minor), rate.normalize().to_string()));
-        let from_conv = format!("equity:conversions:{}", other.code);
-        let to_conv = format!("equity:conversions:{}", currency.code);
+        let from_conv = format!("equity:conversions:{}", other.code());
+        let to_conv = format!("equity:conversions:{}", currency.code());
         book.account_or_create(&tx, &from_conv, &tx.recorded_at())?;
         book.account_or_create(&tx, &to_conv, &tx.recorded_at())?;
         conversion.push(leg(&request.from_account, &other, -paid, None));
@@ -894,8 +895,8 @@ pub fn distribute(
         {
             return Err(p.refuse(format!(
                 "the stock of {} would be {} on {day}; nothing can be given that is not there",
-                commodity.code,
-                format_minor(low, commodity.decimals)
+                commodity.code(),
+                format_minor(low, commodity.decimals())
             )));
         }
     }

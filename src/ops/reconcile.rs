@@ -74,7 +74,7 @@ pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
             ))
         })?;
         list.push(ReconciledBalance {
-            commodity: commodity.code.clone(),
+            commodity: commodity.code().to_owned(),
             amount,
         });
     }
@@ -83,7 +83,7 @@ pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
         Some((amount, code)) => {
             let commodity = codes
                 .values()
-                .find(|c| c.code == *code)
+                .find(|c| c.code() == *code)
                 .ok_or_else(|| Error::UnknownCommodity { code: code.clone() })?;
             let stated = to_minor(parse_decimal(amount)?, commodity, amount)?;
             let books = list
@@ -95,13 +95,13 @@ pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
                     "the books' balance of {} at the end of {} is {} {code}, not the statement's {} {code}; nothing was recorded",
                     account.name,
                     request.on,
-                    format_minor(books.into(), commodity.decimals),
-                    format_minor(stated.into(), commodity.decimals)
+                    format_minor(books.into(), commodity.decimals()),
+                    format_minor(stated.into(), commodity.decimals())
                 )));
             }
             Some(format!(
                 "{} {code}",
-                format_minor(stated.into(), commodity.decimals)
+                format_minor(stated.into(), commodity.decimals())
             ))
         }
     };

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::currency;
 use crate::domain::date::SharedClock;
-use crate::domain::money::{Commodity, MAX_DECIMALS, places, validate_code};
+use crate::domain::money::{Commodity, places, validate_code};
 use crate::error::{Error, Result, SqlContext};
 use crate::ops::Book;
 use crate::store::cipher::Passphrase;
@@ -92,10 +92,7 @@ fn make(
         fund::record_settings(&tx, &tx.recorded_at())?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
-            let commodity = Commodity {
-                code: code.to_owned(),
-                decimals,
-            };
+            let commodity = Commodity::stored(code.to_owned(), decimals);
             Book::load(&tx)?.add_commodity(&tx, commodity, Some(full_name))?;
         }
         tx.commit().ctx("committing the new fund")
@@ -181,8 +178,8 @@ pub fn close_account(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
         .map(|(c, amount)| {
             format!(
                 "{} {}",
-                crate::domain::money::format_minor(amount, c.decimals),
-                c.code
+                crate::domain::money::format_minor(amount, c.decimals()),
+                c.code()
             )
         })
         .collect();
@@ -198,14 +195,7 @@ pub fn close_account(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
 
 /// Declares a commodity with its number of decimal places.
 pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>) -> Result<()> {
-    validate_code(code)?;
-    if decimals > MAX_DECIMALS {
-        return Err(Error::CommodityDecimals {
-            code: code.to_owned(),
-            places: places(decimals),
-            reason: format!("at most {MAX_DECIMALS} are supported"),
-        });
-    }
+    Commodity::new(code, decimals)?;
     if let Some((standard, full_name)) = currency::known(code)
         && standard != decimals
     {
@@ -219,10 +209,7 @@ pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>)
         });
     }
     let tx = db.write()?;
-    let commodity = Commodity {
-        code: code.to_owned(),
-        decimals,
-    };
+    let commodity = Commodity::stored(code.to_owned(), decimals);
     Book::load(&tx)?.add_commodity(&tx, commodity, name.or(currency::known(code).map(|k| k.1)))?;
     tx.commit().ctx("committing the new commodity")
 }

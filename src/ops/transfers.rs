@@ -216,7 +216,7 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
     )?;
     let sent = match &request.sent {
         None => None,
-        Some((number, code)) if *code == commodity.code => {
+        Some((number, code)) if *code == commodity.code() => {
             if positive(number, &commodity)? != amount {
                 return Err(Error::Refused(format!(
                     "the amount sent ({number} {code}) and the amount received ({} {code}) differ in one currency; record what arrived, or the other currency it was sent in",
@@ -243,14 +243,15 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
     let mut rate = None;
     if let Some((sent_minor, sent_commodity)) = &sent {
         let effective = effective_rate(
-            Decimal::new(*sent_minor, sent_commodity.decimals),
-            Decimal::new(amount, commodity.decimals),
+            Decimal::new(*sent_minor, sent_commodity.decimals()),
+            Decimal::new(amount, commodity.decimals()),
         );
         description.push_str(&format!(
             " at {effective} {} per {}",
-            commodity.code, sent_commodity.code
+            commodity.code(),
+            sent_commodity.code()
         ));
-        for code in [&commodity.code, &sent_commodity.code] {
+        for code in [&commodity.code(), &sent_commodity.code()] {
             book.account_or_create(
                 &tx,
                 &crate::domain::account::conversion_account(code),

@@ -510,7 +510,7 @@ mod tests {
     use super::*;
 
     fn money(minor: i128, decimals: u32) -> Money {
-        Money { minor, decimals }
+        Money::stored(minor, decimals)
     }
 
     #[test]

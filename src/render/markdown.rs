@@ -125,10 +125,7 @@ mod tests {
                             key: "a".into(),
                             cells: vec![
                                 Cell::Text("a|b".into()),
-                                Cell::Money(Money {
-                                    minor: -150,
-                                    decimals: 2,
-                                }),
+                                Cell::Money(Money::stored(-150, 2)),
                             ],
                         }],
                     }),

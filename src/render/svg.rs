@@ -53,8 +53,8 @@ pub(crate) fn write_chart<W: Write>(
     let width = LEFT + chart.groups.len() as i128 * group + 16;
     let height = TOP + PLOT + 44;
     let values = || chart.groups.iter().flat_map(|g| &g.bars).map(|b| b.value);
-    let max = values().map(|v| v.minor).max().unwrap_or(0);
-    let decimals = values().next().map_or(0, |v| v.decimals);
+    let max = values().map(|v| v.minor()).max().unwrap_or(0);
+    let decimals = values().next().map_or(0, |v| v.decimals());
     let s = |v: i128| v.to_string();
     let base = TOP + PLOT;
     h.open("figure", &[("data-chart", &chart.key)])?
@@ -84,10 +84,7 @@ pub(crate) fn write_chart<W: Write>(
         .close("rect")?
         .element("text", &[("x", &s(x + 18)), ("y", "17")], &series.label)?;
     }
-    let top_label = lang.page_money(Money {
-        minor: max,
-        decimals,
-    });
+    let top_label = lang.page_money(Money::stored(max, decimals));
     h.open(
         "line",
         &[
@@ -115,12 +112,12 @@ pub(crate) fn write_chart<W: Write>(
             ("y", &s(base + 4)),
             ("text-anchor", "end"),
         ],
-        &lang.page_money(Money { minor: 0, decimals }),
+        &lang.page_money(Money::stored(0, decimals)),
     )?;
     for (k, bar_group) in chart.groups.iter().enumerate() {
         let x = LEFT + k as i128 * group + SPACE / 2;
         for (j, (bar, series)) in bar_group.bars.iter().zip(&chart.series).enumerate() {
-            let tall = bar_height(bar.value.minor, max, PLOT);
+            let tall = bar_height(bar.value.minor(), max, PLOT);
             h.open(
                 "rect",
                 &[

@@ -77,23 +77,20 @@ pub fn balance(conn: &Connection, query: &BalanceQuery) -> Result<Vec<BalanceRow
         }
         for name in names {
             let (spelling, money) = sums
-                .entry((name_key(name), b.commodity.code.clone()))
+                .entry((name_key(name), b.commodity.code().to_owned()))
                 .or_insert_with(|| {
-                    let zero = Money {
-                        minor: 0,
-                        decimals: b.commodity.decimals,
-                    };
+                    let zero = Money::stored(0, b.commodity.decimals());
                     (name.to_owned(), zero)
                 });
             if name < spelling.as_str() {
                 name.clone_into(spelling);
             }
-            money.minor += b.amount;
+            money.add(b.amount);
         }
     }
     let mut rows: Vec<BalanceRow> = sums
         .into_iter()
-        .filter(|(_, (_, money))| money.minor != 0)
+        .filter(|(_, (_, money))| money.minor() != 0)
         .map(|((_, commodity), (account, balance))| BalanceRow {
             account,
             commodity,

@@ -84,7 +84,7 @@ pub fn budget(
     let pool_names = pools::names_by_id(conn)?;
     let decimals: BTreeMap<String, u32> = commodities::by_id(conn)?
         .into_values()
-        .map(|c| (c.code, c.decimals))
+        .map(|c| (c.code().to_owned(), c.decimals()))
         .collect();
     let spent: Vec<Flow> = flows(conn, span)?
         .into_iter()
@@ -112,10 +112,7 @@ pub fn budget(
                 covered[n] = true;
             }
         }
-        let money = |minor| Money {
-            minor,
-            decimals: places,
-        };
+        let money = |minor| Money::stored(minor, places);
         let budget = i128::from(b.amount);
         rows.push(BudgetRow {
             period: b.period.clone(),
@@ -140,14 +137,11 @@ pub fn budget(
         );
         unbudgeted
             .entry(key)
-            .or_insert(Money {
-                minor: 0,
-                decimals: f.decimals,
-            })
-            .minor += f.amount;
+            .or_insert(Money::stored(0, f.decimals))
+            .add(f.amount);
     }
     for ((pool, category, commodity), actual) in unbudgeted {
-        if actual.minor == 0 {
+        if actual.minor() == 0 {
             continue;
         }
         rows.push(BudgetRow {
@@ -219,16 +213,16 @@ pub fn list(conn: &Connection) -> Result<Vec<BudgetSetRow>> {
     let pool_names = pools::names_by_id(conn)?;
     let decimals: BTreeMap<String, u32> = commodities::by_id(conn)?
         .into_values()
-        .map(|c| (c.code, c.decimals))
+        .map(|c| (c.code().to_owned(), c.decimals()))
         .collect();
     let mut rows: Vec<BudgetSetRow> = in_force(conn)?
         .into_iter()
         .map(|(at, b)| BudgetSetRow {
             pool: pool_names.get(&b.pool).cloned().unwrap_or_default(),
-            amount: Money {
-                minor: i128::from(b.amount),
-                decimals: decimals.get(&b.commodity).copied().unwrap_or(0),
-            },
+            amount: Money::stored(
+                i128::from(b.amount),
+                decimals.get(&b.commodity).copied().unwrap_or(0),
+            ),
             set_at: at.replace('T', " "),
             period: b.period,
             category: b.category,

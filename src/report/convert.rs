@@ -56,8 +56,8 @@ impl Converter {
         let target = target.trim().to_uppercase();
         let declared = commodities::by_id(conn)?
             .into_values()
-            .find(|c| c.code == target)
-            .map(|c| c.decimals);
+            .find(|c| c.code() == target)
+            .map(|c| c.decimals());
         let decimals = declared
             .or_else(|| currency::known(&target).map(|(d, _)| d))
             .ok_or_else(|| Error::InvalidName {
@@ -189,7 +189,7 @@ impl Converter {
     ) -> Result<(Option<Money>, String)> {
         match converter {
             Some(c) => {
-                let converted = c.convert(code, money.minor, money.decimals)?;
+                let converted = c.convert(code, money.minor(), money.decimals())?;
                 Ok((converted.amount, converted.how))
             }
             None => Ok((None, String::new())),
@@ -198,10 +198,7 @@ impl Converter {
 
     /// A Money in the target currency.
     pub fn zero(&self) -> Money {
-        Money {
-            minor: 0,
-            decimals: self.decimals,
-        }
+        Money::stored(0, self.decimals)
     }
 
     fn money(&self, value: Decimal) -> Result<Money> {
@@ -210,11 +207,11 @@ impl Converter {
         let scaled = rounded
             .checked_mul(Decimal::from(10i64.pow(self.decimals)))
             .ok_or_else(|| self.too_large(&self.target))?;
-        Ok(Money {
-            minor: rust_decimal::prelude::ToPrimitive::to_i128(&scaled)
+        Ok(Money::stored(
+            rust_decimal::prelude::ToPrimitive::to_i128(&scaled)
                 .ok_or_else(|| self.too_large(&self.target))?,
-            decimals: self.decimals,
-        })
+            self.decimals,
+        ))
     }
 
     fn too_large(&self, code: &str) -> Error {

@@ -188,21 +188,21 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
     let mut behind: Vec<(i64, String, String, Vec<String>, i128, u32)> = Vec::new();
     for p in crate::report::support::pledge_status(conn, Audience::Treasurer, today)? {
         let finished = crate::domain::period::Span::parse(&p.period).is_ok_and(|s| s.to < today);
-        if !finished || p.difference.minor >= 0 {
+        if !finished || p.difference.minor() >= 0 {
             continue;
         }
         match behind.last_mut() {
             Some(last) if last.0 == p.pledge => {
                 last.3.push(p.period.clone());
-                last.4 -= p.difference.minor;
+                last.4 -= p.difference.minor();
             }
             _ => behind.push((
                 p.pledge,
                 p.member.clone(),
                 p.commodity.clone(),
                 vec![p.period.clone()],
-                -p.difference.minor,
-                p.difference.decimals,
+                -p.difference.minor(),
+                p.difference.decimals(),
             )),
         }
     }

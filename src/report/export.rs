@@ -113,7 +113,7 @@ impl Names {
                 .commodities
                 .get(&p.commodity_id)
                 .ok_or_else(|| damaged(txn.id, "names a missing commodity"))?;
-            let amount = format_minor(p.amount.into(), commodity.decimals);
+            let amount = format_minor(p.amount.into(), commodity.decimals());
             let pool = match p.pool_id {
                 Some(id) => self
                     .pools
@@ -124,7 +124,7 @@ impl Names {
             };
             lines.push((
                 account.as_str(),
-                commodity.code.as_str(),
+                commodity.code(),
                 amount,
                 p.memo.as_deref().unwrap_or(""),
                 pool,

@@ -212,13 +212,13 @@ pub fn flows(conn: &Connection, span: &Span) -> Result<Vec<Flow>> {
             let key = (
                 sum.month.clone(),
                 *order,
-                commodity.code.clone(),
+                commodity.code().to_owned(),
                 kind,
                 detail,
             );
             merged
                 .entry(key)
-                .or_insert_with(|| (pool.clone(), commodity.decimals, 0))
+                .or_insert_with(|| (pool.clone(), commodity.decimals(), 0))
                 .2 += amount;
         }
     }

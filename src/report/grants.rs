@@ -85,10 +85,7 @@ impl Names {
 }
 
 fn money(grant: &Grant, minor: i64) -> Money {
-    Money {
-        minor: minor.into(),
-        decimals: grant.commodity.decimals,
-    }
+    Money::stored(minor.into(), grant.commodity.decimals())
 }
 
 /// When the votes are counted for a grant's row: at its decision, or now.
@@ -129,7 +126,7 @@ pub fn list(
             grant: grant_label(g.id),
             applicant: names.member(g.applicant),
             pool,
-            commodity: g.commodity.code.clone(),
+            commodity: g.commodity.code().to_owned(),
             requested: money(&g, g.amount),
             paid: money(&g, g.paid()),
             spent: money(&g, g.spent()),
@@ -306,7 +303,7 @@ pub fn register(conn: &Connection, audience: Audience, span: &Span) -> Result<Ve
             applicant: names.member(g.applicant),
             pool: names.pools.get(&g.pool).cloned().unwrap_or_default(),
             category: g.category.clone().unwrap_or_default(),
-            commodity: g.commodity.code.clone(),
+            commodity: g.commodity.code().to_owned(),
             requested: money(&g, g.amount),
             approved: money(&g, approved),
             paid: money(&g, at.paid),
@@ -350,7 +347,7 @@ pub fn show(
         item: item.to_owned(),
         value,
     };
-    let amount = |minor: i64| format!("{} {}", money(&g, minor), g.commodity.code);
+    let amount = |minor: i64| format!("{} {}", money(&g, minor), g.commodity.code());
     let mut rows = vec![
         fact("grant", "id", grant_label(g.id)),
         fact("grant", "status", g.status.as_str().to_owned()),
@@ -529,8 +526,8 @@ pub fn policy(conn: &Connection, pool: &str, history: bool) -> Result<Vec<TierRo
     let decimals = |code: &str| {
         commodities
             .iter()
-            .find(|c| c.commodity.code == code)
-            .map_or(0, |c| c.commodity.decimals)
+            .find(|c| c.commodity.code() == code)
+            .map_or(0, |c| c.commodity.decimals())
     };
     let all = policies(conn, stored.id)?;
     let shown: Vec<_> = if history {
@@ -542,13 +539,9 @@ pub fn policy(conn: &Connection, pool: &str, history: bool) -> Result<Vec<TierRo
     for (at, p) in shown {
         for t in &p.tiers {
             let up_to = match (t.up_to, &t.commodity) {
-                (Some(max), Some(code)) => format!(
-                    "{} {code}",
-                    Money {
-                        minor: max.into(),
-                        decimals: decimals(code),
-                    }
-                ),
+                (Some(max), Some(code)) => {
+                    format!("{} {code}", Money::stored(max.into(), decimals(code)))
+                }
                 _ => "any amount".to_owned(),
             };
             rows.push(TierRow {

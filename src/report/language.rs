@@ -140,10 +140,7 @@ mod tests {
             assert_eq!(page_period(&w, "2026"), "2026", "{lang}");
             assert_eq!(page_period(&w, "2026-Q5"), "2026-Q5", "{lang}");
         }
-        let money = Money {
-            minor: 123_450,
-            decimals: 2,
-        };
+        let money = Money::stored(123_450, 2);
         assert_eq!(page_amount(&words(Lang::En), money, "USD"), "1,234.50 USD");
         assert_eq!(
             page_amount(&words(Lang::Fr), money, "USD"),

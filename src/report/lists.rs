@@ -59,8 +59,8 @@ pub fn commodities(conn: &Connection) -> Result<Vec<CommodityRow>> {
     Ok(commodities::all(conn)?
         .into_iter()
         .map(|c| CommodityRow {
-            code: c.commodity.code,
-            decimals: c.commodity.decimals,
+            code: c.commodity.code().to_owned(),
+            decimals: c.commodity.decimals(),
             name: c.name,
         })
         .collect())
@@ -77,10 +77,7 @@ mod tests {
         accounts::insert(&conn, "assets:bank", "assets:bank", Some("main"), "").unwrap();
         commodities::insert(
             &conn,
-            &crate::domain::money::Commodity {
-                code: "USD".into(),
-                decimals: 2,
-            },
+            &crate::domain::money::Commodity::stored("USD".into(), 2),
             None,
         )
         .unwrap();

@@ -158,10 +158,7 @@ pub fn show(
         ));
     }
     for (code, decimals, total) in members::contributed(conn, m.id)? {
-        let money = Money {
-            minor: total,
-            decimals,
-        };
+        let money = Money::stored(total, decimals);
         rows.push(fact("contributed", &code, money.to_string()));
     }
     Ok(rows)

@@ -200,7 +200,7 @@ pub(crate) fn concentration(totals: &[i128]) -> Option<(Decimal, Decimal, Decima
 fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Result<Vec<Value>> {
     let codes: BTreeMap<i64, (String, u32)> = commodities::by_id(conn)?
         .into_iter()
-        .map(|(id, c)| (id, (c.code, c.decimals)))
+        .map(|(id, c)| (id, (c.code().to_owned(), c.decimals())))
         .collect();
     let mut out = Vec::new();
     let mut push = |metric, commodity: &str, unit, value, basis: Basis| {
@@ -223,7 +223,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         }
         let (bucket, amount) = match converter {
             Some(conv) => match conv.convert(code, c.amount, *decimals)?.amount {
-                Some(m) => (conv.target().to_owned(), m.minor),
+                Some(m) => (conv.target().to_owned(), m.minor()),
                 None => continue,
             },
             None => (code.clone(), c.amount),
@@ -269,7 +269,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             Kind::Grants | Kind::OperatingCosts if money => {
                 let (bucket, amount) = match converter {
                     Some(conv) => match conv.convert(&f.commodity, f.amount, f.decimals)?.amount {
-                        Some(m) => (conv.target().to_owned(), m.minor),
+                        Some(m) => (conv.target().to_owned(), m.minor()),
                         None => continue,
                     },
                     None => (f.commodity.clone(), f.amount),
@@ -300,17 +300,11 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         let all = grants_paid + operating;
         let decimals = converter.map_or_else(
             || currency::known(code).map_or(0, |k| k.0),
-            |c| c.zero().decimals,
+            |c| c.zero().decimals(),
         );
         let basis = Basis::MoneyOut {
-            out: Money {
-                minor: all,
-                decimals,
-            },
-            came_back: (*grants_net < 0).then(|| Money {
-                minor: -grants_net,
-                decimals,
-            }),
+            out: Money::stored(all, decimals),
+            came_back: (*grants_net < 0).then(|| Money::stored(-grants_net, decimals)),
         };
         push(
             "grants share of money out",
@@ -405,8 +399,8 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             continue;
         }
         let entry = pledges.entry(p.commodity.clone()).or_default();
-        entry.0 += p.pledged.minor;
-        entry.1 += p.received.minor.min(p.pledged.minor);
+        entry.0 += p.pledged.minor();
+        entry.1 += p.received.minor().min(p.pledged.minor());
         entry.2 += 1;
     }
     for (code, (pledged, received, periods)) in pledges {

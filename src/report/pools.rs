@@ -62,7 +62,7 @@ pub fn list(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolRow>>
         .map(|p| PoolRow {
             held: holdings
                 .iter()
-                .filter(|h| h.pool == p.name && h.held.minor != 0)
+                .filter(|h| h.pool == p.name && h.held.minor() != 0)
                 .map(|h| format!("{} {}", h.held, h.commodity))
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -168,11 +168,11 @@ pub fn period(
                 .cloned()
         };
         let (b, a) = (find(&before), find(&after));
-        let decimals = a.as_ref().or(b.as_ref()).map_or(0, |h| h.held.decimals);
+        let decimals = a.as_ref().or(b.as_ref()).map_or(0, |h| h.held.decimals());
         let field = |h: &Option<PoolHolding>, f: fn(&PoolHolding) -> Money| {
-            h.as_ref().map_or(0, |h| f(h).minor)
+            h.as_ref().map_or(0, |h| f(h).minor())
         };
-        let money = |minor| Money { minor, decimals };
+        let money = |minor| Money::stored(minor, decimals);
         let change = |f: fn(&PoolHolding) -> Money| money(field(&a, f) - field(&b, f));
         let closing = money(field(&a, |h| h.held));
         let moved = [

@@ -45,10 +45,7 @@ impl Names {
 }
 
 fn money(p: &StoredPurchase, minor: i64) -> Money {
-    Money {
-        minor: minor.into(),
-        decimals: p.commodity.decimals,
-    }
+    Money::stored(minor.into(), p.commodity.decimals())
 }
 
 fn units_value(units: u64, price: i64) -> i64 {
@@ -133,7 +130,7 @@ pub struct Facts {
 pub fn show(conn: &Connection, name: &str, audience: Audience) -> Result<(Facts, Vec<ShowRow>)> {
     let Loaded { stored, state } = books::load(conn, name)?;
     let names = Names::load(conn, audience)?;
-    let label = |minor: i64| format!("{} {}", money(&stored, minor), stored.commodity.code);
+    let label = |minor: i64| format!("{} {}", money(&stored, minor), stored.commodity.code());
     let closed = state.closed.is_some();
     let mut rows = Vec::new();
     for (i, item) in state.items.iter().enumerate() {
@@ -192,7 +189,7 @@ pub fn show(conn: &Connection, name: &str, audience: Audience) -> Result<(Facts,
         name: stored.name.clone(),
         supplier: stored.supplier.clone(),
         status: state.status(),
-        currency: stored.commodity.code.clone(),
+        currency: stored.commodity.code().to_owned(),
         pool: stored.pool.clone(),
         closes: purchases::stamp(stored.closes_at),
         items: state
@@ -303,7 +300,7 @@ pub fn list(conn: &Connection, status: Option<Status>) -> Result<Vec<ListRow>> {
             supplier: stored.supplier.clone(),
             status: state.status(),
             closes: purchases::stamp(stored.closes_at),
-            currency: stored.commodity.code.clone(),
+            currency: stored.commodity.code().to_owned(),
             items: state.items.len(),
             groups: state.groups().len(),
             value: money(&stored, state.received_value()),
@@ -404,7 +401,7 @@ pub fn purchases(conn: &Connection, span: &Span, audience: Audience) -> Result<V
             status: state.status(),
             who,
             owes,
-            currency: stored.commodity.code.clone(),
+            currency: stored.commodity.code().to_owned(),
             item,
             unit,
             ordered: None,

@@ -67,8 +67,8 @@ pub fn reconcile(
                 date: day.clone(),
                 txn: None,
                 description: format!("balance of {account}"),
-                amount: format_minor(*amount, c.commodity.decimals),
-                commodity: c.commodity.code.clone(),
+                amount: format_minor(*amount, c.commodity.decimals()),
+                commodity: c.commodity.code().to_owned(),
             });
         }
     }
@@ -76,7 +76,7 @@ pub fn reconcile(
     if let Some((amount, code)) = statement {
         let c = codes
             .iter()
-            .find(|c| c.commodity.code == code)
+            .find(|c| c.commodity.code() == code)
             .ok_or_else(|| Error::UnknownCommodity {
                 code: code.to_owned(),
             })?;
@@ -87,7 +87,7 @@ pub fn reconcile(
             date: day.clone(),
             txn: None,
             description: "the statement's balance".into(),
-            amount: format_minor(stated, c.commodity.decimals),
+            amount: format_minor(stated, c.commodity.decimals()),
             commodity: code.to_owned(),
         });
         differs = stated != held;
@@ -100,7 +100,7 @@ pub fn reconcile(
             } else {
                 "the books agree with the statement".into()
             },
-            amount: format_minor(held - stated, c.commodity.decimals),
+            amount: format_minor(held - stated, c.commodity.decimals()),
             commodity: code.to_owned(),
         });
     }
@@ -117,8 +117,8 @@ pub fn reconcile(
             date: e.date.to_string(),
             txn: Some(e.txn_id),
             description: e.description,
-            amount: format_minor(e.amount.into(), e.commodity.decimals),
-            commodity: e.commodity.code,
+            amount: format_minor(e.amount.into(), e.commodity.decimals()),
+            commodity: e.commodity.code().to_owned(),
         });
     }
     Ok(Reconciliation { rows, differs })

@@ -71,28 +71,22 @@ pub fn register(
     let mut running: HashMap<String, i128> = HashMap::new();
     if query.from.is_some() {
         for (commodity, amount) in balances::by_commodity(conn, &ids, query.from)? {
-            running.insert(commodity.code, amount);
+            running.insert(commodity.code().to_owned(), amount);
         }
     }
     let filter = query.prefix.is_some().then_some(ids.as_slice());
     txns::for_each_register_row(conn, filter, query.from, query.to, |row| {
-        let total = running.entry(row.commodity.code.clone()).or_insert(0);
+        let total = running.entry(row.commodity.code().to_owned()).or_insert(0);
         *total += i128::from(row.amount);
-        let decimals = row.commodity.decimals;
+        let decimals = row.commodity.decimals();
         sink(RegisterRow {
             txn: row.txn_id,
             date: row.date.to_string(),
             description: row.description,
             account: row.account,
-            commodity: row.commodity.code,
-            amount: Money {
-                minor: row.amount.into(),
-                decimals,
-            },
-            balance: Money {
-                minor: *total,
-                decimals,
-            },
+            commodity: row.commodity.code().to_owned(),
+            amount: Money::stored(row.amount.into(), decimals),
+            balance: Money::stored(*total, decimals),
         })
     })
 }

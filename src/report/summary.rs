@@ -116,7 +116,7 @@ fn holding_rows(
 ) -> Vec<SummaryRow> {
     snapshot
         .iter()
-        .filter(|h| value(h).minor != 0)
+        .filter(|h| value(h).minor() != 0)
         .map(|h| SummaryRow {
             amount: Some(value(h)),
             ..row(section, section, "", &h.pool, &h.commodity)
@@ -155,19 +155,13 @@ pub fn summary(
             order(&f.pool),
             f.commodity.clone(),
         );
-        let entry = merged.entry(key).or_insert_with(|| {
-            (
-                Money {
-                    minor: 0,
-                    decimals: f.decimals,
-                },
-                f.pool.clone(),
-            )
-        });
-        entry.0.minor += f.amount;
+        let entry = merged
+            .entry(key)
+            .or_insert_with(|| (Money::stored(0, f.decimals), f.pool.clone()));
+        entry.0.add(f.amount);
     }
     for ((direction, item, detail, _, commodity), (amount, pool)) in merged {
-        if amount.minor == 0 {
+        if amount.minor() == 0 {
             continue;
         }
         let section = match direction {
@@ -253,7 +247,7 @@ fn convert_rows(rows: &mut Vec<SummaryRow>, converter: &Converter) -> Result<()>
         if let Some(amount) = r.amount {
             let (converted, how) = Converter::maybe(Some(converter), &r.commodity, amount)?;
             let sum = &mut total.get_or_insert((r.section, converter.zero())).1;
-            sum.minor += converted.map_or(0, |c| c.minor);
+            sum.add(converted.map_or(0, |c| c.minor()));
             r.converted = converted;
             r.conversion = how;
         }

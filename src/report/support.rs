@@ -64,10 +64,7 @@ pub fn pledge_status(
         };
         let every: Every = pledge.every.parse()?;
         let last = pledge.ends_on.map_or(as_of, |end| end.min(as_of));
-        let money = |minor| Money {
-            minor,
-            decimals: commodity.decimals,
-        };
+        let money = |minor| Money::stored(minor, commodity.decimals());
         for period in periods(every, pledge.starts_on, last) {
             let from = period.first.max(pledge.starts_on);
             let to = period
@@ -92,7 +89,7 @@ pub fn pledge_status(
                     .and_then(|id| pools.get(&id).cloned())
                     .unwrap_or_else(|| "any".to_owned()),
                 period: period.label,
-                commodity: commodity.code.clone(),
+                commodity: commodity.code().to_owned(),
                 pledged: money(pledged),
                 received: money(received),
                 difference: money(received - pledged),
@@ -128,12 +125,9 @@ pub fn inventory(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Stoc
         .into_iter()
         .filter_map(|(_, commodity, received, given)| {
             let c = commodities.get(&commodity)?;
-            let money = |minor| Money {
-                minor,
-                decimals: c.decimals,
-            };
+            let money = |minor| Money::stored(minor, c.decimals());
             Some(StockRow {
-                item: c.code.clone(),
+                item: c.code().to_owned(),
                 received: money(received),
                 given: money(given),
                 on_hand: money(received - given),

@@ -57,10 +57,7 @@ pub fn rows(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<TransferRow>> {
-    let money = |minor: i64, decimals: u32| Money {
-        minor: minor.into(),
-        decimals,
-    };
+    let money = |minor: i64, decimals: u32| Money::stored(minor.into(), decimals);
     Ok(transfers(conn, from, to)?
         .transfers
         .into_iter()
@@ -72,10 +69,10 @@ pub fn rows(
                 direction: f.direction.as_str(),
                 transfer_id: f.transfer_id,
                 counterpart_fund: f.counterpart_fund,
-                amount: money(f.amount, f.commodity.decimals),
-                commodity: f.commodity.code,
-                sent_amount: f.sent.as_ref().map(|(a, c)| money(*a, c.decimals)),
-                sent_commodity: f.sent.map(|(_, c)| c.code),
+                amount: money(f.amount, f.commodity.decimals()),
+                commodity: f.commodity.code().to_owned(),
+                sent_amount: f.sent.as_ref().map(|(a, c)| money(*a, c.decimals())),
+                sent_commodity: f.sent.map(|(_, c)| c.code().to_owned()),
                 rate: f.rate,
                 pool: f.pool,
                 grant: f.grant,

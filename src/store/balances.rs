@@ -156,7 +156,7 @@ pub fn by_commodity(
         .into_iter()
         .filter_map(|(id, amount)| Some((commodities.get(&id)?.clone(), amount)))
         .collect();
-    totals.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+    totals.sort_by(|a, b| a.0.code().cmp(b.0.code()));
     Ok(totals)
 }
 

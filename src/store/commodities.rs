@@ -16,17 +16,14 @@ pub struct StoredCommodity {
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredCommodity> {
     Ok(StoredCommodity {
         id: r.get(0)?,
-        commodity: Commodity {
-            code: r.get(1)?,
-            decimals: r.get(2)?,
-        },
+        commodity: Commodity::stored(r.get(1)?, r.get(2)?),
         name: r.get(3)?,
     })
 }
 
 pub fn insert(conn: &Connection, commodity: &Commodity, name: Option<&str>) -> Result<i64> {
     conn.prepare_cached("INSERT INTO commodities (code, decimals, name) VALUES (?1, ?2, ?3)")
-        .and_then(|mut s| s.execute(params![commodity.code, commodity.decimals, name]))
+        .and_then(|mut s| s.execute(params![commodity.code(), commodity.decimals(), name]))
         .ctx("adding a commodity")?;
     Ok(conn.last_insert_rowid())
 }

@@ -273,10 +273,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
             Ok((
                 Posting {
                     account: r.get(0)?,
-                    commodity: Commodity {
-                        code: r.get(1)?,
-                        decimals: r.get(2)?,
-                    },
+                    commodity: Commodity::stored(r.get(1)?, r.get(2)?),
                     amount: r.get(3)?,
                     memo: r.get(4)?,
                     pool: r.get(7)?,
@@ -528,10 +525,7 @@ pub fn for_each_register_row(
                 date: r.get(1)?,
                 description: r.get(2)?,
                 account: r.get(3)?,
-                commodity: Commodity {
-                    code: r.get(4)?,
-                    decimals: r.get(5)?,
-                },
+                commodity: Commodity::stored(r.get(4)?, r.get(5)?),
                 amount: r.get(6)?,
             })
         })()
@@ -581,10 +575,7 @@ pub fn account_entries(
                 txn_id: r.get(0)?,
                 date: r.get(1)?,
                 description: r.get(2)?,
-                commodity: Commodity {
-                    code: r.get(3)?,
-                    decimals: r.get(4)?,
-                },
+                commodity: Commodity::stored(r.get(3)?, r.get(4)?),
                 amount: r.get(5)?,
                 imported: r.get(6)?,
                 suspense: r.get(7)?,

@@ -152,7 +152,7 @@ pub fn grant_row(
     shown: &Shown<'_>,
     tally: Option<Tally>,
 ) -> GrantRow {
-    let money = |minor: i64| format_minor(minor.into(), g.commodity.decimals);
+    let money = |minor: i64| format_minor(minor.into(), g.commodity.decimals());
     let tally = match (st.decided, g.decided_tally) {
         (true, Some(t)) => Some(t),
         _ => tally,
@@ -185,7 +185,7 @@ pub fn grant_row(
         grant: grant_label(g.id),
         applicant: (shown.person)(g.applicant),
         pool: (shown.pool)(g.pool),
-        commodity: g.commodity.code.clone(),
+        commodity: g.commodity.code().to_owned(),
         amount: money(g.amount),
         purpose: (shown.text)(&g.purpose),
         category: shown.text_opt(g.category.as_deref()),

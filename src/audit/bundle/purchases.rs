@@ -109,7 +109,7 @@ pub(super) fn rows(
         }
         let loaded = replay_until(conn, stored, end)?;
         let (stored, state) = (&loaded.stored, &loaded.state);
-        let places = stored.commodity.decimals;
+        let places = stored.commodity.decimals();
         let money = |minor: i64| format_minor(minor.into(), places);
         let mut pays: HashMap<i64, Vec<String>> = HashMap::new();
         for p in &state.payments {
@@ -135,7 +135,7 @@ pub(super) fn rows(
                 purchase: redact(&stored.name),
                 status: state.status().as_str().to_owned(),
                 group: person(group),
-                currency: stored.commodity.code.clone(),
+                currency: stored.commodity.code().to_owned(),
                 charged: money(charged),
                 paid: money(paid),
                 owed: money(charged - paid),

@@ -30,10 +30,7 @@ fn postings(rows: &[JournalRow]) -> Option<Vec<Posting>> {
             let value = Decimal::from_str(&r.amount).ok()?;
             Some(Posting {
                 account: r.account.clone(),
-                commodity: Commodity {
-                    code: r.commodity.clone(),
-                    decimals: value.scale(),
-                },
+                commodity: Commodity::stored(r.commodity.clone(), value.scale()),
                 amount: i64::try_from(value.mantissa()).ok()?,
                 memo: text(&r.memo).map(str::to_owned),
                 pool: text(&r.pool).map(str::to_owned),
@@ -66,7 +63,8 @@ pub fn derive(journal: impl Read, from: &str, to: &str) -> Option<Vec<TransferRo
                 &postings,
             )
         }) {
-            let money = |(amount, c): &(i64, Commodity)| format_minor((*amount).into(), c.decimals);
+            let money =
+                |(amount, c): &(i64, Commodity)| format_minor((*amount).into(), c.decimals());
             rows.push(TransferRow {
                 txn: head.txn.clone(),
                 date: head.date.clone(),
@@ -74,9 +72,9 @@ pub fn derive(journal: impl Read, from: &str, to: &str) -> Option<Vec<TransferRo
                 transfer_id: f.transfer_id,
                 counterpart_fund: f.counterpart_fund,
                 amount: money(&(f.amount, f.commodity.clone())),
-                commodity: f.commodity.code,
+                commodity: f.commodity.code().to_owned(),
                 sent_amount: f.sent.as_ref().map(money).unwrap_or_default(),
-                sent_commodity: f.sent.map(|(_, c)| c.code).unwrap_or_default(),
+                sent_commodity: f.sent.map(|(_, c)| c.code().to_owned()).unwrap_or_default(),
                 rate: f.rate.unwrap_or_default(),
                 pool: f.pool.unwrap_or_default(),
                 grant: f.grant.unwrap_or_default(),

@@ -77,12 +77,12 @@ pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
             problem: format!("pool {:?} has no decision policy yet", request.pool),
             next: NextStep::SetPolicy,
         })?;
-    if policy.tier_for(&commodity.code, amount).is_none() {
+    if policy.tier_for(commodity.code(), amount).is_none() {
         return Err(Error::Blocked {
             problem: format!(
                 "the pool's policy has no rule for {} {}",
-                format_minor(amount.into(), commodity.decimals),
-                commodity.code
+                format_minor(amount.into(), commodity.decimals()),
+                commodity.code()
             ),
             next: NextStep::OpenTier,
         });
@@ -374,8 +374,8 @@ pub enum Decided {
 fn expire(tx: &WriteTx<'_>, grant: &Grant, at: NaiveDateTime) -> Result<String> {
     let released = format!(
         "{} {}",
-        format_minor(grant.outstanding().into(), grant.commodity.decimals),
-        grant.commodity.code
+        format_minor(grant.outstanding().into(), grant.commodity.decimals()),
+        grant.commodity.code()
     );
     let record = ClosureRecord {
         returned: 0,
@@ -461,10 +461,10 @@ pub fn decide(
             return Err(Error::Refused(format!(
                 "{} has the votes, but its pool has only {} {} available on {} ({} short); it stays open: move money into the pool, then decide again",
                 grant_label(id),
-                format_minor(free, grant.commodity.decimals),
-                grant.commodity.code,
+                format_minor(free, grant.commodity.decimals()),
+                grant.commodity.code(),
                 at.date(),
-                format_minor(i128::from(grant.amount) - free, grant.commodity.decimals)
+                format_minor(i128::from(grant.amount) - free, grant.commodity.decimals())
             )));
         }
     }

@@ -23,12 +23,12 @@ fn pool_name(conn: &Connection, grant: &Grant) -> Result<Option<String>> {
 }
 
 fn amount_for(grant: &Grant, amount: &str, code: &str) -> Result<i64> {
-    if code != grant.commodity.code {
+    if code != grant.commodity.code() {
         return Err(Error::Blocked {
             problem: format!(
                 "{} is in {}, not {code}",
                 grant_label(grant.id),
-                grant.commodity.code
+                grant.commodity.code()
             ),
             next: NextStep::Exchange,
         });
@@ -79,10 +79,10 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         return Err(Error::Refused(format!(
             "{} was approved for {} {} and {} is paid; {} more would exceed it",
             grant_label(grant.id),
-            format_minor(grant.amount.into(), grant.commodity.decimals),
-            grant.commodity.code,
-            format_minor(grant.paid().into(), grant.commodity.decimals),
-            format_minor(amount.into(), grant.commodity.decimals)
+            format_minor(grant.amount.into(), grant.commodity.decimals()),
+            grant.commodity.code(),
+            format_minor(grant.paid().into(), grant.commodity.decimals()),
+            format_minor(amount.into(), grant.commodity.decimals())
         )));
     }
     if let Some(decided) = grant.decided_at
@@ -198,10 +198,10 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
         return Err(Error::Refused(format!(
             "{} was paid {} {} and {} is already reported; {} more would exceed what was paid",
             grant_label(grant.id),
-            format_minor(grant.paid().into(), grant.commodity.decimals),
-            grant.commodity.code,
-            format_minor(grant.spent().into(), grant.commodity.decimals),
-            format_minor(amount.into(), grant.commodity.decimals)
+            format_minor(grant.paid().into(), grant.commodity.decimals()),
+            grant.commodity.code(),
+            format_minor(grant.spent().into(), grant.commodity.decimals()),
+            format_minor(amount.into(), grant.commodity.decimals())
         )));
     }
     let record = SpendRecord {
@@ -254,9 +254,9 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
             return Err(Error::Refused(format!(
                 "{} was paid {} {} and {} was reported spent; at most the difference can come back",
                 grant_label(grant.id),
-                format_minor(grant.paid().into(), grant.commodity.decimals),
-                grant.commodity.code,
-                format_minor(grant.spent().into(), grant.commodity.decimals)
+                format_minor(grant.paid().into(), grant.commodity.decimals()),
+                grant.commodity.code(),
+                format_minor(grant.spent().into(), grant.commodity.decimals())
             )));
         }
         let book = Book::load(&tx)?;

@@ -50,7 +50,7 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
                     reason: "a ceiling is a positive amount".into(),
                 });
             }
-            (Some(minor), Some(stored.code))
+            (Some(minor), Some(stored.code().to_owned()))
         }
         None => (None, None),
     };

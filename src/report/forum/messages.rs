@@ -314,10 +314,7 @@ pub fn negated(totals: Vec<Total>) -> Vec<Total> {
     totals
         .into_iter()
         .map(|t| Total {
-            amount: Money {
-                minor: -t.amount.minor,
-                ..t.amount
-            },
+            amount: t.amount.negated(),
             ..t
         })
         .collect()
@@ -691,7 +688,7 @@ impl<'a> Words<'a> {
             .grants_paid
             .iter()
             .cloned()
-            .partition(|t| t.amount.minor > 0);
+            .partition(|t| t.amount.minor() > 0);
         let back = negated(back);
         let grants = || ("grants", Arg::from(self.amounts(&paid)));
         let costs = || ("costs", Arg::from(self.amounts(m.running_costs)));
@@ -962,7 +959,7 @@ impl<'a> Words<'a> {
                 None => self.say(ForumKey::DecidedAfter, &[days]),
             });
         }
-        if g.returned.minor != 0 {
+        if g.returned.minor() != 0 {
             text.push(' ');
             text.push_str(&self.say(
                 ForumKey::Returned,
@@ -1176,7 +1173,7 @@ mod tests {
     fn usd(minor: i128) -> Total {
         Total {
             commodity: "USD".into(),
-            amount: Money { minor, decimals: 2 },
+            amount: Money::stored(minor, 2),
         }
     }
 
@@ -1258,7 +1255,7 @@ mod tests {
 
     #[test]
     fn what_a_metric_is_drawn_from_in_english_is_the_reports_below_a_thousand() {
-        let usd = |minor| Money { minor, decimals: 2 };
+        let usd = |minor| Money::stored(minor, 2);
         let en = Messages::new(Lang::En);
         let w = Words::new(&en);
         for n in [0, 1, 2] {

@@ -180,14 +180,8 @@ fn months(conn: &Connection, span: &Span) -> Result<Vec<MonthRow>> {
             rows.push(MonthRow {
                 month: month.clone(),
                 commodity: commodity.clone(),
-                inflow: Money {
-                    minor: inflow,
-                    decimals,
-                },
-                outflow: Money {
-                    minor: outflow,
-                    decimals,
-                },
+                inflow: Money::stored(inflow, decimals),
+                outflow: Money::stored(outflow, decimals),
             });
         }
     }

@@ -35,14 +35,14 @@ fn totals(rows: &[SummaryRow], section: &str, item: &str) -> Vec<Total> {
     {
         let Some(amount) = r.amount else { continue };
         match sums.iter_mut().find(|t| t.commodity == r.commodity) {
-            Some(sum) => sum.amount.minor += amount.minor,
+            Some(sum) => sum.amount.add(amount.minor()),
             None => sums.push(Total {
                 commodity: r.commodity.clone(),
                 amount,
             }),
         }
     }
-    sums.retain(|t| t.amount.minor != 0);
+    sums.retain(|t| t.amount.minor() != 0);
     sums
 }
 
@@ -86,7 +86,7 @@ fn plain_words(w: Words, forum: &Forum) -> [String; 4] {
     });
     let (gave_up, got): (Vec<_>, Vec<_>) = totals(rows, "within", "currency conversions")
         .into_iter()
-        .partition(|t| t.amount.minor < 0);
+        .partition(|t| t.amount.minor() < 0);
     let gave_up = negated(gave_up);
     let (money, stock): (Vec<_>, Vec<_>) = totals(rows, "closing", "closing")
         .into_iter()
@@ -331,14 +331,14 @@ fn purchase_totals(
     for r in rows {
         let Some(amount) = pick(r) else { continue };
         match sums.iter_mut().find(|t| t.commodity == r.currency) {
-            Some(sum) => sum.amount.minor += amount.minor,
+            Some(sum) => sum.amount.add(amount.minor()),
             None => sums.push(Total {
                 commodity: r.currency.clone(),
                 amount,
             }),
         }
     }
-    sums.retain(|t| t.amount.minor != 0);
+    sums.retain(|t| t.amount.minor() != 0);
     sums
 }
 
@@ -593,7 +593,7 @@ mod tests {
     use crate::report::forum::Fingerprint;
 
     fn usd(minor: i128) -> Money {
-        Money { minor, decimals: 2 }
+        Money::stored(minor, 2)
     }
 
     #[test]

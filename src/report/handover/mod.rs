@@ -116,10 +116,7 @@ pub struct Handover {
 }
 
 fn money(minor: i64, decimals: u32) -> Money {
-    Money {
-        minor: i128::from(minor),
-        decimals,
-    }
+    Money::stored(i128::from(minor), decimals)
 }
 
 /// Gathers the handover of the books as they stand at the end of `on`.
@@ -143,7 +140,7 @@ pub fn handover(conn: &Connection, on: NaiveDate) -> Result<Handover> {
     .collect();
     let holdings = holdings(conn, Some(on))?
         .into_iter()
-        .filter(|h| h.held.minor != 0 || h.committed.minor != 0)
+        .filter(|h| h.held.minor() != 0 || h.committed.minor() != 0)
         .map(|h| Holding {
             pool: h.pool,
             commodity: h.commodity,
@@ -158,7 +155,7 @@ pub fn handover(conn: &Connection, on: NaiveDate) -> Result<Handover> {
     let mut waiting = Vec::new();
     for id in grants::ids(conn)? {
         let g = grants::load(conn, id)?;
-        let d = g.commodity.decimals;
+        let d = g.commodity.decimals();
         let state = match g.status {
             Status::Open if g.window_closes() > end_of_day => Some((Waiting::Votes, g.amount)),
             Status::Open => Some((Waiting::Decision, g.amount)),
@@ -178,7 +175,7 @@ pub fn handover(conn: &Connection, on: NaiveDate) -> Result<Handover> {
                 .get(&g.applicant)
                 .map(|m| m.name.clone())
                 .unwrap_or_default(),
-            commodity: g.commodity.code.clone(),
+            commodity: g.commodity.code().to_owned(),
             amount: money(g.amount, d),
             waiting: state,
             left: money(left, d),
@@ -187,23 +184,20 @@ pub fn handover(conn: &Connection, on: NaiveDate) -> Result<Handover> {
     let mut behind: Vec<PledgeBehind> = Vec::new();
     for p in crate::report::support::pledge_status(conn, Audience::Treasurer, on)? {
         let finished = Span::parse(&p.period).is_ok_and(|s| s.to < on);
-        if !finished || p.difference.minor >= 0 {
+        if !finished || p.difference.minor() >= 0 {
             continue;
         }
         match behind.last_mut() {
             Some(last) if last.pledge == p.pledge => {
                 last.periods.push(p.period);
-                last.short.minor -= p.difference.minor;
+                last.short.add(-p.difference.minor());
             }
             _ => behind.push(PledgeBehind {
                 pledge: p.pledge,
                 member: p.member,
                 commodity: p.commodity,
                 periods: vec![p.period],
-                short: Money {
-                    minor: -p.difference.minor,
-                    decimals: p.difference.decimals,
-                },
+                short: Money::stored(-p.difference.minor(), p.difference.decimals()),
             }),
         }
     }

@@ -148,7 +148,7 @@ impl Row for ReconcileRow {
 }
 
 fn decimal(money: Money) -> Decimal {
-    Decimal::try_from_i128_with_scale(money.minor, money.decimals).unwrap_or(Decimal::MAX)
+    Decimal::try_from_i128_with_scale(money.minor(), money.decimals()).unwrap_or(Decimal::MAX)
 }
 
 /// The reconciliation of `span` from the hub file.
@@ -164,10 +164,7 @@ pub fn load(conn: &Connection, span: &Span, tolerance: Decimal) -> Result<Vec<Re
     let mut sides = Vec::new();
     for t in reports::transfers_until(conn, &to)? {
         let date = parse_date(&t.date)?;
-        let money = |minor: i64, decimals: u32| Money {
-            minor: i128::from(minor),
-            decimals,
-        };
+        let money = |minor: i64, decimals: u32| Money::stored(i128::from(minor), decimals);
         sides.push(Side {
             way: if t.direction == "sent" {
                 Way::Sent
@@ -412,7 +409,7 @@ mod tests {
     }
 
     fn usd(minor: i128) -> Money {
-        Money { minor, decimals: 2 }
+        Money::stored(minor, 2)
     }
 
     fn send(fund: &str, txn: i64, date: &str, id: &str, to: &str, minor: i128) -> Side {
@@ -483,13 +480,7 @@ mod tests {
             receipt.clone(),
         ];
         assert_eq!(statuses(&sides, "0"), [("aaaa-1".into(), Status::Matched)]);
-        receipt.sent = Some((
-            Money {
-                minor: 10000,
-                decimals: 2,
-            },
-            "EUR".into(),
-        ));
+        receipt.sent = Some((Money::stored(10000, 2), "EUR".into()));
         let sides = [send(A, 3, "2026-04-30", "aaaa-1", C, 10000), receipt];
         assert_eq!(
             statuses(&sides, "5"),
@@ -524,13 +515,7 @@ mod tests {
         );
         // A different number of decimals is still the same amount.
         let mut receipt = receive(B, 7, "2026-04-05", "aaaa-1", A, 1000);
-        receipt.sent = Some((
-            Money {
-                minor: 1_000_000,
-                decimals: 3,
-            },
-            "USD".into(),
-        ));
+        receipt.sent = Some((Money::stored(1_000_000, 3), "USD".into()));
         let sides = [send(A, 3, "2026-04-02", "aaaa-1", B, 100_000), receipt];
         assert_eq!(statuses(&sides, "0"), [("aaaa-1".into(), Status::Matched)]);
     }

@@ -348,7 +348,7 @@ pub fn load(conn: &Connection, span: &Span) -> Result<Network> {
     let in_transit = super::reconcile::load(conn, span, Decimal::ZERO)?
         .into_iter()
         .filter(|r| r.status == super::reconcile::Status::InTransit)
-        .filter_map(|r| r.sent.map(|m| (r.sent_commodity, m.decimals, m.minor)))
+        .filter_map(|r| r.sent.map(|m| (r.sent_commodity, m.decimals(), m.minor())))
         .collect();
     Ok(Network {
         funds,
@@ -444,10 +444,7 @@ fn sections(
             .iter()
             .filter(|((s, ..), (_, amount))| *s == section && *amount != 0)
             .map(|((_, _, item, code), (decimals, amount))| HubSummaryRow {
-                amount: Some(Money {
-                    minor: *amount,
-                    decimals: *decimals,
-                }),
+                amount: Some(Money::stored(*amount, *decimals)),
                 ..line(fund, section, item, "", code)
             })
             .collect::<Vec<_>>()
@@ -467,10 +464,7 @@ fn sections(
             .iter()
             .filter(|(_, (_, held))| *held != 0)
             .map(|((pool, code), (decimals, held))| HubSummaryRow {
-                amount: Some(Money {
-                    minor: *held,
-                    decimals: *decimals,
-                }),
+                amount: Some(Money::stored(*held, *decimals)),
                 ..if pool == IN_TRANSIT {
                     line(fund, "closing", IN_TRANSIT, "", code)
                 } else {
@@ -506,7 +500,7 @@ fn convert(rows: &mut Vec<HubSummaryRow>, converter: &Converter) -> Result<()> {
     for r in rows.iter_mut() {
         if let Some(amount) = r.amount {
             let (converted, how) = Converter::maybe(Some(converter), &r.commodity, amount)?;
-            sum.minor += converted.map_or(0, |c| c.minor);
+            sum.add(converted.map_or(0, |c| c.minor()));
             r.converted = converted;
             r.conversion = how;
         }
@@ -541,7 +535,7 @@ fn bucket(
         Some(c) => Ok(c
             .convert(code, amount, decimals)?
             .amount
-            .map(|m| (c.target().to_owned(), m.minor))),
+            .map(|m| (c.target().to_owned(), m.minor()))),
         None => Ok(Some((code.to_owned(), amount))),
     }
 }
@@ -874,7 +868,7 @@ mod tests {
                 .iter()
                 .filter(|r| r.section == section && fund.map_or(r.fund != NETWORK, |f| r.fund == f))
             {
-                *by_code.entry(r.commodity.clone()).or_default() += r.amount.unwrap().minor;
+                *by_code.entry(r.commodity.clone()).or_default() += r.amount.unwrap().minor();
             }
             by_code
         };
@@ -887,7 +881,7 @@ mod tests {
                     "outflow"
                 };
                 if direction == section {
-                    *expected.get_mut(&r.commodity).unwrap() -= r.amount.unwrap().minor;
+                    *expected.get_mut(&r.commodity).unwrap() -= r.amount.unwrap().minor();
                 }
             }
             expected.retain(|_, v| *v != 0);

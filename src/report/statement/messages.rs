@@ -245,7 +245,7 @@ mod tests {
     fn usd(minor: i128) -> Total {
         Total {
             commodity: "USD".into(),
-            amount: Money { minor, decimals: 2 },
+            amount: Money::stored(minor, 2),
         }
     }
 

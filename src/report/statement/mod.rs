@@ -89,7 +89,7 @@ pub struct PledgePeriod {
 
 impl PledgePeriod {
     pub fn kept(&self) -> bool {
-        self.received.minor >= self.pledged.minor
+        self.received.minor() >= self.pledged.minor()
     }
 }
 
@@ -152,29 +152,23 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
         let Some(commodity) = commodities.get(&c.commodity_id) else {
             continue;
         };
-        let given = match (&c.kind, currency::known(&commodity.code)) {
+        let given = match (&c.kind, currency::known(commodity.code())) {
             (Some(_), _) => Given::ServicesInKind,
             (None, Some(_)) => Given::Money,
             (None, None) => Given::GoodsInKind,
         };
-        let amount = Money {
-            minor: c.amount,
-            decimals: commodity.decimals,
-        };
+        let amount = Money::stored(c.amount, commodity.decimals());
         totals
-            .entry(commodity.code.clone())
-            .or_insert(Money {
-                minor: 0,
-                decimals: commodity.decimals,
-            })
-            .minor += c.amount;
+            .entry(commodity.code().to_owned())
+            .or_insert(Money::stored(0, commodity.decimals()))
+            .add(c.amount);
         contributions.push(Contribution {
             txn: c.txn_id,
             date: c.date,
             given,
             kind: c.kind,
             pool: pool_name(c.pool_id),
-            commodity: commodity.code.clone(),
+            commodity: commodity.code().to_owned(),
             amount,
         });
     }
@@ -220,17 +214,14 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
             continue;
         }
         let pool = pool_name(Some(g.pool));
-        let money = Money {
-            minor: paid,
-            decimals: g.commodity.decimals,
-        };
+        let money = Money::stored(paid, g.commodity.decimals());
         if g.applicant == who.id {
             received.push(Received {
                 grant: grant_label(g.id),
                 pool: pool.clone(),
                 purpose: g.purpose.clone(),
                 status: g.status.as_str(),
-                commodity: g.commodity.code.clone(),
+                commodity: g.commodity.code().to_owned(),
                 paid: money,
             });
         }
@@ -238,16 +229,11 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
             let purpose = pools
                 .get(&g.pool)
                 .map_or_else(String::new, |p| p.purpose.clone());
-            let entry = work.entry((pool, g.commodity.code.clone())).or_insert((
-                purpose,
-                0,
-                Money {
-                    minor: 0,
-                    decimals: g.commodity.decimals,
-                },
-            ));
+            let entry = work
+                .entry((pool, g.commodity.code().to_owned()))
+                .or_insert((purpose, 0, Money::stored(0, g.commodity.decimals())));
             entry.1 += 1;
-            entry.2.minor += paid;
+            entry.2.add(paid);
         }
     }
     Ok(Statement {

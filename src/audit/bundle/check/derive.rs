@@ -263,13 +263,7 @@ pub(super) fn check_derived(
         .iter()
         .filter_map(|(id, code)| {
             let decimals = *book.decimals.get(code)?;
-            Some((
-                *id,
-                Commodity {
-                    code: code.clone(),
-                    decimals,
-                },
-            ))
+            Some((*id, Commodity::stored(code.clone(), decimals)))
         })
         .collect();
     // Who could vote, and with which keys, as records.csv says; the fund's
@@ -315,13 +309,7 @@ pub(super) fn check_derived(
                     codes
                         .into_iter()
                         .find_map(|(code, decimals)| {
-                            guesses.insert(
-                                c,
-                                Commodity {
-                                    code: code.clone(),
-                                    decimals: *decimals,
-                                },
-                            );
+                            guesses.insert(c, Commodity::stored(code.clone(), *decimals));
                             replay(*id, &steps, &policies, &guesses, &electorate).ok()
                         })
                         .ok_or_else(|| first.err().unwrap_or_default())

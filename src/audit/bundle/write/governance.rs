@@ -79,7 +79,7 @@ impl Bundle<'_> {
         let places: HashMap<&str, u32> = self
             .commodities
             .iter()
-            .map(|c| (c.commodity.code.as_str(), c.commodity.decimals))
+            .map(|c| (c.commodity.code(), c.commodity.decimals()))
             .collect();
         let places = |code: &str| places.get(code).copied();
         let mut rows = Vec::new();

@@ -48,11 +48,11 @@ impl Bundle<'_> {
     pub(super) fn commodities(&mut self) -> Result<()> {
         let mut file = self.csv(COMMODITIES)?;
         let mut list = self.commodities.clone();
-        list.sort_by(|a, b| a.commodity.code.cmp(&b.commodity.code));
+        list.sort_by(|a, b| a.commodity.code().cmp(b.commodity.code()));
         for c in list {
             let row = CommodityRow {
-                commodity: c.commodity.code,
-                decimals: c.commodity.decimals.to_string(),
+                commodity: c.commodity.code().to_owned(),
+                decimals: c.commodity.decimals().to_string(),
                 name: cell(c.name),
             };
             file.row(&row, &mut self.privacy)?;
@@ -74,7 +74,7 @@ impl Bundle<'_> {
             let shown = labels.get(b.account.as_str()).copied();
             (
                 shown.unwrap_or(&b.account).to_owned(),
-                b.commodity.code.clone(),
+                b.commodity.code().to_owned(),
             )
         };
         let opening: HashMap<(String, String), i128> = match self.span.from.pred_opt() {
@@ -98,7 +98,7 @@ impl Bundle<'_> {
         closing.sort_by(|(a, _), (b, _)| cmp_names(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
         let mut file = self.csv(BALANCES)?;
         for (k, b) in closing {
-            let places = b.commodity.decimals;
+            let places = b.commodity.decimals();
             let (debits, credits) = moves.get(&k).copied().unwrap_or((0, 0));
             let row = BalanceRow {
                 opening: format_minor(opening.get(&k).copied().unwrap_or(0), places),
@@ -141,7 +141,7 @@ impl Bundle<'_> {
                 let start = opening
                     .iter()
                     .find(|h| h.pool == pool.name && h.commodity == end.commodity);
-                let places = end.held.decimals;
+                let places = end.held.decimals();
                 let before = |f: fn(&PoolHolding) -> i128| start.map_or(0, f);
                 let flow = |f: fn(&PoolHolding) -> i128| format_minor(f(end) - before(f), places);
                 let row = PoolRow {
@@ -149,13 +149,13 @@ impl Bundle<'_> {
                     purpose: purpose.clone(),
                     guidelines: guidelines.clone(),
                     commodity: end.commodity.clone(),
-                    opening: format_minor(before(|h| h.held.minor), places),
-                    contributions: flow(|h| h.contributions.minor),
-                    moved_in: flow(|h| h.moved_in.minor),
-                    moved_out: flow(|h| h.moved_out.minor),
-                    spent: flow(|h| h.spent.minor),
-                    converted: flow(|h| h.converted.minor),
-                    other: flow(|h| h.other.minor),
+                    opening: format_minor(before(|h| h.held.minor()), places),
+                    contributions: flow(|h| h.contributions.minor()),
+                    moved_in: flow(|h| h.moved_in.minor()),
+                    moved_out: flow(|h| h.moved_out.minor()),
+                    spent: flow(|h| h.spent.minor()),
+                    converted: flow(|h| h.converted.minor()),
+                    other: flow(|h| h.other.minor()),
                     closing: end.held.to_string(),
                     committed: end.committed.to_string(),
                     available: end.available.to_string(),

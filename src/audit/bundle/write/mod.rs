@@ -333,7 +333,12 @@ impl<'c> Bundle<'c> {
             account_labels,
             decimals: commodities
                 .iter()
-                .map(|c| (c.id, (c.commodity.code.clone(), c.commodity.decimals)))
+                .map(|c| {
+                    (
+                        c.id,
+                        (c.commodity.code().to_owned(), c.commodity.decimals()),
+                    )
+                })
                 .collect(),
             commodities,
             pool_names,
