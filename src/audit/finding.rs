@@ -2,8 +2,11 @@
 //! database (codes V1xx, docs/verify.md) and `verify --bundle` on an audit
 //! bundle (codes B1xx, docs/audit-format.md).
 //!
-//! Rule: a finding is a [`Code`], a [`Location`] and a message; its
-//! severity follows from its code. A code's text (`V103`, `B107`) is
+//! Rule: a finding is a [`Code`], a [`Location`] and a message, and every
+//! finding is a failure of the check (exit 1): verification re-derives the
+//! books, and what does not re-derive is never a mere warning. Advice that
+//! can wait (a stale backup, a vote still open) is the doctor's, with its
+//! own severities (`report::doctor::Severity`). A code's text (`V103`, `B107`) is
 //! stable: scripts and tests match on it, never on the message, and a
 //! code, once published, is never reused for another problem. The written
 //! forms of findings keep each command's columns: [`PlaceRow`] for
@@ -219,14 +222,6 @@ impl PartialEq<&str> for Code {
     }
 }
 
-/// How much a finding weighs. Every finding today is an error: any of them
-/// makes the check exit 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-}
-
 /// Where a finding is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -255,10 +250,6 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn severity(&self) -> Severity {
-        Severity::Error
-    }
-
     /// The file it is in and the line (0: the file as a whole); for a
     /// place in the books, that place and 0.
     pub fn file_line(&self) -> (&str, u64) {
