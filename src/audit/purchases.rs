@@ -31,10 +31,10 @@ fn posted(
             .txn
             .postings()
             .iter()
-            .filter(|p| p.account == account && code.is_none_or(|c| p.commodity.code() == c))
+            .filter(|p| p.account() == account && code.is_none_or(|c| p.commodity().code() == c))
             .map(|p| {
-                decimals = p.commodity.decimals();
-                i128::from(p.amount)
+                decimals = p.commodity().decimals();
+                i128::from(p.amount())
             })
             .sum();
         (sum, decimals)

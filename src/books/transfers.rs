@@ -70,18 +70,20 @@ pub fn transfers(
         }
         let postings: Vec<Posting> = lines
             .iter()
-            .map(|p| Posting {
-                account: account_names
-                    .get(&p.account_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                commodity: commodity_of
-                    .get(&p.commodity_id)
-                    .cloned()
-                    .unwrap_or(crate::domain::money::Commodity::stored(String::new(), 0)),
-                amount: p.amount,
-                memo: p.memo.clone(),
-                pool: p.pool_id.and_then(|id| pool_names.get(&id).cloned()),
+            .map(|p| {
+                Posting::stored(
+                    account_names
+                        .get(&p.account_id)
+                        .cloned()
+                        .unwrap_or_default(),
+                    commodity_of
+                        .get(&p.commodity_id)
+                        .cloned()
+                        .unwrap_or(crate::domain::money::Commodity::stored(String::new(), 0)),
+                    p.amount,
+                    p.memo.clone(),
+                    p.pool_id.and_then(|id| pool_names.get(&id).cloned()),
+                )
             })
             .collect();
         match transfer::read(

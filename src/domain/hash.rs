@@ -461,11 +461,11 @@ fn with_content<T>(
             .iter()
             .map(|p| {
                 (
-                    p.account.as_str(),
-                    p.commodity.code(),
-                    format_minor(i128::from(p.amount), p.commodity.decimals()),
-                    p.memo.as_deref().unwrap_or(""),
-                    p.pool.as_deref().unwrap_or(""),
+                    p.account(),
+                    p.commodity().code(),
+                    format_minor(i128::from(p.amount()), p.commodity().decimals()),
+                    p.memo().unwrap_or(""),
+                    p.pool().unwrap_or(""),
                 )
             })
             .collect(),
@@ -591,20 +591,10 @@ mod tests {
             Some("Ana \"A\"".into()),
             None,
             vec![
-                Posting {
-                    account: "expenses:grants:housing".into(),
-                    commodity: usd.clone(),
-                    amount: 25000,
-                    memo: Some("línea 1".into()),
-                    pool: None,
-                },
-                Posting {
-                    account: "assets:bank:usd".into(),
-                    commodity: usd,
-                    amount: -25000,
-                    memo: None,
-                    pool: None,
-                },
+                Posting::new("expenses:grants:housing", usd.clone(), 25000)
+                    .unwrap()
+                    .with_memo(Some("línea 1".into())),
+                Posting::new("assets:bank:usd", usd, -25000).unwrap(),
             ],
         )
         .unwrap()

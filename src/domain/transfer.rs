@@ -95,13 +95,13 @@ pub fn received_description(id: &str, from_fund: &str) -> String {
 }
 
 fn leg(account: &str, commodity: &Commodity, amount: i64, pool: &Option<String>) -> Posting {
-    Posting {
-        account: account.to_owned(),
-        commodity: commodity.clone(),
+    Posting::stored(
+        account.to_owned(),
+        commodity.clone(),
         amount,
-        memo: None,
-        pool: pool.clone(),
-    }
+        None,
+        pool.clone(),
+    )
 }
 
 /// A send's postings: `expenses:transfers +amount (pool, memo)`, `from
@@ -113,8 +113,7 @@ pub fn send_postings(
     pool: Option<String>,
     memo: Option<String>,
 ) -> Vec<Posting> {
-    let mut charged = leg(SENT_ACCOUNT, commodity, amount, &pool);
-    charged.memo = memo;
+    let charged = leg(SENT_ACCOUNT, commodity, amount, &pool).with_memo(memo);
     vec![charged, leg(from, commodity, -amount, &None)]
 }
 
@@ -137,9 +136,8 @@ pub struct Receipt {
 /// `equity:conversions:CODE -amount` (all of the pool), `into +amount`.
 pub fn receive_postings(receipt: &Receipt) -> Vec<Posting> {
     let income = |commodity: &Commodity, amount: i64| {
-        let mut p = leg(RECEIVED_ACCOUNT, commodity, -amount, &receipt.pool);
-        p.memo = receipt.grant.as_ref().map(|g| format!("{GRANT_MEMO}{g}"));
-        p
+        leg(RECEIVED_ACCOUNT, commodity, -amount, &receipt.pool)
+            .with_memo(receipt.grant.as_ref().map(|g| format!("{GRANT_MEMO}{g}")))
     };
     let arrived = leg(&receipt.into, &receipt.commodity, receipt.amount, &None);
     match &receipt.sent {
@@ -205,11 +203,11 @@ pub fn exact_rate(
 }
 
 fn same_posting(a: &Posting, b: &Posting) -> bool {
-    a.account == b.account
-        && a.commodity == b.commodity
-        && a.amount == b.amount
-        && a.memo == b.memo
-        && a.pool == b.pool
+    a.account() == b.account()
+        && a.commodity() == b.commodity()
+        && a.amount() == b.amount()
+        && a.memo() == b.memo()
+        && a.pool() == b.pool()
 }
 
 /// The transfer a transaction records: `None` when none of its postings is
@@ -222,7 +220,7 @@ pub fn read(
     reverses: bool,
     postings: &[Posting],
 ) -> Option<std::result::Result<Facts, String>> {
-    if reverses || !postings.iter().any(|p| is_reserved(&p.account)) {
+    if reverses || !postings.iter().any(|p| is_reserved(p.account())) {
         return None;
     }
     Some(shape(description, payee, reference, postings))
@@ -241,19 +239,19 @@ fn shape(
     if !is_fund_id(counterpart) {
         return Err(format!("its payee {counterpart:?} is not a fund id"));
     }
-    let sent = postings.first().filter(|p| p.account == SENT_ACCOUNT);
+    let sent = postings.first().filter(|p| p.account() == SENT_ACCOUNT);
     let facts = if let Some(charged) = sent {
         let [_, from] = postings else {
             return Err("a send has two postings".into());
         };
         let expected = send_postings(
-            &from.account,
-            &charged.commodity,
-            charged.amount,
-            charged.pool.clone(),
-            charged.memo.clone(),
+            from.account(),
+            charged.commodity(),
+            charged.amount(),
+            charged.pool().map(str::to_owned),
+            charged.memo().map(str::to_owned),
         );
-        if charged.amount <= 0 || !same_posting(&expected[1], from) {
+        if charged.amount() <= 0 || !same_posting(&expected[1], from) {
             return Err("its postings are not those of a send".into());
         }
         if description != sent_description(id, counterpart) {
@@ -266,11 +264,11 @@ fn shape(
             direction: Direction::Sent,
             transfer_id: id.to_owned(),
             counterpart_fund: counterpart.to_owned(),
-            amount: charged.amount,
-            commodity: charged.commodity.clone(),
+            amount: charged.amount(),
+            commodity: charged.commodity().clone(),
             sent: None,
             rate: None,
-            pool: charged.pool.clone(),
+            pool: charged.pool().map(str::to_owned),
             grant: None,
         }
     } else {
@@ -325,25 +323,25 @@ fn shape(
 /// The receipt a receipt's postings would be made from (checked by
 /// rebuilding them).
 fn receipt_of(postings: &[Posting]) -> Option<Receipt> {
-    let grant = |income: &Posting| match &income.memo {
+    let grant = |income: &Posting| match &income.memo() {
         None => Some(None),
         Some(memo) => memo.strip_prefix(GRANT_MEMO).map(|g| Some(g.to_owned())),
     };
     match postings {
-        [arrived, income] if income.account == RECEIVED_ACCOUNT => Some(Receipt {
-            into: arrived.account.clone(),
-            amount: arrived.amount,
-            commodity: arrived.commodity.clone(),
+        [arrived, income] if income.account() == RECEIVED_ACCOUNT => Some(Receipt {
+            into: arrived.account().to_owned(),
+            amount: arrived.amount(),
+            commodity: arrived.commodity().clone(),
             sent: None,
-            pool: income.pool.clone(),
+            pool: income.pool().map(str::to_owned),
             grant: grant(income)?,
         }),
-        [income, _, _, arrived] if income.account == RECEIVED_ACCOUNT => Some(Receipt {
-            into: arrived.account.clone(),
-            amount: arrived.amount,
-            commodity: arrived.commodity.clone(),
-            sent: Some((-income.amount, income.commodity.clone())),
-            pool: income.pool.clone(),
+        [income, _, _, arrived] if income.account() == RECEIVED_ACCOUNT => Some(Receipt {
+            into: arrived.account().to_owned(),
+            amount: arrived.amount(),
+            commodity: arrived.commodity().clone(),
+            sent: Some((-income.amount(), income.commodity().clone())),
+            pool: income.pool().map(str::to_owned),
             grant: grant(income)?,
         }),
         _ => None,
@@ -427,7 +425,10 @@ mod tests {
                 .is_err()
         );
         let mut hand = postings.clone();
-        hand[2].amount -= 1;
+        let p = &hand[2];
+        hand[2] = Posting::new(p.account(), p.commodity().clone(), p.amount() - 1)
+            .unwrap()
+            .with_memo(p.memo().map(str::to_owned));
         assert!(
             read(&description, Some(F), Some(&id), false, &hand)
                 .unwrap()

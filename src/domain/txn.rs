@@ -17,13 +17,118 @@ use crate::error::{Error, Result};
 /// One leg of a transaction. `amount` is in minor units of `commodity`,
 /// positive for a debit. `pool` names the restricted pool an income, expense
 /// or equity posting belongs to (`None`: the general pool).
+///
+/// Built by [`Posting::new`] (which checks the account name's form and a
+/// non-zero amount) and [`Posting::with_pool`] (which checks that the account
+/// can carry a pool); the crate's own readers of stored postings use
+/// [`Posting::stored`], their values having passed these checks when written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
-    pub account: String,
-    pub commodity: Commodity,
-    pub amount: i64,
-    pub memo: Option<String>,
-    pub pool: Option<String>,
+    account: String,
+    commodity: Commodity,
+    amount: i64,
+    memo: Option<String>,
+    pool: Option<String>,
+}
+
+impl Posting {
+    /// A posting of `amount` minor units of `commodity` to `account`, with no
+    /// memo and in the general pool. Refuses a malformed account name and a
+    /// zero amount.
+    pub fn new(account: impl Into<String>, commodity: Commodity, amount: i64) -> Result<Posting> {
+        let account = account.into();
+        validate_account_name(&account)?;
+        let posting = Posting::stored(account, commodity, amount, None, None);
+        posting.check_amount()?;
+        Ok(posting)
+    }
+
+    /// A posting rebuilt from values the crate wrote after checking them (a
+    /// stored row, an account found in the fund's books). Never for input
+    /// from outside: [`Transaction::new`] still checks the amount and the
+    /// pool, but not the account name's form.
+    pub(crate) fn stored(
+        account: String,
+        commodity: Commodity,
+        amount: i64,
+        memo: Option<String>,
+        pool: Option<String>,
+    ) -> Posting {
+        Posting {
+            account,
+            commodity,
+            amount,
+            memo,
+            pool,
+        }
+    }
+
+    /// The same posting with `memo`.
+    pub fn with_memo(self, memo: Option<String>) -> Posting {
+        Posting { memo, ..self }
+    }
+
+    /// The same posting in restricted pool `pool` (`None`: the general
+    /// pool). Refuses a pool on an account that is not income, expenses or
+    /// equity.
+    pub fn with_pool(self, pool: Option<String>) -> Result<Posting> {
+        let posting = Posting { pool, ..self };
+        posting.check_pool()?;
+        Ok(posting)
+    }
+
+    /// The same posting with the sign of its amount flipped.
+    pub fn negated(&self) -> Result<Posting> {
+        Ok(Posting {
+            amount: self.amount.checked_neg().ok_or_else(|| Error::Overflow {
+                context: format!("reversing {}", self.account),
+            })?,
+            ..self.clone()
+        })
+    }
+
+    pub fn account(&self) -> &str {
+        &self.account
+    }
+    pub fn commodity(&self) -> &Commodity {
+        &self.commodity
+    }
+    /// The amount in minor units of [`Posting::commodity`], positive for a
+    /// debit.
+    pub fn amount(&self) -> i64 {
+        self.amount
+    }
+    pub fn memo(&self) -> Option<&str> {
+        self.memo.as_deref()
+    }
+    pub fn pool(&self) -> Option<&str> {
+        self.pool.as_deref()
+    }
+
+    fn check_amount(&self) -> Result<()> {
+        if self.amount == 0 {
+            return Err(Error::InvalidTransaction(format!(
+                "posting to {} has a zero amount",
+                self.account
+            )));
+        }
+        Ok(())
+    }
+
+    fn check_pool(&self) -> Result<()> {
+        if self.pool.is_some()
+            && !matches!(
+                validate_account_name(&self.account),
+                Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+            )
+        {
+            return Err(Error::InvalidTransaction(format!(
+                "posting to {} names a pool, but pools apply only to income, expenses and equity accounts (where the money came from or went), not to where it is kept",
+                self.account
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// A posting whose amount may be left out, to be filled in by
@@ -72,23 +177,11 @@ impl Transaction {
                 postings.len()
             )));
         }
-        if let Some(p) = postings.iter().find(|p| {
-            p.pool.is_some()
-                && !matches!(
-                    validate_account_name(&p.account),
-                    Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
-                )
-        }) {
-            return Err(Error::InvalidTransaction(format!(
-                "posting to {} names a pool, but pools apply only to income, expenses and equity accounts (where the money came from or went), not to where it is kept",
-                p.account
-            )));
+        for p in &postings {
+            p.check_pool()?;
         }
-        if let Some(p) = postings.iter().find(|p| p.amount == 0) {
-            return Err(Error::InvalidTransaction(format!(
-                "posting to {} has a zero amount",
-                p.account
-            )));
+        for p in &postings {
+            p.check_amount()?;
         }
         let off: Vec<String> = sums(&postings)
             .into_iter()
@@ -115,14 +208,7 @@ impl Transaction {
         let postings = self
             .postings
             .iter()
-            .map(|p| {
-                Ok(Posting {
-                    amount: p.amount.checked_neg().ok_or_else(|| Error::Overflow {
-                        context: format!("reversing {}", p.account),
-                    })?,
-                    ..p.clone()
-                })
-            })
+            .map(Posting::negated)
             .collect::<Result<_>>()?;
         Transaction::new(
             date,
@@ -200,22 +286,18 @@ pub fn fill_elided(drafts: Vec<DraftPosting>) -> Result<Vec<Posting>> {
             Some((c.clone(), amount))
         }
     };
-    Ok(drafts
+    drafts
         .into_iter()
         .map(|d| {
             let (commodity, amount) = d
                 .amount
                 .or_else(|| filler.clone())
                 .expect("a missing amount exists only when filler is set");
-            Posting {
-                account: d.account,
-                commodity,
-                amount,
-                memo: d.memo,
-                pool: d.pool,
-            }
+            Posting::new(d.account, commodity, amount)?
+                .with_memo(d.memo)
+                .with_pool(d.pool)
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -227,13 +309,7 @@ mod tests {
     }
 
     fn p(account: &str, code: &str, amount: i64) -> Posting {
-        Posting {
-            account: account.into(),
-            commodity: c(code, 2),
-            amount,
-            memo: None,
-            pool: None,
-        }
+        Posting::stored(account.into(), c(code, 2), amount, None, None)
     }
 
     fn day() -> NaiveDate {
@@ -304,6 +380,37 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn postings_refuse_bad_names_zero_amounts_and_pools_where_money_is_kept() {
+        let usd = c("USD", 2);
+        let p = Posting::new("expenses:rent", usd.clone(), 500).unwrap();
+        assert_eq!(
+            (p.account(), p.amount(), p.pool()),
+            ("expenses:rent", 500, None)
+        );
+        assert_eq!(p.negated().unwrap().amount(), -500);
+        let bad_name = Posting::new("rent", usd.clone(), 500).unwrap_err();
+        assert!(matches!(bad_name, Error::AccountName { .. }), "{bad_name}");
+        assert_eq!(
+            Posting::new("expenses:rent", usd.clone(), 0)
+                .unwrap_err()
+                .to_string(),
+            "posting to expenses:rent has a zero amount"
+        );
+        let kept = Posting::new("assets:bank", usd.clone(), 500)
+            .unwrap()
+            .with_pool(Some("housing".into()))
+            .unwrap_err();
+        assert!(kept.to_string().contains("names a pool"), "{kept}");
+        let pooled = Posting::new("expenses:rent", usd, 500)
+            .unwrap()
+            .with_pool(Some("housing".into()))
+            .unwrap();
+        assert_eq!(pooled.pool(), Some("housing"));
+        let overflow = Posting::new("expenses:rent", c("USD", 2), i64::MIN).unwrap();
+        assert!(matches!(overflow.negated(), Err(Error::Overflow { .. })));
     }
 
     #[test]

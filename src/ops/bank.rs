@@ -765,12 +765,14 @@ fn import_compiled(
             continue;
         }
         let target = rule.map(|i| targets[i].clone()).unwrap_or_default();
-        let leg = |account: &str, amount: i64, pool: &Option<String>| Posting {
-            account: account.to_owned(),
-            commodity: commodity.clone(),
-            amount,
-            memo: None,
-            pool: pool.clone(),
+        let leg = |account: &str, amount: i64, pool: &Option<String>| {
+            Posting::stored(
+                account.to_owned(),
+                commodity.clone(),
+                amount,
+                None,
+                pool.clone(),
+            )
         };
         let moved = gross - fee;
         let fee_pool;
@@ -971,12 +973,14 @@ fn import_compiled(
                     -gross,
                     &fee_pool,
                 ));
-                let other_leg = |account: &str, amount: i64, pool: &Option<String>| Posting {
-                    account: account.to_owned(),
-                    commodity: other.clone(),
-                    amount,
-                    memo: None,
-                    pool: pool.clone(),
+                let other_leg = |account: &str, amount: i64, pool: &Option<String>| {
+                    Posting::stored(
+                        account.to_owned(),
+                        other.clone(),
+                        amount,
+                        None,
+                        pool.clone(),
+                    )
                 };
                 counter.push(other_leg(
                     &conversion_account(other.code()),
@@ -1157,7 +1161,7 @@ fn import_compiled(
             rule.and_then(|i| map.rules[i].memo.clone()),
             counter.last_mut(),
         ) {
-            last.memo = Some(memo);
+            *last = last.clone().with_memo(Some(memo));
         }
         let mut postings = vec![leg(&into.name, moved, &None)];
         if fee > 0 {
@@ -1179,7 +1183,7 @@ fn import_compiled(
             let accounts = txn
                 .postings()
                 .iter()
-                .map(|p| p.account.as_str())
+                .map(|p| p.account())
                 .collect::<Vec<_>>()
                 .join(", ");
             summary

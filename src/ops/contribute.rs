@@ -134,12 +134,10 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         book.account_or_create(&tx, &debit, &tx.recorded_at())?;
     }
     book.account_or_create(&tx, &credit, &tx.recorded_at())?;
-    let leg = |account: &str, amount: i64, memo: Option<String>, pooled: bool| Posting {
-        account: account.to_owned(),
-        commodity: commodity.clone(),
-        amount,
-        memo,
-        pool: pool.clone().filter(|_| pooled),
+    let leg = |account: &str, amount: i64, memo: Option<String>, pooled: bool| {
+        Posting::new(account, commodity.clone(), amount)?
+            .with_memo(memo)
+            .with_pool(pool.clone().filter(|_| pooled))
     };
     let txn = Transaction::new(
         request.date,
@@ -147,8 +145,8 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
         None,
         request.reference.clone(),
         vec![
-            leg(&debit, amount, None, kind.is_some()),
-            leg(&credit, -amount, request.memo.clone(), true),
+            leg(&debit, amount, None, kind.is_some())?,
+            leg(&credit, -amount, request.memo.clone(), true)?,
         ],
     )?;
     let (id, hash) = post_one(&tx, &book, &txn, None)?;
@@ -220,20 +218,10 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
         None,
         None,
         vec![
-            Posting {
-                account: DISTRIBUTED_ACCOUNT.to_owned(),
-                commodity: commodity.clone(),
-                amount,
-                memo: request.memo.clone(),
-                pool,
-            },
-            Posting {
-                account: stock.clone(),
-                commodity: commodity.clone(),
-                amount: -amount,
-                memo: None,
-                pool: None,
-            },
+            Posting::new(DISTRIBUTED_ACCOUNT, commodity.clone(), amount)?
+                .with_memo(request.memo.clone())
+                .with_pool(pool)?,
+            Posting::new(stock.clone(), commodity.clone(), -amount)?,
         ],
     )?;
     let ids = book.posting_ids(&txn)?;

@@ -150,18 +150,14 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
     for account in [&from_conversion, &to_conversion] {
         book.account_or_create(&tx, account, &tx.recorded_at())?;
     }
-    let leg = |account: &str, commodity: &Commodity, amount: i64, pooled: bool| Posting {
-        account: account.to_owned(),
-        commodity: commodity.clone(),
-        amount,
-        memo: None,
-        pool: pool.clone().filter(|_| pooled),
+    let leg = |account: &str, commodity: &Commodity, amount: i64, pooled: bool| {
+        Posting::new(account, commodity.clone(), amount)?.with_pool(pool.clone().filter(|_| pooled))
     };
     let mut postings = vec![
-        leg(&request.from_account, &from, -from_minor, false),
-        leg(&from_conversion, &from, from_minor, true),
-        leg(&to_conversion, &to, -to_minor_units, true),
-        leg(&request.to_account, &to, to_minor_units, false),
+        leg(&request.from_account, &from, -from_minor, false)?,
+        leg(&from_conversion, &from, from_minor, true)?,
+        leg(&to_conversion, &to, -to_minor_units, true)?,
+        leg(&request.to_account, &to, to_minor_units, false)?,
     ];
     let (rate, mut description) =
         describe(from_value, from_minor, &from, to_value, to_minor_units, &to);
@@ -180,8 +176,8 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         };
         let (_, fee) = positive(amount, commodity)?;
         book.account_or_create(&tx, EXCHANGE_FEE_ACCOUNT, &tx.recorded_at())?;
-        postings.push(leg(EXCHANGE_FEE_ACCOUNT, commodity, fee, true));
-        postings.push(leg(paid_from, commodity, -fee, false));
+        postings.push(leg(EXCHANGE_FEE_ACCOUNT, commodity, fee, true)?);
+        postings.push(leg(paid_from, commodity, -fee, false)?);
         description.push_str(&format!(
             ", fee {} {}",
             format_minor(fee.into(), commodity.decimals()),

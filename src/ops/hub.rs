@@ -645,11 +645,7 @@ impl Ingest<'_> {
             )));
         };
         let value = parse_decimal(text)?;
-        to_minor(
-            value,
-            &Commodity::stored(commodity.to_owned(), decimals),
-            text,
-        )
+        to_minor(value, &Commodity::new(commodity, decimals)?, text)
     }
 
     fn txn_number(&self, file: &str, line: u64, text: &str) -> Result<i64> {

@@ -158,10 +158,10 @@ fn not_a_mirror(original: &Transaction, void: &Transaction) -> Option<String> {
             .iter()
             .zip(void.postings())
             .all(|(o, v)| {
-                o.account == v.account
-                    && o.commodity == v.commodity
-                    && o.pool == v.pool
-                    && i128::from(o.amount) == -i128::from(v.amount)
+                o.account() == v.account()
+                    && o.commodity() == v.commodity()
+                    && o.pool() == v.pool()
+                    && i128::from(o.amount()) == -i128::from(v.amount())
             });
     (!mirrors).then(|| {
         "its postings are not those of the original (same accounts, commodities and pools, in the same order) with the signs flipped"
@@ -565,13 +565,7 @@ impl Importer<'_> {
             (account?, commodity?, amount?);
         let memo = Some(self.columns.get(record, "memo").to_owned()).filter(|m| !m.is_empty());
         Some((
-            Posting {
-                account: name,
-                commodity,
-                amount,
-                memo,
-                pool,
-            },
+            Posting::stored(name, commodity, amount, memo, pool),
             PostingIds {
                 account: account_id,
                 commodity: commodity_id,
@@ -665,10 +659,11 @@ impl Importer<'_> {
                     );
                     return None;
                 }
-                let commodity = Commodity::stored(code.to_owned(), decimals);
-                self.book
-                    .add_commodity(self.conn, commodity, None)
-                    .map(|stored| (stored, true))
+                Commodity::new(code, decimals).and_then(|commodity| {
+                    self.book
+                        .add_commodity(self.conn, commodity, None)
+                        .map(|stored| (stored, true))
+                })
             }
             other => other,
         };

@@ -224,7 +224,7 @@ impl Book {
         validate_code(code)?;
         match (new, currency::known(code)) {
             (NewCommodity::Known, Some((decimals, name))) => {
-                let commodity = Commodity::stored(code.to_owned(), decimals);
+                let commodity = Commodity::new(code, decimals)?;
                 Ok((self.add_commodity(conn, commodity, Some(name))?, true))
             }
             _ => Err(Error::UnknownCommodity {
@@ -251,14 +251,14 @@ impl Book {
         txn.postings()
             .iter()
             .map(|p| {
-                let account = self.account(&p.account)?;
+                let account = self.account(p.account())?;
                 crate::ops::ledger::check_open(account, txn.date())?;
-                let commodity = self.commodities.get(p.commodity.code()).ok_or_else(|| {
+                let commodity = self.commodities.get(p.commodity().code()).ok_or_else(|| {
                     Error::UnknownCommodity {
-                        code: p.commodity.code().to_owned(),
+                        code: p.commodity().code().to_owned(),
                     }
                 })?;
-                let pool = match &p.pool {
+                let pool = match &p.pool() {
                     Some(name) => self.pool(name)?.1,
                     None => None,
                 };

@@ -327,12 +327,9 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
         });
     }
     book.account_or_create(&tx, REALLOCATION_ACCOUNT, &tx.recorded_at())?;
-    let leg = |amount: i64, pool: &str, id: Option<i64>| Posting {
-        account: REALLOCATION_ACCOUNT.to_owned(),
-        commodity: commodity.clone(),
-        amount,
-        memo: None,
-        pool: id.map(|_| pool.to_owned()),
+    let leg = |amount: i64, pool: &str, id: Option<i64>| {
+        Posting::new(REALLOCATION_ACCOUNT, commodity.clone(), amount)?
+            .with_pool(id.map(|_| pool.to_owned()))
     };
     let txn = Transaction::new(
         request.date,
@@ -342,7 +339,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
         ),
         None,
         None,
-        vec![leg(amount, &from, from_id), leg(-amount, &to, to_id)],
+        vec![leg(amount, &from, from_id)?, leg(-amount, &to, to_id)?],
     )?;
     let ids = book.posting_ids(&txn)?;
     let mut writer = Writer::new(&tx)?;

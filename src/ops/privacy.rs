@@ -64,8 +64,8 @@ pub fn screen_txn(tx: &WriteTx<'_>, txn: &Transaction) -> Result<()> {
         ("reference", txn.reference()),
     ];
     for p in txn.postings() {
-        texts.push(("account", Some(p.account.as_str())));
-        texts.push(("memo", p.memo.as_deref()));
+        texts.push(("account", Some(p.account())));
+        texts.push(("memo", p.memo()));
     }
     screen(tx, &texts)
 }

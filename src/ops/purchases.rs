@@ -411,8 +411,8 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
                 Some(p.stored.supplier.clone()),
                 None,
                 vec![
-                    leg(&stock, &commodity, amount, None),
-                    leg(GOODS_ACCOUNT, &commodity, -amount, None),
+                    leg(&stock, &commodity, amount, None)?,
+                    leg(GOODS_ACCOUNT, &commodity, -amount, None)?,
                 ],
             )?;
             Some(post_one(&tx, &book, &txn, None)?.0)
@@ -446,14 +446,8 @@ fn units_amount(units: u64, commodity: &Commodity) -> Result<i64> {
         })
 }
 
-fn leg(account: &str, commodity: &Commodity, amount: i64, pool: Option<String>) -> Posting {
-    Posting {
-        account: account.to_owned(),
-        commodity: commodity.clone(),
-        amount,
-        memo: None,
-        pool,
-    }
+fn leg(account: &str, commodity: &Commodity, amount: i64, pool: Option<String>) -> Result<Posting> {
+    Posting::new(account, commodity.clone(), amount)?.with_pool(pool)
 }
 
 /// A cost (transport, packing) to split between the groups.
@@ -614,9 +608,9 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         let to_conv = format!("equity:conversions:{}", currency.code());
         book.account_or_create(&tx, &from_conv, &tx.recorded_at())?;
         book.account_or_create(&tx, &to_conv, &tx.recorded_at())?;
-        conversion.push(leg(&request.from_account, &other, -paid, None));
-        conversion.push(leg(&from_conv, &other, paid, None));
-        conversion.push(leg(&to_conv, &currency, -minor, None));
+        conversion.push(leg(&request.from_account, &other, -paid, None)?);
+        conversion.push(leg(&from_conv, &other, paid, None)?);
+        conversion.push(leg(&to_conv, &currency, -minor, None)?);
         minor
     };
     if invoice <= 0 {
@@ -675,27 +669,26 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
         .iter()
         .filter(|c| c.charge != 0)
         .map(|c| leg(RECEIVABLE_ACCOUNT, &currency, c.charge, None))
-        .collect();
+        .collect::<Result<_>>()?;
     if s.subsidy != 0 {
         book.account_or_create(&tx, SUBSIDY_ACCOUNT, &tx.recorded_at())?;
-        postings.push(leg(SUBSIDY_ACCOUNT, &currency, s.subsidy, pool));
+        postings.push(leg(SUBSIDY_ACCOUNT, &currency, s.subsidy, pool)?);
     }
     if s.remainder != 0 {
-        postings.push(leg(&rounding_account, &currency, s.remainder, None));
+        postings.push(leg(&rounding_account, &currency, s.remainder, None)?);
     }
     if conversion.is_empty() {
-        postings.push(Posting {
-            memo: Some("invoice".into()),
-            ..leg(&request.from_account, &currency, -invoice, None)
-        });
+        postings.push(
+            leg(&request.from_account, &currency, -invoice, None)?
+                .with_memo(Some("invoice".into())),
+        );
     } else {
         postings.extend(conversion);
     }
     for (c, reason) in &p.state.costs {
-        postings.push(Posting {
-            memo: Some(reason.clone()),
-            ..leg(&request.from_account, &currency, -c.amount, None)
-        });
+        postings.push(
+            leg(&request.from_account, &currency, -c.amount, None)?.with_memo(Some(reason.clone())),
+        );
     }
     let txn = Transaction::new(
         request.date,
@@ -785,8 +778,8 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<(i64, String)> {
         None,
         None,
         vec![
-            leg(&request.into, &currency, amount, None),
-            leg(RECEIVABLE_ACCOUNT, &currency, -amount, None),
+            leg(&request.into, &currency, amount, None)?,
+            leg(RECEIVABLE_ACCOUNT, &currency, -amount, None)?,
         ],
     )?;
     let mut event = Event::Pay {
@@ -869,8 +862,8 @@ pub fn distribute(
             let amount = units_amount(line.units, &commodity)?;
             let stock = stock_account(&code);
             stocks.push((book.account(&stock)?.id, commodity_id, commodity.clone()));
-            postings.push(leg(GOODS_ACCOUNT, &commodity, amount, None));
-            postings.push(leg(&stock, &commodity, -amount, None));
+            postings.push(leg(GOODS_ACCOUNT, &commodity, amount, None)?);
+            postings.push(leg(&stock, &commodity, -amount, None)?);
         }
         let txn = Transaction::new(
             date,

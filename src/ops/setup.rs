@@ -92,7 +92,7 @@ fn make(
         fund::record_settings(&tx, &tx.recorded_at())?;
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
-            let commodity = Commodity::stored(code.to_owned(), decimals);
+            let commodity = Commodity::new(code, decimals)?;
             Book::load(&tx)?.add_commodity(&tx, commodity, Some(full_name))?;
         }
         tx.commit().ctx("committing the new fund")
@@ -195,7 +195,7 @@ pub fn close_account(db: &mut Db, name: &str, on: NaiveDate) -> Result<()> {
 
 /// Declares a commodity with its number of decimal places.
 pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>) -> Result<()> {
-    Commodity::new(code, decimals)?;
+    let commodity = Commodity::new(code, decimals)?;
     if let Some((standard, full_name)) = currency::known(code)
         && standard != decimals
     {
@@ -209,7 +209,6 @@ pub fn add_commodity(db: &mut Db, code: &str, decimals: u32, name: Option<&str>)
         });
     }
     let tx = db.write()?;
-    let commodity = Commodity::stored(code.to_owned(), decimals);
     Book::load(&tx)?.add_commodity(&tx, commodity, name.or(currency::known(code).map(|k| k.1)))?;
     tx.commit().ctx("committing the new commodity")
 }

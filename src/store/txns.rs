@@ -159,8 +159,8 @@ impl<'c> Writer<'c> {
                     line as i64 + 1,
                     to.account,
                     to.commodity,
-                    posting.amount,
-                    posting.memo,
+                    posting.amount(),
+                    posting.memo(),
                     to.pool
                 ])
                 .ctx("recording postings")?;
@@ -178,9 +178,9 @@ impl<'c> Writer<'c> {
                 .entry((to.account, to.commodity, txn.date()))
                 .or_insert(0);
             *total = total
-                .checked_add(posting.amount)
+                .checked_add(posting.amount())
                 .ok_or_else(|| Error::Overflow {
-                    context: format!("of {} on {}", posting.account, txn.date()),
+                    context: format!("of {} on {}", posting.account(), txn.date()),
                 })?;
         }
         self.head.clone_from(&hash);
@@ -271,13 +271,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
     let rows: Vec<(Posting, PostingIds)> = stmt
         .query_map([id], |r| {
             Ok((
-                Posting {
-                    account: r.get(0)?,
-                    commodity: Commodity::stored(r.get(1)?, r.get(2)?),
-                    amount: r.get(3)?,
-                    memo: r.get(4)?,
-                    pool: r.get(7)?,
-                },
+                Posting::stored(
+                    r.get(0)?,
+                    Commodity::stored(r.get(1)?, r.get(2)?),
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(7)?,
+                ),
                 PostingIds {
                     account: r.get(5)?,
                     commodity: r.get(6)?,

@@ -28,13 +28,13 @@ fn postings(rows: &[JournalRow]) -> Option<Vec<Posting>> {
     rows.iter()
         .map(|r| {
             let value = Decimal::from_str(&r.amount).ok()?;
-            Some(Posting {
-                account: r.account.clone(),
-                commodity: Commodity::stored(r.commodity.clone(), value.scale()),
-                amount: i64::try_from(value.mantissa()).ok()?,
-                memo: text(&r.memo).map(str::to_owned),
-                pool: text(&r.pool).map(str::to_owned),
-            })
+            let commodity = Commodity::new(r.commodity.clone(), value.scale()).ok()?;
+            let amount = i64::try_from(value.mantissa()).ok()?;
+            Posting::new(r.account.clone(), commodity, amount)
+                .ok()?
+                .with_memo(text(&r.memo).map(str::to_owned))
+                .with_pool(text(&r.pool).map(str::to_owned))
+                .ok()
         })
         .collect()
 }

@@ -118,20 +118,12 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         None,
         request.reference.clone(),
         vec![
-            Posting {
-                account,
-                commodity: grant.commodity.clone(),
-                amount,
-                memo: None,
-                pool,
-            },
-            Posting {
-                account: request.from_account.clone(),
-                commodity: grant.commodity.clone(),
-                amount: -amount,
-                memo: None,
-                pool: None,
-            },
+            Posting::new(account, grant.commodity.clone(), amount)?.with_pool(pool)?,
+            Posting::new(
+                request.from_account.clone(),
+                grant.commodity.clone(),
+                -amount,
+            )?,
         ],
     )?;
     let (txn_id, _) = post_tranche(&tx, &book, &txn)?;
@@ -267,20 +259,13 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
             None,
             None,
             vec![
-                Posting {
-                    account: account.clone(),
-                    commodity: grant.commodity.clone(),
-                    amount: returned,
-                    memo: None,
-                    pool: None,
-                },
-                Posting {
-                    account: grant_account(grant.category.as_deref()),
-                    commodity: grant.commodity.clone(),
-                    amount: -returned,
-                    memo: None,
-                    pool,
-                },
+                Posting::new(account.clone(), grant.commodity.clone(), returned)?,
+                Posting::new(
+                    grant_account(grant.category.as_deref()),
+                    grant.commodity.clone(),
+                    -returned,
+                )?
+                .with_pool(pool)?,
             ],
         )?;
         txn_id = Some(post_one(&tx, &book, &txn, None)?.0);
