@@ -335,3 +335,33 @@ UPDATE fund SET fund_id = lower(hex(randomblob(16))) WHERE fund_id IS NULL;
 -- the note it was added with), and every import that adds keys an `import`
 -- record of its source's keys (count and digest). Books made before get
 -- theirs here, dated at the upgrade. No table changes.
+
+-- migration 10
+-- Derived state that writes keep up to date instead of replaying every
+-- grant (docs/verify.md, "Derived state"): what each grant commits, as the
+-- replay of its records gives it (pool, commodity code, amount, whether it
+-- was rejected, the days it was decided and closed) and its tranches (day,
+-- amount), brought up to date through record `grant_state_through.record_id`
+-- before a write checks what a pool has committed. A cache, not a record:
+-- replaced when the records move on, never exported or hashed; `verify`
+-- replays every grant and compares (V144). Books made before fill it on
+-- their first write.
+CREATE TABLE grant_state (
+    grant_id      INTEGER PRIMARY KEY,
+    pool_id       INTEGER NOT NULL,
+    commodity     TEXT NOT NULL,
+    amount        INTEGER NOT NULL,
+    rejected      INTEGER NOT NULL,
+    decided_on    TEXT,
+    closed_on     TEXT
+);
+CREATE TABLE grant_state_paid (
+    grant_id      INTEGER NOT NULL,
+    date          TEXT NOT NULL,
+    amount        INTEGER NOT NULL
+);
+CREATE INDEX grant_state_paid_by_grant ON grant_state_paid (grant_id);
+CREATE TABLE grant_state_through (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    record_id     INTEGER NOT NULL
+);

@@ -2651,6 +2651,63 @@ fn forged_payments_and_amounts_are_found() {
     assert_eq!(codes(&fund), ["V116"]);
 }
 
+/// The derived grant state a write checks commitments against is kept up to
+/// date by the writes that need it, and `verify` compares it with a replay
+/// of every grant (V144) once it reflects every record.
+#[test]
+fn the_grant_state_cache_is_compared_with_the_records() {
+    let fund = decided_fund();
+    // A contribution checks what the pools have committed, so it brings the
+    // cache up to date through the last record.
+    let contribute = [
+        "contribute",
+        "5",
+        "USD",
+        "--anonymous",
+        "--into",
+        BANK,
+        "--date",
+        "2025-02-05",
+    ];
+    fund.ok(&contribute);
+    assert_eq!(codes(&fund), Vec::<String>::new());
+    let clean = fund.fingerprint();
+    // G-0001 (600 approved, 200 paid) commits 400; a cache claiming less
+    // would let committed money be spent.
+    tamper::sql(
+        &fund.db,
+        "UPDATE grant_state SET amount = 20000 WHERE grant_id = 1",
+    );
+    assert_eq!(
+        findings(&fund),
+        [(
+            "V144".to_owned(),
+            "G-0001".to_owned(),
+            "the grant state cache disagrees with its records (what it commits, and when)"
+                .to_owned()
+        )]
+    );
+    tamper::sql(&fund.db, "DELETE FROM grant_state WHERE grant_id = 2");
+    tamper::sql(&fund.db, "DELETE FROM grant_state_paid WHERE grant_id = 1");
+    let found = findings(&fund);
+    assert!(
+        found.contains(&(
+            "V144".to_owned(),
+            "G-0002".to_owned(),
+            "the grant state cache has no row for it".to_owned()
+        )),
+        "{found:#?}"
+    );
+    assert_eq!(codes(&fund), ["V144"]);
+    // The cache is not part of the books: the fingerprint is the same.
+    let out = fund.run(&["verify"]);
+    assert!(
+        out.stdout.ends_with(&format!("fingerprint: {clean}\n")),
+        "{}",
+        out.stdout
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Rules found missing while these tests were written. Those marked BUG still
 // fail: they pass once src/ keeps the rule.

@@ -43,6 +43,9 @@ fn remedy(code: Code) -> Remedy {
                 what: "the fund's name, currency, id or secrets were changed outside fondo",
             }
         }
+        codes::GRANT_STATE => Remedy::RestoreGoodBackup {
+            what: "the cache of what grants commit disagrees with the records (changed outside fondo)",
+        },
         codes::IMPORT_KEYS => Remedy::RestoreGoodBackup {
             what: "import keys were deleted or changed outside fondo (a row could be imported twice)",
         },

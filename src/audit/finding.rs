@@ -137,6 +137,10 @@ codes! {
     /// extend: the transaction or record at its position has another hash,
     /// or is not there.
     V143,
+    /// The `grant_state` cache, up to date through the last record, is not
+    /// what a replay of every grant gives (it is derived state; a write
+    /// trusts it when checking what a pool has committed).
+    V144,
     /// A bundle file is missing or is not readable UTF-8 CSV.
     B101,
     /// A bundle file's SHA-256 is not the one in MANIFEST.csv.

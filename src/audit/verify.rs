@@ -17,10 +17,10 @@ use chrono::NaiveDate;
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
 use crate::books::grants;
-use crate::books::pools::available;
+use crate::books::pools::{PoolHolding, holdings_committing};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::grant::{Fault, Status, grant_label};
+use crate::domain::grant::{Commitment, Fault, Status, grant_label};
 use crate::domain::hash::{
     Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
@@ -92,6 +92,7 @@ pub mod codes {
     pub const FORM_BACK: Code = Code::V140;
     pub const SALT_KEY: Code = Code::V141;
     pub const WITNESSED: Code = Code::V143;
+    pub const GRANT_STATE: Code = Code::V144;
     pub const TRANSFER: Code = Code::V142;
     /// A reconciled balance the journal no longer gives: an entry forced in
     /// before the reconciliation's date without reopening it.
@@ -657,9 +658,28 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         );
     }
     let governance = grants::Governance::load(conn)?;
-    for id in grants::ids(conn)? {
+    let replayed = grants::all_judged(conn, &governance)?;
+    check_grant_state(conn, checker, &replayed)?;
+    // Holdings at the end of each decision day, each computed once.
+    let mut held_on: HashMap<NaiveDate, Vec<PoolHolding>> = HashMap::new();
+    let pool_names = crate::store::pools::names_by_id(conn)?;
+    // What the grants that replay commit at the end of a day; one that
+    // cannot be replayed is reported below.
+    let commitments: Vec<Commitment> = replayed
+        .iter()
+        .filter_map(|(_, g)| g.as_ref().ok().map(Commitment::of))
+        .collect();
+    let committed = |day: NaiveDate| {
+        let mut sums: HashMap<(i64, String), i128> = HashMap::new();
+        for c in &commitments {
+            *sums.entry((c.pool, c.commodity.clone())).or_insert(0) +=
+                i128::from(c.outstanding_on(Some(day)));
+        }
+        sums
+    };
+    for (id, grant) in replayed {
         let label = grant_label(id);
-        let grant = match grants::load_judged(conn, id, &governance) {
+        let grant = match grant {
             Ok(grant) => grant,
             Err(e) => {
                 checker.find(codes::RECORDS_CHAIN, label, e.to_string());
@@ -754,11 +774,18 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         // Approved by the end of that day, the pool's commitments must still
         // fit in what it held (days are the ledger's unit of time).
         if approved {
-            // A grant that cannot be replayed was reported above.
-            let Ok(left) = available(conn, grant.pool, &grant.commodity, Some(decided.date()))
-            else {
-                continue;
+            let day = decided.date();
+            let held = match held_on.entry(day) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(holdings_committing(conn, Some(day), committed(day))?)
+                }
             };
+            let name = pool_names.get(&grant.pool).map_or("", String::as_str);
+            let left = held
+                .iter()
+                .find(|h| h.pool == name && h.commodity == grant.commodity.code())
+                .map_or(0, |h| h.available.minor());
             if left < 0 {
                 checker.find(
                     codes::OVERCOMMITTED,
@@ -772,6 +799,56 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// The `grant_state` cache (V144): when it is usable (no record after the
+/// one it is up to date through changes a replay), each grant's row is what
+/// its replay gives, and it has no row for a grant that does not exist. A
+/// cache that is behind is not read by anything until a write brings it up
+/// to date, so it is not compared.
+fn check_grant_state(
+    conn: &rusqlite::Connection,
+    checker: &mut Checker,
+    replayed: &[(i64, Result<crate::domain::grant::Grant>)],
+) -> Result<()> {
+    use crate::store::grant_state;
+    if !grants::state_usable(conn)? {
+        return Ok(());
+    }
+    let cached = match grant_state::all(conn) {
+        Ok(rows) => rows,
+        Err(e) => {
+            checker.find(codes::GRANT_STATE, "grant state".into(), e.to_string());
+            return Ok(());
+        }
+    };
+    let mut cached: BTreeMap<i64, Commitment> = cached.into_iter().map(|c| (c.grant, c)).collect();
+    for (id, grant) in replayed {
+        let Ok(grant) = grant else { continue };
+        let label = grant_label(*id);
+        match cached.remove(id) {
+            None => checker.find(
+                codes::GRANT_STATE,
+                label,
+                "the grant state cache has no row for it".into(),
+            ),
+            Some(row) if row != Commitment::of(grant) => checker.find(
+                codes::GRANT_STATE,
+                label,
+                "the grant state cache disagrees with its records (what it commits, and when)"
+                    .into(),
+            ),
+            Some(_) => {}
+        }
+    }
+    for id in cached.keys() {
+        checker.find(
+            codes::GRANT_STATE,
+            grant_label(*id),
+            "the grant state cache has a row for a grant the records do not have".into(),
+        );
     }
     Ok(())
 }

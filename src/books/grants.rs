@@ -36,6 +36,38 @@ struct StewardTerm {
     ends_on: Option<NaiveDate>,
 }
 
+/// The kinds of record [`Governance`] is read from.
+const GOVERNANCE_KINDS: [RecordKind; 5] = [
+    RecordKind::RoleTerm,
+    RecordKind::RoleEnd,
+    RecordKind::Relation,
+    RecordKind::MemberKey,
+    RecordKind::MemberKeyRevoke,
+];
+
+/// The grants whose replay can have changed when records of these (grant
+/// id, kind) were added: those the records name, or None for every grant
+/// when a record of a kind every replay reads ([`Governance`]'s kinds and
+/// policies) or of an unknown kind was added.
+pub fn replays_changed(added: &[(Option<i64>, String)]) -> Option<std::collections::BTreeSet<i64>> {
+    let mut grants = std::collections::BTreeSet::new();
+    for (grant, kind) in added {
+        match (grant, RecordKind::parse(kind)) {
+            (Some(id), _) => {
+                grants.insert(*id);
+            }
+            (None, None) => return None,
+            (None, Some(kind))
+                if kind == RecordKind::Policy || GOVERNANCE_KINDS.contains(&kind) =>
+            {
+                return None;
+            }
+            (None, Some(_)) => {}
+        }
+    }
+    Some(grants)
+}
+
 /// Who could vote when, from the governance records, each with the id of
 /// its record: what [`grant::judge_vote`] asks as of a place in the chain.
 /// A record whose payload does not read is left out here (`verify` reports
@@ -57,14 +89,7 @@ impl Governance {
     /// # Errors
     /// When the records cannot be read.
     pub fn load(conn: &Connection) -> Result<Governance> {
-        let kinds = [
-            RecordKind::RoleTerm,
-            RecordKind::RoleEnd,
-            RecordKind::Relation,
-            RecordKind::MemberKey,
-            RecordKind::MemberKeyRevoke,
-        ]
-        .map(RecordKind::as_str);
+        let kinds = GOVERNANCE_KINDS.map(RecordKind::as_str);
         let records = records::all_of_kinds(conn, &kinds)?;
         Ok(Governance::from_records(
             crate::store::fund::fund_id(conn)?,
@@ -255,6 +280,81 @@ pub fn load_judged(conn: &Connection, id: i64, governance: &Governance) -> Resul
     grant::replay(id, &steps, &policies, &commodities, governance)
 }
 
+/// Every grant, replayed, in the order of their applications, each with the
+/// error of its replay if it cannot be replayed (`verify` reports it): the
+/// policies and commodities read once and the grants' records in one query.
+///
+/// # Errors
+/// When the records cannot be read.
+pub fn all_judged(conn: &Connection, governance: &Governance) -> Result<Vec<(i64, Result<Grant>)>> {
+    let policies: Vec<PolicyRecord> = all_policies(conn)?.into_iter().map(|(_, p)| p).collect();
+    let commodities = crate::store::commodities::by_id(conn)?;
+    let mut steps: std::collections::HashMap<i64, Vec<StoredRecord>> = Default::default();
+    for r in records::of_grants(conn)? {
+        if let Some(id) = r.grant_id {
+            steps.entry(id).or_default().push(r);
+        }
+    }
+    Ok(ids(conn)?
+        .into_iter()
+        .map(|id| {
+            let replayed = steps
+                .remove(&id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| {
+                    Ok(Step {
+                        at: parse_datetime(&r.at)?,
+                        step: GrantStep::read(r.id, &r.kind, &r.payload)?,
+                        record: r.id,
+                        hash: r.hash,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()
+                .and_then(|steps| grant::replay(id, &steps, &policies, &commodities, governance));
+            (id, replayed)
+        })
+        .collect())
+}
+
+/// Whether the `grant_state` cache gives every grant's commitment as its
+/// replay would: it was filled, and no record added after the one it is up
+/// to date through changes a replay ([`replays_changed`]).
+///
+/// # Errors
+/// When the records cannot be read.
+pub fn state_usable(conn: &Connection) -> Result<bool> {
+    use crate::store::grant_state;
+    let Some(through) = grant_state::through(conn)? else {
+        return Ok(false);
+    };
+    Ok(replays_changed(&grant_state::records_after(conn, through)?)
+        .is_some_and(|grants| grants.is_empty()))
+}
+
+/// What approved grants have committed at the end of `day` (now, when
+/// None), per (pool id, commodity code): from the `grant_state` cache when
+/// it is usable ([`state_usable`]), else from a replay of every grant.
+///
+/// # Errors
+/// When the records cannot be read or a grant cannot be replayed.
+pub fn committed(
+    conn: &Connection,
+    day: Option<NaiveDate>,
+) -> Result<std::collections::HashMap<(i64, String), i128>> {
+    if state_usable(conn)? {
+        return crate::store::grant_state::committed(conn, day);
+    }
+    let mut sums = std::collections::HashMap::new();
+    for (_, grant) in all_judged(conn, &Governance::load(conn)?)? {
+        let grant = grant?;
+        *sums
+            .entry((grant.pool, grant.commodity.code().to_owned()))
+            .or_insert(0) += i128::from(grant.outstanding_on(day));
+    }
+    Ok(sums)
+}
+
 /// The hash of grant `id`'s application record, which its ballots name.
 ///
 /// # Errors
@@ -411,4 +511,40 @@ pub fn recused(
         &gov.stewards(at.date(), i64::MAX),
         &gov.related(grant.applicant, at, i64::MAX),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_of_one_grant_replay_that_grant_and_shared_inputs_every_grant() {
+        let added = |rows: &[(Option<i64>, RecordKind)]| {
+            rows.iter()
+                .map(|(g, k)| (*g, k.as_str().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(replays_changed(&[]), Some(Default::default()));
+        assert_eq!(
+            replays_changed(&added(&[
+                (Some(3), RecordKind::Vote),
+                (None, RecordKind::Contribution),
+                (Some(1), RecordKind::Payment),
+                (Some(3), RecordKind::Decision),
+            ])),
+            Some([1, 3].into())
+        );
+        for shared in [
+            RecordKind::Policy,
+            RecordKind::RoleTerm,
+            RecordKind::Relation,
+        ] {
+            assert_eq!(
+                replays_changed(&added(&[(Some(1), RecordKind::Vote), (None, shared)])),
+                None,
+                "{shared:?}"
+            );
+        }
+        assert_eq!(replays_changed(&[(None, "ballot-v9".into())]), None);
+    }
 }

@@ -82,6 +82,17 @@ impl Flows {
 /// dates when None), general pool first, then pools in the order they were
 /// added, commodities by code.
 pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolHolding>> {
+    holdings_committing(conn, as_of, grants::committed(conn, as_of)?)
+}
+
+/// [`holdings`], with what approved grants have committed as of the same
+/// day given, per (pool id, commodity code) (`verify` gives its own replay
+/// of every grant rather than the derived state it checks).
+pub fn holdings_committing(
+    conn: &Connection,
+    as_of: Option<NaiveDate>,
+    committed: HashMap<(i64, String), i128>,
+) -> Result<Vec<PoolHolding>> {
     let pools = pools::all(conn)?;
     let accounts = accounts::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
@@ -138,13 +149,6 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
                 f.moved_in += credits;
             }
         }
-    }
-    let mut committed: HashMap<(i64, String), i128> = HashMap::new();
-    for id in grants::ids(conn)? {
-        let grant = grants::load(conn, id)?;
-        *committed
-            .entry((grant.pool, grant.commodity.code().to_owned()))
-            .or_insert(0) += i128::from(grant.outstanding_on(as_of));
     }
     let decimals: HashMap<&str, u32> = commodities
         .values()

@@ -178,6 +178,58 @@ pub struct Line {
     pub note: Option<String>,
 }
 
+/// What a grant commits of its pool's money, and when: the facts of its
+/// replay that [`Commitment::outstanding_on`] needs, which the books keep
+/// for every grant as derived state (`grant_state`, compared by `verify`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub grant: i64,
+    pub pool: i64,
+    /// The grant's commodity code.
+    pub commodity: String,
+    pub amount: i64,
+    pub rejected: bool,
+    /// The day it was decided (approved or rejected), if it was.
+    pub decided_on: Option<NaiveDate>,
+    /// The day it was closed (or its commitment expired), if it was.
+    pub closed_on: Option<NaiveDate>,
+    /// Its tranches: (day paid, amount), in record order.
+    pub paid: Vec<(NaiveDate, i64)>,
+}
+
+impl Commitment {
+    pub fn of(grant: &Grant) -> Commitment {
+        Commitment {
+            grant: grant.id,
+            pool: grant.pool,
+            commodity: grant.commodity.code().to_owned(),
+            amount: grant.amount,
+            rejected: grant.status == Status::Rejected,
+            decided_on: grant.decided_at.map(|at| at.date()),
+            closed_on: grant.closed_at.map(|at| at.date()),
+            paid: grant.payments.iter().map(|p| (p.date, p.amount)).collect(),
+        }
+    }
+
+    /// What the pool had committed to the grant at the end of `day` (now,
+    /// when None): approved by then, not closed by then, less the tranches
+    /// paid by then.
+    pub fn outstanding_on(&self, day: Option<NaiveDate>) -> i64 {
+        let by = |on: NaiveDate| day.is_none_or(|d| on <= d);
+        let approved = !self.rejected && self.decided_on.is_some_and(by);
+        if !approved || self.closed_on.is_some_and(by) {
+            return 0;
+        }
+        let paid: i64 = self
+            .paid
+            .iter()
+            .filter(|(on, _)| by(*on))
+            .map(|(_, amount)| amount)
+            .sum();
+        self.amount - paid
+    }
+}
+
 /// A grant, replayed from its records.
 #[derive(Debug, Clone)]
 pub struct Grant {
@@ -238,18 +290,7 @@ impl Grant {
     /// when None): approved by then, not closed by then, less the tranches
     /// paid by then.
     pub fn outstanding_on(&self, day: Option<NaiveDate>) -> i64 {
-        let by = |at: NaiveDateTime| day.is_none_or(|d| at.date() <= d);
-        let approved = self.status != Status::Rejected && self.decided_at.is_some_and(by);
-        if !approved || self.closed_at.is_some_and(by) {
-            return 0;
-        }
-        let paid: i64 = self
-            .payments
-            .iter()
-            .filter(|p| day.is_none_or(|d| p.date <= d))
-            .map(|p| p.amount)
-            .sum();
-        self.amount - paid
+        Commitment::of(self).outstanding_on(day)
     }
 
     pub fn window_closes(&self) -> NaiveDateTime {

@@ -17,6 +17,7 @@ pub mod budget;
 pub mod contribute;
 pub mod csvin;
 pub mod exchange;
+pub mod grant_state;
 pub mod grants;
 pub mod hub;
 pub mod hub_rates;

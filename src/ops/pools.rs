@@ -45,7 +45,17 @@ pub(crate) fn ensure_holdings(conn: &Connection, touched: &Touched) -> Result<()
 /// available than nothing: money committed to approved grants cannot be
 /// spent, moved or exchanged for anything else.
 fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
-    if grants::ids(conn)?.is_empty() {
+    // A write that moved no money spends nothing committed (and leaves the
+    // grant state as it was: a repeated import writes nothing).
+    if touched.pools.is_empty() && touched.commodities.is_empty() {
+        return Ok(());
+    }
+    crate::ops::grant_state::sync(conn)?;
+    // Without money committed, no pool can fall below its commitments.
+    if grants::committed(conn, None)?
+        .values()
+        .all(|minor| *minor == 0)
+    {
         return Ok(());
     }
     let names = pools::names_by_id(conn)?;

@@ -25,6 +25,7 @@ pub mod cipher;
 pub mod commodities;
 pub mod flows;
 pub mod fund;
+pub mod grant_state;
 pub mod hub;
 pub mod imports;
 pub mod members;

@@ -226,6 +226,19 @@ pub fn of_grant(conn: &Connection, grant_id: i64) -> Result<Vec<StoredRecord>> {
         .ctx("reading governance records")
 }
 
+/// The records of every grant, in chain order.
+pub fn of_grants(conn: &Connection) -> Result<Vec<StoredRecord>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
+             WHERE grant_id IS NOT NULL ORDER BY id",
+        )
+        .ctx("reading governance records")?;
+    stmt.query_map([], from_row)
+        .and_then(Iterator::collect)
+        .ctx("reading governance records")
+}
+
 /// The number the next grant gets.
 pub fn next_grant_id(conn: &Connection) -> Result<i64> {
     conn.query_row(

@@ -451,6 +451,7 @@ pub fn decide(
     if approved {
         // On the decision's day, and as things stand after it (approvals
         // entered later may be dated earlier).
+        crate::ops::grant_state::sync(&tx)?;
         let free = available(&tx, grant.pool, &grant.commodity, Some(at.date()))?.min(available(
             &tx,
             grant.pool,
