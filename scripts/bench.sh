@@ -19,6 +19,12 @@
 # scripts/journal2hledger.py) as a peer figure. Progress goes to stderr, the
 # table to stdout. Honours CARGO_TARGET_DIR. --keep DIR keeps the
 # journals and databases in DIR instead of deleting them.
+#
+# Then the grant-scaling series (unless --no-grants): `contribute`, `post`,
+# `grant vote` and `grant decide`, each timed 5 times (median wall time, in
+# milliseconds) on a fresh fund and on the largest journal's database with
+# 0, 2,000 and 20,000 approved grants (--grants "N…"; made by
+# examples/gen_grants.rs), each with its ratio to the fresh fund.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +33,7 @@ sizes="100000 1000000"
 seed=42
 peer=1
 keep=
+grants="0 2000 20000"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -34,7 +41,9 @@ while [ $# -gt 0 ]; do
         --seed) seed=$2; shift 2 ;;
         --no-peer) peer=0; shift ;;
         --keep) keep=$2; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --grants) grants=$2; shift 2 ;;
+        --no-grants) grants=; shift ;;
+        -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -50,9 +59,10 @@ fi
 
 target=${CARGO_TARGET_DIR:-$root/target}
 echo "bench: building (target dir $target)" >&2
-(cd "$root" && cargo build --release --quiet --bin fondo --example gen_journal)
+(cd "$root" && cargo build --release --quiet --bin fondo --example gen_journal --example gen_grants)
 fondo=$target/release/fondo
 gen=$target/release/examples/gen_journal
+gen_grants=$target/release/examples/gen_grants
 
 if [ -n "$keep" ]; then
     mkdir -p "$keep"
@@ -192,4 +202,103 @@ for key in "${commands[@]}"; do
         fi
     fi
     echo "$line $target | $status |"
+done
+
+[ -n "$grants" ] || exit 0
+
+# The grant-scaling series. A fund set up for grants: pool `aid` with money,
+# three stewards, a policy of two consents in 48 hours.
+setup_grants() {
+    local db=$1 m
+    "$fondo" --db "$db" account add assets:bank >/dev/null
+    "$fondo" --db "$db" account add expenses:bench >/dev/null
+    "$fondo" --db "$db" setting set contribution-account assets:bank >/dev/null
+    "$fondo" --db "$db" pool add aid --purpose "Mutual aid" >/dev/null
+    for m in Ana Beto Carla Fede; do "$fondo" --db "$db" member add "$m" >/dev/null; done
+    for m in Ana Beto Carla; do
+        "$fondo" --db "$db" role assign "$m" steward --from 2025-01-01 >/dev/null
+    done
+    "$fondo" --db "$db" contribute 1000000 USD --anonymous --pool aid --date 2025-01-10 >/dev/null
+    "$fondo" --db "$db" policy set aid --rule consent --min-consents 2 --window 48h --at 2025-01-15 >/dev/null
+}
+
+# now_ns: nanoseconds since the epoch.
+now_ns() { date +%s%N; }
+
+declare -A ms
+reps=5
+# series KEY DB: times the four commands $reps times each on DB; records the
+# median wall time of each in ms[command,KEY].
+series() {
+    local key=$1 db=$2 i t0 g
+    local -a contribute post vote decide
+    for i in $(seq 1 $reps); do
+        t0=$(now_ns)
+        "$fondo" --db "$db" contribute 5 USD --from Ana --pool aid --date 2025-12-02 >/dev/null
+        contribute+=($(( ($(now_ns) - t0) / 1000 )))
+        t0=$(now_ns)
+        "$fondo" --db "$db" post "Bench supplies" --date 2025-12-02 --pool aid \
+            -p "expenses:bench=1.00 USD" -p assets:bank >/dev/null
+        post+=($(( ($(now_ns) - t0) / 1000 )))
+        g=$("$fondo" --db "$db" grant apply --applicant Fede --pool aid --amount 2 USD \
+            --purpose "Bench $i" --at 2025-12-01T10:00)
+        t0=$(now_ns)
+        "$fondo" --db "$db" grant vote "$g" consent --as Ana --at 2025-12-01T11:00 >/dev/null
+        vote+=($(( ($(now_ns) - t0) / 1000 )))
+        "$fondo" --db "$db" grant vote "$g" consent --as Beto --at 2025-12-01T11:00 >/dev/null
+        t0=$(now_ns)
+        "$fondo" --db "$db" grant decide "$g" --at 2025-12-03T11:00 >/dev/null
+        decide+=($(( ($(now_ns) - t0) / 1000 )))
+    done
+    median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1000 }'; }
+    ms[contribute,$key]=$(median "${contribute[@]}")
+    ms[post,$key]=$(median "${post[@]}")
+    ms[vote,$key]=$(median "${vote[@]}")
+    ms[decide,$key]=$(median "${decide[@]}")
+}
+
+largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+fresh=$work/grants-fresh.db
+rm -f "$fresh"
+"$fondo" --db "$fresh" init --name bench --currency USD >/dev/null
+setup_grants "$fresh"
+echo "bench: grant series on a fresh fund" >&2
+series fresh "$fresh"
+for n in $grants; do
+    db=$work/grants-$n.db
+    cp "$work/fondo-$largest.db" "$db"
+    setup_grants "$db"
+    if [ "$n" -gt 0 ]; then
+        echo "bench: generating $n grants" >&2
+        "$gen_grants" --db "$db" --grants "$n"
+    fi
+    echo "bench: grant series on $largest transactions and $n grants" >&2
+    series "$n" "$db"
+    rm -f "$db" "$db-wal" "$db-shm"
+done
+
+echo
+echo "Grant scaling: median of $reps runs, wall ms; the fund of $largest transactions with N approved grants, and the ratio of the largest N to a fresh fund (target: within 2× and under 20 ms)."
+echo
+header="| command | fresh fund |"
+rule="|---|---:|"
+for n in $grants; do
+    header+=" $n grants |"
+    rule+="---:|"
+done
+top=$(printf '%s\n' $grants | sort -n | tail -1)
+echo "$header × fresh at $top | status |"
+echo "$rule---:|---|"
+declare -A glabel=([contribute]="\`contribute\` (pooled)" [post]="\`post\` (pooled)" [vote]="\`grant vote\`" [decide]="\`grant decide\` (approves)")
+for c in contribute post vote decide; do
+    line="| ${glabel[$c]} | ${ms[$c,fresh]} |"
+    for n in $grants; do
+        line+=" ${ms[$c,$n]} |"
+    done
+    ratio=$(awk -v a="${ms[$c,$top]}" -v b="${ms[$c,fresh]}" 'BEGIN { printf "%.2f", a / b }')
+    status=met
+    if awk -v r="$ratio" -v t="${ms[$c,$top]}" 'BEGIN { exit !(r > 2 || t >= 20) }'; then
+        status="**missed**"
+    fi
+    echo "$line ${ratio}× | $status |"
 done
