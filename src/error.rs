@@ -17,8 +17,18 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+mod refusal;
+
+pub use refusal::GrantRefusal;
+
 /// Result alias used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<GrantRefusal> for Error {
+    fn from(refusal: GrantRefusal) -> Error {
+        Error::Grant(Box::new(refusal))
+    }
+}
 
 /// The stable code of a problem in an input file, written before it
 /// (`I204 line 3, column amount: …`) and documented in docs/journal-csv.md;
@@ -417,6 +427,11 @@ pub enum Error {
 
     #[error("{0}")]
     Refused(String),
+
+    /// What the grant rules refuse (boxed: it is large, and errors are
+    /// rare).
+    #[error(transparent)]
+    Grant(Box<GrantRefusal>),
 
     /// An OpenSSH key that cannot be used (`source`: its file, or `--key`).
     #[error("key {from}: {reason}")]

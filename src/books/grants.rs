@@ -22,7 +22,7 @@ use crate::domain::policy::Tally;
 use crate::domain::records::{
     GrantStep, PolicyRecord, RecordKind, RelationRecord, RoleEndRecord, RoleTermRecord, payload,
 };
-use crate::error::Result;
+use crate::error::{GrantRefusal, Result};
 use crate::store::records::{self, StoredRecord};
 
 /// A steward term as its records make it: the record that opened it, its
@@ -375,7 +375,7 @@ pub fn application_hash(conn: &Connection, id: i64) -> Result<String> {
 /// ballot that could not be recorded is not written.
 ///
 /// # Errors
-/// [`crate::error::Error::Refused`] for a grant no longer open, a moment
+/// [`crate::error::Error::Grant`] for a grant no longer open, a moment
 /// outside its window, a voter who may not vote then, an objection without
 /// a reason; [`crate::error::Error::Ballot`] for a reason that cannot stand
 /// on one line.
@@ -393,24 +393,27 @@ pub fn ballot(
     let member = crate::books::members::member(conn, voter)?;
     let label = grant::grant_label(id);
     if grant.status != Status::Open {
-        return Err(Error::Refused(format!(
-            "{label} is {}; votes are taken only while it is open",
-            grant.status.as_str()
-        )));
+        return Err(GrantRefusal::BallotNotOpen {
+            grant: label,
+            status: grant.status.as_str(),
+        }
+        .into());
     }
     if at < grant.applied_at || at >= grant.window_closes() {
-        return Err(Error::Refused(format!(
-            "{label} takes votes from {} until {}; a ballot at {} could not be recorded",
-            grant.applied_at.format("%Y-%m-%dT%H:%M:%S"),
-            grant.window_closes().format("%Y-%m-%dT%H:%M:%S"),
-            at.format("%Y-%m-%dT%H:%M:%S")
-        )));
+        return Err(GrantRefusal::BallotOutsideWindow {
+            grant: label,
+            from: grant.applied_at,
+            until: grant.window_closes(),
+            at,
+        }
+        .into());
     }
     if let Some(why) = ineligible(conn, &grant, member.id, at)? {
-        return Err(Error::Refused(format!(
-            "{} {why}; no ballot is written",
-            member.name
-        )));
+        return Err(GrantRefusal::BallotMayNotVote {
+            voter: member.name,
+            why,
+        }
+        .into());
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if let Some(r) = reason {

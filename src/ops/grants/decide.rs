@@ -18,7 +18,7 @@ use crate::domain::records::{
     Application, ClosureRecord, DecisionRecord, RecordKind, SignedVotes, VoteRecord,
     VoteWithdrawalRecord, WithdrawalRecord,
 };
-use crate::error::{Error, Needed, NextStep, Result, SqlContext};
+use crate::error::{Error, GrantRefusal, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::{Db, records};
 
@@ -116,7 +116,7 @@ fn category(given: Option<&str>) -> Result<Option<String>> {
 /// kept).
 ///
 /// # Errors
-/// As [`cast`]; and [`Error::Refused`] when the grant's policy takes only
+/// As [`cast`]; and [`Error::Grant`] when the grant's policy takes only
 /// signed votes.
 pub fn vote(
     db: &mut Db,
@@ -132,11 +132,11 @@ pub fn vote(
     let grant = load(&tx, id)?;
     let voter = member(&tx, as_member)?;
     if grant.signed_votes == SignedVotes::Required {
-        return Err(Error::Refused(format!(
-            "the policy of {} takes only signed votes; {} votes with a signed ballot (`grant ballot`, then `grant vote --ballot`)",
-            grant_label(id),
-            voter.name
-        )));
+        return Err(GrantRefusal::SignedVotesOnly {
+            grant: grant_label(id),
+            voter: voter.name,
+        }
+        .into());
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     let record = VoteRecord {
@@ -257,7 +257,7 @@ pub fn vote_signed(
 ///
 /// # Errors
 /// [`Error::GrantStatus`], [`Error::Blocked`] (the window closed),
-/// [`Error::Refused`] or [`Error::Missing`] for a vote the rules refuse.
+/// [`Error::Grant`] or [`Error::Missing`] for a vote the rules refuse.
 fn cast(
     tx: &WriteTx<'_>,
     grant: &Grant,
@@ -269,12 +269,12 @@ fn cast(
     expect_status(grant, Status::Open, "votes are taken only while it is open")?;
     in_order(grant, at)?;
     if at < grant.applied_at {
-        return Err(Error::Refused(format!(
-            "{} was applied for at {}; a vote cannot come before it (this one is at {})",
-            grant_label(id),
-            stamp(grant.applied_at),
-            stamp(at)
-        )));
+        return Err(GrantRefusal::VoteBeforeApplication {
+            grant: grant_label(id),
+            applied: grant.applied_at,
+            at,
+        }
+        .into());
     }
     if at >= grant.window_closes() {
         return Err(Error::Blocked {
@@ -287,16 +287,19 @@ fn cast(
         });
     }
     if let Some(why) = ineligible(tx, grant, record.member, at)? {
-        return Err(Error::Refused(format!(
-            "{voter_name} {why}; the vote is refused"
-        )));
+        return Err(GrantRefusal::MayNotVote {
+            voter: voter_name.to_owned(),
+            why,
+        }
+        .into());
     }
     if grant::standing(grant, record.member) == Some(record.vote) {
-        return Err(Error::Refused(format!(
-            "{voter_name} already voted {} on {}; nothing changes",
-            record.vote,
-            grant_label(id)
-        )));
+        return Err(GrantRefusal::AlreadyVoted {
+            voter: voter_name.to_owned(),
+            vote: record.vote.to_string(),
+            grant: grant_label(id),
+        }
+        .into());
     }
     if record.vote == Vote::Object && record.reason.is_none() {
         return Err(Error::Missing {
@@ -309,10 +312,11 @@ fn cast(
     // The one rule `verify`, `grant show` and `grant decide` judge the
     // record by: what it refuses is never written.
     if let Some(refusal) = grant::judge_vote(grant, i64::MAX, at, record, &Governance::load(tx)?) {
-        return Err(Error::Refused(format!(
-            "the vote of {voter_name} {}; it is refused",
-            refusal.why
-        )));
+        return Err(GrantRefusal::VoteRefused {
+            voter: voter_name.to_owned(),
+            why: refusal.why,
+        }
+        .into());
     }
     append_record(tx, RecordKind::Vote, Some(id), at, record)?;
     Ok(())
@@ -322,7 +326,7 @@ fn cast(
 /// as not having voted (the vote and its withdrawal are both kept).
 ///
 /// # Errors
-/// [`Error::Refused`] when the grant is no longer open, or the member has no
+/// [`Error::Grant`] when the grant is no longer open, or the member has no
 /// vote standing on it.
 pub fn withdraw_vote(
     db: &mut Db,
@@ -342,11 +346,11 @@ pub fn withdraw_vote(
     )?;
     in_order(&grant, at)?;
     if grant::standing(&grant, voter.id).is_none() {
-        return Err(Error::Refused(format!(
-            "{} has no vote standing on {}; there is nothing to withdraw",
-            voter.name,
-            grant_label(id)
-        )));
+        return Err(GrantRefusal::NothingToWithdraw {
+            voter: voter.name,
+            grant: grant_label(id),
+        }
+        .into());
     }
     let record = VoteWithdrawalRecord {
         member: voter.id,
@@ -426,19 +430,20 @@ pub fn decide(
         return Ok(Decided::Expired(released));
     }
     if grant.status != Status::Open {
-        return Err(Error::Refused(format!(
-            "{} is already {}",
-            grant_label(id),
-            grant.status.as_str()
-        )));
+        return Err(GrantRefusal::AlreadyDecided {
+            grant: grant_label(id),
+            status: grant.status.as_str(),
+        }
+        .into());
     }
     if let Some(day) = expires
         && day < at.date()
     {
-        return Err(Error::Refused(format!(
-            "a commitment cannot expire ({day}) before it is decided ({})",
-            at.date()
-        )));
+        return Err(GrantRefusal::ExpiresBeforeDecision {
+            expires: day,
+            decided: at.date(),
+        }
+        .into());
     }
     in_order(&grant, at)?;
     let tally = tally(&tx, &grant, at)?;
@@ -459,14 +464,14 @@ pub fn decide(
             None,
         )?);
         if free < i128::from(grant.amount) {
-            return Err(Error::Refused(format!(
-                "{} has the votes, but its pool has only {} {} available on {} ({} short); it stays open: move money into the pool, then decide again",
-                grant_label(id),
-                format_minor(free, grant.commodity.decimals()),
-                grant.commodity.code(),
-                at.date(),
-                format_minor(i128::from(grant.amount) - free, grant.commodity.decimals())
-            )));
+            return Err(GrantRefusal::PoolShort {
+                grant: grant_label(id),
+                available: format_minor(free, grant.commodity.decimals()),
+                commodity: grant.commodity.code().to_owned(),
+                on: at.date(),
+                short: format_minor(i128::from(grant.amount) - free, grant.commodity.decimals()),
+            }
+            .into());
         }
     }
     let record = DecisionRecord {

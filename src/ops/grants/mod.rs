@@ -42,7 +42,7 @@ use serde::Serialize;
 
 use crate::domain::grant::{Grant, Status, grant_label};
 use crate::domain::records::{RecordKind, to_json};
-use crate::error::{Error, Result};
+use crate::error::{Error, GrantRefusal, Result};
 use crate::store::records;
 
 /// How the time of a step is recorded.
@@ -83,12 +83,12 @@ fn expect_status(grant: &Grant, status: Status, rule: &'static str) -> Result<()
 
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
     if at < grant.last_at {
-        return Err(Error::Refused(format!(
-            "{} has a record at {}; events on one grant must be in time order (this one is at {})",
-            grant_label(grant.id),
-            stamp(grant.last_at),
-            stamp(at)
-        )));
+        return Err(GrantRefusal::OutOfOrder {
+            grant: grant_label(grant.id),
+            last: grant.last_at,
+            at,
+        }
+        .into());
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::domain::grant::{Grant, Status, grant_label};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::records::{ClosureRecord, PaymentRecord, RecordKind, SpendRecord};
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Needed, NextStep, Result, SqlContext};
+use crate::error::{Error, GrantRefusal, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, post_one, post_tranche};
 use crate::store::Db;
 
@@ -76,23 +76,23 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     }
     let amount = amount_for(&grant, &request.amount, &request.commodity)?;
     if grant.paid() + amount > grant.amount {
-        return Err(Error::Refused(format!(
-            "{} was approved for {} {} and {} is paid; {} more would exceed it",
-            grant_label(grant.id),
-            format_minor(grant.amount.into(), grant.commodity.decimals()),
-            grant.commodity.code(),
-            format_minor(grant.paid().into(), grant.commodity.decimals()),
-            format_minor(amount.into(), grant.commodity.decimals())
-        )));
+        return Err(GrantRefusal::Overpaid {
+            grant: grant_label(grant.id),
+            approved: format_minor(grant.amount.into(), grant.commodity.decimals()),
+            commodity: grant.commodity.code().to_owned(),
+            paid: format_minor(grant.paid().into(), grant.commodity.decimals()),
+            more: format_minor(amount.into(), grant.commodity.decimals()),
+        }
+        .into());
     }
     if let Some(decided) = grant.decided_at
         && date < decided.date()
     {
-        return Err(Error::Refused(format!(
-            "a tranche cannot be dated {}, before the approval ({})",
+        return Err(GrantRefusal::TrancheBeforeApproval {
             date,
-            decided.date()
-        )));
+            approved: decided.date(),
+        }
+        .into());
     }
     let mut book = Book::load(&tx)?;
     let from = book.account(&request.from_account)?;
@@ -100,10 +100,10 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         crate::domain::account::validate_account_name(&from.name),
         Ok(crate::domain::account::AccountType::Assets)
     ) {
-        return Err(Error::Refused(format!(
-            "a tranche is paid out of an assets account, not {}",
-            from.name
-        )));
+        return Err(GrantRefusal::TrancheNotFromAssets {
+            account: from.name.clone(),
+        }
+        .into());
     }
     let account = grant_account(grant.category.as_deref());
     book.account_or_create(&tx, &account, &tx.recorded_at())?;
@@ -173,28 +173,28 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
         "spending is reported on approved grants until they are closed",
     )?;
     if date < grant.applied_at.date() {
-        return Err(Error::Refused(format!(
-            "spending cannot be dated {}, before the application ({})",
+        return Err(GrantRefusal::SpendingBeforeApplication {
             date,
-            grant.applied_at.date()
-        )));
+            applied: grant.applied_at.date(),
+        }
+        .into());
     }
     if grant.paid() == 0 {
-        return Err(Error::Refused(format!(
-            "nothing has been paid on {} yet; spending is reported against tranches paid",
-            grant_label(grant.id)
-        )));
+        return Err(GrantRefusal::NothingPaid {
+            grant: grant_label(grant.id),
+        }
+        .into());
     }
     let amount = amount_for(&grant, &request.amount, &request.commodity)?;
     if grant.spent() + amount > grant.paid() {
-        return Err(Error::Refused(format!(
-            "{} was paid {} {} and {} is already reported; {} more would exceed what was paid",
-            grant_label(grant.id),
-            format_minor(grant.paid().into(), grant.commodity.decimals()),
-            grant.commodity.code(),
-            format_minor(grant.spent().into(), grant.commodity.decimals()),
-            format_minor(amount.into(), grant.commodity.decimals())
-        )));
+        return Err(GrantRefusal::Overspent {
+            grant: grant_label(grant.id),
+            paid: format_minor(grant.paid().into(), grant.commodity.decimals()),
+            commodity: grant.commodity.code().to_owned(),
+            spent: format_minor(grant.spent().into(), grant.commodity.decimals()),
+            more: format_minor(amount.into(), grant.commodity.decimals()),
+        }
+        .into());
     }
     let record = SpendRecord {
         amount,
@@ -232,24 +232,24 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
     if let Some(decided) = grant.decided_at
         && date < decided.date()
     {
-        return Err(Error::Refused(format!(
-            "a closure cannot be dated {}, before the approval ({})",
+        return Err(GrantRefusal::ClosureBeforeApproval {
             date,
-            decided.date()
-        )));
+            approved: decided.date(),
+        }
+        .into());
     }
     let mut returned = 0;
     let mut txn_id = None;
     if let Some((amount, code, account)) = &request.returned {
         returned = amount_for(&grant, amount, code)?;
         if i128::from(returned) > i128::from(grant.paid()) - i128::from(grant.spent()) {
-            return Err(Error::Refused(format!(
-                "{} was paid {} {} and {} was reported spent; at most the difference can come back",
-                grant_label(grant.id),
-                format_minor(grant.paid().into(), grant.commodity.decimals()),
-                grant.commodity.code(),
-                format_minor(grant.spent().into(), grant.commodity.decimals())
-            )));
+            return Err(GrantRefusal::ReturnExceedsUnspent {
+                grant: grant_label(grant.id),
+                paid: format_minor(grant.paid().into(), grant.commodity.decimals()),
+                commodity: grant.commodity.code().to_owned(),
+                spent: format_minor(grant.spent().into(), grant.commodity.decimals()),
+            }
+            .into());
         }
         let book = Book::load(&tx)?;
         let pool = pool_name(&tx, &grant)?;

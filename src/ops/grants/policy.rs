@@ -2,13 +2,13 @@
 
 use chrono::NaiveDateTime;
 
-use super::{append_record, stamp, when};
+use super::{append_record, when};
 use crate::books::grants::{ids, load, policies, related};
 use crate::books::members::{member, stewards};
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::policy::{Rule, Tier};
 use crate::domain::records::{PolicyRecord, RecordKind, RelationRecord, SignedVotes};
-use crate::error::{Error, Needed, NextStep, Result, SqlContext};
+use crate::error::{Error, GrantRefusal, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::Db;
 
@@ -64,10 +64,7 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
     if let Some((last, _)) = history.last()
         && at < *last
     {
-        return Err(Error::Refused(format!(
-            "the pool's policy last changed at {}; a new version cannot be dated before it",
-            stamp(*last)
-        )));
+        return Err(GrantRefusal::PolicyBeforeLast { last: *last }.into());
     }
     if let Some(applied) = ids(&tx)?
         .into_iter()
@@ -79,10 +76,7 @@ pub fn set_policy(db: &mut Db, request: &PolicyRequest) -> Result<(u32, Vec<Stri
         .max()
         && at < applied
     {
-        return Err(Error::Refused(format!(
-            "the pool has an application at {}; a new policy version cannot be dated before it",
-            stamp(applied)
-        )));
+        return Err(GrantRefusal::PolicyBeforeApplication { applied }.into());
     }
     let mut tiers: Vec<Tier> = history
         .last()
@@ -147,15 +141,14 @@ pub fn relate(
     let at = when(&tx, at);
     let (a, b) = (member(&tx, a)?, member(&tx, b)?);
     if a.id == b.id {
-        return Err(Error::Refused(
-            "a member cannot be related to themselves".into(),
-        ));
+        return Err(GrantRefusal::RelatedToSelf.into());
     }
     if related(&tx, a.id, at)?.contains(&b.id) {
-        return Err(Error::Refused(format!(
-            "{} and {} are already related",
-            a.name, b.name
-        )));
+        return Err(GrantRefusal::AlreadyRelated {
+            a: a.name,
+            b: b.name,
+        }
+        .into());
     }
     let record = RelationRecord {
         a: a.id,
