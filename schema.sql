@@ -365,3 +365,20 @@ CREATE TABLE grant_state_through (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
     record_id     INTEGER NOT NULL
 );
+
+-- migration 11
+-- Derived cache: the sum of postings per account and commodity over all
+-- dates, so what accounts hold now (pool holdings, `balance` without
+-- --as-of) costs one row per account and commodity, not a row per day of
+-- history. Kept in step with `daily_totals` by the journal's writer;
+-- `verify` recomputes it from the postings (V108). The CHECK turns SQLite's
+-- silent switch to floating point on integer overflow into an error.
+CREATE TABLE account_totals (
+    account_id    INTEGER NOT NULL REFERENCES accounts (id),
+    commodity_id  INTEGER NOT NULL REFERENCES commodities (id),
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
+    PRIMARY KEY (account_id, commodity_id)
+) WITHOUT ROWID;
+INSERT INTO account_totals (account_id, commodity_id, amount)
+    SELECT account_id, commodity_id, sum(amount) FROM daily_totals
+    GROUP BY account_id, commodity_id;

@@ -293,7 +293,7 @@ fn a_deleted_transaction_in_the_middle_is_found() {
 #[test]
 fn rewriting_the_head_too_changes_the_fingerprint() {
     // Someone who deletes the last transaction and also rewrites the fund's
-    // head and the balance cache leaves a self-consistent database; what
+    // head and the balance caches leaves a self-consistent database; what
     // gives them away is the fingerprint the treasurers read out before.
     let fund = books();
     let clean = verify(&fund, 0).fingerprint;
@@ -307,6 +307,9 @@ fn rewriting_the_head_too_changes_the_fingerprint() {
         &format!(
             "DELETE FROM postings WHERE txn_id = 6; DELETE FROM txns WHERE id = 6;
              DELETE FROM daily_totals WHERE date = '2026-02-15';
+             DELETE FROM account_totals;
+             INSERT INTO account_totals
+                 SELECT account_id, commodity_id, sum(amount) FROM daily_totals GROUP BY 1, 2;
              UPDATE fund SET head_hash = '{prev}', txn_count = 5;"
         ),
     );
@@ -431,6 +434,28 @@ fn an_edited_balance_cache_is_found() {
     );
     assert!(
         verdict.findings[0].1.ends_with("on 2026-01-12"),
+        "{}",
+        verdict.stdout
+    );
+}
+
+#[test]
+fn an_edited_account_total_is_found() {
+    // The current totals are a cache of their own (what pool holdings and
+    // `balance` without --as-of read): verify sums the postings and compares.
+    let fund = books();
+    tamper::sql(
+        &fund.db,
+        "UPDATE account_totals SET amount = amount + 1
+         WHERE account_id = (SELECT id FROM accounts WHERE name = 'assets:bank')",
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(
+            TOTALS_MISMATCH.to_owned(),
+            "account assets:bank USD (current total)".to_owned()
+        )],
         "{}",
         verdict.stdout
     );

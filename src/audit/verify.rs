@@ -2,15 +2,16 @@
 //!
 //! One streaming pass over the journal recomputes every transaction's hash
 //! and the chain, the balance of each transaction, postings to closed
-//! accounts, the trial balance and the daily totals cache; then the fund's
-//! recorded head, the voids, and SQLite's own `integrity_check`. Every finding
-//! is collected with a stable code; none stops the check.
+//! accounts, the trial balance and the daily and account totals caches;
+//! then the fund's recorded head, the voids, and SQLite's own
+//! `integrity_check`. Every finding is collected with a stable code; none
+//! stops the check.
 //!
 //! Rule: verify reads one snapshot, re-derives everything from the records
 //! and the journal, trusts nothing recorded, and reports [`Finding`]s with
 //! stable V1xx codes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -461,6 +462,10 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         }
     }
     let mut totals = std::mem::take(&mut checker.totals);
+    let mut current: HashMap<(i64, i64), i128> = HashMap::new();
+    for (&(account, commodity, _), amount) in &totals {
+        *current.entry((account, commodity)).or_insert(0) += amount;
+    }
     let mut cached = Vec::new();
     balances::for_each_daily_total(&tx, |account, commodity, date, amount| {
         let expected = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
@@ -476,6 +481,33 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             .filter(|(_, v)| *v != 0)
             .map(|((account, commodity, day), _)| (account, commodity, iso(day))),
     );
+    // A current total is reported only where no day of the same account and
+    // commodity is: a changed posting is then one finding, not two.
+    let daily: HashSet<(i64, i64)> = cached
+        .iter()
+        .map(|(account, commodity, _)| (*account, *commodity))
+        .collect();
+    let mut stale: Vec<(i64, i64)> = balances::current(&tx)?
+        .into_iter()
+        .filter(|(key, amount)| current.remove(key).unwrap_or(0) != *amount)
+        .map(|(key, _)| key)
+        .collect();
+    stale.extend(
+        current
+            .into_iter()
+            .filter(|(_, amount)| *amount != 0)
+            .map(|(key, _)| key),
+    );
+    stale.retain(|key| !daily.contains(key));
+    let mut cached: Vec<(i64, i64, Option<String>)> = cached
+        .into_iter()
+        .map(|(account, commodity, date)| (account, commodity, Some(date)))
+        .chain(
+            stale
+                .into_iter()
+                .map(|(account, commodity)| (account, commodity, None)),
+        )
+        .collect();
     cached.sort();
     for (account, commodity, date) in cached {
         let account = names
@@ -486,9 +518,10 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             .commodities
             .get(&commodity)
             .map_or_else(|| format!("#{commodity}"), |c| c.code().to_owned());
+        let when = date.map_or_else(|| "(current total)".to_owned(), |date| format!("on {date}"));
         checker.find(
             codes::TOTALS_MISMATCH,
-            format!("account {account} {commodity} on {date}"),
+            format!("account {account} {commodity} {when}"),
             "the balance cache disagrees with the postings".into(),
         );
     }

@@ -103,20 +103,25 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Resul
     if touched.is_empty() {
         return Ok(());
     }
-    let assets = accounts::ids_of_type(conn, |kind| kind == AccountType::Assets)?;
+    let assets: Vec<i64> = accounts::ids_of_type(conn, |kind| kind == AccountType::Assets)?
+        .into_iter()
+        .collect();
     let commodities = commodities::by_id(conn)?;
     for (&commodity, &from) in touched {
         let restricted = pools::restricted_daily_changes(conn, commodity)?;
         if restricted.is_empty() {
             continue;
         }
-        let held = pools::accounts_daily_changes(conn, commodity, |id| assets.contains(&id))?;
         let from = iso(from);
-        let (mut a, mut r) = (0i128, 0i128);
-        let (mut held, mut restricted) = (
-            held.into_iter().peekable(),
-            restricted.into_iter().peekable(),
-        );
+        // The days before `from` were checked when they were written: start
+        // from their balances and walk the days written to.
+        let (mut a, held) = pools::accounts_changes_from(conn, commodity, &assets, &from)?;
+        let mut r: i128 = 0;
+        let mut restricted = restricted.into_iter().peekable();
+        while let Some((_, change)) = restricted.next_if(|(d, _)| *d < from) {
+            r += change;
+        }
+        let mut held = held.into_iter().peekable();
         loop {
             let day = match (held.peek(), restricted.peek()) {
                 (None, None) => break,
@@ -129,7 +134,7 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Resul
             while let Some((_, change)) = restricted.next_if(|(d, _)| *d == day) {
                 r += change;
             }
-            if day >= from && r > 0 && a < r {
+            if r > 0 && a < r {
                 let c = &commodities[&commodity];
                 return Err(Error::Unbacked {
                     commodity: c.code().to_owned(),

@@ -1,9 +1,12 @@
-//! Balances from the `daily_totals` cache, and that cache read back raw.
+//! Balances from the `daily_totals` and `account_totals` caches, and those
+//! caches read back raw.
 //!
-//! The cache holds one row per account, commodity and day, so a balance at any
-//! date costs a scan of at most accounts × days rows, whatever the number of
-//! transactions. Rows are summed here in `i128` rather than with SQL `sum()`,
-//! which fails once a total passes 64 bits although every posting fits.
+//! `daily_totals` holds one row per account, commodity and day, so a balance
+//! at any date costs a scan of at most accounts × days rows, whatever the
+//! number of transactions; `account_totals` one row per account and
+//! commodity, so a balance now costs one row each. Rows are summed here in
+//! `i128` rather than with SQL `sum()`, which fails once a total passes 64
+//! bits although every posting fits.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -44,15 +47,20 @@ fn commodity_map(conn: &Connection) -> Result<HashMap<i64, Commodity>> {
 }
 
 /// Balances per account and commodity of every account, up to and including
-/// `as_of` (all dates when None).
+/// `as_of` (all dates when None: one row per account and commodity, from
+/// `account_totals`).
 pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<AccountBalance>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT account_id, commodity_id, amount FROM daily_totals
-             WHERE ?1 IS NULL OR date <= ?1",
-        )
-        .ctx("summing balances")?;
-    let sums = sum_rows(&mut stmt.query([as_of]).ctx("summing balances")?)?;
+    let sums = match as_of {
+        None => current(conn)?,
+        Some(day) => {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT account_id, commodity_id, amount FROM daily_totals WHERE date <= ?1",
+                )
+                .ctx("summing balances")?;
+            sum_rows(&mut stmt.query([day]).ctx("summing balances")?)?
+        }
+    };
     let names = accounts::names_by_id(conn)?;
     let commodities = commodity_map(conn)?;
     Ok(sums
@@ -158,6 +166,15 @@ pub fn by_commodity(
         .collect();
     totals.sort_by(|a, b| a.0.code().cmp(b.0.code()));
     Ok(totals)
+}
+
+/// What every account holds now, per (account id, commodity id), from the
+/// `account_totals` cache.
+pub fn current(conn: &Connection) -> Result<HashMap<(i64, i64), i128>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT account_id, commodity_id, amount FROM account_totals")
+        .ctx("reading account totals")?;
+    sum_rows(&mut stmt.query([]).ctx("reading account totals")?)
 }
 
 /// Streams the raw cache: (account id, commodity id, date, amount).

@@ -271,33 +271,50 @@ pub fn restricted_daily_changes(conn: &Connection, commodity: i64) -> Result<Vec
     Ok(days)
 }
 
-/// Per day, the change in the balance of the given accounts in one
-/// commodity, in date order (from the daily totals).
-pub fn accounts_daily_changes(
+/// The balance of the given accounts in one commodity at the end of the day
+/// before `from`, and per day from `from` on, its change, in date order.
+/// From the account and daily totals: what an account holds now less what
+/// changed since, so the cost follows the days written to, not the history.
+pub fn accounts_changes_from(
     conn: &Connection,
     commodity: i64,
-    include: impl Fn(i64) -> bool,
-) -> Result<Vec<(String, i128)>> {
+    accounts: &[i64],
+    from: &str,
+) -> Result<(i128, Vec<(String, i128)>)> {
+    let ids = crate::store::id_array(accounts);
+    let mut now = conn
+        .prepare_cached(
+            "SELECT amount FROM account_totals WHERE account_id IN rarray(?1) AND commodity_id = ?2",
+        )
+        .ctx("reading account totals")?;
+    let mut rows = now
+        .query(params![ids, commodity])
+        .ctx("reading account totals")?;
+    let mut before: i128 = 0;
+    while let Some(r) = rows.next().ctx("reading account totals")? {
+        let amount: i64 = r.get(0).ctx("reading account totals")?;
+        before += i128::from(amount);
+    }
     let mut stmt = conn
         .prepare_cached(
-            "SELECT account_id, date, amount FROM daily_totals WHERE commodity_id = ?1 ORDER BY date",
+            "SELECT date, amount FROM daily_totals
+             WHERE account_id IN rarray(?1) AND commodity_id = ?2 AND date >= ?3 ORDER BY date",
         )
         .ctx("reading daily totals")?;
-    let mut rows = stmt.query([commodity]).ctx("reading daily totals")?;
+    let mut rows = stmt
+        .query(params![ids, commodity, from])
+        .ctx("reading daily totals")?;
     let mut days: Vec<(String, i128)> = Vec::new();
     while let Some(r) = rows.next().ctx("reading daily totals")? {
-        let account: i64 = r.get(0).ctx("reading daily totals")?;
-        if !include(account) {
-            continue;
-        }
-        let date: String = r.get(1).ctx("reading daily totals")?;
-        let amount: i64 = r.get(2).ctx("reading daily totals")?;
+        let date: String = r.get(0).ctx("reading daily totals")?;
+        let amount = i128::from(r.get::<_, i64>(1).ctx("reading daily totals")?);
+        before -= amount;
         match days.last_mut() {
-            Some((day, total)) if *day == date => *total += i128::from(amount),
-            _ => days.push((date, i128::from(amount))),
+            Some((day, total)) if *day == date => *total += amount,
+            _ => days.push((date, amount)),
         }
     }
-    Ok(days)
+    Ok((before, days))
 }
 
 /// Every pool's name by row id.

@@ -2,8 +2,8 @@
 //!
 //! [`Writer`] is the only way rows get into `txns` and `postings`: it chains
 //! each transaction's hash onto the previous one, keeps the `daily_totals`
-//! cache in step (summing in memory, bounded by accounts × days, and writing
-//! once in [`Writer::finish`]) and records the new head hash in the fund row.
+//! and `account_totals` caches in step (summing in memory, bounded by
+//! accounts × days, and writing once in [`Writer::finish`]) and records the new head hash in the fund row.
 //! It refuses a transaction dated inside a closed period
 //! ([`crate::store::periods`]).
 
@@ -188,7 +188,7 @@ impl<'c> Writer<'c> {
         Ok((id, hash))
     }
 
-    /// Writes the daily totals and the new head hash. Must be called before
+    /// Writes the daily and account totals and the new head hash. Must be called before
     /// the caller commits. Returns what was posted to, for the caller's
     /// checks on pools.
     pub fn finish(self) -> Result<Touched> {
@@ -202,7 +202,12 @@ impl<'c> Writer<'c> {
         // In key order, so the inserts walk the table instead of jumping about.
         let mut totals: Vec<_> = self.totals.into_iter().collect();
         totals.sort_unstable();
+        let mut by_account: BTreeMap<(i64, i64), i64> = BTreeMap::new();
         for ((account, commodity, date), delta) in totals {
+            let sum = by_account.entry((account, commodity)).or_insert(0);
+            *sum = sum.checked_add(delta).ok_or_else(|| Error::Overflow {
+                context: "of one account".into(),
+            })?;
             add.execute(params![account, commodity, iso(date), delta])
                 .map_err(|e| match e {
                     rusqlite::Error::SqliteFailure(f, _)
@@ -214,6 +219,30 @@ impl<'c> Writer<'c> {
                     }
                     e => Error::Sqlite {
                         context: "writing daily totals".into(),
+                        source: e,
+                    },
+                })?;
+        }
+        let mut current = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO account_totals (account_id, commodity_id, amount) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (account_id, commodity_id) DO UPDATE SET amount = amount + excluded.amount",
+            )
+            .ctx("writing account totals")?;
+        for ((account, commodity), delta) in by_account {
+            current
+                .execute(params![account, commodity, delta])
+                .map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(f, _)
+                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                    {
+                        Error::Overflow {
+                            context: "of one account".into(),
+                        }
+                    }
+                    e => Error::Sqlite {
+                        context: "writing account totals".into(),
                         source: e,
                     },
                 })?;
