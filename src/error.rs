@@ -19,15 +19,41 @@ use chrono::NaiveDate;
 
 mod refusal;
 
-pub use refusal::GrantRefusal;
+pub use refusal::{
+    BundleRefusal, ContributionRefusal, ExchangeRefusal, GrantRefusal, HubRefusal, KeyRefusal,
+    LedgerRefusal, MemberRefusal, PledgeRefusal, PoolRefusal, PurchaseRefusal, ReconcileRefusal,
+    SetupRefusal, TransferRefusal,
+};
 
 /// Result alias used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl From<GrantRefusal> for Error {
-    fn from(refusal: GrantRefusal) -> Error {
-        Error::Grant(Box::new(refusal))
-    }
+/// `From` for each area's refusals: boxed in its own variant.
+macro_rules! refusals {
+    ($($refusal:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$refusal> for Error {
+            fn from(refusal: $refusal) -> Error {
+                Error::$variant(Box::new(refusal))
+            }
+        })*
+    };
+}
+
+refusals! {
+    LedgerRefusal => LedgerRefused,
+    BundleRefusal => BundleRefused,
+    GrantRefusal => GrantRefused,
+    MemberRefusal => MemberRefused,
+    PoolRefusal => PoolRefused,
+    TransferRefusal => TransferRefused,
+    PledgeRefusal => PledgeRefused,
+    KeyRefusal => KeyRefused,
+    ContributionRefusal => ContributionRefused,
+    ReconcileRefusal => ReconcileRefused,
+    PurchaseRefusal => PurchaseRefused,
+    HubRefusal => HubRefused,
+    ExchangeRefusal => ExchangeRefused,
+    SetupRefusal => SetupRefused,
 }
 
 /// The stable code of a problem in an input file, written before it
@@ -425,13 +451,79 @@ pub enum Error {
     #[error("a member named {name:?} already exists (names are unique, ignoring case)")]
     MemberExists { name: String },
 
+    /// What the command line itself refuses: its own flags, prompts and
+    /// output paths, worded with the flags they concern. Built only by the
+    /// binary's command layer (a test holds the library to that); the
+    /// library's refusals are typed, one enum per area (`error/refusal.rs`).
     #[error("{0}")]
-    Refused(String),
+    CommandLine(String),
 
     /// What the grant rules refuse (boxed: it is large, and errors are
     /// rare).
     #[error(transparent)]
-    Grant(Box<GrantRefusal>),
+    GrantRefused(Box<GrantRefusal>),
+
+    /// What the rules on members, roles and settings refuse.
+    #[error(transparent)]
+    MemberRefused(Box<MemberRefusal>),
+
+    /// What the rules on pools refuse.
+    #[error(transparent)]
+    PoolRefused(Box<PoolRefusal>),
+
+    /// What the rules on transfers between funds refuse.
+    #[error(transparent)]
+    TransferRefused(Box<TransferRefusal>),
+
+    /// What the rules on pledges refuse.
+    #[error(transparent)]
+    PledgeRefused(Box<PledgeRefusal>),
+
+    /// What the rules on signing keys refuse.
+    #[error(transparent)]
+    KeyRefused(Box<KeyRefusal>),
+
+    /// What the rules on contributions refuse.
+    #[error(transparent)]
+    ContributionRefused(Box<ContributionRefusal>),
+
+    /// What the rules on reconciliations refuse.
+    #[error(transparent)]
+    ReconcileRefused(Box<ReconcileRefusal>),
+
+    /// What the rules on pooled purchases refuse.
+    #[error(transparent)]
+    PurchaseRefused(Box<PurchaseRefusal>),
+
+    /// What a hub's register of member funds refuses.
+    #[error(transparent)]
+    HubRefused(Box<HubRefusal>),
+
+    /// What the rules on exchanges refuse.
+    #[error(transparent)]
+    ExchangeRefused(Box<ExchangeRefusal>),
+
+    /// What setting up a fund refuses.
+    #[error(transparent)]
+    SetupRefused(Box<SetupRefusal>),
+
+    /// What writing and reading audit bundles refuses.
+    #[error(transparent)]
+    BundleRefused(Box<BundleRefusal>),
+
+    /// What the rules on posting and voiding refuse.
+    #[error(transparent)]
+    LedgerRefused(Box<LedgerRefusal>),
+
+    /// Another connection held the database for the whole busy timeout.
+    #[error(
+        "the database stayed busy for {seconds} seconds while {context}; try again when the other fondo commands are done"
+    )]
+    Busy { seconds: u64, context: String },
+
+    /// SQLite's online backup ended before it had copied everything.
+    #[error("SQLite's backup stopped early while {context}")]
+    BackupStopped { context: String },
 
     /// An OpenSSH key that cannot be used (`source`: its file, or `--key`).
     #[error("key {from}: {reason}")]

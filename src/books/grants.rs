@@ -375,7 +375,7 @@ pub fn application_hash(conn: &Connection, id: i64) -> Result<String> {
 /// ballot that could not be recorded is not written.
 ///
 /// # Errors
-/// [`crate::error::Error::Grant`] for a grant no longer open, a moment
+/// [`crate::error::Error::GrantRefused`] for a grant no longer open, a moment
 /// outside its window, a voter who may not vote then, an objection without
 /// a reason; [`crate::error::Error::Ballot`] for a reason that cannot stand
 /// on one line.

@@ -56,7 +56,7 @@ pub fn forum(path: &Path, args: &ForumArgs) -> Result<Outcome> {
 fn bundle_digest(dir: &Path, page: &Forum) -> Result<String> {
     let checked = check::check(dir)?;
     let refuse = |why: String| {
-        Err(Error::Refused(format!(
+        Err(Error::CommandLine(format!(
             "the audit bundle {} {why}, so the page cannot name it",
             dir.display()
         )))

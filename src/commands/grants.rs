@@ -44,7 +44,7 @@ fn rule(
     threshold: Option<&str>,
 ) -> Result<Rule> {
     let missing = |what: &str| {
-        Error::Refused(format!(
+        Error::CommandLine(format!(
             "the {what} rule needs {what_flag}",
             what_flag = match what {
                 "consent" => "--min-consents N (at least 1)",
@@ -359,7 +359,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 (Some((amount, code)), Some(account)) => Some((amount, code, account)),
                 (None, None) => None,
                 _ => {
-                    return Err(Error::Refused(
+                    return Err(Error::CommandLine(
                         "money returned needs both --return AMOUNT COMMODITY and --to-account ACCOUNT".into(),
                     ));
                 }

@@ -21,7 +21,7 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>, lang: Option<Lang>) -
     let io = |context: String| move |source| Error::Io { context, source };
     let created = match fs::symlink_metadata(out) {
         Ok(meta) if !meta.is_dir() => {
-            return Err(Error::Refused(format!(
+            return Err(Error::CommandLine(format!(
                 "{} exists and is not a directory; a handover is written into a new or empty directory",
                 out.display()
             )));
@@ -30,7 +30,7 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>, lang: Option<Lang>) -
             let mut entries =
                 fs::read_dir(out).map_err(io(format!("reading {}", out.display())))?;
             if entries.next().is_some() {
-                return Err(Error::Refused(format!(
+                return Err(Error::CommandLine(format!(
                     "{} is not empty; a handover is written into a new or empty directory, so choose another --out",
                     out.display()
                 )));

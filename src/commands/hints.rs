@@ -7,7 +7,10 @@
 //! something out, the option that gives it named in place.
 
 use fondo::domain::settings::CONTRIBUTION_ACCOUNT;
-use fondo::error::{Cause, Error, Needed, NextStep, format_problems};
+use fondo::error::{
+    BundleRefusal, Cause, Error, GrantRefusal, HubRefusal, KeyRefusal, Needed, NextStep,
+    format_problems,
+};
 use fondo::report::doctor::Remedy;
 
 use crate::commands::CommandError;
@@ -78,6 +81,9 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
             "move money into it first with `fondo pool move`".into(),
         ));
     }
+    if let Some(hint) = refusal(error) {
+        return Some(hint);
+    }
     let text = match error {
         Error::HiddenNameInText { .. } => {
             "write it without the name (public outputs show the member's pseudonym in its place), or write it anyway without --strict-privacy (and with `fondo setting set strict-privacy false`)".into()
@@ -144,6 +150,39 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
         _ => return None,
     };
     Some(("; ", text))
+}
+
+/// The hint for a refusal by the rules, if it has one, with what joins it
+/// to the message.
+fn refusal(error: &Error) -> Option<(&'static str, String)> {
+    let (joint, text) = match error {
+        Error::GrantRefused(refusal) => match **refusal {
+            GrantRefusal::SignedVotesOnly { .. } => {
+                (" (", "`grant ballot`, then `grant vote --ballot`)")
+            }
+            _ => return None,
+        },
+        Error::KeyRefused(refusal) => match **refusal {
+            KeyRefusal::NotInForce { .. } => ("; ", "see their keys with `member key list`"),
+            _ => return None,
+        },
+        Error::HubRefused(refusal) => match **refusal {
+            HubRefusal::NotFundId { .. } => ("; ", "the fund's own `fondo fund show` prints it"),
+            _ => return None,
+        },
+        Error::BundleRefused(refusal) => match **refusal {
+            BundleRefusal::TargetNotEmpty { .. } => (", ", "so choose another --out"),
+            BundleRefusal::TargetUnnamed { .. } => ("; ", "give --out a directory name"),
+            BundleRefusal::NoParent { .. } => ("; ", "create it first, or choose another --out"),
+            BundleRefusal::NotDirectory { .. } => (
+                "; ",
+                "give --bundle the directory `fondo export audit` wrote",
+            ),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((joint, text.to_owned()))
 }
 
 /// The option that gives what a request left out.

@@ -377,7 +377,7 @@ impl Staging {
     /// staging directory beside it.
     fn beside(out: &Path) -> Result<Staging> {
         let refused = |why: &str| {
-            Error::Refused(format!(
+            Error::CommandLine(format!(
                 "{} {why}; a Parquet dataset is written into a new or empty directory, so choose another --parquet",
                 out.display()
             ))
@@ -402,7 +402,7 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         if !parent.is_dir() {
-            return Err(Error::Refused(format!(
+            return Err(Error::CommandLine(format!(
                 "the directory {} does not exist; create it first, or choose another --parquet",
                 parent.display()
             )));

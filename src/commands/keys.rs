@@ -37,7 +37,7 @@ pub(crate) fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
         return Ok(text.lines().next().unwrap_or_default().to_owned());
     }
     if !io::stdin().is_terminal() {
-        return Err(Error::Refused(
+        return Err(Error::CommandLine(
             "a passphrase is needed and there is no terminal to ask for it; put it in a file and name it in FONDO_PASSPHRASE_FILE".into(),
         ));
     }
@@ -49,7 +49,7 @@ pub(crate) fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
     if confirm {
         let again = rpassword::prompt_password("Same passphrase again: ").map_err(asking)?;
         if again != first {
-            return Err(Error::Refused(
+            return Err(Error::CommandLine(
                 "the two passphrases differ; nothing was written".into(),
             ));
         }

@@ -19,7 +19,7 @@ pub(crate) fn writing(file: &Path) -> impl Fn(io::Error) -> Error + '_ {
 /// Refuses an existing `file` unless `force`, naming it.
 ///
 /// # Errors
-/// [`Error::Refused`] when `file` exists and `force` is not given.
+/// [`Error::CommandLine`] when `file` exists and `force` is not given.
 pub(crate) fn refuse_existing(file: &Path, force: bool) -> Result<()> {
     if !force && file.exists() {
         return Err(exists(file));
@@ -28,7 +28,7 @@ pub(crate) fn refuse_existing(file: &Path, force: bool) -> Result<()> {
 }
 
 fn exists(file: &Path) -> Error {
-    Error::Refused(format!(
+    Error::CommandLine(format!(
         "{} exists; choose another file, or give --force to replace it",
         file.display()
     ))
@@ -39,7 +39,7 @@ fn exists(file: &Path) -> Error {
 /// anything fails the file is removed.
 ///
 /// # Errors
-/// [`Error::Refused`] when `file` exists and `force` is not given; what
+/// [`Error::CommandLine`] when `file` exists and `force` is not given; what
 /// `write` returns; an I/O error naming the file.
 pub(crate) fn write_file<T>(
     file: &Path,

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Serialize, Serializer};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ExchangeRefusal, Result};
 
 /// The most decimal places a commodity may have.
 pub const MAX_DECIMALS: u32 = 9;
@@ -109,9 +109,10 @@ pub fn parse_rate(from: &str, to: &str, rate: &str) -> Result<String> {
     validate_code(from)?;
     validate_code(to)?;
     if from == to {
-        return Err(Error::Refused(format!(
-            "a rate relates two different commodities (both are {from})"
-        )));
+        return Err(ExchangeRefusal::RateSameCommodity {
+            code: from.to_owned(),
+        }
+        .into());
     }
     let value = parse_decimal(rate)?;
     if value <= Decimal::ZERO {

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::domain::account::conversion_account;
 use crate::domain::money::Commodity;
 use crate::domain::txn::Posting;
-use crate::error::{Error, NextStep, Result};
+use crate::error::{Error, NextStep, Result, TransferRefusal};
 
 /// Where money sent to another fund is charged (reserved).
 pub const SENT_ACCOUNT: &str = "expenses:transfers";
@@ -67,11 +67,7 @@ pub fn transfer_id(fund: &str, n: u64) -> String {
 
 /// Splits a transfer id into the sender's fund id and the number `n ≥ 1`.
 pub fn parse_transfer_id(id: &str) -> Result<(&str, u64)> {
-    let refuse = || {
-        Error::Refused(format!(
-            "{id:?} is not a transfer id: a transfer id is the sender's fund id, a dash and a number, e.g. 3f0c…9a-1"
-        ))
-    };
+    let refuse = || Error::from(TransferRefusal::NotTransferId { id: id.to_owned() });
     let (fund, n) = id.split_once('-').ok_or_else(refuse)?;
     if !is_fund_id(fund)
         || n.is_empty()

@@ -6,8 +6,8 @@
 //! names — labels (`G-0001`), member names, days and times, and amounts
 //! already written in their commodity's places (this module sits below
 //! `domain` and cannot hold its types). Messages follow the crate's: lower
-//! case, no trailing period, no flag or command named but where the text
-//! predates this rule (kept word for word: tests pin them).
+//! case, no trailing period, no flag or command named: the binary's hints
+//! (`src/commands/hints.rs`) add those by variant.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -20,9 +20,7 @@ fn stamp(at: &NaiveDateTime) -> String {
 /// closures, policies and relations out of turn or beyond what was agreed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GrantRefusal {
-    #[error(
-        "the policy of {grant} takes only signed votes; {voter} votes with a signed ballot (`grant ballot`, then `grant vote --ballot`)"
-    )]
+    #[error("the policy of {grant} takes only signed votes; {voter} votes with a signed ballot")]
     SignedVotesOnly { grant: String, voter: String },
 
     #[error(
@@ -178,6 +176,406 @@ pub enum GrantRefusal {
     BallotMayNotVote { voter: String, why: String },
 }
 
+/// What the rules on members, their roles and the fund's settings refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MemberRefusal {
+    #[error("{name:?} is, or was, the name of another member; names stay with who had them")]
+    FormerName { name: String },
+
+    #[error("nothing to change: {member}'s details are already as given")]
+    NothingToChange { member: String },
+
+    #[error("a term cannot end ({until}) before it starts ({from})")]
+    TermBackwards { from: NaiveDate, until: NaiveDate },
+
+    /// `clash` describes the term it overlaps (`from 2025-01-01, open`).
+    #[error("{member} already holds the {role} role {clash}; terms of one role may not overlap")]
+    TermsOverlap {
+        member: String,
+        role: String,
+        clash: String,
+    },
+
+    #[error("{member} holds no open {role} term")]
+    NoOpenTerm { member: String, role: String },
+
+    #[error("the {role} term of {member} starts on {starts}; it cannot end before that ({on})")]
+    TermEndsBeforeStart {
+        member: String,
+        role: String,
+        starts: NaiveDate,
+        on: NaiveDate,
+    },
+
+    #[error("{key} must be an assets account, not {account}")]
+    NotAssets { key: &'static str, account: String },
+
+    #[error("{key} is true or false (got {value:?})")]
+    NotTrueOrFalse { key: String, value: String },
+
+    #[error("{key} is a number of months, at least 1 (got {value:?})")]
+    NotMonths { key: String, value: String },
+}
+
+/// What the rules on pools refuse: committed money spent or moved, and
+/// edits that change nothing or what cannot change.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PoolRefusal {
+    #[error(
+        "after this, pool {pool} would hold {held} {commodity} while {committed} {commodity} of it is committed to approved grants ({short} {commodity} short); committed money cannot be spent, moved or exchanged for anything else"
+    )]
+    CommittedSpent {
+        pool: String,
+        commodity: String,
+        held: String,
+        committed: String,
+        short: String,
+    },
+
+    #[error(
+        "pool {pool} would have {available} {commodity} available on {on}: the rest is committed to approved grants and cannot be moved"
+    )]
+    CommittedMoved {
+        pool: String,
+        commodity: String,
+        available: String,
+        on: NaiveDate,
+    },
+
+    #[error("the general pool is the unrestricted rest; its purpose cannot change")]
+    GeneralFixed,
+
+    #[error("a pool needs a purpose the community agreed on")]
+    NoPurpose,
+
+    #[error("nothing to change: pool {pool}'s purpose and guidelines are already as given")]
+    NothingToChange { pool: String },
+}
+
+/// What the rules on transfers between funds refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransferRefusal {
+    /// `what` says which side needs it (`a transfer's sending account is`).
+    #[error("{what} an assets account; {account} is not one")]
+    NotAssets { what: String, account: String },
+
+    #[error("{fund} is this fund's own id; a transfer is between two funds")]
+    OwnFund { fund: String },
+
+    #[error("{grant} is {status}; a transfer funds an open or approved grant")]
+    GrantNotOpen { grant: String, status: &'static str },
+
+    #[error(
+        "{grant} is a grant of pool {grant_pool}, not of the pool the transfer goes to ({pool})"
+    )]
+    OtherPool {
+        grant: String,
+        grant_pool: String,
+        pool: String,
+    },
+
+    #[error(
+        "transfer {transfer} is not of fund {fund}: a transfer id starts with its sender's fund id"
+    )]
+    NotOfSender { transfer: String, fund: String },
+
+    #[error("transfer {transfer} was received before, in transaction {txn} of {date}")]
+    AlreadyReceived {
+        transfer: String,
+        txn: i64,
+        date: String,
+    },
+
+    #[error(
+        "the amount sent ({sent} {commodity}) and the amount received ({received} {commodity}) differ in one currency; record what arrived, or the other currency it was sent in"
+    )]
+    AmountsDiffer {
+        sent: String,
+        received: String,
+        commodity: String,
+    },
+
+    #[error(
+        "{id:?} is not a transfer id: a transfer id is the sender's fund id, a dash and a number, e.g. 3f0c…9a-1"
+    )]
+    NotTransferId { id: String },
+}
+
+/// What the rules on pledges refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PledgeRefusal {
+    #[error("a pledge cannot end ({until}) before it starts ({from})")]
+    Backwards { from: NaiveDate, until: NaiveDate },
+
+    /// `to_pool` is empty or ` to pool NAME`.
+    #[error("{member} has no pledge{to_pool} running on {on}")]
+    NoneRunning {
+        member: String,
+        to_pool: String,
+        on: NaiveDate,
+    },
+
+    /// `ids` are the running pledges' numbers, `#1, #2`.
+    #[error("{member} has {count} pledges running on {on} ({ids}); say which with its pool")]
+    Several {
+        member: String,
+        count: usize,
+        on: NaiveDate,
+        ids: String,
+    },
+
+    #[error("pledge #{pledge} of {member} starts on {starts}; it cannot end before that ({on})")]
+    EndsBeforeStart {
+        pledge: i64,
+        member: String,
+        starts: NaiveDate,
+        on: NaiveDate,
+    },
+
+    #[error("nothing to change: give a new amount or frequency")]
+    NoChangeGiven,
+
+    #[error(
+        "pledge #{pledge} of {member} starts on {starts}; a change takes effect after that (or end it and add a new pledge)"
+    )]
+    ChangeOnStart {
+        pledge: i64,
+        member: String,
+        starts: NaiveDate,
+    },
+
+    #[error("nothing to change: pledge #{pledge} is already that")]
+    AlreadyThat { pledge: i64 },
+}
+
+/// What the rules on members' and the fund's signing keys refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyRefusal {
+    #[error("key {fingerprint} is already registered to {member}{}", if *.revoked {
+        " and was revoked; a revoked key is never registered again: make a new one"
+    } else {
+        ""
+    })]
+    AlreadyRegistered {
+        fingerprint: String,
+        member: String,
+        revoked: bool,
+    },
+
+    #[error(
+        "key {fingerprint} is registered to another member ({member}); a key belongs to one member"
+    )]
+    OtherMembers { fingerprint: String, member: String },
+
+    #[error("key {fingerprint} is the fund's own key; a member signs with a key of their own")]
+    FundsKey { fingerprint: String },
+
+    #[error("{member} holds no key {fingerprint} in force at {}", stamp(.at))]
+    NotInForce {
+        member: String,
+        fingerprint: String,
+        at: NaiveDateTime,
+    },
+
+    #[error("key {fingerprint} is already the fund's key")]
+    AlreadyFunds { fingerprint: String },
+
+    #[error("key {fingerprint} is a member's key; the fund signs with a key of its own")]
+    MembersKey { fingerprint: String },
+}
+
+/// What the rules on contributions and gifts from stock refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContributionRefusal {
+    #[error("a kind describes support in kind; a contribution of money has none")]
+    KindOfMoney,
+
+    #[error("money goes into an assets account, not {account}")]
+    NotAssets { account: String },
+
+    #[error("there is no stock of {commodity} ({account} does not exist)")]
+    NoStock { commodity: String, account: String },
+
+    #[error(
+        "the stock of {commodity} would be {low} on {day}; nothing can be given that is not there"
+    )]
+    StockShort {
+        commodity: String,
+        low: String,
+        day: String,
+    },
+}
+
+/// What the rules on reconciliations with bank statements refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReconcileRefusal {
+    #[error(
+        "{account} was reconciled with its statement at the end of {date} with {reconciled} {commodity}; this entry would make it {now} {commodity}. Reopen that reconciliation first, with a reason"
+    )]
+    Reconciled {
+        account: String,
+        date: String,
+        reconciled: String,
+        now: String,
+        commodity: String,
+    },
+
+    #[error("the balance of {account} is too large to record")]
+    TooLarge { account: String },
+
+    #[error(
+        "the books' balance of {account} at the end of {on} is {books} {commodity}, not the statement's {stated} {commodity}; nothing was recorded"
+    )]
+    Differs {
+        account: String,
+        on: NaiveDate,
+        books: String,
+        stated: String,
+        commodity: String,
+    },
+
+    #[error("reopening a reconciliation needs a reason")]
+    NoReason,
+}
+
+/// What the rules on pooled purchases refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PurchaseRefusal {
+    #[error("a purchase needs a supplier")]
+    NoSupplier,
+
+    /// Times as the purchase records write them.
+    #[error("a purchase cannot close ({closes}) before it opens ({opens})")]
+    ClosesBeforeOpening { opens: String, closes: String },
+
+    #[error("a purchase named {name:?} already exists")]
+    Exists { name: String },
+
+    #[error("the fund has no default currency, so say which currency the purchase is in")]
+    NoCurrency,
+
+    #[error("{code} is not a currency; a purchase is paid in money")]
+    NotMoney { code: String },
+
+    #[error("nothing of value was received, so there is nothing to share")]
+    NothingReceived,
+
+    #[error("a subsidy is at most 100 % of the shares")]
+    SubsidyOverWhole,
+
+    #[error("a subsidy is at most the invoice plus costs ({total} minor units)")]
+    SubsidyOverTotal { total: i64 },
+}
+
+/// What the rules of a hub's register of member funds refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HubRefusal {
+    #[error("a hub needs a name")]
+    NoName,
+
+    #[error("{id:?} is not a fund id: a fund id is 32 lower-case hexadecimal digits")]
+    NotFundId { id: String },
+
+    #[error("a member fund needs a name")]
+    NoFundName,
+
+    #[error("fund {fund} is registered as {registered:?}, not {name:?}")]
+    OtherName {
+        fund: String,
+        registered: String,
+        name: String,
+    },
+
+    #[error("fund {fund} has the key {fingerprint} already")]
+    KeyKnown { fund: String, fingerprint: String },
+
+    /// `published` is the bundle's audience, `asked` the page's (`public`,
+    /// `members`, `treasurer`).
+    #[error(
+        "fund {fund} published its bundle for {period} for the {published} audience, so the hub cannot show it on a page for a wider one; ask for that audience or one less public, or have the fund publish a {asked} bundle"
+    )]
+    AudienceTooWide {
+        fund: String,
+        period: String,
+        published: String,
+        asked: &'static str,
+    },
+}
+
+/// What the rules on posting and voiding transactions refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LedgerRefusal {
+    #[error("a pool applies to income, expense and equity postings, and this transaction has none")]
+    PoolWithoutPooled,
+
+    #[error(
+        "transaction {txn} is the money returned when {grant} was closed, and the grant's records count it as returned; it cannot be voided"
+    )]
+    VoidsReturn { txn: i64, grant: String },
+}
+
+/// What the rules on currency exchanges refuse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExchangeRefusal {
+    #[error("an exchange needs two different commodities (both are {code})")]
+    SameCommodity { code: String },
+
+    #[error("exchanges move money between assets accounts; {account} is not one")]
+    NotAssets { account: String },
+
+    #[error("the fee is paid in {from} or {to}, not {code}")]
+    FeeCommodity {
+        from: String,
+        to: String,
+        code: String,
+    },
+
+    #[error("a rate relates two different commodities (both are {code})")]
+    RateSameCommodity { code: String },
+}
+
+/// What setting up a fund and its accounts refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SetupRefusal {
+    #[error("a fixed salt key must be 64 hexadecimal digits")]
+    SaltKey,
+
+    #[error("a fixed fund id must be 32 lower-case hexadecimal digits")]
+    FundId,
+
+    #[error("nothing to change: {account} already has that note")]
+    SameNote { account: String },
+}
+
+/// What writing and reading audit bundles refuses: where a bundle goes,
+/// and what is not one. Paths are as given, displayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleRefusal {
+    #[error(
+        "{path} exists and is not a directory; an audit bundle is written into a new or empty directory"
+    )]
+    TargetNotDirectory { path: String },
+
+    #[error("{path} is not empty; an audit bundle is written into a new or empty directory")]
+    TargetNotEmpty { path: String },
+
+    #[error("{path} names no directory")]
+    TargetUnnamed { path: String },
+
+    #[error("the directory {dir} does not exist")]
+    NoParent { dir: String },
+
+    #[error("{path} is not a directory")]
+    NotDirectory { path: String },
+
+    #[error("{path} is not a fondo audit bundle: it has neither {bundle} nor {manifest}")]
+    NotBundle {
+        path: String,
+        bundle: &'static str,
+        manifest: &'static str,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +609,52 @@ mod tests {
         assert_eq!(
             GrantRefusal::RelatedToSelf.to_string(),
             "a member cannot be related to themselves"
+        );
+    }
+
+    #[test]
+    fn each_area_words_its_rules_with_their_context() {
+        let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+        assert_eq!(
+            KeyRefusal::AlreadyRegistered {
+                fingerprint: "SHA256:abc".into(),
+                member: "Ana".into(),
+                revoked: true,
+            }
+            .to_string(),
+            "key SHA256:abc is already registered to Ana and was revoked; a revoked key is never registered again: make a new one"
+        );
+        assert_eq!(
+            KeyRefusal::AlreadyRegistered {
+                fingerprint: "SHA256:abc".into(),
+                member: "Ana".into(),
+                revoked: false,
+            }
+            .to_string(),
+            "key SHA256:abc is already registered to Ana"
+        );
+        assert_eq!(
+            PledgeRefusal::Several {
+                member: "Beto".into(),
+                count: 2,
+                on: day(1),
+                ids: "#3, #5".into(),
+            }
+            .to_string(),
+            "Beto has 2 pledges running on 2025-03-01 (#3, #5); say which with its pool"
+        );
+        assert_eq!(
+            MemberRefusal::TermBackwards {
+                from: day(2),
+                until: day(1),
+            }
+            .to_string(),
+            "a term cannot end (2025-03-01) before it starts (2025-03-02)"
+        );
+        // No message of the library names a flag: the binary adds them.
+        assert_eq!(
+            BundleRefusal::TargetNotEmpty { path: "out".into() }.to_string(),
+            "out is not empty; an audit bundle is written into a new or empty directory"
         );
     }
 }

@@ -24,7 +24,7 @@ use crate::domain::currency;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, NextStep, Result, SqlContext};
+use crate::error::{ContributionRefusal, Error, NextStep, Result, SqlContext};
 use crate::ops::ledger::Posted;
 use crate::ops::{Book, NewCommodity, pools, post_one};
 use crate::store::txns::Writer;
@@ -91,9 +91,7 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
     }
     let (debit, credit, description) = match (money, kind) {
         (true, Some(_)) => {
-            return Err(Error::Refused(
-                "a kind describes support in kind; a contribution of money has none".into(),
-            ));
+            return Err(ContributionRefusal::KindOfMoney.into());
         }
         (true, None) => {
             let into = match &request.into {
@@ -125,10 +123,10 @@ pub fn contribute(db: &mut Db, request: &ContributionRequest) -> Result<Posted> 
     if money {
         let into = book.account(&debit)?;
         if !matches!(validate_account_name(&into.name), Ok(AccountType::Assets)) {
-            return Err(Error::Refused(format!(
-                "money goes into an assets account, not {}",
-                into.name
-            )));
+            return Err(ContributionRefusal::NotAssets {
+                account: into.name.clone(),
+            }
+            .into());
         }
     } else {
         book.account_or_create(&tx, &debit, &tx.recorded_at())?;
@@ -198,10 +196,10 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     let stock_id = book
         .account(&stock)
         .map_err(|_| {
-            Error::Refused(format!(
-                "there is no stock of {} ({stock} does not exist)",
-                commodity.code()
-            ))
+            Error::from(ContributionRefusal::NoStock {
+                commodity: commodity.code().to_owned(),
+                account: stock.clone(),
+            })
         })?
         .id;
     book.account_or_create(&tx, DISTRIBUTED_ACCOUNT, &tx.recorded_at())?;
@@ -231,11 +229,12 @@ pub fn give(db: &mut Db, request: &GiveRequest) -> Result<Posted> {
     if let Some((day, low)) = crate::store::balances::lowest(&tx, stock_id, commodity_id)?
         && low < 0
     {
-        return Err(Error::Refused(format!(
-            "the stock of {} would be {} on {day}; nothing can be given that is not there",
-            commodity.code(),
-            crate::domain::money::format_minor(low, commodity.decimals())
-        )));
+        return Err(ContributionRefusal::StockShort {
+            commodity: commodity.code().to_owned(),
+            low: crate::domain::money::format_minor(low, commodity.decimals()),
+            day,
+        }
+        .into());
     }
     pools::ensure_sound(&tx, &touched)?;
     tx.commit().ctx("committing")?;

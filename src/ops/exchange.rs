@@ -26,7 +26,7 @@ use crate::domain::money::{
     Commodity, format_minor, parse_decimal, parse_rate, to_minor, validate_code,
 };
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, ExchangeRefusal, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::Db;
 use crate::store::rates::{self, StoredRate};
@@ -110,10 +110,10 @@ fn positive(input: &str, commodity: &Commodity) -> Result<(Decimal, i64)> {
 /// Records an exchange; returns its id and effective rate.
 pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
     if request.from == request.to {
-        return Err(Error::Refused(format!(
-            "an exchange needs two different commodities (both are {})",
-            request.from
-        )));
+        return Err(ExchangeRefusal::SameCommodity {
+            code: request.from.clone(),
+        }
+        .into());
     }
     let tx = db.write()?;
     let mut book = Book::load(&tx)?;
@@ -132,10 +132,10 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
     for account in [&request.from_account, &request.to_account] {
         let stored = book.account(account)?;
         if validate_account_name(&stored.name)? != AccountType::Assets {
-            return Err(Error::Refused(format!(
-                "exchanges move money between assets accounts; {} is not one",
-                stored.name
-            )));
+            return Err(ExchangeRefusal::NotAssets {
+                account: stored.name.clone(),
+            }
+            .into());
         }
     }
     let pool = match &request.pool {
@@ -168,11 +168,12 @@ pub fn exchange(db: &mut Db, request: &ExchangeRequest) -> Result<Exchanged> {
         } else if *code == to.code() {
             (&request.to_account, &to)
         } else {
-            return Err(Error::Refused(format!(
-                "the fee is paid in {} or {}, not {code}",
-                from.code(),
-                to.code()
-            )));
+            return Err(ExchangeRefusal::FeeCommodity {
+                from: from.code().to_owned(),
+                to: to.code().to_owned(),
+                code: code.clone(),
+            }
+            .into());
         };
         let (_, fee) = positive(amount, commodity)?;
         book.account_or_create(&tx, EXCHANGE_FEE_ACCOUNT, &tx.recorded_at())?;

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::hash::{GENESIS, hex};
 use crate::domain::keys::{MemberKey, parse_public_key};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
-use crate::error::{ChainBreak, Error, Result};
+use crate::error::{ChainBreak, Error, HubRefusal, Result};
 use crate::store::hub::{
     self, Added, Chain, ContributionRow, GrantRow as HubGrant, Head, Hub, NewBundle, PostingRow,
     Rows, TransferRow, TxnRow,
@@ -111,7 +111,7 @@ struct GrantRow {
 pub fn init(hub: &mut Hub, name: &str) -> Result<()> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::Refused("a hub needs a name".into()));
+        return Err(HubRefusal::NoName.into());
     }
     let tx = hub.write()?;
     hub::insert_hub(&tx, name, &tx.recorded_at())?;
@@ -127,9 +127,10 @@ fn check_fund_id(fund_id: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Refused(format!(
-            "{fund_id:?} is not a fund id (32 lower-case hexadecimal digits, as the fund's own `fund show` prints it)"
-        )))
+        Err(HubRefusal::NotFundId {
+            id: fund_id.to_owned(),
+        }
+        .into())
     }
 }
 
@@ -138,7 +139,7 @@ fn check_fund_id(fund_id: &str) -> Result<()> {
 /// whether the fund is new.
 ///
 /// # Errors
-/// [`Error::Key`] for a key that is not ssh-ed25519; [`Error::Refused`] for
+/// [`Error::Key`] for a key that is not ssh-ed25519; [`Error::HubRefused`] for
 /// a malformed fund id, a name that is not the registered one or a key the
 /// fund has already; [`Error::HubFundLeft`] for a fund that left.
 pub fn add_fund(
@@ -151,7 +152,7 @@ pub fn add_fund(
     check_fund_id(fund_id)?;
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::Refused("a member fund needs a name".into()));
+        return Err(HubRefusal::NoFundName.into());
     }
     let key = parse_public_key(source, key_text)?;
     let tx = hub.write()?;
@@ -169,16 +170,19 @@ pub fn add_fund(
                 });
             }
             if fund.name != name {
-                return Err(Error::Refused(format!(
-                    "fund {fund_id} is registered as {:?}, not {name:?}",
-                    fund.name
-                )));
+                return Err(HubRefusal::OtherName {
+                    fund: fund_id.to_owned(),
+                    registered: fund.name,
+                    name: name.to_owned(),
+                }
+                .into());
             }
             if hub::fund_keys(&tx, fund_id)?.contains(&key.key) {
-                return Err(Error::Refused(format!(
-                    "fund {fund_id} has the key {} already",
-                    key.fingerprint
-                )));
+                return Err(HubRefusal::KeyKnown {
+                    fund: fund_id.to_owned(),
+                    fingerprint: key.fingerprint,
+                }
+                .into());
             }
             false
         }

@@ -15,7 +15,7 @@ use crate::domain::keys::{
     FundKeyRecord, KeyStep, MemberKey, MemberKeyRecord, MemberKeyRevokeRecord, parse_public_key,
 };
 use crate::domain::records::RecordKind;
-use crate::error::{Error, Needed, Result, SqlContext};
+use crate::error::{Error, KeyRefusal, Needed, Result, SqlContext};
 use crate::ops::grants::{append_record, when};
 use crate::store::Db;
 
@@ -24,7 +24,7 @@ use crate::store::Db;
 ///
 /// # Errors
 /// [`Error::Key`] for a key that is not ssh-ed25519 or cannot be read;
-/// [`Error::Refused`] for a key registered before (to anyone).
+/// [`Error::KeyRefused`] for a key registered before (to anyone).
 pub fn add_member_key(
     db: &mut Db,
     member_name: &str,
@@ -42,30 +42,28 @@ pub fn add_member_key(
             .get(&entry.member)
             .map_or_else(|| format!("#{}", entry.member), |m| m.name.clone());
         return Err(if entry.member == holder.id {
-            Error::Refused(format!(
-                "key {} is already registered to {owner}{}",
-                key.fingerprint,
-                if entry.revoked.is_some() {
-                    " and was revoked; a revoked key is never registered again: make a new one"
-                } else {
-                    ""
-                }
-            ))
+            KeyRefusal::AlreadyRegistered {
+                fingerprint: key.fingerprint.clone(),
+                member: owner,
+                revoked: entry.revoked.is_some(),
+            }
+            .into()
         } else {
-            Error::Refused(format!(
-                "key {} is registered to another member ({owner}); a key belongs to one member",
-                key.fingerprint
-            ))
+            KeyRefusal::OtherMembers {
+                fingerprint: key.fingerprint.clone(),
+                member: owner,
+            }
+            .into()
         });
     }
     if fund_keys(&tx)?
         .iter()
         .any(|(_, k)| k.fingerprint == key.fingerprint)
     {
-        return Err(Error::Refused(format!(
-            "key {} is the fund's own key; a member signs with a key of their own",
-            key.fingerprint
-        )));
+        return Err(KeyRefusal::FundsKey {
+            fingerprint: key.fingerprint,
+        }
+        .into());
     }
     let record = MemberKeyRecord {
         member: holder.id,
@@ -81,7 +79,7 @@ pub fn add_member_key(
 /// from then on are refused (those dated before stay valid).
 ///
 /// # Errors
-/// [`Error::Missing`] without a reason; [`Error::Refused`] when the member
+/// [`Error::Missing`] without a reason; [`Error::KeyRefused`] when the member
 /// holds no such key in force at `at`.
 pub fn revoke_member_key(
     db: &mut Db,
@@ -109,12 +107,11 @@ pub fn revoke_member_key(
     };
     book.apply(at, &KeyStep::Revoke(record.clone()))
         .map_err(|_| {
-            Error::Refused(format!(
-                "{} holds no key {} in force at {}; see their keys with `member key list`",
-                holder.name,
-                record.fingerprint,
-                at.format("%Y-%m-%dT%H:%M:%S")
-            ))
+            Error::from(KeyRefusal::NotInForce {
+                member: holder.name.clone(),
+                fingerprint: record.fingerprint.clone(),
+                at,
+            })
         })?;
     append_record(&tx, RecordKind::MemberKeyRevoke, None, at, &record)?;
     tx.commit().ctx("committing the revocation")
@@ -124,7 +121,7 @@ pub fn revoke_member_key(
 /// on. Returns the key as stored.
 ///
 /// # Errors
-/// [`Error::Key`] for a key that is not ssh-ed25519; [`Error::Refused`] for
+/// [`Error::Key`] for a key that is not ssh-ed25519; [`Error::KeyRefused`] for
 /// a key already registered (as the fund's or a member's).
 pub fn add_fund_key(
     db: &mut Db,
@@ -139,16 +136,16 @@ pub fn add_fund_key(
         .iter()
         .any(|(_, k)| k.fingerprint == key.fingerprint)
     {
-        return Err(Error::Refused(format!(
-            "key {} is already the fund's key",
-            key.fingerprint
-        )));
+        return Err(KeyRefusal::AlreadyFunds {
+            fingerprint: key.fingerprint,
+        }
+        .into());
     }
     if key_book(&tx)?.get(&key.fingerprint).is_some() {
-        return Err(Error::Refused(format!(
-            "key {} is a member's key; the fund signs with a key of its own",
-            key.fingerprint
-        )));
+        return Err(KeyRefusal::MembersKey {
+            fingerprint: key.fingerprint,
+        }
+        .into());
     }
     let record = FundKeyRecord {
         key: key.key.clone(),

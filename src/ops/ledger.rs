@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::txn::{DraftPosting, Transaction, fill_elided};
-use crate::error::{Error, Needed, NextStep, Result, SqlContext};
+use crate::error::{Error, LedgerRefusal, Needed, NextStep, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns;
@@ -108,10 +108,7 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
         });
     }
     if pool.is_some() && drafts.iter().all(|d| d.pool.is_none()) {
-        return Err(Error::Refused(
-            "a pool applies to income, expense and equity postings, and this transaction has none"
-                .into(),
-        ));
+        return Err(LedgerRefusal::PoolWithoutPooled.into());
     }
     let postings = fill_elided(drafts)?;
     let txn = Transaction::new(
@@ -146,9 +143,11 @@ fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
             });
         }
         if g.return_txn == Some(id) {
-            return Err(Error::Refused(format!(
-                "transaction {id} is the money returned when {label} was closed, and the grant's records count it as returned; it cannot be voided"
-            )));
+            return Err(LedgerRefusal::VoidsReturn {
+                txn: id,
+                grant: label,
+            }
+            .into());
         }
     }
     Ok(())

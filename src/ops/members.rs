@@ -17,7 +17,7 @@ use crate::domain::member::{Role, Visibility};
 use crate::domain::pool::validate_member_name;
 use crate::domain::records::MemberEditRecord;
 use crate::domain::settings::{CONTRIBUTION_ACCOUNT, TERM_LIMIT_PREFIX};
-use crate::error::{Error, NextStep, Result, SqlContext};
+use crate::error::{Error, MemberRefusal, NextStep, Result, SqlContext};
 use crate::ops::Book;
 use crate::store::members::{self, NewMember, Term};
 use crate::store::{Db, settings};
@@ -63,9 +63,10 @@ fn refuse_former_name(
         .filter(|(_, id)| Some(*id) != except)
         .collect();
     if others.iter().any(|(other, _)| name_key(other) == key) {
-        return Err(Error::Refused(format!(
-            "{name:?} is, or was, the name of another member; names stay with who had them"
-        )));
+        return Err(MemberRefusal::FormerName {
+            name: name.to_owned(),
+        }
+        .into());
     }
     crate::domain::name::refuse_lookalike(
         "member name",
@@ -92,7 +93,7 @@ pub struct MemberEdit {
 ///
 /// # Errors
 /// [`Error::UnknownMember`] for a name no member has now;
-/// [`Error::Refused`] when nothing would change, or the new name is (or
+/// [`Error::MemberRefused`] when nothing would change, or the new name is (or
 /// was) another member's.
 pub fn edit(db: &mut Db, name: &str, change: &MemberEdit) -> Result<()> {
     let rename = change
@@ -127,10 +128,10 @@ pub fn edit(db: &mut Db, name: &str, change: &MemberEdit) -> Result<()> {
         && version.contact == current.contact
         && version.note == current.note;
     if unchanged {
-        return Err(Error::Refused(format!(
-            "nothing to change: {}'s details are already as given",
-            current.name
-        )));
+        return Err(MemberRefusal::NothingToChange {
+            member: current.name,
+        }
+        .into());
     }
     if version.name != current.name {
         let key = name_key(&version.name);
@@ -199,9 +200,7 @@ pub fn assign(
     if let Some(until) = until
         && until < from
     {
-        return Err(Error::Refused(format!(
-            "a term cannot end ({until}) before it starts ({from})"
-        )));
+        return Err(MemberRefusal::TermBackwards { from, until }.into());
     }
     let tx = db.write()?;
     let member = member(&tx, name)?;
@@ -217,11 +216,12 @@ pub fn assign(
         .iter()
         .find(|t| t.member_id == member.id && t.role == role && overlaps(t, from, until))
     {
-        return Err(Error::Refused(format!(
-            "{} already holds the {role} role {}; terms of one role may not overlap",
-            member.name,
-            describe(clash)
-        )));
+        return Err(MemberRefusal::TermsOverlap {
+            member: member.name,
+            role: role.to_string(),
+            clash: describe(clash),
+        }
+        .into());
     }
     members::insert_term(&tx, member.id, role, from, until, &tx.recorded_at())?;
     tx.commit().ctx("committing the role term")
@@ -234,12 +234,18 @@ pub fn end(db: &mut Db, name: &str, role: Role, on: NaiveDate) -> Result<()> {
     let term = members::terms(&tx)?
         .into_iter()
         .find(|t| t.member_id == member.id && t.role == role && t.ends_on.is_none())
-        .ok_or_else(|| Error::Refused(format!("{} holds no open {role} term", member.name)))?;
+        .ok_or_else(|| MemberRefusal::NoOpenTerm {
+            member: member.name.clone(),
+            role: role.to_string(),
+        })?;
     if on < term.starts_on {
-        return Err(Error::Refused(format!(
-            "the {role} term of {} starts on {}; it cannot end before that ({on})",
-            member.name, term.starts_on
-        )));
+        return Err(MemberRefusal::TermEndsBeforeStart {
+            member: member.name,
+            role: role.to_string(),
+            starts: term.starts_on,
+            on,
+        }
+        .into());
     }
     members::end_term(&tx, term.id, on, &tx.recorded_at())?;
     tx.commit().ctx("committing")
@@ -252,25 +258,30 @@ pub fn set_setting(db: &mut Db, key: &str, value: &str) -> Result<()> {
     if key == CONTRIBUTION_ACCOUNT {
         let account = Book::load(&tx)?.account(value)?.clone();
         if validate_account_name(&account.name)? != AccountType::Assets {
-            return Err(Error::Refused(format!(
-                "{CONTRIBUTION_ACCOUNT} must be an assets account, not {}",
-                account.name
-            )));
+            return Err(MemberRefusal::NotAssets {
+                key: CONTRIBUTION_ACCOUNT,
+                account: account.name,
+            }
+            .into());
         }
     } else if key == crate::domain::settings::LANGUAGE {
         value.parse::<crate::domain::lang::Lang>()?;
     } else if key == crate::domain::settings::STRICT_PRIVACY {
         if !matches!(value, "true" | "false") {
-            return Err(Error::Refused(format!(
-                "{key} is true or false (got {value:?})"
-            )));
+            return Err(MemberRefusal::NotTrueOrFalse {
+                key: key.to_owned(),
+                value: value.to_owned(),
+            }
+            .into());
         }
     } else if let Some(role) = key.strip_prefix(TERM_LIMIT_PREFIX) {
         role.parse::<Role>()?;
         if !value.parse::<u32>().is_ok_and(|months| months > 0) {
-            return Err(Error::Refused(format!(
-                "{key} is a number of months, at least 1 (got {value:?})"
-            )));
+            return Err(MemberRefusal::NotMonths {
+                key: key.to_owned(),
+                value: value.to_owned(),
+            }
+            .into());
         }
     } else {
         return Err(Error::UnknownSetting {

@@ -11,7 +11,7 @@ use crate::books::members::member;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::period::Every;
 use crate::domain::records::PledgeEndRecord;
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, PledgeRefusal, Result, SqlContext};
 use crate::ops::{Book, NewCommodity};
 use crate::store::Db;
 use crate::store::members::{self, StoredPledge};
@@ -33,10 +33,11 @@ pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<i64> {
     if let Some(until) = request.until
         && until < request.from
     {
-        return Err(Error::Refused(format!(
-            "a pledge cannot end ({until}) before it starts ({})",
-            request.from
-        )));
+        return Err(PledgeRefusal::Backwards {
+            from: request.from,
+            until,
+        }
+        .into());
     }
     let tx = db.write()?;
     let member = member(&tx, &request.member)?;
@@ -76,7 +77,7 @@ pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<i64> {
 /// The one pledge of `member` still running on `on` (to `pool` when given).
 ///
 /// # Errors
-/// [`Error::Refused`] when there is none, or several and no pool tells them
+/// [`Error::PledgeRefused`] when there is none, or several and no pool tells them
 /// apart.
 fn running(
     conn: &rusqlite::Connection,
@@ -97,30 +98,36 @@ fn running(
         .collect();
     let to_pool = pool.map(|p| format!(" to pool {p}")).unwrap_or_default();
     match candidates.as_slice() {
-        [] => Err(Error::Refused(format!(
-            "{} has no pledge{to_pool} running on {on}",
-            who.name
-        ))),
+        [] => Err(PledgeRefusal::NoneRunning {
+            member: who.name,
+            to_pool,
+            on,
+        }
+        .into()),
         [one] => Ok((who.name, one.clone())),
-        several => Err(Error::Refused(format!(
-            "{} has {} pledges running on {on} (#{}); say which with its pool",
-            who.name,
-            several.len(),
-            several
+        several => Err(PledgeRefusal::Several {
+            member: who.name,
+            count: several.len(),
+            on,
+            ids: several
                 .iter()
-                .map(|p| p.id.to_string())
+                .map(|p| format!("#{}", p.id))
                 .collect::<Vec<_>>()
-                .join(", #")
-        ))),
+                .join(", "),
+        }
+        .into()),
     }
 }
 
 fn refuse_before_start(name: &str, pledge: &StoredPledge, on: NaiveDate) -> Result<()> {
     if on < pledge.starts_on {
-        return Err(Error::Refused(format!(
-            "pledge #{} of {name} starts on {}; it cannot end before that ({on})",
-            pledge.id, pledge.starts_on
-        )));
+        return Err(PledgeRefusal::EndsBeforeStart {
+            pledge: pledge.id,
+            member: name.to_owned(),
+            starts: pledge.starts_on,
+            on,
+        }
+        .into());
     }
     Ok(())
 }
@@ -129,7 +136,7 @@ fn refuse_before_start(name: &str, pledge: &StoredPledge, on: NaiveDate) -> Resu
 /// pledge's id.
 ///
 /// # Errors
-/// [`Error::Refused`] when the member has no such pledge running on `on`, or
+/// [`Error::PledgeRefused`] when the member has no such pledge running on `on`, or
 /// it starts after `on`.
 pub fn end(
     db: &mut Db,
@@ -171,22 +178,22 @@ pub struct PledgeChange {
 /// Returns the new pledge's id.
 ///
 /// # Errors
-/// [`Error::Refused`] when nothing changes, the member has no such pledge
+/// [`Error::PledgeRefused`] when nothing changes, the member has no such pledge
 /// running on `from`, or it starts on `from` or later (end it and add a new
 /// one instead).
 pub fn change(db: &mut Db, change: &PledgeChange) -> Result<i64> {
     if change.amount.is_none() && change.every.is_none() {
-        return Err(Error::Refused(
-            "nothing to change: give a new amount or frequency".into(),
-        ));
+        return Err(PledgeRefusal::NoChangeGiven.into());
     }
     let tx = db.write()?;
     let (name, old) = running(&tx, &change.member, change.pool.as_deref(), change.from)?;
     let Some(last) = change.from.pred_opt().filter(|day| *day >= old.starts_on) else {
-        return Err(Error::Refused(format!(
-            "pledge #{} of {name} starts on {}; a change takes effect after that (or end it and add a new pledge)",
-            old.id, old.starts_on
-        )));
+        return Err(PledgeRefusal::ChangeOnStart {
+            pledge: old.id,
+            member: name,
+            starts: old.starts_on,
+        }
+        .into());
     };
     let stored = crate::store::commodities::all(&tx)?
         .into_iter()
@@ -212,10 +219,7 @@ pub fn change(db: &mut Db, change: &PledgeChange) -> Result<i64> {
         .every
         .map_or(old.every.clone(), |e| e.as_str().to_owned());
     if amount == old.amount && every == old.every {
-        return Err(Error::Refused(format!(
-            "nothing to change: pledge #{} is already that",
-            old.id
-        )));
+        return Err(PledgeRefusal::AlreadyThat { pledge: old.id }.into());
     }
     let now = tx.recorded_at();
     let end = PledgeEndRecord {

@@ -19,7 +19,7 @@ use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, Needed, Result, SqlContext};
+use crate::error::{Error, Needed, PoolRefusal, Result, SqlContext};
 use crate::ops::ledger::Posted;
 use crate::ops::{Book, NewCommodity};
 use crate::store::txns::{Touched, Writer};
@@ -79,15 +79,14 @@ fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
                 && h.available.minor() < 0
                 && h.committed.minor() > 0
         }) {
-            return Err(Error::Refused(format!(
-                "after this, pool {name} would hold {} {} while {} {} of it is committed to approved grants ({} {} short); committed money cannot be spent, moved or exchanged for anything else",
-                h.held,
-                c.code(),
-                h.committed,
-                c.code(),
-                format_minor(-h.available.minor(), c.decimals()),
-                c.code()
-            )));
+            return Err(PoolRefusal::CommittedSpent {
+                pool: name.clone(),
+                commodity: c.code().to_owned(),
+                held: h.held.to_string(),
+                committed: h.committed.to_string(),
+                short: format_minor(-h.available.minor(), c.decimals()),
+            }
+            .into());
         }
     }
     Ok(())
@@ -259,7 +258,7 @@ pub fn add(db: &mut Db, name: &str, purpose: &str, guidelines: Option<&str>) -> 
 /// fixed.
 ///
 /// # Errors
-/// [`Error::UnknownPool`]; [`Error::Refused`] for the general pool, an empty
+/// [`Error::UnknownPool`]; [`Error::PoolRefused`] for the general pool, an empty
 /// purpose, or when nothing would change.
 pub fn edit(
     db: &mut Db,
@@ -272,14 +271,10 @@ pub fn edit(
         name: name.to_owned(),
     })?;
     if pool.id == pools::GENERAL {
-        return Err(Error::Refused(
-            "the general pool is the unrestricted rest; its purpose cannot change".into(),
-        ));
+        return Err(PoolRefusal::GeneralFixed.into());
     }
     if purpose.is_some_and(|p| p.trim().is_empty()) {
-        return Err(Error::Refused(
-            "a pool needs a purpose the community agreed on".into(),
-        ));
+        return Err(PoolRefusal::NoPurpose.into());
     }
     let version = crate::domain::records::PoolEditRecord {
         id: pool.id,
@@ -291,10 +286,7 @@ pub fn edit(
         }),
     };
     if version.purpose == pool.purpose && version.guidelines == pool.guidelines {
-        return Err(Error::Refused(format!(
-            "nothing to change: pool {}'s purpose and guidelines are already as given",
-            pool.name
-        )));
+        return Err(PoolRefusal::NothingToChange { pool: pool.name }.into());
     }
     let now = tx.recorded_at();
     pools::append_edit(&tx, &version, &now, &now)?;
@@ -367,12 +359,13 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     if let Some(pool) = from_id {
         let left = crate::books::pools::available(&tx, pool, &commodity, Some(request.date))?;
         if left < 0 {
-            return Err(Error::Refused(format!(
-                "pool {from} would have {} {} available on {}: the rest is committed to approved grants and cannot be moved",
-                format_minor(left, commodity.decimals()),
-                commodity.code(),
-                request.date
-            )));
+            return Err(PoolRefusal::CommittedMoved {
+                pool: from,
+                commodity: commodity.code().to_owned(),
+                available: format_minor(left, commodity.decimals()),
+                on: request.date,
+            }
+            .into());
         }
     }
     tx.commit().ctx("committing the move")?;

@@ -37,7 +37,7 @@ use crate::domain::purchase::{
     Units, stock_account,
 };
 use crate::domain::txn::{Posting, Transaction};
-use crate::error::{Error, NextStep, Result, SqlContext};
+use crate::error::{Error, NextStep, PurchaseRefusal, Result, SqlContext};
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::WriteTx;
 use crate::store::purchases::{self, NewPurchase};
@@ -185,22 +185,22 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
         e => e,
     })?;
     if request.supplier.trim().is_empty() {
-        return Err(Error::Refused("a purchase needs a supplier".into()));
+        return Err(PurchaseRefusal::NoSupplier.into());
     }
     if request.closes < request.at {
-        return Err(Error::Refused(format!(
-            "a purchase cannot close ({}) before it opens ({})",
-            purchases::stamp(request.closes),
-            purchases::stamp(request.at)
-        )));
+        return Err(PurchaseRefusal::ClosesBeforeOpening {
+            opens: purchases::stamp(request.at),
+            closes: purchases::stamp(request.closes),
+        }
+        .into());
     }
     let tx = db.write()?;
     let key = name_key(&name);
     if let Some(existing) = purchases::find_by_key(&tx, &key)? {
-        return Err(Error::Refused(format!(
-            "a purchase named {:?} already exists",
-            existing.name
-        )));
+        return Err(PurchaseRefusal::Exists {
+            name: existing.name,
+        }
+        .into());
     }
     crate::domain::name::refuse_lookalike(
         "purchase name",
@@ -209,19 +209,17 @@ pub fn open(db: &mut Db, request: &OpenRequest) -> Result<()> {
     )?;
     let code = match &request.currency {
         Some(code) => code.clone(),
-        None => fund::get(&tx)?.and_then(|f| f.currency).ok_or_else(|| {
-            Error::Refused(
-                "the fund has no default currency, so say which currency the purchase is in".into(),
-            )
-        })?,
+        None => fund::get(&tx)?
+            .and_then(|f| f.currency)
+            .ok_or_else(|| Error::from(PurchaseRefusal::NoCurrency))?,
     };
     let mut book = Book::load(&tx)?;
     let (stored, _) = book.commodity(&tx, &code, NewCommodity::Known)?;
     if currency::known(stored.commodity.code()).is_none() {
-        return Err(Error::Refused(format!(
-            "{} is not a currency; a purchase is paid in money",
-            stored.commodity.code()
-        )));
+        return Err(PurchaseRefusal::NotMoney {
+            code: stored.commodity.code().to_owned(),
+        }
+        .into());
     }
     let commodity_id = stored.id;
     let pool_id = match &request.pool {

@@ -16,7 +16,7 @@ use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::records::{
     ReconciledBalance, ReconciliationRecord, ReconciliationReopenRecord, RecordKind,
 };
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, ReconcileRefusal, Result, SqlContext};
 use crate::ops::Book;
 use crate::store::{Db, balances, records};
 
@@ -24,14 +24,14 @@ use crate::store::{Db, balances, records};
 pub(crate) fn ensure_unchanged(conn: &Connection) -> Result<()> {
     match changed(conn, balances::Source::Cache)?.into_iter().next() {
         None => Ok(()),
-        Some(c) => Err(Error::Refused(format!(
-            "{} was reconciled with its statement at the end of {} with {} {code}; this entry would make it {} {code}. Reopen that reconciliation first, with a reason",
-            c.account,
-            c.date,
-            c.reconciled,
-            c.now,
-            code = c.commodity
-        ))),
+        Some(c) => Err(ReconcileRefusal::Reconciled {
+            account: c.account,
+            date: c.date.to_string(),
+            reconciled: c.reconciled.to_string(),
+            now: c.now.to_string(),
+            commodity: c.commodity.to_string(),
+        }
+        .into()),
     }
 }
 
@@ -68,10 +68,9 @@ pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
             continue;
         };
         let amount = i64::try_from(amount).map_err(|_| {
-            Error::Refused(format!(
-                "the balance of {} is too large to record",
-                account.name
-            ))
+            Error::from(ReconcileRefusal::TooLarge {
+                account: account.name.clone(),
+            })
         })?;
         list.push(ReconciledBalance {
             commodity: commodity.code().to_owned(),
@@ -91,13 +90,14 @@ pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
                 .find(|b| b.commodity == *code)
                 .map_or(0, |b| b.amount);
             if stated != books {
-                return Err(Error::Refused(format!(
-                    "the books' balance of {} at the end of {} is {} {code}, not the statement's {} {code}; nothing was recorded",
-                    account.name,
-                    request.on,
-                    format_minor(books.into(), commodity.decimals()),
-                    format_minor(stated.into(), commodity.decimals())
-                )));
+                return Err(ReconcileRefusal::Differs {
+                    account: account.name,
+                    on: request.on,
+                    books: format_minor(books.into(), commodity.decimals()),
+                    stated: format_minor(stated.into(), commodity.decimals()),
+                    commodity: code.clone(),
+                }
+                .into());
             }
             Some(format!(
                 "{} {code}",
@@ -133,9 +133,7 @@ pub fn reopen(
     at: NaiveDateTime,
 ) -> Result<i64> {
     if reason.trim().is_empty() {
-        return Err(Error::Refused(
-            "reopening a reconciliation needs a reason".into(),
-        ));
+        return Err(ReconcileRefusal::NoReason.into());
     }
     let tx = db.write()?;
     let book = Book::load(&tx)?;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::currency;
 use crate::domain::date::SharedClock;
 use crate::domain::money::{Commodity, places, validate_code};
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Result, SetupRefusal, SqlContext};
 use crate::ops::Book;
 use crate::store::cipher::Passphrase;
 use crate::store::fund::Fixed;
@@ -59,16 +59,12 @@ fn make(
     if let Some(key) = fixed.salt_key
         && crate::domain::hash::SaltKey::from_hex(key).is_none()
     {
-        return Err(Error::Refused(
-            "a fixed salt key must be 64 hexadecimal digits".into(),
-        ));
+        return Err(SetupRefusal::SaltKey.into());
     }
     if let Some(id) = fixed.fund_id
         && !crate::domain::transfer::is_fund_id(id)
     {
-        return Err(Error::Refused(
-            "a fixed fund id must be 32 lower-case hexadecimal digits".into(),
-        ));
+        return Err(SetupRefusal::FundId.into());
     }
     if let Some(code) = currency {
         validate_code(code)?;
@@ -132,7 +128,7 @@ pub fn add_account(db: &mut Db, name: &str, note: Option<&str>) -> Result<()> {
 /// in the governance chain.
 ///
 /// # Errors
-/// [`Error::UnknownAccount`]; [`Error::Refused`]
+/// [`Error::UnknownAccount`]; [`Error::SetupRefused`]
 /// when the note is already that.
 pub fn note_account(db: &mut Db, name: &str, note: &str) -> Result<()> {
     let tx = db.write()?;
@@ -141,10 +137,10 @@ pub fn note_account(db: &mut Db, name: &str, note: &str) -> Result<()> {
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
     if note == account.note {
-        return Err(Error::Refused(format!(
-            "nothing to change: {} already has that note",
-            account.name
-        )));
+        return Err(SetupRefusal::SameNote {
+            account: account.name,
+        }
+        .into());
     }
     let record = crate::domain::records::AccountNoteRecord {
         account: account.id,

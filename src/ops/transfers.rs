@@ -17,7 +17,7 @@ use crate::domain::transfer::{
     self, RECEIVED_ACCOUNT, Receipt, SENT_ACCOUNT, check_fund_id, parse_transfer_id,
 };
 use crate::domain::txn::Transaction;
-use crate::error::{Error, Result, SqlContext};
+use crate::error::{Error, Result, SqlContext, TransferRefusal};
 use crate::ops::exchange::effective_rate;
 use crate::ops::{Book, NewCommodity, post_one};
 use crate::store::{Db, WriteTx, fund};
@@ -79,10 +79,11 @@ fn positive(input: &str, commodity: &Commodity) -> Result<i64> {
 fn assets(book: &Book, name: &str, what: &str) -> Result<String> {
     let stored = book.account(name)?;
     if validate_account_name(&stored.name)? != AccountType::Assets {
-        return Err(Error::Refused(format!(
-            "{what} an assets account; {} is not one",
-            stored.name
-        )));
+        return Err(TransferRefusal::NotAssets {
+            what: what.to_owned(),
+            account: stored.name.clone(),
+        }
+        .into());
     }
     Ok(stored.name.clone())
 }
@@ -101,9 +102,10 @@ fn pool_of(book: &Book, pool: Option<&str>) -> Result<Option<String>> {
 fn other_fund(tx: &WriteTx<'_>, other: &str) -> Result<()> {
     check_fund_id(other)?;
     if fund::fund_id(tx)? == other {
-        return Err(Error::Refused(format!(
-            "{other} is this fund's own id; a transfer is between two funds"
-        )));
+        return Err(TransferRefusal::OwnFund {
+            fund: other.to_owned(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -168,10 +170,11 @@ fn funded_grant(tx: &WriteTx<'_>, label: &str, pool: Option<&str>) -> Result<Str
     let grant = grants::load(tx, parse_grant_id(label)?)?;
     let label = grant_label(grant.id);
     if !matches!(grant.status, Status::Open | Status::Approved) {
-        return Err(Error::Refused(format!(
-            "{label} is {}; a transfer funds an open or approved grant",
-            grant.status.as_str()
-        )));
+        return Err(TransferRefusal::GrantNotOpen {
+            grant: label,
+            status: grant.status.as_str(),
+        }
+        .into());
     }
     let names = crate::store::pools::names_by_id(tx)?;
     let grant_pool = names.get(&grant.pool).cloned().unwrap_or_default();
@@ -180,10 +183,12 @@ fn funded_grant(tx: &WriteTx<'_>, label: &str, pool: Option<&str>) -> Result<Str
         .cloned()
         .unwrap_or_default();
     if grant_pool != pool.unwrap_or(&general) {
-        return Err(Error::Refused(format!(
-            "{label} is a grant of pool {grant_pool}, not of the pool the transfer goes to ({})",
-            pool.unwrap_or(&general)
-        )));
+        return Err(TransferRefusal::OtherPool {
+            grant: label,
+            grant_pool,
+            pool: pool.unwrap_or(&general).to_owned(),
+        }
+        .into());
     }
     Ok(label)
 }
@@ -195,16 +200,19 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
     other_fund(&tx, &request.from_fund)?;
     let (sender, _) = parse_transfer_id(&request.transfer_id)?;
     if sender != request.from_fund {
-        return Err(Error::Refused(format!(
-            "transfer {} is not of fund {}: a transfer id starts with its sender's fund id",
-            request.transfer_id, request.from_fund
-        )));
+        return Err(TransferRefusal::NotOfSender {
+            transfer: request.transfer_id.clone(),
+            fund: request.from_fund.clone(),
+        }
+        .into());
     }
     if let Some(before) = transfers(&tx, None, None)?.received(&request.transfer_id) {
-        return Err(Error::Refused(format!(
-            "transfer {} was received before, in transaction {} of {}",
-            request.transfer_id, before.txn, before.date
-        )));
+        return Err(TransferRefusal::AlreadyReceived {
+            transfer: request.transfer_id.clone(),
+            txn: before.txn,
+            date: before.date.clone(),
+        }
+        .into());
     }
     let mut book = Book::load(&tx)?;
     let (commodity, amount, into, pool) = leg(
@@ -218,10 +226,12 @@ pub fn receive(db: &mut Db, request: &ReceiveRequest) -> Result<Received> {
         None => None,
         Some((number, code)) if *code == commodity.code() => {
             if positive(number, &commodity)? != amount {
-                return Err(Error::Refused(format!(
-                    "the amount sent ({number} {code}) and the amount received ({} {code}) differ in one currency; record what arrived, or the other currency it was sent in",
-                    request.amount
-                )));
+                return Err(TransferRefusal::AmountsDiffer {
+                    sent: number.clone(),
+                    received: request.amount.clone(),
+                    commodity: code.clone(),
+                }
+                .into());
             }
             None
         }

@@ -37,13 +37,13 @@ fn copy(from: &Connection, to: &mut Connection, context: &str) -> Result<()> {
     // only once the busy timeout of the connection concerned has run out.
     match backup.step(-1).ctx(context)? {
         StepResult::Done => Ok(()),
-        StepResult::More | StepResult::Busy | StepResult::Locked => Err(Error::Refused(format!(
-            "the database stayed busy for {} seconds while {context}; try again when the other fondo commands are done",
-            BUSY_TIMEOUT.as_secs()
-        ))),
-        _ => Err(Error::Refused(format!(
-            "SQLite's backup stopped early while {context}"
-        ))),
+        StepResult::More | StepResult::Busy | StepResult::Locked => Err(Error::Busy {
+            seconds: BUSY_TIMEOUT.as_secs(),
+            context: context.to_owned(),
+        }),
+        _ => Err(Error::BackupStopped {
+            context: context.to_owned(),
+        }),
     }
 }
 

@@ -26,7 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, PurchaseRefusal, Result};
 
 /// How a cost is split between the groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,9 +185,7 @@ pub fn settle(
     let value: i128 = takes.iter().map(|t| i128::from(t.value)).sum();
     let units: i128 = takes.iter().map(|t| i128::from(t.units)).sum();
     if takes.is_empty() || value == 0 {
-        return Err(Error::Refused(
-            "nothing of value was received, so there is nothing to share".into(),
-        ));
+        return Err(PurchaseRefusal::NothingReceived.into());
     }
     let cost_total = costs
         .iter()
@@ -213,9 +211,7 @@ pub fn settle(
         None => (0, vec![Ratio::whole(0); gross.len()]),
         Some(Subsidy::Percent(hundredths)) => {
             if hundredths > 10_000 {
-                return Err(Error::Refused(
-                    "a subsidy is at most 100 % of the shares".into(),
-                ));
+                return Err(PurchaseRefusal::SubsidyOverWhole.into());
             }
             let h = i128::from(hundredths);
             let off = gross
@@ -226,9 +222,7 @@ pub fn settle(
         }
         Some(Subsidy::Amount(amount)) => {
             if amount > total || amount < 0 {
-                return Err(Error::Refused(format!(
-                    "a subsidy is at most the invoice plus costs ({total} minor units)"
-                )));
+                return Err(PurchaseRefusal::SubsidyOverTotal { total }.into());
             }
             let off = if total == 0 {
                 vec![Ratio::whole(0); gross.len()]

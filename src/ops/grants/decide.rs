@@ -116,7 +116,7 @@ fn category(given: Option<&str>) -> Result<Option<String>> {
 /// kept).
 ///
 /// # Errors
-/// As [`cast`]; and [`Error::Grant`] when the grant's policy takes only
+/// As [`cast`]; and [`Error::GrantRefused`] when the grant's policy takes only
 /// signed votes.
 pub fn vote(
     db: &mut Db,
@@ -257,7 +257,7 @@ pub fn vote_signed(
 ///
 /// # Errors
 /// [`Error::GrantStatus`], [`Error::Blocked`] (the window closed),
-/// [`Error::Grant`] or [`Error::Missing`] for a vote the rules refuse.
+/// [`Error::GrantRefused`] or [`Error::Missing`] for a vote the rules refuse.
 fn cast(
     tx: &WriteTx<'_>,
     grant: &Grant,
@@ -326,7 +326,7 @@ fn cast(
 /// as not having voted (the vote and its withdrawal are both kept).
 ///
 /// # Errors
-/// [`Error::Grant`] when the grant is no longer open, or the member has no
+/// [`Error::GrantRefused`] when the grant is no longer open, or the member has no
 /// vote standing on it.
 pub fn withdraw_vote(
     db: &mut Db,

@@ -15,7 +15,7 @@ use rusqlite::Connection;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
-use crate::error::{Error, Result};
+use crate::error::{HubRefusal, Result};
 use crate::render::document::{
     Block, Cell, Column, ColumnKind, Document, Section, Table, TableRow,
 };
@@ -158,17 +158,17 @@ pub fn gather(
         if let Some(b) = &bundle
             && rank(audience_of(&b.audience)) > rank(audience)
         {
-            return Err(Error::Refused(format!(
-                "fund {} published its bundle for {} for the {} audience, so the hub cannot show it on a page for a wider one; ask for that audience or one less public, or have the fund publish a {} bundle",
-                f.name,
-                b.period,
-                b.audience,
-                match audience {
+            return Err(HubRefusal::AudienceTooWide {
+                fund: f.name,
+                period: b.period.clone(),
+                published: b.audience.clone(),
+                asked: match audience {
                     Audience::Public => "public",
                     Audience::Members => "members",
                     _ => "treasurer",
-                }
-            )));
+                },
+            }
+            .into());
         }
         funds.push((f.name, bundle));
     }

@@ -67,7 +67,7 @@ use crate::domain::date::parse_date;
 use crate::domain::hash::hex;
 use crate::domain::keys::MemberKey;
 use crate::domain::money::{format_minor, parse_decimal};
-use crate::error::{Error, Result};
+use crate::error::{BundleRefusal, Error, Result};
 use figures::{check_balances, check_contributors, check_pools, check_roles};
 use grants::check_grants;
 use journal::{Chain, Ledger, Scan, check_reversed, scan, stream_txns};
@@ -334,10 +334,10 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
     };
     let meta = fs::metadata(dir).map_err(unreadable)?;
     if !meta.is_dir() {
-        return Err(Error::Refused(format!(
-            "{} is not a directory; give --bundle the directory `fondo export audit` wrote",
-            dir.display()
-        )));
+        return Err(BundleRefusal::NotDirectory {
+            path: dir.display().to_string(),
+        }
+        .into());
     }
     // Each name, and whether it is a regular file (links not followed).
     let mut present = BTreeMap::new();
@@ -347,10 +347,12 @@ pub fn check_signed(dir: &Path, signer: Option<&MemberKey>) -> Result<BundleChec
         present.insert(entry.file_name().to_string_lossy().into_owned(), regular);
     }
     if !present.contains_key(BUNDLE) && !present.contains_key(MANIFEST) {
-        return Err(Error::Refused(format!(
-            "{} is not a fondo audit bundle: it has neither {BUNDLE} nor {MANIFEST}",
-            dir.display()
-        )));
+        return Err(BundleRefusal::NotBundle {
+            path: dir.display().to_string(),
+            bundle: BUNDLE,
+            manifest: MANIFEST,
+        }
+        .into());
     }
     let mut checker = Checker {
         findings: Vec::new(),

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{BundleRefusal, Error, Result};
 
 /// The temporary directory the bundle is written into; removed unless it
 /// was moved into place.
@@ -33,39 +33,38 @@ fn io_error(context: String) -> impl FnOnce(std::io::Error) -> Error {
 pub(super) fn stage(out: &Path) -> Result<Staging> {
     match fs::symlink_metadata(out) {
         Ok(meta) if !meta.is_dir() => {
-            return Err(Error::Refused(format!(
-                "{} exists and is not a directory; an audit bundle is written into a new or empty directory",
-                out.display()
-            )));
+            return Err(BundleRefusal::TargetNotDirectory {
+                path: out.display().to_string(),
+            }
+            .into());
         }
         Ok(_) => {
             let mut entries =
                 fs::read_dir(out).map_err(io_error(format!("reading {}", out.display())))?;
             if entries.next().is_some() {
-                return Err(Error::Refused(format!(
-                    "{} is not empty; an audit bundle is written into a new or empty directory, so choose another --out",
-                    out.display()
-                )));
+                return Err(BundleRefusal::TargetNotEmpty {
+                    path: out.display().to_string(),
+                }
+                .into());
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(io_error(format!("looking at {}", out.display()))(e)),
     }
     let name = out.file_name().ok_or_else(|| {
-        Error::Refused(format!(
-            "{} names no directory; give --out a directory name",
-            out.display()
-        ))
+        Error::from(BundleRefusal::TargetUnnamed {
+            path: out.display().to_string(),
+        })
     })?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if !parent.is_dir() {
-        return Err(Error::Refused(format!(
-            "the directory {} does not exist; create it first, or choose another --out",
-            parent.display()
-        )));
+        return Err(BundleRefusal::NoParent {
+            dir: parent.display().to_string(),
+        }
+        .into());
     }
     let path = parent.join(format!(
         ".{}.fondo-partial-{}",

@@ -1,0 +1,155 @@
+//! The layers of `docs/architecture.md`, held by their sources: each layer
+//! of the library imports only the layers below it, the library names no
+//! clap type, and only the binary's command layer builds the command line's
+//! own refusal (`Error::CommandLine`), since only it may word flags.
+//!
+//! The check reads the code (comments left out) for paths into the crate's
+//! modules (`crate::ops`, `crate::report::…`), so a new file, or a new
+//! upward import, is held to the same rule.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Each library layer (a folder of `src/`) and the layers it may not use.
+const FORBIDDEN: &[(&str, &[&str])] = &[
+    (
+        "domain",
+        &["store", "books", "ops", "report", "audit", "render"],
+    ),
+    ("store", &["books", "ops", "report", "audit", "render"]),
+    ("books", &["ops", "report", "audit", "render"]),
+    ("ops", &["report", "audit"]),
+    ("report", &["ops", "audit"]),
+    ("render", &["store", "books", "ops", "report", "audit"]),
+    ("audit", &["ops"]),
+];
+
+/// The one write command that may use `audit`: a backup verifies its copy.
+const ALLOWED: &[(&str, &str)] = &[("src/ops/backup.rs", "audit")];
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A file's code without its comments (line comments and doc comments; the
+/// crate writes no block comments).
+fn code(path: &Path) -> String {
+    without_comments(&fs::read_to_string(path).unwrap())
+}
+
+fn without_comments(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.find("//") {
+            Some(at) => &line[..at],
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `code` uses module `layer` of the crate (`crate::layer::…`,
+/// `crate::layer;` or `use crate::{…, layer::…}` on one line).
+fn uses(code: &str, layer: &str) -> bool {
+    let direct = format!("crate::{layer}");
+    code.match_indices(&direct).any(|(at, _)| {
+        !code[at + direct.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    }) || code.lines().any(|line| {
+        line.contains("use crate::{")
+            && line
+                .split(['{', ',', ' '])
+                .any(|part| part.starts_with(&format!("{layer}::")) || part == layer)
+    })
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+#[test]
+fn each_layer_imports_only_the_layers_below_it() {
+    let mut upward = Vec::new();
+    for (layer, forbidden) in FORBIDDEN {
+        let mut files = sources(&src().join(layer));
+        let top = src().join(format!("{layer}.rs"));
+        if top.exists() {
+            files.push(top);
+        }
+        assert!(!files.is_empty(), "src/{layer} has no sources");
+        for file in files {
+            let code = code(&file);
+            let name = relative(&file);
+            for other in *forbidden {
+                if uses(&code, other) && !ALLOWED.contains(&(name.as_str(), *other)) {
+                    upward.push(format!("{name} uses crate::{other}"));
+                }
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "imports against the layers:\n{upward:#?}"
+    );
+}
+
+#[test]
+fn the_library_has_no_command_line() {
+    let binary = [
+        src().join("main.rs"),
+        src().join("cli"),
+        src().join("commands"),
+    ];
+    let mut found = Vec::new();
+    for file in sources(&src()) {
+        if binary.iter().any(|b| file.starts_with(b)) {
+            continue;
+        }
+        let code = code(&file);
+        for needle in ["clap", "Error::CommandLine(", "CommandLine("] {
+            if code.contains(needle) && !(needle == "CommandLine(" && file.ends_with("error.rs")) {
+                found.push(format!("{} has {needle}", relative(&file)));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the library reaches the command line:\n{found:#?}"
+    );
+}
+
+#[test]
+fn the_check_sees_an_upward_import() {
+    // The checker itself: a `use` of a higher layer in either form is seen,
+    // a layer whose name another starts with is not mistaken for it.
+    assert!(uses("use crate::report::pools::holdings;", "report"));
+    assert!(uses("use crate::{domain::money, ops::Book};", "ops"));
+    assert!(uses("    crate::ops::grant_state::sync(conn)?;", "ops"));
+    assert!(!uses("use crate::reporting::x;", "report"));
+    assert!(!uses(
+        &without_comments("/// see crate::ops::x\nlet a = 1;"),
+        "ops"
+    ));
+}
