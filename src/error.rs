@@ -529,6 +529,10 @@ pub enum Error {
     #[error("key {from}: {reason}")]
     Key { from: String, reason: String },
 
+    /// An OpenSSH key of another algorithm than ed25519.
+    #[error("key {from}: a {kind} key; fondo accepts only ssh-ed25519 keys")]
+    KeyAlgorithm { from: String, kind: String },
+
     /// A key that is not one of the fund's keys in force, asked to sign
     /// what the fund publishes; `known` is what the fund's keys are, in
     /// words.

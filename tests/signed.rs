@@ -736,6 +736,27 @@ fn every_bad_ballot_or_signature_is_refused_and_nothing_is_written() {
         &["grant", "vote", "--ballot", good.to_str().unwrap()],
         &["was revoked at 2025-02-01T11:00:00 (lost)"],
     );
+    // A reason that cannot stand on the ballot's one reason line.
+    let two_lines = fund.path("two-lines.txt");
+    refused(
+        &fund,
+        &[
+            "grant",
+            "ballot",
+            "G-0001",
+            "--as",
+            "Bruno",
+            "object",
+            "--reason",
+            "too\nsoon",
+            "--at",
+            "2025-02-03T10:00",
+            "--out",
+            two_lines.to_str().unwrap(),
+        ],
+        &["a ballot's reason is one line, without control characters"],
+    );
+    assert!(!two_lines.exists(), "no ballot is written");
     // Outside the window: a ballot is not even written, and a hand-made
     // one is refused.
     fund.fail(

@@ -70,7 +70,7 @@ pub fn read(path: &Path) -> Result<Vec<Witnessed>> {
                 1,
                 column,
                 format!(
-                    "the header must be {}, as `hub witness --format csv` writes it",
+                    "the header must be {}, as the hub's witness list in CSV has it",
                     COLUMNS.join(",")
                 ),
             ));

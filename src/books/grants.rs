@@ -377,8 +377,7 @@ pub fn application_hash(conn: &Connection, id: i64) -> Result<String> {
 /// # Errors
 /// [`crate::error::Error::GrantRefused`] for a grant no longer open, a moment
 /// outside its window, a voter who may not vote then, an objection without
-/// a reason; [`crate::error::Error::Ballot`] for a reason that cannot stand
-/// on one line.
+/// a reason, or a reason that cannot stand on one line.
 pub fn ballot(
     conn: &Connection,
     id: i64,
@@ -416,8 +415,8 @@ pub fn ballot(
         .into());
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-    if let Some(r) = reason {
-        crate::domain::ballot::Ballot::check_reason("--reason", r)?;
+    if reason.is_some_and(|r| !crate::domain::ballot::Ballot::reason_fits(r)) {
+        return Err(GrantRefusal::BallotReason.into());
     }
     if choice == crate::domain::policy::Vote::Object && reason.is_none() {
         return Err(Error::Missing {

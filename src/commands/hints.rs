@@ -136,6 +136,7 @@ fn hint(error: &Error) -> Option<(&'static str, String)> {
         ),
         Error::WriteFailed { .. } => "fix the disk, then run `fondo verify`".into(),
         Error::DamagedTransaction { .. } => "run `fondo verify`".into(),
+        Error::Damaged { .. } => "`fondo verify` lists what was changed".into(),
         Error::InKindAccount { .. } => "--into is for money only; leave it out".into(),
         Error::RestoreOver { .. } => {
             "restore replaces a fund's books only with --force (it saves them beside the file first)".into()
@@ -162,6 +163,10 @@ fn refusal(error: &Error) -> Option<(&'static str, String)> {
             }
             _ => return None,
         },
+        Error::KeyAlgorithm { .. } => (
+            " (",
+            "make one with `fondo key gen` or `ssh-keygen -t ed25519`)",
+        ),
         Error::KeyRefused(refusal) => match **refusal {
             KeyRefusal::NotInForce { .. } => ("; ", "see their keys with `member key list`"),
             _ => return None,

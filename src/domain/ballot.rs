@@ -64,21 +64,10 @@ impl Ballot {
         )
     }
 
-    /// Checks a reason can stand on one line of a ballot.
-    ///
-    /// # Errors
-    /// [`Error::Ballot`] for a reason with a line break or a control
-    /// character, or with spaces at either end.
-    pub fn check_reason(file: &str, reason: &str) -> Result<()> {
-        if reason.chars().any(char::is_control) || reason.trim() != reason {
-            return Err(Error::Ballot {
-                file: file.to_owned(),
-                line: Some(7),
-                reason: "a reason is one line, without control characters or spaces at its ends"
-                    .into(),
-            });
-        }
-        Ok(())
+    /// Whether a vote's reason can stand as a ballot's reason line: one
+    /// line, no control characters, no spaces at its ends.
+    pub fn reason_fits(reason: &str) -> bool {
+        !reason.chars().any(char::is_control) && reason.trim() == reason
     }
 
     /// Reads a ballot's text (from `file`, named in errors).
@@ -176,7 +165,7 @@ impl Ballot {
                 .map_or(lines.len().min(9), |i| i + 1);
             return Err(bad(
                 line,
-                "it is not in the ballot's canonical form (each line as `fondo grant ballot` writes it, ended by one line feed, nothing after the time line)".into(),
+                "it is not in the ballot's canonical form (each line as fondo writes a ballot, ended by one line feed, nothing after the time line)".into(),
             ));
         }
         Ok(ballot)
@@ -247,8 +236,8 @@ mod tests {
         assert_eq!(line_of(&text.replace("fund: 3f", "fund: zz")), Some(2));
         let swapped = text.replace("voter: 2\nchoice: object", "choice: object\nvoter: 2");
         assert_eq!(line_of(&swapped), Some(5));
-        assert!(Ballot::check_reason("b", "two\nlines").is_err());
-        assert!(Ballot::check_reason("b", " padded").is_err());
-        assert!(Ballot::check_reason("b", "fine").is_ok());
+        assert!(!Ballot::reason_fits("two\nlines"));
+        assert!(!Ballot::reason_fits(" padded"));
+        assert!(Ballot::reason_fits("fine"));
     }
 }

@@ -39,8 +39,8 @@ fn key_error(source: &str, reason: impl Into<String>) -> Error {
 /// names where it came from in errors (a file, or `--key`).
 ///
 /// # Errors
-/// [`Error::Key`] when the text is not an OpenSSH public key, or is one of
-/// another type than ssh-ed25519.
+/// [`Error::Key`] when the text is not an OpenSSH public key;
+/// [`Error::KeyAlgorithm`] for one of another type than ssh-ed25519.
 pub fn parse_public_key(source: &str, text: &str) -> Result<MemberKey> {
     let line = text
         .lines()
@@ -53,12 +53,10 @@ pub fn parse_public_key(source: &str, text: &str) -> Result<MemberKey> {
             .iter()
             .any(|p| kind.starts_with(p))
     {
-        return Err(key_error(
-            source,
-            format!(
-                "a {kind} key; fondo accepts only ssh-ed25519 keys (make one with `fondo key gen` or `ssh-keygen -t ed25519`)"
-            ),
-        ));
+        return Err(Error::KeyAlgorithm {
+            from: source.to_owned(),
+            kind: kind.to_owned(),
+        });
     }
     let key = PublicKey::from_openssh(line).map_err(|e| {
         key_error(
@@ -67,13 +65,10 @@ pub fn parse_public_key(source: &str, text: &str) -> Result<MemberKey> {
         )
     })?;
     if key.algorithm() != Algorithm::Ed25519 {
-        return Err(key_error(
-            source,
-            format!(
-                "a {} key; fondo accepts only ssh-ed25519 keys (make one with `fondo key gen` or `ssh-keygen -t ed25519`)",
-                key.algorithm()
-            ),
-        ));
+        return Err(Error::KeyAlgorithm {
+            from: source.to_owned(),
+            kind: key.algorithm().to_string(),
+        });
     }
     member_key(&key)
 }
@@ -480,7 +475,7 @@ mod tests {
         let ecdsa = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEw8HIxdOQNRBvj1Bm0mYoVUw7cllPSznEaciqb+wMpYbTkKRZNpR6Z9SPMSiXp9G+5LDS9mkuX9/SfCHGIa4fc= x";
         assert!(matches!(
             parse_public_key("x.pub", ecdsa),
-            Err(Error::Key { .. })
+            Err(Error::KeyAlgorithm { kind, .. }) if kind == "ecdsa-sha2-nistp256"
         ));
     }
 

@@ -20,6 +20,9 @@ fn stamp(at: &NaiveDateTime) -> String {
 /// closures, policies and relations out of turn or beyond what was agreed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GrantRefusal {
+    #[error("a ballot's reason is one line, without control characters")]
+    BallotReason,
+
     #[error("the policy of {grant} takes only signed votes; {voter} votes with a signed ballot")]
     SignedVotesOnly { grant: String, voter: String },
 

@@ -183,7 +183,7 @@ pub fn check_recorded(conn: &Connection, source_id: i64, label: &str) -> Result<
     Err(Error::Damaged {
         what: "the import keys".into(),
         detail: format!(
-            "{problem}: they were changed outside fondo, and a row whose key is gone would be imported twice; `fondo verify` reports it (V139)"
+            "{problem}: they were changed outside fondo, and a row whose key is gone would be imported twice (finding V139)"
         ),
     })
 }
