@@ -55,15 +55,23 @@ const RECORD_V2: &str = "fondo-record-v2";
 /// The fund's salt key: 32 random bytes made when the fund (or its upgrade
 /// to v2) was created, kept in the fund row and never exported. Every salt
 /// of a v2 commitment is derived from it.
+///
+/// It holds the HMAC already keyed with those bytes: every salt starts from
+/// a copy of it instead of keying a new one (two SHA-256 blocks saved of
+/// the four a short salt costs; an import or export derives millions).
 #[derive(Clone)]
-pub struct SaltKey([u8; 32]);
+pub struct SaltKey {
+    keyed: Hmac<Sha256>,
+}
 
 impl SaltKey {
     /// The key from its 64 hex digits; None for anything else.
     pub fn from_hex(text: &str) -> Option<SaltKey> {
         let mut bytes = [0u8; 32];
         hex::decode_to_slice(text, &mut bytes).ok()?;
-        Some(SaltKey(bytes))
+        Some(SaltKey {
+            keyed: Hmac::<Sha256>::new_from_slice(&bytes).expect("HMAC takes keys of any length"),
+        })
     }
 }
 
@@ -77,7 +85,7 @@ impl std::fmt::Debug for SaltKey {
 /// fund's salt key over the field's place (`parts` joined by a 0 byte), as
 /// 32 lower-case hex digits.
 pub fn salt(key: &SaltKey, parts: &[&str]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    let mut mac = key.keyed.clone();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             mac.update(&[0]);

@@ -47,20 +47,48 @@ fn commodity_map(conn: &Connection) -> Result<HashMap<i64, Commodity>> {
 }
 
 /// Balances per account and commodity of every account, up to and including
-/// `as_of` (all dates when None: one row per account and commodity, from
-/// `account_totals`).
+/// `as_of` (all dates when None): from `account_totals`, less the days after
+/// `as_of` in `daily_totals`.
 pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<AccountBalance>> {
-    let sums = match as_of {
-        None => current(conn)?,
-        Some(day) => {
-            let mut stmt = conn
-                .prepare_cached(
-                    "SELECT account_id, commodity_id, amount FROM daily_totals WHERE date <= ?1",
-                )
+    let mut sums = current(conn)?;
+    if let Some(day) = as_of {
+        // What each account holds now, less what changed after the day: the
+        // cost follows the days after it, not the whole history.
+        let mut after = conn
+            .prepare_cached(
+                "SELECT amount FROM daily_totals
+                 WHERE account_id = ?1 AND commodity_id = ?2 AND date > ?3",
+            )
+            .ctx("summing balances")?;
+        for ((account, commodity), sum) in &mut sums {
+            let mut rows = after
+                .query(params![account, commodity, day])
                 .ctx("summing balances")?;
-            sum_rows(&mut stmt.query([day]).ctx("summing balances")?)?
+            while let Some(r) = rows.next().ctx("summing balances")? {
+                let amount: i64 = r.get(0).ctx("summing balances")?;
+                *sum -= i128::from(amount);
+            }
         }
-    };
+        // An account that had no posting yet by the day has no balance then
+        // (one at zero is still shown).
+        let mut before = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM daily_totals
+                 WHERE account_id = ?1 AND commodity_id = ?2 AND date <= ?3)",
+            )
+            .ctx("summing balances")?;
+        let mut kept = HashMap::new();
+        for ((account, commodity), sum) in sums {
+            if sum != 0
+                || before
+                    .query_row(params![account, commodity, day], |r| r.get::<_, bool>(0))
+                    .ctx("summing balances")?
+            {
+                kept.insert((account, commodity), sum);
+            }
+        }
+        sums = kept;
+    }
     let names = accounts::names_by_id(conn)?;
     let commodities = commodity_map(conn)?;
     Ok(sums

@@ -95,34 +95,39 @@ pub fn set_through(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// What the cached grants commit at the end of `day` (now, when None), per
-/// (pool id, commodity code): the rule of [`Commitment::outstanding_on`],
-/// summed in SQL.
+/// (pool id, commodity code): the rule of [`Commitment::outstanding_on`]
+/// (what an approved grant, not closed by then, has not paid by then),
+/// summed in SQL as the amounts approved less the tranches paid, so the
+/// rows read are one per pool and commodity.
 pub fn committed(
     conn: &Connection,
     day: Option<NaiveDate>,
 ) -> Result<HashMap<(i64, String), i128>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT g.pool_id, g.commodity, g.amount - coalesce(
-                 (SELECT sum(p.amount) FROM grant_state_paid p
-                  WHERE p.grant_id = g.grant_id AND (?1 IS NULL OR p.date <= ?1)), 0)
-             FROM grant_state g
-             WHERE g.rejected = 0 AND g.decided_on IS NOT NULL
-               AND (?1 IS NULL OR g.decided_on <= ?1)
-               AND NOT (g.closed_on IS NOT NULL AND (?1 IS NULL OR g.closed_on <= ?1))",
-        )
-        .ctx("summing what the grants commit")?;
-    let mut rows = stmt
-        .query([day.map(iso)])
-        .ctx("summing what the grants commit")?;
+    let what = "summing what the grants commit";
+    // The grants that commit money on the day.
+    let standing = "g.rejected = 0 AND g.decided_on IS NOT NULL
+        AND (?1 IS NULL OR g.decided_on <= ?1)
+        AND NOT (g.closed_on IS NOT NULL AND (?1 IS NULL OR g.closed_on <= ?1))";
+    let approved = format!(
+        "SELECT g.pool_id, g.commodity, sum(g.amount) FROM grant_state g
+         WHERE {standing} GROUP BY g.pool_id, g.commodity"
+    );
+    let paid = format!(
+        "SELECT g.pool_id, g.commodity, -sum(p.amount)
+         FROM grant_state g JOIN grant_state_paid p ON p.grant_id = g.grant_id
+         WHERE {standing} AND (?1 IS NULL OR p.date <= ?1)
+         GROUP BY g.pool_id, g.commodity"
+    );
+    let day = day.map(iso);
     let mut sums: HashMap<(i64, String), i128> = HashMap::new();
-    while let Some(r) = rows.next().ctx("summing what the grants commit")? {
-        let key = (
-            r.get(0).ctx("summing what the grants commit")?,
-            r.get(1).ctx("summing what the grants commit")?,
-        );
-        let outstanding: i64 = r.get(2).ctx("summing what the grants commit")?;
-        *sums.entry(key).or_insert(0) += i128::from(outstanding);
+    for sql in [approved, paid] {
+        let mut stmt = conn.prepare_cached(&sql).ctx(what)?;
+        let mut rows = stmt.query([&day]).ctx(what)?;
+        while let Some(r) = rows.next().ctx(what)? {
+            let key = (r.get(0).ctx(what)?, r.get(1).ctx(what)?);
+            let amount: i64 = r.get(2).ctx(what)?;
+            *sums.entry(key).or_insert(0) += i128::from(amount);
+        }
     }
     Ok(sums)
 }
