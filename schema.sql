@@ -382,3 +382,11 @@ CREATE TABLE account_totals (
 INSERT INTO account_totals (account_id, commodity_id, amount)
     SELECT account_id, commodity_id, sum(amount) FROM daily_totals
     GROUP BY account_id, commodity_id;
+
+-- migration 12
+-- What the grants standing now commit is summed over this index alone
+-- (approved, not closed: the grants that still commit money), without
+-- sorting the whole cache: the check after each write that money committed
+-- to grants is not spent reads it.
+CREATE INDEX grant_state_standing ON grant_state (pool_id, commodity, amount)
+    WHERE rejected = 0 AND decided_on IS NOT NULL AND closed_on IS NULL;

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::books::{grants, pools::holdings};
+use crate::books::{grants, pools::holdings_committing};
 use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
@@ -52,15 +52,13 @@ fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
     }
     crate::ops::grant_state::sync(conn)?;
     // Without money committed, no pool can fall below its commitments.
-    if grants::committed(conn, None)?
-        .values()
-        .all(|minor| *minor == 0)
-    {
+    let committed = grants::committed(conn, None)?;
+    if committed.values().all(|minor| *minor == 0) {
         return Ok(());
     }
     let names = pools::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
-    let holdings = holdings(conn, None)?;
+    let holdings = holdings_committing(conn, None, committed)?;
     // Restricted pools written to, and the general pool in every commodity
     // written (any untagged spending is the general pool's).
     let general = touched

@@ -104,10 +104,19 @@ pub fn committed(
     day: Option<NaiveDate>,
 ) -> Result<HashMap<(i64, String), i128>> {
     let what = "summing what the grants commit";
-    // The grants that commit money on the day.
-    let standing = "g.rejected = 0 AND g.decided_on IS NOT NULL
-        AND (?1 IS NULL OR g.decided_on <= ?1)
-        AND NOT (g.closed_on IS NOT NULL AND (?1 IS NULL OR g.closed_on <= ?1))";
+    // The grants that commit money on the day; now, those of the index
+    // `grant_state_standing` (its condition, word for word).
+    let (standing, paid_by) = match day {
+        None => (
+            "g.rejected = 0 AND g.decided_on IS NOT NULL AND g.closed_on IS NULL",
+            "1",
+        ),
+        Some(_) => (
+            "g.rejected = 0 AND g.decided_on IS NOT NULL AND g.decided_on <= ?1
+             AND NOT (g.closed_on IS NOT NULL AND g.closed_on <= ?1)",
+            "p.date <= ?1",
+        ),
+    };
     let approved = format!(
         "SELECT g.pool_id, g.commodity, sum(g.amount) FROM grant_state g
          WHERE {standing} GROUP BY g.pool_id, g.commodity"
@@ -115,14 +124,18 @@ pub fn committed(
     let paid = format!(
         "SELECT g.pool_id, g.commodity, -sum(p.amount)
          FROM grant_state g JOIN grant_state_paid p ON p.grant_id = g.grant_id
-         WHERE {standing} AND (?1 IS NULL OR p.date <= ?1)
+         WHERE {standing} AND {paid_by}
          GROUP BY g.pool_id, g.commodity"
     );
     let day = day.map(iso);
     let mut sums: HashMap<(i64, String), i128> = HashMap::new();
     for sql in [approved, paid] {
         let mut stmt = conn.prepare_cached(&sql).ctx(what)?;
-        let mut rows = stmt.query([&day]).ctx(what)?;
+        let mut rows = match &day {
+            Some(day) => stmt.query([day]),
+            None => stmt.query([]),
+        }
+        .ctx(what)?;
         while let Some(r) = rows.next().ctx(what)? {
             let key = (r.get(0).ctx(what)?, r.get(1).ctx(what)?);
             let amount: i64 = r.get(2).ctx(what)?;
