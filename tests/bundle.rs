@@ -1065,7 +1065,8 @@ fn an_unreadable_bundle_is_an_error() {
     std::fs::create_dir(fund.path("empty")).unwrap();
     verify(&fund.path("empty"), "table").error(&["is not a fondo audit bundle"]);
     let file = fund.write("file.csv", "x");
-    verify(&file, "table").error(&["is not a directory"]);
+    verify(&file, "table")
+        .error(&["is not a directory; give --bundle the directory `fondo export audit` wrote"]);
 }
 
 #[test]
@@ -1085,13 +1086,20 @@ fn a_bundle_is_written_only_into_a_new_or_empty_directory() {
             "public".into(),
         ]
     };
-    f.fail(&out(&taken), &["is not empty", "new or empty directory"]);
+    // The library states the problem; the command line adds the flag.
+    f.fail(
+        &out(&taken),
+        &["is not empty; an audit bundle is written into a new or empty directory, so choose another --out"],
+    );
     assert_eq!(files(&taken).len(), 1);
     assert_eq!(text(&taken, "keep.txt"), "mine");
     let file = f.write("a-file", "x");
     f.fail(&out(&file), &["is not a directory"]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
-    f.fail(&out(&f.path("no/such/dir")), &["does not exist"]);
+    f.fail(
+        &out(&f.path("no/such/dir")),
+        &["does not exist; create it first, or choose another --out"],
+    );
     assert!(!f.path("no").exists());
     let mut bad_period = out(&f.path("x"));
     bad_period.extend(["--period".into(), "2025-Q5".into()]);

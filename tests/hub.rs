@@ -760,7 +760,7 @@ fn hub_fund_add_refuses_bad_input() {
             "--key-file",
             &public(&key),
         ],
-        &["\"xyz\" is not a fund id"],
+        &["\"xyz\" is not a fund id: a fund id is 32 lower-case hexadecimal digits; the fund's own `fondo fund show` prints it"],
     );
     let bad = fund.write("bad.pub", "not a key\n");
     let id = fund_id(&fund.db);

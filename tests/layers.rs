@@ -65,20 +65,22 @@ fn without_comments(text: &str) -> String {
         .join("\n")
 }
 
-/// Whether `code` uses module `layer` of the crate (`crate::layer::…`,
-/// `crate::layer;` or `use crate::{…, layer::…}` on one line).
+/// Whether `code` uses module `layer` of the crate: a path `crate::layer`
+/// (`crate::layer::…`, `crate::layer;`), or `layer` among the names of a
+/// grouped `use crate::{…}`, on one line or over several.
 fn uses(code: &str, layer: &str) -> bool {
     let direct = format!("crate::{layer}");
-    code.match_indices(&direct).any(|(at, _)| {
+    let path = code.match_indices(&direct).any(|(at, _)| {
         !code[at + direct.len()..]
             .chars()
             .next()
             .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    }) || code.lines().any(|line| {
-        line.contains("use crate::{")
-            && line
-                .split(['{', ',', ' '])
-                .any(|part| part.starts_with(&format!("{layer}::")) || part == layer)
+    });
+    path || code.split("use crate::{").skip(1).any(|group| {
+        let group = group.split(';').next().unwrap_or_default();
+        group
+            .split(['{', '}', ',', ' ', '\n'])
+            .any(|part| part == layer || part.starts_with(&format!("{layer}::")))
     })
 }
 
@@ -146,6 +148,11 @@ fn the_check_sees_an_upward_import() {
     // a layer whose name another starts with is not mistaken for it.
     assert!(uses("use crate::report::pools::holdings;", "report"));
     assert!(uses("use crate::{domain::money, ops::Book};", "ops"));
+    assert!(uses(
+        "use crate::{\n    domain::money,\n    ops::{Book, NewCommodity},\n};",
+        "ops"
+    ));
+    assert!(!uses("use crate::{\n    domain::ops_like,\n};", "ops"));
     assert!(uses("    crate::ops::grant_state::sync(conn)?;", "ops"));
     assert!(!uses("use crate::reporting::x;", "report"));
     assert!(!uses(

@@ -203,7 +203,9 @@ fn keys_are_records_that_belong_to_one_member() {
     refused(
         &fund,
         &["member", "key", "add", "Carmen", "--key", ecdsa],
-        &["key --key", "ecdsa-sha2-nistp256", "only ssh-ed25519"],
+        &[
+            "key --key: a ecdsa-sha2-nistp256 key; fondo accepts only ssh-ed25519 keys (make one with `fondo key gen` or `ssh-keygen -t ed25519`)",
+        ],
     );
     let junk = fund.write("junk.pub", "ssh-ed25519 not-base64 x\n");
     refused(
@@ -248,7 +250,11 @@ fn keys_are_records_that_belong_to_one_member() {
             "--reason",
             "lost",
         ],
-        &["Bruno holds no key"],
+        &[
+            "Bruno holds no key",
+            "in force at",
+            "; see their keys with `member key list`",
+        ],
     );
     refused(
         &fund,
@@ -556,7 +562,9 @@ fn signed_ballots_from_fondo_and_ssh_keygen_decide_a_grant() {
             "--at",
             "2025-02-01T12:00",
         ],
-        &["takes only signed votes"],
+        &[
+            "takes only signed votes; Ana votes with a signed ballot (`grant ballot`, then `grant vote --ballot`)",
+        ],
     );
     let a = ballot(&fund, "Ana", "consent", "2025-02-01T12:00", &[]);
     fondo_sign(&fund, &a, &ana);

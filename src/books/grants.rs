@@ -259,6 +259,16 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
     load_judged(conn, id, &Governance::load(conn)?)
 }
 
+/// One of a grant's records as a step of its replay.
+fn step(r: StoredRecord) -> Result<Step> {
+    Ok(Step {
+        at: parse_datetime(&r.at)?,
+        step: GrantStep::read(r.id, &r.kind, &r.payload)?,
+        record: r.id,
+        hash: r.hash,
+    })
+}
+
 /// [`load`], judging its votes by `governance` (read once for many grants).
 ///
 /// # Errors
@@ -266,14 +276,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
 pub fn load_judged(conn: &Connection, id: i64, governance: &Governance) -> Result<Grant> {
     let steps = records::of_grant(conn, id)?
         .into_iter()
-        .map(|r| {
-            Ok(Step {
-                at: parse_datetime(&r.at)?,
-                step: GrantStep::read(r.id, &r.kind, &r.payload)?,
-                record: r.id,
-                hash: r.hash,
-            })
-        })
+        .map(step)
         .collect::<Result<Vec<_>>>()?;
     let policies: Vec<PolicyRecord> = all_policies(conn)?.into_iter().map(|(_, p)| p).collect();
     let commodities = crate::store::commodities::by_id(conn)?;
@@ -302,14 +305,7 @@ pub fn all_judged(conn: &Connection, governance: &Governance) -> Result<Vec<(i64
                 .remove(&id)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|r| {
-                    Ok(Step {
-                        at: parse_datetime(&r.at)?,
-                        step: GrantStep::read(r.id, &r.kind, &r.payload)?,
-                        record: r.id,
-                        hash: r.hash,
-                    })
-                })
+                .map(step)
                 .collect::<Result<Vec<_>>>()
                 .and_then(|steps| grant::replay(id, &steps, &policies, &commodities, governance));
             (id, replayed)

@@ -90,16 +90,6 @@ pub fn received_description(id: &str, from_fund: &str) -> String {
     format!("transfer {id} from fund {from_fund}")
 }
 
-fn leg(account: &str, commodity: &Commodity, amount: i64, pool: &Option<String>) -> Posting {
-    Posting::stored(
-        account.to_owned(),
-        commodity.clone(),
-        amount,
-        None,
-        pool.clone(),
-    )
-}
-
 /// A send's postings: `expenses:transfers +amount (pool, memo)`, `from
 /// -amount`.
 pub fn send_postings(
@@ -109,8 +99,8 @@ pub fn send_postings(
     pool: Option<String>,
     memo: Option<String>,
 ) -> Vec<Posting> {
-    let charged = leg(SENT_ACCOUNT, commodity, amount, &pool).with_memo(memo);
-    vec![charged, leg(from, commodity, -amount, &None)]
+    let charged = Posting::leg(SENT_ACCOUNT, commodity, amount, &pool).with_memo(memo);
+    vec![charged, Posting::leg(from, commodity, -amount, &None)]
 }
 
 /// What arrived and, when in another currency, what the sender sent.
@@ -132,16 +122,16 @@ pub struct Receipt {
 /// `equity:conversions:CODE -amount` (all of the pool), `into +amount`.
 pub fn receive_postings(receipt: &Receipt) -> Vec<Posting> {
     let income = |commodity: &Commodity, amount: i64| {
-        leg(RECEIVED_ACCOUNT, commodity, -amount, &receipt.pool)
+        Posting::leg(RECEIVED_ACCOUNT, commodity, -amount, &receipt.pool)
             .with_memo(receipt.grant.as_ref().map(|g| format!("{GRANT_MEMO}{g}")))
     };
-    let arrived = leg(&receipt.into, &receipt.commodity, receipt.amount, &None);
+    let arrived = Posting::leg(&receipt.into, &receipt.commodity, receipt.amount, &None);
     match &receipt.sent {
         None => vec![arrived, income(&receipt.commodity, receipt.amount)],
         Some((sent, code)) => vec![
             income(code, *sent),
-            leg(&conversion_account(code.code()), code, *sent, &receipt.pool),
-            leg(
+            Posting::leg(&conversion_account(code.code()), code, *sent, &receipt.pool),
+            Posting::leg(
                 &conversion_account(receipt.commodity.code()),
                 &receipt.commodity,
                 -receipt.amount,

@@ -63,6 +63,23 @@ impl Posting {
         }
     }
 
+    /// [`Posting::stored`] without a memo, from borrowed parts: one leg of
+    /// a transaction the crate composes from checked values.
+    pub(crate) fn leg(
+        account: &str,
+        commodity: &Commodity,
+        amount: i64,
+        pool: &Option<String>,
+    ) -> Posting {
+        Posting::stored(
+            account.to_owned(),
+            commodity.clone(),
+            amount,
+            None,
+            pool.clone(),
+        )
+    }
+
     /// The same posting with `memo`.
     pub fn with_memo(self, memo: Option<String>) -> Posting {
         Posting { memo, ..self }

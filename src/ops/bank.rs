@@ -766,13 +766,7 @@ fn import_compiled(
         }
         let target = rule.map(|i| targets[i].clone()).unwrap_or_default();
         let leg = |account: &str, amount: i64, pool: &Option<String>| {
-            Posting::stored(
-                account.to_owned(),
-                commodity.clone(),
-                amount,
-                None,
-                pool.clone(),
-            )
+            Posting::leg(account, &commodity, amount, pool)
         };
         let moved = gross - fee;
         let fee_pool;

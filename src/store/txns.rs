@@ -209,18 +209,12 @@ impl<'c> Writer<'c> {
                 context: "of one account".into(),
             })?;
             add.execute(params![account, commodity, iso(date), delta])
-                .map_err(|e| match e {
-                    rusqlite::Error::SqliteFailure(f, _)
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                    {
-                        Error::Overflow {
-                            context: format!("of one account on {date}"),
-                        }
-                    }
-                    e => Error::Sqlite {
-                        context: "writing daily totals".into(),
-                        source: e,
-                    },
+                .map_err(|e| {
+                    total_error(
+                        e,
+                        format!("of one account on {date}"),
+                        "writing daily totals",
+                    )
                 })?;
         }
         let mut current = self
@@ -233,22 +227,26 @@ impl<'c> Writer<'c> {
         for ((account, commodity), delta) in by_account {
             current
                 .execute(params![account, commodity, delta])
-                .map_err(|e| match e {
-                    rusqlite::Error::SqliteFailure(f, _)
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                    {
-                        Error::Overflow {
-                            context: "of one account".into(),
-                        }
-                    }
-                    e => Error::Sqlite {
-                        context: "writing account totals".into(),
-                        source: e,
-                    },
-                })?;
+                .map_err(|e| total_error(e, "of one account".into(), "writing account totals"))?;
         }
         fund::set_head(self.conn, &self.head, self.count)?;
         Ok(self.touched)
+    }
+}
+
+/// A failed write of a total: its CHECK (an integer, which SQLite's switch to
+/// floating point on overflow breaks) is an overflow `of` what it totals.
+fn total_error(e: rusqlite::Error, of: String, context: &str) -> Error {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Error::Overflow { context: of }
+        }
+        e => Error::Sqlite {
+            context: context.into(),
+            source: e,
+        },
     }
 }
 
