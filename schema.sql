@@ -390,3 +390,31 @@ INSERT INTO account_totals (account_id, commodity_id, amount)
 -- to grants is not spent reads it.
 CREATE INDEX grant_state_standing ON grant_state (pool_id, commodity, amount)
     WHERE rejected = 0 AND decided_on IS NOT NULL AND closed_on IS NULL;
+
+-- migration 13
+-- Derived cache: what the grants commit now, per pool and commodity (the sum
+-- of each cached grant's commitment: approved, not closed, less what it
+-- paid), kept in step by every write of `grant_state`, so the check after a
+-- write reads one row per pool instead of every standing grant. What they
+-- committed on an earlier day is this sum adjusted by the few grants decided,
+-- closed or paid after that day, found by the three indexes below. `verify`
+-- recomputes it from its replay of every grant (V145).
+CREATE TABLE grant_state_committed (
+    pool_id       INTEGER NOT NULL,
+    commodity     TEXT NOT NULL,
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
+    PRIMARY KEY (pool_id, commodity)
+) WITHOUT ROWID;
+INSERT INTO grant_state_committed (pool_id, commodity, amount)
+    SELECT g.pool_id, g.commodity,
+           sum(g.amount - coalesce((SELECT sum(p.amount) FROM grant_state_paid p
+                                    WHERE p.grant_id = g.grant_id), 0))
+    FROM grant_state g
+    WHERE g.rejected = 0 AND g.decided_on IS NOT NULL AND g.closed_on IS NULL
+    GROUP BY g.pool_id, g.commodity;
+DROP INDEX grant_state_standing;
+CREATE INDEX grant_state_by_decided ON grant_state (decided_on)
+    WHERE decided_on IS NOT NULL;
+CREATE INDEX grant_state_by_closed ON grant_state (closed_on)
+    WHERE closed_on IS NOT NULL;
+CREATE INDEX grant_state_paid_by_date ON grant_state_paid (date);

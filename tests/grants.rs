@@ -2653,7 +2653,8 @@ fn forged_payments_and_amounts_are_found() {
 
 /// The derived grant state a write checks commitments against is kept up to
 /// date by the writes that need it, and `verify` compares it with a replay
-/// of every grant (V144) once it reflects every record.
+/// of every grant (V144) and its running sums per pool (V145) once it
+/// reflects every record.
 #[test]
 fn the_grant_state_cache_is_compared_with_the_records() {
     let fund = decided_fund();
@@ -2687,6 +2688,22 @@ fn the_grant_state_cache_is_compared_with_the_records() {
                 .to_owned()
         )]
     );
+    // A running sum that claims the pool commits less (V145).
+    tamper::sql(
+        &fund.db,
+        "UPDATE grant_state_committed SET amount = amount - 100",
+    );
+    let found = findings(&fund);
+    assert!(
+        found.contains(&(
+            "V145".to_owned(),
+            "pool aid".to_owned(),
+            "the grant state cache's sum of what the pool's grants commit in USD \
+             disagrees with its records"
+                .to_owned()
+        )),
+        "{found:#?}"
+    );
     tamper::sql(&fund.db, "DELETE FROM grant_state WHERE grant_id = 2");
     tamper::sql(&fund.db, "DELETE FROM grant_state_paid WHERE grant_id = 1");
     let found = findings(&fund);
@@ -2698,7 +2715,7 @@ fn the_grant_state_cache_is_compared_with_the_records() {
         )),
         "{found:#?}"
     );
-    assert_eq!(codes(&fund), ["V144"]);
+    assert_eq!(codes(&fund), ["V144", "V145"]);
     // The cache is not part of the books: the fingerprint is the same.
     let out = fund.run(&["verify"]);
     assert!(

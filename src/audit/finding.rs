@@ -141,6 +141,9 @@ codes! {
     /// what a replay of every grant gives (it is derived state; a write
     /// trusts it when checking what a pool has committed).
     V144,
+    /// The `grant_state` cache's running sum of what a pool's grants commit
+    /// now is not the sum a replay of every grant gives.
+    V145,
     /// A bundle file is missing or is not readable UTF-8 CSV.
     B101,
     /// A bundle file's SHA-256 is not the one in MANIFEST.csv.

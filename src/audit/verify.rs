@@ -94,6 +94,7 @@ pub mod codes {
     pub const SALT_KEY: Code = Code::V141;
     pub const WITNESSED: Code = Code::V143;
     pub const GRANT_STATE: Code = Code::V144;
+    pub const GRANT_COMMITTED: Code = Code::V145;
     pub const TRANSFER: Code = Code::V142;
     /// A reconciled balance the journal no longer gives: an entry forced in
     /// before the reconciliation's date without reopening it.
@@ -882,6 +883,49 @@ fn check_grant_state(
             grant_label(*id),
             "the grant state cache has a row for a grant the records do not have".into(),
         );
+    }
+    check_grant_committed(conn, checker, replayed)
+}
+
+/// The cache's running sum of what each pool's grants commit now (V145) is
+/// the sum of what the replay of every grant commits.
+fn check_grant_committed(
+    conn: &rusqlite::Connection,
+    checker: &mut Checker,
+    replayed: &[(i64, Result<crate::domain::grant::Grant>)],
+) -> Result<()> {
+    let mut expected: BTreeMap<(i64, String), i128> = BTreeMap::new();
+    for (_, grant) in replayed {
+        let Ok(grant) = grant else { continue };
+        *expected
+            .entry((grant.pool, grant.commodity.code().to_owned()))
+            .or_insert(0) += i128::from(grant.outstanding_on(None));
+    }
+    let cached = crate::store::grant_state::committed(conn, None)?;
+    let mut keys: Vec<&(i64, String)> = expected.keys().chain(cached.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let pools = crate::store::pools::names_by_id(conn)?;
+    for key in keys {
+        let (want, got) = (
+            expected.get(key).copied().unwrap_or(0),
+            cached.get(key).copied().unwrap_or(0),
+        );
+        if want != got {
+            let pool = pools
+                .get(&key.0)
+                .cloned()
+                .unwrap_or_else(|| format!("#{}", key.0));
+            checker.find(
+                codes::GRANT_COMMITTED,
+                format!("pool {pool}"),
+                format!(
+                    "the grant state cache's sum of what the pool's grants commit in {} \
+                     disagrees with its records",
+                    key.1
+                ),
+            );
+        }
     }
     Ok(())
 }

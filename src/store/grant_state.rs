@@ -1,5 +1,6 @@
 //! The `grant_state` cache: each grant's [`Commitment`] as the replay of its
-//! records gives it, and the record it is up to date through.
+//! records gives it, the running sum per pool and commodity of what they
+//! commit now, and the record it is up to date through.
 //!
 //! Rule: derived state, never a record. Only `ops` writes it (bringing it up
 //! to date before a write checks what a pool has committed); readers use it
@@ -11,11 +12,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use crate::domain::date::{iso, parse_date};
 use crate::domain::grant::Commitment;
-use crate::error::{Result, SqlContext};
+use crate::error::{Error, Result, SqlContext};
 
 /// The id of the last governance record (0 when there is none).
 pub fn last_record(conn: &Connection) -> Result<i64> {
@@ -48,12 +50,33 @@ pub fn records_after(conn: &Connection, id: i64) -> Result<Vec<(Option<i64>, Str
 
 /// Empties the cache (before it is filled again from every grant).
 pub fn clear(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DELETE FROM grant_state_paid; DELETE FROM grant_state;")
-        .ctx("clearing the grant state")
+    conn.execute_batch(
+        "DELETE FROM grant_state_paid; DELETE FROM grant_state;
+         DELETE FROM grant_state_committed;",
+    )
+    .ctx("clearing the grant state")
 }
 
-/// Writes a grant's commitment over what the cache held for it.
+/// Writes a grant's commitment over what the cache held for it, and moves
+/// the pool's running sum of what its grants commit now by the difference.
+///
+/// # Errors
+/// [`Error::Overflow`] when that sum no longer fits the storage range.
 pub fn put(conn: &Connection, c: &Commitment) -> Result<()> {
+    if let Some(old) = read(conn, Which::Grant(c.grant))?.pop() {
+        add_committed(
+            conn,
+            old.pool,
+            &old.commodity,
+            -i128::from(old.outstanding_on(None)),
+        )?;
+    }
+    add_committed(
+        conn,
+        c.pool,
+        &c.commodity,
+        i128::from(c.outstanding_on(None)),
+    )?;
     conn.prepare_cached("DELETE FROM grant_state_paid WHERE grant_id = ?1")
         .and_then(|mut s| s.execute([c.grant]))
         .ctx("writing the grant state")?;
@@ -84,6 +107,35 @@ pub fn put(conn: &Connection, c: &Commitment) -> Result<()> {
     Ok(())
 }
 
+/// Adds `delta` to what the grants of `pool` commit now in `commodity`.
+fn add_committed(conn: &Connection, pool: i64, commodity: &str, delta: i128) -> Result<()> {
+    if delta == 0 {
+        return Ok(());
+    }
+    let overflow = || Error::Overflow {
+        context: "of what one pool's grants commit".into(),
+    };
+    let delta = i64::try_from(delta).map_err(|_| overflow())?;
+    conn.prepare_cached(
+        "INSERT INTO grant_state_committed (pool_id, commodity, amount) VALUES (?1, ?2, ?3)
+         ON CONFLICT (pool_id, commodity) DO UPDATE SET amount = amount + excluded.amount",
+    )
+    .and_then(|mut s| s.execute(params![pool, commodity, delta]))
+    .map_err(|e| match e {
+        // The CHECK: SQLite's switch to floating point on overflow.
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            overflow()
+        }
+        e => Error::Sqlite {
+            context: "writing the grant state".into(),
+            source: e,
+        },
+    })
+    .map(|_| ())
+}
+
 /// Records that the cache is up to date through record `id`.
 pub fn set_through(conn: &Connection, id: i64) -> Result<()> {
     conn.execute(
@@ -95,81 +147,105 @@ pub fn set_through(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// What the cached grants commit at the end of `day` (now, when None), per
-/// (pool id, commodity code): the rule of [`Commitment::outstanding_on`]
-/// (what an approved grant, not closed by then, has not paid by then),
-/// summed in SQL as the amounts approved less the tranches paid, so the
-/// rows read are one per pool and commodity.
+/// (pool id, commodity code), by the rule of [`Commitment::outstanding_on`]:
+/// the running sum of what they commit now, and, for an earlier day, what
+/// each grant decided, closed or paid after that day committed then instead
+/// of now. So the rows read are one per pool and commodity and one per grant
+/// that moved after the day, however many grants the fund has.
 pub fn committed(
     conn: &Connection,
     day: Option<NaiveDate>,
 ) -> Result<HashMap<(i64, String), i128>> {
     let what = "summing what the grants commit";
-    // The grants that commit money on the day; now, those of the index
-    // `grant_state_standing` (its condition, word for word).
-    let (standing, paid_by) = match day {
-        None => (
-            "g.rejected = 0 AND g.decided_on IS NOT NULL AND g.closed_on IS NULL",
-            "1",
-        ),
-        Some(_) => (
-            "g.rejected = 0 AND g.decided_on IS NOT NULL AND g.decided_on <= ?1
-             AND NOT (g.closed_on IS NOT NULL AND g.closed_on <= ?1)",
-            "p.date <= ?1",
-        ),
-    };
-    let approved = format!(
-        "SELECT g.pool_id, g.commodity, sum(g.amount) FROM grant_state g
-         WHERE {standing} GROUP BY g.pool_id, g.commodity"
-    );
-    let paid = format!(
-        "SELECT g.pool_id, g.commodity, -sum(p.amount)
-         FROM grant_state g JOIN grant_state_paid p ON p.grant_id = g.grant_id
-         WHERE {standing} AND {paid_by}
-         GROUP BY g.pool_id, g.commodity"
-    );
-    let day = day.map(iso);
-    let mut sums: HashMap<(i64, String), i128> = HashMap::new();
-    for sql in [approved, paid] {
-        let mut stmt = conn.prepare_cached(&sql).ctx(what)?;
-        let mut rows = match &day {
-            Some(day) => stmt.query([day]),
-            None => stmt.query([]),
-        }
+    let mut stmt = conn
+        .prepare_cached("SELECT pool_id, commodity, amount FROM grant_state_committed")
         .ctx(what)?;
-        while let Some(r) = rows.next().ctx(what)? {
-            let key = (r.get(0).ctx(what)?, r.get(1).ctx(what)?);
-            let amount: i64 = r.get(2).ctx(what)?;
-            *sums.entry(key).or_insert(0) += i128::from(amount);
+    let mut sums: HashMap<(i64, String), i128> = stmt
+        .query_map([], |r| {
+            Ok(((r.get(0)?, r.get(1)?), i128::from(r.get::<_, i64>(2)?)))
+        })
+        .and_then(Iterator::collect)
+        .ctx(what)?;
+    if let Some(day) = day {
+        for c in read(conn, Which::MovedAfter(day))? {
+            *sums.entry((c.pool, c.commodity.clone())).or_insert(0) +=
+                i128::from(c.outstanding_on(Some(day))) - i128::from(c.outstanding_on(None));
         }
     }
     Ok(sums)
 }
 
-/// Every cached commitment, by grant id (for `verify` to compare).
-pub fn all(conn: &Connection) -> Result<Vec<Commitment>> {
-    let read = "reading the grant state";
+/// Which cached grants [`read`] reads.
+#[derive(Clone, Copy)]
+enum Which {
+    All,
+    Grant(i64),
+    /// The grants decided, closed or paid after the day: the only ones whose
+    /// commitment on the day differs from what they commit now.
+    MovedAfter(NaiveDate),
+}
+
+/// The grants each [`Which`] names, as the subquery of both queries in
+/// [`read`]; constant text, so no query is built at run time.
+macro_rules! grants_read {
+    (All) => {
+        "SELECT grant_id FROM grant_state"
+    };
+    (Grant) => {
+        "SELECT ?1"
+    };
+    (MovedAfter) => {
+        "SELECT grant_id FROM grant_state WHERE decided_on > ?1
+         UNION SELECT grant_id FROM grant_state WHERE closed_on > ?1
+         UNION SELECT grant_id FROM grant_state_paid WHERE date > ?1"
+    };
+}
+
+/// The tranches and the grant rows of the grants the subquery names.
+macro_rules! read_queries {
+    ($which:tt) => {
+        (
+            concat!(
+                "SELECT grant_id, date, amount FROM grant_state_paid WHERE grant_id IN (",
+                grants_read!($which),
+                ") ORDER BY rowid"
+            ),
+            concat!(
+                "SELECT grant_id, pool_id, commodity, amount, rejected, decided_on, closed_on
+                 FROM grant_state WHERE grant_id IN (",
+                grants_read!($which),
+                ") ORDER BY grant_id"
+            ),
+        )
+    };
+}
+
+/// The cached commitments `which` names, by grant id, each with its tranches
+/// in record order.
+fn read(conn: &Connection, which: Which) -> Result<Vec<Commitment>> {
+    let what = "reading the grant state";
+    let ((paid_sql, grants_sql), param) = match which {
+        Which::All => (read_queries!(All), None),
+        Which::Grant(id) => (read_queries!(Grant), Some(Value::Integer(id))),
+        Which::MovedAfter(day) => (read_queries!(MovedAfter), Some(Value::Text(iso(day)))),
+    };
     let mut paid: HashMap<i64, Vec<(NaiveDate, i64)>> = HashMap::new();
-    let mut stmt = conn
-        .prepare("SELECT grant_id, date, amount FROM grant_state_paid ORDER BY rowid")
-        .ctx(read)?;
+    let mut stmt = conn.prepare_cached(paid_sql).ctx(what)?;
     let rows: Vec<(i64, String, i64)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map(params_from_iter(&param), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .and_then(Iterator::collect)
-        .ctx(read)?;
+        .ctx(what)?;
     for (grant, day, amount) in rows {
         paid.entry(grant)
             .or_default()
             .push((parse_date(&day)?, amount));
     }
-    let mut stmt = conn
-        .prepare(
-            "SELECT grant_id, pool_id, commodity, amount, rejected, decided_on, closed_on
-             FROM grant_state ORDER BY grant_id",
-        )
-        .ctx(read)?;
+    let mut stmt = conn.prepare_cached(grants_sql).ctx(what)?;
     type Row = (i64, i64, String, i64, bool, Option<String>, Option<String>);
     let rows: Vec<Row> = stmt
-        .query_map([], |r| {
+        .query_map(params_from_iter(&param), |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -181,7 +257,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Commitment>> {
             ))
         })
         .and_then(Iterator::collect)
-        .ctx(read)?;
+        .ctx(what)?;
     let day = |text: Option<String>| text.as_deref().map(parse_date).transpose();
     rows.into_iter()
         .map(
@@ -201,6 +277,11 @@ pub fn all(conn: &Connection) -> Result<Vec<Commitment>> {
         .collect()
 }
 
+/// Every cached commitment, by grant id (for `verify` to compare).
+pub fn all(conn: &Connection) -> Result<Vec<Commitment>> {
+    read(conn, Which::All)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,11 +290,13 @@ mod tests {
         parse_date(text).unwrap()
     }
 
-    /// The SQL sum gives what [`Commitment::outstanding_on`] gives, summed
-    /// per pool and commodity, on every day around the grants' dates; and
-    /// the rows read back are the ones written.
+    /// The running sum and its adjustment give what
+    /// [`Commitment::outstanding_on`] gives, summed per pool and commodity,
+    /// on every day around the grants' dates, after grants are written,
+    /// written again with more tranches and closed; and the rows read back
+    /// are the ones written.
     #[test]
-    fn committed_in_sql_is_the_rule_of_outstanding_on() {
+    fn committed_is_the_rule_of_outstanding_on() {
         let conn = crate::store::memory();
         let grant = |grant,
                      pool,
@@ -264,27 +347,38 @@ mod tests {
                 &[("2025-02-02", 1), ("2025-02-09", 9)],
             ),
         ];
+        let check = |all: &[Commitment]| {
+            let days = (0..12).map(|d| Some(day("2025-01-31") + chrono::Days::new(d)));
+            for on in days.chain([None]) {
+                let mut expected: HashMap<(i64, String), i128> = HashMap::new();
+                for c in all {
+                    let outstanding = i128::from(c.outstanding_on(on));
+                    if outstanding != 0 {
+                        *expected.entry((c.pool, c.commodity.clone())).or_insert(0) += outstanding;
+                    }
+                }
+                let mut got = committed(&conn, on).unwrap();
+                got.retain(|_, v| *v != 0);
+                assert_eq!(got, expected, "on {on:?}");
+            }
+        };
+        let mut all = all.to_vec();
         for c in &all {
             put(&conn, c).unwrap();
         }
+        check(&all);
         // Writing a grant again replaces it, tranches included.
         put(&conn, &all[0]).unwrap();
-        let days = (0..12).map(|d| Some(day("2025-01-31") + chrono::Days::new(d)));
-        for on in days.chain([None]) {
-            let mut expected: HashMap<(i64, String), i128> = HashMap::new();
-            for c in &all {
-                let outstanding = i128::from(c.outstanding_on(on));
-                if outstanding != 0 {
-                    *expected.entry((c.pool, c.commodity.clone())).or_insert(0) += outstanding;
-                }
-            }
-            let mut got = committed(&conn, on).unwrap();
-            got.retain(|_, v| *v != 0);
-            assert_eq!(got, expected, "on {on:?}");
-        }
-        assert_eq!(all.to_vec(), super::all(&conn).unwrap());
+        check(&all);
+        all[0].paid.push((day("2025-02-07"), 500));
+        all[4].closed_on = Some(day("2025-02-06"));
+        put(&conn, &all[0]).unwrap();
+        put(&conn, &all[4]).unwrap();
+        check(&all);
+        assert_eq!(all, super::all(&conn).unwrap());
         clear(&conn).unwrap();
         assert!(super::all(&conn).unwrap().is_empty());
+        assert!(committed(&conn, None).unwrap().is_empty());
         assert_eq!(through(&conn).unwrap(), None);
         set_through(&conn, 7).unwrap();
         set_through(&conn, 9).unwrap();

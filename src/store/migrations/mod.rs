@@ -221,4 +221,40 @@ mod tests {
             ]
         );
     }
+
+    /// Migration 13 fills the running sum of what grants commit from the
+    /// cache as it stood: approved and not closed, less what each paid.
+    #[test]
+    fn the_version_13_sum_is_what_the_cached_grants_commit() {
+        let conn = Connection::open_in_memory().unwrap();
+        for m in all().iter().take(12) {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO grant_state VALUES (1, 1, 'USD', 600, 0, '2025-02-01', NULL);
+             INSERT INTO grant_state VALUES (2, 1, 'USD', 300, 0, '2025-02-01', NULL);
+             INSERT INTO grant_state VALUES (3, 1, 'USD', 900, 1, '2025-02-01', NULL);
+             INSERT INTO grant_state VALUES (4, 1, 'USD', 800, 0, '2025-02-01', '2025-02-03');
+             INSERT INTO grant_state VALUES (5, 1, 'USD', 700, 0, NULL, NULL);
+             INSERT INTO grant_state VALUES (6, 2, 'EUR', 50, 0, '2025-02-02', NULL);
+             INSERT INTO grant_state_paid VALUES (1, '2025-02-02', 200);
+             INSERT INTO grant_state_paid VALUES (1, '2025-02-04', 100);
+             INSERT INTO grant_state_paid VALUES (4, '2025-02-02', 100);",
+        )
+        .unwrap();
+        let now = Now::fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
+                .unwrap()
+                .and_hms_opt(3, 4, 5)
+                .unwrap(),
+        );
+        apply(&conn, 12, now).unwrap();
+        let mut sums: Vec<(i64, String, i128)> = crate::store::grant_state::committed(&conn, None)
+            .unwrap()
+            .into_iter()
+            .map(|((pool, code), amount)| (pool, code, amount))
+            .collect();
+        sums.sort();
+        assert_eq!(sums, [(1, "USD".into(), 600), (2, "EUR".into(), 50)]);
+    }
 }
