@@ -451,13 +451,6 @@ pub enum Error {
     #[error("a member named {name:?} already exists (names are unique, ignoring case)")]
     MemberExists { name: String },
 
-    /// What the command line itself refuses: its own flags, prompts and
-    /// output paths, worded with the flags they concern. Built only by the
-    /// binary's command layer (a test holds the library to that); the
-    /// library's refusals are typed, one enum per area (`error/refusal.rs`).
-    #[error("{0}")]
-    CommandLine(String),
-
     /// What the grant rules refuse (boxed: it is large, and errors are
     /// rare).
     #[error(transparent)]

@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
+use crate::commands::Result;
 use crate::commands::{Outcome, open, say};
 use fondo::audit::verify::{Verification, verify};
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::backup::{self, Restoring};
 use fondo::store::{Access, Db};
 
@@ -52,7 +53,8 @@ pub fn restore(path: &Path, source: &Path, force: bool) -> Result<Outcome> {
         return Err(Error::BackupFindings {
             path: source.to_owned(),
             codes: copy.findings.iter().map(|f| f.code.to_string()).collect(),
-        });
+        }
+        .into());
     }
     let replaced = restoring.finish(given)?;
     let verification = match &replaced {

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::{BundleAudienceArg, LangArgs, PeriodArgs};
+use crate::commands::Result;
 use crate::commands::{Outcome, Period, open, plural, stdout};
 use fondo::audit::bundle::BundleAudience;
 use fondo::audit::bundle::check::{self, Finding};
@@ -20,7 +21,7 @@ use fondo::audit::bundle::write::{self, ExportRequest, Signing};
 use fondo::audit::finding::FileRow;
 use fondo::domain::date::parse_date;
 use fondo::domain::keys::parse_public_key;
-use fondo::error::{Result, SqlContext};
+use fondo::error::SqlContext;
 use fondo::render::{Format, Gate, terminal_text, write_rows};
 use fondo::report::language::page_language;
 use fondo::store::{Access, records, txns};

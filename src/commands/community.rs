@@ -7,10 +7,10 @@ use crate::cli::{
     AudienceArg, ContributeArgs, EveryArg, ExchangeArgs, MemberCommand, PledgeCommand, PoolCommand,
     RateCommand, RoleArg, RoleCommand, SettingCommand, VisibilityArg,
 };
+use crate::commands::Result;
 use crate::commands::{Outcome, date_arg, date_or_today, gate, note, open, pair, say, stdout};
 use fondo::domain::member::{Audience, Role, Visibility};
 use fondo::domain::period::Every;
-use fondo::error::Result;
 use fondo::ops::contribute::{ContributionRequest, Contributor, contribute as record};
 use fondo::ops::contribute::{GiveRequest, give as give_out};
 use fondo::ops::exchange::{ExchangeRequest, add_rate, exchange as convert};

@@ -14,6 +14,12 @@ pub enum CommandError {
     #[error(transparent)]
     Demo(#[from] crate::commands::demo::DemoError),
 
+    /// What the command line itself refuses: its own flags, prompts and
+    /// output paths, worded with the flags they concern. The library's
+    /// refusals are typed and name no flag; only this layer may.
+    #[error("{0}")]
+    Refused(String),
+
     #[error("FONDO_NOW={value:?} is not a moment: {reason}")]
     Clock { value: String, reason: String },
 }

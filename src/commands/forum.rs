@@ -7,11 +7,11 @@ use std::path::Path;
 
 use crate::cli::{ForumArgs, PageFormatArg};
 use crate::commands::out::{write_file, writing};
+use crate::commands::{CommandError, Result};
 use crate::commands::{Outcome, Period, gate, open, report_span, say, stdout};
 use fondo::audit::bundle::check;
 use fondo::domain::date::iso;
 use fondo::domain::member::Audience;
-use fondo::error::{Error, Result};
 use fondo::render::Gated;
 use fondo::render::document::Document;
 use fondo::render::i18n::Messages;
@@ -56,7 +56,7 @@ pub fn forum(path: &Path, args: &ForumArgs) -> Result<Outcome> {
 fn bundle_digest(dir: &Path, page: &Forum) -> Result<String> {
     let checked = check::check(dir)?;
     let refuse = |why: String| {
-        Err(Error::CommandLine(format!(
+        Err(CommandError::Refused(format!(
             "the audit bundle {} {why}, so the page cannot name it",
             dir.display()
         )))

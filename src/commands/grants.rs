@@ -8,12 +8,12 @@ use crate::cli::{
     BallotChoiceArg, GrantCommand, PolicyCommand, RuleArg, SignedVotesArg, StatusArg, VoteArg,
 };
 use crate::commands::keys::{read_text, with_suffix, write_new};
+use crate::commands::{CommandError, Result};
 use crate::commands::{Outcome, date_arg, gate, open, pair, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::grant::{Status, grant_label, parse_grant_id};
 use fondo::domain::policy::{Rule, Vote, parse_threshold, parse_window};
 use fondo::domain::records::SignedVotes;
-use fondo::error::{Error, Result};
 use fondo::ops::grants::{self, Decided};
 use fondo::render::{Gate, write_rows};
 use fondo::report;
@@ -28,7 +28,7 @@ fn expired_line(id: i64, released: &str) -> String {
 
 /// `--at`, parsed; when it is left out the core takes the time once it
 /// holds the write lock (see `ops::grants`).
-pub(crate) fn at_arg(text: Option<&str>) -> Result<Option<NaiveDateTime>> {
+pub(crate) fn at_arg(text: Option<&str>) -> fondo::error::Result<Option<NaiveDateTime>> {
     text.map(parse_datetime).transpose()
 }
 
@@ -44,7 +44,7 @@ fn rule(
     threshold: Option<&str>,
 ) -> Result<Rule> {
     let missing = |what: &str| {
-        Error::CommandLine(format!(
+        CommandError::Refused(format!(
             "the {what} rule needs {what_flag}",
             what_flag = match what {
                 "consent" => "--min-consents N (at least 1)",
@@ -179,7 +179,8 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                             grant_label(stated),
                             grant_label(named)
                         ),
-                    });
+                    }
+                    .into());
                 }
             }
             let cast = grants::vote_signed(
@@ -359,7 +360,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 (Some((amount, code)), Some(account)) => Some((amount, code, account)),
                 (None, None) => None,
                 _ => {
-                    return Err(Error::CommandLine(
+                    return Err(CommandError::Refused(
                         "money returned needs both --return AMOUNT COMMODITY and --to-account ACCOUNT".into(),
                     ));
                 }

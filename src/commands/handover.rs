@@ -6,9 +6,10 @@ use std::fs;
 use std::path::Path;
 
 use crate::commands::out::{write_file, writing};
+use crate::commands::{CommandError, Result};
 use crate::commands::{Outcome, date_or_today, open, say};
 use fondo::domain::lang::Lang;
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::backup;
 use fondo::render::i18n::Messages;
 use fondo::render::{Gate, html, markdown};
@@ -21,7 +22,7 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>, lang: Option<Lang>) -
     let io = |context: String| move |source| Error::Io { context, source };
     let created = match fs::symlink_metadata(out) {
         Ok(meta) if !meta.is_dir() => {
-            return Err(Error::CommandLine(format!(
+            return Err(CommandError::Refused(format!(
                 "{} exists and is not a directory; a handover is written into a new or empty directory",
                 out.display()
             )));
@@ -30,7 +31,7 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>, lang: Option<Lang>) -
             let mut entries =
                 fs::read_dir(out).map_err(io(format!("reading {}", out.display())))?;
             if entries.next().is_some() {
-                return Err(Error::CommandLine(format!(
+                return Err(CommandError::Refused(format!(
                     "{} is not empty; a handover is written into a new or empty directory, so choose another --out",
                     out.display()
                 )));
@@ -38,7 +39,7 @@ pub fn handover(path: &Path, out: &Path, on: Option<&str>, lang: Option<Lang>) -
             false
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-        Err(e) => return Err(io(format!("looking at {}", out.display()))(e)),
+        Err(e) => return Err(io(format!("looking at {}", out.display()))(e).into()),
     };
     let mut db = open(path, Access::Read)?;
     if created {

@@ -7,17 +7,17 @@
 use std::path::Path;
 
 use crate::cli::{HubCommand, HubFundCommand, HubRateCommand, HubReportCommand};
+use crate::commands::Result;
 use crate::commands::hub_reports;
 use crate::commands::{Outcome, clock, keys::read_text, plural, say, stdout};
 use fondo::audit::bundle::check;
-use fondo::error::Result;
 use fondo::ops::hub::{self as ops, Checked};
 use fondo::render::{Format, Gate, write_rows};
 use fondo::report::hub as report;
 use fondo::store::Access;
 use fondo::store::hub::Hub;
 
-fn open(path: &Path, access: Access) -> Result<Hub> {
+fn open(path: &Path, access: Access) -> fondo::error::Result<Hub> {
     Hub::open(path, access, clock::clock())
 }
 
@@ -28,7 +28,7 @@ pub fn run(path: &Path, command: HubCommand) -> Result<Outcome> {
             if let Err(e) = ops::init(&mut hub, &name) {
                 drop(hub);
                 let _ = std::fs::remove_file(&path);
-                return Err(e);
+                return Err(e.into());
             }
             say(&[format!("created the hub {name:?} in {}", path.display())])?;
         }

@@ -21,8 +21,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
+use crate::commands::{CommandError, Result};
 use crate::commands::{Outcome, plural, say};
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::render::parquet::{Cell, Column, TableWriter};
 use fondo::store::Access;
 use fondo::store::hub::Hub;
@@ -304,7 +305,12 @@ impl<'a> Partitioned<'a> {
         }
     }
 
-    fn push(&mut self, fund: &str, year: Option<i32>, cells: &[Cell<'_>]) -> Result<()> {
+    fn push(
+        &mut self,
+        fund: &str,
+        year: Option<i32>,
+        cells: &[Cell<'_>],
+    ) -> fondo::error::Result<()> {
         if fund != self.fund {
             self.close()?;
             self.fund = plain_component(fund)?.to_owned();
@@ -328,14 +334,14 @@ impl<'a> Partitioned<'a> {
         writer.push(cells)
     }
 
-    fn close(&mut self) -> Result<()> {
+    fn close(&mut self) -> fondo::error::Result<()> {
         for (_, writer) in std::mem::take(&mut self.open) {
             self.rows += writer.finish()?;
         }
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Written> {
+    fn finish(mut self) -> fondo::error::Result<Written> {
         self.close()?;
         Ok(Written {
             table: self.table,
@@ -347,7 +353,7 @@ impl<'a> Partitioned<'a> {
 
 /// A fund id as a partition's value: letters, digits, `-` and `_` only
 /// (fund ids are 32 hex digits), so a path never leaves its table.
-fn plain_component(fund: &str) -> Result<&str> {
+fn plain_component(fund: &str) -> fondo::error::Result<&str> {
     let plain = !fund.is_empty()
         && fund
             .bytes()
@@ -377,7 +383,7 @@ impl Staging {
     /// staging directory beside it.
     fn beside(out: &Path) -> Result<Staging> {
         let refused = |why: &str| {
-            Error::CommandLine(format!(
+            CommandError::Refused(format!(
                 "{} {why}; a Parquet dataset is written into a new or empty directory, so choose another --parquet",
                 out.display()
             ))
@@ -392,7 +398,7 @@ impl Staging {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io(format!("looking at {}", out.display()))(e)),
+            Err(e) => return Err(io(format!("looking at {}", out.display()))(e).into()),
         }
         let name = out
             .file_name()
@@ -402,7 +408,7 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         if !parent.is_dir() {
-            return Err(Error::CommandLine(format!(
+            return Err(CommandError::Refused(format!(
                 "the directory {} does not exist; create it first, or choose another --parquet",
                 parent.display()
             )));

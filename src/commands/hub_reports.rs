@@ -8,13 +8,14 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{HubForumArgs, HubRateArgs, HubReconcileArgs, HubSummaryArgs, PageFormatArg};
+use crate::commands::Result;
 use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, clock, say, stdout};
 use fondo::domain::date::parse_date;
 use fondo::domain::lang::Lang;
 use fondo::domain::money::parse_decimal;
 use fondo::domain::period::Span;
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::hub_rates;
 use fondo::render::document::Document;
 use fondo::render::i18n::Messages;
@@ -50,7 +51,8 @@ pub fn reconcile(hub_path: &Path, args: &HubReconcileArgs) -> Result<Outcome> {
         return Err(Error::Amount {
             input: args.tolerance.clone(),
             reason: "a tolerance is a percentage of zero or more".into(),
-        });
+        }
+        .into());
     }
     let hub = Hub::open(hub_path, Access::Read, clock::clock())?;
     let tx = reports::read(hub.conn())?;

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use crate::cli::JournalCommand;
+use crate::commands::Result;
 use crate::commands::out::write_file;
 use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
-use fondo::error::Result;
 use fondo::ops::import::{ImportOptions, ImportSummary, import_journal};
 use fondo::report::export::export_journal;
 use fondo::store::Access;

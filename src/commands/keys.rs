@@ -13,16 +13,17 @@ use std::path::{Path, PathBuf};
 use crate::cli::{BallotCommand, FundCommand, FundKeyCommand, KeyCommand, MemberKeyCommand};
 use crate::commands::grants::at_arg;
 use crate::commands::out::{refuse_existing, write_file, writing};
+use crate::commands::{CommandError, Result};
 use crate::commands::{Outcome, open, say, stdout};
 use fondo::domain::keys::{self, BALLOT_NAMESPACE};
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::keys as ops;
 use fondo::render::{Gate, write_rows};
 use fondo::report;
 use fondo::store::Access;
 
 /// Reads a file's text; errors name it.
-pub(crate) fn read_text(path: &Path) -> Result<String> {
+pub(crate) fn read_text(path: &Path) -> fondo::error::Result<String> {
     fs::read_to_string(path).map_err(|source| Error::Io {
         context: format!("reading {}", path.display()),
         source,
@@ -37,7 +38,7 @@ pub(crate) fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
         return Ok(text.lines().next().unwrap_or_default().to_owned());
     }
     if !io::stdin().is_terminal() {
-        return Err(Error::CommandLine(
+        return Err(CommandError::Refused(
             "a passphrase is needed and there is no terminal to ask for it; put it in a file and name it in FONDO_PASSPHRASE_FILE".into(),
         ));
     }
@@ -49,7 +50,7 @@ pub(crate) fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
     if confirm {
         let again = rpassword::prompt_password("Same passphrase again: ").map_err(asking)?;
         if again != first {
-            return Err(Error::CommandLine(
+            return Err(CommandError::Refused(
                 "the two passphrases differ; nothing was written".into(),
             ));
         }
@@ -176,7 +177,12 @@ pub(crate) fn sign_file(file: &Path, key: &Path, namespace: &str) -> Result<Stri
         source,
     })?;
     let source = key.display().to_string();
-    keys::sign(&source, &private_key(key)?, namespace, &message)
+    Ok(keys::sign(
+        &source,
+        &private_key(key)?,
+        namespace,
+        &message,
+    )?)
 }
 
 /// Reads the private key file `key`, asking for its passphrase when it is

@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use crate::cli::PostArgs;
+use crate::commands::Result;
 use crate::commands::{Outcome, date_or_today, note, open, say};
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::ledger::{self, AmountInput, PostRequest, PostingInput};
 use fondo::store::Access;
 
@@ -34,7 +35,7 @@ fn posting(text: &str) -> Result<PostingInput> {
                     "in posting {text:?}: write the amount as number then commodity, e.g. \"{}=250.00 USD\"",
                     account.trim()
                 ),
-            });
+            }.into());
         }
     };
     Ok(PostingInput {

@@ -6,11 +6,11 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::cli::{PeriodArgs, StatementFormatArg};
+use crate::commands::Result;
 use crate::commands::out::{write_file, writing};
 use crate::commands::{Outcome, Period, open, report_span, say, stdout};
 use fondo::domain::lang::Lang;
 use fondo::domain::member::Audience;
-use fondo::error::Result;
 use fondo::render::i18n::Messages;
 use fondo::render::{Format, html, write_rows};
 use fondo::report::language::page_language;

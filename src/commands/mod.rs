@@ -40,12 +40,14 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::cli::{Cli, Command, ExportCommand, FormatArg, PeriodArgs, ReportCommand};
 use fondo::domain::date::parse_date;
 use fondo::domain::period::Span;
-use fondo::error::Result;
 use fondo::progress::Progress;
 use fondo::render::{Format, Gate};
 use fondo::store::{Access, Db};
 
 pub use error::CommandError;
+
+/// What a command returns: the library's errors, and the command line's own.
+pub type Result<T> = std::result::Result<T, CommandError>;
 pub use usage::{parse_args, usage_message};
 
 /// How a command ended, when it did not fail.
@@ -197,7 +199,7 @@ fn open(path: &Path, access: Access) -> Result<Db> {
 }
 
 /// Parses an optional date argument.
-fn date_arg(text: Option<&str>) -> Result<Option<NaiveDate>> {
+fn date_arg(text: Option<&str>) -> fondo::error::Result<Option<NaiveDate>> {
     text.map(parse_date).transpose()
 }
 
@@ -236,7 +238,7 @@ impl Period {
                     Some(day) => day,
                     None => first_day()?.min(to),
                 };
-                Span::between(from, to)
+                Ok(Span::between(from, to)?)
             }
         }
     }
@@ -264,7 +266,10 @@ fn pair(values: Vec<String>) -> (String, String) {
 /// Standard output, buffered.
 /// The redaction gate of `audience`: every output for an audience is
 /// written through it ([`fondo::render`] takes a gate).
-fn gate(conn: &rusqlite::Connection, audience: fondo::domain::member::Audience) -> Result<Gate> {
+fn gate(
+    conn: &rusqlite::Connection,
+    audience: fondo::domain::member::Audience,
+) -> fondo::error::Result<Gate> {
     fondo::books::members::gate(conn, audience)
 }
 

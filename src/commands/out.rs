@@ -6,7 +6,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use fondo::error::{Error, Result};
+use crate::commands::{CommandError, Result};
+use fondo::error::Error;
 
 /// The error of a failed write to `file`.
 pub(crate) fn writing(file: &Path) -> impl Fn(io::Error) -> Error + '_ {
@@ -19,7 +20,7 @@ pub(crate) fn writing(file: &Path) -> impl Fn(io::Error) -> Error + '_ {
 /// Refuses an existing `file` unless `force`, naming it.
 ///
 /// # Errors
-/// [`Error::CommandLine`] when `file` exists and `force` is not given.
+/// [`CommandError::Refused`] when `file` exists and `force` is not given.
 pub(crate) fn refuse_existing(file: &Path, force: bool) -> Result<()> {
     if !force && file.exists() {
         return Err(exists(file));
@@ -27,8 +28,8 @@ pub(crate) fn refuse_existing(file: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-fn exists(file: &Path) -> Error {
-    Error::CommandLine(format!(
+fn exists(file: &Path) -> CommandError {
+    CommandError::Refused(format!(
         "{} exists; choose another file, or give --force to replace it",
         file.display()
     ))
@@ -39,13 +40,13 @@ fn exists(file: &Path) -> Error {
 /// anything fails the file is removed.
 ///
 /// # Errors
-/// [`Error::CommandLine`] when `file` exists and `force` is not given; what
+/// [`CommandError::Refused`] when `file` exists and `force` is not given; what
 /// `write` returns; an I/O error naming the file.
 pub(crate) fn write_file<T>(
     file: &Path,
     force: bool,
     private: bool,
-    write: impl FnOnce(&mut BufWriter<File>) -> Result<T>,
+    write: impl FnOnce(&mut BufWriter<File>) -> fondo::error::Result<T>,
 ) -> Result<T> {
     let mut options = OpenOptions::new();
     options.write(true);
@@ -64,7 +65,7 @@ pub(crate) fn write_file<T>(
     let created = match options.open(file) {
         Ok(created) => created,
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(exists(file)),
-        Err(e) => return Err(writing(file)(e)),
+        Err(e) => return Err(writing(file)(e).into()),
     };
     // 1 MiB at a time: with the default 8 KiB, a journal export of a
     // million transactions took 66,000 write calls, a third of its time.
@@ -74,5 +75,5 @@ pub(crate) fn write_file<T>(
         drop(out);
         let _ = fs::remove_file(file);
     }
-    written
+    Ok(written?)
 }

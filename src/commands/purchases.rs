@@ -8,13 +8,13 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::cli::{FormatArg, PurchaseCommand, PurchaseItemCommand, PurchaseStatusArg, SplitArg};
+use crate::commands::Result;
 use crate::commands::gate;
 use crate::commands::{Outcome, date_or_today, open, pair, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::member::Audience;
 use fondo::domain::purchase::Status;
 use fondo::domain::purchase::split::Split;
-use fondo::error::Result;
 use fondo::ops::purchases as ops;
 use fondo::render::{Format, Gate, write_rows};
 use fondo::report::purchases as report;
@@ -33,7 +33,7 @@ fn day_and_moment(text: Option<&str>) -> Result<(NaiveDate, NaiveDateTime)> {
 }
 
 /// A moment argument, or now.
-fn at_or_now(text: Option<&str>) -> Result<NaiveDateTime> {
+fn at_or_now(text: Option<&str>) -> fondo::error::Result<NaiveDateTime> {
     match text {
         Some(text) => parse_datetime(text),
         None => Ok(crate::commands::clock::now()),

@@ -8,10 +8,10 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::cli::{BudgetCommand, PeriodCommand, ReportArgs, ReportCommand};
+use crate::commands::Result;
 use crate::commands::{Outcome, Period, date_arg, gate, open, report_span, say, stdout};
 use fondo::domain::date::parse_datetime;
 use fondo::domain::period::Span;
-use fondo::error::Result;
 use fondo::ops::{self, budget::BudgetRequest};
 use fondo::render::{Format, Gate, Row, write_rows};
 use fondo::report::convert::Converter;
@@ -19,7 +19,11 @@ use fondo::report::{budget, grants, metrics, pools, purchases, summary};
 use fondo::store::{Access, txns};
 
 /// A converter for `--in CODE`, with the rates in force on the span's last day.
-fn converter(conn: &Connection, code: Option<&str>, span: &Span) -> Result<Option<Converter>> {
+fn converter(
+    conn: &Connection,
+    code: Option<&str>,
+    span: &Span,
+) -> fondo::error::Result<Option<Converter>> {
     code.map(|c| Converter::new(conn, c, span.to)).transpose()
 }
 
@@ -49,7 +53,7 @@ fn with_money<R: Row>(
     conn: &Connection,
     period: Period,
     args: &ReportArgs,
-    build: impl FnOnce(&Connection, &Span, Option<&Converter>) -> Result<Vec<R>>,
+    build: impl FnOnce(&Connection, &Span, Option<&Converter>) -> fondo::error::Result<Vec<R>>,
     title: impl FnOnce(&Span) -> String,
 ) -> Result<Outcome> {
     let span = report_span(conn, period)?;
@@ -136,7 +140,7 @@ pub fn report(path: &Path, cmd: ReportCommand) -> Result<Outcome> {
 
 /// `fondo period close|reopen|list`.
 pub fn period(path: &Path, cmd: PeriodCommand) -> Result<Outcome> {
-    let at = |text: Option<&str>| -> Result<chrono::NaiveDateTime> {
+    let at = |text: Option<&str>| -> fondo::error::Result<chrono::NaiveDateTime> {
         match text {
             Some(t) => parse_datetime(t),
             None => Ok(crate::commands::clock::now()),

@@ -7,12 +7,13 @@ use chrono::NaiveTime;
 use serde::Serialize;
 
 use crate::cli::{BalanceArgs, RegisterArgs};
+use crate::commands::Result;
 use crate::commands::{Outcome, date_arg, hints, open, stdout};
 use fondo::audit::doctor;
 use fondo::audit::finding::PlaceRow;
 use fondo::audit::verify;
 use fondo::audit::witness;
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::render::{Format, Gate, Renderer, Row, TableWidths, TableWriter, write_rows};
 use fondo::report::balance::{self, BalanceQuery};
 use fondo::report::doctor::Severity;

@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use crate::cli::{AccountCommand, CommodityCommand};
+use crate::commands::Result;
 use crate::commands::passphrase;
 use crate::commands::{Outcome, date_or_today, open, say, stdout};
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::setup;
 use fondo::render::{Gate, write_rows};
 use fondo::report::lists;
@@ -37,7 +38,8 @@ pub fn init(db: &Path, name: &str, currency: Option<&str>, encrypt: bool) -> Res
         if std::fs::symlink_metadata(db).is_ok() {
             return Err(Error::AlreadyExists {
                 path: db.to_owned(),
-            });
+            }
+            .into());
         }
         let key = passphrase::for_new_books(db)?;
         setup::init_encrypted(db, name, currency, clock, fixed, &key)?
@@ -62,7 +64,8 @@ pub fn rekey(path: &Path) -> Result<Outcome> {
     if db.key().is_none() {
         return Err(Error::NotEncrypted {
             path: path.to_owned(),
-        });
+        }
+        .into());
     }
     let new = passphrase::new_for(path)?;
     setup::rekey(&mut db, &new)?;

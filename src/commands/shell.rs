@@ -12,8 +12,9 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::{Cli, ShellArg};
+use crate::commands::Result;
 use crate::commands::{Outcome, stdout};
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 
 pub fn completions(shell: ShellArg) -> Result<Outcome> {
     let shell = match shell {

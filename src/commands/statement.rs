@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use crate::cli::ImportCommand;
+use crate::commands::Result;
 use crate::commands::{Bar, Outcome, open, say};
 use fondo::domain::hledger::to_map;
-use fondo::error::{Error, Result};
+use fondo::error::Error;
 use fondo::ops::bank::{BankSummary, Mode, StatementRequest, import_statement, import_with_map};
 use fondo::store::Access;
 

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::cli::{TransferCommand, TransferReceiveArgs, TransferSendArgs};
+use crate::commands::Result;
 use crate::commands::{Outcome, date_or_today, open, pair, say, stdout};
-use fondo::error::Result;
 use fondo::ops::transfers::{ReceiveRequest, SendRequest, receive, send};
 use fondo::render::{Gate, write_rows};
 use fondo::report::transfers::rows;

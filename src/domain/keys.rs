@@ -179,11 +179,11 @@ pub fn sign(source: &str, key: &PrivateKey, namespace: &str, message: &[u8]) -> 
 /// # Errors
 /// [`Error::Key`] naming `source`: not an OpenSSH private key, not ed25519,
 /// or a wrong passphrase.
-pub fn read_private_key(
+pub fn read_private_key<E: From<Error>>(
     source: &str,
     text: &str,
-    passphrase: impl FnOnce() -> Result<String>,
-) -> Result<PrivateKey> {
+    passphrase: impl FnOnce() -> std::result::Result<String, E>,
+) -> std::result::Result<PrivateKey, E> {
     let key = PrivateKey::from_openssh(text.trim().as_bytes()).map_err(|e| {
         key_error(
             source,
@@ -197,13 +197,14 @@ pub fn read_private_key(
                 "a {} key; fondo signs only with ssh-ed25519 keys",
                 key.algorithm()
             ),
-        ));
+        )
+        .into());
     }
     if !key.is_encrypted() {
         return Ok(key);
     }
     key.decrypt(passphrase()?.as_bytes())
-        .map_err(|_| key_error(source, "the passphrase does not open it"))
+        .map_err(|_| key_error(source, "the passphrase does not open it").into())
 }
 
 /// A new ed25519 key pair, the private half protected by `passphrase`:
@@ -528,9 +529,9 @@ mod tests {
     fn a_generated_key_needs_its_passphrase() {
         let (private, public) = generate(&mut ssh_key::rand_core::OsRng, "s3cret", "ana").unwrap();
         assert!(public.starts_with("ssh-ed25519 ") && public.ends_with(" ana\n"));
-        let wrong = read_private_key("k", &private, || Ok("nope".into()));
+        let wrong = read_private_key::<Error>("k", &private, || Ok("nope".into()));
         assert!(matches!(wrong, Err(Error::Key { .. })));
-        let key = read_private_key("k", &private, || Ok("s3cret".into())).unwrap();
+        let key = read_private_key::<Error>("k", &private, || Ok("s3cret".into())).unwrap();
         assert_eq!(
             parse_public_key("k", &public).unwrap().fingerprint,
             key.fingerprint(HashAlg::Sha256).to_string()
