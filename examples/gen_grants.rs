@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example gen_grants -- --db FILE --grants 2000 \
 //!     [--pool aid] [--applicant Fede] [--stewards Ana,Beto] [--amount 1.00 USD] \
-//!     [--from 2025-02-01]
+//!     [--from 2025-02-01] [--pay 0.50 [--pay-from assets:bank]]
 //! ```
 //!
 //! Each grant goes through the library's own write commands, as `grant
@@ -14,7 +14,10 @@
 //! pool, the applicant, the stewards, a policy taking two consents in a 48h
 //! window, and money enough in the pool. Applications are spread over the
 //! days from `--from`, one day for every 100 grants, so the decisions fall on
-//! many days as in a real fund.
+//! many days as in a real fund. With `--pay`, each grant is also paid one
+//! tranche of that amount (in the grant's commodity) from `--pay-from` on
+//! its decision day, as `grant pay` would, so the fund has as many tranches
+//! paid as grants.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +25,7 @@ use std::process::ExitCode;
 use chrono::{Days, NaiveDate, NaiveTime, TimeDelta};
 use fondo::domain::date::fixed_clock;
 use fondo::domain::policy::Vote;
-use fondo::ops::grants::{ApplyRequest, Decided, apply, decide, vote};
+use fondo::ops::grants::{ApplyRequest, Decided, PayRequest, apply, decide, pay, vote};
 use fondo::store::{Access, Db};
 
 struct Args {
@@ -33,6 +36,8 @@ struct Args {
     stewards: Vec<String>,
     amount: (String, String),
     from: NaiveDate,
+    pay: Option<String>,
+    pay_from: String,
 }
 
 fn parse() -> Result<Args, String> {
@@ -44,6 +49,8 @@ fn parse() -> Result<Args, String> {
         stewards: vec!["Ana".into(), "Beto".into()],
         amount: ("1.00".into(), "USD".into()),
         from: NaiveDate::from_ymd_opt(2025, 2, 1).expect("a valid day"),
+        pay: None,
+        pay_from: "assets:bank".into(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -63,6 +70,8 @@ fn parse() -> Result<Args, String> {
                     .parse()
                     .map_err(|e| format!("--from: {e} (write YYYY-MM-DD)"))?;
             }
+            "--pay" => args.pay = Some(value()?),
+            "--pay-from" => args.pay_from = value()?,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -105,10 +114,26 @@ fn run(args: &Args) -> Result<(), String> {
             )
             .map_err(|e| format!("{steward}'s vote on grant {id}: {e}"))?;
         }
-        match decide(&mut db, id, Some(at + TimeDelta::hours(49)), None) {
+        let decided = at + TimeDelta::hours(49);
+        match decide(&mut db, id, Some(decided), None) {
             Ok(Decided::Approved(_)) => {}
             Ok(other) => return Err(format!("grant {id} was not approved: {other:?}")),
             Err(e) => return Err(format!("deciding grant {id}: {e}")),
+        }
+        if let Some(amount) = &args.pay {
+            pay(
+                &mut db,
+                &PayRequest {
+                    id,
+                    amount: amount.clone(),
+                    commodity: args.amount.1.clone(),
+                    from_account: args.pay_from.clone(),
+                    date: None,
+                    reference: None,
+                    at: Some(decided + TimeDelta::hours(1)),
+                },
+            )
+            .map_err(|e| format!("paying grant {id}: {e}"))?;
         }
     }
     Ok(())
