@@ -862,7 +862,7 @@ fn ballot(fund: &Fund, voter: i64, choice: &str, time: &str) -> String {
         .unwrap();
     fondo::domain::ballot::Ballot {
         fund: fund_id,
-        grant: 2,
+        grant: fondo::domain::ids::GrantId::new(2),
         application,
         voter,
         choice: match choice {

@@ -21,11 +21,12 @@ use crate::books::grants;
 use crate::books::pools::{PoolHolding, holdings_committing};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::grant::{Commitment, Fault, Status, grant_label};
+use crate::domain::grant::{Commitment, Fault, Status};
 use crate::domain::hash::{
     Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
+use crate::domain::ids::GrantId;
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::{RecordKind, check_payload, sealed_payload};
@@ -712,7 +713,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         sums
     };
     for (id, grant) in replayed {
-        let label = grant_label(id);
+        let label = id.to_string();
         let grant = match grant {
             Ok(grant) => grant,
             Err(e) => {
@@ -845,7 +846,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
 fn check_grant_state(
     conn: &rusqlite::Connection,
     checker: &mut Checker,
-    replayed: &[(i64, Result<crate::domain::grant::Grant>)],
+    replayed: &[(GrantId, Result<crate::domain::grant::Grant>)],
 ) -> Result<()> {
     use crate::store::grant_state;
     if !grants::state_usable(conn)? {
@@ -858,10 +859,11 @@ fn check_grant_state(
             return Ok(());
         }
     };
-    let mut cached: BTreeMap<i64, Commitment> = cached.into_iter().map(|c| (c.grant, c)).collect();
+    let mut cached: BTreeMap<GrantId, Commitment> =
+        cached.into_iter().map(|c| (c.grant, c)).collect();
     for (id, grant) in replayed {
         let Ok(grant) = grant else { continue };
-        let label = grant_label(*id);
+        let label = id.to_string();
         match cached.remove(id) {
             None => checker.find(
                 codes::GRANT_STATE,
@@ -880,7 +882,7 @@ fn check_grant_state(
     for id in cached.keys() {
         checker.find(
             codes::GRANT_STATE,
-            grant_label(*id),
+            id.to_string(),
             "the grant state cache has a row for a grant the records do not have".into(),
         );
     }
@@ -892,7 +894,7 @@ fn check_grant_state(
 fn check_grant_committed(
     conn: &rusqlite::Connection,
     checker: &mut Checker,
-    replayed: &[(i64, Result<crate::domain::grant::Grant>)],
+    replayed: &[(GrantId, Result<crate::domain::grant::Grant>)],
 ) -> Result<()> {
     let mut expected: BTreeMap<(i64, String), i128> = BTreeMap::new();
     for (_, grant) in replayed {

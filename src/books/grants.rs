@@ -16,6 +16,7 @@ use rusqlite::Connection;
 
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{self, Electorate, Grant, Refusal, Step};
+use crate::domain::ids::GrantId;
 use crate::domain::keys::{KeyBook, KeyStep};
 use crate::domain::member::Role;
 use crate::domain::policy::Tally;
@@ -49,7 +50,9 @@ const GOVERNANCE_KINDS: [RecordKind; 5] = [
 /// id, kind) were added: those the records name, or None for every grant
 /// when a record of a kind every replay reads ([`Governance`]'s kinds and
 /// policies) or of an unknown kind was added.
-pub fn replays_changed(added: &[(Option<i64>, String)]) -> Option<std::collections::BTreeSet<i64>> {
+pub fn replays_changed(
+    added: &[(Option<GrantId>, String)],
+) -> Option<std::collections::BTreeSet<GrantId>> {
     let mut grants = std::collections::BTreeSet::new();
     for (grant, kind) in added {
         match (grant, RecordKind::parse(kind)) {
@@ -255,7 +258,7 @@ pub fn policies(conn: &Connection, pool: i64) -> Result<Vec<(NaiveDateTime, Poli
 /// no application; [`Error::Damaged`](crate::error::Error::Damaged) when a
 /// record of it, or a policy, cannot be read or does not fit (see
 /// [`grant::replay`]).
-pub fn load(conn: &Connection, id: i64) -> Result<Grant> {
+pub fn load(conn: &Connection, id: GrantId) -> Result<Grant> {
     load_judged(conn, id, &Governance::load(conn)?)
 }
 
@@ -273,7 +276,7 @@ fn step(r: StoredRecord) -> Result<Step> {
 ///
 /// # Errors
 /// As [`load`].
-pub fn load_judged(conn: &Connection, id: i64, governance: &Governance) -> Result<Grant> {
+pub fn load_judged(conn: &Connection, id: GrantId, governance: &Governance) -> Result<Grant> {
     let steps = records::of_grant(conn, id)?
         .into_iter()
         .map(step)
@@ -289,10 +292,13 @@ pub fn load_judged(conn: &Connection, id: i64, governance: &Governance) -> Resul
 ///
 /// # Errors
 /// When the records cannot be read.
-pub fn all_judged(conn: &Connection, governance: &Governance) -> Result<Vec<(i64, Result<Grant>)>> {
+pub fn all_judged(
+    conn: &Connection,
+    governance: &Governance,
+) -> Result<Vec<(GrantId, Result<Grant>)>> {
     let policies: Vec<PolicyRecord> = all_policies(conn)?.into_iter().map(|(_, p)| p).collect();
     let commodities = crate::store::commodities::by_id(conn)?;
-    let mut steps: std::collections::HashMap<i64, Vec<StoredRecord>> = Default::default();
+    let mut steps: std::collections::HashMap<GrantId, Vec<StoredRecord>> = Default::default();
     for r in records::of_grants(conn)? {
         if let Some(id) = r.grant_id {
             steps.entry(id).or_default().push(r);
@@ -356,14 +362,12 @@ pub fn committed(
 /// # Errors
 /// [`Error::UnknownGrant`](crate::error::Error::UnknownGrant) when it has
 /// no application.
-pub fn application_hash(conn: &Connection, id: i64) -> Result<String> {
+pub fn application_hash(conn: &Connection, id: GrantId) -> Result<String> {
     records::of_grant(conn, id)?
         .into_iter()
         .find(|r| r.kind == RecordKind::Application.as_str())
         .map(|r| r.hash)
-        .ok_or_else(|| crate::error::Error::UnknownGrant {
-            id: grant::grant_label(id),
-        })
+        .ok_or_else(|| crate::error::Error::UnknownGrant { id: id.to_string() })
 }
 
 /// The ballot a steward would sign for a vote on grant `id` at `at`: the
@@ -376,7 +380,7 @@ pub fn application_hash(conn: &Connection, id: i64) -> Result<String> {
 /// a reason, or a reason that cannot stand on one line.
 pub fn ballot(
     conn: &Connection,
-    id: i64,
+    id: GrantId,
     voter: &str,
     choice: crate::domain::policy::Vote,
     reason: Option<&str>,
@@ -386,7 +390,7 @@ pub fn ballot(
     use crate::error::Error;
     let grant = load(conn, id)?;
     let member = crate::books::members::member(conn, voter)?;
-    let label = grant::grant_label(id);
+    let label = id.to_string();
     if grant.status != Status::Open {
         return Err(GrantRefusal::BallotNotOpen {
             grant: label,
@@ -434,7 +438,7 @@ pub fn ballot(
 }
 
 /// The ids of every grant, in order.
-pub fn ids(conn: &Connection) -> Result<Vec<i64>> {
+pub fn ids(conn: &Connection) -> Result<Vec<GrantId>> {
     Ok(records::of_kind(conn, RecordKind::Application.as_str())?
         .into_iter()
         .filter_map(|r| r.grant_id)
@@ -517,7 +521,7 @@ mod tests {
 
     #[test]
     fn records_of_one_grant_replay_that_grant_and_shared_inputs_every_grant() {
-        let added = |rows: &[(Option<i64>, RecordKind)]| {
+        let added = |rows: &[(Option<GrantId>, RecordKind)]| {
             rows.iter()
                 .map(|(g, k)| (*g, k.as_str().to_owned()))
                 .collect::<Vec<_>>()
@@ -525,12 +529,12 @@ mod tests {
         assert_eq!(replays_changed(&[]), Some(Default::default()));
         assert_eq!(
             replays_changed(&added(&[
-                (Some(3), RecordKind::Vote),
+                (Some(GrantId::new(3)), RecordKind::Vote),
                 (None, RecordKind::Contribution),
-                (Some(1), RecordKind::Payment),
-                (Some(3), RecordKind::Decision),
+                (Some(GrantId::new(1)), RecordKind::Payment),
+                (Some(GrantId::new(3)), RecordKind::Decision),
             ])),
-            Some([1, 3].into())
+            Some([GrantId::new(1), GrantId::new(3)].into())
         );
         for shared in [
             RecordKind::Policy,
@@ -538,7 +542,10 @@ mod tests {
             RecordKind::Relation,
         ] {
             assert_eq!(
-                replays_changed(&added(&[(Some(1), RecordKind::Vote), (None, shared)])),
+                replays_changed(&added(&[
+                    (Some(GrantId::new(1)), RecordKind::Vote),
+                    (None, shared)
+                ])),
                 None,
                 "{shared:?}"
             );

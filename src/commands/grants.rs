@@ -11,7 +11,8 @@ use crate::commands::keys::{read_text, with_suffix, write_new};
 use crate::commands::{CommandError, Result};
 use crate::commands::{Outcome, date_arg, gate, open, pair, say, stdout};
 use fondo::domain::date::parse_datetime;
-use fondo::domain::grant::{Status, grant_label, parse_grant_id};
+use fondo::domain::grant::Status;
+use fondo::domain::ids::GrantId;
 use fondo::domain::policy::{Rule, Vote, parse_threshold, parse_window};
 use fondo::domain::records::SignedVotes;
 use fondo::ops::grants::{self, Decided};
@@ -19,11 +20,8 @@ use fondo::render::{Gate, write_rows};
 use fondo::report;
 use fondo::store::Access;
 
-fn expired_line(id: i64, released: &str) -> String {
-    format!(
-        "{} closed: its commitment expired; {released} released to the pool",
-        grant_label(id)
-    )
+fn expired_line(id: GrantId, released: &str) -> String {
+    format!("{id} closed: its commitment expired; {released} released to the pool")
 }
 
 /// `--at`, parsed; when it is left out the core takes the time once it
@@ -155,7 +153,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 at: at_arg(at.as_deref())?,
             };
             let id = grants::apply(&mut open(path, Access::Write)?, &request)?;
-            say(&[grant_label(id)])?;
+            say(&[id.to_string()])?;
         }
         GrantCommand::Vote {
             grant,
@@ -168,17 +166,13 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Write)?;
             let (file, text) = (ballot.display().to_string(), read_text(&ballot)?);
             if let Some(named) = grant {
-                let named = parse_grant_id(&named)?;
+                let named = GrantId::parse(&named)?;
                 let stated = fondo::domain::ballot::Ballot::parse(&file, &text)?.grant;
                 if named != stated {
                     return Err(fondo::error::Error::Ballot {
                         file,
                         line: Some(3),
-                        reason: format!(
-                            "it is a vote on {}, not on {}",
-                            grant_label(stated),
-                            grant_label(named)
-                        ),
+                        reason: format!("it is a vote on {}, not on {}", stated, named),
                     }
                     .into());
                 }
@@ -192,10 +186,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             )?;
             say(&[format!(
                 "{} votes {} on {} (signed with {})",
-                cast.voter,
-                cast.vote,
-                grant_label(cast.grant),
-                cast.key
+                cast.voter, cast.vote, cast.grant, cast.key
             )])?;
         }
         GrantCommand::Ballot {
@@ -207,7 +198,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             out,
             force,
         } => {
-            let id = parse_grant_id(&grant)?;
+            let id = GrantId::parse(&grant)?;
             let at = at_arg(at.as_deref())?.unwrap_or_else(now);
             let choice = match choice {
                 BallotChoiceArg::Consent => Vote::Consent,
@@ -246,7 +237,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let (Some(grant), Some(vote), Some(member)) = (grant, vote, member) else {
                 unreachable!("clap requires the grant, the vote and --as without --ballot");
             };
-            let id = parse_grant_id(&grant)?;
+            let id = GrantId::parse(&grant)?;
             let at = at_arg(at.as_deref())?;
             let vote = match vote {
                 VoteArg::Consent => Vote::Consent,
@@ -262,7 +253,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                     )?;
                     say(&[format!(
                         "{member} withdrew their vote on {}; it counts as not voted",
-                        grant_label(id)
+                        id
                     )])?;
                     return Ok(Outcome::Ok);
                 }
@@ -275,16 +266,16 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 reason.as_deref(),
                 at,
             )?;
-            say(&[format!("{member} votes {vote} on {}", grant_label(id))])?;
+            say(&[format!("{member} votes {vote} on {}", id)])?;
         }
         GrantCommand::Decide { grant, expires, at } => {
-            let id = parse_grant_id(&grant)?;
+            let id = GrantId::parse(&grant)?;
             let at = at_arg(at.as_deref())?;
             let expires = date_arg(expires.as_deref())?;
             let line = match grants::decide(&mut open(path, Access::Write)?, id, at, expires)? {
-                Decided::Approved(why) => format!("{} approved: {why}", grant_label(id)),
-                Decided::Rejected(why) => format!("{} rejected: {why}", grant_label(id)),
-                Decided::StillOpen(missing) => format!("{} still open: {missing}", grant_label(id)),
+                Decided::Approved(why) => format!("{} approved: {why}", id),
+                Decided::Rejected(why) => format!("{} rejected: {why}", id),
+                Decided::StillOpen(missing) => format!("{} still open: {missing}", id),
                 Decided::Expired(released) => expired_line(id, &released),
             };
             say(&[line])?;
@@ -312,7 +303,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
         } => {
             let at = at_arg(at.as_deref())?;
             let request = grants::PayRequest {
-                id: parse_grant_id(&grant)?,
+                id: GrantId::parse(&grant)?,
                 amount,
                 commodity,
                 from_account,
@@ -335,7 +326,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
         } => {
             let at = at_arg(at.as_deref())?;
             let request = grants::SpendRequest {
-                id: parse_grant_id(&grant)?,
+                id: GrantId::parse(&grant)?,
                 amount,
                 commodity,
                 category,
@@ -345,7 +336,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 at,
             };
             grants::spend(&mut open(path, Access::Write)?, &request)?;
-            say(&[format!("recorded spending on {}", grant_label(request.id))])?;
+            say(&[format!("recorded spending on {}", request.id)])?;
         }
         GrantCommand::Close {
             grant,
@@ -366,7 +357,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 }
             };
             let request = grants::CloseRequest {
-                id: parse_grant_id(&grant)?,
+                id: GrantId::parse(&grant)?,
                 returned,
                 reason,
                 date: date_arg(date.as_deref())?,
@@ -376,20 +367,20 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let note = txn
                 .map(|t| format!(" (returned money: transaction {t})"))
                 .unwrap_or_default();
-            say(&[format!("closed {}{note}", grant_label(request.id))])?;
+            say(&[format!("closed {}{note}", request.id)])?;
         }
         GrantCommand::Withdraw { grant, reason, at } => {
-            let id = parse_grant_id(&grant)?;
+            let id = GrantId::parse(&grant)?;
             let at = at_arg(at.as_deref())?;
             grants::withdraw(&mut open(path, Access::Write)?, id, reason.as_deref(), at)?;
-            say(&[format!("withdrew {}", grant_label(id))])?;
+            say(&[format!("withdrew {}", id)])?;
         }
         GrantCommand::Show {
             grant,
             audience,
             format,
         } => {
-            let id = parse_grant_id(&grant)?;
+            let id = GrantId::parse(&grant)?;
             let mut db = open(path, Access::Read)?;
             let tx = db.read()?;
             let rows = report::grants::show(&tx, id, audience.into(), now())?;

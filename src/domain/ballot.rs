@@ -22,7 +22,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::domain::grant::{grant_label, parse_grant_id};
+use crate::domain::ids::GrantId;
 use crate::domain::policy::Vote;
 use crate::error::{Error, Result};
 
@@ -34,7 +34,7 @@ pub const BALLOT_HEADER: &str = "fondo-ballot-v1";
 pub struct Ballot {
     /// The fund's id (`fondo fund show`).
     pub fund: String,
-    pub grant: i64,
+    pub grant: GrantId,
     /// The hash of the grant's application record.
     pub application: String,
     /// The voter's member id.
@@ -56,7 +56,7 @@ impl Ballot {
         format!(
             "{BALLOT_HEADER}\nfund: {}\ngrant: {}\napplication: {}\nvoter: {}\nchoice: {}\n{reason}\ntime: {}\n",
             self.fund,
-            grant_label(self.grant),
+            self.grant,
             self.application,
             self.voter,
             self.choice,
@@ -110,7 +110,7 @@ impl Ballot {
             return Err(bad(2, "the fund's id is 32 hexadecimal digits".into()));
         }
         let grant_text = field(3, "grant")?;
-        let grant = parse_grant_id(grant_text)
+        let grant = GrantId::parse(grant_text)
             .map_err(|_| bad(3, format!("{grant_text:?} is not a grant (G-0001)")))?;
         let application = field(4, "application")?.to_owned();
         if application.len() != 64 || !application.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -179,7 +179,7 @@ mod tests {
     fn ballot() -> Ballot {
         Ballot {
             fund: "3f1c0a9e5b7d4e21a0c8f6b2d4e1a7c9".into(),
-            grant: 1,
+            grant: GrantId::new(1),
             application: "ab".repeat(32),
             voter: 2,
             choice: Vote::Object,

@@ -29,6 +29,7 @@ use regex::{Regex, RegexSet};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::domain::ids::GrantId;
 use crate::domain::money::parse_decimal;
 use crate::error::{Error, Result};
 
@@ -389,7 +390,7 @@ impl CompiledRules {
     }
 
     /// The grant number a rule's pattern finds in `text`.
-    pub fn grant(&self, rule: usize, text: &str) -> Option<std::result::Result<i64, String>> {
+    pub fn grant(&self, rule: usize, text: &str) -> Option<std::result::Result<GrantId, String>> {
         let re = self.grants.get(rule)?.as_ref()?;
         let Some(caps) = re.captures(text) else {
             return Some(Err(format!(
@@ -405,6 +406,7 @@ impl CompiledRules {
             group
                 .trim_start_matches(|c: char| !c.is_ascii_digit())
                 .parse::<i64>()
+                .map(GrantId::new)
                 .map_err(|_| format!("{group:?} is not a grant number")),
         )
     }
@@ -854,7 +856,10 @@ mod tests {
         let map =
             map("[[rules]]\ndescription = \"grant\"\naction = \"grant\"\ngrant = \"G-(\\\\d+)\"\n");
         let rules = map.compile().unwrap();
-        assert_eq!(rules.grant(0, "Grant g-0012 rent"), Some(Ok(12)));
+        assert_eq!(
+            rules.grant(0, "Grant g-0012 rent"),
+            Some(Ok(GrantId::new(12)))
+        );
         assert!(rules.grant(0, "no number").unwrap().is_err());
     }
 

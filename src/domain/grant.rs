@@ -21,31 +21,12 @@ use serde::Serialize;
 
 use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
+use crate::domain::ids::GrantId;
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::domain::records::{GrantStep, PolicyRecord, SignedVotes, VoteRecord};
 use crate::error::{Error, Result};
-
-/// How a grant id is shown: `G-0007`.
-pub fn grant_label(id: i64) -> String {
-    format!("G-{id:04}")
-}
-
-/// Parses `G-0007`, `g-7` or `7`.
-pub fn parse_grant_id(text: &str) -> Result<i64> {
-    let digits = text
-        .trim()
-        .strip_prefix(['G', 'g'])
-        .map_or(text.trim(), |rest| rest.trim_start_matches('-'));
-    digits
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| Error::UnknownGrant {
-            id: text.to_owned(),
-        })
-}
 
 /// Where a grant stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -183,7 +164,7 @@ pub struct Line {
 /// for every grant as derived state (`grant_state`, compared by `verify`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
-    pub grant: i64,
+    pub grant: GrantId,
     pub pool: i64,
     /// The grant's commodity code.
     pub commodity: String,
@@ -233,7 +214,7 @@ impl Commitment {
 /// A grant, replayed from its records.
 #[derive(Debug, Clone)]
 pub struct Grant {
-    pub id: i64,
+    pub id: GrantId,
     pub applicant: i64,
     pub pool: i64,
     pub commodity: Commodity,
@@ -317,7 +298,7 @@ fn damaged(detail: String) -> Error {
 /// does not exist, or has a second application; [`Error::Date`] for a date
 /// in a payload that is not one.
 pub fn replay(
-    id: i64,
+    id: GrantId,
     steps: &[Step],
     policies: &[PolicyRecord],
     commodities: &HashMap<i64, Commodity>,
@@ -329,18 +310,11 @@ pub fn replay(
             GrantStep::Application(app) => Some((s.at, s.hash.clone(), app)),
             _ => None,
         })
-        .ok_or_else(|| Error::UnknownGrant {
-            id: grant_label(id),
-        })?;
+        .ok_or_else(|| Error::UnknownGrant { id: id.to_string() })?;
     let policy = policies
         .iter()
         .find(|p| p.pool == app.pool && p.version == app.policy_version)
-        .ok_or_else(|| {
-            damaged(format!(
-                "{} cites a policy version that does not exist",
-                grant_label(id)
-            ))
-        })?;
+        .ok_or_else(|| damaged(format!("{} cites a policy version that does not exist", id)))?;
     let commodity = commodities.get(&app.commodity).cloned().ok_or_else(|| {
         damaged(format!(
             "a grant names commodity #{}, which does not exist",
@@ -350,12 +324,7 @@ pub fn replay(
     let tier = policy
         .tier_for(commodity.code(), app.amount)
         .cloned()
-        .ok_or_else(|| {
-            damaged(format!(
-                "{} falls in no tier of its policy",
-                grant_label(id)
-            ))
-        })?;
+        .ok_or_else(|| damaged(format!("{} falls in no tier of its policy", id)))?;
     let mut grant = Grant {
         id,
         applicant: app.applicant,
@@ -396,10 +365,7 @@ pub fn replay(
             GrantStep::Application(_) => {
                 applications += 1;
                 if applications > 1 {
-                    return Err(damaged(format!(
-                        "{} has more than one application",
-                        grant_label(id)
-                    )));
+                    return Err(damaged(format!("{} has more than one application", id)));
                 }
             }
             GrantStep::Vote(v) => {
@@ -496,7 +462,7 @@ fn open_and_in_order(grant: &Grant, at: NaiveDateTime) -> Option<Refusal> {
             Fault::NotOpen,
             format!(
                 "{} was {} by then; votes are taken only while it is open",
-                grant_label(grant.id),
+                grant.id,
                 grant.status.as_str()
             ),
         );
@@ -889,7 +855,7 @@ mod tests {
             ),
         ];
         let g = replay(
-            4,
+            GrantId::new(4),
             &numbered(&steps),
             &policies,
             &commodities,
@@ -930,7 +896,7 @@ mod tests {
             }),
         ));
         let g = replay(
-            4,
+            GrantId::new(4),
             &numbered(&closed),
             &policies,
             &commodities,
@@ -957,7 +923,14 @@ mod tests {
             (at("2025-02-01T12:00"), withdraw(4)),
         ];
         let b = board(&[1, 2, 4]);
-        let g = replay(4, &numbered(&steps), &policies, &commodities, &b).unwrap();
+        let g = replay(
+            GrantId::new(4),
+            &numbered(&steps),
+            &policies,
+            &commodities,
+            &b,
+        )
+        .unwrap();
         assert_eq!(g.votes.len(), 3, "the history keeps both");
         assert_eq!(g.votes[2].vote, None);
         let stewards = HashSet::from([1, 2]);
@@ -975,13 +948,27 @@ mod tests {
         assert_eq!(counted("2025-02-01T11:45").objections, 1);
         let mut twice = steps.clone();
         twice.push((at("2025-02-01T12:10"), withdraw(4)));
-        let g = replay(4, &numbered(&twice), &policies, &commodities, &b).unwrap();
+        let g = replay(
+            GrantId::new(4),
+            &numbered(&twice),
+            &policies,
+            &commodities,
+            &b,
+        )
+        .unwrap();
         assert_eq!(
             g.votes[3].refused.as_ref().map(|r| r.fault),
             Some(Fault::Form)
         );
         let never = [steps[0].clone(), (at("2025-02-01T12:00"), withdraw(2))];
-        let g = replay(4, &numbered(&never), &policies, &commodities, &b).unwrap();
+        let g = replay(
+            GrantId::new(4),
+            &numbered(&never),
+            &policies,
+            &commodities,
+            &b,
+        )
+        .unwrap();
         assert_eq!(
             g.votes[0].refused.as_ref().map(|r| r.fault),
             Some(Fault::Form)
@@ -997,7 +984,7 @@ mod tests {
             (at("2025-02-01T11:00"), vote(1, Vote::Consent)),
         ]);
         let b = board(&[1, 2]);
-        let g = replay(4, &steps, &policies, &commodities, &b).unwrap();
+        let g = replay(GrantId::new(4), &steps, &policies, &commodities, &b).unwrap();
         assert_eq!(g.signed_votes, SignedVotes::Required);
         assert_eq!(
             g.votes[0].refused.as_ref().map(|r| r.fault),
@@ -1006,14 +993,21 @@ mod tests {
         let tally = count(&g, at("2025-02-01T12:00"), &b.stewards, &HashSet::new());
         assert_eq!((tally.consents, tally.eligible), (0, 2));
         policies[0].signed_votes = SignedVotes::Optional;
-        let g = replay(4, &steps, &policies, &commodities, &b).unwrap();
+        let g = replay(GrantId::new(4), &steps, &policies, &commodities, &b).unwrap();
         let tally = count(&g, at("2025-02-01T12:00"), &b.stewards, &HashSet::new());
         assert_eq!(tally.consents, 1);
     }
 
     fn fault_of(steps: &[(NaiveDateTime, GrantStep)], b: &Board) -> Vec<Option<Fault>> {
         let (policies, commodities) = fixture();
-        let g = replay(4, &numbered(steps), &policies, &commodities, b).unwrap();
+        let g = replay(
+            GrantId::new(4),
+            &numbered(steps),
+            &policies,
+            &commodities,
+            b,
+        )
+        .unwrap();
         g.votes
             .iter()
             .map(|v| v.refused.as_ref().map(|r| r.fault))
@@ -1125,7 +1119,7 @@ mod tests {
         };
         let right = Ballot {
             fund: b.fund_id().to_owned(),
-            grant: 4,
+            grant: GrantId::new(4),
             application: format!("{:064x}", 1),
             voter: 1,
             choice: Vote::Consent,
@@ -1133,7 +1127,7 @@ mod tests {
             time: at("2025-02-01T11:00"),
         };
         let wrong_grant = Ballot {
-            grant: 5,
+            grant: GrantId::new(5),
             ..right.clone()
         };
         let when = at("2025-02-01T11:00");
@@ -1161,7 +1155,7 @@ mod tests {
         let b = board(&[1]);
         let only_vote = numbered(&[(at("2025-02-01"), vote(1, Vote::Consent))]);
         assert!(matches!(
-            replay(4, &only_vote, &policies, &commodities, &b),
+            replay(GrantId::new(4), &only_vote, &policies, &commodities, &b),
             Err(Error::UnknownGrant { id }) if id == "G-0004"
         ));
         let twice = numbered(&[
@@ -1169,15 +1163,15 @@ mod tests {
             (at("2025-02-02"), application()),
         ]);
         assert!(matches!(
-            replay(4, &twice, &policies, &commodities, &b),
+            replay(GrantId::new(4), &twice, &policies, &commodities, &b),
             Err(Error::Damaged { .. })
         ));
         assert!(matches!(
-            replay(4, &twice[..1], &[], &commodities, &b),
+            replay(GrantId::new(4), &twice[..1], &[], &commodities, &b),
             Err(Error::Damaged { .. })
         ));
         assert!(matches!(
-            replay(4, &twice[..1], &policies, &HashMap::new(), &b),
+            replay(GrantId::new(4), &twice[..1], &policies, &HashMap::new(), &b),
             Err(Error::Damaged { .. })
         ));
     }

@@ -40,6 +40,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::domain::date::iso;
+use crate::domain::ids::GrantId;
 use crate::domain::money::format_minor;
 use crate::domain::txn::Transaction;
 
@@ -488,7 +489,7 @@ fn with_content<T>(
 pub fn record_hash(
     prev: &str,
     kind: &str,
-    grant: Option<i64>,
+    grant: Option<GrantId>,
     at: &str,
     payload: &serde_json::Value,
 ) -> String {
@@ -502,7 +503,7 @@ pub fn record_hash(
 pub fn record_hash_v2(
     prev: &str,
     kind: &str,
-    grant: Option<i64>,
+    grant: Option<GrantId>,
     at: &str,
     sealed_payload: &serde_json::Value,
 ) -> String {
@@ -513,7 +514,7 @@ fn record_hash_tagged(
     tag: &str,
     prev: &str,
     kind: &str,
-    grant: Option<i64>,
+    grant: Option<GrantId>,
     at: &str,
     payload: &serde_json::Value,
 ) -> String {

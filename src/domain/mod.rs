@@ -16,6 +16,7 @@ pub mod gate;
 pub mod grant;
 pub mod hash;
 pub mod hledger;
+pub mod ids;
 pub mod journal;
 pub mod keys;
 pub mod lang;

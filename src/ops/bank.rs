@@ -40,8 +40,9 @@ use crate::domain::account::{
     AccountType, CONTRIBUTIONS_INCOME, conversion_account, grant_account, validate_account_name,
 };
 use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
-use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::grant::{Grant, Status};
 use crate::domain::hash::hex;
+use crate::domain::ids::GrantId;
 use crate::domain::money::{Commodity, format_minor, to_minor};
 use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::domain::txn::{Posting, Transaction};
@@ -500,8 +501,8 @@ fn import_compiled(
     // order, and a sorted run fills the key index page by page.
     let mut keys: Vec<(String, i64)> = Vec::new();
     let mut contributions: Vec<(i64, Option<i64>)> = Vec::new();
-    let mut payments: Vec<(i64, NaiveDateTime, PaymentRecord)> = Vec::new();
-    let mut grants: HashMap<i64, GrantState> = HashMap::new();
+    let mut payments: Vec<(GrantId, NaiveDateTime, PaymentRecord)> = Vec::new();
+    let mut grants: HashMap<GrantId, GrantState> = HashMap::new();
     let mut stated: Vec<Stated> = Vec::new();
     let mut scratch = Matching::default();
     let window = i64::from(map.defaults.grant_window_days);
@@ -772,7 +773,7 @@ fn import_compiled(
         let fee_pool;
         let description: String;
         let mut counter: Vec<Posting> = Vec::new();
-        let mut payment: Option<(i64, i64)> = None;
+        let mut payment: Option<(GrantId, i64)> = None;
         let outcome: &str;
         match action {
             None => {
@@ -1013,10 +1014,7 @@ fn import_compiled(
                         ProblemCode::I212,
                         line,
                         Some(&amount_name),
-                        format!(
-                            "a grant payment to {} must be money going out",
-                            grant_label(id)
-                        ),
+                        format!("a grant payment to {} must be money going out", id),
                     );
                     continue;
                 }
@@ -1037,7 +1035,7 @@ fn import_compiled(
                 }
                 let state = grants.get_mut(&id).expect("loaded above");
                 let grant = &state.grant;
-                let label = grant_label(id);
+                let label = id.to_string();
                 if grant.commodity.code() != commodity.code() {
                     problems.push(
                         ProblemCode::I206,

@@ -15,6 +15,7 @@ use rusqlite::Connection;
 
 use crate::books::grants::{self, Governance};
 use crate::domain::grant::Commitment;
+use crate::domain::ids::GrantId;
 use crate::error::Result;
 use crate::store::grant_state;
 
@@ -25,7 +26,7 @@ pub(crate) fn sync(conn: &Connection) -> Result<()> {
     if through == Some(last) {
         return Ok(());
     }
-    let changed: Option<BTreeSet<i64>> = match through {
+    let changed: Option<BTreeSet<GrantId>> = match through {
         None => None,
         Some(id) => grants::replays_changed(&grant_state::records_after(conn, id)?),
     };

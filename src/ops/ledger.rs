@@ -130,10 +130,9 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
 /// the grant's records would still count the money as paid or returned.
 fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
     use crate::books::grants;
-    use crate::domain::grant::grant_label;
     for grant_id in grants::ids(conn)? {
         let g = grants::load(conn, grant_id)?;
-        let label = grant_label(g.id);
+        let label = g.id.to_string();
         if g.payments.iter().any(|p| p.txn == Some(id)) {
             return Err(Error::Blocked {
                 problem: format!(

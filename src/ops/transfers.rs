@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use crate::books::grants;
 use crate::books::transfers::transfers;
 use crate::domain::account::{AccountType, validate_account_name};
-use crate::domain::grant::{Status, grant_label, parse_grant_id};
+use crate::domain::grant::Status;
+use crate::domain::ids::GrantId;
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::transfer::{
     self, RECEIVED_ACCOUNT, Receipt, SENT_ACCOUNT, check_fund_id, parse_transfer_id,
@@ -167,8 +168,8 @@ pub fn send(db: &mut Db, request: &SendRequest) -> Result<Sent> {
 /// The grant a receipt funds: it must exist, be open or approved, and be
 /// of the receipt's pool.
 fn funded_grant(tx: &WriteTx<'_>, label: &str, pool: Option<&str>) -> Result<String> {
-    let grant = grants::load(tx, parse_grant_id(label)?)?;
-    let label = grant_label(grant.id);
+    let grant = grants::load(tx, GrantId::parse(label)?)?;
+    let label = grant.id.to_string();
     if !matches!(grant.status, Status::Open | Status::Approved) {
         return Err(TransferRefusal::GrantNotOpen {
             grant: label,

@@ -18,7 +18,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::books::grants;
-use crate::domain::grant::{Status, grant_label};
+use crate::domain::grant::Status;
 use crate::domain::member::Audience;
 use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::error::Result;
@@ -145,7 +145,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
     }
     for id in grants::ids(conn)? {
         let g = grants::load(conn, id)?;
-        let label = grant_label(g.id);
+        let label = g.id.to_string();
         if g.status == Status::Open && g.window_closes() <= now {
             out.push(Advice::new(
                 Severity::Attention,

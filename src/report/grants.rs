@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::books::grants::{self, policies, tally};
 use crate::books::members;
-use crate::domain::grant::{Grant, Line, Status, grant_label};
+use crate::domain::grant::{Grant, Line, Status};
+use crate::domain::ids::GrantId;
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -123,7 +124,7 @@ pub fn list(
         }
         let t = tally(conn, &g, counted_at(&g, now))?;
         rows.push(GrantRow {
-            grant: grant_label(g.id),
+            grant: g.id.to_string(),
             applicant: names.member(g.applicant),
             pool,
             commodity: g.commodity.code().to_owned(),
@@ -299,7 +300,7 @@ pub fn register(conn: &Connection, audience: Audience, span: &Span) -> Result<Ve
             0
         };
         rows.push(RegisterRow {
-            grant: grant_label(g.id),
+            grant: g.id.to_string(),
             applicant: names.member(g.applicant),
             pool: names.pools.get(&g.pool).cloned().unwrap_or_default(),
             category: g.category.clone().unwrap_or_default(),
@@ -335,7 +336,7 @@ pub fn register(conn: &Connection, audience: Audience, span: &Span) -> Result<Ve
 /// (with changes), the decision, tranches, spending lines and closure.
 pub fn show(
     conn: &Connection,
-    id: i64,
+    id: GrantId,
     audience: Audience,
     now: NaiveDateTime,
 ) -> Result<Vec<FactRow>> {
@@ -349,7 +350,7 @@ pub fn show(
     };
     let amount = |minor: i64| format!("{} {}", money(&g, minor), g.commodity.code());
     let mut rows = vec![
-        fact("grant", "id", grant_label(g.id)),
+        fact("grant", "id", g.id.to_string()),
         fact("grant", "status", g.status.as_str().to_owned()),
         fact("grant", "applicant", names.member(g.applicant)),
         fact(

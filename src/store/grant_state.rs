@@ -17,6 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use crate::domain::date::{iso, parse_date};
 use crate::domain::grant::Commitment;
+use crate::domain::ids::GrantId;
 use crate::error::{Error, Result, SqlContext};
 
 /// The id of the last governance record (0 when there is none).
@@ -39,7 +40,7 @@ pub fn through(conn: &Connection) -> Result<Option<i64>> {
 
 /// The grant id (if any) and kind of each record after record `id`, in
 /// chain order.
-pub fn records_after(conn: &Connection, id: i64) -> Result<Vec<(Option<i64>, String)>> {
+pub fn records_after(conn: &Connection, id: i64) -> Result<Vec<(Option<GrantId>, String)>> {
     let mut stmt = conn
         .prepare_cached("SELECT grant_id, kind FROM records WHERE id > ?1 ORDER BY id")
         .ctx("reading the records to bring the grant state up to date")?;
@@ -179,7 +180,7 @@ pub fn committed(
 #[derive(Clone, Copy)]
 enum Which {
     All,
-    Grant(i64),
+    Grant(GrantId),
     /// The grants decided, closed or paid after the day: the only ones whose
     /// commitment on the day differs from what they commit now.
     MovedAfter(NaiveDate),
@@ -226,12 +227,12 @@ fn read(conn: &Connection, which: Which) -> Result<Vec<Commitment>> {
     let what = "reading the grant state";
     let ((paid_sql, grants_sql), param) = match which {
         Which::All => (read_queries!(All), None),
-        Which::Grant(id) => (read_queries!(Grant), Some(Value::Integer(id))),
+        Which::Grant(id) => (read_queries!(Grant), Some(Value::Integer(id.get()))),
         Which::MovedAfter(day) => (read_queries!(MovedAfter), Some(Value::Text(iso(day)))),
     };
-    let mut paid: HashMap<i64, Vec<(NaiveDate, i64)>> = HashMap::new();
+    let mut paid: HashMap<GrantId, Vec<(NaiveDate, i64)>> = HashMap::new();
     let mut stmt = conn.prepare_cached(paid_sql).ctx(what)?;
-    let rows: Vec<(i64, String, i64)> = stmt
+    let rows: Vec<(GrantId, String, i64)> = stmt
         .query_map(params_from_iter(&param), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
@@ -243,7 +244,15 @@ fn read(conn: &Connection, which: Which) -> Result<Vec<Commitment>> {
             .push((parse_date(&day)?, amount));
     }
     let mut stmt = conn.prepare_cached(grants_sql).ctx(what)?;
-    type Row = (i64, i64, String, i64, bool, Option<String>, Option<String>);
+    type Row = (
+        GrantId,
+        i64,
+        String,
+        i64,
+        bool,
+        Option<String>,
+        Option<String>,
+    );
     let rows: Vec<Row> = stmt
         .query_map(params_from_iter(&param), |r| {
             Ok((
@@ -298,7 +307,7 @@ mod tests {
     #[test]
     fn committed_is_the_rule_of_outstanding_on() {
         let conn = crate::store::memory();
-        let grant = |grant,
+        let grant = |grant: i64,
                      pool,
                      commodity: &str,
                      rejected,
@@ -306,7 +315,7 @@ mod tests {
                      closed: Option<&str>,
                      paid: &[(&str, i64)]| {
             Commitment {
-                grant,
+                grant: GrantId::new(grant),
                 pool,
                 commodity: commodity.into(),
                 amount: 10_000,

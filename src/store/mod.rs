@@ -27,6 +27,7 @@ pub mod flows;
 pub mod fund;
 pub mod grant_state;
 pub mod hub;
+mod ids;
 pub mod imports;
 pub mod members;
 mod migrations;

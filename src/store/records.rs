@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use chrono::NaiveDate;
 
 use crate::domain::hash::{SaltKey, commit, record_hash_v2, record_salt};
+use crate::domain::ids::GrantId;
 use crate::domain::records::{RecordKind, sealed_payload};
 use crate::error::{Result, SqlContext};
 use crate::store::periods::Closed;
@@ -17,7 +18,7 @@ use crate::store::periods::Closed;
 pub struct StoredRecord {
     pub id: i64,
     pub kind: String,
-    pub grant_id: Option<i64>,
+    pub grant_id: Option<GrantId>,
     pub at: String,
     pub payload: serde_json::Value,
     pub prev_hash: String,
@@ -34,7 +35,7 @@ pub struct StoredRecord {
 pub fn append(
     conn: &Connection,
     kind: &str,
-    grant_id: Option<i64>,
+    grant_id: Option<GrantId>,
     at: &str,
     payload: &serde_json::Value,
     now: &str,
@@ -63,7 +64,7 @@ pub fn v2_hash(
     key: &SaltKey,
     head: &str,
     kind: &str,
-    grant_id: Option<i64>,
+    grant_id: Option<GrantId>,
     at: &str,
     payload: &serde_json::Value,
 ) -> String {
@@ -82,7 +83,7 @@ pub fn record_day(at: &str) -> Option<NaiveDate> {
 fn append_unchecked(
     conn: &Connection,
     kind: &str,
-    grant_id: Option<i64>,
+    grant_id: Option<GrantId>,
     at: &str,
     payload: &serde_json::Value,
     now: &str,
@@ -121,7 +122,7 @@ fn append_unchecked(
 pub fn append_many(
     conn: &Connection,
     kind: &str,
-    grant_id: Option<i64>,
+    grant_id: Option<GrantId>,
     at: &str,
     payloads: impl IntoIterator<Item = serde_json::Value>,
     now: &str,
@@ -214,7 +215,7 @@ pub fn all_of_kinds(conn: &Connection, kinds: &[&str]) -> Result<Vec<StoredRecor
 }
 
 /// The records of one grant, in chain order.
-pub fn of_grant(conn: &Connection, grant_id: i64) -> Result<Vec<StoredRecord>> {
+pub fn of_grant(conn: &Connection, grant_id: GrantId) -> Result<Vec<StoredRecord>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
@@ -240,7 +241,7 @@ pub fn of_grants(conn: &Connection) -> Result<Vec<StoredRecord>> {
 }
 
 /// The number the next grant gets.
-pub fn next_grant_id(conn: &Connection) -> Result<i64> {
+pub fn next_grant_id(conn: &Connection) -> Result<GrantId> {
     conn.query_row(
         "SELECT coalesce(max(grant_id), 0) + 1 FROM records",
         [],

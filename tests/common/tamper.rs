@@ -12,6 +12,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use fondo::domain::ids::GrantId;
+
 /// Opens the database with rusqlite, without foreign key checks (so that
 /// rows can be deleted and moved freely) and with every trigger in place:
 /// for the tests that the triggers refuse a change, and for reading what a
@@ -80,7 +82,14 @@ pub fn append_record(
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .expect("reading the records head");
-    let hash = fondo::store::records::v2_hash(&salt_key(&conn), &head, kind, grant, at, payload);
+    let hash = fondo::store::records::v2_hash(
+        &salt_key(&conn),
+        &head,
+        kind,
+        grant.map(GrantId::new),
+        at,
+        payload,
+    );
     conn.execute(
         "INSERT INTO records (kind, grant_id, at, payload, prev_hash, hash, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -110,7 +119,8 @@ pub fn rehash_records(conn: &Connection) -> rusqlite::Result<()> {
     let mut prev = fondo::domain::hash::GENESIS.to_owned();
     for (id, kind, grant, at, payload) in &rows {
         let value: serde_json::Value = serde_json::from_str(payload).expect("a JSON payload");
-        let hash = fondo::store::records::v2_hash(&key, &prev, kind, *grant, at, &value);
+        let hash =
+            fondo::store::records::v2_hash(&key, &prev, kind, grant.map(GrantId::new), at, &value);
         conn.execute(
             "UPDATE records SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
             rusqlite::params![prev, hash, id],

@@ -18,7 +18,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::rows::{GrantRow, PolicyRow, VoteRow};
 use crate::domain::date::iso;
-use crate::domain::grant::{Grant, Line, Status, grant_label};
+use crate::domain::grant::{Grant, Line, Status};
 use crate::domain::money::format_minor;
 use crate::domain::period::Span;
 use crate::domain::policy::{Rule, Tally};
@@ -114,7 +114,7 @@ impl<'g> Standing<'g> {
 /// The rows of votes.csv for the votes cast on `g` by the period's end
 /// (recusals aside).
 pub fn vote_rows(g: &Grant, st: &Standing<'_>, span: &Span, shown: &Shown<'_>) -> Vec<VoteRow> {
-    let label = grant_label(g.id);
+    let label = g.id.to_string();
     let until = st.until(g);
     let mut latest: BTreeMap<i64, usize> = BTreeMap::new();
     for (i, v) in g.votes.iter().enumerate() {
@@ -182,7 +182,7 @@ pub fn grant_row(
         0
     };
     GrantRow {
-        grant: grant_label(g.id),
+        grant: g.id.to_string(),
         applicant: (shown.person)(g.applicant),
         pool: (shown.pool)(g.pool),
         commodity: g.commodity.code().to_owned(),

@@ -183,7 +183,13 @@ mod tests {
         let payload = serde_json::json!({"member": 3, "vote": "object", "reason": "Ana's letter", "ballot": null});
         let salt = |f: &str| record_salt(&key, &prev, f);
         let sealed = sealed_payload("vote", &payload, |f, t| commit(&salt(f), t));
-        let expected = record_hash_v2(&prev, "vote", Some(1), "2026-03-01T09:00:00", &sealed);
+        let expected = record_hash_v2(
+            &prev,
+            "vote",
+            Some(crate::domain::ids::GrantId::new(1)),
+            "2026-03-01T09:00:00",
+            &sealed,
+        );
         for redact in [false, true] {
             let cell = v2_cell("vote", &payload, |f, t| {
                 if redact {
@@ -198,7 +204,13 @@ mod tests {
             let text = cell.to_string();
             assert_eq!(text.contains("Ana"), !redact);
             let back = read("vote", true, &text).unwrap();
-            let hash = record_hash_v2(&prev, "vote", Some(1), "2026-03-01T09:00:00", &back.hashed);
+            let hash = record_hash_v2(
+                &prev,
+                "vote",
+                Some(crate::domain::ids::GrantId::new(1)),
+                "2026-03-01T09:00:00",
+                &back.hashed,
+            );
             assert_eq!(hash, expected);
             assert_eq!(back.plain["member"], 3);
         }

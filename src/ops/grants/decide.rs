@@ -10,7 +10,8 @@ use crate::books::keys::key_book;
 use crate::books::members::{by_id, member};
 use crate::books::pools::available;
 use crate::domain::ballot::Ballot;
-use crate::domain::grant::{self, Grant, Status, grant_label};
+use crate::domain::grant::{self, Grant, Status};
+use crate::domain::ids::GrantId;
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::policy::{Outcome, Vote, evaluate};
@@ -37,7 +38,7 @@ pub struct ApplyRequest {
 }
 
 /// Applies for a grant; returns its id.
-pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<i64> {
+pub fn apply(db: &mut Db, request: &ApplyRequest) -> Result<GrantId> {
     if request.purpose.trim().is_empty() {
         return Err(Error::Missing {
             what: "an application",
@@ -120,7 +121,7 @@ fn category(given: Option<&str>) -> Result<Option<String>> {
 /// signed votes.
 pub fn vote(
     db: &mut Db,
-    id: i64,
+    id: GrantId,
     as_member: &str,
     vote: Vote,
     reason: Option<&str>,
@@ -133,7 +134,7 @@ pub fn vote(
     let voter = member(&tx, as_member)?;
     if grant.signed_votes == SignedVotes::Required {
         return Err(GrantRefusal::SignedVotesOnly {
-            grant: grant_label(id),
+            grant: id.to_string(),
             voter: voter.name,
         }
         .into());
@@ -153,7 +154,7 @@ pub fn vote(
 /// A vote recorded from a signed ballot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedVote {
-    pub grant: i64,
+    pub grant: GrantId,
     pub voter: String,
     pub vote: Vote,
     /// The fingerprint of the key that signed it.
@@ -205,8 +206,7 @@ pub fn vote_signed(
             4,
             format!(
                 "it names application {}, but {}'s application record has hash {application}: the ballot is for another grant or another fund",
-                ballot.application,
-                grant_label(ballot.grant)
+                ballot.application, ballot.grant
             ),
         ));
     }
@@ -270,7 +270,7 @@ fn cast(
     in_order(grant, at)?;
     if at < grant.applied_at {
         return Err(GrantRefusal::VoteBeforeApplication {
-            grant: grant_label(id),
+            grant: id.to_string(),
             applied: grant.applied_at,
             at,
         }
@@ -280,7 +280,7 @@ fn cast(
         return Err(Error::Blocked {
             problem: format!(
                 "the window of {} closed at {}; votes are no longer taken",
-                grant_label(id),
+                id,
                 stamp(grant.window_closes())
             ),
             next: NextStep::DecideGrant,
@@ -297,7 +297,7 @@ fn cast(
         return Err(GrantRefusal::AlreadyVoted {
             voter: voter_name.to_owned(),
             vote: record.vote.to_string(),
-            grant: grant_label(id),
+            grant: id.to_string(),
         }
         .into());
     }
@@ -330,7 +330,7 @@ fn cast(
 /// vote standing on it.
 pub fn withdraw_vote(
     db: &mut Db,
-    id: i64,
+    id: GrantId,
     as_member: &str,
     reason: Option<&str>,
     at: Option<NaiveDateTime>,
@@ -348,7 +348,7 @@ pub fn withdraw_vote(
     if grant::standing(&grant, voter.id).is_none() {
         return Err(GrantRefusal::NothingToWithdraw {
             voter: voter.name,
-            grant: grant_label(id),
+            grant: id.to_string(),
         }
         .into());
     }
@@ -395,7 +395,7 @@ fn expire(tx: &WriteTx<'_>, grant: &Grant, at: NaiveDateTime) -> Result<String> 
 
 /// Releases every approved commitment that expired before `at`; returns
 /// the grants closed, with what each released.
-pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(i64, String)>> {
+pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(GrantId, String)>> {
     let tx = db.write()?;
     let at = when(&tx, at);
     let mut swept = Vec::new();
@@ -416,7 +416,7 @@ pub fn sweep(db: &mut Db, at: Option<NaiveDateTime>) -> Result<Vec<(i64, String)
 /// or reports what is still missing (nothing written).
 pub fn decide(
     db: &mut Db,
-    id: i64,
+    id: GrantId,
     at: Option<NaiveDateTime>,
     expires: Option<NaiveDate>,
 ) -> Result<Decided> {
@@ -431,7 +431,7 @@ pub fn decide(
     }
     if grant.status != Status::Open {
         return Err(GrantRefusal::AlreadyDecided {
-            grant: grant_label(id),
+            grant: id.to_string(),
             status: grant.status.as_str(),
         }
         .into());
@@ -465,7 +465,7 @@ pub fn decide(
         )?);
         if free < i128::from(grant.amount) {
             return Err(GrantRefusal::PoolShort {
-                grant: grant_label(id),
+                grant: id.to_string(),
                 available: format_minor(free, grant.commodity.decimals()),
                 commodity: grant.commodity.code().to_owned(),
                 on: at.date(),
@@ -493,7 +493,7 @@ pub fn decide(
 /// Withdraws an application that is still open.
 pub fn withdraw(
     db: &mut Db,
-    id: i64,
+    id: GrantId,
     reason: Option<&str>,
     at: Option<NaiveDateTime>,
 ) -> Result<()> {

@@ -40,7 +40,8 @@ use crate::store::WriteTx;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::grant::{Grant, Status};
+use crate::domain::ids::GrantId;
 use crate::domain::records::{RecordKind, to_json};
 use crate::error::{Error, GrantRefusal, Result};
 use crate::store::records;
@@ -54,7 +55,7 @@ pub(crate) fn stamp(at: NaiveDateTime) -> String {
 pub(crate) fn append_record<T: Serialize>(
     tx: &WriteTx<'_>,
     kind: RecordKind,
-    grant: Option<i64>,
+    grant: Option<GrantId>,
     at: NaiveDateTime,
     payload: &T,
 ) -> Result<i64> {
@@ -75,7 +76,7 @@ fn expect_status(grant: &Grant, status: Status, rule: &'static str) -> Result<()
         return Ok(());
     }
     Err(Error::GrantStatus {
-        grant: grant_label(grant.id),
+        grant: grant.id.to_string(),
         status: grant.status.as_str(),
         rule,
     })
@@ -84,7 +85,7 @@ fn expect_status(grant: &Grant, status: Status, rule: &'static str) -> Result<()
 fn in_order(grant: &Grant, at: NaiveDateTime) -> Result<()> {
     if at < grant.last_at {
         return Err(GrantRefusal::OutOfOrder {
-            grant: grant_label(grant.id),
+            grant: grant.id.to_string(),
             last: grant.last_at,
             at,
         }

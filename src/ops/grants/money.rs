@@ -7,7 +7,8 @@ use rusqlite::Connection;
 use super::{append_record, expect_status, in_order, when};
 use crate::books::grants::load;
 use crate::domain::account::grant_account;
-use crate::domain::grant::{Grant, Status, grant_label};
+use crate::domain::grant::{Grant, Status};
+use crate::domain::ids::GrantId;
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::records::{ClosureRecord, PaymentRecord, RecordKind, SpendRecord};
 use crate::domain::txn::{Posting, Transaction};
@@ -25,11 +26,7 @@ fn pool_name(conn: &Connection, grant: &Grant) -> Result<Option<String>> {
 fn amount_for(grant: &Grant, amount: &str, code: &str) -> Result<i64> {
     if code != grant.commodity.code() {
         return Err(Error::Blocked {
-            problem: format!(
-                "{} is in {}, not {code}",
-                grant_label(grant.id),
-                grant.commodity.code()
-            ),
+            problem: format!("{} is in {}, not {code}", grant.id, grant.commodity.code()),
             next: NextStep::Exchange,
         });
     }
@@ -46,7 +43,7 @@ fn amount_for(grant: &Grant, amount: &str, code: &str) -> Result<i64> {
 /// A tranche to pay.
 #[derive(Debug, Clone)]
 pub struct PayRequest {
-    pub id: i64,
+    pub id: GrantId,
     pub amount: String,
     pub commodity: String,
     pub from_account: String,
@@ -69,7 +66,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
         return Err(Error::Blocked {
             problem: format!(
                 "the commitment of {} expired after {expired}; what was not paid is released",
-                grant_label(grant.id)
+                grant.id
             ),
             next: NextStep::Sweep,
         });
@@ -77,7 +74,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let amount = amount_for(&grant, &request.amount, &request.commodity)?;
     if grant.paid() + amount > grant.amount {
         return Err(GrantRefusal::Overpaid {
-            grant: grant_label(grant.id),
+            grant: grant.id.to_string(),
             approved: format_minor(grant.amount.into(), grant.commodity.decimals()),
             commodity: grant.commodity.code().to_owned(),
             paid: format_minor(grant.paid().into(), grant.commodity.decimals()),
@@ -110,11 +107,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
     let pool = pool_name(&tx, &grant)?;
     let txn = Transaction::new(
         date,
-        format!(
-            "Grant {}: tranche {}",
-            grant_label(grant.id),
-            grant.payments.len() + 1
-        ),
+        format!("Grant {}: tranche {}", grant.id, grant.payments.len() + 1),
         None,
         request.reference.clone(),
         vec![
@@ -140,7 +133,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
 /// A line of the grantee's spending report.
 #[derive(Debug, Clone)]
 pub struct SpendRequest {
-    pub id: i64,
+    pub id: GrantId,
     pub amount: String,
     pub commodity: String,
     pub category: String,
@@ -181,14 +174,14 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
     }
     if grant.paid() == 0 {
         return Err(GrantRefusal::NothingPaid {
-            grant: grant_label(grant.id),
+            grant: grant.id.to_string(),
         }
         .into());
     }
     let amount = amount_for(&grant, &request.amount, &request.commodity)?;
     if grant.spent() + amount > grant.paid() {
         return Err(GrantRefusal::Overspent {
-            grant: grant_label(grant.id),
+            grant: grant.id.to_string(),
             paid: format_minor(grant.paid().into(), grant.commodity.decimals()),
             commodity: grant.commodity.code().to_owned(),
             spent: format_minor(grant.spent().into(), grant.commodity.decimals()),
@@ -210,7 +203,7 @@ pub fn spend(db: &mut Db, request: &SpendRequest) -> Result<()> {
 /// Closing a grant, with money returned if any.
 #[derive(Debug, Clone)]
 pub struct CloseRequest {
-    pub id: i64,
+    pub id: GrantId,
     /// Amount, commodity and the assets account it came back into.
     pub returned: Option<(String, String, String)>,
     pub reason: Option<String>,
@@ -244,7 +237,7 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
         returned = amount_for(&grant, amount, code)?;
         if i128::from(returned) > i128::from(grant.paid()) - i128::from(grant.spent()) {
             return Err(GrantRefusal::ReturnExceedsUnspent {
-                grant: grant_label(grant.id),
+                grant: grant.id.to_string(),
                 paid: format_minor(grant.paid().into(), grant.commodity.decimals()),
                 commodity: grant.commodity.code().to_owned(),
                 spent: format_minor(grant.spent().into(), grant.commodity.decimals()),
@@ -255,7 +248,7 @@ pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
         let pool = pool_name(&tx, &grant)?;
         let txn = Transaction::new(
             date,
-            format!("Grant {}: money returned", grant_label(grant.id)),
+            format!("Grant {}: money returned", grant.id),
             None,
             None,
             vec![

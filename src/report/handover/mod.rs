@@ -18,7 +18,7 @@ use rusqlite::Connection;
 use crate::books::grants;
 use crate::books::pools::holdings;
 use crate::domain::account::{AccountType, validate_account_name};
-use crate::domain::grant::{Status, grant_label};
+use crate::domain::grant::Status;
 use crate::domain::hash::GENESIS;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
@@ -169,7 +169,7 @@ pub fn handover(conn: &Connection, on: NaiveDate) -> Result<Handover> {
         };
         let Some((state, left)) = state else { continue };
         waiting.push(WaitingGrant {
-            grant: grant_label(g.id),
+            grant: g.id.to_string(),
             pool: pool_names.get(&g.pool).cloned().unwrap_or_default(),
             applicant: members
                 .get(&g.applicant)

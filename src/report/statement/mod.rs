@@ -22,7 +22,6 @@ use serde::Serialize;
 use crate::books::grants;
 use crate::books::members::member;
 use crate::domain::currency;
-use crate::domain::grant::grant_label;
 use crate::domain::hash::GENESIS;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
@@ -217,7 +216,7 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
         let money = Money::stored(paid, g.commodity.decimals());
         if g.applicant == who.id {
             received.push(Received {
-                grant: grant_label(g.id),
+                grant: g.id.to_string(),
                 pool: pool.clone(),
                 purpose: g.purpose.clone(),
                 status: g.status.as_str(),

@@ -32,7 +32,8 @@ use crate::audit::bundle::{CONTRIBUTORS, GRANTS, POLICIES, RECORDS, ROLES, VOTES
 use crate::books::grants::Governance;
 use crate::domain::account::AccountType;
 use crate::domain::date::{parse_date, parse_datetime};
-use crate::domain::grant::{Step, grant_label, replay};
+use crate::domain::grant::{Step, replay};
+use crate::domain::ids::GrantId;
 use crate::domain::money::Commodity;
 use crate::domain::period::Span;
 use crate::domain::records::{GrantStep, PolicyRecord, payload};
@@ -170,7 +171,7 @@ pub(super) fn check_derived(
     };
     // Votes count as cast: a voter is judged by the role terms recorded
     // before their vote, not by a term ended later.
-    let mut applicants: HashMap<i64, i64> = HashMap::new();
+    let mut applicants: HashMap<GrantId, i64> = HashMap::new();
     let terms = terms(log, |e, terms| {
         if e.kind == "application"
             && let (Some(g), Some(a)) = (e.grant, e.payload["applicant"].as_i64())
@@ -180,7 +181,7 @@ pub(super) fn check_derived(
         if e.kind == "vote" {
             check_voter(
                 e,
-                applicants.get(&e.grant.unwrap_or(0)).copied(),
+                e.grant.and_then(|g| applicants.get(&g).copied()),
                 terms,
                 &person,
                 checker,
@@ -235,7 +236,7 @@ pub(super) fn check_derived(
 
     // The grants, replayed. A commodity id is named by the code of a
     // grant's row that asked for it.
-    let mut steps: BTreeMap<i64, Vec<&Entry>> = BTreeMap::new();
+    let mut steps: BTreeMap<GrantId, Vec<&Entry>> = BTreeMap::new();
     for e in &log.entries {
         if let Some(g) = e.grant {
             steps.entry(g).or_default().push(e);
@@ -253,7 +254,7 @@ pub(super) fn check_derived(
         if let Some(app) = entries.iter().find(|e| e.kind == "application")
             && let (Some(c), Some(code)) = (
                 app.payload["commodity"].as_i64(),
-                stated_commodity.get(&grant_label(*id)),
+                stated_commodity.get(&id.to_string()),
             )
         {
             codes_by_id.entry(c).or_insert_with(|| code.clone());
@@ -281,7 +282,7 @@ pub(super) fn check_derived(
             .iter()
             .map(|e| {
                 let at = parse_datetime(&e.at).map_err(|e| e.to_string())?;
-                let step = GrantStep::read(*id, &e.kind, &e.payload).map_err(|e| e.to_string())?;
+                let step = GrantStep::read(e.id, &e.kind, &e.payload).map_err(|e| e.to_string())?;
                 Ok(Step {
                     record: e.id,
                     hash: e.hash.clone(),
@@ -324,10 +325,7 @@ pub(super) fn check_derived(
                     codes::DERIVED,
                     RECORDS,
                     entries[0].line,
-                    format!(
-                        "{} cannot be replayed from its records: {why}",
-                        grant_label(*id)
-                    ),
+                    format!("{} cannot be replayed from its records: {why}", id),
                 );
                 continue;
             }
@@ -418,7 +416,9 @@ fn check_voter(
         return;
     };
     let day = at.date();
-    let label = grant_label(e.grant.unwrap_or(0));
+    let label = e
+        .grant
+        .map_or_else(|| "a vote with no grant".to_owned(), |g| g.to_string());
     if applicant == Some(member) {
         checker.find(
             codes::VOTER,

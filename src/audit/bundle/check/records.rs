@@ -16,6 +16,7 @@ use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Field, V1, V2, WITHHELD, read};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{GENESIS, record_hash, record_hash_v2};
+use crate::domain::ids::GrantId;
 
 /// One record of records.csv whose hash recomputes.
 #[derive(Debug, Clone)]
@@ -26,7 +27,7 @@ pub(super) struct Entry {
     pub(super) hash: String,
     pub(super) at: String,
     pub(super) kind: String,
-    pub(super) grant: Option<i64>,
+    pub(super) grant: Option<GrantId>,
     /// The payload, each text field its text ([`crate::audit::bundle::derive::UNKNOWN`] when redacted).
     pub(super) payload: Value,
 }
@@ -77,7 +78,7 @@ pub(super) fn check_records(table: &Table<RecordRow>, facts: &Facts, checker: &m
         let grant = if row.grant.is_empty() {
             Some(None)
         } else {
-            whole::<i64>(&row.grant).map(Some)
+            whole::<i64>(&row.grant).map(|n| Some(GrantId::new(n)))
         };
         if grant.is_none() {
             checker.find(

@@ -17,7 +17,6 @@ use crate::audit::bundle::rows::{RoleRow, VoteRow};
 use crate::audit::bundle::{GRANTS, POLICIES, ROLES, VOTES};
 use crate::books::grants;
 use crate::domain::date::iso;
-use crate::domain::grant::grant_label;
 use crate::error::Result;
 use crate::store::members;
 
@@ -50,7 +49,7 @@ impl Bundle<'_> {
             recused.sort();
             for (member, why) in recused {
                 vote_rows_all.push(VoteRow {
-                    grant: grant_label(g.id),
+                    grant: g.id.to_string(),
                     member,
                     vote: "recused".into(),
                     at: stamp(until),

@@ -78,7 +78,7 @@ impl Bundle<'_> {
                 id: r.id.to_string(),
                 at: r.at.clone(),
                 kind: r.kind.clone(),
-                grant: r.grant_id.map(|g| g.to_string()).unwrap_or_default(),
+                grant: r.grant_id.map(|g| g.get().to_string()).unwrap_or_default(),
                 form: if v2 { V2 } else { V1 }.to_owned(),
                 prev_hash: r.prev_hash.clone(),
                 hash: r.hash.clone(),

@@ -1,0 +1,109 @@
+//! Typed ids: a grant's number is a [`GrantId`], not a bare `i64`, so it
+//! cannot be passed where a member, pool or record number is wanted.
+//!
+//! Rule: an id is made from a number only where the number is read back
+//! (a store row, a parsed label, a record payload) or numbered afresh by the
+//! store; everywhere else it travels as its type. Serialized, an id is the
+//! bare number it wraps, so record payloads, their hashes and every JSON
+//! output are byte for byte what they were with `i64`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// An id type: a copyable wrapper of the store's number, serialized as
+/// that number, made with `new` and read with `get`.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(i64);
+
+        impl $name {
+            /// The id numbered `n`, as the store numbers them (from 1).
+            pub const fn new(n: i64) -> $name {
+                $name(n)
+            }
+
+            /// The number, for the store and for hashing.
+            pub const fn get(self) -> i64 {
+                self.0
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A grant's number, shown as `G-0007`.
+    GrantId
+);
+
+impl GrantId {
+    /// Parses `G-0007`, `g-7` or `7`, as [`FromStr`] does.
+    ///
+    /// # Errors
+    /// [`Error::UnknownGrant`] naming the text as given.
+    pub fn parse(text: &str) -> Result<GrantId, Error> {
+        text.parse()
+    }
+}
+
+impl fmt::Display for GrantId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "G-{:04}", self.0)
+    }
+}
+
+/// Parses `G-0007`, `g-7` or `7`; anything else (or a number below 1) is
+/// [`Error::UnknownGrant`] naming the text as given.
+impl FromStr for GrantId {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<GrantId, Error> {
+        let digits = text
+            .trim()
+            .strip_prefix(['G', 'g'])
+            .map_or(text.trim(), |rest| rest.trim_start_matches('-'));
+        digits
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(GrantId)
+            .ok_or_else(|| Error::UnknownGrant {
+                id: text.to_owned(),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_id_shows_and_parses_as_its_label() {
+        let id = GrantId::new(7);
+        assert_eq!(id.to_string(), "G-0007");
+        assert_eq!(GrantId::new(12345).to_string(), "G-12345");
+        for text in ["G-0007", "g-7", "7", " G7 "] {
+            assert_eq!(text.parse::<GrantId>().ok(), Some(id), "{text}");
+        }
+        for text in ["", "G-", "G-0", "-3", "G-x", "H-7", "7.0"] {
+            assert!(
+                matches!(text.parse::<GrantId>(), Err(Error::UnknownGrant { id }) if id == text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_grant_id_serializes_as_its_bare_number() {
+        let id = GrantId::new(42);
+        assert_eq!(serde_json::to_string(&id).ok().as_deref(), Some("42"));
+        assert_eq!(serde_json::from_str::<GrantId>("42").ok(), Some(id));
+        assert_eq!(id.get(), 42);
+    }
+}

@@ -1,0 +1,44 @@
+//! How typed ids go in and out of SQLite: each is stored as the bare
+//! integer it wraps, in the columns that held `i64` before (no schema
+//! change). Rule: the only place a column's integer becomes an id type.
+
+use rusqlite::ToSql;
+use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
+
+use crate::domain::ids::GrantId;
+
+/// Stores and reads an id type as its integer.
+macro_rules! sql_id {
+    ($name:ident) => {
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.get()))
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                i64::column_result(value).map($name::new)
+            }
+        }
+    };
+}
+
+sql_id!(GrantId);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    #[test]
+    fn a_grant_id_is_stored_as_its_number() -> rusqlite::Result<()> {
+        let conn = Connection::open_in_memory()?;
+        let (back, kind): (GrantId, String) =
+            conn.query_row("SELECT ?1, typeof(?1)", [GrantId::new(9)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        assert_eq!((back, kind.as_str()), (GrantId::new(9), "integer"));
+        Ok(())
+    }
+}
