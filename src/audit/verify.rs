@@ -26,7 +26,7 @@ use crate::domain::hash::{
     Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::{RecordKind, check_payload, sealed_payload};
@@ -106,7 +106,7 @@ pub mod codes {
 struct Names {
     accounts: HashMap<i64, StoredAccount>,
     commodities: HashMap<i64, Commodity>,
-    pools: HashMap<i64, String>,
+    pools: HashMap<PoolId, String>,
 }
 
 struct Checker {
@@ -120,7 +120,7 @@ struct Checker {
     trial: BTreeMap<String, (i128, u32)>,
     totals: HashMap<(i64, i64, NaiveDate), i128>,
     /// Per restricted (pool, commodity): the change in holdings per day.
-    pool_changes: HashMap<(i64, i64), BTreeMap<NaiveDate, i128>>,
+    pool_changes: HashMap<(PoolId, i64), BTreeMap<NaiveDate, i128>>,
     /// Per commodity: the change in the assets accounts' balance per day.
     asset_changes: HashMap<i64, BTreeMap<NaiveDate, i128>>,
     records: u64,
@@ -241,7 +241,7 @@ impl Checker {
                             self.find(
                                 codes::POOL_TAG,
                                 format!("txn {id} line {}", p.line),
-                                format!("refers to pool #{pool_id}, which does not exist"),
+                                format!("refers to pool #{}, which does not exist", pool_id.get()),
                             );
                             ""
                         }
@@ -436,7 +436,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
                 .pools
                 .get(&pool)
                 .cloned()
-                .unwrap_or_else(|| format!("#{pool}"));
+                .unwrap_or_else(|| format!("#{}", pool.get()));
             below.push((pool, c.code().to_owned(), day, held, c.decimals()));
         }
     }
@@ -705,7 +705,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         .filter_map(|(_, g)| g.as_ref().ok().map(Commitment::of))
         .collect();
     let committed = |day: NaiveDate| {
-        let mut sums: HashMap<(i64, String), i128> = HashMap::new();
+        let mut sums: HashMap<(PoolId, String), i128> = HashMap::new();
         for c in &commitments {
             *sums.entry((c.pool, c.commodity.clone())).or_insert(0) +=
                 i128::from(c.outstanding_on(Some(day)));
@@ -896,7 +896,7 @@ fn check_grant_committed(
     checker: &mut Checker,
     replayed: &[(GrantId, Result<crate::domain::grant::Grant>)],
 ) -> Result<()> {
-    let mut expected: BTreeMap<(i64, String), i128> = BTreeMap::new();
+    let mut expected: BTreeMap<(PoolId, String), i128> = BTreeMap::new();
     for (_, grant) in replayed {
         let Ok(grant) = grant else { continue };
         *expected
@@ -904,7 +904,7 @@ fn check_grant_committed(
             .or_insert(0) += i128::from(grant.outstanding_on(None));
     }
     let cached = crate::store::grant_state::committed(conn, None)?;
-    let mut keys: Vec<&(i64, String)> = expected.keys().chain(cached.keys()).collect();
+    let mut keys: Vec<&(PoolId, String)> = expected.keys().chain(cached.keys()).collect();
     keys.sort();
     keys.dedup();
     let pools = crate::store::pools::names_by_id(conn)?;
@@ -917,7 +917,7 @@ fn check_grant_committed(
             let pool = pools
                 .get(&key.0)
                 .cloned()
-                .unwrap_or_else(|| format!("#{}", key.0));
+                .unwrap_or_else(|| format!("#{}", key.0.get()));
             checker.find(
                 codes::GRANT_COMMITTED,
                 format!("pool {pool}"),
@@ -1417,7 +1417,8 @@ fn check_corrections(conn: &rusqlite::Connection, checker: &mut Checker) -> Resu
     };
     let rows = members::rows(conn)?;
     let mut names: BTreeMap<i64, String> = rows.iter().map(|m| (m.id, name_key(&m.name))).collect();
-    let pools: std::collections::BTreeSet<i64> = pools::rows(conn)?.iter().map(|p| p.id).collect();
+    let pools: std::collections::BTreeSet<PoolId> =
+        pools::rows(conn)?.iter().map(|p| p.id).collect();
     let accounts: std::collections::BTreeSet<i64> = crate::store::accounts::all(conn)?
         .iter()
         .map(|a| a.id)
@@ -1455,7 +1456,7 @@ fn check_corrections(conn: &rusqlite::Connection, checker: &mut Checker) -> Resu
                     Err(e) => Some(e.to_string()),
                     Ok(e) if e.id == pools::GENERAL || !pools.contains(&e.id) => Some(format!(
                         "changes pool #{}, which cannot be changed or does not exist",
-                        e.id
+                        e.id.get()
                     )),
                     Ok(_) => None,
                 }

@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{self, Electorate, Grant, Refusal, Step};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 use crate::domain::keys::{KeyBook, KeyStep};
 use crate::domain::member::Role;
 use crate::domain::policy::Tally;
@@ -244,7 +244,7 @@ fn all_policies(conn: &Connection) -> Result<Vec<(NaiveDateTime, PolicyRecord)>>
 ///
 /// # Errors
 /// When any policy record of the fund cannot be read.
-pub fn policies(conn: &Connection, pool: i64) -> Result<Vec<(NaiveDateTime, PolicyRecord)>> {
+pub fn policies(conn: &Connection, pool: PoolId) -> Result<Vec<(NaiveDateTime, PolicyRecord)>> {
     Ok(all_policies(conn)?
         .into_iter()
         .filter(|(_, p)| p.pool == pool)
@@ -343,7 +343,7 @@ pub fn state_usable(conn: &Connection) -> Result<bool> {
 pub fn committed(
     conn: &Connection,
     day: Option<NaiveDate>,
-) -> Result<std::collections::HashMap<(i64, String), i128>> {
+) -> Result<std::collections::HashMap<(PoolId, String), i128>> {
     if state_usable(conn)? {
         return crate::store::grant_state::committed(conn, day);
     }

@@ -19,6 +19,7 @@ use crate::domain::account::{
     AccountType, CONVERSIONS_PREFIX, REALLOCATION_ACCOUNT, validate_account_name,
 };
 use crate::domain::date::iso;
+use crate::domain::ids::PoolId;
 use crate::domain::money::{Commodity, Money};
 use crate::error::Result;
 use crate::store::{accounts, balances, commodities, pools};
@@ -91,14 +92,14 @@ pub fn holdings(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<PoolH
 pub fn holdings_committing(
     conn: &Connection,
     as_of: Option<NaiveDate>,
-    committed: HashMap<(i64, String), i128>,
+    committed: HashMap<(PoolId, String), i128>,
 ) -> Result<Vec<PoolHolding>> {
     let pools = pools::all(conn)?;
     let accounts = accounts::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
     let kind = |name: &str| validate_account_name(name).ok();
     // (pool id, commodity code) → flows; pool id GENERAL for the general pool.
-    let mut flows: BTreeMap<(i64, String), Flows> = BTreeMap::new();
+    let mut flows: BTreeMap<(PoolId, String), Flows> = BTreeMap::new();
     let mut tagged_by_account: HashMap<(String, String), i128> = HashMap::new();
     let as_of_text = as_of.map(iso);
     for ((pool, account, commodity), amount) in pools::tagged_sums(conn, as_of_text.as_deref())? {
@@ -196,7 +197,7 @@ pub fn holdings_committing(
 /// committed and have not paid yet.
 pub fn available(
     conn: &Connection,
-    pool: i64,
+    pool: PoolId,
     commodity: &Commodity,
     day: Option<NaiveDate>,
 ) -> Result<i128> {

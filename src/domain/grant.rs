@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
@@ -165,7 +165,7 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
     pub grant: GrantId,
-    pub pool: i64,
+    pub pool: PoolId,
     /// The grant's commodity code.
     pub commodity: String,
     pub amount: i64,
@@ -216,7 +216,7 @@ impl Commitment {
 pub struct Grant {
     pub id: GrantId,
     pub applicant: i64,
-    pub pool: i64,
+    pub pool: PoolId,
     pub commodity: Commodity,
     pub commodity_id: i64,
     pub amount: i64,
@@ -789,7 +789,7 @@ mod tests {
 
     fn fixture() -> (Vec<PolicyRecord>, HashMap<i64, Commodity>) {
         let policy = PolicyRecord {
-            pool: 2,
+            pool: PoolId::new(2),
             version: 1,
             tiers: vec![Tier {
                 up_to: None,
@@ -807,7 +807,7 @@ mod tests {
     fn application() -> GrantStep {
         GrantStep::Application(Application {
             applicant: 9,
-            pool: 2,
+            pool: PoolId::new(2),
             commodity: 5,
             amount: 50_000,
             purpose: "rent".into(),

@@ -1,5 +1,6 @@
-//! Typed ids: a grant's number is a [`GrantId`], not a bare `i64`, so it
-//! cannot be passed where a member, pool or record number is wanted.
+//! Typed ids: a grant's number is a [`GrantId`] and a pool's a [`PoolId`],
+//! not bare `i64`s, so one cannot be passed where the other (or a member's
+//! or a record's number) is wanted.
 //!
 //! Rule: an id is made from a number only where the number is read back
 //! (a store row, a parsed label, a record payload) or numbered afresh by the
@@ -40,6 +41,11 @@ macro_rules! id_type {
 id_type!(
     /// A grant's number, shown as `G-0007`.
     GrantId
+);
+
+id_type!(
+    /// A pool's number. It is not shown: a pool is shown by its name.
+    PoolId
 );
 
 impl GrantId {

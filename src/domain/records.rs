@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::PoolId;
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::error::{Error, Result};
 
@@ -302,7 +303,7 @@ pub fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
 /// A version of a pool's policy.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PolicyRecord {
-    pub pool: i64,
+    pub pool: PoolId,
     pub version: u32,
     pub tiers: Vec<Tier>,
     pub reason: Option<String>,
@@ -353,7 +354,7 @@ pub struct RelationRecord {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Application {
     pub applicant: i64,
-    pub pool: i64,
+    pub pool: PoolId,
     pub commodity: i64,
     pub amount: i64,
     pub purpose: String,
@@ -497,7 +498,7 @@ pub struct MemberEditRecord {
 /// A version of a pool's purpose and guidelines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PoolEditRecord {
-    pub id: i64,
+    pub id: PoolId,
     pub purpose: String,
     pub guidelines: Option<String>,
 }
@@ -520,7 +521,7 @@ pub struct PledgeEndRecord {
 /// A budget: what a pool means to spend on a category in a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetRecord {
-    pub pool: i64,
+    pub pool: PoolId,
     pub category: String,
     pub commodity: String,
     /// Minor units of the commodity.

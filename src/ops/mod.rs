@@ -40,6 +40,7 @@ use rusqlite::Connection;
 
 use crate::domain::account::{name_key, validate_account_name};
 use crate::domain::currency;
+use crate::domain::ids::PoolId;
 use crate::domain::money::{Commodity, validate_code};
 use crate::error::{Error, Result};
 use crate::store;
@@ -236,7 +237,7 @@ impl Book {
 
     /// A pool by name (any case): its stored name, and its id as stored on
     /// postings (`None` for the general pool).
-    pub fn pool(&self, name: &str) -> Result<(String, Option<i64>)> {
+    pub fn pool(&self, name: &str) -> Result<(String, Option<PoolId>)> {
         let pool = self
             .pools
             .get(&name_key(name))

@@ -17,6 +17,7 @@ use rusqlite::Connection;
 use crate::books::{grants, pools::holdings_committing};
 use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
+use crate::domain::ids::PoolId;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Needed, PoolRefusal, Result, SqlContext};
@@ -147,7 +148,7 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Resul
 
 /// Refuses when any of the given restricted (pool, commodity) pairs is below
 /// zero on any day, naming the first such day.
-fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(i64, i64)>) -> Result<()> {
+fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(PoolId, i64)>) -> Result<()> {
     if touched.is_empty() {
         return Ok(());
     }
@@ -332,7 +333,7 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
         });
     }
     book.account_or_create(&tx, REALLOCATION_ACCOUNT, &tx.recorded_at())?;
-    let leg = |amount: i64, pool: &str, id: Option<i64>| {
+    let leg = |amount: i64, pool: &str, id: Option<PoolId>| {
         Posting::new(REALLOCATION_ACCOUNT, commodity.clone(), amount)?
             .with_pool(id.map(|_| pool.to_owned()))
     };

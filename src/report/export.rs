@@ -24,6 +24,7 @@ use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
 pub const REDACTED: &str = "redacted";
+use crate::domain::ids::PoolId;
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
@@ -71,7 +72,7 @@ pub struct JournalWriter<W: Write> {
     /// For an audience bundle: accounts shown by a label, by id.
     labels: HashMap<i64, String>,
     /// For an audience bundle: pools shown by a label, by id.
-    pool_labels: HashMap<i64, String>,
+    pool_labels: HashMap<PoolId, String>,
     pub summary: ExportSummary,
 }
 
@@ -80,7 +81,7 @@ pub struct JournalWriter<W: Write> {
 struct Names {
     accounts: HashMap<i64, String>,
     commodities: HashMap<i64, Commodity>,
-    pools: HashMap<i64, String>,
+    pools: HashMap<PoolId, String>,
     key: SaltKey,
 }
 
@@ -164,17 +165,17 @@ pub fn v1_accounts(conn: &Connection, candidates: &HashSet<i64>) -> Result<HashS
 ///
 /// # Errors
 /// When the journal cannot be read or is damaged.
-pub fn v1_pools(conn: &Connection, candidates: &HashSet<i64>) -> Result<HashSet<i64>> {
+pub fn v1_pools(conn: &Connection, candidates: &HashSet<PoolId>) -> Result<HashSet<PoolId>> {
     v1_named(conn, candidates, |p| p.pool_id)
 }
 
 /// The things of `candidates` (an account or a pool of a posting, as
 /// `thing` reads it) that a transaction in the v1 form names.
-fn v1_named(
+fn v1_named<T: Copy + Eq + std::hash::Hash>(
     conn: &Connection,
-    candidates: &HashSet<i64>,
-    thing: impl Fn(&JournalPosting) -> Option<i64>,
-) -> Result<HashSet<i64>> {
+    candidates: &HashSet<T>,
+    thing: impl Fn(&JournalPosting) -> Option<T>,
+) -> Result<HashSet<T>> {
     let mut found = HashSet::new();
     if candidates.is_empty() {
         return Ok(found);
@@ -235,7 +236,7 @@ impl<W: Write> JournalWriter<W> {
         hidden: HiddenNames,
         withheld: HashSet<i64>,
         labels: HashMap<i64, String>,
-        pool_labels: HashMap<i64, String>,
+        pool_labels: HashMap<PoolId, String>,
     ) -> Self {
         self.hidden = Some(hidden);
         self.withheld = withheld;

@@ -31,6 +31,7 @@ use crate::domain::account::{
     AccountType, CONTRIBUTIONS_INCOME, CONVERSIONS_PREFIX, DISTRIBUTED_ACCOUNT, GRANTS_PREFIX,
     REALLOCATION_ACCOUNT, under_prefix, validate_account_name,
 };
+use crate::domain::ids::PoolId;
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::store::{accounts, commodities, flows, pools};
@@ -192,7 +193,7 @@ pub(crate) fn classify(account: &str, debits: i128, credits: i128) -> Vec<(Kind,
 pub fn flows(conn: &Connection, span: &Span) -> Result<Vec<Flow>> {
     let accounts = accounts::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
-    let pool_order: HashMap<i64, (usize, String)> = pools::all(conn)?
+    let pool_order: HashMap<PoolId, (usize, String)> = pools::all(conn)?
         .into_iter()
         .enumerate()
         .map(|(n, p)| (p.id, (n, p.name)))

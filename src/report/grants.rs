@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::books::grants::{self, policies, tally};
 use crate::books::members;
 use crate::domain::grant::{Grant, Line, Status};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -64,7 +64,7 @@ struct Names {
     audience: Audience,
     secret: String,
     members: std::collections::HashMap<i64, crate::store::members::StoredMember>,
-    pools: std::collections::HashMap<i64, String>,
+    pools: std::collections::HashMap<PoolId, String>,
 }
 
 impl Names {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use crate::domain::ids::PoolId;
 use crate::error::{Result, SqlContext};
 use crate::store::pools::GENERAL;
 
@@ -17,7 +18,7 @@ pub struct FlowSum {
     pub month: String,
     pub account_id: i64,
     pub commodity_id: i64,
-    pub pool_id: i64,
+    pub pool_id: PoolId,
     /// Positive amounts (debits), summed.
     pub debits: i128,
     /// Negative amounts (credits), summed as a positive number.
@@ -36,7 +37,7 @@ pub fn monthly(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         )
         .ctx(WHAT)?;
     let mut rows = stmt.query(params![from, to, GENERAL]).ctx(WHAT)?;
-    let mut sums: BTreeMap<(String, i64, i64, i64), (i128, i128)> = BTreeMap::new();
+    let mut sums: BTreeMap<(String, i64, i64, PoolId), (i128, i128)> = BTreeMap::new();
     while let Some(r) = rows.next().ctx(WHAT)? {
         let key = (
             r.get(0).ctx(WHAT)?,

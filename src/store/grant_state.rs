@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use crate::domain::date::{iso, parse_date};
 use crate::domain::grant::Commitment;
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 use crate::error::{Error, Result, SqlContext};
 
 /// The id of the last governance record (0 when there is none).
@@ -109,7 +109,7 @@ pub fn put(conn: &Connection, c: &Commitment) -> Result<()> {
 }
 
 /// Adds `delta` to what the grants of `pool` commit now in `commodity`.
-fn add_committed(conn: &Connection, pool: i64, commodity: &str, delta: i128) -> Result<()> {
+fn add_committed(conn: &Connection, pool: PoolId, commodity: &str, delta: i128) -> Result<()> {
     if delta == 0 {
         return Ok(());
     }
@@ -156,12 +156,12 @@ pub fn set_through(conn: &Connection, id: i64) -> Result<()> {
 pub fn committed(
     conn: &Connection,
     day: Option<NaiveDate>,
-) -> Result<HashMap<(i64, String), i128>> {
+) -> Result<HashMap<(PoolId, String), i128>> {
     let what = "summing what the grants commit";
     let mut stmt = conn
         .prepare_cached("SELECT pool_id, commodity, amount FROM grant_state_committed")
         .ctx(what)?;
-    let mut sums: HashMap<(i64, String), i128> = stmt
+    let mut sums: HashMap<(PoolId, String), i128> = stmt
         .query_map([], |r| {
             Ok(((r.get(0)?, r.get(1)?), i128::from(r.get::<_, i64>(2)?)))
         })
@@ -246,7 +246,7 @@ fn read(conn: &Connection, which: Which) -> Result<Vec<Commitment>> {
     let mut stmt = conn.prepare_cached(grants_sql).ctx(what)?;
     type Row = (
         GrantId,
-        i64,
+        PoolId,
         String,
         i64,
         bool,
@@ -308,7 +308,7 @@ mod tests {
     fn committed_is_the_rule_of_outstanding_on() {
         let conn = crate::store::memory();
         let grant = |grant: i64,
-                     pool,
+                     pool: i64,
                      commodity: &str,
                      rejected,
                      decided: Option<&str>,
@@ -316,7 +316,7 @@ mod tests {
                      paid: &[(&str, i64)]| {
             Commitment {
                 grant: GrantId::new(grant),
-                pool,
+                pool: PoolId::new(pool),
                 commodity: commodity.into(),
                 amount: 10_000,
                 rejected,
@@ -359,7 +359,7 @@ mod tests {
         let check = |all: &[Commitment]| {
             let days = (0..12).map(|d| Some(day("2025-01-31") + chrono::Days::new(d)));
             for on in days.chain([None]) {
-                let mut expected: HashMap<(i64, String), i128> = HashMap::new();
+                let mut expected: HashMap<(PoolId, String), i128> = HashMap::new();
                 for c in all {
                     let outstanding = i128::from(c.outstanding_on(on));
                     if outstanding != 0 {

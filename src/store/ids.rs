@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 
 /// Stores and reads an id type as its integer.
 macro_rules! sql_id {
@@ -25,6 +25,7 @@ macro_rules! sql_id {
 }
 
 sql_id!(GrantId);
+sql_id!(PoolId);
 
 #[cfg(test)]
 mod tests {

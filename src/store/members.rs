@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::account::name_key;
+use crate::domain::ids::PoolId;
 use crate::domain::member::{Role, Visibility};
 use crate::domain::records::{self as kinds, MemberEditRecord, PledgeEndRecord, RecordKind};
 use crate::error::{Result, SqlContext};
@@ -404,7 +405,7 @@ pub struct StoredPledge {
     pub every: String,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
-    pub pool_id: Option<i64>,
+    pub pool_id: Option<PoolId>,
 }
 
 pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i64> {
@@ -502,7 +503,7 @@ pub fn received(
     conn: &Connection,
     member_id: i64,
     commodity_id: i64,
-    pool: Option<Option<i64>>,
+    pool: Option<Option<PoolId>>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<i128> {
@@ -523,7 +524,7 @@ pub fn received(
     let mut total = 0;
     while let Some(r) = rows.next().ctx("summing contributions")? {
         let amount: i64 = r.get(0).ctx("summing contributions")?;
-        let posting_pool: Option<i64> = r.get(1).ctx("summing contributions")?;
+        let posting_pool: Option<PoolId> = r.get(1).ctx("summing contributions")?;
         if pool.is_none_or(|wanted| wanted == posting_pool) {
             total -= i128::from(amount);
         }
@@ -589,7 +590,7 @@ pub struct MemberContribution {
     pub kind: Option<String>,
     pub commodity_id: i64,
     /// `None`: the general pool.
-    pub pool_id: Option<i64>,
+    pub pool_id: Option<PoolId>,
     pub amount: i128,
 }
 

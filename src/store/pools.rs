@@ -6,16 +6,17 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::ids::PoolId;
 use crate::domain::records::{self as kinds, PoolEditRecord, RecordKind};
 use crate::error::{Result, SqlContext};
 
 /// The id of the general pool (created by the schema, always there).
-pub const GENERAL: i64 = 1;
+pub const GENERAL: PoolId = PoolId::new(1);
 
 /// A pool's audit payload: written with the row into the governance chain,
 /// and rebuilt from the table by `verify` (V118).
 pub fn pool_payload(
-    id: i64,
+    id: PoolId,
     name: &str,
     purpose: &str,
     guidelines: Option<&str>,
@@ -26,7 +27,7 @@ pub fn pool_payload(
 /// A stored pool.
 #[derive(Debug, Clone)]
 pub struct StoredPool {
-    pub id: i64,
+    pub id: PoolId,
     pub name: String,
     pub purpose: String,
     pub guidelines: Option<String>,
@@ -48,13 +49,13 @@ pub fn insert(
     purpose: &str,
     guidelines: Option<&str>,
     now: &str,
-) -> Result<i64> {
+) -> Result<PoolId> {
     conn.execute(
         "INSERT INTO pools (name, name_key, purpose, guidelines, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![name, key, purpose, guidelines, now],
     )
     .ctx("adding a pool")?;
-    let id = conn.last_insert_rowid();
+    let id = PoolId::new(conn.last_insert_rowid());
     let payload = pool_payload(id, name, purpose, guidelines);
     crate::store::records::audit(conn, RecordKind::Pool.as_str(), payload, now)?;
     Ok(id)
@@ -121,7 +122,11 @@ pub fn rows(conn: &Connection) -> Result<Vec<StoredPool>> {
 
 /// Per (commodity id, date): the change in a restricted pool's holdings that
 /// day (credits add, debits take away), in date order.
-pub fn daily_changes(conn: &Connection, pool: i64, commodity: i64) -> Result<Vec<(String, i128)>> {
+pub fn daily_changes(
+    conn: &Connection,
+    pool: PoolId,
+    commodity: i64,
+) -> Result<Vec<(String, i128)>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
@@ -144,7 +149,7 @@ pub fn daily_changes(conn: &Connection, pool: i64, commodity: i64) -> Result<Vec
 }
 
 /// (pool id, account id, commodity id).
-pub type TaggedKey = (i64, i64, i64);
+pub type TaggedKey = (PoolId, i64, i64);
 
 /// Sums of pool-tagged postings up to `as_of` (all dates when None), per
 /// (pool id, account id, commodity id).
@@ -173,7 +178,7 @@ pub fn tagged_sums(conn: &Connection, as_of: Option<&str>) -> Result<Vec<(Tagged
 }
 
 /// ((pool id, commodity id), (debits, credits)).
-pub type PoolMoves = ((Option<i64>, i64), (i128, i128));
+pub type PoolMoves = ((Option<PoolId>, i64), (i128, i128));
 
 /// Debits and credits (as positive sums) on one account up to `as_of`, per
 /// (pool id, commodity id); `None` is the general pool. Used for the
@@ -193,7 +198,8 @@ pub fn account_moves(
     let mut rows = stmt
         .query(params![account, as_of])
         .ctx("summing pool moves")?;
-    let mut sums: std::collections::BTreeMap<(Option<i64>, i64), (i128, i128)> = Default::default();
+    let mut sums: std::collections::BTreeMap<(Option<PoolId>, i64), (i128, i128)> =
+        Default::default();
     while let Some(r) = rows.next().ctx("summing pool moves")? {
         let key = (
             r.get(0).ctx("summing pool moves")?,
@@ -318,6 +324,6 @@ pub fn accounts_changes_from(
 }
 
 /// Every pool's name by row id.
-pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, String>> {
+pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<PoolId, String>> {
     Ok(all(conn)?.into_iter().map(|p| (p.id, p.name)).collect())
 }

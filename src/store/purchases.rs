@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
 use crate::domain::date::parse_datetime;
+use crate::domain::ids::PoolId;
 use crate::domain::money::Commodity;
 use crate::domain::purchase::Event;
 use crate::error::{Error, Result, SqlContext};
@@ -27,7 +28,7 @@ pub struct StoredPurchase {
     pub commodity_id: i64,
     pub commodity: Commodity,
     /// The restricted pool a subsidy comes from (None: the general pool).
-    pub pool_id: Option<i64>,
+    pub pool_id: Option<PoolId>,
     pub pool: Option<String>,
     pub opened_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
@@ -40,7 +41,7 @@ pub struct NewPurchase<'a> {
     pub key: &'a str,
     pub supplier: &'a str,
     pub commodity_id: i64,
-    pub pool_id: Option<i64>,
+    pub pool_id: Option<PoolId>,
     pub opened_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
 }
@@ -52,7 +53,7 @@ pub fn purchase_payload(
     name: &str,
     supplier: &str,
     commodity_id: i64,
-    pool_id: Option<i64>,
+    pool_id: Option<PoolId>,
     opened_at: &str,
     closes_at: &str,
 ) -> Value {

@@ -14,6 +14,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
 use crate::domain::hash::{Form, SaltKey, txn_hash, txn_hash_in};
+use crate::domain::ids::PoolId;
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
@@ -38,7 +39,7 @@ pub struct Writer<'c> {
 /// restricted (pool, commodity) pairs, and per commodity the earliest day.
 #[derive(Debug, Clone, Default)]
 pub struct Touched {
-    pub pools: BTreeSet<(i64, i64)>,
+    pub pools: BTreeSet<(PoolId, i64)>,
     pub commodities: BTreeMap<i64, NaiveDate>,
 }
 
@@ -47,7 +48,7 @@ pub struct Touched {
 pub struct PostingIds {
     pub account: i64,
     pub commodity: i64,
-    pub pool: Option<i64>,
+    pub pool: Option<PoolId>,
 }
 
 impl<'c> Writer<'c> {
@@ -350,7 +351,7 @@ pub struct JournalPosting {
     pub commodity_id: i64,
     pub amount: i64,
     pub memo: Option<String>,
-    pub pool_id: Option<i64>,
+    pub pool_id: Option<PoolId>,
 }
 
 /// Which transactions a journal stream reads, always in chain order.

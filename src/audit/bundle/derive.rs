@@ -19,6 +19,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::rows::{GrantRow, PolicyRow, VoteRow};
 use crate::domain::date::iso;
 use crate::domain::grant::{Grant, Line, Status};
+use crate::domain::ids::PoolId;
 use crate::domain::money::format_minor;
 use crate::domain::period::Span;
 use crate::domain::policy::{Rule, Tally};
@@ -30,7 +31,7 @@ pub const UNKNOWN: &str = "\u{1}unknown";
 /// How the rows name members and pools and show free text.
 pub struct Shown<'a> {
     pub person: &'a dyn Fn(i64) -> String,
-    pub pool: &'a dyn Fn(i64) -> String,
+    pub pool: &'a dyn Fn(PoolId) -> String,
     /// A free text as the audience sees it.
     pub text: &'a dyn Fn(&str) -> String,
 }

@@ -23,6 +23,7 @@ use crate::books::grants;
 use crate::books::members::member;
 use crate::domain::currency;
 use crate::domain::hash::GENESIS;
+use crate::domain::ids::PoolId;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -138,9 +139,9 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
     let stored = fund::get(conn)?;
     let (records_head, _) = records::head(conn)?.unwrap_or_else(|| (GENESIS.to_owned(), 0));
     let commodities = commodities::by_id(conn)?;
-    let pools: BTreeMap<i64, pools::StoredPool> =
+    let pools: BTreeMap<PoolId, pools::StoredPool> =
         pools::all(conn)?.into_iter().map(|p| (p.id, p)).collect();
-    let pool_name = |id: Option<i64>| {
+    let pool_name = |id: Option<PoolId>| {
         pools
             .get(&id.unwrap_or(pools::GENERAL))
             .map_or_else(String::new, |p| p.name.clone())

@@ -252,7 +252,7 @@ mod tests {
         let mut sums: Vec<(i64, String, i128)> = crate::store::grant_state::committed(&conn, None)
             .unwrap()
             .into_iter()
-            .map(|((pool, code), amount)| (pool, code, amount))
+            .map(|((pool, code), amount)| (pool.get(), code, amount))
             .collect();
         sums.sort();
         assert_eq!(sums, [(1, "USD".into(), 600), (2, "EUR".into(), 50)]);

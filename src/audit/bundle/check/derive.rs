@@ -33,7 +33,7 @@ use crate::books::grants::Governance;
 use crate::domain::account::AccountType;
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{Step, replay};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 use crate::domain::money::Commodity;
 use crate::domain::period::Span;
 use crate::domain::records::{GrantStep, PolicyRecord, payload};
@@ -150,14 +150,18 @@ pub(super) fn check_derived(
         return;
     };
     let person = |id: i64| log.label(id);
-    let mut pool_names: HashMap<i64, String> = HashMap::from([(1, "general".to_owned())]);
+    let mut pool_names: HashMap<PoolId, String> =
+        HashMap::from([(PoolId::new(1), "general".to_owned())]);
     for e in log.entries.iter().filter(|e| e.kind == "pool") {
-        if let (Some(id), Some(name)) = (e.payload["id"].as_i64(), e.payload["name"].as_str()) {
+        if let (Some(id), Some(name)) = (
+            e.payload["id"].as_i64().map(PoolId::new),
+            e.payload["name"].as_str(),
+        ) {
             let shown = log.pool_labels.get(&id).map_or(name, String::as_str);
             pool_names.insert(id, shown.to_owned());
         }
     }
-    let pool = |id: i64| {
+    let pool = |id: PoolId| {
         pool_names
             .get(&id)
             .cloned()

@@ -16,7 +16,7 @@ use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Field, V1, V2, WITHHELD, read};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{GENESIS, record_hash, record_hash_v2};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, PoolId};
 
 /// One record of records.csv whose hash recomputes.
 #[derive(Debug, Clone)]
@@ -41,7 +41,7 @@ pub(super) struct Log {
     pub(super) labels: HashMap<i64, String>,
     /// Pool id → the label the bundle shows for a pool whose name it
     /// redacts, from the pool's record.
-    pub(super) pool_labels: HashMap<i64, String>,
+    pub(super) pool_labels: HashMap<PoolId, String>,
     /// Records whose payload is withheld, or that failed to check: the
     /// files re-derived from records are then not compared.
     pub(super) gaps: u64,
@@ -183,7 +183,7 @@ pub(super) fn check_records(table: &Table<RecordRow>, facts: &Facts, checker: &m
             }
         }
         if row.kind == "pool"
-            && let Some(pool) = read.plain["id"].as_i64()
+            && let Some(pool) = read.plain["id"].as_i64().map(PoolId::new)
             && let Some((_, Field::Redacted { label: Some(label) })) =
                 read.fields.iter().find(|(f, _)| f == "name")
         {

@@ -17,6 +17,7 @@ use crate::audit::bundle::rows::{RoleRow, VoteRow};
 use crate::audit::bundle::{GRANTS, POLICIES, ROLES, VOTES};
 use crate::books::grants;
 use crate::domain::date::iso;
+use crate::domain::ids::PoolId;
 use crate::error::Result;
 use crate::store::members;
 
@@ -34,7 +35,7 @@ impl Bundle<'_> {
             };
             let until = state.until(&g);
             let person = |m: i64| self.person(m);
-            let pool = |p: i64| self.pool_names.get(&p).cloned().unwrap_or_default();
+            let pool = |p: PoolId| self.pool_names.get(&p).cloned().unwrap_or_default();
             let text = |t: &str| self.privacy.redact(t);
             let shown = Shown {
                 person: &person,
@@ -89,7 +90,7 @@ impl Bundle<'_> {
                 }
                 let person = |m: i64| self.person(m);
                 let shown_pool = self.pool_name(pool);
-                let pool_name = |_: i64| shown_pool.clone();
+                let pool_name = |_: PoolId| shown_pool.clone();
                 let text = |t: &str| self.privacy.redact(t);
                 let shown = Shown {
                     person: &person,

@@ -15,6 +15,7 @@ use super::out::Out;
 use super::privacy::Privacy;
 use super::{Bundle, ManifestEntry};
 use crate::audit::bundle::{JOURNAL, REVERSED};
+use crate::domain::ids::PoolId;
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::progress::NoProgress;
@@ -25,7 +26,7 @@ use crate::store::txns::{self, JournalPosting, JournalTxn, Selection};
 /// pool id), and whether any of it was income in kind.
 pub(super) struct Received {
     pub(super) date: String,
-    pub(super) income: BTreeMap<(i64, Option<i64>), i128>,
+    pub(super) income: BTreeMap<(i64, Option<PoolId>), i128>,
     pub(super) in_kind: bool,
 }
 
@@ -228,7 +229,7 @@ fn observe(
 /// audience may not see.
 struct Known<'a> {
     account_names: &'a HashMap<i64, String>,
-    pool_names: &'a HashMap<i64, String>,
+    pool_names: &'a HashMap<PoolId, String>,
     withheld: &'a HashSet<i64>,
 }
 

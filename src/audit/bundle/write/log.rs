@@ -18,6 +18,7 @@ use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Shown, V1, V2, WITHHELD, v2_cell};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{commit, record_hash, record_salt};
+use crate::domain::ids::PoolId;
 use crate::domain::records::{RecordKind, text_fields};
 use crate::error::Result;
 use crate::store::records::{StoredRecord, v2_hash};
@@ -100,7 +101,7 @@ impl Bundle<'_> {
             && field == "name"
             && let Some(label) = r.payload["id"]
                 .as_i64()
-                .and_then(|id| self.pool_labels.get(&id))
+                .and_then(|id| self.pool_labels.get(&PoolId::new(id)))
         {
             return Some(Some(label.clone()));
         }

@@ -45,6 +45,7 @@ use serde::Serialize;
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, account_label, pool_label};
+use crate::domain::ids::PoolId;
 use crate::domain::lang::Lang;
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
@@ -271,9 +272,9 @@ struct Bundle<'c> {
     pools: Vec<StoredPool>,
     /// Pools as the bundle names them, by id: a label for those whose name
     /// the audience may not see ([`Bundle::pool_labels`]).
-    pool_names: HashMap<i64, String>,
+    pool_names: HashMap<PoolId, String>,
     /// The pools shown by a label, by id.
-    pool_labels: HashMap<i64, String>,
+    pool_labels: HashMap<PoolId, String>,
     /// Contribution txn → member (None: anonymous) and kind of service.
     contributions: HashMap<i64, (Option<i64>, Option<String>)>,
     manifest: Vec<ManifestEntry>,
@@ -290,7 +291,7 @@ impl<'c> Bundle<'c> {
             .hidden()
             .clone();
         let mut account_names = accounts::names_by_id(conn)?;
-        let mut pool_names: HashMap<i64, String> =
+        let mut pool_names: HashMap<PoolId, String> =
             pools.iter().map(|p| (p.id, p.name.clone())).collect();
         let (account_labels, pool_labels) = if request.audience == BundleAudience::Auditor {
             (HashMap::new(), HashMap::new())
@@ -380,9 +381,9 @@ impl<'c> Bundle<'c> {
     fn pool_labels(
         conn: &Connection,
         hidden: &HiddenNames,
-        names: &HashMap<i64, String>,
-    ) -> Result<HashMap<i64, String>> {
-        let candidates: HashSet<i64> = names
+        names: &HashMap<PoolId, String>,
+    ) -> Result<HashMap<PoolId, String>> {
+        let candidates: HashSet<PoolId> = names
             .iter()
             .filter(|(id, name)| **id != pools::GENERAL && hidden.find(name).is_some())
             .map(|(id, _)| *id)
@@ -392,7 +393,7 @@ impl<'c> Bundle<'c> {
         for r in records::all_of_kinds(conn, &["pool"])? {
             let v2 = records::v2_hash(&key, &r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload)
                 == r.hash;
-            kept.extend(r.payload["id"].as_i64().filter(|_| !v2));
+            kept.extend(r.payload["id"].as_i64().filter(|_| !v2).map(PoolId::new));
         }
         Ok(candidates
             .difference(&kept)
