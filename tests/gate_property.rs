@@ -11,6 +11,7 @@
 mod common;
 
 use common::{Fund, FundBuilder};
+use fondo::domain::ids::MemberId;
 use fondo::domain::member::{Audience, HiddenNames, Visibility};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -256,10 +257,10 @@ fn names_nobody(case: &Case, what: &str, text: &str) {
         Audience::Public,
         "any",
         [
-            (1, "Ana", Visibility::Public),
-            (2, "Bruno", Visibility::Public),
-            (3, case.name(0), Visibility::Pseudonymous),
-            (4, case.name(1), Visibility::Anonymous),
+            (MemberId::new(1), "Ana", Visibility::Public),
+            (MemberId::new(2), "Bruno", Visibility::Public),
+            (MemberId::new(3), case.name(0), Visibility::Pseudonymous),
+            (MemberId::new(4), case.name(1), Visibility::Anonymous),
         ],
     );
     for line in text.lines() {

@@ -9,6 +9,7 @@
 mod common;
 
 use common::{Fund, FundBuilder};
+use fondo::domain::ids::MemberId;
 use fondo::domain::member::{Audience, HiddenNames, Visibility};
 
 /// A fund whose free text names its hidden members in issue 12's ways.
@@ -79,11 +80,11 @@ fn hidden() -> HiddenNames {
         Audience::Public,
         "any",
         [
-            (1, "Ana", Visibility::Public),
-            (2, "Bruno", Visibility::Public),
-            (3, "Cocina Común", Visibility::Pseudonymous),
-            (4, "Luis Fernández", Visibility::Anonymous),
-            (5, "Familia Ortega", Visibility::Pseudonymous),
+            (MemberId::new(1), "Ana", Visibility::Public),
+            (MemberId::new(2), "Bruno", Visibility::Public),
+            (MemberId::new(3), "Cocina Común", Visibility::Pseudonymous),
+            (MemberId::new(4), "Luis Fernández", Visibility::Anonymous),
+            (MemberId::new(5), "Familia Ortega", Visibility::Pseudonymous),
         ],
     )
 }

@@ -864,7 +864,7 @@ fn ballot(fund: &Fund, voter: i64, choice: &str, time: &str) -> String {
         fund: fund_id,
         grant: fondo::domain::ids::GrantId::new(2),
         application,
-        voter,
+        voter: fondo::domain::ids::MemberId::new(voter),
         choice: match choice {
             "consent" => fondo::domain::policy::Vote::Consent,
             "object" => fondo::domain::policy::Vote::Object,

@@ -26,7 +26,7 @@ use crate::domain::hash::{
     Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::{RecordKind, check_payload, sealed_payload};
@@ -1416,7 +1416,8 @@ fn check_corrections(conn: &rusqlite::Connection, checker: &mut Checker) -> Resu
         AccountNoteRecord, MemberEditRecord, PledgeEndRecord, PoolEditRecord, payload,
     };
     let rows = members::rows(conn)?;
-    let mut names: BTreeMap<i64, String> = rows.iter().map(|m| (m.id, name_key(&m.name))).collect();
+    let mut names: BTreeMap<MemberId, String> =
+        rows.iter().map(|m| (m.id, name_key(&m.name))).collect();
     let pools: std::collections::BTreeSet<PoolId> =
         pools::rows(conn)?.iter().map(|p| p.id).collect();
     let accounts: std::collections::BTreeSet<i64> = crate::store::accounts::all(conn)?

@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{self, Electorate, Grant, Refusal, Step};
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 use crate::domain::keys::{KeyBook, KeyStep};
 use crate::domain::member::Role;
 use crate::domain::policy::Tally;
@@ -32,7 +32,7 @@ use crate::store::records::{self, StoredRecord};
 struct StewardTerm {
     record: i64,
     term: i64,
-    member: i64,
+    member: MemberId,
     starts_on: NaiveDate,
     ends_on: Option<NaiveDate>,
 }
@@ -81,7 +81,7 @@ pub struct Governance {
     /// (record, term, last day).
     ends: Vec<(i64, i64, NaiveDate)>,
     /// (record, when, a, b).
-    relations: Vec<(i64, NaiveDateTime, i64, i64)>,
+    relations: Vec<(i64, NaiveDateTime, MemberId, MemberId)>,
     keys: Vec<(i64, NaiveDateTime, KeyStep)>,
     fund_id: String,
 }
@@ -181,7 +181,7 @@ impl Governance {
 }
 
 impl Electorate for Governance {
-    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<i64> {
+    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<MemberId> {
         self.terms
             .iter()
             .filter(|t| t.record < before && t.starts_on <= day)
@@ -199,7 +199,7 @@ impl Electorate for Governance {
             .collect()
     }
 
-    fn related(&self, member: i64, by: NaiveDateTime, before: i64) -> HashSet<i64> {
+    fn related(&self, member: MemberId, by: NaiveDateTime, before: i64) -> HashSet<MemberId> {
         self.relations
             .iter()
             .filter(|(record, at, a, b)| {
@@ -211,7 +211,7 @@ impl Electorate for Governance {
 
     fn key(
         &self,
-        member: i64,
+        member: MemberId,
         fingerprint: &str,
         at: NaiveDateTime,
         before: i64,
@@ -446,7 +446,11 @@ pub fn ids(conn: &Connection) -> Result<Vec<GrantId>> {
 }
 
 /// Members declared related to `member` (either way round) by `by`.
-pub fn related(conn: &Connection, member: i64, by: NaiveDateTime) -> Result<HashSet<i64>> {
+pub fn related(
+    conn: &Connection,
+    member: MemberId,
+    by: NaiveDateTime,
+) -> Result<HashSet<MemberId>> {
     let mut set = HashSet::new();
     for r in records::of_kind(conn, RecordKind::Relation.as_str())? {
         if parse_datetime(&r.at)? > by {
@@ -468,7 +472,7 @@ pub fn related(conn: &Connection, member: i64, by: NaiveDateTime) -> Result<Hash
 pub fn ineligible(
     conn: &Connection,
     grant: &Grant,
-    member: i64,
+    member: MemberId,
     at: NaiveDateTime,
 ) -> Result<Option<String>> {
     let gov = Governance::load(conn)?;
@@ -506,7 +510,7 @@ pub fn recused(
     conn: &Connection,
     grant: &Grant,
     at: NaiveDateTime,
-) -> Result<Vec<(i64, &'static str)>> {
+) -> Result<Vec<(MemberId, &'static str)>> {
     let gov = Governance::load(conn)?;
     Ok(grant::recused(
         grant,

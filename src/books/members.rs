@@ -7,6 +7,7 @@ use rusqlite::Connection;
 
 use crate::domain::account::name_key;
 use crate::domain::gate::Gate;
+use crate::domain::ids::MemberId;
 use crate::domain::member::{Audience, Role, Visibility};
 use crate::error::{Error, Result};
 use crate::store::members::{self, StoredMember};
@@ -22,12 +23,12 @@ pub fn member(conn: &Connection, name: &str) -> Result<StoredMember> {
 }
 
 /// Every member by id.
-pub fn by_id(conn: &Connection) -> Result<HashMap<i64, StoredMember>> {
+pub fn by_id(conn: &Connection) -> Result<HashMap<MemberId, StoredMember>> {
     Ok(members::all(conn)?.into_iter().map(|m| (m.id, m)).collect())
 }
 
 /// The members holding a steward term on `day`.
-pub fn stewards(conn: &Connection, day: NaiveDate) -> Result<HashSet<i64>> {
+pub fn stewards(conn: &Connection, day: NaiveDate) -> Result<HashSet<MemberId>> {
     Ok(members::terms(conn)?
         .into_iter()
         .filter(|t| {
@@ -46,9 +47,9 @@ pub fn gate(conn: &Connection, audience: Audience) -> Result<Gate> {
 
 /// The gate of `audience` that lets member `shown`'s own name through (a
 /// member's statement is for that member).
-pub fn gate_but(conn: &Connection, audience: Audience, shown: Option<i64>) -> Result<Gate> {
+pub fn gate_but(conn: &Connection, audience: Audience, shown: Option<MemberId>) -> Result<Gate> {
     let secret = crate::store::fund::secret(conn)?;
-    let mut names: Vec<(i64, String, Visibility)> = Vec::new();
+    let mut names: Vec<(MemberId, String, Visibility)> = Vec::new();
     for m in members::all(conn)?
         .into_iter()
         .filter(|m| Some(m.id) != shown)

@@ -22,7 +22,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, MemberId};
 use crate::domain::policy::Vote;
 use crate::error::{Error, Result};
 
@@ -38,7 +38,7 @@ pub struct Ballot {
     /// The hash of the grant's application record.
     pub application: String,
     /// The voter's member id.
-    pub voter: i64,
+    pub voter: MemberId,
     pub choice: Vote,
     pub reason: Option<String>,
     pub time: NaiveDateTime,
@@ -124,6 +124,7 @@ impl Ballot {
             .parse::<i64>()
             .ok()
             .filter(|v| *v > 0)
+            .map(MemberId::new)
             .ok_or_else(|| bad(5, format!("{voter_text:?} is not a member id")))?;
         let choice = match field(6, "choice")? {
             "consent" => Vote::Consent,
@@ -181,7 +182,7 @@ mod tests {
             fund: "3f1c0a9e5b7d4e21a0c8f6b2d4e1a7c9".into(),
             grant: GrantId::new(1),
             application: "ab".repeat(32),
-            voter: 2,
+            voter: MemberId::new(2),
             choice: Vote::Object,
             reason: Some("the letter is missing".into()),
             time: crate::domain::date::parse_datetime("2026-03-04T12:00").unwrap(),

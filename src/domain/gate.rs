@@ -16,6 +16,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::domain::ids::MemberId;
 use crate::domain::member::{Audience, HiddenNames, Visibility};
 
 /// Something whose texts the gate can walk and change in place.
@@ -93,7 +94,7 @@ impl Gate {
     pub fn new<'a>(
         audience: Audience,
         secret: &str,
-        members: impl IntoIterator<Item = (i64, &'a str, Visibility)>,
+        members: impl IntoIterator<Item = (MemberId, &'a str, Visibility)>,
     ) -> Gate {
         Gate {
             audience,
@@ -174,7 +175,7 @@ mod tests {
         let gate = Gate::new(
             Audience::Public,
             "s",
-            [(3, "Cocina Común", Visibility::Pseudonymous)],
+            [(MemberId::new(3), "Cocina Común", Visibility::Pseudonymous)],
         );
         let row = Row {
             purpose: "stove-for-Cocina Común".into(),
@@ -182,7 +183,7 @@ mod tests {
             amount: "-12.50".into(),
         };
         let gated = gate.row(&row).unwrap();
-        let p = pseudonym("s", 3);
+        let p = pseudonym("s", MemberId::new(3));
         assert_eq!(gated.get()["purpose"], format!("stove-for-{p}"));
         assert_eq!(gated.get()["account"], format!("expenses:{p}"));
         assert_eq!(gated.get()["amount"], "-12.50");

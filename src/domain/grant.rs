@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
@@ -55,7 +55,7 @@ impl Status {
 /// withdrawn: from then on the steward counts as not having voted.
 #[derive(Debug, Clone)]
 pub struct CastVote {
-    pub member: i64,
+    pub member: MemberId,
     pub vote: Option<Vote>,
     pub reason: Option<String>,
     pub at: NaiveDateTime,
@@ -119,9 +119,9 @@ impl Refusal {
 /// changes who could vote then. `books::grants` reads it from the records.
 pub trait Electorate {
     /// The members holding a steward term on `day`.
-    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<i64>;
+    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<MemberId>;
     /// The members declared related to `member` by `by`.
-    fn related(&self, member: i64, by: NaiveDateTime, before: i64) -> HashSet<i64>;
+    fn related(&self, member: MemberId, by: NaiveDateTime, before: i64) -> HashSet<MemberId>;
     /// The key with `fingerprint` if it was `member`'s, in force at `at`
     /// (its `ssh-ed25519 AAAA…` text), or why not.
     ///
@@ -129,7 +129,7 @@ pub trait Electorate {
     /// The reason, as [`crate::domain::keys::KeyBook::check`] words it.
     fn key(
         &self,
-        member: i64,
+        member: MemberId,
         fingerprint: &str,
         at: NaiveDateTime,
         before: i64,
@@ -215,7 +215,7 @@ impl Commitment {
 #[derive(Debug, Clone)]
 pub struct Grant {
     pub id: GrantId,
-    pub applicant: i64,
+    pub applicant: MemberId,
     pub pool: PoolId,
     pub commodity: Commodity,
     pub commodity_id: i64,
@@ -444,7 +444,7 @@ pub fn replay(
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
 
 /// The latest vote of `member` that stands on `grant` (withdrawn: None).
-pub fn standing(grant: &Grant, member: i64) -> Option<Vote> {
+pub fn standing(grant: &Grant, member: MemberId) -> Option<Vote> {
     grant
         .votes
         .iter()
@@ -485,9 +485,9 @@ fn open_and_in_order(grant: &Grant, at: NaiveDateTime) -> Option<Refusal> {
 /// a related member, or no steward.
 pub fn ineligible(
     grant: &Grant,
-    member: i64,
-    stewards: &HashSet<i64>,
-    related: &HashSet<i64>,
+    member: MemberId,
+    stewards: &HashSet<MemberId>,
+    related: &HashSet<MemberId>,
 ) -> Option<Refusal> {
     if member == grant.applicant {
         return Refusal::new(Fault::Applicant, "is the applicant and must recuse");
@@ -629,7 +629,7 @@ fn judge_ballot(
 /// Whether the command line would have accepted withdrawing `member`'s vote
 /// at `at` on `grant` as it stood: open, in time order, with a vote of
 /// theirs standing.
-pub fn judge_withdrawal(grant: &Grant, member: i64, at: NaiveDateTime) -> Option<Refusal> {
+pub fn judge_withdrawal(grant: &Grant, member: MemberId, at: NaiveDateTime) -> Option<Refusal> {
     if let Some(refusal) = open_and_in_order(grant, at) {
         return Some(refusal);
     }
@@ -657,11 +657,11 @@ pub fn judge_withdrawal(grant: &Grant, member: i64, at: NaiveDateTime) -> Option
 pub fn count(
     grant: &Grant,
     at: NaiveDateTime,
-    stewards: &HashSet<i64>,
-    related: &HashSet<i64>,
+    stewards: &HashSet<MemberId>,
+    related: &HashSet<MemberId>,
 ) -> Tally {
     let until = at.min(grant.window_closes());
-    let mut standing: BTreeMap<i64, Option<Vote>> = BTreeMap::new();
+    let mut standing: BTreeMap<MemberId, Option<Vote>> = BTreeMap::new();
     for v in grant
         .votes
         .iter()
@@ -669,11 +669,11 @@ pub fn count(
     {
         standing.insert(v.member, v.vote);
     }
-    let latest: BTreeMap<i64, Vote> = standing
+    let latest: BTreeMap<MemberId, Vote> = standing
         .into_iter()
         .filter_map(|(member, vote)| Some((member, vote?)))
         .collect();
-    let eligible: HashSet<i64> = stewards
+    let eligible: HashSet<MemberId> = stewards
         .iter()
         .copied()
         .filter(|m| *m != grant.applicant && !related.contains(m))
@@ -697,10 +697,10 @@ pub fn count(
 /// members related to the applicant; in member order.
 pub fn recused(
     grant: &Grant,
-    stewards: &HashSet<i64>,
-    related: &HashSet<i64>,
-) -> Vec<(i64, &'static str)> {
-    let mut out: Vec<(i64, &'static str)> = stewards
+    stewards: &HashSet<MemberId>,
+    related: &HashSet<MemberId>,
+) -> Vec<(MemberId, &'static str)> {
+    let mut out: Vec<(MemberId, &'static str)> = stewards
         .iter()
         .filter_map(|&m| {
             if m == grant.applicant {
@@ -731,37 +731,38 @@ mod tests {
     /// Who could vote, for these tests: a fixed set of stewards from
     /// record `from` on, relations from the records given, no keys.
     struct Board {
-        stewards: HashSet<i64>,
+        stewards: HashSet<MemberId>,
         from: i64,
         related: Vec<(i64, i64, i64)>,
     }
 
     fn board(stewards: &[i64]) -> Board {
         Board {
-            stewards: stewards.iter().copied().collect(),
+            stewards: stewards.iter().copied().map(MemberId::new).collect(),
             from: 0,
             related: Vec::new(),
         }
     }
 
     impl Electorate for Board {
-        fn stewards(&self, _day: NaiveDate, before: i64) -> HashSet<i64> {
+        fn stewards(&self, _day: NaiveDate, before: i64) -> HashSet<MemberId> {
             if before > self.from {
                 self.stewards.clone()
             } else {
                 HashSet::new()
             }
         }
-        fn related(&self, member: i64, _by: NaiveDateTime, before: i64) -> HashSet<i64> {
+        fn related(&self, member: MemberId, _by: NaiveDateTime, before: i64) -> HashSet<MemberId> {
+            let member = member.get();
             self.related
                 .iter()
                 .filter(|(record, a, b)| *record < before && (*a == member || *b == member))
-                .map(|(_, a, b)| if *a == member { *b } else { *a })
+                .map(|(_, a, b)| MemberId::new(if *a == member { *b } else { *a }))
                 .collect()
         }
         fn key(
             &self,
-            _member: i64,
+            _member: MemberId,
             fingerprint: &str,
             _at: NaiveDateTime,
             _before: i64,
@@ -806,7 +807,7 @@ mod tests {
 
     fn application() -> GrantStep {
         GrantStep::Application(Application {
-            applicant: 9,
+            applicant: MemberId::new(9),
             pool: PoolId::new(2),
             commodity: 5,
             amount: 50_000,
@@ -819,7 +820,7 @@ mod tests {
 
     fn vote(member: i64, vote: Vote) -> GrantStep {
         GrantStep::Vote(VoteRecord {
-            member,
+            member: MemberId::new(member),
             vote,
             reason: (vote == Vote::Object).then(|| "not yet".to_owned()),
             ballot: None,
@@ -871,8 +872,18 @@ mod tests {
         let eve = NaiveDate::from_ymd_opt(2025, 2, 2);
         assert_eq!(g.outstanding_on(eve), 50_000);
         assert_eq!(g.outstanding_on(NaiveDate::from_ymd_opt(2025, 2, 1)), 0);
-        let stewards = HashSet::from([1, 2, 3, 9]);
-        let tally = count(&g, at("2025-02-02T10:00"), &stewards, &HashSet::from([3]));
+        let stewards = HashSet::from([
+            MemberId::new(1),
+            MemberId::new(2),
+            MemberId::new(3),
+            MemberId::new(9),
+        ]);
+        let tally = count(
+            &g,
+            at("2025-02-02T10:00"),
+            &stewards,
+            &HashSet::from([MemberId::new(3)]),
+        );
         assert_eq!(
             tally,
             Tally {
@@ -883,8 +894,11 @@ mod tests {
             }
         );
         assert_eq!(
-            recused(&g, &stewards, &HashSet::from([3])),
-            [(3, "related to the applicant"), (9, "the applicant")]
+            recused(&g, &stewards, &HashSet::from([MemberId::new(3)])),
+            [
+                (MemberId::new(3), "related to the applicant"),
+                (MemberId::new(9), "the applicant")
+            ]
         );
         let mut closed = steps;
         closed.push((
@@ -908,7 +922,7 @@ mod tests {
 
     fn withdraw(member: i64) -> GrantStep {
         GrantStep::VoteWithdrawal(VoteWithdrawalRecord {
-            member,
+            member: MemberId::new(member),
             reason: None,
         })
     }
@@ -933,7 +947,7 @@ mod tests {
         .unwrap();
         assert_eq!(g.votes.len(), 3, "the history keeps both");
         assert_eq!(g.votes[2].vote, None);
-        let stewards = HashSet::from([1, 2]);
+        let stewards = HashSet::from([MemberId::new(1), MemberId::new(2)]);
         let counted = |t| count(&g, at(t), &stewards, &HashSet::new());
         assert_eq!(
             counted("2025-02-01T13:00"),
@@ -1039,7 +1053,7 @@ mod tests {
             "before the application: out of time order"
         );
         let bare = GrantStep::Vote(VoteRecord {
-            member: 1,
+            member: MemberId::new(1),
             vote: Vote::Object,
             reason: None,
             ballot: None,
@@ -1110,7 +1124,7 @@ mod tests {
         let b = board(&[1, 2]);
         let signed = |ballot: String| {
             GrantStep::Vote(VoteRecord {
-                member: 1,
+                member: MemberId::new(1),
                 vote: Vote::Consent,
                 reason: None,
                 ballot: Some(ballot),
@@ -1121,7 +1135,7 @@ mod tests {
             fund: b.fund_id().to_owned(),
             grant: GrantId::new(4),
             application: format!("{:064x}", 1),
-            voter: 1,
+            voter: MemberId::new(1),
             choice: Vote::Consent,
             reason: None,
             time: at("2025-02-01T11:00"),

@@ -1,6 +1,6 @@
-//! Typed ids: a grant's number is a [`GrantId`] and a pool's a [`PoolId`],
-//! not bare `i64`s, so one cannot be passed where the other (or a member's
-//! or a record's number) is wanted.
+//! Typed ids: a grant's number is a [`GrantId`], a pool's a [`PoolId`] and a
+//! member's a [`MemberId`], not bare `i64`s, so one cannot be passed where
+//! another (or a record's number) is wanted.
 //!
 //! Rule: an id is made from a number only where the number is read back
 //! (a store row, a parsed label, a record payload) or numbered afresh by the
@@ -47,6 +47,19 @@ id_type!(
     /// A pool's number. It is not shown: a pool is shown by its name.
     PoolId
 );
+
+id_type!(
+    /// A member's number, shown bare (`#3` in a message, a ballot's
+    /// `voter:` line, an allowed-signers entry); to an audience a member is
+    /// shown by the name or label it may see, never by this.
+    MemberId
+);
+
+impl fmt::Display for MemberId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 impl GrantId {
     /// Parses `G-0007`, `g-7` or `7`, as [`FromStr`] does.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ssh_key::rand_core::CryptoRngCore;
 use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
+use crate::domain::ids::MemberId;
 use crate::error::{Error, Result};
 
 /// The SSHSIG namespace of a ballot.
@@ -270,7 +271,7 @@ pub fn parse_signer_line(
 /// A key registered to a member (the `member-key` record).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberKeyRecord {
-    pub member: i64,
+    pub member: MemberId,
     /// `ssh-ed25519 AAAA…`, without a comment.
     pub key: String,
     pub fingerprint: String,
@@ -280,7 +281,7 @@ pub struct MemberKeyRecord {
 /// dated from then on are refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberKeyRevokeRecord {
-    pub member: i64,
+    pub member: MemberId,
     pub fingerprint: String,
     pub reason: String,
 }
@@ -297,7 +298,7 @@ pub struct FundKeyRecord {
 /// revoked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyEntry {
-    pub member: i64,
+    pub member: MemberId,
     pub key: String,
     pub fingerprint: String,
     pub added: NaiveDateTime,
@@ -413,7 +414,7 @@ impl KeyBook {
     /// registered or revoked at `at`.
     pub fn check(
         &self,
-        member: i64,
+        member: MemberId,
         fingerprint: &str,
         at: NaiveDateTime,
     ) -> std::result::Result<&KeyEntry, String> {
@@ -549,24 +550,39 @@ mod tests {
             })
         };
         let revoke = KeyStep::Revoke(MemberKeyRevokeRecord {
-            member: 1,
+            member: MemberId::new(1),
             fingerprint: "A".into(),
             reason: "lost".into(),
         });
         let book = KeyBook::replay(&[
-            (at("2026-01-01T10:00"), add(1, "A")),
-            (at("2026-01-02T10:00"), add(2, "B")),
+            (at("2026-01-01T10:00"), add(MemberId::new(1), "A")),
+            (at("2026-01-02T10:00"), add(MemberId::new(2), "B")),
             (at("2026-02-01T10:00"), revoke.clone()),
         ])
         .unwrap();
-        assert!(book.check(1, "A", at("2026-01-15T00:00")).is_ok());
-        assert!(book.check(1, "A", at("2025-12-31T00:00")).is_err());
-        assert!(book.check(1, "A", at("2026-02-01T10:00")).is_err());
-        assert!(book.check(1, "B", at("2026-01-15T00:00")).is_err());
-        assert!(book.check(1, "C", at("2026-01-15T00:00")).is_err());
+        assert!(
+            book.check(MemberId::new(1), "A", at("2026-01-15T00:00"))
+                .is_ok()
+        );
+        assert!(
+            book.check(MemberId::new(1), "A", at("2025-12-31T00:00"))
+                .is_err()
+        );
+        assert!(
+            book.check(MemberId::new(1), "A", at("2026-02-01T10:00"))
+                .is_err()
+        );
+        assert!(
+            book.check(MemberId::new(1), "B", at("2026-01-15T00:00"))
+                .is_err()
+        );
+        assert!(
+            book.check(MemberId::new(1), "C", at("2026-01-15T00:00"))
+                .is_err()
+        );
         let twice = KeyBook::replay(&[
-            (at("2026-01-01T10:00"), add(1, "A")),
-            (at("2026-01-02T10:00"), add(2, "A")),
+            (at("2026-01-01T10:00"), add(MemberId::new(1), "A")),
+            (at("2026-01-02T10:00"), add(MemberId::new(2), "A")),
         ]);
         assert!(matches!(twice, Err(Error::Damaged { .. })));
         let stray = KeyBook::replay(&[(at("2026-01-01T10:00"), revoke)]);

@@ -23,6 +23,7 @@ use std::str::FromStr;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::domain::ids::MemberId;
 use crate::error::Error;
 
 /// How visible a member wants to be.
@@ -115,7 +116,7 @@ pub const PSEUDONYM_PREFIX: &str = "member-";
 pub const PSEUDONYM_TAG_LEN: usize = 8;
 
 /// The stable pseudonym of member `id` in the fund with `secret`.
-pub fn pseudonym(secret: &str, id: i64) -> String {
+pub fn pseudonym(secret: &str, id: MemberId) -> String {
     let digest = Sha256::digest(format!("fondo-member:{secret}:{id}").as_bytes());
     let tag: String = digest
         .iter()
@@ -131,7 +132,7 @@ pub fn shown_name(
     visibility: Visibility,
     name: &str,
     secret: &str,
-    id: i64,
+    id: MemberId,
 ) -> String {
     if audience.sees_name(visibility) {
         name.to_owned()
@@ -213,7 +214,7 @@ impl HiddenNames {
     pub fn new<'a>(
         audience: Audience,
         secret: &str,
-        members: impl IntoIterator<Item = (i64, &'a str, Visibility)>,
+        members: impl IntoIterator<Item = (MemberId, &'a str, Visibility)>,
     ) -> HiddenNames {
         let mut hidden = Vec::new();
         let mut seen_parts = std::collections::HashSet::new();
@@ -346,15 +347,19 @@ mod tests {
     fn hidden_names_are_found_and_replaced_as_whole_words() {
         use Visibility::*;
         let members = [
-            (1, "Ana", Public),
-            (2, "Carmen", Pseudonymous),
-            (3, "Ana María", Anonymous),
-            (4, "Cocina Común", Pseudonymous),
+            (MemberId::new(1), "Ana", Public),
+            (MemberId::new(2), "Carmen", Pseudonymous),
+            (MemberId::new(3), "Ana María", Anonymous),
+            (MemberId::new(4), "Cocina Común", Pseudonymous),
         ];
         let public = HiddenNames::new(Audience::Public, "s", members);
         let text = "Rent for CARMEN, with ana maría and Cocina Común; Carmencita and Ana stay";
         let redacted = public.redact(text);
-        let (p2, p3, p4) = (pseudonym("s", 2), pseudonym("s", 3), pseudonym("s", 4));
+        let (p2, p3, p4) = (
+            pseudonym("s", MemberId::new(2)),
+            pseudonym("s", MemberId::new(3)),
+            pseudonym("s", MemberId::new(4)),
+        );
         assert_eq!(
             redacted,
             format!("Rent for {p2}, with {p3} and {p4}; Carmencita and Ana stay")
@@ -375,10 +380,10 @@ mod tests {
             Audience::Public,
             "s",
             [
-                (1, "Familia Ortega", Pseudonymous),
-                (2, "Luis Fernández", Anonymous),
-                (3, "Cocina Común", Pseudonymous),
-                (4, "Familia Ruiz", Public),
+                (MemberId::new(1), "Familia Ortega", Pseudonymous),
+                (MemberId::new(2), "Luis Fernández", Anonymous),
+                (MemberId::new(3), "Cocina Común", Pseudonymous),
+                (MemberId::new(4), "Familia Ruiz", Public),
             ],
         )
     }
@@ -419,7 +424,11 @@ mod tests {
             assert_eq!(hidden.find(text), None, "{text}");
             assert_eq!(hidden.redact(text), text);
         }
-        let short = HiddenNames::new(Audience::Public, "s", [(9, "Jo Li", Visibility::Anonymous)]);
+        let short = HiddenNames::new(
+            Audience::Public,
+            "s",
+            [(MemberId::new(9), "Jo Li", Visibility::Anonymous)],
+        );
         assert_eq!(short.find("Jo went"), None);
         assert_eq!(short.find("for jo-li"), Some("Jo Li"));
     }
@@ -427,7 +436,7 @@ mod tests {
     #[test]
     fn parts_of_one_name_become_one_pseudonym() {
         let hidden = issue_names();
-        let p2 = pseudonym("s", 2);
+        let p2 = pseudonym("s", MemberId::new(2));
         assert_eq!(
             hidden.redact("expenses:Luis Fernández"),
             format!("expenses:{p2}")
@@ -440,16 +449,16 @@ mod tests {
         );
         assert_eq!(
             hidden.redact("the Ortega family"),
-            format!("the {} family", pseudonym("s", 1))
+            format!("the {} family", pseudonym("s", MemberId::new(1)))
         );
     }
 
     #[test]
     fn pseudonyms_are_stable_and_secret_dependent() {
-        let a = pseudonym("s1", 7);
-        assert_eq!(a, pseudonym("s1", 7));
-        assert_ne!(a, pseudonym("s2", 7));
-        assert_ne!(a, pseudonym("s1", 8));
+        let a = pseudonym("s1", MemberId::new(7));
+        assert_eq!(a, pseudonym("s1", MemberId::new(7)));
+        assert_ne!(a, pseudonym("s2", MemberId::new(7)));
+        assert_ne!(a, pseudonym("s1", MemberId::new(8)));
         assert!(a.starts_with("member-") && a.len() == 15, "{a}");
     }
 

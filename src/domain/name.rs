@@ -142,6 +142,7 @@ fn reads_as_pseudonym(wanted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::MemberId;
     use crate::domain::member::pseudonym;
 
     #[test]
@@ -194,7 +195,7 @@ mod tests {
             "\u{0430}nonymous",
             "member-1a2b3c4d",
             "MEMBER-1A2B3C4D",
-            &pseudonym("s", 7),
+            &pseudonym("s", MemberId::new(7)),
         ] {
             let err = refuse_reserved(bad).unwrap_err().to_string();
             assert!(err.contains("member name"), "{err}");

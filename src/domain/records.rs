@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::error::{Error, Result};
 
@@ -345,15 +345,15 @@ impl PolicyRecord {
 /// Two members declared related.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RelationRecord {
-    pub a: i64,
-    pub b: i64,
+    pub a: MemberId,
+    pub b: MemberId,
     pub reason: String,
 }
 
 /// A grant application: the first record of a grant.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Application {
-    pub applicant: i64,
+    pub applicant: MemberId,
     pub pool: PoolId,
     pub commodity: i64,
     pub amount: i64,
@@ -365,7 +365,7 @@ pub struct Application {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VoteRecord {
-    pub member: i64,
+    pub member: MemberId,
     pub vote: Vote,
     pub reason: Option<String>,
     /// The signed ballot's text (docs/governance.md), for a signed vote.
@@ -480,7 +480,7 @@ pub struct WithdrawalRecord {
 /// (the vote itself stays in the history).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VoteWithdrawalRecord {
-    pub member: i64,
+    pub member: MemberId,
     pub reason: Option<String>,
 }
 
@@ -488,7 +488,7 @@ pub struct VoteWithdrawalRecord {
 /// record's time on (the first version is the member's row).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberEditRecord {
-    pub id: i64,
+    pub id: MemberId,
     pub name: String,
     pub visibility: String,
     pub contact: Option<String>,
@@ -656,7 +656,7 @@ impl GrantStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleTermRecord {
     pub id: i64,
-    pub member: i64,
+    pub member: MemberId,
     pub role: String,
     pub starts_on: String,
     pub ends_on: Option<String>,

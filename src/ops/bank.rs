@@ -42,7 +42,7 @@ use crate::domain::account::{
 use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
 use crate::domain::grant::{Grant, Status};
 use crate::domain::hash::hex;
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, MemberId};
 use crate::domain::money::{Commodity, format_minor, to_minor};
 use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::domain::txn::{Posting, Transaction};
@@ -276,7 +276,7 @@ type Stated = (u64, NaiveDate, i128, Commodity, i64);
 #[derive(Default, Clone)]
 struct Target {
     pool: Option<String>,
-    member: Option<i64>,
+    member: Option<MemberId>,
     account: Option<String>,
 }
 
@@ -500,7 +500,7 @@ fn import_compiled(
     // Import keys are written at the end, sorted: rows' hashes come in no
     // order, and a sorted run fills the key index page by page.
     let mut keys: Vec<(String, i64)> = Vec::new();
-    let mut contributions: Vec<(i64, Option<i64>)> = Vec::new();
+    let mut contributions: Vec<(i64, Option<MemberId>)> = Vec::new();
     let mut payments: Vec<(GrantId, NaiveDateTime, PaymentRecord)> = Vec::new();
     let mut grants: HashMap<GrantId, GrantState> = HashMap::new();
     let mut stated: Vec<Stated> = Vec::new();

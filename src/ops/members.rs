@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::books::members::member;
 use crate::domain::account::{AccountType, name_key, validate_account_name};
+use crate::domain::ids::MemberId;
 use crate::domain::member::{Role, Visibility};
 use crate::domain::pool::validate_member_name;
 use crate::domain::records::MemberEditRecord;
@@ -55,10 +56,10 @@ pub fn add(
 fn refuse_former_name(
     conn: &rusqlite::Connection,
     key: &str,
-    except: Option<i64>,
+    except: Option<MemberId>,
     name: &str,
 ) -> Result<()> {
-    let others: Vec<(String, i64)> = members::names_ever(conn)?
+    let others: Vec<(String, MemberId)> = members::names_ever(conn)?
         .into_iter()
         .filter(|(_, id)| Some(*id) != except)
         .collect();

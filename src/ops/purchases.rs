@@ -320,7 +320,7 @@ pub fn order(db: &mut Db, request: &OrderRequest) -> Result<()> {
     let tx = db.write()?;
     let mut p = load(&tx, &request.purchase)?;
     let item = p.item(&request.item)?;
-    let group = member(&tx, &request.group)?.id;
+    let group = member(&tx, &request.group)?.id.get();
     let event = Event::Order {
         item,
         group,
@@ -749,7 +749,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<(i64, String)> {
     let mut book = Book::load(&tx)?;
     let amount = positive(&tx, &mut book, &request.amount, "a payment")?;
     let mut p = load(&tx, &request.purchase)?;
-    let group = member(&tx, &request.group)?.id;
+    let group = member(&tx, &request.group)?.id.get();
     let amount = p.in_currency(amount)?;
     if p.state.settled.is_none() {
         return Err(p.refuse("nothing is charged before it is settled"));
@@ -819,10 +819,10 @@ pub fn distribute(
     }
     let names: std::collections::HashMap<i64, String> = members::all(&tx)?
         .into_iter()
-        .map(|m| (m.id, m.name))
+        .map(|m| (m.id.get(), m.name))
         .collect();
     let groups: Vec<i64> = match group {
-        Some(name) => vec![member(&tx, name)?.id],
+        Some(name) => vec![member(&tx, name)?.id.get()],
         None => p
             .state
             .groups()

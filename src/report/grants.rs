@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::books::grants::{self, policies, tally};
 use crate::books::members;
 use crate::domain::grant::{Grant, Line, Status};
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -63,7 +63,7 @@ impl Row for GrantRow {
 struct Names {
     audience: Audience,
     secret: String,
-    members: std::collections::HashMap<i64, crate::store::members::StoredMember>,
+    members: std::collections::HashMap<MemberId, crate::store::members::StoredMember>,
     pools: std::collections::HashMap<PoolId, String>,
 }
 
@@ -77,7 +77,7 @@ impl Names {
         })
     }
 
-    fn member(&self, id: i64) -> String {
+    fn member(&self, id: MemberId) -> String {
         self.members.get(&id).map_or_else(
             || format!("#{id}"),
             |m| shown_name(self.audience, m.visibility, &m.name, &self.secret, m.id),

@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::books::members::member;
+use crate::domain::ids::MemberId;
 use crate::domain::member::{Audience, Role, shown_name};
 use crate::domain::money::Money;
 use crate::domain::settings::term_limit_key;
@@ -50,7 +51,7 @@ fn holds(term: &Term, on: NaiveDate) -> bool {
 struct Shown {
     audience: Audience,
     secret: String,
-    members: HashMap<i64, StoredMember>,
+    members: HashMap<MemberId, StoredMember>,
 }
 
 impl Shown {

@@ -229,7 +229,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
             None => (code.clone(), c.amount),
         };
         let who = match c.member_id {
-            Some(id) => (true, id),
+            Some(id) => (true, id.get()),
             None => (false, c.txn_id),
         };
         *donors.entry(bucket).or_default().entry(who).or_insert(0) += amount;

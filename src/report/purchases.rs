@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::books::purchases::{self as books, Loaded};
+use crate::domain::ids::MemberId;
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -24,7 +25,7 @@ use crate::store::{fund, members};
 struct Names {
     audience: Audience,
     secret: String,
-    members: HashMap<i64, members::StoredMember>,
+    members: HashMap<MemberId, members::StoredMember>,
 }
 
 impl Names {
@@ -37,7 +38,7 @@ impl Names {
     }
 
     fn of(&self, id: i64) -> String {
-        self.members.get(&id).map_or_else(
+        self.members.get(&MemberId::new(id)).map_or_else(
             || format!("#{id}"),
             |m| shown_name(self.audience, m.visibility, &m.name, &self.secret, m.id),
         )

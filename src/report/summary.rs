@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::books::grants;
 use crate::books::pools::{PoolHolding, holdings};
 use crate::domain::grant::Status;
+use crate::domain::ids::MemberId;
 use crate::domain::money::Money;
 use crate::domain::period::{Span, standing_of, standing_sentence};
 use crate::error::Result;
@@ -177,7 +178,7 @@ pub fn summary(
     rows.extend(holding_rows("closing", &closing, |h| h.held));
     rows.extend(holding_rows("committed", &closing, |h| h.committed));
     let contributions = members::contributions_between(conn, span.from, span.to)?;
-    let named: BTreeSet<i64> = contributions.iter().filter_map(|c| c.member_id).collect();
+    let named: BTreeSet<MemberId> = contributions.iter().filter_map(|c| c.member_id).collect();
     let anonymous: BTreeSet<i64> = contributions
         .iter()
         .filter(|c| c.member_id.is_none())

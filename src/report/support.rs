@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::domain::ids::MemberId;
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::{Every, periods};
@@ -51,7 +52,8 @@ pub fn pledge_status(
     as_of: NaiveDate,
 ) -> Result<Vec<PledgeRow>> {
     let secret = fund::secret(conn)?;
-    let members: HashMap<i64, _> = members::all(conn)?.into_iter().map(|m| (m.id, m)).collect();
+    let members: HashMap<MemberId, _> =
+        members::all(conn)?.into_iter().map(|m| (m.id, m)).collect();
     let pools = pools::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
     let mut rows = Vec::new();

@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 
 /// Stores and reads an id type as its integer.
 macro_rules! sql_id {
@@ -26,6 +26,7 @@ macro_rules! sql_id {
 
 sql_id!(GrantId);
 sql_id!(PoolId);
+sql_id!(MemberId);
 
 #[cfg(test)]
 mod tests {

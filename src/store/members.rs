@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::account::name_key;
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::records::{self as kinds, MemberEditRecord, PledgeEndRecord, RecordKind};
 use crate::error::{Result, SqlContext};
@@ -20,7 +20,7 @@ use crate::store::records;
 // governance chain, and rebuilt from the table by `verify` to compare (V118).
 
 /// A member's audit payload (inactivity is its own record).
-pub fn member_payload(id: i64, name: &str, visibility: Visibility) -> serde_json::Value {
+pub fn member_payload(id: MemberId, name: &str, visibility: Visibility) -> serde_json::Value {
     serde_json::json!({"id": id, "name": name, "visibility": visibility.as_str()})
 }
 
@@ -38,7 +38,7 @@ pub fn term_payload(t: &Term) -> serde_json::Value {
 /// A contribution record's audit payload.
 pub fn contribution_payload(
     txn: i64,
-    member: Option<i64>,
+    member: Option<MemberId>,
     kind: Option<&str>,
 ) -> serde_json::Value {
     serde_json::json!({"txn": txn, "member": member, "kind": kind})
@@ -61,7 +61,7 @@ pub fn pledge_payload(p: &StoredPledge) -> serde_json::Value {
 /// A stored member.
 #[derive(Debug, Clone)]
 pub struct StoredMember {
-    pub id: i64,
+    pub id: MemberId,
     pub name: String,
     pub visibility: Visibility,
     pub contact: Option<String>,
@@ -92,7 +92,7 @@ pub struct NewMember<'a> {
     pub note: Option<&'a str>,
 }
 
-pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i64> {
+pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<MemberId> {
     conn.execute(
         "INSERT INTO members (name, name_key, visibility, contact, note, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -106,7 +106,7 @@ pub fn insert(conn: &Connection, member: &NewMember<'_>, now: &str) -> Result<i6
         ],
     )
     .ctx("adding a member")?;
-    let id = conn.last_insert_rowid();
+    let id = MemberId::new(conn.last_insert_rowid());
     records::audit(
         conn,
         RecordKind::Member.as_str(),
@@ -161,7 +161,7 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredMember>> {
 }
 
 /// Every version of member `id`'s details, oldest first.
-pub fn versions(conn: &Connection, id: i64) -> Result<Vec<MemberVersion>> {
+pub fn versions(conn: &Connection, id: MemberId) -> Result<Vec<MemberVersion>> {
     let first: Option<(StoredMember, String)> = conn
         .query_row(
             "SELECT id, name, visibility, contact, note, inactive_since, recorded_at
@@ -190,8 +190,9 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<MemberVersion>> {
 }
 
 /// Every name any member has had, with the member who had it.
-pub fn names_ever(conn: &Connection) -> Result<Vec<(String, i64)>> {
-    let mut names: Vec<(String, i64)> = rows(conn)?.into_iter().map(|m| (m.name, m.id)).collect();
+pub fn names_ever(conn: &Connection) -> Result<Vec<(String, MemberId)>> {
+    let mut names: Vec<(String, MemberId)> =
+        rows(conn)?.into_iter().map(|m| (m.name, m.id)).collect();
     names.extend(edits(conn)?.into_iter().map(|(_, e)| (e.name, e.id)));
     Ok(names)
 }
@@ -223,7 +224,7 @@ pub fn rows(conn: &Connection) -> Result<Vec<StoredMember>> {
         .ctx("listing members")
 }
 
-pub fn deactivate(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<()> {
+pub fn deactivate(conn: &Connection, id: MemberId, on: NaiveDate, now: &str) -> Result<()> {
     conn.execute(
         "UPDATE members SET inactive_since = ?2 WHERE id = ?1",
         params![id, on],
@@ -237,7 +238,7 @@ pub fn deactivate(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Resul
 #[derive(Debug, Clone)]
 pub struct Term {
     pub id: i64,
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub role: Role,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
@@ -258,7 +259,7 @@ fn term_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Term> {
 
 pub fn insert_term(
     conn: &Connection,
-    member_id: i64,
+    member_id: MemberId,
     role: Role,
     starts_on: NaiveDate,
     ends_on: Option<NaiveDate>,
@@ -314,7 +315,7 @@ pub fn end_term(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<
 pub fn insert_contribution(
     conn: &Connection,
     txn_id: i64,
-    member_id: Option<i64>,
+    member_id: Option<MemberId>,
     kind: Option<&str>,
     now: &str,
 ) -> Result<()> {
@@ -329,7 +330,7 @@ pub fn insert_contribution(
 /// record, as [`insert_contribution`] does one by one.
 pub fn insert_contributions(
     conn: &Connection,
-    contributions: &[(i64, Option<i64>)],
+    contributions: &[(i64, Option<MemberId>)],
     now: &str,
 ) -> Result<()> {
     let mut insert = conn
@@ -354,7 +355,7 @@ pub fn insert_contributions(
 }
 
 /// A contribution record: (transaction, member, kind).
-pub type ContributionRow = (i64, Option<i64>, Option<String>);
+pub type ContributionRow = (i64, Option<MemberId>, Option<String>);
 
 /// Every contribution record.
 pub fn contributions(conn: &Connection) -> Result<Vec<ContributionRow>> {
@@ -369,7 +370,7 @@ pub fn contributions(conn: &Connection) -> Result<Vec<ContributionRow>> {
 /// A member's contributions: (commodity code, decimals, total) per
 /// commodity, counting what the contributions credited to income; voided
 /// contributions do not count.
-pub fn contributed(conn: &Connection, member_id: i64) -> Result<Vec<(String, u32, i128)>> {
+pub fn contributed(conn: &Connection, member_id: MemberId) -> Result<Vec<(String, u32, i128)>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT c.code, c.decimals, p.amount FROM contributions k
@@ -399,7 +400,7 @@ pub fn contributed(conn: &Connection, member_id: i64) -> Result<Vec<(String, u32
 #[derive(Debug, Clone)]
 pub struct StoredPledge {
     pub id: i64,
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub commodity_id: i64,
     pub amount: i64,
     pub every: String,
@@ -501,7 +502,7 @@ pub fn pledge_rows(conn: &Connection) -> Result<Vec<StoredPledge>> {
 /// contributions do not count.
 pub fn received(
     conn: &Connection,
-    member_id: i64,
+    member_id: MemberId,
     commodity_id: i64,
     pool: Option<Option<PoolId>>,
     from: NaiveDate,
@@ -538,7 +539,7 @@ pub struct ContributionAmount {
     pub txn_id: i64,
     pub date: NaiveDate,
     /// `None`: anonymous.
-    pub member_id: Option<i64>,
+    pub member_id: Option<MemberId>,
     /// The kind of service for support in kind.
     pub kind: Option<String>,
     pub commodity_id: i64,
@@ -598,7 +599,7 @@ pub struct MemberContribution {
 /// date and transaction order.
 pub fn member_contributions(
     conn: &Connection,
-    member_id: i64,
+    member_id: MemberId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<MemberContribution>> {

@@ -19,7 +19,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::rows::{GrantRow, PolicyRow, VoteRow};
 use crate::domain::date::iso;
 use crate::domain::grant::{Grant, Line, Status};
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::money::format_minor;
 use crate::domain::period::Span;
 use crate::domain::policy::{Rule, Tally};
@@ -30,7 +30,7 @@ pub const UNKNOWN: &str = "\u{1}unknown";
 
 /// How the rows name members and pools and show free text.
 pub struct Shown<'a> {
-    pub person: &'a dyn Fn(i64) -> String,
+    pub person: &'a dyn Fn(MemberId) -> String,
     pub pool: &'a dyn Fn(PoolId) -> String,
     /// A free text as the audience sees it.
     pub text: &'a dyn Fn(&str) -> String,
@@ -117,7 +117,7 @@ impl<'g> Standing<'g> {
 pub fn vote_rows(g: &Grant, st: &Standing<'_>, span: &Span, shown: &Shown<'_>) -> Vec<VoteRow> {
     let label = g.id.to_string();
     let until = st.until(g);
-    let mut latest: BTreeMap<i64, usize> = BTreeMap::new();
+    let mut latest: BTreeMap<MemberId, usize> = BTreeMap::new();
     for (i, v) in g.votes.iter().enumerate() {
         if v.at <= until {
             latest.insert(v.member, i);

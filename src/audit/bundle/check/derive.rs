@@ -33,7 +33,7 @@ use crate::books::grants::Governance;
 use crate::domain::account::AccountType;
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{Step, replay};
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 use crate::domain::money::Commodity;
 use crate::domain::period::Span;
 use crate::domain::records::{GrantStep, PolicyRecord, payload};
@@ -90,7 +90,7 @@ fn compare(file: &str, stated: Vec<(u64, Cells)>, mut derived: Vec<Cells>, check
 
 /// A role term as the records give it.
 struct Term {
-    member: i64,
+    member: MemberId,
     role: String,
     from: NaiveDate,
     until: Option<NaiveDate>,
@@ -108,7 +108,7 @@ fn terms(log: &Log, mut each: impl FnMut(&Entry, &BTreeMap<i64, Term>)) -> Vec<T
             "role-term" => {
                 if let (Some(id), Some(member), Some(role), Some(from)) = (
                     p["id"].as_i64(),
-                    p["member"].as_i64(),
+                    p["member"].as_i64().map(MemberId::new),
                     p["role"].as_str(),
                     day("starts_on"),
                 ) {
@@ -149,7 +149,7 @@ pub(super) fn check_derived(
     let Ok(span) = Span::between(facts.from, facts.to) else {
         return;
     };
-    let person = |id: i64| log.label(id);
+    let person = |id: MemberId| log.label(id);
     let mut pool_names: HashMap<PoolId, String> =
         HashMap::from([(PoolId::new(1), "general".to_owned())]);
     for e in log.entries.iter().filter(|e| e.kind == "pool") {
@@ -175,12 +175,12 @@ pub(super) fn check_derived(
     };
     // Votes count as cast: a voter is judged by the role terms recorded
     // before their vote, not by a term ended later.
-    let mut applicants: HashMap<GrantId, i64> = HashMap::new();
+    let mut applicants: HashMap<GrantId, MemberId> = HashMap::new();
     let terms = terms(log, |e, terms| {
         if e.kind == "application"
             && let (Some(g), Some(a)) = (e.grant, e.payload["applicant"].as_i64())
         {
-            applicants.insert(g, a);
+            applicants.insert(g, MemberId::new(a));
         }
         if e.kind == "vote" {
             check_voter(
@@ -363,6 +363,7 @@ pub(super) fn check_derived(
                 let txn = e.payload["txn"].as_i64()?.to_string();
                 let giver = e.payload["member"]
                     .as_i64()
+                    .map(MemberId::new)
                     .map_or_else(|| "anonymous".to_owned(), person);
                 Some((txn, giver))
             })
@@ -411,12 +412,15 @@ pub(super) fn check_derived(
 /// recorded before it) who is not the grant's applicant.
 fn check_voter(
     e: &Entry,
-    applicant: Option<i64>,
+    applicant: Option<MemberId>,
     terms: &BTreeMap<i64, Term>,
-    person: &dyn Fn(i64) -> String,
+    person: &dyn Fn(MemberId) -> String,
     checker: &mut Checker,
 ) {
-    let (Some(member), Ok(at)) = (e.payload["member"].as_i64(), parse_datetime(&e.at)) else {
+    let (Some(member), Ok(at)) = (
+        e.payload["member"].as_i64().map(MemberId::new),
+        parse_datetime(&e.at),
+    ) else {
         return;
     };
     let day = at.date();

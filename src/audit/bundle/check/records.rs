@@ -16,7 +16,7 @@ use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Field, V1, V2, WITHHELD, read};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{GENESIS, record_hash, record_hash_v2};
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId};
 
 /// One record of records.csv whose hash recomputes.
 #[derive(Debug, Clone)]
@@ -38,7 +38,7 @@ pub(super) struct Log {
     pub(super) entries: Vec<Entry>,
     /// Member id → the name or label the bundle shows for them, from their
     /// latest `member` or `member-edit` record.
-    pub(super) labels: HashMap<i64, String>,
+    pub(super) labels: HashMap<MemberId, String>,
     /// Pool id → the label the bundle shows for a pool whose name it
     /// redacts, from the pool's record.
     pub(super) pool_labels: HashMap<PoolId, String>,
@@ -49,7 +49,7 @@ pub(super) struct Log {
 
 impl Log {
     /// The name the bundle shows for member `id`.
-    pub(super) fn label(&self, id: i64) -> String {
+    pub(super) fn label(&self, id: MemberId) -> String {
         self.labels
             .get(&id)
             .cloned()
@@ -170,7 +170,7 @@ pub(super) fn check_records(table: &Table<RecordRow>, facts: &Facts, checker: &m
             continue;
         }
         if matches!(row.kind.as_str(), "member" | "member-edit")
-            && let Some(member) = read.plain["id"].as_i64()
+            && let Some(member) = read.plain["id"].as_i64().map(MemberId::new)
         {
             let shown = read.fields.iter().find(|(f, _)| f == "name");
             let label = match shown {

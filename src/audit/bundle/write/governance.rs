@@ -17,7 +17,7 @@ use crate::audit::bundle::rows::{RoleRow, VoteRow};
 use crate::audit::bundle::{GRANTS, POLICIES, ROLES, VOTES};
 use crate::books::grants;
 use crate::domain::date::iso;
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::error::Result;
 use crate::store::members;
 
@@ -34,7 +34,7 @@ impl Bundle<'_> {
                 continue;
             };
             let until = state.until(&g);
-            let person = |m: i64| self.person(m);
+            let person = |m: MemberId| self.person(m);
             let pool = |p: PoolId| self.pool_names.get(&p).cloned().unwrap_or_default();
             let text = |t: &str| self.privacy.redact(t);
             let shown = Shown {
@@ -88,7 +88,7 @@ impl Bundle<'_> {
                 if at.date() > self.span.to {
                     continue;
                 }
-                let person = |m: i64| self.person(m);
+                let person = |m: MemberId| self.person(m);
                 let shown_pool = self.pool_name(pool);
                 let pool_name = |_: PoolId| shown_pool.clone();
                 let text = |t: &str| self.privacy.redact(t);

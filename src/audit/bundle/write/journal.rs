@@ -15,7 +15,7 @@ use super::out::Out;
 use super::privacy::Privacy;
 use super::{Bundle, ManifestEntry};
 use crate::audit::bundle::{JOURNAL, REVERSED};
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::progress::NoProgress;
@@ -147,7 +147,7 @@ impl Bundle<'_> {
 /// What [`observe`] needs to know about the fund.
 struct Context<'a> {
     known: Known<'a>,
-    contributions: &'a HashMap<i64, (Option<i64>, Option<String>)>,
+    contributions: &'a HashMap<i64, (Option<MemberId>, Option<String>)>,
     span: &'a Span,
     /// The first transaction of the stretch.
     first: i64,

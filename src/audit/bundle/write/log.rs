@@ -18,7 +18,7 @@ use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Shown, V1, V2, WITHHELD, v2_cell};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{commit, record_hash, record_salt};
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::records::{RecordKind, text_fields};
 use crate::error::Result;
 use crate::store::records::{StoredRecord, v2_hash};
@@ -96,7 +96,7 @@ impl Bundle<'_> {
     /// pool's name.
     fn hides(&self, r: &StoredRecord, field: &str, text: &str) -> Option<Option<String>> {
         let kind = r.kind.as_str();
-        let member = r.payload["id"].as_i64();
+        let member = r.payload["id"].as_i64().map(MemberId::new);
         if kind == "pool"
             && field == "name"
             && let Some(label) = r.payload["id"]

@@ -45,7 +45,7 @@ use serde::Serialize;
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, account_label, pool_label};
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::lang::Lang;
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
@@ -258,9 +258,9 @@ struct Bundle<'c> {
     audience: BundleAudience,
     privacy: Privacy,
     /// Members' names as the audience sees them, by id.
-    people: HashMap<i64, String>,
+    people: HashMap<MemberId, String>,
     /// The members whose name the audience may not see.
-    hidden_members: HashSet<i64>,
+    hidden_members: HashSet<MemberId>,
     /// Accounts as the bundle names them, by id: a label for those whose
     /// name the audience may not see ([`Bundle::account_labels`]).
     account_names: HashMap<i64, String>,
@@ -276,7 +276,7 @@ struct Bundle<'c> {
     /// The pools shown by a label, by id.
     pool_labels: HashMap<PoolId, String>,
     /// Contribution txn → member (None: anonymous) and kind of service.
-    contributions: HashMap<i64, (Option<i64>, Option<String>)>,
+    contributions: HashMap<i64, (Option<MemberId>, Option<String>)>,
     manifest: Vec<ManifestEntry>,
 }
 
@@ -406,7 +406,7 @@ impl<'c> Bundle<'c> {
         self.pool_labels.get(&pool.id).unwrap_or(&pool.name).clone()
     }
 
-    fn person(&self, id: i64) -> String {
+    fn person(&self, id: MemberId) -> String {
         self.people
             .get(&id)
             .cloned()

@@ -9,6 +9,7 @@
 use super::Bundle;
 use crate::audit::bundle::purchases::rows;
 use crate::audit::bundle::{PURCHASE_ITEMS, PURCHASES};
+use crate::domain::ids::MemberId;
 use crate::error::Result;
 
 impl Bundle<'_> {
@@ -18,7 +19,7 @@ impl Bundle<'_> {
         let (rows, items) = rows(
             self.conn,
             self.span,
-            |id| self.person(id),
+            |id| self.person(MemberId::new(id)),
             |text| self.privacy.redact(text),
         )?;
         let mut file = self.csv(PURCHASES)?;
