@@ -172,7 +172,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                     return Err(fondo::error::Error::Ballot {
                         file,
                         line: Some(3),
-                        reason: format!("it is a vote on {}, not on {}", stated, named),
+                        reason: format!("it is a vote on {stated}, not on {named}"),
                     }
                     .into());
                 }
@@ -252,8 +252,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                         at,
                     )?;
                     say(&[format!(
-                        "{member} withdrew their vote on {}; it counts as not voted",
-                        id
+                        "{member} withdrew their vote on {id}; it counts as not voted"
                     )])?;
                     return Ok(Outcome::Ok);
                 }
@@ -266,16 +265,16 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
                 reason.as_deref(),
                 at,
             )?;
-            say(&[format!("{member} votes {vote} on {}", id)])?;
+            say(&[format!("{member} votes {vote} on {id}")])?;
         }
         GrantCommand::Decide { grant, expires, at } => {
             let id = GrantId::parse(&grant)?;
             let at = at_arg(at.as_deref())?;
             let expires = date_arg(expires.as_deref())?;
             let line = match grants::decide(&mut open(path, Access::Write)?, id, at, expires)? {
-                Decided::Approved(why) => format!("{} approved: {why}", id),
-                Decided::Rejected(why) => format!("{} rejected: {why}", id),
-                Decided::StillOpen(missing) => format!("{} still open: {missing}", id),
+                Decided::Approved(why) => format!("{id} approved: {why}"),
+                Decided::Rejected(why) => format!("{id} rejected: {why}"),
+                Decided::StillOpen(missing) => format!("{id} still open: {missing}"),
                 Decided::Expired(released) => expired_line(id, &released),
             };
             say(&[line])?;
@@ -373,7 +372,7 @@ pub fn grant(path: &Path, command: GrantCommand) -> Result<Outcome> {
             let id = GrantId::parse(&grant)?;
             let at = at_arg(at.as_deref())?;
             grants::withdraw(&mut open(path, Access::Write)?, id, reason.as_deref(), at)?;
-            say(&[format!("withdrew {}", id)])?;
+            say(&[format!("withdrew {id}")])?;
         }
         GrantCommand::Show {
             grant,

@@ -314,7 +314,7 @@ pub fn replay(
     let policy = policies
         .iter()
         .find(|p| p.pool == app.pool && p.version == app.policy_version)
-        .ok_or_else(|| damaged(format!("{} cites a policy version that does not exist", id)))?;
+        .ok_or_else(|| damaged(format!("{id} cites a policy version that does not exist")))?;
     let commodity = commodities.get(&app.commodity).cloned().ok_or_else(|| {
         damaged(format!(
             "a grant names commodity #{}, which does not exist",
@@ -324,7 +324,7 @@ pub fn replay(
     let tier = policy
         .tier_for(commodity.code(), app.amount)
         .cloned()
-        .ok_or_else(|| damaged(format!("{} falls in no tier of its policy", id)))?;
+        .ok_or_else(|| damaged(format!("{id} falls in no tier of its policy")))?;
     let mut grant = Grant {
         id,
         applicant: app.applicant,
@@ -365,7 +365,7 @@ pub fn replay(
             GrantStep::Application(_) => {
                 applications += 1;
                 if applications > 1 {
-                    return Err(damaged(format!("{} has more than one application", id)));
+                    return Err(damaged(format!("{id} has more than one application")));
                 }
             }
             GrantStep::Vote(v) => {

@@ -125,4 +125,16 @@ mod tests {
         assert_eq!(serde_json::from_str::<GrantId>("42").ok(), Some(id));
         assert_eq!(id.get(), 42);
     }
+
+    /// A member's number shows as the bare number the `i64` showed: the
+    /// pseudonyms are hashed from that text, so a change here would rename
+    /// every hidden member.
+    #[test]
+    fn a_member_id_shows_bare_and_each_id_serializes_as_its_number() {
+        assert_eq!(MemberId::new(3).to_string(), "3");
+        let json = serde_json::to_string(&(GrantId::new(1), PoolId::new(2), MemberId::new(3)));
+        assert_eq!(json.ok().as_deref(), Some("[1,2,3]"));
+        let back: Option<(PoolId, MemberId)> = serde_json::from_str("[2,3]").ok();
+        assert_eq!(back, Some((PoolId::new(2), MemberId::new(3))));
+    }
 }

@@ -1014,7 +1014,7 @@ fn import_compiled(
                         ProblemCode::I212,
                         line,
                         Some(&amount_name),
-                        format!("a grant payment to {} must be money going out", id),
+                        format!("a grant payment to {id} must be money going out"),
                     );
                     continue;
                 }

@@ -34,13 +34,22 @@ mod tests {
     use rusqlite::Connection;
 
     #[test]
-    fn a_grant_id_is_stored_as_its_number() -> rusqlite::Result<()> {
+    fn each_id_is_stored_as_its_number() -> rusqlite::Result<()> {
         let conn = Connection::open_in_memory()?;
-        let (back, kind): (GrantId, String) =
-            conn.query_row("SELECT ?1, typeof(?1)", [GrantId::new(9)], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        assert_eq!((back, kind.as_str()), (GrantId::new(9), "integer"));
+        let (grant, pool, member, kinds): (GrantId, PoolId, MemberId, String) = conn.query_row(
+            "SELECT ?1, ?2, ?3, typeof(?1) || typeof(?2) || typeof(?3)",
+            rusqlite::params![GrantId::new(9), PoolId::new(2), MemberId::new(4)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        assert_eq!(
+            (grant, pool, member, kinds.as_str()),
+            (
+                GrantId::new(9),
+                PoolId::new(2),
+                MemberId::new(4),
+                "integerintegerinteger"
+            )
+        );
         Ok(())
     }
 }

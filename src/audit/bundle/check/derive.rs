@@ -329,7 +329,7 @@ pub(super) fn check_derived(
                     codes::DERIVED,
                     RECORDS,
                     entries[0].line,
-                    format!("{} cannot be replayed from its records: {why}", id),
+                    format!("{id} cannot be replayed from its records: {why}"),
                 );
                 continue;
             }
