@@ -607,3 +607,42 @@ fn an_export_imports_into_books_with_another_salt_key_checked_by_its_stated_salt
         .error(&["nothing was written"]);
     assert!(stderr.contains("I210"), "{stderr}");
 }
+
+#[test]
+fn a_row_changed_after_the_switch_to_v2_is_exported_in_the_v2_form_and_caught() {
+    let fund = Fund::init(Some("USD"));
+    fund.import_text("j.csv", JOURNAL, &[]).ok();
+    common::tamper::sql(
+        &fund.db,
+        "UPDATE txns SET description = 'Rice from the mall' WHERE id = 3",
+    );
+    let verified = fund.run(&["verify", "--format", "csv"]);
+    assert_eq!(verified.code, 1, "{}", verified.stderr);
+    assert!(
+        verified.stdout.contains("V103,txn 3,"),
+        "{}",
+        verified.stdout
+    );
+    // The chain is in the v2 form from its first row, so the changed row
+    // is written in that form, with its salts, and the export's own hash
+    // check (here an import's) catches it.
+    let export = fund.export();
+    let rows = csv_rows(&export);
+    let changed: Vec<_> = rows.iter().filter(|r| r[0] == "3").collect();
+    assert_eq!(changed.len(), 3);
+    for row in changed {
+        assert_eq!(
+            (row[2].as_str(), row[13].as_str()),
+            ("Rice from the mall", "fondo-txn-v2")
+        );
+        assert_eq!(row[14].len(), 32, "the description's salt: {row:?}");
+    }
+    let second = Fund::init(None);
+    let stderr = second
+        .import_text("export.csv", &export, &[])
+        .error(&["nothing was written"]);
+    assert!(
+        stderr.contains("does not match its recorded hash"),
+        "{stderr}"
+    );
+}

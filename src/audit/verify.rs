@@ -4,10 +4,11 @@
 //! and the chain, the balance of each transaction, postings to closed
 //! accounts, the trial balance and the daily and account totals caches;
 //! then the fund's recorded head, the voids, and SQLite's own
-//! `integrity_check`. Every finding is collected with a stable code; none
-//! stops the check.
+//! `integrity_check` (run beside the rest on a second connection,
+//! [`Db::integrity_check_beside`]). Every finding is collected with a
+//! stable code; none stops the check.
 //!
-//! Rule: verify reads one snapshot, re-derives everything from the records
+//! Rule: verify reads one snapshot (the file's structure aside), re-derives everything from the records
 //! and the journal, trusts nothing recorded, and reports [`Finding`]s with
 //! stable V1xx codes.
 
@@ -23,7 +24,7 @@ use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
 use crate::domain::grant::{Commitment, Fault, Status};
 use crate::domain::hash::{
-    Content, Form, GENESIS, SaltKey, TxnSalts, commit, hash_in_sealed, record_hash, record_hash_v2,
+    Content, Form, GENESIS, Sealer, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
 use crate::domain::ids::{GrantId, MemberId, PoolId};
@@ -33,9 +34,7 @@ use crate::domain::records::{RecordKind, check_payload, sealed_payload};
 use crate::error::{Result, SqlContext};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
-use crate::store::{
-    Db, accounts, balances, commodities, fund, integrity_check, members, pools, records, txns,
-};
+use crate::store::{Db, accounts, balances, commodities, fund, members, pools, records, txns};
 
 /// The outcome of a verification.
 #[derive(Debug, Clone)]
@@ -125,8 +124,9 @@ struct Checker {
     asset_changes: HashMap<i64, BTreeMap<NaiveDate, i128>>,
     records: u64,
     records_head: String,
-    /// The fund's salt key (None when missing: a V141 finding).
-    key: Option<SaltKey>,
+    /// The fund's salt key, with the seals of the names it met (None
+    /// when the key is missing: a V141 finding).
+    sealer: Option<Sealer>,
     /// Whether a transaction in the v2 form was seen.
     v2_seen: bool,
 }
@@ -291,9 +291,9 @@ impl Checker {
         // before pools, the pre-pool form); v2 salts come from the place
         // the row was chained at.
         let sealed = self
-            .key
-            .as_ref()
-            .map(|k| TxnSalts::derive(k, &head.prev_hash, &content).seal(&content));
+            .sealer
+            .as_mut()
+            .map(|s| s.sealed(&head.prev_hash, &content));
         let (form, recomputed) = recorded_form_sealed(
             &head.prev_hash,
             &content,
@@ -337,6 +337,7 @@ fn short(hash: &str) -> &str {
 
 /// Checks the whole database.
 pub fn verify(db: &mut Db) -> Result<Verification> {
+    let integrity = db.integrity_check_beside()?;
     let tx = db.read()?;
     let mut checker = Checker {
         findings: Vec::new(),
@@ -350,24 +351,20 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         asset_changes: HashMap::new(),
         records: 0,
         records_head: GENESIS.to_owned(),
-        key: None,
+        sealer: None,
         v2_seen: false,
     };
     match fund::salt_key(&tx) {
-        Ok(key) => checker.key = Some(key),
+        Ok(key) => checker.sealer = Some(Sealer::new(key)),
         Err(_) => checker.find(
             codes::SALT_KEY,
             "fund".into(),
             "its salt key is missing or is not 64 hex digits: no transaction or record in the v2 form can be checked".into(),
         ),
     }
-    for complaint in integrity_check(&tx)? {
-        checker.find(
-            codes::INTEGRITY,
-            "database".into(),
-            format!("sqlite integrity_check: {complaint}"),
-        );
-    }
+    // The integrity check's findings come first after the salt key's,
+    // whenever it ends.
+    let integrity_at = checker.findings.len();
     let names = Names {
         accounts: accounts::all(&tx)?.into_iter().map(|a| (a.id, a)).collect(),
         commodities: commodities::by_id(&tx)?,
@@ -579,6 +576,14 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         );
     }
     tx.finish().ctx("ending the read")?;
+    let complaints = integrity.finish()?.into_iter().map(|complaint| Finding {
+        code: codes::INTEGRITY,
+        location: Location::At("database".into()),
+        message: format!("sqlite integrity_check: {complaint}"),
+    });
+    checker
+        .findings
+        .splice(integrity_at..integrity_at, complaints);
     Ok(Verification {
         findings: checker.findings,
         transactions: checker.transactions,
@@ -621,7 +626,7 @@ fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
         let at = format!("record {}", r.id);
         // The v2 form seals text fields with salts from the place the
         // record was chained at (its stated previous hash).
-        let sealed = checker.key.as_ref().map(|key| {
+        let sealed = checker.sealer.as_ref().map(Sealer::key).map(|key| {
             sealed_payload(&r.kind, &r.payload, |field, text| {
                 commit(&record_salt(key, &r.prev_hash, field), text)
             })

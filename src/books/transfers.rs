@@ -5,7 +5,7 @@
 //! Rule: what a transfer is comes from its transaction alone, so this
 //! list, `verify` and the bundle's transfers.csv cannot disagree.
 
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -13,6 +13,7 @@ use rusqlite::Connection;
 use crate::domain::transfer::{self, Facts};
 use crate::domain::txn::Posting;
 use crate::error::Result;
+use crate::store::txns::Selection;
 use crate::store::{accounts, commodities, pools, txns};
 
 /// A transfer transaction.
@@ -54,58 +55,67 @@ impl Transfers {
 }
 
 /// The transfers dated within `from..=to` (all when None), in chain order.
+///
+/// Only the transactions that post to a reserved account can be transfers
+/// (`domain::transfer::read`), so only those are read, found by the
+/// accounts' index: a fund's history costs nothing here.
 pub fn transfers(
     conn: &Connection,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Transfers> {
     let account_names = accounts::names_by_id(conn)?;
+    let mut ids = BTreeSet::new();
+    for (account, name) in &account_names {
+        if transfer::is_reserved(name) {
+            ids.extend(txns::ids_posting_to(conn, *account, from, to)?);
+        }
+    }
+    let mut found = Transfers::default();
+    if ids.is_empty() {
+        return Ok(found);
+    }
     let commodity_of = commodities::by_id(conn)?;
     let pool_names = pools::names_by_id(conn)?;
-    let mut found = Transfers::default();
-    let mut voids: HashMap<i64, i64> = HashMap::new();
-    txns::for_each_txn(conn, from, to, |txn, lines| {
-        if let Some(reversed) = txn.reverses {
-            voids.insert(reversed, txn.id);
-        }
-        let postings: Vec<Posting> = lines
-            .iter()
-            .map(|p| {
-                Posting::stored(
-                    account_names
-                        .get(&p.account_id)
-                        .cloned()
-                        .unwrap_or_default(),
-                    commodity_of
-                        .get(&p.commodity_id)
-                        .cloned()
-                        .unwrap_or(crate::domain::money::Commodity::stored(String::new(), 0)),
-                    p.amount,
-                    p.memo.clone(),
-                    p.pool_id.and_then(|id| pool_names.get(&id).cloned()),
-                )
-            })
-            .collect();
-        match transfer::read(
-            &txn.description,
-            txn.payee.as_deref(),
-            txn.reference.as_deref(),
-            txn.reverses.is_some(),
-            &postings,
-        ) {
-            None => {}
-            Some(Ok(facts)) => found.transfers.push(Transfer {
-                txn: txn.id,
-                date: txn.date.clone(),
-                facts,
-                voided_by: None,
-            }),
-            Some(Err(why)) => found.misshapen.push((txn.id, why)),
-        }
-        Ok(())
-    })?;
-    for t in &mut found.transfers {
-        t.voided_by = voids.get(&t.txn).copied();
+    let voids = txns::voids(conn, from, to)?;
+    for id in ids {
+        txns::for_each_selected(conn, Selection::Ids(id, id), |txn, lines| {
+            let postings: Vec<Posting> = lines
+                .iter()
+                .map(|p| {
+                    Posting::stored(
+                        account_names
+                            .get(&p.account_id)
+                            .cloned()
+                            .unwrap_or_default(),
+                        commodity_of
+                            .get(&p.commodity_id)
+                            .cloned()
+                            .unwrap_or(crate::domain::money::Commodity::stored(String::new(), 0)),
+                        p.amount,
+                        p.memo.clone(),
+                        p.pool_id.and_then(|id| pool_names.get(&id).cloned()),
+                    )
+                })
+                .collect();
+            match transfer::read(
+                &txn.description,
+                txn.payee.as_deref(),
+                txn.reference.as_deref(),
+                txn.reverses.is_some(),
+                &postings,
+            ) {
+                None => {}
+                Some(Ok(facts)) => found.transfers.push(Transfer {
+                    txn: txn.id,
+                    date: txn.date.clone(),
+                    facts,
+                    voided_by: voids.get(&txn.id).copied(),
+                }),
+                Some(Err(why)) => found.misshapen.push((txn.id, why)),
+            }
+            Ok(())
+        })?;
     }
     Ok(found)
 }

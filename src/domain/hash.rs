@@ -35,6 +35,8 @@
 //! account shows one commitment on every row. A chain switches to v2 once;
 //! [`recorded_form`] tells which form each stored hash was made in.
 
+use std::collections::HashMap;
+
 use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -123,7 +125,8 @@ pub fn unseal(text: &str, seal: &str) -> String {
 }
 
 /// The salts of a transaction's text fields, derived from the fund's key
-/// and the transaction's place in the chain (the hash before it).
+/// and the transaction's place in the chain (the hash before it). An empty
+/// field has none (`""`): its commitment is empty whatever the salt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TxnSalts {
     pub description: String,
@@ -134,35 +137,19 @@ pub struct TxnSalts {
 }
 
 impl TxnSalts {
-    /// The salts of `content` chained after `prev`.
-    pub fn derive(key: &SaltKey, prev: &str, content: &Content<'_>) -> TxnSalts {
-        let field = |name: &str| salt(key, &["txn", prev, name]);
-        TxnSalts {
-            description: field("description"),
-            payee: field("payee"),
-            reference: field("reference"),
-            postings: content
-                .postings
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    [
-                        salt(key, &["txn", prev, "memo", &(i + 1).to_string()]),
-                        thing_salt(key, "account", p.0),
-                        if p.4.is_empty() {
-                            String::new()
-                        } else {
-                            thing_salt(key, "pool", p.4)
-                        },
-                    ]
-                })
-                .collect(),
-        }
-    }
-
     /// The commitments these salts give `content` (a stated commitment,
     /// 64 hex digits, in place of a salt is taken as given: [`unseal`]).
     pub fn seal(&self, content: &Content<'_>) -> Sealed {
+        self.seal_with(content, |_, name, stated| unseal(name, stated))
+    }
+
+    /// As [`seal`](Self::seal), with `thing(kind, name, stated)` giving
+    /// the commitment of an account's or a pool's name.
+    fn seal_with(
+        &self,
+        content: &Content<'_>,
+        mut thing: impl FnMut(Thing, &str, &str) -> String,
+    ) -> Sealed {
         Sealed {
             description: unseal(content.description, &self.description),
             payee: unseal(content.payee, &self.payee),
@@ -171,9 +158,150 @@ impl TxnSalts {
                 .postings
                 .iter()
                 .zip(&self.postings)
-                .map(|(p, s)| [unseal(p.3, &s[0]), unseal(p.0, &s[1]), unseal(p.4, &s[2])])
+                .map(|(p, s)| {
+                    [
+                        unseal(p.3, &s[0]),
+                        thing(Thing::Account, p.0, &s[1]),
+                        thing(Thing::Pool, p.4, &s[2]),
+                    ]
+                })
                 .collect(),
         }
+    }
+}
+
+/// What [`thing_salt`] salts: an account's or a pool's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Thing {
+    Account,
+    Pool,
+}
+
+impl Thing {
+    fn kind(self) -> &'static str {
+        match self {
+            Thing::Account => "account",
+            Thing::Pool => "pool",
+        }
+    }
+}
+
+/// The fund's salt key with the salt and commitment of every account and
+/// pool name met so far. A name has one salt, the same on every row, so
+/// they are derived once per name instead of once per posting (a journal
+/// of a million transactions names a few dozen accounts).
+#[derive(Debug, Clone)]
+pub struct Sealer {
+    key: SaltKey,
+    accounts: HashMap<String, [String; 2]>,
+    pools: HashMap<String, [String; 2]>,
+}
+
+impl Sealer {
+    pub fn new(key: SaltKey) -> Sealer {
+        Sealer {
+            key,
+            accounts: HashMap::new(),
+            pools: HashMap::new(),
+        }
+    }
+
+    /// The fund's salt key.
+    pub fn key(&self) -> &SaltKey {
+        &self.key
+    }
+
+    /// The salt and commitment of `name` (`""`, the general pool, has
+    /// neither).
+    fn thing(&mut self, thing: Thing, name: &str) -> &[String; 2] {
+        const NONE: &[String; 2] = &[String::new(), String::new()];
+        if name.is_empty() {
+            return NONE;
+        }
+        let names = match thing {
+            Thing::Account => &mut self.accounts,
+            Thing::Pool => &mut self.pools,
+        };
+        if !names.contains_key(name) {
+            let salt = thing_salt(&self.key, thing.kind(), name);
+            let commitment = commit(&salt, name);
+            names.insert(name.to_owned(), [salt, commitment]);
+        }
+        &names[name]
+    }
+
+    /// The salts of `content` chained after `prev`.
+    pub fn salts(&mut self, prev: &str, content: &Content<'_>) -> TxnSalts {
+        let key = &self.key;
+        let field = |name: &str, text: &str| {
+            if text.is_empty() {
+                String::new()
+            } else {
+                salt(key, &["txn", prev, name])
+            }
+        };
+        let description = field("description", content.description);
+        let payee = field("payee", content.payee);
+        let reference = field("reference", content.reference);
+        let memos: Vec<String> = content
+            .postings
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if p.3.is_empty() {
+                    String::new()
+                } else {
+                    salt(key, &["txn", prev, "memo", &(i + 1).to_string()])
+                }
+            })
+            .collect();
+        let postings = content
+            .postings
+            .iter()
+            .zip(memos)
+            .map(|(p, memo)| {
+                [
+                    memo,
+                    self.thing(Thing::Account, p.0)[0].clone(),
+                    self.thing(Thing::Pool, p.4)[0].clone(),
+                ]
+            })
+            .collect();
+        TxnSalts {
+            description,
+            payee,
+            reference,
+            postings,
+        }
+    }
+
+    /// The commitments `salts` give `content`, as [`TxnSalts::seal`]; an
+    /// account's or a pool's name under its own salt takes the commitment
+    /// already made.
+    pub fn seal(&mut self, salts: &TxnSalts, content: &Content<'_>) -> Sealed {
+        salts.seal_with(content, |thing, name, stated| {
+            let known = self.thing(thing, name);
+            if stated == known[0] {
+                known[1].clone()
+            } else {
+                unseal(name, stated)
+            }
+        })
+    }
+
+    /// The commitments of `content` chained after `prev` under this key.
+    pub fn sealed(&mut self, prev: &str, content: &Content<'_>) -> Sealed {
+        let salts = self.salts(prev, content);
+        self.seal(&salts, content)
+    }
+
+    /// The v2 hash of a transaction chained after `prev`; `reverses` is
+    /// the hash of the transaction it voids.
+    pub fn txn_hash(&mut self, prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
+        with_content(txn, reverses, |content| {
+            let sealed = self.sealed(prev, content);
+            hash_v2(prev, content, &sealed)
+        })
     }
 }
 
@@ -417,12 +545,6 @@ pub fn recorded_form(prev: &str, content: &Content<'_>, stored: &str) -> (Form, 
     (Form::Current, current)
 }
 
-/// The v2 hash of a transaction chained after `prev`, its salts derived
-/// from `key`; `reverses` is the hash of the transaction it voids.
-pub fn txn_hash(key: &SaltKey, prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
-    txn_hash_in(Form::V2, Some(key), prev, txn, reverses).expect("the key seals every field")
-}
-
 /// The v2 hash of a transaction chained after `prev` with stated salts
 /// (a journal file's `…_salt` columns), as the file that states them was
 /// hashed.
@@ -437,19 +559,15 @@ pub fn txn_hash_stated(
     })
 }
 
-/// [`txn_hash`] in another form (see [`hash_in_sealed`]); `key` is needed
-/// for [`Form::V2`] only.
+/// The hash of a transaction chained after `prev` in one of the v1 forms
+/// (see [`hash_in`]); `reverses` is the hash of the transaction it voids.
 pub fn txn_hash_in(
     form: Form,
-    key: Option<&SaltKey>,
     prev: &str,
     txn: &Transaction,
     reverses: Option<&str>,
 ) -> Option<String> {
-    with_content(txn, reverses, |content| {
-        let sealed = key.map(|k| TxnSalts::derive(k, prev, content).seal(content));
-        hash_in_sealed(form, prev, content, sealed.as_ref())
-    })
+    with_content(txn, reverses, |content| hash_in(form, prev, content))
 }
 
 /// Calls `f` with the content a transaction's hash covers.
@@ -640,6 +758,10 @@ mod tests {
         );
     }
 
+    fn txn_hash(key: &SaltKey, prev: &str, txn: &Transaction, reverses: Option<&str>) -> String {
+        Sealer::new(key.clone()).txn_hash(prev, txn, reverses)
+    }
+
     fn key() -> SaltKey {
         SaltKey::from_hex(&"ab".repeat(32)).unwrap()
     }
@@ -647,11 +769,11 @@ mod tests {
     #[test]
     fn transaction_hash_is_the_hash_of_its_content() {
         assert_eq!(
-            txn_hash_in(Form::Current, None, GENESIS, &txn("Rent relief"), None).unwrap(),
+            txn_hash_in(Form::Current, GENESIS, &txn("Rent relief"), None).unwrap(),
             content_hash(GENESIS, rent_content())
         );
         let content = rent_content();
-        let sealed = TxnSalts::derive(&key(), GENESIS, &content).seal(&content);
+        let sealed = Sealer::new(key()).sealed(GENESIS, &content);
         assert_eq!(
             txn_hash(&key(), GENESIS, &txn("Rent relief"), None),
             hash_v2(GENESIS, &content, &sealed)
@@ -674,7 +796,7 @@ mod tests {
     #[test]
     fn v2_form_hashes_commitments_not_text() {
         let content = rent_content();
-        let salts = TxnSalts::derive(&key(), GENESIS, &content);
+        let salts = Sealer::new(key()).salts(GENESIS, &content);
         let sealed = salts.seal(&content);
         let text = canonical_v2(GENESIS, &content, &sealed);
         assert!(text.starts_with("[\"fondo-txn-v2\""));
@@ -694,12 +816,42 @@ mod tests {
             unseal("Rent relief", &salts.description),
             sealed.description
         );
-        // One salt per account, wherever it is named.
+        // One salt per account, wherever it is named; a text field's salt
+        // comes from its place; an empty field has none.
         assert_eq!(
             salts.postings[1][1],
             thing_salt(&key(), "account", "assets:bank:usd")
         );
+        assert_eq!(
+            salts.description,
+            salt(&key(), &["txn", GENESIS, "description"])
+        );
+        assert_eq!(
+            salts.postings[0][0],
+            salt(&key(), &["txn", GENESIS, "memo", "1"])
+        );
+        assert_eq!(
+            (salts.reference.as_str(), salts.postings[1][0].as_str()),
+            ("", "")
+        );
         let stored = hash_v2(GENESIS, &content, &sealed);
+        // The sealer's remembered commitments of names are the ones their
+        // salts give, row after row, and a stated commitment still wins.
+        let mut sealer = Sealer::new(key());
+        for prev in [GENESIS, stored.as_str(), GENESIS] {
+            let mut salts = sealer.salts(prev, &content);
+            assert_eq!(sealer.seal(&salts, &content), salts.seal(&content));
+            salts.postings[1][1] = "ab".repeat(32);
+            assert_eq!(
+                sealer.seal(&salts, &content).postings[1][1],
+                "ab".repeat(32)
+            );
+            salts.postings[1][1] = "cd".repeat(16);
+            assert_eq!(
+                sealer.seal(&salts, &content).postings[1][1],
+                commit(&"cd".repeat(16), "assets:bank:usd")
+            );
+        }
         assert_eq!(
             recorded_form_sealed(GENESIS, &content, Some(&sealed), &stored, true),
             (Form::V2, stored.clone())

@@ -430,7 +430,7 @@ impl Importer<'_> {
         // A void's REVERSES_HASH in the file is the original's hash there.
         let original = reverses.map(|r| self.file_hashes.get(r.1).map_or(r.1, String::as_str));
         let in_form = |form| {
-            txn_hash_in(form, None, &file_prev, &txn, original).is_some_and(|old| old == file_hash)
+            txn_hash_in(form, &file_prev, &txn, original).is_some_and(|old| old == file_hash)
         };
         let v1 = check_hash && in_form(Form::Current);
         let (id, hash) = if v1 {

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::domain::cell;
-use crate::domain::hash::{Content, Form, SaltKey, TxnSalts, commit, hash_v2};
+use crate::domain::hash::{Content, Form, Sealer, TxnSalts, commit, hash_v2};
 use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
@@ -64,6 +64,7 @@ enum Redact {
 pub struct JournalWriter<W: Write> {
     writer: csv::Writer<W>,
     names: Names,
+    forms: Forms,
     /// For an audience bundle: the names its text may not show.
     hidden: Option<HiddenNames>,
     /// For an audience bundle: transactions whose payee and reference
@@ -77,12 +78,20 @@ pub struct JournalWriter<W: Write> {
 }
 
 /// What a transaction's rows and hash are built from besides its own
-/// rows: the names of accounts, commodities and pools, and the salt key.
+/// rows: the names of accounts, commodities and pools.
 struct Names {
     accounts: HashMap<i64, String>,
     commodities: HashMap<i64, Commodity>,
     pools: HashMap<PoolId, String>,
-    key: SaltKey,
+}
+
+/// What tells a transaction's form and gives its salts: the salt key (with
+/// the seals of the names it met) and whether the v2 form was met.
+struct Forms {
+    sealer: Sealer,
+    /// Whether a transaction in the v2 form was met: every later one is in
+    /// that form too ([`Forms::form`]).
+    v2_seen: bool,
 }
 
 impl Names {
@@ -91,7 +100,6 @@ impl Names {
             accounts: store::accounts::names_by_id(conn)?,
             commodities: store::commodities::by_id(conn)?,
             pools: store::pools::names_by_id(conn)?,
-            key: fund::salt_key(conn)?,
         })
     }
 
@@ -140,13 +148,32 @@ impl Names {
             postings: lines,
         })
     }
+}
+
+impl Forms {
+    fn load(conn: &Connection) -> Result<Forms> {
+        Ok(Forms {
+            sealer: Sealer::new(fund::salt_key(conn)?),
+            v2_seen: false,
+        })
+    }
 
     /// The salts of `content`, and whether the transaction is in the v2
     /// form (its stored hash is the v2 hash of its content).
-    fn form(&self, txn: &JournalTxn, content: &Content<'_>) -> (TxnSalts, bool) {
-        let salts = TxnSalts::derive(&self.key, &txn.prev_hash, content);
-        let v2 = hash_v2(&txn.prev_hash, content, &salts.seal(content)) == txn.hash;
-        (salts, v2)
+    ///
+    /// A chain switches to the v2 form once and never back (`verify` says
+    /// so of a chain that does, V140), so from the first transaction whose
+    /// stored hash is its v2 hash on, every one is taken to be in that form
+    /// without hashing it again. An export is not a check: a row changed
+    /// after the switch is written in the form it must have, and the
+    /// checker's recomputed hash tells that it was changed.
+    fn form(&mut self, txn: &JournalTxn, content: &Content<'_>) -> (TxnSalts, bool) {
+        let salts = self.sealer.salts(&txn.prev_hash, content);
+        if !self.v2_seen {
+            let sealed = self.sealer.seal(&salts, content);
+            self.v2_seen = hash_v2(&txn.prev_hash, content, &sealed) == txn.hash;
+        }
+        (salts, self.v2_seen)
     }
 }
 
@@ -181,13 +208,14 @@ fn v1_named<T: Copy + Eq + std::hash::Hash>(
         return Ok(found);
     }
     let names = Names::load(conn)?;
+    let mut forms = Forms::load(conn)?;
     txns::for_each_selected(conn, Selection::Dates(None, None), |txn, postings| {
         let names_one = |p: &JournalPosting| {
             thing(p).is_some_and(|id| candidates.contains(&id) && !found.contains(&id))
         };
         if postings.iter().any(names_one) {
             let content = names.content(txn, postings)?;
-            if !names.form(txn, &content).1 {
+            if !forms.form(txn, &content).1 {
                 found.extend(postings.iter().filter_map(&thing));
             }
         }
@@ -205,6 +233,7 @@ impl<W: Write> JournalWriter<W> {
         Ok(JournalWriter {
             writer,
             names: Names::load(conn)?,
+            forms: Forms::load(conn)?,
             hidden: None,
             withheld: HashSet::new(),
             labels: HashMap::new(),
@@ -272,7 +301,7 @@ impl<W: Write> JournalWriter<W> {
         let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         // The salts are stated for rows in the v2 form only (a v1 row
         // hashes its text as it is).
-        let (salts, v2) = self.names.form(txn, &content);
+        let (salts, v2) = self.forms.form(txn, &content);
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
         let withheld = self.withheld.contains(&txn.id);

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
-use crate::domain::hash::{Form, SaltKey, txn_hash, txn_hash_in};
+use crate::domain::hash::{Form, SaltKey, Sealer, txn_hash_in};
 use crate::domain::ids::PoolId;
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
@@ -29,7 +29,7 @@ pub struct Writer<'c> {
     totals: HashMap<(i64, i64, NaiveDate), i64>,
     touched: Touched,
     closed: Closed,
-    key: SaltKey,
+    sealer: Sealer,
     /// Whether the next transaction may still be in the v1 form: only while
     /// everything before it is (an import of an old export into new books).
     v1_allowed: bool,
@@ -64,7 +64,7 @@ impl<'c> Writer<'c> {
             totals: HashMap::new(),
             touched: Touched::default(),
             closed: Closed::load(conn)?,
-            key: fund::salt_key(conn)?,
+            sealer: Sealer::new(fund::salt_key(conn)?),
             v1_allowed: fund.txn_count == 0,
         })
     }
@@ -76,7 +76,7 @@ impl<'c> Writer<'c> {
 
     /// The fund's salt key.
     pub fn key(&self) -> &SaltKey {
-        &self.key
+        self.sealer.key()
     }
 
     /// Whether [`append_v1`](Self::append_v1) would keep the v1 form: the
@@ -94,7 +94,7 @@ impl<'c> Writer<'c> {
         reverses: Option<(i64, &str)>,
         recorded_at: &str,
     ) -> Result<(i64, String)> {
-        let hash = txn_hash(&self.key, &self.head, txn, reverses.map(|r| r.1));
+        let hash = self.sealer.txn_hash(&self.head, txn, reverses.map(|r| r.1));
         self.v1_allowed = false;
         self.insert(txn, ids, reverses, recorded_at, hash)
     }
@@ -112,7 +112,7 @@ impl<'c> Writer<'c> {
         if !self.v1_allowed {
             return self.append(txn, ids, reverses, recorded_at);
         }
-        let hash = txn_hash_in(Form::Current, None, &self.head, txn, reverses.map(|r| r.1))
+        let hash = txn_hash_in(Form::Current, &self.head, txn, reverses.map(|r| r.1))
             .expect("the v1 form has every field");
         self.insert(txn, ids, reverses, recorded_at, hash)
     }
@@ -636,6 +636,47 @@ pub fn bad_reversals(conn: &Connection) -> Result<Vec<(i64, i64)>> {
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .and_then(Iterator::collect)
         .ctx("checking voids")
+}
+
+/// The ids of the transactions dated within `from..=to` (inclusive; all
+/// when None) with a posting to account `account`, in chain order (by the
+/// account's index, not a scan of the journal).
+pub fn ids_posting_to(
+    conn: &Connection,
+    account: i64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT DISTINCT p.txn_id FROM postings p JOIN txns t ON t.id = p.txn_id
+             WHERE p.account_id = ?1
+               AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)
+             ORDER BY p.txn_id",
+        )
+        .ctx("reading an account's transactions")?;
+    stmt.query_map(params![account, from, to], |r| r.get(0))
+        .and_then(Iterator::collect)
+        .ctx("reading an account's transactions")
+}
+
+/// The voids dated within `from..=to` (inclusive; all when None), by the
+/// transaction each reverses: (reversed id, void id).
+pub fn voids(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<HashMap<i64, i64>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT reverses, id FROM txns
+             WHERE reverses IS NOT NULL
+               AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)",
+        )
+        .ctx("reading the voids")?;
+    stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(Iterator::collect)
+        .ctx("reading the voids")
 }
 
 /// The highest transaction id (0 for an empty journal).
