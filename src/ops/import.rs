@@ -253,14 +253,19 @@ pub fn import_journal(
         importer.transaction(group)?;
     }
     progress.finish();
-    let Importer {
-        writer,
-        problems,
-        summary,
-        ..
-    } = importer;
-    problems.check(label)?;
-    crate::ops::pools::ensure_sound(&tx, &writer.finish()?)?;
+    // The importer (its writer's statements) ends before the commit.
+    let (touched, summary) = {
+        let importer = importer;
+        let Importer {
+            writer,
+            problems,
+            summary,
+            ..
+        } = importer;
+        problems.check(label)?;
+        (writer.finish()?, summary)
+    };
+    crate::ops::pools::ensure_sound(&tx, &touched)?;
     if summary.transactions > 0 {
         imports::record(&tx, source_id, &tx.recorded_at())?;
     }

@@ -134,7 +134,11 @@ impl Book {
     /// An existing account, by exact name (in NFC); the error suggests the
     /// name that differs only by case or reads alike, if there is one.
     pub fn account(&self, name: &str) -> Result<&StoredAccount> {
-        if let Some(account) = self.accounts.get(&crate::domain::name::nfc(name)) {
+        if let Some(account) = self
+            .accounts
+            .get(name)
+            .or_else(|| self.accounts.get(&crate::domain::name::nfc(name)))
+        {
             return Ok(account);
         }
         validate_account_name(name)?;
@@ -163,6 +167,10 @@ impl Book {
         name: &str,
         now: &str,
     ) -> Result<(&StoredAccount, bool)> {
+        // A name found as it is is in NFC already (every stored name is).
+        if self.accounts.contains_key(name) {
+            return Ok((&self.accounts[name], false));
+        }
         let name = crate::domain::name::nfc(name);
         let created = if self.accounts.contains_key(&name) {
             false

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
 use crate::domain::hash::{Form, SaltKey, Sealer, txn_hash_in};
@@ -33,6 +33,10 @@ pub struct Writer<'c> {
     /// Whether the next transaction may still be in the v1 form: only while
     /// everything before it is (an import of an old export into new books).
     v1_allowed: bool,
+    /// The two inserts, held for the writer's life instead of looked up in
+    /// the statement cache per row (an import makes millions).
+    insert_txn: CachedStatement<'c>,
+    insert_posting: CachedStatement<'c>,
 }
 
 /// What a writer posted to, for the checks that follow a write: the
@@ -66,6 +70,18 @@ impl<'c> Writer<'c> {
             closed: Closed::load(conn)?,
             sealer: Sealer::new(fund::salt_key(conn)?),
             v1_allowed: fund.txn_count == 0,
+            insert_txn: conn
+                .prepare_cached(
+                    "INSERT INTO txns (date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .ctx("recording a transaction")?,
+            insert_posting: conn
+                .prepare_cached(
+                    "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo, pool_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .ctx("recording postings")?,
         })
     }
 
@@ -127,34 +143,21 @@ impl<'c> Writer<'c> {
     ) -> Result<(i64, String)> {
         self.closed.check(txn.date())?;
         let date = iso(txn.date());
-        self.conn
-            .prepare_cached(
-                "INSERT INTO txns (date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    date,
-                    txn.description(),
-                    txn.payee(),
-                    txn.reference(),
-                    reverses.map(|r| r.0),
-                    self.head,
-                    hash,
-                    recorded_at
-                ])
-            })
+        self.insert_txn
+            .execute(params![
+                date,
+                txn.description(),
+                txn.payee(),
+                txn.reference(),
+                reverses.map(|r| r.0),
+                self.head,
+                hash,
+                recorded_at
+            ])
             .ctx("recording a transaction")?;
         let id = self.conn.last_insert_rowid();
-        let mut insert = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo, pool_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .ctx("recording postings")?;
         for (line, (posting, to)) in txn.postings().iter().zip(ids).enumerate() {
-            insert
+            self.insert_posting
                 .execute(params![
                     id,
                     line as i64 + 1,

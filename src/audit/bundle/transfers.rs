@@ -10,11 +10,13 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::str::FromStr;
 
+use csv::StringRecord;
 use rust_decimal::Decimal;
 
 use super::rows::{JournalRow, TransferRow};
+use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
-use crate::domain::transfer::read;
+use crate::domain::transfer::{is_reserved, read};
 use crate::domain::txn::Posting;
 
 /// A cell, None when empty.
@@ -43,23 +45,50 @@ fn postings(rows: &[JournalRow]) -> Option<Vec<Posting>> {
 /// transfer transaction dated within `from..=to` (YYYY-MM-DD), in chain
 /// order, each naming the void of the period that reverses it. None when
 /// journal.csv cannot be read as CSV in its columns.
+///
+/// A journal.csv holds every posting of the period, and few are transfers:
+/// rows are read into reused records, and only a transaction with a row
+/// on a reserved account (the only kind `read` can take for a transfer)
+/// is read into [`JournalRow`]s.
 pub fn derive(journal: impl Read, from: &str, to: &str) -> Option<Vec<TransferRow>> {
     let mut reader = csv::Reader::from_reader(journal);
+    let headers = reader.headers().ok()?.clone();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    // Rows of a journal.csv without its columns cannot be read.
+    let columns = COLUMNS.iter().all(|name| column(name).is_some()).then(|| {
+        ["txn", "date", "account", "reverses"].map(|name| column(name).unwrap_or_default())
+    });
     let mut rows = Vec::new();
     let mut voids: HashMap<String, String> = HashMap::new();
-    let mut txn: Vec<JournalRow> = Vec::new();
-    let mut take = |txn: &mut Vec<JournalRow>, rows: &mut Vec<TransferRow>| {
-        let Some(head) = txn.first() else { return };
-        let in_period = from <= head.date.as_str() && head.date.as_str() <= to;
-        if in_period && !head.reverses.is_empty() {
-            voids.insert(head.reverses.clone(), head.txn.clone());
+    let [txn_at, date_at, account_at, reverses_at] = columns.unwrap_or_default();
+    let mut take = |txn: &[StringRecord], rows: &mut Vec<TransferRow>| -> Option<()> {
+        let Some(head) = txn.first() else {
+            return Some(());
+        };
+        let date = &head[date_at];
+        let in_period = from <= date && date <= to;
+        if !in_period {
+            return Some(());
         }
-        if let Some(Some(Ok(f))) = postings(txn).filter(|_| in_period).map(|postings| {
+        if !head[reverses_at].is_empty() {
+            voids.insert(head[reverses_at].to_owned(), head[txn_at].to_owned());
+            return Some(());
+        }
+        if !txn.iter().any(|r| is_reserved(&r[account_at])) {
+            return Some(());
+        }
+        let txn: Vec<JournalRow> = txn
+            .iter()
+            .map(|r| r.deserialize(Some(&headers)))
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let head = &txn[0];
+        if let Some(Some(Ok(f))) = postings(&txn).map(|postings| {
             read(
                 &head.description,
                 text(&head.payee),
                 text(&head.reference),
-                !head.reverses.is_empty(),
+                false,
                 &postings,
             )
         }) {
@@ -81,20 +110,67 @@ pub fn derive(journal: impl Read, from: &str, to: &str) -> Option<Vec<TransferRo
                 voided_by: String::new(),
             });
         }
-        txn.clear();
+        Some(())
     };
-    for row in reader.deserialize::<JournalRow>() {
-        let row = row.ok()?;
-        if txn.first().is_some_and(|t| t.txn != row.txn) {
-            take(&mut txn, &mut rows);
+    // The rows of the transaction being read are `group[..len]`, the
+    // records kept for the next ones.
+    let mut group: Vec<StringRecord> = Vec::new();
+    let mut len = 0;
+    loop {
+        if len == group.len() {
+            group.push(StringRecord::new());
         }
-        txn.push(row);
+        if !reader.read_record(&mut group[len]).ok()? {
+            break;
+        }
+        columns?;
+        if len > 0 && group[0][txn_at] != group[len][txn_at] {
+            take(&group[..len], &mut rows)?;
+            group.swap(0, len);
+            len = 0;
+        }
+        len += 1;
     }
-    take(&mut txn, &mut rows);
+    take(&group[..len], &mut rows)?;
     for row in &mut rows {
         if let Some(void) = voids.get(&row.txn) {
             row.voided_by.clone_from(void);
         }
     }
     Some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header() -> String {
+        COLUMNS.join(",")
+    }
+
+    #[test]
+    fn a_journal_without_transfers_or_rows_gives_none_and_one_without_its_columns_is_unread() {
+        let empty = format!("{}\n", header());
+        assert_eq!(
+            derive(empty.as_bytes(), "2026-01-01", "2026-12-31"),
+            Some(vec![])
+        );
+        let commas = ",".repeat(COLUMNS.len() - 6);
+        let plain = format!(
+            "{}\n1,2026-03-01,Dues,assets:bank,25.00,USD{commas}\n1,2026-03-01,Dues,income:dues,-25.00,USD{commas}\n",
+            header()
+        );
+        assert_eq!(
+            derive(plain.as_bytes(), "2026-01-01", "2026-12-31"),
+            Some(vec![])
+        );
+        let without_memo = "txn,date,description,account,amount,commodity,reverses\n\
+                            1,2026-03-01,Dues,assets:bank,25.00,USD,\n";
+        assert_eq!(
+            derive(without_memo.as_bytes(), "2026-01-01", "2026-12-31"),
+            None
+        );
+        let uneven = format!("{}\n1,2026-03-01\n", header());
+        assert_eq!(derive(uneven.as_bytes(), "2026-01-01", "2026-12-31"), None);
+    }
 }
