@@ -12,6 +12,7 @@
 //! A read-only report that streams: a journal has no bound, so rows go
 //! straight to the writer instead of into a list.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
@@ -305,22 +306,14 @@ impl<W: Write> JournalWriter<W> {
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
         let withheld = self.withheld.contains(&txn.id);
-        // (cell, salt column) of a text field: the text and its salt, or,
-        // when it is withheld or a hidden name is in it, `redacted` and
-        // its commitment.
-        let seal = |salt: &str, text: &'_ str, redact: Redact| -> (String, String) {
-            if !v2 || text.is_empty() {
-                return (text.to_owned(), String::new());
-            }
-            let hide = match redact {
+        // A text field is hidden when it is withheld or a hidden name is
+        // in it ([`sealed_cell`]).
+        let seal = |salt, text, redact| {
+            sealed_cell(v2, salt, text, |text| match redact {
                 Redact::Never => false,
                 Redact::Names => hidden.is_some_and(|h| h.find(text).is_some()),
                 Redact::Payer => withheld || hidden.is_some_and(|h| h.find(text).is_some()),
-            };
-            if hide {
-                return (REDACTED.to_owned(), commit(salt, text));
-            }
-            (text.to_owned(), salt.to_owned())
+            })
         };
         let head = [
             seal(&salts.description, content.description, Redact::Names),
@@ -336,11 +329,17 @@ impl<W: Write> JournalWriter<W> {
             let posting = [
                 seal(&s[0], p.3, Redact::Names),
                 match label {
-                    Some(label) => (label.clone(), commit(&s[1], p.0)),
+                    Some(label) => (
+                        Cow::Borrowed(label.as_str()),
+                        Cow::Owned(commit(&s[1], p.0)),
+                    ),
                     None => seal(&s[1], p.0, Redact::Never),
                 },
                 match pool_label {
-                    Some(label) => (label.clone(), commit(&s[2], p.4)),
+                    Some(label) => (
+                        Cow::Borrowed(label.as_str()),
+                        Cow::Owned(commit(&s[2], p.4)),
+                    ),
                     None => seal(&s[2], p.4, Redact::Never),
                 },
             ];
@@ -386,6 +385,24 @@ impl<W: Write> JournalWriter<W> {
             .into_inner()
             .map_err(|e| Error::Output(e.into_error()))?;
         Ok((out, summary))
+    }
+}
+
+/// The (cell, salt column) of a text field: the text and its salt, or, when
+/// `hide` says so of it, [`REDACTED`] and its commitment; a row not in the
+/// v2 form, or an empty text, states no salt (and hides nothing).
+fn sealed_cell<'s>(
+    v2: bool,
+    salt: &'s str,
+    text: &'s str,
+    hide: impl FnOnce(&str) -> bool,
+) -> (Cow<'s, str>, Cow<'s, str>) {
+    if !v2 || text.is_empty() {
+        (Cow::Borrowed(text), Cow::Borrowed(""))
+    } else if hide(text) {
+        (Cow::Borrowed(REDACTED), Cow::Owned(commit(salt, text)))
+    } else {
+        (Cow::Borrowed(text), Cow::Borrowed(salt))
     }
 }
 
