@@ -611,9 +611,6 @@ pub enum Error {
     #[error("commodity {code:?} already exists (with {})", crate::domain::money::places(*.decimals))]
     CommodityExists { code: String, decimals: u32 },
 
-    #[error("{0}")]
-    InvalidTransaction(String),
-
     #[error("transaction does not balance: off by {off_by}")]
     Unbalanced { off_by: String },
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::money::{Commodity, format_minor};
-use crate::error::{Error, Result};
+use crate::error::{Error, LedgerRefusal, Result};
 
 /// One leg of a transaction. `amount` is in minor units of `commodity`,
 /// positive for a debit. `pool` names the restricted pool an income, expense
@@ -124,10 +124,10 @@ impl Posting {
 
     fn check_amount(&self) -> Result<()> {
         if self.amount == 0 {
-            return Err(Error::InvalidTransaction(format!(
-                "posting to {} has a zero amount",
-                self.account
-            )));
+            return Err(LedgerRefusal::ZeroAmount {
+                account: self.account.clone(),
+            }
+            .into());
         }
         Ok(())
     }
@@ -139,10 +139,10 @@ impl Posting {
                 Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
             )
         {
-            return Err(Error::InvalidTransaction(format!(
-                "posting to {} names a pool, but pools apply only to income, expenses and equity accounts (where the money came from or went), not to where it is kept",
-                self.account
-            )));
+            return Err(LedgerRefusal::PoolOnHolding {
+                account: self.account.clone(),
+            }
+            .into());
         }
         Ok(())
     }
@@ -184,15 +184,13 @@ impl Transaction {
         postings: Vec<Posting>,
     ) -> Result<Self> {
         if description.trim().is_empty() {
-            return Err(Error::InvalidTransaction(
-                "a transaction needs a description".into(),
-            ));
+            return Err(LedgerRefusal::NoDescription.into());
         }
         if postings.len() < 2 {
-            return Err(Error::InvalidTransaction(format!(
-                "a transaction needs at least two postings, got {}",
-                postings.len()
-            )));
+            return Err(LedgerRefusal::TooFewPostings {
+                count: postings.len(),
+            }
+            .into());
         }
         for p in &postings {
             p.check_pool()?;
@@ -270,20 +268,18 @@ fn sums(postings: &[Posting]) -> BTreeMap<&str, (i128, u32)> {
 pub fn fill_elided(drafts: Vec<DraftPosting>) -> Result<Vec<Posting>> {
     let elided = drafts.iter().filter(|d| d.amount.is_none()).count();
     if elided > 1 {
-        return Err(Error::InvalidTransaction(
-            "only one posting may leave its amount out".into(),
-        ));
+        return Err(LedgerRefusal::ManyElided.into());
     }
     let mut total: i128 = 0;
     let mut commodity: Option<&Commodity> = None;
     for (c, amount) in drafts.iter().filter_map(|d| d.amount.as_ref()) {
         match commodity {
             Some(seen) if seen.code() != c.code() && elided == 1 => {
-                return Err(Error::InvalidTransaction(format!(
-                    "an amount can be left out only when one commodity is involved (found {} and {})",
-                    seen.code(),
-                    c.code()
-                )));
+                return Err(LedgerRefusal::ElidedMixed {
+                    first: seen.code().to_owned(),
+                    second: c.code().to_owned(),
+                }
+                .into());
             }
             _ => commodity = Some(c),
         }
@@ -292,9 +288,7 @@ pub fn fill_elided(drafts: Vec<DraftPosting>) -> Result<Vec<Posting>> {
     let filler = match (elided, commodity) {
         (0, _) => None,
         (_, None) => {
-            return Err(Error::InvalidTransaction(
-                "at least one posting needs an amount".into(),
-            ));
+            return Err(LedgerRefusal::NoAmount.into());
         }
         (_, Some(c)) => {
             let amount = i64::try_from(-total).map_err(|_| Error::Overflow {
@@ -372,30 +366,48 @@ mod tests {
         );
     }
 
+    /// The ledger rule an error is, for tests that a refusal is the rule
+    /// meant (not just any error).
+    fn rule(result: Result<impl std::fmt::Debug>) -> LedgerRefusal {
+        match result {
+            Err(Error::LedgerRefused(refusal)) => *refusal,
+            other => panic!("expected a ledger refusal, got {other:?}"),
+        }
+    }
+
     #[test]
     fn refuses_single_posting_zero_and_empty_description() {
-        assert!(
-            Transaction::new(day(), "x".into(), None, None, vec![p("assets:a", "USD", 0)]).is_err()
+        assert_eq!(
+            rule(Transaction::new(
+                day(),
+                "x".into(),
+                None,
+                None,
+                vec![p("assets:a", "USD", 0)]
+            )),
+            LedgerRefusal::TooFewPostings { count: 1 }
         );
-        assert!(
-            Transaction::new(
+        assert_eq!(
+            rule(Transaction::new(
                 day(),
                 "x".into(),
                 None,
                 None,
                 vec![p("assets:a", "USD", 0), p("assets:b", "USD", 0)]
-            )
-            .is_err()
+            )),
+            LedgerRefusal::ZeroAmount {
+                account: "assets:a".into()
+            }
         );
-        assert!(
-            Transaction::new(
+        assert_eq!(
+            rule(Transaction::new(
                 day(),
                 " ".into(),
                 None,
                 None,
                 vec![p("assets:a", "USD", 1), p("assets:b", "USD", -1)]
-            )
-            .is_err()
+            )),
+            LedgerRefusal::NoDescription
         );
     }
 
@@ -420,7 +432,12 @@ mod tests {
             .unwrap()
             .with_pool(Some("housing".into()))
             .unwrap_err();
-        assert!(kept.to_string().contains("names a pool"), "{kept}");
+        assert_eq!(
+            rule(Err::<(), _>(kept)),
+            LedgerRefusal::PoolOnHolding {
+                account: "assets:bank".into()
+            }
+        );
         let pooled = Posting::new("expenses:rent", usd, 500)
             .unwrap()
             .with_pool(Some("housing".into()))
@@ -450,7 +467,7 @@ mod tests {
         assert_eq!(postings[1].amount, -25000);
         let mut two = drafts.clone();
         two[0].amount = None;
-        assert!(fill_elided(two).is_err());
+        assert_eq!(rule(fill_elided(two)), LedgerRefusal::ManyElided);
         let mut mixed = drafts;
         mixed.push(DraftPosting {
             account: "assets:c".into(),
@@ -458,6 +475,17 @@ mod tests {
             memo: None,
             pool: None,
         });
-        assert!(fill_elided(mixed).is_err());
+        assert_eq!(
+            rule(fill_elided(mixed.clone())),
+            LedgerRefusal::ElidedMixed {
+                first: "USD".into(),
+                second: "EUR".into()
+            }
+        );
+        for d in &mut mixed {
+            d.amount = None;
+        }
+        mixed.truncate(1);
+        assert_eq!(rule(fill_elided(mixed)), LedgerRefusal::NoAmount);
     }
 }

@@ -224,6 +224,9 @@ pub enum MemberRefusal {
 /// edits that change nothing or what cannot change.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PoolRefusal {
+    #[error("a move's source and destination are the same pool ({pool})")]
+    MoveSamePool { pool: String },
+
     #[error(
         "after this, pool {pool} would hold {held} {commodity} while {committed} {commodity} of it is committed to approved grants ({short} {commodity} short); committed money cannot be spent, moved or exchanged for anything else"
     )]
@@ -515,6 +518,37 @@ pub enum LedgerRefusal {
         "transaction {txn} is the money returned when {grant} was closed, and the grant's records count it as returned; it cannot be voided"
     )]
     VoidsReturn { txn: i64, grant: String },
+
+    #[error("posting to {account} has a zero amount")]
+    ZeroAmount { account: String },
+
+    #[error(
+        "posting to {account} names a pool, but pools apply only to income, expenses and equity accounts (where the money came from or went), not to where it is kept"
+    )]
+    PoolOnHolding { account: String },
+
+    #[error("a transaction needs a description")]
+    NoDescription,
+
+    #[error("a transaction needs at least two postings, got {count}")]
+    TooFewPostings { count: usize },
+
+    #[error("only one posting may leave its amount out")]
+    ManyElided,
+
+    #[error(
+        "an amount can be left out only when one commodity is involved (found {first} and {second})"
+    )]
+    ElidedMixed { first: String, second: String },
+
+    #[error("at least one posting needs an amount")]
+    NoAmount,
+
+    #[error("a void cannot be dated {date}, before the transaction it voids ({original})")]
+    VoidBeforeOriginal {
+        date: NaiveDate,
+        original: NaiveDate,
+    },
 }
 
 /// What the rules on currency exchanges refuse.
@@ -548,6 +582,9 @@ pub enum SetupRefusal {
 
     #[error("nothing to change: {account} already has that note")]
     SameNote { account: String },
+
+    #[error("the fund needs a name")]
+    NoName,
 }
 
 /// What writing and reading audit bundles refuses: where a bundle goes,

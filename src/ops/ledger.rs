@@ -171,10 +171,11 @@ pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Poste
     }
     refuse_grant_money(&tx, id)?;
     if date < original.txn.date() {
-        return Err(Error::InvalidTransaction(format!(
-            "a void cannot be dated {date}, before the transaction it voids ({})",
-            original.txn.date()
-        )));
+        return Err(LedgerRefusal::VoidBeforeOriginal {
+            date,
+            original: original.txn.date(),
+        }
+        .into());
     }
     let reversal = original
         .txn

@@ -319,9 +319,10 @@ pub fn move_money(db: &mut Db, request: &MoveRequest) -> Result<Posted> {
     let (from, from_id) = book.pool(&request.from)?;
     let (to, to_id) = book.pool(&request.to)?;
     if from_id == to_id {
-        return Err(Error::InvalidTransaction(format!(
-            "a move's source and destination are the same pool ({from})"
-        )));
+        return Err(PoolRefusal::MoveSamePool {
+            pool: from.to_string(),
+        }
+        .into());
     }
     let (stored, _) = book.commodity(&tx, &request.commodity, NewCommodity::Known)?;
     let (commodity, stored_id) = (stored.commodity.clone(), stored.id);

@@ -76,7 +76,7 @@ fn make(
         }
     }
     if name.trim().is_empty() {
-        return Err(Error::InvalidTransaction("the fund needs a name".into()));
+        return Err(SetupRefusal::NoName.into());
     }
     let mut db = match key {
         Some(key) => Db::create_encrypted(path, clock, key)?,
