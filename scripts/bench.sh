@@ -2,6 +2,7 @@
 # Benchmarks fondo on generated journals; prints a markdown table.
 #
 #   scripts/bench.sh [--sizes "100000 1000000"] [--seed S] [--no-peer] [--keep DIR]
+#                    [--grants "0 2000 20000" | --no-grants] [--pay AMOUNT]
 #
 # Builds the release binary and the generator (examples/gen_journal.rs), writes
 # a journal CSV of each size (transactions) into a temporary directory, and
@@ -24,7 +25,10 @@
 # `grant vote` and `grant decide`, each timed 5 times (median wall time, in
 # milliseconds) on a fresh fund and on the largest journal's database with
 # 0, 2,000 and 20,000 approved grants (--grants "N…"; made by
-# examples/gen_grants.rs), each with its ratio to the fresh fund.
+# examples/gen_grants.rs), each with its ratio to the fresh fund. With
+# --pay AMOUNT (at most the grants' 1.00 USD), each generated grant is also
+# paid one tranche of AMOUNT USD on its decision day (gen_grants --pay), so
+# the fund has as many tranches paid as grants.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,6 +38,7 @@ seed=42
 peer=1
 keep=
 grants="0 2000 20000"
+pay=
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -43,7 +48,8 @@ while [ $# -gt 0 ]; do
         --keep) keep=$2; shift 2 ;;
         --grants) grants=$2; shift 2 ;;
         --no-grants) grants=; shift ;;
-        -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --pay) pay=$2; shift 2 ;;
+        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -270,7 +276,7 @@ for n in $grants; do
     setup_grants "$db"
     if [ "$n" -gt 0 ]; then
         echo "bench: generating $n grants" >&2
-        "$gen_grants" --db "$db" --grants "$n"
+        "$gen_grants" --db "$db" --grants "$n" ${pay:+--pay "$pay"}
     fi
     echo "bench: grant series on $largest transactions and $n grants" >&2
     series "$n" "$db"
@@ -278,7 +284,9 @@ for n in $grants; do
 done
 
 echo
-echo "Grant scaling: median of $reps runs, wall ms; the fund of $largest transactions with N approved grants, and the ratio of the largest N to a fresh fund (target: within 2× and under 20 ms)."
+paid=
+[ -n "$pay" ] && paid=", each paid one tranche of $pay USD"
+echo "Grant scaling: median of $reps runs, wall ms; the fund of $largest transactions with N approved grants$paid, and the ratio of the largest N to a fresh fund (target: within 2× and under 20 ms)."
 echo
 header="| command | fresh fund |"
 rule="|---|---:|"
