@@ -480,16 +480,22 @@ fn an_edited_export_is_caught_by_its_hashes() {
         ),
     ] {
         assert_ne!(edited, export, "{what}");
-        let second = Fund::init(None);
-        let stderr = second
-            .import_text("edited.csv", &edited, &[])
-            .error(&["nothing was written"]);
-        assert!(
-            stderr.contains("does not match its recorded hash"),
-            "{what}: {stderr}"
-        );
-        assert_eq!(second.export(), format!("{}\n", common::EXPORT_HEADER));
+        refused_for_its_hashes(&edited, what);
     }
+}
+
+/// Imports `export` into new books: refused, since a row does not match its
+/// recorded hash, and nothing is written.
+fn refused_for_its_hashes(export: &str, what: &str) {
+    let second = Fund::init(None);
+    let stderr = second
+        .import_text("edited.csv", export, &[])
+        .error(&["nothing was written"]);
+    assert!(
+        stderr.contains("does not match its recorded hash"),
+        "{what}: {stderr}"
+    );
+    assert_eq!(second.export(), format!("{}\n", common::EXPORT_HEADER));
 }
 
 #[test]
@@ -637,12 +643,5 @@ fn a_row_changed_after_the_switch_to_v2_is_exported_in_the_v2_form_and_caught() 
         );
         assert_eq!(row[14].len(), 32, "the description's salt: {row:?}");
     }
-    let second = Fund::init(None);
-    let stderr = second
-        .import_text("export.csv", &export, &[])
-        .error(&["nothing was written"]);
-    assert!(
-        stderr.contains("does not match its recorded hash"),
-        "{stderr}"
-    );
+    refused_for_its_hashes(&export, "the changed row");
 }

@@ -375,38 +375,31 @@ mod tests {
         }
     }
 
+    /// The rule a transaction of `description` and `postings` is refused by.
+    fn refused(description: &str, postings: Vec<Posting>) -> LedgerRefusal {
+        rule(Transaction::new(
+            day(),
+            description.into(),
+            None,
+            None,
+            postings,
+        ))
+    }
+
     #[test]
     fn refuses_single_posting_zero_and_empty_description() {
         assert_eq!(
-            rule(Transaction::new(
-                day(),
-                "x".into(),
-                None,
-                None,
-                vec![p("assets:a", "USD", 0)]
-            )),
+            refused("x", vec![p("assets:a", "USD", 0)]),
             LedgerRefusal::TooFewPostings { count: 1 }
         );
         assert_eq!(
-            rule(Transaction::new(
-                day(),
-                "x".into(),
-                None,
-                None,
-                vec![p("assets:a", "USD", 0), p("assets:b", "USD", 0)]
-            )),
+            refused("x", vec![p("assets:a", "USD", 0), p("assets:b", "USD", 0)]),
             LedgerRefusal::ZeroAmount {
                 account: "assets:a".into()
             }
         );
         assert_eq!(
-            rule(Transaction::new(
-                day(),
-                " ".into(),
-                None,
-                None,
-                vec![p("assets:a", "USD", 1), p("assets:b", "USD", -1)]
-            )),
+            refused(" ", vec![p("assets:a", "USD", 1), p("assets:b", "USD", -1)]),
             LedgerRefusal::NoDescription
         );
     }

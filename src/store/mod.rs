@@ -265,26 +265,7 @@ impl Db {
                 path: path.to_owned(),
             });
         }
-        // NO_MUTEX: a Connection is never shared between threads, so SQLite's
-        // per-call locking is pure overhead.
-        let conn = if read_only_fs {
-            open_immutable(path)?
-        } else {
-            let flags = if read_only {
-                OpenFlags::SQLITE_OPEN_READ_ONLY
-            } else {
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-            };
-            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .ctx("opening the database")?
-        };
-        if let Some(key) = &key {
-            cipher::apply_key(&conn, key)?;
-        }
-        // Before anything reads the file: a reader that arrives while
-        // another process recovers or checkpoints the WAL waits too.
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .ctx("setting the busy timeout")?;
+        let conn = connect(path, read_only_fs, read_only, key.as_ref())?;
         let mut db = Db {
             conn,
             path: path.to_owned(),
@@ -445,20 +426,12 @@ impl Db {
     /// read; what it judges, the file's structure, any committed state has
     /// whole.
     pub fn integrity_check_beside(&self) -> Result<IntegrityCheck> {
-        let conn = if on_read_only_fs(&self.path) {
-            open_immutable(&self.path)?
-        } else {
-            Connection::open_with_flags(
-                &self.path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .ctx("opening the database for its integrity check")?
-        };
-        if let Some(key) = &self.key {
-            cipher::apply_key(&conn, key)?;
-        }
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .ctx("setting the busy timeout")?;
+        let conn = connect(
+            &self.path,
+            on_read_only_fs(&self.path),
+            true,
+            self.key.as_ref(),
+        )?;
         Ok(IntegrityCheck(std::thread::spawn(move || {
             integrity_check(&conn)
         })))
@@ -557,6 +530,38 @@ fn on_read_only_fs(path: &Path) -> bool {
 /// WAL's `-shm` file there, so the file is opened `immutable` (nothing can
 /// change it while it is read), which is only right when no write-ahead log
 /// beside it holds changes that are not yet in the file.
+/// A connection to the fund file at `path`: immutable on a read-only
+/// filesystem, else read-only or read-write as `read_only` says; keyed with
+/// `key` for encrypted books, and waiting out other processes' locks.
+fn connect(
+    path: &Path,
+    read_only_fs: bool,
+    read_only: bool,
+    key: Option<&Passphrase>,
+) -> Result<Connection> {
+    // NO_MUTEX: a Connection is never shared between threads, so SQLite's
+    // per-call locking is pure overhead.
+    let conn = if read_only_fs {
+        open_immutable(path)?
+    } else {
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .ctx("opening the database")?
+    };
+    if let Some(key) = key {
+        cipher::apply_key(&conn, key)?;
+    }
+    // Before anything reads the file: a reader that arrives while
+    // another process recovers or checkpoints the WAL waits too.
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .ctx("setting the busy timeout")?;
+    Ok(conn)
+}
+
 fn open_immutable(path: &Path) -> Result<Connection> {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
