@@ -27,7 +27,7 @@ use crate::domain::hash::{
     Content, Form, GENESIS, Sealer, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
-use crate::domain::ids::{GrantId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::{RecordKind, check_payload, sealed_payload};
@@ -103,8 +103,8 @@ pub mod codes {
 
 /// Accounts and commodities by id.
 struct Names {
-    accounts: HashMap<i64, StoredAccount>,
-    commodities: HashMap<i64, Commodity>,
+    accounts: HashMap<AccountId, StoredAccount>,
+    commodities: HashMap<CommodityId, Commodity>,
     pools: HashMap<PoolId, String>,
 }
 
@@ -117,11 +117,11 @@ struct Checker {
     /// The chain recomputed from content alone.
     computed: String,
     trial: BTreeMap<String, (i128, u32)>,
-    totals: HashMap<(i64, i64, NaiveDate), i128>,
+    totals: HashMap<(AccountId, CommodityId, NaiveDate), i128>,
     /// Per restricted (pool, commodity): the change in holdings per day.
-    pool_changes: HashMap<(PoolId, i64), BTreeMap<NaiveDate, i128>>,
+    pool_changes: HashMap<(PoolId, CommodityId), BTreeMap<NaiveDate, i128>>,
     /// Per commodity: the change in the assets accounts' balance per day.
-    asset_changes: HashMap<i64, BTreeMap<NaiveDate, i128>>,
+    asset_changes: HashMap<CommodityId, BTreeMap<NaiveDate, i128>>,
     records: u64,
     records_head: String,
     /// The fund's salt key, with the seals of the names it met (None
@@ -381,7 +381,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             format!("{orphans} posting(s) belong to no transaction; transactions were deleted"),
         );
     }
-    let mut restricted: HashMap<i64, BTreeMap<NaiveDate, i128>> = HashMap::new();
+    let mut restricted: HashMap<CommodityId, BTreeMap<NaiveDate, i128>> = HashMap::new();
     for ((_, commodity), days) in &checker.pool_changes {
         for (day, change) in days {
             *restricted
@@ -461,7 +461,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         }
     }
     let mut totals = std::mem::take(&mut checker.totals);
-    let mut current: HashMap<(i64, i64), i128> = HashMap::new();
+    let mut current: HashMap<(AccountId, CommodityId), i128> = HashMap::new();
     for (&(account, commodity, _), amount) in &totals {
         *current.entry((account, commodity)).or_insert(0) += amount;
     }
@@ -482,11 +482,11 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     );
     // A current total is reported only where no day of the same account and
     // commodity is: a changed posting is then one finding, not two.
-    let daily: HashSet<(i64, i64)> = cached
+    let daily: HashSet<(AccountId, CommodityId)> = cached
         .iter()
         .map(|(account, commodity, _)| (*account, *commodity))
         .collect();
-    let mut stale: Vec<(i64, i64)> = balances::current(&tx)?
+    let mut stale: Vec<(AccountId, CommodityId)> = balances::current(&tx)?
         .into_iter()
         .filter(|(key, amount)| current.remove(key).unwrap_or(0) != *amount)
         .map(|(key, _)| key)
@@ -498,7 +498,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             .map(|(key, _)| key),
     );
     stale.retain(|key| !daily.contains(key));
-    let mut cached: Vec<(i64, i64, Option<String>)> = cached
+    let mut cached: Vec<(AccountId, CommodityId, Option<String>)> = cached
         .into_iter()
         .map(|(account, commodity, date)| (account, commodity, Some(date)))
         .chain(
@@ -512,11 +512,11 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         let account = names
             .accounts
             .get(&account)
-            .map_or_else(|| format!("#{account}"), |a| a.name.clone());
+            .map_or_else(|| format!("#{}", account.get()), |a| a.name.clone());
         let commodity = names
             .commodities
             .get(&commodity)
-            .map_or_else(|| format!("#{commodity}"), |c| c.code().to_owned());
+            .map_or_else(|| format!("#{}", commodity.get()), |c| c.code().to_owned());
         let when = date.map_or_else(|| "(current total)".to_owned(), |date| format!("on {date}"));
         checker.find(
             codes::TOTALS_MISMATCH,
@@ -1425,7 +1425,7 @@ fn check_corrections(conn: &rusqlite::Connection, checker: &mut Checker) -> Resu
         rows.iter().map(|m| (m.id, name_key(&m.name))).collect();
     let pools: std::collections::BTreeSet<PoolId> =
         pools::rows(conn)?.iter().map(|p| p.id).collect();
-    let accounts: std::collections::BTreeSet<i64> = crate::store::accounts::all(conn)?
+    let accounts: std::collections::BTreeSet<AccountId> = crate::store::accounts::all(conn)?
         .iter()
         .map(|a| a.id)
         .collect();
@@ -1472,7 +1472,7 @@ fn check_corrections(conn: &rusqlite::Connection, checker: &mut Checker) -> Resu
                     Err(e) => Some(e.to_string()),
                     Ok(n) if !accounts.contains(&n.account) => Some(format!(
                         "notes account #{}, which does not exist",
-                        n.account
+                        n.account.get()
                     )),
                     Ok(_) => None,
                 }

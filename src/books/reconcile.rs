@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::domain::ids::{AccountId, CommodityId};
 use crate::domain::money::format_minor;
 use crate::domain::records::{ReconciliationRecord, ReconciliationReopenRecord, RecordKind};
 use crate::error::{Error, Result};
@@ -75,11 +76,11 @@ pub fn changed(conn: &Connection, source: balances::Source) -> Result<Vec<Change
     if held.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: BTreeMap<String, i64> = accounts::all(conn)?
+    let ids: BTreeMap<String, AccountId> = accounts::all(conn)?
         .into_iter()
         .map(|a| (a.name, a.id))
         .collect();
-    let codes: BTreeMap<i64, (String, u32)> = commodities::all(conn)?
+    let codes: BTreeMap<CommodityId, (String, u32)> = commodities::all(conn)?
         .into_iter()
         .map(|c| {
             (

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
-use crate::domain::ids::{GrantId, MemberId, PoolId};
+use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
@@ -218,7 +218,7 @@ pub struct Grant {
     pub applicant: MemberId,
     pub pool: PoolId,
     pub commodity: Commodity,
-    pub commodity_id: i64,
+    pub commodity_id: CommodityId,
     pub amount: i64,
     pub purpose: String,
     pub category: Option<String>,
@@ -301,7 +301,7 @@ pub fn replay(
     id: GrantId,
     steps: &[Step],
     policies: &[PolicyRecord],
-    commodities: &HashMap<i64, Commodity>,
+    commodities: &HashMap<CommodityId, Commodity>,
     electorate: &dyn Electorate,
 ) -> Result<Grant> {
     let (applied_at, application, app) = steps
@@ -318,7 +318,7 @@ pub fn replay(
     let commodity = commodities.get(&app.commodity).cloned().ok_or_else(|| {
         damaged(format!(
             "a grant names commodity #{}, which does not exist",
-            app.commodity
+            app.commodity.get()
         ))
     })?;
     let tier = policy
@@ -788,7 +788,7 @@ mod tests {
             .collect()
     }
 
-    fn fixture() -> (Vec<PolicyRecord>, HashMap<i64, Commodity>) {
+    fn fixture() -> (Vec<PolicyRecord>, HashMap<CommodityId, Commodity>) {
         let policy = PolicyRecord {
             pool: PoolId::new(2),
             version: 1,
@@ -802,14 +802,14 @@ mod tests {
             signed_votes: SignedVotes::Optional,
         };
         let usd = Commodity::stored("USD".into(), 2);
-        (vec![policy], HashMap::from([(5, usd)]))
+        (vec![policy], HashMap::from([(CommodityId::new(5), usd)]))
     }
 
     fn application() -> GrantStep {
         GrantStep::Application(Application {
             applicant: MemberId::new(9),
             pool: PoolId::new(2),
-            commodity: 5,
+            commodity: CommodityId::new(5),
             amount: 50_000,
             purpose: "rent".into(),
             category: None,

@@ -1,5 +1,6 @@
-//! Typed ids: a grant's number is a [`GrantId`], a pool's a [`PoolId`] and a
-//! member's a [`MemberId`], not bare `i64`s, so one cannot be passed where
+//! Typed ids: a grant's number is a [`GrantId`], a pool's a [`PoolId`], a
+//! member's a [`MemberId`], a commodity's a [`CommodityId`] and an
+//! account's an [`AccountId`], not bare `i64`s, so one cannot be passed where
 //! another (or a record's number) is wanted.
 //!
 //! Rule: an id is made from a number only where the number is read back
@@ -46,6 +47,18 @@ id_type!(
 id_type!(
     /// A pool's number. It is not shown: a pool is shown by its name.
     PoolId
+);
+
+id_type!(
+    /// A commodity's number. It is not shown: a commodity is shown by its
+    /// code.
+    CommodityId
+);
+
+id_type!(
+    /// An account's number. It is not shown: an account is shown by its
+    /// name.
+    AccountId
 );
 
 id_type!(

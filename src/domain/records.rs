@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId};
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::error::{Error, Result};
 
@@ -355,7 +355,7 @@ pub struct RelationRecord {
 pub struct Application {
     pub applicant: MemberId,
     pub pool: PoolId,
-    pub commodity: i64,
+    pub commodity: CommodityId,
     pub amount: i64,
     pub purpose: String,
     pub category: Option<String>,
@@ -506,7 +506,7 @@ pub struct PoolEditRecord {
 /// An account's note from the record's time on (`None`: no note).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountNoteRecord {
-    pub account: i64,
+    pub account: AccountId,
     pub note: Option<String>,
 }
 

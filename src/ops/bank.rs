@@ -42,7 +42,7 @@ use crate::domain::account::{
 use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
 use crate::domain::grant::{Grant, Status};
 use crate::domain::hash::hex;
-use crate::domain::ids::{GrantId, MemberId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId};
 use crate::domain::money::{Commodity, format_minor, to_minor};
 use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::domain::txn::{Posting, Transaction};
@@ -270,7 +270,7 @@ fn row_key(record: &StringRecord, seen: &mut HashMap<[u8; 32], u32>) -> String {
 
 /// A balance the statement gives: its line, date, amount in minor units,
 /// commodity and the commodity's id.
-type Stated = (u64, NaiveDate, i128, Commodity, i64);
+type Stated = (u64, NaiveDate, i128, Commodity, CommodityId);
 
 /// A rule's targets, resolved before any row is read.
 #[derive(Default, Clone)]
@@ -669,7 +669,7 @@ fn import_compiled(
             continue;
         }
         let currency_field = map.columns.currency.as_deref().unwrap_or("currency");
-        let commodity: Option<(Commodity, i64)> = code.and_then(|code| {
+        let commodity: Option<(Commodity, CommodityId)> = code.and_then(|code| {
             book.commodity(&tx, &code, NewCommodity::Known)
                 .map(|(c, _)| (c.commodity.clone(), c.id))
                 .map_err(|e| problems.push_error(ProblemCode::I206, line, Some(currency_field), &e))
@@ -1245,7 +1245,7 @@ fn check_balances(
     conn: &rusqlite::Connection,
     label: &str,
     map: &BankMap,
-    account: i64,
+    account: AccountId,
     stated: &[Stated],
 ) -> Result<u64> {
     let (Some(first), Some(last)) = (stated.first(), stated.last()) else {

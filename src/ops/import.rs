@@ -19,6 +19,7 @@ use csv::StringRecord;
 
 use crate::domain::date::parse_date;
 use crate::domain::hash::{Form, TxnSalts, txn_hash_in, txn_hash_stated};
+use crate::domain::ids::{AccountId, CommodityId};
 use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
@@ -584,7 +585,7 @@ impl Importer<'_> {
         line: u64,
         name: &str,
         date: Option<chrono::NaiveDate>,
-    ) -> Option<(String, i64)> {
+    ) -> Option<(String, AccountId)> {
         if let Err(e) = crate::domain::transfer::refuse_reserved(name) {
             self.problems
                 .push_error(ProblemCode::I205, line, Some("account"), &e);
@@ -632,7 +633,7 @@ impl Importer<'_> {
         }
     }
 
-    fn commodity(&mut self, line: u64, code: &str) -> Option<(Commodity, i64)> {
+    fn commodity(&mut self, line: u64, code: &str) -> Option<(Commodity, CommodityId)> {
         let new = if self.options.strict {
             NewCommodity::Refuse
         } else {

@@ -17,7 +17,7 @@ use rusqlite::Connection;
 use crate::books::{grants, pools::holdings_committing};
 use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Needed, PoolRefusal, Result, SqlContext};
@@ -97,11 +97,11 @@ fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
 /// given out) for something else, without a recorded move. Days when the
 /// pools hold nothing are not checked, so a fund without pools, or one in
 /// debt, can record what really happened.
-fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Result<()> {
+fn ensure_backed(conn: &Connection, touched: &BTreeMap<CommodityId, NaiveDate>) -> Result<()> {
     if touched.is_empty() {
         return Ok(());
     }
-    let assets: Vec<i64> = accounts::ids_of_type(conn, |kind| kind == AccountType::Assets)?
+    let assets: Vec<AccountId> = accounts::ids_of_type(conn, |kind| kind == AccountType::Assets)?
         .into_iter()
         .collect();
     let commodities = commodities::by_id(conn)?;
@@ -148,7 +148,7 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<i64, NaiveDate>) -> Resul
 
 /// Refuses when any of the given restricted (pool, commodity) pairs is below
 /// zero on any day, naming the first such day.
-fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(PoolId, i64)>) -> Result<()> {
+fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(PoolId, CommodityId)>) -> Result<()> {
     if touched.is_empty() {
         return Ok(());
     }
@@ -181,7 +181,7 @@ fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(PoolId, i64)>) -> 
 fn general_not_short(
     conn: &Connection,
     general: &str,
-    commodity_id: i64,
+    commodity_id: CommodityId,
     commodity: &Commodity,
     from: NaiveDate,
 ) -> Result<()> {

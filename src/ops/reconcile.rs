@@ -55,11 +55,13 @@ pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
     let tx = db.write()?;
     let book = Book::load(&tx)?;
     let account = book.account(&request.account)?.clone();
-    let codes: std::collections::BTreeMap<i64, crate::domain::money::Commodity> =
-        crate::store::commodities::all(&tx)?
-            .into_iter()
-            .map(|c| (c.id, c.commodity))
-            .collect();
+    let codes: std::collections::BTreeMap<
+        crate::domain::ids::CommodityId,
+        crate::domain::money::Commodity,
+    > = crate::store::commodities::all(&tx)?
+        .into_iter()
+        .map(|c| (c.id, c.commodity))
+        .collect();
     let mut list = Vec::new();
     for (id, amount) in
         balances::of_account_all(&tx, account.id, request.on, balances::Source::Cache)?

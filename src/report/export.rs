@@ -25,7 +25,7 @@ use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
 pub const REDACTED: &str = "redacted";
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
@@ -72,7 +72,7 @@ pub struct JournalWriter<W: Write> {
     /// identify someone the audience may not see, whatever they say.
     withheld: HashSet<i64>,
     /// For an audience bundle: accounts shown by a label, by id.
-    labels: HashMap<i64, String>,
+    labels: HashMap<AccountId, String>,
     /// For an audience bundle: pools shown by a label, by id.
     pool_labels: HashMap<PoolId, String>,
     pub summary: ExportSummary,
@@ -81,8 +81,8 @@ pub struct JournalWriter<W: Write> {
 /// What a transaction's rows and hash are built from besides its own
 /// rows: the names of accounts, commodities and pools.
 struct Names {
-    accounts: HashMap<i64, String>,
-    commodities: HashMap<i64, Commodity>,
+    accounts: HashMap<AccountId, String>,
+    commodities: HashMap<CommodityId, Commodity>,
     pools: HashMap<PoolId, String>,
 }
 
@@ -184,7 +184,10 @@ impl Forms {
 ///
 /// # Errors
 /// When the journal cannot be read or is damaged.
-pub fn v1_accounts(conn: &Connection, candidates: &HashSet<i64>) -> Result<HashSet<i64>> {
+pub fn v1_accounts(
+    conn: &Connection,
+    candidates: &HashSet<AccountId>,
+) -> Result<HashSet<AccountId>> {
     v1_named(conn, candidates, |p| Some(p.account_id))
 }
 
@@ -265,7 +268,7 @@ impl<W: Write> JournalWriter<W> {
         mut self,
         hidden: HiddenNames,
         withheld: HashSet<i64>,
-        labels: HashMap<i64, String>,
+        labels: HashMap<AccountId, String>,
         pool_labels: HashMap<PoolId, String>,
     ) -> Self {
         self.hidden = Some(hidden);

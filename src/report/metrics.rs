@@ -198,7 +198,7 @@ pub(crate) fn concentration(totals: &[i128]) -> Option<(Decimal, Decimal, Decima
 }
 
 fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Result<Vec<Value>> {
-    let codes: BTreeMap<i64, (String, u32)> = commodities::by_id(conn)?
+    let codes: BTreeMap<crate::domain::ids::CommodityId, (String, u32)> = commodities::by_id(conn)?
         .into_iter()
         .map(|(id, c)| (id, (c.code().to_owned(), c.decimals())))
         .collect();

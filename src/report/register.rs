@@ -58,7 +58,7 @@ pub fn register(
 ) -> Result<()> {
     let prefixes: Vec<String> = query.prefix.iter().cloned().collect();
     let all = check_prefixes(conn, &prefixes)?;
-    let ids: Vec<i64> = all
+    let ids: Vec<crate::domain::ids::AccountId> = all
         .iter()
         .filter(|a| {
             query

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::domain::ids::MemberId;
+use crate::domain::ids::{AccountId, MemberId};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::{Every, periods};
@@ -117,7 +117,7 @@ impl Row for StockRow {
 /// Goods in stock (the `assets:in-kind:…` accounts): received, given out and
 /// on hand per item, as of a day.
 pub fn inventory(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<StockRow>> {
-    let stock: Vec<i64> = accounts::all(conn)?
+    let stock: Vec<AccountId> = accounts::all(conn)?
         .into_iter()
         .filter(|a| a.name.to_lowercase().starts_with("assets:in-kind:"))
         .map(|a| a.id)

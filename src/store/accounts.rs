@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::ids::AccountId;
 use crate::domain::records::{self as kinds, AccountNoteRecord, RecordKind};
 use crate::error::{Result, SqlContext};
 use crate::store::records;
@@ -15,7 +16,7 @@ use crate::store::records;
 /// A stored account.
 #[derive(Debug, Clone)]
 pub struct StoredAccount {
-    pub id: i64,
+    pub id: AccountId,
     pub name: String,
     pub note: Option<String>,
     pub closed_on: Option<NaiveDate>,
@@ -37,11 +38,11 @@ pub fn insert(
     key: &str,
     note: Option<&str>,
     now: &str,
-) -> Result<i64> {
+) -> Result<AccountId> {
     conn.prepare_cached("INSERT INTO accounts (name, name_key, note) VALUES (?1, ?2, ?3)")
         .and_then(|mut s| s.execute(params![name, key, note]))
         .ctx("adding an account")?;
-    let id = conn.last_insert_rowid();
+    let id = AccountId::new(conn.last_insert_rowid());
     records::audit(
         conn,
         RecordKind::Account.as_str(),
@@ -52,7 +53,7 @@ pub fn insert(
 }
 
 /// An account's audit payload: its row as first written.
-pub fn account_payload(id: i64, name: &str, note: Option<&str>) -> serde_json::Value {
+pub fn account_payload(id: AccountId, name: &str, note: Option<&str>) -> serde_json::Value {
     serde_json::json!({"id": id, "name": name, "note": note})
 }
 
@@ -114,7 +115,7 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredAccount>> {
     Ok(accounts)
 }
 
-pub fn close(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+pub fn close(conn: &Connection, id: AccountId, on: NaiveDate) -> Result<()> {
     conn.execute(
         "UPDATE accounts SET closed_on = ?2 WHERE id = ?1",
         params![id, on],
@@ -124,7 +125,7 @@ pub fn close(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
 }
 
 /// The date of the latest posting to an account, if any.
-pub fn last_posting_date(conn: &Connection, id: i64) -> Result<Option<NaiveDate>> {
+pub fn last_posting_date(conn: &Connection, id: AccountId) -> Result<Option<NaiveDate>> {
     conn.query_row(
         "SELECT max(date) FROM daily_totals WHERE account_id = ?1",
         [id],
@@ -134,7 +135,7 @@ pub fn last_posting_date(conn: &Connection, id: i64) -> Result<Option<NaiveDate>
 }
 
 /// Every account's name by row id.
-pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, String>> {
+pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<AccountId, String>> {
     Ok(all(conn)?.into_iter().map(|a| (a.id, a.name)).collect())
 }
 
@@ -142,7 +143,7 @@ pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, S
 pub fn ids_of_type(
     conn: &Connection,
     keep: impl Fn(crate::domain::account::AccountType) -> bool,
-) -> Result<std::collections::HashSet<i64>> {
+) -> Result<std::collections::HashSet<AccountId>> {
     Ok(all(conn)?
         .into_iter()
         .filter(|a| crate::domain::account::validate_account_name(&a.name).is_ok_and(&keep))

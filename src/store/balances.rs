@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use crate::domain::ids::{AccountId, CommodityId};
 use crate::domain::money::Commodity;
 use crate::error::{Result, SqlContext};
 use crate::store::{accounts, commodities, id_array};
@@ -26,8 +27,8 @@ pub struct AccountBalance {
 }
 
 /// Sums cache rows per (account id, commodity id).
-fn sum_rows(rows: &mut rusqlite::Rows<'_>) -> Result<HashMap<(i64, i64), i128>> {
-    let mut sums: HashMap<(i64, i64), i128> = HashMap::new();
+fn sum_rows(rows: &mut rusqlite::Rows<'_>) -> Result<HashMap<(AccountId, CommodityId), i128>> {
+    let mut sums: HashMap<(AccountId, CommodityId), i128> = HashMap::new();
     while let Some(r) = rows.next().ctx("summing balances")? {
         let key = (
             r.get(0).ctx("summing balances")?,
@@ -39,7 +40,7 @@ fn sum_rows(rows: &mut rusqlite::Rows<'_>) -> Result<HashMap<(i64, i64), i128>> 
     Ok(sums)
 }
 
-fn commodity_map(conn: &Connection) -> Result<HashMap<i64, Commodity>> {
+fn commodity_map(conn: &Connection) -> Result<HashMap<CommodityId, Commodity>> {
     Ok(commodities::all(conn)?
         .into_iter()
         .map(|c| (c.id, c.commodity))
@@ -115,10 +116,10 @@ pub enum Source {
 /// The balances of one account per commodity id at the end of `as_of`.
 pub fn of_account_all(
     conn: &Connection,
-    account: i64,
+    account: AccountId,
     as_of: NaiveDate,
     source: Source,
-) -> Result<BTreeMap<i64, i128>> {
+) -> Result<BTreeMap<CommodityId, i128>> {
     let sql = match source {
         Source::Cache => {
             "SELECT commodity_id, amount FROM daily_totals
@@ -137,7 +138,7 @@ pub fn of_account_all(
         .ctx("reading an account's balance")?;
     let mut sums = BTreeMap::new();
     while let Some(r) = rows.next().ctx("reading an account's balance")? {
-        let commodity: i64 = r.get(0).ctx("reading an account's balance")?;
+        let commodity: CommodityId = r.get(0).ctx("reading an account's balance")?;
         let amount: i64 = r.get(1).ctx("reading an account's balance")?;
         *sums.entry(commodity).or_insert(0i128) += i128::from(amount);
     }
@@ -147,8 +148,8 @@ pub fn of_account_all(
 /// The balance of one account in one commodity at the end of `as_of`.
 pub fn of_account(
     conn: &Connection,
-    account: i64,
-    commodity: i64,
+    account: AccountId,
+    commodity: CommodityId,
     as_of: NaiveDate,
 ) -> Result<i128> {
     let mut stmt = conn
@@ -172,7 +173,7 @@ pub fn of_account(
 /// `before` (all dates when None), ordered by commodity code.
 pub fn by_commodity(
     conn: &Connection,
-    accounts: &[i64],
+    accounts: &[AccountId],
     before: Option<NaiveDate>,
 ) -> Result<Vec<(Commodity, i128)>> {
     let ids = id_array(accounts);
@@ -184,7 +185,7 @@ pub fn by_commodity(
         .ctx("summing balances")?;
     let sums = sum_rows(&mut stmt.query(params![ids, before]).ctx("summing balances")?)?;
     let commodities = commodity_map(conn)?;
-    let mut totals: HashMap<i64, i128> = HashMap::new();
+    let mut totals: HashMap<CommodityId, i128> = HashMap::new();
     for ((_, commodity), amount) in sums {
         *totals.entry(commodity).or_insert(0) += amount;
     }
@@ -198,7 +199,7 @@ pub fn by_commodity(
 
 /// What every account holds now, per (account id, commodity id), from the
 /// `account_totals` cache.
-pub fn current(conn: &Connection) -> Result<HashMap<(i64, i64), i128>> {
+pub fn current(conn: &Connection) -> Result<HashMap<(AccountId, CommodityId), i128>> {
     let mut stmt = conn
         .prepare_cached("SELECT account_id, commodity_id, amount FROM account_totals")
         .ctx("reading account totals")?;
@@ -208,7 +209,7 @@ pub fn current(conn: &Connection) -> Result<HashMap<(i64, i64), i128>> {
 /// Streams the raw cache: (account id, commodity id, date, amount).
 pub fn for_each_daily_total(
     conn: &Connection,
-    mut f: impl FnMut(i64, i64, String, i64),
+    mut f: impl FnMut(AccountId, CommodityId, String, i64),
 ) -> Result<()> {
     let mut stmt = conn
         .prepare("SELECT account_id, commodity_id, date, amount FROM daily_totals")
@@ -227,7 +228,11 @@ pub fn for_each_daily_total(
 
 /// The running balance of one account in one commodity, day by day: the
 /// lowest it ever is, and the day it is reached (None without postings).
-pub fn lowest(conn: &Connection, account: i64, commodity: i64) -> Result<Option<(String, i128)>> {
+pub fn lowest(
+    conn: &Connection,
+    account: AccountId,
+    commodity: CommodityId,
+) -> Result<Option<(String, i128)>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT date, amount FROM daily_totals WHERE account_id = ?1 AND commodity_id = ?2 ORDER BY date",
@@ -253,9 +258,9 @@ pub fn lowest(conn: &Connection, account: i64, commodity: i64) -> Result<Option<
 /// given accounts, for postings dated up to `as_of` (all when None).
 pub fn flows(
     conn: &Connection,
-    accounts: &[i64],
+    accounts: &[AccountId],
     as_of: Option<NaiveDate>,
-) -> Result<Vec<(i64, i64, i128, i128)>> {
+) -> Result<Vec<(AccountId, CommodityId, i128, i128)>> {
     let ids = id_array(accounts);
     let mut stmt = conn
         .prepare_cached(
@@ -264,7 +269,7 @@ pub fn flows(
         )
         .ctx("summing postings")?;
     let mut rows = stmt.query(params![ids, as_of]).ctx("summing postings")?;
-    let mut sums: HashMap<(i64, i64), (i128, i128)> = HashMap::new();
+    let mut sums: HashMap<(AccountId, CommodityId), (i128, i128)> = HashMap::new();
     while let Some(r) = rows.next().ctx("summing postings")? {
         let key = (
             r.get(0).ctx("summing postings")?,

@@ -2,13 +2,14 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::ids::CommodityId;
 use crate::domain::money::Commodity;
 use crate::error::{Result, SqlContext};
 
 /// A stored commodity with its row id.
 #[derive(Debug, Clone)]
 pub struct StoredCommodity {
-    pub id: i64,
+    pub id: CommodityId,
     pub commodity: Commodity,
     pub name: Option<String>,
 }
@@ -21,11 +22,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredCommodity> {
     })
 }
 
-pub fn insert(conn: &Connection, commodity: &Commodity, name: Option<&str>) -> Result<i64> {
+pub fn insert(conn: &Connection, commodity: &Commodity, name: Option<&str>) -> Result<CommodityId> {
     conn.prepare_cached("INSERT INTO commodities (code, decimals, name) VALUES (?1, ?2, ?3)")
         .and_then(|mut s| s.execute(params![commodity.code(), commodity.decimals(), name]))
         .ctx("adding a commodity")?;
-    Ok(conn.last_insert_rowid())
+    Ok(CommodityId::new(conn.last_insert_rowid()))
 }
 
 pub fn find(conn: &Connection, code: &str) -> Result<Option<StoredCommodity>> {
@@ -45,7 +46,7 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredCommodity>> {
 }
 
 /// Every commodity by row id.
-pub fn by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, Commodity>> {
+pub fn by_id(conn: &Connection) -> Result<std::collections::HashMap<CommodityId, Commodity>> {
     Ok(all(conn)?
         .into_iter()
         .map(|c| (c.id, c.commodity))

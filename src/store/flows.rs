@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::error::{Result, SqlContext};
 use crate::store::pools::GENERAL;
 
@@ -16,8 +16,8 @@ use crate::store::pools::GENERAL;
 pub struct FlowSum {
     /// `YYYY-MM`.
     pub month: String,
-    pub account_id: i64,
-    pub commodity_id: i64,
+    pub account_id: AccountId,
+    pub commodity_id: CommodityId,
     pub pool_id: PoolId,
     /// Positive amounts (debits), summed.
     pub debits: i128,
@@ -37,7 +37,8 @@ pub fn monthly(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         )
         .ctx(WHAT)?;
     let mut rows = stmt.query(params![from, to, GENERAL]).ctx(WHAT)?;
-    let mut sums: BTreeMap<(String, i64, i64, PoolId), (i128, i128)> = BTreeMap::new();
+    let mut sums: BTreeMap<(String, AccountId, CommodityId, PoolId), (i128, i128)> =
+        BTreeMap::new();
     while let Some(r) = rows.next().ctx(WHAT)? {
         let key = (
             r.get(0).ctx(WHAT)?,

@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::{GrantId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId};
 
 /// Stores and reads an id type as its integer.
 macro_rules! sql_id {
@@ -27,6 +27,8 @@ macro_rules! sql_id {
 sql_id!(GrantId);
 sql_id!(PoolId);
 sql_id!(MemberId);
+sql_id!(CommodityId);
+sql_id!(AccountId);
 
 #[cfg(test)]
 mod tests {

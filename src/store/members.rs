@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::account::name_key;
-use crate::domain::ids::{MemberId, PoolId};
+use crate::domain::ids::{CommodityId, MemberId, PoolId};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::records::{self as kinds, MemberEditRecord, PledgeEndRecord, RecordKind};
 use crate::error::{Result, SqlContext};
@@ -401,7 +401,7 @@ pub fn contributed(conn: &Connection, member_id: MemberId) -> Result<Vec<(String
 pub struct StoredPledge {
     pub id: i64,
     pub member_id: MemberId,
-    pub commodity_id: i64,
+    pub commodity_id: CommodityId,
     pub amount: i64,
     pub every: String,
     pub starts_on: NaiveDate,
@@ -503,7 +503,7 @@ pub fn pledge_rows(conn: &Connection) -> Result<Vec<StoredPledge>> {
 pub fn received(
     conn: &Connection,
     member_id: MemberId,
-    commodity_id: i64,
+    commodity_id: CommodityId,
     pool: Option<Option<PoolId>>,
     from: NaiveDate,
     to: NaiveDate,
@@ -542,7 +542,7 @@ pub struct ContributionAmount {
     pub member_id: Option<MemberId>,
     /// The kind of service for support in kind.
     pub kind: Option<String>,
-    pub commodity_id: i64,
+    pub commodity_id: CommodityId,
     pub amount: i128,
 }
 
@@ -589,7 +589,7 @@ pub struct MemberContribution {
     pub date: NaiveDate,
     /// The kind of service for support in kind.
     pub kind: Option<String>,
-    pub commodity_id: i64,
+    pub commodity_id: CommodityId,
     /// `None`: the general pool.
     pub pool_id: Option<PoolId>,
     pub amount: i128,

@@ -589,11 +589,12 @@ fn open_immutable(path: &Path) -> Result<Connection> {
 }
 
 /// Ids as a parameter for `IN rarray(?)`.
-pub(crate) fn id_array(ids: &[i64]) -> std::rc::Rc<Vec<rusqlite::types::Value>> {
+pub(crate) fn id_array(
+    ids: &[crate::domain::ids::AccountId],
+) -> std::rc::Rc<Vec<rusqlite::types::Value>> {
     std::rc::Rc::new(
         ids.iter()
-            .copied()
-            .map(rusqlite::types::Value::from)
+            .map(|id| rusqlite::types::Value::from(id.get()))
             .collect(),
     )
 }

@@ -6,7 +6,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::records::{self as kinds, PoolEditRecord, RecordKind};
 use crate::error::{Result, SqlContext};
 
@@ -125,7 +125,7 @@ pub fn rows(conn: &Connection) -> Result<Vec<StoredPool>> {
 pub fn daily_changes(
     conn: &Connection,
     pool: PoolId,
-    commodity: i64,
+    commodity: CommodityId,
 ) -> Result<Vec<(String, i128)>> {
     let mut stmt = conn
         .prepare_cached(
@@ -149,7 +149,7 @@ pub fn daily_changes(
 }
 
 /// (pool id, account id, commodity id).
-pub type TaggedKey = (PoolId, i64, i64);
+pub type TaggedKey = (PoolId, AccountId, CommodityId);
 
 /// Sums of pool-tagged postings up to `as_of` (all dates when None), per
 /// (pool id, account id, commodity id).
@@ -178,14 +178,14 @@ pub fn tagged_sums(conn: &Connection, as_of: Option<&str>) -> Result<Vec<(Tagged
 }
 
 /// ((pool id, commodity id), (debits, credits)).
-pub type PoolMoves = ((Option<PoolId>, i64), (i128, i128));
+pub type PoolMoves = ((Option<PoolId>, CommodityId), (i128, i128));
 
 /// Debits and credits (as positive sums) on one account up to `as_of`, per
 /// (pool id, commodity id); `None` is the general pool. Used for the
 /// reallocation account, whose moves in and out must not cancel out.
 pub fn account_moves(
     conn: &Connection,
-    account: i64,
+    account: AccountId,
     as_of: Option<&str>,
 ) -> Result<Vec<PoolMoves>> {
     let mut stmt = conn
@@ -198,7 +198,7 @@ pub fn account_moves(
     let mut rows = stmt
         .query(params![account, as_of])
         .ctx("summing pool moves")?;
-    let mut sums: std::collections::BTreeMap<(Option<PoolId>, i64), (i128, i128)> =
+    let mut sums: std::collections::BTreeMap<(Option<PoolId>, CommodityId), (i128, i128)> =
         Default::default();
     while let Some(r) = rows.next().ctx("summing pool moves")? {
         let key = (
@@ -222,8 +222,8 @@ pub fn account_moves(
 /// `is_pooled` says which account ids are income, expense or equity.
 pub fn general_daily_changes(
     conn: &Connection,
-    commodity: i64,
-    is_pooled: impl Fn(i64) -> bool,
+    commodity: CommodityId,
+    is_pooled: impl Fn(AccountId) -> bool,
 ) -> Result<Vec<(String, i128)>> {
     let mut days: std::collections::BTreeMap<String, i128> = Default::default();
     let mut totals = conn
@@ -231,7 +231,7 @@ pub fn general_daily_changes(
         .ctx("reading daily totals")?;
     let mut rows = totals.query([commodity]).ctx("reading daily totals")?;
     while let Some(r) = rows.next().ctx("reading daily totals")? {
-        let account: i64 = r.get(0).ctx("reading daily totals")?;
+        let account: AccountId = r.get(0).ctx("reading daily totals")?;
         if is_pooled(account) {
             let amount: i64 = r.get(2).ctx("reading daily totals")?;
             *days
@@ -257,7 +257,10 @@ pub fn general_daily_changes(
 
 /// Per day, the change in what the restricted pools together hold of one
 /// commodity (credits add), in date order.
-pub fn restricted_daily_changes(conn: &Connection, commodity: i64) -> Result<Vec<(String, i128)>> {
+pub fn restricted_daily_changes(
+    conn: &Connection,
+    commodity: CommodityId,
+) -> Result<Vec<(String, i128)>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
@@ -283,8 +286,8 @@ pub fn restricted_daily_changes(conn: &Connection, commodity: i64) -> Result<Vec
 /// changed since, so the cost follows the days written to, not the history.
 pub fn accounts_changes_from(
     conn: &Connection,
-    commodity: i64,
-    accounts: &[i64],
+    commodity: CommodityId,
+    accounts: &[AccountId],
     from: &str,
 ) -> Result<(i128, Vec<(String, i128)>)> {
     let ids = crate::store::id_array(accounts);

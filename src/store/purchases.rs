@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
 use crate::domain::date::parse_datetime;
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{CommodityId, PoolId};
 use crate::domain::money::Commodity;
 use crate::domain::purchase::Event;
 use crate::error::{Error, Result, SqlContext};
@@ -25,7 +25,7 @@ pub struct StoredPurchase {
     pub id: i64,
     pub name: String,
     pub supplier: String,
-    pub commodity_id: i64,
+    pub commodity_id: CommodityId,
     pub commodity: Commodity,
     /// The restricted pool a subsidy comes from (None: the general pool).
     pub pool_id: Option<PoolId>,
@@ -40,7 +40,7 @@ pub struct NewPurchase<'a> {
     pub name: &'a str,
     pub key: &'a str,
     pub supplier: &'a str,
-    pub commodity_id: i64,
+    pub commodity_id: CommodityId,
     pub pool_id: Option<PoolId>,
     pub opened_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
@@ -52,7 +52,7 @@ pub fn purchase_payload(
     id: i64,
     name: &str,
     supplier: &str,
-    commodity_id: i64,
+    commodity_id: CommodityId,
     pool_id: Option<PoolId>,
     opened_at: &str,
     closes_at: &str,

@@ -14,7 +14,7 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
 use crate::domain::hash::{Form, SaltKey, Sealer, txn_hash_in};
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
@@ -26,7 +26,7 @@ pub struct Writer<'c> {
     conn: &'c Connection,
     head: String,
     count: i64,
-    totals: HashMap<(i64, i64, NaiveDate), i64>,
+    totals: HashMap<(AccountId, CommodityId, NaiveDate), i64>,
     touched: Touched,
     closed: Closed,
     sealer: Sealer,
@@ -43,15 +43,15 @@ pub struct Writer<'c> {
 /// restricted (pool, commodity) pairs, and per commodity the earliest day.
 #[derive(Debug, Clone, Default)]
 pub struct Touched {
-    pub pools: BTreeSet<(PoolId, i64)>,
-    pub commodities: BTreeMap<i64, NaiveDate>,
+    pub pools: BTreeSet<(PoolId, CommodityId)>,
+    pub commodities: BTreeMap<CommodityId, NaiveDate>,
 }
 
 /// Where a posting goes, by row id (`pool: None` is the general pool).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PostingIds {
-    pub account: i64,
-    pub commodity: i64,
+    pub account: AccountId,
+    pub commodity: CommodityId,
     pub pool: Option<PoolId>,
 }
 
@@ -206,7 +206,7 @@ impl<'c> Writer<'c> {
         // In key order, so the inserts walk the table instead of jumping about.
         let mut totals: Vec<_> = self.totals.into_iter().collect();
         totals.sort_unstable();
-        let mut by_account: BTreeMap<(i64, i64), i64> = BTreeMap::new();
+        let mut by_account: BTreeMap<(AccountId, CommodityId), i64> = BTreeMap::new();
         for ((account, commodity, date), delta) in totals {
             let sum = by_account.entry((account, commodity)).or_insert(0);
             *sum = sum.checked_add(delta).ok_or_else(|| Error::Overflow {
@@ -350,8 +350,8 @@ pub struct JournalTxn {
 #[derive(Debug, Clone)]
 pub struct JournalPosting {
     pub line: i64,
-    pub account_id: i64,
-    pub commodity_id: i64,
+    pub account_id: AccountId,
+    pub commodity_id: CommodityId,
     pub amount: i64,
     pub memo: Option<String>,
     pub pool_id: Option<PoolId>,
@@ -523,7 +523,7 @@ pub struct RegisterRow {
 /// gives the order (a missing bound is one outside every date).
 pub fn for_each_register_row(
     conn: &Connection,
-    accounts: Option<&[i64]>,
+    accounts: Option<&[AccountId]>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     mut f: impl FnMut(RegisterRow) -> Result<()>,
@@ -584,8 +584,8 @@ pub struct AccountEntry {
 /// per commodity, ordered by date and id.
 pub fn account_entries(
     conn: &Connection,
-    account: i64,
-    suspense: Option<i64>,
+    account: AccountId,
+    suspense: Option<AccountId>,
     to: NaiveDate,
 ) -> Result<Vec<AccountEntry>> {
     let mut stmt = conn
@@ -646,7 +646,7 @@ pub fn bad_reversals(conn: &Connection) -> Result<Vec<(i64, i64)>> {
 /// account's index, not a scan of the journal).
 pub fn ids_posting_to(
     conn: &Connection,
-    account: i64,
+    account: AccountId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<i64>> {

@@ -33,7 +33,7 @@ use crate::books::grants::Governance;
 use crate::domain::account::AccountType;
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{Step, replay};
-use crate::domain::ids::{GrantId, MemberId, PoolId};
+use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId};
 use crate::domain::money::Commodity;
 use crate::domain::period::Span;
 use crate::domain::records::{GrantStep, PolicyRecord, payload};
@@ -253,18 +253,18 @@ pub(super) fn check_derived(
                 .map(|r| (r.row.grant.clone(), r.row.commodity.clone()))
                 .collect()
         });
-    let mut codes_by_id: HashMap<i64, String> = HashMap::new();
+    let mut codes_by_id: HashMap<CommodityId, String> = HashMap::new();
     for (id, entries) in &steps {
         if let Some(app) = entries.iter().find(|e| e.kind == "application")
             && let (Some(c), Some(code)) = (
-                app.payload["commodity"].as_i64(),
+                app.payload["commodity"].as_i64().map(CommodityId::new),
                 stated_commodity.get(&id.to_string()),
             )
         {
             codes_by_id.entry(c).or_insert_with(|| code.clone());
         }
     }
-    let commodities: HashMap<i64, Commodity> = codes_by_id
+    let commodities: HashMap<CommodityId, Commodity> = codes_by_id
         .iter()
         .filter_map(|(id, code)| {
             let decimals = *book.decimals.get(code)?;
@@ -305,7 +305,8 @@ pub(super) fn check_derived(
             let asked = entries
                 .iter()
                 .find(|e| e.kind == "application")
-                .and_then(|e| e.payload["commodity"].as_i64());
+                .and_then(|e| e.payload["commodity"].as_i64())
+                .map(CommodityId::new);
             match asked {
                 Some(c) if first.is_err() && !commodities.contains_key(&c) => {
                     let mut guesses = commodities.clone();

@@ -15,7 +15,7 @@ use super::out::Out;
 use super::privacy::Privacy;
 use super::{Bundle, ManifestEntry};
 use crate::audit::bundle::{JOURNAL, REVERSED};
-use crate::domain::ids::{MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId};
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::progress::NoProgress;
@@ -26,7 +26,7 @@ use crate::store::txns::{self, JournalPosting, JournalTxn, Selection};
 /// pool id), and whether any of it was income in kind.
 pub(super) struct Received {
     pub(super) date: String,
-    pub(super) income: BTreeMap<(i64, Option<PoolId>), i128>,
+    pub(super) income: BTreeMap<(CommodityId, Option<PoolId>), i128>,
     pub(super) in_kind: bool,
 }
 
@@ -37,7 +37,7 @@ pub(super) struct Pass {
     pub(super) transactions: u64,
     pub(super) period_transactions: u64,
     /// (account id, commodity id) → (debits, credits) within the period.
-    pub(super) moves: HashMap<(i64, i64), (i128, i128)>,
+    pub(super) moves: HashMap<(AccountId, CommodityId), (i128, i128)>,
     /// Transactions before the stretch that voids in it reverse.
     pub(super) reversed: BTreeSet<i64>,
     /// Contribution txn → what it brought.
@@ -228,7 +228,7 @@ fn observe(
 /// the names the bundle shows, and the contributions whose payer the
 /// audience may not see.
 struct Known<'a> {
-    account_names: &'a HashMap<i64, String>,
+    account_names: &'a HashMap<AccountId, String>,
     pool_names: &'a HashMap<PoolId, String>,
     withheld: &'a HashSet<i64>,
 }

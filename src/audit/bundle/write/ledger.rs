@@ -15,6 +15,7 @@ use crate::audit::bundle::{ACCOUNTS, BALANCES, BundleAudience, COMMODITIES, POOL
 use crate::books::pools::{PoolHolding, holdings};
 use crate::domain::account::{cmp_names, validate_account_name};
 use crate::domain::date::iso;
+use crate::domain::ids::{AccountId, CommodityId};
 use crate::domain::money::format_minor;
 use crate::error::Result;
 use crate::store::{accounts, balances};
@@ -62,7 +63,10 @@ impl Bundle<'_> {
 
     /// balances.csv, from the balance cache at both ends of the period and
     /// the period's postings as the journal pass summed them.
-    pub(super) fn balances(&mut self, moves: &HashMap<(i64, i64), (i128, i128)>) -> Result<()> {
+    pub(super) fn balances(
+        &mut self,
+        moves: &HashMap<(AccountId, CommodityId), (i128, i128)>,
+    ) -> Result<()> {
         // The balance cache names accounts; the bundle shows some by label.
         let names = accounts::names_by_id(self.conn)?;
         let labels: HashMap<&str, &str> = self

@@ -45,7 +45,7 @@ use serde::Serialize;
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, account_label, pool_label};
-use crate::domain::ids::{MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId};
 use crate::domain::lang::Lang;
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
@@ -263,12 +263,12 @@ struct Bundle<'c> {
     hidden_members: HashSet<MemberId>,
     /// Accounts as the bundle names them, by id: a label for those whose
     /// name the audience may not see ([`Bundle::account_labels`]).
-    account_names: HashMap<i64, String>,
+    account_names: HashMap<AccountId, String>,
     /// The accounts shown by a label, by id.
-    account_labels: HashMap<i64, String>,
+    account_labels: HashMap<AccountId, String>,
     commodities: Vec<StoredCommodity>,
     /// Commodity id → code and decimal places.
-    decimals: HashMap<i64, (String, u32)>,
+    decimals: HashMap<CommodityId, (String, u32)>,
     pools: Vec<StoredPool>,
     /// Pools as the bundle names them, by id: a label for those whose name
     /// the audience may not see ([`Bundle::pool_labels`]).
@@ -359,9 +359,9 @@ impl<'c> Bundle<'c> {
     fn account_labels(
         conn: &Connection,
         hidden: &HiddenNames,
-        names: &HashMap<i64, String>,
-    ) -> Result<HashMap<i64, String>> {
-        let candidates: HashSet<i64> = names
+        names: &HashMap<AccountId, String>,
+    ) -> Result<HashMap<AccountId, String>> {
+        let candidates: HashSet<AccountId> = names
             .iter()
             .filter(|(_, name)| hidden.find(name).is_some())
             .map(|(id, _)| *id)
