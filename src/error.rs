@@ -17,6 +17,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::domain::ids::TxnId;
+
 mod refusal;
 
 pub use refusal::{
@@ -616,18 +618,18 @@ pub enum Error {
 
     /// A transaction whose stored rows are not what fondo wrote.
     #[error("the database is damaged: transaction {id} {what}")]
-    DamagedTransaction { id: i64, what: String },
+    DamagedTransaction { id: TxnId, what: String },
 
     #[error("no transaction with id {id}")]
-    UnknownTransaction { id: i64 },
+    UnknownTransaction { id: TxnId },
 
     #[error("transaction {id} was already voided by transaction {by}")]
-    AlreadyVoided { id: i64, by: i64 },
+    AlreadyVoided { id: TxnId, by: TxnId },
 
     #[error(
         "transaction {id} is itself a void (of transaction {original}); post a new transaction instead"
     )]
-    VoidOfVoid { id: i64, original: i64 },
+    VoidOfVoid { id: TxnId, original: TxnId },
 
     #[error("{path}: {}", format_problems(problems, *more, |_| None))]
     Import {

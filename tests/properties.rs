@@ -16,6 +16,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use fondo::audit::verify::verify;
+use fondo::domain::ids::TxnId;
 use fondo::domain::money::format_minor;
 use fondo::error::Error;
 use fondo::ops::import::{ImportOptions, import_journal};
@@ -347,7 +348,7 @@ proptest! {
             }
             voided.push(index);
             let date = t.date() + chrono::Days::new(u64::from(later));
-            void(&mut db, index as i64 + 1, "a \"mistake\", again", date).unwrap();
+            void(&mut db, TxnId::new(index as i64 + 1), "a \"mistake\", again", date).unwrap();
         }
         let original = export(&mut db);
         let fingerprint = verify(&mut db).unwrap().fingerprint;

@@ -10,6 +10,7 @@
 use rusqlite::Connection;
 
 use crate::books::purchases::replay;
+use crate::domain::ids::TxnId;
 use crate::domain::purchase::{
     Event, GOODS_ACCOUNT, RECEIVABLE_ACCOUNT, SUBSIDY_ACCOUNT, stock_account,
 };
@@ -21,7 +22,7 @@ use crate::store::{purchases, txns};
 /// exist.
 fn posted(
     conn: &Connection,
-    id: i64,
+    id: TxnId,
     account: &str,
     code: Option<&str>,
 ) -> Result<Option<(i128, u32)>> {
@@ -62,7 +63,7 @@ pub fn findings(conn: &Connection) -> Result<Vec<(String, String)>> {
         for (_, event) in &events {
             // (transaction, account, commodity when in units of goods, what
             // the records say it moves)
-            let mut expect: Vec<(i64, String, Option<String>, i128)> = Vec::new();
+            let mut expect: Vec<(TxnId, String, Option<String>, i128)> = Vec::new();
             match event {
                 Event::Item(item) => items.push(item.clone()),
                 Event::Receive {

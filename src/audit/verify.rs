@@ -27,7 +27,7 @@ use crate::domain::hash::{
     Content, Form, GENESIS, Sealer, commit, hash_in_sealed, record_hash, record_hash_v2,
     record_salt, recorded_form_sealed,
 };
-use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId, TxnId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::policy::{Outcome, Tally, evaluate};
 use crate::domain::records::{RecordKind, check_payload, sealed_payload};
@@ -1028,7 +1028,7 @@ fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<(
             let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
                 continue;
             };
-            if *id > *count && *id <= until_txn && span.contains(day) {
+            if id.get() > *count && id.get() <= until_txn && span.contains(day) {
                 checker.find(
                     codes::CLOSED_PERIOD,
                     format!("txn {id}"),
@@ -1348,7 +1348,7 @@ fn check_transfers(conn: &rusqlite::Connection, checker: &mut Checker) -> Result
         );
     }
     let own = fund::fund_id(conn)?;
-    let mut received: HashMap<&str, i64> = HashMap::new();
+    let mut received: HashMap<&str, TxnId> = HashMap::new();
     for t in &found.transfers {
         let id = t.facts.transfer_id.as_str();
         match t.facts.direction {

@@ -14,6 +14,7 @@ use rusqlite::Connection;
 use crate::audit::finding::{Finding, Location};
 use crate::audit::verify::codes;
 use crate::domain::hash::GENESIS;
+use crate::domain::ids::TxnId;
 use crate::error::{Error, Result};
 use crate::store::{fund, records, txns};
 
@@ -179,7 +180,7 @@ pub fn check(conn: &Connection, rows: &[Witnessed]) -> Result<WitnessCheck> {
         result.checked += 1;
         let found = match (row.chain.as_str(), row.position) {
             (_, 0) => Some(GENESIS.to_owned()),
-            ("journal", position) => txns::hash_of(conn, position)?,
+            ("journal", position) => txns::hash_of(conn, TxnId::new(position))?,
             (_, position) => records::hash_at(conn, position)?,
         };
         if found.as_deref() == Some(row.hash.as_str()) {

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::domain::ids::TxnId;
 use crate::domain::transfer::{self, Facts};
 use crate::domain::txn::Posting;
 use crate::error::Result;
@@ -19,11 +20,11 @@ use crate::store::{accounts, commodities, pools, txns};
 /// A transfer transaction.
 #[derive(Debug, Clone)]
 pub struct Transfer {
-    pub txn: i64,
+    pub txn: TxnId,
     pub date: String,
     pub facts: Facts,
     /// The void that reverses it, if any.
-    pub voided_by: Option<i64>,
+    pub voided_by: Option<TxnId>,
 }
 
 /// The transfers of the journal and the transactions on the reserved
@@ -31,7 +32,7 @@ pub struct Transfer {
 #[derive(Debug, Clone, Default)]
 pub struct Transfers {
     pub transfers: Vec<Transfer>,
-    pub misshapen: Vec<(i64, String)>,
+    pub misshapen: Vec<(TxnId, String)>,
 }
 
 impl Transfers {

@@ -68,6 +68,7 @@ pub fn post(path: &Path, args: PostArgs) -> Result<Outcome> {
 
 pub fn void(path: &Path, txn: i64, reason: &str, date: Option<&str>) -> Result<Outcome> {
     let date = date_or_today(date)?;
+    let txn = fondo::domain::ids::TxnId::new(txn);
     let posted = ledger::void(&mut open(path, Access::Write)?, txn, reason, date)?;
     say(&[posted.id.to_string()])?;
     Ok(Outcome::Ok)

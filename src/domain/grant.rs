@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
-use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId};
+use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId, TxnId};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
@@ -153,7 +153,7 @@ pub struct Step {
 pub struct Line {
     pub amount: i64,
     pub date: NaiveDate,
-    pub txn: Option<i64>,
+    pub txn: Option<TxnId>,
     pub category: Option<String>,
     pub receipt: Option<String>,
     pub note: Option<String>,
@@ -243,7 +243,7 @@ pub struct Grant {
     pub spending: Vec<Line>,
     pub returned: i64,
     /// The ledger transaction of the money returned at closure, if any.
-    pub return_txn: Option<i64>,
+    pub return_txn: Option<TxnId>,
     pub closed_at: Option<NaiveDateTime>,
     /// When and why it was closed or withdrawn.
     pub ended: Option<(NaiveDateTime, Option<String>)>,
@@ -849,7 +849,7 @@ mod tests {
             (
                 at("2025-02-03T09:00"),
                 GrantStep::Payment(PaymentRecord {
-                    txn: 12,
+                    txn: TxnId::new(12),
                     amount: 20_000,
                     date: "2025-02-03".into(),
                 }),

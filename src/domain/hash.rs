@@ -42,7 +42,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::domain::date::iso;
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, TxnId};
 use crate::domain::money::format_minor;
 use crate::domain::txn::Transaction;
 
@@ -679,7 +679,7 @@ pub struct KeysDigest {
 
 impl KeysDigest {
     /// Adds the next key, pointing at transaction `txn`.
-    pub fn add(&mut self, key: &serde_json::Value, txn: i64) {
+    pub fn add(&mut self, key: &serde_json::Value, txn: TxnId) {
         let line = serde_json::to_string(&(key, txn))
             .expect("serializing a JSON value and a number cannot fail");
         self.digest.update(line.as_bytes());
@@ -917,8 +917,8 @@ mod tests {
     #[test]
     fn keys_digest_is_the_documented_digest() {
         let mut digest = KeysDigest::default();
-        digest.add(&serde_json::json!(42), 1);
-        digest.add(&serde_json::json!("042 \"x\""), 2);
+        digest.add(&serde_json::json!(42), TxnId::new(1));
+        digest.add(&serde_json::json!("042 \"x\""), TxnId::new(2));
         let expected = hex(&Sha256::digest(b"[42,1]\n[\"042 \\\"x\\\"\",2]\n"));
         assert_eq!(digest.finish(), (2, expected));
         assert_eq!(

@@ -1,7 +1,7 @@
 //! Typed ids: a grant's number is a [`GrantId`], a pool's a [`PoolId`], a
-//! member's a [`MemberId`], a commodity's a [`CommodityId`] and an
-//! account's an [`AccountId`], not bare `i64`s, so one cannot be passed where
-//! another (or a record's number) is wanted.
+//! member's a [`MemberId`], a commodity's a [`CommodityId`], an account's
+//! an [`AccountId`] and a transaction's a [`TxnId`], not bare `i64`s, so
+//! one cannot be passed where another (or a record's number) is wanted.
 //!
 //! Rule: an id is made from a number only where the number is read back
 //! (a store row, a parsed label, a record payload) or numbered afresh by the
@@ -60,6 +60,25 @@ id_type!(
     /// name.
     AccountId
 );
+
+id_type!(
+    /// A transaction's number in the journal, shown bare (`transaction 12`,
+    /// the `txn` column of a report or bundle file).
+    TxnId
+);
+
+impl TxnId {
+    /// Stands for the transaction of an event checked before it is posted
+    /// (the store numbers from 1); replaced by the posted id before the
+    /// event is recorded.
+    pub const UNPOSTED: TxnId = TxnId(0);
+}
+
+impl fmt::Display for TxnId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 id_type!(
     /// A member's number, shown bare (`#3` in a message, a ballot's

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::error::{Error, Result};
 
@@ -450,7 +450,7 @@ pub struct ReconciliationReopenRecord {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PaymentRecord {
-    pub txn: i64,
+    pub txn: TxnId,
     pub amount: i64,
     pub date: String,
 }
@@ -467,7 +467,7 @@ pub struct SpendRecord {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClosureRecord {
     pub returned: i64,
-    pub txn: Option<i64>,
+    pub txn: Option<TxnId>,
     pub reason: Option<String>,
 }
 

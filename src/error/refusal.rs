@@ -11,6 +11,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::domain::ids::TxnId;
+
 /// A time as the governance records write it.
 fn stamp(at: &NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
@@ -288,7 +290,7 @@ pub enum TransferRefusal {
     #[error("transfer {transfer} was received before, in transaction {txn} of {date}")]
     AlreadyReceived {
         transfer: String,
-        txn: i64,
+        txn: TxnId,
         date: String,
     },
 
@@ -517,7 +519,7 @@ pub enum LedgerRefusal {
     #[error(
         "transaction {txn} is the money returned when {grant} was closed, and the grant's records count it as returned; it cannot be voided"
     )]
-    VoidsReturn { txn: i64, grant: String },
+    VoidsReturn { txn: TxnId, grant: String },
 
     #[error("posting to {account} has a zero amount")]
     ZeroAmount { account: String },

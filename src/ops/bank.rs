@@ -42,7 +42,7 @@ use crate::domain::account::{
 use crate::domain::bankmap::{Action, AmountKind, BankMap, CompiledRules, Matching};
 use crate::domain::grant::{Grant, Status};
 use crate::domain::hash::hex;
-use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, TxnId};
 use crate::domain::money::{Commodity, format_minor, to_minor};
 use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::domain::txn::{Posting, Transaction};
@@ -286,7 +286,7 @@ struct GrantState {
     /// Paid by this import so far.
     paid_now: i64,
     /// Tranches (txn ids) already linked to a row.
-    linked: HashSet<i64>,
+    linked: HashSet<TxnId>,
 }
 
 /// Imports contributions from a bank CSV through a map file: the
@@ -499,8 +499,8 @@ fn import_compiled(
     let mut seen = HashMap::new();
     // Import keys are written at the end, sorted: rows' hashes come in no
     // order, and a sorted run fills the key index page by page.
-    let mut keys: Vec<(String, i64)> = Vec::new();
-    let mut contributions: Vec<(i64, Option<MemberId>)> = Vec::new();
+    let mut keys: Vec<(String, TxnId)> = Vec::new();
+    let mut contributions: Vec<(TxnId, Option<MemberId>)> = Vec::new();
     let mut payments: Vec<(GrantId, NaiveDateTime, PaymentRecord)> = Vec::new();
     let mut grants: HashMap<GrantId, GrantState> = HashMap::new();
     let mut stated: Vec<Stated> = Vec::new();

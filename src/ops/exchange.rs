@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 use crate::domain::account::{
     AccountType, EXCHANGE_FEE_ACCOUNT, conversion_account, validate_account_name,
 };
+use crate::domain::ids::TxnId;
 use crate::domain::money::{
     Commodity, format_minor, parse_decimal, parse_rate, to_minor, validate_code,
 };
@@ -49,7 +50,7 @@ pub struct ExchangeRequest {
 /// What an exchange recorded.
 #[derive(Debug, Clone)]
 pub struct Exchanged {
-    pub id: i64,
+    pub id: TxnId,
     /// Units of the to-commodity per unit of the from-commodity.
     pub rate: String,
 }

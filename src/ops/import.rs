@@ -19,7 +19,7 @@ use csv::StringRecord;
 
 use crate::domain::date::parse_date;
 use crate::domain::hash::{Form, TxnSalts, txn_hash_in, txn_hash_stated};
-use crate::domain::ids::{AccountId, CommodityId};
+use crate::domain::ids::{AccountId, CommodityId, TxnId};
 use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
@@ -136,7 +136,7 @@ fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
 
 /// The transaction a row's `reverses` column points at.
 struct Reversed {
-    id: i64,
+    id: TxnId,
     hash: String,
     original: Transaction,
     /// Already voided (by an earlier import of this same row, or another).
@@ -194,7 +194,7 @@ struct Importer<'c> {
     label: &'c str,
     /// Decimal places per commodity code in the file, read on first need.
     places: Option<HashMap<String, u32>>,
-    first_new_id: i64,
+    first_new_id: TxnId,
     problems: Problems,
     summary: ImportSummary,
 }
@@ -228,7 +228,7 @@ pub fn import_journal(
         path,
         label,
         places: None,
-        first_new_id: txns::max_id(&tx)? + 1,
+        first_new_id: TxnId::new(txns::max_id(&tx)? + 1),
         problems: Problems::default(),
         summary: ImportSummary {
             source: options.source.clone(),

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::ids::TxnId;
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::txn::{DraftPosting, Transaction, fill_elided};
 use crate::error::{Error, LedgerRefusal, Needed, NextStep, Result, SqlContext};
@@ -44,7 +45,7 @@ pub struct PostRequest {
 /// The outcome of a post or void.
 #[derive(Debug, Clone)]
 pub struct Posted {
-    pub id: i64,
+    pub id: TxnId,
     pub hash: String,
     /// Well-known currencies declared on the way.
     pub declared: Vec<String>,
@@ -128,7 +129,7 @@ pub fn post(db: &mut Db, request: PostRequest) -> Result<Posted> {
 /// a date before the original's.
 /// Refuses to void a grant's tranche or the return recorded at its closure:
 /// the grant's records would still count the money as paid or returned.
-fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+fn refuse_grant_money(conn: &rusqlite::Connection, id: TxnId) -> Result<()> {
     use crate::books::grants;
     for grant_id in grants::ids(conn)? {
         let g = grants::load(conn, grant_id)?;
@@ -152,7 +153,7 @@ fn refuse_grant_money(conn: &rusqlite::Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn void(db: &mut Db, id: i64, reason: &str, date: NaiveDate) -> Result<Posted> {
+pub fn void(db: &mut Db, id: TxnId, reason: &str, date: NaiveDate) -> Result<Posted> {
     if reason.trim().is_empty() {
         return Err(Error::Missing {
             what: "a void",

@@ -40,7 +40,7 @@ use rusqlite::Connection;
 
 use crate::domain::account::{name_key, validate_account_name};
 use crate::domain::currency;
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{PoolId, TxnId};
 use crate::domain::money::{Commodity, validate_code};
 use crate::error::{Error, Result};
 use crate::store;
@@ -58,8 +58,8 @@ pub(crate) fn post_one(
     tx: &WriteTx<'_>,
     book: &Book,
     txn: &crate::domain::txn::Transaction,
-    reverses: Option<(i64, &str)>,
-) -> Result<(i64, String)> {
+    reverses: Option<(TxnId, &str)>,
+) -> Result<(TxnId, String)> {
     let (posted, touched) = append_one(tx, book, txn, reverses)?;
     pools::ensure_sound(tx, &touched)?;
     Ok(posted)
@@ -71,7 +71,7 @@ pub(crate) fn post_tranche(
     tx: &WriteTx<'_>,
     book: &Book,
     txn: &crate::domain::txn::Transaction,
-) -> Result<(i64, String)> {
+) -> Result<(TxnId, String)> {
     let (posted, touched) = append_one(tx, book, txn, None)?;
     pools::ensure_holdings(tx, &touched)?;
     Ok(posted)
@@ -81,8 +81,8 @@ fn append_one(
     tx: &WriteTx<'_>,
     book: &Book,
     txn: &crate::domain::txn::Transaction,
-    reverses: Option<(i64, &str)>,
-) -> Result<((i64, String), crate::store::txns::Touched)> {
+    reverses: Option<(TxnId, &str)>,
+) -> Result<((TxnId, String), crate::store::txns::Touched)> {
     privacy::screen_txn(tx, txn)?;
     let ids = book.posting_ids(txn)?;
     let mut writer = crate::store::txns::Writer::new(tx)?;

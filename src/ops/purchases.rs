@@ -30,6 +30,7 @@ use crate::books::members::member;
 use crate::books::purchases::{Loaded, load};
 use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::currency;
+use crate::domain::ids::TxnId;
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::purchase::split::{self, Split, Subsidy};
 use crate::domain::purchase::{
@@ -362,7 +363,7 @@ pub struct ReceiveRequest {
 #[derive(Debug, Clone)]
 pub struct Received {
     /// The stock transaction (for items with a unit).
-    pub txn: Option<i64>,
+    pub txn: Option<TxnId>,
     /// Units ordered (whole cases) and received so far.
     pub ordered: u64,
     pub received: u64,
@@ -525,7 +526,7 @@ pub struct SettleRequest {
 /// What settling did.
 #[derive(Debug, Clone)]
 pub struct Settled {
-    pub txn: i64,
+    pub txn: TxnId,
     pub total: String,
     pub shares: String,
     pub subsidy: String,
@@ -698,7 +699,7 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
     let mut event = Event::Settle {
         invoice,
         date: request.date,
-        txn: 0,
+        txn: TxnId::UNPOSTED,
         subsidy,
         shares: s
             .shares
@@ -744,7 +745,7 @@ pub struct PayRequest {
 
 /// Records a group's payment of (part of) its share; returns the
 /// transaction id and what the group still owes.
-pub fn pay(db: &mut Db, request: &PayRequest) -> Result<(i64, String)> {
+pub fn pay(db: &mut Db, request: &PayRequest) -> Result<(TxnId, String)> {
     let tx = db.write()?;
     let mut book = Book::load(&tx)?;
     let amount = positive(&tx, &mut book, &request.amount, "a payment")?;
@@ -784,7 +785,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<(i64, String)> {
         group,
         amount,
         date: request.date,
-        txn: 0,
+        txn: TxnId::UNPOSTED,
     };
     p.check(request.at, &event)?;
     let (id, _) = post_one(&tx, &book, &txn, None)?;
@@ -809,7 +810,7 @@ pub fn distribute(
     group: Option<&str>,
     date: NaiveDate,
     at: NaiveDateTime,
-) -> Result<Vec<(String, i64)>> {
+) -> Result<Vec<(String, TxnId)>> {
     let tx = db.write()?;
     let mut p = load(&tx, purchase)?;
     if !p.state.items.iter().any(|i| i.unit.is_some()) {
@@ -845,7 +846,7 @@ pub fn distribute(
             &Event::Distribute {
                 group: g,
                 date,
-                txn: 0,
+                txn: TxnId::UNPOSTED,
                 lines: lines.clone(),
             },
         )?;

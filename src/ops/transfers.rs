@@ -12,7 +12,7 @@ use crate::books::grants;
 use crate::books::transfers::transfers;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::grant::Status;
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, TxnId};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
 use crate::domain::transfer::{
     self, RECEIVED_ACCOUNT, Receipt, SENT_ACCOUNT, check_fund_id, parse_transfer_id,
@@ -38,7 +38,7 @@ pub struct SendRequest {
 /// What a send recorded.
 #[derive(Debug, Clone)]
 pub struct Sent {
-    pub txn: i64,
+    pub txn: TxnId,
     pub transfer_id: String,
 }
 
@@ -61,7 +61,7 @@ pub struct ReceiveRequest {
 /// What a receipt recorded.
 #[derive(Debug, Clone)]
 pub struct Received {
-    pub txn: i64,
+    pub txn: TxnId,
     /// The effective rate, for a receipt in another currency.
     pub rate: Option<String>,
 }

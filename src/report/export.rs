@@ -25,7 +25,7 @@ use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
 pub const REDACTED: &str = "redacted";
-use crate::domain::ids::{AccountId, CommodityId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, PoolId, TxnId};
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
@@ -40,7 +40,7 @@ pub struct ExportSummary {
     pub postings: u64,
 }
 
-fn damaged(id: i64, what: &str) -> Error {
+fn damaged(id: TxnId, what: &str) -> Error {
     Error::DamagedTransaction {
         id,
         what: what.to_owned(),
@@ -70,7 +70,7 @@ pub struct JournalWriter<W: Write> {
     hidden: Option<HiddenNames>,
     /// For an audience bundle: transactions whose payee and reference
     /// identify someone the audience may not see, whatever they say.
-    withheld: HashSet<i64>,
+    withheld: HashSet<TxnId>,
     /// For an audience bundle: accounts shown by a label, by id.
     labels: HashMap<AccountId, String>,
     /// For an audience bundle: pools shown by a label, by id.
@@ -267,7 +267,7 @@ impl<W: Write> JournalWriter<W> {
     pub fn redacting(
         mut self,
         hidden: HiddenNames,
-        withheld: HashSet<i64>,
+        withheld: HashSet<TxnId>,
         labels: HashMap<AccountId, String>,
         pool_labels: HashMap<PoolId, String>,
     ) -> Self {

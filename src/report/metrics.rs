@@ -230,7 +230,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
         };
         let who = match c.member_id {
             Some(id) => (true, id.get()),
-            None => (false, c.txn_id),
+            None => (false, c.txn_id.get()),
         };
         *donors.entry(bucket).or_default().entry(who).or_insert(0) += amount;
     }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::domain::ids::TxnId;
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::error::{Error, Result};
 use crate::render::Row;
@@ -18,7 +19,7 @@ use crate::store::{accounts, balances, commodities, txns};
 pub struct ReconcileRow {
     pub kind: &'static str,
     pub date: String,
-    pub txn: Option<i64>,
+    pub txn: Option<TxnId>,
     pub description: String,
     pub amount: String,
     pub commodity: String,

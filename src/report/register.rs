@@ -12,6 +12,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::account::under_prefix;
+use crate::domain::ids::TxnId;
 use crate::domain::money::Money;
 use crate::error::Result;
 use crate::render::Row;
@@ -20,7 +21,7 @@ use crate::store::{balances, txns};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegisterRow {
-    pub txn: i64,
+    pub txn: TxnId,
     pub date: String,
     pub description: String,
     pub account: String,

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::books::grants;
 use crate::books::pools::{PoolHolding, holdings};
 use crate::domain::grant::Status;
-use crate::domain::ids::MemberId;
+use crate::domain::ids::{MemberId, TxnId};
 use crate::domain::money::Money;
 use crate::domain::period::{Span, standing_of, standing_sentence};
 use crate::error::Result;
@@ -179,12 +179,12 @@ pub fn summary(
     rows.extend(holding_rows("committed", &closing, |h| h.committed));
     let contributions = members::contributions_between(conn, span.from, span.to)?;
     let named: BTreeSet<MemberId> = contributions.iter().filter_map(|c| c.member_id).collect();
-    let anonymous: BTreeSet<i64> = contributions
+    let anonymous: BTreeSet<TxnId> = contributions
         .iter()
         .filter(|c| c.member_id.is_none())
         .map(|c| c.txn_id)
         .collect();
-    let all: BTreeSet<i64> = contributions.iter().map(|c| c.txn_id).collect();
+    let all: BTreeSet<TxnId> = contributions.iter().map(|c| c.txn_id).collect();
     let grants = grant_counts(conn, span)?;
     for (item, count) in [
         ("contributions", all.len() as u64),

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::books::transfers::transfers;
+use crate::domain::ids::TxnId;
 use crate::domain::money::Money;
 use crate::error::Result;
 use crate::render::Row;
@@ -16,7 +17,7 @@ use crate::render::Row;
 /// A transfer, as transfers.csv shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TransferRow {
-    pub txn: i64,
+    pub txn: TxnId,
     pub date: String,
     pub direction: &'static str,
     pub transfer_id: String,
@@ -28,7 +29,7 @@ pub struct TransferRow {
     pub rate: Option<String>,
     pub pool: Option<String>,
     pub grant: Option<String>,
-    pub voided_by: Option<i64>,
+    pub voided_by: Option<TxnId>,
 }
 
 impl Row for TransferRow {

@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId, TxnId};
 
 /// Stores and reads an id type as its integer.
 macro_rules! sql_id {
@@ -29,6 +29,7 @@ sql_id!(PoolId);
 sql_id!(MemberId);
 sql_id!(CommodityId);
 sql_id!(AccountId);
+sql_id!(TxnId);
 
 #[cfg(test)]
 mod tests {

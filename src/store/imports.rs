@@ -10,6 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::hash::KeysDigest;
+use crate::domain::ids::TxnId;
 use crate::domain::records::{ImportRecord, RecordKind};
 use crate::error::{Error, Result, SqlContext};
 
@@ -44,7 +45,7 @@ fn key_value(key: &str) -> Value {
 }
 
 /// The transaction an earlier import recorded under `key`.
-pub fn find(conn: &Connection, source_id: i64, key: &str) -> Result<Option<i64>> {
+pub fn find(conn: &Connection, source_id: i64, key: &str) -> Result<Option<TxnId>> {
     conn.prepare_cached("SELECT txn_id FROM import_keys WHERE source_id = ?1 AND key = ?2")
         .and_then(|mut s| {
             s.query_row(params![source_id, key_value(key)], |r| r.get(0))
@@ -65,7 +66,7 @@ pub fn source_used(conn: &Connection, source_id: i64) -> Result<bool> {
 
 /// Records `key` → `txn_id`; false (and nothing written) when the key is
 /// already taken.
-pub fn insert(conn: &Connection, source_id: i64, key: &str, txn_id: i64) -> Result<bool> {
+pub fn insert(conn: &Connection, source_id: i64, key: &str, txn_id: TxnId) -> Result<bool> {
     conn.prepare_cached(
         "INSERT INTO import_keys (source_id, key, txn_id) VALUES (?1, ?2, ?3)
          ON CONFLICT (source_id, key) DO NOTHING",
@@ -76,14 +77,14 @@ pub fn insert(conn: &Connection, source_id: i64, key: &str, txn_id: i64) -> Resu
 }
 
 /// Whether any import key (of any source) already points at `txn_id`.
-pub fn links_txn(conn: &Connection, txn_id: i64) -> Result<bool> {
+pub fn links_txn(conn: &Connection, txn_id: TxnId) -> Result<bool> {
     conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM import_keys WHERE txn_id = ?1)")
         .and_then(|mut s| s.query_row([txn_id], |r| r.get(0)))
         .ctx("reading import keys")
 }
 
 /// Every transaction an import (of any source) recorded or linked.
-pub fn imported_txns(conn: &Connection) -> Result<std::collections::HashSet<i64>> {
+pub fn imported_txns(conn: &Connection) -> Result<std::collections::HashSet<TxnId>> {
     let mut stmt = conn
         .prepare_cached("SELECT DISTINCT txn_id FROM import_keys")
         .ctx("reading import keys")?;
@@ -107,7 +108,7 @@ pub fn digest(conn: &Connection, source_id: i64) -> Result<(u64, String)> {
         .ctx("reading import keys")?;
     let mut rows = stmt.query([source_id]).ctx("reading import keys")?;
     while let Some(r) = rows.next().ctx("reading import keys")? {
-        let (integer, text, txn): (bool, String, i64) = (
+        let (integer, text, txn): (bool, String, TxnId) = (
             r.get(0).ctx("reading import keys")?,
             r.get(1).ctx("reading import keys")?,
             r.get(2).ctx("reading import keys")?,
@@ -223,10 +224,10 @@ mod tests {
              VALUES ('2026-01-01', 'x', '', '', '')",
         )
         .unwrap();
-        assert!(insert(&conn, source, "42", 1).unwrap());
-        assert!(!insert(&conn, source, "42", 1).unwrap());
-        assert!(insert(&conn, source, "042", 1).unwrap());
-        assert_eq!(find(&conn, source, "42").unwrap(), Some(1));
+        assert!(insert(&conn, source, "42", TxnId::new(1)).unwrap());
+        assert!(!insert(&conn, source, "42", TxnId::new(1)).unwrap());
+        assert!(insert(&conn, source, "042", TxnId::new(1)).unwrap());
+        assert_eq!(find(&conn, source, "42").unwrap(), Some(TxnId::new(1)));
         assert_eq!(find(&conn, source, "43").unwrap(), None);
         assert!(source_used(&conn, source).unwrap());
     }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::account::name_key;
-use crate::domain::ids::{CommodityId, MemberId, PoolId};
+use crate::domain::ids::{CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::records::{self as kinds, MemberEditRecord, PledgeEndRecord, RecordKind};
 use crate::error::{Result, SqlContext};
@@ -37,7 +37,7 @@ pub fn term_payload(t: &Term) -> serde_json::Value {
 
 /// A contribution record's audit payload.
 pub fn contribution_payload(
-    txn: i64,
+    txn: TxnId,
     member: Option<MemberId>,
     kind: Option<&str>,
 ) -> serde_json::Value {
@@ -314,7 +314,7 @@ pub fn end_term(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<
 /// Records who a contribution came from (`None`: anonymous).
 pub fn insert_contribution(
     conn: &Connection,
-    txn_id: i64,
+    txn_id: TxnId,
     member_id: Option<MemberId>,
     kind: Option<&str>,
     now: &str,
@@ -330,7 +330,7 @@ pub fn insert_contribution(
 /// record, as [`insert_contribution`] does one by one.
 pub fn insert_contributions(
     conn: &Connection,
-    contributions: &[(i64, Option<MemberId>)],
+    contributions: &[(TxnId, Option<MemberId>)],
     now: &str,
 ) -> Result<()> {
     let mut insert = conn
@@ -355,7 +355,7 @@ pub fn insert_contributions(
 }
 
 /// A contribution record: (transaction, member, kind).
-pub type ContributionRow = (i64, Option<MemberId>, Option<String>);
+pub type ContributionRow = (TxnId, Option<MemberId>, Option<String>);
 
 /// Every contribution record.
 pub fn contributions(conn: &Connection) -> Result<Vec<ContributionRow>> {
@@ -536,7 +536,7 @@ pub fn received(
 /// A contribution with what it credited to income, per commodity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContributionAmount {
-    pub txn_id: i64,
+    pub txn_id: TxnId,
     pub date: NaiveDate,
     /// `None`: anonymous.
     pub member_id: Option<MemberId>,
@@ -585,7 +585,7 @@ pub fn contributions_between(
 /// pool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberContribution {
-    pub txn_id: i64,
+    pub txn_id: TxnId,
     pub date: NaiveDate,
     /// The kind of service for support in kind.
     pub kind: Option<String>,

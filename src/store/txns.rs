@@ -14,7 +14,7 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
 use crate::domain::date::iso;
 use crate::domain::hash::{Form, SaltKey, Sealer, txn_hash_in};
-use crate::domain::ids::{AccountId, CommodityId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, PoolId, TxnId};
 use crate::domain::money::Commodity;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
@@ -107,9 +107,9 @@ impl<'c> Writer<'c> {
         &mut self,
         txn: &Transaction,
         ids: &[PostingIds],
-        reverses: Option<(i64, &str)>,
+        reverses: Option<(TxnId, &str)>,
         recorded_at: &str,
-    ) -> Result<(i64, String)> {
+    ) -> Result<(TxnId, String)> {
         let hash = self.sealer.txn_hash(&self.head, txn, reverses.map(|r| r.1));
         self.v1_allowed = false;
         self.insert(txn, ids, reverses, recorded_at, hash)
@@ -122,9 +122,9 @@ impl<'c> Writer<'c> {
         &mut self,
         txn: &Transaction,
         ids: &[PostingIds],
-        reverses: Option<(i64, &str)>,
+        reverses: Option<(TxnId, &str)>,
         recorded_at: &str,
-    ) -> Result<(i64, String)> {
+    ) -> Result<(TxnId, String)> {
         if !self.v1_allowed {
             return self.append(txn, ids, reverses, recorded_at);
         }
@@ -137,10 +137,10 @@ impl<'c> Writer<'c> {
         &mut self,
         txn: &Transaction,
         ids: &[PostingIds],
-        reverses: Option<(i64, &str)>,
+        reverses: Option<(TxnId, &str)>,
         recorded_at: &str,
         hash: String,
-    ) -> Result<(i64, String)> {
+    ) -> Result<(TxnId, String)> {
         self.closed.check(txn.date())?;
         let date = iso(txn.date());
         self.insert_txn
@@ -155,7 +155,7 @@ impl<'c> Writer<'c> {
                 recorded_at
             ])
             .ctx("recording a transaction")?;
-        let id = self.conn.last_insert_rowid();
+        let id = TxnId::new(self.conn.last_insert_rowid());
         for (line, (posting, to)) in txn.postings().iter().zip(ids).enumerate() {
             self.insert_posting
                 .execute(params![
@@ -257,16 +257,16 @@ fn total_error(e: rusqlite::Error, of: String, context: &str) -> Error {
 /// A transaction read back from the journal.
 #[derive(Debug, Clone)]
 pub struct StoredTxn {
-    pub id: i64,
+    pub id: TxnId,
     pub txn: Transaction,
     pub hash: String,
-    pub reverses: Option<i64>,
-    pub reversed_by: Option<i64>,
+    pub reverses: Option<TxnId>,
+    pub reversed_by: Option<TxnId>,
     pub ids: Vec<PostingIds>,
 }
 
 /// Reads one transaction with its postings.
-pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
+pub fn get(conn: &Connection, id: TxnId) -> Result<Option<StoredTxn>> {
     let head = conn
         .query_row(
             "SELECT t.date, t.description, t.payee, t.reference, t.hash, t.reverses,
@@ -280,8 +280,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
                     r.get::<_, Option<String>>(2)?,
                     r.get::<_, Option<String>>(3)?,
                     r.get::<_, String>(4)?,
-                    r.get::<_, Option<i64>>(5)?,
-                    r.get::<_, Option<i64>>(6)?,
+                    r.get::<_, Option<TxnId>>(5)?,
+                    r.get::<_, Option<TxnId>>(6)?,
                 ))
             },
         )
@@ -334,12 +334,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredTxn>> {
 /// Text is kept as stored (a tampered date stays visible to `verify`).
 #[derive(Debug, Clone)]
 pub struct JournalTxn {
-    pub id: i64,
+    pub id: TxnId,
     pub date: String,
     pub description: String,
     pub payee: Option<String>,
     pub reference: Option<String>,
-    pub reverses: Option<i64>,
+    pub reverses: Option<TxnId>,
     pub reverses_hash: Option<String>,
     pub prev_hash: String,
     pub hash: String,
@@ -363,7 +363,7 @@ pub enum Selection {
     /// Those dated within `from..=to` (inclusive; all when None).
     Dates(Option<NaiveDate>, Option<NaiveDate>),
     /// Those with ids `first..=last`: a stretch of the chain.
-    Ids(i64, i64),
+    Ids(TxnId, TxnId),
 }
 
 /// Streams the journal in chain order: each transaction dated within
@@ -422,7 +422,7 @@ pub fn for_each_selected(
             posting_stmt.query(params![first, last]).ctx(CONTEXT)?,
         ),
     };
-    let read_posting = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, JournalPosting)> {
+    let read_posting = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(TxnId, JournalPosting)> {
         Ok((
             r.get(0)?,
             JournalPosting {
@@ -496,11 +496,15 @@ pub fn for_each_selected(
 /// `from..=to`: the ids of the first and the last of them in chain order
 /// (None when there is none). Transactions recorded in between but dated
 /// outside the days are part of the stretch.
-pub fn stretch(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Option<(i64, i64)>> {
+pub fn stretch(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Option<(TxnId, TxnId)>> {
     conn.query_row(
         "SELECT min(id), max(id) FROM txns WHERE date >= ?1 AND date <= ?2",
         params![from, to],
-        |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?)),
+        |r| Ok((r.get::<_, Option<TxnId>>(0)?, r.get::<_, Option<TxnId>>(1)?)),
     )
     .map(|ids| ids.0.zip(ids.1))
     .ctx("reading the journal")
@@ -509,7 +513,7 @@ pub fn stretch(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Opti
 /// One posting in a register, in date order.
 #[derive(Debug, Clone)]
 pub struct RegisterRow {
-    pub txn_id: i64,
+    pub txn_id: TxnId,
     pub date: NaiveDate,
     pub description: String,
     pub account: String,
@@ -569,7 +573,7 @@ pub fn for_each_register_row(
 /// One transaction's postings to an account, for reconciling it.
 #[derive(Debug, Clone)]
 pub struct AccountEntry {
-    pub txn_id: i64,
+    pub txn_id: TxnId,
     pub date: NaiveDate,
     pub description: String,
     pub commodity: Commodity,
@@ -619,7 +623,7 @@ pub fn account_entries(
 
 /// Voids whose postings do not mirror the transaction they reverse, or that
 /// are dated before it: (void id, original id).
-pub fn bad_reversals(conn: &Connection) -> Result<Vec<(i64, i64)>> {
+pub fn bad_reversals(conn: &Connection) -> Result<Vec<(TxnId, TxnId)>> {
     let mut stmt = conn
         .prepare(
             "SELECT v.id, v.reverses FROM txns v JOIN txns o ON o.id = v.reverses
@@ -649,7 +653,7 @@ pub fn ids_posting_to(
     account: AccountId,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> Result<Vec<i64>> {
+) -> Result<Vec<TxnId>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT DISTINCT p.txn_id FROM postings p JOIN txns t ON t.id = p.txn_id
@@ -669,7 +673,7 @@ pub fn voids(
     conn: &Connection,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> Result<HashMap<i64, i64>> {
+) -> Result<HashMap<TxnId, TxnId>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT reverses, id FROM txns
@@ -689,7 +693,7 @@ pub fn max_id(conn: &Connection) -> Result<i64> {
 }
 
 /// The transaction with this hash, if any (a scan: hashes are not indexed).
-pub fn id_by_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+pub fn id_by_hash(conn: &Connection, hash: &str) -> Result<Option<TxnId>> {
     conn.query_row("SELECT id FROM txns WHERE hash = ?1", [hash], |r| r.get(0))
         .optional()
         .ctx("looking for a transaction by hash")
@@ -716,7 +720,7 @@ pub fn first_date(conn: &Connection) -> Result<Option<NaiveDate>> {
 }
 
 /// Every transaction's id, date (as stored) and hash, in id order.
-pub fn dates_and_hashes(conn: &Connection) -> Result<Vec<(i64, String, String)>> {
+pub fn dates_and_hashes(conn: &Connection) -> Result<Vec<(TxnId, String, String)>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, date, hash FROM txns ORDER BY id")
         .ctx("reading transactions")?;
@@ -726,7 +730,7 @@ pub fn dates_and_hashes(conn: &Connection) -> Result<Vec<(i64, String, String)>>
 }
 
 /// The hash of transaction `id`, if there is one.
-pub fn hash_of(conn: &Connection, id: i64) -> Result<Option<String>> {
+pub fn hash_of(conn: &Connection, id: TxnId) -> Result<Option<String>> {
     conn.query_row("SELECT hash FROM txns WHERE id = ?1", [id], |r| r.get(0))
         .optional()
         .ctx("reading a transaction's hash")

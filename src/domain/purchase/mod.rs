@@ -15,6 +15,8 @@ pub mod split;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::TxnId;
+
 use allocate::{OrderChange, allocate, reallocate};
 use split::{Cost, Split, Subsidy, Take};
 
@@ -83,7 +85,7 @@ pub enum Event {
         quantity: u64,
         #[serde(with = "day")]
         date: NaiveDate,
-        txn: Option<i64>,
+        txn: Option<TxnId>,
         allocation: Vec<Units>,
     },
     Cost {
@@ -95,7 +97,7 @@ pub enum Event {
         invoice: i64,
         #[serde(with = "day")]
         date: NaiveDate,
-        txn: i64,
+        txn: TxnId,
         subsidy: Option<Subsidy>,
         shares: Vec<Charge>,
         subsidy_amount: i64,
@@ -107,13 +109,13 @@ pub enum Event {
         amount: i64,
         #[serde(with = "day")]
         date: NaiveDate,
-        txn: i64,
+        txn: TxnId,
     },
     Distribute {
         group: i64,
         #[serde(with = "day")]
         date: NaiveDate,
-        txn: i64,
+        txn: TxnId,
         lines: Vec<Units>,
     },
 }
@@ -182,7 +184,7 @@ pub type Refusal = String;
 pub struct Settled {
     pub invoice: i64,
     pub date: NaiveDate,
-    pub txn: i64,
+    pub txn: TxnId,
     pub subsidy: Option<Subsidy>,
     pub shares: Vec<Charge>,
     pub subsidy_amount: i64,
@@ -195,7 +197,7 @@ pub struct Settled {
 pub struct Dated<T> {
     pub group: i64,
     pub date: NaiveDate,
-    pub txn: i64,
+    pub txn: TxnId,
     pub what: T,
 }
 
@@ -767,7 +769,7 @@ mod tests {
             item: 0,
             quantity,
             date: day("2026-03-10"),
-            txn: Some(1),
+            txn: Some(TxnId::new(1)),
             allocation,
         };
         p.apply(at("2026-03-10"), &receive(11, p.after_delivery(0, 11)))
@@ -781,7 +783,7 @@ mod tests {
         let settle = Event::Settle {
             invoice: 1200,
             date: day("2026-03-11"),
-            txn: 2,
+            txn: TxnId::new(2),
             subsidy: Some(Subsidy::Percent(2000)),
             shares: s
                 .shares
@@ -803,7 +805,7 @@ mod tests {
             group,
             amount,
             date: day("2026-03-12"),
-            txn: 3,
+            txn: TxnId::new(3),
         };
         p.apply(at("2026-03-12"), &pay(1, 721))
             .expect_err("overpaid");
@@ -817,7 +819,7 @@ mod tests {
                 &Event::Distribute {
                     group,
                     date: day("2026-03-12"),
-                    txn: 4,
+                    txn: TxnId::new(4),
                     lines,
                 },
             )
@@ -920,7 +922,7 @@ mod tests {
             let event = Event::Settle {
                 invoice,
                 date: day("2026-04-02"),
-                txn: 1,
+                txn: TxnId::new(1),
                 subsidy,
                 shares: s.shares.iter().map(|c| Charge { group: c.group, charge: c.charge }).collect(),
                 subsidy_amount: s.subsidy,

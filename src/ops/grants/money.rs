@@ -8,7 +8,7 @@ use super::{append_record, expect_status, in_order, when};
 use crate::books::grants::load;
 use crate::domain::account::grant_account;
 use crate::domain::grant::{Grant, Status};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, TxnId};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::records::{ClosureRecord, PaymentRecord, RecordKind, SpendRecord};
 use crate::domain::txn::{Posting, Transaction};
@@ -55,7 +55,7 @@ pub struct PayRequest {
 }
 
 /// Pays a tranche of an approved grant; returns the ledger transaction.
-pub fn pay(db: &mut Db, request: &PayRequest) -> Result<i64> {
+pub fn pay(db: &mut Db, request: &PayRequest) -> Result<TxnId> {
     let tx = db.write()?;
     let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());
@@ -215,7 +215,7 @@ pub struct CloseRequest {
 
 /// Closes an approved grant: what was committed and not paid goes back to
 /// the pool's available money; money returned is booked back into the pool.
-pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<i64>> {
+pub fn close(db: &mut Db, request: &CloseRequest) -> Result<Option<TxnId>> {
     let tx = db.write()?;
     let at = when(&tx, request.at);
     let date = request.date.unwrap_or(at.date());

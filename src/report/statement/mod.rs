@@ -23,7 +23,7 @@ use crate::books::grants;
 use crate::books::members::member;
 use crate::domain::currency;
 use crate::domain::hash::GENESIS;
-use crate::domain::ids::PoolId;
+use crate::domain::ids::{PoolId, TxnId};
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -55,7 +55,7 @@ impl Given {
 /// One contribution (one commodity and pool of it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contribution {
-    pub txn: i64,
+    pub txn: TxnId,
     pub date: chrono::NaiveDate,
     pub given: Given,
     /// The kind of service, for services in kind.

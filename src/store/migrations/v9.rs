@@ -131,7 +131,7 @@ fn keys_digest(conn: &Connection, source_id: i64) -> Result<(u64, String)> {
             Ok(n) if integer => Value::from(n),
             _ => Value::String(text),
         };
-        digest.add(&key, txn);
+        digest.add(&key, crate::domain::ids::TxnId::new(txn));
     }
     Ok(digest.finish())
 }

@@ -15,7 +15,7 @@ use super::out::Out;
 use super::privacy::Privacy;
 use super::{Bundle, ManifestEntry};
 use crate::audit::bundle::{JOURNAL, REVERSED};
-use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::progress::NoProgress;
@@ -39,18 +39,18 @@ pub(super) struct Pass {
     /// (account id, commodity id) → (debits, credits) within the period.
     pub(super) moves: HashMap<(AccountId, CommodityId), (i128, i128)>,
     /// Transactions before the stretch that voids in it reverse.
-    pub(super) reversed: BTreeSet<i64>,
+    pub(super) reversed: BTreeSet<TxnId>,
     /// Contribution txn → what it brought.
-    pub(super) received: BTreeMap<i64, Received>,
+    pub(super) received: BTreeMap<TxnId, Received>,
     /// Original txn → the void dated within the period.
-    pub(super) voided_by: HashMap<i64, i64>,
+    pub(super) voided_by: HashMap<TxnId, TxnId>,
 }
 
 impl Bundle<'_> {
     /// The contributions whose payer the audience may not see (a hidden
     /// member, or an anonymous gift): their payee and reference are
     /// redacted in the journal whatever they say.
-    fn withheld_payers(&self) -> HashSet<i64> {
+    fn withheld_payers(&self) -> HashSet<TxnId> {
         if self.audience == super::BundleAudience::Auditor {
             return HashSet::new();
         }
@@ -107,7 +107,7 @@ impl Bundle<'_> {
 
     /// reversed.csv: the transactions before the stretch that its voids
     /// reverse.
-    pub(super) fn reversed(&mut self, ids: &BTreeSet<i64>) -> Result<()> {
+    pub(super) fn reversed(&mut self, ids: &BTreeSet<TxnId>) -> Result<()> {
         let conn = self.conn;
         let withheld = self.withheld_payers();
         let mut reversed = JournalWriter::new(conn, Out::create(&self.dir.join(REVERSED))?)?
@@ -147,10 +147,10 @@ impl Bundle<'_> {
 /// What [`observe`] needs to know about the fund.
 struct Context<'a> {
     known: Known<'a>,
-    contributions: &'a HashMap<i64, (Option<MemberId>, Option<String>)>,
+    contributions: &'a HashMap<TxnId, (Option<MemberId>, Option<String>)>,
     span: &'a Span,
     /// The first transaction of the stretch.
-    first: i64,
+    first: TxnId,
 }
 
 /// Notes what one transaction of the stretch brings to the other files.
@@ -230,7 +230,7 @@ fn observe(
 struct Known<'a> {
     account_names: &'a HashMap<AccountId, String>,
     pool_names: &'a HashMap<PoolId, String>,
-    withheld: &'a HashSet<i64>,
+    withheld: &'a HashSet<TxnId>,
 }
 
 /// Warns about hidden names in a journal transaction's text, and about the

@@ -45,7 +45,7 @@ use serde::Serialize;
 use super::{BundleAudience, FORMAT, readme};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, account_label, pool_label};
-use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::lang::Lang;
 use crate::domain::member::{HiddenNames, shown_name};
 use crate::domain::period::Span;
@@ -276,7 +276,7 @@ struct Bundle<'c> {
     /// The pools shown by a label, by id.
     pool_labels: HashMap<PoolId, String>,
     /// Contribution txn → member (None: anonymous) and kind of service.
-    contributions: HashMap<i64, (Option<MemberId>, Option<String>)>,
+    contributions: HashMap<TxnId, (Option<MemberId>, Option<String>)>,
     manifest: Vec<ManifestEntry>,
 }
 
