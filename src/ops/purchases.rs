@@ -30,7 +30,7 @@ use crate::books::members::member;
 use crate::books::purchases::{Loaded, load};
 use crate::domain::account::{AccountType, name_key, validate_account_name};
 use crate::domain::currency;
-use crate::domain::ids::TxnId;
+use crate::domain::ids::{MemberId, TxnId};
 use crate::domain::money::{Commodity, format_minor, parse_decimal, to_minor};
 use crate::domain::purchase::split::{self, Split, Subsidy};
 use crate::domain::purchase::{
@@ -321,7 +321,7 @@ pub fn order(db: &mut Db, request: &OrderRequest) -> Result<()> {
     let tx = db.write()?;
     let mut p = load(&tx, &request.purchase)?;
     let item = p.item(&request.item)?;
-    let group = member(&tx, &request.group)?.id.get();
+    let group = member(&tx, &request.group)?.id;
     let event = Event::Order {
         item,
         group,
@@ -750,7 +750,7 @@ pub fn pay(db: &mut Db, request: &PayRequest) -> Result<(TxnId, String)> {
     let mut book = Book::load(&tx)?;
     let amount = positive(&tx, &mut book, &request.amount, "a payment")?;
     let mut p = load(&tx, &request.purchase)?;
-    let group = member(&tx, &request.group)?.id.get();
+    let group = member(&tx, &request.group)?.id;
     let amount = p.in_currency(amount)?;
     if p.state.settled.is_none() {
         return Err(p.refuse("nothing is charged before it is settled"));
@@ -818,12 +818,12 @@ pub fn distribute(
             "none of its items is counted in an in-kind unit, so nothing entered the stock to be given out",
         ));
     }
-    let names: std::collections::HashMap<i64, String> = members::all(&tx)?
+    let names: std::collections::HashMap<MemberId, String> = members::all(&tx)?
         .into_iter()
-        .map(|m| (m.id.get(), m.name))
+        .map(|m| (m.id, m.name))
         .collect();
-    let groups: Vec<i64> = match group {
-        Some(name) => vec![member(&tx, name)?.id.get()],
+    let groups: Vec<MemberId> = match group {
+        Some(name) => vec![member(&tx, name)?.id],
         None => p
             .state
             .groups()

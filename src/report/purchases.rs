@@ -37,8 +37,8 @@ impl Names {
         })
     }
 
-    fn of(&self, id: i64) -> String {
-        self.members.get(&MemberId::new(id)).map_or_else(
+    fn of(&self, id: MemberId) -> String {
+        self.members.get(&id).map_or_else(
             || format!("#{id}"),
             |m| shown_name(self.audience, m.visibility, &m.name, &self.secret, m.id),
         )

@@ -24,6 +24,7 @@ use rusqlite::Connection;
 use super::rows::{PurchaseItemRow, PurchaseRow};
 use super::{Column, c};
 use crate::books::purchases::replay_until;
+use crate::domain::ids::MemberId;
 use crate::domain::money::format_minor;
 use crate::domain::period::Span;
 use crate::error::Result;
@@ -96,7 +97,7 @@ pub(super) const ITEM_COLUMNS: &[Column] = &[
 pub(super) fn rows(
     conn: &Connection,
     span: &Span,
-    person: impl Fn(i64) -> String,
+    person: impl Fn(MemberId) -> String,
     redact: impl Fn(&str) -> String,
 ) -> Result<(Vec<PurchaseRow>, Vec<PurchaseItemRow>)> {
     let end: NaiveDateTime = span
@@ -111,7 +112,7 @@ pub(super) fn rows(
         let (stored, state) = (&loaded.stored, &loaded.state);
         let places = stored.commodity.decimals();
         let money = |minor: i64| format_minor(minor.into(), places);
-        let mut pays: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut pays: HashMap<MemberId, Vec<String>> = HashMap::new();
         for p in &state.payments {
             pays.entry(p.group).or_default().push(p.txn.to_string());
         }

@@ -24,11 +24,13 @@
 //! the units given out are exactly the units there are (whole cases at
 //! closing; what arrived after a delivery).
 
+use crate::domain::ids::MemberId;
+
 /// One change to a group's order for one item, in the order recorded
 /// (moments never go backwards within a purchase).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrderChange {
-    pub group: i64,
+    pub group: MemberId,
     pub quantity: u64,
     pub tolerance: u64,
 }
@@ -36,7 +38,7 @@ pub struct OrderChange {
 /// A group's standing order for one item, as the queue holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Standing {
-    pub group: i64,
+    pub group: MemberId,
     pub quantity: u64,
     pub tolerance: u64,
 }
@@ -101,7 +103,7 @@ pub fn fill(standing: &[Standing], units: u64) -> Vec<u64> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemAllocation {
     pub cases: u64,
-    pub units: Vec<(i64, u64)>,
+    pub units: Vec<(MemberId, u64)>,
 }
 
 /// Allocates one item at closing (rules 1–3).
@@ -116,7 +118,7 @@ pub fn allocate(changes: &[OrderChange], case: u64) -> ItemAllocation {
 }
 
 /// Re-allocates one item after a delivery of `received` units (rule 4).
-pub fn reallocate(changes: &[OrderChange], received: u64) -> Vec<(i64, u64)> {
+pub fn reallocate(changes: &[OrderChange], received: u64) -> Vec<(MemberId, u64)> {
     let standing = queue(changes);
     let given = fill(&standing, received);
     standing.iter().map(|s| s.group).zip(given).collect()
@@ -129,10 +131,15 @@ mod tests {
 
     fn o(group: i64, quantity: u64, tolerance: u64) -> OrderChange {
         OrderChange {
-            group,
+            group: MemberId::new(group),
             quantity,
             tolerance,
         }
+    }
+
+    /// Units per group, the groups by number.
+    fn units(list: &[(i64, u64)]) -> Vec<(MemberId, u64)> {
+        list.iter().map(|&(g, u)| (MemberId::new(g), u)).collect()
     }
 
     #[test]
@@ -140,7 +147,7 @@ mod tests {
         // Cases of 10: quantities 4 + 3 + 2 = 9, tolerances 2 + 0 + 1.
         let a = allocate(&[o(1, 4, 2), o(2, 3, 0), o(3, 2, 1)], 10);
         assert_eq!(a.cases, 1);
-        assert_eq!(a.units, vec![(1, 5), (2, 3), (3, 2)]);
+        assert_eq!(a.units, units(&[(1, 5), (2, 3), (3, 2)]));
     }
 
     #[test]
@@ -148,24 +155,40 @@ mod tests {
         // 23 units ordered in cases of 10, tolerances 5: 2 cases.
         let a = allocate(&[o(1, 12, 3), o(2, 11, 2)], 10);
         assert_eq!(a.cases, 2);
-        assert_eq!(a.units, vec![(1, 12), (2, 8)], "first come, first served");
+        assert_eq!(
+            a.units,
+            units(&[(1, 12), (2, 8)]),
+            "first come, first served"
+        );
     }
 
     #[test]
     fn nothing_is_ordered_below_one_case() {
         let a = allocate(&[o(1, 3, 1), o(2, 2, 0)], 10);
         assert_eq!(a.cases, 0);
-        assert_eq!(a.units, vec![(1, 0), (2, 0)]);
+        assert_eq!(a.units, units(&[(1, 0), (2, 0)]));
     }
 
     #[test]
     fn raising_an_order_moves_it_to_the_back_lowering_keeps_its_place() {
         let changes = [o(1, 6, 0), o(2, 6, 0), o(1, 5, 0)];
-        assert_eq!(queue(&changes)[0].group, 1, "lowered: keeps its place");
+        assert_eq!(
+            queue(&changes)[0].group,
+            MemberId::new(1),
+            "lowered: keeps its place"
+        );
         let changes = [o(1, 6, 0), o(2, 6, 0), o(1, 7, 0)];
-        assert_eq!(queue(&changes)[0].group, 2, "raised: to the back");
+        assert_eq!(
+            queue(&changes)[0].group,
+            MemberId::new(2),
+            "raised: to the back"
+        );
         let changes = [o(1, 6, 0), o(2, 6, 0), o(1, 6, 1)];
-        assert_eq!(queue(&changes)[0].group, 2, "more tolerance: to the back");
+        assert_eq!(
+            queue(&changes)[0].group,
+            MemberId::new(2),
+            "more tolerance: to the back"
+        );
         assert_eq!(queue(&changes).len(), 2, "one standing order per group");
     }
 
@@ -173,9 +196,9 @@ mod tests {
     fn a_short_delivery_takes_from_the_last_served_first() {
         let changes = [o(1, 4, 2), o(2, 3, 0), o(3, 2, 1)];
         // 10 allocated, 7 arrived: tolerances go first, then the last place.
-        assert_eq!(reallocate(&changes, 9), vec![(1, 4), (2, 3), (3, 2)]);
-        assert_eq!(reallocate(&changes, 7), vec![(1, 4), (2, 3), (3, 0)]);
-        assert_eq!(reallocate(&changes, 0), vec![(1, 0), (2, 0), (3, 0)]);
+        assert_eq!(reallocate(&changes, 9), units(&[(1, 4), (2, 3), (3, 2)]));
+        assert_eq!(reallocate(&changes, 7), units(&[(1, 4), (2, 3), (3, 0)]));
+        assert_eq!(reallocate(&changes, 0), units(&[(1, 0), (2, 0), (3, 0)]));
     }
 
     fn orders() -> impl Strategy<Value = (u64, Vec<OrderChange>)> {

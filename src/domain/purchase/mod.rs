@@ -15,7 +15,7 @@ pub mod split;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::TxnId;
+use crate::domain::ids::{MemberId, TxnId};
 
 use allocate::{OrderChange, allocate, reallocate};
 use split::{Cost, Split, Subsidy, Take};
@@ -52,14 +52,14 @@ pub struct Item {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Units {
     pub item: usize,
-    pub group: i64,
+    pub group: MemberId,
     pub units: u64,
 }
 
 /// A group's share as charged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Charge {
-    pub group: i64,
+    pub group: MemberId,
     pub charge: i64,
 }
 
@@ -70,7 +70,7 @@ pub enum Event {
     Item(Item),
     Order {
         item: usize,
-        group: i64,
+        group: MemberId,
         quantity: u64,
         tolerance: u64,
     },
@@ -105,14 +105,14 @@ pub enum Event {
         rounding_account: String,
     },
     Pay {
-        group: i64,
+        group: MemberId,
         amount: i64,
         #[serde(with = "day")]
         date: NaiveDate,
         txn: TxnId,
     },
     Distribute {
-        group: i64,
+        group: MemberId,
         #[serde(with = "day")]
         date: NaiveDate,
         txn: TxnId,
@@ -195,7 +195,7 @@ pub struct Settled {
 /// A payment by a group, or a hand-out of goods to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dated<T> {
-    pub group: i64,
+    pub group: MemberId,
     pub date: NaiveDate,
     pub txn: TxnId,
     pub what: T,
@@ -213,11 +213,11 @@ pub struct Purchase {
     /// Per item: the cases ordered at closing.
     pub cases: Vec<u64>,
     /// Per item: each group's units at closing, in queue order.
-    pub allocated: Vec<Vec<(i64, u64)>>,
+    pub allocated: Vec<Vec<(MemberId, u64)>>,
     /// Per item: the units received so far (None: no delivery recorded).
     pub received: Vec<Option<u64>>,
     /// Per item: each group's units after the deliveries so far.
-    pub delivered: Vec<Vec<(i64, u64)>>,
+    pub delivered: Vec<Vec<(MemberId, u64)>>,
     pub costs: Vec<(Cost, String)>,
     pub settled: Option<Settled>,
     pub payments: Vec<Dated<i64>>,
@@ -272,8 +272,8 @@ impl Purchase {
     }
 
     /// Every group that ordered, in the order they first did.
-    pub fn groups(&self) -> Vec<i64> {
-        let mut seen: Vec<(NaiveDateTime, usize, i64)> = Vec::new();
+    pub fn groups(&self) -> Vec<MemberId> {
+        let mut seen: Vec<(NaiveDateTime, usize, MemberId)> = Vec::new();
         for (n, (at, o)) in self.orders.iter().flatten().enumerate() {
             if !seen.iter().any(|(_, _, g)| *g == o.group) {
                 seen.push((*at, n, o.group));
@@ -284,7 +284,7 @@ impl Purchase {
     }
 
     /// A group's standing order for an item: (quantity, tolerance).
-    pub fn ordered(&self, item: usize, group: i64) -> Option<(u64, u64)> {
+    pub fn ordered(&self, item: usize, group: MemberId) -> Option<(u64, u64)> {
         self.orders[item]
             .iter()
             .rev()
@@ -296,14 +296,14 @@ impl Purchase {
         self.orders[item].iter().map(|(_, o)| *o).collect()
     }
 
-    fn units_of(list: &[(i64, u64)], group: i64) -> u64 {
+    fn units_of(list: &[(MemberId, u64)], group: MemberId) -> u64 {
         list.iter()
             .find(|(g, _)| *g == group)
             .map_or(0, |(_, u)| *u)
     }
 
     /// A group's units of an item at closing.
-    pub fn allocated_to(&self, item: usize, group: i64) -> u64 {
+    pub fn allocated_to(&self, item: usize, group: MemberId) -> u64 {
         self.allocated
             .get(item)
             .map_or(0, |list| Self::units_of(list, group))
@@ -311,7 +311,7 @@ impl Purchase {
 
     /// A group's units of an item after the deliveries (what closing gave
     /// it while nothing was received).
-    pub fn delivered_to(&self, item: usize, group: i64) -> u64 {
+    pub fn delivered_to(&self, item: usize, group: MemberId) -> u64 {
         self.delivered
             .get(item)
             .map_or(0, |list| Self::units_of(list, group))
@@ -371,7 +371,7 @@ impl Purchase {
     }
 
     /// A group's charged share (0 before settling or without one).
-    pub fn charged(&self, group: i64) -> i64 {
+    pub fn charged(&self, group: MemberId) -> i64 {
         self.settled.as_ref().map_or(0, |s| {
             s.shares
                 .iter()
@@ -381,7 +381,7 @@ impl Purchase {
     }
 
     /// What a group has paid.
-    pub fn paid(&self, group: i64) -> i64 {
+    pub fn paid(&self, group: MemberId) -> i64 {
         self.payments
             .iter()
             .filter(|p| p.group == group)
@@ -390,7 +390,7 @@ impl Purchase {
     }
 
     /// The units of stock items a group is to be given, per item.
-    pub fn to_distribute(&self, group: i64) -> Vec<Units> {
+    pub fn to_distribute(&self, group: MemberId) -> Vec<Units> {
         self.items
             .iter()
             .enumerate()
@@ -405,7 +405,7 @@ impl Purchase {
     }
 
     /// The hand-out to a group, if there was one.
-    pub fn distributed_to(&self, group: i64) -> Option<&Dated<Vec<Units>>> {
+    pub fn distributed_to(&self, group: MemberId) -> Option<&Dated<Vec<Units>>> {
         self.distributions.iter().find(|d| d.group == group)
     }
 
@@ -726,7 +726,7 @@ mod tests {
     fn order(group: i64, quantity: u64, tolerance: u64) -> Event {
         Event::Order {
             item: 0,
-            group,
+            group: MemberId::new(group),
             quantity,
             tolerance,
         }
@@ -750,12 +750,12 @@ mod tests {
             vec![
                 Units {
                     item: 0,
-                    group: 1,
+                    group: MemberId::new(1),
                     units: 7
                 },
                 Units {
                     item: 0,
-                    group: 2,
+                    group: MemberId::new(2),
                     units: 3
                 },
             ]
@@ -778,7 +778,13 @@ mod tests {
             .expect_err("a wrong allocation");
         p.apply(at("2026-03-10"), &receive(8, p.after_delivery(0, 8)))
             .unwrap();
-        assert_eq!((p.delivered_to(0, 1), p.delivered_to(0, 2)), (6, 2));
+        assert_eq!(
+            (
+                p.delivered_to(0, MemberId::new(1)),
+                p.delivered_to(0, MemberId::new(2))
+            ),
+            (6, 2)
+        );
         let s = split::settle(&p.takes(), 1200, &[], Some(Subsidy::Percent(2000))).unwrap();
         let settle = Event::Settle {
             invoice: 1200,
@@ -800,19 +806,24 @@ mod tests {
         p.apply(at("2026-03-11"), &settle).unwrap();
         p.apply(at("2026-03-11"), &settle)
             .expect_err("settled twice");
-        assert_eq!((p.charged(1), p.charged(2)), (720, 240));
+        assert_eq!(
+            (p.charged(MemberId::new(1)), p.charged(MemberId::new(2))),
+            (720, 240)
+        );
         let pay = |group, amount| Event::Pay {
             group,
             amount,
             date: day("2026-03-12"),
             txn: TxnId::new(3),
         };
-        p.apply(at("2026-03-12"), &pay(1, 721))
+        p.apply(at("2026-03-12"), &pay(MemberId::new(1), 721))
             .expect_err("overpaid");
-        p.apply(at("2026-03-12"), &pay(1, 720)).unwrap();
-        p.apply(at("2026-03-12"), &pay(2, 240)).unwrap();
+        p.apply(at("2026-03-12"), &pay(MemberId::new(1), 720))
+            .unwrap();
+        p.apply(at("2026-03-12"), &pay(MemberId::new(2), 240))
+            .unwrap();
         assert_eq!(p.status(), Status::Settled, "goods not given out yet");
-        for group in [1, 2] {
+        for group in [MemberId::new(1), MemberId::new(2)] {
             let lines = p.to_distribute(group);
             p.apply(
                 at("2026-03-12"),
@@ -874,7 +885,7 @@ mod tests {
             }
             for (item, group, quantity, tolerance) in orders {
                 let item = item % items.len();
-                let event = Event::Order { item, group, quantity, tolerance };
+                let event = Event::Order { item, group: MemberId::new(group), quantity, tolerance };
                 // Only a tolerance larger than the case is refused.
                 let applied = p.apply(t0, &event);
                 prop_assert_eq!(applied.is_err(), tolerance > items[item].0);

@@ -26,6 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::MemberId;
 use crate::error::{Error, PurchaseRefusal, Result};
 
 /// How a cost is split between the groups.
@@ -68,7 +69,7 @@ pub enum Subsidy {
 /// minor units, and how many units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Take {
-    pub group: i64,
+    pub group: MemberId,
     pub value: i64,
     pub units: u64,
 }
@@ -76,7 +77,7 @@ pub struct Take {
 /// One group's share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Share {
-    pub group: i64,
+    pub group: MemberId,
     /// What the group is charged, rounded (minor units).
     pub charge: i64,
 }
@@ -264,7 +265,7 @@ mod tests {
 
     fn t(group: i64, value: i64, units: u64) -> Take {
         Take {
-            group,
+            group: MemberId::new(group),
             value,
             units,
         }
@@ -351,7 +352,7 @@ mod tests {
         assert_eq!(
             s.shares,
             vec![Share {
-                group: 2,
+                group: MemberId::new(2),
                 charge: 600
             }]
         );

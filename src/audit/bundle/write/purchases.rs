@@ -9,7 +9,6 @@
 use super::Bundle;
 use crate::audit::bundle::purchases::rows;
 use crate::audit::bundle::{PURCHASE_ITEMS, PURCHASES};
-use crate::domain::ids::MemberId;
 use crate::error::Result;
 
 impl Bundle<'_> {
@@ -19,7 +18,7 @@ impl Bundle<'_> {
         let (rows, items) = rows(
             self.conn,
             self.span,
-            |id| self.person(MemberId::new(id)),
+            |id| self.person(id),
             |text| self.privacy.redact(text),
         )?;
         let mut file = self.csv(PURCHASES)?;
