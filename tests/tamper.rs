@@ -9,7 +9,7 @@ mod common;
 
 use common::{Fund, HEADER, is_hash, tamper};
 
-/// The finding codes of `src/audit/verify.rs`.
+/// The finding codes of `src/audit/verify/mod.rs`.
 const INTEGRITY: &str = "V101";
 const UNBALANCED: &str = "V102";
 const HASH_MISMATCH: &str = "V103";

@@ -14,6 +14,5 @@
 pub mod bundle;
 pub mod doctor;
 pub mod finding;
-pub mod purchases;
 pub mod verify;
 pub mod witness;

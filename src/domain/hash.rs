@@ -376,7 +376,7 @@ pub enum Form {
 
 /// The fields a transaction's hash covers, as stored text. `verify` builds
 /// this from raw rows (which may be tampered and unbalanced); posting code
-/// builds it from a [`Transaction`] through [`txn_hash`].
+/// builds it from a [`Transaction`] through [`Sealer::txn_hash`] (v2) or [`txn_hash_in`] (v1).
 #[derive(Debug, Clone)]
 pub struct Content<'a> {
     pub date: &'a str,

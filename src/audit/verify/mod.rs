@@ -1,0 +1,597 @@
+//! `fondo verify`: every invariant the ledger promises, checked from the data.
+//!
+//! One streaming pass over the journal recomputes every transaction's hash
+//! and the chain, the balance of each transaction, postings to closed
+//! accounts, the trial balance and the daily and account totals caches;
+//! then the fund's recorded head, the voids, and SQLite's own
+//! `integrity_check` (run beside the rest on a second connection,
+//! [`Db::integrity_check_beside`]). Every finding is collected with a
+//! stable code; none stops the check. This module holds that pass and the
+//! driver; the checks on the governance records and grants (`governance`),
+//! the community tables (`tables`), closed periods (`periods`), transfers
+//! (`transfers`) and pooled purchases (`purchases`) each have their own file
+//! and report through the same `Checker`.
+//!
+//! Rule: verify reads one snapshot (the file's structure aside),
+//! re-derives everything from the records and the journal, trusts nothing
+//! recorded, and reports [`Finding`]s with stable V1xx codes.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+pub use crate::audit::finding::Finding;
+use crate::audit::finding::{Code, Location};
+use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::date::iso;
+use crate::domain::hash::{Content, Form, GENESIS, Sealer, hash_in_sealed, recorded_form_sealed};
+use crate::domain::ids::{AccountId, CommodityId, PoolId};
+use crate::domain::money::{Commodity, format_minor};
+use crate::error::{Result, SqlContext};
+use crate::store::accounts::StoredAccount;
+use crate::store::txns::{JournalPosting, JournalTxn};
+use crate::store::{Db, accounts, balances, commodities, fund, pools, txns};
+
+mod governance;
+mod periods;
+mod purchases;
+mod tables;
+mod transfers;
+
+/// The outcome of a verification.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    pub findings: Vec<Finding>,
+    pub transactions: u64,
+    pub postings: u64,
+    /// The head of the chain recomputed from the data.
+    pub fingerprint: String,
+    /// Governance records checked, and the head of their chain recomputed.
+    pub records: u64,
+    pub records_head: String,
+}
+
+/// The finding codes.
+pub mod codes {
+    use crate::audit::finding::Code;
+
+    pub const INTEGRITY: Code = Code::V101;
+    pub const UNBALANCED: Code = Code::V102;
+    pub const HASH_MISMATCH: Code = Code::V103;
+    pub const CHAIN_BREAK: Code = Code::V104;
+    pub const CLOSED_ACCOUNT: Code = Code::V105;
+    pub const TRIAL_BALANCE: Code = Code::V106;
+    pub const HEAD_MISMATCH: Code = Code::V107;
+    pub const TOTALS_MISMATCH: Code = Code::V108;
+    pub const MALFORMED: Code = Code::V109;
+    pub const BAD_VOID: Code = Code::V110;
+    pub const POOL_BELOW_ZERO: Code = Code::V111;
+    pub const POOL_TAG: Code = Code::V112;
+    pub const UNBACKED: Code = Code::V113;
+    pub const RECORDS_CHAIN: Code = Code::V114;
+    pub const OVERPAID: Code = Code::V115;
+    pub const OVERCOMMITTED: Code = Code::V116;
+    pub const DECISION: Code = Code::V117;
+    pub const AUDIT: Code = Code::V118;
+    pub const PURCHASE: Code = Code::V119;
+    pub const CLOSED_PERIOD: Code = Code::V120;
+    pub const CORRECTION: Code = Code::V123;
+    pub const VOTE_APPLICANT: Code = Code::V124;
+    pub const VOTE_NOT_STEWARD: Code = Code::V125;
+    pub const VOTE_RELATED: Code = Code::V126;
+    pub const VOTE_NOT_OPEN: Code = Code::V127;
+    pub const VOTE_WINDOW: Code = Code::V128;
+    pub const VOTE_UNSIGNED: Code = Code::V129;
+    pub const VOTE_KEY: Code = Code::V130;
+    pub const VOTE_SIGNATURE: Code = Code::V131;
+    pub const VOTE_BALLOT: Code = Code::V132;
+    pub const VOTE_FORM: Code = Code::V133;
+    pub const UNKNOWN_KIND: Code = Code::V134;
+    pub const PAYLOAD: Code = Code::V135;
+    pub const FUND_SETTINGS: Code = Code::V136;
+    pub const SECRET_MISSING: Code = Code::V137;
+    pub const SECRET_CHANGED: Code = Code::V138;
+    pub const IMPORT_KEYS: Code = Code::V139;
+    pub const FORM_BACK: Code = Code::V140;
+    pub const SALT_KEY: Code = Code::V141;
+    pub const WITNESSED: Code = Code::V143;
+    pub const GRANT_STATE: Code = Code::V144;
+    pub const GRANT_COMMITTED: Code = Code::V145;
+    pub const TRANSFER: Code = Code::V142;
+    /// A reconciled balance the journal no longer gives: an entry forced in
+    /// before the reconciliation's date without reopening it.
+    pub const RECONCILED_CHANGED: Code = Code::V121;
+}
+
+/// Accounts and commodities by id.
+struct Names {
+    accounts: HashMap<AccountId, StoredAccount>,
+    commodities: HashMap<CommodityId, Commodity>,
+    pools: HashMap<PoolId, String>,
+}
+
+struct Checker {
+    findings: Vec<Finding>,
+    transactions: u64,
+    postings: u64,
+    /// Hash of the previous stored transaction (what its successor must cite).
+    stored_prev: String,
+    /// The chain recomputed from content alone.
+    computed: String,
+    trial: BTreeMap<String, (i128, u32)>,
+    totals: HashMap<(AccountId, CommodityId, NaiveDate), i128>,
+    /// Per restricted (pool, commodity): the change in holdings per day.
+    pool_changes: HashMap<(PoolId, CommodityId), BTreeMap<NaiveDate, i128>>,
+    /// Per commodity: the change in the assets accounts' balance per day.
+    asset_changes: HashMap<CommodityId, BTreeMap<NaiveDate, i128>>,
+    records: u64,
+    records_head: String,
+    /// The fund's salt key, with the seals of the names it met (None
+    /// when the key is missing: a V141 finding).
+    sealer: Option<Sealer>,
+    /// Whether a transaction in the v2 form was seen.
+    v2_seen: bool,
+}
+
+impl Checker {
+    fn find(&mut self, code: Code, location: String, message: String) {
+        self.findings.push(Finding {
+            code,
+            location: Location::At(location),
+            message,
+        });
+    }
+
+    fn transaction(&mut self, names: &Names, head: &JournalTxn, postings: &[JournalPosting]) {
+        let id = head.id;
+        let at = || format!("txn {id}");
+        self.transactions += 1;
+        self.postings += postings.len() as u64;
+        if postings.len() < 2 {
+            self.find(
+                codes::MALFORMED,
+                at(),
+                format!(
+                    "has {} posting(s); every transaction needs at least two",
+                    postings.len()
+                ),
+            );
+        }
+        let date = crate::domain::date::parse_date(&head.date).ok();
+        if date.is_none() {
+            self.find(
+                codes::MALFORMED,
+                at(),
+                format!("has an invalid date {:?}", head.date),
+            );
+        }
+        if head.reverses.is_some() && head.reverses_hash.is_none() {
+            self.find(
+                codes::BAD_VOID,
+                at(),
+                "reverses a transaction that does not exist".into(),
+            );
+        }
+        let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
+        let mut canonical = Vec::with_capacity(postings.len());
+        for p in postings {
+            let (Some(account), Some(commodity)) = (
+                names.accounts.get(&p.account_id),
+                names.commodities.get(&p.commodity_id),
+            ) else {
+                self.find(
+                    codes::MALFORMED,
+                    format!("txn {id} line {}", p.line),
+                    "refers to a missing account or commodity".into(),
+                );
+                continue;
+            };
+            let (code, decimals) = (commodity.code(), commodity.decimals());
+            let (closed_on, account) = (account.closed_on, account.name.as_str());
+            if let (Some(closed), Some(date)) = (closed_on, date)
+                && closed < date
+            {
+                self.find(
+                    codes::CLOSED_ACCOUNT,
+                    format!("txn {id} line {}", p.line),
+                    format!("posts to {account}, closed on {closed}, on {date}"),
+                );
+            }
+            let sum = sums.entry(code).or_insert((0, decimals));
+            sum.0 += i128::from(p.amount);
+            let trial = self.trial.entry(code.to_owned()).or_insert((0, decimals));
+            trial.0 += i128::from(p.amount);
+            if let Some(date) = date {
+                *self
+                    .totals
+                    .entry((p.account_id, p.commodity_id, date))
+                    .or_insert(0) += i128::from(p.amount);
+            }
+            if let (Some(date), Ok(AccountType::Assets)) = (date, validate_account_name(account)) {
+                *self
+                    .asset_changes
+                    .entry(p.commodity_id)
+                    .or_default()
+                    .entry(date)
+                    .or_insert(0) += i128::from(p.amount);
+            }
+            let pool = match p.pool_id {
+                None => "",
+                Some(pool_id) => {
+                    let pooled = matches!(
+                        validate_account_name(account),
+                        Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+                    );
+                    if !pooled {
+                        self.find(
+                            codes::POOL_TAG,
+                            format!("txn {id} line {}", p.line),
+                            format!("{account} carries a pool, but only income, expense and equity postings may"),
+                        );
+                    }
+                    if let Some(date) = date {
+                        *self
+                            .pool_changes
+                            .entry((pool_id, p.commodity_id))
+                            .or_default()
+                            .entry(date)
+                            .or_insert(0) -= i128::from(p.amount);
+                    }
+                    match names.pools.get(&pool_id) {
+                        Some(name) => name.as_str(),
+                        None => {
+                            self.find(
+                                codes::POOL_TAG,
+                                format!("txn {id} line {}", p.line),
+                                format!("refers to pool #{}, which does not exist", pool_id.get()),
+                            );
+                            ""
+                        }
+                    }
+                }
+            };
+            canonical.push((
+                account,
+                code,
+                format_minor(p.amount.into(), decimals),
+                p.memo.as_deref().unwrap_or(""),
+                pool,
+            ));
+        }
+        let off: Vec<String> = sums
+            .iter()
+            .filter(|(_, (sum, _))| *sum != 0)
+            .map(|(code, (sum, decimals))| format!("{} {code}", format_minor(*sum, *decimals)))
+            .collect();
+        if !off.is_empty() {
+            self.find(
+                codes::UNBALANCED,
+                at(),
+                format!("does not balance: off by {}", off.join(", ")),
+            );
+        }
+        let content = Content {
+            date: &head.date,
+            description: &head.description,
+            payee: head.payee.as_deref().unwrap_or(""),
+            reference: head.reference.as_deref().unwrap_or(""),
+            reverses: head.reverses_hash.as_deref().unwrap_or(""),
+            postings: canonical,
+        };
+        if head.prev_hash != self.stored_prev {
+            self.find(
+                codes::CHAIN_BREAK,
+                at(),
+                format!(
+                    "cites previous hash {} but the transaction before it has {}; transactions were removed or reordered",
+                    short(&head.prev_hash),
+                    short(&self.stored_prev)
+                ),
+            );
+        }
+        // Rows before the switch to v2 keep their v1 hashes (books from
+        // before pools, the pre-pool form); v2 salts come from the place
+        // the row was chained at.
+        let sealed = self
+            .sealer
+            .as_mut()
+            .map(|s| s.sealed(&head.prev_hash, &content));
+        let (form, recomputed) = recorded_form_sealed(
+            &head.prev_hash,
+            &content,
+            sealed.as_ref(),
+            &head.hash,
+            self.v2_seen,
+        );
+        if form == Form::V2 {
+            self.v2_seen = true;
+        } else if self.v2_seen && recomputed == head.hash {
+            self.find(
+                codes::FORM_BACK,
+                at(),
+                "is in the v1 form after a transaction in the v2 form; the chain switches once and never back, so it was written outside fondo".into(),
+            );
+        }
+        let hash_after = |prev: &str| {
+            hash_in_sealed(form, prev, &content, sealed.as_ref())
+                .expect("a form is only found when it can express the transaction")
+        };
+        if recomputed != head.hash {
+            self.find(
+                codes::HASH_MISMATCH,
+                at(),
+                "its content does not match its stored hash; it was changed after it was posted"
+                    .into(),
+            );
+        }
+        self.computed = if self.computed == head.prev_hash {
+            recomputed
+        } else {
+            hash_after(&self.computed)
+        };
+        self.stored_prev.clone_from(&head.hash);
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// Checks the whole database.
+pub fn verify(db: &mut Db) -> Result<Verification> {
+    let integrity = db.integrity_check_beside()?;
+    let tx = db.read()?;
+    let mut checker = Checker {
+        findings: Vec::new(),
+        transactions: 0,
+        postings: 0,
+        stored_prev: GENESIS.to_owned(),
+        computed: GENESIS.to_owned(),
+        trial: BTreeMap::new(),
+        totals: HashMap::new(),
+        pool_changes: HashMap::new(),
+        asset_changes: HashMap::new(),
+        records: 0,
+        records_head: GENESIS.to_owned(),
+        sealer: None,
+        v2_seen: false,
+    };
+    match fund::salt_key(&tx) {
+        Ok(key) => checker.sealer = Some(Sealer::new(key)),
+        Err(_) => checker.find(
+            codes::SALT_KEY,
+            "fund".into(),
+            "its salt key is missing or is not 64 hex digits: no transaction or record in the v2 form can be checked".into(),
+        ),
+    }
+    // The integrity check's findings come first after the salt key's,
+    // whenever it ends.
+    let integrity_at = checker.findings.len();
+    let names = Names {
+        accounts: accounts::all(&tx)?.into_iter().map(|a| (a.id, a)).collect(),
+        commodities: commodities::by_id(&tx)?,
+        pools: pools::names_by_id(&tx)?,
+    };
+    let orphans = txns::for_each_txn(&tx, None, None, |txn, postings| {
+        checker.transaction(&names, txn, postings);
+        Ok(())
+    })?;
+    if orphans > 0 {
+        checker.find(
+            codes::MALFORMED,
+            "postings".into(),
+            format!("{orphans} posting(s) belong to no transaction; transactions were deleted"),
+        );
+    }
+    let mut restricted: HashMap<CommodityId, BTreeMap<NaiveDate, i128>> = HashMap::new();
+    for ((_, commodity), days) in &checker.pool_changes {
+        for (day, change) in days {
+            *restricted
+                .entry(*commodity)
+                .or_default()
+                .entry(*day)
+                .or_insert(0) += change;
+        }
+    }
+    let mut unbacked = Vec::new();
+    for (commodity, days) in restricted {
+        let assets = checker.asset_changes.remove(&commodity).unwrap_or_default();
+        let mut all_days: Vec<NaiveDate> = days.keys().chain(assets.keys()).copied().collect();
+        all_days.sort_unstable();
+        all_days.dedup();
+        let (mut a, mut r) = (0i128, 0i128);
+        for day in all_days {
+            a += assets.get(&day).copied().unwrap_or(0);
+            r += days.get(&day).copied().unwrap_or(0);
+            if r > 0 && a < r {
+                if let Some(c) = names.commodities.get(&commodity) {
+                    unbacked.push((c.code().to_owned(), day, a, r, c.decimals()));
+                }
+                break;
+            }
+        }
+    }
+    unbacked.sort();
+    for (code, day, a, r, decimals) in unbacked {
+        checker.find(
+            codes::UNBACKED,
+            format!("commodity {code}"),
+            format!(
+                "on {day} the fund had {} {code} while its restricted pools held {} {code}: money set aside in pools was spent on something else",
+                format_minor(a, decimals),
+                format_minor(r, decimals)
+            ),
+        );
+    }
+    let mut below: Vec<(String, String, NaiveDate, i128, u32)> = Vec::new();
+    for ((pool, commodity), days) in std::mem::take(&mut checker.pool_changes) {
+        let mut held = 0;
+        let first_below = days.into_iter().find_map(|(day, change)| {
+            held += change;
+            (held < 0).then_some((held, day))
+        });
+        if let (Some((held, day)), Some(c)) = (first_below, names.commodities.get(&commodity)) {
+            let pool = names
+                .pools
+                .get(&pool)
+                .cloned()
+                .unwrap_or_else(|| format!("#{}", pool.get()));
+            below.push((pool, c.code().to_owned(), day, held, c.decimals()));
+        }
+    }
+    below.sort();
+    for (pool, code, day, held, decimals) in below {
+        checker.find(
+            codes::POOL_BELOW_ZERO,
+            format!("pool {pool}"),
+            format!(
+                "holds {} {code} on {day}; pools never go below zero",
+                format_minor(held, decimals)
+            ),
+        );
+    }
+    for (code, (sum, decimals)) in std::mem::take(&mut checker.trial) {
+        if sum != 0 {
+            checker.find(
+                codes::TRIAL_BALANCE,
+                format!("commodity {code}"),
+                format!(
+                    "all accounts together sum to {} {code}, not zero",
+                    format_minor(sum, decimals)
+                ),
+            );
+        }
+    }
+    let mut totals = std::mem::take(&mut checker.totals);
+    let mut current: HashMap<(AccountId, CommodityId), i128> = HashMap::new();
+    for (&(account, commodity, _), amount) in &totals {
+        *current.entry((account, commodity)).or_insert(0) += amount;
+    }
+    let mut cached = Vec::new();
+    balances::for_each_daily_total(&tx, |account, commodity, date, amount| {
+        let expected = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+            .ok()
+            .and_then(|day| totals.remove(&(account, commodity, day)));
+        if expected != Some(i128::from(amount)) {
+            cached.push((account, commodity, date));
+        }
+    })?;
+    cached.extend(
+        totals
+            .into_iter()
+            .filter(|(_, v)| *v != 0)
+            .map(|((account, commodity, day), _)| (account, commodity, iso(day))),
+    );
+    // A current total is reported only where no day of the same account and
+    // commodity is: a changed posting is then one finding, not two.
+    let daily: HashSet<(AccountId, CommodityId)> = cached
+        .iter()
+        .map(|(account, commodity, _)| (*account, *commodity))
+        .collect();
+    let mut stale: Vec<(AccountId, CommodityId)> = balances::current(&tx)?
+        .into_iter()
+        .filter(|(key, amount)| current.remove(key).unwrap_or(0) != *amount)
+        .map(|(key, _)| key)
+        .collect();
+    stale.extend(
+        current
+            .into_iter()
+            .filter(|(_, amount)| *amount != 0)
+            .map(|(key, _)| key),
+    );
+    stale.retain(|key| !daily.contains(key));
+    let mut cached: Vec<(AccountId, CommodityId, Option<String>)> = cached
+        .into_iter()
+        .map(|(account, commodity, date)| (account, commodity, Some(date)))
+        .chain(
+            stale
+                .into_iter()
+                .map(|(account, commodity)| (account, commodity, None)),
+        )
+        .collect();
+    cached.sort();
+    for (account, commodity, date) in cached {
+        let account = names
+            .accounts
+            .get(&account)
+            .map_or_else(|| format!("#{}", account.get()), |a| a.name.clone());
+        let commodity = names
+            .commodities
+            .get(&commodity)
+            .map_or_else(|| format!("#{}", commodity.get()), |c| c.code().to_owned());
+        let when = date.map_or_else(|| "(current total)".to_owned(), |date| format!("on {date}"));
+        checker.find(
+            codes::TOTALS_MISMATCH,
+            format!("account {account} {commodity} {when}"),
+            "the balance cache disagrees with the postings".into(),
+        );
+    }
+    match fund::get(&tx)? {
+        None => checker.find(
+            codes::HEAD_MISMATCH,
+            "fund".into(),
+            "the fund record is missing".into(),
+        ),
+        Some(f) => {
+            if f.head_hash != checker.stored_prev
+                || u64::try_from(f.txn_count).ok() != Some(checker.transactions)
+            {
+                checker.find(
+                    codes::HEAD_MISMATCH,
+                    "fund".into(),
+                    format!(
+                        "the fund records {} transaction(s) ending in {}, the journal has {} ending in {}; transactions were removed or added outside fondo",
+                        f.txn_count,
+                        short(&f.head_hash),
+                        checker.transactions,
+                        short(&checker.stored_prev)
+                    ),
+                );
+            }
+        }
+    }
+    governance::check_records(&tx, &mut checker)?;
+    tables::check_audit(&tx, &mut checker)?;
+    tables::check_fund_settings(&tx, &mut checker)?;
+    tables::check_import_keys(&tx, &mut checker)?;
+    transfers::check_transfers(&tx, &mut checker)?;
+    periods::check_periods(&tx, &mut checker)?;
+    tables::check_corrections(&tx, &mut checker)?;
+    for (location, message) in purchases::findings(&tx)? {
+        checker.find(codes::PURCHASE, location, message);
+    }
+    for c in crate::books::reconcile::changed(&tx, crate::store::balances::Source::Postings)? {
+        checker.find(
+            codes::RECONCILED_CHANGED,
+            format!("record {}", c.record),
+            format!(
+                "{} was reconciled at the end of {} with {} {code}, but the journal now gives {} {code}: an entry was forced in without reopening the reconciliation",
+                c.account, c.date, c.reconciled, c.now, code = c.commodity
+            ),
+        );
+    }
+    for (void, original) in txns::bad_reversals(&tx)? {
+        checker.find(
+            codes::BAD_VOID,
+            format!("txn {void}"),
+            format!("is recorded as the void of transaction {original} but does not mirror it"),
+        );
+    }
+    tx.finish().ctx("ending the read")?;
+    let complaints = integrity.finish()?.into_iter().map(|complaint| Finding {
+        code: codes::INTEGRITY,
+        location: Location::At("database".into()),
+        message: format!("sqlite integrity_check: {complaint}"),
+    });
+    checker
+        .findings
+        .splice(integrity_at..integrity_at, complaints);
+    Ok(Verification {
+        findings: checker.findings,
+        transactions: checker.transactions,
+        postings: checker.postings,
+        fingerprint: checker.computed,
+        records: checker.records,
+        records_head: checker.records_head,
+    })
+}
