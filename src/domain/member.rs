@@ -14,7 +14,7 @@
 //! guessed name by hashing it. Contact details and notes are for treasurers
 //! only: the auditor audience (of audit bundles) sees every name, to match
 //! the books against bank statements and receipts, but not how to reach
-//! people. [`redact`] carries the same rule into free text (a grant's
+//! people. `redact` carries the same rule into free text (a grant's
 //! purpose, a vote's reason) written for an audience.
 
 use std::fmt;

@@ -21,7 +21,7 @@ use crate::error::{Error, LedgerRefusal, Result};
 /// Built by [`Posting::new`] (which checks the account name's form and a
 /// non-zero amount) and [`Posting::with_pool`] (which checks that the account
 /// can carry a pool); the crate's own readers of stored postings use
-/// [`Posting::stored`], their values having passed these checks when written.
+/// `Posting::stored`, their values having passed these checks when written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     account: String,

@@ -1,14 +1,14 @@
 //! Reading CSV input strictly: shared by the journal and bank importers.
 //!
-//! [`CsvFile`] streams records with their true line numbers (counted from the
+//! `CsvFile` streams records with their true line numbers (counted from the
 //! raw bytes, since the csv crate's own count drifts on CRLF files and blank
 //! lines), ignores a UTF-8 byte-order mark, refuses rows whose field count
 //! differs from the header's, and flags stray quotes that the csv crate would
 //! silently accept (`"Rent "relief""`). Problems are collected in
-//! [`Problems`], so an import can report all of them at once.
+//! `Problems`, so an import can report all of them at once.
 //!
 //! Bank statements are first decoded from the map's encoding with
-//! `encoding_rs` ([`CsvFile::open_statement`]): a file that does not decode
+//! `encoding_rs` (`CsvFile::open_statement`): a file that does not decode
 //! is refused with the line it fails on and the encoding to try, never
 //! read with replacement characters. Their preamble is skipped as physical
 //! lines, and a file without a header names its columns by position.

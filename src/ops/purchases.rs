@@ -3,7 +3,7 @@
 //!
 //! A purchase is a row in `purchases` plus the `purchase-…` governance
 //! records of everything that happened to it; its state is never stored but
-//! replayed by the pure fold [`Purchase::apply`], which also checks every new
+//! replayed by the pure fold `Purchase::apply`, which also checks every new
 //! event before it is recorded. Money and goods move only in ordinary
 //! balanced transactions, through the same posting path as every command
 //! (closed accounts, pools below zero and committed money are refused as

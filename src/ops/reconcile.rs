@@ -3,7 +3,7 @@
 //! statement, and lift that again with a reason.
 //!
 //! Rule: a reconciled balance holds. Every write runs
-//! [`ensure_unchanged`] (through the pool checks that follow every write),
+//! `ensure_unchanged` (through the pool checks that follow every write),
 //! so a back-dated entry that would change a reconciled balance is refused
 //! until the reconciliation is reopened; `verify` reports one that got in
 //! anyway (V121).

@@ -26,7 +26,7 @@ pub fn write(out: impl Write, doc: &Gated<Document>) -> io::Result<()> {
     write_in(out, doc, doc.get().lang.dir())
 }
 
-/// Writes the document as [`write`] does, but laid out right to left
+/// Writes the document as [`write`](fn@write) does, but laid out right to left
 /// whatever its language: how a page of a right-to-left language will look
 /// (its `<html dir="rtl">` and the stylesheet's logical properties), to
 /// check the layout before such a language is added (`tests/forum_lang.rs`).

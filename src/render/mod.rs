@@ -177,7 +177,7 @@ fn cell(value: &Value) -> String {
     }
 }
 
-/// Text safe to print in a terminal, as table cells are (see [`cell`]); for
+/// Text safe to print in a terminal, as table cells are (see `cell`); for
 /// output written line by line rather than as a table.
 pub fn terminal_text(text: &str) -> String {
     let mut shown = String::with_capacity(text.len());

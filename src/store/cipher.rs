@@ -10,7 +10,7 @@
 //! SQLite's "file is not a database".
 //!
 //! Rule: the key is the first statement on a connection to an encrypted
-//! file ([`apply_key`]), before any pragma or query; a passphrase that does
+//! file (`apply_key`), before any pragma or query; a passphrase that does
 //! not unlock the file is [`Error::WrongPassphrase`]. A [`Passphrase`] never
 //! shows itself: its `Debug` is a placeholder, it has no `Display`, and no
 //! error carries it. Where it comes from (a file, the terminal) is the

@@ -4,12 +4,12 @@
 //! `foreign_keys`, a busy timeout so two treasurers wait for each other rather
 //! than fail), checks that the file really is a fondo database of a schema
 //! version this binary understands, and applies pending migrations (the list
-//! in [`migrations`]) in one exclusive transaction. Store functions take a
+//! in `migrations`) in one exclusive transaction. Store functions take a
 //! `&Connection` (a `rusqlite::Transaction` and a [`WriteTx`] deref to one)
 //! and never begin or commit: the use cases in `ops` begin once and commit
 //! once.
 //!
-//! A `Db` holds the [`Clock`] the binary gave it and asks it for the time
+//! A `Db` holds the `Clock` the binary gave it and asks it for the time
 //! once per write, when the write lock is held ([`WriteTx::now`]): the store
 //! never reads the system clock itself.
 //!
@@ -469,7 +469,7 @@ impl Db {
         &self.path
     }
 
-    /// What is risky about the file itself (see [`file_warnings`]), for the
+    /// What is risky about the file itself (see `file_warnings`), for the
     /// command layer to print.
     pub fn warnings(&self) -> &[String] {
         &self.warnings

@@ -4,7 +4,7 @@
 //!
 //! The layout of a bundle (format [`FORMAT`]) is data here, in [`FILES`]:
 //! every file with every column and a plain-words description of each. The
-//! writer ([`write`]) serializes rows in exactly those columns, the README
+//! writer ([`write`](mod@write)) serializes rows in exactly those columns, the README
 //! it writes is generated from the same descriptions (`readme`), and the
 //! checker ([`check`]) refuses any other header, so the three cannot drift
 //! apart; `docs/audit-format.md` is the human-facing specification, and a

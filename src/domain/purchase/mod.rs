@@ -1,6 +1,6 @@
 //! Pooled purchasing: one order from one supplier for several member groups.
 //!
-//! Pure code only. [`allocate`] hands whole cases out to the groups'
+//! Pure code only. [`allocate`](mod@allocate) hands whole cases out to the groups'
 //! orders, [`split`] shares the invoice and costs out exactly, and
 //! [`Purchase`] is a purchase replayed from its events (the governance
 //! records it left), as a fold that refuses every event that does not fit

@@ -117,7 +117,7 @@ fn category(given: Option<&str>) -> Result<Option<String>> {
 /// kept).
 ///
 /// # Errors
-/// As [`cast`]; and [`Error::GrantRefused`] when the grant's policy takes only
+/// As `cast`; and [`Error::GrantRefused`] when the grant's policy takes only
 /// signed votes.
 pub fn vote(
     db: &mut Db,
@@ -170,7 +170,7 @@ pub struct SignedVote {
 /// fund or grant; [`Error::Signature`] for a signature that is not one, in
 /// another namespace, by a key that is not the voter's in force at the
 /// ballot's time (unknown, another member's, revoked), or that does not
-/// match the ballot; and every refusal of [`cast`].
+/// match the ballot; and every refusal of `cast`.
 pub fn vote_signed(
     db: &mut Db,
     ballot_file: &str,

@@ -1,7 +1,7 @@
 //! Registries of messages: every message the code asks for, as a key of
-//! an enum made by [`registry!`] beside the code that asks, with its Fluent
+//! an enum made by `registry!` beside the code that asks, with its Fluent
 //! id and the names of its arguments, in one area (`locales/<lang>/<area>.ftl`).
-//! Each registry's test ([`check_area`]) parses each language's file of its
+//! Each registry's test (`check_area`) parses each language's file of its
 //! area with `fluent-syntax` and checks it has exactly these messages, each
 //! with these arguments and, where it selects on a word, the same variants
 //! as English; and that every message formats in every language. The

@@ -1,6 +1,6 @@
 //! Every text of the forum page, and nothing else: its title, headings and
 //! sentences, its column titles, the words in its cells and charts. Each is
-//! a message of `locales/<lang>/forum.ftl`, asked for by a [`ForumKey`]
+//! a message of `locales/<lang>/forum.ftl`, asked for by a `ForumKey`
 //! (declared below, ids prefixed `forum-`) through [`Words`], which holds
 //! the page's [`Messages`]: one method per message, its arguments named (a
 //! struct where there are many), each returning the finished text. The page
