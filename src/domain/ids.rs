@@ -169,4 +169,18 @@ mod tests {
         let back: Option<(PoolId, MemberId)> = serde_json::from_str("[2,3]").ok();
         assert_eq!(back, Some((PoolId::new(2), MemberId::new(3))));
     }
+
+    /// A transaction shows as the bare number (`transaction 12`), and the
+    /// commodity, account and transaction ids serialize as their numbers:
+    /// record payloads hold them, so a change would change their hashes.
+    #[test]
+    fn a_transaction_id_shows_bare_and_the_ledger_ids_serialize_as_numbers() {
+        assert_eq!(TxnId::new(12).to_string(), "12");
+        assert_eq!(TxnId::UNPOSTED.get(), 0);
+        let ids = (CommodityId::new(4), AccountId::new(5), TxnId::new(6));
+        let json = serde_json::to_string(&ids);
+        assert_eq!(json.ok().as_deref(), Some("[4,5,6]"));
+        let back: Option<(CommodityId, AccountId, TxnId)> = serde_json::from_str("[4,5,6]").ok();
+        assert_eq!(back, Some(ids));
+    }
 }

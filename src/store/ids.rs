@@ -36,23 +36,27 @@ mod tests {
     use super::*;
     use rusqlite::Connection;
 
+    /// Writes three ids and reads them back with the type SQLite gave each.
+    fn round_trip<A, B, C>(ids: (A, B, C)) -> rusqlite::Result<((A, B, C), String)>
+    where
+        A: ToSql + FromSql,
+        B: ToSql + FromSql,
+        C: ToSql + FromSql,
+    {
+        Connection::open_in_memory()?.query_row(
+            "SELECT ?1, ?2, ?3, typeof(?1) || typeof(?2) || typeof(?3)",
+            rusqlite::params![ids.0, ids.1, ids.2],
+            |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)),
+        )
+    }
+
     #[test]
     fn each_id_is_stored_as_its_number() -> rusqlite::Result<()> {
-        let conn = Connection::open_in_memory()?;
-        let (grant, pool, member, kinds): (GrantId, PoolId, MemberId, String) = conn.query_row(
-            "SELECT ?1, ?2, ?3, typeof(?1) || typeof(?2) || typeof(?3)",
-            rusqlite::params![GrantId::new(9), PoolId::new(2), MemberId::new(4)],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        assert_eq!(
-            (grant, pool, member, kinds.as_str()),
-            (
-                GrantId::new(9),
-                PoolId::new(2),
-                MemberId::new(4),
-                "integerintegerinteger"
-            )
-        );
+        let people = (GrantId::new(9), PoolId::new(2), MemberId::new(4));
+        let ledger = (CommodityId::new(3), AccountId::new(7), TxnId::new(11));
+        let integers = "integerintegerinteger".to_owned();
+        assert_eq!(round_trip(people)?, (people, integers.clone()));
+        assert_eq!(round_trip(ledger)?, (ledger, integers));
         Ok(())
     }
 }
