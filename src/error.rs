@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::domain::ids::TxnId;
+use crate::domain::ids::{NotAGrant, TxnId};
 
 mod refusal;
 
@@ -26,6 +26,22 @@ pub use refusal::{
     LedgerRefusal, MemberRefusal, PledgeRefusal, PoolRefusal, PurchaseRefusal, ReconcileRefusal,
     SetupRefusal, TransferRefusal,
 };
+
+impl From<NotAGrant> for Error {
+    fn from(label: NotAGrant) -> Error {
+        Error::UnknownGrant { id: label.text }
+    }
+}
+
+/// `1 decimal place`, `2 decimal places`: how many places, in words, as
+/// messages and summaries write them.
+pub fn places(decimals: u32) -> String {
+    if decimals == 1 {
+        "1 decimal place".to_owned()
+    } else {
+        format!("{decimals} decimal places")
+    }
+}
 
 /// Result alias used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -610,7 +626,7 @@ pub enum Error {
         restricted: String,
     },
 
-    #[error("commodity {code:?} already exists (with {})", crate::domain::money::places(*.decimals))]
+    #[error("commodity {code:?} already exists (with {})", places(*.decimals))]
     CommodityExists { code: String, decimals: u32 },
 
     #[error("transaction does not balance: off by {off_by}")]

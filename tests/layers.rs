@@ -2,7 +2,9 @@
 //! of the library imports only the layers below it, the library names no
 //! clap type, and the command line's own refusal (`CommandError::Refused`,
 //! worded with flags) lives in the binary alone: the library's error type
-//! has no variant for it.
+//! has no variant for it. The error type, which every layer uses, names
+//! only leaves (modules that import nothing of the crate), so no import
+//! runs in a circle through it.
 //!
 //! The check reads the code (comments left out) for paths into the crate's
 //! modules (`crate::ops`, `crate::report::…`), so a new file, or a new
@@ -115,6 +117,84 @@ fn each_layer_imports_only_the_layers_below_it() {
     assert!(
         upward.is_empty(),
         "imports against the layers:\n{upward:#?}"
+    );
+}
+
+/// The modules the error type may name: leaves, which import nothing of the
+/// crate, so `error` sits below every layer that uses it.
+const LEAVES: &[&str] = &["domain::ids", "domain::settings", "progress"];
+
+/// Every path into the crate that `code` names (`crate::domain::ids`, and
+/// each name of a grouped `use crate::{…}`), as written after `crate::`.
+fn crate_paths(code: &str) -> Vec<String> {
+    let mut paths = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // The group's names at its own level, each with its own braces.
+            let (mut depth, mut name) = (0, String::new());
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        paths.push(name.trim().to_owned());
+                        name.clear();
+                        continue;
+                    }
+                    _ => {}
+                }
+                name.push(c);
+            }
+            paths.push(name.trim().to_owned());
+            paths.retain(|p| !p.is_empty());
+        } else {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                .unwrap_or(rest.len());
+            paths.push(rest[..end].to_owned());
+        }
+    }
+    paths
+}
+
+#[test]
+fn the_error_type_rests_only_on_leaves() {
+    let mut files = sources(&src().join("error"));
+    files.push(src().join("error.rs"));
+    let mut found = Vec::new();
+    for file in files {
+        for path in crate_paths(&code(&file)) {
+            if !LEAVES
+                .iter()
+                .any(|leaf| path.starts_with(&format!("{leaf}::")))
+            {
+                found.push(format!("{} uses crate::{path}", relative(&file)));
+            }
+        }
+    }
+    for leaf in LEAVES {
+        let file = src().join(format!("{}.rs", leaf.replace("::", "/")));
+        for path in crate_paths(&code(&file)) {
+            found.push(format!("{} (a leaf) uses crate::{path}", relative(&file)));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the error type reaches above the leaves:\n{found:#?}"
+    );
+}
+
+#[test]
+fn the_check_sees_every_path_into_the_crate() {
+    assert_eq!(
+        crate_paths("use crate::domain::ids::TxnId;\nlet k = crate::domain::settings::LANGUAGE;"),
+        ["domain::ids::TxnId", "domain::settings::LANGUAGE"]
+    );
+    assert_eq!(
+        crate_paths("use crate::{\n    domain::money,\n    ops::{Book, X},\n};"),
+        ["domain::money", "ops::{Book, X}"]
     );
 }
 

@@ -24,6 +24,13 @@ pub enum CommandError {
     Clock { value: String, reason: String },
 }
 
+/// A grant label given on the command line that is not one.
+impl From<fondo::domain::ids::NotAGrant> for CommandError {
+    fn from(label: fondo::domain::ids::NotAGrant) -> CommandError {
+        CommandError::Core(label.into())
+    }
+}
+
 impl From<io::Error> for CommandError {
     fn from(e: io::Error) -> CommandError {
         CommandError::Core(fondo::error::Error::Output(e))

@@ -87,7 +87,7 @@ fn summary_lines(s: &ImportSummary, label: &str) -> Vec<String> {
         lines.push(format!(
             "{created} commodity {} with {}",
             c.code(),
-            fondo::domain::money::places(c.decimals())
+            fondo::error::places(c.decimals())
         ));
     }
     if s.dry_run {

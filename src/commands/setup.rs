@@ -112,7 +112,7 @@ pub fn commodity(path: &Path, command: CommodityCommand) -> Result<Outcome> {
             setup::add_commodity(&mut db, &code, decimals, name.as_deref())?;
             say(&[format!(
                 "added commodity {code} with {}",
-                fondo::domain::money::places(decimals)
+                fondo::error::places(decimals)
             )])?;
         }
         CommodityCommand::List { format } => {

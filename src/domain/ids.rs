@@ -8,13 +8,15 @@
 //! store; everywhere else it travels as its type. Serialized, an id is the
 //! bare number it wraps, so record payloads, their hashes and every JSON
 //! output are byte for byte what they were with `i64`.
+//!
+//! This module is a leaf: it imports nothing of the crate, so the error
+//! type can carry these ids. A label that is not a grant's is a
+//! [`NotAGrant`], which the error type turns into its `UnknownGrant`.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
-
-use crate::error::Error;
 
 /// An id type: a copyable wrapper of the store's number, serialized as
 /// that number, made with `new` and read with `get`.
@@ -93,12 +95,18 @@ impl fmt::Display for MemberId {
     }
 }
 
+/// Text that is not a grant's label, as it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAGrant {
+    pub text: String,
+}
+
 impl GrantId {
     /// Parses `G-0007`, `g-7` or `7`, as [`FromStr`] does.
     ///
     /// # Errors
-    /// [`Error::UnknownGrant`] naming the text as given.
-    pub fn parse(text: &str) -> Result<GrantId, Error> {
+    /// [`NotAGrant`] holding the text as given.
+    pub fn parse(text: &str) -> Result<GrantId, NotAGrant> {
         text.parse()
     }
 }
@@ -110,11 +118,11 @@ impl fmt::Display for GrantId {
 }
 
 /// Parses `G-0007`, `g-7` or `7`; anything else (or a number below 1) is
-/// [`Error::UnknownGrant`] naming the text as given.
+/// [`NotAGrant`] holding the text as given.
 impl FromStr for GrantId {
-    type Err = Error;
+    type Err = NotAGrant;
 
-    fn from_str(text: &str) -> Result<GrantId, Error> {
+    fn from_str(text: &str) -> Result<GrantId, NotAGrant> {
         let digits = text
             .trim()
             .strip_prefix(['G', 'g'])
@@ -124,8 +132,8 @@ impl FromStr for GrantId {
             .ok()
             .filter(|n| *n > 0)
             .map(GrantId)
-            .ok_or_else(|| Error::UnknownGrant {
-                id: text.to_owned(),
+            .ok_or_else(|| NotAGrant {
+                text: text.to_owned(),
             })
     }
 }
@@ -144,7 +152,7 @@ mod tests {
         }
         for text in ["", "G-", "G-0", "-3", "G-x", "H-7", "7.0"] {
             assert!(
-                matches!(text.parse::<GrantId>(), Err(Error::UnknownGrant { id }) if id == text),
+                matches!(text.parse::<GrantId>(), Err(NotAGrant { text: given }) if given == text),
                 "{text}"
             );
         }

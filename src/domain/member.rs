@@ -55,6 +55,14 @@ pub enum Role {
     Member,
 }
 
+impl Role {
+    /// The setting holding the longest term, in months, for this role
+    /// (`max-term-months.steward`).
+    pub fn term_limit_key(self) -> String {
+        format!("{}{self}", crate::domain::settings::TERM_LIMIT_PREFIX)
+    }
+}
+
 macro_rules! text_enum {
     ($type:ident, $what:literal, $($variant:ident => $text:literal),+) => {
         impl $type {

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Serialize, Serializer};
 
-use crate::error::{Error, ExchangeRefusal, Result};
+use crate::error::{Error, ExchangeRefusal, Result, places};
 
 /// The most decimal places a commodity may have.
 pub const MAX_DECIMALS: u32 = 9;
@@ -189,15 +189,6 @@ pub fn to_minor(value: Decimal, commodity: &Commodity, input: &str) -> Result<i6
 /// The number of decimal places an amount was written with (`12.50` → 2).
 pub fn written_places(value: Decimal) -> u32 {
     value.scale()
-}
-
-/// `1 decimal place`, `2 decimal places`: how many places, in words.
-pub fn places(decimals: u32) -> String {
-    if decimals == 1 {
-        "1 decimal place".to_owned()
-    } else {
-        format!("{decimals} decimal places")
-    }
 }
 
 /// Formats minor units as a plain decimal with exactly `decimals` places.

@@ -1,6 +1,7 @@
 //! The fund settings fondo knows, by key.
-
-use crate::domain::member::Role;
+//!
+//! Rule: this module is a leaf: it imports nothing of the crate, so the
+//! error type can name the keys in its messages.
 
 /// The setting naming the account contributions of money go into.
 pub const CONTRIBUTION_ACCOUNT: &str = "contribution-account";
@@ -16,8 +17,3 @@ pub const STRICT_PRIVACY: &str = "strict-privacy";
 /// The start of the settings holding the longest term, in months, for a
 /// role (`max-term-months.steward`).
 pub const TERM_LIMIT_PREFIX: &str = "max-term-months.";
-
-/// The setting holding the longest term, in months, for a role.
-pub fn term_limit_key(role: Role) -> String {
-    format!("{TERM_LIMIT_PREFIX}{role}")
-}

@@ -5,7 +5,7 @@
 //! hints) match on it, never on its text. Fields carry what the message
 //! names — labels (`G-0001`), member names, days and times, and amounts
 //! already written in their commodity's places (this module sits below
-//! `domain` and cannot hold its types). Messages follow the crate's: lower
+//! `domain`, whose types it cannot hold, except the ids of its leaf `ids`). Messages follow the crate's: lower
 //! case, no trailing period, no flag or command named: the binary's hints
 //! (`src/commands/hints.rs`) add those by variant.
 

@@ -660,7 +660,7 @@ impl Importer<'_> {
                         Some("commodity"),
                         format!(
                             "{code} is written with {}; at most {MAX_DECIMALS} are supported",
-                            crate::domain::money::places(decimals)
+                            crate::error::places(decimals)
                         ),
                     );
                     return None;

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use crate::domain::currency;
 use crate::domain::date::SharedClock;
-use crate::domain::money::{Commodity, places, validate_code};
-use crate::error::{Error, Result, SetupRefusal, SqlContext};
+use crate::domain::money::{Commodity, validate_code};
+use crate::error::{Error, Result, SetupRefusal, SqlContext, places};
 use crate::ops::Book;
 use crate::store::cipher::Passphrase;
 use crate::store::fund::Fixed;

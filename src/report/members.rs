@@ -14,7 +14,6 @@ use crate::books::members::member;
 use crate::domain::ids::MemberId;
 use crate::domain::member::{Audience, Role, shown_name};
 use crate::domain::money::Money;
-use crate::domain::settings::term_limit_key;
 use crate::error::Result;
 use crate::render::Row;
 use crate::store::members::{self, StoredMember, Term};
@@ -244,7 +243,7 @@ pub fn terms(
     let mut limits = HashMap::new();
     for role in [Role::Treasurer, Role::Steward, Role::Member] {
         if let Some(months) =
-            settings::get(conn, &term_limit_key(role))?.and_then(|v| v.parse::<u32>().ok())
+            settings::get(conn, &role.term_limit_key())?.and_then(|v| v.parse::<u32>().ok())
         {
             limits.insert(role, months);
         }

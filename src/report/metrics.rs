@@ -35,7 +35,6 @@ use crate::domain::grant::Status;
 use crate::domain::member::{Audience, Role};
 use crate::domain::money::Money;
 use crate::domain::period::Span;
-use crate::domain::settings::term_limit_key;
 use crate::error::Result;
 use crate::render::Row;
 use crate::report::budget::percent;
@@ -417,7 +416,7 @@ fn values(conn: &Connection, span: &Span, converter: Option<&Converter>) -> Resu
     let mut limits = BTreeMap::new();
     for role in [Role::Treasurer, Role::Steward, Role::Member] {
         if let Some(months) =
-            settings::get(conn, &term_limit_key(role))?.and_then(|v| v.parse::<u32>().ok())
+            settings::get(conn, &role.term_limit_key())?.and_then(|v| v.parse::<u32>().ok())
         {
             limits.insert(role, months);
         }
