@@ -198,6 +198,146 @@ fn the_check_sees_every_path_into_the_crate() {
     );
 }
 
+/// The library's modules by name (`store::records`, `audit::bundle`), each
+/// with its file; the binary's (`cli`, `commands`) are left out.
+fn modules() -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    for file in sources(&src()) {
+        let rel = file.strip_prefix(src()).unwrap().with_extension("");
+        let mut parts: Vec<String> = rel
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if parts.last().is_some_and(|p| p == "mod") {
+            parts.pop();
+        }
+        let top = parts[0].as_str();
+        if ["main", "lib", "cli", "commands"].contains(&top) {
+            continue;
+        }
+        found.push((parts.join("::"), file));
+    }
+    found
+}
+
+/// The module a path names: the longest of `names` it starts with.
+fn module_of<'a>(path: &str, names: &'a [String]) -> Option<&'a String> {
+    names
+        .iter()
+        .filter(|name| path == name.as_str() || path.starts_with(&format!("{name}::")))
+        .max_by_key(|name| name.len())
+}
+
+/// Which modules each module uses, outside its tests: by `crate::` paths and
+/// by `super::` paths, leaving out a module's use of the modules it is in
+/// (a child uses its parent's types, and the parent declares the child).
+fn imports() -> Vec<(String, Vec<String>)> {
+    let modules = modules();
+    let names: Vec<String> = modules.iter().map(|(n, _)| n.clone()).collect();
+    let mut graph = Vec::new();
+    for (name, file) in &modules {
+        let code = code(file);
+        let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+        let parent = name.rsplit_once("::").map_or("", |(p, _)| p);
+        let mut paths: Vec<String> = crate_paths(code);
+        for (at, _) in code.match_indices("super::") {
+            let rest = &code[at + "super::".len()..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                .unwrap_or(rest.len());
+            paths.push(format!("{parent}::{}", &rest[..end]));
+        }
+        let mut used: Vec<String> = paths
+            .iter()
+            .filter_map(|p| module_of(p.trim_end_matches(':'), &names))
+            .filter(|m| *m != name && !name.starts_with(&format!("{m}::")))
+            .cloned()
+            .collect();
+        used.sort();
+        used.dedup();
+        graph.push((name.clone(), used));
+    }
+    graph
+}
+
+/// A circle of imports in `graph`, if there is one, as the modules on it.
+fn circle(graph: &[(String, Vec<String>)]) -> Option<Vec<String>> {
+    fn visit(
+        at: &str,
+        graph: &[(String, Vec<String>)],
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|m| m == at) {
+            let mut found = path[start..].to_vec();
+            found.push(at.to_owned());
+            return Some(found);
+        }
+        if done.iter().any(|m| m == at) {
+            return None;
+        }
+        path.push(at.to_owned());
+        let next = graph.iter().find(|(m, _)| m == at).map(|(_, u)| u.clone());
+        for other in next.unwrap_or_default() {
+            if let Some(found) = visit(&other, graph, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.push(at.to_owned());
+        None
+    }
+    let mut done = Vec::new();
+    graph
+        .iter()
+        .find_map(|(m, _)| visit(m, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_module_imports_in_a_circle() {
+    let graph = imports();
+    assert!(graph.len() > 100, "only {} modules were read", graph.len());
+    if let Some(found) = circle(&graph) {
+        panic!(
+            "these modules import each other in a circle: {}",
+            found.join(" -> ")
+        );
+    }
+}
+
+#[test]
+fn the_check_sees_a_circle() {
+    let graph = |edges: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+        edges
+            .iter()
+            .map(|(m, u)| (m.to_string(), u.iter().map(|x| x.to_string()).collect()))
+            .collect()
+    };
+    let found = circle(&graph(&[
+        ("error", &["domain::ids"]),
+        ("domain::ids", &["domain::money"]),
+        ("domain::money", &["error"]),
+    ]));
+    assert_eq!(
+        found.map(|f| f.join(" -> ")).as_deref(),
+        Some("error -> domain::ids -> domain::money -> error")
+    );
+    assert_eq!(
+        circle(&graph(&[("a", &["b", "c"]), ("b", &["c"]), ("c", &[])])),
+        None
+    );
+    let names = ["store".to_owned(), "store::records".to_owned()];
+    assert_eq!(
+        module_of("store::records::append", &names).map(String::as_str),
+        Some("store::records")
+    );
+    assert_eq!(
+        module_of("store::recordsx", &names).map(String::as_str),
+        Some("store")
+    );
+    assert_eq!(module_of("storex", &names), None);
+}
+
 #[test]
 fn the_library_has_no_command_line() {
     let binary = [

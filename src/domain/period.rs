@@ -274,6 +274,50 @@ impl PeriodState {
     }
 }
 
+/// The periods closed now: the one check every write passes through. The
+/// journal's writer, the governance records' append and the rates ask
+/// [`Closed::check`] about the day of what they write
+/// (`store::records::closed` reads it), so no command can add or change
+/// anything dated inside a closed period.
+#[derive(Debug, Clone, Default)]
+pub struct Closed(Vec<PeriodState>);
+
+impl Closed {
+    /// The periods of `states` that are closed now.
+    pub fn of(states: Vec<PeriodState>) -> Closed {
+        Closed(states.into_iter().filter(PeriodState::is_closed).collect())
+    }
+
+    /// Refuses `day` when a closed period holds it.
+    ///
+    /// # Errors
+    /// [`Error::PeriodClosed`] naming the period and its close record.
+    pub fn check(&self, day: NaiveDate) -> Result<(), Error> {
+        self.check_days(day, day)
+    }
+
+    /// Refuses the days `from..=to` when any of them is in a closed period.
+    ///
+    /// # Errors
+    /// [`Error::PeriodClosed`] naming the first such period.
+    pub fn check_days(&self, from: NaiveDate, to: NaiveDate) -> Result<(), Error> {
+        match self
+            .0
+            .iter()
+            .find(|s| s.span.from <= to && from <= s.span.to)
+        {
+            Some(s) => Err(Error::PeriodClosed {
+                day: from.max(s.span.from),
+                period: s.span.label.clone(),
+                record: s.close,
+                at: s.closed_at.clone(),
+                reason: s.close_reason.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The state of the period `span` in plain words, from the state of the
 /// closed period that is it or holds it (`None`: never closed).
 pub fn standing_sentence(label: &str, state: Option<&PeriodState>) -> String {

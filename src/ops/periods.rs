@@ -3,7 +3,7 @@
 //! A close is a governance record holding the journal's and the records'
 //! heads and every pool's holdings at the period's last day; from then on
 //! every write dated inside the period is refused where writes are made
-//! (`store::periods`). A reopening is recorded too, with its reason, and
+//! (`domain::period::Closed`). A reopening is recorded too, with its reason, and
 //! allows such writes until the period is closed again.
 
 use chrono::NaiveDateTime;
@@ -14,7 +14,7 @@ use crate::domain::records::{
     ClosingHolding, PeriodCloseRecord, PeriodReopenRecord, RecordKind, to_json,
 };
 use crate::error::{Error, Result, SqlContext};
-use crate::store::{Db, fund, periods, records};
+use crate::store::{Db, fund, records};
 
 /// What a close recorded.
 #[derive(Debug, Clone)]
@@ -56,7 +56,7 @@ pub fn close(db: &mut Db, period: &str, reason: &str, at: NaiveDateTime) -> Resu
         period: span.label.clone(),
         reason,
     };
-    if let Some(state) = periods::states(&tx)?
+    if let Some(state) = records::period_states(&tx)?
         .into_iter()
         .find(|s| s.span == span && s.is_closed())
     {
@@ -121,7 +121,7 @@ pub fn reopen(db: &mut Db, period: &str, reason: &str, at: NaiveDateTime) -> Res
     let span = Span::parse(period)?;
     let reason = reason_of("reopen", &span.label, reason)?;
     let tx = db.write()?;
-    let state = periods::states(&tx)?
+    let state = records::period_states(&tx)?
         .into_iter()
         .find(|s| s.span == span && s.is_closed())
         .ok_or_else(|| Error::Period {

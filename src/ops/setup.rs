@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use crate::domain::currency;
 use crate::domain::date::SharedClock;
 use crate::domain::money::{Commodity, validate_code};
+use crate::domain::records::{RecordKind, to_json};
 use crate::error::{Error, Result, SetupRefusal, SqlContext, places};
 use crate::ops::Book;
 use crate::store::cipher::Passphrase;
 use crate::store::fund::Fixed;
-use crate::store::{Access, Db, balances, fund};
+use crate::store::{Access, Db, balances, fund, records};
 
 /// What `fondo init` created.
 #[derive(Debug, Clone)]
@@ -85,7 +86,15 @@ fn make(
     let filled = (|| {
         let tx = db.write()?;
         fund::insert(&tx, name, currency, &tx.recorded_at(), fixed)?;
-        fund::record_settings(&tx, &tx.recorded_at())?;
+        // The fund-settings record of the fund row as it now stands.
+        if let Some(settings) = fund::settings(&tx)? {
+            records::audit(
+                &tx,
+                RecordKind::FundSettings.as_str(),
+                to_json(&settings),
+                &tx.recorded_at(),
+            )?;
+        }
         if let Some(code) = currency {
             let (decimals, full_name) = currency::known(code).expect("checked above");
             let commodity = Commodity::new(code, decimals)?;

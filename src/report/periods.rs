@@ -8,7 +8,7 @@ use crate::domain::date::iso;
 use crate::domain::period::PeriodState;
 use crate::error::Result;
 use crate::render::Row;
-use crate::store::periods;
+use crate::store::records;
 
 /// One period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,7 +66,7 @@ fn row(s: PeriodState) -> PeriodRow {
 
 /// Every period closed at least once, by first day.
 pub fn list(conn: &Connection) -> Result<Vec<PeriodRow>> {
-    let mut states = periods::states(conn)?;
+    let mut states = records::period_states(conn)?;
     states.sort_by_key(|s| (s.span.from, s.span.to));
     Ok(states.into_iter().map(row).collect())
 }

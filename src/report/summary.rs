@@ -206,7 +206,7 @@ pub fn summary(
         convert_rows(&mut rows, converter)?;
     }
     // Whether the period is closed, and why; the detail says it in words.
-    let states = crate::store::periods::states(conn)?;
+    let states = crate::store::records::period_states(conn)?;
     let state = standing_of(&states, span);
     let item = match state {
         None => "open",

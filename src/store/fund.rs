@@ -8,7 +8,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::hash::{GENESIS, SALT_KEY_TAG, SECRET_TAG, SaltKey, setting_commitment};
-use crate::domain::records::{FundSettingsRecord, RecordKind, to_json};
+use crate::domain::records::FundSettingsRecord;
 use crate::error::{Result, SqlContext};
 
 /// The single row of the `fund` table.
@@ -136,19 +136,6 @@ pub fn settings(conn: &Connection) -> Result<Option<FundSettingsRecord>> {
     )
     .optional()
     .ctx("reading the fund's settings")
-}
-
-/// Appends the `fund-settings` record of the fund row as it stands.
-pub fn record_settings(conn: &Connection, now: &str) -> Result<()> {
-    let Some(settings) = settings(conn)? else {
-        return Ok(());
-    };
-    crate::store::records::audit(
-        conn,
-        RecordKind::FundSettings.as_str(),
-        to_json(&settings),
-        now,
-    )
 }
 
 /// Whether the fund row's secret is missing or empty (pseudonyms would then

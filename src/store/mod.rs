@@ -31,7 +31,6 @@ mod ids;
 pub mod imports;
 pub mod members;
 mod migrations;
-pub mod periods;
 pub mod pools;
 pub mod purchases;
 pub mod rates;

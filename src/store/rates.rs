@@ -5,7 +5,6 @@ use rusqlite::{Connection, params};
 
 use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
-use crate::store::periods::Closed;
 
 /// A recorded rate: one `from` is worth `rate` `to` on `date`.
 #[derive(Debug, Clone)]
@@ -20,7 +19,7 @@ pub struct StoredRate {
 /// Records a rate, refused on a day inside a closed period: a rate changes
 /// what that period's reports total in one currency.
 pub fn insert(conn: &Connection, rate: &StoredRate, now: &str) -> Result<()> {
-    Closed::load(conn)?.check(rate.date)?;
+    crate::store::records::closed(conn)?.check(rate.date)?;
     conn.execute(
         "INSERT INTO rates (date, from_code, to_code, rate, source, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -9,9 +9,11 @@ use chrono::NaiveDate;
 
 use crate::domain::hash::{SaltKey, commit, record_hash_v2, record_salt};
 use crate::domain::ids::GrantId;
-use crate::domain::records::{RecordKind, sealed_payload};
+use crate::domain::period::{self, Closed, PeriodEvent, PeriodState};
+use crate::domain::records::{
+    PeriodCloseRecord, PeriodReopenRecord, RecordKind, payload, sealed_payload,
+};
 use crate::error::{Result, SqlContext};
-use crate::store::periods::Closed;
 
 /// A stored record.
 #[derive(Debug, Clone)]
@@ -44,7 +46,7 @@ pub fn append(
         .iter()
         .any(|k| k.as_str() == kind);
     if !period_kind && let Some(day) = record_day(at) {
-        let closed = Closed::load(conn)?;
+        let closed = closed(conn)?;
         closed.check(day)?;
         // A budget is about its period, whenever it is set.
         if kind == RecordKind::Budget.as_str()
@@ -56,6 +58,40 @@ pub fn append(
         }
     }
     append_unchecked(conn, kind, grant_id, at, payload, now)
+}
+
+/// Every period closed at least once, as its last record left it, in the
+/// order they were first closed.
+pub fn period_states(conn: &Connection) -> Result<Vec<PeriodState>> {
+    let mut events = Vec::new();
+    let mut stored = of_kind(conn, RecordKind::PeriodClose.as_str())?;
+    stored.extend(of_kind(conn, RecordKind::PeriodReopen.as_str())?);
+    stored.sort_by_key(|r| r.id);
+    for r in stored {
+        if r.kind == RecordKind::PeriodClose.as_str() {
+            let close: PeriodCloseRecord = payload(r.id, &r.kind, &r.payload)?;
+            events.push(PeriodEvent::Close {
+                id: r.id,
+                at: r.at,
+                period: close.period,
+                reason: close.reason,
+            });
+        } else {
+            let reopen: PeriodReopenRecord = payload(r.id, &r.kind, &r.payload)?;
+            events.push(PeriodEvent::Reopen {
+                id: r.id,
+                at: r.at,
+                period: reopen.period,
+                reason: reopen.reason,
+            });
+        }
+    }
+    Ok(period::period_states(&events))
+}
+
+/// The periods closed now, for checking a write ([`Closed::check`]).
+pub fn closed(conn: &Connection) -> Result<Closed> {
+    period_states(conn).map(Closed::of)
 }
 
 /// The v2 hash of a record chained after `head`, its text fields sealed

@@ -5,7 +5,7 @@
 //! and `account_totals` caches in step (summing in memory, bounded by
 //! accounts × days, and writing once in [`Writer::finish`]) and records the new head hash in the fund row.
 //! It refuses a transaction dated inside a closed period
-//! ([`crate::store::periods`]).
+//! ([`crate::domain::period::Closed`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -16,9 +16,9 @@ use crate::domain::date::iso;
 use crate::domain::hash::{Form, SaltKey, Sealer, txn_hash_in};
 use crate::domain::ids::{AccountId, CommodityId, PoolId, TxnId};
 use crate::domain::money::Commodity;
+use crate::domain::period::Closed;
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Result, SqlContext};
-use crate::store::periods::Closed;
 use crate::store::{fund, id_array};
 
 /// Appends transactions to the chain within the caller's SQLite transaction.
@@ -67,7 +67,7 @@ impl<'c> Writer<'c> {
             count: fund.txn_count,
             totals: HashMap::new(),
             touched: Touched::default(),
-            closed: Closed::load(conn)?,
+            closed: crate::store::records::closed(conn)?,
             sealer: Sealer::new(fund::salt_key(conn)?),
             v1_allowed: fund.txn_count == 0,
             insert_txn: conn

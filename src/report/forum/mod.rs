@@ -102,7 +102,7 @@ pub fn forum(conn: &Connection, span: &Span, audience: Audience) -> Result<Forum
             .iter()
             .map(|m| (m.id, m.name.as_str(), m.visibility)),
     );
-    let states = crate::store::periods::states(conn)?;
+    let states = crate::store::records::period_states(conn)?;
     let standing = standing_of(&states, span).cloned().map(|mut state| {
         state.close_reason = hidden.redact(&state.close_reason);
         for r in state.reopenings.iter_mut().chain(state.reopened.as_mut()) {

@@ -174,7 +174,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
         "BUNDLE.csv keys"
     );
     bundle.facts(&facts)?;
-    let states = crate::store::periods::states(conn)?;
+    let states = crate::store::records::period_states(conn)?;
     let standing = crate::domain::period::standing_of(&states, span).map(|s| {
         let hidden = &bundle.privacy.hidden;
         let mut s = s.clone();
