@@ -503,6 +503,14 @@ fn grant_payments_link_to_recorded_tranches_and_refuse_unknown_or_unapproved_gra
             "2026-02-10,-350.00,Stove G-0001\n",
             "G-0001 was approved for 300.00 EUR and 0.00 is paid",
         ),
+        (
+            "2026-01-31,-50.00,Stove G-0001\n",
+            "G-0001 was approved after 2026-01-31, the row's date",
+        ),
+        (
+            "2026-02-10,50.00,Stove G-0001\n",
+            "a grant payment to G-0001 must be money going out",
+        ),
     ] {
         let file = fund.write("g.csv", format!("Date,Amount,Text\n{csv}"));
         let stderr = refused(&fund, &args(&file, &map, &[]), &["1 problem"]);
@@ -511,7 +519,7 @@ fn grant_payments_link_to_recorded_tranches_and_refuse_unknown_or_unapproved_gra
             "I212",
             2,
             Some("Text")
-                .filter(|_| !line_text.contains("approved for"))
+                .filter(|_| !line_text.contains("approved for") && !line_text.contains("going out"))
                 .or(Some("Amount")),
             line_text,
         );
@@ -533,9 +541,11 @@ fn grant_payments_link_to_recorded_tranches_and_refuse_unknown_or_unapproved_gra
     ]);
     let file = fund.write(
         "g.csv",
-        "Date,Amount,Text\n2026-02-12,-100.00,Stove G-0001\n2026-02-20,-120.00,Stove G-0001 second\n",
+        "Date,Amount,Text\n2026-02-12,-100.00,Stove G-0001\n2026-02-20,-120.00,Stove G-0001 second\n\
+         2026-02-21,0.00,nothing moved\n",
     );
     let out = fund.ok(&args(&file, &map, &["--show"]));
+    assert!(out.contains("1 rows skipped: zero amount"), "{out}");
     assert!(
         out.contains("line 2: 2026-02-12 -100.00 EUR rule 1: linked G-0001"),
         "{out}"
