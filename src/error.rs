@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::domain::ids::{NotAGrant, TxnId};
+use crate::domain::ids::{NotAGrant, RecordId, TxnId};
 
 mod refusal;
 
@@ -359,7 +359,7 @@ pub enum Error {
     PeriodClosed {
         day: chrono::NaiveDate,
         period: String,
-        record: i64,
+        record: RecordId,
         at: String,
         reason: String,
     },

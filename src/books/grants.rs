@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{self, Electorate, Grant, Refusal, Step};
-use crate::domain::ids::{GrantId, MemberId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId, RecordId};
 use crate::domain::keys::{KeyBook, KeyStep};
 use crate::domain::member::Role;
 use crate::domain::policy::Tally;
@@ -30,7 +30,7 @@ use crate::store::records::{self, StoredRecord};
 /// member, first day and last day (if its record gave one).
 #[derive(Debug, Clone)]
 struct StewardTerm {
-    record: i64,
+    record: RecordId,
     term: i64,
     member: MemberId,
     starts_on: NaiveDate,
@@ -79,10 +79,10 @@ pub fn replays_changed(
 pub struct Governance {
     terms: Vec<StewardTerm>,
     /// (record, term, last day).
-    ends: Vec<(i64, i64, NaiveDate)>,
+    ends: Vec<(RecordId, i64, NaiveDate)>,
     /// (record, when, a, b).
-    relations: Vec<(i64, NaiveDateTime, MemberId, MemberId)>,
-    keys: Vec<(i64, NaiveDateTime, KeyStep)>,
+    relations: Vec<(RecordId, NaiveDateTime, MemberId, MemberId)>,
+    keys: Vec<(RecordId, NaiveDateTime, KeyStep)>,
     fund_id: String,
 }
 
@@ -107,7 +107,7 @@ impl Governance {
     /// records.csv is read through this too.
     pub fn from_records<'a>(
         fund_id: String,
-        records: impl IntoIterator<Item = (i64, &'a str, &'a str, &'a serde_json::Value)>,
+        records: impl IntoIterator<Item = (RecordId, &'a str, &'a str, &'a serde_json::Value)>,
     ) -> Governance {
         let mut gov = Governance {
             fund_id,
@@ -181,7 +181,7 @@ impl Governance {
 }
 
 impl Electorate for Governance {
-    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<MemberId> {
+    fn stewards(&self, day: NaiveDate, before: RecordId) -> HashSet<MemberId> {
         self.terms
             .iter()
             .filter(|t| t.record < before && t.starts_on <= day)
@@ -199,7 +199,7 @@ impl Electorate for Governance {
             .collect()
     }
 
-    fn related(&self, member: MemberId, by: NaiveDateTime, before: i64) -> HashSet<MemberId> {
+    fn related(&self, member: MemberId, by: NaiveDateTime, before: RecordId) -> HashSet<MemberId> {
         self.relations
             .iter()
             .filter(|(record, at, a, b)| {
@@ -214,7 +214,7 @@ impl Electorate for Governance {
         member: MemberId,
         fingerprint: &str,
         at: NaiveDateTime,
-        before: i64,
+        before: RecordId,
     ) -> std::result::Result<String, String> {
         let mut book = KeyBook::default();
         for (_, when, step) in self.keys.iter().filter(|(record, _, _)| *record < before) {
@@ -479,8 +479,8 @@ pub fn ineligible(
     Ok(grant::ineligible(
         grant,
         member,
-        &gov.stewards(at.date(), i64::MAX),
-        &gov.related(grant.applicant, at, i64::MAX),
+        &gov.stewards(at.date(), RecordId::END),
+        &gov.related(grant.applicant, at, RecordId::END),
     )
     .map(|r: Refusal| r.why))
 }
@@ -489,12 +489,17 @@ pub fn ineligible(
 /// window's close), with the records as they stand now: see
 /// [`grant::count`].
 pub fn tally(conn: &Connection, grant: &Grant, at: NaiveDateTime) -> Result<Tally> {
-    Ok(tally_as_of(&Governance::load(conn)?, grant, at, i64::MAX))
+    Ok(tally_as_of(
+        &Governance::load(conn)?,
+        grant,
+        at,
+        RecordId::END,
+    ))
 }
 
 /// [`tally`] with the records as they stood before record `before`: how
 /// `verify` recounts a decision as of its place in the chain.
-pub fn tally_as_of(gov: &Governance, grant: &Grant, at: NaiveDateTime, before: i64) -> Tally {
+pub fn tally_as_of(gov: &Governance, grant: &Grant, at: NaiveDateTime, before: RecordId) -> Tally {
     let until = at.min(grant.window_closes());
     grant::count(
         grant,
@@ -514,8 +519,8 @@ pub fn recused(
     let gov = Governance::load(conn)?;
     Ok(grant::recused(
         grant,
-        &gov.stewards(at.date(), i64::MAX),
-        &gov.related(grant.applicant, at, i64::MAX),
+        &gov.stewards(at.date(), RecordId::END),
+        &gov.related(grant.applicant, at, RecordId::END),
     ))
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::domain::ids::{AccountId, CommodityId};
+use crate::domain::ids::{AccountId, CommodityId, RecordId};
 use crate::domain::money::format_minor;
 use crate::domain::records::{ReconciliationRecord, ReconciliationReopenRecord, RecordKind};
 use crate::error::{Error, Result};
@@ -17,12 +17,12 @@ use crate::store::{accounts, balances, commodities, records};
 /// A reconciliation that holds, with the record's id.
 #[derive(Debug, Clone)]
 pub struct InForce {
-    pub record: i64,
+    pub record: RecordId,
     pub at: String,
     pub reconciliation: ReconciliationRecord,
 }
 
-fn damaged(id: i64, e: serde_json::Error) -> Error {
+fn damaged(id: RecordId, e: serde_json::Error) -> Error {
     Error::Damaged {
         what: format!("record {id}"),
         detail: format!("not a readable reconciliation: {e}"),
@@ -31,7 +31,7 @@ fn damaged(id: i64, e: serde_json::Error) -> Error {
 
 /// The reconciliations not lifted by a later reopening, in record order.
 pub fn in_force(conn: &Connection) -> Result<Vec<InForce>> {
-    let mut all: Vec<(i64, &'static str, crate::store::records::StoredRecord)> = Vec::new();
+    let mut all: Vec<(RecordId, &'static str, crate::store::records::StoredRecord)> = Vec::new();
     for kind in [RecordKind::Reconciliation, RecordKind::ReconciliationReopen] {
         for r in records::of_kind(conn, kind.as_str())? {
             all.push((r.id, kind.as_str(), r));
@@ -62,7 +62,7 @@ pub fn in_force(conn: &Connection) -> Result<Vec<InForce>> {
 /// A reconciled balance the journal no longer gives.
 #[derive(Debug, Clone)]
 pub struct Changed {
-    pub record: i64,
+    pub record: RecordId,
     pub account: String,
     pub date: String,
     pub commodity: String,

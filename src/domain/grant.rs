@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::domain::ballot::Ballot;
 use crate::domain::date::parse_date;
-use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId, TxnId};
+use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId, RecordId, TxnId};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::Commodity;
 use crate::domain::policy::{Tally, Tier, Vote};
@@ -62,7 +62,7 @@ pub struct CastVote {
     /// Cast from a signed ballot.
     pub signed: bool,
     /// The id of its record: its place in the chain.
-    pub record: i64,
+    pub record: RecordId,
     /// Why the command line would have refused it, if it would have: a
     /// refused vote (or withdrawal) is kept in the history but never counts.
     pub refused: Option<Refusal>,
@@ -119,9 +119,9 @@ impl Refusal {
 /// changes who could vote then. `books::grants` reads it from the records.
 pub trait Electorate {
     /// The members holding a steward term on `day`.
-    fn stewards(&self, day: NaiveDate, before: i64) -> HashSet<MemberId>;
+    fn stewards(&self, day: NaiveDate, before: RecordId) -> HashSet<MemberId>;
     /// The members declared related to `member` by `by`.
-    fn related(&self, member: MemberId, by: NaiveDateTime, before: i64) -> HashSet<MemberId>;
+    fn related(&self, member: MemberId, by: NaiveDateTime, before: RecordId) -> HashSet<MemberId>;
     /// The key with `fingerprint` if it was `member`'s, in force at `at`
     /// (its `ssh-ed25519 AAAA…` text), or why not.
     ///
@@ -132,7 +132,7 @@ pub trait Electorate {
         member: MemberId,
         fingerprint: &str,
         at: NaiveDateTime,
-        before: i64,
+        before: RecordId,
     ) -> std::result::Result<String, String>;
     /// The fund's id, as ballots name it.
     fn fund_id(&self) -> &str;
@@ -142,7 +142,7 @@ pub trait Electorate {
 /// happened, and what it says.
 #[derive(Debug, Clone)]
 pub struct Step {
-    pub record: i64,
+    pub record: RecordId,
     pub hash: String,
     pub at: NaiveDateTime,
     pub step: GrantStep,
@@ -235,7 +235,7 @@ pub struct Grant {
     pub decided_at: Option<NaiveDateTime>,
     /// The id of its decision record: the place in the chain as of which
     /// its tally is recounted.
-    pub decision_record: Option<i64>,
+    pub decision_record: Option<RecordId>,
     pub explanation: Option<String>,
     /// The tally the decision recorded.
     pub decided_tally: Option<Tally>,
@@ -513,7 +513,7 @@ pub fn ineligible(
 /// the voter's standing vote, an objection with a reason. None: accepted.
 pub fn judge_vote(
     grant: &Grant,
-    record: i64,
+    record: RecordId,
     at: NaiveDateTime,
     v: &VoteRecord,
     electorate: &dyn Electorate,
@@ -575,7 +575,7 @@ pub fn judge_vote(
 /// namespace `fondo-ballot`, by a key of the voter in force at its time.
 fn judge_ballot(
     grant: &Grant,
-    record: i64,
+    record: RecordId,
     at: NaiveDateTime,
     v: &VoteRecord,
     text: &str,
@@ -732,27 +732,32 @@ mod tests {
     /// record `from` on, relations from the records given, no keys.
     struct Board {
         stewards: HashSet<MemberId>,
-        from: i64,
-        related: Vec<(i64, i64, i64)>,
+        from: RecordId,
+        related: Vec<(RecordId, i64, i64)>,
     }
 
     fn board(stewards: &[i64]) -> Board {
         Board {
             stewards: stewards.iter().copied().map(MemberId::new).collect(),
-            from: 0,
+            from: RecordId::new(0),
             related: Vec::new(),
         }
     }
 
     impl Electorate for Board {
-        fn stewards(&self, _day: NaiveDate, before: i64) -> HashSet<MemberId> {
+        fn stewards(&self, _day: NaiveDate, before: RecordId) -> HashSet<MemberId> {
             if before > self.from {
                 self.stewards.clone()
             } else {
                 HashSet::new()
             }
         }
-        fn related(&self, member: MemberId, _by: NaiveDateTime, before: i64) -> HashSet<MemberId> {
+        fn related(
+            &self,
+            member: MemberId,
+            _by: NaiveDateTime,
+            before: RecordId,
+        ) -> HashSet<MemberId> {
             let member = member.get();
             self.related
                 .iter()
@@ -765,7 +770,7 @@ mod tests {
             _member: MemberId,
             fingerprint: &str,
             _at: NaiveDateTime,
-            _before: i64,
+            _before: RecordId,
         ) -> std::result::Result<String, String> {
             Err(format!("key {fingerprint} is not registered to any member"))
         }
@@ -780,7 +785,7 @@ mod tests {
             .iter()
             .zip(1..)
             .map(|((at, step), record)| Step {
-                record,
+                record: RecordId::new(record),
                 hash: format!("{record:064x}"),
                 at: *at,
                 step: step.clone(),
@@ -1065,7 +1070,7 @@ mod tests {
             "an objection needs a reason"
         );
         let related = Board {
-            related: vec![(1, 2, 9)],
+            related: vec![(RecordId::new(1), 2, 9)],
             ..board(&[1, 2, 3])
         };
         let v = (at("2025-02-01T11:00"), vote(2, Vote::Consent));
@@ -1074,7 +1079,7 @@ mod tests {
             [Some(Fault::Related)]
         );
         let later = Board {
-            related: vec![(5, 2, 9)],
+            related: vec![(RecordId::new(5), 2, 9)],
             ..board(&[1, 2, 3])
         };
         assert_eq!(
@@ -1083,7 +1088,7 @@ mod tests {
             "a relation recorded after the vote does not undo it"
         );
         let new_steward = Board {
-            from: 2,
+            from: RecordId::new(2),
             ..board(&[1, 2, 3])
         };
         assert_eq!(

@@ -1,7 +1,8 @@
 //! Typed ids: a grant's number is a [`GrantId`], a pool's a [`PoolId`], a
 //! member's a [`MemberId`], a commodity's a [`CommodityId`], an account's
-//! an [`AccountId`] and a transaction's a [`TxnId`], not bare `i64`s, so
-//! one cannot be passed where another (or a record's number) is wanted.
+//! an [`AccountId`], a transaction's a [`TxnId`] and a governance record's
+//! a [`RecordId`], not bare `i64`s, so one cannot be passed where another
+//! is wanted.
 //!
 //! Rule: an id is made from a number only where the number is read back
 //! (a store row, a parsed label, a record payload) or numbered afresh by the
@@ -77,6 +78,28 @@ impl TxnId {
 }
 
 impl fmt::Display for TxnId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+id_type!(
+    /// A governance record's number in the records chain, shown bare
+    /// (`record 12`, the `id` column of records.csv).
+    RecordId
+);
+
+impl RecordId {
+    /// Before the first record (the store numbers from 1): where a chain
+    /// with no records is, and what a cache of it is up to date through.
+    pub const START: RecordId = RecordId(0);
+
+    /// Past the last record: the records before it are all of them, as
+    /// they stand now.
+    pub const END: RecordId = RecordId(i64::MAX);
+}
+
+impl fmt::Display for RecordId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
     }
@@ -190,5 +213,20 @@ mod tests {
         assert_eq!(json.ok().as_deref(), Some("[4,5,6]"));
         let back: Option<(CommodityId, AccountId, TxnId)> = serde_json::from_str("[4,5,6]").ok();
         assert_eq!(back, Some(ids));
+    }
+
+    /// A governance record shows as the bare number (`record 12`) and
+    /// serializes as it: a reopening's payload names the close it lifts.
+    #[test]
+    fn a_record_id_shows_bare_and_serializes_as_its_number() {
+        assert_eq!(RecordId::new(12).to_string(), "12");
+        assert_eq!(
+            serde_json::to_string(&RecordId::new(7)).ok().as_deref(),
+            Some("7")
+        );
+        assert_eq!(
+            serde_json::from_str::<RecordId>("7").ok(),
+            Some(RecordId::new(7))
+        );
     }
 }

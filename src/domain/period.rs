@@ -12,6 +12,7 @@ use std::str::FromStr;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::domain::date::{FIRST_YEAR, LAST_YEAR, out_of_range};
+use crate::domain::ids::RecordId;
 use crate::error::Error;
 
 /// How often something recurs.
@@ -230,13 +231,13 @@ impl Span {
 #[derive(Debug, Clone)]
 pub enum PeriodEvent {
     Close {
-        id: i64,
+        id: RecordId,
         at: String,
         period: String,
         reason: String,
     },
     Reopen {
-        id: i64,
+        id: RecordId,
         at: String,
         period: String,
         reason: String,
@@ -248,7 +249,7 @@ pub enum PeriodEvent {
 pub struct PeriodState {
     pub span: Span,
     /// The last close: its record id, time and reason.
-    pub close: i64,
+    pub close: RecordId,
     pub closed_at: String,
     pub close_reason: String,
     /// The reopening after that close, if the period is open again.
@@ -262,7 +263,7 @@ pub struct PeriodState {
 /// A reopening: its record id, time and reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reopened {
-    pub record: i64,
+    pub record: RecordId,
     pub at: String,
     pub reason: String,
 }
@@ -434,22 +435,30 @@ mod tests {
             reason: "forum".into(),
         };
         let reopen = PeriodEvent::Reopen {
-            id: 3,
+            id: RecordId::new(3),
             at: "2026-07-10T10:00:00".into(),
             period: "2026-Q2".into(),
             reason: "a receipt was missing".into(),
         };
-        let states = period_states(&[close(1, "2026-Q1"), close(2, "2026-Q2"), reopen.clone()]);
+        let states = period_states(&[
+            close(RecordId::new(1), "2026-Q1"),
+            close(RecordId::new(2), "2026-Q2"),
+            reopen.clone(),
+        ]);
         assert!(states[0].is_closed());
         assert!(!states[1].is_closed());
         assert_eq!(
             states[1].reopened.as_ref().unwrap().reason,
             "a receipt was missing"
         );
-        let states = period_states(&[close(2, "2026-Q2"), reopen, close(4, "2026-Q2")]);
+        let states = period_states(&[
+            close(RecordId::new(2), "2026-Q2"),
+            reopen,
+            close(RecordId::new(4), "2026-Q2"),
+        ]);
         assert_eq!(states.len(), 1);
         assert!(states[0].is_closed());
-        assert_eq!((states[0].close, states[0].closes), (4, 2));
+        assert_eq!((states[0].close, states[0].closes), (RecordId::new(4), 2));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
+use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, RecordId, TxnId};
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::error::{Error, Result};
 
@@ -203,7 +203,7 @@ impl RecordKind {
     ///
     /// # Errors
     /// [`Error::Damaged`] naming the record when the kind is unknown.
-    pub fn of_record(id: i64, text: &str) -> Result<RecordKind> {
+    pub fn of_record(id: RecordId, text: &str) -> Result<RecordKind> {
         RecordKind::parse(text).ok_or_else(|| Error::Damaged {
             what: "the governance log".into(),
             detail: format!("record {id} has a kind fondo does not know ({text:?})"),
@@ -285,7 +285,7 @@ pub fn sealed_payload(
 /// # Errors
 /// [`Error::Damaged`] when the payload does not have the shape of its kind.
 pub fn payload<T: for<'de> Deserialize<'de>>(
-    id: i64,
+    id: RecordId,
     kind: &str,
     payload: &serde_json::Value,
 ) -> Result<T> {
@@ -571,7 +571,7 @@ pub struct ClosingHolding {
 pub struct PeriodReopenRecord {
     pub period: String,
     /// The close record it lifts.
-    pub close: i64,
+    pub close: RecordId,
     pub reason: String,
     /// The journal's length when it was reopened.
     pub ledger_count: i64,
@@ -596,7 +596,7 @@ impl GrantStep {
     /// # Errors
     /// [`Error::Damaged`] when the kind is unknown, is not a step of a grant
     /// (a policy, say, or an audit record), or the payload cannot be read.
-    pub fn read(id: i64, kind: &str, value: &serde_json::Value) -> Result<GrantStep> {
+    pub fn read(id: RecordId, kind: &str, value: &serde_json::Value) -> Result<GrantStep> {
         let read = |k| RecordKind::of_record(id, k);
         Ok(match read(kind)? {
             RecordKind::Application => GrantStep::Application(payload(id, kind, value)?),
@@ -803,7 +803,7 @@ mod tests {
         }
         assert_eq!(RecordKind::parse("ballot"), None);
         assert!(matches!(
-            RecordKind::of_record(7, "Vote"),
+            RecordKind::of_record(RecordId::new(7), "Vote"),
             Err(Error::Damaged { .. })
         ));
     }
@@ -827,12 +827,20 @@ mod tests {
             json,
             r#"{"approved":true,"explanation":"ok","policy_version":2,"tally":[3,0,1,5]}"#
         );
-        let back: DecisionRecord = payload(1, "decision", &serde_json::from_str(&json).unwrap())
-            .expect("a decision reads back");
+        let back: DecisionRecord = payload(
+            RecordId::new(1),
+            "decision",
+            &serde_json::from_str(&json).unwrap(),
+        )
+        .expect("a decision reads back");
         assert_eq!(back.tally, decision.tally);
         let untallied = r#"{"approved":false,"explanation":"no","policy_version":1}"#;
-        let old: DecisionRecord =
-            payload(2, "decision", &serde_json::from_str(untallied).unwrap()).unwrap();
+        let old: DecisionRecord = payload(
+            RecordId::new(2),
+            "decision",
+            &serde_json::from_str(untallied).unwrap(),
+        )
+        .unwrap();
         assert_eq!(old.tally, None);
         assert_eq!(to_json(&old).to_string(), untallied);
     }
@@ -841,12 +849,19 @@ mod tests {
     fn a_grant_step_is_refused_for_other_kinds() {
         let empty = serde_json::json!({});
         assert!(matches!(
-            GrantStep::read(3, "withdrawal", &serde_json::json!({"reason": null})),
+            GrantStep::read(
+                RecordId::new(3),
+                "withdrawal",
+                &serde_json::json!({"reason": null})
+            ),
             Ok(GrantStep::Withdrawal(_))
         ));
         for kind in ["policy", "member", "nonsense"] {
             assert!(
-                matches!(GrantStep::read(3, kind, &empty), Err(Error::Damaged { .. })),
+                matches!(
+                    GrantStep::read(RecordId::new(3), kind, &empty),
+                    Err(Error::Damaged { .. })
+                ),
                 "{kind}"
             );
         }

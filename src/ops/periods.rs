@@ -9,6 +9,7 @@
 use chrono::NaiveDateTime;
 
 use crate::books::pools::holdings;
+use crate::domain::ids::RecordId;
 use crate::domain::period::Span;
 use crate::domain::records::{
     ClosingHolding, PeriodCloseRecord, PeriodReopenRecord, RecordKind, to_json,
@@ -19,7 +20,7 @@ use crate::store::{Db, fund, records};
 /// What a close recorded.
 #[derive(Debug, Clone)]
 pub struct Closed {
-    pub record: i64,
+    pub record: RecordId,
     pub period: String,
     pub ledger_head: String,
     pub ledger_count: i64,
@@ -117,7 +118,7 @@ pub fn close(db: &mut Db, period: &str, reason: &str, at: NaiveDateTime) -> Resu
 ///
 /// # Errors
 /// When the period does not parse or is not closed, or the reason is empty.
-pub fn reopen(db: &mut Db, period: &str, reason: &str, at: NaiveDateTime) -> Result<i64> {
+pub fn reopen(db: &mut Db, period: &str, reason: &str, at: NaiveDateTime) -> Result<RecordId> {
     let span = Span::parse(period)?;
     let reason = reason_of("reopen", &span.label, reason)?;
     let tx = db.write()?;

@@ -12,6 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use crate::books::reconcile::changed;
+use crate::domain::ids::RecordId;
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::records::{
     ReconciledBalance, ReconciliationRecord, ReconciliationReopenRecord, RecordKind,
@@ -51,7 +52,7 @@ pub struct RecordRequest {
 ///
 /// # Errors
 /// Refused when the statement's balance differs from the books'.
-pub fn record(db: &mut Db, request: &RecordRequest) -> Result<i64> {
+pub fn record(db: &mut Db, request: &RecordRequest) -> Result<RecordId> {
     let tx = db.write()?;
     let book = Book::load(&tx)?;
     let account = book.account(&request.account)?.clone();
@@ -133,7 +134,7 @@ pub fn reopen(
     from: NaiveDate,
     reason: &str,
     at: NaiveDateTime,
-) -> Result<i64> {
+) -> Result<RecordId> {
     if reason.trim().is_empty() {
         return Err(ReconcileRefusal::NoReason.into());
     }

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::domain::date::iso;
+use crate::domain::ids::RecordId;
 use crate::domain::period::PeriodState;
 use crate::error::Result;
 use crate::render::Row;
@@ -19,7 +20,7 @@ pub struct PeriodRow {
     /// closed or reopened.
     pub state: &'static str,
     pub closed_at: String,
-    pub close_record: i64,
+    pub close_record: RecordId,
     pub close_reason: String,
     /// The last reopening, if there was one (the period may be closed again).
     pub reopened_at: String,

@@ -17,18 +17,19 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use crate::domain::date::{iso, parse_date};
 use crate::domain::grant::Commitment;
-use crate::domain::ids::{GrantId, PoolId};
+use crate::domain::ids::{GrantId, PoolId, RecordId};
 use crate::error::{Error, Result, SqlContext};
 
-/// The id of the last governance record (0 when there is none).
-pub fn last_record(conn: &Connection) -> Result<i64> {
+/// The id of the last governance record ([`RecordId::START`] when there is
+/// none).
+pub fn last_record(conn: &Connection) -> Result<RecordId> {
     conn.query_row("SELECT coalesce(max(id), 0) FROM records", [], |r| r.get(0))
         .ctx("reading the last record")
 }
 
 /// The record the cache is up to date through; None when it was never
 /// filled (books made before it, until their first write).
-pub fn through(conn: &Connection) -> Result<Option<i64>> {
+pub fn through(conn: &Connection) -> Result<Option<RecordId>> {
     conn.query_row(
         "SELECT record_id FROM grant_state_through WHERE id = 1",
         [],
@@ -40,7 +41,7 @@ pub fn through(conn: &Connection) -> Result<Option<i64>> {
 
 /// The grant id (if any) and kind of each record after record `id`, in
 /// chain order.
-pub fn records_after(conn: &Connection, id: i64) -> Result<Vec<(Option<GrantId>, String)>> {
+pub fn records_after(conn: &Connection, id: RecordId) -> Result<Vec<(Option<GrantId>, String)>> {
     let mut stmt = conn
         .prepare_cached("SELECT grant_id, kind FROM records WHERE id > ?1 ORDER BY id")
         .ctx("reading the records to bring the grant state up to date")?;
@@ -138,7 +139,7 @@ fn add_committed(conn: &Connection, pool: PoolId, commodity: &str, delta: i128) 
 }
 
 /// Records that the cache is up to date through record `id`.
-pub fn set_through(conn: &Connection, id: i64) -> Result<()> {
+pub fn set_through(conn: &Connection, id: RecordId) -> Result<()> {
     conn.execute(
         "INSERT OR REPLACE INTO grant_state_through (id, record_id) VALUES (1, ?1)",
         [id],
@@ -389,8 +390,8 @@ mod tests {
         assert!(super::all(&conn).unwrap().is_empty());
         assert!(committed(&conn, None).unwrap().is_empty());
         assert_eq!(through(&conn).unwrap(), None);
-        set_through(&conn, 7).unwrap();
-        set_through(&conn, 9).unwrap();
-        assert_eq!(through(&conn).unwrap(), Some(9));
+        set_through(&conn, RecordId::new(7)).unwrap();
+        set_through(&conn, RecordId::new(9)).unwrap();
+        assert_eq!(through(&conn).unwrap(), Some(RecordId::new(9)));
     }
 }

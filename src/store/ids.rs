@@ -5,7 +5,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId, TxnId};
+use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId, RecordId, TxnId};
 
 /// Stores and reads an id type as its integer.
 macro_rules! sql_id {
@@ -30,6 +30,7 @@ sql_id!(MemberId);
 sql_id!(CommodityId);
 sql_id!(AccountId);
 sql_id!(TxnId);
+sql_id!(RecordId);
 
 #[cfg(test)]
 mod tests {
@@ -56,7 +57,9 @@ mod tests {
         let ledger = (CommodityId::new(3), AccountId::new(7), TxnId::new(11));
         let integers = "integerintegerinteger".to_owned();
         assert_eq!(round_trip(people)?, (people, integers.clone()));
-        assert_eq!(round_trip(ledger)?, (ledger, integers));
+        assert_eq!(round_trip(ledger)?, (ledger, integers.clone()));
+        let records = (RecordId::new(5), RecordId::new(6), TxnId::new(8));
+        assert_eq!(round_trip(records)?, (records, integers));
         Ok(())
     }
 }

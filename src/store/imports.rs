@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::hash::KeysDigest;
-use crate::domain::ids::TxnId;
+use crate::domain::ids::{RecordId, TxnId};
 use crate::domain::records::{ImportRecord, RecordKind};
 use crate::error::{Error, Result, SqlContext};
 
@@ -151,7 +151,7 @@ pub fn record(conn: &Connection, source_id: i64, now: &str) -> Result<()> {
 /// whose payload does not read is left out: `verify` reports it, V135).
 pub fn latest_records(
     conn: &Connection,
-) -> Result<std::collections::BTreeMap<String, (i64, ImportRecord)>> {
+) -> Result<std::collections::BTreeMap<String, (RecordId, ImportRecord)>> {
     let mut latest = std::collections::BTreeMap::new();
     for r in crate::store::records::of_kind(conn, RecordKind::Import.as_str())? {
         if let Ok(import) = serde_json::from_value::<ImportRecord>(r.payload) {

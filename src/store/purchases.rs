@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
 use crate::domain::date::parse_datetime;
-use crate::domain::ids::{CommodityId, PoolId};
+use crate::domain::ids::{CommodityId, PoolId, RecordId};
 use crate::domain::money::Commodity;
 use crate::domain::purchase::Event;
 use crate::error::{Error, Result, SqlContext};
@@ -180,7 +180,7 @@ pub fn append_event(
     at: NaiveDateTime,
     event: &Event,
     now: &str,
-) -> Result<i64> {
+) -> Result<RecordId> {
     let Value::Object(fields) =
         serde_json::to_value(event).expect("purchase events are plain data")
     else {

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use chrono::NaiveDate;
 
 use crate::domain::hash::{SaltKey, commit, record_hash_v2, record_salt};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, RecordId};
 use crate::domain::period::{self, Closed, PeriodEvent, PeriodState};
 use crate::domain::records::{
     PeriodCloseRecord, PeriodReopenRecord, RecordKind, payload, sealed_payload,
@@ -18,7 +18,7 @@ use crate::error::{Result, SqlContext};
 /// A stored record.
 #[derive(Debug, Clone)]
 pub struct StoredRecord {
-    pub id: i64,
+    pub id: RecordId,
     pub kind: String,
     pub grant_id: Option<GrantId>,
     pub at: String,
@@ -41,7 +41,7 @@ pub fn append(
     at: &str,
     payload: &serde_json::Value,
     now: &str,
-) -> Result<i64> {
+) -> Result<RecordId> {
     let period_kind = [RecordKind::PeriodClose, RecordKind::PeriodReopen]
         .iter()
         .any(|k| k.as_str() == kind);
@@ -123,7 +123,7 @@ fn append_unchecked(
     at: &str,
     payload: &serde_json::Value,
     now: &str,
-) -> Result<i64> {
+) -> Result<RecordId> {
     let (head, count): (String, i64) = conn
         .prepare_cached("SELECT records_head, records_count FROM fund WHERE id = 1")
         .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
@@ -146,7 +146,7 @@ fn append_unchecked(
         ])
     })
     .ctx("recording a governance record")?;
-    let id = conn.last_insert_rowid();
+    let id = RecordId::new(conn.last_insert_rowid());
     conn.prepare_cached("UPDATE fund SET records_head = ?1, records_count = ?2 WHERE id = 1")
         .and_then(|mut s| s.execute(params![hash, count + 1]))
         .ctx("recording the records head")?;

@@ -30,6 +30,8 @@
 //! checker all follow it; the rows of each CSV file are the typed structs of
 //! [`rows`].
 
+use crate::domain::ids::RecordId;
+
 pub mod check;
 pub mod derive;
 mod purchases;
@@ -103,28 +105,29 @@ pub const ALLOWED_SIGNERS: &str = "allowed_signers";
 /// The file holding the ballot of the signed vote that is record `id` of
 /// records.csv (`ballot-17.txt`); its signature is the same name with
 /// `.sig` ([`ballot_signature_file`]), as `ssh-keygen -Y sign` names it.
-pub fn ballot_file(id: i64) -> String {
+pub fn ballot_file(id: RecordId) -> String {
     format!("ballot-{id}.txt")
 }
 
 /// The file holding the signature of [`ballot_file`]`(id)`.
-pub fn ballot_signature_file(id: i64) -> String {
+pub fn ballot_signature_file(id: RecordId) -> String {
     format!("ballot-{id}.txt.sig")
 }
 
 /// The record a ballot file name is for, and whether it is the signature:
 /// None for any other name.
-pub fn parse_ballot_file(name: &str) -> Option<(i64, bool)> {
+pub fn parse_ballot_file(name: &str) -> Option<(RecordId, bool)> {
     let rest = name.strip_prefix("ballot-")?;
     let (number, sig) = match rest.strip_suffix(".txt.sig") {
         Some(n) => (n, true),
         None => (rest.strip_suffix(".txt")?, false),
     };
     let plain = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    let id: i64 = number
+    let id = number
         .parse()
         .ok()
-        .filter(|_| plain && !number.starts_with('0'))?;
+        .filter(|_| plain && !number.starts_with('0'))
+        .map(RecordId::new)?;
     (ballot_file(id) == name || ballot_signature_file(id) == name).then_some((id, sig))
 }
 

@@ -590,6 +590,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+    use crate::domain::ids::RecordId;
 
     /// The ids of the derived messages of `lang`'s bundle.ftl.
     fn derived_ids(lang: Lang) -> BTreeSet<String> {
@@ -648,18 +649,18 @@ mod tests {
         };
         let closed = PeriodState {
             span: Span::parse("2026-Q1").unwrap(),
-            close: 9,
+            close: RecordId::new(9),
             closed_at: "2026-04-20T19:00:00".to_owned(),
             close_reason: "approved".to_owned(),
             reopened: None,
             reopenings: vec![
-                reopening(5, "2026-04-10T18:00:00", "a receipt"),
-                reopening(7, "2026-04-12T18:30:00", "a typo"),
+                reopening(RecordId::new(5), "2026-04-10T18:00:00", "a receipt"),
+                reopening(RecordId::new(7), "2026-04-12T18:30:00", "a typo"),
             ],
             closes: 3,
         };
         let mut reopened = closed.clone();
-        reopened.reopened = Some(reopening(11, "2026-04-21T08:00:00", "late"));
+        reopened.reopened = Some(reopening(RecordId::new(11), "2026-04-21T08:00:00", "late"));
         let mut once = closed.clone();
         once.reopenings.clear();
         let words = Messages::new(Lang::En);

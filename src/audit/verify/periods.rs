@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::{Checker, codes};
 use crate::domain::hash::GENESIS;
+use crate::domain::ids::RecordId;
 use crate::domain::records::RecordKind;
 use crate::error::Result;
 use crate::store::{records, txns};
@@ -16,7 +17,12 @@ use crate::store::{records, txns};
 /// A stretch in which a period was closed: its span, the close record, the
 /// journal's length at the close, and the journal's length and the record
 /// id at the reopening (if any).
-type ClosedWindow = (crate::domain::period::Span, i64, i64, Option<(i64, i64)>);
+type ClosedWindow = (
+    crate::domain::period::Span,
+    RecordId,
+    i64,
+    Option<(i64, RecordId)>,
+);
 
 /// Closed periods (V120): each close record's ledger and records heads are
 /// the chains' at that point, and nothing dated inside a period was
@@ -40,7 +46,7 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
         Vec::new()
     };
     // Per period: (its span, the close record, the journal length then).
-    let mut open_closes: Vec<(Span, i64, i64)> = Vec::new();
+    let mut open_closes: Vec<(Span, RecordId, i64)> = Vec::new();
     let mut windows: Vec<ClosedWindow> = Vec::new();
     for r in &all {
         match RecordKind::parse(&r.kind) {
@@ -99,7 +105,7 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
             .map(|(span, close, count)| (span, close, count, None)),
     );
     for (span, close, count, reopened) in &windows {
-        let (until_txn, until_record) = reopened.unwrap_or((i64::MAX, i64::MAX));
+        let (until_txn, until_record) = reopened.unwrap_or((i64::MAX, RecordId::END));
         for (id, date, _) in &journal {
             let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
                 continue;

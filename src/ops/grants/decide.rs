@@ -11,7 +11,7 @@ use crate::books::members::{by_id, member};
 use crate::books::pools::available;
 use crate::domain::ballot::Ballot;
 use crate::domain::grant::{self, Grant, Status};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, RecordId};
 use crate::domain::keys::{BALLOT_NAMESPACE, Signature};
 use crate::domain::money::{format_minor, parse_decimal, to_minor};
 use crate::domain::policy::{Outcome, Vote, evaluate};
@@ -311,7 +311,9 @@ fn cast(
     }
     // The one rule `verify`, `grant show` and `grant decide` judge the
     // record by: what it refuses is never written.
-    if let Some(refusal) = grant::judge_vote(grant, i64::MAX, at, record, &Governance::load(tx)?) {
+    if let Some(refusal) =
+        grant::judge_vote(grant, RecordId::END, at, record, &Governance::load(tx)?)
+    {
         return Err(GrantRefusal::VoteRefused {
             voter: voter_name.to_owned(),
             why: refusal.why,

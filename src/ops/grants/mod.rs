@@ -41,7 +41,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::domain::grant::{Grant, Status};
-use crate::domain::ids::GrantId;
+use crate::domain::ids::{GrantId, RecordId};
 use crate::domain::records::{RecordKind, to_json};
 use crate::error::{Error, GrantRefusal, Result};
 use crate::store::records;
@@ -58,7 +58,7 @@ pub(crate) fn append_record<T: Serialize>(
     grant: Option<GrantId>,
     at: NaiveDateTime,
     payload: &T,
-) -> Result<i64> {
+) -> Result<RecordId> {
     records::append(
         tx,
         kind.as_str(),

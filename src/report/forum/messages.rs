@@ -23,6 +23,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::domain::ids::RecordId;
 use crate::domain::lang::Lang;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
@@ -571,7 +572,7 @@ impl<'a> Words<'a> {
                 &[("period", page_period(self.messages, &span.label).into())],
             );
         };
-        let event = |at: &str, record: i64, reason: &str| {
+        let event = |at: &str, record: RecordId, reason: &str| {
             [
                 ("at", Arg::from(self.instant(at))),
                 ("record", record.to_string().into()),
@@ -1221,18 +1222,18 @@ mod tests {
         };
         let closed = PeriodState {
             span: span.clone(),
-            close: 193,
+            close: RecordId::new(193),
             closed_at: "2026-07-04T20:00:00".into(),
             close_reason: "approved at the forum".into(),
             reopened: None,
             reopenings: vec![
-                reopening(150, "2026-07-01T10:00:00"),
-                reopening(170, "2026-07-02T10:00:00"),
+                reopening(RecordId::new(150), "2026-07-01T10:00:00"),
+                reopening(RecordId::new(170), "2026-07-02T10:00:00"),
             ],
             closes: 3,
         };
         let reopened = PeriodState {
-            reopened: Some(reopening(200, "2026-07-05T09:30:00")),
+            reopened: Some(reopening(RecordId::new(200), "2026-07-05T09:30:00")),
             ..closed.clone()
         };
         let once = PeriodState {

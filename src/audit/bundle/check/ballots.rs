@@ -18,6 +18,7 @@ use crate::audit::bundle::{
     ALLOWED_SIGNERS, RECORDS, ballot_file, ballot_signature_file, parse_ballot_file,
 };
 use crate::books::grants::Governance;
+use crate::domain::ids::RecordId;
 use crate::domain::keys::allowed_signers;
 use crate::domain::records::RecordKind;
 
@@ -53,7 +54,7 @@ pub(super) fn check_ballots(
             }
         }
     }
-    let mut wanted: BTreeMap<String, (i64, &str)> = BTreeMap::new();
+    let mut wanted: BTreeMap<String, (RecordId, &str)> = BTreeMap::new();
     for e in &log.entries {
         if e.kind != RecordKind::Vote.as_str() {
             continue;

@@ -215,7 +215,7 @@ pub(super) fn check_derived(
     let places = |code: &str| book.decimals.get(code).copied();
     for e in log.entries.iter().filter(|e| e.kind == "policy") {
         let (Ok(policy), Ok(at)) = (
-            payload::<PolicyRecord>(0, &e.kind, &e.payload),
+            payload::<PolicyRecord>(e.id, &e.kind, &e.payload),
             parse_datetime(&e.at),
         ) else {
             checker.find(

@@ -16,14 +16,14 @@ use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Field, V1, V2, WITHHELD, read};
 use crate::audit::bundle::rows::RecordRow;
 use crate::domain::hash::{GENESIS, record_hash, record_hash_v2};
-use crate::domain::ids::{GrantId, MemberId, PoolId};
+use crate::domain::ids::{GrantId, MemberId, PoolId, RecordId};
 
 /// One record of records.csv whose hash recomputes.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
     pub(super) line: u64,
     /// Its id (its place in the chain, from 1) and hash.
-    pub(super) id: i64,
+    pub(super) id: RecordId,
     pub(super) hash: String,
     pub(super) at: String,
     pub(super) kind: String,
@@ -191,7 +191,7 @@ pub(super) fn check_records(table: &Table<RecordRow>, facts: &Facts, checker: &m
         }
         log.entries.push(Entry {
             line,
-            id: number,
+            id: RecordId::new(number),
             hash: row.hash.clone(),
             at: row.at.clone(),
             kind: row.kind.clone(),

@@ -16,13 +16,14 @@ use super::out::Out;
 use super::{Bundle, ManifestEntry};
 use crate::audit::bundle::{ALLOWED_SIGNERS, ballot_file, ballot_signature_file};
 use crate::books::keys::key_book;
+use crate::domain::ids::RecordId;
 use crate::domain::keys::allowed_signers;
 use crate::error::Result;
 
 /// A signed vote whose ballot records.csv shows.
 pub(super) struct ShownBallot {
     /// Its record's number in records.csv.
-    pub(super) record: i64,
+    pub(super) record: RecordId,
     pub(super) ballot: String,
     pub(super) signature: String,
 }
