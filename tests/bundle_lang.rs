@@ -14,7 +14,7 @@ use std::process::Command;
 
 use common::tamper::reseal_bundle;
 use common::{Fund, FundBuilder, csv_rows, oracle, run_command};
-use fondo::audit::bundle::FILES;
+use fondo::domain::bundle::FILES;
 
 const LANGS: [&str; 4] = ["en", "es", "fr", "pt"];
 

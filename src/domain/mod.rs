@@ -9,6 +9,7 @@
 pub mod account;
 pub mod ballot;
 pub mod bankmap;
+pub mod bundle;
 pub mod cell;
 pub mod currency;
 pub mod date;

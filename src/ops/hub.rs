@@ -8,7 +8,9 @@
 //! unless it is clean and signed by a key the hub holds for the fund, and
 //! then streams the bundle's files once more inside the transaction, each
 //! through SHA-256 compared with the digest the check vouched for, so what
-//! is ingested is what was checked.
+//! is ingested is what was checked. The files are read into the bundle's
+//! own typed rows (`domain::bundle::rows`, which the writer and the checker
+//! use too), so the hub cannot read a column the writer does not write.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
@@ -19,6 +21,10 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::domain::bundle::rows as bundle;
+use crate::domain::bundle::{
+    COMMODITIES, CONTRIBUTORS, GRANTS, JOURNAL, MANIFEST, RECORDS, TRANSFERS,
+};
 use crate::domain::hash::{GENESIS, hex};
 use crate::domain::keys::{MemberKey, parse_public_key};
 use crate::domain::money::{Commodity, parse_decimal, to_minor};
@@ -27,15 +33,6 @@ use crate::store::hub::{
     self, Added, Chain, ContributionRow, GrantRow as HubGrant, Head, Hub, NewBundle, PostingRow,
     Rows, TransferRow, TxnRow,
 };
-
-const MANIFEST: &str = "MANIFEST.csv";
-const COMMODITIES: &str = "commodities.csv";
-const JOURNAL: &str = "journal.csv";
-const CONTRIBUTORS: &str = "contributors.csv";
-const GRANTS: &str = "grants.csv";
-const RECORDS: &str = "records.csv";
-/// `transfers.csv` of a `fondo-audit-v3` bundle.
-const TRANSFERS: &str = "transfers.csv";
 
 /// What the check of a bundle found (`audit::bundle::check`, run by the
 /// command layer: `ops` does not import `audit`).
@@ -49,62 +46,6 @@ pub struct Checked {
     pub manifest_sha256: String,
     /// The fingerprint of the key of a good MANIFEST.csv.sig.
     pub signed_by: Option<String>,
-}
-
-/// The columns of the bundle's files the hub keeps (serde matches them
-/// by header name; the others are not read).
-#[derive(Deserialize)]
-struct ManifestRow {
-    file: String,
-    sha256: String,
-}
-
-#[derive(Deserialize)]
-struct CommodityRow {
-    commodity: String,
-    decimals: String,
-}
-
-#[derive(Deserialize)]
-struct JournalRow {
-    txn: String,
-    date: String,
-    description: String,
-    account: String,
-    amount: String,
-    commodity: String,
-    payee: String,
-    reference: String,
-    memo: String,
-    pool: String,
-    reverses: String,
-    hash: String,
-}
-
-#[derive(Deserialize)]
-struct ContributorRow {
-    txn: String,
-    date: String,
-    contributor: String,
-    kind: String,
-    pool: String,
-    commodity: String,
-    amount: String,
-    voided_by: String,
-}
-
-#[derive(Deserialize)]
-struct GrantRow {
-    grant: String,
-    pool: String,
-    commodity: String,
-    amount: String,
-    applied_at: String,
-    status: String,
-    decision: String,
-    decided_at: String,
-    paid: String,
-    returned: String,
 }
 
 /// Writes the hub's `hub` row in a hub file just made.
@@ -450,13 +391,9 @@ fn check_records(
     if wanted.is_empty() {
         return Ok(());
     }
-    #[derive(Deserialize)]
-    struct RecordHash {
-        hash: String,
-    }
     let mut found: HashMap<i64, String> = HashMap::new();
     let mut position = 0i64;
-    for_each_row::<RecordHash>(dir, RECORDS, digests, refuse, |row, _| {
+    for_each_row::<bundle::RecordRow>(dir, RECORDS, digests, refuse, |row, _| {
         position += 1;
         if wanted.contains_key(&position) {
             found.insert(position, row.hash);
@@ -509,7 +446,7 @@ fn manifest_digests(
     }
     let mut reader = csv::Reader::from_reader(&bytes[..]);
     let mut digests = HashMap::new();
-    for row in reader.deserialize::<ManifestRow>() {
+    for row in reader.deserialize::<bundle::ManifestRow>() {
         let row = row.map_err(|e| refuse(format!("{MANIFEST}: {e}")))?;
         digests.insert(row.file, row.sha256);
     }
@@ -595,7 +532,7 @@ fn commodities(
     refuse: &dyn Fn(String) -> Error,
 ) -> Result<HashMap<String, u32>> {
     let mut decimals = HashMap::new();
-    for_each_row::<CommodityRow>(dir, COMMODITIES, digests, refuse, |row, line| {
+    for_each_row::<bundle::CommodityRow>(dir, COMMODITIES, digests, refuse, |row, line| {
         let places: u32 = row.decimals.parse().map_err(|_| {
             refuse(format!(
                 "{COMMODITIES} line {line}: decimals {:?}",
@@ -685,56 +622,62 @@ impl Ingest<'_> {
         let mut current: Option<(i64, bool)> = None;
         let mut seq = 0i64;
         let refuse = |reason: String| self.refuse(reason);
-        for_each_row::<JournalRow>(self.dir, JOURNAL, self.digests, &refuse, |row, line| {
-            let txn = self.txn_number(JOURNAL, line, &row.txn)?;
-            if current.map(|(t, _)| t) != Some(txn) {
-                let added = rows.txn(&TxnRow {
-                    fund_id: self.fund_id.to_owned(),
-                    txn,
-                    date: row.date.clone(),
-                    description: row.description.clone(),
-                    payee: row.payee.clone(),
-                    reference: row.reference.clone(),
-                    reverses: self.optional_txn(JOURNAL, line, &row.reverses)?,
-                    hash: row.hash.clone(),
-                    bundle_id: self.bundle_id,
-                })?;
-                let is_new = match added {
-                    Added::New => {
-                        new += 1;
-                        true
-                    }
-                    Added::Held => {
-                        held += 1;
-                        false
-                    }
-                    Added::Differs { held, bundle } => {
-                        return Err(self.differs(
-                            format!("txn {txn}"),
-                            format!("hash {held}"),
-                            format!("hash {}", row.hash),
-                            bundle,
-                        ));
-                    }
-                };
-                current = Some((txn, is_new));
-                seq = 0;
-            }
-            seq += 1;
-            if current.is_some_and(|(_, is_new)| is_new) {
-                rows.posting(&PostingRow {
-                    fund_id: self.fund_id.to_owned(),
-                    txn,
-                    seq,
-                    amount: self.minor(JOURNAL, line, &row.amount, &row.commodity)?,
-                    account: row.account,
-                    commodity: row.commodity,
-                    pool: row.pool,
-                    memo: row.memo,
-                })?;
-            }
-            Ok(())
-        })?;
+        for_each_row::<bundle::JournalRow>(
+            self.dir,
+            JOURNAL,
+            self.digests,
+            &refuse,
+            |row, line| {
+                let txn = self.txn_number(JOURNAL, line, &row.txn)?;
+                if current.map(|(t, _)| t) != Some(txn) {
+                    let added = rows.txn(&TxnRow {
+                        fund_id: self.fund_id.to_owned(),
+                        txn,
+                        date: row.date.clone(),
+                        description: row.description.clone(),
+                        payee: row.payee.clone(),
+                        reference: row.reference.clone(),
+                        reverses: self.optional_txn(JOURNAL, line, &row.reverses)?,
+                        hash: row.hash.clone(),
+                        bundle_id: self.bundle_id,
+                    })?;
+                    let is_new = match added {
+                        Added::New => {
+                            new += 1;
+                            true
+                        }
+                        Added::Held => {
+                            held += 1;
+                            false
+                        }
+                        Added::Differs { held, bundle } => {
+                            return Err(self.differs(
+                                format!("txn {txn}"),
+                                format!("hash {held}"),
+                                format!("hash {}", row.hash),
+                                bundle,
+                            ));
+                        }
+                    };
+                    current = Some((txn, is_new));
+                    seq = 0;
+                }
+                seq += 1;
+                if current.is_some_and(|(_, is_new)| is_new) {
+                    rows.posting(&PostingRow {
+                        fund_id: self.fund_id.to_owned(),
+                        txn,
+                        seq,
+                        amount: self.minor(JOURNAL, line, &row.amount, &row.commodity)?,
+                        account: row.account,
+                        commodity: row.commodity,
+                        pool: row.pool,
+                        memo: row.memo,
+                    })?;
+                }
+                Ok(())
+            },
+        )?;
         Ok((new, held, current.map(|(t, _)| t)))
     }
 
@@ -742,7 +685,7 @@ impl Ingest<'_> {
     fn contributions(&self, rows: &mut Rows<'_>) -> Result<()> {
         let mut last: Option<(i64, i64)> = None;
         let refuse = |reason: String| self.refuse(reason);
-        for_each_row::<ContributorRow>(
+        for_each_row::<bundle::ContributorRow>(
             self.dir,
             CONTRIBUTORS,
             self.digests,
@@ -790,7 +733,7 @@ impl Ingest<'_> {
     /// grants.csv, as of the bundle's last day.
     fn grants(&self, rows: &mut Rows<'_>) -> Result<()> {
         let refuse = |reason: String| self.refuse(reason);
-        for_each_row::<GrantRow>(self.dir, GRANTS, self.digests, &refuse, |row, line| {
+        for_each_row::<bundle::GrantRow>(self.dir, GRANTS, self.digests, &refuse, |row, line| {
             let money = |text: &str| -> Result<i64> {
                 if text.is_empty() {
                     Ok(0)
@@ -817,65 +760,55 @@ impl Ingest<'_> {
 
     /// transfers.csv (bundle format v3); none in earlier bundles.
     fn transfers(&self, rows: &mut Rows<'_>) -> Result<u64> {
-        #[derive(Deserialize)]
-        struct Transfer {
-            txn: String,
-            date: String,
-            direction: String,
-            transfer_id: String,
-            counterpart_fund: String,
-            amount: String,
-            commodity: String,
-            sent_amount: String,
-            sent_commodity: String,
-            rate: String,
-            pool: String,
-            grant: String,
-            voided_by: String,
-        }
         let mut count = 0;
         let refuse = |reason: String| self.refuse(reason);
-        for_each_row::<Transfer>(self.dir, TRANSFERS, self.digests, &refuse, |row, line| {
-            let txn = self.txn_number(TRANSFERS, line, &row.txn)?;
-            let sent_amount = if row.sent_amount.is_empty() {
-                None
-            } else {
-                Some(self.minor(TRANSFERS, line, &row.sent_amount, &row.sent_commodity)?)
-            };
-            let given = TransferRow {
-                fund_id: self.fund_id.to_owned(),
-                txn,
-                date: row.date,
-                direction: row.direction,
-                transfer_id: row.transfer_id,
-                counterpart_fund: row.counterpart_fund,
-                amount: self.minor(TRANSFERS, line, &row.amount, &row.commodity)?,
-                commodity: row.commodity,
-                sent_amount,
-                sent_commodity: (!row.sent_commodity.is_empty()).then_some(row.sent_commodity),
-                rate: (!row.rate.is_empty()).then_some(row.rate),
-                pool: row.pool,
-                grant_id: row.grant,
-                voided_by: self.optional_txn(TRANSFERS, line, &row.voided_by)?,
-            };
-            count += 1;
-            match rows.transfer(&given)? {
-                Added::New | Added::Held => Ok(()),
-                Added::Differs { held, bundle } => Err(self.differs(
-                    format!("{TRANSFERS} row of txn {txn}"),
-                    held,
-                    hub::transfer_text(
-                        &given.direction,
-                        &given.transfer_id,
-                        given.amount,
-                        &given.commodity,
-                        &given.counterpart_fund,
-                        &given.date,
-                    ),
-                    bundle,
-                )),
-            }
-        })?;
+        for_each_row::<bundle::TransferRow>(
+            self.dir,
+            TRANSFERS,
+            self.digests,
+            &refuse,
+            |row, line| {
+                let txn = self.txn_number(TRANSFERS, line, &row.txn)?;
+                let sent_amount = if row.sent_amount.is_empty() {
+                    None
+                } else {
+                    Some(self.minor(TRANSFERS, line, &row.sent_amount, &row.sent_commodity)?)
+                };
+                let given = TransferRow {
+                    fund_id: self.fund_id.to_owned(),
+                    txn,
+                    date: row.date,
+                    direction: row.direction,
+                    transfer_id: row.transfer_id,
+                    counterpart_fund: row.counterpart_fund,
+                    amount: self.minor(TRANSFERS, line, &row.amount, &row.commodity)?,
+                    commodity: row.commodity,
+                    sent_amount,
+                    sent_commodity: (!row.sent_commodity.is_empty()).then_some(row.sent_commodity),
+                    rate: (!row.rate.is_empty()).then_some(row.rate),
+                    pool: row.pool,
+                    grant_id: row.grant,
+                    voided_by: self.optional_txn(TRANSFERS, line, &row.voided_by)?,
+                };
+                count += 1;
+                match rows.transfer(&given)? {
+                    Added::New | Added::Held => Ok(()),
+                    Added::Differs { held, bundle } => Err(self.differs(
+                        format!("{TRANSFERS} row of txn {txn}"),
+                        held,
+                        hub::transfer_text(
+                            &given.direction,
+                            &given.transfer_id,
+                            given.amount,
+                            &given.commodity,
+                            &given.counterpart_fund,
+                            &given.date,
+                        ),
+                        bundle,
+                    )),
+                }
+            },
+        )?;
         Ok(count)
     }
 }
@@ -927,14 +860,15 @@ mod tests {
             "commodity,decimals,name\nMXN,2,\nUSD,2,\n",
             &mut manifest,
         );
-        write(
-            dir,
-            JOURNAL,
-            &format!(
-                "txn,date,description,account,amount,commodity,payee,reference,memo,pool,reverses,prev_hash,hash\n{journal}"
-            ),
-            &mut manifest,
-        );
+        // The journal's columns as the bundle's spec has them, the rows'
+        // cells after `hash` (the form and the salts) left empty.
+        let columns = crate::domain::bundle::columns(JOURNAL);
+        let mut text = columns.join(",") + "\n";
+        for line in journal.lines() {
+            let cells = line.split(',').count();
+            text.push_str(&format!("{line}{}\n", ",".repeat(columns.len() - cells)));
+        }
+        write(dir, JOURNAL, &text, &mut manifest);
         write(
             dir,
             TRANSFERS,

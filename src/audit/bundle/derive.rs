@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::rows::{GrantRow, PolicyRow, VoteRow};
+use crate::domain::bundle::rows::{GrantRow, PolicyRow, VoteRow};
 use crate::domain::date::iso;
 use crate::domain::grant::{Grant, Line, Status};
 use crate::domain::ids::{MemberId, PoolId};

@@ -5,7 +5,7 @@
 //! item the group ordered, in that item's unit (units of different items
 //! are never added together).
 //!
-//! The columns are specified here and listed in [`super::FILES`]; the
+//! The columns are specified in [`crate::domain::bundle`]; the
 //! writer (`write/purchases.rs`) serializes [`PurchaseRow`]s and
 //! [`PurchaseItemRow`]s and the checker
 //! (`check/purchases.rs`) re-derives what the journal in the bundle can
@@ -21,75 +21,13 @@ use std::collections::HashMap;
 use chrono::{NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
 
-use super::rows::{PurchaseItemRow, PurchaseRow};
-use super::{Column, c};
 use crate::books::purchases::replay_until;
+use crate::domain::bundle::rows::{PurchaseItemRow, PurchaseRow};
 use crate::domain::ids::MemberId;
 use crate::domain::money::format_minor;
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::store::purchases;
-
-/// The money file's name.
-pub const PURCHASES: &str = "purchases.csv";
-
-/// The units file's name.
-pub const PURCHASE_ITEMS: &str = "purchase_items.csv";
-
-pub(super) const COLUMNS: &[Column] = &[
-    c("purchase", "the purchase's name"),
-    c(
-        "status",
-        "open, closed, settled or done, at the end of the period (stated, not checkable)",
-    ),
-    c(
-        "group",
-        "the member group (a household, a collective) as this audience may see them",
-    ),
-    c("currency", "the purchase's currency"),
-    c(
-        "charged",
-        "its share of the invoice and the costs, after the fund's subsidy; 0 before settling. The settlement transaction debits assets:purchases:receivable with exactly one posting per group charged",
-    ),
-    c(
-        "paid",
-        "what it has paid of its share: the credits to assets:purchases:receivable of the transactions in pay_txns",
-    ),
-    c("owed", "charged - paid: what it still owes the fund"),
-    c(
-        "settle_txn",
-        "the txn of journal.csv that paid the supplier and charged the shares; empty before settling",
-    ),
-    c(
-        "pay_txns",
-        "the txns of journal.csv in which the group paid, separated by spaces",
-    ),
-];
-
-pub(super) const ITEM_COLUMNS: &[Column] = &[
-    c("purchase", "the purchase's name, as in purchases.csv"),
-    c(
-        "group",
-        "the member group, named as in purchases.csv (which has its row)",
-    ),
-    c("item", "the item, as the purchase lists it"),
-    c(
-        "unit",
-        "the in-kind commodity its units are counted in (e.g. KG-RICE); empty when the item is not kept in stock",
-    ),
-    c(
-        "ordered",
-        "the units of this item the group ordered (stated, not checkable)",
-    ),
-    c(
-        "allocated",
-        "the units of this item allocated to it in whole cases at closing; 0 before closing (stated, not checkable)",
-    ),
-    c(
-        "received",
-        "the units of this item it was given of what arrived, after a short delivery was re-allocated; 0 before delivery (stated, not checkable)",
-    ),
-];
 
 /// The rows of the purchases opened within `span`, as they stood at its
 /// end, with groups named by `person` and free text passed through

@@ -2,7 +2,7 @@
 //! and every file and column in plain words, in the language asked for
 //! (`--lang`, else the fund's `language` setting, else English). The prose
 //! is the Fluent messages of the area `bundle` ([`BundleKey`]); the
-//! descriptions of files and columns come from [`super::FILES`], the same
+//! descriptions of files and columns come from [`crate::domain::bundle::FILES`], the same
 //! list the writer and the checker use, in English, and from the messages
 //! `bundle-file-FILE` and `bundle-col-FILE-COLUMN` in other languages (ids
 //! derived from the names, [`file_id`] and [`column_id`]). There is no
@@ -22,7 +22,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{
+use crate::domain::bundle::{
     ALLOWED_SIGNERS, BundleAudience, Column, FILES, FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER,
 };
 use crate::domain::date::parse_date;

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use csv::StringRecord;
 use rust_decimal::Decimal;
 
-use super::rows::{JournalRow, TransferRow};
+use crate::domain::bundle::rows::{JournalRow, TransferRow};
 use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::domain::transfer::{is_reserved, read};

@@ -14,10 +14,10 @@ use std::collections::BTreeMap;
 use super::records::Log;
 use super::{Checker, Facts, codes};
 use crate::audit::bundle::derive::UNKNOWN;
-use crate::audit::bundle::{
+use crate::books::grants::Governance;
+use crate::domain::bundle::{
     ALLOWED_SIGNERS, RECORDS, ballot_file, ballot_signature_file, parse_ballot_file,
 };
-use crate::books::grants::Governance;
 use crate::domain::ids::RecordId;
 use crate::domain::keys::allowed_signers;
 use crate::domain::records::RecordKind;

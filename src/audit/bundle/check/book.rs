@@ -10,8 +10,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::{Checker, Tables, codes, minor, whole};
-use crate::audit::bundle::{ACCOUNTS, COMMODITIES};
 use crate::domain::account::validate_account_name;
+use crate::domain::bundle::{ACCOUNTS, COMMODITIES};
 use crate::domain::date::parse_date;
 
 /// What accounts.csv, commodities.csv and pools.csv declare.

@@ -27,10 +27,10 @@ use super::journal::Ledger;
 use super::records::{Entry, Log};
 use super::{Book, Checker, Facts, Tables, codes};
 use crate::audit::bundle::derive::{Shown, Standing, UNKNOWN, grant_row, policy_rows, vote_rows};
-use crate::audit::bundle::rows::BundleRow;
-use crate::audit::bundle::{CONTRIBUTORS, GRANTS, POLICIES, RECORDS, ROLES, VOTES};
 use crate::books::grants::Governance;
 use crate::domain::account::AccountType;
+use crate::domain::bundle::rows::BundleRow;
+use crate::domain::bundle::{CONTRIBUTORS, GRANTS, POLICIES, RECORDS, ROLES, VOTES};
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{Step, replay};
 use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId};
@@ -43,7 +43,7 @@ type Cells = Vec<String>;
 
 fn cells<R: BundleRow>(row: &R) -> Cells {
     let value = serde_json::to_value(row).expect("bundle rows are plain text");
-    crate::audit::bundle::columns(R::FILE)
+    crate::domain::bundle::columns(R::FILE)
         .iter()
         .map(|c| value[*c].as_str().unwrap_or_default().to_owned())
         .collect()

@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::journal::{Flows, Ledger};
 use super::{Book, Checker, Table, codes, minor};
-use crate::audit::bundle::rows::{BalanceRow, ContributorRow, PoolRow, RoleRow};
-use crate::audit::bundle::{ACCOUNTS, BALANCES, CONTRIBUTORS, GRANTS, JOURNAL, POOLS, ROLES};
 use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::bundle::rows::{BalanceRow, ContributorRow, PoolRow, RoleRow};
+use crate::domain::bundle::{ACCOUNTS, BALANCES, CONTRIBUTORS, GRANTS, JOURNAL, POOLS, ROLES};
 use crate::domain::date::parse_date;
 
 pub(super) fn check_balances(

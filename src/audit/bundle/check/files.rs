@@ -14,12 +14,12 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::{Checker, codes, purchases};
-use crate::audit::bundle::rows::{
+use crate::domain::bundle::rows::{
     AccountRow, BalanceRow, BundleRow, CommodityRow, ContributorRow, FactRow, GrantRow,
     ManifestRow, PolicyRow, PoolRow, PurchaseItemRow, PurchaseRow, RecordRow, RoleRow, TransferRow,
     VoteRow,
 };
-use crate::audit::bundle::{
+use crate::domain::bundle::{
     ACCOUNTS, BALANCES, BUNDLE, COMMODITIES, CONTRIBUTORS, GRANTS, MANIFEST, POLICIES, POOLS,
     PURCHASE_ITEMS, PURCHASES, RECORDS, ROLES, TRANSFERS, VOTES, columns, is_extra_file,
 };
@@ -98,7 +98,7 @@ impl Tables {
     }
 }
 
-/// Reads the files a bundle holds besides [`FILES`] (fund_signers,
+/// Reads the files a bundle holds besides [`FILES`](crate::domain::bundle::FILES) (fund_signers,
 /// allowed_signers and the ballots, [`is_extra_file`]): each one's text by
 /// name, with its digest and lines recorded for the manifest's check.
 pub(super) fn read_extras<'n>(

@@ -14,9 +14,9 @@ use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use super::journal::{Ledger, Leg};
 use super::{Book, Checker, Facts, Rec, STAMP, Table, codes, parse_stamp, whole};
-use crate::audit::bundle::rows::{GrantRow, PolicyRow, VoteRow};
-use crate::audit::bundle::{GRANTS, JOURNAL, POLICIES, POOLS, VOTES};
 use crate::domain::account::AccountType;
+use crate::domain::bundle::rows::{GrantRow, PolicyRow, VoteRow};
+use crate::domain::bundle::{GRANTS, JOURNAL, POLICIES, POOLS, VOTES};
 use crate::domain::money::format_minor;
 use crate::domain::policy::{Outcome, Rule, Tally, Tier, evaluate, parse_threshold, tier_for};
 

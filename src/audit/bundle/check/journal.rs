@@ -19,9 +19,9 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use super::{Book, Checker, Facts, codes, is_hash, whole};
-use crate::audit::bundle::rows::JournalRow;
-use crate::audit::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 use crate::domain::account::{AccountType, validate_account_name};
+use crate::domain::bundle::rows::JournalRow;
+use crate::domain::bundle::{ACCOUNTS, BUNDLE, JOURNAL, POOLS, REVERSED, columns};
 use crate::domain::date::parse_date;
 use crate::domain::hash::{
     Content, Form, Sealed, hash_in_sealed, hex, recorded_form_sealed, unseal,

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::{Checker, Rec, Table, codes, is_hash, whole};
-use crate::audit::bundle::rows::{FactRow, ManifestRow};
-use crate::audit::bundle::{
+use crate::domain::bundle::rows::{FactRow, ManifestRow};
+use crate::domain::bundle::{
     BUNDLE, BundleAudience, FILES, FORMAT, FORMAT_V2, KEYS, MANIFEST, README, TRANSFERS,
     is_extra_file,
 };

@@ -2,7 +2,7 @@
 //! alone.
 //!
 //! Every file is parsed with the `csv` crate and its header compared with
-//! the specification in [`super::FILES`]. The small files are read whole;
+//! the specification in [`crate::domain::bundle::FILES`]. The small files are read whole;
 //! `journal.csv` and `reversed.csv` are streamed twice (a first pass for
 //! their digests, rows and the transactions their voids reverse, a second
 //! for the chain), holding one transaction at a time and only the others
@@ -55,11 +55,11 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use sha2::{Digest, Sha256};
 
-use super::{
-    BUNDLE, FILES, FUND_SIGNERS, JOURNAL, MANIFEST, REVERSED, SIGNATURE, TRANSFERS, is_extra_file,
-};
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
+use crate::domain::bundle::{
+    BUNDLE, FILES, FUND_SIGNERS, JOURNAL, MANIFEST, REVERSED, SIGNATURE, TRANSFERS, is_extra_file,
+};
 use crate::domain::hash::hex;
 use crate::domain::keys::MemberKey;
 use crate::domain::money::{format_minor, parse_decimal};

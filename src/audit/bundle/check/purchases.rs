@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::journal::Ledger;
 use super::{Book, Checker, Rec, Table, codes, whole};
-use crate::audit::bundle::rows::{PurchaseItemRow, PurchaseRow};
-use crate::audit::bundle::{JOURNAL, PURCHASE_ITEMS, PURCHASES};
+use crate::domain::bundle::rows::{PurchaseItemRow, PurchaseRow};
+use crate::domain::bundle::{JOURNAL, PURCHASE_ITEMS, PURCHASES};
 use crate::domain::purchase::RECEIVABLE_ACCOUNT;
 
 /// The transactions purchases.csv names, for the journal pass to keep.

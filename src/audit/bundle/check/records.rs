@@ -12,9 +12,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{Checker, Facts, Rec, Table, codes, is_hash, whole};
-use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Field, V1, V2, WITHHELD, read};
-use crate::audit::bundle::rows::RecordRow;
+use crate::domain::bundle::RECORDS;
+use crate::domain::bundle::rows::RecordRow;
 use crate::domain::hash::{GENESIS, record_hash, record_hash_v2};
 use crate::domain::ids::{GrantId, MemberId, PoolId, RecordId};
 

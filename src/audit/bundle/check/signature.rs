@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 
 use super::{Checker, codes};
-use crate::audit::bundle::{FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
+use crate::domain::bundle::{FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
 use crate::domain::keys::{BUNDLE_NAMESPACE, MemberKey, Signature, parse_signer_line};
 use crate::error::Error;
 

@@ -8,11 +8,11 @@ use std::fs;
 use std::path::Path;
 
 use super::{Checker, Facts, Table, codes};
-use crate::audit::bundle::rows::TransferRow;
-use crate::audit::bundle::{FORMAT_V2, JOURNAL, TRANSFERS, columns};
+use crate::domain::bundle::rows::TransferRow;
+use crate::domain::bundle::{FORMAT_V2, JOURNAL, TRANSFERS, columns};
 
 /// transfers.csv: in a v3 bundle it must be there and be what journal.csv
-/// states, row by row ([`super::transfers::derive`]); a v2 bundle has none.
+/// states, row by row ([`crate::audit::bundle::transfers::derive`]); a v2 bundle has none.
 pub(super) fn check_transfers(
     dir: &Path,
     facts: &Facts,

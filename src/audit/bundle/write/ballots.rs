@@ -14,8 +14,8 @@ use std::io::Write;
 
 use super::out::Out;
 use super::{Bundle, ManifestEntry};
-use crate::audit::bundle::{ALLOWED_SIGNERS, ballot_file, ballot_signature_file};
 use crate::books::keys::key_book;
+use crate::domain::bundle::{ALLOWED_SIGNERS, ballot_file, ballot_signature_file};
 use crate::domain::ids::RecordId;
 use crate::domain::keys::allowed_signers;
 use crate::error::Result;

@@ -7,8 +7,8 @@
 
 use super::journal::Pass;
 use super::{Bundle, cell};
-use crate::audit::bundle::CONTRIBUTORS;
-use crate::audit::bundle::rows::ContributorRow;
+use crate::domain::bundle::CONTRIBUTORS;
+use crate::domain::bundle::rows::ContributorRow;
 use crate::domain::money::format_minor;
 use crate::error::Result;
 

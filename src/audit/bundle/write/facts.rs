@@ -9,8 +9,8 @@ use std::io::Write;
 
 use super::out::Out;
 use super::{Bundle, ManifestEntry};
-use crate::audit::bundle::rows::{FactRow, ManifestRow};
-use crate::audit::bundle::{BUNDLE, MANIFEST, README};
+use crate::domain::bundle::rows::{FactRow, ManifestRow};
+use crate::domain::bundle::{BUNDLE, MANIFEST, README};
 use crate::error::Result;
 
 impl Bundle<'_> {

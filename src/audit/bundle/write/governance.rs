@@ -13,9 +13,9 @@ use std::collections::HashMap;
 
 use super::{Bundle, cell};
 use crate::audit::bundle::derive::{Shown, Standing, grant_row, policy_rows, stamp, vote_rows};
-use crate::audit::bundle::rows::{RoleRow, VoteRow};
-use crate::audit::bundle::{GRANTS, POLICIES, ROLES, VOTES};
 use crate::books::grants;
+use crate::domain::bundle::rows::{RoleRow, VoteRow};
+use crate::domain::bundle::{GRANTS, POLICIES, ROLES, VOTES};
 use crate::domain::date::iso;
 use crate::domain::ids::{MemberId, PoolId};
 use crate::error::Result;

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::out::Out;
 use super::privacy::Privacy;
 use super::{Bundle, ManifestEntry};
-use crate::audit::bundle::{JOURNAL, REVERSED};
+use crate::domain::bundle::{JOURNAL, REVERSED};
 use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::period::Span;
 use crate::error::Result;

@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 
 use super::{Bundle, cell};
-use crate::audit::bundle::rows::{AccountRow, BalanceRow, CommodityRow, PoolRow};
-use crate::audit::bundle::{ACCOUNTS, BALANCES, BundleAudience, COMMODITIES, POOLS};
 use crate::books::pools::{PoolHolding, holdings};
 use crate::domain::account::{cmp_names, validate_account_name};
+use crate::domain::bundle::rows::{AccountRow, BalanceRow, CommodityRow, PoolRow};
+use crate::domain::bundle::{ACCOUNTS, BALANCES, BundleAudience, COMMODITIES, POOLS};
 use crate::domain::date::iso;
 use crate::domain::ids::{AccountId, CommodityId};
 use crate::domain::money::format_minor;

@@ -14,9 +14,9 @@
 
 use super::Bundle;
 use super::ballots::ShownBallot;
-use crate::audit::bundle::RECORDS;
 use crate::audit::bundle::records::{Shown, V1, V2, WITHHELD, v2_cell};
-use crate::audit::bundle::rows::RecordRow;
+use crate::domain::bundle::RECORDS;
+use crate::domain::bundle::rows::RecordRow;
 use crate::domain::hash::{commit, record_hash, record_salt};
 use crate::domain::ids::{MemberId, PoolId};
 use crate::domain::records::{RecordKind, text_fields};

@@ -10,7 +10,7 @@
 //! files are written in and the `Bundle` every file writer shares (the
 //! read transaction, the period, the names as the audience sees them, the
 //! fund's small lists and the manifest so far). `out` hashes every byte
-//! written and writes typed rows ([`crate::audit::bundle::rows`]);
+//! written and writes typed rows ([`crate::domain::bundle::rows`]);
 //! `privacy` redacts free text and warns about hidden names that cannot
 //! be changed; then one module per family of files: `journal`
 //! (`journal.csv`, `reversed.csv`, and the one pass over the period's
@@ -42,7 +42,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{BundleAudience, FORMAT, readme};
+use super::readme;
+
+use crate::domain::bundle::{BundleAudience, FORMAT};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, account_label, pool_label};
 use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
@@ -170,7 +172,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     ];
     debug_assert_eq!(
         facts.iter().map(|f| f.0).collect::<Vec<_>>(),
-        super::KEYS,
+        crate::domain::bundle::KEYS,
         "BUNDLE.csv keys"
     );
     bundle.facts(&facts)?;

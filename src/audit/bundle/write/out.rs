@@ -15,8 +15,8 @@ use sha2::{Digest, Sha256};
 
 use super::ManifestEntry;
 use super::privacy::Privacy;
-use crate::audit::bundle::columns;
-use crate::audit::bundle::rows::BundleRow;
+use crate::domain::bundle::columns;
+use crate::domain::bundle::rows::BundleRow;
 use crate::domain::hash::hex;
 use crate::error::{Error, Result};
 

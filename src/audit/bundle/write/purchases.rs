@@ -8,7 +8,7 @@
 
 use super::Bundle;
 use crate::audit::bundle::purchases::rows;
-use crate::audit::bundle::{PURCHASE_ITEMS, PURCHASES};
+use crate::domain::bundle::{PURCHASE_ITEMS, PURCHASES};
 use crate::error::Result;
 
 impl Bundle<'_> {

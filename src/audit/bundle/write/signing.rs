@@ -14,8 +14,8 @@ use rusqlite::Connection;
 
 use super::out::Out;
 use super::{Bundle, Signing};
-use crate::audit::bundle::{FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
 use crate::books::keys::fund_keys;
+use crate::domain::bundle::{FUND_SIGNERS, MANIFEST, SIGNATURE, SIGNER};
 use crate::domain::date::parse_datetime;
 use crate::domain::keys::{BUNDLE_NAMESPACE, public_of, sign, signer_line};
 use crate::error::{Error, Result};

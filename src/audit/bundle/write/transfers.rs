@@ -6,7 +6,7 @@
 
 use super::Bundle;
 use crate::audit::bundle::transfers::derive;
-use crate::audit::bundle::{JOURNAL, TRANSFERS};
+use crate::domain::bundle::{JOURNAL, TRANSFERS};
 use crate::domain::date::iso;
 use crate::error::{Error, Result};
 

@@ -247,7 +247,7 @@ impl GrantRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::bundle::{FILES, columns};
+    use crate::domain::bundle::{FILES, columns};
 
     /// The field names serde derives for a struct, in order: the header
     /// the csv crate writes for it.
@@ -288,7 +288,7 @@ mod tests {
         assert_row::<JournalRow>();
         assert_eq!(
             fields::<JournalRow>(),
-            columns(crate::audit::bundle::REVERSED)
+            columns(crate::domain::bundle::REVERSED)
         );
         // Every CSV file has its row struct above; README.txt is text.
         assert_eq!(FILES.iter().filter(|f| !f.columns.is_empty()).count(), 17);
