@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{self, Electorate, Grant, Refusal, Step};
-use crate::domain::ids::{GrantId, MemberId, PoolId, RecordId};
+use crate::domain::ids::{GrantId, MemberId, PoolId, RecordId, TermId};
 use crate::domain::keys::{KeyBook, KeyStep};
 use crate::domain::member::Role;
 use crate::domain::policy::Tally;
@@ -31,7 +31,7 @@ use crate::store::records::{self, StoredRecord};
 #[derive(Debug, Clone)]
 struct StewardTerm {
     record: RecordId,
-    term: i64,
+    term: TermId,
     member: MemberId,
     starts_on: NaiveDate,
     ends_on: Option<NaiveDate>,
@@ -79,7 +79,7 @@ pub fn replays_changed(
 pub struct Governance {
     terms: Vec<StewardTerm>,
     /// (record, term, last day).
-    ends: Vec<(RecordId, i64, NaiveDate)>,
+    ends: Vec<(RecordId, TermId, NaiveDate)>,
     /// (record, when, a, b).
     relations: Vec<(RecordId, NaiveDateTime, MemberId, MemberId)>,
     keys: Vec<(RecordId, NaiveDateTime, KeyStep)>,

@@ -1,8 +1,10 @@
 //! Typed ids: a grant's number is a [`GrantId`], a pool's a [`PoolId`], a
 //! member's a [`MemberId`], a commodity's a [`CommodityId`], an account's
-//! an [`AccountId`], a transaction's a [`TxnId`] and a governance record's
-//! a [`RecordId`], not bare `i64`s, so one cannot be passed where another
-//! is wanted.
+//! an [`AccountId`], a transaction's a [`TxnId`], a governance record's a
+//! [`RecordId`], a pledge's a [`PledgeId`], a role term's a [`TermId`], a
+//! pooled purchase's a [`PurchaseId`], a reference rate's a [`RateId`] and
+//! an import source's a [`SourceId`], not bare `i64`s, so one cannot be passed where another is
+//! wanted.
 //!
 //! Rule: an id is made from a number only where the number is read back
 //! (a store row, a parsed label, a record payload) or numbered afresh by the
@@ -104,6 +106,54 @@ impl fmt::Display for RecordId {
         write!(f, "{}", self.0)
     }
 }
+
+id_type!(
+    /// A pledge's number, shown bare (`pledge 3`).
+    PledgeId
+);
+
+impl PledgeId {
+    /// Stands for a pledge not stored yet (the store numbers from 1): the
+    /// store numbers it when it is inserted.
+    pub const UNSAVED: PledgeId = PledgeId(0);
+}
+
+impl fmt::Display for PledgeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+id_type!(
+    /// A role term's number, shown bare (`term 4`, as `member end-role`
+    /// names it).
+    TermId
+);
+
+impl fmt::Display for TermId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+id_type!(
+    /// A pooled purchase's number. It is not shown: a purchase is shown by
+    /// its name.
+    PurchaseId
+);
+
+id_type!(
+    /// A reference rate's number. It is not shown: a rate is shown by its
+    /// day and currencies.
+    RateId
+);
+
+id_type!(
+    /// An import source's number (the source a journal or statement import
+    /// is remembered under). It is not shown: a source is shown by its
+    /// label.
+    SourceId
+);
 
 id_type!(
     /// A member's number, shown bare (`#3` in a message, a ballot's
@@ -228,5 +278,27 @@ mod tests {
             serde_json::from_str::<RecordId>("7").ok(),
             Some(RecordId::new(7))
         );
+    }
+
+    /// A pledge and a role term show as their bare numbers (`pledge 3`,
+    /// `term 4`); every id of the community's tables serializes as its
+    /// number, as the audit payloads that hold them were hashed.
+    #[test]
+    fn the_community_ids_show_bare_and_serialize_as_numbers() {
+        assert_eq!(PledgeId::new(3).to_string(), "3");
+        assert_eq!(TermId::new(4).to_string(), "4");
+        assert_eq!(PledgeId::UNSAVED.get(), 0);
+        let ids = (
+            PledgeId::new(1),
+            TermId::new(2),
+            PurchaseId::new(3),
+            RateId::new(4),
+            SourceId::new(5),
+        );
+        let json = serde_json::to_string(&ids);
+        assert_eq!(json.ok().as_deref(), Some("[1,2,3,4,5]"));
+        let back: Option<(PledgeId, TermId, PurchaseId, RateId, SourceId)> =
+            serde_json::from_str("[1,2,3,4,5]").ok();
+        assert_eq!(back, Some(ids));
     }
 }

@@ -10,7 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, RecordId, TxnId};
+use crate::domain::ids::{
+    AccountId, CommodityId, MemberId, PledgeId, PoolId, RecordId, TermId, TxnId,
+};
 use crate::domain::policy::{Tally, Tier, Vote};
 use crate::error::{Error, Result};
 
@@ -513,7 +515,7 @@ pub struct AccountNoteRecord {
 /// A pledge ended: `ends_on` is its new last day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PledgeEndRecord {
-    pub id: i64,
+    pub id: PledgeId,
     pub ends_on: String,
     pub reason: Option<String>,
 }
@@ -655,7 +657,7 @@ impl GrantStep {
 /// last day if one was given (`store::members::term_payload` writes it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleTermRecord {
-    pub id: i64,
+    pub id: TermId,
     pub member: MemberId,
     pub role: String,
     pub starts_on: String,
@@ -665,7 +667,7 @@ pub struct RoleTermRecord {
 /// A `role-end` record: role term `id` ends on `ends_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleEndRecord {
-    pub id: i64,
+    pub id: TermId,
     pub ends_on: String,
 }
 

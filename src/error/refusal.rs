@@ -11,7 +11,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::ids::TxnId;
+use crate::domain::ids::{PledgeId, TxnId};
 
 /// A time as the governance records write it.
 fn stamp(at: &NaiveDateTime) -> String {
@@ -334,7 +334,7 @@ pub enum PledgeRefusal {
 
     #[error("pledge #{pledge} of {member} starts on {starts}; it cannot end before that ({on})")]
     EndsBeforeStart {
-        pledge: i64,
+        pledge: PledgeId,
         member: String,
         starts: NaiveDate,
         on: NaiveDate,
@@ -347,13 +347,13 @@ pub enum PledgeRefusal {
         "pledge #{pledge} of {member} starts on {starts}; a change takes effect after that (or end it and add a new pledge)"
     )]
     ChangeOnStart {
-        pledge: i64,
+        pledge: PledgeId,
         member: String,
         starts: NaiveDate,
     },
 
     #[error("nothing to change: pledge #{pledge} is already that")]
-    AlreadyThat { pledge: i64 },
+    AlreadyThat { pledge: PledgeId },
 }
 
 /// What the rules on members' and the fund's signing keys refuse.

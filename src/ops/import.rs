@@ -19,7 +19,7 @@ use csv::StringRecord;
 
 use crate::domain::date::parse_date;
 use crate::domain::hash::{Form, TxnSalts, txn_hash_in, txn_hash_stated};
-use crate::domain::ids::{AccountId, CommodityId, TxnId};
+use crate::domain::ids::{AccountId, CommodityId, SourceId, TxnId};
 use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
@@ -179,7 +179,7 @@ struct Importer<'c> {
     writer: Writer<'c>,
     columns: Columns,
     options: &'c ImportOptions,
-    source_id: i64,
+    source_id: SourceId,
     /// Whether earlier imports used this source (then keys are looked up).
     source_used: bool,
     own_export_checked: bool,

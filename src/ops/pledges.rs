@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::books::members::member;
+use crate::domain::ids::PledgeId;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::period::Every;
 use crate::domain::records::PledgeEndRecord;
@@ -29,7 +30,7 @@ pub struct PledgeRequest {
 }
 
 /// Records a pledge; returns its id.
-pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<i64> {
+pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<PledgeId> {
     if let Some(until) = request.until
         && until < request.from
     {
@@ -60,7 +61,7 @@ pub fn add(db: &mut Db, request: &PledgeRequest) -> Result<i64> {
         None => None,
     };
     let pledge = StoredPledge {
-        id: 0,
+        id: PledgeId::UNSAVED,
         member_id: member.id,
         commodity_id,
         amount,
@@ -144,7 +145,7 @@ pub fn end(
     pool: Option<&str>,
     on: NaiveDate,
     reason: Option<&str>,
-) -> Result<i64> {
+) -> Result<PledgeId> {
     let tx = db.write()?;
     let (name, pledge) = running(&tx, member, pool, on)?;
     refuse_before_start(&name, &pledge, on)?;
@@ -181,7 +182,7 @@ pub struct PledgeChange {
 /// [`Error::PledgeRefused`] when nothing changes, the member has no such pledge
 /// running on `from`, or it starts on `from` or later (end it and add a new
 /// one instead).
-pub fn change(db: &mut Db, change: &PledgeChange) -> Result<i64> {
+pub fn change(db: &mut Db, change: &PledgeChange) -> Result<PledgeId> {
     if change.amount.is_none() && change.every.is_none() {
         return Err(PledgeRefusal::NoChangeGiven.into());
     }
@@ -234,7 +235,7 @@ pub fn change(db: &mut Db, change: &PledgeChange) -> Result<i64> {
     };
     members::end_pledge(&tx, &end, &now, &now)?;
     let new = StoredPledge {
-        id: 0,
+        id: PledgeId::UNSAVED,
         amount,
         every,
         starts_on: change.from,

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::books::grants;
 use crate::domain::grant::Status;
+use crate::domain::ids::PledgeId;
 use crate::domain::member::Audience;
 use crate::domain::settings::CONTRIBUTION_ACCOUNT;
 use crate::error::Result;
@@ -185,7 +186,7 @@ pub fn waiting(conn: &Connection, now: NaiveDateTime) -> Result<Vec<Advice>> {
         }
     }
     // Every finished period that fell short, grouped by pledge.
-    let mut behind: Vec<(i64, String, String, Vec<String>, i128, u32)> = Vec::new();
+    let mut behind: Vec<(PledgeId, String, String, Vec<String>, i128, u32)> = Vec::new();
     for p in crate::report::support::pledge_status(conn, Audience::Treasurer, today)? {
         let finished = crate::domain::period::Span::parse(&p.period).is_ok_and(|s| s.to < today);
         if !finished || p.difference.minor() >= 0 {

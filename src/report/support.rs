@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::domain::ids::{AccountId, MemberId};
+use crate::domain::ids::{AccountId, MemberId, PledgeId};
 use crate::domain::member::{Audience, shown_name};
 use crate::domain::money::Money;
 use crate::domain::period::{Every, periods};
@@ -17,7 +17,7 @@ use crate::store::{accounts, balances, commodities, fund, members, pools, rates}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PledgeRow {
-    pub pledge: i64,
+    pub pledge: PledgeId,
     pub member: String,
     pub pool: String,
     pub period: String,

@@ -5,7 +5,10 @@
 use rusqlite::ToSql;
 use rusqlite::types::{FromSql, FromSqlResult, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::{AccountId, CommodityId, GrantId, MemberId, PoolId, RecordId, TxnId};
+use crate::domain::ids::{
+    AccountId, CommodityId, GrantId, MemberId, PledgeId, PoolId, PurchaseId, RateId, RecordId,
+    SourceId, TermId, TxnId,
+};
 
 /// Stores and reads an id type as its integer.
 macro_rules! sql_id {
@@ -31,6 +34,11 @@ sql_id!(CommodityId);
 sql_id!(AccountId);
 sql_id!(TxnId);
 sql_id!(RecordId);
+sql_id!(PledgeId);
+sql_id!(TermId);
+sql_id!(PurchaseId);
+sql_id!(SourceId);
+sql_id!(RateId);
 
 #[cfg(test)]
 mod tests {
@@ -59,7 +67,11 @@ mod tests {
         assert_eq!(round_trip(people)?, (people, integers.clone()));
         assert_eq!(round_trip(ledger)?, (ledger, integers.clone()));
         let records = (RecordId::new(5), RecordId::new(6), TxnId::new(8));
-        assert_eq!(round_trip(records)?, (records, integers));
+        assert_eq!(round_trip(records)?, (records, integers.clone()));
+        let community = (PledgeId::new(2), TermId::new(3), PurchaseId::new(4));
+        assert_eq!(round_trip(community)?, (community, integers.clone()));
+        let sources = (SourceId::new(1), RateId::new(2), RecordId::new(3));
+        assert_eq!(round_trip(sources)?, (sources, integers));
         Ok(())
     }
 }

@@ -10,12 +10,12 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::hash::KeysDigest;
-use crate::domain::ids::{RecordId, TxnId};
+use crate::domain::ids::{RecordId, SourceId, TxnId};
 use crate::domain::records::{ImportRecord, RecordKind};
 use crate::error::{Error, Result, SqlContext};
 
 /// The id of an import source, created on first use.
-pub fn source_id(conn: &Connection, label: &str) -> Result<i64> {
+pub fn source_id(conn: &Connection, label: &str) -> Result<SourceId> {
     conn.execute(
         "INSERT INTO import_sources (label) VALUES (?1) ON CONFLICT (label) DO NOTHING",
         [label],
@@ -45,7 +45,7 @@ fn key_value(key: &str) -> Value {
 }
 
 /// The transaction an earlier import recorded under `key`.
-pub fn find(conn: &Connection, source_id: i64, key: &str) -> Result<Option<TxnId>> {
+pub fn find(conn: &Connection, source_id: SourceId, key: &str) -> Result<Option<TxnId>> {
     conn.prepare_cached("SELECT txn_id FROM import_keys WHERE source_id = ?1 AND key = ?2")
         .and_then(|mut s| {
             s.query_row(params![source_id, key_value(key)], |r| r.get(0))
@@ -55,7 +55,7 @@ pub fn find(conn: &Connection, source_id: i64, key: &str) -> Result<Option<TxnId
 }
 
 /// Whether anything was ever imported under this source.
-pub fn source_used(conn: &Connection, source_id: i64) -> Result<bool> {
+pub fn source_used(conn: &Connection, source_id: SourceId) -> Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM import_keys WHERE source_id = ?1)",
         [source_id],
@@ -66,7 +66,7 @@ pub fn source_used(conn: &Connection, source_id: i64) -> Result<bool> {
 
 /// Records `key` → `txn_id`; false (and nothing written) when the key is
 /// already taken.
-pub fn insert(conn: &Connection, source_id: i64, key: &str, txn_id: TxnId) -> Result<bool> {
+pub fn insert(conn: &Connection, source_id: SourceId, key: &str, txn_id: TxnId) -> Result<bool> {
     conn.prepare_cached(
         "INSERT INTO import_keys (source_id, key, txn_id) VALUES (?1, ?2, ?3)
          ON CONFLICT (source_id, key) DO NOTHING",
@@ -98,7 +98,7 @@ pub fn imported_txns(conn: &Connection) -> Result<std::collections::HashSet<TxnI
 
 /// The number of keys of source `source_id` and their digest, streamed in
 /// the key index's order.
-pub fn digest(conn: &Connection, source_id: i64) -> Result<(u64, String)> {
+pub fn digest(conn: &Connection, source_id: SourceId) -> Result<(u64, String)> {
     let mut digest = KeysDigest::default();
     let mut stmt = conn
         .prepare_cached(
@@ -130,7 +130,7 @@ pub fn import_payload(label: &str, keys: u64, digest: &str) -> serde_json::Value
 
 /// Appends the `import` record of source `source_id` as its keys stand,
 /// at the end of an import that added keys to it.
-pub fn record(conn: &Connection, source_id: i64, now: &str) -> Result<()> {
+pub fn record(conn: &Connection, source_id: SourceId, now: &str) -> Result<()> {
     let label: String = conn
         .query_row(
             "SELECT label FROM import_sources WHERE id = ?1",
@@ -168,7 +168,7 @@ pub fn latest_records(
 ///
 /// # Errors
 /// [`Error::Damaged`] naming the source, the counts and `fondo verify`.
-pub fn check_recorded(conn: &Connection, source_id: i64, label: &str) -> Result<()> {
+pub fn check_recorded(conn: &Connection, source_id: SourceId, label: &str) -> Result<()> {
     let (keys, digest) = digest(conn, source_id)?;
     let latest = latest_records(conn)?.remove(label);
     let problem = match latest {
@@ -190,7 +190,7 @@ pub fn check_recorded(conn: &Connection, source_id: i64, label: &str) -> Result<
 }
 
 /// Every source with its label, by id.
-pub fn sources(conn: &Connection) -> Result<Vec<(i64, String)>> {
+pub fn sources(conn: &Connection) -> Result<Vec<(SourceId, String)>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, label FROM import_sources ORDER BY id")
         .ctx("reading import sources")?;

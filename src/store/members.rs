@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::account::name_key;
-use crate::domain::ids::{CommodityId, MemberId, PoolId, TxnId};
+use crate::domain::ids::{CommodityId, MemberId, PledgeId, PoolId, TermId, TxnId};
 use crate::domain::member::{Role, Visibility};
 use crate::domain::records::{self as kinds, MemberEditRecord, PledgeEndRecord, RecordKind};
 use crate::error::{Result, SqlContext};
@@ -237,7 +237,7 @@ pub fn deactivate(conn: &Connection, id: MemberId, on: NaiveDate, now: &str) -> 
 /// A term during which a member holds a role; `ends_on` is inclusive.
 #[derive(Debug, Clone)]
 pub struct Term {
-    pub id: i64,
+    pub id: TermId,
     pub member_id: MemberId,
     pub role: Role,
     pub starts_on: NaiveDate,
@@ -264,14 +264,14 @@ pub fn insert_term(
     starts_on: NaiveDate,
     ends_on: Option<NaiveDate>,
     now: &str,
-) -> Result<i64> {
+) -> Result<TermId> {
     conn.execute(
         "INSERT INTO role_terms (member_id, role, starts_on, ends_on, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![member_id, role.as_str(), starts_on, ends_on, now],
     )
     .ctx("recording a role term")?;
-    let id = conn.last_insert_rowid();
+    let id = TermId::new(conn.last_insert_rowid());
     let term = Term {
         id,
         member_id,
@@ -301,7 +301,7 @@ pub fn terms(conn: &Connection) -> Result<Vec<Term>> {
         .ctx("listing role terms")
 }
 
-pub fn end_term(conn: &Connection, id: i64, on: NaiveDate, now: &str) -> Result<()> {
+pub fn end_term(conn: &Connection, id: TermId, on: NaiveDate, now: &str) -> Result<()> {
     conn.execute(
         "UPDATE role_terms SET ends_on = ?2 WHERE id = ?1",
         params![id, on],
@@ -399,7 +399,7 @@ pub fn contributed(conn: &Connection, member_id: MemberId) -> Result<Vec<(String
 /// A stored pledge.
 #[derive(Debug, Clone)]
 pub struct StoredPledge {
-    pub id: i64,
+    pub id: PledgeId,
     pub member_id: MemberId,
     pub commodity_id: CommodityId,
     pub amount: i64,
@@ -409,7 +409,7 @@ pub struct StoredPledge {
     pub pool_id: Option<PoolId>,
 }
 
-pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i64> {
+pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<PledgeId> {
     conn.execute(
         "INSERT INTO pledges (member_id, commodity_id, amount, every, starts_on, ends_on, pool_id, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -425,7 +425,7 @@ pub fn insert_pledge(conn: &Connection, p: &StoredPledge, now: &str) -> Result<i
         ],
     )
     .ctx("recording a pledge")?;
-    let id = conn.last_insert_rowid();
+    let id = PledgeId::new(conn.last_insert_rowid());
     let stored = StoredPledge { id, ..p.clone() };
     records::audit(
         conn,

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
 use crate::domain::date::parse_datetime;
-use crate::domain::ids::{CommodityId, PoolId, RecordId};
+use crate::domain::ids::{CommodityId, PoolId, PurchaseId, RecordId};
 use crate::domain::money::Commodity;
 use crate::domain::purchase::Event;
 use crate::error::{Error, Result, SqlContext};
@@ -22,7 +22,7 @@ pub fn stamp(at: NaiveDateTime) -> String {
 /// A stored purchase.
 #[derive(Debug, Clone)]
 pub struct StoredPurchase {
-    pub id: i64,
+    pub id: PurchaseId,
     pub name: String,
     pub supplier: String,
     pub commodity_id: CommodityId,
@@ -49,7 +49,7 @@ pub struct NewPurchase<'a> {
 /// A purchase's audit payload: written with the row into the governance
 /// chain, and rebuilt from the table by `verify`.
 pub fn purchase_payload(
-    id: i64,
+    id: PurchaseId,
     name: &str,
     supplier: &str,
     commodity_id: CommodityId,
@@ -69,7 +69,7 @@ pub fn purchase_payload(
 }
 
 /// Adds a purchase and its audit record; returns its id.
-pub fn insert(conn: &Connection, p: &NewPurchase<'_>, now: &str) -> Result<i64> {
+pub fn insert(conn: &Connection, p: &NewPurchase<'_>, now: &str) -> Result<PurchaseId> {
     let (opened, closes) = (stamp(p.opened_at), stamp(p.closes_at));
     conn.execute(
         "INSERT INTO purchases (name, name_key, supplier, commodity_id, pool_id, opened_at, closes_at, recorded_at)
@@ -77,7 +77,7 @@ pub fn insert(conn: &Connection, p: &NewPurchase<'_>, now: &str) -> Result<i64> 
         params![p.name, p.key, p.supplier, p.commodity_id, p.pool_id, opened, closes, now],
     )
     .ctx("adding a purchase")?;
-    let id = conn.last_insert_rowid();
+    let id = PurchaseId::new(conn.last_insert_rowid());
     let payload = purchase_payload(
         id,
         p.name,
@@ -118,7 +118,7 @@ fn moments(row: (StoredPurchase, String, String)) -> Result<StoredPurchase> {
     let (mut p, opened, closes) = row;
     let damaged = |_| Error::Damaged {
         what: "the purchases table".into(),
-        detail: format!("purchase {} has a moment that cannot be read", p.id),
+        detail: format!("purchase {} has a moment that cannot be read", p.id.get()),
     };
     p.opened_at = parse_datetime(&opened).map_err(damaged)?;
     p.closes_at = parse_datetime(&closes).map_err(damaged)?;
@@ -147,7 +147,7 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredPurchase>> {
 }
 
 /// Every purchase's audit payload, rebuilt from the table, by id.
-pub fn audit_rows(conn: &Connection) -> Result<Vec<(i64, Value)>> {
+pub fn audit_rows(conn: &Connection) -> Result<Vec<(PurchaseId, Value)>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, name, supplier, commodity_id, pool_id, opened_at, closes_at
@@ -155,7 +155,7 @@ pub fn audit_rows(conn: &Connection) -> Result<Vec<(i64, Value)>> {
         )
         .ctx("listing purchases")?;
     stmt.query_map([], |r| {
-        let id: i64 = r.get(0)?;
+        let id: PurchaseId = r.get(0)?;
         Ok((
             id,
             purchase_payload(
@@ -176,7 +176,7 @@ pub fn audit_rows(conn: &Connection) -> Result<Vec<(i64, Value)>> {
 /// Records one event of a purchase in the governance chain, at `at`.
 pub fn append_event(
     conn: &Connection,
-    purchase: i64,
+    purchase: PurchaseId,
     at: NaiveDateTime,
     event: &Event,
     now: &str,
@@ -187,7 +187,7 @@ pub fn append_event(
         unreachable!("an event serializes as an object")
     };
     let mut payload = Map::new();
-    payload.insert("purchase".into(), purchase.into());
+    payload.insert("purchase".into(), purchase.get().into());
     payload.extend(fields.into_iter().filter(|(k, _)| k != "event"));
     records::append(
         conn,
@@ -200,7 +200,7 @@ pub fn append_event(
 }
 
 /// The events of one purchase, in chain order, with their moments.
-pub fn events(conn: &Connection, purchase: i64) -> Result<Vec<(NaiveDateTime, Event)>> {
+pub fn events(conn: &Connection, purchase: PurchaseId) -> Result<Vec<(NaiveDateTime, Event)>> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT id, kind, at, payload FROM records
@@ -209,7 +209,7 @@ pub fn events(conn: &Connection, purchase: i64) -> Result<Vec<(NaiveDateTime, Ev
              ORDER BY id",
         )
         .ctx("reading a purchase's records")?;
-    let rows: Vec<(i64, String, String, String)> = stmt
+    let rows: Vec<(RecordId, String, String, String)> = stmt
         .query_map([purchase], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })

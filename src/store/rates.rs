@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use crate::domain::ids::RateId;
 use crate::domain::records::RecordKind;
 use crate::error::{Result, SqlContext};
 
@@ -26,13 +27,13 @@ pub fn insert(conn: &Connection, rate: &StoredRate, now: &str) -> Result<()> {
         params![rate.date, rate.from, rate.to, rate.rate, rate.source, now],
     )
     .ctx("recording a rate")?;
-    let payload = rate_payload(conn.last_insert_rowid(), rate);
+    let payload = rate_payload(RateId::new(conn.last_insert_rowid()), rate);
     crate::store::records::audit(conn, RecordKind::Rate.as_str(), payload, now)
 }
 
 /// A rate's audit payload: written with the row into the governance chain,
 /// and rebuilt from the table by `verify` (V118).
-pub fn rate_payload(id: i64, rate: &StoredRate) -> serde_json::Value {
+pub fn rate_payload(id: RateId, rate: &StoredRate) -> serde_json::Value {
     serde_json::json!({
         "id": id,
         "date": rate.date.to_string(),
@@ -68,7 +69,7 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredRate>> {
 }
 
 /// Every rate record as stored, with its id, in the order recorded.
-pub fn raw(conn: &Connection) -> Result<Vec<(i64, StoredRate)>> {
+pub fn raw(conn: &Connection) -> Result<Vec<(RateId, StoredRate)>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, date, from_code, to_code, rate, source FROM rates ORDER BY id")
         .ctx("listing rates")?;

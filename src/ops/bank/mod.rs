@@ -39,7 +39,7 @@ use chrono::NaiveDateTime;
 use csv::StringRecord;
 
 use crate::domain::bankmap::{BankMap, CompiledRules, Matching};
-use crate::domain::ids::{GrantId, MemberId, TxnId};
+use crate::domain::ids::{GrantId, MemberId, SourceId, TxnId};
 use crate::domain::records::{PaymentRecord, RecordKind};
 use crate::error::{Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
@@ -188,7 +188,7 @@ struct Import<'a, 't> {
     problems: Problems,
     summary: BankSummary,
     scratch: Matching,
-    source_id: i64,
+    source_id: SourceId,
     /// Whether the source was imported from before (else no row can be
     /// found again).
     source_used: bool,

@@ -20,6 +20,7 @@ use crate::books::pools::holdings;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::grant::Status;
 use crate::domain::hash::GENESIS;
+use crate::domain::ids::PledgeId;
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -74,7 +75,7 @@ pub struct WaitingGrant {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PledgeBehind {
-    pub pledge: i64,
+    pub pledge: PledgeId,
     pub member: String,
     pub commodity: String,
     pub periods: Vec<String>,

@@ -162,7 +162,7 @@ pub fn document(h: &Handover, backup: &BackupNote, words: &Messages) -> Document
                     .map(|p| TableRow {
                         key: p.pledge.to_string(),
                         cells: vec![
-                            Cell::Count(u64::try_from(p.pledge).unwrap_or_default()),
+                            Cell::Count(u64::try_from(p.pledge.get()).unwrap_or_default()),
                             text(&p.member),
                             text(&p.commodity),
                             Cell::Text(

@@ -23,7 +23,7 @@ use crate::books::grants;
 use crate::books::members::member;
 use crate::domain::currency;
 use crate::domain::hash::GENESIS;
-use crate::domain::ids::{PoolId, TxnId};
+use crate::domain::ids::{PledgeId, PoolId, TxnId};
 use crate::domain::member::Audience;
 use crate::domain::money::Money;
 use crate::domain::period::Span;
@@ -78,7 +78,7 @@ const ANY_POOL: &str = "any";
 /// One period of one of the member's pledges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PledgePeriod {
-    pub pledge: i64,
+    pub pledge: PledgeId,
     pub period: String,
     /// The pool it is for; `None` for a pledge to any pool.
     pub pool: Option<String>,
@@ -174,7 +174,7 @@ pub fn statement(conn: &Connection, name: &str, span: &Span) -> Result<Statement
     }
     let pledges = crate::report::support::pledge_status(conn, Audience::Treasurer, span.to)?;
     // Each of the member's pledges, and whether it is to one pool.
-    let mine: BTreeMap<i64, bool> = members::pledges(conn)?
+    let mine: BTreeMap<PledgeId, bool> = members::pledges(conn)?
         .iter()
         .filter(|p| p.member_id == who.id)
         .map(|p| (p.id, p.pool_id.is_some()))

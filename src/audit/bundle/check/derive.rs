@@ -33,7 +33,7 @@ use crate::domain::bundle::rows::BundleRow;
 use crate::domain::bundle::{CONTRIBUTORS, GRANTS, POLICIES, RECORDS, ROLES, VOTES};
 use crate::domain::date::{parse_date, parse_datetime};
 use crate::domain::grant::{Step, replay};
-use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId};
+use crate::domain::ids::{CommodityId, GrantId, MemberId, PoolId, TermId};
 use crate::domain::money::Commodity;
 use crate::domain::period::Span;
 use crate::domain::records::{GrantStep, PolicyRecord, payload};
@@ -98,8 +98,8 @@ struct Term {
 
 /// The role terms the records give, in chain order: as they stood after
 /// each record (`each`) and at the end.
-fn terms(log: &Log, mut each: impl FnMut(&Entry, &BTreeMap<i64, Term>)) -> Vec<Term> {
-    let mut terms: BTreeMap<i64, Term> = BTreeMap::new();
+fn terms(log: &Log, mut each: impl FnMut(&Entry, &BTreeMap<TermId, Term>)) -> Vec<Term> {
+    let mut terms: BTreeMap<TermId, Term> = BTreeMap::new();
     for e in &log.entries {
         each(e, &terms);
         let p = &e.payload;
@@ -107,7 +107,7 @@ fn terms(log: &Log, mut each: impl FnMut(&Entry, &BTreeMap<i64, Term>)) -> Vec<T
         match e.kind.as_str() {
             "role-term" => {
                 if let (Some(id), Some(member), Some(role), Some(from)) = (
-                    p["id"].as_i64(),
+                    p["id"].as_i64().map(TermId::new),
                     p["member"].as_i64().map(MemberId::new),
                     p["role"].as_str(),
                     day("starts_on"),
@@ -124,7 +124,10 @@ fn terms(log: &Log, mut each: impl FnMut(&Entry, &BTreeMap<i64, Term>)) -> Vec<T
                 }
             }
             "role-end" => {
-                if let Some(term) = p["id"].as_i64().and_then(|id| terms.get_mut(&id)) {
+                if let Some(term) = p["id"]
+                    .as_i64()
+                    .and_then(|id| terms.get_mut(&TermId::new(id)))
+                {
                     term.until = day("ends_on");
                 }
             }
@@ -414,7 +417,7 @@ pub(super) fn check_derived(
 fn check_voter(
     e: &Entry,
     applicant: Option<MemberId>,
-    terms: &BTreeMap<i64, Term>,
+    terms: &BTreeMap<TermId, Term>,
     person: &dyn Fn(MemberId) -> String,
     checker: &mut Checker,
 ) {
