@@ -927,18 +927,14 @@ fn a_subsidy_the_pool_cannot_cover_is_refused() {
 fn verify_finds_purchase_records_and_transactions_that_disagree() {
     let fund = settled();
     clean(&fund);
-    let conn = rusqlite::Connection::open(&fund.db).unwrap();
-    conn.execute_batch(
-        "DROP TRIGGER postings_no_update;
-         DROP TRIGGER purchases_no_update;
-         UPDATE postings SET amount = amount + 100
+    common::tamper::sql(
+        &fund.db,
+        "UPDATE postings SET amount = amount + 100
           WHERE txn_id = 5 AND line = 1;
          UPDATE postings SET amount = amount - 100
           WHERE txn_id = 5 AND line = 6;
          UPDATE purchases SET supplier = 'Someone else';",
-    )
-    .unwrap();
-    drop(conn);
+    );
     let run = fund.run(&["verify"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(
