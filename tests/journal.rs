@@ -420,6 +420,54 @@ fn imported_voids_are_linked_and_checked() {
 }
 
 #[test]
+fn voids_of_transactions_earlier_in_the_same_file_are_checked_too() {
+    // The importer writes a transaction only after it is hashed in another
+    // thread: a void naming an original still on its way must be refused
+    // for the same reasons as one naming a written original.
+    let fund = Fund::init(Some("USD"));
+    let original = |key: &str| {
+        format!(
+            "{key},2026-02-15,Bank fee,expenses:fees,3.50,USD,\n{key},2026-02-15,Bank fee,assets:bank,-3.50,USD,\n"
+        )
+    };
+    let void = |key: &str, of: &str| {
+        format!(
+            "{key},2026-02-16,Refund,expenses:fees,-3.50,USD,{of}\n{key},2026-02-16,Refund,assets:bank,3.50,USD,{of}\n"
+        )
+    };
+    let head = format!("{HEADER},reverses\n");
+    let before = fund.snapshot();
+    let twice = format!(
+        "{head}{}{}{}",
+        original("c1"),
+        void("c2", "c1"),
+        void("c3", "c1")
+    );
+    let stderr = fund
+        .import_text("t.csv", &twice, &[])
+        .error(&["nothing was written"]);
+    assert_problem(&stderr, "I209", 6, Some("reverses"), "already voided");
+    let of_a_void = format!(
+        "{head}{}{}{}",
+        original("c1"),
+        void("c2", "c1"),
+        void("c3", "c2")
+    );
+    let stderr = fund
+        .import_text("v.csv", &of_a_void, &[])
+        .error(&["nothing was written"]);
+    assert_problem(&stderr, "I209", 6, Some("reverses"), "itself a void");
+    assert_eq!(fund.snapshot(), before);
+    // And the same voids, once alone, are linked as voids of their originals.
+    let once = format!("{head}{}{}", original("c1"), void("c2", "c1"));
+    fund.import_text("o.csv", &once, &[]).ok();
+    fund.fails_unchanged(
+        &["void", "1", "--reason", "twice", "--date", "2026-03-01"],
+        &["already voided by transaction 2"],
+    );
+}
+
+#[test]
 fn an_imported_void_must_mirror_what_it_voids() {
     // fondo's own `void` posts the exact mirror, on or after the original's
     // date; `verify` flags anything else (V110). An import must not record

@@ -13,11 +13,10 @@
 //! read with replacement characters. Their preamble is skipped as physical
 //! lines, and a file without a header names its columns by position.
 
-use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use csv::{ReaderBuilder, StringRecord};
 
@@ -67,6 +66,16 @@ impl Problems {
         self.list.len() + self.more
     }
 
+    /// Adds the problems another reader of the same file collected: the
+    /// first [`MAX_PROBLEMS`] of both by line are kept, the rest counted.
+    pub fn merge(&mut self, other: Problems) {
+        self.list.extend(other.list);
+        self.list.sort_by_key(|p| p.line);
+        let over = self.list.len().saturating_sub(MAX_PROBLEMS);
+        self.list.truncate(MAX_PROBLEMS);
+        self.more += other.more + over;
+    }
+
     /// `Ok` when there were none, else the import error listing them by line.
     pub fn check(self, label: &str) -> Result<()> {
         if self.count() == 0 {
@@ -99,16 +108,21 @@ pub(crate) fn file_problem(label: &str, code: ProblemCode, line: u64, message: S
 
 /// A reader that keeps a copy of what it hands out, so that the raw text of
 /// each record can be checked. [`RawRecords`] drains the copy after every
-/// record, so it holds at most one buffer's worth.
+/// record, so it holds at most one buffer's worth. The copy is shared behind
+/// a mutex (locked once per buffer read and once per record, never
+/// contended), so that a file can be read in a thread of its own.
 struct Tee<R> {
     inner: R,
-    seen: Rc<RefCell<Vec<u8>>>,
+    seen: Arc<Mutex<Vec<u8>>>,
 }
 
 impl<R: Read> Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.seen.borrow_mut().extend_from_slice(&buf[..n]);
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(&buf[..n]);
         Ok(n)
     }
 }
@@ -158,7 +172,7 @@ fn stray_quote(raw: &[u8], delimiter: u8) -> Option<usize> {
 
 /// Follows the raw bytes the CSV reader consumed, record by record.
 struct RawRecords {
-    seen: Rc<RefCell<Vec<u8>>>,
+    seen: Arc<Mutex<Vec<u8>>>,
     /// File offset of `seen[0]`.
     offset: u64,
     /// Line breaks consumed so far.
@@ -170,7 +184,7 @@ impl RawRecords {
     /// Takes the bytes up to file offset `end` (where the reader stands after
     /// a record): the record's first line, and the field with a stray quote.
     fn take(&mut self, end: u64) -> (u64, Option<usize>) {
-        let mut seen = self.seen.borrow_mut();
+        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
         let upto = usize::try_from(end.saturating_sub(self.offset))
             .unwrap_or(usize::MAX)
             .min(seen.len());
@@ -192,7 +206,7 @@ impl RawRecords {
 
 /// A CSV file being read: its header and a stream of checked records.
 pub(crate) struct CsvFile {
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     raw: RawRecords,
     /// The header's column names (byte-order mark removed).
     pub header: Vec<String>,
@@ -294,16 +308,16 @@ impl CsvFile {
             context: format!("opening {label}"),
             source,
         })?;
-        let seen = Rc::new(RefCell::new(Vec::new()));
+        let seen = Arc::new(Mutex::new(Vec::new()));
         let tee = Tee {
             inner: BufReader::with_capacity(1 << 16, file),
-            seen: Rc::clone(&seen),
+            seen: Arc::clone(&seen),
         };
         let reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(Box::new(tee) as Box<dyn Read>);
+            .from_reader(Box::new(tee) as Box<dyn Read + Send>);
         let mut csv = CsvFile {
             reader,
             raw: RawRecords {
@@ -386,16 +400,16 @@ impl CsvFile {
         }
         let mut body = text.into_bytes();
         body.drain(..start);
-        let seen = Rc::new(RefCell::new(Vec::new()));
+        let seen = Arc::new(Mutex::new(Vec::new()));
         let tee = Tee {
             inner: Cursor::new(body),
-            seen: Rc::clone(&seen),
+            seen: Arc::clone(&seen),
         };
         let reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(Box::new(tee) as Box<dyn Read>);
+            .from_reader(Box::new(tee) as Box<dyn Read + Send>);
         let mut csv = CsvFile {
             reader,
             raw: RawRecords {

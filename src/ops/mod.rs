@@ -101,6 +101,7 @@ pub(crate) enum NewCommodity {
 
 /// The fund's accounts and commodities in memory, for resolving names to ids
 /// without a query per posting. Bounded by the number of accounts.
+#[derive(Clone)]
 pub(crate) struct Book {
     accounts: HashMap<String, StoredAccount>,
     keys: HashMap<String, String>,
@@ -156,6 +157,25 @@ impl Book {
             name: name.to_owned(),
             detail,
         })
+    }
+
+    /// An account and a commodity the books hold under exactly these names,
+    /// without creating, normalising or suggesting anything.
+    pub fn stored(&self, account: &str, code: &str) -> Option<(&StoredAccount, &StoredCommodity)> {
+        Some((self.accounts.get(account)?, self.commodities.get(code)?))
+    }
+
+    /// Learns an account another copy of the books added.
+    pub fn learn_account(&mut self, account: StoredAccount) {
+        self.keys
+            .insert(name_key(&account.name), account.name.clone());
+        self.accounts.insert(account.name.clone(), account);
+    }
+
+    /// Learns a commodity another copy of the books added.
+    pub fn learn_commodity(&mut self, commodity: StoredCommodity) {
+        self.commodities
+            .insert(commodity.commodity.code().to_owned(), commodity);
     }
 
     /// An account by name, created when missing (and the name is valid and

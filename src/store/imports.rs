@@ -7,7 +7,7 @@
 //! record per import, not per row.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
 use crate::domain::hash::KeysDigest;
 use crate::domain::ids::{RecordId, SourceId, TxnId};
@@ -64,16 +64,34 @@ pub fn source_used(conn: &Connection, source_id: SourceId) -> Result<bool> {
     .ctx("reading import keys")
 }
 
+/// The insert of import keys, held for a bulk import's life instead of
+/// looked up in the statement cache per transaction.
+pub struct KeyWriter<'c>(CachedStatement<'c>);
+
+const INSERT_KEY: &str = "INSERT INTO import_keys (source_id, key, txn_id) VALUES (?1, ?2, ?3)
+     ON CONFLICT (source_id, key) DO NOTHING";
+
+impl<'c> KeyWriter<'c> {
+    pub fn new(conn: &'c Connection) -> Result<KeyWriter<'c>> {
+        conn.prepare_cached(INSERT_KEY)
+            .map(KeyWriter)
+            .ctx("recording an import key")
+    }
+
+    /// Records `key` → `txn_id`; false (and nothing written) when the key
+    /// is already taken.
+    pub fn insert(&mut self, source_id: SourceId, key: &str, txn_id: TxnId) -> Result<bool> {
+        self.0
+            .execute(params![source_id, key_value(key), txn_id])
+            .map(|changed| changed == 1)
+            .ctx("recording an import key")
+    }
+}
+
 /// Records `key` → `txn_id`; false (and nothing written) when the key is
 /// already taken.
 pub fn insert(conn: &Connection, source_id: SourceId, key: &str, txn_id: TxnId) -> Result<bool> {
-    conn.prepare_cached(
-        "INSERT INTO import_keys (source_id, key, txn_id) VALUES (?1, ?2, ?3)
-         ON CONFLICT (source_id, key) DO NOTHING",
-    )
-    .and_then(|mut s| s.execute(params![source_id, key_value(key), txn_id]))
-    .map(|changed| changed == 1)
-    .ctx("recording an import key")
+    KeyWriter::new(conn)?.insert(source_id, key, txn_id)
 }
 
 /// Whether any import key (of any source) already points at `txn_id`.

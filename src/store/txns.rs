@@ -33,9 +33,10 @@ pub struct Writer<'c> {
     /// Whether the next transaction may still be in the v1 form: only while
     /// everything before it is (an import of an old export into new books).
     v1_allowed: bool,
-    /// The two inserts, held for the writer's life instead of looked up in
+    /// The inserts, held for the writer's life instead of looked up in
     /// the statement cache per row (an import makes millions).
     insert_txn: CachedStatement<'c>,
+    insert_txn_as: CachedStatement<'c>,
     insert_posting: CachedStatement<'c>,
 }
 
@@ -76,6 +77,12 @@ impl<'c> Writer<'c> {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )
                 .ctx("recording a transaction")?,
+            insert_txn_as: conn
+                .prepare_cached(
+                    "INSERT INTO txns (id, date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .ctx("recording a transaction")?,
             insert_posting: conn
                 .prepare_cached(
                     "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo, pool_id)
@@ -112,7 +119,8 @@ impl<'c> Writer<'c> {
     ) -> Result<(TxnId, String)> {
         let hash = self.sealer.txn_hash(&self.head, txn, reverses.map(|r| r.1));
         self.v1_allowed = false;
-        self.insert(txn, ids, reverses, recorded_at, hash)
+        let id = self.insert(None, txn, ids, reverses.map(|r| r.0), recorded_at, &hash)?;
+        Ok((id, hash))
     }
 
     /// Appends one transaction in the v1 form while
@@ -130,31 +138,72 @@ impl<'c> Writer<'c> {
         }
         let hash = txn_hash_in(Form::Current, &self.head, txn, reverses.map(|r| r.1))
             .expect("the v1 form has every field");
-        self.insert(txn, ids, reverses, recorded_at, hash)
+        let id = self.insert(None, txn, ids, reverses.map(|r| r.0), recorded_at, &hash)?;
+        Ok((id, hash))
+    }
+
+    /// Appends one transaction hashed elsewhere (an import hashes in a
+    /// thread of its own), under the id `id`: `hash` is the transaction's
+    /// hash in `form` chained onto this writer's [`head`](Self::head) (the
+    /// v1 form only while [`v1_allowed`](Self::v1_allowed)).
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_linked(
+        &mut self,
+        id: TxnId,
+        txn: &Transaction,
+        ids: &[PostingIds],
+        reverses: Option<TxnId>,
+        recorded_at: &str,
+        hash: &str,
+        form: Form,
+    ) -> Result<()> {
+        // Broken only by a bug in the caller's ordering: nothing written
+        // would then be committed.
+        assert!(
+            form == Form::V2 || self.v1_allowed,
+            "transaction {id} is in the v1 form only while the books are"
+        );
+        self.v1_allowed &= form != Form::V2;
+        self.insert(Some(id), txn, ids, reverses, recorded_at, hash)?;
+        Ok(())
     }
 
     fn insert(
         &mut self,
+        id: Option<TxnId>,
         txn: &Transaction,
         ids: &[PostingIds],
-        reverses: Option<(TxnId, &str)>,
+        reverses: Option<TxnId>,
         recorded_at: &str,
-        hash: String,
-    ) -> Result<(TxnId, String)> {
+        hash: &str,
+    ) -> Result<TxnId> {
         self.closed.check(txn.date())?;
         let date = iso(txn.date());
-        self.insert_txn
-            .execute(params![
+        let (description, payee, reference) = (txn.description(), txn.payee(), txn.reference());
+        match id {
+            Some(id) => self.insert_txn_as.execute(params![
+                id,
                 date,
-                txn.description(),
-                txn.payee(),
-                txn.reference(),
-                reverses.map(|r| r.0),
+                description,
+                payee,
+                reference,
+                reverses,
                 self.head,
                 hash,
                 recorded_at
-            ])
-            .ctx("recording a transaction")?;
+            ]),
+            None => self.insert_txn.execute(params![
+                date,
+                description,
+                payee,
+                reference,
+                reverses,
+                self.head,
+                hash,
+                recorded_at
+            ]),
+        }
+        .ctx("recording a transaction")?;
         let id = TxnId::new(self.conn.last_insert_rowid());
         for (line, (posting, to)) in txn.postings().iter().zip(ids).enumerate() {
             self.insert_posting
@@ -187,9 +236,10 @@ impl<'c> Writer<'c> {
                     context: format!("of {} on {}", posting.account(), txn.date()),
                 })?;
         }
-        self.head.clone_from(&hash);
+        self.head.clear();
+        self.head.push_str(hash);
         self.count += 1;
-        Ok((id, hash))
+        Ok(id)
     }
 
     /// Writes the daily and account totals and the new head hash. Must be called before

@@ -11,20 +11,35 @@
 //! Each imported transaction is remembered under (source, `txn` value), so
 //! importing the same file again adds nothing, and the same key with other
 //! content is refused.
+//!
+//! Three stages run side by side, handing batches on in file order over
+//! bounded channels: `read` reads and groups the rows in one thread, and
+//! checks the common transactions there (`quick`); the importer checks
+//! every other transaction against the books and writes them all, in
+//! the calling thread, which alone uses the connection; and `link` chains
+//! and hashes the checked transactions in a third thread, between the two.
+//! A transaction's id is given when it is checked, so that a void later in
+//! the file can name an original that is still being hashed.
 
-use std::collections::HashMap;
+mod link;
+mod read;
+
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 use csv::StringRecord;
 
 use crate::domain::date::parse_date;
-use crate::domain::hash::{Form, TxnSalts, txn_hash_in, txn_hash_stated};
+use crate::domain::hash::{Form, TxnSalts};
 use crate::domain::ids::{AccountId, CommodityId, SourceId, TxnId};
 use crate::domain::journal::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS};
 use crate::domain::money::{Commodity, MAX_DECIMALS, parse_decimal, to_minor, written_places};
 use crate::domain::txn::{Posting, Transaction};
 use crate::error::{Error, Problem, ProblemCode, Result, SqlContext};
 use crate::ops::csvin::{CsvFile, Problems};
+use crate::ops::import::link::{Chain, FileHash, Linked, Linking, Original};
 use crate::ops::ledger::check_open;
 use crate::ops::{Book, NewCommodity};
 use crate::progress::Progress;
@@ -55,9 +70,78 @@ pub struct ImportSummary {
     pub commodities_created: Vec<Commodity>,
 }
 
+/// A column of the journal, by its place in [`REQUIRED_COLUMNS`] followed
+/// by [`OPTIONAL_COLUMNS`]; found by name when the program is compiled
+/// ([`col!`]), so that reading a field compares no names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Col(usize);
+
+/// Every column's name, in [`Col`] order.
+const ALL_COLUMNS: [&str; REQUIRED_COLUMNS.len() + OPTIONAL_COLUMNS.len()] = {
+    let mut all = [""; REQUIRED_COLUMNS.len() + OPTIONAL_COLUMNS.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = match i < REQUIRED_COLUMNS.len() {
+            true => REQUIRED_COLUMNS[i],
+            false => OPTIONAL_COLUMNS[i - REQUIRED_COLUMNS.len()],
+        };
+        i += 1;
+    }
+    all
+};
+
+impl Col {
+    /// The column named `name`; a name that is no column's fails to compile.
+    const fn named(name: &str) -> Col {
+        let mut i = 0;
+        while i < ALL_COLUMNS.len() {
+            let (a, b) = (ALL_COLUMNS[i].as_bytes(), name.as_bytes());
+            if a.len() == b.len() {
+                let mut j = 0;
+                while j < a.len() && a[j] == b[j] {
+                    j += 1;
+                }
+                if j == a.len() {
+                    return Col(i);
+                }
+            }
+            i += 1;
+        }
+        panic!("not a column of the journal")
+    }
+
+    fn name(self) -> &'static str {
+        ALL_COLUMNS[self.0]
+    }
+}
+
+/// The journal's column `$name`, found when compiling.
+macro_rules! col {
+    ($name:literal) => {
+        const { Col::named($name) }
+    };
+}
+
+/// The rows of one transaction: (line, record).
+type Group = Vec<(u64, StringRecord)>;
+
+/// The columns every row of a transaction repeats.
+const SHARED_COLUMNS: [Col; 7] = [
+    col!("date"),
+    col!("description"),
+    col!("payee"),
+    col!("reference"),
+    col!("reverses"),
+    col!("prev_hash"),
+    col!("hash"),
+];
+
+mod quick;
+
 /// Where each column is in the file.
+#[derive(Clone)]
 struct Columns {
-    optional: [Option<usize>; OPTIONAL_COLUMNS.len()],
+    index: [Option<usize>; ALL_COLUMNS.len()],
 }
 
 impl Columns {
@@ -76,7 +160,10 @@ impl Columns {
                 names.join(",")
             )));
         }
-        let mut optional = [None; OPTIONAL_COLUMNS.len()];
+        let mut index = [None; ALL_COLUMNS.len()];
+        for (i, slot) in index.iter_mut().enumerate().take(REQUIRED_COLUMNS.len()) {
+            *slot = Some(i);
+        }
         for (i, name) in names.iter().enumerate().skip(6) {
             let Some(slot) = OPTIONAL_COLUMNS.iter().position(|o| o == name) else {
                 return Err(problem(format!(
@@ -84,29 +171,21 @@ impl Columns {
                     OPTIONAL_COLUMNS.join(",")
                 )));
             };
-            if optional[slot].replace(i).is_some() {
+            if index[REQUIRED_COLUMNS.len() + slot].replace(i).is_some() {
                 return Err(problem(format!("column {name:?} appears twice")));
             }
         }
-        Ok(Columns { optional })
+        Ok(Columns { index })
     }
 
-    fn get<'r>(&self, record: &'r StringRecord, name: &str) -> &'r str {
-        let index = match REQUIRED_COLUMNS.iter().position(|c| *c == name) {
-            Some(i) => Some(i),
-            None => OPTIONAL_COLUMNS
-                .iter()
-                .position(|c| *c == name)
-                .and_then(|slot| self.optional[slot]),
-        };
-        index.and_then(|i| record.get(i)).unwrap_or("")
+    fn get<'r>(&self, record: &'r StringRecord, column: Col) -> &'r str {
+        self.index[column.0]
+            .and_then(|i| record.get(i))
+            .unwrap_or("")
     }
 
-    fn has(&self, name: &str) -> bool {
-        OPTIONAL_COLUMNS
-            .iter()
-            .position(|c| *c == name)
-            .is_some_and(|slot| self.optional[slot].is_some())
+    fn has(&self, column: Col) -> bool {
+        self.index[column.0].is_some()
     }
 }
 
@@ -137,10 +216,19 @@ fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
 /// The transaction a row's `reverses` column points at.
 struct Reversed {
     id: TxnId,
-    hash: String,
-    original: Transaction,
+    /// Its hash, unless it is earlier in this file and not written yet.
+    hash: Option<String>,
+    original: Arc<Transaction>,
     /// Already voided (by an earlier import of this same row, or another).
     voided: bool,
+}
+
+/// A transaction of this file that is checked but not yet written.
+struct Unwritten {
+    key: String,
+    id: TxnId,
+    txn: Arc<Transaction>,
+    is_void: bool,
 }
 
 /// Why `void` is not the reversal of `original`, if it is not: a void
@@ -170,34 +258,42 @@ fn not_a_mirror(original: &Transaction, void: &Transaction) -> Option<String> {
     })
 }
 
-/// The rows of one transaction: (line, record).
-type Group = Vec<(u64, StringRecord)>;
-
 struct Importer<'c> {
     conn: &'c rusqlite::Connection,
     book: Book,
     writer: Writer<'c>,
+    keys: imports::KeyWriter<'c>,
     columns: Columns,
     options: &'c ImportOptions,
     source_id: SourceId,
     /// Whether earlier imports used this source (then keys are looked up).
     source_used: bool,
     own_export_checked: bool,
-    /// The hash of the file's previous transaction, when its hash was checked.
-    file_head: Option<String>,
-    /// The file's hash of each checked transaction that got another hash
-    /// here (v2 rows re-hashed with this fund's salt key), by its hash here:
-    /// a later void in the file names its original by the file's hash.
-    file_hashes: HashMap<String, String>,
     recorded_at: String,
     path: &'c Path,
     label: &'c str,
     /// Decimal places per commodity code in the file, read on first need.
     places: Option<HashMap<String, u32>>,
     first_new_id: TxnId,
+    /// The id the next checked transaction gets, and the last one written.
+    next_id: TxnId,
+    written_through: TxnId,
+    /// Checked transactions on their way to the chain, in file order.
+    outgoing: Vec<Linking>,
+    /// Those sent to the chain and not yet written, in file order (a few
+    /// batches; looked through only for a void).
+    unwritten: VecDeque<Unwritten>,
+    /// The transactions voided by this import so far.
+    voided: HashSet<TxnId>,
+    /// Accounts and commodities added since the quick check last learnt.
+    learnt: Vec<quick::Learnt>,
     problems: Problems,
     summary: ImportSummary,
 }
+
+/// How many batches may be in the chain's thread at once: one being
+/// hashed while the importer writes the one before and checks the next.
+const BATCHES_IN_FLIGHT: usize = 2;
 
 /// Imports a journal CSV. `label` names the file in messages.
 pub fn import_journal(
@@ -208,27 +304,33 @@ pub fn import_journal(
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
     let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let mut csv = CsvFile::open(path, label, b',', 0)?;
+    let csv = CsvFile::open(path, label, b',', 0)?;
     let columns = columns(&csv, label)?;
     let tx = db.bulk_write()?;
     let source_id = imports::source_id(&tx, &options.source)?;
     imports::check_recorded(&tx, source_id, &options.source)?;
+    let last_id = TxnId::new(txns::max_id(&tx)?);
     let mut importer = Importer {
         conn: &tx,
         book: Book::load(&tx)?,
         writer: Writer::new(&tx)?,
+        keys: imports::KeyWriter::new(&tx)?,
         columns,
         options,
         source_id,
         source_used: imports::source_used(&tx, source_id)?,
         own_export_checked: false,
-        file_head: None,
-        file_hashes: HashMap::new(),
         recorded_at: tx.recorded_at(),
         path,
         label,
         places: None,
-        first_new_id: TxnId::new(txns::max_id(&tx)? + 1),
+        first_new_id: TxnId::new(last_id.get() + 1),
+        next_id: TxnId::new(last_id.get() + 1),
+        written_through: last_id,
+        outgoing: Vec::new(),
+        unwritten: VecDeque::new(),
+        voided: HashSet::new(),
+        learnt: Vec::new(),
         problems: Problems::default(),
         summary: ImportSummary {
             source: options.source.clone(),
@@ -237,22 +339,77 @@ pub fn import_journal(
         },
     };
     progress.start(total);
-    let mut group: Group = Vec::new();
-    let mut record = StringRecord::new();
-    while let Some(line) = csv.next(&mut record, &mut importer.problems)? {
-        crate::domain::cell::unguard_record(&mut record);
-        let same = group
-            .first()
-            .is_some_and(|(_, first)| first.get(0) == record.get(0));
-        if !same && !group.is_empty() {
-            importer.transaction(std::mem::take(&mut group))?;
-            progress.set(csv.position());
+    let chain = Chain::new(
+        crate::domain::hash::Sealer::new(importer.writer.key().clone()),
+        importer.writer.head().to_owned(),
+        importer.writer.v1_allowed(),
+    );
+    // The quick check needs no lookups in the database: not for a source
+    // imported from before, nor for a file with its own chain.
+    let quick =
+        (!importer.source_used && !importer.columns.has(col!("hash"))).then(|| quick::Quick {
+            book: importer.book.clone(),
+            columns: importer.columns.clone(),
+        });
+    let unread = std::thread::scope(|scope| -> Result<Problems> {
+        let (to_importer, batches) = sync_channel(BATCHES_IN_FLIGHT);
+        let (hand_back, spent) = channel();
+        let (teach, learnt) = channel();
+        let spawned = |e| Error::Io {
+            context: "starting a thread of the import".into(),
+            source: e,
+        };
+        let reader = std::thread::Builder::new()
+            .name("import-read".into())
+            .spawn_scoped(scope, move || {
+                read::read(csv, quick, to_importer, &spent, &learnt)
+            })
+            .map_err(spawned)?;
+        let (to_chain, for_chain) = sync_channel::<link::Batch>(BATCHES_IN_FLIGHT);
+        let (from_chain, linked) = sync_channel(BATCHES_IN_FLIGHT);
+        std::thread::Builder::new()
+            .name("import-hash".into())
+            .spawn_scoped(scope, move || {
+                let mut chain = chain;
+                for batch in for_chain {
+                    if from_chain.send(chain.link_batch(batch)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(spawned)?;
+        let mut in_flight = 0;
+        for batch in &batches {
+            let mut rows = Vec::new();
+            for item in batch.items {
+                match item {
+                    read::Item::Rows(group) => {
+                        importer.transaction(&group)?;
+                        rows.push(group);
+                    }
+                    read::Item::Checked(checked) => importer.checked(checked),
+                }
+            }
+            // The reader may have stopped, with a reason of its own.
+            for l in importer.learnt.drain(..) {
+                let _ = teach.send(l);
+            }
+            let _ = hand_back.send(read::Spent::Rows(rows));
+            importer.send(&to_chain, &mut in_flight);
+            while in_flight >= BATCHES_IN_FLIGHT {
+                importer.write(&linked, &mut in_flight, &hand_back)?;
+            }
+            progress.set(batch.position);
         }
-        group.push((line, std::mem::take(&mut record)));
-    }
-    if !group.is_empty() {
-        importer.transaction(group)?;
-    }
+        importer.send(&to_chain, &mut in_flight);
+        while in_flight > 0 {
+            importer.write(&linked, &mut in_flight, &hand_back)?;
+        }
+        // The reader frees what is handed back until it is told the end.
+        drop(hand_back);
+        reader.join().expect("the reading thread does not panic")
+    })?;
+    importer.problems.merge(unread);
     progress.finish();
     // The importer (its writer's statements) ends before the commit.
     let (touched, summary) = {
@@ -279,7 +436,7 @@ pub fn import_journal(
 impl Importer<'_> {
     /// Validates one transaction's rows and, if they are sound, appends it.
     /// Problems are collected; only database failures end the import early.
-    fn transaction(&mut self, group: Group) -> Result<()> {
+    fn transaction(&mut self, group: &Group) -> Result<()> {
         let before = self.problems.count();
         let (first_line, first) = &group[0];
         let first_line = *first_line;
@@ -293,16 +450,16 @@ impl Importer<'_> {
             file_prev,
             file_hash,
         ] = [
-            "txn",
-            "date",
-            "description",
-            "payee",
-            "reference",
-            "reverses",
-            "prev_hash",
-            "hash",
+            col!("txn"),
+            col!("date"),
+            col!("description"),
+            col!("payee"),
+            col!("reference"),
+            col!("reverses"),
+            col!("prev_hash"),
+            col!("hash"),
         ]
-        .map(|name| self.columns.get(first, name).to_owned());
+        .map(|column| self.columns.get(first, column).to_owned());
         if key.trim().is_empty() {
             self.problems.push(
                 ProblemCode::I208,
@@ -312,20 +469,12 @@ impl Importer<'_> {
             );
         }
         for (line, record) in &group[1..] {
-            for field in [
-                "date",
-                "description",
-                "payee",
-                "reference",
-                "reverses",
-                "prev_hash",
-                "hash",
-            ] {
-                if self.columns.get(record, field) != self.columns.get(first, field) {
+            for column in SHARED_COLUMNS {
+                if self.columns.get(record, column) != self.columns.get(first, column) {
                     self.problems.push(
                         ProblemCode::I208,
                         *line,
-                        Some(field),
+                        Some(column.name()),
                         format!("differs from line {first_line}, which starts the same transaction {key:?}"),
                     );
                 }
@@ -340,7 +489,7 @@ impl Importer<'_> {
             }
         };
         let mut postings = Vec::with_capacity(group.len());
-        for (line, record) in &group {
+        for (line, record) in group {
             if let Some(posting) = self.posting(*line, record, date) {
                 postings.push(posting);
             }
@@ -412,7 +561,7 @@ impl Importer<'_> {
             );
             return Ok(());
         }
-        if self.columns.has("hash") && !self.own_export_checked {
+        if self.columns.has(col!("hash")) && !self.own_export_checked {
             // Once per file: is it an export of this very ledger? (One scan,
             // since hashes are not indexed.)
             self.own_export_checked = true;
@@ -426,74 +575,159 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
-        // The file's chain is followed as long as it links: onto these
-        // books' head, or onto the file's previous (checked) transaction.
-        let check_hash = self.columns.has("hash")
-            && (file_prev == self.writer.head() || self.file_head.as_deref() == Some(&file_prev));
-        let reverses = reverses.as_ref().map(|r| (r.id, r.hash.as_str()));
-        // An export made before v2 carries v1 hashes: new books keep that
-        // form (and so the fingerprint) until their first v2 row.
-        // A void's REVERSES_HASH in the file is the original's hash there.
-        let original = reverses.map(|r| self.file_hashes.get(r.1).map_or(r.1, String::as_str));
-        let in_form = |form| {
-            txn_hash_in(form, &file_prev, &txn, original).is_some_and(|old| old == file_hash)
+        let file = self.columns.has(col!("hash")).then(|| {
+            let get = |record, column| self.columns.get(record, column).to_owned();
+            FileHash {
+                prev: file_prev,
+                hash: file_hash,
+                v2: self.columns.get(first, col!("form")) == Form::V2.as_str(),
+                salts: TxnSalts {
+                    description: get(first, col!("description_salt")),
+                    payee: get(first, col!("payee_salt")),
+                    reference: get(first, col!("reference_salt")),
+                    postings: group
+                        .iter()
+                        .map(|(_, r)| {
+                            [
+                                get(r, col!("memo_salt")),
+                                get(r, col!("account_salt")),
+                                get(r, col!("pool_salt")),
+                            ]
+                        })
+                        .collect(),
+                },
+            }
+        });
+        self.queue(first_line, key, txn, ids, reverses, file);
+        Ok(())
+    }
+
+    /// Queues a transaction the quick check took (see [`quick`]).
+    fn checked(&mut self, checked: quick::Checked) {
+        let quick::Checked {
+            line,
+            key,
+            txn,
+            ids,
+        } = checked;
+        self.queue(line, key, txn, ids, None, None);
+    }
+
+    /// Gives a checked transaction its id and queues it for the chain.
+    fn queue(
+        &mut self,
+        line: u64,
+        key: String,
+        txn: Transaction,
+        ids: Vec<PostingIds>,
+        reverses: Option<Reversed>,
+        file: Option<FileHash>,
+    ) {
+        let id = self.next_id;
+        self.next_id = TxnId::new(id.get() + 1);
+        let txn = Arc::new(txn);
+        if let Some(r) = &reverses {
+            self.voided.insert(r.id);
+        }
+        self.unwritten.push_back(Unwritten {
+            key: key.clone(),
+            id,
+            txn: Arc::clone(&txn),
+            is_void: reverses.is_some(),
+        });
+        self.outgoing.push(Linking {
+            line,
+            key,
+            id,
+            txn,
+            ids,
+            reverses: reverses.map(|r| Original {
+                id: r.id,
+                hash: r.hash,
+            }),
+            file,
+        });
+    }
+
+    /// Hands the transactions checked since the last call to the chain.
+    fn send(&mut self, to_chain: &SyncSender<link::Batch>, in_flight: &mut usize) {
+        if self.outgoing.is_empty() {
+            return;
+        }
+        let batch = link::Batch {
+            items: std::mem::take(&mut self.outgoing),
+            written_through: self.written_through,
         };
-        let v1 = check_hash && in_form(Form::Current);
-        let (id, hash) = if v1 {
-            self.writer
-                .append_v1(&txn, &ids, reverses, &self.recorded_at)?
-        } else {
-            self.writer
-                .append(&txn, &ids, reverses, &self.recorded_at)?
-        };
-        // Books from before pools were hashed in the pre-pool form; their
-        // exports carry those hashes (the transaction is chained here in
-        // the current form, so the rest of the file is not compared). So
-        // is a v1 row after the books' first v2 row.
-        let pre_pool = || in_form(Form::PrePool);
-        // A v2 row is checked against the salts the file states: the
-        // books that exported it had their own salt key.
-        let stated = || {
-            let get = |record, name| self.columns.get(record, name).to_owned();
-            let salts = TxnSalts {
-                description: get(first, "description_salt"),
-                payee: get(first, "payee_salt"),
-                reference: get(first, "reference_salt"),
-                postings: group
-                    .iter()
-                    .map(|(_, r)| {
-                        [
-                            get(r, "memo_salt"),
-                            get(r, "account_salt"),
-                            get(r, "pool_salt"),
-                        ]
-                    })
-                    .collect(),
-            };
-            self.columns.get(first, "form") == Form::V2.as_str()
-                && txn_hash_stated(&file_prev, &txn, original, &salts) == file_hash
-        };
-        let matches = !check_hash || file_hash == hash || pre_pool() || v1 || stated();
-        self.file_head = check_hash.then(|| file_hash.clone());
-        if check_hash && file_hash != hash {
-            self.file_hashes.insert(hash.clone(), file_hash.clone());
+        to_chain
+            .send(batch)
+            .expect("the chain's thread runs while the importer sends");
+        *in_flight += 1;
+    }
+
+    /// Writes the next batch of chained transactions, and hands them back
+    /// to the reading thread to be freed.
+    fn write(
+        &mut self,
+        linked: &Receiver<Vec<Linked>>,
+        in_flight: &mut usize,
+        hand_back: &Sender<read::Spent>,
+    ) -> Result<()> {
+        let batch = linked
+            .recv()
+            .expect("the chain's thread answers every batch");
+        *in_flight -= 1;
+        let mut written = Vec::with_capacity(batch.len());
+        for linked in batch {
+            written.push(self.write_one(linked)?);
+        }
+        // The reader may have stopped, with a reason of its own.
+        let _ = hand_back.send(read::Spent::Written(written));
+        Ok(())
+    }
+
+    fn write_one(&mut self, linked: Linked) -> Result<read::Written> {
+        let Linked {
+            line,
+            key,
+            id,
+            txn,
+            ids,
+            reverses,
+            hash,
+            form,
+            matches,
+            file,
+        } = linked;
+        drop(file);
+        self.writer.insert_linked(
+            id,
+            &txn,
+            &ids,
+            reverses,
+            &self.recorded_at,
+            hash.as_str(),
+            form,
+        )?;
+        self.written_through = id;
+        if self.unwritten.front().is_some_and(|u| u.id == id) {
+            self.unwritten.pop_front();
         }
         if !matches {
             // Recorded as a problem, so the whole import is rolled back.
             self.problems.push(
                 ProblemCode::I210,
-                first_line,
+                line,
                 Some("hash"),
                 format!("transaction {key:?} does not match its recorded hash: the file was changed after it was exported, or a pool, account or commodity is spelled differently in these books"),
             );
-            return Ok(());
+            return Ok((txn, key, ids));
         }
-        if !imports::insert(self.conn, self.source_id, &key, id)? {
-            self.repeated(first_line, &key);
+        if !self.keys.insert(self.source_id, &key, id)? {
+            self.repeated(line, &key);
         }
         self.summary.transactions += 1;
         self.summary.postings += txn.postings().len() as u64;
-        Ok(())
+        Ok((txn, key, ids))
     }
 
     /// The most decimal places `code` is written with anywhere in the file.
@@ -529,10 +763,10 @@ impl Importer<'_> {
         date: Option<chrono::NaiveDate>,
     ) -> Option<(Posting, PostingIds)> {
         let before = self.problems.count();
-        let account = self.account(line, self.columns.get(record, "account"), date);
-        let code = self.columns.get(record, "commodity");
+        let account = self.account(line, self.columns.get(record, col!("account")), date);
+        let code = self.columns.get(record, col!("commodity"));
         let commodity = self.commodity(line, code);
-        let number = self.columns.get(record, "amount");
+        let number = self.columns.get(record, col!("amount"));
         let amount = match (&commodity, parse_decimal(number)) {
             (_, Err(e)) => {
                 self.problems
@@ -552,7 +786,7 @@ impl Importer<'_> {
         if self.problems.count() > before {
             return None;
         }
-        let pool = match self.columns.get(record, "pool") {
+        let pool = match self.columns.get(record, col!("pool")) {
             "" => Ok((None, None)),
             name => self
                 .book
@@ -569,7 +803,8 @@ impl Importer<'_> {
         };
         let ((name, account_id), (commodity, commodity_id), amount) =
             (account?, commodity?, amount?);
-        let memo = Some(self.columns.get(record, "memo").to_owned()).filter(|m| !m.is_empty());
+        let memo =
+            Some(self.columns.get(record, col!("memo")).to_owned()).filter(|m| !m.is_empty());
         Some((
             Posting::stored(name, commodity, amount, memo, pool),
             PostingIds {
@@ -609,6 +844,7 @@ impl Importer<'_> {
                 let found = (account.name.clone(), account.id);
                 if created {
                     self.summary.accounts_created.push(found.0.clone());
+                    self.learnt.push(quick::Learnt::Account(account.clone()));
                 }
                 Some(found)
             }
@@ -679,6 +915,7 @@ impl Importer<'_> {
                     self.summary
                         .commodities_created
                         .push(stored.commodity.clone());
+                    self.learnt.push(quick::Learnt::Commodity(stored.clone()));
                 }
                 Some((stored.commodity.clone(), stored.id))
             }
@@ -704,6 +941,23 @@ impl Importer<'_> {
         if value.is_empty() {
             return Ok(None);
         }
+        if let Some(unwritten) = self.unwritten.iter().rev().find(|u| u.key == value) {
+            if unwritten.is_void {
+                self.problems.push(
+                    ProblemCode::I209,
+                    line,
+                    Some("reverses"),
+                    format!("transaction {value:?} is itself a void; it cannot be voided"),
+                );
+                return Ok(None);
+            }
+            return Ok(Some(Reversed {
+                id: unwritten.id,
+                hash: None,
+                original: Arc::clone(&unwritten.txn),
+                voided: self.voided.contains(&unwritten.id),
+            }));
+        }
         let Some(seen) = imports::find(self.conn, self.source_id, value)? else {
             self.problems.push(
                 ProblemCode::I209,
@@ -727,9 +981,9 @@ impl Importer<'_> {
         }
         Ok(Some(Reversed {
             id: original.id,
-            hash: original.hash,
-            original: original.txn,
-            voided: original.reversed_by.is_some(),
+            hash: Some(original.hash),
+            original: Arc::new(original.txn),
+            voided: original.reversed_by.is_some() || self.voided.contains(&original.id),
         }))
     }
 }
