@@ -36,7 +36,6 @@ pub struct Writer<'c> {
     /// The inserts, held for the writer's life instead of looked up in
     /// the statement cache per row (an import makes millions).
     insert_txn: CachedStatement<'c>,
-    insert_txn_as: CachedStatement<'c>,
     insert_posting: CachedStatement<'c>,
 }
 
@@ -71,13 +70,8 @@ impl<'c> Writer<'c> {
             closed: crate::store::records::closed(conn)?,
             sealer: Sealer::new(fund::salt_key(conn)?),
             v1_allowed: fund.txn_count == 0,
+            // An id of NULL is the next one (`INTEGER PRIMARY KEY`).
             insert_txn: conn
-                .prepare_cached(
-                    "INSERT INTO txns (date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .ctx("recording a transaction")?,
-            insert_txn_as: conn
                 .prepare_cached(
                     "INSERT INTO txns (id, date, description, payee, reference, reverses, prev_hash, hash, recorded_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -179,31 +173,19 @@ impl<'c> Writer<'c> {
     ) -> Result<TxnId> {
         self.closed.check(txn.date())?;
         let date = iso(txn.date());
-        let (description, payee, reference) = (txn.description(), txn.payee(), txn.reference());
-        match id {
-            Some(id) => self.insert_txn_as.execute(params![
+        self.insert_txn
+            .execute(params![
                 id,
                 date,
-                description,
-                payee,
-                reference,
+                txn.description(),
+                txn.payee(),
+                txn.reference(),
                 reverses,
                 self.head,
                 hash,
                 recorded_at
-            ]),
-            None => self.insert_txn.execute(params![
-                date,
-                description,
-                payee,
-                reference,
-                reverses,
-                self.head,
-                hash,
-                recorded_at
-            ]),
-        }
-        .ctx("recording a transaction")?;
+            ])
+            .ctx("recording a transaction")?;
         let id = TxnId::new(self.conn.last_insert_rowid());
         for (line, (posting, to)) in txn.postings().iter().zip(ids).enumerate() {
             self.insert_posting

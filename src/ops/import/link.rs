@@ -49,20 +49,14 @@ pub(super) struct Linking {
 }
 
 /// A transaction chained, ready to be written (onto the writer's head,
-/// which the chain's previous transaction became).
+/// which the chain's previous transaction became). The checked transaction
+/// comes back whole, to be freed in the thread that made it.
 pub(super) struct Linked {
-    pub line: u64,
-    pub key: String,
-    pub id: TxnId,
-    pub txn: Arc<Transaction>,
-    pub ids: Vec<PostingIds>,
-    pub reverses: Option<TxnId>,
+    pub item: Linking,
     pub hash: Hash,
     pub form: Form,
     /// The file's recorded hash (if any) is this transaction's, in some form.
     pub matches: bool,
-    /// What the file said, handed back to be freed where it was made.
-    pub file: Option<FileHash>,
 }
 
 /// A SHA-256 hash in hex, held inline: the importer frees what it gets from
@@ -188,16 +182,10 @@ impl Chain {
         self.unwritten.insert(item.id, hash.clone());
         self.head = hash;
         Linked {
-            line: item.line,
-            key: item.key,
-            id: item.id,
-            txn: item.txn,
-            ids: item.ids,
-            reverses: item.reverses.map(|r| r.id),
+            item,
             hash: linked,
             form,
             matches,
-            file: item.file,
         }
     }
 }

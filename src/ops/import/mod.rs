@@ -125,7 +125,8 @@ macro_rules! col {
 /// The rows of one transaction: (line, record).
 type Group = Vec<(u64, StringRecord)>;
 
-/// The columns every row of a transaction repeats.
+/// The columns every row of a transaction repeats (the full check reads
+/// them in this order).
 const SHARED_COLUMNS: [Col; 7] = [
     col!("date"),
     col!("description"),
@@ -440,8 +441,8 @@ impl Importer<'_> {
         let before = self.problems.count();
         let (first_line, first) = &group[0];
         let first_line = *first_line;
+        let key = self.columns.get(first, col!("txn")).to_owned();
         let [
-            key,
             date,
             description,
             payee,
@@ -449,17 +450,7 @@ impl Importer<'_> {
             reverses,
             file_prev,
             file_hash,
-        ] = [
-            col!("txn"),
-            col!("date"),
-            col!("description"),
-            col!("payee"),
-            col!("reference"),
-            col!("reverses"),
-            col!("prev_hash"),
-            col!("hash"),
-        ]
-        .map(|column| self.columns.get(first, column).to_owned());
+        ] = SHARED_COLUMNS.map(|column| self.columns.get(first, column).to_owned());
         if key.trim().is_empty() {
             self.problems.push(
                 ProblemCode::I208,
@@ -687,18 +678,22 @@ impl Importer<'_> {
 
     fn write_one(&mut self, linked: Linked) -> Result<read::Written> {
         let Linked {
-            line,
-            key,
-            id,
-            txn,
-            ids,
-            reverses,
+            item:
+                Linking {
+                    line,
+                    key,
+                    id,
+                    txn,
+                    ids,
+                    reverses,
+                    file,
+                },
             hash,
             form,
             matches,
-            file,
         } = linked;
         drop(file);
+        let reverses = reverses.map(|r| r.id);
         self.writer.insert_linked(
             id,
             &txn,
