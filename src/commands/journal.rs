@@ -1,12 +1,14 @@
 //! `fondo journal export` and `fondo journal import`.
 
+use std::io;
 use std::path::Path;
 
 use crate::cli::JournalCommand;
 use crate::commands::Result;
 use crate::commands::out::write_file;
-use crate::commands::{Bar, Outcome, date_arg, open, say, stdout};
+use crate::commands::{Bar, Outcome, date_arg, open, say};
 use fondo::ops::import::{ImportOptions, ImportSummary, import_journal};
+use fondo::render::handoff::handed_off;
 use fondo::report::export::export_journal;
 use fondo::store::Access;
 
@@ -22,12 +24,17 @@ pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let bar = Bar::new("exporting {bar:40} {pos}/{len} transactions");
             match out {
+                // The rows are formatted here while a second thread writes
+                // them out.
                 None => {
-                    export_journal(&mut db, from, to, stdout(), &bar)?;
+                    handed_off(io::stdout(), |out| {
+                        export_journal(&mut db, from, to, out, &bar)
+                    })?;
                 }
                 Some(file) => {
                     let summary = write_file(&file, force, false, |writer| {
-                        export_journal(&mut db, from, to, writer, &bar)
+                        handed_off(writer, |out| export_journal(&mut db, from, to, out, &bar))
+                            .map(|(summary, _)| summary)
                     })?;
                     say(&[format!(
                         "exported {} transactions ({} postings) to {}",

@@ -28,6 +28,7 @@
 //! hand them here.
 
 pub mod document;
+pub mod handoff;
 pub mod html;
 pub mod i18n;
 pub mod markdown;

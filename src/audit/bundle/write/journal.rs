@@ -19,6 +19,7 @@ use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::period::Span;
 use crate::error::Result;
 use crate::progress::NoProgress;
+use crate::render::handoff::handed_off;
 use crate::report::export::JournalWriter;
 use crate::store::txns::{self, JournalPosting, JournalTxn, Selection};
 
@@ -66,37 +67,42 @@ impl Bundle<'_> {
     pub(super) fn journal(&mut self) -> Result<Pass> {
         let conn = self.conn;
         let withheld = self.withheld_payers();
-        let mut journal = JournalWriter::new(conn, Out::create(&self.dir.join(JOURNAL))?)?
-            .redacting(
+        let stretch = txns::stretch(conn, self.span.from, self.span.to)?;
+        // The rows are formatted here while a second thread hashes and
+        // writes them.
+        let ((pass, summary), out) = handed_off(Out::create(&self.dir.join(JOURNAL))?, |out| {
+            let mut journal = JournalWriter::new(conn, out)?.redacting(
                 self.privacy.hidden.clone(),
                 withheld.clone(),
                 self.account_labels.clone(),
                 self.pool_labels.clone(),
             );
-        let mut pass = Pass::default();
-        if let Some((first, last)) = txns::stretch(conn, self.span.from, self.span.to)? {
-            let context = Context {
-                known: Known {
-                    account_names: &self.account_names,
-                    pool_names: &self.pool_names,
-                    withheld: &withheld,
-                },
-                contributions: &self.contributions,
-                span: self.span,
-                first,
-            };
-            let privacy = &mut self.privacy;
-            journal.write(
-                conn,
-                Selection::Ids(first, last),
-                &NoProgress,
-                |txn, postings, v2| {
-                    observe(&mut pass, privacy, &context, txn, postings, v2);
-                    Ok(())
-                },
-            )?;
-        }
-        let (out, summary) = journal.finish()?;
+            let mut pass = Pass::default();
+            if let Some((first, last)) = stretch {
+                let context = Context {
+                    known: Known {
+                        account_names: &self.account_names,
+                        pool_names: &self.pool_names,
+                        withheld: &withheld,
+                    },
+                    contributions: &self.contributions,
+                    span: self.span,
+                    first,
+                };
+                let privacy = &mut self.privacy;
+                journal.write(
+                    conn,
+                    Selection::Ids(first, last),
+                    &NoProgress,
+                    |txn, postings, v2| {
+                        observe(&mut pass, privacy, &context, txn, postings, v2);
+                        Ok(())
+                    },
+                )?;
+            }
+            let (_, summary) = journal.finish()?;
+            Ok((pass, summary))
+        })?;
         self.manifest.push(ManifestEntry {
             file: JOURNAL.to_owned(),
             rows: summary.postings,
