@@ -44,8 +44,15 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
         };
         return Err(err(reason));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| err("there is no such day in the calendar".to_owned()))?;
+    // The shape is ten ASCII characters, digits but for the dashes.
+    let number = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let year = i32::try_from(number(&b[..4])).expect("four digits fit in an i32");
+    let date = NaiveDate::from_ymd_opt(year, number(&b[5..7]), number(&b[8..]))
+        .ok_or_else(|| err("there is no such day in the calendar".to_owned()))?;
     plausible(date).map_err(err)
 }
 
@@ -240,6 +247,30 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
         );
         assert!(parse_date("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn every_day_of_the_accepted_years_reads_back_and_no_other() {
+        let mut day = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap();
+        while day.year() <= LAST_YEAR {
+            assert_eq!(
+                parse_date(&day.format("%Y-%m-%d").to_string()).unwrap(),
+                day
+            );
+            day = day.succ_opt().unwrap();
+        }
+        for text in [
+            "2026-00-10",
+            "2026-13-01",
+            "2026-01-00",
+            "2026-01-32",
+            "2026-04-31",
+            "2025-02-29",
+            "1899-12-31",
+            "2200-01-01",
+        ] {
+            assert!(parse_date(text).is_err(), "{text}");
+        }
     }
 
     #[test]

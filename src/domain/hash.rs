@@ -233,27 +233,14 @@ impl Sealer {
     /// The salts of `content` chained after `prev`.
     pub fn salts(&mut self, prev: &str, content: &Content<'_>) -> TxnSalts {
         let key = &self.key;
-        let field = |name: &str, text: &str| {
-            if text.is_empty() {
-                String::new()
-            } else {
-                salt(key, &["txn", prev, name])
-            }
-        };
-        let description = field("description", content.description);
-        let payee = field("payee", content.payee);
-        let reference = field("reference", content.reference);
+        let description = field_salt(key, prev, "description", content.description);
+        let payee = field_salt(key, prev, "payee", content.payee);
+        let reference = field_salt(key, prev, "reference", content.reference);
         let memos: Vec<String> = content
             .postings
             .iter()
             .enumerate()
-            .map(|(i, p)| {
-                if p.3.is_empty() {
-                    String::new()
-                } else {
-                    salt(key, &["txn", prev, "memo", &(i + 1).to_string()])
-                }
-            })
+            .map(|(i, p)| memo_salt(key, prev, i, p.3))
             .collect();
         let postings = content
             .postings
@@ -289,10 +276,39 @@ impl Sealer {
         })
     }
 
-    /// The commitments of `content` chained after `prev` under this key.
+    /// The commitments of `content` chained after `prev` under this key:
+    /// [`seal`](Self::seal) of [`salts`](Self::salts), without the salts
+    /// of account and pool names copied out only to be looked up again.
     pub fn sealed(&mut self, prev: &str, content: &Content<'_>) -> Sealed {
-        let salts = self.salts(prev, content);
-        self.seal(&salts, content)
+        let key = &self.key;
+        let field = |name: &str, text: &str| commit(&field_salt(key, prev, name, text), text);
+        let description = field("description", content.description);
+        let payee = field("payee", content.payee);
+        let reference = field("reference", content.reference);
+        let memos: Vec<String> = content
+            .postings
+            .iter()
+            .enumerate()
+            .map(|(i, p)| commit(&memo_salt(key, prev, i, p.3), p.3))
+            .collect();
+        let postings = content
+            .postings
+            .iter()
+            .zip(memos)
+            .map(|(p, memo)| {
+                [
+                    memo,
+                    self.thing(Thing::Account, p.0)[1].clone(),
+                    self.thing(Thing::Pool, p.4)[1].clone(),
+                ]
+            })
+            .collect();
+        Sealed {
+            description,
+            payee,
+            reference,
+            postings,
+        }
     }
 
     /// The v2 hash of a transaction chained after `prev`; `reverses` is
@@ -302,6 +318,26 @@ impl Sealer {
             let sealed = self.sealed(prev, content);
             hash_v2(prev, content, &sealed)
         })
+    }
+}
+
+/// The salt of a transaction's text field `name` (`description`, `payee`,
+/// `reference`) chained after `prev`; an empty text has none.
+fn field_salt(key: &SaltKey, prev: &str, name: &str, text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        salt(key, &["txn", prev, name])
+    }
+}
+
+/// The salt of the memo of posting `index` (from 0) of a transaction
+/// chained after `prev`; an empty memo has none.
+fn memo_salt(key: &SaltKey, prev: &str, index: usize, memo: &str) -> String {
+    if memo.is_empty() {
+        String::new()
+    } else {
+        salt(key, &["txn", prev, "memo", &(index + 1).to_string()])
     }
 }
 
@@ -778,6 +814,32 @@ mod tests {
             txn_hash(&key(), GENESIS, &txn("Rent relief"), None),
             hash_v2(GENESIS, &content, &sealed)
         );
+    }
+
+    #[test]
+    fn sealed_is_the_seal_of_the_salts() {
+        let mut content = rent_content();
+        content.postings.push((
+            "income:donations",
+            "USD",
+            "0.00".into(),
+            "memo 3",
+            "housing",
+        ));
+        content
+            .postings
+            .push(("income:donations", "USD", "0.00".into(), "", "housing"));
+        let mut sealer = Sealer::new(key());
+        for prev in [GENESIS, &"12".repeat(32)] {
+            let salts = sealer.salts(prev, &content);
+            let by_salts = sealer.clone().seal(&salts, &content);
+            assert_eq!(sealer.sealed(prev, &content), by_salts);
+            assert_eq!(by_salts, salts.seal(&content));
+            assert_eq!(by_salts.reference, "");
+            assert_eq!(by_salts.postings[1][0], "");
+            assert_eq!(by_salts.postings[0][2], "");
+            assert_eq!(by_salts.postings[2][2].len(), 64);
+        }
     }
 
     #[test]

@@ -202,15 +202,36 @@ pub fn written_places(value: Decimal) -> u32 {
 /// assert_eq!(format_minor(12, 0), "12");
 /// ```
 pub fn format_minor(minor: i128, decimals: u32) -> String {
-    let digits = minor.unsigned_abs().to_string();
-    let places = decimals as usize;
-    let sign = if minor < 0 { "-" } else { "" };
-    if places == 0 {
-        return format!("{sign}{digits}");
+    // The digits of |minor|, least significant last; 39 digits hold any u128.
+    let mut buf = [0u8; 39];
+    let mut start = buf.len();
+    let mut rest = minor.unsigned_abs();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + u8::try_from(rest % 10).expect("a digit");
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
-    let padded = format!("{digits:0>width$}", width = places + 1);
-    let (int, frac) = padded.split_at(padded.len() - places);
-    format!("{sign}{int}.{frac}")
+    let digits = &buf[start..];
+    let places = decimals as usize;
+    let int_len = digits.len().saturating_sub(places);
+    let mut out = String::with_capacity(digits.len().max(places + 1) + 2);
+    if minor < 0 {
+        out.push('-');
+    }
+    if int_len == 0 {
+        out.push('0');
+    } else {
+        out.extend(digits[..int_len].iter().map(|&d| char::from(d)));
+    }
+    if places > 0 {
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', places - (digits.len() - int_len)));
+        out.extend(digits[int_len..].iter().map(|&d| char::from(d)));
+    }
+    out
 }
 
 /// An exact amount on its way out of the program (a balance, a posting).
@@ -375,5 +396,15 @@ mod tests {
             format_minor(i128::from(i64::MIN), 2),
             "-92233720368547758.08"
         );
+        assert_eq!(format_minor(i128::MIN, 0), i128::MIN.to_string());
+        assert_eq!(format_minor(7, 28), format!("0.{}7", "0".repeat(27)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn minor_units_format_as_rust_decimal_does(minor in -(1i128 << 95)..(1i128 << 95), decimals in 0u32..=28) {
+            let expected = Decimal::from_i128_with_scale(minor, decimals).to_string();
+            proptest::prop_assert_eq!(format_minor(minor, decimals), expected);
+        }
     }
 }

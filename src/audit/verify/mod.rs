@@ -103,9 +103,11 @@ pub mod codes {
     pub const RECONCILED_CHANGED: Code = Code::V121;
 }
 
-/// Accounts and commodities by id.
+/// Accounts (each with the type its name gives, read once rather than per
+/// posting; `None` for a name that is not valid), commodities and pools by
+/// id.
 struct Names {
-    accounts: HashMap<AccountId, StoredAccount>,
+    accounts: HashMap<AccountId, (StoredAccount, Option<AccountType>)>,
     commodities: HashMap<CommodityId, Commodity>,
     pools: HashMap<PoolId, String>,
 }
@@ -175,7 +177,7 @@ impl Checker {
         let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
         let mut canonical = Vec::with_capacity(postings.len());
         for p in postings {
-            let (Some(account), Some(commodity)) = (
+            let (Some((account, kind)), Some(commodity)) = (
                 names.accounts.get(&p.account_id),
                 names.commodities.get(&p.commodity_id),
             ) else {
@@ -207,7 +209,7 @@ impl Checker {
                     .entry((p.account_id, p.commodity_id, date))
                     .or_insert(0) += i128::from(p.amount);
             }
-            if let (Some(date), Ok(AccountType::Assets)) = (date, validate_account_name(account)) {
+            if let (Some(date), Some(AccountType::Assets)) = (date, kind) {
                 *self
                     .asset_changes
                     .entry(p.commodity_id)
@@ -219,8 +221,8 @@ impl Checker {
                 None => "",
                 Some(pool_id) => {
                     let pooled = matches!(
-                        validate_account_name(account),
-                        Ok(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+                        kind,
+                        Some(AccountType::Income | AccountType::Expenses | AccountType::Equity)
                     );
                     if !pooled {
                         self.find(
@@ -368,7 +370,13 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     // whenever it ends.
     let integrity_at = checker.findings.len();
     let names = Names {
-        accounts: accounts::all(&tx)?.into_iter().map(|a| (a.id, a)).collect(),
+        accounts: accounts::all(&tx)?
+            .into_iter()
+            .map(|a| {
+                let kind = validate_account_name(&a.name).ok();
+                (a.id, (a, kind))
+            })
+            .collect(),
         commodities: commodities::by_id(&tx)?,
         pools: pools::names_by_id(&tx)?,
     };
@@ -514,7 +522,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         let account = names
             .accounts
             .get(&account)
-            .map_or_else(|| format!("#{}", account.get()), |a| a.name.clone());
+            .map_or_else(|| format!("#{}", account.get()), |(a, _)| a.name.clone());
         let commodity = names
             .commodities
             .get(&commodity)
