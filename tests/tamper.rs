@@ -1189,3 +1189,53 @@ fn an_import_refuses_a_source_whose_keys_were_deleted() {
     assert_eq!(fund.snapshot(), before, "nothing was imported");
     verify(&fund, 1).assert_has(IMPORT_KEYS, "import source books.csv");
 }
+
+/// Verify hashes on a second thread, a batch of transactions at a time;
+/// its findings still come in the order of the journal, each
+/// transaction's row findings before its chain findings. 2,600
+/// transactions span more batches than are ever in flight, so batches are
+/// refilled, and the tampering lands in the first, a middle and the last.
+#[test]
+fn findings_keep_the_journals_order_across_many_transactions() {
+    let fund = Fund::init(Some("USD"));
+    let mut journal = format!("{HEADER}\n");
+    for n in 1..=2600 {
+        let day = 1 + n % 28;
+        journal.push_str(&format!(
+            "{n},2026-02-{day:02},Dues {n},assets:bank,{n}.00,USD\n\
+             {n},2026-02-{day:02},Dues {n},income:dues,-{n}.00,USD\n"
+        ));
+    }
+    fund.import_text("dues.csv", &journal, &[]).ok();
+    verify(&fund, 0);
+    tamper::sql(
+        &fund.db,
+        "UPDATE postings SET amount = amount + 1 WHERE txn_id = 3 AND line = 1;
+         UPDATE txns SET description = 'Dues' WHERE id = 700;
+         DELETE FROM postings WHERE txn_id = 1500; DELETE FROM txns WHERE id = 1500;
+         UPDATE postings SET amount = amount + 1 WHERE txn_id = 2599 AND line = 2;
+         UPDATE txns SET description = 'Dues' WHERE id = 2599;",
+    );
+    let verdict = verify(&fund, 1);
+    let journal_findings: Vec<(&str, &str)> = verdict
+        .findings
+        .iter()
+        .filter(|(_, at)| at.starts_with("txn "))
+        .map(|(code, at)| (code.as_str(), at.as_str()))
+        .collect();
+    assert_eq!(
+        journal_findings,
+        [
+            (UNBALANCED, "txn 3"),
+            (HASH_MISMATCH, "txn 3"),
+            (HASH_MISMATCH, "txn 700"),
+            (CHAIN_BREAK, "txn 1501"),
+            (UNBALANCED, "txn 2599"),
+            (HASH_MISMATCH, "txn 2599"),
+        ],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_has(HEAD_MISMATCH, "fund");
+    verdict.assert_says(TRIAL_BALANCE, "commodity USD", "0.02 USD");
+}

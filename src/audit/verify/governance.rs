@@ -55,7 +55,7 @@ pub(super) fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) 
         let at = format!("record {}", r.id);
         // The v2 form seals text fields with salts from the place the
         // record was chained at (its stated previous hash).
-        let sealed = checker.sealer.as_ref().map(Sealer::key).map(|key| {
+        let sealed = checker.chain.sealer.as_ref().map(Sealer::key).map(|key| {
             sealed_payload(&r.kind, &r.payload, |field, text| {
                 commit(&record_salt(key, &r.prev_hash, field), text)
             })

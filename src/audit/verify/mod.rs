@@ -5,7 +5,9 @@
 //! accounts, the trial balance and the daily and account totals caches;
 //! then the fund's recorded head, the voids, and SQLite's own
 //! `integrity_check` (run beside the rest on a second connection,
-//! [`Db::integrity_check_beside`]). Every finding is collected with a
+//! [`Db::integrity_check_beside`]). The hashes and the chain are
+//! recomputed on a thread of their own while the rows are read (`chain`),
+//! in the same order of findings. Every finding is collected with a
 //! stable code; none stops the check. This module holds that pass and the
 //! driver; the checks on the governance records and grants (`governance`),
 //! the community tables (`tables`), closed periods (`periods`), transfers
@@ -17,6 +19,8 @@
 //! recorded, and reports [`Finding`]s with stable V1xx codes.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::mpsc;
+use std::thread;
 
 use chrono::NaiveDate;
 
@@ -24,7 +28,7 @@ pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
-use crate::domain::hash::{Content, Form, GENESIS, Sealer, hash_in_sealed, recorded_form_sealed};
+use crate::domain::hash::{GENESIS, Sealer};
 use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Result, SqlContext};
@@ -32,6 +36,8 @@ use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn};
 use crate::store::{Db, accounts, balances, commodities, fund, pools, txns};
 
+mod chain;
+use chain::{Batch, Chain};
 mod governance;
 mod periods;
 mod purchases;
@@ -116,10 +122,9 @@ struct Checker {
     findings: Vec<Finding>,
     transactions: u64,
     postings: u64,
-    /// Hash of the previous stored transaction (what its successor must cite).
-    stored_prev: String,
-    /// The chain recomputed from content alone.
-    computed: String,
+    /// The hash chain followed (on its own thread during the journal pass:
+    /// [`chain`]).
+    chain: Chain,
     trial: BTreeMap<String, (i128, u32)>,
     totals: HashMap<(AccountId, CommodityId, NaiveDate), i128>,
     /// Per restricted (pool, commodity): the change in holdings per day.
@@ -128,11 +133,6 @@ struct Checker {
     asset_changes: HashMap<CommodityId, BTreeMap<NaiveDate, i128>>,
     records: u64,
     records_head: String,
-    /// The fund's salt key, with the seals of the names it met (None
-    /// when the key is missing: a V141 finding).
-    sealer: Option<Sealer>,
-    /// Whether a transaction in the v2 form was seen.
-    v2_seen: bool,
 }
 
 impl Checker {
@@ -144,6 +144,8 @@ impl Checker {
         });
     }
 
+    /// One transaction's rows: everything but its hash and the chain,
+    /// which [`Chain`] checks.
     fn transaction(&mut self, names: &Names, head: &JournalTxn, postings: &[JournalPosting]) {
         let id = head.id;
         let at = || format!("txn {id}");
@@ -175,7 +177,6 @@ impl Checker {
             );
         }
         let mut sums: BTreeMap<&str, (i128, u32)> = BTreeMap::new();
-        let mut canonical = Vec::with_capacity(postings.len());
         for p in postings {
             let (Some((account, kind)), Some(commodity)) = (
                 names.accounts.get(&p.account_id),
@@ -217,48 +218,34 @@ impl Checker {
                     .entry(date)
                     .or_insert(0) += i128::from(p.amount);
             }
-            let pool = match p.pool_id {
-                None => "",
-                Some(pool_id) => {
-                    let pooled = matches!(
-                        kind,
-                        Some(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+            if let Some(pool_id) = p.pool_id {
+                let pooled = matches!(
+                    kind,
+                    Some(AccountType::Income | AccountType::Expenses | AccountType::Equity)
+                );
+                if !pooled {
+                    self.find(
+                        codes::POOL_TAG,
+                        format!("txn {id} line {}", p.line),
+                        format!("{account} carries a pool, but only income, expense and equity postings may"),
                     );
-                    if !pooled {
-                        self.find(
-                            codes::POOL_TAG,
-                            format!("txn {id} line {}", p.line),
-                            format!("{account} carries a pool, but only income, expense and equity postings may"),
-                        );
-                    }
-                    if let Some(date) = date {
-                        *self
-                            .pool_changes
-                            .entry((pool_id, p.commodity_id))
-                            .or_default()
-                            .entry(date)
-                            .or_insert(0) -= i128::from(p.amount);
-                    }
-                    match names.pools.get(&pool_id) {
-                        Some(name) => name.as_str(),
-                        None => {
-                            self.find(
-                                codes::POOL_TAG,
-                                format!("txn {id} line {}", p.line),
-                                format!("refers to pool #{}, which does not exist", pool_id.get()),
-                            );
-                            ""
-                        }
-                    }
                 }
-            };
-            canonical.push((
-                account,
-                code,
-                format_minor(p.amount.into(), decimals),
-                p.memo.as_deref().unwrap_or(""),
-                pool,
-            ));
+                if let Some(date) = date {
+                    *self
+                        .pool_changes
+                        .entry((pool_id, p.commodity_id))
+                        .or_default()
+                        .entry(date)
+                        .or_insert(0) -= i128::from(p.amount);
+                }
+                if !names.pools.contains_key(&pool_id) {
+                    self.find(
+                        codes::POOL_TAG,
+                        format!("txn {id} line {}", p.line),
+                        format!("refers to pool #{}, which does not exist", pool_id.get()),
+                    );
+                }
+            }
         }
         let off: Vec<String> = sums
             .iter()
@@ -272,71 +259,71 @@ impl Checker {
                 format!("does not balance: off by {}", off.join(", ")),
             );
         }
-        let content = Content {
-            date: &head.date,
-            description: &head.description,
-            payee: head.payee.as_deref().unwrap_or(""),
-            reference: head.reference.as_deref().unwrap_or(""),
-            reverses: head.reverses_hash.as_deref().unwrap_or(""),
-            postings: canonical,
-        };
-        if head.prev_hash != self.stored_prev {
-            self.find(
-                codes::CHAIN_BREAK,
-                at(),
-                format!(
-                    "cites previous hash {} but the transaction before it has {}; transactions were removed or reordered",
-                    short(&head.prev_hash),
-                    short(&self.stored_prev)
-                ),
-            );
-        }
-        // Rows before the switch to v2 keep their v1 hashes (books from
-        // before pools, the pre-pool form); v2 salts come from the place
-        // the row was chained at.
-        let sealed = self
-            .sealer
-            .as_mut()
-            .map(|s| s.sealed(&head.prev_hash, &content));
-        let (form, recomputed) = recorded_form_sealed(
-            &head.prev_hash,
-            &content,
-            sealed.as_ref(),
-            &head.hash,
-            self.v2_seen,
-        );
-        if form == Form::V2 {
-            self.v2_seen = true;
-        } else if self.v2_seen && recomputed == head.hash {
-            self.find(
-                codes::FORM_BACK,
-                at(),
-                "is in the v1 form after a transaction in the v2 form; the chain switches once and never back, so it was written outside fondo".into(),
-            );
-        }
-        let hash_after = |prev: &str| {
-            hash_in_sealed(form, prev, &content, sealed.as_ref())
-                .expect("a form is only found when it can express the transaction")
-        };
-        if recomputed != head.hash {
-            self.find(
-                codes::HASH_MISMATCH,
-                at(),
-                "its content does not match its stored hash; it was changed after it was posted"
-                    .into(),
-            );
-        }
-        self.computed = if self.computed == head.prev_hash {
-            recomputed
-        } else {
-            hash_after(&self.computed)
-        };
-        self.stored_prev.clone_from(&head.hash);
     }
 }
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
+}
+
+/// The journal in one ordered scan: each transaction's rows checked here,
+/// its hash and the chain on a second thread ([`chain`]), the findings
+/// merged into the order one thread would give. The number of postings
+/// that belong to no transaction.
+fn journal_pass(
+    tx: &rusqlite::Transaction<'_>,
+    names: &Names,
+    checker: &mut Checker,
+) -> Result<u64> {
+    let first = checker.findings.len();
+    let chain = std::mem::take(&mut checker.chain);
+    let (full, to_chain) = mpsc::sync_channel::<Batch>(chain::BATCHES);
+    let (back, empty) = mpsc::sync_channel::<Batch>(chain::BATCHES);
+    let (orphans, mut chain, row_seqs) = thread::scope(|scope| -> Result<_> {
+        let follower = thread::Builder::new()
+            .name("verify-chain".into())
+            .spawn_scoped(scope, move || chain.follow(names, to_chain, back))
+            .map_err(|source| crate::error::Error::Io {
+                context: "starting verify's hashing thread".into(),
+                source,
+            })?;
+        let (mut made, mut seq) = (1, 0u64);
+        let mut batch = Batch::default();
+        // The place in the stream of each finding the rows' checks make.
+        let mut row_seqs = Vec::new();
+        let read = txns::for_each_txn(tx, None, None, |txn, postings| {
+            let before = checker.findings.len();
+            checker.transaction(names, txn, postings);
+            row_seqs.extend(std::iter::repeat_n(seq, checker.findings.len() - before));
+            batch.push(seq, txn, postings);
+            seq += 1;
+            if batch.is_full() {
+                let next = match empty.try_recv() {
+                    Ok(done) => done,
+                    Err(_) if made < chain::BATCHES => {
+                        made += 1;
+                        Batch::default()
+                    }
+                    // None back and all made: wait for one (none comes
+                    // only if the thread ended, which `join` reports).
+                    Err(_) => empty.recv().unwrap_or_default(),
+                };
+                full.send(std::mem::replace(&mut batch, next)).ok();
+            }
+            Ok(())
+        });
+        full.send(batch).ok();
+        drop(full);
+        let chain = follower
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((read?, chain, row_seqs))
+    })?;
+    let rows = checker.findings.split_off(first);
+    let merged = chain::merge(row_seqs.into_iter().zip(rows), chain.take_findings());
+    checker.findings.extend(merged);
+    checker.chain = chain;
+    Ok(orphans)
 }
 
 /// Checks the whole database.
@@ -347,19 +334,16 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         findings: Vec::new(),
         transactions: 0,
         postings: 0,
-        stored_prev: GENESIS.to_owned(),
-        computed: GENESIS.to_owned(),
+        chain: Chain::default(),
         trial: BTreeMap::new(),
         totals: HashMap::new(),
         pool_changes: HashMap::new(),
         asset_changes: HashMap::new(),
         records: 0,
         records_head: GENESIS.to_owned(),
-        sealer: None,
-        v2_seen: false,
     };
     match fund::salt_key(&tx) {
-        Ok(key) => checker.sealer = Some(Sealer::new(key)),
+        Ok(key) => checker.chain.sealer = Some(Sealer::new(key)),
         Err(_) => checker.find(
             codes::SALT_KEY,
             "fund".into(),
@@ -380,10 +364,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         commodities: commodities::by_id(&tx)?,
         pools: pools::names_by_id(&tx)?,
     };
-    let orphans = txns::for_each_txn(&tx, None, None, |txn, postings| {
-        checker.transaction(&names, txn, postings);
-        Ok(())
-    })?;
+    let orphans = journal_pass(&tx, &names, &mut checker)?;
     if orphans > 0 {
         checker.find(
             codes::MALFORMED,
@@ -541,7 +522,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             "the fund record is missing".into(),
         ),
         Some(f) => {
-            if f.head_hash != checker.stored_prev
+            if f.head_hash != checker.chain.stored_prev
                 || u64::try_from(f.txn_count).ok() != Some(checker.transactions)
             {
                 checker.find(
@@ -552,7 +533,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
                         f.txn_count,
                         short(&f.head_hash),
                         checker.transactions,
-                        short(&checker.stored_prev)
+                        short(&checker.chain.stored_prev)
                     ),
                 );
             }
@@ -598,7 +579,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         findings: checker.findings,
         transactions: checker.transactions,
         postings: checker.postings,
-        fingerprint: checker.computed,
+        fingerprint: checker.chain.computed,
         records: checker.records,
         records_head: checker.records_head,
     })
