@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Fund, HEADER, assert_problem, csv_rows};
+use common::{Fund, HEADER, assert_problem, csv_rows, tamper};
 
 /// A journal with every optional column, quotes, commas, a multi-line memo,
 /// Unicode, an in-kind unit with three decimal places and a void.
@@ -692,4 +692,42 @@ fn a_row_changed_after_the_switch_to_v2_is_exported_in_the_v2_form_and_caught() 
         assert_eq!(row[14].len(), 32, "the description's salt: {row:?}");
     }
     refused_for_its_hashes(&export, "the changed row");
+}
+
+/// The export formats its rows on a second thread; a damaged transaction
+/// far into the journal (past the first batches the threads exchange)
+/// still stops it with the error naming that transaction, and `--out`
+/// leaves no file behind.
+#[test]
+fn a_damaged_transaction_deep_in_the_journal_stops_the_export() {
+    let fund = Fund::init(Some("USD"));
+    let mut journal = format!("{HEADER}\n");
+    for n in 1..=2600 {
+        journal.push_str(&format!(
+            "{n},2026-02-01,Dues {n},assets:bank,{n}.00,USD\n\
+             {n},2026-02-01,Dues {n},income:dues,-{n}.00,USD\n"
+        ));
+    }
+    fund.import_text("dues.csv", &journal, &[]).ok();
+    let clean = fund.export();
+    assert_eq!(csv_rows(&clean).len(), 5200);
+    tamper::sql(
+        &fund.db,
+        "UPDATE postings SET account_id = 9999 WHERE txn_id = 2400 AND line = 2",
+    );
+    let out = fund.path("journal.csv");
+    // (The books cannot be snapshotted: the snapshot is an export.)
+    fund.fail(
+        &["journal", "export", "--out", out.to_str().unwrap()],
+        &["transaction 2400 names a missing account", "fondo verify"],
+    );
+    assert!(!out.exists(), "no journal.csv is left behind");
+    let run = fund.run(&["journal", "export"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("transaction 2400 names a missing account"),
+        "{}",
+        run.stderr
+    );
 }

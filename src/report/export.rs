@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::domain::cell;
-use crate::domain::hash::{Content, Form, Sealer, TxnSalts, commit, hash_v2};
+use crate::domain::hash::{Content, Form, Sealer, commit, hash_v2};
 use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
@@ -31,7 +31,7 @@ use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
 use crate::progress::Progress;
 use crate::store::txns::{JournalPosting, JournalTxn, Selection};
-use crate::store::{self, Db, fund, txns};
+use crate::store::{self, Db, beside, fund, txns};
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -61,11 +61,22 @@ enum Redact {
 
 /// Writes journal CSV rows: the header once, then the transactions of any
 /// number of selections. Account, commodity and pool names come from small
-/// in-memory lists read once.
+/// in-memory lists read once. The journal is read on the calling thread,
+/// which also tells each transaction's form; its rows are formatted on a
+/// second ([`crate::store::beside`]).
 pub struct JournalWriter<W: Write> {
-    writer: csv::Writer<W>,
     names: Names,
     forms: Forms,
+    rows: Rows<W>,
+}
+
+/// The formatting half of a [`JournalWriter`]: everything the rows are
+/// made of besides the journal's own.
+struct Rows<W: Write> {
+    writer: csv::Writer<W>,
+    names: Names,
+    /// The salt key, with the seals of the names it met.
+    sealer: Sealer,
     /// For an audience bundle: the names its text may not show.
     hidden: Option<HiddenNames>,
     /// For an audience bundle: transactions whose payee and reference
@@ -80,14 +91,15 @@ pub struct JournalWriter<W: Write> {
 
 /// What a transaction's rows and hash are built from besides its own
 /// rows: the names of accounts, commodities and pools.
+#[derive(Clone)]
 struct Names {
     accounts: HashMap<AccountId, String>,
     commodities: HashMap<CommodityId, Commodity>,
     pools: HashMap<PoolId, String>,
 }
 
-/// What tells a transaction's form and gives its salts: the salt key (with
-/// the seals of the names it met) and whether the v2 form was met.
+/// What tells a transaction's form: the salt key (with the seals of the
+/// names it met) and whether the v2 form was met.
 struct Forms {
     sealer: Sealer,
     /// Whether a transaction in the v2 form was met: every later one is in
@@ -159,8 +171,8 @@ impl Forms {
         })
     }
 
-    /// The salts of `content`, and whether the transaction is in the v2
-    /// form (its stored hash is the v2 hash of its content).
+    /// Whether the transaction is in the v2 form (its stored hash is the
+    /// v2 hash of its content, `content` reads it).
     ///
     /// A chain switches to the v2 form once and never back (`verify` says
     /// so of a chain that does, V140), so from the first transaction whose
@@ -168,13 +180,17 @@ impl Forms {
     /// without hashing it again. An export is not a check: a row changed
     /// after the switch is written in the form it must have, and the
     /// checker's recomputed hash tells that it was changed.
-    fn form(&mut self, txn: &JournalTxn, content: &Content<'_>) -> (TxnSalts, bool) {
-        let salts = self.sealer.salts(&txn.prev_hash, content);
+    fn is_v2<'a>(
+        &mut self,
+        txn: &JournalTxn,
+        content: impl FnOnce() -> Result<Content<'a>>,
+    ) -> Result<bool> {
         if !self.v2_seen {
-            let sealed = self.sealer.seal(&salts, content);
-            self.v2_seen = hash_v2(&txn.prev_hash, content, &sealed) == txn.hash;
+            let content = content()?;
+            let sealed = self.sealer.sealed(&txn.prev_hash, &content);
+            self.v2_seen = hash_v2(&txn.prev_hash, &content, &sealed) == txn.hash;
         }
-        (salts, self.v2_seen)
+        Ok(self.v2_seen)
     }
 }
 
@@ -217,11 +233,8 @@ fn v1_named<T: Copy + Eq + std::hash::Hash>(
         let names_one = |p: &JournalPosting| {
             thing(p).is_some_and(|id| candidates.contains(&id) && !found.contains(&id))
         };
-        if postings.iter().any(names_one) {
-            let content = names.content(txn, postings)?;
-            if !forms.form(txn, &content).1 {
-                found.extend(postings.iter().filter_map(&thing));
-            }
+        if postings.iter().any(names_one) && !forms.is_v2(txn, || names.content(txn, postings))? {
+            found.extend(postings.iter().filter_map(&thing));
         }
         Ok(())
     })?;
@@ -234,15 +247,20 @@ impl<W: Write> JournalWriter<W> {
     pub fn new(conn: &Connection, out: W) -> Result<Self> {
         let mut writer = csv::Writer::from_writer(out);
         writer.write_record(COLUMNS).map_err(std::io::Error::from)?;
+        let (names, forms) = (Names::load(conn)?, Forms::load(conn)?);
         Ok(JournalWriter {
-            writer,
-            names: Names::load(conn)?,
-            forms: Forms::load(conn)?,
-            hidden: None,
-            withheld: HashSet::new(),
-            labels: HashMap::new(),
-            pool_labels: HashMap::new(),
-            summary: ExportSummary::default(),
+            rows: Rows {
+                writer,
+                names: names.clone(),
+                sealer: forms.sealer.clone(),
+                hidden: None,
+                withheld: HashSet::new(),
+                labels: HashMap::new(),
+                pool_labels: HashMap::new(),
+                summary: ExportSummary::default(),
+            },
+            names,
+            forms,
         })
     }
 
@@ -271,41 +289,67 @@ impl<W: Write> JournalWriter<W> {
         labels: HashMap<AccountId, String>,
         pool_labels: HashMap<PoolId, String>,
     ) -> Self {
-        self.hidden = Some(hidden);
-        self.withheld = withheld;
-        self.labels = labels;
-        self.pool_labels = pool_labels;
+        self.rows.hidden = Some(hidden);
+        self.rows.withheld = withheld;
+        self.rows.labels = labels;
+        self.rows.pool_labels = pool_labels;
         self
     }
 
     /// Writes the selected transactions in chain order; `observe` sees each
-    /// one (with its postings) after its rows are written.
-    /// `observe` also learns whether the transaction's text could be
-    /// redacted (it is in the v2 form).
+    /// one (with its postings) as it is read, on the calling thread, while
+    /// the rows are written on another. `observe` also learns whether the
+    /// transaction's text could be redacted (it is in the v2 form).
     pub fn write(
         &mut self,
         conn: &Connection,
         selection: Selection,
         progress: &dyn Progress,
         mut observe: impl FnMut(&JournalTxn, &[JournalPosting], bool) -> Result<()>,
-    ) -> Result<()> {
-        txns::for_each_selected(conn, selection, |txn, postings| {
-            let v2 = self.txn(txn, postings)?;
-            progress.set(self.summary.transactions);
-            observe(txn, postings, v2)
-        })?;
+    ) -> Result<()>
+    where
+        W: Send,
+    {
+        let mut read = self.rows.summary.transactions;
+        let (names, forms, rows) = (&self.names, &mut self.forms, &mut self.rows);
+        beside::for_each_beside(
+            conn,
+            selection,
+            "export-rows",
+            |txn, postings| {
+                let v2 = forms.is_v2(txn, || names.content(txn, postings))?;
+                read += 1;
+                progress.set(read);
+                observe(txn, postings, v2)?;
+                Ok(v2)
+            },
+            |&v2, txn, postings| rows.txn(txn, postings, v2),
+        )?;
         Ok(())
     }
 
-    /// Writes one transaction's rows; true when it is in the v2 form.
-    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting]) -> Result<bool> {
+    /// Flushes and hands back the output.
+    pub fn finish(self) -> Result<(W, ExportSummary)> {
+        let summary = self.rows.summary;
+        let out = self
+            .rows
+            .writer
+            .into_inner()
+            .map_err(|e| Error::Output(e.into_error()))?;
+        Ok((out, summary))
+    }
+}
+
+impl<W: Write> Rows<W> {
+    /// Writes one transaction's rows, in the v2 form's columns when `v2`.
+    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting], v2: bool) -> Result<()> {
         let content = self.names.content(txn, postings)?;
         self.summary.transactions += 1;
         let id = txn.id.to_string();
         let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         // The salts are stated for rows in the v2 form only (a v1 row
         // hashes its text as it is).
-        let (salts, v2) = self.forms.form(txn, &content);
+        let salts = self.sealer.salts(&txn.prev_hash, &content);
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
         let withheld = self.withheld.contains(&txn.id);
@@ -377,17 +421,7 @@ impl<W: Write> JournalWriter<W> {
                 .map_err(std::io::Error::from)?;
         }
         self.summary.postings += postings.len() as u64;
-        Ok(v2)
-    }
-
-    /// Flushes and hands back the output.
-    pub fn finish(self) -> Result<(W, ExportSummary)> {
-        let summary = self.summary;
-        let out = self
-            .writer
-            .into_inner()
-            .map_err(|e| Error::Output(e.into_error()))?;
-        Ok((out, summary))
+        Ok(())
     }
 }
 
@@ -414,7 +448,7 @@ pub fn export_journal(
     db: &mut Db,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    out: impl Write,
+    out: impl Write + Send,
     progress: &dyn Progress,
 ) -> Result<ExportSummary> {
     let tx = db.read()?;

@@ -21,6 +21,7 @@
 pub mod accounts;
 pub mod backup;
 pub mod balances;
+pub mod beside;
 pub mod cipher;
 pub mod commodities;
 pub mod flows;

@@ -19,8 +19,6 @@
 //! recorded, and reports [`Finding`]s with stable V1xx codes.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::mpsc;
-use std::thread;
 
 use chrono::NaiveDate;
 
@@ -33,11 +31,11 @@ use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Result, SqlContext};
 use crate::store::accounts::StoredAccount;
-use crate::store::txns::{JournalPosting, JournalTxn};
-use crate::store::{Db, accounts, balances, commodities, fund, pools, txns};
+use crate::store::txns::{JournalPosting, JournalTxn, Selection};
+use crate::store::{Db, accounts, balances, beside, commodities, fund, pools, txns};
 
 mod chain;
-use chain::{Batch, Chain};
+use chain::Chain;
 mod governance;
 mod periods;
 mod purchases;
@@ -276,49 +274,26 @@ fn journal_pass(
     checker: &mut Checker,
 ) -> Result<u64> {
     let first = checker.findings.len();
-    let chain = std::mem::take(&mut checker.chain);
-    let (full, to_chain) = mpsc::sync_channel::<Batch>(chain::BATCHES);
-    let (back, empty) = mpsc::sync_channel::<Batch>(chain::BATCHES);
-    let (orphans, mut chain, row_seqs) = thread::scope(|scope| -> Result<_> {
-        let follower = thread::Builder::new()
-            .name("verify-chain".into())
-            .spawn_scoped(scope, move || chain.follow(names, to_chain, back))
-            .map_err(|source| crate::error::Error::Io {
-                context: "starting verify's hashing thread".into(),
-                source,
-            })?;
-        let (mut made, mut seq) = (1, 0u64);
-        let mut batch = Batch::default();
-        // The place in the stream of each finding the rows' checks make.
-        let mut row_seqs = Vec::new();
-        let read = txns::for_each_txn(tx, None, None, |txn, postings| {
+    let mut chain = std::mem::take(&mut checker.chain);
+    // The place in the stream of each finding the rows' checks make.
+    let mut row_seqs = Vec::new();
+    let mut seq = 0u64;
+    let orphans = beside::for_each_beside(
+        tx,
+        Selection::Dates(None, None),
+        "verify-chain",
+        |txn, postings| {
             let before = checker.findings.len();
             checker.transaction(names, txn, postings);
             row_seqs.extend(std::iter::repeat_n(seq, checker.findings.len() - before));
-            batch.push(seq, txn, postings);
             seq += 1;
-            if batch.is_full() {
-                let next = match empty.try_recv() {
-                    Ok(done) => done,
-                    Err(_) if made < chain::BATCHES => {
-                        made += 1;
-                        Batch::default()
-                    }
-                    // None back and all made: wait for one (none comes
-                    // only if the thread ended, which `join` reports).
-                    Err(_) => empty.recv().unwrap_or_default(),
-                };
-                full.send(std::mem::replace(&mut batch, next)).ok();
-            }
+            Ok(seq - 1)
+        },
+        |&seq, txn, postings| {
+            chain.transaction(names, seq, txn, postings);
             Ok(())
-        });
-        full.send(batch).ok();
-        drop(full);
-        let chain = follower
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((read?, chain, row_seqs))
-    })?;
+        },
+    )?;
     let rows = checker.findings.split_off(first);
     let merged = chain::merge(row_seqs.into_iter().zip(rows), chain.take_findings());
     checker.findings.extend(merged);
