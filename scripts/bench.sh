@@ -11,8 +11,11 @@
 # streams, and the default table), `journal export` to a file, `verify` and
 # `export audit` of all history. When `sqlite3` is installed (Debian package
 # `sqlite3`), also a raw `sqlite3 .import` of the same CSV rows into one
-# table, in the same run: the floor every figure is given a ratio to
-# (machine load cancels out of ratios better than out of absolute times).
+# table, in the same run: the floor every figure is given two ratios to, of
+# wall time and of CPU time (machine load cancels out of ratios better than
+# out of absolute times). The import's target is judged by the wall-time
+# ratio, as issue 18 states it (9.5 s against 3.4 s: 2.8×); the CPU ratio
+# shows how much of that is bought with the second core.
 # Wall time, CPU time (user + system) and peak RSS come from
 # `/usr/bin/time -f '%e %U %S %M'` (Debian package `time`); on a shared
 # machine CPU time is the steadier figure. Unless --no-peer, also times
@@ -169,8 +172,8 @@ echo
 header="| command |"
 rule="|---|"
 for size in $sizes; do
-    header+=" $size: wall | $size: CPU | $size: peak RSS | $size: × floor (CPU) |"
-    rule+="---:|---:|---:|---:|"
+    header+=" $size: wall | $size: CPU | $size: peak RSS | $size: × floor (wall) | $size: × floor (CPU) |"
+    rule+="---:|---:|---:|---:|---:|"
 done
 echo "$header target at 1,000,000 | status at 1,000,000 |"
 echo "$rule---|---|"
@@ -178,13 +181,15 @@ for key in "${commands[@]}"; do
     line="| ${label[$key]} |"
     for size in $sizes; do
         if [ -n "${secs[$key,$size]:-}" ]; then
+            wall_ratio=–
             ratio=–
             if [ -n "${cpu[sqlite,$size]:-}" ]; then
+                wall_ratio=$(awk -v t="${secs[$key,$size]}" -v f="${secs[sqlite,$size]}" 'BEGIN { printf "%.2f×", t / f }')
                 ratio=$(awk -v c="${cpu[$key,$size]}" -v f="${cpu[sqlite,$size]}" 'BEGIN { printf "%.2f×", c / f }')
             fi
-            line+=" ${secs[$key,$size]} s | ${cpu[$key,$size]} s | $(mb "${rss[$key,$size]}") MB | $ratio |"
+            line+=" ${secs[$key,$size]} s | ${cpu[$key,$size]} s | $(mb "${rss[$key,$size]}") MB | $wall_ratio | $ratio |"
         else
-            line+=" – | – | – | – |"
+            line+=" – | – | – | – | – |"
         fi
     done
     target=
@@ -198,9 +203,9 @@ for key in "${commands[@]}"; do
             if [ -n "${goal[$key]:-}" ] && awk -v t="${secs[$key,1000000]}" -v g="${goal[$key]}" 'BEGIN { exit !(t > g) }'; then
                 status="**missed** (time)"
             fi
-            if [ "$key" = import ] && [ -n "${cpu[sqlite,1000000]:-}" ] &&
-                awk -v c="${cpu[import,1000000]}" -v f="${cpu[sqlite,1000000]}" -v g="$import_ratio_goal" 'BEGIN { exit !(c / f > g) }'; then
-                status="**missed** (ratio)"
+            if [ "$key" = import ] && [ -n "${secs[sqlite,1000000]:-}" ] &&
+                awk -v t="${secs[import,1000000]}" -v f="${secs[sqlite,1000000]}" -v g="$import_ratio_goal" 'BEGIN { exit !(t / f > g) }'; then
+                status="**missed** (wall ratio)"
             fi
             if [ "${rss[$key,1000000]}" -gt "$rss_goal_kb" ]; then
                 [ "$status" = met ] && status="**missed** (RSS)" || status="**missed** (time, RSS)"
