@@ -13,7 +13,7 @@
 
 use std::iter::Peekable;
 
-use crate::audit::finding::{Finding, Location};
+use crate::audit::finding::{Code, Finding, Location};
 use crate::domain::hash::{CanonicalPosting, Content, Form, Sealer, hash_in_sealed};
 use crate::domain::hash::{GENESIS, recorded_form_sealed};
 use crate::domain::money::format_minor;
@@ -56,7 +56,7 @@ impl Chain {
         std::mem::take(&mut self.findings)
     }
 
-    fn find(&mut self, seq: u64, code: crate::audit::finding::Code, at: String, message: String) {
+    fn find(&mut self, seq: u64, code: Code, at: String, message: String) {
         self.findings.push((
             seq,
             Finding {
@@ -194,7 +194,6 @@ pub(super) fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::finding::Code;
 
     fn finding(code: Code, at: &str) -> Finding {
         Finding {

@@ -200,8 +200,15 @@ impl Checker {
             }
             let sum = sums.entry(code).or_insert((0, decimals));
             sum.0 += i128::from(p.amount);
-            let trial = self.trial.entry(code.to_owned()).or_insert((0, decimals));
-            trial.0 += i128::from(p.amount);
+            // Looked up before inserting: a key is made once per commodity,
+            // not once per posting.
+            match self.trial.get_mut(code) {
+                Some(trial) => trial.0 += i128::from(p.amount),
+                None => {
+                    self.trial
+                        .insert(code.to_owned(), (i128::from(p.amount), decimals));
+                }
+            }
             if let Some(date) = date {
                 *self
                     .totals
