@@ -701,14 +701,7 @@ fn a_row_changed_after_the_switch_to_v2_is_exported_in_the_v2_form_and_caught() 
 #[test]
 fn a_damaged_transaction_deep_in_the_journal_stops_the_export() {
     let fund = Fund::init(Some("USD"));
-    let mut journal = format!("{HEADER}\n");
-    for n in 1..=2600 {
-        journal.push_str(&format!(
-            "{n},2026-02-01,Dues {n},assets:bank,{n}.00,USD\n\
-             {n},2026-02-01,Dues {n},income:dues,-{n}.00,USD\n"
-        ));
-    }
-    fund.import_text("dues.csv", &journal, &[]).ok();
+    fund.dues(2600);
     let clean = fund.export();
     assert_eq!(csv_rows(&clean).len(), 5200);
     tamper::sql(

@@ -1198,15 +1198,7 @@ fn an_import_refuses_a_source_whose_keys_were_deleted() {
 #[test]
 fn findings_keep_the_journals_order_across_many_transactions() {
     let fund = Fund::init(Some("USD"));
-    let mut journal = format!("{HEADER}\n");
-    for n in 1..=2600 {
-        let day = 1 + n % 28;
-        journal.push_str(&format!(
-            "{n},2026-02-{day:02},Dues {n},assets:bank,{n}.00,USD\n\
-             {n},2026-02-{day:02},Dues {n},income:dues,-{n}.00,USD\n"
-        ));
-    }
-    fund.import_text("dues.csv", &journal, &[]).ok();
+    fund.dues(2600);
     verify(&fund, 0);
     tamper::sql(
         &fund.db,

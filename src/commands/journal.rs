@@ -24,8 +24,8 @@ pub fn run(path: &Path, command: JournalCommand) -> Result<Outcome> {
             let mut db = open(path, Access::Read)?;
             let bar = Bar::new("exporting {bar:40} {pos}/{len} transactions");
             match out {
-                // The rows are formatted here while a second thread writes
-                // them out.
+                // The journal is read here, its rows formatted on a second
+                // thread (`JournalWriter`) and their bytes written on a third.
                 None => {
                     handed_off(io::stdout(), |out| {
                         export_journal(&mut db, from, to, out, &bar)

@@ -186,6 +186,17 @@ impl Thing {
     }
 }
 
+/// What [`Sealer`]'s walk over a transaction's text fields gives of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Give {
+    Salts,
+    Commitments,
+}
+
+/// A transaction's description, payee and reference, and per posting its
+/// memo, account and pool: each field's salt or commitment.
+type Fields = (String, String, String, Vec<[String; 3]>);
+
 /// The fund's salt key with the salt and commitment of every account and
 /// pool name met so far. A name has one salt, the same on every row, so
 /// they are derived once per name instead of once per posting (a journal
@@ -232,16 +243,40 @@ impl Sealer {
 
     /// The salts of `content` chained after `prev`.
     pub fn salts(&mut self, prev: &str, content: &Content<'_>) -> TxnSalts {
+        let (description, payee, reference, postings) = self.fields(prev, content, Give::Salts);
+        TxnSalts {
+            description,
+            payee,
+            reference,
+            postings,
+        }
+    }
+
+    /// The salts (`give`) or the commitments of `content`'s text fields
+    /// chained after `prev`: description, payee, reference, and per posting
+    /// memo, account and pool. The one walk [`salts`](Self::salts) and
+    /// [`sealed`](Self::sealed) share.
+    fn fields(&mut self, prev: &str, content: &Content<'_>, give: Give) -> Fields {
         let key = &self.key;
-        let description = field_salt(key, prev, "description", content.description);
-        let payee = field_salt(key, prev, "payee", content.payee);
-        let reference = field_salt(key, prev, "reference", content.reference);
+        let of = |salt: String, text: &str| match give {
+            Give::Salts => salt,
+            Give::Commitments => commit(&salt, text),
+        };
+        let field = |name: &str, text: &str| of(field_salt(key, prev, name, text), text);
+        let description = field("description", content.description);
+        let payee = field("payee", content.payee);
+        let reference = field("reference", content.reference);
         let memos: Vec<String> = content
             .postings
             .iter()
             .enumerate()
-            .map(|(i, p)| memo_salt(key, prev, i, p.3))
+            .map(|(i, p)| of(memo_salt(key, prev, i, p.3), p.3))
             .collect();
+        // A name's salt and commitment are made once ([`Sealer::thing`]).
+        let at = match give {
+            Give::Salts => 0,
+            Give::Commitments => 1,
+        };
         let postings = content
             .postings
             .iter()
@@ -249,17 +284,12 @@ impl Sealer {
             .map(|(p, memo)| {
                 [
                     memo,
-                    self.thing(Thing::Account, p.0)[0].clone(),
-                    self.thing(Thing::Pool, p.4)[0].clone(),
+                    self.thing(Thing::Account, p.0)[at].clone(),
+                    self.thing(Thing::Pool, p.4)[at].clone(),
                 ]
             })
             .collect();
-        TxnSalts {
-            description,
-            payee,
-            reference,
-            postings,
-        }
+        (description, payee, reference, postings)
     }
 
     /// The commitments `salts` give `content`, as [`TxnSalts::seal`]; an
@@ -280,29 +310,8 @@ impl Sealer {
     /// [`seal`](Self::seal) of [`salts`](Self::salts), without the salts
     /// of account and pool names copied out only to be looked up again.
     pub fn sealed(&mut self, prev: &str, content: &Content<'_>) -> Sealed {
-        let key = &self.key;
-        let field = |name: &str, text: &str| commit(&field_salt(key, prev, name, text), text);
-        let description = field("description", content.description);
-        let payee = field("payee", content.payee);
-        let reference = field("reference", content.reference);
-        let memos: Vec<String> = content
-            .postings
-            .iter()
-            .enumerate()
-            .map(|(i, p)| commit(&memo_salt(key, prev, i, p.3), p.3))
-            .collect();
-        let postings = content
-            .postings
-            .iter()
-            .zip(memos)
-            .map(|(p, memo)| {
-                [
-                    memo,
-                    self.thing(Thing::Account, p.0)[1].clone(),
-                    self.thing(Thing::Pool, p.4)[1].clone(),
-                ]
-            })
-            .collect();
+        let (description, payee, reference, postings) =
+            self.fields(prev, content, Give::Commitments);
         Sealed {
             description,
             payee,

@@ -316,6 +316,22 @@ impl Fund {
         self.run(&args)
     }
 
+    /// Imports `n` transactions of dues through February 2026: transaction
+    /// `k` brings `k`.00 USD from income:dues into assets:bank, on day
+    /// `1 + k % 28`. For the tests that need more transactions than a
+    /// journal stream's batches hold (`store::beside`).
+    pub fn dues(&self, n: u32) {
+        let mut journal = format!("{HEADER}\n");
+        for k in 1..=n {
+            let day = 1 + k % 28;
+            journal.push_str(&format!(
+                "{k},2026-02-{day:02},Dues {k},assets:bank,{k}.00,USD\n\
+                 {k},2026-02-{day:02},Dues {k},income:dues,-{k}.00,USD\n"
+            ));
+        }
+        self.import_text("dues.csv", &journal, &[]).ok();
+    }
+
     /// Adds accounts.
     pub fn accounts(&self, names: &[&str]) {
         for name in names {

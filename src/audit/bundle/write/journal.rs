@@ -68,8 +68,8 @@ impl Bundle<'_> {
         let conn = self.conn;
         let withheld = self.withheld_payers();
         let stretch = txns::stretch(conn, self.span.from, self.span.to)?;
-        // The rows are formatted here while a second thread hashes and
-        // writes them.
+        // The journal is read here, its rows formatted on a second thread
+        // (`JournalWriter`) and their bytes hashed and written on a third.
         let ((pass, summary), out) = handed_off(Out::create(&self.dir.join(JOURNAL))?, |out| {
             let mut journal = JournalWriter::new(conn, out)?.redacting(
                 self.privacy.hidden.clone(),
