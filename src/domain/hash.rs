@@ -78,6 +78,21 @@ impl SaltKey {
     }
 }
 
+impl SaltKey {
+    /// This key with `parts` already fed in, each followed by a 0 byte:
+    /// `salt(&key.fed(a), b)` is `salt(&key, a ++ b)`. A transaction's
+    /// salts all start with its place (`txn`, the hash before it), which
+    /// fills a SHA-256 block: fed once, it is not hashed again for each.
+    fn fed(&self, parts: &[&str]) -> SaltKey {
+        let mut keyed = self.keyed.clone();
+        for part in parts {
+            keyed.update(part.as_bytes());
+            keyed.update(&[0]);
+        }
+        SaltKey { keyed }
+    }
+}
+
 impl std::fmt::Debug for SaltKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("SaltKey(..)")
@@ -257,12 +272,12 @@ impl Sealer {
     /// memo, account and pool. The one walk [`salts`](Self::salts) and
     /// [`sealed`](Self::sealed) share.
     fn fields(&mut self, prev: &str, content: &Content<'_>, give: Give) -> Fields {
-        let key = &self.key;
+        let key = &self.key.fed(&["txn", prev]);
         let of = |salt: String, text: &str| match give {
             Give::Salts => salt,
             Give::Commitments => commit(&salt, text),
         };
-        let field = |name: &str, text: &str| of(field_salt(key, prev, name, text), text);
+        let field = |name: &str, text: &str| of(field_salt(key, name, text), text);
         let description = field("description", content.description);
         let payee = field("payee", content.payee);
         let reference = field("reference", content.reference);
@@ -270,7 +285,7 @@ impl Sealer {
             .postings
             .iter()
             .enumerate()
-            .map(|(i, p)| of(memo_salt(key, prev, i, p.3), p.3))
+            .map(|(i, p)| of(memo_salt(key, i, p.3), p.3))
             .collect();
         // A name's salt and commitment are made once ([`Sealer::thing`]).
         let at = match give {
@@ -331,22 +346,25 @@ impl Sealer {
 }
 
 /// The salt of a transaction's text field `name` (`description`, `payee`,
-/// `reference`) chained after `prev`; an empty text has none.
-fn field_salt(key: &SaltKey, prev: &str, name: &str, text: &str) -> String {
+/// `reference`): `salt(key, ["txn", prev, name])` for the transaction
+/// chained after `prev`, under `txn`, the fund's key
+/// [`fed`](SaltKey::fed) `["txn", prev]`. An empty text has none.
+fn field_salt(txn: &SaltKey, name: &str, text: &str) -> String {
     if text.is_empty() {
         String::new()
     } else {
-        salt(key, &["txn", prev, name])
+        salt(txn, &[name])
     }
 }
 
-/// The salt of the memo of posting `index` (from 0) of a transaction
-/// chained after `prev`; an empty memo has none.
-fn memo_salt(key: &SaltKey, prev: &str, index: usize, memo: &str) -> String {
+/// The salt of the memo of posting `index` (from 0) of a transaction:
+/// `salt(key, ["txn", prev, "memo", index + 1])`, under `txn` as for
+/// [`field_salt`]. An empty memo has none.
+fn memo_salt(txn: &SaltKey, index: usize, memo: &str) -> String {
     if memo.is_empty() {
         String::new()
     } else {
-        salt(key, &["txn", prev, "memo", &(index + 1).to_string()])
+        salt(txn, &["memo", &(index + 1).to_string()])
     }
 }
 
@@ -948,6 +966,19 @@ mod tests {
         assert_eq!(commit(salt, "Luis"), hex(&Sha256::digest(&bytes)));
         assert_eq!(commit(salt, ""), "");
         assert_eq!(salt_len(&key()), 32);
+    }
+
+    #[test]
+    fn a_fed_key_salts_as_the_key_over_all_the_parts() {
+        let fed = key().fed(&["txn", GENESIS]);
+        assert_eq!(
+            salt(&fed, &["memo", "2"]),
+            salt(&key(), &["txn", GENESIS, "memo", "2"])
+        );
+        assert_ne!(
+            salt(&fed, &["memo", "2"]),
+            salt(&key(), &["txn", GENESIS, "memo2"])
+        );
     }
 
     fn salt_len(k: &SaltKey) -> usize {

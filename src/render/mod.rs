@@ -27,6 +27,7 @@
 //! `ops`, `audit`, `books` or `store`; those compose rows and documents and
 //! hand them here.
 
+pub mod csv_line;
 pub mod document;
 pub mod handoff;
 pub mod html;

@@ -30,6 +30,7 @@ use crate::domain::journal::COLUMNS;
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Error, Result, SqlContext};
 use crate::progress::Progress;
+use crate::render::csv_line::Line;
 use crate::store::txns::{JournalPosting, JournalTxn, Selection};
 use crate::store::{self, Db, beside, fund, txns};
 
@@ -73,7 +74,11 @@ pub struct JournalWriter<W: Write> {
 /// The formatting half of a [`JournalWriter`]: everything the rows are
 /// made of besides the journal's own.
 struct Rows<W: Write> {
-    writer: csv::Writer<W>,
+    out: W,
+    /// A transaction's rows, written to `out` at once.
+    line: Line,
+    /// The cells of a transaction that each of its rows repeats.
+    runs: [Line; 3],
     names: Names,
     /// The salt key, with the seals of the names it met.
     sealer: Sealer,
@@ -244,13 +249,20 @@ fn v1_named<T: Copy + Eq + std::hash::Hash>(
 
 impl<W: Write> JournalWriter<W> {
     /// Reads the names and writes the header.
-    pub fn new(conn: &Connection, out: W) -> Result<Self> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(COLUMNS).map_err(std::io::Error::from)?;
+    pub fn new(conn: &Connection, mut out: W) -> Result<Self> {
+        let mut header = Line::new();
+        let (last, rest) = COLUMNS.split_last().expect("the journal has columns");
+        for column in rest {
+            header.field(column.as_bytes());
+        }
+        header.end(last.as_bytes());
+        out.write_all(header.as_bytes())?;
         let (names, forms) = (Names::load(conn)?, Forms::load(conn)?);
         Ok(JournalWriter {
             rows: Rows {
-                writer,
+                out,
+                line: Line::new(),
+                runs: Default::default(),
                 names: names.clone(),
                 sealer: forms.sealer.clone(),
                 hidden: None,
@@ -328,15 +340,10 @@ impl<W: Write> JournalWriter<W> {
         Ok(())
     }
 
-    /// Flushes and hands back the output.
+    /// Hands back the output, which has every row (each transaction's
+    /// rows are written to it whole).
     pub fn finish(self) -> Result<(W, ExportSummary)> {
-        let summary = self.rows.summary;
-        let out = self
-            .rows
-            .writer
-            .into_inner()
-            .map_err(|e| Error::Output(e.into_error()))?;
-        Ok((out, summary))
+        Ok((self.rows.out, self.rows.summary))
     }
 }
 
@@ -367,6 +374,29 @@ impl<W: Write> Rows<W> {
             seal(&salts.payee, content.payee, Redact::Payer),
             seal(&salts.reference, content.reference, Redact::Payer),
         ];
+        // The cells every row of the transaction repeats are written once,
+        // in the three runs between the posting's own cells (in the order
+        // of [`COLUMNS`]).
+        let runs: [&[&str]; 3] = [
+            &[&id, content.date, &head[0].0],
+            &[&head[1].0, &head[2].0],
+            &[
+                &reverses,
+                &txn.prev_hash,
+                &txn.hash,
+                form.as_str(),
+                &head[0].1,
+                &head[1].1,
+                &head[2].1,
+            ],
+        ];
+        for (run, cells) in self.runs.iter_mut().zip(runs) {
+            run.clear();
+            for cell in cells {
+                run.field(cell::guard(cell).as_bytes());
+            }
+        }
+        self.line.clear();
         for ((p, s), stored) in content.postings.iter().zip(&salts.postings).zip(postings) {
             let label = self.labels.get(&stored.account_id).filter(|_| v2);
             let pool_label = stored
@@ -390,36 +420,22 @@ impl<W: Write> Rows<W> {
                     None => seal(&s[2], p.4, Redact::Never),
                 },
             ];
-            self.writer
-                .write_record(
-                    [
-                        id.as_str(),
-                        content.date,
-                        &head[0].0,
-                        &posting[1].0,
-                        &p.2,
-                        p.1,
-                        &head[1].0,
-                        &head[2].0,
-                        &posting[0].0,
-                        &posting[2].0,
-                        &reverses,
-                        &txn.prev_hash,
-                        &txn.hash,
-                        form.as_str(),
-                        &head[0].1,
-                        &head[1].1,
-                        &head[2].1,
-                        &posting[0].1,
-                        &posting[1].1,
-                        &posting[2].1,
-                    ]
-                    .map(cell::guard)
-                    .iter()
-                    .map(|c| c.as_bytes()),
-                )
-                .map_err(std::io::Error::from)?;
+            let line = &mut self.line;
+            line.push(&self.runs[0]);
+            for cell in [&*posting[1].0, &p.2, p.1] {
+                line.field(cell::guard(cell).as_bytes());
+            }
+            line.push(&self.runs[1]);
+            for cell in [&*posting[0].0, &posting[2].0] {
+                line.field(cell::guard(cell).as_bytes());
+            }
+            line.push(&self.runs[2]);
+            for cell in [&*posting[0].1, &posting[1].1] {
+                line.field(cell::guard(cell).as_bytes());
+            }
+            line.end(cell::guard(&posting[2].1).as_bytes());
         }
+        self.out.write_all(self.line.as_bytes())?;
         self.summary.postings += postings.len() as u64;
         Ok(())
     }

@@ -454,74 +454,120 @@ pub fn for_each_selected(
             posting_stmt.query(params![first, last]).ctx(CONTEXT)?,
         ),
     };
-    let read_posting = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(TxnId, JournalPosting)> {
-        Ok((
-            r.get(0)?,
-            JournalPosting {
-                line: r.get(1)?,
-                account_id: r.get(2)?,
-                commodity_id: r.get(3)?,
-                amount: r.get(4)?,
-                memo: r.get(5)?,
-                pool_id: r.get(6)?,
-            },
-        ))
+    let blank = || JournalPosting {
+        line: 0,
+        account_id: AccountId::new(0),
+        commodity_id: CommodityId::new(0),
+        amount: 0,
+        memo: None,
+        pool_id: None,
     };
-    let mut pending = postings
-        .next()
-        .ctx(CONTEXT)?
-        .map(read_posting)
-        .transpose()
-        .ctx(CONTEXT)?;
+    // The postings cursor runs one row ahead: `next` holds its row, of
+    // the transaction `pending`, until that transaction comes.
+    let advance =
+        |postings: &mut rusqlite::Rows<'_>, next: &mut JournalPosting| -> Result<Option<TxnId>> {
+            let Some(r) = postings.next().ctx(CONTEXT)? else {
+                return Ok(None);
+            };
+            posting_into(r, next).ctx(CONTEXT)?;
+            Ok(Some(r.get(0).ctx(CONTEXT)?))
+        };
+    let mut next = blank();
+    let mut pending = advance(&mut postings, &mut next)?;
     let mut orphans = 0;
-    let mut lines = Vec::new();
+    // One transaction's rows, read into the strings of the one before.
+    let mut txn = JournalTxn {
+        id: TxnId::new(0),
+        date: String::new(),
+        description: String::new(),
+        payee: None,
+        reference: None,
+        reverses: None,
+        reverses_hash: None,
+        prev_hash: String::new(),
+        hash: String::new(),
+    };
+    let mut lines: Vec<JournalPosting> = Vec::new();
     while let Some(r) = txns.next().ctx(CONTEXT)? {
-        let txn = (|| {
-            Ok(JournalTxn {
-                id: r.get(0)?,
-                date: r.get(1)?,
-                description: r.get(2)?,
-                payee: r.get(3)?,
-                reference: r.get(4)?,
-                reverses: r.get(5)?,
-                reverses_hash: r.get(6)?,
-                prev_hash: r.get(7)?,
-                hash: r.get(8)?,
-            })
+        (|| {
+            txn.id = r.get(0)?;
+            text_into(r, 1, &mut txn.date)?;
+            text_into(r, 2, &mut txn.description)?;
+            optional_into(r, 3, &mut txn.payee)?;
+            optional_into(r, 4, &mut txn.reference)?;
+            txn.reverses = r.get(5)?;
+            optional_into(r, 6, &mut txn.reverses_hash)?;
+            text_into(r, 7, &mut txn.prev_hash)?;
+            text_into(r, 8, &mut txn.hash)
         })()
         .ctx(CONTEXT)?;
-        lines.clear();
-        while let Some((txn_id, posting)) = pending.take() {
+        let mut used = 0;
+        while let Some(txn_id) = pending {
             if txn_id > txn.id {
-                pending = Some((txn_id, posting));
                 break;
             }
             if txn_id == txn.id {
-                lines.push(posting);
+                if used == lines.len() {
+                    lines.push(blank());
+                }
+                // The row's memory goes round: the line's old memo is the
+                // next row's to fill.
+                std::mem::swap(&mut lines[used], &mut next);
+                used += 1;
             } else if whole {
                 orphans += 1;
             }
-            pending = postings
-                .next()
-                .ctx(CONTEXT)?
-                .map(read_posting)
-                .transpose()
-                .ctx(CONTEXT)?;
+            pending = advance(&mut postings, &mut next)?;
         }
-        f(&txn, &lines)?;
+        f(&txn, &lines[..used])?;
     }
     if whole {
         while pending.is_some() {
             orphans += 1;
-            pending = postings
-                .next()
-                .ctx(CONTEXT)?
-                .map(read_posting)
-                .transpose()
-                .ctx(CONTEXT)?;
+            pending = advance(&mut postings, &mut next)?;
         }
     }
     Ok(orphans)
+}
+
+/// Column `i` of `r`, a text, into `into`, reusing its memory (anything
+/// else fails as `Row::get` fails on it).
+fn text_into(r: &rusqlite::Row<'_>, i: usize, into: &mut String) -> rusqlite::Result<()> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(bytes) if let Ok(text) = std::str::from_utf8(bytes) => {
+            into.clear();
+            into.push_str(text);
+        }
+        _ => *into = r.get(i)?,
+    }
+    Ok(())
+}
+
+/// Column `i` of `r`, a text or NULL, into `into`, reusing its memory
+/// (anything else fails as `Row::get` fails on it).
+fn optional_into(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    into: &mut Option<String>,
+) -> rusqlite::Result<()> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(_) => text_into(r, i, into.get_or_insert_default()),
+        _ => {
+            *into = r.get(i)?;
+            Ok(())
+        }
+    }
+}
+
+/// A row of the postings cursor into `into`, reusing the memo's memory.
+fn posting_into(r: &rusqlite::Row<'_>, into: &mut JournalPosting) -> rusqlite::Result<()> {
+    into.line = r.get(1)?;
+    into.account_id = r.get(2)?;
+    into.commodity_id = r.get(3)?;
+    into.amount = r.get(4)?;
+    optional_into(r, 5, &mut into.memo)?;
+    into.pool_id = r.get(6)?;
+    Ok(())
 }
 
 /// The stretch of the chain that holds every transaction dated within
