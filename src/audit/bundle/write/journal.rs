@@ -13,8 +13,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::out::Out;
 use super::privacy::Privacy;
+use super::tee;
 use super::{Bundle, ManifestEntry};
+use crate::audit::bundle::transfers::derive;
+use crate::domain::bundle::rows::TransferRow;
 use crate::domain::bundle::{JOURNAL, REVERSED};
+use crate::domain::date::iso;
 use crate::domain::ids::{AccountId, CommodityId, MemberId, PoolId, TxnId};
 use crate::domain::period::Span;
 use crate::error::Result;
@@ -45,6 +49,10 @@ pub(super) struct Pass {
     pub(super) received: BTreeMap<TxnId, Received>,
     /// Original txn → the void dated within the period.
     pub(super) voided_by: HashMap<TxnId, TxnId>,
+    /// The rows of transfers.csv, derived from journal.csv's bytes as they
+    /// were written (`transfers::derive`); None when they do not read back
+    /// as CSV in the journal's columns.
+    pub(super) transfers: Option<Vec<TransferRow>>,
 }
 
 impl Bundle<'_> {
@@ -69,46 +77,61 @@ impl Bundle<'_> {
         let withheld = self.withheld_payers();
         let stretch = txns::stretch(conn, self.span.from, self.span.to)?;
         // The journal is read here, its rows formatted on a second thread
-        // (`JournalWriter`) and their bytes hashed and written on a third.
-        let ((pass, summary), out) = handed_off(Out::create(&self.dir.join(JOURNAL))?, |out| {
-            let mut journal = JournalWriter::new(conn, out)?.redacting(
-                self.privacy.hidden.clone(),
-                withheld.clone(),
-                self.account_labels.clone(),
-                self.pool_labels.clone(),
-            );
-            let mut pass = Pass::default();
-            if let Some((first, last)) = stretch {
-                let context = Context {
-                    known: Known {
-                        account_names: &self.account_names,
-                        pool_names: &self.pool_names,
-                        withheld: &withheld,
-                    },
-                    contributions: &self.contributions,
-                    span: self.span,
-                    first,
-                };
-                let privacy = &mut self.privacy;
-                journal.write(
-                    conn,
-                    Selection::Ids(first, last),
-                    &NoProgress,
-                    |txn, postings, v2| {
-                        observe(&mut pass, privacy, &context, txn, postings, v2);
-                        Ok(())
-                    },
-                )?;
-            }
-            let (_, summary) = journal.finish()?;
-            Ok((pass, summary))
-        })?;
-        self.manifest.push(ManifestEntry {
-            file: JOURNAL.to_owned(),
-            rows: summary.postings,
-            sha256: out.finish()?,
-        });
-        Ok(pass)
+        // (`JournalWriter`) and their bytes hashed and written on a third,
+        // which hands a copy to a fourth: transfers.csv's rows are derived
+        // from the file's bytes as they are written.
+        let (tee, chunks) = tee::pair();
+        let out = Out::create(&self.dir.join(JOURNAL))?.teeing(tee);
+        let (from, to) = (iso(self.span.from), iso(self.span.to));
+        std::thread::scope(|scope| {
+            let deriving = std::thread::Builder::new()
+                .name("bundle-transfers".into())
+                .spawn_scoped(scope, move || derive(chunks, &from, &to))?;
+            // Whatever happens next drops `out`, and with it the copies'
+            // end: the deriving thread ends.
+            let ((mut pass, summary), out) = handed_off(out, |out| {
+                let mut journal = JournalWriter::new(conn, out)?.redacting(
+                    self.privacy.hidden.clone(),
+                    withheld.clone(),
+                    self.account_labels.clone(),
+                    self.pool_labels.clone(),
+                );
+                let mut pass = Pass::default();
+                if let Some((first, last)) = stretch {
+                    let context = Context {
+                        known: Known {
+                            account_names: &self.account_names,
+                            pool_names: &self.pool_names,
+                            withheld: &withheld,
+                        },
+                        contributions: &self.contributions,
+                        span: self.span,
+                        first,
+                    };
+                    let privacy = &mut self.privacy;
+                    journal.write(
+                        conn,
+                        Selection::Ids(first, last),
+                        &NoProgress,
+                        |txn, postings, v2| {
+                            observe(&mut pass, privacy, &context, txn, postings, v2);
+                            Ok(())
+                        },
+                    )?;
+                }
+                let (_, summary) = journal.finish()?;
+                Ok((pass, summary))
+            })?;
+            self.manifest.push(ManifestEntry {
+                file: JOURNAL.to_owned(),
+                rows: summary.postings,
+                sha256: out.finish()?,
+            });
+            pass.transfers = deriving
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Ok(pass)
+        })
     }
 
     /// reversed.csv: the transactions before the stretch that its voids

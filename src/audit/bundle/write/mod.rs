@@ -33,6 +33,7 @@ mod privacy;
 mod purchases;
 mod signing;
 mod staging;
+mod tee;
 mod transfers;
 
 use std::collections::{HashMap, HashSet};
@@ -149,7 +150,7 @@ pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     bundle.policies()?;
     bundle.roles()?;
     bundle.contributors(&pass)?;
-    bundle.transfers()?;
+    bundle.transfers(&pass)?;
     let ballots = bundle.records()?;
     let has_ballots = bundle.ballots(&ballots)?;
     bundle.purchases()?;
