@@ -487,6 +487,12 @@ impl Form {
 /// The canonical v2 text of `content` whose text fields have the
 /// commitments `sealed`.
 pub fn canonical_v2(prev: &str, content: &Content<'_>, sealed: &Sealed) -> String {
+    String::from_utf8(canonical_v2_bytes(prev, content, sealed)).expect("JSON is UTF-8")
+}
+
+/// [`canonical_v2`] as bytes, written into one buffer made big enough at
+/// once (growing a `String` field by field showed in `verify`'s profile).
+fn canonical_v2_bytes(prev: &str, content: &Content<'_>, sealed: &Sealed) -> Vec<u8> {
     let postings: Vec<(&str, &str, &str, &str, &str)> = content
         .postings
         .iter()
@@ -511,14 +517,15 @@ pub fn canonical_v2(prev: &str, content: &Content<'_>, sealed: &Sealed) -> Strin
         content.reverses,
         postings,
     );
-    serde_json::to_string(&value).expect("serializing strings and tuples cannot fail")
+    // The fixed part, and per posting three commitments and its amount.
+    let mut text = Vec::with_capacity(512 + 256 * content.postings.len());
+    serde_json::to_writer(&mut text, &value).expect("serializing strings and tuples cannot fail");
+    text
 }
 
 /// The v2 hash of `content` with the commitments `sealed`.
 pub fn hash_v2(prev: &str, content: &Content<'_>, sealed: &Sealed) -> String {
-    hex(&Sha256::digest(
-        canonical_v2(prev, content, sealed).as_bytes(),
-    ))
+    hex(&Sha256::digest(canonical_v2_bytes(prev, content, sealed)))
 }
 
 /// The hash of `content` in `form`; `None` for [`Form::PrePool`] when a
