@@ -35,12 +35,11 @@
 //! account shows one commitment on every row. A chain switches to v2 once;
 //! [`recorded_form`] tells which form each stored hash was made in.
 
-use std::collections::HashMap;
-
 use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::domain::FastMap;
 use crate::domain::date::iso;
 use crate::domain::ids::{GrantId, TxnId};
 use crate::domain::money::format_minor;
@@ -219,16 +218,16 @@ type Fields = (String, String, String, Vec<[String; 3]>);
 #[derive(Debug, Clone)]
 pub struct Sealer {
     key: SaltKey,
-    accounts: HashMap<String, [String; 2]>,
-    pools: HashMap<String, [String; 2]>,
+    accounts: FastMap<String, [String; 2]>,
+    pools: FastMap<String, [String; 2]>,
 }
 
 impl Sealer {
     pub fn new(key: SaltKey) -> Sealer {
         Sealer {
             key,
-            accounts: HashMap::new(),
-            pools: HashMap::new(),
+            accounts: FastMap::default(),
+            pools: FastMap::default(),
         }
     }
 

@@ -32,3 +32,9 @@ pub mod records;
 pub mod settings;
 pub mod transfer;
 pub mod txn;
+
+/// A hash map for the loops over every posting of a journal, keyed by the
+/// store's own ids and names: foldhash's fast hasher (hashbrown's own
+/// default), randomly seeded per map as std's is, in place of std's
+/// SipHash, which showed in `verify`'s and the export's profiles.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;

@@ -19,6 +19,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::domain::FastMap;
 use crate::domain::cell;
 use crate::domain::hash::{Content, Form, Sealer, commit, hash_v2};
 use crate::domain::member::HiddenNames;
@@ -88,9 +89,9 @@ struct Rows<W: Write> {
     /// identify someone the audience may not see, whatever they say.
     withheld: HashSet<TxnId>,
     /// For an audience bundle: accounts shown by a label, by id.
-    labels: HashMap<AccountId, String>,
+    labels: FastMap<AccountId, String>,
     /// For an audience bundle: pools shown by a label, by id.
-    pool_labels: HashMap<PoolId, String>,
+    pool_labels: FastMap<PoolId, String>,
     pub summary: ExportSummary,
 }
 
@@ -98,9 +99,9 @@ struct Rows<W: Write> {
 /// rows: the names of accounts, commodities and pools.
 #[derive(Clone)]
 struct Names {
-    accounts: HashMap<AccountId, String>,
-    commodities: HashMap<CommodityId, Commodity>,
-    pools: HashMap<PoolId, String>,
+    accounts: FastMap<AccountId, String>,
+    commodities: FastMap<CommodityId, Commodity>,
+    pools: FastMap<PoolId, String>,
 }
 
 /// What tells a transaction's form: the salt key (with the seals of the
@@ -115,9 +116,9 @@ struct Forms {
 impl Names {
     fn load(conn: &Connection) -> Result<Names> {
         Ok(Names {
-            accounts: store::accounts::names_by_id(conn)?,
-            commodities: store::commodities::by_id(conn)?,
-            pools: store::pools::names_by_id(conn)?,
+            accounts: store::accounts::names_by_id(conn)?.into_iter().collect(),
+            commodities: store::commodities::by_id(conn)?.into_iter().collect(),
+            pools: store::pools::names_by_id(conn)?.into_iter().collect(),
         })
     }
 
@@ -267,8 +268,8 @@ impl<W: Write> JournalWriter<W> {
                 sealer: forms.sealer.clone(),
                 hidden: None,
                 withheld: HashSet::new(),
-                labels: HashMap::new(),
-                pool_labels: HashMap::new(),
+                labels: FastMap::default(),
+                pool_labels: FastMap::default(),
                 summary: ExportSummary::default(),
             },
             names,
@@ -303,8 +304,8 @@ impl<W: Write> JournalWriter<W> {
     ) -> Self {
         self.rows.hidden = Some(hidden);
         self.rows.withheld = withheld;
-        self.rows.labels = labels;
-        self.rows.pool_labels = pool_labels;
+        self.rows.labels = labels.into_iter().collect();
+        self.rows.pool_labels = pool_labels.into_iter().collect();
         self
     }
 

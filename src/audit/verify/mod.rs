@@ -24,6 +24,7 @@ use chrono::NaiveDate;
 
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
+use crate::domain::FastMap;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, Sealer};
@@ -111,9 +112,9 @@ pub mod codes {
 /// posting; `None` for a name that is not valid), commodities and pools by
 /// id.
 struct Names {
-    accounts: HashMap<AccountId, (StoredAccount, Option<AccountType>)>,
-    commodities: HashMap<CommodityId, Commodity>,
-    pools: HashMap<PoolId, String>,
+    accounts: FastMap<AccountId, (StoredAccount, Option<AccountType>)>,
+    commodities: FastMap<CommodityId, Commodity>,
+    pools: FastMap<PoolId, String>,
 }
 
 struct Checker {
@@ -124,11 +125,11 @@ struct Checker {
     /// [`chain`]).
     chain: Chain,
     trial: BTreeMap<String, (i128, u32)>,
-    totals: HashMap<(AccountId, CommodityId, NaiveDate), i128>,
+    totals: FastMap<(AccountId, CommodityId, NaiveDate), i128>,
     /// Per restricted (pool, commodity): the change in holdings per day.
-    pool_changes: HashMap<(PoolId, CommodityId), BTreeMap<NaiveDate, i128>>,
+    pool_changes: FastMap<(PoolId, CommodityId), BTreeMap<NaiveDate, i128>>,
     /// Per commodity: the change in the assets accounts' balance per day.
-    asset_changes: HashMap<CommodityId, BTreeMap<NaiveDate, i128>>,
+    asset_changes: FastMap<CommodityId, BTreeMap<NaiveDate, i128>>,
     records: u64,
     records_head: String,
 }
@@ -318,9 +319,9 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         postings: 0,
         chain: Chain::default(),
         trial: BTreeMap::new(),
-        totals: HashMap::new(),
-        pool_changes: HashMap::new(),
-        asset_changes: HashMap::new(),
+        totals: FastMap::default(),
+        pool_changes: FastMap::default(),
+        asset_changes: FastMap::default(),
         records: 0,
         records_head: GENESIS.to_owned(),
     };
@@ -343,8 +344,8 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
                 (a.id, (a, kind))
             })
             .collect(),
-        commodities: commodities::by_id(&tx)?,
-        pools: pools::names_by_id(&tx)?,
+        commodities: commodities::by_id(&tx)?.into_iter().collect(),
+        pools: pools::names_by_id(&tx)?.into_iter().collect(),
     };
     let orphans = journal_pass(&tx, &names, &mut checker)?;
     if orphans > 0 {
