@@ -83,6 +83,18 @@ impl Line {
         self.written = false;
     }
 
+    /// Appends a whole record of `fields`.
+    ///
+    /// # Panics
+    /// When `fields` is empty: a CSV record has at least one field.
+    pub fn record<T: AsRef<[u8]>>(&mut self, fields: &[T]) {
+        let (last, rest) = fields.split_last().expect("a record has a field");
+        for field in rest {
+            self.field(field.as_ref());
+        }
+        self.end(last.as_ref());
+    }
+
     /// Appends `run`: whole fields, each with the delimiter after it (a
     /// line only [`field`](Self::field) wrote to).
     pub fn push(&mut self, run: &Line) {
@@ -184,11 +196,7 @@ mod tests {
         ) {
             let mut line = Line::new();
             for record in &records {
-                let (last, rest) = record.split_last().unwrap();
-                for field in rest {
-                    line.field(field.as_bytes());
-                }
-                line.end(last.as_bytes());
+                line.record(record);
             }
             prop_assert_eq!(line.as_bytes(), &csv_writer(&records)[..]);
         }

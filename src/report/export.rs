@@ -252,11 +252,7 @@ impl<W: Write> JournalWriter<W> {
     /// Reads the names and writes the header.
     pub fn new(conn: &Connection, mut out: W) -> Result<Self> {
         let mut header = Line::new();
-        let (last, rest) = COLUMNS.split_last().expect("the journal has columns");
-        for column in rest {
-            header.field(column.as_bytes());
-        }
-        header.end(last.as_bytes());
+        header.record(&COLUMNS);
         out.write_all(header.as_bytes())?;
         let (names, forms) = (Names::load(conn)?, Forms::load(conn)?);
         Ok(JournalWriter {
@@ -393,9 +389,7 @@ impl<W: Write> Rows<W> {
         ];
         for (run, cells) in self.runs.iter_mut().zip(runs) {
             run.clear();
-            for cell in cells {
-                run.field(cell::guard(cell).as_bytes());
-            }
+            guarded(run, cells);
         }
         self.line.clear();
         for ((p, s), stored) in content.postings.iter().zip(&salts.postings).zip(postings) {
@@ -423,22 +417,24 @@ impl<W: Write> Rows<W> {
             ];
             let line = &mut self.line;
             line.push(&self.runs[0]);
-            for cell in [&*posting[1].0, &p.2, p.1] {
-                line.field(cell::guard(cell).as_bytes());
-            }
+            guarded(line, &[&posting[1].0, &p.2, p.1]);
             line.push(&self.runs[1]);
-            for cell in [&*posting[0].0, &posting[2].0] {
-                line.field(cell::guard(cell).as_bytes());
-            }
+            guarded(line, &[&posting[0].0, &posting[2].0]);
             line.push(&self.runs[2]);
-            for cell in [&*posting[0].1, &posting[1].1] {
-                line.field(cell::guard(cell).as_bytes());
-            }
+            guarded(line, &[&posting[0].1, &posting[1].1]);
             line.end(cell::guard(&posting[2].1).as_bytes());
         }
         self.out.write_all(self.line.as_bytes())?;
         self.summary.postings += postings.len() as u64;
         Ok(())
+    }
+}
+
+/// Appends `cells` to `line` as fields, each formula-safe
+/// ([`cell::guard`]).
+fn guarded(line: &mut Line, cells: &[&str]) {
+    for text in cells {
+        line.field(cell::guard(text).as_bytes());
     }
 }
 
