@@ -536,6 +536,75 @@ fn a_write_past_a_file_size_limit_fails_clearly_and_writes_nothing() {
     assert_ne!(state(&fund.db), before);
 }
 
+#[test]
+fn an_export_past_a_file_size_limit_names_the_file_and_leaves_nothing() {
+    let (fund, journal) = journal_fund(3_000);
+    fund.ok(&["journal", "import", &journal.display().to_string()]);
+    let before = state(&fund.db);
+    let entries = || {
+        let mut names: Vec<String> = fs::read_dir(fund.path("."))
+            .expect("the fund's directory")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|n| !n.starts_with("fondo.db"))
+            .collect();
+        names.sort();
+        names
+    };
+    let files = entries();
+    // journal.csv of 3,000 transactions is over 2 MB; 512 KiB fit none of it.
+    let bundle = fund.path("bundle");
+    let run = limited(
+        &fund.db,
+        512,
+        &[
+            "--quiet",
+            "export",
+            "audit",
+            "--out",
+            &bundle.display().to_string(),
+            "--audience",
+            "treasurer",
+        ],
+    );
+    let stderr = run.error(&[]);
+    assert_eq!(
+        stderr,
+        format!(
+            "fondo: writing the audit bundle {} (nothing of it was kept): journal.csv: File too large (os error 27)\n",
+            bundle.display()
+        )
+    );
+    let export = fund.path("journal-out.csv");
+    let run = limited(
+        &fund.db,
+        512,
+        &[
+            "--quiet",
+            "journal",
+            "export",
+            "--out",
+            &export.display().to_string(),
+        ],
+    );
+    let stderr = run.error(&[]);
+    assert_eq!(
+        stderr,
+        format!(
+            "fondo: writing {}: File too large (os error 27)\n",
+            export.display()
+        )
+    );
+    // No bundle, no staging directory, no partial export; the books as
+    // they were.
+    assert_eq!(entries(), files);
+    assert_eq!(state(&fund.db), before);
+}
+
 /// Runs `script` with `sh` in a private user and mount namespace, where it
 /// may mount a tmpfs; `None` when this system does not allow that.
 fn in_namespace(script: &str, args: &[&Path]) -> Option<common::Run> {

@@ -70,7 +70,12 @@ pub(crate) fn write_file<T>(
     // 1 MiB at a time: with the default 8 KiB, a journal export of a
     // million transactions took 66,000 write calls, a third of its time.
     let mut out = BufWriter::with_capacity(1 << 20, created);
-    let written = write(&mut out).and_then(|v| out.flush().map_err(writing(file)).map(|()| v));
+    let written = write(&mut out)
+        .map_err(|e| match e {
+            Error::Output(source) => writing(file)(source),
+            other => other,
+        })
+        .and_then(|v| out.flush().map_err(writing(file)).map(|()| v));
     if written.is_err() {
         drop(out);
         let _ = fs::remove_file(file);

@@ -119,8 +119,22 @@ pub struct Written {
 ///
 /// Fails (writing nothing) when the target is a file or a directory that is
 /// not empty, when the signing key is not a fund key registered by its
-/// moment, or on any I/O or database error.
+/// moment, or on any I/O or database error; a failed write names the
+/// bundle and the file.
 pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
+    write(conn, request).map_err(|e| match e {
+        Error::Output(source) => Error::Io {
+            context: format!(
+                "writing the audit bundle {} (nothing of it was kept)",
+                request.out.display()
+            ),
+            source,
+        },
+        other => other,
+    })
+}
+
+fn write(conn: &Connection, request: &ExportRequest) -> Result<Written> {
     let signer = match &request.sign_with {
         Some(signing) => Some(signing::signer(conn, signing)?),
         None => None,

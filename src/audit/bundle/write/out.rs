@@ -24,8 +24,10 @@ use crate::domain::hash::hex;
 use crate::error::{Error, Result};
 
 /// A file being written: its bytes are hashed on the way out, and copied
-/// to a reader when it is [`teeing`](Out::teeing).
+/// to a reader when it is [`teeing`](Out::teeing). Its I/O errors name it.
 pub(super) struct Out {
+    /// The file's name in the bundle (`journal.csv`).
+    name: String,
     file: BufWriter<File>,
     digest: Sha256,
     tee: Option<Tee>,
@@ -88,6 +90,10 @@ impl Out {
             source,
         })?;
         Ok(Out {
+            name: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             // 256 KiB at a time: the default 8 KiB made the journal's file
             // of a million transactions tens of thousands of write calls.
             file: BufWriter::with_capacity(1 << 18, file),
@@ -110,21 +116,30 @@ impl Out {
     /// of a [`teeing`](Out::teeing) file is told the end first.
     pub(super) fn finish(mut self) -> Result<String> {
         self.tee = None;
+        let name = std::mem::take(&mut self.name);
+        let named = |e| Error::Output(named(&name, e));
         if let Some(syncer) = self.syncer.take() {
-            syncer.finish()?;
+            syncer.finish().map_err(named)?;
         }
-        self.file.flush()?;
+        self.file.flush().map_err(named)?;
         self.file
             .into_inner()
-            .map_err(|e| Error::Output(e.into_error()))?
-            .sync_all()?;
+            .map_err(|e| named(e.into_error()))?
+            .sync_all()
+            .map_err(named)?;
         Ok(hex(&self.digest.finalize()))
     }
 }
 
+/// `error`, met writing the file `name`, saying so; of the same kind (a
+/// full disk stays one).
+fn named(name: &str, error: std::io::Error) -> std::io::Error {
+    std::io::Error::new(error.kind(), format!("{name}: {error}"))
+}
+
 impl Write for Out {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.file.write(buf)?;
+        let n = self.file.write(buf).map_err(|e| named(&self.name, e))?;
         self.digest.update(&buf[..n]);
         if let Some(tee) = &mut self.tee {
             tee.copy(&buf[..n]);
@@ -132,7 +147,9 @@ impl Write for Out {
         self.unsynced += n;
         if self.unsynced >= self.sync_every {
             if self.syncer.is_none() {
-                self.syncer = Some(Syncer::start(self.file.get_ref())?);
+                let syncer =
+                    Syncer::start(self.file.get_ref()).map_err(|e| named(&self.name, e))?;
+                self.syncer = Some(syncer);
             }
             if let Some(syncer) = &self.syncer {
                 syncer.ask();
@@ -143,7 +160,7 @@ impl Write for Out {
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
+        self.file.flush().map_err(|e| named(&self.name, e))
     }
 }
 
@@ -233,5 +250,22 @@ mod tests {
         assert_eq!(read.join().unwrap(), bytes);
         assert_eq!(std::fs::read(&path).unwrap(), bytes);
         assert_eq!(digest, hex(&Sha256::digest(&bytes)));
+    }
+
+    #[test]
+    fn a_sync_that_fails_on_the_sync_thread_is_the_error_finish_gives() {
+        // A pipe cannot be synced (fdatasync says EINVAL): the thread's
+        // first sync fails and ends it; later asks find no one and are
+        // dropped, and finish gives that first error instead of losing it.
+        let (_reader, writer) = std::io::pipe().unwrap();
+        let file = File::from(std::os::fd::OwnedFd::from(writer));
+        let syncer = Syncer::start(&file).unwrap();
+        for _ in 0..3 {
+            syncer.ask();
+        }
+        let error = syncer.finish().unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput, "{error}");
+        // Asked for nothing, it has nothing to report.
+        Syncer::start(&file).unwrap().finish().unwrap();
     }
 }
