@@ -299,13 +299,15 @@ pub struct StoredTxn {
 
 /// Reads one transaction with its postings.
 pub fn get(conn: &Connection, id: TxnId) -> Result<Option<StoredTxn>> {
+    // Cached: a re-import asks this of every transaction it skips.
     let head = conn
-        .query_row(
+        .prepare_cached(
             "SELECT t.date, t.description, t.payee, t.reference, t.hash, t.reverses,
                     (SELECT r.id FROM txns r WHERE r.reverses = t.id)
              FROM txns t WHERE t.id = ?1",
-            [id],
-            |r| {
+        )
+        .and_then(|mut stmt| {
+            stmt.query_row([id], |r| {
                 Ok((
                     r.get::<_, NaiveDate>(0)?,
                     r.get::<_, String>(1)?,
@@ -315,9 +317,9 @@ pub fn get(conn: &Connection, id: TxnId) -> Result<Option<StoredTxn>> {
                     r.get::<_, Option<TxnId>>(5)?,
                     r.get::<_, Option<TxnId>>(6)?,
                 ))
-            },
-        )
-        .optional()
+            })
+            .optional()
+        })
         .ctx("reading a transaction")?;
     let Some((date, description, payee, reference, hash, reverses, reversed_by)) = head else {
         return Ok(None);

@@ -161,7 +161,8 @@ impl Hub {
             .ctx("enabling foreign keys")?;
         self.conn
             .pragma_update(None, "synchronous", "FULL")
-            .ctx("setting synchronous mode")
+            .ctx("setting synchronous mode")?;
+        crate::store::stable_plans(&self.conn)
     }
 
     fn user_version(&self) -> Result<i64> {
