@@ -856,6 +856,16 @@ impl Error {
         2
     }
 
+    /// This error with a failed write of output ([`Error::Output`]) made
+    /// into `writing`'s error, which names what was being written; any
+    /// other error as it is.
+    pub fn or_writing(self, writing: impl FnOnce(io::Error) -> Error) -> Error {
+        match self {
+            Error::Output(source) => writing(source),
+            other => other,
+        }
+    }
+
     /// True when the error is only that the reader of our output went away
     /// (`fondo balance | head`), which counts as success.
     pub fn is_broken_pipe(&self) -> bool {

@@ -557,47 +557,26 @@ fn an_export_past_a_file_size_limit_names_the_file_and_leaves_nothing() {
     };
     let files = entries();
     // journal.csv of 3,000 transactions is over 2 MB; 512 KiB fit none of it.
-    let bundle = fund.path("bundle");
-    let run = limited(
-        &fund.db,
-        512,
-        &[
+    let refused = |args: &[&str]| limited(&fund.db, 512, args).error(&[]);
+    let bundle = fund.path("bundle").display().to_string();
+    assert_eq!(
+        refused(&[
             "--quiet",
             "export",
             "audit",
             "--out",
-            &bundle.display().to_string(),
+            &bundle,
             "--audience",
-            "treasurer",
-        ],
-    );
-    let stderr = run.error(&[]);
-    assert_eq!(
-        stderr,
+            "treasurer"
+        ]),
         format!(
-            "fondo: writing the audit bundle {} (nothing of it was kept): journal.csv: File too large (os error 27)\n",
-            bundle.display()
+            "fondo: writing the audit bundle {bundle} (nothing of it was kept): journal.csv: File too large (os error 27)\n"
         )
     );
-    let export = fund.path("journal-out.csv");
-    let run = limited(
-        &fund.db,
-        512,
-        &[
-            "--quiet",
-            "journal",
-            "export",
-            "--out",
-            &export.display().to_string(),
-        ],
-    );
-    let stderr = run.error(&[]);
+    let export = fund.path("journal-out.csv").display().to_string();
     assert_eq!(
-        stderr,
-        format!(
-            "fondo: writing {}: File too large (os error 27)\n",
-            export.display()
-        )
+        refused(&["--quiet", "journal", "export", "--out", &export]),
+        format!("fondo: writing {export}: File too large (os error 27)\n")
     );
     // No bundle, no staging directory, no partial export; the books as
     // they were.

@@ -71,10 +71,7 @@ pub(crate) fn write_file<T>(
     // million transactions took 66,000 write calls, a third of its time.
     let mut out = BufWriter::with_capacity(1 << 20, created);
     let written = write(&mut out)
-        .map_err(|e| match e {
-            Error::Output(source) => writing(file)(source),
-            other => other,
-        })
+        .map_err(|e| e.or_writing(writing(file)))
         .and_then(|v| out.flush().map_err(writing(file)).map(|()| v));
     if written.is_err() {
         drop(out);

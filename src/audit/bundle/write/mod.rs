@@ -122,15 +122,14 @@ pub struct Written {
 /// moment, or on any I/O or database error; a failed write names the
 /// bundle and the file.
 pub fn export(conn: &Connection, request: &ExportRequest) -> Result<Written> {
-    write(conn, request).map_err(|e| match e {
-        Error::Output(source) => Error::Io {
+    write(conn, request).map_err(|e| {
+        e.or_writing(|source| Error::Io {
             context: format!(
                 "writing the audit bundle {} (nothing of it was kept)",
                 request.out.display()
             ),
             source,
-        },
-        other => other,
+        })
     })
 }
 
