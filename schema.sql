@@ -418,3 +418,42 @@ CREATE INDEX grant_state_by_decided ON grant_state (decided_on)
 CREATE INDEX grant_state_by_closed ON grant_state (closed_on)
     WHERE closed_on IS NOT NULL;
 CREATE INDEX grant_state_paid_by_date ON grant_state_paid (date);
+
+-- migration 14
+-- Derived cache: the sum of pool-tagged postings per pool, account,
+-- commodity and day, and per pool, account and commodity over all dates
+-- (with the first day it was posted to, `since`: what a pool had seen by a
+-- day), so
+-- what a pool holds (now, or at the end of a day: now less the days after)
+-- and its days below zero cost a row per pool, account and day written to,
+-- not a row per posting of its history. Kept in step by the journal's
+-- writer, like `daily_totals` and `account_totals`; `verify` recomputes both
+-- from the postings (V108). No foreign keys: a cache mirrors the postings,
+-- damaged ones included, for verify to compare. The CHECKs turn SQLite's
+-- silent switch to floating point on integer overflow into an error.
+CREATE TABLE pool_daily_totals (
+    pool_id       INTEGER NOT NULL,
+    account_id    INTEGER NOT NULL,
+    commodity_id  INTEGER NOT NULL,
+    date          TEXT NOT NULL,
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
+    PRIMARY KEY (pool_id, commodity_id, date, account_id)
+) WITHOUT ROWID;
+CREATE INDEX pool_daily_totals_by_commodity ON pool_daily_totals (commodity_id, date);
+CREATE INDEX pool_daily_totals_by_date ON pool_daily_totals (date);
+CREATE TABLE pool_totals (
+    pool_id       INTEGER NOT NULL,
+    account_id    INTEGER NOT NULL,
+    commodity_id  INTEGER NOT NULL,
+    amount        INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
+    since         TEXT NOT NULL,
+    PRIMARY KEY (pool_id, account_id, commodity_id)
+) WITHOUT ROWID;
+INSERT INTO pool_daily_totals (pool_id, account_id, commodity_id, date, amount)
+    SELECT p.pool_id, p.account_id, p.commodity_id, t.date, sum(p.amount)
+    FROM postings p JOIN txns t ON t.id = p.txn_id
+    WHERE p.pool_id IS NOT NULL
+    GROUP BY p.pool_id, p.account_id, p.commodity_id, t.date;
+INSERT INTO pool_totals (pool_id, account_id, commodity_id, amount, since)
+    SELECT pool_id, account_id, commodity_id, sum(amount), min(date) FROM pool_daily_totals
+    GROUP BY pool_id, account_id, commodity_id;

@@ -2522,6 +2522,39 @@ fn postings_cannot_be_edited_while_the_triggers_are_there() {
 }
 
 #[test]
+fn a_pool_first_given_to_after_a_day_has_no_holdings_on_that_day() {
+    // What a pool holds on a day is what it holds now less the days after;
+    // a pool with nothing before the day has no row then, not a zero.
+    let fund = common::FundBuilder::new()
+        .currency("USD")
+        .account("assets:bank")
+        .pool("aid", "Mutual aid")
+        .pool("food", "Groceries")
+        .anonymous_contribution("300 USD", Some("aid"), "2026-01-10")
+        .with(&["--into", "assets:bank"])
+        .anonymous_contribution("100 USD", Some("food"), "2026-02-10")
+        .with(&["--into", "assets:bank"])
+        .build();
+    let show = |day: &str| fund.ok(&["pool", "show", "food", "--as-of", day, "--format", "csv"]);
+    assert_eq!(show("2026-02-09"), format!("{HOLDINGS}\n"));
+    assert_eq!(
+        show("2026-02-10"),
+        format!("{HOLDINGS}\nfood,USD,100.00,0.00,0.00,0.00,0.00,0.00,100.00,0.00,100.00\n")
+    );
+    assert_eq!(
+        fund.ok(&["pool", "list", "--as-of", "2026-01-31", "--format", "csv"]),
+        format!(
+            "pool,purpose,guidelines,held
+general,{GENERAL_PURPOSE},,
+aid,Mutual aid,,300.00 USD
+food,Groceries,,
+"
+        )
+    );
+    clean(&fund);
+}
+
+#[test]
 fn moving_a_spending_to_another_pool_is_found() {
     let fund = small();
     tamper::sql(
@@ -2533,9 +2566,22 @@ fn moving_a_spending_to_another_pool_is_found() {
         .iter()
         .map(|(c, l, _)| (c.as_str(), l.as_str()))
         .collect();
+    // The pools' cache still holds what fondo wrote: both pools' days
+    // disagree with the postings.
     assert_eq!(
         codes,
-        [("V103", "txn 3"), ("V111", "pool legal")],
+        [
+            ("V103", "txn 3"),
+            ("V111", "pool legal"),
+            (
+                "V108",
+                "pool housing account expenses:grants USD on 2026-01-12"
+            ),
+            (
+                "V108",
+                "pool legal account expenses:grants USD on 2026-01-12"
+            )
+        ],
         "{found:?}"
     );
     assert_eq!(
@@ -2548,7 +2594,7 @@ fn moving_a_spending_to_another_pool_is_found() {
 fn moving_a_contribution_to_another_pool_is_found() {
     let fund = small();
     // Housing gains 50.00 USD, legal drops to zero: no pool goes negative,
-    // but the hash no longer matches.
+    // but the hash no longer matches, nor does the pools' cache.
     tamper::sql(
         &fund.db,
         &format!("UPDATE postings SET pool_id = {HOUSING} WHERE txn_id = 2 AND pool_id = {LEGAL}"),
@@ -2558,7 +2604,21 @@ fn moving_a_contribution_to_another_pool_is_found() {
         .iter()
         .map(|(c, l, _)| (c.as_str(), l.as_str()))
         .collect();
-    assert_eq!(codes, [("V103", "txn 2")], "{found:?}");
+    assert_eq!(
+        codes,
+        [
+            ("V103", "txn 2"),
+            (
+                "V108",
+                "pool housing account income:contributions USD on 2026-01-11"
+            ),
+            (
+                "V108",
+                "pool legal account income:contributions USD on 2026-01-11"
+            )
+        ],
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -2581,8 +2641,16 @@ fn a_pool_on_an_assets_posting_is_found() {
         tag.2,
         "assets:bank carries a pool, but only income, expense and equity postings may"
     );
+    // The pools' cache has no such posting.
     assert!(
-        found.iter().all(|(c, _, _)| c == "V112" || c == "V103"),
+        found.iter().any(|(c, l, _)| c == "V108"
+            && l == "pool legal account assets:bank USD on 2026-01-11"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(c, _, _)| c == "V112" || c == "V103" || c == "V108"),
         "{found:?}"
     );
 }
@@ -2623,7 +2691,14 @@ fn spending_restricted_money_as_general_is_found() {
         .collect();
     assert_eq!(
         codes,
-        [("V103", "txn 3"), ("V113", "commodity USD")],
+        [
+            ("V103", "txn 3"),
+            ("V113", "commodity USD"),
+            (
+                "V108",
+                "pool housing account expenses:grants USD on 2026-01-12"
+            )
+        ],
         "{found:?}"
     );
     assert_eq!(

@@ -461,6 +461,98 @@ fn an_edited_account_total_is_found() {
     );
 }
 
+/// Money given to the pool `aid` on two days, and moved out on a third.
+fn pooled() -> Fund {
+    common::FundBuilder::new()
+        .currency("USD")
+        .account("assets:bank")
+        .pool("aid", "Mutual aid")
+        .anonymous_contribution("300 USD", Some("aid"), "2026-01-10")
+        .with(&["--into", "assets:bank"])
+        .anonymous_contribution("200 USD", Some("aid"), "2026-01-20")
+        .with(&["--into", "assets:bank"])
+        .move_money("50 USD", "aid", "general", "rent", "2026-02-01")
+        .build()
+}
+
+#[test]
+fn an_edited_pool_day_is_found() {
+    // What a pool holds on a day is summed from a cache of its own (the
+    // pools' tagged postings per day): verify sums the postings and
+    // compares, and names the day, not also the current total.
+    let fund = pooled();
+    verify(&fund, 0);
+    tamper::sql(
+        &fund.db,
+        "UPDATE pool_daily_totals SET amount = amount - 100 WHERE date = '2026-01-20'",
+    );
+    let verdict = verify(&fund, 1);
+    assert_eq!(
+        verdict.findings,
+        [(
+            TOTALS_MISMATCH.to_owned(),
+            "pool aid account income:contributions USD on 2026-01-20".to_owned()
+        )],
+        "{}",
+        verdict.stdout
+    );
+    verdict.assert_says(
+        TOTALS_MISMATCH,
+        "pool aid account income:contributions USD on 2026-01-20",
+        "the pool cache disagrees with the postings",
+    );
+}
+
+#[test]
+fn an_edited_or_missing_pool_total_is_found() {
+    let moved = "pool aid account equity:pools USD (current total)";
+    for damage in [
+        "UPDATE pool_totals SET amount = amount + 1 WHERE account_id = (SELECT id FROM accounts WHERE name = 'equity:pools')",
+        // The first day posted to says what the pool had seen by a day.
+        "UPDATE pool_totals SET since = '2026-02-02' WHERE account_id = (SELECT id FROM accounts WHERE name = 'equity:pools')",
+        "DELETE FROM pool_totals WHERE account_id = (SELECT id FROM accounts WHERE name = 'equity:pools')",
+    ] {
+        let fund = pooled();
+        tamper::sql(&fund.db, damage);
+        let verdict = verify(&fund, 1);
+        assert_eq!(
+            verdict.findings,
+            [(TOTALS_MISMATCH.to_owned(), moved.to_owned())],
+            "{damage}\n{}",
+            verdict.stdout
+        );
+    }
+}
+
+#[test]
+fn a_pool_cache_row_without_postings_is_found() {
+    let fund = pooled();
+    tamper::sql(
+        &fund.db,
+        "INSERT INTO pool_daily_totals SELECT pool_id, account_id, commodity_id, '2026-03-01', 5
+             FROM pool_totals LIMIT 1;
+         INSERT INTO pool_totals VALUES (1, 1, 1, 0, '2026-03-01');",
+    );
+    let verdict = verify(&fund, 1);
+    let codes: Vec<&str> = verdict.findings.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        [TOTALS_MISMATCH, TOTALS_MISMATCH],
+        "{}",
+        verdict.stdout
+    );
+    // Sorted by pool: the general pool's row that no posting made, then
+    // the day no posting of `aid` was on.
+    assert!(
+        verdict.findings[0].1.starts_with("pool general account ")
+            && verdict.findings[0].1.ends_with(" (current total)")
+            && verdict.findings[1].1.starts_with("pool aid account ")
+            && verdict.findings[1].1.ends_with(" on 2026-03-01"),
+        "{}",
+        verdict.stdout
+    );
+}
+
 #[test]
 fn a_broken_index_is_found_by_integrity_check() {
     let fund = books();

@@ -9,7 +9,7 @@
 //! transaction on the `equity:pools` account, debited in one pool and
 //! credited in the other, so it sits in the hash chain like everything else.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -37,7 +37,7 @@ pub(crate) fn ensure_sound(conn: &Connection, touched: &Touched) -> Result<()> {
 /// tranche, which is paid out of the commitment itself (its record, written
 /// next, lowers the commitment as the tranche lowers the holdings).
 pub(crate) fn ensure_holdings(conn: &Connection, touched: &Touched) -> Result<()> {
-    ensure_not_negative(conn, &touched.pools)?;
+    ensure_not_negative(conn, touched)?;
     ensure_backed(conn, &touched.commodities)?;
     crate::ops::reconcile::ensure_unchanged(conn)
 }
@@ -106,19 +106,15 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<CommodityId, NaiveDate>) 
         .collect();
     let commodities = commodities::by_id(conn)?;
     for (&commodity, &from) in touched {
-        let restricted = pools::restricted_daily_changes(conn, commodity)?;
-        if restricted.is_empty() {
-            continue;
-        }
         let from = iso(from);
         // The days before `from` were checked when they were written: start
         // from their balances and walk the days written to.
+        let Some((mut r, restricted)) = pools::restricted_changes_from(conn, commodity, &from)?
+        else {
+            continue;
+        };
         let (mut a, held) = pools::accounts_changes_from(conn, commodity, &assets, &from)?;
-        let mut r: i128 = 0;
         let mut restricted = restricted.into_iter().peekable();
-        while let Some((_, change)) = restricted.next_if(|(d, _)| *d < from) {
-            r += change;
-        }
         let mut held = held.into_iter().peekable();
         loop {
             let day = match (held.peek(), restricted.peek()) {
@@ -146,17 +142,22 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<CommodityId, NaiveDate>) 
     Ok(())
 }
 
-/// Refuses when any of the given restricted (pool, commodity) pairs is below
-/// zero on any day, naming the first such day.
-fn ensure_not_negative(conn: &Connection, touched: &BTreeSet<(PoolId, CommodityId)>) -> Result<()> {
-    if touched.is_empty() {
+/// Refuses when any restricted (pool, commodity) pair written to is below
+/// zero on any day, naming the first such day. The days before the earliest
+/// one written in that commodity were checked when they were written: the
+/// walk starts from what the pool held then.
+fn ensure_not_negative(conn: &Connection, touched: &Touched) -> Result<()> {
+    if touched.pools.is_empty() {
         return Ok(());
     }
     let names = pools::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
-    for &(pool, commodity) in touched {
-        let mut held: i128 = 0;
-        for (date, change) in pools::daily_changes(conn, pool, commodity)? {
+    for &(pool, commodity) in &touched.pools {
+        let Some(&from) = touched.commodities.get(&commodity) else {
+            continue;
+        };
+        let (mut held, days) = pools::pool_changes_from(conn, pool, commodity, &iso(from))?;
+        for (date, change) in days {
             let before = held;
             held += change;
             if held < 0 {

@@ -120,61 +120,101 @@ pub fn rows(conn: &Connection) -> Result<Vec<StoredPool>> {
         .ctx("listing pools")
 }
 
-/// Per (commodity id, date): the change in a restricted pool's holdings that
-/// day (credits add, debits take away), in date order.
-pub fn daily_changes(
+/// What was held at the end of the day before a day `from`, and per day
+/// from `from` on, the change, in date order.
+pub type ChangesFrom = (i128, Vec<(String, i128)>);
+
+/// What a restricted pool held of one commodity at the end of the day
+/// before `from`, and per day from `from` on, the change in its holdings
+/// (credits add, debits take away), in date order. From `pool_totals` and
+/// `pool_daily_totals`: what it holds now less what changed since, so the
+/// cost follows the days written to, not the pool's history.
+pub fn pool_changes_from(
     conn: &Connection,
     pool: PoolId,
     commodity: CommodityId,
-) -> Result<Vec<(String, i128)>> {
+    from: &str,
+) -> Result<ChangesFrom> {
+    let what = "reading a pool's totals";
+    let now: i128 = conn
+        .prepare_cached("SELECT amount FROM pool_totals WHERE pool_id = ?1 AND commodity_id = ?2")
+        .and_then(|mut s| {
+            s.query_map(params![pool, commodity], |r| r.get::<_, i64>(0))?
+                .map(|amount| amount.map(i128::from))
+                .sum::<rusqlite::Result<i128>>()
+        })
+        .ctx(what)?;
     let mut stmt = conn
         .prepare_cached(
-            "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
-             WHERE p.pool_id = ?1 AND p.commodity_id = ?2 ORDER BY t.date",
+            "SELECT date, amount FROM pool_daily_totals
+             WHERE pool_id = ?1 AND commodity_id = ?2 AND date >= ?3 ORDER BY date",
         )
-        .ctx("reading a pool's postings")?;
-    let mut rows = stmt
-        .query(params![pool, commodity])
-        .ctx("reading a pool's postings")?;
+        .ctx(what)?;
+    let rows = stmt.query(params![pool, commodity, from]).ctx(what)?;
+    changes_from(-now, rows, what)
+}
+
+/// Per day of `rows` (date, amount of the tagged postings, in date order),
+/// the change in holdings (credits add); and `held`, what is held now, less
+/// all of them: what was held before the first day.
+fn changes_from(mut held: i128, mut rows: rusqlite::Rows<'_>, what: &str) -> Result<ChangesFrom> {
     let mut days: Vec<(String, i128)> = Vec::new();
-    while let Some(r) = rows.next().ctx("reading a pool's postings")? {
-        let date: String = r.get(0).ctx("reading a pool's postings")?;
-        let amount: i64 = r.get(1).ctx("reading a pool's postings")?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let date: String = r.get(0).ctx(what)?;
+        let change = -i128::from(r.get::<_, i64>(1).ctx(what)?);
+        held -= change;
         match days.last_mut() {
-            Some((day, total)) if *day == date => *total -= i128::from(amount),
-            _ => days.push((date, -i128::from(amount))),
+            Some((day, total)) if *day == date => *total += change,
+            _ => days.push((date, change)),
         }
     }
-    Ok(days)
+    Ok((held, days))
 }
 
 /// (pool id, account id, commodity id).
 pub type TaggedKey = (PoolId, AccountId, CommodityId);
 
 /// Sums of pool-tagged postings up to `as_of` (all dates when None), per
-/// (pool id, account id, commodity id).
+/// (pool id, account id, commodity id) posted to by then, in key order:
+/// from `pool_totals`, less the days after `as_of` in `pool_daily_totals`.
 pub fn tagged_sums(conn: &Connection, as_of: Option<&str>) -> Result<Vec<(TaggedKey, i128)>> {
-    let mut stmt = conn
+    let what = "summing pools";
+    let mut sums: std::collections::BTreeMap<TaggedKey, i128> = conn
         .prepare_cached(
-            "SELECT p.pool_id, p.account_id, p.commodity_id, p.amount
-             FROM postings p JOIN txns t ON t.id = p.txn_id
-             WHERE p.pool_id IS NOT NULL AND (?1 IS NULL OR t.date <= ?1)",
+            "SELECT pool_id, account_id, commodity_id, amount FROM pool_totals
+             WHERE ?1 IS NULL OR since <= ?1",
         )
-        .ctx("summing pools")?;
-    let mut rows = stmt.query([as_of]).ctx("summing pools")?;
-    let mut sums: std::collections::HashMap<TaggedKey, i128> = Default::default();
-    while let Some(r) = rows.next().ctx("summing pools")? {
-        let key = (
-            r.get(0).ctx("summing pools")?,
-            r.get(1).ctx("summing pools")?,
-            r.get(2).ctx("summing pools")?,
-        );
-        let amount: i64 = r.get(3).ctx("summing pools")?;
-        *sums.entry(key).or_insert(0) += i128::from(amount);
+        .and_then(|mut s| {
+            s.query_map([as_of], |r| {
+                Ok((
+                    (r.get(0)?, r.get(1)?, r.get(2)?),
+                    i128::from(r.get::<_, i64>(3)?),
+                ))
+            })?
+            .collect()
+        })
+        .ctx(what)?;
+    if let Some(as_of) = as_of {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT pool_id, account_id, commodity_id, amount FROM pool_daily_totals
+                 WHERE date > ?1",
+            )
+            .ctx(what)?;
+        let mut rows = stmt.query([as_of]).ctx(what)?;
+        while let Some(r) = rows.next().ctx(what)? {
+            let key = (
+                r.get(0).ctx(what)?,
+                r.get(1).ctx(what)?,
+                r.get(2).ctx(what)?,
+            );
+            // Keys first posted to after `as_of` were not read.
+            if let Some(sum) = sums.get_mut(&key) {
+                *sum -= i128::from(r.get::<_, i64>(3).ctx(what)?);
+            }
+        }
     }
-    let mut sums: Vec<_> = sums.into_iter().collect();
-    sums.sort_unstable();
-    Ok(sums)
+    Ok(sums.into_iter().collect())
 }
 
 /// ((pool id, commodity id), (debits, credits)).
@@ -240,44 +280,48 @@ pub fn general_daily_changes(
         }
     }
     let mut tagged = conn
-        .prepare_cached(
-            "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
-             WHERE p.pool_id IS NOT NULL AND p.commodity_id = ?1",
-        )
-        .ctx("reading pool postings")?;
-    let mut rows = tagged.query([commodity]).ctx("reading pool postings")?;
-    while let Some(r) = rows.next().ctx("reading pool postings")? {
-        let amount: i64 = r.get(1).ctx("reading pool postings")?;
+        .prepare_cached("SELECT date, amount FROM pool_daily_totals WHERE commodity_id = ?1")
+        .ctx("reading pool totals")?;
+    let mut rows = tagged.query([commodity]).ctx("reading pool totals")?;
+    while let Some(r) = rows.next().ctx("reading pool totals")? {
+        let amount: i64 = r.get(1).ctx("reading pool totals")?;
         *days
-            .entry(r.get(0).ctx("reading pool postings")?)
+            .entry(r.get(0).ctx("reading pool totals")?)
             .or_insert(0) += i128::from(amount);
     }
     Ok(days.into_iter().collect())
 }
 
-/// Per day, the change in what the restricted pools together hold of one
-/// commodity (credits add), in date order.
-pub fn restricted_daily_changes(
+/// What the restricted pools together held of one commodity at the end of
+/// the day before `from`, and per day from `from` on, the change (credits
+/// add), in date order; None when no pool ever held any of it. From the
+/// pool totals, so the cost follows the days written to, not the history.
+pub fn restricted_changes_from(
     conn: &Connection,
     commodity: CommodityId,
-) -> Result<Vec<(String, i128)>> {
+    from: &str,
+) -> Result<Option<ChangesFrom>> {
+    let what = "reading the pools' totals";
+    let now: Option<i128> = conn
+        .prepare_cached("SELECT amount FROM pool_totals WHERE commodity_id = ?1")
+        .and_then(|mut s| {
+            s.query_map([commodity], |r| r.get::<_, i64>(0))?
+                .try_fold(None, |sum: Option<i128>, amount| {
+                    Ok(Some(sum.unwrap_or(0) + i128::from(amount?)))
+                })
+        })
+        .ctx(what)?;
+    let Some(now) = now else {
+        return Ok(None);
+    };
     let mut stmt = conn
         .prepare_cached(
-            "SELECT t.date, p.amount FROM postings p JOIN txns t ON t.id = p.txn_id
-             WHERE p.pool_id IS NOT NULL AND p.commodity_id = ?1 ORDER BY t.date",
+            "SELECT date, amount FROM pool_daily_totals
+             WHERE commodity_id = ?1 AND date >= ?2 ORDER BY date",
         )
-        .ctx("reading pool postings")?;
-    let mut rows = stmt.query([commodity]).ctx("reading pool postings")?;
-    let mut days: Vec<(String, i128)> = Vec::new();
-    while let Some(r) = rows.next().ctx("reading pool postings")? {
-        let date: String = r.get(0).ctx("reading pool postings")?;
-        let amount: i64 = r.get(1).ctx("reading pool postings")?;
-        match days.last_mut() {
-            Some((day, total)) if *day == date => *total -= i128::from(amount),
-            _ => days.push((date, -i128::from(amount))),
-        }
-    }
-    Ok(days)
+        .ctx(what)?;
+    let rows = stmt.query(params![commodity, from]).ctx(what)?;
+    changes_from(-now, rows, what).map(Some)
 }
 
 /// The balance of the given accounts in one commodity at the end of the day
@@ -289,7 +333,7 @@ pub fn accounts_changes_from(
     commodity: CommodityId,
     accounts: &[AccountId],
     from: &str,
-) -> Result<(i128, Vec<(String, i128)>)> {
+) -> Result<ChangesFrom> {
     let ids = crate::store::id_array(accounts);
     let mut now = conn
         .prepare_cached(
@@ -329,4 +373,45 @@ pub fn accounts_changes_from(
 /// Every pool's name by row id.
 pub fn names_by_id(conn: &Connection) -> Result<std::collections::HashMap<PoolId, String>> {
     Ok(all(conn)?.into_iter().map(|p| (p.id, p.name)).collect())
+}
+
+/// Streams the raw `pool_daily_totals` cache, for `verify` to compare:
+/// ((pool id, account id, commodity id), date, amount).
+pub fn for_each_daily_total(
+    conn: &Connection,
+    mut f: impl FnMut(TaggedKey, String, i64),
+) -> Result<()> {
+    let what = "reading pool totals";
+    let mut stmt = conn
+        .prepare("SELECT pool_id, account_id, commodity_id, date, amount FROM pool_daily_totals")
+        .ctx(what)?;
+    let mut rows = stmt.query([]).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        f(
+            (
+                r.get(0).ctx(what)?,
+                r.get(1).ctx(what)?,
+                r.get(2).ctx(what)?,
+            ),
+            r.get(3).ctx(what)?,
+            r.get(4).ctx(what)?,
+        );
+    }
+    Ok(())
+}
+
+/// The raw `pool_totals` cache, for `verify` to compare: per (pool id,
+/// account id, commodity id), the sum and the first day posted to.
+pub fn current_totals(conn: &Connection) -> Result<Vec<(TaggedKey, (i128, String))>> {
+    conn.prepare("SELECT pool_id, account_id, commodity_id, amount, since FROM pool_totals")
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                Ok((
+                    (r.get(0)?, r.get(1)?, r.get(2)?),
+                    (i128::from(r.get::<_, i64>(3)?), r.get(4)?),
+                ))
+            })?
+            .collect()
+        })
+        .ctx("reading pool totals")
 }

@@ -2,8 +2,10 @@
 //!
 //! [`Writer`] is the only way rows get into `txns` and `postings`: it chains
 //! each transaction's hash onto the previous one, keeps the `daily_totals`
-//! and `account_totals` caches in step (summing in memory, bounded by
-//! accounts × days, and writing once in [`Writer::finish`]) and records the new head hash in the fund row.
+//! and `account_totals` caches and the pools' `pool_daily_totals` and
+//! `pool_totals` in step (summing in memory, bounded by accounts × days, and
+//! writing once in [`Writer::finish`]) and records the new head hash in the
+//! fund row.
 //! It refuses a transaction dated inside a closed period
 //! ([`crate::domain::period::Closed`]).
 
@@ -27,6 +29,8 @@ pub struct Writer<'c> {
     head: String,
     count: i64,
     totals: HashMap<(AccountId, CommodityId, NaiveDate), i64>,
+    /// The pool-tagged postings' share of `totals`, per pool.
+    pool_totals: HashMap<(PoolId, AccountId, CommodityId, NaiveDate), i64>,
     touched: Touched,
     closed: Closed,
     sealer: Sealer,
@@ -66,6 +70,7 @@ impl<'c> Writer<'c> {
             head: fund.head_hash,
             count: fund.txn_count,
             totals: HashMap::new(),
+            pool_totals: HashMap::new(),
             touched: Touched::default(),
             closed: crate::store::records::closed(conn)?,
             sealer: Sealer::new(fund::salt_key(conn)?),
@@ -212,11 +217,17 @@ impl<'c> Writer<'c> {
                 .totals
                 .entry((to.account, to.commodity, txn.date()))
                 .or_insert(0);
-            *total = total
-                .checked_add(posting.amount())
-                .ok_or_else(|| Error::Overflow {
-                    context: format!("of {} on {}", posting.account(), txn.date()),
-                })?;
+            let overflow = || Error::Overflow {
+                context: format!("of {} on {}", posting.account(), txn.date()),
+            };
+            *total = total.checked_add(posting.amount()).ok_or_else(overflow)?;
+            if let Some(pool) = to.pool {
+                let total = self
+                    .pool_totals
+                    .entry((pool, to.account, to.commodity, txn.date()))
+                    .or_insert(0);
+                *total = total.checked_add(posting.amount()).ok_or_else(overflow)?;
+            }
         }
         self.head.clear();
         self.head.push_str(hash);
@@ -265,9 +276,64 @@ impl<'c> Writer<'c> {
                 .execute(params![account, commodity, delta])
                 .map_err(|e| total_error(e, "of one account".into(), "writing account totals"))?;
         }
+        write_pool_totals(self.conn, self.pool_totals)?;
         fund::set_head(self.conn, &self.head, self.count)?;
         Ok(self.touched)
     }
+}
+
+/// Adds a writer's sums of pool-tagged postings to `pool_daily_totals` and
+/// `pool_totals` (moving a key's first day earlier when it is), in key
+/// order.
+fn write_pool_totals(
+    conn: &Connection,
+    totals: HashMap<(PoolId, AccountId, CommodityId, NaiveDate), i64>,
+) -> Result<()> {
+    if totals.is_empty() {
+        return Ok(());
+    }
+    let mut daily = conn
+        .prepare_cached(
+            "INSERT INTO pool_daily_totals (pool_id, account_id, commodity_id, date, amount)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (pool_id, commodity_id, date, account_id)
+             DO UPDATE SET amount = amount + excluded.amount",
+        )
+        .ctx("writing pool totals")?;
+    let mut totals: Vec<_> = totals.into_iter().collect();
+    totals.sort_unstable();
+    // Per key, the sum and the first day (the sort puts it first).
+    let mut current: BTreeMap<(PoolId, AccountId, CommodityId), (i64, NaiveDate)> = BTreeMap::new();
+    for ((pool, account, commodity, date), delta) in totals {
+        let (sum, _) = current
+            .entry((pool, account, commodity))
+            .or_insert((0, date));
+        *sum = sum.checked_add(delta).ok_or_else(|| Error::Overflow {
+            context: "of one pool's account".into(),
+        })?;
+        daily
+            .execute(params![pool, account, commodity, iso(date), delta])
+            .map_err(|e| {
+                total_error(
+                    e,
+                    format!("of one pool's account on {date}"),
+                    "writing pool totals",
+                )
+            })?;
+    }
+    let mut now = conn
+        .prepare_cached(
+            "INSERT INTO pool_totals (pool_id, account_id, commodity_id, amount, since)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (pool_id, account_id, commodity_id)
+             DO UPDATE SET amount = amount + excluded.amount, since = min(since, excluded.since)",
+        )
+        .ctx("writing pool totals")?;
+    for ((pool, account, commodity), (delta, since)) in current {
+        now.execute(params![pool, account, commodity, delta, iso(since)])
+            .map_err(|e| total_error(e, "of one pool's account".into(), "writing pool totals"))?;
+    }
+    Ok(())
 }
 
 /// A failed write of a total: its CHECK (an integer, which SQLite's switch to

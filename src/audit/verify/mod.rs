@@ -2,7 +2,7 @@
 //!
 //! One streaming pass over the journal recomputes every transaction's hash
 //! and the chain, the balance of each transaction, postings to closed
-//! accounts, the trial balance and the daily and account totals caches;
+//! accounts, the trial balance and the journal's caches (`caches`);
 //! then the fund's recorded head, the voids, and SQLite's own
 //! `integrity_check` (run beside the rest on a second connection,
 //! [`Db::integrity_check_beside`]). The hashes and the chain are
@@ -18,7 +18,7 @@
 //! re-derives everything from the records and the journal, trusts nothing
 //! recorded, and reports [`Finding`]s with stable V1xx codes.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -26,15 +26,15 @@ pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
 use crate::domain::FastMap;
 use crate::domain::account::{AccountType, validate_account_name};
-use crate::domain::date::iso;
 use crate::domain::hash::{GENESIS, Sealer};
 use crate::domain::ids::{AccountId, CommodityId, PoolId};
 use crate::domain::money::{Commodity, format_minor};
 use crate::error::{Result, SqlContext};
 use crate::store::accounts::StoredAccount;
 use crate::store::txns::{JournalPosting, JournalTxn, Selection};
-use crate::store::{Db, accounts, balances, beside, commodities, fund, pools, txns};
+use crate::store::{Db, accounts, beside, commodities, fund, pools, txns};
 
+mod caches;
 mod chain;
 use chain::Chain;
 mod governance;
@@ -117,6 +117,30 @@ struct Names {
     pools: FastMap<PoolId, String>,
 }
 
+impl Names {
+    /// An account's name, or `#id` for an id no account has.
+    fn account(&self, id: AccountId) -> String {
+        self.accounts
+            .get(&id)
+            .map_or_else(|| format!("#{}", id.get()), |(a, _)| a.name.clone())
+    }
+
+    /// A commodity's code, or `#id`.
+    fn commodity(&self, id: CommodityId) -> String {
+        self.commodities
+            .get(&id)
+            .map_or_else(|| format!("#{}", id.get()), |c| c.code().to_owned())
+    }
+
+    /// A pool's name, or `#id`.
+    fn pool(&self, id: PoolId) -> String {
+        self.pools
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("#{}", id.get()))
+    }
+}
+
 struct Checker {
     findings: Vec<Finding>,
     transactions: u64,
@@ -125,9 +149,10 @@ struct Checker {
     /// [`chain`]).
     chain: Chain,
     trial: BTreeMap<String, (i128, u32)>,
-    totals: FastMap<(AccountId, CommodityId, NaiveDate), i128>,
-    /// Per restricted (pool, commodity): the change in holdings per day.
-    pool_changes: FastMap<(PoolId, CommodityId), BTreeMap<NaiveDate, i128>>,
+    totals: caches::Days<(AccountId, CommodityId)>,
+    /// The pool-tagged postings' sums per (pool, account, commodity, day):
+    /// the pools' caches to compare, and each pool's change per day.
+    pool_totals: caches::Days<(PoolId, AccountId, CommodityId)>,
     /// Per commodity: the change in the assets accounts' balance per day.
     asset_changes: FastMap<CommodityId, BTreeMap<NaiveDate, i128>>,
     records: u64,
@@ -213,7 +238,7 @@ impl Checker {
             if let Some(date) = date {
                 *self
                     .totals
-                    .entry((p.account_id, p.commodity_id, date))
+                    .entry(((p.account_id, p.commodity_id), date))
                     .or_insert(0) += i128::from(p.amount);
             }
             if let (Some(date), Some(AccountType::Assets)) = (date, kind) {
@@ -238,11 +263,9 @@ impl Checker {
                 }
                 if let Some(date) = date {
                     *self
-                        .pool_changes
-                        .entry((pool_id, p.commodity_id))
-                        .or_default()
-                        .entry(date)
-                        .or_insert(0) -= i128::from(p.amount);
+                        .pool_totals
+                        .entry(((pool_id, p.account_id, p.commodity_id), date))
+                        .or_insert(0) += i128::from(p.amount);
                 }
                 if !names.pools.contains_key(&pool_id) {
                     self.find(
@@ -320,7 +343,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         chain: Chain::default(),
         trial: BTreeMap::new(),
         totals: FastMap::default(),
-        pool_changes: FastMap::default(),
+        pool_totals: FastMap::default(),
         asset_changes: FastMap::default(),
         records: 0,
         records_head: GENESIS.to_owned(),
@@ -355,8 +378,19 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             format!("{orphans} posting(s) belong to no transaction; transactions were deleted"),
         );
     }
+    // Per restricted (pool, commodity): the change in holdings per day
+    // (credits add).
+    let mut pool_changes: HashMap<(PoolId, CommodityId), BTreeMap<NaiveDate, i128>> =
+        HashMap::new();
+    for (&((pool, _, commodity), day), amount) in &checker.pool_totals {
+        *pool_changes
+            .entry((pool, commodity))
+            .or_default()
+            .entry(day)
+            .or_insert(0) -= amount;
+    }
     let mut restricted: HashMap<CommodityId, BTreeMap<NaiveDate, i128>> = HashMap::new();
-    for ((_, commodity), days) in &checker.pool_changes {
+    for ((_, commodity), days) in &pool_changes {
         for (day, change) in days {
             *restricted
                 .entry(*commodity)
@@ -396,19 +430,20 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
         );
     }
     let mut below: Vec<(String, String, NaiveDate, i128, u32)> = Vec::new();
-    for ((pool, commodity), days) in std::mem::take(&mut checker.pool_changes) {
+    for ((pool, commodity), days) in pool_changes {
         let mut held = 0;
         let first_below = days.into_iter().find_map(|(day, change)| {
             held += change;
             (held < 0).then_some((held, day))
         });
         if let (Some((held, day)), Some(c)) = (first_below, names.commodities.get(&commodity)) {
-            let pool = names
-                .pools
-                .get(&pool)
-                .cloned()
-                .unwrap_or_else(|| format!("#{}", pool.get()));
-            below.push((pool, c.code().to_owned(), day, held, c.decimals()));
+            below.push((
+                names.pool(pool),
+                c.code().to_owned(),
+                day,
+                held,
+                c.decimals(),
+            ));
         }
     }
     below.sort();
@@ -434,70 +469,9 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             );
         }
     }
-    let mut totals = std::mem::take(&mut checker.totals);
-    let mut current: HashMap<(AccountId, CommodityId), i128> = HashMap::new();
-    for (&(account, commodity, _), amount) in &totals {
-        *current.entry((account, commodity)).or_insert(0) += amount;
-    }
-    let mut cached = Vec::new();
-    balances::for_each_daily_total(&tx, |account, commodity, date, amount| {
-        let expected = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-            .ok()
-            .and_then(|day| totals.remove(&(account, commodity, day)));
-        if expected != Some(i128::from(amount)) {
-            cached.push((account, commodity, date));
-        }
-    })?;
-    cached.extend(
-        totals
-            .into_iter()
-            .filter(|(_, v)| *v != 0)
-            .map(|((account, commodity, day), _)| (account, commodity, iso(day))),
-    );
-    // A current total is reported only where no day of the same account and
-    // commodity is: a changed posting is then one finding, not two.
-    let daily: HashSet<(AccountId, CommodityId)> = cached
-        .iter()
-        .map(|(account, commodity, _)| (*account, *commodity))
-        .collect();
-    let mut stale: Vec<(AccountId, CommodityId)> = balances::current(&tx)?
-        .into_iter()
-        .filter(|(key, amount)| current.remove(key).unwrap_or(0) != *amount)
-        .map(|(key, _)| key)
-        .collect();
-    stale.extend(
-        current
-            .into_iter()
-            .filter(|(_, amount)| *amount != 0)
-            .map(|(key, _)| key),
-    );
-    stale.retain(|key| !daily.contains(key));
-    let mut cached: Vec<(AccountId, CommodityId, Option<String>)> = cached
-        .into_iter()
-        .map(|(account, commodity, date)| (account, commodity, Some(date)))
-        .chain(
-            stale
-                .into_iter()
-                .map(|(account, commodity)| (account, commodity, None)),
-        )
-        .collect();
-    cached.sort();
-    for (account, commodity, date) in cached {
-        let account = names
-            .accounts
-            .get(&account)
-            .map_or_else(|| format!("#{}", account.get()), |(a, _)| a.name.clone());
-        let commodity = names
-            .commodities
-            .get(&commodity)
-            .map_or_else(|| format!("#{}", commodity.get()), |c| c.code().to_owned());
-        let when = date.map_or_else(|| "(current total)".to_owned(), |date| format!("on {date}"));
-        checker.find(
-            codes::TOTALS_MISMATCH,
-            format!("account {account} {commodity} {when}"),
-            "the balance cache disagrees with the postings".into(),
-        );
-    }
+    let accounts = std::mem::take(&mut checker.totals);
+    let pools = std::mem::take(&mut checker.pool_totals);
+    caches::check(&tx, &names, &mut checker, accounts, pools)?;
     match fund::get(&tx)? {
         None => checker.find(
             codes::HEAD_MISMATCH,

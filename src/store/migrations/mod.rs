@@ -113,6 +113,26 @@ pub(crate) fn blocks_of(schema: &'static str) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
+    /// The moment the data steps record.
+    fn fixed_now() -> Now {
+        Now::fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
+                .unwrap()
+                .and_hms_opt(3, 4, 5)
+                .unwrap(),
+        )
+    }
+
+    /// A database in memory with the first `version` migrations' SQL (and no
+    /// data step).
+    fn at_version(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        for m in all().iter().take(version) {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn
+    }
+
     #[test]
     fn schema_has_numbered_migrations() {
         let migrations = all();
@@ -129,21 +149,13 @@ mod tests {
     #[test]
     fn the_version_4_step_records_rows_written_before_the_chain() {
         let conn = Connection::open_in_memory().unwrap();
-        let now = Now::fixed(
-            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
-                .unwrap()
-                .and_hms_opt(3, 4, 5)
-                .unwrap(),
-        );
+        let now = fixed_now();
         apply(&conn, 0, now).unwrap();
         let before: i64 = conn
             .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
             .unwrap();
         assert_eq!(before, 0, "an empty fund has nothing to record");
-        let conn = Connection::open_in_memory().unwrap();
-        for m in all().iter().take(3) {
-            conn.execute_batch(m.sql).unwrap();
-        }
+        let conn = at_version(3);
         conn.execute_batch(
             "INSERT INTO fund (id, name, created_at, head_hash, txn_count)
              VALUES (1, 'f', '', '0', 0);
@@ -176,22 +188,14 @@ mod tests {
 
     #[test]
     fn the_version_9_step_records_the_funds_settings_and_accounts_once() {
-        let now = Now::fixed(
-            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
-                .unwrap()
-                .and_hms_opt(3, 4, 5)
-                .unwrap(),
-        );
+        let now = fixed_now();
         let conn = Connection::open_in_memory().unwrap();
         apply(&conn, 0, now).unwrap();
         let none: i64 = conn
             .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
             .unwrap();
         assert_eq!(none, 0, "a new fund's init records its settings");
-        let conn = Connection::open_in_memory().unwrap();
-        for m in all().iter().take(8) {
-            conn.execute_batch(m.sql).unwrap();
-        }
+        let conn = at_version(8);
         conn.execute_batch(
             "INSERT INTO fund (id, name, currency, created_at, head_hash, txn_count, secret,
                                salt_key, fund_id)
@@ -226,10 +230,7 @@ mod tests {
     /// cache as it stood: approved and not closed, less what each paid.
     #[test]
     fn the_version_13_sum_is_what_the_cached_grants_commit() {
-        let conn = Connection::open_in_memory().unwrap();
-        for m in all().iter().take(12) {
-            conn.execute_batch(m.sql).unwrap();
-        }
+        let conn = at_version(12);
         conn.execute_batch(
             "INSERT INTO grant_state VALUES (1, 1, 'USD', 600, 0, '2025-02-01', NULL);
              INSERT INTO grant_state VALUES (2, 1, 'USD', 300, 0, '2025-02-01', NULL);
@@ -242,12 +243,7 @@ mod tests {
              INSERT INTO grant_state_paid VALUES (4, '2025-02-02', 100);",
         )
         .unwrap();
-        let now = Now::fixed(
-            chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
-                .unwrap()
-                .and_hms_opt(3, 4, 5)
-                .unwrap(),
-        );
+        let now = fixed_now();
         apply(&conn, 12, now).unwrap();
         let mut sums: Vec<(i64, String, i128)> = crate::store::grant_state::committed(&conn, None)
             .unwrap()
@@ -256,5 +252,61 @@ mod tests {
             .collect();
         sums.sort();
         assert_eq!(sums, [(1, "USD".into(), 600), (2, "EUR".into(), 50)]);
+    }
+
+    #[test]
+    fn migration_14_sums_the_pools_tagged_postings_per_day_and_now() {
+        let conn = at_version(13);
+        // Pool 2 given 100 and 50 on one day (account 1), then spent 30 on
+        // another (account 3); pool 3 given 7 in commodity 2. Untagged
+        // postings are the general pool's and not cached.
+        conn.execute_batch(
+            "INSERT INTO commodities (id, code, decimals) VALUES (1, 'USD', 2), (2, 'EUR', 2);
+             INSERT INTO accounts (id, name, name_key) VALUES
+                 (1, 'income:dues', 'income:dues'), (2, 'assets:bank', 'assets:bank'),
+                 (3, 'expenses:rent', 'expenses:rent');
+             INSERT INTO pools (id, name, name_key, purpose, recorded_at) VALUES
+                 (2, 'food', 'food', 'Food', ''), (3, 'rent', 'rent', 'Rent', '');
+             INSERT INTO txns (id, date, description, prev_hash, hash, recorded_at) VALUES
+                 (1, '2025-01-02', 'a', '0', 'h1', ''), (2, '2025-01-02', 'b', 'h1', 'h2', ''),
+                 (3, '2025-01-05', 'c', 'h2', 'h3', ''), (4, '2025-01-01', 'd', 'h3', 'h4', '');
+             INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, pool_id) VALUES
+                 (1, 1, 1, 1, -100, 2), (1, 2, 2, 1, 100, NULL),
+                 (2, 1, 1, 1, -50, 2), (2, 2, 2, 1, 50, NULL),
+                 (3, 1, 3, 1, 30, 2), (3, 2, 2, 1, -30, NULL),
+                 (4, 1, 1, 2, -7, 3), (4, 2, 2, 2, 7, NULL);",
+        )
+        .unwrap();
+        let now = fixed_now();
+        apply(&conn, 13, now).unwrap();
+        let rows = |sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        assert_eq!(
+            rows(
+                "SELECT concat_ws(' ', pool_id, account_id, commodity_id, date, amount)
+                 FROM pool_daily_totals ORDER BY 1"
+            ),
+            [
+                "2 1 1 2025-01-02 -150",
+                "2 3 1 2025-01-05 30",
+                "3 1 2 2025-01-01 -7"
+            ]
+        );
+        assert_eq!(
+            rows(
+                "SELECT concat_ws(' ', pool_id, account_id, commodity_id, amount, since)
+                 FROM pool_totals ORDER BY 1"
+            ),
+            [
+                "2 1 1 -150 2025-01-02",
+                "2 3 1 30 2025-01-05",
+                "3 1 2 -7 2025-01-01"
+            ]
+        );
     }
 }
