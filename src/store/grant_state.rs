@@ -196,10 +196,14 @@ macro_rules! grants_read {
     (Grant) => {
         "SELECT ?1"
     };
+    // UNION ALL, not UNION: `IN` ignores repeats, and SQLite 3.54 plans a
+    // UNION as a merge of the three in grant order, scanning both tables
+    // whole instead of searching the date indexes (62 million instructions
+    // at 20,000 grants, most of a `grant decide`).
     (MovedAfter) => {
         "SELECT grant_id FROM grant_state WHERE decided_on > ?1
-         UNION SELECT grant_id FROM grant_state WHERE closed_on > ?1
-         UNION SELECT grant_id FROM grant_state_paid WHERE date > ?1"
+         UNION ALL SELECT grant_id FROM grant_state WHERE closed_on > ?1
+         UNION ALL SELECT grant_id FROM grant_state_paid WHERE date > ?1"
     };
 }
 
@@ -295,6 +299,32 @@ pub fn all(conn: &Connection) -> Result<Vec<Commitment>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The grants moved after a day are found through the three date
+    /// indexes: no query of [`committed`] on an earlier day reads a table
+    /// whole, so its cost follows the grants that moved, not all of them.
+    #[test]
+    fn what_moved_after_a_day_is_searched_not_scanned() {
+        let conn = crate::store::memory();
+        let (paid, grants) = read_queries!(MovedAfter);
+        for sql in [paid, grants] {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(["2025-12-03"], |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join("\n");
+            for index in [
+                "grant_state_by_decided",
+                "grant_state_by_closed",
+                "grant_state_paid_by_date",
+            ] {
+                assert!(plan.contains(index), "{sql}\n{plan}");
+            }
+            assert!(!plan.contains("SCAN"), "{sql}\n{plan}");
+        }
+    }
 
     fn day(text: &str) -> NaiveDate {
         parse_date(text).unwrap()
