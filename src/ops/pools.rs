@@ -109,8 +109,7 @@ fn ensure_backed(conn: &Connection, touched: &BTreeMap<CommodityId, NaiveDate>) 
         let from = iso(from);
         // The days before `from` were checked when they were written: start
         // from their balances and walk the days written to.
-        let Some((mut r, restricted)) = pools::restricted_changes_from(conn, commodity, &from)?
-        else {
+        let Some((mut r, restricted)) = pools::changes_from(conn, None, commodity, &from)? else {
             continue;
         };
         let (mut a, held) = pools::accounts_changes_from(conn, commodity, &assets, &from)?;
@@ -156,7 +155,11 @@ fn ensure_not_negative(conn: &Connection, touched: &Touched) -> Result<()> {
         let Some(&from) = touched.commodities.get(&commodity) else {
             continue;
         };
-        let (mut held, days) = pools::pool_changes_from(conn, pool, commodity, &iso(from))?;
+        // The writer has just written the pool's rows: None cannot be.
+        let Some((mut held, days)) = pools::changes_from(conn, Some(pool), commodity, &iso(from))?
+        else {
+            continue;
+        };
         for (date, change) in days {
             let before = held;
             held += change;

@@ -308,13 +308,7 @@ mod tests {
         let conn = crate::store::memory();
         let (paid, grants) = read_queries!(MovedAfter);
         for sql in [paid, grants] {
-            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let plan: Vec<String> = stmt
-                .query_map(["2025-12-03"], |r| r.get(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            let plan = plan.join("\n");
+            let plan = crate::store::query_plan(&conn, sql, ["2025-12-03"]);
             for index in [
                 "grant_state_by_decided",
                 "grant_state_by_closed",

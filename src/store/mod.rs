@@ -657,6 +657,19 @@ impl IntegrityCheck {
     }
 }
 
+/// SQLite's plan for `sql` with `params` bound, one step a line, for unit
+/// tests that a query searches an index instead of scanning a table.
+#[cfg(test)]
+pub fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(params, |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    plan.join("\n")
+}
+
 /// An in-memory database with the full schema, for unit tests.
 #[cfg(test)]
 pub fn memory() -> Connection {

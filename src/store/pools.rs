@@ -124,40 +124,56 @@ pub fn rows(conn: &Connection) -> Result<Vec<StoredPool>> {
 /// from `from` on, the change, in date order.
 pub type ChangesFrom = (i128, Vec<(String, i128)>);
 
-/// What a restricted pool held of one commodity at the end of the day
-/// before `from`, and per day from `from` on, the change in its holdings
-/// (credits add, debits take away), in date order. From `pool_totals` and
-/// `pool_daily_totals`: what it holds now less what changed since, so the
-/// cost follows the days written to, not the pool's history.
-pub fn pool_changes_from(
-    conn: &Connection,
-    pool: PoolId,
-    commodity: CommodityId,
-    from: &str,
-) -> Result<ChangesFrom> {
-    let what = "reading a pool's totals";
-    let now: i128 = conn
-        .prepare_cached("SELECT amount FROM pool_totals WHERE pool_id = ?1 AND commodity_id = ?2")
-        .and_then(|mut s| {
-            s.query_map(params![pool, commodity], |r| r.get::<_, i64>(0))?
-                .map(|amount| amount.map(i128::from))
-                .sum::<rusqlite::Result<i128>>()
-        })
-        .ctx(what)?;
-    let mut stmt = conn
-        .prepare_cached(
+/// The queries of [`changes_from`] (what is held now, the days from
+/// `from`): constant texts, one pair for a pool and one for every pool, so
+/// each searches its own index; `?1 IS NULL` only takes the pool that the
+/// other pair filters on.
+fn changes_sql(pool: Option<PoolId>) -> (&'static str, &'static str) {
+    match pool {
+        Some(_) => (
+            "SELECT amount FROM pool_totals WHERE pool_id = ?1 AND commodity_id = ?2",
             "SELECT date, amount FROM pool_daily_totals
              WHERE pool_id = ?1 AND commodity_id = ?2 AND date >= ?3 ORDER BY date",
-        )
-        .ctx(what)?;
-    let rows = stmt.query(params![pool, commodity, from]).ctx(what)?;
-    changes_from(-now, rows, what)
+        ),
+        None => (
+            "SELECT amount FROM pool_totals WHERE ?1 IS NULL AND commodity_id = ?2",
+            "SELECT date, amount FROM pool_daily_totals
+             WHERE ?1 IS NULL AND commodity_id = ?2 AND date >= ?3 ORDER BY date",
+        ),
+    }
 }
 
-/// Per day of `rows` (date, amount of the tagged postings, in date order),
-/// the change in holdings (credits add); and `held`, what is held now, less
-/// all of them: what was held before the first day.
-fn changes_from(mut held: i128, mut rows: rusqlite::Rows<'_>, what: &str) -> Result<ChangesFrom> {
+/// What a restricted pool (every restricted pool together, when `pool` is
+/// None) held of one commodity at the end of the day before `from`, and per
+/// day from `from` on, the change in its holdings (credits add, debits take
+/// away), in date order; None when it never held any of it. From
+/// `pool_totals` and `pool_daily_totals`: what it holds now less what
+/// changed since, so the cost follows the days written to, not the pool's
+/// history.
+pub fn changes_from(
+    conn: &Connection,
+    pool: Option<PoolId>,
+    commodity: CommodityId,
+    from: &str,
+) -> Result<Option<ChangesFrom>> {
+    let what = "reading the pools' totals";
+    let (now_sql, days_sql) = changes_sql(pool);
+    let now: Option<i128> = conn
+        .prepare_cached(now_sql)
+        .and_then(|mut s| {
+            s.query_map(params![pool, commodity], |r| r.get::<_, i64>(0))?
+                .try_fold(None, |sum: Option<i128>, amount| {
+                    Ok(Some(sum.unwrap_or(0) + i128::from(amount?)))
+                })
+        })
+        .ctx(what)?;
+    let Some(now) = now else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(days_sql).ctx(what)?;
+    let mut rows = stmt.query(params![pool, commodity, from]).ctx(what)?;
+    // Walking back from what is held now, each day's change.
+    let mut held = -now;
     let mut days: Vec<(String, i128)> = Vec::new();
     while let Some(r) = rows.next().ctx(what)? {
         let date: String = r.get(0).ctx(what)?;
@@ -168,7 +184,7 @@ fn changes_from(mut held: i128, mut rows: rusqlite::Rows<'_>, what: &str) -> Res
             _ => days.push((date, change)),
         }
     }
-    Ok((held, days))
+    Ok(Some((held, days)))
 }
 
 /// (pool id, account id, commodity id).
@@ -292,38 +308,6 @@ pub fn general_daily_changes(
     Ok(days.into_iter().collect())
 }
 
-/// What the restricted pools together held of one commodity at the end of
-/// the day before `from`, and per day from `from` on, the change (credits
-/// add), in date order; None when no pool ever held any of it. From the
-/// pool totals, so the cost follows the days written to, not the history.
-pub fn restricted_changes_from(
-    conn: &Connection,
-    commodity: CommodityId,
-    from: &str,
-) -> Result<Option<ChangesFrom>> {
-    let what = "reading the pools' totals";
-    let now: Option<i128> = conn
-        .prepare_cached("SELECT amount FROM pool_totals WHERE commodity_id = ?1")
-        .and_then(|mut s| {
-            s.query_map([commodity], |r| r.get::<_, i64>(0))?
-                .try_fold(None, |sum: Option<i128>, amount| {
-                    Ok(Some(sum.unwrap_or(0) + i128::from(amount?)))
-                })
-        })
-        .ctx(what)?;
-    let Some(now) = now else {
-        return Ok(None);
-    };
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT date, amount FROM pool_daily_totals
-             WHERE commodity_id = ?1 AND date >= ?2 ORDER BY date",
-        )
-        .ctx(what)?;
-    let rows = stmt.query(params![commodity, from]).ctx(what)?;
-    changes_from(-now, rows, what).map(Some)
-}
-
 /// The balance of the given accounts in one commodity at the end of the day
 /// before `from`, and per day from `from` on, its change, in date order.
 /// From the account and daily totals: what an account holds now less what
@@ -414,4 +398,31 @@ pub fn current_totals(conn: &Connection) -> Result<Vec<(TaggedKey, (i128, String
             .collect()
         })
         .ctx("reading pool totals")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The days from `from` are searched by index, for one pool and for
+    /// every pool, never read whole: the cost follows the days written to.
+    #[test]
+    fn the_days_from_a_day_are_searched_not_scanned() {
+        let conn = crate::store::memory();
+        for (pool, index) in [
+            (
+                Some(PoolId::new(2)),
+                "USING PRIMARY KEY (pool_id=? AND commodity_id=? AND date>?)",
+            ),
+            (
+                None,
+                "USING INDEX pool_daily_totals_by_commodity (commodity_id=? AND date>?)",
+            ),
+        ] {
+            let (_, days) = changes_sql(pool);
+            let plan = crate::store::query_plan(&conn, days, params![pool, 1, "2026-01-01"]);
+            assert!(plan.contains(index), "{days}\n{plan}");
+            assert!(!plan.contains("SCAN"), "{days}\n{plan}");
+        }
+    }
 }

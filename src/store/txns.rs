@@ -28,9 +28,9 @@ pub struct Writer<'c> {
     conn: &'c Connection,
     head: String,
     count: i64,
-    totals: HashMap<(AccountId, CommodityId, NaiveDate), i64>,
+    totals: HashMap<((AccountId, CommodityId), NaiveDate), i64>,
     /// The pool-tagged postings' share of `totals`, per pool.
-    pool_totals: HashMap<(PoolId, AccountId, CommodityId, NaiveDate), i64>,
+    pool_totals: HashMap<((PoolId, AccountId, CommodityId), NaiveDate), i64>,
     touched: Touched,
     closed: Closed,
     sealer: Sealer,
@@ -215,7 +215,7 @@ impl<'c> Writer<'c> {
             *earliest = (*earliest).min(txn.date());
             let total = self
                 .totals
-                .entry((to.account, to.commodity, txn.date()))
+                .entry(((to.account, to.commodity), txn.date()))
                 .or_insert(0);
             let overflow = || Error::Overflow {
                 context: format!("of {} on {}", posting.account(), txn.date()),
@@ -224,7 +224,7 @@ impl<'c> Writer<'c> {
             if let Some(pool) = to.pool {
                 let total = self
                     .pool_totals
-                    .entry((pool, to.account, to.commodity, txn.date()))
+                    .entry(((pool, to.account, to.commodity), txn.date()))
                     .or_insert(0);
                 *total = total.checked_add(posting.amount()).ok_or_else(overflow)?;
             }
@@ -246,24 +246,21 @@ impl<'c> Writer<'c> {
                  ON CONFLICT (account_id, commodity_id, date) DO UPDATE SET amount = amount + excluded.amount",
             )
             .ctx("writing daily totals")?;
-        // In key order, so the inserts walk the table instead of jumping about.
-        let mut totals: Vec<_> = self.totals.into_iter().collect();
-        totals.sort_unstable();
-        let mut by_account: BTreeMap<(AccountId, CommodityId), i64> = BTreeMap::new();
-        for ((account, commodity, date), delta) in totals {
-            let sum = by_account.entry((account, commodity)).or_insert(0);
-            *sum = sum.checked_add(delta).ok_or_else(|| Error::Overflow {
-                context: "of one account".into(),
-            })?;
-            add.execute(params![account, commodity, iso(date), delta])
-                .map_err(|e| {
-                    total_error(
-                        e,
-                        format!("of one account on {date}"),
-                        "writing daily totals",
-                    )
-                })?;
-        }
+        let by_account = by_key(
+            self.totals,
+            "of one account",
+            |(account, commodity), date, delta| {
+                add.execute(params![account, commodity, iso(date), delta])
+                    .map_err(|e| {
+                        total_error(
+                            e,
+                            format!("of one account on {date}"),
+                            "writing daily totals",
+                        )
+                    })
+                    .map(|_| ())
+            },
+        )?;
         let mut current = self
             .conn
             .prepare_cached(
@@ -271,7 +268,7 @@ impl<'c> Writer<'c> {
                  ON CONFLICT (account_id, commodity_id) DO UPDATE SET amount = amount + excluded.amount",
             )
             .ctx("writing account totals")?;
-        for ((account, commodity), delta) in by_account {
+        for ((account, commodity), (delta, _)) in by_account {
             current
                 .execute(params![account, commodity, delta])
                 .map_err(|e| total_error(e, "of one account".into(), "writing account totals"))?;
@@ -287,7 +284,7 @@ impl<'c> Writer<'c> {
 /// order.
 fn write_pool_totals(
     conn: &Connection,
-    totals: HashMap<(PoolId, AccountId, CommodityId, NaiveDate), i64>,
+    totals: HashMap<((PoolId, AccountId, CommodityId), NaiveDate), i64>,
 ) -> Result<()> {
     if totals.is_empty() {
         return Ok(());
@@ -300,27 +297,22 @@ fn write_pool_totals(
              DO UPDATE SET amount = amount + excluded.amount",
         )
         .ctx("writing pool totals")?;
-    let mut totals: Vec<_> = totals.into_iter().collect();
-    totals.sort_unstable();
-    // Per key, the sum and the first day (the sort puts it first).
-    let mut current: BTreeMap<(PoolId, AccountId, CommodityId), (i64, NaiveDate)> = BTreeMap::new();
-    for ((pool, account, commodity, date), delta) in totals {
-        let (sum, _) = current
-            .entry((pool, account, commodity))
-            .or_insert((0, date));
-        *sum = sum.checked_add(delta).ok_or_else(|| Error::Overflow {
-            context: "of one pool's account".into(),
-        })?;
-        daily
-            .execute(params![pool, account, commodity, iso(date), delta])
-            .map_err(|e| {
-                total_error(
-                    e,
-                    format!("of one pool's account on {date}"),
-                    "writing pool totals",
-                )
-            })?;
-    }
+    let current = by_key(
+        totals,
+        "of one pool's account",
+        |(pool, account, commodity), date, delta| {
+            daily
+                .execute(params![pool, account, commodity, iso(date), delta])
+                .map_err(|e| {
+                    total_error(
+                        e,
+                        format!("of one pool's account on {date}"),
+                        "writing pool totals",
+                    )
+                })
+                .map(|_| ())
+        },
+    )?;
     let mut now = conn
         .prepare_cached(
             "INSERT INTO pool_totals (pool_id, account_id, commodity_id, amount, since)
@@ -334,6 +326,31 @@ fn write_pool_totals(
             .map_err(|e| total_error(e, "of one pool's account".into(), "writing pool totals"))?;
     }
     Ok(())
+}
+
+/// Hands each (key, day) sum of a writer's to `day`, in key order (so the
+/// inserts walk the table instead of jumping about), and gives per key the
+/// sum over its days and the first day.
+///
+/// # Errors
+/// [`Error::Overflow`] `of` what is summed when a key's sum does not fit;
+/// `day`'s errors.
+fn by_key<K: Copy + Ord>(
+    totals: HashMap<(K, NaiveDate), i64>,
+    of: &str,
+    mut day: impl FnMut(K, NaiveDate, i64) -> Result<()>,
+) -> Result<BTreeMap<K, (i64, NaiveDate)>> {
+    let mut totals: Vec<_> = totals.into_iter().collect();
+    totals.sort_unstable();
+    let mut sums: BTreeMap<K, (i64, NaiveDate)> = BTreeMap::new();
+    for ((key, date), delta) in totals {
+        let (sum, _) = sums.entry(key).or_insert((0, date));
+        *sum = sum.checked_add(delta).ok_or_else(|| Error::Overflow {
+            context: of.to_owned(),
+        })?;
+        day(key, date, delta)?;
+    }
+    Ok(sums)
 }
 
 /// A failed write of a total: its CHECK (an integer, which SQLite's switch to

@@ -50,14 +50,16 @@ pub(super) fn check(
     }
     // A pool's current total carries the first day posted to, which says
     // what the pool had seen by a day.
-    let mut now: HashMap<(PoolId, AccountId, CommodityId), (i128, String)> = HashMap::new();
+    let mut now: HashMap<(PoolId, AccountId, CommodityId), (i128, NaiveDate)> = HashMap::new();
     for (&(key, day), amount) in &pools {
-        let (sum, since) = now.entry(key).or_insert((0, iso(day)));
+        let (sum, since) = now.entry(key).or_insert((0, day));
         *sum += amount;
-        if iso(day) < *since {
-            *since = iso(day);
-        }
+        *since = (*since).min(day);
     }
+    let now = now
+        .into_iter()
+        .map(|(key, (sum, since))| (key, (sum, iso(since))))
+        .collect();
     let mut days = Stale::new(pools);
     pools::for_each_daily_total(conn, |key, date, amount| days.day(key, date, amount))?;
     let stale = days.finish(now, pools::current_totals(conn)?, |_| false);
