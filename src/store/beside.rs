@@ -4,10 +4,12 @@
 //! thread that uses it) and does the part of the work that must see each
 //! transaction as it is read; the rest, which needs only the rows, runs on
 //! a second thread, in the same order. The rows cross in batches of
-//! [`BATCH`] transactions copied into memory that is kept: at most
-//! [`BATCHES`] batches exist, each goes back to be refilled, so every row is
-//! allocated and freed by the reading thread (glibc's allocator takes a lock
-//! to free what another thread allocated).
+//! [`BATCH`] transactions, in memory that is kept: at most
+//! [`BATCHES`] batches exist, each goes back to be refilled: a row read goes
+//! into a batch by a swap with the row that batch held before, whose memory
+//! the reader reads the next transaction into, so every row is allocated
+//! and freed by the reading thread (glibc's allocator takes a lock to free
+//! what another thread allocated) and none is copied.
 //!
 //! The rule: the second thread sees every transaction the first did, in
 //! order, until either fails; the first failure in the journal's order is
@@ -19,7 +21,7 @@ use std::thread;
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
-use crate::store::txns::{self, JournalPosting, JournalTxn, Selection};
+use crate::store::txns::{self, JournalPosting, JournalTxn, ReadTxn, Selection};
 
 /// How many transactions a batch carries.
 pub const BATCH: usize = 512;
@@ -30,7 +32,7 @@ pub const BATCHES: usize = 4;
 /// Transactions' rows, each with what the reading thread added to it,
 /// kept for refilling.
 struct Batch<T> {
-    rows: Vec<(T, JournalTxn, Vec<JournalPosting>)>,
+    rows: Vec<(T, ReadTxn)>,
     used: usize,
 }
 
@@ -46,71 +48,24 @@ impl<T> Batch<T> {
         self.used == BATCH
     }
 
-    /// Copies one transaction's rows in, reusing the strings of the rows a
-    /// previous use of the batch held.
-    fn push(&mut self, extra: T, head: &JournalTxn, postings: &[JournalPosting]) {
+    /// Takes one transaction's rows by swapping them with those a previous
+    /// use of the batch held, which the reader then reads the next
+    /// transaction into (no row is copied, no memory is freed).
+    fn push(&mut self, extra: T, read: &mut ReadTxn) {
         match self.rows.get_mut(self.used) {
-            Some((to_extra, to_head, to_postings)) => {
+            Some((to_extra, to_read)) => {
                 *to_extra = extra;
-                copy_txn(to_head, head);
-                to_postings.truncate(postings.len());
-                let kept = to_postings.len();
-                for (to, from) in to_postings.iter_mut().zip(postings) {
-                    copy_posting(to, from);
-                }
-                to_postings.extend_from_slice(&postings[kept..]);
+                std::mem::swap(to_read, read);
             }
-            None => self.rows.push((extra, head.clone(), postings.to_vec())),
+            None => self.rows.push((extra, std::mem::take(read))),
         }
         self.used += 1;
     }
 
     /// The transactions it holds.
-    fn held(&self) -> &[(T, JournalTxn, Vec<JournalPosting>)] {
+    fn held(&self) -> &[(T, ReadTxn)] {
         &self.rows[..self.used]
     }
-}
-
-/// `from` into `to`, each string reusing `to`'s memory.
-fn copy_txn(to: &mut JournalTxn, from: &JournalTxn) {
-    let JournalTxn {
-        id,
-        date,
-        description,
-        payee,
-        reference,
-        reverses,
-        reverses_hash,
-        prev_hash,
-        hash,
-    } = from;
-    to.id = *id;
-    to.date.clone_from(date);
-    to.description.clone_from(description);
-    to.payee.clone_from(payee);
-    to.reference.clone_from(reference);
-    to.reverses = *reverses;
-    to.reverses_hash.clone_from(reverses_hash);
-    to.prev_hash.clone_from(prev_hash);
-    to.hash.clone_from(hash);
-}
-
-/// `from` into `to`, the memo reusing `to`'s memory.
-fn copy_posting(to: &mut JournalPosting, from: &JournalPosting) {
-    let JournalPosting {
-        line,
-        account_id,
-        commodity_id,
-        amount,
-        memo,
-        pool_id,
-    } = from;
-    to.line = *line;
-    to.account_id = *account_id;
-    to.commodity_id = *commodity_id;
-    to.amount = *amount;
-    to.memo.clone_from(memo);
-    to.pool_id = *pool_id;
 }
 
 /// [`txns::for_each_selected`] with the work split over two threads:
@@ -167,8 +122,9 @@ fn feed<T>(
     let mut made = 1;
     let mut batch = Batch::new();
     let mut stopped = false;
-    let orphans = txns::for_each_selected(conn, selection, |txn, postings| {
-        batch.push(here(txn, postings)?, txn, postings);
+    let orphans = txns::for_each_read(conn, selection, |read| {
+        let extra = here(&read.head, read.postings())?;
+        batch.push(extra, read);
         if batch.is_full() {
             let next = match empty.try_recv() {
                 Ok(mut done) => {
@@ -220,8 +176,8 @@ fn work<T>(
     there: &mut impl FnMut(&T, &JournalTxn, &[JournalPosting]) -> Result<()>,
 ) -> Result<()> {
     for batch in full {
-        for (extra, head, postings) in batch.held() {
-            there(extra, head, postings)?;
+        for (extra, read) in batch.held() {
+            there(extra, &read.head, read.postings())?;
         }
         // The reader stops taking batches back only after its last one,
         // which is then freed here.
@@ -233,31 +189,6 @@ fn work<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::hash::GENESIS;
-    use crate::domain::ids::{AccountId, CommodityId, TxnId};
-
-    fn rows(id: i64, memo: &str) -> (JournalTxn, Vec<JournalPosting>) {
-        let txn = JournalTxn {
-            id: TxnId::new(id),
-            date: "2026-03-01".into(),
-            description: format!("txn {id}"),
-            payee: (id % 2 == 0).then(|| "Ana".to_owned()),
-            reference: None,
-            reverses: None,
-            reverses_hash: None,
-            prev_hash: GENESIS.into(),
-            hash: "ab".repeat(32),
-        };
-        let posting = |line| JournalPosting {
-            line,
-            account_id: AccountId::new(line),
-            commodity_id: CommodityId::new(1),
-            amount: line * 100,
-            memo: (!memo.is_empty()).then(|| memo.to_owned()),
-            pool_id: None,
-        };
-        (txn, (1..=id).map(posting).collect())
-    }
 
     /// A journal of `n` transactions of two postings each, straight into
     /// the tables (the stream reads rows; it does not check hashes).
@@ -366,34 +297,55 @@ mod tests {
         assert_eq!(seen, (1..1500).collect::<Vec<_>>());
     }
 
-    #[test]
-    fn a_refilled_batch_holds_exactly_the_new_rows() {
-        let mut batch = Batch::new();
-        for id in 1..=3 {
-            let (txn, postings) = rows(id, "first");
-            batch.push(id, &txn, &postings);
-        }
-        batch.used = 0;
-        for id in [2, 1] {
-            let (txn, postings) = rows(id, "");
-            batch.push(10 + id, &txn, &postings);
-        }
-        let held: Vec<String> = batch
-            .held()
-            .iter()
-            .map(|(extra, head, postings)| {
-                format!(
-                    "{extra} {} {:?} {} {:?}",
-                    head.description,
-                    head.payee,
-                    postings.len(),
-                    postings[0].memo
+    /// Rows that differ from one transaction to the next in every way a
+    /// reused row could show a stale part: the number of postings, a memo
+    /// or a payee present or not, and their lengths.
+    fn varied(n: i64) -> Connection {
+        let conn = journal(0);
+        for id in 1..=n {
+            conn.execute(
+                "INSERT INTO txns (id, date, description, payee, prev_hash, hash, recorded_at)
+                 VALUES (?1, '2026-03-01', 'txn ' || ?1,
+                         CASE WHEN ?1 % 4 = 0 THEN 'payee ' || ?1 END, '', '', '')",
+                [id],
+            )
+            .unwrap();
+            for line in 1..=1 + id % 3 {
+                conn.execute(
+                    "INSERT INTO postings (txn_id, line, account_id, commodity_id, amount, memo)
+                     VALUES (?1, ?2, 1, 1, ?1 * ?2,
+                             CASE WHEN (?1 + ?2) % 2 = 1 THEN substr('memo memo memo', ?1 % 9) END)",
+                    [id, line],
                 )
-            })
-            .collect();
-        assert_eq!(
-            held,
-            ["12 txn 2 Some(\"Ana\") 2 None", "11 txn 1 None 1 None"]
-        );
+                .unwrap();
+            }
+        }
+        conn
+    }
+
+    #[test]
+    fn rows_handed_over_are_exactly_the_rows_read_however_their_memory_was_reused() {
+        let conn = varied(MANY);
+        let show = |txn: &JournalTxn, postings: &[JournalPosting]| format!("{txn:?} {postings:?}");
+        let mut expected = Vec::new();
+        txns::for_each_selected(&conn, ALL, |txn, postings| {
+            expected.push(show(txn, postings));
+            Ok(())
+        })
+        .unwrap();
+        let mut seen = Vec::new();
+        for_each_beside(
+            &conn,
+            ALL,
+            "test-worker",
+            |_, _| Ok(()),
+            |_, txn, postings| {
+                seen.push(show(txn, postings));
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen.len(), MANY as usize);
+        assert_eq!(seen, expected);
     }
 }

@@ -474,6 +474,37 @@ pub struct JournalPosting {
     pub pool_id: Option<PoolId>,
 }
 
+/// A blank row for a stream to read into (ids 0, which no row has).
+impl Default for JournalTxn {
+    fn default() -> JournalTxn {
+        JournalTxn {
+            id: TxnId::new(0),
+            date: String::new(),
+            description: String::new(),
+            payee: None,
+            reference: None,
+            reverses: None,
+            reverses_hash: None,
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+}
+
+/// A blank row for a stream to read into (ids 0, which no row has).
+impl Default for JournalPosting {
+    fn default() -> JournalPosting {
+        JournalPosting {
+            line: 0,
+            account_id: AccountId::new(0),
+            commodity_id: CommodityId::new(0),
+            amount: 0,
+            memo: None,
+            pool_id: None,
+        }
+    }
+}
+
 /// Which transactions a journal stream reads, always in chain order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selection {
@@ -503,6 +534,35 @@ pub fn for_each_selected(
     conn: &Connection,
     selection: Selection,
     mut f: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<()>,
+) -> Result<u64> {
+    for_each_read(conn, selection, |read| f(&read.head, read.postings()))
+}
+
+/// One transaction as [`for_each_read`] read it: the head, and its
+/// postings in the first `used` of `lines` (the rest are spare rows whose
+/// memory the next transaction's reading fills).
+#[derive(Debug, Clone, Default)]
+pub struct ReadTxn {
+    pub head: JournalTxn,
+    lines: Vec<JournalPosting>,
+    used: usize,
+}
+
+impl ReadTxn {
+    /// The transaction's postings, in line order.
+    pub fn postings(&self) -> &[JournalPosting] {
+        &self.lines[..self.used]
+    }
+}
+
+/// [`for_each_selected`], each transaction read into a [`ReadTxn`] that
+/// `f` may keep by swapping another in its place: the next transaction is
+/// read into whatever `f` left there, reusing its memory. So a stream
+/// handed to another thread moves rows instead of copying them.
+pub fn for_each_read(
+    conn: &Connection,
+    selection: Selection,
+    mut f: impl FnMut(&mut ReadTxn) -> Result<()>,
 ) -> Result<u64> {
     const CONTEXT: &str = "reading the journal";
     const TXNS_BY_DATE: &str =
@@ -539,14 +599,6 @@ pub fn for_each_selected(
             posting_stmt.query(params![first, last]).ctx(CONTEXT)?,
         ),
     };
-    let blank = || JournalPosting {
-        line: 0,
-        account_id: AccountId::new(0),
-        commodity_id: CommodityId::new(0),
-        amount: 0,
-        memo: None,
-        pool_id: None,
-    };
     // The postings cursor runs one row ahead: `next` holds its row, of
     // the transaction `pending`, until that transaction comes.
     let advance =
@@ -557,23 +609,14 @@ pub fn for_each_selected(
             posting_into(r, next).ctx(CONTEXT)?;
             Ok(Some(r.get(0).ctx(CONTEXT)?))
         };
-    let mut next = blank();
+    let mut next = JournalPosting::default();
     let mut pending = advance(&mut postings, &mut next)?;
     let mut orphans = 0;
-    // One transaction's rows, read into the strings of the one before.
-    let mut txn = JournalTxn {
-        id: TxnId::new(0),
-        date: String::new(),
-        description: String::new(),
-        payee: None,
-        reference: None,
-        reverses: None,
-        reverses_hash: None,
-        prev_hash: String::new(),
-        hash: String::new(),
-    };
-    let mut lines: Vec<JournalPosting> = Vec::new();
+    // One transaction's rows, read into the strings of the one before
+    // (or of whatever `f` swapped in).
+    let mut read = ReadTxn::default();
     while let Some(r) = txns.next().ctx(CONTEXT)? {
+        let txn = &mut read.head;
         (|| {
             txn.id = r.get(0)?;
             text_into(r, 1, &mut txn.date)?;
@@ -588,23 +631,24 @@ pub fn for_each_selected(
         .ctx(CONTEXT)?;
         let mut used = 0;
         while let Some(txn_id) = pending {
-            if txn_id > txn.id {
+            if txn_id > read.head.id {
                 break;
             }
-            if txn_id == txn.id {
-                if used == lines.len() {
-                    lines.push(blank());
+            if txn_id == read.head.id {
+                if used == read.lines.len() {
+                    read.lines.push(JournalPosting::default());
                 }
                 // The row's memory goes round: the line's old memo is the
                 // next row's to fill.
-                std::mem::swap(&mut lines[used], &mut next);
+                std::mem::swap(&mut read.lines[used], &mut next);
                 used += 1;
             } else if whole {
                 orphans += 1;
             }
             pending = advance(&mut postings, &mut next)?;
         }
-        f(&txn, &lines[..used])?;
+        read.used = used;
+        f(&mut read)?;
     }
     if whole {
         while pending.is_some() {
