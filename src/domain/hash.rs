@@ -102,6 +102,14 @@ impl std::fmt::Debug for SaltKey {
 /// fund's salt key over the field's place (`parts` joined by a 0 byte), as
 /// 32 lower-case hex digits.
 pub fn salt(key: &SaltKey, parts: &[&str]) -> String {
+    let mut into = String::new();
+    salt_into(key, parts, &mut into);
+    into
+}
+
+/// [`salt`] written into `into` (replacing what it held, reusing its
+/// memory): the loops over every transaction make no string per salt.
+fn salt_into(key: &SaltKey, parts: &[&str], into: &mut String) {
     let mut mac = key.keyed.clone();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
@@ -109,22 +117,31 @@ pub fn salt(key: &SaltKey, parts: &[&str]) -> String {
         }
         mac.update(part.as_bytes());
     }
-    hex(&mac.finalize().into_bytes()[..16])
+    hex_into(&mac.finalize().into_bytes()[..16], into);
 }
 
 /// The commitment to `text` under `salt`:
 /// `hex(SHA-256("fondo-text-v2" 0x00 salt 0x00 text))`; an empty text stays
 /// empty (an empty field is visibly empty, nothing is hidden in it).
 pub fn commit(salt: &str, text: &str) -> String {
+    let mut into = String::new();
+    commit_into(salt, text, &mut into);
+    into
+}
+
+/// [`commit`] written into `into` (replacing what it held, reusing its
+/// memory).
+fn commit_into(salt: &str, text: &str, into: &mut String) {
+    into.clear();
     if text.is_empty() {
-        return String::new();
+        return;
     }
     let mut digest = Sha256::new();
     digest.update(b"fondo-text-v2\0");
     digest.update(salt.as_bytes());
     digest.update([0]);
     digest.update(text.as_bytes());
-    hex(&digest.finalize())
+    hex_into(&digest.finalize(), into);
 }
 
 /// A stated seal of one text field, as journal and bundle files give it:
@@ -141,7 +158,7 @@ pub fn unseal(text: &str, seal: &str) -> String {
 /// The salts of a transaction's text fields, derived from the fund's key
 /// and the transaction's place in the chain (the hash before it). An empty
 /// field has none (`""`): its commitment is empty whatever the salt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TxnSalts {
     pub description: String,
     pub payee: String,
@@ -208,8 +225,14 @@ enum Give {
 }
 
 /// A transaction's description, payee and reference, and per posting its
-/// memo, account and pool: each field's salt or commitment.
-type Fields = (String, String, String, Vec<[String; 3]>);
+/// memo, account and pool: each field's salt or commitment, written into
+/// the strings of a [`TxnSalts`] or a [`Sealed`].
+struct Fields<'a> {
+    description: &'a mut String,
+    payee: &'a mut String,
+    reference: &'a mut String,
+    postings: &'a mut Vec<[String; 3]>,
+}
 
 /// The fund's salt key with the salt and commitment of every account and
 /// pool name met so far. A name has one salt, the same on every row, so
@@ -257,53 +280,65 @@ impl Sealer {
 
     /// The salts of `content` chained after `prev`.
     pub fn salts(&mut self, prev: &str, content: &Content<'_>) -> TxnSalts {
-        let (description, payee, reference, postings) = self.fields(prev, content, Give::Salts);
-        TxnSalts {
+        let mut salts = TxnSalts::default();
+        self.salts_into(prev, content, &mut salts);
+        salts
+    }
+
+    /// [`salts`](Self::salts) written into `into`, reusing its strings (a
+    /// stream over every transaction keeps one).
+    pub fn salts_into(&mut self, prev: &str, content: &Content<'_>, into: &mut TxnSalts) {
+        let TxnSalts {
             description,
             payee,
             reference,
             postings,
-        }
+        } = into;
+        let into = Fields {
+            description,
+            payee,
+            reference,
+            postings,
+        };
+        self.fields(prev, content, Give::Salts, into);
     }
 
     /// The salts (`give`) or the commitments of `content`'s text fields
-    /// chained after `prev`: description, payee, reference, and per posting
-    /// memo, account and pool. The one walk [`salts`](Self::salts) and
-    /// [`sealed`](Self::sealed) share.
-    fn fields(&mut self, prev: &str, content: &Content<'_>, give: Give) -> Fields {
+    /// chained after `prev`, written into `into`: description, payee,
+    /// reference, and per posting memo, account and pool. The one walk
+    /// [`salts_into`](Self::salts_into) and
+    /// [`sealed_into`](Self::sealed_into) share.
+    fn fields(&mut self, prev: &str, content: &Content<'_>, give: Give, into: Fields<'_>) {
         let key = &self.key.fed(&["txn", prev]);
-        let of = |salt: String, text: &str| match give {
-            Give::Salts => salt,
-            Give::Commitments => commit(&salt, text),
+        // A field's salt, in `salt`, then what `give` asks for of it in
+        // `into`.
+        let mut salt = String::new();
+        let of = |salt: &mut String, text: &str, into: &mut String| match give {
+            Give::Salts => std::mem::swap(salt, into),
+            Give::Commitments => commit_into(salt, text, into),
         };
-        let field = |name: &str, text: &str| of(field_salt(key, name, text), text);
-        let description = field("description", content.description);
-        let payee = field("payee", content.payee);
-        let reference = field("reference", content.reference);
-        let memos: Vec<String> = content
-            .postings
-            .iter()
-            .enumerate()
-            .map(|(i, p)| of(memo_salt(key, i, p.3), p.3))
-            .collect();
+        for (name, text, into) in [
+            ("description", content.description, into.description),
+            ("payee", content.payee, into.payee),
+            ("reference", content.reference, into.reference),
+        ] {
+            field_salt(key, name, text, &mut salt);
+            of(&mut salt, text, into);
+        }
         // A name's salt and commitment are made once ([`Sealer::thing`]).
         let at = match give {
             Give::Salts => 0,
             Give::Commitments => 1,
         };
-        let postings = content
-            .postings
-            .iter()
-            .zip(memos)
-            .map(|(p, memo)| {
-                [
-                    memo,
-                    self.thing(Thing::Account, p.0)[at].clone(),
-                    self.thing(Thing::Pool, p.4)[at].clone(),
-                ]
-            })
-            .collect();
-        (description, payee, reference, postings)
+        let postings = into.postings;
+        postings.resize_with(content.postings.len(), Default::default);
+        let mut number = String::new();
+        for (i, (p, to)) in content.postings.iter().zip(postings.iter_mut()).enumerate() {
+            memo_salt(key, i, p.3, &mut number, &mut salt);
+            of(&mut salt, p.3, &mut to[0]);
+            to[1].clone_from(&self.thing(Thing::Account, p.0)[at]);
+            to[2].clone_from(&self.thing(Thing::Pool, p.4)[at]);
+        }
     }
 
     /// The commitments `salts` give `content`, as [`TxnSalts::seal`]; an
@@ -324,14 +359,26 @@ impl Sealer {
     /// [`seal`](Self::seal) of [`salts`](Self::salts), without the salts
     /// of account and pool names copied out only to be looked up again.
     pub fn sealed(&mut self, prev: &str, content: &Content<'_>) -> Sealed {
-        let (description, payee, reference, postings) =
-            self.fields(prev, content, Give::Commitments);
-        Sealed {
+        let mut sealed = Sealed::default();
+        self.sealed_into(prev, content, &mut sealed);
+        sealed
+    }
+
+    /// [`sealed`](Self::sealed) written into `into`, reusing its strings.
+    pub fn sealed_into(&mut self, prev: &str, content: &Content<'_>, into: &mut Sealed) {
+        let Sealed {
             description,
             payee,
             reference,
             postings,
-        }
+        } = into;
+        let into = Fields {
+            description,
+            payee,
+            reference,
+            postings,
+        };
+        self.fields(prev, content, Give::Commitments, into);
     }
 
     /// The v2 hash of a transaction chained after `prev`; `reverses` is
@@ -348,22 +395,26 @@ impl Sealer {
 /// `reference`): `salt(key, ["txn", prev, name])` for the transaction
 /// chained after `prev`, under `txn`, the fund's key
 /// [`fed`](SaltKey::fed) `["txn", prev]`. An empty text has none.
-fn field_salt(txn: &SaltKey, name: &str, text: &str) -> String {
+fn field_salt(txn: &SaltKey, name: &str, text: &str, into: &mut String) {
     if text.is_empty() {
-        String::new()
+        into.clear();
     } else {
-        salt(txn, &[name])
+        salt_into(txn, &[name], into);
     }
 }
 
 /// The salt of the memo of posting `index` (from 0) of a transaction:
 /// `salt(key, ["txn", prev, "memo", index + 1])`, under `txn` as for
-/// [`field_salt`]. An empty memo has none.
-fn memo_salt(txn: &SaltKey, index: usize, memo: &str) -> String {
+/// [`field_salt`], into `into` (`number` is room for the number's digits).
+/// An empty memo has none.
+fn memo_salt(txn: &SaltKey, index: usize, memo: &str, number: &mut String, into: &mut String) {
+    use std::fmt::Write as _;
     if memo.is_empty() {
-        String::new()
+        into.clear();
     } else {
-        salt(txn, &["memo", &(index + 1).to_string()])
+        number.clear();
+        write!(number, "{}", index + 1).expect("a String takes any text");
+        salt_into(txn, &["memo", number], into);
     }
 }
 
@@ -397,7 +448,7 @@ pub fn pool_label(key: &SaltKey, name: &str) -> String {
 
 /// The commitments of a transaction's text fields, which the v2 form hashes
 /// in place of the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sealed {
     pub description: String,
     pub payee: String,
@@ -767,9 +818,21 @@ impl KeysDigest {
 /// (`hex::encode` collects them a char at a time, and showed in the bundle
 /// checker's profile: every hash and salt passes through here).
 pub fn hex(bytes: &[u8]) -> String {
-    let mut digits = vec![0; bytes.len() * 2];
-    hex::encode_to_slice(bytes, &mut digits).expect("the buffer holds two digits per byte");
-    String::from_utf8(digits).expect("hexadecimal digits are ASCII")
+    let mut into = String::new();
+    hex_into(bytes, &mut into);
+    into
+}
+
+/// [`hex`] written into `into` (replacing what it held, reusing its
+/// memory); a digest's digits go through a buffer on the stack.
+fn hex_into(bytes: &[u8], into: &mut String) {
+    into.clear();
+    let mut digits = [0; 64];
+    for chunk in bytes.chunks(digits.len() / 2) {
+        let digits = &mut digits[..chunk.len() * 2];
+        hex::encode_to_slice(chunk, digits).expect("the buffer holds two digits per byte");
+        into.push_str(std::str::from_utf8(digits).expect("hexadecimal digits are ASCII"));
+    }
 }
 
 #[cfg(test)]
@@ -873,6 +936,38 @@ mod tests {
             assert_eq!(by_salts.postings[0][2], "");
             assert_eq!(by_salts.postings[2][2].len(), 64);
         }
+    }
+
+    #[test]
+    fn salts_and_seals_written_over_another_transactions_are_those_made_afresh() {
+        let mut long = rent_content();
+        long.description = "A much longer description than the rent's";
+        long.reference = "ref-77";
+        long.postings.push((
+            "income:donations",
+            "USD",
+            "0.00".into(),
+            "memo 3",
+            "housing",
+        ));
+        let mut short = rent_content();
+        short.postings.truncate(1);
+        short.payee = "";
+        let mut sealer = Sealer::new(key());
+        let (mut salts, mut sealed) = (TxnSalts::default(), Sealed::default());
+        for (prev, content) in [
+            (GENESIS, &long),
+            (GENESIS, &short),
+            (&*"12".repeat(32), &long),
+        ] {
+            sealer.salts_into(prev, content, &mut salts);
+            sealer.sealed_into(prev, content, &mut sealed);
+            let fresh = Sealer::new(key());
+            assert_eq!(salts, fresh.clone().salts(prev, content));
+            assert_eq!(sealed, fresh.clone().sealed(prev, content));
+            assert_eq!(salts.postings.len(), content.postings.len());
+        }
+        assert_eq!(hex(&[0xab; 40]), "ab".repeat(40));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use rusqlite::Connection;
 
 use crate::domain::FastMap;
 use crate::domain::cell;
-use crate::domain::hash::{Content, Form, Sealer, commit, hash_v2};
+use crate::domain::hash::{Content, Form, Sealer, TxnSalts, commit, hash_v2};
 use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
@@ -83,6 +83,9 @@ struct Rows<W: Write> {
     names: Names,
     /// The salt key, with the seals of the names it met.
     sealer: Sealer,
+    /// The salts of the transaction being written, in strings kept from
+    /// one transaction to the next.
+    salts: TxnSalts,
     /// For an audience bundle: the names its text may not show.
     hidden: Option<HiddenNames>,
     /// For an audience bundle: transactions whose payee and reference
@@ -262,6 +265,7 @@ impl<W: Write> JournalWriter<W> {
                 runs: Default::default(),
                 names: names.clone(),
                 sealer: forms.sealer.clone(),
+                salts: TxnSalts::default(),
                 hidden: None,
                 withheld: HashSet::new(),
                 labels: FastMap::default(),
@@ -353,7 +357,9 @@ impl<W: Write> Rows<W> {
         let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         // The salts are stated for rows in the v2 form only (a v1 row
         // hashes its text as it is).
-        let salts = self.sealer.salts(&txn.prev_hash, &content);
+        self.sealer
+            .salts_into(&txn.prev_hash, &content, &mut self.salts);
+        let salts = &self.salts;
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
         let withheld = self.withheld.contains(&txn.id);

@@ -14,7 +14,7 @@
 use std::iter::Peekable;
 
 use crate::audit::finding::{Code, Finding, Location};
-use crate::domain::hash::{CanonicalPosting, Content, Form, Sealer, hash_in_sealed};
+use crate::domain::hash::{CanonicalPosting, Content, Form, Sealed, Sealer, hash_in_sealed};
 use crate::domain::hash::{GENESIS, recorded_form_sealed};
 use crate::domain::money::format_minor;
 use crate::store::txns::{JournalPosting, JournalTxn};
@@ -35,6 +35,9 @@ pub(super) struct Chain {
     pub(super) computed: String,
     /// Whether a transaction in the v2 form was seen.
     v2_seen: bool,
+    /// The commitments of the transaction being checked, in strings kept
+    /// from one transaction to the next.
+    sealed: Sealed,
     findings: Vec<(u64, Finding)>,
 }
 
@@ -45,6 +48,7 @@ impl Default for Chain {
             stored_prev: GENESIS.to_owned(),
             computed: GENESIS.to_owned(),
             v2_seen: false,
+            sealed: Sealed::default(),
             findings: Vec::new(),
         }
     }
@@ -104,17 +108,13 @@ impl Chain {
         // Rows before the switch to v2 keep their v1 hashes (books from
         // before pools, the pre-pool form); v2 salts come from the place
         // the row was chained at.
-        let sealed = self
-            .sealer
-            .as_mut()
-            .map(|s| s.sealed(&head.prev_hash, &content));
-        let (form, recomputed) = recorded_form_sealed(
-            &head.prev_hash,
-            &content,
-            sealed.as_ref(),
-            &head.hash,
-            self.v2_seen,
-        );
+        let mut kept = std::mem::take(&mut self.sealed);
+        let sealed = self.sealer.as_mut().map(|s| {
+            s.sealed_into(&head.prev_hash, &content, &mut kept);
+            &kept
+        });
+        let (form, recomputed) =
+            recorded_form_sealed(&head.prev_hash, &content, sealed, &head.hash, self.v2_seen);
         if form == Form::V2 {
             self.v2_seen = true;
         } else if self.v2_seen && recomputed == head.hash {
@@ -137,10 +137,11 @@ impl Chain {
         self.computed = if self.computed == head.prev_hash {
             recomputed
         } else {
-            hash_in_sealed(form, &self.computed, &content, sealed.as_ref())
+            hash_in_sealed(form, &self.computed, &content, sealed)
                 .expect("a form is only found when it can express the transaction")
         };
         self.stored_prev.clone_from(&head.hash);
+        self.sealed = kept;
     }
 }
 
