@@ -380,22 +380,22 @@ impl<W: Write> Rows<W> {
         // The cells every row of the transaction repeats are written once,
         // in the three runs between the posting's own cells (in the order
         // of [`COLUMNS`]).
-        let runs: [&[&str]; 3] = [
-            &[&id, content.date, &head[0].0],
-            &[&head[1].0, &head[2].0],
+        let runs: [&[Cell]; 3] = [
+            &[Made(&id), Text(content.date), Text(&head[0].0)],
+            &[Text(&head[1].0), Text(&head[2].0)],
             &[
-                &reverses,
-                &txn.prev_hash,
-                &txn.hash,
-                form.as_str(),
-                &head[0].1,
-                &head[1].1,
-                &head[2].1,
+                Made(&reverses),
+                Text(&txn.prev_hash),
+                Text(&txn.hash),
+                Made(form.as_str()),
+                Made(&head[0].1),
+                Made(&head[1].1),
+                Made(&head[2].1),
             ],
         ];
         for (run, cells) in self.runs.iter_mut().zip(runs) {
             run.clear();
-            guarded(run, cells);
+            fields(run, cells);
         }
         self.line.clear();
         for ((p, s), stored) in content.postings.iter().zip(&salts.postings).zip(postings) {
@@ -423,12 +423,12 @@ impl<W: Write> Rows<W> {
             ];
             let line = &mut self.line;
             line.push(&self.runs[0]);
-            guarded(line, &[&posting[1].0, &p.2, p.1]);
+            fields(line, &[Text(&posting[1].0), Made(&p.2), Text(p.1)]);
             line.push(&self.runs[1]);
-            guarded(line, &[&posting[0].0, &posting[2].0]);
+            fields(line, &[Text(&posting[0].0), Text(&posting[2].0)]);
             line.push(&self.runs[2]);
-            guarded(line, &[&posting[0].1, &posting[1].1]);
-            line.end(cell::guard(&posting[2].1).as_bytes());
+            fields(line, &[Made(&posting[0].1), Made(&posting[1].1)]);
+            line.end(made(&posting[2].1).as_bytes());
         }
         self.out.write_all(self.line.as_bytes())?;
         self.summary.postings += postings.len() as u64;
@@ -436,12 +436,39 @@ impl<W: Write> Rows<W> {
     }
 }
 
-/// Appends `cells` to `line` as fields, each formula-safe
-/// ([`cell::guard`]).
-fn guarded(line: &mut Line, cells: &[&str]) {
-    for text in cells {
-        line.field(cell::guard(text).as_bytes());
+/// A cell of a journal row, by where its text comes from.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
+    /// Text read from the database (or a label or [`REDACTED`]):
+    /// written formula-safe ([`cell::guard`]).
+    Text(&'a str),
+    /// Text this module made itself: a number (an id, an amount as
+    /// [`format_minor`] writes it), hexadecimal digits (a salt, a
+    /// commitment), a form's name, or nothing. [`cell::guard`] leaves every
+    /// such text as it is, so it is not asked ([`made`]).
+    Made(&'a str),
+}
+
+use Cell::{Made, Text};
+
+/// Appends `cells` to `line` as fields, each formula-safe.
+fn fields(line: &mut Line, cells: &[Cell<'_>]) {
+    for cell in cells {
+        match *cell {
+            Text(text) => line.field(cell::guard(text).as_bytes()),
+            Made(text) => line.field(made(text).as_bytes()),
+        }
     }
+}
+
+/// A [`Cell::Made`] text, which the guard would leave as it is (tests
+/// check that it does).
+fn made(text: &str) -> &str {
+    debug_assert!(
+        matches!(cell::guard(text), Cow::Borrowed(_)),
+        "{text:?} is not a text the guard leaves alone"
+    );
+    text
 }
 
 /// The (cell, salt column) of a text field: the text and its salt, or, when
