@@ -313,14 +313,15 @@ fn journal_pass(
         tx,
         Selection::Dates(None, None),
         "verify-chain",
-        |txn, postings| {
+        |txn, postings, at| {
             let before = checker.findings.len();
             checker.transaction(names, txn, postings);
             row_seqs.extend(std::iter::repeat_n(seq, checker.findings.len() - before));
+            *at = seq;
             seq += 1;
-            Ok(seq - 1)
+            Ok(())
         },
-        |&seq, txn, postings| {
+        |&mut seq, txn, postings| {
             chain.transaction(names, seq, txn, postings);
             Ok(())
         },
