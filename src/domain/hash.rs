@@ -288,22 +288,6 @@ impl Sealer {
     /// [`salts`](Self::salts) written into `into`, reusing its strings (a
     /// stream over every transaction keeps one).
     pub fn salts_into(&mut self, prev: &str, content: &Content<'_>, into: &mut TxnSalts) {
-        self.text_salts_into(prev, &Texts::of(content), memos(content), into);
-        self.name_salts_into(content, into);
-    }
-
-    /// The part of [`salts_into`](Self::salts_into) that needs only the
-    /// transaction's own text (`texts`, and the memos of its postings in
-    /// order, `""` for none): their salts, into `into` (which is given a
-    /// row per memo). What [`name_salts_into`](Self::name_salts_into) then
-    /// completes can be made elsewhere, on another thread.
-    pub fn text_salts_into<'m>(
-        &self,
-        prev: &str,
-        texts: &Texts<'_>,
-        memos: impl ExactSizeIterator<Item = &'m str>,
-        into: &mut TxnSalts,
-    ) {
         let TxnSalts {
             description,
             payee,
@@ -316,14 +300,7 @@ impl Sealer {
             reference,
             postings,
         };
-        text_fields(&self.key, prev, texts, memos, Give::Salts, into);
-    }
-
-    /// The salts of the account and pool names of `content`'s postings,
-    /// into `into`, whose memos' salts
-    /// [`text_salts_into`](Self::text_salts_into) gave.
-    pub fn name_salts_into(&mut self, content: &Content<'_>, into: &mut TxnSalts) {
-        self.names(content, Give::Salts, &mut into.postings);
+        self.fields(prev, content, Give::Salts, into);
     }
 
     /// The salts (`give`) or the commitments of `content`'s text fields
@@ -332,21 +309,33 @@ impl Sealer {
     /// [`salts_into`](Self::salts_into) and
     /// [`sealed_into`](Self::sealed_into) share.
     fn fields(&mut self, prev: &str, content: &Content<'_>, give: Give, into: Fields<'_>) {
-        let texts = Texts::of(content);
-        let postings = text_fields(&self.key, prev, &texts, memos(content), give, into);
-        self.names(content, give, postings);
-    }
-
-    /// The account's and the pool's salt or commitment (`give`) of each of
-    /// `content`'s postings, in the second and third of its row of
-    /// `postings`. A name's salt and commitment are made once
-    /// ([`Sealer::thing`]).
-    fn names(&mut self, content: &Content<'_>, give: Give, postings: &mut [[String; 3]]) {
+        let key = &self.key.fed(&["txn", prev]);
+        // A field's salt, in `salt`, then what `give` asks for of it in
+        // `into`.
+        let mut salt = String::new();
+        let of = |salt: &mut String, text: &str, into: &mut String| match give {
+            Give::Salts => std::mem::swap(salt, into),
+            Give::Commitments => commit_into(salt, text, into),
+        };
+        for (name, text, into) in [
+            ("description", content.description, into.description),
+            ("payee", content.payee, into.payee),
+            ("reference", content.reference, into.reference),
+        ] {
+            field_salt(key, name, text, &mut salt);
+            of(&mut salt, text, into);
+        }
+        // A name's salt and commitment are made once ([`Sealer::thing`]).
         let at = match give {
             Give::Salts => 0,
             Give::Commitments => 1,
         };
-        for (p, to) in content.postings.iter().zip(postings) {
+        let postings = into.postings;
+        postings.resize_with(content.postings.len(), Default::default);
+        let mut number = String::new();
+        for (i, (p, to)) in content.postings.iter().zip(postings.iter_mut()).enumerate() {
+            memo_salt(key, i, p.3, &mut number, &mut salt);
+            of(&mut salt, p.3, &mut to[0]);
             to[1].clone_from(&self.thing(Thing::Account, p.0)[at]);
             to[2].clone_from(&self.thing(Thing::Pool, p.4)[at]);
         }
@@ -400,69 +389,6 @@ impl Sealer {
             hash_v2(prev, content, &sealed)
         })
     }
-}
-
-/// A transaction's own text fields besides its postings' memos, which
-/// its salts are made from with its place: with the memos, what
-/// [`Sealer::text_salts_into`] needs.
-#[derive(Debug, Clone, Copy)]
-pub struct Texts<'a> {
-    pub description: &'a str,
-    pub payee: &'a str,
-    pub reference: &'a str,
-}
-
-impl<'a> Texts<'a> {
-    /// The text fields of `content`.
-    pub fn of(content: &Content<'a>) -> Texts<'a> {
-        Texts {
-            description: content.description,
-            payee: content.payee,
-            reference: content.reference,
-        }
-    }
-}
-
-/// The memos of `content`'s postings, in order.
-fn memos<'a>(content: &Content<'a>) -> impl ExactSizeIterator<Item = &'a str> {
-    content.postings.iter().map(|p| p.3)
-}
-
-/// The salts (`give`) or the commitments of `texts` and `memos` chained
-/// after `prev` under `key`, written into `into`: description, payee,
-/// reference, and the first of each posting's row (`into.postings` is
-/// given one row per memo, which it hands back for the names).
-fn text_fields<'i, 'm>(
-    key: &SaltKey,
-    prev: &str,
-    texts: &Texts<'_>,
-    memos: impl ExactSizeIterator<Item = &'m str>,
-    give: Give,
-    into: Fields<'i>,
-) -> &'i mut Vec<[String; 3]> {
-    let key = &key.fed(&["txn", prev]);
-    // A field's salt, in `salt`, then what `give` asks for of it in `into`.
-    let mut salt = String::new();
-    let of = |salt: &mut String, text: &str, into: &mut String| match give {
-        Give::Salts => std::mem::swap(salt, into),
-        Give::Commitments => commit_into(salt, text, into),
-    };
-    for (name, text, into) in [
-        ("description", texts.description, into.description),
-        ("payee", texts.payee, into.payee),
-        ("reference", texts.reference, into.reference),
-    ] {
-        field_salt(key, name, text, &mut salt);
-        of(&mut salt, text, into);
-    }
-    let postings = into.postings;
-    postings.resize_with(memos.len(), Default::default);
-    let mut number = String::new();
-    for (i, (memo, to)) in memos.zip(postings.iter_mut()).enumerate() {
-        memo_salt(key, i, memo, &mut number, &mut salt);
-        of(&mut salt, memo, &mut to[0]);
-    }
-    postings
 }
 
 /// The salt of a transaction's text field `name` (`description`, `payee`,

@@ -21,7 +21,7 @@ use rusqlite::Connection;
 
 use crate::domain::FastMap;
 use crate::domain::cell;
-use crate::domain::hash::{Content, Form, Sealer, Texts, TxnSalts, commit, hash_v2};
+use crate::domain::hash::{Content, Form, Sealer, TxnSalts, commit, hash_v2};
 use crate::domain::member::HiddenNames;
 
 /// What a redacted text cell says (its salt column holds its commitment).
@@ -83,6 +83,9 @@ struct Rows<W: Write> {
     names: Names,
     /// The salt key, with the seals of the names it met.
     sealer: Sealer,
+    /// The salts of the transaction being written, in strings kept from
+    /// one transaction to the next.
+    salts: TxnSalts,
     /// For an audience bundle: the names its text may not show.
     hidden: Option<HiddenNames>,
     /// For an audience bundle: transactions whose payee and reference
@@ -150,47 +153,23 @@ impl Names {
                     .as_str(),
                 None => "",
             };
-            lines.push((account.as_str(), commodity.code(), amount, memo(p), pool));
+            lines.push((
+                account.as_str(),
+                commodity.code(),
+                amount,
+                p.memo.as_deref().unwrap_or(""),
+                pool,
+            ));
         }
-        let Texts {
-            description,
-            payee,
-            reference,
-        } = texts(txn);
         Ok(Content {
             date: &txn.date,
-            description,
-            payee,
-            reference,
+            description: &txn.description,
+            payee: txn.payee.as_deref().unwrap_or(""),
+            reference: txn.reference.as_deref().unwrap_or(""),
             reverses: txn.reverses_hash.as_deref().unwrap_or(""),
             postings: lines,
         })
     }
-}
-
-/// What the reading thread works out of a transaction for the thread that
-/// writes its rows.
-#[derive(Default)]
-struct Pre {
-    /// Whether it is in the v2 form ([`Forms::is_v2`]).
-    v2: bool,
-    /// The salts of its own text ([`Forms::text_salts`]); the thread that
-    /// writes the rows adds the salts of the names.
-    salts: TxnSalts,
-}
-
-/// A transaction's own text as its hash covers it (missing text is `""`).
-fn texts(txn: &JournalTxn) -> Texts<'_> {
-    Texts {
-        description: &txn.description,
-        payee: txn.payee.as_deref().unwrap_or(""),
-        reference: txn.reference.as_deref().unwrap_or(""),
-    }
-}
-
-/// A posting's memo as its transaction's hash covers it (`""` for none).
-fn memo(posting: &JournalPosting) -> &str {
-    posting.memo.as_deref().unwrap_or("")
 }
 
 impl Forms {
@@ -199,16 +178,6 @@ impl Forms {
             sealer: Sealer::new(fund::salt_key(conn)?),
             v2_seen: false,
         })
-    }
-
-    /// The salts of the transaction's own text (description, payee,
-    /// reference, memos), into `into`: the HMACs, which need no names, are
-    /// made while the transaction is read, beside the writing of the rows
-    /// before it.
-    fn text_salts(&self, txn: &JournalTxn, postings: &[JournalPosting], into: &mut TxnSalts) {
-        let memos = postings.iter().map(memo);
-        self.sealer
-            .text_salts_into(&txn.prev_hash, &texts(txn), memos, into);
     }
 
     /// Whether the transaction is in the v2 form (its stored hash is the
@@ -296,6 +265,7 @@ impl<W: Write> JournalWriter<W> {
                 runs: Default::default(),
                 names: names.clone(),
                 sealer: forms.sealer.clone(),
+                salts: TxnSalts::default(),
                 hidden: None,
                 withheld: HashSet::new(),
                 labels: FastMap::default(),
@@ -359,14 +329,14 @@ impl<W: Write> JournalWriter<W> {
             conn,
             selection,
             "export-rows",
-            |txn, postings, pre: &mut Pre| {
-                pre.v2 = forms.is_v2(txn, || names.content(txn, postings))?;
-                forms.text_salts(txn, postings, &mut pre.salts);
+            |txn, postings| {
+                let v2 = forms.is_v2(txn, || names.content(txn, postings))?;
                 read += 1;
                 progress.set(read);
-                observe(txn, postings, pre.v2)
+                observe(txn, postings, v2)?;
+                Ok(v2)
             },
-            |pre, txn, postings| rows.txn(txn, postings, pre),
+            |&v2, txn, postings| rows.txn(txn, postings, v2),
         )?;
         Ok(())
     }
@@ -379,19 +349,17 @@ impl<W: Write> JournalWriter<W> {
 }
 
 impl<W: Write> Rows<W> {
-    /// Writes one transaction's rows, in the v2 form's columns when
-    /// `pre` says it is in that form, with the salts of its own text that
-    /// `pre` brings (the names' it adds).
-    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting], pre: &mut Pre) -> Result<()> {
-        let v2 = pre.v2;
+    /// Writes one transaction's rows, in the v2 form's columns when `v2`.
+    fn txn(&mut self, txn: &JournalTxn, postings: &[JournalPosting], v2: bool) -> Result<()> {
         let content = self.names.content(txn, postings)?;
         self.summary.transactions += 1;
         let id = txn.id.to_string();
         let reverses = txn.reverses.map(|r| r.to_string()).unwrap_or_default();
         // The salts are stated for rows in the v2 form only (a v1 row
         // hashes its text as it is).
-        self.sealer.name_salts_into(&content, &mut pre.salts);
-        let salts = &pre.salts;
+        self.sealer
+            .salts_into(&txn.prev_hash, &content, &mut self.salts);
+        let salts = &self.salts;
         let form = if v2 { Form::V2 } else { Form::Current };
         let hidden = self.hidden.as_ref();
         let withheld = self.withheld.contains(&txn.id);

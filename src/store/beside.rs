@@ -48,38 +48,30 @@ impl<T> Batch<T> {
         self.used == BATCH
     }
 
-    /// Takes one transaction's rows and what the reader added to them by
-    /// swapping them with those a previous use of the batch held, which
-    /// the reader then reads and adds the next transaction's into (nothing
-    /// is copied, no memory is freed).
-    fn push(&mut self, extra: &mut T, read: &mut ReadTxn)
-    where
-        T: Default,
-    {
+    /// Takes one transaction's rows by swapping them with those a previous
+    /// use of the batch held, which the reader then reads the next
+    /// transaction into (no row is copied, no memory is freed).
+    fn push(&mut self, extra: T, read: &mut ReadTxn) {
         match self.rows.get_mut(self.used) {
             Some((to_extra, to_read)) => {
-                std::mem::swap(to_extra, extra);
+                *to_extra = extra;
                 std::mem::swap(to_read, read);
             }
-            None => self
-                .rows
-                .push((std::mem::take(extra), std::mem::take(read))),
+            None => self.rows.push((extra, std::mem::take(read))),
         }
         self.used += 1;
     }
 
     /// The transactions it holds.
-    fn held_mut(&mut self) -> &mut [(T, ReadTxn)] {
-        &mut self.rows[..self.used]
+    fn held(&self) -> &[(T, ReadTxn)] {
+        &self.rows[..self.used]
     }
 }
 
 /// [`txns::for_each_selected`] with the work split over two threads:
 /// `here` sees each transaction on the calling thread as it is read, and
 /// `there` sees it afterwards on a thread of its own (named `name`), with
-/// what `here` wrote for it into its `T`, in the same order. `here` is
-/// handed the `T` of a transaction seen before (or a new one), to write
-/// over reusing its memory. Returns the number of
+/// what `here` returned for it, in the same order. Returns the number of
 /// postings that belong to no transaction, as
 /// [`txns::for_each_selected`] does.
 ///
@@ -87,12 +79,12 @@ impl<T> Batch<T> {
 /// The first error in the journal's order: `there`'s (it can only have
 /// failed on a transaction `here` had already seen), else the reading's or
 /// `here`'s, else the thread's failure to start.
-pub fn for_each_beside<T: Send + Default>(
+pub fn for_each_beside<T: Send>(
     conn: &Connection,
     selection: Selection,
     name: &str,
-    mut here: impl FnMut(&JournalTxn, &[JournalPosting], &mut T) -> Result<()>,
-    mut there: impl FnMut(&mut T, &JournalTxn, &[JournalPosting]) -> Result<()> + Send,
+    mut here: impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<T>,
+    mut there: impl FnMut(&T, &JournalTxn, &[JournalPosting]) -> Result<()> + Send,
 ) -> Result<u64> {
     let (full, to_there) = mpsc::sync_channel::<Batch<T>>(BATCHES);
     let (back, empty) = mpsc::sync_channel::<Batch<T>>(BATCHES);
@@ -120,20 +112,19 @@ pub fn for_each_beside<T: Send + Default>(
 /// The reading thread's half: reads, runs `here`, and sends full batches
 /// (then the last one) to the worker. `Ok(None)` when the worker stopped
 /// taking batches (it failed, and says why when joined).
-fn feed<T: Default>(
+fn feed<T>(
     conn: &Connection,
     selection: Selection,
-    here: &mut impl FnMut(&JournalTxn, &[JournalPosting], &mut T) -> Result<()>,
+    here: &mut impl FnMut(&JournalTxn, &[JournalPosting]) -> Result<T>,
     full: SyncSender<Batch<T>>,
     empty: &Receiver<Batch<T>>,
 ) -> Result<Option<u64>> {
     let mut made = 1;
     let mut batch = Batch::new();
     let mut stopped = false;
-    let mut extra = T::default();
     let orphans = txns::for_each_read(conn, selection, |read| {
-        here(&read.head, read.postings(), &mut extra)?;
-        batch.push(&mut extra, read);
+        let extra = here(&read.head, read.postings())?;
+        batch.push(extra, read);
         if batch.is_full() {
             let next = match empty.try_recv() {
                 Ok(mut done) => {
@@ -182,10 +173,10 @@ fn stopped_worker() -> Error {
 fn work<T>(
     full: Receiver<Batch<T>>,
     back: SyncSender<Batch<T>>,
-    there: &mut impl FnMut(&mut T, &JournalTxn, &[JournalPosting]) -> Result<()>,
+    there: &mut impl FnMut(&T, &JournalTxn, &[JournalPosting]) -> Result<()>,
 ) -> Result<()> {
-    for mut batch in full {
-        for (extra, read) in batch.held_mut() {
+    for batch in full {
+        for (extra, read) in batch.held() {
             there(extra, &read.head, read.postings())?;
         }
         // The reader stops taking batches back only after its last one,
@@ -247,11 +238,8 @@ mod tests {
             &conn,
             ALL,
             "test-worker",
-            |txn, _, extra| {
-                *extra = txn.id.get() * 10;
-                Ok(())
-            },
-            |&mut extra, txn, postings| {
+            |txn, _| Ok(txn.id.get() * 10),
+            |&extra, txn, postings| {
                 let memo = postings[1].memo.clone().unwrap_or_default();
                 seen.push((extra, txn.description.clone(), postings.len(), memo));
                 Ok(())
@@ -273,7 +261,7 @@ mod tests {
             &conn,
             ALL,
             "test-worker",
-            |_, _, _: &mut ()| {
+            |_, _| {
                 read += 1;
                 Ok(())
             },
@@ -295,7 +283,7 @@ mod tests {
             &conn,
             ALL,
             "test-worker",
-            |txn, _, _: &mut ()| match txn.id.get() {
+            |txn, _| match txn.id.get() {
                 1500 => Err(failure(1500)),
                 _ => Ok(()),
             },
@@ -350,14 +338,8 @@ mod tests {
             &conn,
             ALL,
             "test-worker",
-            |txn, postings, extra: &mut String| {
-                // Written over what an earlier transaction left.
-                extra.clear();
-                extra.push_str(&show(txn, postings));
-                Ok(())
-            },
-            |extra, txn, postings| {
-                assert_eq!(*extra, show(txn, postings));
+            |_, _| Ok(()),
+            |_, txn, postings| {
                 seen.push(show(txn, postings));
                 Ok(())
             },

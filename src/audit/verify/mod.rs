@@ -313,15 +313,14 @@ fn journal_pass(
         tx,
         Selection::Dates(None, None),
         "verify-chain",
-        |txn, postings, at| {
+        |txn, postings| {
             let before = checker.findings.len();
             checker.transaction(names, txn, postings);
             row_seqs.extend(std::iter::repeat_n(seq, checker.findings.len() - before));
-            *at = seq;
             seq += 1;
-            Ok(())
+            Ok(seq - 1)
         },
-        |&mut seq, txn, postings| {
+        |&seq, txn, postings| {
             chain.transaction(names, seq, txn, postings);
             Ok(())
         },
