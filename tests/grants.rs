@@ -2651,6 +2651,46 @@ fn forged_payments_and_amounts_are_found() {
     assert_eq!(codes(&fund), ["V116"]);
 }
 
+/// V116 is judged from the postings, not from the pool caches: a cache
+/// edited to show the pool richer than its postings (V108) does not hide an
+/// approval beyond what the postings held.
+#[test]
+fn an_overcommitment_is_found_from_the_postings_whatever_the_pool_cache_says() {
+    let fund = decided_fund();
+    let application = record_id(&fund, 1, "application");
+    tamper::with_triggers_off(&fund.db, |conn| {
+        conn.execute(
+            "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
+             WHERE id = ?1",
+            [application],
+        )?;
+        rehash_records(conn)?;
+        // 500.00 USD more contributed to aid than the postings say, on the
+        // day of the contribution and in the current total alike.
+        for table in ["pool_daily_totals", "pool_totals"] {
+            let changed = conn.execute(
+                &format!(
+                    "UPDATE {table} SET amount = amount - 50000
+                     WHERE pool_id = (SELECT id FROM pools WHERE name = 'aid')
+                       AND account_id IN (SELECT id FROM accounts WHERE name LIKE 'income:%')"
+                ),
+                [],
+            )?;
+            assert_eq!(changed, 1, "{table}");
+        }
+        Ok(())
+    });
+    let found = findings(&fund);
+    assert_eq!(codes(&fund), ["V108", "V116"], "{found:#?}");
+    assert!(
+        found.iter().any(|f| f.0 == "V116"
+            && f.1 == "G-0001"
+            && f.2
+                == "was approved on 2025-02-03 when its pool could not cover it: 200.00 USD short at the end of that day"),
+        "{found:#?}"
+    );
+}
+
 /// The derived grant state a write checks commitments against is kept up to
 /// date by the writes that need it, and `verify` compares it with a replay
 /// of every grant (V144) and its running sums per pool (V145) once it

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::books::{grants, pools::holdings_committing};
+use crate::books::grants;
+use crate::books::pools::{Sums, holdings_committing};
 use crate::domain::account::{AccountType, REALLOCATION_ACCOUNT, name_key};
 use crate::domain::date::iso;
 use crate::domain::ids::{AccountId, CommodityId, PoolId};
@@ -59,7 +60,7 @@ fn ensure_uncommitted(conn: &Connection, touched: &Touched) -> Result<()> {
     }
     let names = pools::names_by_id(conn)?;
     let commodities = commodities::by_id(conn)?;
-    let holdings = holdings_committing(conn, None, committed)?;
+    let holdings = holdings_committing(conn, None, committed, Sums::Caches)?;
     // Restricted pools written to, and the general pool in every commodity
     // written (any untagged spending is the general pool's).
     let general = touched

@@ -51,6 +51,26 @@ fn commodity_map(conn: &Connection) -> Result<HashMap<CommodityId, Commodity>> {
 /// `as_of` (all dates when None): from `account_totals`, less the days after
 /// `as_of` in `daily_totals`.
 pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<AccountBalance>> {
+    let sums = by_id(conn, as_of)?;
+    let names = accounts::names_by_id(conn)?;
+    let commodities = commodity_map(conn)?;
+    Ok(sums
+        .into_iter()
+        .filter_map(|((account, commodity), amount)| {
+            Some(AccountBalance {
+                account: names.get(&account)?.clone(),
+                commodity: commodities.get(&commodity)?.clone(),
+                amount,
+            })
+        })
+        .collect())
+}
+
+/// [`by_account`] per (account id, commodity id).
+pub fn by_id(
+    conn: &Connection,
+    as_of: Option<NaiveDate>,
+) -> Result<HashMap<(AccountId, CommodityId), i128>> {
     let mut sums = current(conn)?;
     if let Some(day) = as_of {
         // What each account holds now, less what changed after the day: the
@@ -90,18 +110,7 @@ pub fn by_account(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Acc
         }
         sums = kept;
     }
-    let names = accounts::names_by_id(conn)?;
-    let commodities = commodity_map(conn)?;
-    Ok(sums
-        .into_iter()
-        .filter_map(|((account, commodity), amount)| {
-            Some(AccountBalance {
-                account: names.get(&account)?.clone(),
-                commodity: commodities.get(&commodity)?.clone(),
-                amount,
-            })
-        })
-        .collect())
+    Ok(sums)
 }
 
 /// Where a balance is summed from.

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::{Checker, codes};
 use crate::audit::finding::Code;
 use crate::books::grants;
-use crate::books::pools::{PoolHolding, holdings_committing};
+use crate::books::pools::{GivenSums, PoolHolding, Sums, holdings_committing};
 use crate::domain::grant::{Commitment, Fault, Status};
 use crate::domain::hash::{GENESIS, Sealer, commit, record_hash, record_hash_v2, record_salt};
 use crate::domain::ids::{GrantId, PoolId};
@@ -43,9 +43,15 @@ fn vote_code(fault: Fault) -> Code {
 /// record's kind (V134) and payload (V135), and every grant re-checked from
 /// them: each vote judged as the command line would have (V124–V133), no
 /// more paid than approved (V115), no approval beyond what the pool had
-/// available then (V116), and every decision's tally (all four numbers)
-/// and outcome what its policy gives for the votes accepted (V117).
-pub(super) fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) -> Result<()> {
+/// available then (V116, from `sums`, the journal pass's own sums of the
+/// postings, not the caches), and every decision's tally (all four
+/// numbers) and outcome what its policy gives for the votes accepted
+/// (V117).
+pub(super) fn check_records(
+    conn: &rusqlite::Connection,
+    checker: &mut Checker,
+    sums: &GivenSums,
+) -> Result<()> {
     let mut prev = GENESIS.to_owned();
     let mut count = 0;
     let mut computed = GENESIS.to_owned();
@@ -246,9 +252,12 @@ pub(super) fn check_records(conn: &rusqlite::Connection, checker: &mut Checker) 
             let day = decided.date();
             let held = match held_on.entry(day) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(holdings_committing(conn, Some(day), committed(day))?)
-                }
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(holdings_committing(
+                    conn,
+                    Some(day),
+                    committed(day),
+                    Sums::Given(sums),
+                )?),
             };
             let name = pool_names.get(&grant.pool).map_or("", String::as_str);
             let left = held

@@ -24,6 +24,7 @@ use chrono::NaiveDate;
 
 pub use crate::audit::finding::Finding;
 use crate::audit::finding::{Code, Location};
+use crate::books::pools::GivenSums;
 use crate::domain::FastMap;
 use crate::domain::account::{AccountType, validate_account_name};
 use crate::domain::hash::{GENESIS, Sealer};
@@ -471,6 +472,9 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
     }
     let accounts = std::mem::take(&mut checker.totals);
     let pools = std::mem::take(&mut checker.pool_totals);
+    // What the pools held on each day, for the grants' checks, from these
+    // sums: the caches are only compared with them.
+    let sums = GivenSums::new(&accounts, &pools);
     caches::check(&tx, &names, &mut checker, accounts, pools)?;
     match fund::get(&tx)? {
         None => checker.find(
@@ -496,7 +500,7 @@ pub fn verify(db: &mut Db) -> Result<Verification> {
             }
         }
     }
-    governance::check_records(&tx, &mut checker)?;
+    governance::check_records(&tx, &mut checker, &sums)?;
     tables::check_audit(&tx, &mut checker)?;
     tables::check_fund_settings(&tx, &mut checker)?;
     tables::check_import_keys(&tx, &mut checker)?;
