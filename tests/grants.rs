@@ -2639,16 +2639,20 @@ fn forged_payments_and_amounts_are_found() {
     );
     // An application inflated beyond what the pool had: V116.
     let fund = decided_fund();
-    let application = record_id(&fund, 1, "application");
-    tamper::with_triggers_off(&fund.db, |conn| {
-        conn.execute(
-            "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
-             WHERE id = ?1",
-            [application],
-        )?;
-        rehash_records(conn)
-    });
+    tamper::with_triggers_off(&fund.db, |conn| inflate_first_application(&fund, conn));
     assert_eq!(codes(&fund), ["V116"]);
+}
+
+/// G-0001's application of `decided_fund` says 1,200.00 USD instead of
+/// 600.00, in records rehashed as fondo would have written them: 200.00
+/// more than the pool held when it was approved.
+fn inflate_first_application(fund: &Fund, conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
+         WHERE id = ?1",
+        [record_id(fund, 1, "application")],
+    )?;
+    rehash_records(conn)
 }
 
 /// V116 is judged from the postings, not from the pool caches: a cache
@@ -2657,14 +2661,8 @@ fn forged_payments_and_amounts_are_found() {
 #[test]
 fn an_overcommitment_is_found_from_the_postings_whatever_the_pool_cache_says() {
     let fund = decided_fund();
-    let application = record_id(&fund, 1, "application");
     tamper::with_triggers_off(&fund.db, |conn| {
-        conn.execute(
-            "UPDATE records SET payload = replace(payload, '\"amount\":60000', '\"amount\":120000')
-             WHERE id = ?1",
-            [application],
-        )?;
-        rehash_records(conn)?;
+        inflate_first_application(&fund, conn)?;
         // 500.00 USD more contributed to aid than the postings say, on the
         // day of the contribution and in the current total alike.
         for table in ["pool_daily_totals", "pool_totals"] {

@@ -224,16 +224,6 @@ enum Give {
     Commitments,
 }
 
-/// A transaction's description, payee and reference, and per posting its
-/// memo, account and pool: each field's salt or commitment, written into
-/// the strings of a [`TxnSalts`] or a [`Sealed`].
-struct Fields<'a> {
-    description: &'a mut String,
-    payee: &'a mut String,
-    reference: &'a mut String,
-    postings: &'a mut Vec<[String; 3]>,
-}
-
 /// The fund's salt key with the salt and commitment of every account and
 /// pool name met so far. A name has one salt, the same on every row, so
 /// they are derived once per name instead of once per posting (a journal
@@ -288,27 +278,24 @@ impl Sealer {
     /// [`salts`](Self::salts) written into `into`, reusing its strings (a
     /// stream over every transaction keeps one).
     pub fn salts_into(&mut self, prev: &str, content: &Content<'_>, into: &mut TxnSalts) {
-        let TxnSalts {
-            description,
-            payee,
-            reference,
-            postings,
-        } = into;
-        let into = Fields {
-            description,
-            payee,
-            reference,
-            postings,
-        };
-        self.fields(prev, content, Give::Salts, into);
+        let head = [&mut into.description, &mut into.payee, &mut into.reference];
+        self.fields(prev, content, Give::Salts, head, &mut into.postings);
     }
 
     /// The salts (`give`) or the commitments of `content`'s text fields
-    /// chained after `prev`, written into `into`: description, payee,
-    /// reference, and per posting memo, account and pool. The one walk
+    /// chained after `prev`, written into the strings of a [`TxnSalts`] or
+    /// a [`Sealed`]: `head`, its description, payee and reference, and
+    /// `postings`, per posting memo, account and pool. The one walk
     /// [`salts_into`](Self::salts_into) and
     /// [`sealed_into`](Self::sealed_into) share.
-    fn fields(&mut self, prev: &str, content: &Content<'_>, give: Give, into: Fields<'_>) {
+    fn fields(
+        &mut self,
+        prev: &str,
+        content: &Content<'_>,
+        give: Give,
+        head: [&mut String; 3],
+        postings: &mut Vec<[String; 3]>,
+    ) {
         let key = &self.key.fed(&["txn", prev]);
         // A field's salt, in `salt`, then what `give` asks for of it in
         // `into`.
@@ -317,11 +304,12 @@ impl Sealer {
             Give::Salts => std::mem::swap(salt, into),
             Give::Commitments => commit_into(salt, text, into),
         };
-        for (name, text, into) in [
-            ("description", content.description, into.description),
-            ("payee", content.payee, into.payee),
-            ("reference", content.reference, into.reference),
-        ] {
+        let texts = [
+            ("description", content.description),
+            ("payee", content.payee),
+            ("reference", content.reference),
+        ];
+        for ((name, text), into) in texts.into_iter().zip(head) {
             field_salt(key, name, text, &mut salt);
             of(&mut salt, text, into);
         }
@@ -330,7 +318,6 @@ impl Sealer {
             Give::Salts => 0,
             Give::Commitments => 1,
         };
-        let postings = into.postings;
         postings.resize_with(content.postings.len(), Default::default);
         let mut number = String::new();
         for (i, (p, to)) in content.postings.iter().zip(postings.iter_mut()).enumerate() {
@@ -366,19 +353,8 @@ impl Sealer {
 
     /// [`sealed`](Self::sealed) written into `into`, reusing its strings.
     pub fn sealed_into(&mut self, prev: &str, content: &Content<'_>, into: &mut Sealed) {
-        let Sealed {
-            description,
-            payee,
-            reference,
-            postings,
-        } = into;
-        let into = Fields {
-            description,
-            payee,
-            reference,
-            postings,
-        };
-        self.fields(prev, content, Give::Commitments, into);
+        let head = [&mut into.description, &mut into.payee, &mut into.reference];
+        self.fields(prev, content, Give::Commitments, head, &mut into.postings);
     }
 
     /// The v2 hash of a transaction chained after `prev`; `reverses` is
