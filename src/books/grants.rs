@@ -288,7 +288,9 @@ pub fn load_judged(conn: &Connection, id: GrantId, governance: &Governance) -> R
 
 /// Every grant, replayed, in the order of their applications, each with the
 /// error of its replay if it cannot be replayed (`verify` reports it): the
-/// policies and commodities read once and the grants' records in one query.
+/// policies and commodities read once, and the grants' records in one query
+/// that hands over one grant's at a time, each replayed before the next is
+/// read (so only the replays are held, not every record's payload).
 ///
 /// # Errors
 /// When the records cannot be read.
@@ -298,23 +300,25 @@ pub fn all_judged(
 ) -> Result<Vec<(GrantId, Result<Grant>)>> {
     let policies: Vec<PolicyRecord> = all_policies(conn)?.into_iter().map(|(_, p)| p).collect();
     let commodities = crate::store::commodities::by_id(conn)?;
-    let mut steps: std::collections::HashMap<GrantId, Vec<StoredRecord>> = Default::default();
-    for r in records::of_grants(conn)? {
-        if let Some(id) = r.grant_id {
-            steps.entry(id).or_default().push(r);
-        }
-    }
+    let replay = |id: GrantId, records: Vec<StoredRecord>| {
+        records
+            .into_iter()
+            .map(step)
+            .collect::<Result<Vec<_>>>()
+            .and_then(|steps| grant::replay(id, &steps, &policies, &commodities, governance))
+    };
+    let mut replayed: std::collections::HashMap<GrantId, Result<Grant>> = Default::default();
+    records::for_each_grant(conn, |id, records| {
+        replayed.insert(id, replay(id, records));
+        Ok(())
+    })?;
     Ok(ids(conn)?
         .into_iter()
         .map(|id| {
-            let replayed = steps
+            let grant = replayed
                 .remove(&id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(step)
-                .collect::<Result<Vec<_>>>()
-                .and_then(|steps| grant::replay(id, &steps, &policies, &commodities, governance));
-            (id, replayed)
+                .unwrap_or_else(|| replay(id, Vec::new()));
+            (id, grant)
         })
         .collect())
 }
@@ -439,10 +443,7 @@ pub fn ballot(
 
 /// The ids of every grant, in order.
 pub fn ids(conn: &Connection) -> Result<Vec<GrantId>> {
-    Ok(records::of_kind(conn, RecordKind::Application.as_str())?
-        .into_iter()
-        .filter_map(|r| r.grant_id)
-        .collect())
+    records::grants_of_kind(conn, RecordKind::Application.as_str())
 }
 
 /// Members declared related to `member` (either way round) by `by`.

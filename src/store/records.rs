@@ -211,16 +211,75 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredRecord> {
     })
 }
 
-/// Every record, in chain order.
-pub fn all(conn: &Connection) -> Result<Vec<StoredRecord>> {
+/// Hands every record after `after` and before `before` to `each`, in
+/// chain order, one at a time: a check of the whole chain holds one record,
+/// not all of them (a fund of 20,000 grants has over 100,000).
+///
+/// # Errors
+/// When a record cannot be read, or the first error `each` returns.
+pub fn for_each_between(
+    conn: &Connection,
+    after: RecordId,
+    before: RecordId,
+    mut each: impl FnMut(StoredRecord) -> Result<()>,
+) -> Result<()> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records ORDER BY id",
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
+             WHERE id > ?1 AND id < ?2 ORDER BY id",
         )
         .ctx("reading governance records")?;
-    stmt.query_map([], from_row)
-        .and_then(Iterator::collect)
-        .ctx("reading governance records")
+    let mut rows = stmt
+        .query(params![after, before])
+        .ctx("reading governance records")?;
+    while let Some(row) = rows.next().ctx("reading governance records")? {
+        each(from_row(row).ctx("reading governance records")?)?;
+    }
+    Ok(())
+}
+
+/// [`for_each_between`] over the whole chain.
+///
+/// # Errors
+/// As [`for_each_between`].
+pub fn for_each(conn: &Connection, each: impl FnMut(StoredRecord) -> Result<()>) -> Result<()> {
+    for_each_between(conn, RecordId::START, RecordId::END, each)
+}
+
+/// Hands every grant's records to `each` as one run, grant by grant in the
+/// order of their numbers, each run in chain order: a replay of every grant
+/// holds one grant's records at a time.
+///
+/// # Errors
+/// When a record cannot be read, or the first error `each` returns.
+pub fn for_each_grant(
+    conn: &Connection,
+    mut each: impl FnMut(GrantId, Vec<StoredRecord>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
+             WHERE grant_id IS NOT NULL ORDER BY grant_id, id",
+        )
+        .ctx("reading governance records")?;
+    let mut rows = stmt.query([]).ctx("reading governance records")?;
+    let mut run: Option<(GrantId, Vec<StoredRecord>)> = None;
+    while let Some(row) = rows.next().ctx("reading governance records")? {
+        let r = from_row(row).ctx("reading governance records")?;
+        let Some(id) = r.grant_id else { continue };
+        match &mut run {
+            Some((current, records)) if *current == id => records.push(r),
+            _ => {
+                if let Some((done, records)) = run.replace((id, vec![r])) {
+                    each(done, records)?;
+                }
+            }
+        }
+    }
+    match run {
+        Some((id, records)) => each(id, records),
+        None => Ok(()),
+    }
 }
 
 /// The records of one kind, in chain order.
@@ -232,6 +291,19 @@ pub fn of_kind(conn: &Connection, kind: &str) -> Result<Vec<StoredRecord>> {
         )
         .ctx("reading governance records")?;
     stmt.query_map([kind], from_row)
+        .and_then(Iterator::collect)
+        .ctx("reading governance records")
+}
+
+/// The grants of the records of one kind, in chain order, without their
+/// payloads (a record of no grant is passed over).
+pub fn grants_of_kind(conn: &Connection, kind: &str) -> Result<Vec<GrantId>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT grant_id FROM records WHERE kind = ?1 AND grant_id IS NOT NULL ORDER BY id",
+        )
+        .ctx("reading governance records")?;
+    stmt.query_map([kind], |r| r.get(0))
         .and_then(Iterator::collect)
         .ctx("reading governance records")
 }
@@ -259,19 +331,6 @@ pub fn of_grant(conn: &Connection, grant_id: GrantId) -> Result<Vec<StoredRecord
         )
         .ctx("reading governance records")?;
     stmt.query_map([grant_id], from_row)
-        .and_then(Iterator::collect)
-        .ctx("reading governance records")
-}
-
-/// The records of every grant, in chain order.
-pub fn of_grants(conn: &Connection) -> Result<Vec<StoredRecord>> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT id, kind, grant_id, at, payload, prev_hash, hash FROM records
-             WHERE grant_id IS NOT NULL ORDER BY id",
-        )
-        .ctx("reading governance records")?;
-    stmt.query_map([], from_row)
         .and_then(Iterator::collect)
         .ctx("reading governance records")
 }
@@ -334,4 +393,103 @@ pub fn hash_at(conn: &Connection, position: i64) -> Result<Option<String>> {
     )
     .optional()
     .ctx("reading a governance record's hash")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Records for grants 2, 1, none, 2, 1 (in that chain order); their ids.
+    fn interleaved(conn: &Connection) -> Vec<RecordId> {
+        let at = "2026-02-01T10:00:00";
+        [Some(2), Some(1), None, Some(2), Some(1)]
+            .into_iter()
+            .enumerate()
+            .map(|(n, grant)| {
+                append_unchecked(
+                    conn,
+                    "note",
+                    grant.map(GrantId::new),
+                    at,
+                    &json!({ "n": n }),
+                    at,
+                )
+                .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_grants_records_come_as_one_run_in_chain_order_grant_by_grant() {
+        let conn = crate::store::memory();
+        let ids = interleaved(&conn);
+        let mut runs = Vec::new();
+        for_each_grant(&conn, |grant, records| {
+            runs.push((grant, records.iter().map(|r| r.id).collect::<Vec<_>>()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            runs,
+            [
+                (GrantId::new(1), vec![ids[1], ids[4]]),
+                (GrantId::new(2), vec![ids[0], ids[3]]),
+            ]
+        );
+        let plan = crate::store::query_plan(
+            &conn,
+            "SELECT id FROM records WHERE grant_id IS NOT NULL ORDER BY grant_id, id",
+            [],
+        );
+        assert!(plan.contains("records_by_grant"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+
+    #[test]
+    fn records_between_two_are_those_strictly_after_the_one_and_before_the_other() {
+        let conn = crate::store::memory();
+        let ids = interleaved(&conn);
+        let between = |after, before| {
+            let mut seen = Vec::new();
+            for_each_between(&conn, after, before, |r| {
+                seen.push((r.id, r.payload["n"].as_u64().unwrap()));
+                Ok(())
+            })
+            .unwrap();
+            seen
+        };
+        assert_eq!(
+            between(ids[0], ids[4]),
+            [(ids[1], 1), (ids[2], 2), (ids[3], 3)]
+        );
+        assert_eq!(between(ids[3], RecordId::END), [(ids[4], 4)]);
+        assert_eq!(between(ids[2], ids[3]), []);
+        let mut all = 0;
+        for_each(&conn, |_| {
+            all += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(all, 5);
+    }
+
+    #[test]
+    fn the_first_error_of_what_is_handed_each_record_stops_the_reading() {
+        let conn = crate::store::memory();
+        interleaved(&conn);
+        let mut seen = 0;
+        let stopped = for_each(&conn, |r| {
+            seen += 1;
+            match r.payload["n"].as_u64() {
+                Some(1) => Err(crate::error::Error::UnknownGrant { id: "#1".into() }),
+                _ => Ok(()),
+            }
+        });
+        assert!(
+            matches!(stopped, Err(crate::error::Error::UnknownGrant { .. })),
+            "{stopped:?}"
+        );
+        assert_eq!(seen, 2);
+    }
 }

@@ -34,10 +34,13 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
     use crate::domain::period::Span;
     use crate::domain::records::{PeriodCloseRecord, PeriodReopenRecord, payload};
     use crate::store::records::record_day;
-    let all = records::all(conn)?;
+    let closes = records::all_of_kinds(
+        conn,
+        &[RecordKind::PeriodClose, RecordKind::PeriodReopen].map(RecordKind::as_str),
+    )?;
     // Every transaction's date and hash, read only when a period was ever
     // closed (at a million transactions they take over 100 MB).
-    let closed = all
+    let closed = closes
         .iter()
         .any(|r| RecordKind::parse(&r.kind) == Some(RecordKind::PeriodClose));
     let journal = if closed {
@@ -48,7 +51,7 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
     // Per period: (its span, the close record, the journal length then).
     let mut open_closes: Vec<(Span, RecordId, i64)> = Vec::new();
     let mut windows: Vec<ClosedWindow> = Vec::new();
-    for r in &all {
+    for r in &closes {
         match RecordKind::parse(&r.kind) {
             Some(RecordKind::PeriodClose) => {
                 let Ok(close) = payload::<PeriodCloseRecord>(r.id, &r.kind, &r.payload) else {
@@ -121,7 +124,7 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
                 );
             }
         }
-        for r in all.iter().filter(|r| r.id > *close && r.id < until_record) {
+        records::for_each_between(conn, *close, until_record, |r| {
             let audit = RecordKind::parse(&r.kind).is_none_or(|k| {
                 matches!(
                     k,
@@ -151,7 +154,8 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
                     ),
                 );
             }
-        }
+            Ok(())
+        })?;
     }
     Ok(())
 }

@@ -21,11 +21,11 @@ pub(super) fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) ->
     use serde_json::{Value, json};
     let mut expected: BTreeMap<String, Value> = BTreeMap::new();
     let key = |table: &str, id: &Value| format!("{table} {}", id.to_string().trim_matches('"'));
-    for r in records::all(conn)? {
+    records::for_each(conn, |r| {
         let p = &r.payload;
         // An unknown kind was reported on its own (V134).
         let Some(kind) = RecordKind::parse(&r.kind) else {
-            continue;
+            return Ok(());
         };
         match kind {
             RecordKind::Member => {
@@ -104,7 +104,8 @@ pub(super) fn check_audit(conn: &rusqlite::Connection, checker: &mut Checker) ->
             | RecordKind::FundSettings
             | RecordKind::Import => {}
         }
-    }
+        Ok(())
+    })?;
     let mut actual: BTreeMap<String, Value> = BTreeMap::new();
     for m in members::rows(conn)? {
         let mut row = members::member_payload(m.id, &m.name, m.visibility);
@@ -326,7 +327,14 @@ pub(super) fn check_corrections(conn: &rusqlite::Connection, checker: &mut Check
         .map(|a| a.id)
         .collect();
     let pledges = members::pledge_rows(conn)?;
-    for r in records::all(conn)? {
+    let corrections = [
+        RecordKind::MemberEdit,
+        RecordKind::PoolEdit,
+        RecordKind::AccountNote,
+        RecordKind::PledgeEnd,
+    ]
+    .map(RecordKind::as_str);
+    for r in records::all_of_kinds(conn, &corrections)? {
         let at = format!("record {}", r.id);
         let problem = match RecordKind::parse(&r.kind) {
             Some(RecordKind::MemberEdit) => {

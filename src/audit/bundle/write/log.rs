@@ -32,7 +32,8 @@ impl Bundle<'_> {
         let mut file = self.csv(RECORDS)?;
         let mut v2_seen = false;
         let mut ballots = Vec::new();
-        for r in records::all(self.conn)? {
+        let conn = self.conn;
+        records::for_each(conn, |r| {
             let v1_matches =
                 record_hash(&r.prev_hash, &r.kind, r.grant_id, &r.at, &r.payload) == r.hash;
             // As `verify` judges it: the form its hash was made in, and
@@ -85,8 +86,8 @@ impl Bundle<'_> {
                 hash: r.hash.clone(),
                 payload,
             };
-            file.row(&row, &mut self.privacy)?;
-        }
+            file.row(&row, &mut self.privacy)
+        })?;
         self.done(file)?;
         Ok(ballots)
     }
