@@ -32,7 +32,10 @@
 # examples/gen_grants.rs), each with its ratio to the fresh fund. With
 # --pay AMOUNT (at most the grants' 1.00 USD), each generated grant is also
 # paid one tranche of AMOUNT USD on its decision day (gen_grants --pay), so
-# the fund has as many tranches paid as grants.
+# the fund has as many tranches paid as grants. `verify` is run once on
+# each of those funds too (wall, CPU and peak RSS, held to the same 100 MB):
+# the records it checks grow with the grants, as the journal does with the
+# transactions.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -292,6 +295,7 @@ for n in $grants; do
     fi
     echo "bench: grant series on $largest transactions and $n grants" >&2
     series "$n" "$db"
+    measure verify-grants "$n" "$fondo" --db "$db" verify
     rm -f "$db" "$db-wal" "$db-shm"
 done
 
@@ -321,4 +325,15 @@ for c in contribute post vote decide; do
         status="**missed**"
     fi
     echo "$line ${ratio}× | $status |"
+done
+
+echo
+echo "\`verify\` on the same funds ($largest transactions and N grants$paid, after the series): target ≤ 100 MB of peak RSS."
+echo
+echo "| grants | wall | CPU | peak RSS | status |"
+echo "|---:|---:|---:|---:|---|"
+for n in $grants; do
+    status=met
+    [ "${rss[verify-grants,$n]}" -gt "$rss_goal_kb" ] && status="**missed** (RSS)"
+    echo "| $n | ${secs[verify-grants,$n]} s | ${cpu[verify-grants,$n]} s | $(mb "${rss[verify-grants,$n]}") MB | $status |"
 done

@@ -104,7 +104,7 @@ pub enum Sums<'a> {
 /// per (pool id, account id, commodity id), as running totals, from which
 /// the sums as of any day are read as the caches give them: a key only
 /// once it was posted to by that day.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct GivenSums {
     accounts: BTreeMap<(AccountId, CommodityId), Vec<(NaiveDate, i128)>>,
     pools: BTreeMap<pools::TaggedKey, Vec<(NaiveDate, i128)>>,
