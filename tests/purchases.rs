@@ -774,6 +774,26 @@ fn every_bad_input_is_refused_and_writes_nothing() {
         ],
         &["at most 100 %"],
     );
+    // An amount over the invoice plus costs, named in the currency.
+    let said = refused(
+        &fund,
+        &[
+            "purchase",
+            "settle",
+            P,
+            "--invoice",
+            "169.40",
+            "USD",
+            "--from-account",
+            "assets:bank:usd",
+            "--subsidy",
+            "500.00",
+            "--date",
+            "2026-04-16",
+        ],
+        &["a subsidy is at most the invoice plus costs (169.40 USD)"],
+    );
+    assert!(!said.contains("minor units"), "{said}");
     fund.ok(&[
         "purchase",
         "settle",

@@ -471,7 +471,9 @@ pub enum PurchaseRefusal {
     #[error("a subsidy is at most 100 % of the shares")]
     SubsidyOverWhole,
 
-    #[error("a subsidy is at most the invoice plus costs ({total} minor units)")]
+    /// `total` in the purchase currency's minor units: the command that
+    /// knows the currency shows it with the message.
+    #[error("a subsidy is at most the invoice plus costs")]
     SubsidyOverTotal { total: i64 },
 }
 

@@ -659,8 +659,21 @@ pub fn settle(db: &mut Db, request: &SettleRequest) -> Result<Settled> {
             },
         ));
     }
-    let s = split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy)
-        .map_err(|e| p.refuse(e.to_string()))?;
+    let s =
+        split::settle(&p.state.takes(), invoice, &p.state.cost_list(), subsidy).map_err(|e| {
+            match &e {
+                Error::PurchaseRefused(r)
+                    if let PurchaseRefusal::SubsidyOverTotal { total } = **r =>
+                {
+                    p.refuse(format!(
+                        "{e} ({} {})",
+                        format_minor(total.into(), currency.decimals()),
+                        currency.code()
+                    ))
+                }
+                _ => p.refuse(e.to_string()),
+            }
+        })?;
     book.account_or_create(&tx, RECEIVABLE_ACCOUNT, &tx.recorded_at())?;
     let pool = p.stored.pool.clone();
     let mut postings: Vec<Posting> = s
