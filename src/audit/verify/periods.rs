@@ -109,11 +109,13 @@ pub(super) fn check_periods(conn: &rusqlite::Connection, checker: &mut Checker) 
     );
     for (span, close, count, reopened) in &windows {
         let (until_txn, until_record) = reopened.unwrap_or((i64::MAX, RecordId::END));
-        for (id, date, _) in &journal {
+        // A transaction's place in the journal (1 = the first), which the
+        // close and reopen records' lengths count, whatever its id.
+        for (place, (id, date, _)) in (1..).zip(&journal) {
             let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
                 continue;
             };
-            if id.get() > *count && id.get() <= until_txn && span.contains(day) {
+            if place > *count && place <= until_txn && span.contains(day) {
                 checker.find(
                     codes::CLOSED_PERIOD,
                     format!("txn {id}"),
