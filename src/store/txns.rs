@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
+use crate::domain::FastMap;
 use crate::domain::date::iso;
 use crate::domain::hash::{Form, SaltKey, Sealer, txn_hash_in};
 use crate::domain::ids::{AccountId, CommodityId, PoolId, TxnId};
@@ -28,9 +29,9 @@ pub struct Writer<'c> {
     conn: &'c Connection,
     head: String,
     count: i64,
-    totals: HashMap<((AccountId, CommodityId), NaiveDate), i64>,
+    totals: FastMap<((AccountId, CommodityId), NaiveDate), i64>,
     /// The pool-tagged postings' share of `totals`, per pool.
-    pool_totals: HashMap<((PoolId, AccountId, CommodityId), NaiveDate), i64>,
+    pool_totals: FastMap<((PoolId, AccountId, CommodityId), NaiveDate), i64>,
     touched: Touched,
     closed: Closed,
     sealer: Sealer,
@@ -69,8 +70,8 @@ impl<'c> Writer<'c> {
             conn,
             head: fund.head_hash,
             count: fund.txn_count,
-            totals: HashMap::new(),
-            pool_totals: HashMap::new(),
+            totals: FastMap::default(),
+            pool_totals: FastMap::default(),
             touched: Touched::default(),
             closed: crate::store::records::closed(conn)?,
             sealer: Sealer::new(fund::salt_key(conn)?),
@@ -284,7 +285,7 @@ impl<'c> Writer<'c> {
 /// order.
 fn write_pool_totals(
     conn: &Connection,
-    totals: HashMap<((PoolId, AccountId, CommodityId), NaiveDate), i64>,
+    totals: FastMap<((PoolId, AccountId, CommodityId), NaiveDate), i64>,
 ) -> Result<()> {
     if totals.is_empty() {
         return Ok(());
@@ -336,7 +337,7 @@ fn write_pool_totals(
 /// [`Error::Overflow`] `of` what is summed when a key's sum does not fit;
 /// `day`'s errors.
 fn by_key<K: Copy + Ord>(
-    totals: HashMap<(K, NaiveDate), i64>,
+    totals: FastMap<(K, NaiveDate), i64>,
     of: &str,
     mut day: impl FnMut(K, NaiveDate, i64) -> Result<()>,
 ) -> Result<BTreeMap<K, (i64, NaiveDate)>> {
