@@ -94,10 +94,16 @@ pub(super) struct Chain {
     v1_allowed: bool,
     /// The file's hash of its previous transaction, when that was checked.
     file_head: Option<String>,
-    /// The file's hash of each checked transaction that got another hash
-    /// here (v2 rows re-hashed with this fund's salt key), by its hash here:
-    /// a later void in the file names its original by the file's hash.
-    file_hashes: HashMap<String, String>,
+    /// The file's hash of each transaction linked in this import that got
+    /// another hash here (v2 rows re-hashed with this fund's salt key), by
+    /// its place among them (its id less the first one's; the importer
+    /// numbers them in a row): a later void in the file names its original
+    /// by the file's hash. 33 bytes a transaction, where a map of the hex
+    /// texts took about 300 (an export of another fund's million
+    /// transactions peaked at 365 MB).
+    file_hashes: Vec<Option<[u8; 32]>>,
+    /// The id of the first transaction linked.
+    first: Option<TxnId>,
     /// The hashes of transactions linked but perhaps not written yet.
     unwritten: HashMap<TxnId, String>,
 }
@@ -109,8 +115,32 @@ impl Chain {
             head,
             v1_allowed,
             file_head: None,
-            file_hashes: HashMap::new(),
+            file_hashes: Vec::new(),
+            first: None,
             unwritten: HashMap::new(),
+        }
+    }
+
+    /// The file's hash of transaction `id`, when it was linked in this
+    /// import and got another hash here.
+    fn file_hash(&self, id: TxnId) -> Option<[u8; 32]> {
+        let place = usize::try_from(id.get() - self.first?.get()).ok()?;
+        self.file_hashes.get(place).copied().flatten()
+    }
+
+    /// Keeps the file's hash of transaction `id` (None: the same as here,
+    /// or none), at its place after the first transaction linked; nothing
+    /// is held until a file's hash differs.
+    fn keep_file_hash(&mut self, id: TxnId, in_file: Option<[u8; 32]>) {
+        let first = *self.first.get_or_insert(id);
+        let Ok(place) = usize::try_from(id.get() - first.get()) else {
+            return;
+        };
+        if in_file.is_some() && self.file_hashes.len() <= place {
+            self.file_hashes.resize(place + 1, None);
+        }
+        if let Some(kept) = self.file_hashes.get_mut(place) {
+            *kept = in_file;
         }
     }
 
@@ -142,7 +172,12 @@ impl Chain {
             .as_ref()
             .filter(|f| f.prev == self.head || self.file_head.as_deref() == Some(f.prev.as_str()));
         // A void's REVERSES_HASH in the file is the original's hash there.
-        let original = here.map(|h| self.file_hashes.get(h).map_or(h, String::as_str));
+        let in_file = item
+            .reverses
+            .as_ref()
+            .and_then(|r| self.file_hash(r.id))
+            .map(hex::encode);
+        let original = in_file.as_deref().or(here);
         let in_form = |file: &FileHash, form| {
             txn_hash_in(form, &file.prev, txn, original).is_some_and(|old| old == file.hash)
         };
@@ -173,11 +208,15 @@ impl Chain {
             }
         };
         self.file_head = file.map(|f| f.hash.clone());
-        if let Some(f) = file
-            && f.hash != hash
-        {
-            self.file_hashes.insert(hash.clone(), f.hash.clone());
-        }
+        self.keep_file_hash(
+            item.id,
+            file.filter(|f| f.hash != hash).and_then(|f| {
+                let mut bytes = [0; 32];
+                hex::decode_to_slice(&f.hash, &mut bytes)
+                    .ok()
+                    .map(|()| bytes)
+            }),
+        );
         let linked = Hash::new(&hash);
         self.unwritten.insert(item.id, hash.clone());
         self.head = hash;
@@ -187,5 +226,37 @@ impl Chain {
             form,
             matches,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::hash::{GENESIS, SaltKey};
+
+    fn chain() -> Chain {
+        let key = SaltKey::from_hex(&"cd".repeat(32)).unwrap();
+        Chain::new(Sealer::new(key), GENESIS.to_owned(), false)
+    }
+
+    #[test]
+    fn a_files_hash_is_kept_by_place_and_only_once_one_differs() {
+        let mut chain = chain();
+        let id = TxnId::new;
+        chain.keep_file_hash(id(41), None);
+        chain.keep_file_hash(id(42), None);
+        assert!(
+            chain.file_hashes.is_empty(),
+            "nothing held while none differs"
+        );
+        chain.keep_file_hash(id(43), Some([7; 32]));
+        chain.keep_file_hash(id(44), None);
+        chain.keep_file_hash(id(45), Some([9; 32]));
+        assert_eq!(chain.file_hash(id(43)), Some([7; 32]));
+        assert_eq!(chain.file_hash(id(45)), Some([9; 32]));
+        for other in [40, 41, 42, 44, 46, 1000] {
+            assert_eq!(chain.file_hash(id(other)), None, "{other}");
+        }
+        assert_eq!(chain.file_hashes.len(), 5);
     }
 }
