@@ -9,8 +9,10 @@
 # measures, each once: `journal import` into a fresh database, the same
 # import again into a copy of it (every transaction skipped), `balance`,
 # `balance --as-of` a middle day, `register` of assets:bank:usd (CSV, which
-# streams, and the default table), `journal export` to a file, `verify` and
-# `export audit` of all history. When `sqlite3` is installed (Debian package
+# streams, and the default table), `journal export` to a file, `verify`,
+# `export audit` of all history, and `journal import` of that export into
+# fresh books (another salt key: every row checked by its stated salts and
+# hashed again). When `sqlite3` is installed (Debian package
 # `sqlite3`), also a raw `sqlite3 .import` of the same CSV rows into one
 # table, in the same run: the floor every figure is given two ratios to, of
 # wall time and of CPU time (machine load cancels out of ratios better than
@@ -88,7 +90,7 @@ fi
 mid=2023-07-02
 account=assets:bank:usd
 declare -A secs cpu rss
-commands=(sqlite import reimport balance balance-as-of register-csv register-table export verify audit)
+commands=(sqlite import reimport balance balance-as-of register-csv register-table export verify audit import-export)
 declare -A label=(
     [import]="\`journal import\` (fresh db)"
     [reimport]="\`journal import\` again (all skipped)"
@@ -99,6 +101,7 @@ declare -A label=(
     [export]="\`journal export --out FILE\`"
     [verify]="\`verify\`"
     [audit]="\`export audit\` (all history)"
+    [import-export]="\`journal import\` of the export into other books"
     [sqlite]="raw \`sqlite3 .import\` (the floor)"
     [hledger]="\`hledger bal\` (peer)"
 )
@@ -163,6 +166,12 @@ for size in $sizes; do
     measure verify "$size" "$fondo" --db "$db" verify
     rm -rf "$work/audit-$size"
     measure audit "$size" "$fondo" --db "$db" --quiet export audit --out "$work/audit-$size" --audience treasurer
+    # Books of their own (another salt key): every row checked by the
+    # salts it states and hashed again, as when a fund moves its books.
+    rm -f "$work/other-$size.db"*
+    "$fondo" --db "$work/other-$size.db" init --name other >/dev/null
+    measure import-export "$size" "$fondo" --db "$work/other-$size.db" journal import "$work/export-$size.csv"
+    rm -f "$work/other-$size.db"*
 done
 
 smallest=$(printf '%s\n' $sizes | sort -n | head -1)
