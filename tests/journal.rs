@@ -625,23 +625,36 @@ fn an_export_of_the_same_books_is_refused_under_any_source() {
     );
 }
 
+/// Makes `fund` books of their own, with a salt key no other test fund has.
+fn init_with_another_key(fund: &Fund) {
+    let mut cmd = common::command();
+    cmd.env("FONDO_SALT_KEY", "ab".repeat(32))
+        .arg("--db")
+        .arg(&fund.db)
+        .arg("init");
+    common::run_command(&mut cmd).ok();
+}
+
+/// Asserts that `export`, edited, is refused (I210) by books with another
+/// salt key, which check its rows by the salts they state.
+fn refused_in_other_books(export: &str) {
+    let fund = Fund::empty();
+    init_with_another_key(&fund);
+    let stderr = fund
+        .import_text("edited.csv", export, &[])
+        .error(&["nothing was written"]);
+    assert!(stderr.contains("I210"), "{stderr}");
+}
+
 #[test]
 fn an_export_imports_into_books_with_another_salt_key_checked_by_its_stated_salts() {
     let first = Fund::init(Some("USD"));
     first.import_text("j.csv", JOURNAL, &[]).ok();
     let export = first.export();
-    let other_key = |fund: &Fund| {
-        let mut cmd = common::command();
-        cmd.env("FONDO_SALT_KEY", "ab".repeat(32))
-            .arg("--db")
-            .arg(&fund.db)
-            .arg("init");
-        common::run_command(&mut cmd).ok();
-    };
     // Another fund, another key: every v2 row is checked with the salts
     // its row states, then hashed with the new fund's own salts.
     let second = Fund::empty();
-    other_key(&second);
+    init_with_another_key(&second);
     second.import_text("export.csv", &export, &[]).ok();
     let verified = second.ok(&["verify"]);
     assert!(verified.contains(": no findings\n"), "{verified}");
@@ -650,16 +663,7 @@ fn an_export_imports_into_books_with_another_salt_key_checked_by_its_stated_salt
         common::fingerprint(&first.db)
     );
     // An edited row no longer matches its stated salts and hash.
-    let third = Fund::empty();
-    other_key(&third);
-    let stderr = third
-        .import_text(
-            "edited.csv",
-            &export.replace("Rice from the market", "Rice from the mall"),
-            &[],
-        )
-        .error(&["nothing was written"]);
-    assert!(stderr.contains("I210"), "{stderr}");
+    refused_in_other_books(&export.replace("Rice from the market", "Rice from the mall"));
 }
 
 #[test]
@@ -684,32 +688,13 @@ fn a_void_far_after_its_original_imports_into_books_with_another_salt_key() {
     first.import_text("j.csv", &journal, &[]).ok();
     let export = first.export();
     let second = Fund::empty();
-    let mut init = common::command();
-    init.env("FONDO_SALT_KEY", "ab".repeat(32))
-        .arg("--db")
-        .arg(&second.db)
-        .arg("init");
-    common::run_command(&mut init).ok();
+    init_with_another_key(&second);
     second.import_text("export.csv", &export, &[]).ok();
     let verified = second.ok(&["verify"]);
     assert!(verified.contains("3001 transactions"), "{verified}");
     assert!(verified.contains(": no findings\n"), "{verified}");
     // The void's row, edited, no longer matches what it states.
-    let third = Fund::empty();
-    let mut init = common::command();
-    init.env("FONDO_SALT_KEY", "ab".repeat(32))
-        .arg("--db")
-        .arg(&third.db)
-        .arg("init");
-    common::run_command(&mut init).ok();
-    let stderr = third
-        .import_text(
-            "edited.csv",
-            &export.replace("Gift 1 returned", "Gift 1 given back"),
-            &[],
-        )
-        .error(&["nothing was written"]);
-    assert!(stderr.contains("I210"), "{stderr}");
+    refused_in_other_books(&export.replace("Gift 1 returned", "Gift 1 given back"));
 }
 
 #[test]
