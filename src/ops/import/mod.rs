@@ -214,6 +214,36 @@ fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
     Ok(places)
 }
 
+/// What a file with its own hash chain (a `hash` column) says of the hash
+/// of the transaction in `group`; None for a file without one.
+fn file_hash_of(columns: &Columns, group: &Group) -> Option<FileHash> {
+    if !columns.has(col!("hash")) {
+        return None;
+    }
+    let get = |record, column| columns.get(record, column).to_owned();
+    let (_, first) = &group[0];
+    Some(FileHash {
+        prev: get(first, col!("prev_hash")),
+        hash: get(first, col!("hash")),
+        v2: columns.get(first, col!("form")) == Form::V2.as_str(),
+        salts: TxnSalts {
+            description: get(first, col!("description_salt")),
+            payee: get(first, col!("payee_salt")),
+            reference: get(first, col!("reference_salt")),
+            postings: group
+                .iter()
+                .map(|(_, r)| {
+                    [
+                        get(r, col!("memo_salt")),
+                        get(r, col!("account_salt")),
+                        get(r, col!("pool_salt")),
+                    ]
+                })
+                .collect(),
+        },
+    })
+}
+
 /// The transaction a row's `reverses` column points at.
 struct Reversed {
     id: TxnId,
@@ -346,12 +376,13 @@ pub fn import_journal(
         importer.writer.v1_allowed(),
     );
     // The quick check needs no lookups in the database: not for a source
-    // imported from before, nor for a file with its own chain.
-    let quick =
-        (!importer.source_used && !importer.columns.has(col!("hash"))).then(|| quick::Quick {
-            book: importer.book.clone(),
-            columns: importer.columns.clone(),
-        });
+    // imported from before (nor for the first transaction of a file with its
+    // own chain, which the full check compares with these books once).
+    let quick = (!importer.source_used).then(|| quick::Quick {
+        book: importer.book.clone(),
+        columns: importer.columns.clone(),
+        first_left: importer.columns.has(col!("hash")),
+    });
     let unread = std::thread::scope(|scope| -> Result<Problems> {
         let (to_importer, batches) = sync_channel(BATCHES_IN_FLIGHT);
         let (hand_back, spent) = channel();
@@ -442,15 +473,8 @@ impl Importer<'_> {
         let (first_line, first) = &group[0];
         let first_line = *first_line;
         let key = self.columns.get(first, col!("txn")).to_owned();
-        let [
-            date,
-            description,
-            payee,
-            reference,
-            reverses,
-            file_prev,
-            file_hash,
-        ] = SHARED_COLUMNS.map(|column| self.columns.get(first, column).to_owned());
+        let [date, description, payee, reference, reverses, _, file_hash] =
+            SHARED_COLUMNS.map(|column| self.columns.get(first, column).to_owned());
         if key.trim().is_empty() {
             self.problems.push(
                 ProblemCode::I208,
@@ -566,29 +590,7 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
-        let file = self.columns.has(col!("hash")).then(|| {
-            let get = |record, column| self.columns.get(record, column).to_owned();
-            FileHash {
-                prev: file_prev,
-                hash: file_hash,
-                v2: self.columns.get(first, col!("form")) == Form::V2.as_str(),
-                salts: TxnSalts {
-                    description: get(first, col!("description_salt")),
-                    payee: get(first, col!("payee_salt")),
-                    reference: get(first, col!("reference_salt")),
-                    postings: group
-                        .iter()
-                        .map(|(_, r)| {
-                            [
-                                get(r, col!("memo_salt")),
-                                get(r, col!("account_salt")),
-                                get(r, col!("pool_salt")),
-                            ]
-                        })
-                        .collect(),
-                },
-            }
-        });
+        let file = file_hash_of(&self.columns, group);
         self.queue(first_line, key, txn, ids, reverses, file);
         Ok(())
     }
@@ -600,8 +602,9 @@ impl Importer<'_> {
             key,
             txn,
             ids,
+            file,
         } = checked;
-        self.queue(line, key, txn, ids, None, None);
+        self.queue(line, key, txn, ids, None, file.map(|f| *f));
     }
 
     /// Gives a checked transaction its id and queues it for the chain.

@@ -6,8 +6,10 @@
 //! (`Importer::transaction`) would take it as it is, with nothing to report
 //! and nothing to create or look up in the database: every field sound, its
 //! accounts, commodities and pools already in the books under exactly those
-//! names, no void, on a source never imported from before and a file
-//! without its own hash chain. Anything else (`None`) goes to the full
+//! names, no void, on a source never imported from before, and not the
+//! first transaction of a file with its own hash chain (the full check
+//! looks that one up, to refuse an export of these same books; the file's
+//! hashes of the rest are read here and checked by the chain). Anything else (`None`) goes to the full
 //! check, which finds and reports its problems. The copy of the books only
 //! ever lacks what the importer created since it was made ([`Learnt`]), so
 //! a stale copy sends more to the full check, never less.
@@ -18,7 +20,8 @@ use crate::domain::date::parse_date;
 use crate::domain::money::{parse_decimal, to_minor};
 use crate::domain::txn::{Posting, Transaction};
 use crate::ops::Book;
-use crate::ops::import::{Col, Columns, Group, SHARED_COLUMNS};
+use crate::ops::import::link::FileHash;
+use crate::ops::import::{Col, Columns, Group, SHARED_COLUMNS, file_hash_of};
 use crate::ops::ledger::check_open;
 use crate::store::accounts::StoredAccount;
 use crate::store::commodities::StoredCommodity;
@@ -36,12 +39,18 @@ pub(super) struct Checked {
     pub key: String,
     pub txn: Transaction,
     pub ids: Vec<PostingIds>,
+    /// What the file says of its hash, when it has its own chain (boxed:
+    /// most files have none, and a batch carries many of these).
+    pub file: Option<Box<FileHash>>,
 }
 
 /// The quick check, with its copy of the books.
 pub(super) struct Quick {
     pub book: Book,
     pub columns: Columns,
+    /// Whether the file's first transaction is still to be left to the
+    /// full check (a file with its own chain).
+    pub first_left: bool,
 }
 
 impl Quick {
@@ -54,7 +63,10 @@ impl Quick {
 
     /// The transaction of `group`, when the full check would take it as it
     /// is; `None` leaves it to the full check.
-    pub fn check(&self, group: &Group) -> Option<Checked> {
+    pub fn check(&mut self, group: &Group) -> Option<Checked> {
+        if std::mem::take(&mut self.first_left) {
+            return None;
+        }
         let get = |record, column: Col| self.columns.get(record, column);
         let (line, first) = &group[0];
         let key = get(first, col!("txn"));
@@ -89,6 +101,7 @@ impl Quick {
             key: key.to_owned(),
             txn,
             ids,
+            file: file_hash_of(&self.columns, group).map(Box::new),
         })
     }
 
