@@ -138,6 +138,26 @@ fn an_export_of_upgraded_pre_pool_books_recomputes_with_the_script() {
 }
 
 #[test]
+fn a_row_of_old_books_relabelled_as_v2_is_judged_in_the_v2_form_only() {
+    let fund = copy_of(1);
+    let export = fund.path("journal.csv");
+    fund.ok(&["journal", "export", "--out", &export.display().to_string()]);
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(
+        text.contains(",fondo-txn-v1,"),
+        "old books export the v1 label"
+    );
+    // Its hashes are in an older form, which a row saying v2 never has:
+    // fondo writes that label beside v2 hashes alone.
+    let relabelled = text.replace(",fondo-txn-v1,", ",fondo-txn-v2,");
+    let fresh = Fund::init(Some("USD"));
+    let stderr = fresh
+        .import_text("relabelled.csv", &relabelled, &[])
+        .error(&["nothing was written"]);
+    assert!(stderr.contains("I210 line 2, column hash"), "{stderr}");
+}
+
+#[test]
 fn an_audit_bundle_of_upgraded_pre_pool_books_verifies_offline() {
     let fund = copy_of(1);
     let (print, _) = expected(1);

@@ -45,7 +45,8 @@ pub(super) struct Linking {
     pub txn: Arc<Transaction>,
     pub ids: Vec<PostingIds>,
     pub reverses: Option<Original>,
-    pub file: Option<FileHash>,
+    /// Boxed: most files have none, and a batch carries many of these.
+    pub file: Option<Box<FileHash>>,
 }
 
 /// A transaction chained, ready to be written (onto the writer's head,
@@ -182,8 +183,11 @@ impl Chain {
             txn_hash_in(form, &file.prev, txn, original).is_some_and(|old| old == file.hash)
         };
         // An export made before v2 carries v1 hashes: new books keep that
-        // form (and so the fingerprint) until their first v2 row.
-        let v1 = file.is_some_and(|f| in_form(f, Form::Current));
+        // form (and so the fingerprint) until their first v2 row. A row
+        // whose `form` says v2 is judged in that form only (fondo writes
+        // it beside v2 hashes alone), so it is not hashed in the older
+        // forms too.
+        let v1 = file.is_some_and(|f| !f.v2 && in_form(f, Form::Current));
         let (form, hash) = if v1 && self.v1_allowed {
             let hash = txn_hash_in(Form::Current, &self.head, txn, here)
                 .expect("the v1 form has every field");
@@ -200,12 +204,10 @@ impl Chain {
             // is a v1 row after the books' first v2 row. A v2 row is checked
             // against the salts the file states: the books that exported it
             // had their own salt key.
-            Some(f) => {
-                f.hash == hash
-                    || in_form(f, Form::PrePool)
-                    || v1
-                    || (f.v2 && txn_hash_stated(&f.prev, txn, original, &f.salts) == f.hash)
+            Some(f) if f.v2 => {
+                f.hash == hash || txn_hash_stated(&f.prev, txn, original, &f.salts) == f.hash
             }
+            Some(f) => f.hash == hash || in_form(f, Form::PrePool) || v1,
         };
         self.file_head = file.map(|f| f.hash.clone());
         self.keep_file_hash(

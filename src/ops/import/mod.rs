@@ -216,13 +216,13 @@ fn scan_places(path: &Path, label: &str) -> Result<HashMap<String, u32>> {
 
 /// What a file with its own hash chain (a `hash` column) says of the hash
 /// of the transaction in `group`; None for a file without one.
-fn file_hash_of(columns: &Columns, group: &Group) -> Option<FileHash> {
+fn file_hash_of(columns: &Columns, group: &Group) -> Option<Box<FileHash>> {
     if !columns.has(col!("hash")) {
         return None;
     }
     let get = |record, column| columns.get(record, column).to_owned();
     let (_, first) = &group[0];
-    Some(FileHash {
+    Some(Box::new(FileHash {
         prev: get(first, col!("prev_hash")),
         hash: get(first, col!("hash")),
         v2: columns.get(first, col!("form")) == Form::V2.as_str(),
@@ -241,7 +241,7 @@ fn file_hash_of(columns: &Columns, group: &Group) -> Option<FileHash> {
                 })
                 .collect(),
         },
-    })
+    }))
 }
 
 /// The transaction a row's `reverses` column points at.
@@ -604,7 +604,7 @@ impl Importer<'_> {
             ids,
             file,
         } = checked;
-        self.queue(line, key, txn, ids, None, file.map(|f| *f));
+        self.queue(line, key, txn, ids, None, file);
     }
 
     /// Gives a checked transaction its id and queues it for the chain.
@@ -615,7 +615,7 @@ impl Importer<'_> {
         txn: Transaction,
         ids: Vec<PostingIds>,
         reverses: Option<Reversed>,
-        file: Option<FileHash>,
+        file: Option<Box<FileHash>>,
     ) {
         let id = self.next_id;
         self.next_id = TxnId::new(id.get() + 1);
@@ -695,7 +695,6 @@ impl Importer<'_> {
             form,
             matches,
         } = linked;
-        drop(file);
         let reverses = reverses.map(|r| r.id);
         self.writer.insert_linked(
             id,
@@ -718,14 +717,14 @@ impl Importer<'_> {
                 Some("hash"),
                 format!("transaction {key:?} does not match its recorded hash: the file was changed after it was exported, or a pool, account or commodity is spelled differently in these books"),
             );
-            return Ok((txn, key, ids));
+            return Ok((txn, key, ids, file));
         }
         if !self.keys.insert(self.source_id, &key, id)? {
             self.repeated(line, &key);
         }
         self.summary.transactions += 1;
         self.summary.postings += txn.postings().len() as u64;
-        Ok((txn, key, ids))
+        Ok((txn, key, ids, file))
     }
 
     /// The most decimal places `code` is written with anywhere in the file.

@@ -39,8 +39,7 @@ pub(super) struct Checked {
     pub key: String,
     pub txn: Transaction,
     pub ids: Vec<PostingIds>,
-    /// What the file says of its hash, when it has its own chain (boxed:
-    /// most files have none, and a batch carries many of these).
+    /// What the file says of its hash, when it has its own chain.
     pub file: Option<Box<FileHash>>,
 }
 
@@ -101,7 +100,7 @@ impl Quick {
             key: key.to_owned(),
             txn,
             ids,
-            file: file_hash_of(&self.columns, group).map(Box::new),
+            file: file_hash_of(&self.columns, group),
         })
     }
 

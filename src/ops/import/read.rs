@@ -12,6 +12,7 @@ use crate::domain::txn::Transaction;
 use crate::error::Result;
 use crate::ops::csvin::{CsvFile, Problems};
 use crate::ops::import::Group;
+use crate::ops::import::link::FileHash;
 use crate::ops::import::quick::{Checked, Learnt, Quick};
 use crate::store::txns::PostingIds;
 
@@ -35,8 +36,15 @@ pub(super) enum Spent {
     Written(Vec<Written>),
 }
 
-/// A written transaction, its key and its ids, to be freed.
-pub(super) type Written = (Arc<Transaction>, String, Vec<PostingIds>);
+/// A written transaction, its key, its ids and what the file said of its
+/// hash, to be freed here, in the thread that made them (for the quick
+/// check's; the full check's few come back too).
+pub(super) type Written = (
+    Arc<Transaction>,
+    String,
+    Vec<PostingIds>,
+    Option<Box<FileHash>>,
+);
 
 /// How many transactions a batch carries: enough that handing one on costs
 /// little per row, few enough that memory stays small.
