@@ -9,10 +9,11 @@
 //! names, no void, on a source never imported from before, and not the
 //! first transaction of a file with its own hash chain (the full check
 //! looks that one up, to refuse an export of these same books; the file's
-//! hashes of the rest are read here and checked by the chain). Anything else (`None`) goes to the full
-//! check, which finds and reports its problems. The copy of the books only
-//! ever lacks what the importer created since it was made ([`Learnt`]), so
-//! a stale copy sends more to the full check, never less.
+//! hashes of the rest are read here and checked by the chain). Anything
+//! else (`None`) goes to the full check, which finds and reports its
+//! problems. The copy of the books only ever lacks what the importer
+//! created since it was made ([`Learnt`]), so a stale copy sends more to
+//! the full check, never less.
 
 use chrono::NaiveDate;
 
